@@ -1,0 +1,251 @@
+package dev.kotae;
+
+import dev.kotae.auth.TokenAuthenticator;
+import dev.kotae.config.KotaeConfig;
+import dev.kotae.content.ArticleParser;
+import dev.kotae.content.ContentFolder;
+import dev.kotae.content.ContentWatcher;
+import dev.kotae.content.MarkdownRenderer;
+import dev.kotae.feedback.FeedbackStore;
+import dev.kotae.index.Analysis;
+import dev.kotae.index.ArticleDocuments;
+import dev.kotae.index.ArticleIndex;
+import dev.kotae.index.ContentSync;
+import dev.kotae.index.SuggestKeys;
+import dev.kotae.metrics.KotaeMetrics;
+import dev.kotae.search.ArticleService;
+import dev.kotae.search.Audience;
+import dev.kotae.search.CategoryService;
+import dev.kotae.search.Locales;
+import dev.kotae.search.SearchRequest;
+import dev.kotae.search.SearchResult;
+import dev.kotae.search.SearchService;
+import dev.kotae.search.SuggestService;
+import dev.kotae.web.Admin;
+import dev.kotae.web.HttpServer;
+import dev.kotae.web.Readiness;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.apache.lucene.store.LockObtainFailedException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * A running Kotae: assembles content, index, search and HTTP from a {@link KotaeConfig}, serves, and
+ * shuts everything down in reverse order. The single place where the parts are wired together.
+ */
+public final class KotaeApp implements AutoCloseable, Admin {
+
+    private static final Logger LOG = LoggerFactory.getLogger(KotaeApp.class);
+
+    private final KotaeConfig config;
+    private final Instant startedAt = Instant.now();
+    private final Analysis analysis = new Analysis();
+    private final SuggestKeys suggestKeys = new SuggestKeys();
+    private final KotaeMetrics metrics = new KotaeMetrics();
+    private final Readiness readiness = new Readiness();
+    private final ContentFolder folder;
+    private final ArticleIndex index;
+    private final ContentSync sync;
+    private final FeedbackStore feedback;
+    private final SearchService search;
+    private final HttpServer http;
+    private volatile ContentSync.Report lastSync;
+    private ContentWatcher watcher;
+
+    private KotaeApp(KotaeConfig config) throws IOException {
+        this.config = config;
+        if (!Files.isDirectory(config.content())) {
+            throw new IOException("content folder not found: " + config.content().toAbsolutePath()
+                    + " (pass --content DIR)");
+        }
+        this.folder = new ContentFolder(config.content());
+        Path data = config.data().toAbsolutePath();
+        try {
+            this.index = ArticleIndex.open(data.resolve("index"), analysis, new ArticleDocuments(suggestKeys),
+                    "locale=" + config.defaultLocale() + ";locales=" + config.locales());
+        } catch (LockObtainFailedException e) {
+            throw new IOException("data folder " + data + " is in use by another Kotae server", e);
+        }
+        ArticleParser parser = new ArticleParser(new MarkdownRenderer(), new HashSet<>(config.locales()),
+                config.defaultLocale());
+        this.sync = new ContentSync(folder, parser, index);
+        this.feedback = new FeedbackStore(data.resolve("feedback.jsonl"));
+        Locales locales = new Locales(new HashSet<>(config.locales()), this::indexedLocales);
+        this.search = new SearchService(index, analysis, locales);
+        SuggestService suggest = new SuggestService(index, suggestKeys, search, locales);
+        ArticleService articles = new ArticleService(index, analysis);
+        CategoryService categories = new CategoryService(search);
+        this.http = new HttpServer(config.host(), config.port(), new HttpServer.Services(search, suggest, articles,
+                categories, feedback, new TokenAuthenticator(config.tokens()), this, readiness, metrics));
+        metrics.gauge("kotae_articles", "Articles in the index", () -> safeSize());
+        metrics.gauge("kotae_content_problems", "Content files skipped because of errors", () -> sync.problems().size());
+        metrics.gauge("kotae_index_size_bytes", "Index size on disk", index::sizeOnDisk);
+        metrics.gauge("kotae_ready", "1 when the index is open and synced", () -> readiness.isReady() ? 1 : 0);
+    }
+
+    /** Builds the parts, starts serving, syncs the index with the content folder and starts watching it. */
+    public static KotaeApp start(KotaeConfig config) throws Exception {
+        KotaeApp app = new KotaeApp(config);
+        try {
+            app.run();
+        } catch (Exception e) {
+            app.close();
+            throw e;
+        }
+        return app;
+    }
+
+    private void run() throws Exception {
+        http.start();
+        watcher = new ContentWatcher(folder, new ContentWatcher.Listener() {
+            @Override
+            public void changed(Set<String> paths) {
+                applyChanges(() -> sync.apply(paths));
+            }
+
+            @Override
+            public void overflowed() {
+                applyChanges(sync::syncAll);
+            }
+        });
+        if (index.wasReset()) {
+            LOG.info("Index settings changed; rebuilding the index");
+        }
+        lastSync = sync.syncAll();
+        watcher.start();
+        readiness.markReady();
+        logStartup();
+    }
+
+    private interface SyncStep {
+        ContentSync.Report run() throws IOException;
+    }
+
+    private void applyChanges(SyncStep step) {
+        try {
+            ContentSync.Report report = step.run();
+            lastSync = report;
+            metrics.synced();
+            if (report.changed() > 0) {
+                LOG.info("Content changed: {} added, {} updated, {} removed in {} ms", report.added(), report.updated(),
+                        report.deleted(), report.tookMillis());
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private void logStartup() throws IOException {
+        Map<String, Object> counts = articleCounts();
+        LOG.info("Kotae {} serving {} on {}", version(), folder.root(), http.uri(config.host()));
+        LOG.info("Articles: {} (index {} up to date: {} added, {} updated, {} removed, {} unchanged in {} ms)",
+                counts, index.wasReset() ? "rebuilt," : "", lastSync.added(), lastSync.updated(), lastSync.deleted(),
+                lastSync.unchanged(), lastSync.tookMillis());
+        if (!sync.problems().isEmpty()) {
+            LOG.warn("{} content file(s) skipped:", sync.problems().size());
+            sync.problems().forEach(p -> LOG.warn("  {}: {}", p.path(), p.message()));
+        }
+        if (config.tokens().isEmpty()) {
+            LOG.info("No auth tokens configured: internal articles and /api/v1/admin are unreachable "
+                    + "(set auth.tokens in kotae.yml or KOTAE_AUTH_TOKENS)");
+        }
+    }
+
+    public int port() {
+        return http.port();
+    }
+
+    public URI uri() {
+        return http.uri(config.host());
+    }
+
+    @Override
+    public Map<String, Object> status() throws IOException {
+        Map<String, Object> status = new LinkedHashMap<>();
+        status.put("version", version());
+        status.put("startedAt", startedAt.toString());
+        status.put("ready", readiness.isReady());
+        status.put("articles", articleCounts());
+        Map<String, Object> content = new LinkedHashMap<>();
+        content.put("path", folder.root().toString());
+        content.put("files", sync.fileCount());
+        content.put("problems", sync.problems());
+        status.put("content", content);
+        Map<String, Object> indexStatus = new LinkedHashMap<>();
+        indexStatus.put("documents", index.size());
+        indexStatus.put("sizeBytes", index.sizeOnDisk());
+        indexStatus.put("lastSync", lastSync);
+        status.put("index", indexStatus);
+        status.put("feedback", Map.of("count", feedback.size()));
+        status.put("plugins", List.of());
+        return status;
+    }
+
+    @Override
+    public Map<String, Object> reindex() throws IOException {
+        ContentSync.Report report = sync.rebuild();
+        lastSync = report;
+        LOG.info("Reindexed on request: {} articles in {} ms", report.added(), report.tookMillis());
+        return Map.of("reindexed", report.added(), "problems", report.problems(), "tookMs", report.tookMillis());
+    }
+
+    private Map<String, Object> articleCounts() throws IOException {
+        SearchResult all = search.search(new SearchRequest("", null, null, null, null, 1, 1, Audience.AGENTS));
+        SearchResult visible = search.search(new SearchRequest("", null, null, null, null, 1, 1, Audience.PUBLIC));
+        Map<String, Object> counts = new LinkedHashMap<>();
+        counts.put("total", all.total());
+        counts.put("public", visible.total());
+        counts.put("internal", all.total() - visible.total());
+        counts.put("byLocale", facetMap(all, "locale"));
+        counts.put("byType", facetMap(all, "type"));
+        return counts;
+    }
+
+    private static Map<String, Long> facetMap(SearchResult result, String dim) {
+        return result.facets().get(dim).stream()
+                .collect(Collectors.toMap(SearchResult.FacetValue::value, SearchResult.FacetValue::count,
+                        (a, b) -> a, LinkedHashMap::new));
+    }
+
+    private Set<String> indexedLocales() {
+        try {
+            SearchResult all = search.search(new SearchRequest("", null, null, null, null, 1, 1, Audience.AGENTS));
+            return all.facets().get("locale").stream().map(SearchResult.FacetValue::value).collect(Collectors.toSet());
+        } catch (IOException e) {
+            return Set.of();
+        }
+    }
+
+    private double safeSize() {
+        try {
+            return index.size();
+        } catch (IOException e) {
+            return -1;
+        }
+    }
+
+    static String version() {
+        String version = KotaeApp.class.getPackage().getImplementationVersion();
+        return version == null ? "dev" : version;
+    }
+
+    @Override
+    public void close() throws Exception {
+        try (analysis; suggestKeys; index; feedback; http) {
+            if (watcher != null) {
+                watcher.close();
+            }
+        }
+    }
+}

@@ -1,0 +1,32 @@
+package dev.kotae.auth;
+
+import dev.kotae.search.Audience;
+import java.security.Principal;
+
+/**
+ * Who made a request: anonymous, or the named holder of a token with a role.
+ *
+ * @param role {@code null} for anonymous callers
+ */
+public record Caller(String name, Role role) implements Principal {
+
+    public static final Caller ANONYMOUS = new Caller("anonymous", null);
+
+    @Override
+    public String getName() {
+        return name;
+    }
+
+    public boolean isAnonymous() {
+        return role == null;
+    }
+
+    public boolean isAdmin() {
+        return role == Role.ADMIN;
+    }
+
+    /** Which articles this caller may see. */
+    public Audience audience() {
+        return role == null ? Audience.PUBLIC : Audience.AGENTS;
+    }
+}

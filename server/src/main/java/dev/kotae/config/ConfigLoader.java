@@ -1,0 +1,127 @@
+package dev.kotae.config;
+
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
+import dev.kotae.auth.Role;
+import dev.kotae.auth.TokenAuthenticator;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Merges configuration sources: built-in defaults, then the YAML file, then {@code KOTAE_*} environment
+ * variables. (Command-line flags are applied last by the caller.) Unknown YAML keys are errors, so a typo
+ * does not silently fall back to a default.
+ */
+public final class ConfigLoader {
+
+    /** The YAML file's shape; every key optional. */
+    record FileConfig(String host, Integer port, String content, String data, String plugins, String defaultLocale,
+            List<String> locales, Auth auth) {
+        record Auth(List<TokenEntry> tokens) {}
+
+        record TokenEntry(String name, String token, String role) {}
+    }
+
+    private static final ObjectMapper YAML = YAMLMapper.builder()
+            .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+            .build();
+
+    private ConfigLoader() {}
+
+    /**
+     * Loads the configuration.
+     *
+     * @param file the YAML file, or {@code null} to use {@code ./kotae.yml} when it exists
+     * @param env the environment (normally {@link System#getenv()})
+     */
+    public static KotaeConfig load(Path file, Map<String, String> env) throws IOException {
+        KotaeConfig config = KotaeConfig.defaults();
+        Path chosen = file;
+        if (chosen == null && env.containsKey("KOTAE_CONFIG")) {
+            chosen = Path.of(env.get("KOTAE_CONFIG"));
+        }
+        if (chosen == null && Files.isRegularFile(Path.of("kotae.yml"))) {
+            chosen = Path.of("kotae.yml");
+        }
+        if (chosen != null) {
+            if (!Files.isRegularFile(chosen)) {
+                throw new IOException("config file not found: " + chosen);
+            }
+            config = applyFile(config, chosen);
+        }
+        return applyEnv(config, env);
+    }
+
+    private static KotaeConfig applyFile(KotaeConfig config, Path file) throws IOException {
+        FileConfig yaml;
+        try {
+            yaml = YAML.readValue(file.toFile(), FileConfig.class);
+        } catch (IOException e) {
+            throw new IOException("cannot read " + file + ": " + e.getMessage(), e);
+        }
+        if (yaml == null) {
+            return config;
+        }
+        Path base = file.toAbsolutePath().getParent();
+        if (yaml.host() != null) config = config.withHost(yaml.host());
+        if (yaml.port() != null) config = config.withPort(yaml.port());
+        if (yaml.content() != null) config = config.withContent(base.resolve(yaml.content()));
+        if (yaml.data() != null) config = config.withData(base.resolve(yaml.data()));
+        if (yaml.plugins() != null) config = config.withPlugins(base.resolve(yaml.plugins()));
+        if (yaml.defaultLocale() != null) config = config.withDefaultLocale(yaml.defaultLocale());
+        if (yaml.locales() != null) config = config.withLocales(yaml.locales());
+        if (yaml.auth() != null && yaml.auth().tokens() != null) {
+            List<TokenAuthenticator.Token> tokens = new ArrayList<>();
+            for (FileConfig.TokenEntry entry : yaml.auth().tokens()) {
+                tokens.add(new TokenAuthenticator.Token(entry.name(), entry.token(), Role.parse(entry.role())));
+            }
+            config = config.withTokens(tokens);
+        }
+        return config;
+    }
+
+    private static KotaeConfig applyEnv(KotaeConfig config, Map<String, String> env) {
+        String value;
+        if ((value = env.get("KOTAE_HOST")) != null) config = config.withHost(value);
+        if ((value = env.get("KOTAE_PORT")) != null) config = config.withPort(parsePort(value));
+        if ((value = env.get("KOTAE_CONTENT")) != null) config = config.withContent(Path.of(value));
+        if ((value = env.get("KOTAE_DATA")) != null) config = config.withData(Path.of(value));
+        if ((value = env.get("KOTAE_PLUGINS")) != null) config = config.withPlugins(Path.of(value));
+        if ((value = env.get("KOTAE_DEFAULT_LOCALE")) != null) config = config.withDefaultLocale(value);
+        if ((value = env.get("KOTAE_LOCALES")) != null) {
+            config = config.withLocales(Arrays.stream(value.split(",")).map(String::strip).filter(s -> !s.isEmpty()).toList());
+        }
+        if ((value = env.get("KOTAE_AUTH_TOKENS")) != null) config = config.withTokens(parseTokens(value));
+        return config;
+    }
+
+    /** {@code name:role:token} entries separated by commas, e.g. {@code alice:agent:s3cret-token}. */
+    static List<TokenAuthenticator.Token> parseTokens(String value) {
+        List<TokenAuthenticator.Token> tokens = new ArrayList<>();
+        for (String entry : value.split(",")) {
+            if (entry.isBlank()) {
+                continue;
+            }
+            String[] parts = entry.strip().split(":", 3);
+            if (parts.length != 3) {
+                throw new IllegalArgumentException("KOTAE_AUTH_TOKENS entries are name:role:token");
+            }
+            tokens.add(new TokenAuthenticator.Token(parts[0], parts[2], Role.parse(parts[1])));
+        }
+        return tokens;
+    }
+
+    static int parsePort(String value) {
+        try {
+            return Integer.parseInt(value.strip());
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException("port must be a number (got '" + value + "')");
+        }
+    }
+}

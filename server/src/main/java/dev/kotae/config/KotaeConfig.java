@@ -1,0 +1,66 @@
+package dev.kotae.config;
+
+import dev.kotae.auth.TokenAuthenticator;
+import java.nio.file.Path;
+import java.util.List;
+
+/**
+ * The server's settings after defaults, {@code kotae.yml}, {@code KOTAE_*} variables and command-line
+ * flags have been merged (in that order, later wins). See {@code docs/configuration.md}.
+ */
+public record KotaeConfig(
+        String host,
+        int port,
+        Path content,
+        Path data,
+        Path plugins,
+        String defaultLocale,
+        List<String> locales,
+        List<TokenAuthenticator.Token> tokens) {
+
+    public KotaeConfig {
+        locales = List.copyOf(locales);
+        tokens = List.copyOf(tokens);
+        if (port < 0 || port > 65535) {
+            throw new IllegalArgumentException("port must be 0-65535 (0 picks a free port)");
+        }
+    }
+
+    /** The built-in defaults: serve {@code ./content} on port 8080, Japanese first. */
+    public static KotaeConfig defaults() {
+        return new KotaeConfig("0.0.0.0", 8080, Path.of("content"), Path.of("data"), Path.of("plugins"), "ja",
+                List.of("ja", "en"), List.of());
+    }
+
+    public KotaeConfig withHost(String value) {
+        return new KotaeConfig(value, port, content, data, plugins, defaultLocale, locales, tokens);
+    }
+
+    public KotaeConfig withPort(int value) {
+        return new KotaeConfig(host, value, content, data, plugins, defaultLocale, locales, tokens);
+    }
+
+    public KotaeConfig withContent(Path value) {
+        return new KotaeConfig(host, port, value, data, plugins, defaultLocale, locales, tokens);
+    }
+
+    public KotaeConfig withData(Path value) {
+        return new KotaeConfig(host, port, content, value, plugins, defaultLocale, locales, tokens);
+    }
+
+    public KotaeConfig withPlugins(Path value) {
+        return new KotaeConfig(host, port, content, data, value, defaultLocale, locales, tokens);
+    }
+
+    public KotaeConfig withDefaultLocale(String value) {
+        return new KotaeConfig(host, port, content, data, plugins, value, locales, tokens);
+    }
+
+    public KotaeConfig withLocales(List<String> value) {
+        return new KotaeConfig(host, port, content, data, plugins, defaultLocale, value, tokens);
+    }
+
+    public KotaeConfig withTokens(List<TokenAuthenticator.Token> value) {
+        return new KotaeConfig(host, port, content, data, plugins, defaultLocale, locales, value);
+    }
+}

@@ -1,0 +1,56 @@
+package dev.kotae.content;
+
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Objects;
+import java.util.regex.Pattern;
+
+/**
+ * One help-center article, fully resolved: front matter merged with folder defaults and its Markdown
+ * rendered. Immutable; this is what the index stores and what every source (files, plugins) produces.
+ *
+ * @param id stable identifier, unique across the help center; see {@link #ID_PATTERN}
+ * @param source where the article came from, e.g. {@code content:ja/orders/cancel.md}
+ * @param html the body rendered to safe HTML (raw HTML in the source is escaped)
+ * @param text the body as plain text, for indexing and snippets
+ */
+public record Article(
+        String id,
+        String title,
+        ArticleType type,
+        Visibility visibility,
+        String locale,
+        String category,
+        List<String> tags,
+        List<String> questions,
+        LocalDate updated,
+        String source,
+        String html,
+        String text) {
+
+    /** Article ids are safe in URLs and file names, and short. */
+    public static final Pattern ID_PATTERN = Pattern.compile("[A-Za-z0-9._-]{1,128}");
+
+    /** Locales are BCP-47-like language tags: {@code ja}, {@code en}, {@code pt-BR}. */
+    public static final Pattern LOCALE_PATTERN = Pattern.compile("[a-z]{2,3}(-[A-Za-z0-9]{2,8})?");
+
+    public Article {
+        Objects.requireNonNull(id, "id");
+        Objects.requireNonNull(title, "title");
+        Objects.requireNonNull(type, "type");
+        Objects.requireNonNull(visibility, "visibility");
+        Objects.requireNonNull(locale, "locale");
+        category = category == null ? "" : category;
+        tags = List.copyOf(tags);
+        questions = List.copyOf(questions);
+        Objects.requireNonNull(updated, "updated");
+        Objects.requireNonNull(source, "source");
+        Objects.requireNonNull(html, "html");
+        Objects.requireNonNull(text, "text");
+    }
+
+    /** The article's page in the help center. */
+    public String url() {
+        return "/articles/" + id;
+    }
+}

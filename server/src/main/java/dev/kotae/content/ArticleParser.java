@@ -1,0 +1,207 @@
+package dev.kotae.content;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
+import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
+import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * Turns one Markdown file (YAML front matter + body) into an {@link Article}, applying folder defaults:
+ * a {@code playbooks/} folder makes a playbook, playbooks are internal, a locale-named folder
+ * ({@code ja/}, {@code en/}) sets the locale. Thread-safe.
+ */
+public final class ArticleParser {
+
+    private static final int MAX_TITLE_LENGTH = 300;
+
+    private final ObjectMapper yaml = YAMLMapper.builder()
+            .addModule(new JavaTimeModule())
+            .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+            .build();
+    private final MarkdownRenderer renderer;
+    private final Set<String> knownLocales;
+    private final String defaultLocale;
+
+    /**
+     * @param knownLocales locales a folder name may select (a folder called {@code faq} is not a locale)
+     * @param defaultLocale the locale of files that name none
+     */
+    public ArticleParser(MarkdownRenderer renderer, Set<String> knownLocales, String defaultLocale) {
+        this.renderer = renderer;
+        this.knownLocales = Set.copyOf(knownLocales);
+        this.defaultLocale = defaultLocale;
+    }
+
+    /**
+     * Parses a file's bytes.
+     *
+     * @param relativePath the file's path under the content folder, with {@code /} separators
+     * @param fileDate the date to use when the front matter has no {@code updated}
+     */
+    public Article parse(String relativePath, byte[] bytes, LocalDate fileDate) throws ContentException {
+        String content = decodeUtf8(bytes).replace("\r\n", "\n").replace('\r', '\n');
+        if (content.startsWith("\uFEFF")) {
+            content = content.substring(1);
+        }
+        String yamlBlock = null;
+        String body = content;
+        if (content.startsWith("---\n") || content.equals("---")) {
+            int end = findFrontMatterEnd(content);
+            if (end < 0) {
+                throw new ContentException("front matter starts with '---' but has no closing '---' line");
+            }
+            yamlBlock = content.substring(4, end);
+            int bodyStart = content.indexOf('\n', end);
+            body = bodyStart < 0 ? "" : content.substring(bodyStart + 1);
+        }
+        FrontMatter meta = readFrontMatter(yamlBlock);
+        return resolve(relativePath, meta, body, fileDate);
+    }
+
+    private Article resolve(String relativePath, FrontMatter meta, String body, LocalDate fileDate)
+            throws ContentException {
+        List<String> folders = folders(relativePath);
+
+        String id = blankToNull(meta.id());
+        if (id == null) {
+            String fileName = relativePath.substring(relativePath.lastIndexOf('/') + 1);
+            id = fileName.endsWith(".md") ? fileName.substring(0, fileName.length() - 3) : fileName;
+        }
+        if (!Article.ID_PATTERN.matcher(id).matches()) {
+            throw new ContentException("id '" + id + "' must be 1-128 characters of A-Z a-z 0-9 . _ -"
+                    + (meta.id() == null ? " (set 'id:' in the front matter or rename the file)" : ""));
+        }
+
+        ArticleType type;
+        try {
+            type = meta.type() != null
+                    ? ArticleType.parse(meta.type().strip())
+                    : folders.contains("playbooks") ? ArticleType.PLAYBOOK : ArticleType.FAQ;
+        } catch (IllegalArgumentException e) {
+            throw new ContentException(e.getMessage());
+        }
+
+        Visibility visibility;
+        try {
+            visibility = meta.visibility() != null
+                    ? Visibility.parse(meta.visibility().strip())
+                    : type == ArticleType.PLAYBOOK ? Visibility.INTERNAL : Visibility.PUBLIC;
+        } catch (IllegalArgumentException e) {
+            throw new ContentException(e.getMessage());
+        }
+
+        String locale = blankToNull(meta.locale());
+        if (locale == null) {
+            locale = folders.stream().filter(knownLocales::contains).findFirst().orElse(defaultLocale);
+        }
+        if (!Article.LOCALE_PATTERN.matcher(locale).matches()) {
+            throw new ContentException("locale '" + locale + "' is not a language tag like ja, en or pt-BR");
+        }
+
+        String explicitTitle = blankToNull(meta.title());
+        MarkdownRenderer.Rendered rendered = renderer.render(body, true);
+        String title = explicitTitle != null ? explicitTitle : blankToNull(rendered.leadingHeading());
+        if (title == null) {
+            throw new ContentException("no title: add 'title:' to the front matter or start the body with '# Title'");
+        }
+        if (explicitTitle != null && rendered.leadingHeading() != null
+                && !rendered.leadingHeading().equals(explicitTitle)) {
+            // The leading heading is not the title, so it belongs to the body.
+            rendered = renderer.render(body, false);
+        }
+        if (title.length() > MAX_TITLE_LENGTH) {
+            throw new ContentException("title is longer than " + MAX_TITLE_LENGTH + " characters");
+        }
+
+        return new Article(
+                id,
+                title.strip(),
+                type,
+                visibility,
+                locale,
+                meta.category() == null ? "" : meta.category().strip(),
+                cleanList(meta.tags()),
+                cleanList(meta.questions()),
+                meta.updated() != null ? meta.updated() : fileDate,
+                "content:" + relativePath,
+                rendered.html(),
+                rendered.text());
+    }
+
+    private FrontMatter readFrontMatter(String yamlBlock) throws ContentException {
+        if (yamlBlock == null || yamlBlock.isBlank()) {
+            return FrontMatter.EMPTY;
+        }
+        try {
+            FrontMatter meta = yaml.readValue(yamlBlock, FrontMatter.class);
+            return meta == null ? FrontMatter.EMPTY : meta;
+        } catch (UnrecognizedPropertyException e) {
+            throw new ContentException("unknown front-matter key '" + e.getPropertyName()
+                    + "' (known: id, title, type, visibility, locale, category, tags, questions, updated)");
+        } catch (JsonProcessingException e) {
+            String where = e.getLocation() == null ? "" : " at line " + (e.getLocation().getLineNr() + 1);
+            throw new ContentException("front matter is not valid" + where + ": " + e.getOriginalMessage(), e);
+        }
+    }
+
+    private static int findFrontMatterEnd(String content) {
+        int lineStart = content.indexOf('\n') + 1;
+        while (lineStart > 0 && lineStart <= content.length()) {
+            int lineEnd = content.indexOf('\n', lineStart);
+            String line = (lineEnd < 0 ? content.substring(lineStart) : content.substring(lineStart, lineEnd)).stripTrailing();
+            if (line.equals("---") || line.equals("...")) {
+                return lineStart;
+            }
+            if (lineEnd < 0) {
+                return -1;
+            }
+            lineStart = lineEnd + 1;
+        }
+        return -1;
+    }
+
+    private static String decodeUtf8(byte[] bytes) throws ContentException {
+        try {
+            return StandardCharsets.UTF_8.newDecoder()
+                    .onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT)
+                    .decode(ByteBuffer.wrap(bytes))
+                    .toString();
+        } catch (CharacterCodingException e) {
+            throw new ContentException("file is not valid UTF-8: save it as UTF-8 (not Shift_JIS)");
+        }
+    }
+
+    private static List<String> folders(String relativePath) {
+        String[] parts = relativePath.split("/");
+        return List.of(parts).subList(0, parts.length - 1);
+    }
+
+    private static List<String> cleanList(List<String> values) {
+        if (values == null) {
+            return List.of();
+        }
+        Set<String> cleaned = new LinkedHashSet<>();
+        for (String value : values) {
+            if (value != null && !value.isBlank()) {
+                cleaned.add(value.strip());
+            }
+        }
+        return new ArrayList<>(cleaned);
+    }
+
+    private static String blankToNull(String value) {
+        return value == null || value.isBlank() ? null : value.strip();
+    }
+}

@@ -1,0 +1,129 @@
+package dev.kotae.content;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.FileVisitResult;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.nio.file.SimpleFileVisitor;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The help center's folder of Markdown files: which files are articles, and their change stamps.
+ * Hidden files and folders (editor swap files, {@code .git}) and non-{@code .md} files are not articles.
+ */
+public final class ContentFolder {
+
+    /** Files larger than this are reported instead of read: an article is not a data dump. */
+    public static final long MAX_FILE_BYTES = 2L * 1024 * 1024;
+
+    private final Path root;
+
+    public ContentFolder(Path root) {
+        this.root = root.toAbsolutePath().normalize();
+    }
+
+    public Path root() {
+        return root;
+    }
+
+    /** All article files under {@code dir} (the root if {@code null}), as relative paths with {@code /}. */
+    public List<String> list(String dir) {
+        Path start = dir == null ? root : resolve(dir);
+        List<String> files = new ArrayList<>();
+        if (!Files.isDirectory(start)) {
+            return files;
+        }
+        try {
+            Files.walkFileTree(start, new SimpleFileVisitor<>() {
+                @Override
+                public FileVisitResult preVisitDirectory(Path d, BasicFileAttributes attrs) {
+                    return !d.equals(start) && isHidden(d) ? FileVisitResult.SKIP_SUBTREE : FileVisitResult.CONTINUE;
+                }
+
+                @Override
+                public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) {
+                    if (attrs.isRegularFile() && isArticleFile(file)) {
+                        files.add(relative(file));
+                    }
+                    return FileVisitResult.CONTINUE;
+                }
+
+                @Override
+                public FileVisitResult visitFileFailed(Path file, IOException e) {
+                    return FileVisitResult.CONTINUE; // deleted while walking, or unreadable: not an article now
+                }
+            });
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        files.sort(null);
+        return files;
+    }
+
+    /** Whether a path (relative) names something that could be an article file. */
+    public static boolean isArticleFile(Path file) {
+        String name = file.getFileName().toString();
+        return name.endsWith(".md") && !name.startsWith(".");
+    }
+
+    private static boolean isHidden(Path path) {
+        return path.getFileName() != null && path.getFileName().toString().startsWith(".");
+    }
+
+    /**
+     * The file's change stamp (size and modification time), or {@code null} if it is gone or is not a
+     * regular file.
+     */
+    public String stamp(String relativePath) {
+        try {
+            BasicFileAttributes attrs = Files.readAttributes(resolve(relativePath), BasicFileAttributes.class,
+                    LinkOption.NOFOLLOW_LINKS);
+            if (!attrs.isRegularFile()) {
+                return null;
+            }
+            return attrs.size() + ":" + attrs.lastModifiedTime().toMillis();
+        } catch (NoSuchFileException e) {
+            return null;
+        } catch (IOException e) {
+            return null;
+        }
+    }
+
+    public boolean isDirectory(String relativePath) {
+        return Files.isDirectory(resolve(relativePath), LinkOption.NOFOLLOW_LINKS);
+    }
+
+    /** Reads a file's bytes, refusing oversized files. */
+    public byte[] read(String relativePath) throws IOException, ContentException {
+        Path file = resolve(relativePath);
+        long size = Files.size(file);
+        if (size > MAX_FILE_BYTES) {
+            throw new ContentException("file is " + size / 1024 + " KiB; articles are limited to "
+                    + MAX_FILE_BYTES / 1024 + " KiB");
+        }
+        return Files.readAllBytes(file);
+    }
+
+    /** The file's last-modified date, the fallback for a missing {@code updated:}. */
+    public java.time.LocalDate modifiedDate(String relativePath) throws IOException {
+        return java.time.LocalDate.ofInstant(Files.getLastModifiedTime(resolve(relativePath)).toInstant(),
+                java.time.ZoneId.systemDefault());
+    }
+
+    public String relative(Path file) {
+        return root.relativize(file.toAbsolutePath().normalize()).toString().replace('\\', '/');
+    }
+
+    public Path resolve(String relativePath) {
+        Path resolved = root.resolve(relativePath).normalize();
+        if (!resolved.startsWith(root)) {
+            throw new IllegalArgumentException("path escapes the content folder: " + relativePath);
+        }
+        return resolved;
+    }
+}

@@ -1,0 +1,151 @@
+package dev.kotae.content;
+
+import java.io.IOException;
+import java.nio.file.ClosedWatchServiceException;
+import java.nio.file.FileSystems;
+import java.nio.file.FileVisitResult;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.SimpleFileVisitor;
+import java.nio.file.StandardWatchEventKinds;
+import java.nio.file.WatchEvent;
+import java.nio.file.WatchKey;
+import java.nio.file.WatchService;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Watches the content folder (recursively, new folders included) and reports changed paths in batches:
+ * events are collected until the folder has been quiet for {@link #QUIET_MILLIS} (an editor's save is
+ * several events), but never longer than {@link #MAX_DELAY_MILLIS}, so a change is searchable well
+ * within a second. If the OS drops events, the whole folder is reported for a full comparison.
+ */
+public final class ContentWatcher implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(ContentWatcher.class);
+    static final long QUIET_MILLIS = 40;
+    static final long MAX_DELAY_MILLIS = 250;
+
+    /** Receives batches of changes. Called on the watcher's thread. */
+    public interface Listener {
+        /** Some files or folders (relative paths) were created, changed or deleted. */
+        void changed(Set<String> relativePaths);
+
+        /** Events were lost; compare everything. */
+        void overflowed();
+    }
+
+    private final ContentFolder folder;
+    private final Listener listener;
+    private final WatchService watchService;
+    private final Map<WatchKey, Path> watchedDirs = new HashMap<>();
+    private final Thread thread;
+
+    public ContentWatcher(ContentFolder folder, Listener listener) throws IOException {
+        this.folder = folder;
+        this.listener = listener;
+        this.watchService = FileSystems.getDefault().newWatchService();
+        registerTree(folder.root());
+        this.thread = new Thread(this::run, "kotae-content-watcher");
+        this.thread.setDaemon(true);
+    }
+
+    public void start() {
+        thread.start();
+    }
+
+    private void run() {
+        try {
+            while (!Thread.currentThread().isInterrupted()) {
+                WatchKey first = watchService.take();
+                Set<String> changed = new LinkedHashSet<>();
+                boolean overflow = drain(first, changed);
+                long deadline = System.currentTimeMillis() + MAX_DELAY_MILLIS;
+                while (System.currentTimeMillis() < deadline) {
+                    WatchKey next = watchService.poll(QUIET_MILLIS, TimeUnit.MILLISECONDS);
+                    if (next == null) {
+                        break;
+                    }
+                    overflow |= drain(next, changed);
+                }
+                deliver(changed, overflow);
+            }
+        } catch (InterruptedException | ClosedWatchServiceException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private void deliver(Set<String> changed, boolean overflow) {
+        try {
+            if (overflow) {
+                listener.overflowed();
+            } else if (!changed.isEmpty()) {
+                listener.changed(changed);
+            }
+        } catch (RuntimeException e) {
+            LOG.error("Applying content changes failed; they will be picked up by the next change or reindex", e);
+        }
+    }
+
+    private boolean drain(WatchKey key, Set<String> changed) {
+        Path dir = watchedDirs.get(key);
+        boolean overflow = false;
+        for (WatchEvent<?> event : key.pollEvents()) {
+            if (event.kind() == StandardWatchEventKinds.OVERFLOW) {
+                overflow = true;
+                continue;
+            }
+            if (dir == null) {
+                continue;
+            }
+            Path child = dir.resolve((Path) event.context());
+            if (child.getFileName().toString().startsWith(".")) {
+                continue;
+            }
+            if (event.kind() == StandardWatchEventKinds.ENTRY_CREATE && Files.isDirectory(child)) {
+                registerTree(child);
+            }
+            changed.add(folder.relative(child));
+        }
+        if (!key.reset()) {
+            watchedDirs.remove(key);
+        }
+        return overflow;
+    }
+
+    private void registerTree(Path start) {
+        try {
+            Files.walkFileTree(start, new SimpleFileVisitor<>() {
+                @Override
+                public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attrs) throws IOException {
+                    if (!dir.equals(folder.root()) && dir.getFileName().toString().startsWith(".")) {
+                        return FileVisitResult.SKIP_SUBTREE;
+                    }
+                    WatchKey key = dir.register(watchService, StandardWatchEventKinds.ENTRY_CREATE,
+                            StandardWatchEventKinds.ENTRY_MODIFY, StandardWatchEventKinds.ENTRY_DELETE);
+                    watchedDirs.put(key, dir);
+                    return FileVisitResult.CONTINUE;
+                }
+
+                @Override
+                public FileVisitResult visitFileFailed(Path file, IOException e) {
+                    return FileVisitResult.CONTINUE;
+                }
+            });
+        } catch (IOException e) {
+            LOG.warn("Cannot watch {}: {}", start, e.getMessage());
+        }
+    }
+
+    @Override
+    public void close() throws IOException {
+        thread.interrupt();
+        watchService.close();
+    }
+}

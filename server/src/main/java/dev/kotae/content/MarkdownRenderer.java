@@ -1,0 +1,154 @@
+package dev.kotae.content;
+
+import java.util.List;
+import java.util.Map;
+import org.commonmark.Extension;
+import org.commonmark.ext.autolink.AutolinkExtension;
+import org.commonmark.ext.gfm.tables.TablesExtension;
+import org.commonmark.ext.heading.anchor.HeadingAnchorExtension;
+import org.commonmark.node.AbstractVisitor;
+import org.commonmark.node.Code;
+import org.commonmark.node.CustomNode;
+import org.commonmark.node.FencedCodeBlock;
+import org.commonmark.node.HardLineBreak;
+import org.commonmark.node.Heading;
+import org.commonmark.node.IndentedCodeBlock;
+import org.commonmark.node.Paragraph;
+import org.commonmark.node.SoftLineBreak;
+import org.commonmark.node.Link;
+import org.commonmark.node.Node;
+import org.commonmark.node.Text;
+import org.commonmark.parser.Parser;
+import org.commonmark.renderer.html.HtmlRenderer;
+
+/**
+ * Renders article Markdown (CommonMark + GFM tables, autolinks, heading anchors) to safe HTML and to
+ * plain text. Raw HTML in the source is escaped, never passed through, and link targets with unsafe
+ * schemes ({@code javascript:}, {@code data:}, ...) are dropped, so an article cannot inject script.
+ * Thread-safe.
+ */
+public final class MarkdownRenderer {
+
+    private static final List<Extension> EXTENSIONS =
+            List.of(TablesExtension.create(), AutolinkExtension.create(), HeadingAnchorExtension.create());
+
+    private final Parser parser = Parser.builder().extensions(EXTENSIONS).build();
+    private final HtmlRenderer html = HtmlRenderer.builder()
+            .extensions(EXTENSIONS)
+            .escapeHtml(true)
+            .sanitizeUrls(true)
+            .attributeProviderFactory(context -> MarkdownRenderer::externalLinkAttributes)
+            .build();
+
+    /** A parsed body: its leading H1 (if any) and both renderings. */
+    public record Rendered(String leadingHeading, String html, String text) {}
+
+    /**
+     * Renders a Markdown body.
+     *
+     * @param dropLeadingHeading whether a leading {@code # heading} is the article's title and should not be
+     *     repeated in the body
+     */
+    public Rendered render(String markdown, boolean dropLeadingHeading) {
+        Node document = parser.parse(markdown);
+        String heading = leadingH1(document);
+        if (heading != null && dropLeadingHeading) {
+            document.getFirstChild().unlink();
+        }
+        return new Rendered(heading, html.render(document), plainText(document));
+    }
+
+    /** The text of the document's first block if it is a level-1 heading, else {@code null}. */
+    public String leadingHeading(String markdown) {
+        return leadingH1(parser.parse(markdown));
+    }
+
+    private static String leadingH1(Node document) {
+        if (document.getFirstChild() instanceof Heading heading && heading.getLevel() == 1) {
+            StringBuilder title = new StringBuilder();
+            for (Node child = heading.getFirstChild(); child != null; child = child.getNext()) {
+                appendText(child, title);
+            }
+            return title.toString().strip();
+        }
+        return null;
+    }
+
+    /**
+     * The words of the document without markup or link targets (they would pollute snippets and
+     * scoring): text and code literals, with a line break after each block.
+     */
+    private static String plainText(Node document) {
+        StringBuilder out = new StringBuilder();
+        document.accept(new AbstractVisitor() {
+            @Override
+            public void visit(Text text) {
+                out.append(text.getLiteral());
+            }
+
+            @Override
+            public void visit(Code code) {
+                out.append(code.getLiteral());
+            }
+
+            @Override
+            public void visit(FencedCodeBlock code) {
+                out.append(code.getLiteral()).append('\n');
+            }
+
+            @Override
+            public void visit(IndentedCodeBlock code) {
+                out.append(code.getLiteral()).append('\n');
+            }
+
+            @Override
+            public void visit(SoftLineBreak lineBreak) {
+                out.append(' ');
+            }
+
+            @Override
+            public void visit(HardLineBreak lineBreak) {
+                out.append('\n');
+            }
+
+            @Override
+            public void visit(Paragraph paragraph) {
+                visitChildren(paragraph);
+                out.append('\n');
+            }
+
+            @Override
+            public void visit(Heading heading) {
+                visitChildren(heading);
+                out.append('\n');
+            }
+
+            @Override
+            public void visit(CustomNode node) {
+                visitChildren(node);
+                out.append(' ');
+            }
+        });
+        return out.toString().replaceAll("[ \t]*\n[\n\s]*", "\n").strip();
+    }
+
+    private static void appendText(Node node, StringBuilder out) {
+        if (node instanceof Text text) {
+            out.append(text.getLiteral());
+        }
+        for (Node child = node.getFirstChild(); child != null; child = child.getNext()) {
+            appendText(child, out);
+        }
+    }
+
+    /** External links open without handing the help center's page to the target (noopener) or lending it rank. */
+    private static void externalLinkAttributes(Node node, String tagName, Map<String, String> attributes) {
+        if (node instanceof Link && isExternal(attributes.get("href"))) {
+            attributes.put("rel", "nofollow noopener noreferrer");
+        }
+    }
+
+    private static boolean isExternal(String href) {
+        return href != null && (href.startsWith("http://") || href.startsWith("https://") || href.startsWith("//"));
+    }
+}

@@ -1,0 +1,157 @@
+package dev.kotae.index;
+
+import dev.kotae.content.Article;
+import dev.kotae.content.ArticleType;
+import dev.kotae.content.Visibility;
+import java.io.IOException;
+import java.time.LocalDate;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Set;
+import org.apache.lucene.document.BinaryDocValuesField;
+import org.apache.lucene.document.Document;
+import org.apache.lucene.document.Field;
+import org.apache.lucene.document.FieldType;
+import org.apache.lucene.document.NumericDocValuesField;
+import org.apache.lucene.document.SortedDocValuesField;
+import org.apache.lucene.document.StoredField;
+import org.apache.lucene.document.StringField;
+import org.apache.lucene.document.TextField;
+import org.apache.lucene.facet.FacetsConfig;
+import org.apache.lucene.facet.sortedset.SortedSetDocValuesFacetField;
+import org.apache.lucene.index.IndexOptions;
+import org.apache.lucene.util.BytesRef;
+
+/** Maps an {@link Article} to its Lucene document and back. The single place that knows the schema. */
+public final class ArticleDocuments {
+
+    /** Stored fields a search hit or article page needs, so nothing else is decompressed. */
+    public static final Set<String> STORED_FIELDS = Set.of(
+            IndexFields.ID, IndexFields.SOURCE, IndexFields.TITLE, IndexFields.TYPE, IndexFields.VISIBILITY,
+            IndexFields.LOCALE, IndexFields.CATEGORY, IndexFields.TAGS, IndexFields.QUESTIONS,
+            IndexFields.UPDATED, IndexFields.HTML, IndexFields.body(LanguageFamily.JA),
+            IndexFields.body(LanguageFamily.EN), IndexFields.body(LanguageFamily.OTHER));
+
+    /** Body text: stored for snippets, with offsets so highlighting needs no re-analysis. */
+    private static final FieldType BODY_TYPE = new FieldType(TextField.TYPE_STORED);
+
+    static {
+        BODY_TYPE.setIndexOptions(IndexOptions.DOCS_AND_FREQS_AND_POSITIONS_AND_OFFSETS);
+        BODY_TYPE.freeze();
+    }
+
+    private final FacetsConfig facets = new FacetsConfig();
+    private final SuggestKeys suggestKeys;
+
+    public ArticleDocuments(SuggestKeys suggestKeys) {
+        this.suggestKeys = suggestKeys;
+        facets.setMultiValued("tags", true);
+    }
+
+    /** The facet configuration the writer and the facet readers share. */
+    public FacetsConfig facetsConfig() {
+        return facets;
+    }
+
+    /** Builds the document of an article; {@code stamp} marks the version of its source. */
+    public Document toDocument(Article article, String stamp) throws IOException {
+        Document doc = new Document();
+        LanguageFamily family = LanguageFamily.of(article.locale());
+
+        doc.add(new StringField(IndexFields.ID, article.id(), Field.Store.YES));
+        doc.add(new SortedDocValuesField(IndexFields.ID, new BytesRef(article.id())));
+        doc.add(new StoredField(IndexFields.SOURCE, article.source()));
+        doc.add(new SortedDocValuesField(IndexFields.SOURCE, new BytesRef(article.source())));
+        doc.add(new BinaryDocValuesField(IndexFields.STAMP, new BytesRef(stamp)));
+
+        doc.add(new StringField(IndexFields.VISIBILITY, article.visibility().key(), Field.Store.YES));
+        doc.add(new StringField(IndexFields.TYPE, article.type().key(), Field.Store.YES));
+        doc.add(new StringField(IndexFields.LOCALE, article.locale(), Field.Store.YES));
+        doc.add(new StringField(IndexFields.CATEGORY, article.category(), Field.Store.YES));
+        for (String tag : article.tags()) {
+            doc.add(new StringField(IndexFields.TAG, tag, Field.Store.NO));
+            doc.add(new StoredField(IndexFields.TAGS, tag));
+        }
+        doc.add(new StoredField(IndexFields.TITLE, article.title()));
+        for (String question : article.questions()) {
+            doc.add(new StoredField(IndexFields.QUESTIONS, question));
+        }
+        doc.add(new StoredField(IndexFields.UPDATED, article.updated().toString()));
+        doc.add(new NumericDocValuesField(IndexFields.UPDATED, article.updated().toEpochDay()));
+        doc.add(new StoredField(IndexFields.HTML, article.html()));
+        doc.add(new NumericDocValuesField(IndexFields.TITLE_LENGTH, article.title().length()));
+
+        doc.add(new TextField(IndexFields.title(family), article.title(), Field.Store.NO));
+        for (String question : article.questions()) {
+            doc.add(new TextField(IndexFields.questions(family), question, Field.Store.NO));
+        }
+        String labels = String.join(" ", article.tags()) + " " + article.category();
+        doc.add(new TextField(IndexFields.labels(family), labels, Field.Store.NO));
+        doc.add(new Field(IndexFields.body(family), article.text(), BODY_TYPE));
+
+        if (family == LanguageFamily.JA) {
+            doc.add(new TextField(IndexFields.GRAMS_TITLE, article.title(), Field.Store.NO));
+            for (String question : article.questions()) {
+                doc.add(new TextField(IndexFields.GRAMS_TITLE, question, Field.Store.NO));
+            }
+            doc.add(new TextField(IndexFields.GRAMS_BODY, article.text(), Field.Store.NO));
+        }
+
+        String words = article.title() + "\n" + String.join("\n", article.questions()) + "\n" + labels + "\n"
+                + article.text();
+        doc.add(new TextField(IndexFields.spelling(family, false), words, Field.Store.NO));
+        if (article.visibility() == Visibility.PUBLIC) {
+            doc.add(new TextField(IndexFields.spelling(family, true), words, Field.Store.NO));
+        }
+
+        addSuggestKeys(doc, article.title());
+        for (String question : article.questions()) {
+            addSuggestKeys(doc, question);
+        }
+
+        if (!article.category().isEmpty()) {
+            doc.add(new SortedSetDocValuesFacetField("category", article.category()));
+        }
+        for (String tag : article.tags()) {
+            doc.add(new SortedSetDocValuesFacetField("tags", tag));
+        }
+        doc.add(new SortedSetDocValuesFacetField("type", article.type().key()));
+        doc.add(new SortedSetDocValuesFacetField("locale", article.locale()));
+        return facets.build(doc);
+    }
+
+    private void addSuggestKeys(Document doc, String phrase) {
+        SuggestKeys.Keys keys = suggestKeys.keysOf(phrase);
+        for (String key : keys.start()) {
+            doc.add(new StringField(IndexFields.SUGGEST_START, key, Field.Store.NO));
+        }
+        for (String key : keys.infix()) {
+            doc.add(new StringField(IndexFields.SUGGEST_INFIX, key, Field.Store.NO));
+        }
+    }
+
+    /** Rebuilds the article from a document's stored fields (see {@link #STORED_FIELDS}). */
+    public static Article fromDocument(Document doc) {
+        String text = "";
+        for (LanguageFamily family : LanguageFamily.values()) {
+            String body = doc.get(IndexFields.body(family));
+            if (body != null) {
+                text = body;
+            }
+        }
+        String html = doc.get(IndexFields.HTML);
+        return new Article(
+                doc.get(IndexFields.ID),
+                doc.get(IndexFields.TITLE),
+                ArticleType.parse(doc.get(IndexFields.TYPE)),
+                Visibility.parse(doc.get(IndexFields.VISIBILITY)),
+                doc.get(IndexFields.LOCALE),
+                doc.get(IndexFields.CATEGORY),
+                Arrays.asList(doc.getValues(IndexFields.TAGS)),
+                List.of(doc.getValues(IndexFields.QUESTIONS)),
+                LocalDate.parse(doc.get(IndexFields.UPDATED)),
+                doc.get(IndexFields.SOURCE),
+                html == null ? "" : html,
+                text);
+    }
+}

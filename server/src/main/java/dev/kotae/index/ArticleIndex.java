@@ -1,0 +1,198 @@
+package dev.kotae.index;
+
+import dev.kotae.content.Article;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.stream.Stream;
+import org.apache.lucene.index.BinaryDocValues;
+import org.apache.lucene.index.DirectoryReader;
+import org.apache.lucene.index.IndexWriter;
+import org.apache.lucene.index.IndexWriterConfig;
+import org.apache.lucene.index.LeafReaderContext;
+import org.apache.lucene.index.SortedDocValues;
+import org.apache.lucene.index.Term;
+import org.apache.lucene.search.SearcherFactory;
+import org.apache.lucene.search.SearcherManager;
+import org.apache.lucene.store.Directory;
+import org.apache.lucene.store.FSDirectory;
+import org.apache.lucene.util.Bits;
+
+/**
+ * The persistent article index under {@code DATA/index}: one writer, near-real-time searchers shared by
+ * all requests. Writes come from one thread at a time (the content sync); searches never block on them.
+ *
+ * <p>The commit carries a schema fingerprint. When the schema or the settings that shape documents
+ * change, the index is emptied on open and rebuilt by the sync instead of serving stale documents.
+ */
+public final class ArticleIndex implements AutoCloseable {
+
+    /** Bump when documents built by {@link ArticleDocuments} change shape. */
+    static final String SCHEMA_VERSION = "1";
+    private static final String FINGERPRINT_KEY = "kotae.fingerprint";
+
+    /** What the index holds for one article id: where it came from and which version. */
+    public record Entry(String source, String stamp) {}
+
+    private final Path path;
+    private final Directory directory;
+    private final IndexWriter writer;
+    private final SearcherManager searchers;
+    private final ArticleDocuments documents;
+    private final boolean rebuilt;
+
+    private ArticleIndex(Path path, Analysis analysis, ArticleDocuments documents, String settingsFingerprint)
+            throws IOException {
+        this.path = path;
+        this.documents = documents;
+        Files.createDirectories(path);
+        this.directory = FSDirectory.open(path);
+        IndexWriterConfig config = new IndexWriterConfig(analysis.perField())
+                .setOpenMode(IndexWriterConfig.OpenMode.CREATE_OR_APPEND)
+                .setCommitOnClose(true);
+        this.writer = new IndexWriter(directory, config);
+        String fingerprint = SCHEMA_VERSION + "|" + settingsFingerprint;
+        String stored = committedFingerprint();
+        this.rebuilt = stored != null && !stored.equals(fingerprint);
+        if (stored == null || rebuilt) {
+            writer.deleteAll();
+        }
+        writer.setLiveCommitData(Map.of(FINGERPRINT_KEY, fingerprint).entrySet());
+        this.searchers = new SearcherManager(writer, new SearcherFactory() {
+            @Override
+            public IndexView newSearcher(org.apache.lucene.index.IndexReader reader,
+                    org.apache.lucene.index.IndexReader previous) throws IOException {
+                return new IndexView(reader, documents.facetsConfig());
+            }
+        });
+    }
+
+    /**
+     * Opens (or creates) the index in {@code path}.
+     *
+     * @param settingsFingerprint the settings that shape documents (e.g. default locale); a change empties
+     *     the index so the sync rebuilds it
+     */
+    public static ArticleIndex open(Path path, Analysis analysis, ArticleDocuments documents, String settingsFingerprint)
+            throws IOException {
+        return new ArticleIndex(path, analysis, documents, settingsFingerprint);
+    }
+
+    /** Whether opening found an index built with other settings and emptied it. */
+    public boolean wasReset() {
+        return rebuilt;
+    }
+
+    private String committedFingerprint() throws IOException {
+        if (!DirectoryReader.indexExists(directory)) {
+            return null;
+        }
+        Map<String, String> userData = writer.getLiveCommitData() == null ? Map.of() : toMap(writer.getLiveCommitData());
+        return userData.getOrDefault(FINGERPRINT_KEY, "none");
+    }
+
+    private static Map<String, String> toMap(Iterable<Map.Entry<String, String>> entries) {
+        Map<String, String> map = new HashMap<>();
+        entries.forEach(e -> map.put(e.getKey(), e.getValue()));
+        return map;
+    }
+
+    /** Every indexed article id with its source and stamp, read from doc values (no stored fields). */
+    public Map<String, Entry> entries() throws IOException {
+        Map<String, Entry> entries = new HashMap<>();
+        IndexView view = acquire();
+        try {
+            for (LeafReaderContext leaf : view.getIndexReader().leaves()) {
+                SortedDocValues ids = leaf.reader().getSortedDocValues(IndexFields.ID);
+                SortedDocValues sources = leaf.reader().getSortedDocValues(IndexFields.SOURCE);
+                BinaryDocValues stamps = leaf.reader().getBinaryDocValues(IndexFields.STAMP);
+                if (ids == null) {
+                    continue;
+                }
+                Bits live = leaf.reader().getLiveDocs();
+                for (int doc = ids.nextDoc(); doc != SortedDocValues.NO_MORE_DOCS; doc = ids.nextDoc()) {
+                    if (live != null && !live.get(doc)) {
+                        continue;
+                    }
+                    String id = ids.lookupOrd(ids.ordValue()).utf8ToString();
+                    String source = sources != null && sources.advanceExact(doc)
+                            ? sources.lookupOrd(sources.ordValue()).utf8ToString() : "";
+                    String stamp = stamps != null && stamps.advanceExact(doc) ? stamps.binaryValue().utf8ToString() : "";
+                    entries.put(id, new Entry(source, stamp));
+                }
+            }
+        } finally {
+            release(view);
+        }
+        return entries;
+    }
+
+    /** Adds or replaces the article with this id. Visible to searches after {@link #publish()}. */
+    public void upsert(Article article, String stamp) throws IOException {
+        writer.updateDocument(new Term(IndexFields.ID, article.id()), documents.toDocument(article, stamp));
+    }
+
+    /** Removes the article with this id. Visible to searches after {@link #publish()}. */
+    public void delete(String id) throws IOException {
+        writer.deleteDocuments(new Term(IndexFields.ID, id));
+    }
+
+    /** Removes everything; searches keep seeing the old documents until {@link #publish()}. */
+    public void deleteAll() throws IOException {
+        writer.deleteAll();
+    }
+
+    /** Makes the changes durable and visible to new searches. */
+    public void publish() throws IOException {
+        writer.commit();
+        searchers.maybeRefreshBlocking();
+    }
+
+    /** A searcher over the latest published version; give it back with {@link #release}. */
+    public IndexView acquire() throws IOException {
+        return (IndexView) searchers.acquire();
+    }
+
+    public void release(IndexView view) {
+        try {
+            searchers.release(view);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Number of live documents in the published version. */
+    public int size() throws IOException {
+        IndexView view = acquire();
+        try {
+            return view.getIndexReader().numDocs();
+        } finally {
+            release(view);
+        }
+    }
+
+    /** Bytes the index takes on disk. */
+    public long sizeOnDisk() {
+        try (Stream<Path> files = Files.list(path)) {
+            return files.mapToLong(file -> {
+                try {
+                    return Files.size(file);
+                } catch (IOException e) {
+                    return 0; // a segment file merged away while we listed
+                }
+            }).sum();
+        } catch (IOException e) {
+            return -1;
+        }
+    }
+
+    @Override
+    public void close() throws IOException {
+        try (directory; writer; searchers) {
+            // closed in reverse order: searchers, writer (commits), directory
+        }
+    }
+}

@@ -1,0 +1,275 @@
+package dev.kotae.index;
+
+import dev.kotae.content.Article;
+import dev.kotae.content.ArticleParser;
+import dev.kotae.content.ContentException;
+import dev.kotae.content.ContentFolder;
+import dev.kotae.content.ContentProblem;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.SortedMap;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Keeps the index in step with the content folder. At start-up it compares every file's stamp with the
+ * indexed one and re-parses only what changed; on a change event it handles just the changed paths.
+ *
+ * <p>Ids must be unique: when two files claim one id, the file whose path sorts first is served and the
+ * other is reported, so the outcome does not depend on the order in which files were seen. All methods
+ * are synchronized: the sync is the index's only writer.
+ */
+public final class ContentSync {
+
+    private static final Logger LOG = LoggerFactory.getLogger(ContentSync.class);
+    private static final String SOURCE_PREFIX = "content:";
+
+    /** What one sync did. */
+    public record Report(int added, int updated, int deleted, int unchanged, int problems, long tookMillis) {
+        public int changed() {
+            return added + updated + deleted;
+        }
+    }
+
+    /** A content file as last seen: its stamp and the id it declares, or why it could not be parsed. */
+    private record FileEntry(String stamp, String id, String problem) {}
+
+    private final ContentFolder folder;
+    private final ArticleParser parser;
+    private final ArticleIndex index;
+
+    private final SortedMap<String, FileEntry> files = new TreeMap<>();
+    private final Map<String, TreeSet<String>> pathsById = new HashMap<>();
+    /** Mirror of what the index holds, so change handling needs no index reads. */
+    private final Map<String, ArticleIndex.Entry> indexed = new HashMap<>();
+    private volatile List<ContentProblem> problems = List.of();
+
+    public ContentSync(ContentFolder folder, ArticleParser parser, ArticleIndex index) {
+        this.folder = folder;
+        this.parser = parser;
+        this.index = index;
+    }
+
+    /** Compares the whole folder with the index and applies the differences. */
+    public synchronized Report syncAll() throws IOException {
+        indexed.clear();
+        indexed.putAll(index.entries());
+        return scanFolder();
+    }
+
+    /** Re-reads every file and rebuilds the index; searches see the old index until it is done. */
+    public synchronized Report rebuild() throws IOException {
+        index.deleteAll();
+        indexed.clear();
+        return scanFolder();
+    }
+
+    private Report scanFolder() throws IOException {
+        long start = System.nanoTime();
+        Map<String, ArticleIndex.Entry> indexedByPath = new HashMap<>();
+        Map<String, String> idByPath = new HashMap<>();
+        indexed.forEach((id, entry) -> {
+            if (entry.source().startsWith(SOURCE_PREFIX)) {
+                String path = entry.source().substring(SOURCE_PREFIX.length());
+                indexedByPath.put(path, entry);
+                idByPath.put(path, id);
+            }
+        });
+        files.clear();
+        pathsById.clear();
+        Map<String, Article> parsed = new HashMap<>();
+        for (String path : folder.list(null)) {
+            String stamp = folder.stamp(path);
+            if (stamp == null) {
+                continue;
+            }
+            ArticleIndex.Entry known = indexedByPath.get(path);
+            if (known != null && known.stamp().equals(stamp)) {
+                put(path, new FileEntry(stamp, idByPath.get(path), null));
+            } else {
+                load(path, stamp, parsed);
+            }
+        }
+        Set<String> ids = new HashSet<>(pathsById.keySet());
+        ids.addAll(idByPath.values());
+        return reconcile(ids, parsed, start);
+    }
+
+    /**
+     * Applies changes to some paths (files or folders, relative to the content folder): new, modified
+     * and deleted files are indexed, re-indexed or removed.
+     */
+    public synchronized Report apply(Collection<String> changedPaths) throws IOException {
+        long start = System.nanoTime();
+        Set<String> paths = new TreeSet<>();
+        for (String changed : changedPaths) {
+            paths.add(changed);
+            if (folder.isDirectory(changed)) {
+                paths.addAll(folder.list(changed));
+            }
+            String asFolder = changed + "/";
+            files.keySet().stream().filter(known -> known.startsWith(asFolder)).forEach(paths::add);
+        }
+        Set<String> affectedIds = new HashSet<>();
+        Map<String, Article> parsed = new HashMap<>();
+        for (String path : paths) {
+            FileEntry old = remove(path);
+            if (old != null && old.id() != null) {
+                affectedIds.add(old.id());
+            }
+            String stamp = ContentFolder.isArticleFile(Path.of(path)) ? folder.stamp(path) : null;
+            if (stamp != null) {
+                FileEntry entry = load(path, stamp, parsed);
+                if (entry.id() != null) {
+                    affectedIds.add(entry.id());
+                }
+            }
+        }
+        return reconcile(affectedIds, parsed, start);
+    }
+
+    /** Files that are not served, and why; sorted by path. */
+    public List<ContentProblem> problems() {
+        return problems;
+    }
+
+    /** Number of content files seen (served or not). */
+    public synchronized int fileCount() {
+        return files.size();
+    }
+
+    private Report reconcile(Set<String> ids, Map<String, Article> parsed, long startNanos) throws IOException {
+        int added = 0;
+        int updated = 0;
+        int deleted = 0;
+        int unchanged = 0;
+        for (String id : ids) {
+            ArticleIndex.Entry current = indexed.get(id);
+            Served served = servedVersion(id, parsed);
+            if (served == null) {
+                if (current != null && current.source().startsWith(SOURCE_PREFIX)) {
+                    index.delete(id);
+                    indexed.remove(id);
+                    deleted++;
+                }
+                continue;
+            }
+            ArticleIndex.Entry wanted = new ArticleIndex.Entry(SOURCE_PREFIX + served.path(), served.stamp());
+            if (wanted.equals(current)) {
+                unchanged++;
+                continue;
+            }
+            index.upsert(served.article(), served.stamp());
+            indexed.put(id, wanted);
+            if (current == null) {
+                added++;
+            } else {
+                updated++;
+            }
+        }
+        if (added + updated + deleted > 0) {
+            index.publish();
+        }
+        List<ContentProblem> found = collectProblems();
+        problems = found;
+        return new Report(added, updated, deleted, unchanged, found.size(), (System.nanoTime() - startNanos) / 1_000_000);
+    }
+
+    private record Served(String path, String stamp, Article article) {}
+
+    /**
+     * The file that serves this id (the first path claiming it), parsed. A file that was skipped as a
+     * duplicate and now wins is parsed here; if it has meanwhile become unparsable, the next one wins.
+     */
+    private Served servedVersion(String id, Map<String, Article> parsed) {
+        while (true) {
+            TreeSet<String> candidates = pathsById.get(id);
+            if (candidates == null || candidates.isEmpty()) {
+                return null;
+            }
+            String path = candidates.first();
+            FileEntry entry = files.get(path);
+            ArticleIndex.Entry current = indexed.get(id);
+            if (current != null && current.source().equals(SOURCE_PREFIX + path) && current.stamp().equals(entry.stamp())) {
+                return new Served(path, entry.stamp(), null); // unchanged: no need to parse
+            }
+            Article article = parsed.get(path);
+            if (article == null) {
+                remove(path);
+                FileEntry reloaded = load(path, entry.stamp(), parsed);
+                if (!id.equals(reloaded.id())) {
+                    continue;
+                }
+                article = parsed.get(path);
+            }
+            return new Served(path, entry.stamp(), article);
+        }
+    }
+
+    private FileEntry load(String path, String stamp, Map<String, Article> parsed) {
+        FileEntry entry;
+        try {
+            Article article = parser.parse(path, folder.read(path), folder.modifiedDate(path));
+            parsed.put(path, article);
+            entry = new FileEntry(stamp, article.id(), null);
+        } catch (ContentException e) {
+            entry = new FileEntry(stamp, null, e.getMessage());
+        } catch (IOException | RuntimeException e) {
+            entry = new FileEntry(stamp, null, "cannot read file: " + e.getMessage());
+        }
+        if (entry.problem() != null) {
+            LOG.warn("Skipping {}: {}", path, entry.problem());
+        }
+        put(path, entry);
+        return entry;
+    }
+
+    private void put(String path, FileEntry entry) {
+        files.put(path, entry);
+        if (entry.id() != null) {
+            pathsById.computeIfAbsent(entry.id(), id -> new TreeSet<>()).add(path);
+        }
+    }
+
+    private FileEntry remove(String path) {
+        FileEntry old = files.remove(path);
+        if (old != null && old.id() != null) {
+            TreeSet<String> paths = pathsById.get(old.id());
+            if (paths != null) {
+                paths.remove(path);
+                if (paths.isEmpty()) {
+                    pathsById.remove(old.id());
+                }
+            }
+        }
+        return old;
+    }
+
+    private List<ContentProblem> collectProblems() {
+        List<ContentProblem> found = new ArrayList<>();
+        files.forEach((path, entry) -> {
+            if (entry.problem() != null) {
+                found.add(new ContentProblem(path, entry.problem()));
+            }
+        });
+        pathsById.forEach((id, paths) -> {
+            if (paths.size() > 1) {
+                String winner = paths.first();
+                paths.tailSet(winner, false).forEach(path -> found.add(new ContentProblem(path,
+                        "duplicate id '" + id + "': already used by " + winner + "; this file is skipped")));
+            }
+        });
+        found.sort(Comparator.comparing(ContentProblem::path));
+        return List.copyOf(found);
+    }
+}

@@ -1,0 +1,73 @@
+package dev.kotae.index;
+
+import java.util.List;
+
+/** Names of the index's fields, in one place so the writer and every reader agree. */
+public final class IndexFields {
+
+    /** Unique key; also a sorted doc value so the index state can be read without loading documents. */
+    public static final String ID = "id";
+    /** Where the article came from, e.g. {@code content:ja/orders/cancel.md}. */
+    public static final String SOURCE = "source";
+    /** The source's change marker (size and modification time of a file). */
+    public static final String STAMP = "stamp";
+
+    public static final String VISIBILITY = "visibility";
+    public static final String TYPE = "type";
+    public static final String LOCALE = "locale";
+    public static final String CATEGORY = "category";
+    public static final String TAG = "tag";
+
+    /** Stored-only fields, for rendering responses. */
+    public static final String TITLE = "title";
+    public static final String QUESTIONS = "questions";
+    public static final String TAGS = "tags";
+    public static final String UPDATED = "updated";
+    public static final String HTML = "html";
+    /** Title length, to prefer the shorter of equally good suggestions. */
+    public static final String TITLE_LENGTH = "title_len";
+
+    /** Suggestion keys: normalised surface and reading of titles and questions, from their start... */
+    public static final String SUGGEST_START = "suggest.start";
+    /** ...and from each later content word. */
+    public static final String SUGGEST_INFIX = "suggest.infix";
+
+    /** Kana-gram recall fields (Japanese). */
+    public static final String GRAMS_TITLE = "grams.title";
+    public static final String GRAMS_BODY = "grams.body";
+
+    /** Facet dimensions. */
+    public static final List<String> FACET_DIMENSIONS = List.of("category", "tags", "type", "locale");
+
+    private IndexFields() {}
+
+    public static String title(LanguageFamily family) {
+        return "title." + family.suffix();
+    }
+
+    public static String questions(LanguageFamily family) {
+        return "questions." + family.suffix();
+    }
+
+    /** Tags and category as searchable text. */
+    public static String labels(LanguageFamily family) {
+        return "labels." + family.suffix();
+    }
+
+    /** Plain-text body: analysed with offsets (for snippets) and stored. */
+    public static String body(LanguageFamily family) {
+        return "body." + family.suffix();
+    }
+
+    public static List<String> textFields(LanguageFamily family) {
+        return List.of(title(family), questions(family), labels(family), body(family));
+    }
+
+    /**
+     * The did-you-mean dictionary. Public articles feed both dictionaries, internal ones only the
+     * agents' one, so a spelling suggestion can never reveal a word that appears only in a playbook.
+     */
+    public static String spelling(LanguageFamily family, boolean publicOnly) {
+        return "spell." + family.suffix() + (publicOnly ? ".public" : ".all");
+    }
+}

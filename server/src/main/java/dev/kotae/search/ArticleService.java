@@ -1,0 +1,104 @@
+package dev.kotae.search;
+
+import dev.kotae.content.Article;
+import dev.kotae.index.Analysis;
+import dev.kotae.index.ArticleDocuments;
+import dev.kotae.index.ArticleIndex;
+import dev.kotae.index.IndexFields;
+import dev.kotae.index.IndexView;
+import dev.kotae.index.LanguageFamily;
+import java.io.IOException;
+import java.io.StringReader;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.apache.lucene.index.Term;
+import org.apache.lucene.queries.mlt.MoreLikeThis;
+import org.apache.lucene.search.BooleanClause;
+import org.apache.lucene.search.BooleanQuery;
+import org.apache.lucene.search.BoostQuery;
+import org.apache.lucene.search.Query;
+import org.apache.lucene.search.ScoreDoc;
+import org.apache.lucene.search.TermQuery;
+import org.apache.lucene.search.TopDocs;
+
+/**
+ * Reads one article for a caller, with its related articles. An article the caller may not see is
+ * reported as absent, exactly like one that does not exist, so its existence is not revealed.
+ */
+public final class ArticleService {
+
+    static final int RELATED = 5;
+
+    /** A related article, as linked from an article page. */
+    public record Related(String id, String title, String url) {}
+
+    /** An article and the related articles the same caller may see. */
+    public record ArticleView(Article article, List<Related> related) {}
+
+    private final ArticleIndex index;
+    private final Analysis analysis;
+
+    public ArticleService(ArticleIndex index, Analysis analysis) {
+        this.index = index;
+        this.analysis = analysis;
+    }
+
+    public Optional<ArticleView> find(String id, Audience audience) throws IOException {
+        if (id == null || !Article.ID_PATTERN.matcher(id).matches()) {
+            return Optional.empty();
+        }
+        IndexView view = index.acquire();
+        try {
+            TopDocs top = view.search(new TermQuery(new Term(IndexFields.ID, id)), 1);
+            if (top.scoreDocs.length == 0) {
+                return Optional.empty();
+            }
+            Article article = ArticleDocuments.fromDocument(
+                    view.storedFields().document(top.scoreDocs[0].doc, ArticleDocuments.STORED_FIELDS));
+            if (!audience.mayRead(article.visibility())) {
+                return Optional.empty();
+            }
+            return Optional.of(new ArticleView(article, related(view, article, audience)));
+        } finally {
+            index.release(view);
+        }
+    }
+
+    /** Articles in the same locale sharing tags, category and vocabulary, visible to the same caller. */
+    private List<Related> related(IndexView view, Article article, Audience audience) throws IOException {
+        LanguageFamily family = LanguageFamily.of(article.locale());
+        MoreLikeThis like = new MoreLikeThis(view.getIndexReader());
+        like.setAnalyzer(analysis.text(family));
+        like.setMinTermFreq(1);
+        like.setMinDocFreq(1);
+        like.setMaxQueryTerms(20);
+        String heading = article.title() + "\n" + String.join("\n", article.questions());
+
+        BooleanQuery.Builder similar = new BooleanQuery.Builder();
+        similar.add(new BoostQuery(like.like(IndexFields.title(family), new StringReader(heading)), 2f),
+                BooleanClause.Occur.SHOULD);
+        similar.add(like.like(IndexFields.body(family), new StringReader(article.text())), BooleanClause.Occur.SHOULD);
+        for (String tag : article.tags()) {
+            similar.add(new BoostQuery(new TermQuery(new Term(IndexFields.TAG, tag)), 2f), BooleanClause.Occur.SHOULD);
+        }
+        if (!article.category().isEmpty()) {
+            similar.add(new TermQuery(new Term(IndexFields.CATEGORY, article.category())), BooleanClause.Occur.SHOULD);
+        }
+        BooleanQuery.Builder query = new BooleanQuery.Builder()
+                .add(similar.build(), BooleanClause.Occur.MUST)
+                .add(new TermQuery(new Term(IndexFields.LOCALE, article.locale())), BooleanClause.Occur.FILTER)
+                .add(new TermQuery(new Term(IndexFields.ID, article.id())), BooleanClause.Occur.MUST_NOT);
+        Query visibility = audience.filter();
+        if (visibility != null) {
+            query.add(visibility, BooleanClause.Occur.FILTER);
+        }
+        List<Related> related = new ArrayList<>();
+        for (ScoreDoc hit : view.search(query.build(), RELATED).scoreDocs) {
+            var doc = view.storedFields().document(hit.doc, java.util.Set.of(IndexFields.ID, IndexFields.TITLE));
+            String id = doc.get(IndexFields.ID);
+            related.add(new Related(id, doc.get(IndexFields.TITLE), "/articles/" + id));
+        }
+        return related;
+    }
+}

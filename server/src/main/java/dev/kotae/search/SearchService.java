@@ -1,0 +1,169 @@
+package dev.kotae.search;
+
+import dev.kotae.content.Article;
+import dev.kotae.content.ArticleType;
+import dev.kotae.index.Analysis;
+import dev.kotae.index.ArticleDocuments;
+import dev.kotae.index.ArticleIndex;
+import dev.kotae.index.IndexFields;
+import dev.kotae.index.IndexView;
+import dev.kotae.index.LanguageFamily;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import org.apache.lucene.document.Document;
+import org.apache.lucene.facet.FacetsCollector;
+import org.apache.lucene.facet.FacetsCollectorManager;
+import org.apache.lucene.index.StoredFields;
+import org.apache.lucene.index.Term;
+import org.apache.lucene.search.BooleanClause;
+import org.apache.lucene.search.BooleanQuery;
+import org.apache.lucene.search.MatchAllDocsQuery;
+import org.apache.lucene.search.MatchNoDocsQuery;
+import org.apache.lucene.search.Query;
+import org.apache.lucene.search.ScoreDoc;
+import org.apache.lucene.search.Sort;
+import org.apache.lucene.search.SortField;
+import org.apache.lucene.search.TermQuery;
+import org.apache.lucene.search.TopDocs;
+
+/**
+ * Full-text search over the articles a caller may see: ranked hits with snippets, facet counts over
+ * all matches, paging, and a spelling correction when the query as typed finds nothing. This is the
+ * code path of {@code /api/v1/search}; everything that wants "search results" calls it.
+ */
+public final class SearchService {
+
+    private static final Sort NEWEST_FIRST = new Sort(
+            new SortField(IndexFields.UPDATED, SortField.Type.LONG, true),
+            new SortField(IndexFields.ID, SortField.Type.STRING));
+
+    private final ArticleIndex index;
+    private final TextQueries textQueries;
+    private final Snippets snippets;
+    private final SpellingCorrector spelling;
+    private final Locales locales;
+
+    public SearchService(ArticleIndex index, Analysis analysis, Locales locales) {
+        this.index = index;
+        this.textQueries = new TextQueries(analysis);
+        this.snippets = new Snippets(analysis);
+        this.spelling = new SpellingCorrector(analysis);
+        this.locales = locales;
+    }
+
+    /** Runs a search; throws {@link InvalidRequestException} for parameters out of range. */
+    public SearchResult search(SearchRequest request) throws IOException {
+        long start = System.nanoTime();
+        String locale = locales.validate(request.locale());
+        validate(request);
+        String text = request.query() == null ? "" : request.query().strip();
+        Set<LanguageFamily> families = Locales.families(locale);
+        IndexView view = index.acquire();
+        try {
+            Page page = run(view, request, locale, text, families);
+            String didYouMean = null;
+            boolean corrected = false;
+            if (page.total() == 0 && !text.isEmpty()) {
+                didYouMean = spelling.correct(view.getIndexReader(), text, families, request.audience());
+                if (didYouMean != null) {
+                    Page correctedPage = run(view, request, locale, didYouMean, families);
+                    if (correctedPage.total() > 0) {
+                        page = correctedPage;
+                        corrected = true;
+                    } else {
+                        didYouMean = null;
+                    }
+                }
+            }
+            double tookMs = (System.nanoTime() - start) / 1_000_000.0;
+            return new SearchResult(text, page.total(), request.page(), request.size(), Math.round(tookMs * 100) / 100.0,
+                    page.hits(), page.facets(), didYouMean, corrected);
+        } finally {
+            index.release(view);
+        }
+    }
+
+    private record Page(long total, List<SearchResult.Hit> hits, java.util.Map<String, List<SearchResult.FacetValue>> facets) {}
+
+    private Page run(IndexView view, SearchRequest request, String locale, String text, Set<LanguageFamily> families)
+            throws IOException {
+        Query textQuery;
+        if (text.isEmpty()) {
+            textQuery = new MatchAllDocsQuery();
+        } else {
+            textQuery = textQueries.build(text, families);
+            if (textQuery == null) {
+                textQuery = new MatchNoDocsQuery("no searchable words in the query");
+            }
+        }
+        Query query = filtered(textQuery, request, locale);
+        int window = request.page() * request.size();
+        FacetsCollectorManager.FacetsResult result = text.isEmpty()
+                ? FacetsCollectorManager.search(view, query, window, NEWEST_FIRST, new FacetsCollectorManager())
+                : FacetsCollectorManager.search(view, query, window, new FacetsCollectorManager());
+        FacetsCollector collected = result.facetsCollector();
+        long total = collected.getMatchingDocs().stream().mapToLong(docs -> docs.totalHits).sum();
+        TopDocs top = result.topDocs();
+        int from = Math.min((request.page() - 1) * request.size(), top.scoreDocs.length);
+        ScoreDoc[] pageDocs = java.util.Arrays.copyOfRange(top.scoreDocs, from, top.scoreDocs.length);
+        int[] docIds = java.util.Arrays.stream(pageDocs).mapToInt(d -> d.doc).toArray();
+        String[] pageSnippets = text.isEmpty() ? snippets.snippets(view, new MatchNoDocsQuery(), docIds)
+                : snippets.snippets(view, textQuery, docIds);
+        StoredFields stored = view.storedFields();
+        List<SearchResult.Hit> hits = new ArrayList<>(pageDocs.length);
+        for (int i = 0; i < pageDocs.length; i++) {
+            Document doc = stored.document(pageDocs[i].doc, ArticleDocuments.STORED_FIELDS);
+            Article article = ArticleDocuments.fromDocument(doc);
+            float score = Float.isNaN(pageDocs[i].score) ? 0f : pageDocs[i].score;
+            hits.add(new SearchResult.Hit(article.id(), article.title(), article.type().key(), article.locale(),
+                    article.category(), article.tags(), article.url(), pageSnippets[i], score));
+        }
+        return new Page(total, hits, FacetCounter.count(view, collected));
+    }
+
+    /** Adds the caller's visibility and the request's filters to a query. */
+    static Query filtered(Query query, SearchRequest request, String locale) {
+        BooleanQuery.Builder builder = new BooleanQuery.Builder().add(query, BooleanClause.Occur.MUST);
+        Query visibility = request.audience().filter();
+        if (visibility != null) {
+            builder.add(visibility, BooleanClause.Occur.FILTER);
+        }
+        addFilter(builder, IndexFields.LOCALE, locale);
+        addFilter(builder, IndexFields.TYPE, request.type());
+        addFilter(builder, IndexFields.CATEGORY, request.category());
+        addFilter(builder, IndexFields.TAG, request.tag());
+        return builder.build();
+    }
+
+    private static void addFilter(BooleanQuery.Builder builder, String field, String value) {
+        if (value != null && !value.isEmpty()) {
+            builder.add(new TermQuery(new Term(field, value)), BooleanClause.Occur.FILTER);
+        }
+    }
+
+    private static void validate(SearchRequest request) {
+        if (request.query() != null && request.query().length() > SearchRequest.MAX_QUERY_LENGTH) {
+            throw new InvalidRequestException("query_too_long",
+                    "q is " + request.query().length() + " characters; the limit is " + SearchRequest.MAX_QUERY_LENGTH);
+        }
+        if (request.size() < 1 || request.size() > SearchRequest.MAX_SIZE) {
+            throw new InvalidRequestException("bad_size", "size must be between 1 and " + SearchRequest.MAX_SIZE);
+        }
+        if (request.page() < 1) {
+            throw new InvalidRequestException("bad_page", "page must be 1 or more");
+        }
+        if ((long) request.page() * request.size() > SearchRequest.MAX_WINDOW) {
+            throw new InvalidRequestException("bad_page",
+                    "page × size may be at most " + SearchRequest.MAX_WINDOW + "; narrow the search instead");
+        }
+        if (request.type() != null && !request.type().isEmpty()) {
+            try {
+                ArticleType.parse(request.type());
+            } catch (IllegalArgumentException e) {
+                throw new InvalidRequestException("bad_type", e.getMessage());
+            }
+        }
+    }
+}

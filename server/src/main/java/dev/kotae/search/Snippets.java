@@ -1,0 +1,59 @@
+package dev.kotae.search;
+
+import dev.kotae.index.Analysis;
+import dev.kotae.index.IndexFields;
+import dev.kotae.index.IndexView;
+import dev.kotae.index.LanguageFamily;
+import java.io.IOException;
+import java.text.BreakIterator;
+import java.util.Arrays;
+import java.util.Locale;
+import java.util.Map;
+import org.apache.lucene.search.Query;
+import org.apache.lucene.search.uhighlight.DefaultPassageFormatter;
+import org.apache.lucene.search.uhighlight.LengthGoalBreakIterator;
+import org.apache.lucene.search.uhighlight.UnifiedHighlighter;
+
+/**
+ * Makes the body snippet of each hit: the passage (about a sentence) that best matches the query, HTML
+ * escaped, with {@code <mark>} around the matched words; the body's opening when nothing in the body
+ * matched. Uses the offsets stored in the index, so no text is analysed again.
+ */
+final class Snippets {
+
+    private static final int TARGET_LENGTH = 120;
+    private static final String[] BODY_FIELDS = Arrays.stream(LanguageFamily.values())
+            .map(IndexFields::body).toArray(String[]::new);
+
+    private final Analysis analysis;
+
+    Snippets(Analysis analysis) {
+        this.analysis = analysis;
+    }
+
+    /** One snippet per document, in the order of {@code docIds}; empty for a document without a body. */
+    String[] snippets(IndexView view, Query query, int[] docIds) throws IOException {
+        String[] snippets = new String[docIds.length];
+        Arrays.fill(snippets, "");
+        if (docIds.length == 0) {
+            return snippets;
+        }
+        UnifiedHighlighter highlighter = UnifiedHighlighter.builder(view, analysis.perField())
+                .withFormatter(new DefaultPassageFormatter("<mark>", "</mark>", "…", true))
+                .withBreakIterator(() -> LengthGoalBreakIterator.createClosestToLength(
+                        BreakIterator.getSentenceInstance(Locale.ROOT), TARGET_LENGTH, 0.5f))
+                .withMaxNoHighlightPassages(1)
+                .build();
+        int[] passages = new int[BODY_FIELDS.length];
+        Arrays.fill(passages, 1);
+        Map<String, String[]> byField = highlighter.highlightFields(BODY_FIELDS, query, docIds, passages);
+        for (String[] values : byField.values()) {
+            for (int i = 0; i < values.length; i++) {
+                if (values[i] != null && !values[i].isEmpty()) {
+                    snippets[i] = values[i];
+                }
+            }
+        }
+        return snippets;
+    }
+}

@@ -1,0 +1,141 @@
+package dev.kotae.search;
+
+import dev.kotae.index.ArticleIndex;
+import dev.kotae.index.IndexFields;
+import dev.kotae.index.IndexView;
+import dev.kotae.index.SuggestKeys;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import org.apache.lucene.document.Document;
+import org.apache.lucene.index.Term;
+import org.apache.lucene.search.BooleanClause;
+import org.apache.lucene.search.BooleanQuery;
+import org.apache.lucene.search.BoostQuery;
+import org.apache.lucene.search.ConstantScoreQuery;
+import org.apache.lucene.search.PrefixQuery;
+import org.apache.lucene.search.Query;
+import org.apache.lucene.search.ScoreDoc;
+import org.apache.lucene.search.Sort;
+import org.apache.lucene.search.SortField;
+import org.apache.lucene.search.TopDocs;
+
+/**
+ * As-you-type suggestions: titles and {@code questions:} whose start, or a later word, begins with what
+ * was typed, compared on normalised surface and on katakana reading (so kana typed while the IME is still
+ * composing reaches kanji titles). Phrases that start with the input rank before infix matches, shorter
+ * titles before longer ones. When prefixes run out, the best full-text hits fill the list. The keys live
+ * in the article documents, so a changed file updates its suggestions with no rebuild.
+ */
+public final class SuggestService {
+
+    public static final int MAX_SIZE = 20;
+    public static final int MAX_INPUT_LENGTH = 200;
+    private static final Set<String> FIELDS = Set.of(IndexFields.ID, IndexFields.TITLE, IndexFields.QUESTIONS);
+    private static final Sort BEST_FIRST = new Sort(SortField.FIELD_SCORE,
+            new SortField(IndexFields.TITLE_LENGTH, SortField.Type.LONG));
+
+    /** One suggestion: the phrase that matched, and the article it leads to. */
+    public record Suggestion(String text, String title, String id, String url) {}
+
+    /** The response to one input. */
+    public record Suggestions(String query, List<Suggestion> suggestions) {}
+
+    private final ArticleIndex index;
+    private final SuggestKeys keys;
+    private final SearchService search;
+    private final Locales locales;
+
+    public SuggestService(ArticleIndex index, SuggestKeys keys, SearchService search, Locales locales) {
+        this.index = index;
+        this.keys = keys;
+        this.search = search;
+        this.locales = locales;
+    }
+
+    public Suggestions suggest(String input, String localeParam, int size, Audience audience) throws IOException {
+        String locale = locales.validate(localeParam);
+        if (size < 1 || size > MAX_SIZE) {
+            throw new InvalidRequestException("bad_size", "size must be between 1 and " + MAX_SIZE);
+        }
+        String text = input == null ? "" : input.strip();
+        if (text.length() > MAX_INPUT_LENGTH) {
+            throw new InvalidRequestException("query_too_long", "q may be at most " + MAX_INPUT_LENGTH + " characters");
+        }
+        List<Suggestion> found = new ArrayList<>();
+        Set<String> queryKeys = keys.queryKeys(text);
+        if (queryKeys.isEmpty()) {
+            return new Suggestions(text, found);
+        }
+        Set<String> seen = new HashSet<>();
+        IndexView view = index.acquire();
+        try {
+            SearchRequest scope = new SearchRequest(text, locale, null, null, null, 1, size, audience);
+            Query query = SearchService.filtered(prefixQuery(queryKeys), scope, locale);
+            TopDocs top = view.search(query, size, BEST_FIRST, true);
+            for (ScoreDoc hit : top.scoreDocs) {
+                Document doc = view.storedFields().document(hit.doc, FIELDS);
+                String id = doc.get(IndexFields.ID);
+                if (seen.add(id)) {
+                    String title = doc.get(IndexFields.TITLE);
+                    found.add(new Suggestion(matchedPhrase(title, doc.getValues(IndexFields.QUESTIONS), queryKeys),
+                            title, id, "/articles/" + id));
+                }
+            }
+        } finally {
+            index.release(view);
+        }
+        if (found.size() < size && text.codePointCount(0, text.length()) >= 2) {
+            SearchResult fill = search.search(new SearchRequest(text, locale, null, null, null, 1, size, audience));
+            for (SearchResult.Hit hit : fill.hits()) {
+                if (found.size() < size && seen.add(hit.id())) {
+                    found.add(new Suggestion(hit.title(), hit.title(), hit.id(), hit.url()));
+                }
+            }
+        }
+        return new Suggestions(text, found);
+    }
+
+    private static Query prefixQuery(Set<String> queryKeys) {
+        BooleanQuery.Builder query = new BooleanQuery.Builder();
+        for (String key : queryKeys) {
+            query.add(new BoostQuery(new ConstantScoreQuery(new PrefixQuery(new Term(IndexFields.SUGGEST_START, key))), 2f),
+                    BooleanClause.Occur.SHOULD);
+            query.add(new ConstantScoreQuery(new PrefixQuery(new Term(IndexFields.SUGGEST_INFIX, key))),
+                    BooleanClause.Occur.SHOULD);
+        }
+        return query.build();
+    }
+
+    /** The title if it matched the input, else the first question that did (what the user is typing). */
+    private String matchedPhrase(String title, String[] questions, Set<String> queryKeys) {
+        if (matches(title, queryKeys)) {
+            return title;
+        }
+        for (String question : questions) {
+            if (matches(question, queryKeys)) {
+                return question;
+            }
+        }
+        return title;
+    }
+
+    private boolean matches(String phrase, Set<String> queryKeys) {
+        SuggestKeys.Keys phraseKeys = keys.keysOf(phrase);
+        for (String queryKey : queryKeys) {
+            for (String key : phraseKeys.start()) {
+                if (key.startsWith(queryKey)) {
+                    return true;
+                }
+            }
+            for (String key : phraseKeys.infix()) {
+                if (key.startsWith(queryKey)) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+}

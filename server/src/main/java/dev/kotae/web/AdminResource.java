@@ -1,0 +1,72 @@
+package dev.kotae.web;
+
+import dev.kotae.auth.Caller;
+import dev.kotae.feedback.FeedbackStore;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.SecurityContext;
+import java.io.IOException;
+import java.util.List;
+import java.util.Map;
+
+/** {@code /api/v1/admin/*}: admins only (401 without a token, 403 for agents). */
+@Path("/api/v1/admin")
+@Produces(MediaType.APPLICATION_JSON)
+public final class AdminResource {
+
+    /** Recent votes and totals. */
+    public record FeedbackList(String articleId, FeedbackStore.Totals totals, int count,
+            List<FeedbackStore.Feedback> feedback) {}
+
+    private final Admin admin;
+    private final FeedbackStore feedback;
+
+    @Inject
+    public AdminResource(Admin admin, FeedbackStore feedback) {
+        this.admin = admin;
+        this.feedback = feedback;
+    }
+
+    @GET
+    @Path("status")
+    public Map<String, Object> status(@Context SecurityContext security) throws IOException {
+        requireAdmin(security);
+        return admin.status();
+    }
+
+    @POST
+    @Path("reindex")
+    public Map<String, Object> reindex(@Context SecurityContext security) throws IOException {
+        requireAdmin(security);
+        return admin.reindex();
+    }
+
+    @GET
+    @Path("feedback")
+    public FeedbackList feedback(@QueryParam("articleId") String articleId, @QueryParam("limit") String limit,
+            @Context SecurityContext security) {
+        requireAdmin(security);
+        int max = Params.integer(limit, "limit", 100);
+        if (max < 1 || max > 1000) {
+            throw ApiException.badRequest("bad_limit", "limit must be between 1 and 1000");
+        }
+        String id = Params.optional(articleId);
+        return new FeedbackList(id, id == null ? null : feedback.totals(id), feedback.size(), feedback.recent(id, max));
+    }
+
+    private static void requireAdmin(SecurityContext security) {
+        Caller caller = AuthFilter.caller(security);
+        if (caller.isAnonymous()) {
+            throw new ApiException(401, "unauthorized", "an admin token is required");
+        }
+        if (!caller.isAdmin()) {
+            throw new ApiException(403, "forbidden", "this needs the admin role");
+        }
+    }
+}

@@ -1,0 +1,59 @@
+package dev.kotae.web;
+
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+
+/**
+ * The API's error body: {@code {"error": {"code": "bad_request", "message": "..."}}}. Every error the
+ * server sends, from Jersey or from Jetty itself, has this shape.
+ */
+public record ApiError(Body error) {
+
+    /** A stable machine-readable code and a message for people. */
+    public record Body(String code, String message) {}
+
+    public static ApiError of(String code, String message) {
+        return new ApiError(new Body(code, message));
+    }
+
+    /** A JSON error response. */
+    public static Response response(int status, String code, String message) {
+        return Response.status(status).type(MediaType.APPLICATION_JSON_TYPE).entity(of(code, message)).build();
+    }
+
+    /** The default code for an HTTP status. */
+    public static String codeFor(int status) {
+        return switch (status) {
+            case 400 -> "bad_request";
+            case 401 -> "unauthorized";
+            case 403 -> "forbidden";
+            case 404 -> "not_found";
+            case 405 -> "method_not_allowed";
+            case 406 -> "not_acceptable";
+            case 413 -> "payload_too_large";
+            case 414 -> "uri_too_long";
+            case 415 -> "unsupported_media_type";
+            case 431 -> "headers_too_large";
+            case 503 -> "unavailable";
+            default -> status >= 500 ? "internal_error" : "bad_request";
+        };
+    }
+
+    /** The default message for an HTTP status, safe to show (no internals). */
+    public static String messageFor(int status) {
+        return switch (status) {
+            case 400 -> "the request is malformed";
+            case 401 -> "a valid bearer token is required";
+            case 403 -> "your role may not do this";
+            case 404 -> "not found";
+            case 405 -> "method not allowed here";
+            case 406 -> "only application/json responses are available here";
+            case 413 -> "the request body is too large";
+            case 414 -> "the URL is too long";
+            case 415 -> "send application/json";
+            case 431 -> "the request headers are too large";
+            case 503 -> "the server is not ready yet";
+            default -> status >= 500 ? "internal error; it has been logged" : "the request was refused";
+        };
+    }
+}

@@ -1,0 +1,124 @@
+package dev.kotae.web;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import dev.kotae.auth.TokenAuthenticator;
+import dev.kotae.feedback.FeedbackStore;
+import dev.kotae.metrics.KotaeMetrics;
+import dev.kotae.search.ArticleService;
+import dev.kotae.search.CategoryService;
+import dev.kotae.search.SearchService;
+import dev.kotae.search.SuggestService;
+import jakarta.ws.rs.ext.ContextResolver;
+import java.net.URI;
+import org.eclipse.jetty.ee10.servlet.ServletContextHandler;
+import org.eclipse.jetty.ee10.servlet.ServletHolder;
+import org.eclipse.jetty.server.HttpConfiguration;
+import org.eclipse.jetty.server.HttpConnectionFactory;
+import org.eclipse.jetty.server.Server;
+import org.eclipse.jetty.server.ServerConnector;
+import org.eclipse.jetty.util.thread.QueuedThreadPool;
+import org.glassfish.hk2.utilities.binding.AbstractBinder;
+import org.glassfish.jersey.jackson.JacksonFeature;
+import org.glassfish.jersey.server.ResourceConfig;
+import org.glassfish.jersey.server.ServerProperties;
+import org.glassfish.jersey.servlet.ServletContainer;
+
+/**
+ * The HTTP front: Jetty with a bounded thread pool, Jersey resources on top, JSON everywhere (errors
+ * included). All wiring of resources to services happens here, through one HK2 binder.
+ */
+public final class HttpServer implements AutoCloseable {
+
+    /** The services the resources call. */
+    public record Services(SearchService search, SuggestService suggest, ArticleService articles,
+            CategoryService categories, FeedbackStore feedback, TokenAuthenticator authenticator, Admin admin,
+            Readiness readiness, KotaeMetrics metrics) {}
+
+    private static final int MAX_THREADS = 64;
+    private static final int MIN_THREADS = 4;
+
+    private final Server server;
+    private final ServerConnector connector;
+
+    public HttpServer(String host, int port, Services services) {
+        QueuedThreadPool threads = new QueuedThreadPool(MAX_THREADS, MIN_THREADS);
+        threads.setName("kotae-http");
+        server = new Server(threads);
+        HttpConfiguration http = new HttpConfiguration();
+        http.setSendServerVersion(false);
+        http.setSendXPoweredBy(false);
+        http.setRequestHeaderSize(16 * 1024);
+        connector = new ServerConnector(server, new HttpConnectionFactory(http));
+        connector.setHost(host);
+        connector.setPort(port);
+        server.addConnector(connector);
+
+        ServletContextHandler context = new ServletContextHandler("/");
+        context.addServlet(new ServletHolder("api", new ServletContainer(resources(services))), "/*");
+        server.setHandler(context);
+        server.setErrorHandler(new JsonErrorHandler());
+    }
+
+    private static ResourceConfig resources(Services services) {
+        ResourceConfig config = new ResourceConfig();
+        config.register(JacksonFeature.withoutExceptionMappers());
+        config.register((ContextResolver<ObjectMapper>) type -> JsonMapper.INSTANCE);
+        config.property(ServerProperties.WADL_FEATURE_DISABLE, true);
+        config.property(ServerProperties.RESPONSE_SET_STATUS_OVER_SEND_ERROR, true);
+        config.register(SearchResource.class);
+        config.register(ArticleResource.class);
+        config.register(CategoryResource.class);
+        config.register(AdminResource.class);
+        config.register(OpsResource.class);
+        config.register(AuthFilter.class);
+        config.register(SecurityHeaders.class);
+        config.register(ErrorMappers.InvalidRequest.class);
+        config.register(ErrorMappers.BadJson.class);
+        config.register(ErrorMappers.Web.class);
+        config.register(ErrorMappers.Unexpected.class);
+        config.register(new AbstractBinder() {
+            @Override
+            protected void configure() {
+                bind(services.search()).to(SearchService.class);
+                bind(services.suggest()).to(SuggestService.class);
+                bind(services.articles()).to(ArticleService.class);
+                bind(services.categories()).to(CategoryService.class);
+                bind(services.feedback()).to(FeedbackStore.class);
+                bind(services.authenticator()).to(TokenAuthenticator.class);
+                bind(services.admin()).to(Admin.class);
+                bind(services.readiness()).to(Readiness.class);
+                bind(services.metrics()).to(KotaeMetrics.class);
+            }
+        });
+        return config;
+    }
+
+    /** The JSON mapper of every response: ISO dates, no timestamps. */
+    static final class JsonMapper {
+        static final ObjectMapper INSTANCE = new ObjectMapper().registerModule(new JavaTimeModule())
+                .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
+
+        private JsonMapper() {}
+    }
+
+    public void start() throws Exception {
+        server.start();
+    }
+
+    /** The port actually bound (useful with port 0). */
+    public int port() {
+        return connector.getLocalPort();
+    }
+
+    public URI uri(String host) {
+        String shown = host == null || host.equals("0.0.0.0") ? "localhost" : host;
+        return URI.create("http://" + shown + ":" + port() + "/");
+    }
+
+    @Override
+    public void close() throws Exception {
+        server.stop();
+    }
+}

@@ -1,0 +1,59 @@
+package dev.kotae.web;
+
+import dev.kotae.metrics.KotaeMetrics;
+import dev.kotae.search.SearchRequest;
+import dev.kotae.search.SearchResult;
+import dev.kotae.search.SearchService;
+import dev.kotae.search.SuggestService;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.SecurityContext;
+import java.io.IOException;
+
+/** {@code /api/v1/search} and {@code /api/v1/suggest}. */
+@Path("/api/v1")
+@Produces(MediaType.APPLICATION_JSON)
+public final class SearchResource {
+
+    private final SearchService search;
+    private final SuggestService suggest;
+    private final KotaeMetrics metrics;
+
+    @Inject
+    public SearchResource(SearchService search, SuggestService suggest, KotaeMetrics metrics) {
+        this.search = search;
+        this.suggest = suggest;
+        this.metrics = metrics;
+    }
+
+    @GET
+    @Path("search")
+    public SearchResult search(@QueryParam("q") String q, @QueryParam("locale") String locale,
+            @QueryParam("type") String type, @QueryParam("category") String category, @QueryParam("tag") String tag,
+            @QueryParam("page") String page, @QueryParam("size") String size, @Context SecurityContext security)
+            throws IOException {
+        long start = System.nanoTime();
+        SearchRequest request = new SearchRequest(q == null ? "" : q, Params.optional(locale), Params.optional(type),
+                Params.optional(category), Params.optional(tag), Params.integer(page, "page", 1),
+                Params.integer(size, "size", 10), AuthFilter.caller(security).audience());
+        SearchResult result = search.search(request);
+        metrics.searched(System.nanoTime() - start, result.total());
+        return result;
+    }
+
+    @GET
+    @Path("suggest")
+    public SuggestService.Suggestions suggest(@QueryParam("q") String q, @QueryParam("locale") String locale,
+            @QueryParam("size") String size, @Context SecurityContext security) throws IOException {
+        long start = System.nanoTime();
+        SuggestService.Suggestions result = suggest.suggest(q, Params.optional(locale), Params.integer(size, "size", 8),
+                AuthFilter.caller(security).audience());
+        metrics.suggested(System.nanoTime() - start);
+        return result;
+    }
+}
