@@ -1,5 +1,6 @@
 package dev.kotae.config;
 
+import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
@@ -60,8 +61,9 @@ public final class ConfigLoader {
 
     private static KotaeConfig applyFile(KotaeConfig config, Path file) throws IOException {
         FileConfig yaml;
-        try {
-            yaml = YAML.readValue(file.toFile(), FileConfig.class);
+        try (JsonParser parser = YAML.createParser(file.toFile())) {
+            // An empty or comments-only file has no tokens at all; it means "no settings", not an error.
+            yaml = parser.nextToken() == null ? null : YAML.readValue(parser, FileConfig.class);
         } catch (IOException e) {
             throw new IOException("cannot read " + file + ": " + e.getMessage(), e);
         }

@@ -20,6 +20,10 @@ import org.commonmark.node.Node;
 import org.commonmark.node.Text;
 import org.commonmark.parser.Parser;
 import org.commonmark.renderer.html.HtmlRenderer;
+import org.commonmark.renderer.html.UrlSanitizer;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * Renders article Markdown (CommonMark + GFM tables, autolinks, heading anchors) to safe HTML and to
@@ -37,6 +41,7 @@ public final class MarkdownRenderer {
             .extensions(EXTENSIONS)
             .escapeHtml(true)
             .sanitizeUrls(true)
+            .urlSanitizer(new SafeUrls())
             .attributeProviderFactory(context -> MarkdownRenderer::externalLinkAttributes)
             .build();
 
@@ -135,9 +140,36 @@ public final class MarkdownRenderer {
     private static void appendText(Node node, StringBuilder out) {
         if (node instanceof Text text) {
             out.append(text.getLiteral());
+        } else if (node instanceof Code code) {
+            out.append(code.getLiteral()); // `# Reset the `admin` password` keeps "admin" in the title
         }
         for (Node child = node.getFirstChild(); child != null; child = child.getNext()) {
             appendText(child, out);
+        }
+    }
+
+    /**
+     * Link and image targets: web, mail and phone links and relative paths only. Everything else
+     * ({@code javascript:}, {@code data:}, {@code vbscript:}, {@code file:}) becomes an empty target.
+     */
+    private static final class SafeUrls implements UrlSanitizer {
+        private static final Pattern SCHEME = Pattern.compile("^([a-zA-Z][a-zA-Z0-9+.-]*):");
+        private static final Set<String> ALLOWED = Set.of("http", "https", "mailto", "tel");
+
+        @Override
+        public String sanitizeLinkUrl(String url) {
+            // Browsers ignore control characters and whitespace inside a scheme ("java\tscript:").
+            String compact = url.replaceAll("[\\x00-\\x20\\x7f]", "");
+            Matcher scheme = SCHEME.matcher(compact);
+            if (scheme.find() && !ALLOWED.contains(scheme.group(1).toLowerCase(java.util.Locale.ROOT))) {
+                return "";
+            }
+            return url;
+        }
+
+        @Override
+        public String sanitizeImageUrl(String url) {
+            return sanitizeLinkUrl(url);
         }
     }
 

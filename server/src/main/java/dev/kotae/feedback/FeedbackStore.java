@@ -44,16 +44,27 @@ public final class FeedbackStore implements AutoCloseable {
 
     public FeedbackStore(Path file) throws IOException {
         Files.createDirectories(file.toAbsolutePath().getParent());
-        if (Files.exists(file)) {
-            load(file);
-        }
+        boolean tornTail = Files.exists(file) && load(file);
         this.channel = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
                 StandardOpenOption.APPEND);
+        if (tornTail) {
+            // End the torn line, so the next vote starts a line of its own instead of extending the garbage.
+            try {
+                write("\n".getBytes(StandardCharsets.UTF_8));
+            } catch (IOException e) {
+                channel.close();
+                throw e;
+            }
+        }
     }
 
-    private void load(Path file) throws IOException {
+    /** Loads the stored votes; returns whether the file ends in a torn (unterminated) line. */
+    private boolean load(Path file) throws IOException {
+        byte[] bytes = Files.readAllBytes(file);
+        // Decoded leniently: a line torn inside a multi-byte character must not make the whole file unreadable.
+        String text = new String(bytes, StandardCharsets.UTF_8);
         int lineNumber = 0;
-        for (String line : Files.readAllLines(file, StandardCharsets.UTF_8)) {
+        for (String line : text.lines().toList()) {
             lineNumber++;
             if (line.isBlank()) {
                 continue;
@@ -64,20 +75,25 @@ public final class FeedbackStore implements AutoCloseable {
                 LOG.warn("Skipping unreadable feedback line {} of {}", lineNumber, file);
             }
         }
+        return bytes.length > 0 && bytes[bytes.length - 1] != '\n';
     }
 
     /** Stores a vote and returns it once it is on disk. */
     public synchronized Feedback record(String articleId, boolean helpful, String comment) throws IOException {
         String cleaned = comment == null || comment.isBlank() ? null : comment.strip();
         Feedback feedback = new Feedback(UUID.randomUUID().toString(), articleId, helpful, cleaned, Instant.now());
-        byte[] line = (json.writeValueAsString(feedback) + "\n").getBytes(StandardCharsets.UTF_8);
-        ByteBuffer buffer = ByteBuffer.wrap(line);
+        write((json.writeValueAsString(feedback) + "\n").getBytes(StandardCharsets.UTF_8));
+        remember(feedback);
+        return feedback;
+    }
+
+    /** Appends bytes and forces them to disk. */
+    private void write(byte[] bytes) throws IOException {
+        ByteBuffer buffer = ByteBuffer.wrap(bytes);
         while (buffer.hasRemaining()) {
             channel.write(buffer);
         }
         channel.force(false);
-        remember(feedback);
-        return feedback;
     }
 
     private void remember(Feedback feedback) {

@@ -71,7 +71,11 @@ public final class ContentSync {
     public synchronized Report rebuild() throws IOException {
         index.deleteAll();
         indexed.clear();
-        return scanFolder();
+        Report report = scanFolder();
+        if (report.changed() == 0) {
+            index.publish(); // nothing was re-added, so the deletion must be published on its own
+        }
+        return report;
     }
 
     private Report scanFolder() throws IOException {

@@ -72,6 +72,7 @@ public final class HttpServer implements AutoCloseable {
         config.register(CategoryResource.class);
         config.register(AdminResource.class);
         config.register(OpsResource.class);
+        config.register(StrictEncodingFilter.class);
         config.register(AuthFilter.class);
         config.register(SecurityHeaders.class);
         config.register(ErrorMappers.InvalidRequest.class);

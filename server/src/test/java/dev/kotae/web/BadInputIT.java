@@ -1,0 +1,136 @@
+package dev.kotae.web;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.nio.file.Path;
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/** Hostile or clumsy input gets a 4xx JSON error or a sensible empty result, never a 500. */
+class BadInputIT {
+
+    @TempDir
+    static Path work;
+    static KotaeServer server;
+
+    @BeforeAll
+    static void start() throws Exception {
+        server = KotaeServer.withSampleContent(work);
+    }
+
+    @AfterAll
+    static void stop() throws Exception {
+        server.close();
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"\"", "(", ")", "AND", "OR NOT", "title:", "title:返金", "*", "?~", "返金~2", "[a TO z]",
+            "\\", "/", "+-&&||!{}^", "\u0000", "　", "😀"})
+    void querySyntaxCharactersAreJustText(String q) {
+        KotaeServer.Reply reply = server.query("/api/v1/search", null, Map.of("q", q));
+        assertEquals(200, reply.status(), () -> q + " -> " + reply.body());
+        assertTrue(reply.json().get("hits").isArray());
+        KotaeServer.Reply suggest = server.query("/api/v1/suggest", null, Map.of("q", q));
+        assertEquals(200, suggest.status(), () -> q + " -> " + suggest.body());
+    }
+
+    @Test
+    void hundredKilobyteQueryIsRefusedClearly() {
+        String huge = "返金".repeat(50_000);
+        KotaeServer.Reply reply = server.query("/api/v1/search", null, Map.of("q", huge));
+        assertClientError(reply);
+        KotaeServer.Reply suggest = server.query("/api/v1/suggest", null, Map.of("q", huge));
+        assertClientError(suggest);
+    }
+
+    @Test
+    void longButReasonableQueryIsServed() {
+        String sentence = "注文をキャンセルして返金してほしいのですが、どうすればいいですか。".repeat(20);
+        KotaeServer.Reply reply = server.query("/api/v1/search", null, Map.of("q", sentence.substring(0, Math.min(900, sentence.length()))));
+        assertEquals(200, reply.status(), reply.body());
+    }
+
+    @Test
+    void sizeAndPageOutOfRangeAre400() {
+        assertError(server.get("/api/v1/search?q=a&size=100000"), 400, "bad_size");
+        assertError(server.get("/api/v1/search?q=a&size=0"), 400, "bad_size");
+        assertError(server.get("/api/v1/search?q=a&page=-1"), 400, "bad_page");
+        assertError(server.get("/api/v1/search?q=a&page=abc"), 400, "bad_page");
+        assertError(server.get("/api/v1/search?q=a&page=99999999&size=100"), 400, "bad_page");
+        assertError(server.get("/api/v1/suggest?q=a&size=100000"), 400, "bad_size");
+        assertError(server.get("/api/v1/search?q=a&type=secret"), 400, "bad_type");
+    }
+
+    @Test
+    void unknownLocaleIs400ListingTheServedOnes() {
+        JsonNode error = assertError(server.get("/api/v1/search?q=a&locale=jp"), 400, "unknown_locale");
+        assertTrue(error.get("message").asText().contains("ja"));
+        assertError(server.get("/api/v1/suggest?q=a&locale=xx-%3Cscript%3E"), 400, "unknown_locale");
+        assertError(server.get("/api/v1/categories?locale=klingon"), 400, "unknown_locale");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {
+        "GET /api/v1/search?q=%E3%81%zz HTTP/1.1",
+        "GET /api/v1/search?q=%E3%81 HTTP/1.1",
+        "GET /api/v1/search?q=%%% HTTP/1.1",
+        "GET /api/v1/articles/%zz HTTP/1.1",
+        "GET /api/v1/articles/..%2F..%2Fetc%2Fpasswd HTTP/1.1",
+        "GET /api/v1/articles/../../etc/passwd HTTP/1.1",
+        "GET /api/v1/articles/%2e%2e%2f%2e%2e%2fetc%2fpasswd HTTP/1.1"})
+    void malformedUrlsGetJsonClientErrors(String requestLine) throws Exception {
+        KotaeServer.Reply reply = server.raw(requestLine);
+        assertTrue(reply.status() >= 400 && reply.status() < 500, () -> requestLine + " -> " + reply.status() + " " + reply.body());
+        assertTrue(reply.contentType().startsWith("application/json"), () -> requestLine + " -> " + reply.contentType());
+        assertTrue(reply.json().get("error").has("code"), reply.body());
+        assertTrue(!reply.body().contains("root:") && !reply.body().contains("Exception"), reply.body());
+    }
+
+    @Test
+    void unknownArticleAndPathAre404Json() {
+        assertError(server.get("/api/v1/articles/no-such-article"), 404, "not_found");
+        assertError(server.get("/api/v1/articles/..%2F..%2Fetc%2Fpasswd"), 400, null);
+        assertError(server.get("/api/v1/nothing-here"), 404, "not_found");
+    }
+
+    @Test
+    void badFeedbackBodiesAre4xx() {
+        assertError(server.post("/api/v1/articles/refund-timing/feedback", "{not json", null), 400, "bad_json");
+        assertError(server.post("/api/v1/articles/refund-timing/feedback", "{}", null), 400, "bad_feedback");
+        assertError(server.post("/api/v1/articles/refund-timing/feedback", "{\"helpful\":\"maybe\"}", null), 400, null);
+        assertError(server.post("/api/v1/articles/refund-timing/feedback",
+                "{\"helpful\":true,\"comment\":\"" + "x".repeat(5000) + "\"}", null), 400, "bad_feedback");
+        assertError(server.post("/api/v1/articles/no-such/feedback", "{\"helpful\":true}", null), 404, "not_found");
+    }
+
+    @Test
+    void wrongTokenIs401AndAgentIsNotAdmin() {
+        assertError(server.get("/api/v1/search?q=a", "wrong-token-123456"), 401, "unauthorized");
+        assertError(server.get("/api/v1/admin/status"), 401, "unauthorized");
+        assertError(server.get("/api/v1/admin/status", KotaeServer.AGENT_TOKEN), 403, "forbidden");
+        assertEquals(200, server.get("/api/v1/admin/status", KotaeServer.ADMIN_TOKEN).status());
+    }
+
+    private static void assertClientError(KotaeServer.Reply reply) {
+        assertTrue(reply.status() >= 400 && reply.status() < 500, () -> reply.status() + " " + reply.body());
+        assertTrue(reply.json().get("error").has("message"), reply.body());
+    }
+
+    private static JsonNode assertError(KotaeServer.Reply reply, int status, String code) {
+        assertEquals(status, reply.status(), reply.body());
+        assertTrue(reply.contentType().startsWith("application/json"), reply.contentType());
+        JsonNode error = reply.json().get("error");
+        if (code != null) {
+            assertEquals(code, error.get("code").asText(), reply.body());
+        }
+        assertTrue(error.get("message").asText().length() > 3, reply.body());
+        return error;
+    }
+}

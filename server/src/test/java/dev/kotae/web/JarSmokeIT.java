@@ -1,0 +1,73 @@
+package dev.kotae.web;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assertions.fail;
+
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The shaded jar, started the way the README starts it, serves Japanese search: proves the service
+ * files (Kuromoji, Lucene codecs, Jersey) survived shading.
+ */
+class JarSmokeIT {
+
+    private static final Pattern SERVING = Pattern.compile("on http://127\\.0\\.0\\.1:(\\d+)/");
+
+    @TempDir
+    Path work;
+
+    @Test
+    void fatJarServesTheSampleHelpCenter() throws Exception {
+        Path jar = Path.of(System.getProperty("kotae.jar", "target/kotae.jar"));
+        assertTrue(Files.isRegularFile(jar), "build the jar first: " + jar.toAbsolutePath());
+        Path java = Path.of(System.getProperty("java.home"), "bin", "java");
+        Path log = work.resolve("kotae.log");
+        Process process = new ProcessBuilder(java.toString(), "-jar", jar.toString(), "serve",
+                "--content", KotaeServer.sampleContent().toString(), "--data", work.resolve("data").toString(),
+                "--host", "127.0.0.1", "--port", "0")
+                .redirectErrorStream(true).redirectOutput(log.toFile()).start();
+        try {
+            Integer bound = null;
+            long deadline = System.currentTimeMillis() + 60_000;
+            while (bound == null && process.isAlive() && System.currentTimeMillis() < deadline) {
+                Matcher matcher = SERVING.matcher(Files.readString(log));
+                if (matcher.find()) {
+                    bound = Integer.parseInt(matcher.group(1));
+                } else {
+                    Thread.sleep(100);
+                }
+            }
+            if (bound == null) {
+                fail("kotae.jar did not start serving:\n" + Files.readString(log));
+            }
+            HttpClient client = HttpClient.newHttpClient();
+            String q = URLEncoder.encode("返金してほしい", StandardCharsets.UTF_8);
+            HttpResponse<String> response = client.send(HttpRequest.newBuilder(
+                    URI.create("http://127.0.0.1:" + bound + "/api/v1/search?q=" + q)).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            assertEquals(200, response.statusCode(), response.body());
+            assertTrue(response.body().contains("\"refund-timing\""), response.body());
+            HttpResponse<String> ready = client.send(HttpRequest.newBuilder(
+                    URI.create("http://127.0.0.1:" + bound + "/readyz")).build(), HttpResponse.BodyHandlers.ofString());
+            assertEquals(200, ready.statusCode());
+        } finally {
+            process.destroy();
+            if (!process.waitFor(20, TimeUnit.SECONDS)) {
+                process.destroyForcibly();
+            }
+        }
+    }
+}

@@ -1,0 +1,243 @@
+package dev.kotae.web;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.kotae.KotaeApp;
+import dev.kotae.auth.Role;
+import dev.kotae.auth.TokenAuthenticator;
+import dev.kotae.config.KotaeConfig;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.net.Socket;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+
+/**
+ * A real Kotae server for integration tests: the bundled sample content copied to a temporary folder
+ * (so tests may change it), its own data folder, an ephemeral port on 127.0.0.1, an agent and an admin
+ * token. Requests go over real HTTP.
+ */
+final class KotaeServer implements AutoCloseable {
+
+    static final String AGENT_TOKEN = "agent-token-0123456789";
+    static final String ADMIN_TOKEN = "admin-token-0123456789";
+    static final ObjectMapper JSON = new ObjectMapper();
+
+    private final Path content;
+    private final Path data;
+    private KotaeApp app;
+    private final HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+
+    /** The HTTP answer: status, headers and body parsed as JSON where it is JSON. */
+    record Reply(int status, String contentType, String body) {
+        JsonNode json() {
+            try {
+                return JSON.readTree(body);
+            } catch (IOException e) {
+                throw new AssertionError("not JSON (" + status + "): " + body, e);
+            }
+        }
+    }
+
+    private KotaeServer(Path content, Path data) {
+        this.content = content;
+        this.data = data;
+    }
+
+    /** A server over a fresh copy of the bundled {@code content/} folder. */
+    static KotaeServer withSampleContent(Path workDir) throws Exception {
+        Path content = workDir.resolve("content");
+        copyTree(sampleContent(), content);
+        KotaeServer server = new KotaeServer(content, workDir.resolve("data"));
+        server.start();
+        return server;
+    }
+
+    /** A server over an existing content folder and data folder (e.g. to restart on the same data). */
+    static KotaeServer over(Path content, Path data) throws Exception {
+        KotaeServer server = new KotaeServer(content, data);
+        server.start();
+        return server;
+    }
+
+    static Path sampleContent() {
+        String configured = System.getProperty("kotae.content");
+        Path path = configured != null ? Path.of(configured) : Path.of("../content");
+        if (!Files.isDirectory(path)) {
+            throw new IllegalStateException("sample content not found at " + path.toAbsolutePath());
+        }
+        return path;
+    }
+
+    void start() throws Exception {
+        KotaeConfig config = KotaeConfig.defaults()
+                .withHost("127.0.0.1")
+                .withPort(0)
+                .withContent(content)
+                .withData(data)
+                .withTokens(List.of(
+                        new TokenAuthenticator.Token("agent", AGENT_TOKEN, Role.AGENT),
+                        new TokenAuthenticator.Token("admin", ADMIN_TOKEN, Role.ADMIN)));
+        app = KotaeApp.start(config);
+    }
+
+    void stop() throws Exception {
+        if (app != null) {
+            app.close();
+            app = null;
+        }
+    }
+
+    Path content() {
+        return content;
+    }
+
+    Path data() {
+        return data;
+    }
+
+    int port() {
+        return app.port();
+    }
+
+    Reply get(String pathAndQuery) {
+        return get(pathAndQuery, null);
+    }
+
+    Reply get(String pathAndQuery, String token) {
+        return send(HttpRequest.newBuilder(uri(pathAndQuery)).GET(), token);
+    }
+
+    Reply post(String path, String jsonBody, String token) {
+        return send(HttpRequest.newBuilder(uri(path)).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(jsonBody)), token);
+    }
+
+    /** GET with query parameters, each URL-encoded. */
+    Reply query(String path, String token, Map<String, String> params) {
+        StringBuilder url = new StringBuilder(path);
+        char separator = '?';
+        for (Map.Entry<String, String> param : params.entrySet()) {
+            url.append(separator).append(param.getKey()).append('=')
+                    .append(URLEncoder.encode(param.getValue(), StandardCharsets.UTF_8));
+            separator = '&';
+        }
+        return get(url.toString(), token);
+    }
+
+    /** Search ids in rank order. */
+    List<String> searchIds(String q, String token) {
+        return ids(query("/api/v1/search", token, Map.of("q", q, "size", "10")).json().get("hits"));
+    }
+
+    List<String> suggestIds(String q, String token) {
+        return ids(query("/api/v1/suggest", token, Map.of("q", q)).json().get("suggestions"));
+    }
+
+    static List<String> ids(JsonNode array) {
+        List<String> ids = new ArrayList<>();
+        array.forEach(node -> ids.add(node.get("id").asText()));
+        return ids;
+    }
+
+    private URI uri(String pathAndQuery) {
+        return URI.create("http://127.0.0.1:" + port() + pathAndQuery);
+    }
+
+    private Reply send(HttpRequest.Builder request, String token) {
+        if (token != null) {
+            request.header("Authorization", "Bearer " + token);
+        }
+        try {
+            HttpResponse<String> response = client.send(request.timeout(Duration.ofSeconds(30)).build(),
+                    HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+            return new Reply(response.statusCode(), response.headers().firstValue("Content-Type").orElse(""),
+                    response.body());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** Sends raw request bytes (for requests no well-behaved client library would send). */
+    Reply raw(String requestLine) throws IOException {
+        try (Socket socket = new Socket("127.0.0.1", port())) {
+            socket.setSoTimeout(10_000);
+            OutputStream out = socket.getOutputStream();
+            out.write((requestLine + "\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n").getBytes(StandardCharsets.ISO_8859_1));
+            out.flush();
+            InputStream in = socket.getInputStream();
+            String response = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+            int status = Integer.parseInt(response.substring(9, 12));
+            int split = response.indexOf("\r\n\r\n");
+            String head = response.substring(0, split);
+            String body = response.substring(split + 4);
+            String type = head.lines().filter(l -> l.toLowerCase().startsWith("content-type:"))
+                    .map(l -> l.substring(13).strip()).findFirst().orElse("");
+            if (head.toLowerCase().contains("transfer-encoding: chunked")) {
+                body = unchunk(body);
+            }
+            return new Reply(status, type, body);
+        }
+    }
+
+    private static String unchunk(String body) {
+        StringBuilder out = new StringBuilder();
+        int pos = 0;
+        while (pos < body.length()) {
+            int lineEnd = body.indexOf("\r\n", pos);
+            int size = Integer.parseInt(body.substring(pos, lineEnd).strip(), 16);
+            if (size == 0) {
+                break;
+            }
+            out.append(body, lineEnd + 2, lineEnd + 2 + size);
+            pos = lineEnd + 2 + size + 2;
+        }
+        return out.toString();
+    }
+
+    static void copyTree(Path from, Path to) throws IOException {
+        try (Stream<Path> paths = Files.walk(from)) {
+            for (Path source : (Iterable<Path>) paths::iterator) {
+                Path target = to.resolve(from.relativize(source).toString());
+                if (Files.isDirectory(source)) {
+                    Files.createDirectories(target);
+                } else {
+                    Files.copy(source, target);
+                }
+            }
+        }
+    }
+
+    static void deleteTree(Path root) throws IOException {
+        if (!Files.exists(root)) {
+            return;
+        }
+        try (Stream<Path> paths = Files.walk(root)) {
+            for (Path path : (Iterable<Path>) paths.sorted(Comparator.reverseOrder())::iterator) {
+                Files.delete(path);
+            }
+        }
+    }
+
+    @Override
+    public void close() throws Exception {
+        stop();
+    }
+}
