@@ -11,6 +11,7 @@ import dev.kotae.index.Analysis;
 import dev.kotae.index.ArticleDocuments;
 import dev.kotae.index.ArticleIndex;
 import dev.kotae.index.ContentSync;
+import dev.kotae.index.IndexFields;
 import dev.kotae.index.SuggestKeys;
 import dev.kotae.metrics.KotaeMetrics;
 import dev.kotae.search.ArticleService;
@@ -220,8 +221,7 @@ public final class KotaeApp implements AutoCloseable, Admin {
 
     private Set<String> indexedLocales() {
         try {
-            SearchResult all = search.search(new SearchRequest("", null, null, null, null, 1, 1, Audience.AGENTS));
-            return all.facets().get("locale").stream().map(SearchResult.FacetValue::value).collect(Collectors.toSet());
+            return index.values(IndexFields.LOCALE);
         } catch (IOException e) {
             return Set.of();
         }

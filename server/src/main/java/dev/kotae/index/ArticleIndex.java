@@ -164,6 +164,24 @@ public final class ArticleIndex implements AutoCloseable {
         }
     }
 
+    /** The distinct indexed values of a keyword field (e.g. the locales in use), without reading documents. */
+    public java.util.Set<String> values(String field) throws IOException {
+        java.util.Set<String> values = new java.util.TreeSet<>();
+        IndexView view = acquire();
+        try {
+            org.apache.lucene.index.Terms terms = org.apache.lucene.index.MultiTerms.getTerms(view.getIndexReader(), field);
+            if (terms != null) {
+                org.apache.lucene.index.TermsEnum iterator = terms.iterator();
+                for (org.apache.lucene.util.BytesRef term = iterator.next(); term != null; term = iterator.next()) {
+                    values.add(term.utf8ToString());
+                }
+            }
+        } finally {
+            release(view);
+        }
+        return values;
+    }
+
     /** Number of live documents in the published version. */
     public int size() throws IOException {
         IndexView view = acquire();
