@@ -169,7 +169,7 @@ public final class ContentSync {
                 continue;
             }
             ArticleIndex.Entry wanted = new ArticleIndex.Entry(SOURCE_PREFIX + served.path(), served.stamp());
-            if (wanted.equals(current)) {
+            if (wanted.equals(current) && served.article() == null) {
                 unchanged++;
                 continue;
             }
@@ -204,7 +204,10 @@ public final class ContentSync {
             String path = candidates.first();
             FileEntry entry = files.get(path);
             ArticleIndex.Entry current = indexed.get(id);
-            if (current != null && current.source().equals(SOURCE_PREFIX + path) && current.stamp().equals(entry.stamp())) {
+            // A file re-read because of a change event is re-indexed even if its stamp looks the same: an edit
+            // within the file system's timestamp granularity that keeps the size must not be lost.
+            if (current != null && current.source().equals(SOURCE_PREFIX + path) && current.stamp().equals(entry.stamp())
+                    && !parsed.containsKey(path)) {
                 return new Served(path, entry.stamp(), null); // unchanged: no need to parse
             }
             Article article = parsed.get(path);

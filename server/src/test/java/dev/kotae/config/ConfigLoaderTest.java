@@ -1,0 +1,189 @@
+package dev.kotae.config;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.kotae.auth.Role;
+import dev.kotae.auth.TokenAuthenticator;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class ConfigLoaderTest {
+
+    @TempDir
+    Path dir;
+
+    private Path write(String yaml) throws IOException {
+        Path file = dir.resolve("kotae.yml");
+        Files.writeString(file, yaml);
+        return file;
+    }
+
+    private static final String FULL_FILE = """
+            host: 127.0.0.1
+            port: 9090
+            content: docs
+            data: var/kotae
+            plugins: ext
+            defaultLocale: en
+            locales: [en, ja]
+            auth:
+              tokens:
+                - name: alice
+                  token: file-token-123
+                  role: agent
+                - name: root
+                  token: file-token-456
+                  role: admin
+            """;
+
+    @Test
+    void fileValuesAreApplied() throws IOException {
+        KotaeConfig config = ConfigLoader.load(write(FULL_FILE), Map.of());
+
+        assertEquals("127.0.0.1", config.host());
+        assertEquals(9090, config.port());
+        assertEquals("en", config.defaultLocale());
+        assertEquals(List.of("en", "ja"), config.locales());
+        assertEquals(2, config.tokens().size());
+        assertEquals(new TokenAuthenticator.Token("alice", "file-token-123", Role.AGENT), config.tokens().get(0));
+        assertEquals(new TokenAuthenticator.Token("root", "file-token-456", Role.ADMIN), config.tokens().get(1));
+    }
+
+    @Test
+    void relativePathsInTheFileAreResolvedAgainstItsFolder() throws IOException {
+        KotaeConfig config = ConfigLoader.load(write(FULL_FILE), Map.of());
+
+        Path base = dir.toAbsolutePath();
+        assertEquals(base.resolve("docs"), config.content());
+        assertEquals(base.resolve("var/kotae"), config.data());
+        assertEquals(base.resolve("ext"), config.plugins());
+    }
+
+    @Test
+    void emptyFileKeepsDefaults() throws IOException {
+        KotaeConfig config = ConfigLoader.load(write(""), Map.of());
+
+        assertEquals(KotaeConfig.defaults(), config);
+    }
+
+    @Test
+    void commentsOnlyFileKeepsDefaults() throws IOException {
+        KotaeConfig config = ConfigLoader.load(write("# port: 9090\n# host: 127.0.0.1\n"), Map.of());
+
+        assertEquals(KotaeConfig.defaults(), config);
+    }
+
+    @Test
+    void partialFileKeepsOtherDefaults() throws IOException {
+        KotaeConfig config = ConfigLoader.load(write("port: 7000\n"), Map.of());
+
+        KotaeConfig defaults = KotaeConfig.defaults();
+        assertEquals(7000, config.port());
+        assertEquals(defaults.host(), config.host());
+        assertEquals(defaults.locales(), config.locales());
+        assertEquals(defaults.defaultLocale(), config.defaultLocale());
+    }
+
+    @Test
+    void environmentOverridesTheFile() throws IOException {
+        Map<String, String> env = Map.of(
+                "KOTAE_HOST", "0.0.0.0",
+                "KOTAE_PORT", " 9999 ",
+                "KOTAE_CONTENT", "/srv/help",
+                "KOTAE_DATA", "/var/lib/kotae",
+                "KOTAE_DEFAULT_LOCALE", "ja",
+                "KOTAE_LOCALES", "ja, en ,,pt-BR",
+                "KOTAE_AUTH_TOKENS", "carol:admin:env-token-789");
+        KotaeConfig config = ConfigLoader.load(write(FULL_FILE), env);
+
+        assertEquals("0.0.0.0", config.host());
+        assertEquals(9999, config.port());
+        assertEquals(Path.of("/srv/help"), config.content());
+        assertEquals(Path.of("/var/lib/kotae"), config.data());
+        assertEquals(dir.toAbsolutePath().resolve("ext"), config.plugins()); // not overridden
+        assertEquals("ja", config.defaultLocale());
+        assertEquals(List.of("ja", "en", "pt-BR"), config.locales());
+        assertEquals(List.of(new TokenAuthenticator.Token("carol", "env-token-789", Role.ADMIN)), config.tokens());
+    }
+
+    @Test
+    void configFileCanBeNamedByEnvironment() throws IOException {
+        Path file = write("port: 8181\n");
+        KotaeConfig config = ConfigLoader.load(null, Map.of("KOTAE_CONFIG", file.toString()));
+
+        assertEquals(8181, config.port());
+    }
+
+    @Test
+    void missingConfigFileIsAnError() {
+        Path missing = dir.resolve("nope.yml");
+        IOException e = assertThrows(IOException.class, () -> ConfigLoader.load(missing, Map.of()));
+        assertTrue(e.getMessage().contains("nope.yml"), e.getMessage());
+    }
+
+    @Test
+    void authTokensVariableIsParsed() throws IOException {
+        KotaeConfig config = ConfigLoader.load(write(""),
+                Map.of("KOTAE_AUTH_TOKENS", "alice:agent:secret-123,root:admin:other-456"));
+
+        assertEquals(List.of(
+                new TokenAuthenticator.Token("alice", "secret-123", Role.AGENT),
+                new TokenAuthenticator.Token("root", "other-456", Role.ADMIN)), config.tokens());
+    }
+
+    @Test
+    void tokensMayContainColonsAndEntriesMayHaveSpaces() {
+        List<TokenAuthenticator.Token> tokens = ConfigLoader.parseTokens(" bob:AGENT:abc:def-ghi , ,");
+
+        assertEquals(List.of(new TokenAuthenticator.Token("bob", "abc:def-ghi", Role.AGENT)), tokens);
+    }
+
+    @Test
+    void malformedTokenEntriesAreErrors() {
+        assertThrows(IllegalArgumentException.class, () -> ConfigLoader.parseTokens("alice:secret-123456"));
+        IllegalArgumentException badRole = assertThrows(IllegalArgumentException.class,
+                () -> ConfigLoader.parseTokens("alice:owner:secret-123456"));
+        assertTrue(badRole.getMessage().contains("owner"), badRole.getMessage());
+    }
+
+    @Test
+    void unknownYamlKeyIsAnError() throws IOException {
+        Path file = write("prot: 8080\n");
+        IOException e = assertThrows(IOException.class, () -> ConfigLoader.load(file, Map.of()));
+        assertTrue(e.getMessage().contains("prot"), e.getMessage());
+    }
+
+    @Test
+    void unknownNestedYamlKeyIsAnError() throws IOException {
+        Path file = write("auth:\n  tokens:\n    - name: a\n      secret: abcdefghij\n      role: agent\n");
+        IOException e = assertThrows(IOException.class, () -> ConfigLoader.load(file, Map.of()));
+        assertTrue(e.getMessage().contains("secret"), e.getMessage());
+    }
+
+    @Test
+    void tooShortTokenIsAnError() throws IOException {
+        IllegalArgumentException fromEnv = assertThrows(IllegalArgumentException.class,
+                () -> ConfigLoader.load(write(""), Map.of("KOTAE_AUTH_TOKENS", "alice:agent:short")));
+        assertTrue(fromEnv.getMessage().contains("alice"), fromEnv.getMessage());
+        assertFalse(fromEnv.getMessage().contains("short"), "the secret must not be echoed: " + fromEnv.getMessage());
+
+        Path file = write("auth:\n  tokens:\n    - name: bob\n      token: tiny\n      role: agent\n");
+        assertThrows(IllegalArgumentException.class, () -> ConfigLoader.load(file, Map.of()));
+    }
+
+    @Test
+    void invalidPortIsAnError() throws IOException {
+        Path file = write("");
+        assertThrows(IllegalArgumentException.class, () -> ConfigLoader.load(file, Map.of("KOTAE_PORT", "eighty")));
+        assertThrows(IllegalArgumentException.class, () -> ConfigLoader.load(file, Map.of("KOTAE_PORT", "70000")));
+        assertThrows(IOException.class, () -> ConfigLoader.load(write("port: eighty\n"), Map.of()));
+    }
+}

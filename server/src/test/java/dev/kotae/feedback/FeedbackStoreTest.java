@@ -1,0 +1,138 @@
+package dev.kotae.feedback;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.util.Arrays;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class FeedbackStoreTest {
+
+    @TempDir
+    Path dir;
+
+    private Path file() {
+        return dir.resolve("data").resolve("feedback.jsonl");
+    }
+
+    private void appendRaw(byte[] bytes) throws IOException {
+        Files.write(file(), bytes, StandardOpenOption.APPEND);
+    }
+
+    @Test
+    void recordsSurviveClosingAndReopening() throws IOException {
+        FeedbackStore.Feedback first;
+        try (FeedbackStore store = new FeedbackStore(file())) {
+            first = store.record("refund", true, "  とても役に立った  ");
+            store.record("refund", false, "   ");
+            store.record("cancel", false, null);
+        }
+
+        try (FeedbackStore store = new FeedbackStore(file())) {
+            assertEquals(3, store.size());
+            assertEquals(new FeedbackStore.Totals(1, 1), store.totals("refund"));
+            assertEquals(new FeedbackStore.Totals(0, 1), store.totals("cancel"));
+            List<FeedbackStore.Feedback> refund = store.recent("refund", 10);
+            assertEquals(2, refund.size());
+            assertEquals(first, refund.get(1)); // oldest last; id, comment and time round-trip
+            assertEquals("とても役に立った", refund.get(1).comment());
+            assertNull(refund.get(0).comment()); // blank comment is stored as none
+        }
+    }
+
+    @Test
+    void totalsArePerArticle() throws IOException {
+        try (FeedbackStore store = new FeedbackStore(file())) {
+            store.record("a", true, null);
+            store.record("a", true, null);
+            store.record("a", false, null);
+            store.record("b", true, null);
+
+            assertEquals(new FeedbackStore.Totals(2, 1), store.totals("a"));
+            assertEquals(new FeedbackStore.Totals(1, 0), store.totals("b"));
+            assertEquals(new FeedbackStore.Totals(0, 0), store.totals("never-voted"));
+        }
+    }
+
+    @Test
+    void recentIsNewestFirstAndLimited() throws IOException {
+        try (FeedbackStore store = new FeedbackStore(file())) {
+            store.record("a", true, "1");
+            store.record("b", true, "2");
+            store.record("a", true, "3");
+            store.record("a", true, "4");
+
+            assertEquals(List.of("4", "3"), store.recent("a", 2).stream().map(FeedbackStore.Feedback::comment).toList());
+            assertEquals(List.of("4", "3", "2", "1"),
+                    store.recent(null, 10).stream().map(FeedbackStore.Feedback::comment).toList());
+        }
+    }
+
+    @Test
+    void tornLastLineIsSkippedAndEarlierRecordsKept() throws IOException {
+        try (FeedbackStore store = new FeedbackStore(file())) {
+            store.record("a", true, null);
+            store.record("b", false, null);
+        }
+        appendRaw("{\"id\":\"x\",\"articleId\":\"a\",\"hel".getBytes(StandardCharsets.UTF_8));
+
+        try (FeedbackStore store = new FeedbackStore(file())) {
+            assertEquals(2, store.size());
+            assertEquals(new FeedbackStore.Totals(1, 0), store.totals("a"));
+            assertEquals(new FeedbackStore.Totals(0, 1), store.totals("b"));
+        }
+    }
+
+    @Test
+    void tornLineInsideAMultiByteCharacterIsSkipped() throws IOException {
+        try (FeedbackStore store = new FeedbackStore(file())) {
+            store.record("a", true, "ok");
+        }
+        byte[] partial = "{\"id\":\"x\",\"articleId\":\"a\",\"comment\":\"返".getBytes(StandardCharsets.UTF_8);
+        appendRaw(Arrays.copyOf(partial, partial.length - 1)); // cut inside the 3-byte 返
+
+        try (FeedbackStore store = new FeedbackStore(file())) {
+            assertEquals(1, store.size());
+            assertEquals(new FeedbackStore.Totals(1, 0), store.totals("a"));
+        }
+    }
+
+    @Test
+    void voteRecordedAfterATornLineSurvivesTheNextRestart() throws IOException {
+        try (FeedbackStore store = new FeedbackStore(file())) {
+            store.record("a", true, null);
+        }
+        appendRaw("{\"id\":\"torn".getBytes(StandardCharsets.UTF_8));
+
+        FeedbackStore.Feedback later;
+        try (FeedbackStore store = new FeedbackStore(file())) {
+            later = store.record("b", false, "after the crash");
+        }
+
+        try (FeedbackStore store = new FeedbackStore(file())) {
+            assertEquals(2, store.size());
+            assertEquals(List.of(later), store.recent("b", 10));
+        }
+    }
+
+    @Test
+    void unreadableLineInTheMiddleIsSkipped() throws IOException {
+        Files.createDirectories(file().getParent());
+        Files.writeString(file(), "not json\n\n");
+        try (FeedbackStore store = new FeedbackStore(file())) {
+            store.record("a", true, null);
+        }
+        try (FeedbackStore store = new FeedbackStore(file())) {
+            assertEquals(1, store.size());
+            assertTrue(Files.readString(file()).startsWith("not json\n"));
+        }
+    }
+}

@@ -1,0 +1,433 @@
+package dev.kotae.index;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.kotae.content.Article;
+import dev.kotae.content.ArticleParser;
+import dev.kotae.content.ContentFolder;
+import dev.kotae.content.ContentProblem;
+import dev.kotae.content.MarkdownRenderer;
+import dev.kotae.content.Visibility;
+import java.io.IOException;
+import java.nio.charset.Charset;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.apache.lucene.index.Term;
+import org.apache.lucene.search.TermQuery;
+import org.apache.lucene.search.TopDocs;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class ContentSyncTest {
+
+    private static final String SETTINGS = "locale=ja;locales=[ja, en]";
+
+    private static Analysis analysis;
+    private static SuggestKeys suggestKeys;
+
+    @TempDir
+    Path content;
+
+    @TempDir
+    Path data;
+
+    private ArticleIndex index;
+    private ContentSync sync;
+
+    @BeforeAll
+    static void shared() {
+        analysis = new Analysis();
+        suggestKeys = new SuggestKeys();
+    }
+
+    @AfterAll
+    static void closeShared() {
+        analysis.close();
+        suggestKeys.close();
+    }
+
+    @BeforeEach
+    void open() throws IOException {
+        open(SETTINGS);
+    }
+
+    private void open(String settings) throws IOException {
+        index = ArticleIndex.open(data.resolve("index"), analysis, new ArticleDocuments(suggestKeys), settings);
+        ArticleParser parser = new ArticleParser(new MarkdownRenderer(), Set.of("ja", "en"), "ja");
+        sync = new ContentSync(new ContentFolder(content), parser, index);
+    }
+
+    @AfterEach
+    void close() throws IOException {
+        if (index != null) {
+            index.close();
+            index = null;
+        }
+    }
+
+    private void reopen(String settings) throws IOException {
+        close();
+        open(settings);
+    }
+
+    /** Writes a file and moves its modification time forward, so its stamp changes even on coarse clocks. */
+    private void write(String path, String markdown) throws IOException {
+        Path file = content.resolve(path);
+        Files.createDirectories(file.getParent());
+        FileTime before = Files.exists(file) ? Files.getLastModifiedTime(file) : null;
+        Files.writeString(file, markdown);
+        if (before != null) {
+            Files.setLastModifiedTime(file, FileTime.fromMillis(before.toMillis() + 2000));
+        }
+    }
+
+    private void delete(String path) throws IOException {
+        Files.delete(content.resolve(path));
+    }
+
+    private void writeThree() throws IOException {
+        write("ja/orders/cancel.md", "# 注文のキャンセル方法\n\n注文履歴からキャンセルできます。\n");
+        write("en/orders/refund.md", "# Refund timing\n\nRefunds take five days.\n");
+        write("ja/playbooks/escalation.md", "# エスカレーション手順\n\n上長に連絡します。\n");
+    }
+
+    private Article stored(String id) throws IOException {
+        IndexView view = index.acquire();
+        try {
+            TopDocs hits = view.search(new TermQuery(new Term(IndexFields.ID, id)), 2);
+            if (hits.scoreDocs.length == 0) {
+                return null;
+            }
+            assertEquals(1, hits.totalHits.value, "one document per id");
+            return ArticleDocuments.fromDocument(view.storedFields().document(hits.scoreDocs[0].doc));
+        } finally {
+            index.release(view);
+        }
+    }
+
+    private String servedSource(String id) throws IOException {
+        ArticleIndex.Entry entry = index.entries().get(id);
+        return entry == null ? null : entry.source();
+    }
+
+    private static void assertReport(ContentSync.Report report, int added, int updated, int deleted, int unchanged) {
+        assertEquals(List.of(added, updated, deleted, unchanged),
+                List.of(report.added(), report.updated(), report.deleted(), report.unchanged()), report.toString());
+    }
+
+    @Test
+    void initialSyncIndexesEveryFile() throws IOException {
+        writeThree();
+        Files.writeString(content.resolve("notes.txt"), "not an article");
+        Files.createDirectories(content.resolve(".git"));
+        Files.writeString(content.resolve(".git/hidden.md"), "# Hidden\n");
+
+        ContentSync.Report report = sync.syncAll();
+
+        assertReport(report, 3, 0, 0, 0);
+        assertEquals(0, report.problems());
+        assertEquals(3, index.size());
+        assertEquals(3, sync.fileCount());
+        assertEquals(Set.of("cancel", "refund", "escalation"), index.entries().keySet());
+        assertEquals("content:en/orders/refund.md", servedSource("refund"));
+        Article escalation = stored("escalation");
+        assertEquals("エスカレーション手順", escalation.title());
+        assertEquals("ja", escalation.locale());
+        assertEquals(Visibility.INTERNAL, escalation.visibility());
+        assertTrue(sync.problems().isEmpty());
+    }
+
+    @Test
+    void secondSyncOverReopenedIndexChangesNothing() throws IOException {
+        writeThree();
+        sync.syncAll();
+
+        reopen(SETTINGS);
+        ContentSync.Report report = sync.syncAll();
+
+        assertFalse(index.wasReset());
+        assertReport(report, 0, 0, 0, 3);
+        assertEquals(3, index.size());
+        assertEquals(3, sync.fileCount());
+    }
+
+    @Test
+    void changesWhileStoppedArePickedUpOnNextStart() throws IOException {
+        writeThree();
+        sync.syncAll();
+        close();
+
+        write("en/orders/refund.md", "# Refund timing and methods\n\nRefunds take five days.\n");
+        delete("ja/playbooks/escalation.md");
+        write("en/new.md", "# New article\n");
+        open(SETTINGS);
+        ContentSync.Report report = sync.syncAll();
+
+        assertReport(report, 1, 1, 1, 1);
+        assertEquals("Refund timing and methods", stored("refund").title());
+        assertNull(stored("escalation"));
+        assertEquals(Set.of("cancel", "refund", "new"), index.entries().keySet());
+    }
+
+    @Test
+    void changedSettingsResetTheIndex() throws IOException {
+        writeThree();
+        sync.syncAll();
+
+        reopen("locale=en;locales=[en]");
+        assertTrue(index.wasReset());
+        assertEquals(0, index.size());
+        ContentSync.Report report = sync.syncAll();
+
+        assertReport(report, 3, 0, 0, 0);
+        assertEquals(3, index.size());
+    }
+
+    @Test
+    void applyUpdatesAModifiedFile() throws IOException {
+        writeThree();
+        sync.syncAll();
+        String oldStamp = index.entries().get("refund").stamp();
+
+        write("en/orders/refund.md", "# Refund timing\n\nRefunds now take three days.\n");
+        ContentSync.Report report = sync.apply(Set.of("en/orders/refund.md"));
+
+        assertReport(report, 0, 1, 0, 0);
+        assertTrue(stored("refund").text().contains("three days"), stored("refund").text());
+        assertFalse(oldStamp.equals(index.entries().get("refund").stamp()));
+        assertEquals(3, index.size());
+    }
+
+    @Test
+    void applyDeletesARemovedFile() throws IOException {
+        writeThree();
+        sync.syncAll();
+
+        delete("en/orders/refund.md");
+        ContentSync.Report report = sync.apply(Set.of("en/orders/refund.md"));
+
+        assertReport(report, 0, 0, 1, 0);
+        assertNull(stored("refund"));
+        assertEquals(2, index.size());
+        assertEquals(2, sync.fileCount());
+    }
+
+    @Test
+    void applyAddsFilesOfANewFolder() throws IOException {
+        writeThree();
+        sync.syncAll();
+
+        write("en/billing/invoice.md", "# Invoices\n");
+        write("en/billing/tax/vat.md", "# VAT\n");
+        ContentSync.Report report = sync.apply(Set.of("en/billing"));
+
+        assertReport(report, 2, 0, 0, 0);
+        assertEquals(5, index.size());
+        assertEquals("content:en/billing/tax/vat.md", servedSource("vat"));
+    }
+
+    @Test
+    void applyRemovesFilesOfADeletedFolder() throws IOException {
+        writeThree();
+        write("en/billing/invoice.md", "# Invoices\n");
+        sync.syncAll();
+
+        delete("en/billing/invoice.md");
+        Files.delete(content.resolve("en/billing"));
+        ContentSync.Report report = sync.apply(Set.of("en/billing"));
+
+        assertReport(report, 0, 0, 1, 0);
+        assertNull(stored("invoice"));
+        assertEquals(3, index.size());
+    }
+
+    @Test
+    void applyIgnoresNonArticleFiles() throws IOException {
+        writeThree();
+        sync.syncAll();
+
+        Files.writeString(content.resolve("en/readme.txt"), "# Not an article\n");
+        ContentSync.Report report = sync.apply(Set.of("en/readme.txt"));
+
+        assertEquals(0, report.changed());
+        assertEquals(3, index.size());
+    }
+
+    @Test
+    void brokenFileIsReportedWhileOthersAreServed() throws IOException {
+        writeThree();
+        write("en/broken.md", "---\nvisiblity: internal\n---\n# Broken\n");
+        Files.write(content.resolve("ja/sjis.md"), "# 返金\n".getBytes(Charset.forName("Shift_JIS")));
+
+        ContentSync.Report report = sync.syncAll();
+
+        assertReport(report, 3, 0, 0, 0);
+        assertEquals(2, report.problems());
+        assertEquals(3, index.size());
+        List<ContentProblem> problems = sync.problems();
+        assertEquals(List.of("en/broken.md", "ja/sjis.md"), problems.stream().map(ContentProblem::path).toList());
+        assertTrue(problems.get(0).message().contains("visiblity"), problems.get(0).message());
+        assertTrue(problems.get(1).message().contains("UTF-8"), problems.get(1).message());
+        assertEquals(5, sync.fileCount());
+    }
+
+    @Test
+    void fixingABrokenFileServesItAndClearsTheProblem() throws IOException {
+        write("en/broken.md", "---\nvisiblity: internal\n---\n# Broken\n");
+        sync.syncAll();
+        assertEquals(1, sync.problems().size());
+
+        write("en/broken.md", "---\nvisibility: internal\n---\n# Fixed now\n");
+        ContentSync.Report report = sync.apply(Set.of("en/broken.md"));
+
+        assertReport(report, 1, 0, 0, 0);
+        assertTrue(sync.problems().isEmpty(), sync.problems().toString());
+        assertEquals("Fixed now", stored("broken").title());
+    }
+
+    @Test
+    void breakingAServedFileRemovesItAndReportsIt() throws IOException {
+        writeThree();
+        sync.syncAll();
+
+        write("en/orders/refund.md", "---\nid: not valid!\n---\n# Refund\n");
+        ContentSync.Report report = sync.apply(Set.of("en/orders/refund.md"));
+
+        assertReport(report, 0, 0, 1, 0);
+        assertNull(stored("refund"));
+        assertEquals(List.of("en/orders/refund.md"), sync.problems().stream().map(ContentProblem::path).toList());
+    }
+
+    @Test
+    void duplicateIdServesThePathThatSortsFirst() throws IOException {
+        write("b/dup.md", "# From b\n");
+        write("a/dup.md", "# From a\n");
+
+        ContentSync.Report report = sync.syncAll();
+
+        assertEquals(1, index.size());
+        assertEquals("content:a/dup.md", servedSource("dup"));
+        assertEquals("From a", stored("dup").title());
+        assertEquals(1, report.problems());
+        ContentProblem problem = sync.problems().get(0);
+        assertEquals("b/dup.md", problem.path());
+        assertTrue(problem.message().contains("dup") && problem.message().contains("a/dup.md"), problem.message());
+    }
+
+    @Test
+    void deletingTheDuplicateWinnerServesTheOther() throws IOException {
+        write("a/dup.md", "# From a\n");
+        write("b/dup.md", "# From b\n");
+        sync.syncAll();
+
+        delete("a/dup.md");
+        ContentSync.Report report = sync.apply(Set.of("a/dup.md"));
+
+        assertReport(report, 0, 1, 0, 0);
+        assertEquals("content:b/dup.md", servedSource("dup"));
+        assertEquals("From b", stored("dup").title());
+        assertTrue(sync.problems().isEmpty(), sync.problems().toString());
+    }
+
+    @Test
+    void breakingTheDuplicateWinnerServesTheOther() throws IOException {
+        write("a/dup.md", "# From a\n");
+        write("b/dup.md", "# From b\n");
+        sync.syncAll();
+
+        write("a/dup.md", "no title here\n");
+        sync.apply(Set.of("a/dup.md"));
+
+        assertEquals("content:b/dup.md", servedSource("dup"));
+        assertEquals(List.of("a/dup.md"), sync.problems().stream().map(ContentProblem::path).toList());
+    }
+
+    @Test
+    void laterFileThatSortsFirstTakesOverTheId() throws IOException {
+        write("b/dup.md", "# From b\n");
+        sync.syncAll();
+        assertEquals("content:b/dup.md", servedSource("dup"));
+
+        write("a/dup.md", "# From a\n");
+        sync.apply(Set.of("a/dup.md"));
+
+        assertEquals("content:a/dup.md", servedSource("dup"));
+        assertEquals(List.of("b/dup.md"), sync.problems().stream().map(ContentProblem::path).toList());
+    }
+
+    @Test
+    void duplicatesAreResolvedTheSameWayAfterRestart() throws IOException {
+        write("a/dup.md", "# From a\n");
+        write("b/dup.md", "# From b\n");
+        sync.syncAll();
+
+        reopen(SETTINGS);
+        ContentSync.Report report = sync.syncAll();
+
+        assertReport(report, 0, 0, 0, 1);
+        assertEquals("content:a/dup.md", servedSource("dup"));
+        assertEquals(List.of("b/dup.md"), sync.problems().stream().map(ContentProblem::path).toList());
+    }
+
+    @Test
+    void changingAnIdMovesTheArticle() throws IOException {
+        writeThree();
+        sync.syncAll();
+
+        write("en/orders/refund.md", "---\nid: refund-timing\n---\n# Refund timing\n");
+        ContentSync.Report report = sync.apply(Set.of("en/orders/refund.md"));
+
+        assertReport(report, 1, 0, 1, 0);
+        assertNull(stored("refund"));
+        assertEquals("content:en/orders/refund.md", servedSource("refund-timing"));
+    }
+
+    @Test
+    void rebuildReindexesEverything() throws IOException {
+        writeThree();
+        sync.syncAll();
+
+        ContentSync.Report report = sync.rebuild();
+
+        assertReport(report, 3, 0, 0, 0);
+        assertEquals(3, index.size());
+    }
+
+    @Test
+    void rebuildOfAnEmptiedFolderEmptiesTheIndex() throws IOException {
+        writeThree();
+        sync.syncAll();
+        // Files vanish without change events (e.g. the watcher missed them), then an admin reindexes.
+        delete("ja/orders/cancel.md");
+        delete("en/orders/refund.md");
+        delete("ja/playbooks/escalation.md");
+
+        sync.rebuild();
+
+        assertEquals(0, index.size());
+        assertEquals(Map.of(), index.entries());
+    }
+
+    @Test
+    void changeEventReindexesAnEditThatKeepsSizeAndTimestamp() throws IOException {
+        writeThree();
+        sync.syncAll();
+        Path file = content.resolve("en/orders/refund.md");
+        FileTime before = Files.getLastModifiedTime(file);
+        Files.writeString(file, "# Refund timing\n\nRefunds take nine days.\n"); // "five" -> "nine"
+        Files.setLastModifiedTime(file, before); // same size, same mtime: the stamp cannot tell
+        sync.apply(List.of("en/orders/refund.md"));
+        assertTrue(stored("refund").text().contains("nine"), stored("refund").text());
+    }
+}
