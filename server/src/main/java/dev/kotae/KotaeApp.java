@@ -150,9 +150,9 @@ public final class KotaeApp implements AutoCloseable, Admin {
     private void logStartup() throws IOException {
         Map<String, Object> counts = articleCounts();
         LOG.info("Kotae {} serving {} on {}", version(), folder.root(), http.uri(config.host()));
-        LOG.info("Articles: {} (index {} up to date: {} added, {} updated, {} removed, {} unchanged in {} ms)",
-                counts, index.wasReset() ? "rebuilt," : "", lastSync.added(), lastSync.updated(), lastSync.deleted(),
-                lastSync.unchanged(), lastSync.tookMillis());
+        LOG.info("Articles: {} (index {}: {} added, {} updated, {} removed, {} unchanged in {} ms)",
+                counts, index.wasReset() ? "rebuilt" : "synced", lastSync.added(), lastSync.updated(),
+                lastSync.deleted(), lastSync.unchanged(), lastSync.tookMillis());
         if (!sync.problems().isEmpty()) {
             LOG.warn("{} content file(s) skipped:", sync.problems().size());
             sync.problems().forEach(p -> LOG.warn("  {}: {}", p.path(), p.message()));

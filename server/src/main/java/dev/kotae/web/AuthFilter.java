@@ -68,7 +68,8 @@ final class AuthFilter implements ContainerRequestFilter {
         });
     }
 
-    private static Response unauthorized(String message) {
+    /** A 401 that tells the client which scheme to use. */
+    static Response unauthorized(String message) {
         return Response.fromResponse(ApiError.response(401, "unauthorized", message))
                 .header(HttpHeaders.WWW_AUTHENTICATE, "Bearer realm=\"kotae\"").build();
     }

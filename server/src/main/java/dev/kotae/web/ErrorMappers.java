@@ -33,6 +33,9 @@ final class ErrorMappers {
         @Override
         public Response toResponse(WebApplicationException e) {
             int status = e.getResponse().getStatus();
+            if (status == 401 && e.getResponse().hasEntity()) {
+                return e.getResponse(); // already an ApiError with its WWW-Authenticate header
+            }
             if (e instanceof ApiException api) {
                 return ApiError.response(status, api.code(), api.getMessage());
             }

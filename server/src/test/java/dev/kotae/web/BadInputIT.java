@@ -4,31 +4,13 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import java.nio.file.Path;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /** Hostile or clumsy input gets a 4xx JSON error or a sensible empty result, never a 500. */
-class BadInputIT {
-
-    @TempDir
-    static Path work;
-    static KotaeServer server;
-
-    @BeforeAll
-    static void start() throws Exception {
-        server = KotaeServer.withSampleContent(work);
-    }
-
-    @AfterAll
-    static void stop() throws Exception {
-        server.close();
-    }
+class BadInputIT extends SampleServerIT {
 
     @ParameterizedTest
     @ValueSource(strings = {"\"", "(", ")", "AND", "OR NOT", "title:", "title:返金", "*", "?~", "返金~2", "[a TO z]",

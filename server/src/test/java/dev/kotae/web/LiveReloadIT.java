@@ -10,29 +10,12 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.function.BooleanSupplier;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /** Files added, changed or deleted under the content folder are served within a second, no restart. */
-class LiveReloadIT {
+class LiveReloadIT extends SampleServerIT {
 
     private static final long DEADLINE_MILLIS = 1000;
-
-    @TempDir
-    static Path work;
-    static KotaeServer server;
-
-    @BeforeAll
-    static void start() throws Exception {
-        server = KotaeServer.withSampleContent(work);
-    }
-
-    @AfterAll
-    static void stop() throws Exception {
-        server.close();
-    }
 
     @Test
     void addedChangedAndDeletedFilesAreSearchableWithinOneSecond() throws Exception {

@@ -5,32 +5,14 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /** Search and suggest over real HTTP on the bundled sample help center. */
-class SearchApiIT {
-
-    @TempDir
-    static Path work;
-    static KotaeServer server;
-
-    @BeforeAll
-    static void start() throws Exception {
-        server = KotaeServer.withSampleContent(work);
-    }
-
-    @AfterAll
-    static void stop() throws Exception {
-        server.close();
-    }
+class SearchApiIT extends SampleServerIT {
 
     @Test
     void japaneseSentenceFindsCancelAndRefundArticlesInTopThree() {

@@ -13,28 +13,22 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Internal playbooks never reach an anonymous caller, through any endpoint, and do reach agents. The
  * internal ids, titles, categories and words are read from the content files themselves, so adding a
  * playbook extends the test.
  */
-class VisibilityIT {
+class VisibilityIT extends SampleServerIT {
 
-    @TempDir
-    static Path work;
-    static KotaeServer server;
     static Set<String> internalIds = new TreeSet<>();
     static Set<String> internalCategories = new TreeSet<>();
     static Set<String> publicCategories = new TreeSet<>();
 
     @BeforeAll
-    static void start() throws Exception {
-        server = KotaeServer.withSampleContent(work);
+    static void findInternalArticles() {
         JsonNode hits = server.query("/api/v1/search", KotaeServer.AGENT_TOKEN,
                 Map.of("q", "", "size", "100")).json().get("hits");
         for (JsonNode hit : hits) {
@@ -49,11 +43,6 @@ class VisibilityIT {
         internalCategories.removeAll(publicCategories);
         assertTrue(internalIds.size() >= 10, "sample content should have at least 10 playbooks: " + internalIds);
         assertFalse(internalCategories.isEmpty(), "sample playbooks should have internal-only categories");
-    }
-
-    @AfterAll
-    static void stop() throws Exception {
-        server.close();
     }
 
     /** Queries an internal article would match: its title, words from its body, its questions. */

@@ -1,0 +1,4 @@
+/**
+ * Settings: defaults, {@code kotae.yml}, {@code KOTAE_*} variables, merged into one record.
+ */
+package dev.kotae.config;

@@ -1,0 +1,4 @@
+/**
+ * Prometheus metrics of the server.
+ */
+package dev.kotae.metrics;
