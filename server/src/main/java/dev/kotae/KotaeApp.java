@@ -18,7 +18,6 @@ import dev.kotae.search.ArticleService;
 import dev.kotae.search.Audience;
 import dev.kotae.search.CategoryService;
 import dev.kotae.search.Locales;
-import dev.kotae.search.SearchRequest;
 import dev.kotae.search.SearchResult;
 import dev.kotae.search.SearchService;
 import dev.kotae.search.SuggestService;
@@ -202,8 +201,8 @@ public final class KotaeApp implements AutoCloseable, Admin {
     }
 
     private Map<String, Object> articleCounts() throws IOException {
-        SearchResult all = search.search(new SearchRequest("", null, null, null, null, 1, 1, Audience.AGENTS));
-        SearchResult visible = search.search(new SearchRequest("", null, null, null, null, 1, 1, Audience.PUBLIC));
+        SearchService.Overview all = search.overview(null, Audience.AGENTS);
+        SearchService.Overview visible = search.overview(null, Audience.PUBLIC);
         Map<String, Object> counts = new LinkedHashMap<>();
         counts.put("total", all.total());
         counts.put("public", visible.total());
@@ -213,7 +212,7 @@ public final class KotaeApp implements AutoCloseable, Admin {
         return counts;
     }
 
-    private static Map<String, Long> facetMap(SearchResult result, String dim) {
+    private static Map<String, Long> facetMap(SearchService.Overview result, String dim) {
         return result.facets().get(dim).stream()
                 .collect(Collectors.toMap(SearchResult.FacetValue::value, SearchResult.FacetValue::count,
                         (a, b) -> a, LinkedHashMap::new));

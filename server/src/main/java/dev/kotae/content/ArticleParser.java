@@ -110,15 +110,10 @@ public final class ArticleParser {
         }
 
         String explicitTitle = blankToNull(meta.title());
-        MarkdownRenderer.Rendered rendered = renderer.render(body, true);
+        MarkdownRenderer.Rendered rendered = renderer.render(body, explicitTitle);
         String title = explicitTitle != null ? explicitTitle : blankToNull(rendered.leadingHeading());
         if (title == null) {
             throw new ContentException("no title: add 'title:' to the front matter or start the body with '# Title'");
-        }
-        if (explicitTitle != null && rendered.leadingHeading() != null
-                && !rendered.leadingHeading().equals(explicitTitle)) {
-            // The leading heading is not the title, so it belongs to the body.
-            rendered = renderer.render(body, false);
         }
         if (title.length() > MAX_TITLE_LENGTH) {
             throw new ContentException("title is longer than " + MAX_TITLE_LENGTH + " characters");

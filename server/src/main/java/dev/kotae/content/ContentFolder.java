@@ -5,10 +5,11 @@ import java.io.UncheckedIOException;
 import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.SimpleFileVisitor;
 import java.nio.file.attribute.BasicFileAttributes;
+import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -87,10 +88,8 @@ public final class ContentFolder {
                 return null;
             }
             return attrs.size() + ":" + attrs.lastModifiedTime().toMillis();
-        } catch (NoSuchFileException e) {
-            return null;
         } catch (IOException e) {
-            return null;
+            return null; // gone (or unreadable) now: not an article
         }
     }
 
@@ -98,21 +97,19 @@ public final class ContentFolder {
         return Files.isDirectory(resolve(relativePath), LinkOption.NOFOLLOW_LINKS);
     }
 
-    /** Reads a file's bytes, refusing oversized files. */
-    public byte[] read(String relativePath) throws IOException, ContentException {
+    /** A file's bytes and its last-modified date (the fallback for a missing {@code updated:}). */
+    public record FileContent(byte[] bytes, LocalDate modified) {}
+
+    /** Reads a file, refusing oversized ones; one metadata read serves the size check and the date. */
+    public FileContent read(String relativePath) throws IOException, ContentException {
         Path file = resolve(relativePath);
-        long size = Files.size(file);
-        if (size > MAX_FILE_BYTES) {
-            throw new ContentException("file is " + size / 1024 + " KiB; articles are limited to "
+        BasicFileAttributes attrs = Files.readAttributes(file, BasicFileAttributes.class);
+        if (attrs.size() > MAX_FILE_BYTES) {
+            throw new ContentException("file is " + attrs.size() / 1024 + " KiB; articles are limited to "
                     + MAX_FILE_BYTES / 1024 + " KiB");
         }
-        return Files.readAllBytes(file);
-    }
-
-    /** The file's last-modified date, the fallback for a missing {@code updated:}. */
-    public java.time.LocalDate modifiedDate(String relativePath) throws IOException {
-        return java.time.LocalDate.ofInstant(Files.getLastModifiedTime(resolve(relativePath)).toInstant(),
-                java.time.ZoneId.systemDefault());
+        LocalDate modified = LocalDate.ofInstant(attrs.lastModifiedTime().toInstant(), ZoneId.systemDefault());
+        return new FileContent(Files.readAllBytes(file), modified);
     }
 
     public String relative(Path file) {

@@ -49,23 +49,18 @@ public final class MarkdownRenderer {
     public record Rendered(String leadingHeading, String html, String text) {}
 
     /**
-     * Renders a Markdown body.
+     * Renders an article body. A leading {@code # heading} that is the article's title is not repeated in
+     * the body; any other leading heading stays.
      *
-     * @param dropLeadingHeading whether a leading {@code # heading} is the article's title and should not be
-     *     repeated in the body
+     * @param title the title from the front matter, or {@code null} when the leading heading is the title
      */
-    public Rendered render(String markdown, boolean dropLeadingHeading) {
+    public Rendered render(String markdown, String title) {
         Node document = parser.parse(markdown);
         String heading = leadingH1(document);
-        if (heading != null && dropLeadingHeading) {
+        if (heading != null && (title == null || heading.equals(title))) {
             document.getFirstChild().unlink();
         }
         return new Rendered(heading, html.render(document), plainText(document));
-    }
-
-    /** The text of the document's first block if it is a level-1 heading, else {@code null}. */
-    public String leadingHeading(String markdown) {
-        return leadingH1(parser.parse(markdown));
     }
 
     private static String leadingH1(Node document) {

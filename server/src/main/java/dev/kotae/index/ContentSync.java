@@ -226,7 +226,8 @@ public final class ContentSync {
     private FileEntry load(String path, String stamp, Map<String, Article> parsed) {
         FileEntry entry;
         try {
-            Article article = parser.parse(path, folder.read(path), folder.modifiedDate(path));
+            ContentFolder.FileContent file = folder.read(path);
+            Article article = parser.parse(path, file.bytes(), file.modified());
             parsed.put(path, article);
             entry = new FileEntry(stamp, article.id(), null);
         } catch (ContentException e) {

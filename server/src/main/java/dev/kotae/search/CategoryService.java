@@ -16,7 +16,6 @@ public final class CategoryService {
     }
 
     public List<Category> categories(String locale, Audience audience) throws IOException {
-        SearchResult all = search.search(new SearchRequest("", locale, null, null, null, 1, 1, audience));
-        return all.facets().get("category").stream().map(f -> new Category(f.value(), f.count())).toList();
+        return search.overview(locale, audience).facets().get("category").stream().map(f -> new Category(f.value(), f.count())).toList();
     }
 }

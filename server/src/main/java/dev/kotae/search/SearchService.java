@@ -10,7 +10,9 @@ import dev.kotae.index.IndexView;
 import dev.kotae.index.LanguageFamily;
 import java.io.IOException;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.facet.FacetsCollector;
@@ -85,7 +87,7 @@ public final class SearchService {
         }
     }
 
-    private record Page(long total, List<SearchResult.Hit> hits, java.util.Map<String, List<SearchResult.FacetValue>> facets) {}
+    private record Page(long total, List<SearchResult.Hit> hits, Map<String, List<SearchResult.FacetValue>> facets) {}
 
     private Page run(IndexView view, SearchRequest request, String locale, String text, Set<LanguageFamily> families)
             throws IOException {
@@ -98,17 +100,17 @@ public final class SearchService {
                 textQuery = new MatchNoDocsQuery("no searchable words in the query");
             }
         }
-        Query query = filtered(textQuery, request, locale);
+        Query query = filtered(textQuery, request.audience(), locale, request.type(), request.category(), request.tag());
         int window = request.page() * request.size();
         FacetsCollectorManager.FacetsResult result = text.isEmpty()
                 ? FacetsCollectorManager.search(view, query, window, NEWEST_FIRST, new FacetsCollectorManager())
                 : FacetsCollectorManager.search(view, query, window, new FacetsCollectorManager());
         FacetsCollector collected = result.facetsCollector();
-        long total = collected.getMatchingDocs().stream().mapToLong(docs -> docs.totalHits).sum();
+        long total = matchCount(collected);
         TopDocs top = result.topDocs();
         int from = Math.min((request.page() - 1) * request.size(), top.scoreDocs.length);
-        ScoreDoc[] pageDocs = java.util.Arrays.copyOfRange(top.scoreDocs, from, top.scoreDocs.length);
-        int[] docIds = java.util.Arrays.stream(pageDocs).mapToInt(d -> d.doc).toArray();
+        ScoreDoc[] pageDocs = Arrays.copyOfRange(top.scoreDocs, from, top.scoreDocs.length);
+        int[] docIds = Arrays.stream(pageDocs).mapToInt(d -> d.doc).toArray();
         String[] pageSnippets = text.isEmpty() ? snippets.snippets(view, new MatchNoDocsQuery(), docIds)
                 : snippets.snippets(view, textQuery, docIds);
         StoredFields stored = view.storedFields();
@@ -123,17 +125,40 @@ public final class SearchService {
         return new Page(total, hits, FacetCounter.count(view, collected));
     }
 
-    /** Adds the caller's visibility and the request's filters to a query. */
-    static Query filtered(Query query, SearchRequest request, String locale) {
+    /**
+     * Counts of every facet over all articles the audience may see (in one locale, or all when
+     * {@code null}), with their total: for navigation and status, without ranking or loading anything.
+     */
+    public Overview overview(String localeParam, Audience audience) throws IOException {
+        String locale = locales.validate(localeParam);
+        IndexView view = index.acquire();
+        try {
+            Query all = filtered(new MatchAllDocsQuery(), audience, locale, null, null, null);
+            FacetsCollector collected = view.search(all, new FacetsCollectorManager());
+            return new Overview(matchCount(collected), FacetCounter.count(view, collected));
+        } finally {
+            index.release(view);
+        }
+    }
+
+    private static long matchCount(FacetsCollector collected) {
+        return collected.getMatchingDocs().stream().mapToLong(docs -> docs.totalHits).sum();
+    }
+
+    /** What {@link #overview} answers. */
+    public record Overview(long total, Map<String, List<SearchResult.FacetValue>> facets) {}
+
+    /** Restricts a query to what the audience may see and to the given filters ({@code null}: no filter). */
+    static Query filtered(Query query, Audience audience, String locale, String type, String category, String tag) {
         BooleanQuery.Builder builder = new BooleanQuery.Builder().add(query, BooleanClause.Occur.MUST);
-        Query visibility = request.audience().filter();
+        Query visibility = audience.filter();
         if (visibility != null) {
             builder.add(visibility, BooleanClause.Occur.FILTER);
         }
         addFilter(builder, IndexFields.LOCALE, locale);
-        addFilter(builder, IndexFields.TYPE, request.type());
-        addFilter(builder, IndexFields.CATEGORY, request.category());
-        addFilter(builder, IndexFields.TAG, request.tag());
+        addFilter(builder, IndexFields.TYPE, type);
+        addFilter(builder, IndexFields.CATEGORY, category);
+        addFilter(builder, IndexFields.TAG, tag);
         return builder.build();
     }
 

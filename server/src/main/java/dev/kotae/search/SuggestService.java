@@ -72,8 +72,7 @@ public final class SuggestService {
         Set<String> seen = new HashSet<>();
         IndexView view = index.acquire();
         try {
-            SearchRequest scope = new SearchRequest(text, locale, null, null, null, 1, size, audience);
-            Query query = SearchService.filtered(prefixQuery(queryKeys), scope, locale);
+            Query query = SearchService.filtered(prefixQuery(queryKeys), audience, locale, null, null, null);
             TopDocs top = view.search(query, size, BEST_FIRST, true);
             for (ScoreDoc hit : top.scoreDocs) {
                 Document doc = view.storedFields().document(hit.doc, FIELDS);

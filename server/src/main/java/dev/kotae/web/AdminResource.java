@@ -8,7 +8,7 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
-import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.NotAuthorizedException;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.SecurityContext;
@@ -64,7 +64,7 @@ public final class AdminResource {
     private static void requireAdmin(SecurityContext security) {
         Caller caller = AuthFilter.caller(security);
         if (caller.isAnonymous()) {
-            throw new WebApplicationException(AuthFilter.unauthorized("an admin token is required"));
+            throw new NotAuthorizedException(AuthFilter.CHALLENGE);
         }
         if (!caller.isAdmin()) {
             throw new ApiException(403, "forbidden", "this needs the admin role");

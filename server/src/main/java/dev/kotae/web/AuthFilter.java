@@ -20,6 +20,8 @@ import java.security.Principal;
 final class AuthFilter implements ContainerRequestFilter {
 
     private static final String BEARER = "Bearer ";
+    /** The {@code WWW-Authenticate} challenge of every 401. */
+    static final String CHALLENGE = "Bearer realm=\"kotae\"";
 
     private final TokenAuthenticator authenticator;
 
@@ -68,10 +70,9 @@ final class AuthFilter implements ContainerRequestFilter {
         });
     }
 
-    /** A 401 that tells the client which scheme to use. */
-    static Response unauthorized(String message) {
+    private static Response unauthorized(String message) {
         return Response.fromResponse(ApiError.response(401, "unauthorized", message))
-                .header(HttpHeaders.WWW_AUTHENTICATE, "Bearer realm=\"kotae\"").build();
+                .header(HttpHeaders.WWW_AUTHENTICATE, CHALLENGE).build();
     }
 
     /** The caller of a request that passed this filter. */

@@ -3,6 +3,7 @@ package dev.kotae.web;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import dev.kotae.search.InvalidRequestException;
 import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.ext.ExceptionMapper;
 import org.slf4j.Logger;
@@ -29,21 +30,19 @@ final class ErrorMappers {
         }
     }
 
+    /**
+     * Any JAX-RS error, ours ({@link ApiException}) or Jersey's (404 for an unknown path, 405, 415, a
+     * {@code NotAuthorizedException}...): the body becomes an {@link ApiError}, and headers the error set
+     * ({@code Allow}, {@code WWW-Authenticate}) are kept.
+     */
     static final class Web implements ExceptionMapper<WebApplicationException> {
         @Override
         public Response toResponse(WebApplicationException e) {
             int status = e.getResponse().getStatus();
-            if (status == 401 && e.getResponse().hasEntity()) {
-                return e.getResponse(); // already an ApiError with its WWW-Authenticate header
-            }
-            if (e instanceof ApiException api) {
-                return ApiError.response(status, api.code(), api.getMessage());
-            }
-            Response response = ApiError.response(status, ApiError.codeFor(status), ApiError.messageFor(status));
-            if (status == 405 && e.getResponse().getHeaderString("Allow") != null) {
-                return Response.fromResponse(response).header("Allow", e.getResponse().getHeaderString("Allow")).build();
-            }
-            return response;
+            ApiError body = e instanceof ApiException api
+                    ? ApiError.of(api.code(), api.getMessage())
+                    : ApiError.of(ApiError.codeFor(status), ApiError.messageFor(status));
+            return Response.fromResponse(e.getResponse()).entity(body).type(MediaType.APPLICATION_JSON_TYPE).build();
         }
     }
 

@@ -18,7 +18,7 @@ class MarkdownRendererTest {
     private final MarkdownRenderer renderer = new MarkdownRenderer();
 
     private String html(String markdown) {
-        return renderer.render(markdown, false).html();
+        return renderer.render(markdown, "Another title").html();
     }
 
     private static void assertNoTagContains(String html, String needle) {
@@ -140,7 +140,7 @@ class MarkdownRendererTest {
                 - two
 
                 > quoted <b>bold</b> &amp; more
-                """, false);
+                """, null);
         String text = rendered.text();
 
         assertTrue(text.contains("the guide"), text);
@@ -158,21 +158,23 @@ class MarkdownRendererTest {
     }
 
     @Test
-    void leadingHeadingIsReportedAndOptionallyDropped() {
-        MarkdownRenderer.Rendered kept = renderer.render("# Title here\n\nBody", false);
-        MarkdownRenderer.Rendered dropped = renderer.render("# Title here\n\nBody", true);
+    void leadingHeadingIsDroppedOnlyWhenItIsTheTitle() {
+        MarkdownRenderer.Rendered kept = renderer.render("# Title here\n\nBody", "Front-matter title");
+        MarkdownRenderer.Rendered dropped = renderer.render("# Title here\n\nBody", null);
+        MarkdownRenderer.Rendered same = renderer.render("# Title here\n\nBody", "Title here");
 
         assertEquals("Title here", kept.leadingHeading());
         assertTrue(kept.html().contains("<h1"), kept.html());
         assertEquals("Title here", dropped.leadingHeading());
         assertFalse(dropped.html().contains("<h1"), dropped.html());
         assertEquals("Body", dropped.text());
+        assertFalse(same.html().contains("<h1"), same.html());
     }
 
     @Test
     void onlyAFirstLevelOneHeadingIsALeadingHeading() {
-        assertNull(renderer.leadingHeading("## Second level\n"));
-        assertNull(renderer.leadingHeading("Intro\n\n# Later\n"));
-        assertEquals("Top", renderer.leadingHeading("# Top\n\ntext"));
+        assertNull(renderer.render("## Second level\n", null).leadingHeading());
+        assertNull(renderer.render("Intro\n\n# Later\n", null).leadingHeading());
+        assertEquals("Top", renderer.render("# Top\n\ntext", null).leadingHeading());
     }
 }

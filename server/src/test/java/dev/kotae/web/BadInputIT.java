@@ -80,6 +80,9 @@ class BadInputIT extends SampleServerIT {
         assertError(server.get("/api/v1/articles/no-such-article"), 404, "not_found");
         assertError(server.get("/api/v1/articles/..%2F..%2Fetc%2Fpasswd"), 400, null);
         assertError(server.get("/api/v1/nothing-here"), 404, "not_found");
+        KotaeServer.Reply wrongMethod = server.post("/api/v1/search", "{}", null);
+        assertError(wrongMethod, 405, "method_not_allowed");
+        assertTrue(wrongMethod.header("Allow").contains("GET"), wrongMethod.headers().toString());
     }
 
     @Test
@@ -94,8 +97,12 @@ class BadInputIT extends SampleServerIT {
 
     @Test
     void wrongTokenIs401AndAgentIsNotAdmin() {
-        assertError(server.get("/api/v1/search?q=a", "wrong-token-123456"), 401, "unauthorized");
-        assertError(server.get("/api/v1/admin/status"), 401, "unauthorized");
+        KotaeServer.Reply wrongToken = server.get("/api/v1/search?q=a", "wrong-token-123456");
+        assertError(wrongToken, 401, "unauthorized");
+        assertEquals(AuthFilter.CHALLENGE, wrongToken.header("WWW-Authenticate"));
+        KotaeServer.Reply noToken = server.get("/api/v1/admin/status");
+        assertError(noToken, 401, "unauthorized");
+        assertEquals(AuthFilter.CHALLENGE, noToken.header("WWW-Authenticate"));
         assertError(server.get("/api/v1/admin/status", KotaeServer.AGENT_TOKEN), 403, "forbidden");
         assertEquals(200, server.get("/api/v1/admin/status", KotaeServer.ADMIN_TOKEN).status());
     }

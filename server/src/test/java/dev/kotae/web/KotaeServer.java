@@ -42,8 +42,16 @@ final class KotaeServer implements AutoCloseable {
     private KotaeApp app;
     private final HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
-    /** The HTTP answer: status, headers and body parsed as JSON where it is JSON. */
-    record Reply(int status, String contentType, String body) {
+    /** The HTTP answer: status, headers (names in lower case) and body, parsed as JSON on demand. */
+    record Reply(int status, Map<String, String> headers, String body) {
+        String contentType() {
+            return header("content-type");
+        }
+
+        String header(String name) {
+            return headers.getOrDefault(name.toLowerCase(java.util.Locale.ROOT), "");
+        }
+
         JsonNode json() {
             try {
                 return JSON.readTree(body);
@@ -165,8 +173,10 @@ final class KotaeServer implements AutoCloseable {
         try {
             HttpResponse<String> response = client.send(request.timeout(Duration.ofSeconds(30)).build(),
                     HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
-            return new Reply(response.statusCode(), response.headers().firstValue("Content-Type").orElse(""),
-                    response.body());
+            Map<String, String> headers = new java.util.HashMap<>();
+            response.headers().map().forEach((name, values) ->
+                    headers.put(name.toLowerCase(java.util.Locale.ROOT), String.join(", ", values)));
+            return new Reply(response.statusCode(), headers, response.body());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } catch (InterruptedException e) {
@@ -188,12 +198,14 @@ final class KotaeServer implements AutoCloseable {
             int split = response.indexOf("\r\n\r\n");
             String head = response.substring(0, split);
             String body = response.substring(split + 4);
-            String type = head.lines().filter(l -> l.toLowerCase().startsWith("content-type:"))
-                    .map(l -> l.substring(13).strip()).findFirst().orElse("");
-            if (head.toLowerCase().contains("transfer-encoding: chunked")) {
+            Map<String, String> headers = new java.util.HashMap<>();
+            head.lines().skip(1).filter(line -> line.indexOf(':') > 0).forEach(line -> headers.put(
+                    line.substring(0, line.indexOf(':')).strip().toLowerCase(java.util.Locale.ROOT),
+                    line.substring(line.indexOf(':') + 1).strip()));
+            if ("chunked".equalsIgnoreCase(headers.get("transfer-encoding"))) {
                 body = unchunk(body);
             }
-            return new Reply(status, type, body);
+            return new Reply(status, headers, body);
         }
     }
 

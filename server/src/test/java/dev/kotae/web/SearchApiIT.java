@@ -142,4 +142,13 @@ class SearchApiIT extends SampleServerIT {
         assertEquals(200, openapi.status());
         assertTrue(openapi.body().contains("/api/v1/search"));
     }
+
+    @Test
+    void answersForTokenHoldersAreNeverStoredByCaches() {
+        KotaeServer.Reply agent = server.get("/api/v1/search?q=%E8%BF%94%E9%87%91", KotaeServer.AGENT_TOKEN);
+        assertEquals("private, no-store", agent.header("Cache-Control"));
+        KotaeServer.Reply anonymous = server.get("/api/v1/search?q=%E8%BF%94%E9%87%91");
+        assertTrue(anonymous.header("Vary").contains("Authorization"), anonymous.headers().toString());
+        assertEquals("nosniff", anonymous.header("X-Content-Type-Options"));
+    }
 }
