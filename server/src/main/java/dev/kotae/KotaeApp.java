@@ -1,5 +1,7 @@
 package dev.kotae;
 
+import dev.kotae.analytics.EventBus;
+import dev.kotae.analytics.RecentEvents;
 import dev.kotae.auth.TokenAuthenticator;
 import dev.kotae.config.KotaeConfig;
 import dev.kotae.content.ArticleParser;
@@ -14,6 +16,11 @@ import dev.kotae.index.ContentSync;
 import dev.kotae.index.IndexFields;
 import dev.kotae.index.SuggestKeys;
 import dev.kotae.metrics.KotaeMetrics;
+import dev.kotae.plugins.PluginHost;
+import dev.kotae.plugins.PublicHelpCenter;
+import dev.kotae.plugins.SourceArticles;
+import dev.kotae.plugins.SourceSync;
+import dev.kotae.plugins.TimeBox;
 import dev.kotae.search.ArticleService;
 import dev.kotae.search.Audience;
 import dev.kotae.search.CategoryService;
@@ -60,6 +67,10 @@ public final class KotaeApp implements AutoCloseable, Admin {
     private final FeedbackStore feedback;
     private final SearchService search;
     private final HttpServer http;
+    private final EventBus events = new EventBus(metrics);
+    private final TimeBox timeBox;
+    private final SourceSync sources;
+    private final PluginHost plugins;
     private volatile ContentSync.Report lastSync;
     private ContentWatcher watcher;
 
@@ -77,8 +88,8 @@ public final class KotaeApp implements AutoCloseable, Admin {
         } catch (LockObtainFailedException e) {
             throw new IOException("data folder " + data + " is in use by another Kotae server", e);
         }
-        ArticleParser parser = new ArticleParser(new MarkdownRenderer(), new HashSet<>(config.locales()),
-                config.defaultLocale());
+        MarkdownRenderer markdown = new MarkdownRenderer();
+        ArticleParser parser = new ArticleParser(markdown, new HashSet<>(config.locales()), config.defaultLocale());
         this.sync = new ContentSync(folder, parser, index);
         this.feedback = new FeedbackStore(data.resolve("feedback.jsonl"));
         Locales locales = new Locales(new HashSet<>(config.locales()), this::indexedLocales);
@@ -86,8 +97,16 @@ public final class KotaeApp implements AutoCloseable, Admin {
         SuggestService suggest = new SuggestService(index, suggestKeys, search, locales);
         ArticleService articles = new ArticleService(index, analysis);
         CategoryService categories = new CategoryService(search);
+        RecentEvents recentEvents = new RecentEvents();
+        events.subscribe("recent", recentEvents);
+        this.timeBox = new TimeBox(config.plugins().timeout());
+        this.sources = new SourceSync(index, new SourceArticles(markdown, new HashSet<>(config.locales()),
+                config.defaultLocale()), timeBox, metrics);
+        this.plugins = new PluginHost(config.plugins(), data.resolve("plugins"),
+                new PublicHelpCenter(search, suggest, articles), events, sources, timeBox, metrics);
         this.http = new HttpServer(config.host(), config.port(), new HttpServer.Services(search, suggest, articles,
-                categories, feedback, new TokenAuthenticator(config.tokens()), this, readiness, metrics));
+                categories, feedback, new TokenAuthenticator(config.tokens()), this, readiness, metrics, events,
+                recentEvents, plugins));
         metrics.gauge("kotae_articles", "Articles in the index", () -> safeSize());
         metrics.gauge("kotae_content_problems", "Content files skipped because of errors", () -> sync.problems().size());
         metrics.gauge("kotae_index_size_bytes", "Index size on disk", index::sizeOnDisk);
@@ -124,6 +143,7 @@ public final class KotaeApp implements AutoCloseable, Admin {
         }
         lastSync = sync.syncAll();
         watcher.start();
+        plugins.start();
         readiness.markReady();
         logStartup();
     }
@@ -188,16 +208,21 @@ public final class KotaeApp implements AutoCloseable, Admin {
         indexStatus.put("lastSync", lastSync);
         status.put("index", indexStatus);
         status.put("feedback", Map.of("count", feedback.size()));
-        status.put("plugins", List.of());
+        status.put("plugins", plugins.status());
         return status;
     }
 
     @Override
     public Map<String, Object> reindex() throws IOException {
+        long start = System.nanoTime();
         ContentSync.Report report = sync.rebuild();
         lastSync = report;
-        LOG.info("Reindexed on request: {} articles in {} ms", report.added(), report.tookMillis());
-        return Map.of("reindexed", report.added(), "problems", report.problems(), "tookMs", report.tookMillis());
+        int fromPlugins = sources.reindexAll();
+        long tookMs = (System.nanoTime() - start) / 1_000_000;
+        LOG.info("Reindexed on request: {} articles from files and {} from plugins in {} ms", report.added(),
+                fromPlugins, tookMs);
+        return Map.of("reindexed", report.added() + fromPlugins, "fromPlugins", fromPlugins, "problems",
+                report.problems(), "tookMs", tookMs);
     }
 
     private Map<String, Object> articleCounts() throws IOException {
@@ -241,7 +266,8 @@ public final class KotaeApp implements AutoCloseable, Admin {
 
     @Override
     public void close() throws Exception {
-        try (analysis; suggestKeys; index; feedback; http) {
+        // http first (no new requests), index last; plugins stop before the index and event queues close.
+        try (analysis; suggestKeys; index; feedback; timeBox; events; sources; plugins; http) {
             if (watcher != null) {
                 watcher.close();
             }

@@ -1,7 +1,9 @@
 package dev.kotae.config;
 
 import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import dev.kotae.auth.Role;
@@ -9,8 +11,10 @@ import dev.kotae.auth.TokenAuthenticator;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -22,7 +26,7 @@ import java.util.Map;
 public final class ConfigLoader {
 
     /** The YAML file's shape; every key optional. */
-    record FileConfig(String host, Integer port, String content, String data, String plugins, String defaultLocale,
+    record FileConfig(String host, Integer port, String content, String data, JsonNode plugins, String defaultLocale,
             List<String> locales, Auth auth) {
         record Auth(List<TokenEntry> tokens) {}
 
@@ -75,7 +79,7 @@ public final class ConfigLoader {
         if (yaml.port() != null) config = config.withPort(yaml.port());
         if (yaml.content() != null) config = config.withContent(base.resolve(yaml.content()));
         if (yaml.data() != null) config = config.withData(base.resolve(yaml.data()));
-        if (yaml.plugins() != null) config = config.withPlugins(base.resolve(yaml.plugins()));
+        if (yaml.plugins() != null) config = config.withPlugins(readPlugins(yaml.plugins(), base));
         if (yaml.defaultLocale() != null) config = config.withDefaultLocale(yaml.defaultLocale());
         if (yaml.locales() != null) config = config.withLocales(yaml.locales());
         if (yaml.auth() != null && yaml.auth().tokens() != null) {
@@ -87,6 +91,44 @@ public final class ConfigLoader {
         }
         return config;
     }
+
+    /**
+     * {@code plugins:} is either the plugin folder ({@code plugins: ./plugins}) or a block with the folder
+     * ({@code dir}), the call time limit ({@code timeoutSeconds}) and one block per plugin id.
+     */
+    private static PluginsConfig readPlugins(JsonNode node, Path base) throws IOException {
+        if (node.isTextual()) {
+            return new PluginsConfig(base.resolve(node.asText()), PluginsConfig.DEFAULT_TIMEOUT, Map.of(), base);
+        }
+        if (!node.isObject()) {
+            throw new IOException("plugins: must be a folder or a block with dir, timeoutSeconds and plugin settings");
+        }
+        Path dir = null;
+        Duration timeout = PluginsConfig.DEFAULT_TIMEOUT;
+        Map<String, Map<String, Object>> settings = new LinkedHashMap<>();
+        for (Map.Entry<String, JsonNode> field : node.properties()) {
+            JsonNode value = field.getValue();
+            switch (field.getKey()) {
+                case "dir" -> dir = base.resolve(value.asText());
+                case "timeoutSeconds" -> {
+                    if (!value.canConvertToInt() || value.asInt() < 1) {
+                        throw new IOException("plugins.timeoutSeconds must be a whole number of seconds, at least 1");
+                    }
+                    timeout = Duration.ofSeconds(value.asInt());
+                }
+                default -> {
+                    if (!value.isObject() && !value.isNull()) {
+                        throw new IOException("plugins." + field.getKey() + " must be a block of that plugin's settings");
+                    }
+                    Map<String, Object> block = value.isNull() ? Map.of() : YAML.convertValue(value, SETTINGS_TYPE);
+                    settings.put(field.getKey(), block);
+                }
+            }
+        }
+        return new PluginsConfig(dir, timeout, settings, base);
+    }
+
+    private static final TypeReference<Map<String, Object>> SETTINGS_TYPE = new TypeReference<>() {};
 
     private static KotaeConfig applyEnv(KotaeConfig config, Map<String, String> env) {
         String value;

@@ -13,7 +13,7 @@ public record KotaeConfig(
         int port,
         Path content,
         Path data,
-        Path plugins,
+        PluginsConfig plugins,
         String defaultLocale,
         List<String> locales,
         List<TokenAuthenticator.Token> tokens) {
@@ -28,7 +28,7 @@ public record KotaeConfig(
 
     /** The built-in defaults: serve {@code ./content} on port 8080, Japanese first. */
     public static KotaeConfig defaults() {
-        return new KotaeConfig("0.0.0.0", 8080, Path.of("content"), Path.of("data"), Path.of("plugins"), "ja",
+        return new KotaeConfig("0.0.0.0", 8080, Path.of("content"), Path.of("data"), PluginsConfig.none(), "ja",
                 List.of("ja", "en"), List.of());
     }
 
@@ -48,7 +48,12 @@ public record KotaeConfig(
         return new KotaeConfig(host, port, content, value, plugins, defaultLocale, locales, tokens);
     }
 
+    /** Sets the plugin folder, keeping the plugins' settings. */
     public KotaeConfig withPlugins(Path value) {
+        return withPlugins(plugins.withDir(value));
+    }
+
+    public KotaeConfig withPlugins(PluginsConfig value) {
         return new KotaeConfig(host, port, content, data, value, defaultLocale, locales, tokens);
     }
 

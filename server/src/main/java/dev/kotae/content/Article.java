@@ -1,8 +1,10 @@
 package dev.kotae.content;
 
 import java.time.LocalDate;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Objects;
+import java.util.Set;
 import java.util.regex.Pattern;
 
 /**
@@ -28,11 +30,24 @@ public record Article(
         String html,
         String text) {
 
-    /** Article ids are safe in URLs and file names, and short. */
-    public static final Pattern ID_PATTERN = Pattern.compile("[A-Za-z0-9._-]{1,128}");
+    /** The id an article file (or a plugin source) gives an article: safe in URLs and file names, short. */
+    public static final Pattern LOCAL_ID_PATTERN = Pattern.compile("[A-Za-z0-9._-]{1,128}");
+
+    /** Plugin sources' ids: lower case, short; they namespace their articles' ids. */
+    public static final Pattern SOURCE_ID_PATTERN = Pattern.compile("[a-z0-9][a-z0-9-]{0,31}");
+
+    /**
+     * Served ids: a file's own id ({@code refund-policy}) or a plugin source's id, then a colon, then the
+     * source's own id ({@code csv:faq.12}). Files cannot use a colon, so the two never collide.
+     */
+    public static final Pattern ID_PATTERN = Pattern.compile("(" + SOURCE_ID_PATTERN.pattern() + ":)?"
+            + LOCAL_ID_PATTERN.pattern());
 
     /** Locales are BCP-47-like language tags: {@code ja}, {@code en}, {@code pt-BR}. */
     public static final Pattern LOCALE_PATTERN = Pattern.compile("[a-z]{2,3}(-[A-Za-z0-9]{2,8})?");
+
+    /** Titles are headings, not paragraphs. */
+    public static final int MAX_TITLE_LENGTH = 300;
 
     public Article {
         Objects.requireNonNull(id, "id");
@@ -47,6 +62,20 @@ public record Article(
         Objects.requireNonNull(source, "source");
         Objects.requireNonNull(html, "html");
         Objects.requireNonNull(text, "text");
+    }
+
+    /** Tags, questions and the like as given by an author: trimmed, blanks and repeats dropped, order kept. */
+    public static List<String> cleanValues(List<String> values) {
+        if (values == null) {
+            return List.of();
+        }
+        Set<String> cleaned = new LinkedHashSet<>();
+        for (String value : values) {
+            if (value != null && !value.isBlank()) {
+                cleaned.add(value.strip());
+            }
+        }
+        return List.copyOf(cleaned);
     }
 
     /** The article's page in the help center. */

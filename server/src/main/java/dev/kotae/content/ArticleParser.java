@@ -11,8 +11,6 @@ import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
-import java.util.ArrayList;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 
@@ -22,8 +20,6 @@ import java.util.Set;
  * ({@code ja/}, {@code en/}) sets the locale. Thread-safe.
  */
 public final class ArticleParser {
-
-    private static final int MAX_TITLE_LENGTH = 300;
 
     private final ObjectMapper yaml = YAMLMapper.builder()
             .addModule(new JavaTimeModule())
@@ -78,7 +74,7 @@ public final class ArticleParser {
             String fileName = relativePath.substring(relativePath.lastIndexOf('/') + 1);
             id = fileName.endsWith(".md") ? fileName.substring(0, fileName.length() - 3) : fileName;
         }
-        if (!Article.ID_PATTERN.matcher(id).matches()) {
+        if (!Article.LOCAL_ID_PATTERN.matcher(id).matches()) {
             throw new ContentException("id '" + id + "' must be 1-128 characters of A-Z a-z 0-9 . _ -"
                     + (meta.id() == null ? " (set 'id:' in the front matter or rename the file)" : ""));
         }
@@ -96,7 +92,7 @@ public final class ArticleParser {
         try {
             visibility = meta.visibility() != null
                     ? Visibility.parse(meta.visibility().strip())
-                    : type == ArticleType.PLAYBOOK ? Visibility.INTERNAL : Visibility.PUBLIC;
+                    : Visibility.defaultFor(type);
         } catch (IllegalArgumentException e) {
             throw new ContentException(e.getMessage());
         }
@@ -115,8 +111,8 @@ public final class ArticleParser {
         if (title == null) {
             throw new ContentException("no title: add 'title:' to the front matter or start the body with '# Title'");
         }
-        if (title.length() > MAX_TITLE_LENGTH) {
-            throw new ContentException("title is longer than " + MAX_TITLE_LENGTH + " characters");
+        if (title.length() > Article.MAX_TITLE_LENGTH) {
+            throw new ContentException("title is longer than " + Article.MAX_TITLE_LENGTH + " characters");
         }
 
         return new Article(
@@ -126,8 +122,8 @@ public final class ArticleParser {
                 visibility,
                 locale,
                 meta.category() == null ? "" : meta.category().strip(),
-                cleanList(meta.tags()),
-                cleanList(meta.questions()),
+                Article.cleanValues(meta.tags()),
+                Article.cleanValues(meta.questions()),
                 meta.updated() != null ? meta.updated() : fileDate,
                 "content:" + relativePath,
                 rendered.html(),
@@ -181,19 +177,6 @@ public final class ArticleParser {
     private static List<String> folders(String relativePath) {
         String[] parts = relativePath.split("/");
         return List.of(parts).subList(0, parts.length - 1);
-    }
-
-    private static List<String> cleanList(List<String> values) {
-        if (values == null) {
-            return List.of();
-        }
-        Set<String> cleaned = new LinkedHashSet<>();
-        for (String value : values) {
-            if (value != null && !value.isBlank()) {
-                cleaned.add(value.strip());
-            }
-        }
-        return new ArrayList<>(cleaned);
     }
 
     private static String blankToNull(String value) {

@@ -12,6 +12,11 @@ public enum Visibility {
         return name().toLowerCase(Locale.ROOT);
     }
 
+    /** When nothing says otherwise: playbooks are for agents, everything else is public. */
+    public static Visibility defaultFor(ArticleType type) {
+        return type == ArticleType.PLAYBOOK ? INTERNAL : PUBLIC;
+    }
+
     /** Parses a front-matter value; throws {@link IllegalArgumentException} for anything else. */
     public static Visibility parse(String value) {
         for (Visibility visibility : values()) {

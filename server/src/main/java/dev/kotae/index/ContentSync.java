@@ -67,9 +67,16 @@ public final class ContentSync {
         return scanFolder();
     }
 
-    /** Re-reads every file and rebuilds the index; searches see the old index until it is done. */
+    /**
+     * Re-reads every file and re-indexes it; searches see the old documents until it is done. Articles from
+     * other sources (plugins) are left alone.
+     */
     public synchronized Report rebuild() throws IOException {
-        index.deleteAll();
+        for (Map.Entry<String, ArticleIndex.Entry> entry : index.entries().entrySet()) {
+            if (entry.getValue().source().startsWith(SOURCE_PREFIX)) {
+                index.delete(entry.getKey());
+            }
+        }
         indexed.clear();
         Report report = scanFolder();
         if (report.changed() == 0) {

@@ -32,6 +32,31 @@ public final class KotaeMetrics {
     private final Counter syncs = Counter.builder().name("kotae_content_syncs_total")
             .help("Content changes applied to the index").register(registry);
 
+    private final Counter events = Counter.builder().name("kotae_events_total")
+            .help("Events recorded, by type").labelNames("type").register(registry);
+    private final Counter eventsDropped = Counter.builder().name("kotae_events_dropped_total")
+            .help("Events a subscriber lost because its queue was full").labelNames("subscriber").register(registry);
+    private final Counter eventsFailed = Counter.builder().name("kotae_event_subscriber_errors_total")
+            .help("Events a subscriber failed to handle").labelNames("subscriber").register(registry);
+    private final Counter pluginFailures = Counter.builder().name("kotae_plugin_failures_total")
+            .help("Calls into plugins that failed or timed out").labelNames("plugin").register(registry);
+
+    public void event(String type) {
+        events.labelValues(type).inc();
+    }
+
+    public void eventDropped(String subscriber) {
+        eventsDropped.labelValues(subscriber).inc();
+    }
+
+    public void eventFailed(String subscriber) {
+        eventsFailed.labelValues(subscriber).inc();
+    }
+
+    public void pluginFailed(String pluginId) {
+        pluginFailures.labelValues(pluginId).inc();
+    }
+
     public void searched(long nanos, long total) {
         searches.inc();
         if (total == 0) {

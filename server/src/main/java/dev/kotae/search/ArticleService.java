@@ -44,25 +44,41 @@ public final class ArticleService {
         this.analysis = analysis;
     }
 
+    /** The article with its related articles, if it exists and the audience may read it. */
     public Optional<ArticleView> find(String id, Audience audience) throws IOException {
-        if (id == null || !Article.ID_PATTERN.matcher(id).matches()) {
-            return Optional.empty();
-        }
         IndexView view = index.acquire();
         try {
-            TopDocs top = view.search(new TermQuery(new Term(IndexFields.ID, id)), 1);
-            if (top.scoreDocs.length == 0) {
+            Optional<Article> article = lookup(view, id, audience);
+            if (article.isEmpty()) {
                 return Optional.empty();
             }
-            Article article = ArticleDocuments.fromDocument(
-                    view.storedFields().document(top.scoreDocs[0].doc, ArticleDocuments.STORED_FIELDS));
-            if (!audience.mayRead(article.visibility())) {
-                return Optional.empty();
-            }
-            return Optional.of(new ArticleView(article, related(view, article, audience)));
+            return Optional.of(new ArticleView(article.get(), related(view, article.get(), audience)));
         } finally {
             index.release(view);
         }
+    }
+
+    /** The article alone, if it exists and the audience may read it. */
+    public Optional<Article> article(String id, Audience audience) throws IOException {
+        IndexView view = index.acquire();
+        try {
+            return lookup(view, id, audience);
+        } finally {
+            index.release(view);
+        }
+    }
+
+    private static Optional<Article> lookup(IndexView view, String id, Audience audience) throws IOException {
+        if (id == null || !Article.ID_PATTERN.matcher(id).matches()) {
+            return Optional.empty();
+        }
+        TopDocs top = view.search(new TermQuery(new Term(IndexFields.ID, id)), 1);
+        if (top.scoreDocs.length == 0) {
+            return Optional.empty();
+        }
+        Article article = ArticleDocuments.fromDocument(
+                view.storedFields().document(top.scoreDocs[0].doc, ArticleDocuments.STORED_FIELDS));
+        return audience.mayRead(article.visibility()) ? Optional.of(article) : Optional.empty();
     }
 
     /** Articles in the same locale sharing tags, category and vocabulary, visible to the same caller. */

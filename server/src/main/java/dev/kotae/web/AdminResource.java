@@ -1,7 +1,11 @@
 package dev.kotae.web;
 
+import com.fasterxml.jackson.core.type.TypeReference;
+import dev.kotae.analytics.EventNames;
+import dev.kotae.analytics.RecentEvents;
 import dev.kotae.auth.Caller;
 import dev.kotae.feedback.FeedbackStore;
+import dev.kotae.plugin.KotaeEvent;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
@@ -13,6 +17,7 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.SecurityContext;
 import java.io.IOException;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -25,13 +30,18 @@ public final class AdminResource {
     public record FeedbackList(String articleId, FeedbackStore.Totals totals, int count,
             List<FeedbackStore.Feedback> feedback) {}
 
+    /** Recent events, newest first. */
+    public record EventList(List<Map<String, Object>> events) {}
+
     private final Admin admin;
     private final FeedbackStore feedback;
+    private final RecentEvents recentEvents;
 
     @Inject
-    public AdminResource(Admin admin, FeedbackStore feedback) {
+    public AdminResource(Admin admin, FeedbackStore feedback, RecentEvents recentEvents) {
         this.admin = admin;
         this.feedback = feedback;
+        this.recentEvents = recentEvents;
     }
 
     @GET
@@ -60,6 +70,33 @@ public final class AdminResource {
         String id = Params.optional(articleId);
         return new FeedbackList(id, id == null ? null : feedback.totals(id), feedback.size(), feedback.recent(id, max));
     }
+
+    @GET
+    @Path("events")
+    public EventList events(@QueryParam("type") String type, @QueryParam("limit") String limit,
+            @Context SecurityContext security) {
+        requireAdmin(security);
+        int max = Params.integer(limit, "limit", 100);
+        if (max < 1 || max > RecentEvents.CAPACITY) {
+            throw ApiException.badRequest("bad_limit", "limit must be between 1 and " + RecentEvents.CAPACITY);
+        }
+        String kind = Params.optional(type);
+        if (kind != null && !List.of(EventNames.SEARCH, EventNames.CLICK, EventNames.FEEDBACK, EventNames.DEFLECTION)
+                .contains(kind)) {
+            throw ApiException.badRequest("bad_type", "type must be search, click, feedback or deflection");
+        }
+        return new EventList(recentEvents.latest(kind, max).stream().map(AdminResource::eventJson).toList());
+    }
+
+    /** An event as JSON: its type name first, then its fields. */
+    private static Map<String, Object> eventJson(KotaeEvent event) {
+        Map<String, Object> json = new LinkedHashMap<>();
+        json.put("type", EventNames.of(event));
+        json.putAll(HttpServer.JsonMapper.INSTANCE.convertValue(event, EVENT_FIELDS));
+        return json;
+    }
+
+    private static final TypeReference<Map<String, Object>> EVENT_FIELDS = new TypeReference<>() {};
 
     private static void requireAdmin(SecurityContext security) {
         Caller caller = AuthFilter.caller(security);

@@ -1,13 +1,16 @@
 package dev.kotae.web;
 
+import dev.kotae.analytics.EventBus;
 import dev.kotae.auth.Caller;
 import dev.kotae.content.Article;
 import dev.kotae.feedback.FeedbackStore;
 import dev.kotae.metrics.KotaeMetrics;
+import dev.kotae.plugin.FeedbackEvent;
 import dev.kotae.search.ArticleService;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -45,12 +48,14 @@ public final class ArticleResource {
     private final ArticleService articles;
     private final FeedbackStore feedback;
     private final KotaeMetrics metrics;
+    private final EventBus events;
 
     @Inject
-    public ArticleResource(ArticleService articles, FeedbackStore feedback, KotaeMetrics metrics) {
+    public ArticleResource(ArticleService articles, FeedbackStore feedback, KotaeMetrics metrics, EventBus events) {
         this.articles = articles;
         this.feedback = feedback;
         this.metrics = metrics;
+        this.events = events;
     }
 
     @GET
@@ -61,8 +66,8 @@ public final class ArticleResource {
     @POST
     @Path("feedback")
     @Consumes(MediaType.APPLICATION_JSON)
-    public Response vote(@PathParam("id") String id, FeedbackRequest vote, @Context SecurityContext security)
-            throws IOException {
+    public Response vote(@PathParam("id") String id, FeedbackRequest vote,
+            @HeaderParam(Sessions.HEADER) String session, @Context SecurityContext security) throws IOException {
         if (vote == null || vote.helpful() == null) {
             throw ApiException.badRequest("bad_feedback", "send {\"helpful\": true|false, \"comment\": \"optional\"}");
         }
@@ -73,6 +78,8 @@ public final class ArticleResource {
         Article article = find(id, AuthFilter.caller(security)).article();
         FeedbackStore.Feedback stored = feedback.record(article.id(), vote.helpful(), vote.comment());
         metrics.feedback(vote.helpful());
+        events.publish(new FeedbackEvent(stored.createdAt(), Sessions.valid(session), article.id(), vote.helpful(),
+                vote.comment()));
         return Response.status(Response.Status.CREATED)
                 .entity(new FeedbackResponse(stored.id(), stored.articleId(), stored.helpful(), true)).build();
     }

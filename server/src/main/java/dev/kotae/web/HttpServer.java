@@ -3,6 +3,8 @@ package dev.kotae.web;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import dev.kotae.analytics.EventBus;
+import dev.kotae.analytics.RecentEvents;
 import dev.kotae.auth.TokenAuthenticator;
 import dev.kotae.feedback.FeedbackStore;
 import dev.kotae.metrics.KotaeMetrics;
@@ -34,7 +36,7 @@ public final class HttpServer implements AutoCloseable {
     /** The services the resources call. */
     public record Services(SearchService search, SuggestService suggest, ArticleService articles,
             CategoryService categories, FeedbackStore feedback, TokenAuthenticator authenticator, Admin admin,
-            Readiness readiness, KotaeMetrics metrics) {}
+            Readiness readiness, KotaeMetrics metrics, EventBus events, RecentEvents recentEvents, Widgets widgets) {}
 
     private static final int MAX_THREADS = 64;
     private static final int MIN_THREADS = 4;
@@ -72,6 +74,10 @@ public final class HttpServer implements AutoCloseable {
         config.register(CategoryResource.class);
         config.register(AdminResource.class);
         config.register(OpsResource.class);
+        config.register(EventResource.class);
+        config.register(WidgetResource.class);
+        config.register(WidgetAssetResource.class);
+        config.register(CorsFilter.class);
         config.register(StrictEncodingFilter.class);
         config.register(AuthFilter.class);
         config.register(SecurityHeaders.class);
@@ -91,6 +97,9 @@ public final class HttpServer implements AutoCloseable {
                 bind(services.admin()).to(Admin.class);
                 bind(services.readiness()).to(Readiness.class);
                 bind(services.metrics()).to(KotaeMetrics.class);
+                bind(services.events()).to(EventBus.class);
+                bind(services.recentEvents()).to(RecentEvents.class);
+                bind(services.widgets()).to(Widgets.class);
             }
         });
         return config;

@@ -64,7 +64,47 @@ class ConfigLoaderTest {
         Path base = dir.toAbsolutePath();
         assertEquals(base.resolve("docs"), config.content());
         assertEquals(base.resolve("var/kotae"), config.data());
-        assertEquals(base.resolve("ext"), config.plugins());
+        assertEquals(base.resolve("ext"), config.plugins().dir());
+    }
+
+    @Test
+    void pluginBlockCarriesFolderTimeoutAndEachPluginsSettings() throws IOException {
+        KotaeConfig config = ConfigLoader.load(write("""
+                plugins:
+                  dir: ext/plugins
+                  timeoutSeconds: 3
+                  source-csv:
+                    files:
+                      - path: faq.csv
+                        locale: ja
+                  widget-answer-bot:
+                    enabled: false
+                    minScore: 2.5
+                """), Map.of());
+
+        PluginsConfig plugins = config.plugins();
+        assertEquals(dir.toAbsolutePath().resolve("ext/plugins"), plugins.dir());
+        assertEquals(java.time.Duration.ofSeconds(3), plugins.timeout());
+        assertEquals(dir.toAbsolutePath(), plugins.base());
+        assertEquals(Map.of("files", List.of(Map.of("path", "faq.csv", "locale", "ja"))), plugins.settingsOf("source-csv"));
+        assertTrue(plugins.enabled("source-csv"));
+        assertTrue(plugins.enabled("not-configured"));
+        assertFalse(plugins.enabled("widget-answer-bot"));
+        assertEquals(Map.of("minScore", 2.5), plugins.settingsOf("widget-answer-bot"), "enabled is the server's key");
+    }
+
+    @Test
+    void badPluginBlockIsReported() throws IOException {
+        IOException e = assertThrows(IOException.class, () -> ConfigLoader.load(write("""
+                plugins:
+                  timeoutSeconds: soon
+                """), Map.of()));
+        assertTrue(e.getMessage().contains("timeoutSeconds"), e.getMessage());
+        IOException notABlock = assertThrows(IOException.class, () -> ConfigLoader.load(write("""
+                plugins:
+                  source-csv: faq.csv
+                """), Map.of()));
+        assertTrue(notABlock.getMessage().contains("plugins.source-csv"), notABlock.getMessage());
     }
 
     @Test
@@ -108,7 +148,7 @@ class ConfigLoaderTest {
         assertEquals(9999, config.port());
         assertEquals(Path.of("/srv/help"), config.content());
         assertEquals(Path.of("/var/lib/kotae"), config.data());
-        assertEquals(dir.toAbsolutePath().resolve("ext"), config.plugins()); // not overridden
+        assertEquals(dir.toAbsolutePath().resolve("ext"), config.plugins().dir()); // not overridden
         assertEquals("ja", config.defaultLocale());
         assertEquals(List.of("ja", "en", "pt-BR"), config.locales());
         assertEquals(List.of(new TokenAuthenticator.Token("carol", "env-token-789", Role.ADMIN)), config.tokens());

@@ -6,6 +6,7 @@ import dev.kotae.KotaeApp;
 import dev.kotae.auth.Role;
 import dev.kotae.auth.TokenAuthenticator;
 import dev.kotae.config.KotaeConfig;
+import dev.kotae.config.PluginsConfig;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -39,6 +40,7 @@ final class KotaeServer implements AutoCloseable {
 
     private final Path content;
     private final Path data;
+    private final PluginsConfig plugins;
     private KotaeApp app;
     private final HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
@@ -61,23 +63,55 @@ final class KotaeServer implements AutoCloseable {
         }
     }
 
-    private KotaeServer(Path content, Path data) {
+    private KotaeServer(Path content, Path data, PluginsConfig plugins) {
         this.content = content;
         this.data = data;
+        this.plugins = plugins;
     }
 
     /** A server over a fresh copy of the bundled {@code content/} folder. */
     static KotaeServer withSampleContent(Path workDir) throws Exception {
         Path content = workDir.resolve("content");
         copyTree(sampleContent(), content);
-        KotaeServer server = new KotaeServer(content, workDir.resolve("data"));
+        KotaeServer server = new KotaeServer(content, workDir.resolve("data"), PluginsConfig.none());
         server.start();
         return server;
     }
 
+    /** A server over a fresh copy of the sample content, with plugins. */
+    static KotaeServer withPlugins(Path workDir, PluginsConfig plugins) throws Exception {
+        Path content = workDir.resolve("content");
+        if (!Files.isDirectory(content)) {
+            copyTree(sampleContent(), content);
+        }
+        KotaeServer server = new KotaeServer(content, workDir.resolve("data"), plugins);
+        server.start();
+        return server;
+    }
+
+    /**
+     * A plugin folder in {@code workDir} holding copies of the named plugin jars, taken from the build's
+     * bundled plugins ({@code server/target/plugins}) or test plugins ({@code server/target/test-plugins}).
+     */
+    static Path pluginFolder(Path workDir, String... jarNames) throws IOException {
+        Path folder = Files.createDirectories(workDir.resolve("plugins"));
+        for (String name : jarNames) {
+            Path jar = Stream.of("kotae.plugins", "kotae.testPlugins")
+                    .map(System::getProperty)
+                    .filter(java.util.Objects::nonNull)
+                    .map(dir -> Path.of(dir).resolve(name))
+                    .filter(Files::isRegularFile)
+                    .findFirst()
+                    .orElseThrow(() -> new IllegalStateException("plugin jar " + name
+                            + " not built (run the tests through Maven: ./mvnw verify)"));
+            Files.copy(jar, folder.resolve(name), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+        }
+        return folder;
+    }
+
     /** A server over an existing content folder and data folder (e.g. to restart on the same data). */
     static KotaeServer over(Path content, Path data) throws Exception {
-        KotaeServer server = new KotaeServer(content, data);
+        KotaeServer server = new KotaeServer(content, data, PluginsConfig.none());
         server.start();
         return server;
     }
@@ -97,6 +131,7 @@ final class KotaeServer implements AutoCloseable {
                 .withPort(0)
                 .withContent(content)
                 .withData(data)
+                .withPlugins(plugins)
                 .withTokens(List.of(
                         new TokenAuthenticator.Token("agent", AGENT_TOKEN, Role.AGENT),
                         new TokenAuthenticator.Token("admin", ADMIN_TOKEN, Role.ADMIN)));
@@ -120,6 +155,11 @@ final class KotaeServer implements AutoCloseable {
 
     int port() {
         return app.port();
+    }
+
+    /** The server's base URL, e.g. {@code http://127.0.0.1:34567}. */
+    String baseUrl() {
+        return "http://127.0.0.1:" + port();
     }
 
     Reply get(String pathAndQuery) {
@@ -166,7 +206,12 @@ final class KotaeServer implements AutoCloseable {
         return URI.create("http://127.0.0.1:" + port() + pathAndQuery);
     }
 
-    private Reply send(HttpRequest.Builder request, String token) {
+    /** A request builder for a path on this server (for headers the helpers above do not set). */
+    HttpRequest.Builder request(String pathAndQuery) {
+        return HttpRequest.newBuilder(uri(pathAndQuery));
+    }
+
+    Reply send(HttpRequest.Builder request, String token) {
         if (token != null) {
             request.header("Authorization", "Bearer " + token);
         }

@@ -1,0 +1,77 @@
+package dev.kotae.source.csv;
+
+import static org.junit.jupiter.api.Assertions.fail;
+
+import java.io.IOException;
+import java.nio.charset.Charset;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.BooleanSupplier;
+
+/** Test helpers: files written the way spreadsheet programs write them, settings shaped like YAML. */
+final class Sheets {
+
+    private Sheets() {}
+
+    /** Writes text in a charset, as Excel's "CSV (コンマ区切り)" (windows-31j) or "CSV UTF-8" would. */
+    static Path write(Path file, String text, Charset charset) throws IOException {
+        Files.createDirectories(file.toAbsolutePath().getParent());
+        Files.write(file, text.getBytes(charset));
+        return file;
+    }
+
+    /** Writes UTF-8 without a BOM. */
+    static Path write(Path file, String text) throws IOException {
+        return write(file, text, StandardCharsets.UTF_8);
+    }
+
+    /** Writes UTF-8 with a BOM, as Excel's "CSV UTF-8 (コンマ区切り)" does. */
+    static Path writeWithBom(Path file, String text) throws IOException {
+        return write(file, "\uFEFF" + text, StandardCharsets.UTF_8);
+    }
+
+    /** Rows joined with CRLF, Excel's row separator. */
+    static String crlf(String... rows) {
+        return String.join("\r\n", rows) + "\r\n";
+    }
+
+    /** {@code {files: [file]}} with an optional {@code sourceId}. */
+    static Map<String, Object> settings(Map<String, Object> file) {
+        Map<String, Object> settings = new LinkedHashMap<>();
+        settings.put("files", new ArrayList<>(List.of(file)));
+        return settings;
+    }
+
+    /** One file entry: path plus key/value pairs ({@code null} values allowed, as in YAML). */
+    static Map<String, Object> file(String path, Object... keyValues) {
+        Map<String, Object> file = new LinkedHashMap<>();
+        file.put("path", path);
+        for (int i = 0; i < keyValues.length; i += 2) {
+            file.put((String) keyValues[i], keyValues[i + 1]);
+        }
+        return file;
+    }
+
+    /** Loads through settings, resolution and all readers, keeping the warnings the extension would log. */
+    static SourceLoader.Result load(Path base, Map<String, Object> settings) throws CsvSourceException {
+        CsvSettings parsed = CsvSettings.parse(settings);
+        return new SourceLoader(SheetSpec.resolveAll(parsed, base::resolve)).load();
+    }
+
+    /** Waits for a condition, checking often, failing after the deadline. */
+    static void await(String what, Duration timeout, BooleanSupplier condition) throws InterruptedException {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (!condition.getAsBoolean()) {
+            if (System.nanoTime() > deadline) {
+                fail("timed out after " + timeout.toMillis() + " ms waiting for " + what);
+            }
+            Thread.sleep(25);
+        }
+    }
+}

@@ -1,0 +1,130 @@
+package dev.kotae.widget.answerbot;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.kotae.plugin.DeflectionEvent;
+import dev.kotae.plugin.HelpCenter;
+import dev.kotae.plugin.HelpCenter.ArticleView;
+import dev.kotae.plugin.HelpCenter.Hit;
+import dev.kotae.plugin.PluginContext;
+import dev.kotae.plugin.SearchEvent;
+import dev.kotae.plugin.Widget;
+import dev.kotae.plugin.WidgetRequest;
+import dev.kotae.plugin.WidgetResponse;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import org.pf4j.Extension;
+
+/**
+ * A chat bubble that answers a customer's question with one article when the help center is confident
+ * enough, and otherwise offers a short list and the contact page. The browser side is
+ * {@code widget/bot.js}; this class serves {@code GET /api/v1/widgets/widget-answer-bot/ask?q=&locale=}:
+ *
+ * <pre>
+ * {"answered": true,
+ *  "answer": {"id", "title", "url", "summary"},
+ *  "alternatives": [{"id", "title", "url"}, ...up to 3],
+ *  "contactUrl": "/contact" | null}
+ * </pre>
+ *
+ * or {@code "answered": false, "answer": null} with the best hits as alternatives. The decision is
+ * {@link ConfidenceRule} over the top {@value #HITS} public hits; the summary is the article's plain
+ * text cut by {@link Summaries}. Each question is recorded as a {@link SearchEvent} with origin
+ * {@code widget:<plugin-id>}, and an answer as a {@link DeflectionEvent} {@code answered}. The customer's
+ * verdict (solved, not-solved, opened) comes from the browser through {@code POST /api/v1/events}.
+ */
+@Extension
+public class AnswerBotWidget implements Widget {
+
+    /** Hits fetched per question: the answer candidate, its runner-up and alternatives. */
+    static final int HITS = 4;
+    static final int MAX_ALTERNATIVES = 3;
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    /** Everything {@link #start} sets up, published at once so that request threads see all of it. */
+    private record Started(PluginContext context, HelpCenter helpCenter, BotSettings settings, String origin) {}
+
+    private volatile Started started;
+
+    @Override
+    public void start(PluginContext context) {
+        BotSettings settings = BotSettings.from(context.settings());
+        started = new Started(context, context.helpCenter(), settings, "widget:" + context.pluginId());
+    }
+
+    @Override
+    public void stop() {
+        started = null;
+    }
+
+    @Override
+    public WidgetResponse handle(WidgetRequest request) throws JsonProcessingException {
+        Started s = started;
+        if (s == null) {
+            throw new IllegalStateException("widget-answer-bot is not started");
+        }
+        if (!request.path().equals("ask")) {
+            return WidgetResponse.notFound();
+        }
+        if (!request.method().equals("GET")) {
+            String body = JSON.writeValueAsString(new ErrorBody(new ErrorBody.Detail("method_not_allowed", "use GET")));
+            return new WidgetResponse(405, "application/json", body);
+        }
+        try {
+            return WidgetResponse.json(JSON.writeValueAsString(ask(s, request)));
+        } catch (BadRequest e) {
+            return WidgetResponse.badRequest(e.getMessage());
+        }
+    }
+
+    private Reply ask(Started s, WidgetRequest request) {
+        String question = Params.question(request);
+        String locale = Params.locale(request);
+        List<Hit> hits;
+        long total;
+        try {
+            HelpCenter.SearchPage page = s.helpCenter().search(question, locale, HITS);
+            hits = page.hits().stream().limit(HITS).toList();
+            total = page.total();
+        } catch (IllegalArgumentException e) {
+            // The help center rejects locales it does not serve; that is the caller's mistake.
+            throw new BadRequest(e.getMessage());
+        }
+        Instant now = Instant.now();
+        String session = request.sessionId();
+        s.context().record(new SearchEvent(now, session, question, locale, total,
+                hits.stream().map(Hit::id).toList(), s.origin()));
+
+        // The article can vanish between search and lookup (content reloaded): then there is no answer.
+        Optional<ArticleView> best = s.settings().rule().confident(hits)
+                ? s.helpCenter().article(hits.get(0).id())
+                : Optional.empty();
+        Answer answer = best.map(view -> new Answer(view.id(), view.title(), view.url(),
+                Summaries.cut(view.text(), s.settings().summaryLength()))).orElse(null);
+        if (answer != null) {
+            s.context().record(new DeflectionEvent(now, session, s.context().pluginId(), DeflectionEvent.ANSWERED,
+                    question, answer.id()));
+        }
+        List<Alternative> alternatives = hits.stream()
+                .filter(hit -> answer == null || !hit.id().equals(answer.id()))
+                .limit(MAX_ALTERNATIVES)
+                .map(hit -> new Alternative(hit.id(), hit.title(), hit.url()))
+                .toList();
+        return new Reply(answer != null, answer, alternatives, s.settings().contactUrl());
+    }
+
+    /** The {@code ask} answer. */
+    record Reply(boolean answered, Answer answer, List<Alternative> alternatives, String contactUrl) {}
+
+    /** The article the bot answers with; {@code summary} is plain text. */
+    record Answer(String id, String title, String url, String summary) {}
+
+    /** Another article that may help. */
+    record Alternative(String id, String title, String url) {}
+
+    /** An error answer in the server's shape. */
+    record ErrorBody(Detail error) {
+        record Detail(String code, String message) {}
+    }
+}

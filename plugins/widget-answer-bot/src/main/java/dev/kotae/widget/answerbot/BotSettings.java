@@ -1,0 +1,112 @@
+package dev.kotae.widget.answerbot;
+
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.regex.Pattern;
+
+/**
+ * The plugin's block in {@code kotae.yml}:
+ *
+ * <pre>
+ * plugins:
+ *   widget-answer-bot:
+ *     minScore: 10.0        # best hit's score needed to answer (see ConfidenceRule)
+ *     minRatio: 1.25        # best / second score needed to answer, at least 1
+ *     summaryLength: 160    # characters of the answer's summary, 40-1000
+ *     contactUrl: https://shop.example.com/contact   # offered when the bot cannot help; default none
+ * </pre>
+ *
+ * <p>The defaults were measured on the bundled sample help center (Japanese, Kuromoji analysis): clear
+ * questions such as 「パスワードを忘れてしまいました」 score 15 to 35 with their article well ahead
+ * (ratio 1.5 to 4), while off-topic ones such as 「宇宙船の燃料はどこで買えますか」 score under 10 or match
+ * several articles about equally. English questions score lower (10 to 13), so an English-only help
+ * center may want a lower {@code minScore}. Unknown keys are rejected so that typos fail at start.
+ *
+ * @param minScore see {@link ConfidenceRule#minScore()}; at least 0
+ * @param minRatio see {@link ConfidenceRule#minRatio()}; at least 1
+ * @param summaryLength the longest summary, in characters, "…" included
+ * @param contactUrl an absolute {@code http(s)} URL or a path starting with {@code /} (resolved against
+ *     the help center), or {@code null}
+ */
+public record BotSettings(Double minScore, Double minRatio, Integer summaryLength, String contactUrl) {
+
+    static final double DEFAULT_MIN_SCORE = 10.0;
+    static final double DEFAULT_MIN_RATIO = 1.25;
+    static final int DEFAULT_SUMMARY_LENGTH = 160;
+    private static final Set<String> KNOWN_KEYS = Set.of("minScore", "minRatio", "summaryLength", "contactUrl");
+    // No "//host" (protocol-relative) and no javascript: or data: URLs: the link is shown to customers.
+    private static final Pattern SAFE_URL = Pattern.compile("(https?://[^\\s\"<>]+|/(?!/)[^\\s\"<>]*)");
+    private static final ObjectMapper MAPPER = new ObjectMapper()
+            .disable(DeserializationFeature.ACCEPT_FLOAT_AS_INT);
+
+    public BotSettings {
+        minScore = minScore == null ? DEFAULT_MIN_SCORE : minScore;
+        minRatio = minRatio == null ? DEFAULT_MIN_RATIO : minRatio;
+        summaryLength = summaryLength == null ? DEFAULT_SUMMARY_LENGTH : summaryLength;
+        if (!Double.isFinite(minScore) || minScore < 0) {
+            throw new IllegalArgumentException("minScore must be a number of at least 0, was " + minScore);
+        }
+        if (!Double.isFinite(minRatio) || minRatio < 1) {
+            throw new IllegalArgumentException("minRatio must be a number of at least 1, was " + minRatio);
+        }
+        if (summaryLength < 40 || summaryLength > 1000) {
+            throw new IllegalArgumentException("summaryLength must be between 40 and 1000, was " + summaryLength);
+        }
+        if (contactUrl != null && (contactUrl.length() > 2000 || !SAFE_URL.matcher(contactUrl).matches())) {
+            throw new IllegalArgumentException("contactUrl must be an http(s) URL or a path starting with /");
+        }
+    }
+
+    /** The defaults. */
+    public static BotSettings defaults() {
+        return new BotSettings(null, null, null, null);
+    }
+
+    /** The confidence rule these settings describe. */
+    public ConfidenceRule rule() {
+        return new ConfidenceRule(minScore, minRatio);
+    }
+
+    /**
+     * Reads and checks the settings map the server hands over.
+     *
+     * @throws IllegalArgumentException naming the bad key or value, for administrators to read
+     */
+    public static BotSettings from(Map<String, Object> settings) {
+        if (settings == null || settings.isEmpty()) {
+            return defaults();
+        }
+        Set<String> unknown = new TreeSet<>(settings.keySet());
+        unknown.removeAll(KNOWN_KEYS);
+        if (!unknown.isEmpty()) {
+            throw new IllegalArgumentException("unknown setting(s) " + unknown + " for widget-answer-bot; known: "
+                    + new TreeSet<>(KNOWN_KEYS));
+        }
+        try {
+            return MAPPER.convertValue(settings, BotSettings.class);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("bad widget-answer-bot settings: " + readable(e), e);
+        }
+    }
+
+    /**
+     * Jackson wraps both our range checks and its own type errors; the readable part is our message or
+     * Jackson's original message (without its source location) plus the offending key.
+     */
+    private static String readable(Throwable e) {
+        for (Throwable cause = e.getCause(); cause != null; cause = cause.getCause()) {
+            if (cause instanceof IllegalArgumentException) {
+                return cause.getMessage();
+            }
+            if (cause instanceof JsonMappingException mapping && mapping.getCause() == null) {
+                String key = mapping.getPath().isEmpty() ? "" : mapping.getPath().get(0).getFieldName() + ": ";
+                return key + mapping.getOriginalMessage();
+            }
+        }
+        return e.getMessage();
+    }
+}

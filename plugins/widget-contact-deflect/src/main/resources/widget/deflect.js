@@ -1,0 +1,592 @@
+/*!
+ * Kotae contact-form deflection widget.
+ *
+ * Embed with one tag on the page that holds the contact form:
+ *
+ *   <script src="https://help.example.com/widgets/widget-contact-deflect/deflect.js"
+ *           data-form="#contact" data-subject="[name=subject]" data-description="[name=description]"
+ *           data-locale="ja" defer></script>
+ *
+ * While the customer types the subject and description, up to three help-center articles are suggested in
+ * a panel after the description field. Each expands to its answer in place, with a link to the full
+ * article and a "this solved my problem" button. The form itself is never blocked or delayed.
+ *
+ * Plain ES2018, no dependencies, no inline styles (deflect.css is loaded from next to this file), so it
+ * works under a strict Content-Security-Policy that allows this server in script-src, style-src and
+ * connect-src. Every text from the server is inserted as text, except search snippets (reduced to text and
+ * <mark>) and article bodies (sanitised by the server).
+ */
+(function () {
+  'use strict';
+
+  var PLUGIN_ID = 'widget-contact-deflect';
+  var DEBOUNCE_MS = 250;
+  var MAX_QUERY_CHARS = 500; // the endpoint refuses longer queries
+  var SESSION_KEY = 'kotae-session';
+
+  var MESSAGES = {
+    ja: {
+      region: 'お問い合わせの前にこちらをご確認ください',
+      readMore: '記事全体を見る',
+      solved: '解決しました',
+      thanks: 'お役に立ててよかったです。',
+      loading: '読み込み中…',
+      failed: '記事を読み込めませんでした。',
+      close: '閉じる',
+      newTab: '（新しいタブで開きます）'
+    },
+    en: {
+      region: 'Please check these articles before contacting us',
+      readMore: 'Read the full article',
+      solved: 'This solved my problem',
+      thanks: 'Glad it helped!',
+      loading: 'Loading…',
+      failed: 'The article could not be loaded.',
+      close: 'Close',
+      newTab: '(opens in a new tab)'
+    }
+  };
+
+  // document.currentScript is only set while this file first runs, so everything about the tag is read now.
+  var script = document.currentScript;
+  if (!script || !script.src) {
+    return;
+  }
+  var scriptUrl = new URL(script.src, document.baseURI);
+  // Kotae may sit behind a path prefix (https://example.com/help/widgets/...): keep everything before it.
+  var base = scriptUrl.origin + scriptUrl.pathname.slice(0, scriptUrl.pathname.lastIndexOf('/widgets/'));
+  var config = {
+    form: script.getAttribute('data-form') || 'form',
+    subject: script.getAttribute('data-subject') || '[name=subject]',
+    description: script.getAttribute('data-description') || '[name=description]',
+    locale: script.getAttribute('data-locale') || primaryLanguage(document.documentElement.lang)
+  };
+  var text = MESSAGES[config.locale.toLowerCase().indexOf('ja') === 0 ? 'ja' : 'en'];
+  var session = sessionId();
+
+  function start() {
+    var form = document.querySelector(config.form);
+    if (!form) {
+      warn('no form matches ' + config.form);
+      return;
+    }
+    var fields = [config.subject, config.description]
+      .map(function (selector) { return form.querySelector(selector); })
+      .filter(Boolean);
+    if (fields.length === 0) {
+      warn('no subject or description field in ' + config.form);
+      return;
+    }
+    loadStyles();
+    new Deflector(form, fields).attach();
+  }
+
+  /**
+   * Watches the fields, asks the server for suggestions and shows them in the panel.
+   */
+  function Deflector(form, fields) {
+    this.form = form;
+    this.fields = fields;
+    this.composing = false;
+    this.timer = 0;
+    this.request = null; // the AbortController of the suggestion fetch in flight
+    this.lastQuery = '';
+    this.shownQuery = '';
+    this.articles = [];
+    this.reported = { shown: {}, opened: {}, solved: {} };
+    this.dismissedKey = null;
+    this.panel = new Panel(this);
+  }
+
+  Deflector.prototype.attach = function () {
+    var self = this;
+    var anchor = this.fields[this.fields.length - 1]; // the description when there is one
+    anchor.insertAdjacentElement('afterend', this.panel.element);
+    this.fields.forEach(function (field) {
+      field.addEventListener('compositionstart', function () {
+        self.composing = true;
+        clearTimeout(self.timer); // more text is on its way; the query typed so far is already stale
+      });
+      field.addEventListener('compositionend', function () {
+        self.composing = false;
+        self.schedule();
+      });
+      field.addEventListener('input', function (event) {
+        // Mid-composition text is a reading, not what the customer means: wait for compositionend.
+        if (!self.composing && !event.isComposing) {
+          self.schedule();
+        }
+      });
+      field.addEventListener('keydown', function (event) { self.onFieldKey(event, field); });
+    });
+    // Capture phase: we only observe the submit, so it is counted even when the page handles it itself.
+    this.form.addEventListener('submit', function () { self.onSubmit(); }, true);
+  };
+
+  Deflector.prototype.query = function () {
+    var joined = this.fields.map(function (field) { return field.value.trim(); })
+      .filter(Boolean).join(' ');
+    return Array.from(joined).slice(0, MAX_QUERY_CHARS).join('').trim();
+  };
+
+  Deflector.prototype.schedule = function () {
+    var self = this;
+    clearTimeout(this.timer);
+    this.timer = setTimeout(function () { self.fetchSuggestions(); }, DEBOUNCE_MS);
+  };
+
+  Deflector.prototype.fetchSuggestions = function () {
+    var self = this;
+    var query = this.query();
+    if (query === this.lastQuery) {
+      return;
+    }
+    this.lastQuery = query;
+    if (this.request) {
+      this.request.abort();
+      this.request = null;
+    }
+    if (!query) {
+      this.show(query, []);
+      return;
+    }
+    var controller = typeof AbortController === 'function' ? new AbortController() : null;
+    this.request = controller;
+    var url = endpoint('suggest', { q: query, locale: config.locale });
+    getJson(url, controller)
+      .then(function (body) {
+        if (self.request === controller) {
+          self.request = null;
+          self.show(query, Array.isArray(body.articles) ? body.articles : []);
+        }
+      })
+      .catch(function (error) {
+        if (!error || error.name !== 'AbortError') {
+          warn('suggestions failed: ' + error);
+        }
+      });
+  };
+
+  Deflector.prototype.show = function (query, articles) {
+    var key = articles.map(function (a) { return a.id; }).join('\n');
+    var sameArticles = key === this.articles.map(function (a) { return a.id; }).join('\n');
+    this.articles = articles;
+    if (articles.length === 0) {
+      this.panel.hide();
+      return;
+    }
+    this.shownQuery = query;
+    if (this.dismissedKey === key) {
+      return; // closed with Escape or the close button: stays closed until the suggestions change
+    }
+    this.dismissedKey = null;
+    if (!sameArticles || this.panel.isHidden()) {
+      // Same articles as already on screen: keep the panel as it is, an answer may be open in it.
+      this.panel.render(articles);
+    }
+    if (!this.reported.shown[key]) {
+      this.reported.shown[key] = true;
+      sendEvent('shown', { query: query, articleId: articles[0].id });
+    }
+  };
+
+  Deflector.prototype.dismiss = function (returnFocus) {
+    this.dismissedKey = this.articles.map(function (a) { return a.id; }).join('\n');
+    this.panel.hide();
+    if (returnFocus) {
+      this.fields[this.fields.length - 1].focus();
+    }
+  };
+
+  Deflector.prototype.onFieldKey = function (event, field) {
+    if (this.panel.isHidden() || event.isComposing || this.composing) {
+      return;
+    }
+    if (event.key === 'Escape') {
+      this.dismiss(false);
+    } else if (event.key === 'ArrowDown' && field.tagName === 'INPUT') {
+      // A one-line field has no use for ArrowDown, so it leads into the suggestions as in a combobox.
+      // In a textarea it keeps moving the caret.
+      event.preventDefault();
+      this.panel.focusItem(0, field);
+    }
+  };
+
+  Deflector.prototype.onOpened = function (article) {
+    if (!this.reported.opened[article.id]) {
+      this.reported.opened[article.id] = true;
+      sendEvent('opened', { query: this.shownQuery, articleId: article.id });
+    }
+  };
+
+  Deflector.prototype.onSolved = function (article) {
+    if (!this.reported.solved[article.id]) {
+      this.reported.solved[article.id] = true;
+      sendEvent('solved', { query: this.shownQuery, articleId: article.id });
+    }
+  };
+
+  Deflector.prototype.onSubmit = function () {
+    if (Object.keys(this.reported.shown).length > 0) {
+      var first = this.articles.length > 0 ? this.articles[0].id : undefined;
+      // The page is probably about to unload: the event must outlive it and must not hold it up.
+      sendEvent('submitted', { query: this.shownQuery || undefined, articleId: first }, true);
+    }
+  };
+
+  /**
+   * The suggestion panel: a labelled live region holding one expandable item per article.
+   */
+  function Panel(deflector) {
+    var self = this;
+    this.deflector = deflector;
+    this.returnTo = null; // the field ArrowUp on the first item goes back to
+    this.element = el('div', 'kotae-deflect');
+    this.element.setAttribute('role', 'region');
+    this.element.setAttribute('aria-label', text.region);
+    this.element.setAttribute('aria-live', 'polite');
+    this.element.hidden = true;
+
+    var header = el('div', 'kotae-deflect__header');
+    var heading = el('p', 'kotae-deflect__heading', text.region);
+    heading.setAttribute('aria-hidden', 'true'); // the region's label already says it
+    var close = el('button', 'kotae-deflect__close', '×');
+    close.type = 'button';
+    close.setAttribute('aria-label', text.close);
+    close.addEventListener('click', function () { deflector.dismiss(true); });
+    header.appendChild(heading);
+    header.appendChild(close);
+    this.list = el('ul', 'kotae-deflect__list');
+    this.element.appendChild(header);
+    this.element.appendChild(this.list);
+    this.element.addEventListener('keydown', function (event) { self.onKey(event); });
+  }
+
+  Panel.prototype.isHidden = function () {
+    return this.element.hidden;
+  };
+
+  Panel.prototype.hide = function () {
+    this.element.hidden = true;
+  };
+
+  Panel.prototype.render = function (articles) {
+    var self = this;
+    this.list.textContent = '';
+    this.items = articles.map(function (article, index) {
+      var item = new Item(self.deflector, article, index);
+      self.list.appendChild(item.element);
+      return item;
+    });
+    this.element.hidden = false;
+  };
+
+  Panel.prototype.focusItem = function (index, returnTo) {
+    if (returnTo) {
+      this.returnTo = returnTo;
+    }
+    if (this.items && this.items[index]) {
+      this.items[index].toggle.focus();
+    }
+  };
+
+  Panel.prototype.onKey = function (event) {
+    var items = this.items || [];
+    var current = -1;
+    for (var i = 0; i < items.length; i++) {
+      if (items[i].element.contains(document.activeElement)) {
+        current = i;
+      }
+    }
+    if (event.key === 'Escape') {
+      event.preventDefault();
+      // First Escape closes the open answer, the next one the whole panel.
+      if (current >= 0 && items[current].isOpen()) {
+        items[current].collapse();
+        items[current].toggle.focus();
+      } else {
+        this.deflector.dismiss(true);
+      }
+    } else if (event.key === 'ArrowDown' && current >= 0) {
+      event.preventDefault();
+      this.focusItem(Math.min(current + 1, items.length - 1));
+    } else if (event.key === 'ArrowUp' && current >= 0) {
+      event.preventDefault();
+      if (current === 0 && this.returnTo) {
+        this.returnTo.focus();
+      } else {
+        this.focusItem(Math.max(current - 1, 0));
+      }
+    }
+  };
+
+  /**
+   * One suggested article: a button that expands its answer in place.
+   */
+  function Item(deflector, article, index) {
+    var self = this;
+    this.deflector = deflector;
+    this.article = article;
+    this.loaded = false;
+    var answerId = uniqueId('kotae-deflect-answer-' + index);
+
+    this.element = el('li', 'kotae-deflect__item');
+    this.element.setAttribute('data-article-id', article.id);
+    this.toggle = el('button', 'kotae-deflect__toggle', article.title || article.id);
+    this.toggle.type = 'button'; // inside the customer's form: must never submit it
+    this.toggle.setAttribute('aria-expanded', 'false');
+    this.toggle.setAttribute('aria-controls', answerId);
+    this.toggle.addEventListener('click', function () {
+      if (self.isOpen()) {
+        self.collapse();
+      } else {
+        self.expand();
+      }
+    });
+    this.element.appendChild(this.toggle);
+
+    if (article.snippet) {
+      var snippet = el('p', 'kotae-deflect__snippet');
+      appendMarkedText(snippet, article.snippet);
+      this.element.appendChild(snippet);
+    }
+
+    this.answer = el('div', 'kotae-deflect__answer');
+    this.answer.id = answerId;
+    this.answer.hidden = true;
+    this.element.appendChild(this.answer);
+  }
+
+  Item.prototype.isOpen = function () {
+    return this.toggle.getAttribute('aria-expanded') === 'true';
+  };
+
+  Item.prototype.collapse = function () {
+    this.toggle.setAttribute('aria-expanded', 'false');
+    this.answer.hidden = true;
+  };
+
+  Item.prototype.expand = function () {
+    this.toggle.setAttribute('aria-expanded', 'true');
+    this.answer.hidden = false;
+    this.deflector.onOpened(this.article);
+    if (!this.loaded) {
+      this.load();
+    }
+  };
+
+  Item.prototype.load = function () {
+    var self = this;
+    this.loaded = true;
+    var status = el('p', 'kotae-deflect__status', text.loading);
+    this.answer.textContent = '';
+    this.answer.appendChild(status);
+    getJson(endpoint('article', { id: this.article.id }))
+      .then(function (body) { self.fill(body); })
+      .catch(function () {
+        self.loaded = false; // let the customer try again
+        status.textContent = text.failed;
+        self.answer.appendChild(self.fullArticleLink(self.article.url));
+      });
+  };
+
+  Item.prototype.fill = function (body) {
+    var self = this;
+    this.answer.textContent = '';
+    var content = el('div', 'kotae-deflect__body');
+    // The server sanitises article HTML (no scripts, handlers or styles) before it ever reaches us.
+    content.innerHTML = body.html || '';
+    // Relative links in articles point into the help center, not into the page we are embedded in.
+    Array.prototype.forEach.call(content.querySelectorAll('a[href]'), function (link) {
+      link.href = helpCenterUrl(link.getAttribute('href'));
+      link.target = '_blank';
+      link.rel = 'noopener';
+    });
+    Array.prototype.forEach.call(content.querySelectorAll('img[src]'), function (img) {
+      img.src = helpCenterUrl(img.getAttribute('src'));
+    });
+    this.answer.appendChild(content);
+
+    var actions = el('div', 'kotae-deflect__actions');
+    actions.appendChild(this.fullArticleLink(body.url || this.article.url));
+    var solved = el('button', 'kotae-deflect__solved', text.solved);
+    solved.type = 'button';
+    solved.addEventListener('click', function () {
+      self.deflector.onSolved(self.article);
+      var thanks = el('p', 'kotae-deflect__thanks', text.thanks);
+      thanks.tabIndex = -1;
+      actions.replaceChild(thanks, solved);
+      thanks.focus(); // the button is gone: keep keyboard users where they were
+    });
+    actions.appendChild(solved);
+    this.answer.appendChild(actions);
+  };
+
+  Item.prototype.fullArticleLink = function (url) {
+    var self = this;
+    var link = el('a', 'kotae-deflect__more', text.readMore);
+    link.href = helpCenterUrl(url || '/articles/' + encodeURIComponent(this.article.id));
+    link.target = '_blank';
+    link.rel = 'noopener';
+    link.appendChild(el('span', 'kotae-visually-hidden', text.newTab));
+    link.addEventListener('click', function () { self.deflector.onOpened(self.article); });
+    return link;
+  };
+
+  // ---- helpers -------------------------------------------------------------------------------------
+
+  function el(tag, className, textContent) {
+    var node = document.createElement(tag);
+    if (className) {
+      node.className = className;
+    }
+    if (textContent !== undefined) {
+      node.textContent = textContent;
+    }
+    return node;
+  }
+
+  /**
+   * Appends a search snippet. The server sends escaped text with <mark>; parsing it inertly and keeping
+   * only text and <mark> means a server bug can never become script on the customer's page.
+   */
+  function appendMarkedText(target, html) {
+    var doc = new DOMParser().parseFromString('<body>' + html, 'text/html');
+    (function copy(from, to) {
+      Array.prototype.forEach.call(from.childNodes, function (node) {
+        if (node.nodeType === Node.TEXT_NODE) {
+          to.appendChild(document.createTextNode(node.nodeValue));
+        } else if (node.nodeType === Node.ELEMENT_NODE) {
+          if (node.tagName === 'MARK') {
+            var mark = el('mark', 'kotae-deflect__mark');
+            copy(node, mark);
+            to.appendChild(mark);
+          } else {
+            copy(node, to);
+          }
+        }
+      });
+    })(doc.body, target);
+  }
+
+  var idCounter = 0;
+
+  function uniqueId(prefix) {
+    idCounter += 1;
+    return prefix + '-' + idCounter;
+  }
+
+  function primaryLanguage(lang) {
+    return (lang || 'en').split('-')[0].toLowerCase();
+  }
+
+  /** An absolute http(s) URL on the help center for a path or URL from the server; '#' for anything else. */
+  function helpCenterUrl(value) {
+    try {
+      var url = new URL(value, base + '/');
+      return url.protocol === 'https:' || url.protocol === 'http:' ? url.href : '#';
+    } catch (e) {
+      return '#';
+    }
+  }
+
+  function endpoint(path, params) {
+    var url = new URL(base + '/api/v1/widgets/' + PLUGIN_ID + '/' + path);
+    Object.keys(params).forEach(function (name) {
+      if (params[name]) {
+        url.searchParams.set(name, params[name]);
+      }
+    });
+    return url.href;
+  }
+
+  function getJson(url, controller) {
+    return fetch(url, {
+      headers: { 'X-Kotae-Session': session },
+      credentials: 'omit',
+      signal: controller ? controller.signal : undefined
+    }).then(function (response) {
+      if (!response.ok) {
+        throw new Error('HTTP ' + response.status);
+      }
+      return response.json();
+    });
+  }
+
+  /**
+   * Reports a deflection event. Failures are ignored: analytics must never get in the customer's way.
+   * The session is in the body too, for the sendBeacon fallback, which cannot set headers.
+   */
+  function sendEvent(action, fields, leavingPage) {
+    var body = JSON.stringify(Object.assign({ type: 'deflection', widget: PLUGIN_ID, action: action, session: session },
+      fields));
+    var url = base + '/api/v1/events';
+    try {
+      fetch(url, {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json', 'X-Kotae-Session': session },
+        body: body,
+        credentials: 'omit',
+        keepalive: Boolean(leavingPage)
+      }).catch(function () {});
+    } catch (e) {
+      // Older browsers throw synchronously for keepalive bodies over their quota. A beacon cannot send
+      // application/json to another origin without a preflight it does not do, so it goes as text/plain,
+      // which the events endpoint accepts as well.
+      if (leavingPage && navigator.sendBeacon) {
+        navigator.sendBeacon(url, new Blob([body], { type: 'text/plain;charset=UTF-8' }));
+      }
+    }
+  }
+
+  /** A random id per browser tab, shared with the other Kotae widgets on the site. */
+  function sessionId() {
+    try {
+      var stored = sessionStorage.getItem(SESSION_KEY);
+      if (stored && /^[A-Za-z0-9-]{8,64}$/.test(stored)) {
+        return stored;
+      }
+      var fresh = randomId();
+      sessionStorage.setItem(SESSION_KEY, fresh);
+      return fresh;
+    } catch (e) {
+      return randomId(); // storage blocked (privacy settings): a session per page view then
+    }
+  }
+
+  function randomId() {
+    if (window.crypto && typeof crypto.randomUUID === 'function') {
+      return crypto.randomUUID(); // only in secure contexts
+    }
+    var bytes = new Uint8Array(16);
+    crypto.getRandomValues(bytes);
+    return Array.prototype.map.call(bytes, function (b) { return (b < 16 ? '0' : '') + b.toString(16); }).join('');
+  }
+
+  function loadStyles() {
+    var href = new URL('deflect.css', scriptUrl).href;
+    var links = document.querySelectorAll('link[rel=stylesheet]');
+    for (var i = 0; i < links.length; i++) {
+      if (links[i].href === href) {
+        return;
+      }
+    }
+    var link = document.createElement('link');
+    link.rel = 'stylesheet';
+    link.href = href;
+    document.head.appendChild(link);
+  }
+
+  function warn(message) {
+    if (window.console) {
+      console.warn('[kotae deflect] ' + message);
+    }
+  }
+
+  // Last, so that every prototype method above is defined before the first one runs.
+  if (document.readyState === 'loading') {
+    document.addEventListener('DOMContentLoaded', start);
+  } else {
+    start();
+  }
+})();

@@ -1,0 +1,26 @@
+package dev.kotae.analytics;
+
+import dev.kotae.plugin.ClickEvent;
+import dev.kotae.plugin.DeflectionEvent;
+import dev.kotae.plugin.FeedbackEvent;
+import dev.kotae.plugin.KotaeEvent;
+import dev.kotae.plugin.SearchEvent;
+
+/** The short names events go by in the API, logs and metrics. */
+public final class EventNames {
+
+    public static final String SEARCH = "search";
+    public static final String CLICK = "click";
+    public static final String FEEDBACK = "feedback";
+    public static final String DEFLECTION = "deflection";
+
+    private EventNames() {}
+
+    public static String of(KotaeEvent event) {
+        if (event instanceof SearchEvent) return SEARCH;
+        if (event instanceof ClickEvent) return CLICK;
+        if (event instanceof FeedbackEvent) return FEEDBACK;
+        if (event instanceof DeflectionEvent) return DEFLECTION;
+        return "other";
+    }
+}

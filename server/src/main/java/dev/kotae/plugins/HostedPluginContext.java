@@ -1,0 +1,75 @@
+package dev.kotae.plugins;
+
+import dev.kotae.analytics.EventBus;
+import dev.kotae.plugin.HelpCenter;
+import dev.kotae.plugin.KotaeEvent;
+import dev.kotae.plugin.PluginContext;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+
+/** The server's side of {@link PluginContext}: one per plugin, shared by its extensions. */
+final class HostedPluginContext implements PluginContext {
+
+    private final String pluginId;
+    private final Map<String, Object> settings;
+    private final Path base;
+    private final Path dataFolder;
+    private final HelpCenter helpCenter;
+    private final EventBus events;
+    private final SourceSync sources;
+
+    HostedPluginContext(String pluginId, Map<String, Object> settings, Path base, Path dataFolder,
+            HelpCenter helpCenter, EventBus events, SourceSync sources) {
+        this.pluginId = pluginId;
+        this.settings = ImmutableSettings.copy(settings);
+        this.base = base;
+        this.dataFolder = dataFolder;
+        this.helpCenter = helpCenter;
+        this.events = events;
+        this.sources = sources;
+    }
+
+    @Override
+    public String pluginId() {
+        return pluginId;
+    }
+
+    @Override
+    public Map<String, Object> settings() {
+        return settings;
+    }
+
+    @Override
+    public Path resolvePath(String path) {
+        return base.resolve(path).normalize();
+    }
+
+    @Override
+    public Path dataFolder() {
+        try {
+            return Files.createDirectories(dataFolder);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    @Override
+    public HelpCenter helpCenter() {
+        return helpCenter;
+    }
+
+    @Override
+    public void record(KotaeEvent event) {
+        if (event != null) {
+            events.publish(event);
+        }
+    }
+
+    @Override
+    public void sourceChanged(String sourceId) {
+        sources.refreshSoon(sourceId);
+    }
+}

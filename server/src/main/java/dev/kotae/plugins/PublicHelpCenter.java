@@ -1,0 +1,79 @@
+package dev.kotae.plugins;
+
+import dev.kotae.content.Article;
+import dev.kotae.plugin.HelpCenter;
+import dev.kotae.search.ArticleService;
+import dev.kotae.search.Audience;
+import dev.kotae.search.InvalidRequestException;
+import dev.kotae.search.SearchRequest;
+import dev.kotae.search.SearchResult;
+import dev.kotae.search.SearchService;
+import dev.kotae.search.SuggestService;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The help center as plugins see it: the server's own search, suggest and article services, always
+ * with the anonymous audience. Plugins serve customers, so they must never be able to reach an
+ * internal article, whatever they ask for.
+ */
+public final class PublicHelpCenter implements HelpCenter {
+
+    private static final Audience AUDIENCE = Audience.PUBLIC;
+
+    private final SearchService search;
+    private final SuggestService suggest;
+    private final ArticleService articles;
+
+    public PublicHelpCenter(SearchService search, SuggestService suggest, ArticleService articles) {
+        this.search = search;
+        this.suggest = suggest;
+        this.articles = articles;
+    }
+
+    @Override
+    public SearchPage search(String query, String locale, int size) {
+        if (query == null || query.isBlank()) {
+            throw new IllegalArgumentException("query is blank");
+        }
+        try {
+            SearchResult result = search.search(new SearchRequest(query, locale, null, null, null, 1, size, AUDIENCE));
+            List<Hit> hits = result.hits().stream()
+                    .map(h -> new Hit(h.id(), h.title(), h.url(), h.snippet(), h.category(), h.locale(), h.score()))
+                    .toList();
+            return new SearchPage(result.query(), result.total(), hits);
+        } catch (InvalidRequestException e) {
+            throw new IllegalArgumentException(e.getMessage(), e);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    @Override
+    public List<Suggestion> suggest(String prefix, String locale, int size) {
+        try {
+            return suggest.suggest(prefix, locale, size, AUDIENCE).suggestions().stream()
+                    .map(s -> new Suggestion(s.text(), s.title(), s.id(), s.url()))
+                    .toList();
+        } catch (InvalidRequestException e) {
+            throw new IllegalArgumentException(e.getMessage(), e);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    @Override
+    public Optional<ArticleView> article(String id) {
+        try {
+            return articles.article(id, AUDIENCE).map(PublicHelpCenter::view);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static ArticleView view(Article a) {
+        return new ArticleView(a.id(), a.title(), a.locale(), a.category(), a.tags(), a.url(), a.html(), a.text());
+    }
+}

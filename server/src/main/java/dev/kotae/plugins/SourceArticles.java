@@ -1,0 +1,111 @@
+package dev.kotae.plugins;
+
+import dev.kotae.content.Article;
+import dev.kotae.content.ArticleType;
+import dev.kotae.content.ContentException;
+import dev.kotae.content.HtmlSanitizer;
+import dev.kotae.content.MarkdownRenderer;
+import dev.kotae.content.PlainTextRenderer;
+import dev.kotae.content.Visibility;
+import dev.kotae.plugin.SourceArticle;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.LocalDate;
+import java.util.HexFormat;
+import java.util.Set;
+
+/**
+ * Turns a plugin's {@link SourceArticle} into an {@link Article} under the same rules as a Markdown file:
+ * the same id, locale and title checks, the same defaults, and bodies made safe whatever their format
+ * (Markdown with raw HTML escaped, HTML through an allow-list sanitiser, plain text escaped).
+ */
+public final class SourceArticles {
+
+    /** Bump when conversion changes, so every plugin article is re-indexed once. */
+    private static final String CONVERSION_VERSION = "1";
+    private static final int MAX_BODY_CHARS = 2 * 1024 * 1024;
+
+    private final MarkdownRenderer markdown;
+    private final HtmlSanitizer html = new HtmlSanitizer();
+    private final PlainTextRenderer text = new PlainTextRenderer();
+    private final Set<String> locales;
+    private final String defaultLocale;
+
+    public SourceArticles(MarkdownRenderer markdown, Set<String> locales, String defaultLocale) {
+        this.markdown = markdown;
+        this.locales = Set.copyOf(locales);
+        this.defaultLocale = defaultLocale;
+    }
+
+    /** The index's {@code source} value of a plugin source's articles. */
+    public static String sourceKey(String pluginId, String sourceId) {
+        return "plugin:" + pluginId + "/" + sourceId;
+    }
+
+    /**
+     * The converted article.
+     *
+     * @throws ContentException when the article breaks a rule; the message says which
+     */
+    public Article convert(String pluginId, String sourceId, SourceArticle in) throws ContentException {
+        if (in.id() == null || !Article.LOCAL_ID_PATTERN.matcher(in.id()).matches()) {
+            throw new ContentException("id '" + in.id() + "' must be 1-128 characters of A-Z a-z 0-9 . _ -");
+        }
+        String title = in.title() == null ? "" : in.title().strip();
+        if (title.isEmpty()) {
+            throw new ContentException("no title");
+        }
+        if (title.length() > Article.MAX_TITLE_LENGTH) {
+            throw new ContentException("title is longer than " + Article.MAX_TITLE_LENGTH + " characters");
+        }
+        ArticleType type;
+        Visibility visibility;
+        try {
+            type = in.type() == null ? ArticleType.FAQ : ArticleType.parse(in.type().strip());
+            visibility = in.visibility() == null ? Visibility.defaultFor(type) : Visibility.parse(in.visibility().strip());
+        } catch (IllegalArgumentException e) {
+            throw new ContentException(e.getMessage());
+        }
+        String locale = in.locale() == null || in.locale().isBlank() ? defaultLocale : in.locale().strip();
+        if (!Article.LOCALE_PATTERN.matcher(locale).matches()) {
+            throw new ContentException("locale '" + locale + "' is not a language tag like ja, en or pt-BR");
+        }
+        if (!locales.contains(locale)) {
+            throw new ContentException("locale '" + locale + "' is not served (locales: " + locales + ")");
+        }
+        String body = in.body() == null ? "" : in.body();
+        if (body.length() > MAX_BODY_CHARS) {
+            throw new ContentException("body is longer than " + MAX_BODY_CHARS + " characters");
+        }
+        MarkdownRenderer.Rendered rendered = render(body, in.bodyFormat(), title);
+        return new Article(sourceId + ":" + in.id(), title, type, visibility, locale,
+                in.category() == null ? "" : in.category().strip(), Article.cleanValues(in.tags()),
+                Article.cleanValues(in.questions()), in.updated() != null ? in.updated() : LocalDate.now(),
+                sourceKey(pluginId, sourceId), rendered.html(), rendered.text());
+    }
+
+    private MarkdownRenderer.Rendered render(String body, String format, String title) throws ContentException {
+        String chosen = format == null ? SourceArticle.MARKDOWN : format.strip();
+        return switch (chosen) {
+            case SourceArticle.MARKDOWN -> markdown.render(body, title);
+            case SourceArticle.HTML -> html.sanitize(body);
+            case SourceArticle.TEXT -> text.render(body);
+            default -> throw new ContentException("bodyFormat must be markdown, html or text (got '" + chosen + "')");
+        };
+    }
+
+    /**
+     * A fingerprint of everything the plugin said about the article: when it is unchanged, so is the
+     * indexed document, and the article is not re-indexed.
+     */
+    public static String stamp(SourceArticle article) {
+        try {
+            MessageDigest sha = MessageDigest.getInstance("SHA-256");
+            byte[] digest = sha.digest((CONVERSION_VERSION + "\n" + article).getBytes(StandardCharsets.UTF_8));
+            return "sha256:" + HexFormat.of().formatHex(digest, 0, 16);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is part of every JVM", e);
+        }
+    }
+}

@@ -1,0 +1,290 @@
+package dev.kotae.plugins;
+
+import dev.kotae.content.Article;
+import dev.kotae.content.ContentException;
+import dev.kotae.content.ContentProblem;
+import dev.kotae.index.ArticleIndex;
+import dev.kotae.metrics.KotaeMetrics;
+import dev.kotae.plugin.ContentSource;
+import dev.kotae.plugin.SourceArticle;
+import java.io.IOException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Predicate;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Keeps plugin content sources' articles in the index. A refresh asks the source for all its articles
+ * (time-boxed), converts them, and writes only what was added, changed or removed since the last
+ * refresh. Refreshes run on one background thread, so a slow source never delays a request, and change
+ * notifications that arrive while a refresh is queued are coalesced.
+ *
+ * <p>Failure rules: a source that throws keeps its previously indexed articles and is retried on its next
+ * change; a source that does not answer in time is not called again until an administrator reindexes
+ * (its stuck thread would otherwise be joined by another on every change). Articles that break a rule are
+ * skipped and reported one by one; the others are indexed.
+ */
+public final class SourceSync implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(SourceSync.class);
+
+    /** A source as administrators see it in {@code /api/v1/admin/status}. */
+    public record Status(String sourceId, String state, int articles, Instant lastRefresh, String error,
+            List<ContentProblem> problems) {}
+
+    private final class Source {
+        final String pluginId;
+        final String sourceId;
+        final ContentSource extension;
+        final ClassLoader loader;
+        final String key;
+        /** Indexed article ids with their stamps: the index's view of this source. */
+        final Map<String, String> indexed = new HashMap<>();
+        volatile String state = "pending";
+        volatile String error;
+        volatile Instant lastRefresh;
+        volatile List<ContentProblem> problems = List.of();
+        volatile boolean stuck;
+
+        Source(String pluginId, String sourceId, ContentSource extension, ClassLoader loader) {
+            this.pluginId = pluginId;
+            this.sourceId = sourceId;
+            this.extension = extension;
+            this.loader = loader;
+            this.key = SourceArticles.sourceKey(pluginId, sourceId);
+        }
+
+        Status status() {
+            return new Status(sourceId, state, indexedCount(this), lastRefresh, error, problems);
+        }
+    }
+
+    private final ArticleIndex index;
+    private final SourceArticles converter;
+    private final TimeBox timeBox;
+    private final KotaeMetrics metrics;
+    private final Map<String, Source> sources = new ConcurrentHashMap<>();
+    private final Set<String> queued = ConcurrentHashMap.newKeySet();
+    private final ExecutorService refresher = Executors.newSingleThreadExecutor(task -> {
+        Thread thread = new Thread(task, "kotae-source-sync");
+        thread.setDaemon(true);
+        return thread;
+    });
+    /** Indexed ids by source key, read once at start-up. */
+    private final Map<String, Map<String, String>> indexedAtStart = new HashMap<>();
+
+    public SourceSync(ArticleIndex index, SourceArticles converter, TimeBox timeBox, KotaeMetrics metrics)
+            throws IOException {
+        this.index = index;
+        this.converter = converter;
+        this.timeBox = timeBox;
+        this.metrics = metrics;
+        index.entries().forEach((id, entry) -> {
+            if (entry.source().startsWith("plugin:")) {
+                indexedAtStart.computeIfAbsent(entry.source(), k -> new HashMap<>()).put(id, entry.stamp());
+            }
+        });
+    }
+
+    /**
+     * Registers a started source.
+     *
+     * @throws IllegalArgumentException when its id is malformed or already taken
+     */
+    public synchronized void add(String pluginId, String sourceId, ContentSource extension, ClassLoader loader) {
+        if (sourceId == null || !Article.SOURCE_ID_PATTERN.matcher(sourceId).matches()) {
+            throw new IllegalArgumentException("source id '" + sourceId
+                    + "' must be 1-32 characters of a-z 0-9 -, starting with a letter or digit");
+        }
+        Source taken = sources.get(sourceId);
+        if (taken != null) {
+            throw new IllegalArgumentException("source id '" + sourceId + "' is already used by plugin " + taken.pluginId);
+        }
+        Source source = new Source(pluginId, sourceId, extension, loader);
+        Map<String, String> known = indexedAtStart.remove(source.key);
+        if (known != null) {
+            source.indexed.putAll(known);
+        }
+        sources.put(sourceId, source);
+    }
+
+    /**
+     * Removes articles of sources that are gone: their plugin was removed or disabled. Articles of plugins
+     * that are present but failing are kept (reported stale) so a transient failure loses nothing.
+     */
+    public synchronized void removeSourcesOf(Predicate<String> pluginGone) throws IOException {
+        int removed = 0;
+        for (var it = indexedAtStart.entrySet().iterator(); it.hasNext(); ) {
+            var entry = it.next();
+            String pluginId = entry.getKey().substring("plugin:".length(), entry.getKey().indexOf('/'));
+            if (pluginGone.test(pluginId)) {
+                for (String id : entry.getValue().keySet()) {
+                    index.delete(id);
+                    removed++;
+                }
+                it.remove();
+            }
+        }
+        if (removed > 0) {
+            index.publish();
+            LOG.info("Removed {} articles of plugins that are no longer installed or enabled", removed);
+        }
+    }
+
+    /** Queues a refresh of one source; returns at once. Repeated calls before it runs are merged. */
+    public void refreshSoon(String sourceId) {
+        Source source = sources.get(sourceId);
+        if (source == null || source.stuck || !queued.add(sourceId)) {
+            return;
+        }
+        refresher.execute(() -> {
+            queued.remove(sourceId);
+            refresh(source, false);
+        });
+    }
+
+    /** Queues a refresh of every source. */
+    public void refreshAllSoon() {
+        sources.keySet().forEach(this::refreshSoon);
+    }
+
+    /**
+     * Refreshes every source now (on the caller's thread), re-indexing every article, including sources
+     * that timed out before. Returns the number of articles indexed.
+     */
+    public int reindexAll() {
+        int total = 0;
+        for (Source source : List.copyOf(sources.values())) {
+            source.stuck = false;
+            refresh(source, true);
+            total += indexedCount(source);
+        }
+        return total;
+    }
+
+    /** Whether no refresh is queued or running (tests and start-up logging wait for this). */
+    public boolean idle() {
+        return queued.isEmpty() && sources.values().stream().noneMatch(s -> s.state.equals("refreshing"));
+    }
+
+    /** Each source's state, by plugin id. */
+    public Map<String, List<Status>> statusByPlugin() {
+        Map<String, List<Status>> byPlugin = new LinkedHashMap<>();
+        sources.values().stream().sorted((a, b) -> a.sourceId.compareTo(b.sourceId))
+                .forEach(s -> byPlugin.computeIfAbsent(s.pluginId, k -> new ArrayList<>()).add(s.status()));
+        return byPlugin;
+    }
+
+    /** Articles indexed from plugin sources. */
+    public int articleCount() {
+        return sources.values().stream().mapToInt(this::indexedCount).sum();
+    }
+
+    private int indexedCount(Source source) {
+        synchronized (this) {
+            return source.indexed.size();
+        }
+    }
+
+    private void refresh(Source source, boolean force) {
+        String previousState = source.state;
+        source.state = "refreshing";
+        List<SourceArticle> listed;
+        try {
+            listed = timeBox.call("source " + source.sourceId + ": articles()", source.loader, source.extension::articles);
+            if (listed == null) {
+                throw new PluginCallException("source " + source.sourceId + ": articles() returned null", false, null);
+            }
+        } catch (PluginCallException e) {
+            metrics.pluginFailed(source.pluginId);
+            source.stuck = e.timedOut();
+            source.error = e.getMessage() + (e.timedOut() ? "; not called again until a reindex" : "")
+                    + (source.indexed.isEmpty() ? "" : "; keeping " + source.indexed.size() + " articles indexed before");
+            source.state = "failed";
+            LOG.warn("Plugin {}: {}", source.pluginId, source.error);
+            return;
+        }
+        try {
+            apply(source, listed, force);
+            source.state = "ok";
+            source.error = null;
+            source.lastRefresh = Instant.now();
+        } catch (IOException | RuntimeException e) {
+            source.state = "failed";
+            source.error = "could not index: " + e;
+            LOG.error("Plugin {}: indexing source {} failed", source.pluginId, source.sourceId, e);
+        }
+        if (!"ok".equals(source.state) && previousState.equals("ok")) {
+            LOG.warn("Source {} is no longer healthy", source.sourceId);
+        }
+    }
+
+    private synchronized void apply(Source source, List<SourceArticle> listed, boolean force) throws IOException {
+        List<ContentProblem> problems = new ArrayList<>();
+        Map<String, String> wanted = new HashMap<>();
+        int added = 0;
+        int updated = 0;
+        int position = 0;
+        for (SourceArticle in : listed) {
+            position++;
+            if (in == null) {
+                problems.add(new ContentProblem(source.sourceId + "#" + position, "null article"));
+                continue;
+            }
+            String where = source.sourceId + ":" + in.id();
+            String id = source.sourceId + ":" + in.id();
+            if (wanted.containsKey(id)) {
+                problems.add(new ContentProblem(where, "duplicate id: the first article with this id is served"));
+                continue;
+            }
+            String stamp = SourceArticles.stamp(in);
+            String current = source.indexed.get(id);
+            if (!force && stamp.equals(current)) {
+                wanted.put(id, stamp);
+                continue;
+            }
+            try {
+                Article article = converter.convert(source.pluginId, source.sourceId, in);
+                index.upsert(article, stamp);
+                wanted.put(id, stamp);
+                if (current == null) {
+                    added++;
+                } else {
+                    updated++;
+                }
+            } catch (ContentException e) {
+                problems.add(new ContentProblem(where, e.getMessage()));
+            }
+        }
+        Set<String> gone = new HashSet<>(source.indexed.keySet());
+        gone.removeAll(wanted.keySet());
+        for (String id : gone) {
+            index.delete(id);
+        }
+        if (added + updated + gone.size() > 0) {
+            index.publish();
+            LOG.info("Source {}: {} added, {} updated, {} removed", source.sourceId, added, updated, gone.size());
+        }
+        source.indexed.clear();
+        source.indexed.putAll(wanted);
+        source.problems = List.copyOf(problems);
+        problems.forEach(p -> LOG.warn("Source {}: skipping {}: {}", source.sourceId, p.path(), p.message()));
+    }
+
+    @Override
+    public void close() throws InterruptedException {
+        refresher.shutdownNow();
+        refresher.awaitTermination(2, TimeUnit.SECONDS);
+    }
+}

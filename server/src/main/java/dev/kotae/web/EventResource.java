@@ -1,0 +1,107 @@
+package dev.kotae.web;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectReader;
+import dev.kotae.analytics.EventBus;
+import dev.kotae.analytics.EventNames;
+import dev.kotae.content.Article;
+import dev.kotae.plugin.ClickEvent;
+import dev.kotae.plugin.DeflectionEvent;
+import dev.kotae.plugin.KotaeEvent;
+import dev.kotae.search.SearchRequest;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.Map;
+import java.util.regex.Pattern;
+
+/**
+ * {@code POST /api/v1/events}: what happened in a browser, from the help center or a widget — a result
+ * clicked, a deflection shown, opened, solved or submitted anyway. Accepts JSON sent as
+ * {@code application/json} or as {@code text/plain} (what {@code navigator.sendBeacon} can send to
+ * another origin without a preflight). Answers 202 once the event is queued.
+ */
+@Path("/api/v1/events")
+@Produces(MediaType.APPLICATION_JSON)
+public final class EventResource {
+
+    /** The request body; which fields are needed depends on {@code type}. */
+    public record EventRequest(String type, String widget, String action, String query, String articleId,
+            Integer rank, String session) {}
+
+    private static final int MAX_BODY_BYTES = 16 * 1024;
+    private static final Pattern ACTION = Pattern.compile("[a-z][a-z-]{0,31}");
+    private static final ObjectReader READER = HttpServer.JsonMapper.INSTANCE.readerFor(EventRequest.class)
+            .with(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
+
+    private final EventBus events;
+    private final Widgets widgets;
+
+    @Inject
+    public EventResource(EventBus events, Widgets widgets) {
+        this.events = events;
+        this.widgets = widgets;
+    }
+
+    @POST
+    @Consumes({MediaType.APPLICATION_JSON, MediaType.TEXT_PLAIN})
+    public Response record(byte[] body, @HeaderParam(Sessions.HEADER) String sessionHeader) {
+        if (body == null || body.length == 0) {
+            throw bad("send a JSON event: {\"type\": \"click\" | \"deflection\", ...}");
+        }
+        if (body.length > MAX_BODY_BYTES) {
+            throw new ApiException(413, "body_too_large", "an event may be at most 16 KiB");
+        }
+        EventRequest request;
+        try {
+            request = READER.readValue(new String(body, StandardCharsets.UTF_8));
+        } catch (JsonProcessingException e) {
+            throw bad("the body is not a valid event: " + e.getOriginalMessage());
+        }
+        String session = request.session() != null ? request.session() : sessionHeader;
+        if (!Sessions.acceptable(session)) {
+            throw bad("session must be 8-64 characters of A-Z a-z 0-9 -");
+        }
+        events.publish(toEvent(request, session));
+        return Response.accepted(Map.of("accepted", true)).build();
+    }
+
+    private KotaeEvent toEvent(EventRequest r, String session) {
+        String query = r.query() == null ? null : r.query().strip();
+        if (query != null && query.length() > SearchRequest.MAX_QUERY_LENGTH) {
+            throw bad("query may be at most " + SearchRequest.MAX_QUERY_LENGTH + " characters");
+        }
+        if (r.articleId() != null && !Article.ID_PATTERN.matcher(r.articleId()).matches()) {
+            throw bad("articleId is not an article id");
+        }
+        Instant now = Instant.now();
+        if (EventNames.CLICK.equals(r.type())) {
+            if (r.articleId() == null || r.rank() == null || r.rank() < 1 || r.rank() > SearchRequest.MAX_WINDOW) {
+                throw bad("a click needs articleId and rank (1-" + SearchRequest.MAX_WINDOW + ")");
+            }
+            return new ClickEvent(now, session, query, r.articleId(), r.rank());
+        }
+        if (EventNames.DEFLECTION.equals(r.type())) {
+            if (!widgets.has(r.widget())) {
+                throw bad("widget must name a running widget plugin");
+            }
+            if (r.action() == null || !ACTION.matcher(r.action()).matches()) {
+                throw bad("action must be lower-case letters and -, e.g. shown, opened, solved, submitted");
+            }
+            return new DeflectionEvent(now, session, r.widget(), r.action(), query, r.articleId());
+        }
+        throw bad("type must be click or deflection (searches and votes are recorded by their own endpoints)");
+    }
+
+    private static ApiException bad(String message) {
+        return ApiException.badRequest("bad_event", message);
+    }
+}

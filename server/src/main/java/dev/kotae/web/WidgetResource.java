@@ -1,0 +1,76 @@
+package dev.kotae.web;
+
+import dev.kotae.plugin.WidgetRequest;
+import dev.kotae.plugin.WidgetResponse;
+import dev.kotae.plugins.PluginCallException;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Widgets' server-side endpoints, {@code /api/v1/widgets/{plugin}/...}: the request is handed to the
+ * plugin (time-boxed); a widget that fails answers 502 (504 when it hangs), never takes the server along.
+ */
+@Path("/api/v1/widgets/{plugin}")
+public final class WidgetResource {
+
+    static final int MAX_BODY_BYTES = 64 * 1024;
+
+    private final Widgets widgets;
+
+    @Inject
+    public WidgetResource(Widgets widgets) {
+        this.widgets = widgets;
+    }
+
+    @GET
+    @Path("{path: .*}")
+    public Response get(@PathParam("plugin") String plugin, @PathParam("path") String path,
+            @HeaderParam(Sessions.HEADER) String session, @Context UriInfo uri) {
+        return forward(plugin, "GET", path, uri, "", session);
+    }
+
+    @POST
+    @Path("{path: .*}")
+    public Response post(@PathParam("plugin") String plugin, @PathParam("path") String path,
+            @HeaderParam(Sessions.HEADER) String session, @Context UriInfo uri, byte[] body) {
+        if (body != null && body.length > MAX_BODY_BYTES) {
+            throw new ApiException(413, "body_too_large", "widget requests may be at most 64 KiB");
+        }
+        return forward(plugin, "POST", path, uri, body == null ? "" : new String(body, StandardCharsets.UTF_8), session);
+    }
+
+    private Response forward(String plugin, String method, String path, UriInfo uri, String body, String session) {
+        if (!widgets.has(plugin)) {
+            throw ApiException.notFound("widget");
+        }
+        Map<String, List<String>> query = new LinkedHashMap<>(uri.getQueryParameters(true));
+        WidgetRequest request = new WidgetRequest(method, path, query, body, Sessions.valid(session));
+        WidgetResponse response;
+        try {
+            response = widgets.handle(plugin, request);
+        } catch (PluginCallException e) {
+            throw new ApiException(e.timedOut() ? 504 : 502, e.timedOut() ? "plugin_timeout" : "plugin_failed",
+                    "the widget " + plugin + " could not answer; see the server log");
+        }
+        if (response.status() < 200 || response.status() > 599) {
+            throw new ApiException(502, "plugin_failed", "the widget " + plugin + " answered with a bad status");
+        }
+        String type = response.contentType() == null ? "application/json" : response.contentType();
+        if (!type.contains("charset") && (type.startsWith("text/") || type.endsWith("json"))) {
+            type += "; charset=utf-8";
+        }
+        return Response.status(response.status()).type(type)
+                .entity(response.body() == null ? "" : response.body()).build();
+    }
+}

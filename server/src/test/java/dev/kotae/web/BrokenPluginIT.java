@@ -1,0 +1,156 @@
+package dev.kotae.web;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.kotae.config.PluginsConfig;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * A plugin that throws on start, hangs in a source call, returns bad data and throws on events, next to
+ * a file that is not a plugin at all: each fault is reported in admin status, and searching, the other
+ * plugin and the good data keep working.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class BrokenPluginIT {
+
+    private Path work;
+    private KotaeServer server;
+
+    @BeforeAll
+    void start(@TempDir Path work) throws Exception {
+        this.work = work;
+        Path plugins = KotaeServer.pluginFolder(work, "test-broken.jar", "widget-contact-deflect.jar");
+        Files.write(plugins.resolve("corrupt.jar"), new byte[] {'P', 'K', 3, 4, 'n', 'o', 't', ' ', 'a', ' ', 'j', 'a', 'r'});
+        server = KotaeServer.withPlugins(work, new PluginsConfig(plugins, Duration.ofSeconds(1), Map.of(), work));
+    }
+
+    @AfterAll
+    void stop() throws Exception {
+        if (server != null) {
+            server.stop();
+        }
+    }
+
+    @Test
+    void everyFaultIsReportedInAdminStatus() throws Exception {
+        JsonNode broken = awaitPlugin("test-broken", p -> source(p, "hang").get("state").asText().equals("failed"));
+        assertEquals("degraded", broken.get("state").asText(), broken.toString());
+
+        JsonNode widget = extension(broken, "Widget");
+        assertEquals("failed", widget.get("state").asText());
+        assertTrue(widget.get("error").asText().contains("broken on purpose"), widget.toString());
+
+        JsonNode hang = source(broken, "hang");
+        assertTrue(hang.get("error").asText().contains("did not return within 1 s"), hang.toString());
+
+        JsonNode bad = source(broken, "bad");
+        assertEquals("ok", bad.get("state").asText(), bad.toString());
+        assertEquals(1, bad.get("articles").asInt(), "only the good article is indexed: " + bad);
+        List<String> problems = bad.get("problems").findValuesAsText("message");
+        assertEquals(6, problems.size(), "each bad article is reported: " + problems);
+        String all = String.join("\n", problems);
+        assertTrue(all.contains("visibility") && all.contains("bodyFormat") && all.contains("not served")
+                && all.contains("duplicate") && all.contains("no title") || all.contains("id 'no title'"), all);
+
+        JsonNode corrupt = plugin(status(), "corrupt.jar");
+        assertEquals("failed", corrupt.get("state").asText());
+
+        assertEquals("started", plugin(status(), "widget-contact-deflect").get("state").asText(),
+                "the other plugin is unaffected");
+    }
+
+    @Test
+    void searchAndTheGoodDataKeepWorking() throws Exception {
+        awaitPlugin("test-broken", p -> source(p, "hang").get("state").asText().equals("failed"));
+        assertFalse(server.searchIds("返品", null).isEmpty(), "Markdown search works while a plugin thread hangs");
+        assertEquals("bad:good", server.searchIds("Survivor among broken rows", null).get(0));
+        assertEquals(200, server.query("/api/v1/widgets/widget-contact-deflect/suggest", null,
+                Map.of("q", "後払い", "locale", "ja")).status());
+        assertEquals(404, server.get("/widgets/test-broken/anything.js").status(), "a failed widget is not served");
+    }
+
+    @Test
+    void aThrowingListenerIsCountedAndDoesNotDisturbSearching() throws Exception {
+        for (int i = 0; i < 5; i++) {
+            assertEquals(200, server.query("/api/v1/search", null, Map.of("q", "配送")).status());
+        }
+        long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+        String metrics = "";
+        while (System.nanoTime() < deadline) {
+            metrics = server.get("/metrics").body();
+            if (metrics.contains("kotae_event_subscriber_errors_total{subscriber=\"plugin-test-broken\"}")) {
+                return;
+            }
+            Thread.sleep(100);
+        }
+        throw new AssertionError("listener errors are not counted:\n" + metrics);
+    }
+
+    @Test
+    void reindexFinishesDespiteTheHangingSource() {
+        KotaeServer.Reply reply = server.post("/api/v1/admin/reindex", "", KotaeServer.ADMIN_TOKEN);
+        assertEquals(200, reply.status(), reply.body());
+        assertTrue(reply.json().get("reindexed").asInt() > 50, reply.body());
+        assertEquals("bad:good", server.searchIds("Survivor among broken rows", null).get(0));
+    }
+
+    private JsonNode status() {
+        return server.get("/api/v1/admin/status", KotaeServer.ADMIN_TOKEN).json().get("plugins");
+    }
+
+    private JsonNode awaitPlugin(String id, java.util.function.Predicate<JsonNode> condition) throws Exception {
+        long deadline = System.nanoTime() + Duration.ofSeconds(15).toNanos();
+        JsonNode plugin = null;
+        while (System.nanoTime() < deadline) {
+            plugin = plugin(status(), id);
+            try {
+                if (condition.test(plugin)) {
+                    return plugin;
+                }
+            } catch (AssertionError notYet) {
+                // its sources are not registered yet
+            }
+            Thread.sleep(100);
+        }
+        throw new AssertionError("plugin " + id + " never reached the expected state: " + plugin);
+    }
+
+    private static JsonNode plugin(JsonNode plugins, String id) {
+        for (JsonNode plugin : plugins) {
+            if (plugin.get("id").asText().equals(id)) {
+                return plugin;
+            }
+        }
+        throw new AssertionError("no plugin " + id + " in " + plugins);
+    }
+
+    private static JsonNode extension(JsonNode plugin, String type) {
+        for (JsonNode extension : plugin.get("extensions")) {
+            if (extension.get("type").asText().equals(type)) {
+                return extension;
+            }
+        }
+        throw new AssertionError("no " + type + " extension in " + plugin);
+    }
+
+    private static JsonNode source(JsonNode plugin, String sourceId) {
+        for (JsonNode source : plugin.get("sources")) {
+            if (source.get("sourceId").asText().equals(sourceId)) {
+                return source;
+            }
+        }
+        throw new AssertionError("no source " + sourceId + " in " + plugin);
+    }
+}

@@ -1,0 +1,189 @@
+package dev.kotae.web;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.kotae.config.PluginsConfig;
+import java.net.http.HttpRequest;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The bundled widgets over real HTTP: their scripts are served to any site, their endpoints answer from
+ * public articles only, and the events they and the API send are recorded and readable by admins.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class WidgetIT {
+
+    private static final String DEFLECT = "widget-contact-deflect";
+    private static final String BOT = "widget-answer-bot";
+    private static final String SESSION = "test-session-0001";
+
+    private Path work;
+    private KotaeServer server;
+
+    @BeforeAll
+    void start(@TempDir Path work) throws Exception {
+        this.work = work;
+        Path plugins = KotaeServer.pluginFolder(work, DEFLECT + ".jar", BOT + ".jar");
+        server = KotaeServer.withPlugins(work, new PluginsConfig(plugins, Duration.ofSeconds(5), Map.of(), work));
+    }
+
+    @AfterAll
+    void stop() throws Exception {
+        if (server != null) {
+            server.stop();
+        }
+    }
+
+    @Test
+    void widgetScriptsAreServedToAnySite() {
+        KotaeServer.Reply script = server.send(server.request("/widgets/" + DEFLECT + "/deflect.js")
+                .header("Origin", "https://shop.example"), null);
+        assertEquals(200, script.status());
+        assertTrue(script.contentType().startsWith("text/javascript"), script.contentType());
+        assertEquals("*", script.header("access-control-allow-origin"));
+        assertEquals("cross-origin", script.header("cross-origin-resource-policy"));
+        assertTrue(script.body().length() > 500, "the real script, not a placeholder");
+        assertEquals(200, server.get("/widgets/" + DEFLECT + "/deflect.css").status());
+        assertEquals(200, server.get("/widgets/" + BOT + "/bot.js").status());
+    }
+
+    @Test
+    void onlyWebAssetsOfTheWidgetsOwnJarAreServed() {
+        for (String path : List.of("/widgets/" + DEFLECT + "/../../api/v1/admin/status",
+                "/widgets/" + DEFLECT + "/%2e%2e/logback.xml",
+                "/widgets/" + DEFLECT + "/META-INF/MANIFEST.MF",
+                "/widgets/" + DEFLECT + "/dev/kotae/widget/deflect/ContactDeflectWidget.class",
+                "/widgets/" + DEFLECT + "/logback.xml",
+                "/widgets/" + DEFLECT + "/missing.js",
+                "/widgets/no-such-plugin/deflect.js")) {
+            KotaeServer.Reply reply = server.get(path);
+            assertTrue(reply.status() == 404 || reply.status() == 400, path + " -> " + reply.status());
+            assertTrue(reply.contentType().startsWith("application/json"), path + ": " + reply.contentType());
+        }
+    }
+
+    @Test
+    void deflectionEndpointSuggestsPublicArticlesOnly() {
+        JsonNode articles = server.query("/api/v1/widgets/" + DEFLECT + "/suggest", null,
+                Map.of("q", "後払いの支払い期限", "locale", "ja")).json().get("articles");
+        assertTrue(articles.size() > 0 && articles.size() <= 3, articles.toString());
+        for (JsonNode article : articles) {
+            String id = article.get("id").asText();
+            assertEquals(200, server.get("/api/v1/articles/" + id).status(), id + " is public");
+        }
+        // 承認コード only appears in an internal playbook: a widget must find nothing.
+        JsonNode internal = server.query("/api/v1/widgets/" + DEFLECT + "/suggest", null,
+                Map.of("q", "承認コード", "locale", "ja")).json().get("articles");
+        List<String> internalIds = KotaeServer.ids(internal);
+        assertFalse(internalIds.contains("refund-approval"), internalIds.toString());
+        assertTrue(server.searchIds("承認コード", KotaeServer.AGENT_TOKEN).contains("refund-approval"),
+                "the playbook exists and agents find it");
+
+        assertEquals(400, server.query("/api/v1/widgets/" + DEFLECT + "/suggest", null,
+                Map.of("q", "後払いの期限", "locale", "xx")).status());
+        assertEquals(404, server.get("/api/v1/widgets/" + DEFLECT + "/no-such-endpoint").status());
+        assertEquals(404, server.get("/api/v1/widgets/no-such-plugin/suggest").status());
+    }
+
+    @Test
+    void answerBotAnswersConfidentQuestionsOnly() {
+        JsonNode answer = server.query("/api/v1/widgets/" + BOT + "/ask", null,
+                Map.of("q", "パスワードを忘れたのでリセットしたい", "locale", "ja")).json();
+        assertTrue(answer.get("answered").asBoolean(), answer.toString());
+        assertEquals("password-reset", answer.get("answer").get("id").asText(), answer.toString());
+        assertFalse(answer.get("answer").get("summary").asText().isBlank());
+
+        JsonNode none = server.query("/api/v1/widgets/" + BOT + "/ask", null,
+                Map.of("q", "宇宙船の燃料を補給したい", "locale", "ja")).json();
+        assertFalse(none.get("answered").asBoolean(), none.toString());
+    }
+
+    @Test
+    void crossOriginCallsAreAnonymousOnly() {
+        KotaeServer.Reply preflight = server.send(server.request("/api/v1/events")
+                .header("Origin", "https://shop.example")
+                .header("Access-Control-Request-Method", "POST")
+                .header("Access-Control-Request-Headers", "content-type, x-kotae-session")
+                .method("OPTIONS", HttpRequest.BodyPublishers.noBody()), null);
+        assertEquals(204, preflight.status());
+        assertEquals("*", preflight.header("access-control-allow-origin"));
+        assertFalse(preflight.header("access-control-allow-headers").toLowerCase().contains("authorization"));
+        assertEquals("", preflight.header("access-control-allow-credentials"));
+
+        KotaeServer.Reply admin = server.send(server.request("/api/v1/admin/status")
+                .header("Origin", "https://shop.example"), KotaeServer.ADMIN_TOKEN);
+        assertEquals("", admin.header("access-control-allow-origin"), "no CORS on admin endpoints");
+    }
+
+    @Test
+    void eventsFromWidgetsSearchesAndVotesAreRecorded() throws Exception {
+        String query = "配送状況の確認 " + System.nanoTime();
+        KotaeServer.Reply accepted = server.send(server.request("/api/v1/events")
+                .header("Content-Type", "text/plain;charset=UTF-8")
+                .header(Sessions.HEADER, SESSION)
+                .POST(HttpRequest.BodyPublishers.ofString("{\"type\":\"deflection\",\"widget\":\"" + DEFLECT
+                        + "\",\"action\":\"solved\",\"query\":\"" + query + "\",\"articleId\":\"refund-timing\"}")), null);
+        assertEquals(202, accepted.status(), accepted.body());
+        server.send(server.request("/api/v1/search?q=%E8%BF%94%E5%93%81&locale=ja").header(Sessions.HEADER, SESSION), null);
+        server.send(server.request("/api/v1/articles/refund-timing/feedback").header(Sessions.HEADER, SESSION)
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString("{\"helpful\": true}")), null);
+
+        JsonNode deflection = awaitEvent("deflection", e -> e.get("query").asText().equals(query));
+        assertEquals(DEFLECT, deflection.get("widget").asText());
+        assertEquals("solved", deflection.get("action").asText());
+        assertEquals(SESSION, deflection.get("sessionId").asText());
+        JsonNode search = awaitEvent("search", e -> SESSION.equals(e.get("sessionId").asText()));
+        assertEquals("返品", search.get("query").asText());
+        assertTrue(search.get("resultCount").asInt() > 0);
+        assertEquals("api", search.get("origin").asText());
+        awaitEvent("feedback", e -> SESSION.equals(e.get("sessionId").asText())
+                && e.get("articleId").asText().equals("refund-timing"));
+
+        assertEquals(401, server.get("/api/v1/admin/events").status());
+        assertEquals(403, server.get("/api/v1/admin/events", KotaeServer.AGENT_TOKEN).status());
+    }
+
+    @Test
+    void badEventsAreRefusedWithJsonErrors() {
+        for (String body : List.of("", "not json", "{\"type\":\"purchase\"}",
+                "{\"type\":\"deflection\",\"widget\":\"nope\",\"action\":\"shown\"}",
+                "{\"type\":\"deflection\",\"widget\":\"" + DEFLECT + "\",\"action\":\"<script>\"}",
+                "{\"type\":\"click\",\"articleId\":\"refund-timing\",\"rank\":0}",
+                "{\"type\":\"click\",\"articleId\":\"../../etc\",\"rank\":1}",
+                "{\"type\":\"click\",\"articleId\":\"refund-timing\",\"rank\":1,\"extra\":1}",
+                "{\"type\":\"click\",\"articleId\":\"refund-timing\",\"rank\":1,\"session\":\"bad session!\"}")) {
+            KotaeServer.Reply reply = server.post("/api/v1/events", body, null);
+            assertEquals(400, reply.status(), body + " -> " + reply.body());
+            assertEquals("bad_event", reply.json().get("error").get("code").asText(), body);
+        }
+    }
+
+    private JsonNode awaitEvent(String type, java.util.function.Predicate<JsonNode> match) throws Exception {
+        long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+        JsonNode events = null;
+        while (System.nanoTime() < deadline) {
+            events = server.get("/api/v1/admin/events?type=" + type + "&limit=500", KotaeServer.ADMIN_TOKEN).json()
+                    .get("events");
+            for (JsonNode event : events) {
+                if (match.test(event)) {
+                    assertEquals(type, event.get("type").asText());
+                    return event;
+                }
+            }
+            Thread.sleep(50);
+        }
+        throw new AssertionError("no matching " + type + " event in " + events);
+    }
+}
