@@ -161,9 +161,14 @@
         }
       })
       .catch(function (error) {
-        if (!error || error.name !== 'AbortError') {
-          warn('suggestions failed: ' + error);
+        if (error && error.name === 'AbortError') {
+          return; // superseded by a newer query
         }
+        if (self.request === controller) {
+          self.request = null;
+          self.lastQuery = ''; // so that the next keystroke tries again
+        }
+        warn('suggestions failed: ' + error);
       });
   };
 
@@ -184,8 +189,10 @@
       // Same articles as already on screen: keep the panel as it is, an answer may be open in it.
       this.panel.render(articles);
     }
-    if (!this.reported.shown[key]) {
-      this.reported.shown[key] = true;
+    // Once per set: the same articles in another order are no new suggestion.
+    var setKey = articles.map(function (a) { return a.id; }).sort().join('\n');
+    if (!this.reported.shown[setKey]) {
+      this.reported.shown[setKey] = true;
       sendEvent('shown', { query: query, articleId: articles[0].id });
     }
   };
@@ -404,6 +411,10 @@
     });
     Array.prototype.forEach.call(content.querySelectorAll('img[src]'), function (img) {
       img.src = helpCenterUrl(img.getAttribute('src'));
+    });
+    // Heading anchors are the help center's; on the shop's page they could clash with its own ids.
+    Array.prototype.forEach.call(content.querySelectorAll('[id]'), function (node) {
+      node.removeAttribute('id');
     });
     this.answer.appendChild(content);
 

@@ -35,7 +35,42 @@ class WidgetIT {
     void start(@TempDir Path work) throws Exception {
         this.work = work;
         Path plugins = KotaeServer.pluginFolder(work, DEFLECT + ".jar", BOT + ".jar");
+        // The answer bot is installed as a PF4J zip (classes/ and lib/) rather than a jar: both must load.
+        repackAsZip(plugins.resolve(BOT + ".jar"), plugins.resolve(BOT + ".zip"));
         server = KotaeServer.withPlugins(work, new PluginsConfig(plugins, Duration.ofSeconds(5), Map.of(), work));
+    }
+
+    /** A PF4J zip: the jar's entries under classes/, the manifest also at the root, an empty lib/. */
+    private static void repackAsZip(Path jar, Path zip) throws java.io.IOException {
+        try (var in = new java.util.zip.ZipInputStream(java.nio.file.Files.newInputStream(jar));
+                var out = new java.util.zip.ZipOutputStream(java.nio.file.Files.newOutputStream(zip))) {
+            out.putNextEntry(new java.util.zip.ZipEntry("lib/"));
+            for (var entry = in.getNextEntry(); entry != null; entry = in.getNextEntry()) {
+                if (entry.isDirectory()) {
+                    continue;
+                }
+                byte[] bytes = in.readAllBytes();
+                out.putNextEntry(new java.util.zip.ZipEntry("classes/" + entry.getName()));
+                out.write(bytes);
+                if (entry.getName().equals("META-INF/MANIFEST.MF")) {
+                    out.putNextEntry(new java.util.zip.ZipEntry("META-INF/MANIFEST.MF"));
+                    out.write(bytes);
+                }
+            }
+        }
+        java.nio.file.Files.delete(jar);
+    }
+
+    @Test
+    void pluginsInstalledAsZipOrJarBothRun() {
+        JsonNode plugins = server.get("/api/v1/admin/status", KotaeServer.ADMIN_TOKEN).json().get("plugins");
+        List<String> started = new java.util.ArrayList<>();
+        plugins.forEach(p -> {
+            if (p.get("state").asText().equals("started")) {
+                started.add(p.get("id").asText());
+            }
+        });
+        assertEquals(List.of(BOT, DEFLECT), started, plugins.toString());
     }
 
     @AfterAll
