@@ -47,7 +47,7 @@ public final class Kotae implements Runnable {
         @Option(names = "--host", paramLabel = "ADDR", description = "Address to bind (default: 0.0.0.0)")
         String host;
 
-        @Option(names = "--plugins", paramLabel = "DIR", description = "Plugin folder (default: ./plugins)")
+        @Option(names = "--plugins", paramLabel = "DIR", description = "Plugin folder of jars/zips (default: none)")
         Path plugins;
 
         @Option(names = "--config", paramLabel = "FILE", description = "Configuration file (default: ./kotae.yml if present)")

@@ -266,8 +266,9 @@ public final class KotaeApp implements AutoCloseable, Admin {
 
     @Override
     public void close() throws Exception {
-        // http first (no new requests), index last; plugins stop before the index and event queues close.
-        try (analysis; suggestKeys; index; feedback; timeBox; events; sources; plugins; http) {
+        // Closed last-first: http (no new requests), events (delivered before listeners stop), plugins,
+        // sources, then the time box and the index.
+        try (analysis; suggestKeys; index; feedback; timeBox; sources; plugins; events; http) {
             if (watcher != null) {
                 watcher.close();
             }

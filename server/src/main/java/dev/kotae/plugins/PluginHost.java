@@ -79,6 +79,10 @@ public final class PluginHost implements Widgets, AutoCloseable {
         Set<String> running = new HashSet<>();
         if (config.dir() != null && Files.isDirectory(config.dir())) {
             manager = new KotaePluginManager(config.dir());
+            String version = PluginHost.class.getPackage().getImplementationVersion();
+            if (version != null && version.matches("\\d+\\.\\d+\\.\\d+.*")) {
+                manager.setSystemVersion(version.replaceFirst("-.*", "")); // so Plugin-Requires is checked
+            }
             try {
                 manager.loadPlugins();
             } catch (RuntimeException e) {
@@ -141,8 +145,9 @@ public final class PluginHost implements Widgets, AutoCloseable {
         startExtensions(plugin, Widget.class, context, extensions);
         startExtensions(plugin, EventListener.class, context, extensions);
         long ok = extensions.stream().filter(e -> e.state().equals("started")).count();
-        String state = extensions.isEmpty() ? "started" : ok == extensions.size() ? "started" : ok == 0 ? "failed" : "degraded";
-        String error = extensions.isEmpty() ? "no Kotae extensions found (is META-INF/extensions.idx in the jar?)" : null;
+        String state = ok == 0 ? "failed" : ok == extensions.size() ? "started" : "degraded";
+        String error = extensions.isEmpty() ? "no Kotae extensions found: is META-INF/extensions.idx in the jar, and are "
+                + "kotae-plugin-api and pf4j 'provided' (a bundled copy hides the extensions)?" : null;
         record(plugin, state, error);
         LOG.info("Plugin {} {}: {}", id, state, extensions.stream().map(e -> e.type() + " " + e.state()).toList());
         return ok > 0;
@@ -278,11 +283,13 @@ public final class PluginHost implements Widgets, AutoCloseable {
         }
         started.clear();
         if (manager != null) {
-            try {
-                manager.stopPlugins();
-                manager.unloadPlugins();
-            } catch (RuntimeException e) {
-                LOG.warn("Stopping plugins: {}", e.toString());
+            // One by one over a copy: PF4J's own stopPlugins/unloadPlugins modify the list they iterate.
+            for (String id : manager.getPlugins().stream().map(PluginWrapper::getPluginId).toList()) {
+                try {
+                    manager.unloadPlugin(id);
+                } catch (RuntimeException e) {
+                    LOG.warn("Unloading plugin {}: {}", id, e.toString());
+                }
             }
         }
     }

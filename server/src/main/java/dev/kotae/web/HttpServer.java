@@ -66,7 +66,7 @@ public final class HttpServer implements AutoCloseable {
     private static ResourceConfig resources(Services services) {
         ResourceConfig config = new ResourceConfig();
         config.register(JacksonFeature.withoutExceptionMappers());
-        config.register((ContextResolver<ObjectMapper>) type -> JsonMapper.INSTANCE);
+        config.register(JsonMapperResolver.class);
         config.property(ServerProperties.WADL_FEATURE_DISABLE, true);
         config.property(ServerProperties.RESPONSE_SET_STATUS_OVER_SEND_ERROR, true);
         config.register(SearchResource.class);
@@ -103,6 +103,17 @@ public final class HttpServer implements AutoCloseable {
             }
         });
         return config;
+    }
+
+    /**
+     * Hands Jersey our mapper. A class, not a lambda: Jersey finds a resolver's type from its generic
+     * interface, which a lambda does not carry, and would silently fall back to its default mapper.
+     */
+    public static final class JsonMapperResolver implements ContextResolver<ObjectMapper> {
+        @Override
+        public ObjectMapper getContext(Class<?> type) {
+            return JsonMapper.INSTANCE;
+        }
     }
 
     /** The JSON mapper of every response: ISO dates, no timestamps. */

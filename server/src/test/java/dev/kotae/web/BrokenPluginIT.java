@@ -64,10 +64,10 @@ class BrokenPluginIT {
         assertTrue(all.contains("visibility") && all.contains("bodyFormat") && all.contains("not served")
                 && all.contains("duplicate") && all.contains("no title") || all.contains("id 'no title'"), all);
 
-        JsonNode corrupt = plugin(status(), "corrupt.jar");
+        JsonNode corrupt = server.pluginStatus("corrupt.jar");
         assertEquals("failed", corrupt.get("state").asText());
 
-        assertEquals("started", plugin(status(), "widget-contact-deflect").get("state").asText(),
+        assertEquals("started", server.pluginStatus("widget-contact-deflect").get("state").asText(),
                 "the other plugin is unaffected");
     }
 
@@ -106,15 +106,11 @@ class BrokenPluginIT {
         assertEquals("bad:good", server.searchIds("Survivor among broken rows", null).get(0));
     }
 
-    private JsonNode status() {
-        return server.get("/api/v1/admin/status", KotaeServer.ADMIN_TOKEN).json().get("plugins");
-    }
-
     private JsonNode awaitPlugin(String id, java.util.function.Predicate<JsonNode> condition) throws Exception {
         long deadline = System.nanoTime() + Duration.ofSeconds(15).toNanos();
         JsonNode plugin = null;
         while (System.nanoTime() < deadline) {
-            plugin = plugin(status(), id);
+            plugin = server.pluginStatus(id);
             try {
                 if (condition.test(plugin)) {
                     return plugin;
@@ -125,15 +121,6 @@ class BrokenPluginIT {
             Thread.sleep(100);
         }
         throw new AssertionError("plugin " + id + " never reached the expected state: " + plugin);
-    }
-
-    private static JsonNode plugin(JsonNode plugins, String id) {
-        for (JsonNode plugin : plugins) {
-            if (plugin.get("id").asText().equals(id)) {
-                return plugin;
-            }
-        }
-        throw new AssertionError("no plugin " + id + " in " + plugins);
     }
 
     private static JsonNode extension(JsonNode plugin, String type) {

@@ -196,6 +196,36 @@ final class KotaeServer implements AutoCloseable {
         return ids(query("/api/v1/suggest", token, Map.of("q", q)).json().get("suggestions"));
     }
 
+    /** One plugin's entry in admin status. */
+    JsonNode pluginStatus(String pluginId) {
+        JsonNode plugins = get("/api/v1/admin/status", ADMIN_TOKEN).json().get("plugins");
+        for (JsonNode plugin : plugins) {
+            if (plugin.get("id").asText().equals(pluginId)) {
+                return plugin;
+            }
+        }
+        throw new AssertionError("no plugin " + pluginId + " in " + plugins);
+    }
+
+    /**
+     * Waits (up to 15 s) until a search's ids satisfy the condition: plugin sources are indexed in the
+     * background, after start-up and after each change.
+     */
+    void awaitSearch(String q, String token, java.util.function.Predicate<List<String>> condition)
+            throws InterruptedException {
+        long deadline = System.nanoTime() + Duration.ofSeconds(15).toNanos();
+        List<String> found = List.of();
+        while (System.nanoTime() < deadline) {
+            found = searchIds(q, token);
+            if (condition.test(found)) {
+                return;
+            }
+            Thread.sleep(100);
+        }
+        throw new AssertionError("search '" + q + "' never matched; last ids " + found + "; plugins "
+                + get("/api/v1/admin/status", ADMIN_TOKEN).json().get("plugins"));
+    }
+
     static List<String> ids(JsonNode array) {
         List<String> ids = new ArrayList<>();
         array.forEach(node -> ids.add(node.get("id").asText()));

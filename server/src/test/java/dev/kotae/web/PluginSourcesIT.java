@@ -48,8 +48,8 @@ class PluginSourcesIT {
         writeCp932Csv();
         writeZendeskExport(false);
         server = KotaeServer.withPlugins(work, config(true));
-        awaitSearch("ダイヤモンド会員", null, ids -> ids.stream().anyMatch(id -> id.startsWith("csv:")));
-        awaitSearch("origami", null, ids -> ids.contains("zendesk:9001"));
+        server.awaitSearch("ダイヤモンド会員", null, ids -> ids.stream().anyMatch(id -> id.startsWith("csv:")));
+        server.awaitSearch("origami", null, ids -> ids.contains("zendesk:9001"));
     }
 
     private PluginsConfig config(boolean zendeskEnabled) throws IOException {
@@ -140,14 +140,14 @@ class PluginSourcesIT {
     @Test
     @Order(1)
     void adminStatusShowsEachPluginAndSource() {
-        JsonNode plugins = server.get("/api/v1/admin/status", KotaeServer.ADMIN_TOKEN).json().get("plugins");
-        JsonNode csv = plugin(plugins, "source-csv");
+        JsonNode csv = server.pluginStatus("source-csv");
         assertEquals("started", csv.get("state").asText(), csv.toString());
         JsonNode source = csv.get("sources").get(0);
         assertEquals("csv", source.get("sourceId").asText());
         assertEquals("ok", source.get("state").asText());
         assertEquals(4, source.get("articles").asInt(), source.toString());
-        JsonNode zendesk = plugin(plugins, "source-zendesk");
+        assertTrue(source.get("lastRefresh").asText().matches("\\d{4}-\\d\\d-\\d\\dT.*Z"), "ISO-8601: " + source);
+        JsonNode zendesk = server.pluginStatus("source-zendesk");
         assertEquals(2, zendesk.get("sources").get(0).get("articles").asInt(), zendesk.toString());
     }
 
@@ -155,11 +155,11 @@ class PluginSourcesIT {
     @Order(2)
     void changedFilesAreReindexed() throws Exception {
         writeUtf8Csv(List.of("金継ぎの修理は受け付けていますか？,はい、金継ぎ職人が修理します。,修理,金継ぎ,公開"));
-        awaitSearch("金継ぎ", null, ids -> ids.stream().anyMatch(id -> id.startsWith("csv:")));
+        server.awaitSearch("金継ぎ", null, ids -> ids.stream().anyMatch(id -> id.startsWith("csv:")));
 
         writeZendeskExport(true);
-        awaitSearch("bonsai", null, ids -> ids.contains("zendesk:9004"));
-        awaitSearch("origami", null, ids -> !ids.contains("zendesk:9001"));
+        server.awaitSearch("bonsai", null, ids -> ids.contains("zendesk:9004"));
+        server.awaitSearch("origami", null, ids -> !ids.contains("zendesk:9001"));
     }
 
     @Test
@@ -167,35 +167,10 @@ class PluginSourcesIT {
     void disablingAPluginRemovesItsArticlesAndSaysSo() throws Exception {
         server.stop();
         server = KotaeServer.withPlugins(work, config(false));
-        awaitSearch("ダイヤモンド会員", null, ids -> ids.stream().anyMatch(id -> id.startsWith("csv:")));
+        server.awaitSearch("ダイヤモンド会員", null, ids -> ids.stream().anyMatch(id -> id.startsWith("csv:")));
         assertTrue(server.searchIds("bonsai", AGENT).stream().noneMatch(id -> id.startsWith("zendesk:")));
-        JsonNode zendesk = plugin(server.get("/api/v1/admin/status", KotaeServer.ADMIN_TOKEN).json().get("plugins"),
-                "source-zendesk");
+        JsonNode zendesk = server.pluginStatus("source-zendesk");
         assertEquals("disabled", zendesk.get("state").asText());
-    }
-
-    private void awaitSearch(String q, String token, java.util.function.Predicate<List<String>> condition)
-            throws InterruptedException {
-        long deadline = System.nanoTime() + Duration.ofSeconds(15).toNanos();
-        List<String> ids = List.of();
-        while (System.nanoTime() < deadline) {
-            ids = server.searchIds(q, token);
-            if (condition.test(ids)) {
-                return;
-            }
-            Thread.sleep(100);
-        }
-        throw new AssertionError("search '" + q + "' never matched; last ids " + ids + "; status "
-                + server.get("/api/v1/admin/status", KotaeServer.ADMIN_TOKEN).json().get("plugins"));
-    }
-
-    private static JsonNode plugin(JsonNode plugins, String id) {
-        for (JsonNode plugin : plugins) {
-            if (plugin.get("id").asText().equals(id)) {
-                return plugin;
-            }
-        }
-        throw new AssertionError("no plugin " + id + " in " + plugins);
     }
 
     private static List<String> toList(JsonNode array) {

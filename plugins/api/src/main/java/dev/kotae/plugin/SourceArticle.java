@@ -21,7 +21,8 @@ import java.util.List;
  * @param category the category name, or {@code null}
  * @param tags tags, or {@code null}
  * @param questions other phrasings of the question, used for search and suggestions, or {@code null}
- * @param updated when the answer last changed; default the day it was first indexed
+ * @param updated when the answer last changed; default the day the server indexed this version of the
+ *     article (a changed article, or an administrator's reindex, dates it anew)
  */
 public record SourceArticle(
         String id,
