@@ -141,7 +141,9 @@ public final class KotaeApp implements AutoCloseable, Admin {
         if (index.wasReset()) {
             LOG.info("Index settings changed; rebuilding the index");
         }
-        lastSync = sync.syncAll();
+        Map<String, ArticleIndex.Entry> indexed = index.entries(); // one read of the index for both syncs
+        lastSync = sync.syncAll(indexed);
+        sources.load(indexed);
         watcher.start();
         plugins.start();
         readiness.markReady();

@@ -74,50 +74,21 @@ public final class ArticleParser {
             String fileName = relativePath.substring(relativePath.lastIndexOf('/') + 1);
             id = fileName.endsWith(".md") ? fileName.substring(0, fileName.length() - 3) : fileName;
         }
-        if (!Article.LOCAL_ID_PATTERN.matcher(id).matches()) {
-            throw new ContentException("id '" + id + "' must be 1-128 characters of A-Z a-z 0-9 . _ -"
-                    + (meta.id() == null ? " (set 'id:' in the front matter or rename the file)" : ""));
-        }
-
-        ArticleType type;
-        try {
-            type = meta.type() != null
-                    ? ArticleType.parse(meta.type().strip())
-                    : folders.contains("playbooks") ? ArticleType.PLAYBOOK : ArticleType.FAQ;
-        } catch (IllegalArgumentException e) {
-            throw new ContentException(e.getMessage());
-        }
-
-        Visibility visibility;
-        try {
-            visibility = meta.visibility() != null
-                    ? Visibility.parse(meta.visibility().strip())
-                    : Visibility.defaultFor(type);
-        } catch (IllegalArgumentException e) {
-            throw new ContentException(e.getMessage());
-        }
-
-        String locale = blankToNull(meta.locale());
-        if (locale == null) {
-            locale = folders.stream().filter(knownLocales::contains).findFirst().orElse(defaultLocale);
-        }
-        if (!Article.LOCALE_PATTERN.matcher(locale).matches()) {
-            throw new ContentException("locale '" + locale + "' is not a language tag like ja, en or pt-BR");
-        }
+        ArticleRules.localId(id, meta.id() == null ? " (set 'id:' in the front matter or rename the file)" : "");
+        ArticleType type = ArticleRules.type(meta.type(),
+                folders.contains("playbooks") ? ArticleType.PLAYBOOK : ArticleType.FAQ);
+        Visibility visibility = ArticleRules.visibility(meta.visibility(), type);
+        String locale = ArticleRules.locale(meta.locale(),
+                folders.stream().filter(knownLocales::contains).findFirst().orElse(defaultLocale));
 
         String explicitTitle = blankToNull(meta.title());
         MarkdownRenderer.Rendered rendered = renderer.render(body, explicitTitle);
-        String title = explicitTitle != null ? explicitTitle : blankToNull(rendered.leadingHeading());
-        if (title == null) {
-            throw new ContentException("no title: add 'title:' to the front matter or start the body with '# Title'");
-        }
-        if (title.length() > Article.MAX_TITLE_LENGTH) {
-            throw new ContentException("title is longer than " + Article.MAX_TITLE_LENGTH + " characters");
-        }
+        String title = ArticleRules.title(explicitTitle != null ? explicitTitle : rendered.leadingHeading(),
+                ": add 'title:' to the front matter or start the body with '# Title'");
 
         return new Article(
                 id,
-                title.strip(),
+                title,
                 type,
                 visibility,
                 locale,

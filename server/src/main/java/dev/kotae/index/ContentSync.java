@@ -61,9 +61,17 @@ public final class ContentSync {
     }
 
     /** Compares the whole folder with the index and applies the differences. */
-    public synchronized Report syncAll() throws IOException {
+    public Report syncAll() throws IOException {
+        return syncAll(index.entries());
+    }
+
+    /**
+     * Compares the whole folder with the index, given the index's current {@link ArticleIndex#entries()}
+     * (read once at start-up and shared with the plugin sources), and applies the differences.
+     */
+    public synchronized Report syncAll(Map<String, ArticleIndex.Entry> indexedNow) throws IOException {
         indexed.clear();
-        indexed.putAll(index.entries());
+        indexed.putAll(indexedNow);
         return scanFolder();
     }
 

@@ -8,6 +8,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Collection;
 import java.util.Map;
 
 /** The server's side of {@link PluginContext}: one per plugin, shared by its extensions. */
@@ -20,9 +21,10 @@ final class HostedPluginContext implements PluginContext {
     private final HelpCenter helpCenter;
     private final EventBus events;
     private final SourceSync sources;
+    private final FileWatches fileWatches;
 
     HostedPluginContext(String pluginId, Map<String, Object> settings, Path base, Path dataFolder,
-            HelpCenter helpCenter, EventBus events, SourceSync sources) {
+            HelpCenter helpCenter, EventBus events, SourceSync sources, FileWatches fileWatches) {
         this.pluginId = pluginId;
         this.settings = ImmutableSettings.copy(settings);
         this.base = base;
@@ -30,6 +32,7 @@ final class HostedPluginContext implements PluginContext {
         this.helpCenter = helpCenter;
         this.events = events;
         this.sources = sources;
+        this.fileWatches = fileWatches;
     }
 
     @Override
@@ -40,6 +43,11 @@ final class HostedPluginContext implements PluginContext {
     @Override
     public Map<String, Object> settings() {
         return settings;
+    }
+
+    @Override
+    public <T> T settings(Class<T> type) {
+        return SettingsBinder.bind(pluginId, settings, type);
     }
 
     @Override
@@ -70,6 +78,11 @@ final class HostedPluginContext implements PluginContext {
 
     @Override
     public void sourceChanged(String sourceId) {
-        sources.refreshSoon(sourceId);
+        sources.refreshSoon(pluginId, sourceId);
+    }
+
+    @Override
+    public void watch(String sourceId, Collection<Path> paths) {
+        fileWatches.watch(pluginId, sourceId, paths); // a change refreshes only a source of this plugin
     }
 }

@@ -55,7 +55,7 @@ public final class PluginHost implements Widgets, AutoCloseable {
     private final TimeBox timeBox;
     private final KotaeMetrics metrics;
     private final Map<String, PluginStatus> statuses = new ConcurrentHashMap<>();
-    private final Map<String, List<ExtensionStatus>> extensionStatuses = new ConcurrentHashMap<>();
+    private final FileWatches fileWatches;
     private final Map<String, HostedWidget> widgets = new ConcurrentHashMap<>();
     private final List<Started> started = new ArrayList<>();
     private KotaePluginManager manager;
@@ -69,6 +69,7 @@ public final class PluginHost implements Widgets, AutoCloseable {
         this.sources = sources;
         this.timeBox = timeBox;
         this.metrics = metrics;
+        this.fileWatches = new FileWatches(sources::refreshSoon);
     }
 
     /**
@@ -123,7 +124,7 @@ public final class PluginHost implements Widgets, AutoCloseable {
     private boolean startPlugin(PluginWrapper plugin) {
         String id = plugin.getPluginId();
         if (!config.enabled(id)) {
-            record(plugin, "disabled", "disabled by configuration (plugins." + id + ".enabled: false)");
+            record(plugin, "disabled", "disabled by configuration (plugins." + id + ".enabled: false)", List.of());
             LOG.info("Plugin {} is disabled by configuration", id);
             return false;
         }
@@ -138,9 +139,8 @@ public final class PluginHost implements Widgets, AutoCloseable {
             return failed(plugin, e.getMessage());
         }
         HostedPluginContext context = new HostedPluginContext(id, config.settingsOf(id), config.base(),
-                dataFolder.resolve(id), helpCenter, events, sources);
+                dataFolder.resolve(id), helpCenter, events, sources, fileWatches);
         List<ExtensionStatus> extensions = new ArrayList<>();
-        extensionStatuses.put(id, extensions);
         startExtensions(plugin, ContentSource.class, context, extensions);
         startExtensions(plugin, Widget.class, context, extensions);
         startExtensions(plugin, EventListener.class, context, extensions);
@@ -148,7 +148,7 @@ public final class PluginHost implements Widgets, AutoCloseable {
         String state = ok == 0 ? "failed" : ok == extensions.size() ? "started" : "degraded";
         String error = extensions.isEmpty() ? "no Kotae extensions found: is META-INF/extensions.idx in the jar, and are "
                 + "kotae-plugin-api and pf4j 'provided' (a bundled copy hides the extensions)?" : null;
-        record(plugin, state, error);
+        record(plugin, state, error, extensions);
         LOG.info("Plugin {} {}: {}", id, state, extensions.stream().map(e -> e.type() + " " + e.state()).toList());
         return ok > 0;
     }
@@ -198,15 +198,15 @@ public final class PluginHost implements Widgets, AutoCloseable {
 
     private boolean failed(PluginWrapper plugin, String error) {
         metrics.pluginFailed(plugin.getPluginId());
-        record(plugin, "failed", error);
+        record(plugin, "failed", error, List.of());
         LOG.warn("Plugin {} failed to start: {}", plugin.getPluginId(), error);
         return false;
     }
 
-    private void record(PluginWrapper plugin, String state, String error) {
+    private void record(PluginWrapper plugin, String state, String error, List<ExtensionStatus> extensions) {
         statuses.put(plugin.getPluginId(), new PluginStatus(plugin.getPluginId(),
                 plugin.getDescriptor().getVersion(), plugin.getDescriptor().getPluginDescription(), state, error,
-                List.of(), List.of()));
+                List.copyOf(extensions), List.of()));
     }
 
     private void reportUnusedSettings() {
@@ -227,8 +227,7 @@ public final class PluginHost implements Widgets, AutoCloseable {
             if (state.equals("started") && own.stream().anyMatch(src -> src.state().equals("failed"))) {
                 state = "degraded";
             }
-            all.add(new PluginStatus(s.id(), s.version(), s.description(), state, s.error(),
-                    List.copyOf(extensionStatuses.getOrDefault(s.id(), List.of())), own));
+            all.add(new PluginStatus(s.id(), s.version(), s.description(), state, s.error(), s.extensions(), own));
         });
         return all;
     }
@@ -270,6 +269,7 @@ public final class PluginHost implements Widgets, AutoCloseable {
     /** Stops every started extension (time-boxed), then the plugins. */
     @Override
     public void close() {
+        fileWatches.close();
         for (int i = started.size() - 1; i >= 0; i--) {
             Started s = started.get(i);
             try {

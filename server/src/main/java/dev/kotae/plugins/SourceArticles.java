@@ -1,6 +1,7 @@
 package dev.kotae.plugins;
 
 import dev.kotae.content.Article;
+import dev.kotae.content.ArticleRules;
 import dev.kotae.content.ArticleType;
 import dev.kotae.content.ContentException;
 import dev.kotae.content.HtmlSanitizer;
@@ -49,28 +50,11 @@ public final class SourceArticles {
      * @throws ContentException when the article breaks a rule; the message says which
      */
     public Article convert(String pluginId, String sourceId, SourceArticle in) throws ContentException {
-        if (in.id() == null || !Article.LOCAL_ID_PATTERN.matcher(in.id()).matches()) {
-            throw new ContentException("id '" + in.id() + "' must be 1-128 characters of A-Z a-z 0-9 . _ -");
-        }
-        String title = in.title() == null ? "" : in.title().strip();
-        if (title.isEmpty()) {
-            throw new ContentException("no title");
-        }
-        if (title.length() > Article.MAX_TITLE_LENGTH) {
-            throw new ContentException("title is longer than " + Article.MAX_TITLE_LENGTH + " characters");
-        }
-        ArticleType type;
-        Visibility visibility;
-        try {
-            type = in.type() == null ? ArticleType.FAQ : ArticleType.parse(in.type().strip());
-            visibility = in.visibility() == null ? Visibility.defaultFor(type) : Visibility.parse(in.visibility().strip());
-        } catch (IllegalArgumentException e) {
-            throw new ContentException(e.getMessage());
-        }
-        String locale = in.locale() == null || in.locale().isBlank() ? defaultLocale : in.locale().strip();
-        if (!Article.LOCALE_PATTERN.matcher(locale).matches()) {
-            throw new ContentException("locale '" + locale + "' is not a language tag like ja, en or pt-BR");
-        }
+        ArticleRules.localId(in.id(), "");
+        String title = ArticleRules.title(in.title(), "");
+        ArticleType type = ArticleRules.type(in.type(), ArticleType.FAQ);
+        Visibility visibility = ArticleRules.visibility(in.visibility(), type);
+        String locale = ArticleRules.locale(in.locale(), defaultLocale);
         if (!locales.contains(locale)) {
             throw new ContentException("locale '" + locale + "' is not served (locales: " + locales + ")");
         }

@@ -81,16 +81,23 @@ public final class SourceSync implements AutoCloseable {
         thread.setDaemon(true);
         return thread;
     });
-    /** Indexed ids by source key, read once at start-up. */
+    /** Indexed ids by source key, as found at start-up, until their source registers. */
     private final Map<String, Map<String, String>> indexedAtStart = new HashMap<>();
 
-    public SourceSync(ArticleIndex index, SourceArticles converter, TimeBox timeBox, KotaeMetrics metrics)
-            throws IOException {
+    public SourceSync(ArticleIndex index, SourceArticles converter, TimeBox timeBox, KotaeMetrics metrics) {
         this.index = index;
         this.converter = converter;
         this.timeBox = timeBox;
         this.metrics = metrics;
-        index.entries().forEach((id, entry) -> {
+    }
+
+    /**
+     * Takes note of what plugin sources the index holds (the start-up read of the index's entries, shared
+     * with the content sync), before sources are added.
+     */
+    public synchronized void load(Map<String, ArticleIndex.Entry> indexedEntries) {
+        indexedAtStart.clear();
+        indexedEntries.forEach((id, entry) -> {
             if (entry.source().startsWith("plugin:")) {
                 indexedAtStart.computeIfAbsent(entry.source(), k -> new HashMap<>()).put(id, entry.stamp());
             }
@@ -142,21 +149,30 @@ public final class SourceSync implements AutoCloseable {
         }
     }
 
-    /** Queues a refresh of one source; returns at once. Repeated calls before it runs are merged. */
-    public void refreshSoon(String sourceId) {
+    /**
+     * Queues a refresh of one of the plugin's sources; returns at once. Repeated calls before it runs are
+     * merged; a source of another plugin is ignored.
+     */
+    public void refreshSoon(String pluginId, String sourceId) {
         Source source = sources.get(sourceId);
-        if (source == null || source.stuck || !queued.add(sourceId)) {
-            return;
+        if (source != null && source.pluginId.equals(pluginId)) {
+            enqueue(source);
         }
-        refresher.execute(() -> {
-            queued.remove(sourceId);
-            refresh(source, false);
-        });
     }
 
     /** Queues a refresh of every source. */
     public void refreshAllSoon() {
-        sources.keySet().forEach(this::refreshSoon);
+        sources.values().forEach(this::enqueue);
+    }
+
+    private void enqueue(Source source) {
+        if (source.stuck || !queued.add(source.sourceId)) {
+            return;
+        }
+        refresher.execute(() -> {
+            queued.remove(source.sourceId);
+            refresh(source, false);
+        });
     }
 
     /**
@@ -173,22 +189,12 @@ public final class SourceSync implements AutoCloseable {
         return total;
     }
 
-    /** Whether no refresh is queued or running (tests and start-up logging wait for this). */
-    public boolean idle() {
-        return queued.isEmpty() && sources.values().stream().noneMatch(s -> s.state.equals("refreshing"));
-    }
-
     /** Each source's state, by plugin id. */
     public Map<String, List<Status>> statusByPlugin() {
         Map<String, List<Status>> byPlugin = new LinkedHashMap<>();
         sources.values().stream().sorted((a, b) -> a.sourceId.compareTo(b.sourceId))
                 .forEach(s -> byPlugin.computeIfAbsent(s.pluginId, k -> new ArrayList<>()).add(s.status()));
         return byPlugin;
-    }
-
-    /** Articles indexed from plugin sources. */
-    public int articleCount() {
-        return sources.values().stream().mapToInt(this::indexedCount).sum();
     }
 
     private int indexedCount(Source source) {
@@ -198,7 +204,6 @@ public final class SourceSync implements AutoCloseable {
     }
 
     private void refresh(Source source, boolean force) {
-        String previousState = source.state;
         source.state = "refreshing";
         List<SourceArticle> listed;
         try {
@@ -225,9 +230,6 @@ public final class SourceSync implements AutoCloseable {
             source.error = "could not index: " + e;
             LOG.error("Plugin {}: indexing source {} failed", source.pluginId, source.sourceId, e);
         }
-        if (!"ok".equals(source.state) && previousState.equals("ok")) {
-            LOG.warn("Source {} is no longer healthy", source.sourceId);
-        }
     }
 
     private synchronized void apply(Source source, List<SourceArticle> listed, boolean force) throws IOException {
@@ -242,10 +244,9 @@ public final class SourceSync implements AutoCloseable {
                 problems.add(new ContentProblem(source.sourceId + "#" + position, "null article"));
                 continue;
             }
-            String where = source.sourceId + ":" + in.id();
             String id = source.sourceId + ":" + in.id();
             if (wanted.containsKey(id)) {
-                problems.add(new ContentProblem(where, "duplicate id: the first article with this id is served"));
+                problems.add(new ContentProblem(id, "duplicate id: the first article with this id is served"));
                 continue;
             }
             String stamp = SourceArticles.stamp(in);
@@ -264,7 +265,7 @@ public final class SourceSync implements AutoCloseable {
                     updated++;
                 }
             } catch (ContentException e) {
-                problems.add(new ContentProblem(where, e.getMessage()));
+                problems.add(new ContentProblem(id, e.getMessage()));
             }
         }
         Set<String> gone = new HashSet<>(source.indexed.keySet());

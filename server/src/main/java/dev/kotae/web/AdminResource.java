@@ -63,10 +63,7 @@ public final class AdminResource {
     public FeedbackList feedback(@QueryParam("articleId") String articleId, @QueryParam("limit") String limit,
             @Context SecurityContext security) {
         requireAdmin(security);
-        int max = Params.integer(limit, "limit", 100);
-        if (max < 1 || max > 1000) {
-            throw ApiException.badRequest("bad_limit", "limit must be between 1 and 1000");
-        }
+        int max = Params.bounded(limit, "limit", 100, 1000);
         String id = Params.optional(articleId);
         return new FeedbackList(id, id == null ? null : feedback.totals(id), feedback.size(), feedback.recent(id, max));
     }
@@ -76,10 +73,7 @@ public final class AdminResource {
     public EventList events(@QueryParam("type") String type, @QueryParam("limit") String limit,
             @Context SecurityContext security) {
         requireAdmin(security);
-        int max = Params.integer(limit, "limit", 100);
-        if (max < 1 || max > RecentEvents.CAPACITY) {
-            throw ApiException.badRequest("bad_limit", "limit must be between 1 and " + RecentEvents.CAPACITY);
-        }
+        int max = Params.bounded(limit, "limit", 100, RecentEvents.CAPACITY);
         String kind = Params.optional(type);
         if (kind != null && !List.of(EventNames.SEARCH, EventNames.CLICK, EventNames.FEEDBACK, EventNames.DEFLECTION)
                 .contains(kind)) {

@@ -18,6 +18,8 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import java.io.IOException;
+import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.Map;
@@ -53,12 +55,10 @@ public final class EventResource {
 
     @POST
     @Consumes({MediaType.APPLICATION_JSON, MediaType.TEXT_PLAIN})
-    public Response record(byte[] body, @HeaderParam(Sessions.HEADER) String sessionHeader) {
-        if (body == null || body.length == 0) {
+    public Response record(InputStream in, @HeaderParam(Sessions.HEADER) String sessionHeader) throws IOException {
+        byte[] body = Params.body(in, MAX_BODY_BYTES);
+        if (body.length == 0) {
             throw bad("send a JSON event: {\"type\": \"click\" | \"deflection\", ...}");
-        }
-        if (body.length > MAX_BODY_BYTES) {
-            throw new ApiException(413, "body_too_large", "an event may be at most 16 KiB");
         }
         EventRequest request;
         try {

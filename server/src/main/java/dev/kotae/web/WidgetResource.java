@@ -12,6 +12,8 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
+import java.io.IOException;
+import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -43,11 +45,9 @@ public final class WidgetResource {
     @POST
     @Path("{path: .*}")
     public Response post(@PathParam("plugin") String plugin, @PathParam("path") String path,
-            @HeaderParam(Sessions.HEADER) String session, @Context UriInfo uri, byte[] body) {
-        if (body != null && body.length > MAX_BODY_BYTES) {
-            throw new ApiException(413, "body_too_large", "widget requests may be at most 64 KiB");
-        }
-        return forward(plugin, "POST", path, uri, body == null ? "" : new String(body, StandardCharsets.UTF_8), session);
+            @HeaderParam(Sessions.HEADER) String session, @Context UriInfo uri, InputStream body) throws IOException {
+        return forward(plugin, "POST", path, uri, new String(Params.body(body, MAX_BODY_BYTES), StandardCharsets.UTF_8),
+                session);
     }
 
     private Response forward(String plugin, String method, String path, UriInfo uri, String body, String session) {

@@ -61,8 +61,10 @@ class BrokenPluginIT {
         List<String> problems = bad.get("problems").findValuesAsText("message");
         assertEquals(6, problems.size(), "each bad article is reported: " + problems);
         String all = String.join("\n", problems);
-        assertTrue(all.contains("visibility") && all.contains("bodyFormat") && all.contains("not served")
-                && all.contains("duplicate") && all.contains("no title") || all.contains("id 'no title'"), all);
+        for (String reason : List.of("id 'no title' must be", "visibility must be", "bodyFormat must be",
+                "'tlh' is not served", "null article", "duplicate id")) {
+            assertTrue(all.contains(reason), "reported: " + reason + "\n" + all);
+        }
 
         JsonNode corrupt = server.pluginStatus("corrupt.jar");
         assertEquals("failed", corrupt.get("state").asText());

@@ -205,6 +205,16 @@ class WidgetIT {
         }
     }
 
+    @Test
+    void oversizedBodiesAreRefusedBeforeTheyAreRead() {
+        String big = "{\"type\":\"click\",\"query\":\"" + "x".repeat(20_000) + "\"}";
+        KotaeServer.Reply event = server.post("/api/v1/events", big, null);
+        assertEquals(413, event.status(), event.body());
+        assertEquals("body_too_large", event.json().get("error").get("code").asText());
+        KotaeServer.Reply widget = server.post("/api/v1/widgets/" + BOT + "/ask", "y".repeat(70_000), null);
+        assertEquals(413, widget.status(), widget.body());
+    }
+
     private JsonNode awaitEvent(String type, java.util.function.Predicate<JsonNode> match) throws Exception {
         long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
         JsonNode events = null;

@@ -1,6 +1,7 @@
 package dev.kotae.plugin;
 
 import java.nio.file.Path;
+import java.util.Collection;
 import java.util.Map;
 
 /**
@@ -14,10 +15,19 @@ public interface PluginContext {
     /**
      * The plugin's block from {@code kotae.yml} ({@code plugins: {<plugin-id>: {...}}}) as plain YAML
      * values: maps, lists, strings, numbers and booleans; empty when there is none. The server's own keys
-     * ({@code enabled}) are removed. Convert it with Jackson's {@code ObjectMapper.convertValue} into a
-     * record of your own.
+     * ({@code enabled}) are removed. Most plugins want {@link #settings(Class)} instead.
      */
     Map<String, Object> settings();
+
+    /**
+     * The plugin's settings bound to a record (or bean) of your own, strictly: an unknown key, a value of
+     * the wrong type, or an {@link IllegalArgumentException} thrown by the record's constructor becomes an
+     * {@link IllegalArgumentException} whose message names the key, e.g.
+     * {@code plugins.source-csv.files[0].colums: unknown setting (known: path, encoding, ...)}. Keys that
+     * are absent are {@code null}, so defaults belong in the record's compact constructor. Call it from
+     * {@link KotaeExtension#start} and let the exception propagate: administrators see the message.
+     */
+    <T> T settings(Class<T> type);
 
     /**
      * Resolves a path from the settings: relative paths are relative to the folder of {@code kotae.yml}
@@ -45,4 +55,15 @@ public interface PluginContext {
      * @param sourceId the {@link ContentSource#sourceId()} of the changed source
      */
     void sourceChanged(String sourceId);
+
+    /**
+     * Asks the server to watch files and folders for a content source: when a file's size or modification
+     * time changes, or a file appears in or disappears from a watched folder (not its sub-folders), the
+     * server calls {@link #sourceChanged(String)} for that source within about a second. A later call for
+     * the same source replaces the earlier one; watching ends when the plugin stops. Paths need not exist
+     * yet.
+     *
+     * @param sourceId the {@link ContentSource#sourceId()} to refresh on a change
+     */
+    void watch(String sourceId, Collection<Path> paths);
 }

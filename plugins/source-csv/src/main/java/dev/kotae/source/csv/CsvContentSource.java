@@ -4,7 +4,6 @@ import dev.kotae.plugin.ContentSource;
 import dev.kotae.plugin.PluginContext;
 import dev.kotae.plugin.SourceArticle;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.List;
 import java.util.stream.Collectors;
 import org.pf4j.Extension;
@@ -14,7 +13,8 @@ import org.slf4j.LoggerFactory;
 /**
  * FAQ spreadsheets as a content source: every row of the configured CSV and TSV files (UTF-8 or the
  * Windows-31J that Japanese Excel writes) is one article, served as {@code <sourceId>:<id>}. Files are
- * re-read on every refresh and watched, so saving the sheet updates the help center within seconds.
+ * re-read on every refresh, and the server watches them, so saving the sheet updates the help center within
+ * seconds.
  *
  * <p>Settings live under {@code plugins.source-csv} in {@code kotae.yml}; see the plugin's README.
  */
@@ -23,20 +23,20 @@ public final class CsvContentSource implements ContentSource {
 
     private static final Logger log = LoggerFactory.getLogger(CsvContentSource.class);
 
-    /** How often the files are checked for changes. */
-    static final Duration POLL_INTERVAL = Duration.ofSeconds(1);
-
     private volatile String sourceId = CsvSettings.DEFAULT_SOURCE_ID;
     private volatile SourceLoader loader;
-    private FileWatcher watcher;
 
     /**
      * Checks the settings, reads every file once (so a typo in a path or a sheet without an answer column
-     * stops the plugin with a clear message instead of an empty source) and starts watching the files.
+     * stops the plugin with a clear message instead of an empty source) and asks the server to watch the
+     * files.
+     *
+     * @throws IllegalArgumentException for an unknown setting or a bad value, naming it
+     * @throws CsvSourceException for a file that cannot be read, or two files that clash
      */
     @Override
     public synchronized void start(PluginContext context) throws Exception {
-        CsvSettings settings = CsvSettings.parse(context.settings());
+        CsvSettings settings = context.settings(CsvSettings.class);
         List<SheetSpec> sheets = SheetSpec.resolveAll(settings, context::resolvePath);
         SourceLoader newLoader = new SourceLoader(sheets);
         SourceLoader.Result first = newLoader.load();
@@ -49,10 +49,8 @@ public final class CsvContentSource implements ContentSource {
         }
         sourceId = settings.sourceId();
         loader = newLoader;
-        String id = settings.sourceId();
         List<Path> paths = sheets.stream().map(SheetSpec::path).collect(Collectors.toList());
-        watcher = new FileWatcher(paths, POLL_INTERVAL, () -> context.sourceChanged(id));
-        watcher.start();
+        context.watch(settings.sourceId(), paths);
     }
 
     @Override
@@ -73,13 +71,5 @@ public final class CsvContentSource implements ContentSource {
         SourceLoader.Result result = current.load();
         result.warnings().forEach(warning -> log.warn("source-csv: {}", warning));
         return result.articles();
-    }
-
-    @Override
-    public synchronized void stop() {
-        if (watcher != null) {
-            watcher.close();
-            watcher = null;
-        }
     }
 }

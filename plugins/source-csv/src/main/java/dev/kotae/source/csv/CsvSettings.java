@@ -1,91 +1,159 @@
 package dev.kotae.source.csv;
 
-import com.fasterxml.jackson.databind.DeserializationFeature;
-import com.fasterxml.jackson.databind.JsonMappingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
+import dev.kotae.plugin.SourceArticle;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeSet;
-import java.util.stream.Collectors;
+import java.util.regex.Pattern;
 
 /**
- * The plugin's block in {@code kotae.yml}, exactly as written ({@code plugins: {source-csv: {...}}}).
- * Values are checked and resolved into {@link SheetSpec}s; this type only gives the block its shape and turns
- * Jackson's complaints (unknown keys, wrong types) into messages an administrator can act on.
+ * The plugin's block in {@code kotae.yml} ({@code plugins: {source-csv: {...}}}), bound by the server
+ * ({@code PluginContext.settings(CsvSettings.class)}), which refuses unknown keys and wrong types. The compact
+ * constructors apply the defaults and check every value on its own; {@link SheetSpec} then resolves the
+ * paths and checks the files against each other.
  *
  * @param sourceId the source id that prefixes every article id ({@code csv:faq.12}); default {@code csv}
  * @param files the sheets to read, in order (an id seen in an earlier file wins)
  */
 record CsvSettings(String sourceId, List<FileSettings> files) {
 
-    /** Where these settings live in {@code kotae.yml}, for messages. */
+    /** Where these settings live in {@code kotae.yml}, for messages about the files as a whole. */
     static final String ROOT = "plugins.source-csv";
 
     static final String DEFAULT_SOURCE_ID = "csv";
 
-    private static final ObjectMapper MAPPER =
-            new ObjectMapper().enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
+    /** The server's source id rule. */
+    private static final Pattern SOURCE_ID = Pattern.compile("[a-z0-9-]{1,32}");
+
+    /** Article ids are at most 128 characters; this leaves room for {@code .<row number>}. */
+    private static final Pattern ID_PREFIX = Pattern.compile("[A-Za-z0-9._-]{1,100}");
 
     CsvSettings {
         sourceId = Text.isBlank(sourceId) ? DEFAULT_SOURCE_ID : sourceId.strip();
-        files = files == null ? List.of() : List.copyOf(files);
+        if (!SOURCE_ID.matcher(sourceId).matches()) {
+            throw new IllegalArgumentException("sourceId '" + sourceId
+                    + "' is not a source id (1-32 lower-case letters, digits and -)");
+        }
+        if (files == null) {
+            files = List.of();
+        }
+        for (int i = 0; i < files.size(); i++) {
+            if (files.get(i) == null) {
+                throw new IllegalArgumentException("files[" + i + "]: empty entry; give at least a path");
+            }
+        }
+        files = List.copyOf(files);
     }
 
     /**
-     * One sheet, as configured. Every field but {@code path} may be omitted.
+     * One sheet, as configured; every field but {@code path} may be omitted. The constructor checks each value
+     * and stores it normalised; defaults that depend on the file (delimiter, id prefix) are left {@code null}
+     * for {@link SheetSpec}.
      *
-     * @param path the file, relative to {@code kotae.yml}'s folder
+     * @param path the file, relative to {@code kotae.yml}'s folder; stripped
      * @param encoding {@code auto} (default), {@code UTF-8} or {@code windows-31j} (also {@code Shift_JIS},
-     *     {@code CP932})
-     * @param delimiter {@code ,}, {@code tab}, {@code ;} or {@code |}; default by extension
-     * @param locale the locale of rows without a locale cell; default the server's
-     * @param visibility the visibility of rows without a visibility cell
-     * @param type the type of rows without a type cell
-     * @param category the category of rows without a category cell
-     * @param idPrefix the prefix of generated ids; default the file name without extension
-     * @param format the answer cells' format: {@code text} (default), {@code markdown} or {@code html}
-     * @param columns explicit headers by column key ({@code question: 質問}); an empty value ignores a column
+     *     {@code CP932}); becomes {@link Encodings#AUTO} or a canonical charset name
+     * @param delimiter {@code ,}, {@code tab}, {@code ;} or {@code |}; becomes the one-character separator, or
+     *     {@code null} for "by extension"
+     * @param locale the locale of rows without a locale cell; {@code null} for the server's default
+     * @param visibility the visibility of rows without a visibility cell ({@code public} or {@code internal})
+     * @param type the type of rows without a type cell ({@code faq} or {@code playbook})
+     * @param category the category of rows without a category cell; {@code null} when blank
+     * @param idPrefix the prefix of generated ids; {@code null} for the file name without extension
+     * @param format the answer cells' format: {@code text} (default), {@code markdown} or {@code html}; becomes
+     *     the {@link SourceArticle} constant
+     * @param columns explicit headers by column key ({@code question: 質問}); an empty or {@code null} value
+     *     ignores a column and becomes {@code ""}
      */
     record FileSettings(String path, String encoding, String delimiter, String locale, String visibility,
-            String type, String category, String idPrefix, String format, Map<String, String> columns) {}
+            String type, String category, String idPrefix, String format, Map<String, String> columns) {
 
-    /**
-     * Reads the plugin's settings.
-     *
-     * @param raw the plain YAML values from {@code PluginContext.settings()}
-     * @throws CsvSourceException naming the offending key
-     */
-    static CsvSettings parse(Map<String, Object> raw) throws CsvSourceException {
-        try {
-            return MAPPER.convertValue(raw == null ? Map.of() : raw, CsvSettings.class);
-        } catch (IllegalArgumentException e) {
-            // convertValue wraps the JsonMappingException that knows the path.
-            if (e.getCause() instanceof UnrecognizedPropertyException unknown) {
-                List<JsonMappingException.Reference> path = unknown.getPath();
-                String known = unknown.getKnownPropertyIds() == null ? "" : "; known settings: "
-                        + unknown.getKnownPropertyIds().stream().map(String::valueOf)
-                                .collect(Collectors.toCollection(TreeSet::new));
-                throw new CsvSourceException(where(path.subList(0, Math.max(0, path.size() - 1)))
-                        + ": unknown setting '" + unknown.getPropertyName() + "'" + known, e);
+        FileSettings {
+            if (Text.isBlank(path)) {
+                throw new IllegalArgumentException("files: an entry has no path; name the CSV or TSV file");
             }
-            if (e.getCause() instanceof JsonMappingException mapping) {
-                throw new CsvSourceException(where(mapping.getPath()) + ": " + mapping.getOriginalMessage(), e);
-            }
-            throw new CsvSourceException(ROOT + ": " + e.getMessage(), e);
-        }
-    }
-
-    /** {@code plugins.source-csv.files[0].encoding} for a Jackson path. */
-    private static String where(List<JsonMappingException.Reference> path) {
-        StringBuilder where = new StringBuilder(ROOT);
-        for (JsonMappingException.Reference ref : path) {
-            if (ref.getFieldName() != null) {
-                where.append('.').append(ref.getFieldName());
-            } else if (ref.getIndex() >= 0) {
-                where.append('[').append(ref.getIndex()).append(']');
+            path = path.strip();
+            try {
+                encoding = Encodings.canonicalName(encoding);
+                delimiter = delimiter(delimiter);
+                locale = Cells.locale(locale);
+                visibility = Cells.visibility(visibility);
+                type = Cells.type(type);
+                category = Text.emptyToNull(category);
+                idPrefix = idPrefix(idPrefix);
+                format = bodyFormat(format);
+                columns = columns(columns);
+            } catch (IllegalArgumentException e) {
+                // Each message names its setting; the file tells which entry of files: it belongs to.
+                throw new IllegalArgumentException("file " + path + ": " + e.getMessage(), e);
             }
         }
-        return where.toString();
+
+        /** The separator as a one-character string; {@code null} when not set, to go by the file's extension. */
+        private static String delimiter(String setting) {
+            // YAML's "\t" arrives as a real tab, which is blank to isBlank, so look for it first.
+            if ("\t".equals(setting)) {
+                return "\t";
+            }
+            if (Text.isBlank(setting)) {
+                return null;
+            }
+            String value = setting.strip();
+            if (value.equalsIgnoreCase("tab") || value.equals("\\t")) {
+                return "\t";
+            }
+            if (value.length() == 1 && ",;|".contains(value)) {
+                return value;
+            }
+            throw new IllegalArgumentException("unknown delimiter '" + value + "'; use , tab ; or |");
+        }
+
+        private static String idPrefix(String setting) {
+            if (Text.isBlank(setting)) {
+                return null;
+            }
+            String prefix = setting.strip();
+            if (!ID_PREFIX.matcher(prefix).matches()) {
+                throw new IllegalArgumentException(
+                        "idPrefix '" + prefix + "' is not an id prefix (1-100 of A-Z a-z 0-9 . _ -)");
+            }
+            return prefix;
+        }
+
+        private static String bodyFormat(String setting) {
+            if (Text.isBlank(setting)) {
+                return SourceArticle.TEXT;
+            }
+            switch (Text.fold(setting)) {
+                case "text":
+                    return SourceArticle.TEXT;
+                case "markdown":
+                case "md":
+                    return SourceArticle.MARKDOWN;
+                case "html":
+                    return SourceArticle.HTML;
+                default:
+                    throw new IllegalArgumentException(
+                            "unknown format '" + setting.strip() + "'; use text, markdown or html");
+            }
+        }
+
+        private static Map<String, String> columns(Map<String, String> setting) {
+            if (setting == null) {
+                return Map.of();
+            }
+            Map<String, String> columns = new LinkedHashMap<>();
+            for (Map.Entry<String, String> entry : setting.entrySet()) {
+                Column column = Column.bySettingKey(entry.getKey()).orElseThrow(() -> new IllegalArgumentException(
+                        "columns: unknown column '" + entry.getKey() + "'; columns are " + Column.settingKeys()));
+                String header = Text.isBlank(entry.getValue()) ? "" : entry.getValue().strip();
+                if (header.isEmpty() && column.required()) {
+                    throw new IllegalArgumentException(
+                            "columns: " + column.settingKey() + " cannot be ignored: every row needs one");
+                }
+                columns.put(column.settingKey(), header);
+            }
+            return Map.copyOf(columns);
+        }
     }
 }

@@ -10,12 +10,12 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.function.Function;
-import java.util.function.Supplier;
 import java.util.regex.Pattern;
 
 /**
- * One configured sheet, checked and resolved: everything {@link SheetReader} needs and nothing it has to
- * validate again.
+ * One configured sheet, resolved: everything {@link SheetReader} needs and nothing it has to validate again.
+ * The values were checked when the settings were bound ({@link CsvSettings.FileSettings}); this adds the
+ * resolved path, the defaults that depend on the file, and the checks between files.
  *
  * @param label the path as written in {@code kotae.yml}, for messages
  * @param path the resolved file
@@ -32,12 +32,6 @@ import java.util.regex.Pattern;
 record SheetSpec(String label, Path path, String encoding, char delimiter, String locale, String visibility,
         String type, String category, String idPrefix, String bodyFormat, Map<Column, String> columns) {
 
-    /** The server's source id rule. */
-    private static final Pattern SOURCE_ID = Pattern.compile("[a-z0-9-]{1,32}");
-
-    /** Article ids are at most 128 characters; this leaves room for {@code .<row number>}. */
-    private static final Pattern ID_PREFIX = Pattern.compile("[A-Za-z0-9._-]{1,100}");
-
     private static final Pattern NOT_ID_CHARS = Pattern.compile("[^A-Za-z0-9._-]+");
 
     SheetSpec {
@@ -45,27 +39,19 @@ record SheetSpec(String label, Path path, String encoding, char delimiter, Strin
     }
 
     /**
-     * Checks the settings and resolves every file.
+     * Resolves every file and checks that no two files share a path or an id prefix.
      *
      * @param resolvePath the server's path resolution ({@code PluginContext.resolvePath})
-     * @throws CsvSourceException naming the first bad setting
+     * @throws CsvSourceException naming the second file of a clashing pair
      */
     static List<SheetSpec> resolveAll(CsvSettings settings, Function<String, Path> resolvePath)
             throws CsvSourceException {
-        if (!SOURCE_ID.matcher(settings.sourceId()).matches()) {
-            throw new CsvSourceException(CsvSettings.ROOT + ".sourceId: '" + settings.sourceId()
-                    + "' is not a source id (1-32 lower-case letters, digits and -)");
-        }
         List<SheetSpec> specs = new ArrayList<>();
         Map<Path, String> seenPaths = new HashMap<>();
         Map<String, String> seenPrefixes = new HashMap<>();
         for (int i = 0; i < settings.files().size(); i++) {
             String where = CsvSettings.ROOT + ".files[" + i + "]";
-            FileSettings file = settings.files().get(i);
-            if (file == null) {
-                throw new CsvSourceException(where + ": empty entry; give at least a path");
-            }
-            SheetSpec spec = resolve(file, i, where, resolvePath);
+            SheetSpec spec = resolve(settings.files().get(i), i, resolvePath);
             String earlier = seenPaths.putIfAbsent(spec.path(), where);
             if (earlier != null) {
                 throw new CsvSourceException(where + ".path: " + spec.path() + " is already read by " + earlier);
@@ -81,68 +67,33 @@ record SheetSpec(String label, Path path, String encoding, char delimiter, Strin
         return List.copyOf(specs);
     }
 
-    private static SheetSpec resolve(FileSettings file, int index, String where, Function<String, Path> resolvePath)
-            throws CsvSourceException {
-        if (Text.isBlank(file.path())) {
-            throw new CsvSourceException(where + ".path: missing; name the CSV or TSV file");
-        }
-        String label = file.path().strip();
-        Path path = resolvePath.apply(label).toAbsolutePath().normalize();
+    private static SheetSpec resolve(FileSettings file, int index, Function<String, Path> resolvePath) {
+        Path path = resolvePath.apply(file.path()).toAbsolutePath().normalize();
         return new SheetSpec(
-                label,
+                file.path(),
                 path,
-                setting(where + ".encoding", () -> Encodings.canonicalName(file.encoding())),
-                setting(where + ".delimiter", () -> delimiter(file.delimiter(), path)),
-                setting(where + ".locale", () -> Cells.locale(file.locale())),
-                setting(where + ".visibility", () -> Cells.visibility(file.visibility())),
-                setting(where + ".type", () -> Cells.type(file.type())),
-                Text.emptyToNull(file.category()),
-                setting(where + ".idPrefix", () -> idPrefix(file.idPrefix(), path, index)),
-                setting(where + ".format", () -> bodyFormat(file.format())),
-                setting(where + ".columns", () -> columns(file.columns())));
-    }
-
-    /** Runs one setting's check and puts the setting's path in front of its complaint. */
-    private static <T> T setting(String where, Supplier<T> check) throws CsvSourceException {
-        try {
-            return check.get();
-        } catch (IllegalArgumentException e) {
-            throw new CsvSourceException(where + ": " + e.getMessage(), e);
-        }
+                file.encoding(),
+                file.delimiter() != null ? file.delimiter().charAt(0) : delimiterByExtension(path),
+                file.locale(),
+                file.visibility(),
+                file.type(),
+                file.category(),
+                file.idPrefix() != null ? file.idPrefix() : idPrefixFromName(path, index),
+                file.format(),
+                columns(file.columns()));
     }
 
     /** Tab for {@code .tsv} and {@code .txt} (Excel's "Text (Tab delimited)"), comma otherwise. */
-    private static char delimiter(String setting, Path path) {
-        // YAML's "\t" arrives as a real tab, which is blank to isBlank, so look for it first.
-        if ("\t".equals(setting)) {
-            return '\t';
-        }
-        if (Text.isBlank(setting)) {
-            String name = path.getFileName().toString().toLowerCase(Locale.ROOT);
-            return name.endsWith(".tsv") || name.endsWith(".txt") ? '\t' : ',';
-        }
-        String value = setting.strip();
-        if (value.equalsIgnoreCase("tab") || value.equals("\\t")) {
-            return '\t';
-        }
-        if (value.length() == 1 && ",;|".contains(value)) {
-            return value.charAt(0);
-        }
-        throw new IllegalArgumentException("unknown delimiter '" + value + "'; use , tab ; or |");
+    private static char delimiterByExtension(Path path) {
+        String name = path.getFileName().toString().toLowerCase(Locale.ROOT);
+        return name.endsWith(".tsv") || name.endsWith(".txt") ? '\t' : ',';
     }
 
     /**
-     * The explicit prefix, or the file name without its extension reduced to id characters ("FAQ 一覧.csv"
-     * gives "FAQ"); {@code file<n>} when nothing is left.
+     * The file name without its extension reduced to id characters ("FAQ 一覧.csv" gives "FAQ");
+     * {@code file<n>} when nothing is left.
      */
-    private static String idPrefix(String setting, Path path, int index) {
-        if (!Text.isBlank(setting)) {
-            String prefix = setting.strip();
-            if (!ID_PREFIX.matcher(prefix).matches()) {
-                throw new IllegalArgumentException("'" + prefix + "' is not an id prefix (1-100 of A-Z a-z 0-9 . _ -)");
-            }
-            return prefix;
-        }
+    private static String idPrefixFromName(Path path, int index) {
         String name = path.getFileName().toString();
         int dot = name.lastIndexOf('.');
         String stem = dot > 0 ? name.substring(0, dot) : name;
@@ -153,37 +104,10 @@ record SheetSpec(String label, Path path, String encoding, char delimiter, Strin
         return prefix.length() > 100 ? prefix.substring(0, 100) : prefix;
     }
 
-    private static String bodyFormat(String setting) {
-        if (Text.isBlank(setting)) {
-            return SourceArticle.TEXT;
-        }
-        switch (Text.fold(setting)) {
-            case "text":
-                return SourceArticle.TEXT;
-            case "markdown":
-            case "md":
-                return SourceArticle.MARKDOWN;
-            case "html":
-                return SourceArticle.HTML;
-            default:
-                throw new IllegalArgumentException("unknown format '" + setting.strip() + "'; use text, markdown or html");
-        }
-    }
-
+    /** The checked {@code columns:} setting by {@link Column}. */
     private static Map<Column, String> columns(Map<String, String> setting) {
         Map<Column, String> columns = new EnumMap<>(Column.class);
-        if (setting == null) {
-            return columns;
-        }
-        for (Map.Entry<String, String> entry : setting.entrySet()) {
-            Column column = Column.bySettingKey(entry.getKey()).orElseThrow(() -> new IllegalArgumentException(
-                    "unknown column '" + entry.getKey() + "'; columns are " + Column.settingKeys()));
-            String header = Text.isBlank(entry.getValue()) ? "" : entry.getValue().strip();
-            if (header.isEmpty() && column.required()) {
-                throw new IllegalArgumentException(column.settingKey() + " cannot be ignored: every row needs one");
-            }
-            columns.put(column, header);
-        }
+        setting.forEach((key, header) -> columns.put(Column.bySettingKey(key).orElseThrow(), header));
         return columns;
     }
 }

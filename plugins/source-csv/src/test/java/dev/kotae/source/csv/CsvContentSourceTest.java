@@ -12,10 +12,10 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.kotae.plugin.SourceArticle;
+import dev.kotae.plugin.testkit.FakePluginContext;
 import java.nio.charset.Charset;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
@@ -26,7 +26,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** The extension as the server drives it: start with settings, articles(), change notifications, stop. */
+/** The extension as the server drives it: start with settings, articles(), watched files, stop. */
 class CsvContentSourceTest {
 
     private static final Charset WINDOWS_31J = Charset.forName("windows-31j");
@@ -41,7 +41,7 @@ class CsvContentSourceTest {
         started.forEach(CsvContentSource::stop);
     }
 
-    private CsvContentSource start(FakeContext context) throws Exception {
+    private CsvContentSource start(FakePluginContext context) throws Exception {
         CsvContentSource source = new CsvContentSource();
         started.add(source);
         source.start(context);
@@ -49,7 +49,7 @@ class CsvContentSourceTest {
     }
 
     private List<SourceArticle> articles(Map<String, Object> settings) throws Exception {
-        return start(new FakeContext(dir, settings)).articles();
+        return start(Sheets.context(dir, settings)).articles();
     }
 
     private static Map<String, SourceArticle> byId(List<SourceArticle> articles) {
@@ -61,7 +61,7 @@ class CsvContentSourceTest {
         Path sample = Path.of(getClass().getResource("/sample/shop-faq.csv").toURI());
         assertEquals((byte) 0xEF, Files.readAllBytes(sample)[0], "the sample must keep its BOM");
 
-        CsvContentSource source = start(new FakeContext(dir, settings(file(sample.toString()))));
+        CsvContentSource source = start(Sheets.context(dir, settings(file(sample.toString()))));
         List<SourceArticle> articles = source.articles();
 
         assertEquals("csv", source.sourceId());
@@ -275,7 +275,7 @@ class CsvContentSourceTest {
         write(dir.resolve("faq.csv"), crlf("質問,備考", "Q,memo"));
 
         CsvSourceException e = assertThrows(CsvSourceException.class,
-                () -> start(new FakeContext(dir, settings(file("faq.csv")))));
+                () -> start(Sheets.context(dir, settings(file("faq.csv")))));
 
         assertTrue(e.getMessage().startsWith("faq.csv ("), e.getMessage());
         assertTrue(e.getMessage().contains("no answer column; headers found: '質問', '備考'"), e.getMessage());
@@ -285,17 +285,24 @@ class CsvContentSourceTest {
     void unknownSettingStopsStart() {
         Map<String, Object> settings = settings(file("faq.csv", "colums", Map.of("question", "Q")));
 
-        CsvSourceException e = assertThrows(CsvSourceException.class,
-                () -> start(new FakeContext(dir, settings)));
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> start(Sheets.context(dir, settings)));
 
-        assertTrue(e.getMessage().startsWith("plugins.source-csv.files[0]: unknown setting 'colums'"), e.getMessage());
-        assertTrue(e.getMessage().contains("columns"), "lists the known settings: " + e.getMessage());
+        assertTrue(e.getMessage().contains("colums"), e.getMessage());
+    }
+
+    @Test
+    void badValueStopsStartNamingIt() {
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> start(Sheets.context(dir, settings(file("faq.csv", "visibility", "社内用")))));
+
+        assertTrue(e.getMessage().contains("unknown visibility '社内用'"), e.getMessage());
     }
 
     @Test
     void missingFileStopsStartNamingIt() {
         CsvSourceException e = assertThrows(CsvSourceException.class,
-                () -> start(new FakeContext(dir, settings(file("faq/nope.csv")))));
+                () -> start(Sheets.context(dir, settings(file("faq/nope.csv")))));
 
         assertTrue(e.getMessage().startsWith("faq/nope.csv ("), e.getMessage());
         assertTrue(e.getMessage().endsWith("nope.csv): file not found"), e.getMessage());
@@ -335,7 +342,7 @@ class CsvContentSourceTest {
         Map<String, Object> settings = new java.util.HashMap<>(settings(file("faq.csv")));
         settings.put("sourceId", "shop-sheet");
 
-        assertEquals("shop-sheet", start(new FakeContext(dir, settings)).sourceId());
+        assertEquals("shop-sheet", start(Sheets.context(dir, settings)).sourceId());
     }
 
     @Test
@@ -346,7 +353,7 @@ class CsvContentSourceTest {
     @Test
     void unparseableFileMakesArticlesThrowNamingTheFile() throws Exception {
         Path faq = write(dir.resolve("faq.csv"), crlf("質問,回答", "Q,A"));
-        CsvContentSource source = start(new FakeContext(dir, settings(file("faq.csv"))));
+        CsvContentSource source = start(Sheets.context(dir, settings(file("faq.csv"))));
         write(faq, crlf("質問,回答", "Q,\"unclosed quote"));
 
         CsvSourceException e = assertThrows(CsvSourceException.class, source::articles);
@@ -356,39 +363,49 @@ class CsvContentSourceTest {
     }
 
     @Test
-    void savingTheFileCallsSourceChangedAndArticlesSeeTheNewRow() throws Exception {
-        Path faq = write(dir.resolve("faq.csv"), crlf("質問,回答", "Q1,A1"));
-        FakeContext context = new FakeContext(dir, settings(file("faq.csv")));
-        CsvContentSource source = start(context);
-        assertEquals(1, source.articles().size());
+    void startAsksTheServerToWatchEveryFileUnderTheSourceId() throws Exception {
+        write(dir.resolve("faq.csv"), crlf("質問,回答", "Q,A"));
+        write(dir.resolve("notes/agents.tsv"), "質問\t回答\nQ\tA\n");
+        Map<String, Object> settings = new java.util.HashMap<>(
+                Map.of("files", List.of(file("faq.csv"), file("./notes/../notes/agents.tsv"))));
+        settings.put("sourceId", "shop-sheet");
+        FakePluginContext context = Sheets.context(dir, settings);
 
-        write(faq, crlf("質問,回答", "Q1,A1", "Q2,A2"));
-        Sheets.await("sourceChanged after an edit", Duration.ofSeconds(5), () -> !context.changed.isEmpty());
+        start(context);
 
-        assertEquals("csv", context.changed.get(0));
-        assertEquals(List.of("Q1", "Q2"), source.articles().stream().map(SourceArticle::title).collect(Collectors.toList()));
-
-        int before = context.changed.size();
-        Files.delete(faq);
-        Sheets.await("sourceChanged after a delete", Duration.ofSeconds(5), () -> context.changed.size() > before);
-        assertThrows(CsvSourceException.class, source::articles);
+        assertEquals(Map.of("shop-sheet", List.of(dir.resolve("faq.csv").toAbsolutePath(),
+                dir.resolve("notes/agents.tsv").toAbsolutePath())), context.watches);
+        assertEquals(List.of(), context.changedSources, "the server, not the plugin, reports changes");
     }
 
     @Test
-    void stopEndsTheWatchThread() throws Exception {
-        write(dir.resolve("faq.csv"), crlf("質問,回答", "Q,A"));
-        CsvContentSource source = start(new FakeContext(dir, settings(file("faq.csv"))));
-        Sheets.await("the watch thread", Duration.ofSeconds(5), () -> watchThreads() > 0);
+    void noFilesConfiguredWatchesNothing() throws Exception {
+        FakePluginContext context = Sheets.context(dir, Map.of());
 
-        source.stop();
+        start(context);
 
-        Sheets.await("the watch thread to end", Duration.ofSeconds(5), () -> watchThreads() == 0);
+        assertEquals(Map.of("csv", List.of()), context.watches);
     }
 
-    private static long watchThreads() {
-        return Thread.getAllStackTraces().keySet().stream()
-                .filter(t -> t.getName().equals(FileWatcher.THREAD_NAME) && t.isAlive())
-                .peek(t -> assertTrue(t.isDaemon(), "the watch thread must not keep the JVM alive"))
-                .count();
+    @Test
+    void aRefusedStartWatchesNothing() throws Exception {
+        FakePluginContext context = Sheets.context(dir, settings(file("faq/nope.csv")));
+
+        assertThrows(CsvSourceException.class, () -> start(context));
+
+        assertEquals(Map.of(), context.watches);
+    }
+
+    @Test
+    void articlesReadTheFilesAfreshOnEveryCall() throws Exception {
+        Path faq = write(dir.resolve("faq.csv"), crlf("質問,回答", "Q1,A1"));
+        CsvContentSource source = start(Sheets.context(dir, settings(file("faq.csv"))));
+        assertEquals(1, source.articles().size());
+
+        write(faq, crlf("質問,回答", "Q1,A1", "Q2,A2"));
+        assertEquals(List.of("Q1", "Q2"), source.articles().stream().map(SourceArticle::title).collect(Collectors.toList()));
+
+        Files.delete(faq);
+        assertThrows(CsvSourceException.class, source::articles);
     }
 }

@@ -8,28 +8,43 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.kotae.plugin.SourceArticle;
+import dev.kotae.plugin.testkit.FakePluginContext;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
-/** {@link CsvSettings} (shape, unknown keys) and {@link SheetSpec} (values, defaults, derived ids). */
+/**
+ * {@link CsvSettings} as the server binds it (shape, unknown keys, each value) and {@link SheetSpec}
+ * (defaults taken from the file, derived ids, checks between files).
+ */
 class SettingsTest {
 
     private static final Path BASE = Path.of("/srv/kotae");
 
-    private static List<SheetSpec> resolve(Map<String, Object> raw) throws CsvSourceException {
-        return SheetSpec.resolveAll(CsvSettings.parse(raw), BASE::resolve);
+    private static CsvSettings bind(Map<String, Object> raw) {
+        return new FakePluginContext("source-csv", BASE).withSettings(raw).settings(CsvSettings.class);
     }
 
-    private static String error(Map<String, Object> raw) {
+    private static List<SheetSpec> resolve(Map<String, Object> raw) throws CsvSourceException {
+        return SheetSpec.resolveAll(bind(raw), BASE::resolve);
+    }
+
+    /** The message of a setting the binding refuses. */
+    private static String refused(Map<String, Object> raw) {
+        return assertThrows(IllegalArgumentException.class, () -> bind(raw)).getMessage();
+    }
+
+    /** The message of settings that bind but whose files clash. */
+    private static String clash(Map<String, Object> raw) {
         return assertThrows(CsvSourceException.class, () -> resolve(raw)).getMessage();
     }
 
     @Test
     void defaults() throws Exception {
-        CsvSettings settings = CsvSettings.parse(settings(file("faq/shop-faq.csv")));
+        CsvSettings settings = bind(settings(file("faq/shop-faq.csv")));
         SheetSpec spec = SheetSpec.resolveAll(settings, BASE::resolve).get(0);
 
         assertEquals("csv", settings.sourceId());
@@ -74,52 +89,67 @@ class SettingsTest {
     void unknownKeysAreRefusedAtEveryLevel() {
         Map<String, Object> top = new HashMap<>(settings(file("faq.csv")));
         top.put("sourceID", "faq");
-        String message = error(top);
-        assertTrue(message.startsWith("plugins.source-csv: unknown setting 'sourceID'; known settings: [files, sourceId]"),
-                message);
+        assertTrue(refused(top).contains("sourceID"), refused(top));
 
-        assertTrue(error(settings(file("faq.csv", "charset", "UTF-8")))
-                .startsWith("plugins.source-csv.files[0]: unknown setting 'charset'"));
-        assertEquals("plugins.source-csv.files[0].columns: unknown column 'title'; columns are "
+        String perFile = refused(settings(file("faq.csv", "charset", "UTF-8")));
+        assertTrue(perFile.contains("charset"), perFile);
+
+        assertEquals("file faq.csv: columns: unknown column 'title'; columns are "
                         + "[id, question, answer, category, tags, visibility, type, locale, questions, updated]",
-                error(settings(file("faq.csv", "columns", Map.of("title", "タイトル")))));
+                refused(settings(file("faq.csv", "columns", Map.of("title", "タイトル")))));
     }
 
     @Test
-    void wrongShapesNameThePlace() {
-        String message = error(Map.of("files", "faq.csv"));
+    void wrongShapesAreRefusedNamingTheSetting() {
+        String notAList = refused(Map.of("files", "faq.csv"));
+        assertTrue(notAList.contains("files"), notAList);
 
-        assertTrue(message.startsWith("plugins.source-csv.files: "), message);
+        String notAMap = refused(settings(file("faq.csv", "columns", List.of("質問", "回答"))));
+        assertTrue(notAMap.contains("columns"), notAMap);
     }
 
     @Test
-    void badValuesNameTheSetting() {
-        assertTrue(error(settings(file("faq.csv", "encoding", "EUC-KR-ish")))
-                .startsWith("plugins.source-csv.files[0].encoding: unknown encoding 'EUC-KR-ish'"));
-        assertTrue(error(settings(file("faq.csv", "visibility", "限定")))
-                .startsWith("plugins.source-csv.files[0].visibility: unknown visibility '限定'"));
-        assertTrue(error(settings(file("faq.csv", "format", "rtf")))
-                .startsWith("plugins.source-csv.files[0].format: unknown format 'rtf'"));
-        assertTrue(error(settings(file("faq.csv", "delimiter", "::")))
-                .startsWith("plugins.source-csv.files[0].delimiter: unknown delimiter '::'"));
-        assertTrue(error(settings(file("faq.csv", "idPrefix", "よくある")))
-                .startsWith("plugins.source-csv.files[0].idPrefix: 'よくある' is not an id prefix"));
-        assertTrue(error(settings(file("faq.csv", "columns", Map.of("answer", ""))))
-                .startsWith("plugins.source-csv.files[0].columns: answer cannot be ignored"));
-        assertEquals("plugins.source-csv.files[0].path: missing; name the CSV or TSV file",
-                error(settings(file(" "))));
+    void badValuesNameTheSettingTheValueAndTheFile() {
+        assertTrue(refused(settings(file("faq.csv", "encoding", "EUC-KR-ish")))
+                .startsWith("file faq.csv: unknown encoding 'EUC-KR-ish'"));
+        assertTrue(refused(settings(file("faq.csv", "visibility", "限定")))
+                .startsWith("file faq.csv: unknown visibility '限定'"));
+        assertTrue(refused(settings(file("faq.csv", "locale", "Klingon!")))
+                .startsWith("file faq.csv: unknown locale 'Klingon!'"));
+        assertTrue(refused(settings(file("faq.csv", "type", "manual")))
+                .startsWith("file faq.csv: unknown type 'manual'"));
+        assertTrue(refused(settings(file("faq.csv", "format", "rtf")))
+                .startsWith("file faq.csv: unknown format 'rtf'"));
+        assertTrue(refused(settings(file("faq.csv", "delimiter", "::")))
+                .startsWith("file faq.csv: unknown delimiter '::'"));
+        assertTrue(refused(settings(file("faq.csv", "idPrefix", "よくある")))
+                .startsWith("file faq.csv: idPrefix 'よくある' is not an id prefix"));
+        assertTrue(refused(settings(file("faq.csv", "columns", Map.of("answer", ""))))
+                .startsWith("file faq.csv: columns: answer cannot be ignored"));
+        assertEquals("files: an entry has no path; name the CSV or TSV file", refused(settings(file(" "))));
 
         Map<String, Object> badId = new HashMap<>(settings(file("faq.csv")));
         badId.put("sourceId", "CSV!");
-        assertTrue(error(badId).startsWith("plugins.source-csv.sourceId: 'CSV!' is not a source id"));
+        assertTrue(refused(badId).startsWith("sourceId 'CSV!' is not a source id"), refused(badId));
     }
 
     @Test
-    void filesMustNotShareAPathOrAnIdPrefix() {
-        assertTrue(error(Map.of("files", List.of(file("faq.csv"), file("./faq.csv"))))
+    void emptyFileEntryIsRefused() {
+        List<Object> files = new ArrayList<>();
+        files.add(file("faq.csv"));
+        files.add(null);
+
+        assertEquals("files[1]: empty entry; give at least a path", refused(Map.of("files", files)));
+    }
+
+    @Test
+    void filesMustNotShareAPathOrAnIdPrefix() throws Exception {
+        assertTrue(clash(Map.of("files", List.of(file("faq.csv"), file("./faq.csv"))))
                 .startsWith("plugins.source-csv.files[1].path: /srv/kotae/faq.csv is already read by plugins.source-csv.files[0]"));
-        assertTrue(error(Map.of("files", List.of(file("ja/faq.csv"), file("en/faq.csv"))))
+        assertTrue(clash(Map.of("files", List.of(file("ja/faq.csv"), file("en/faq.csv"))))
                 .startsWith("plugins.source-csv.files[1]: id prefix 'faq' is already used by plugins.source-csv.files[0]"));
+        assertEquals(2, resolve(Map.of("files", List.of(file("ja/faq.csv"), file("en/faq.csv", "idPrefix", "faq-en"))))
+                .size(), "an explicit idPrefix settles the clash");
     }
 
     @Test

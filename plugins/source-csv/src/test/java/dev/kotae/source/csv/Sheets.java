@@ -1,18 +1,15 @@
 package dev.kotae.source.csv;
 
-import static org.junit.jupiter.api.Assertions.fail;
-
+import dev.kotae.plugin.testkit.FakePluginContext;
 import java.io.IOException;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.function.BooleanSupplier;
 
 /** Test helpers: files written the way spreadsheet programs write them, settings shaped like YAML. */
 final class Sheets {
@@ -58,20 +55,14 @@ final class Sheets {
         return file;
     }
 
-    /** Loads through settings, resolution and all readers, keeping the warnings the extension would log. */
-    static SourceLoader.Result load(Path base, Map<String, Object> settings) throws CsvSourceException {
-        CsvSettings parsed = CsvSettings.parse(settings);
-        return new SourceLoader(SheetSpec.resolveAll(parsed, base::resolve)).load();
+    /** A server stand-in for the plugin, with paths relative to {@code base}. */
+    static FakePluginContext context(Path base, Map<String, Object> settings) {
+        return new FakePluginContext("source-csv", base).withSettings(settings);
     }
 
-    /** Waits for a condition, checking often, failing after the deadline. */
-    static void await(String what, Duration timeout, BooleanSupplier condition) throws InterruptedException {
-        long deadline = System.nanoTime() + timeout.toNanos();
-        while (!condition.getAsBoolean()) {
-            if (System.nanoTime() > deadline) {
-                fail("timed out after " + timeout.toMillis() + " ms waiting for " + what);
-            }
-            Thread.sleep(25);
-        }
+    /** Loads through settings, resolution and all readers, keeping the warnings the extension would log. */
+    static SourceLoader.Result load(Path base, Map<String, Object> settings) throws CsvSourceException {
+        FakePluginContext context = context(base, settings);
+        return new SourceLoader(SheetSpec.resolveAll(context.settings(CsvSettings.class), context::resolvePath)).load();
     }
 }

@@ -5,7 +5,6 @@ import dev.kotae.plugin.PluginContext;
 import dev.kotae.plugin.SourceArticle;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.List;
 import org.pf4j.Extension;
 import org.slf4j.Logger;
@@ -13,8 +12,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * A Zendesk Help Center export as a Kotae content source. Reads the export folder named in the settings
- * on every {@link #articles()} call and tells the server when the folder's JSON files change, so a new
- * export is indexed within seconds of being copied in.
+ * on every {@link #articles()} call and has the server watch the folder, so a new export is indexed within
+ * seconds of being copied in.
  *
  * <p>See {@link ZendeskSettings} for the settings and {@link ArticleMapper} for the mapping rules.
  */
@@ -25,41 +24,31 @@ public final class ZendeskContentSource implements ContentSource {
     public static final String PLUGIN_ID = "source-zendesk";
 
     private static final Logger LOG = LoggerFactory.getLogger(ZendeskContentSource.class);
-    private static final Duration POLL_INTERVAL = Duration.ofSeconds(1);
-    private static final String WATCH_THREAD = "source-zendesk-watch";
 
     private final ExportReader reader = new ExportReader();
-    // Written in start()/stop(), read on the server's refresh thread.
+    // Written in start(), read on the server's refresh thread.
     private volatile ZendeskSettings settings;
     private volatile Path folder;
-    private volatile FolderWatcher watcher;
 
     /**
-     * Reads the settings, checks that the export folder exists and starts watching it.
+     * Reads the settings, checks that the export folder exists and asks the server to watch it.
      *
      * @throws IllegalArgumentException for a bad or unknown setting
      * @throws IllegalStateException when the export folder does not exist
      */
     @Override
     public void start(PluginContext context) {
-        ZendeskSettings started = ZendeskSettings.from(context.settings());
+        ZendeskSettings started = context.settings(ZendeskSettings.class);
         Path resolved = context.resolvePath(started.folder()).toAbsolutePath().normalize();
         if (!Files.isDirectory(resolved)) {
             throw new IllegalStateException("plugins.source-zendesk: the export folder " + resolved
                     + " (folder: " + started.folder() + ") does not exist or is not a folder;"
                     + " create it and save the Zendesk Help Center export (articles*.json) there");
         }
-        stop(); // a second start() must not leave the first watcher running
         settings = started;
         folder = resolved;
-        String sourceId = started.sourceId();
-        FolderWatcher newWatcher = new FolderWatcher(resolved, POLL_INTERVAL, WATCH_THREAD, () -> {
-            LOG.info("source-zendesk: {} changed; asking the server to refresh source {}", resolved, sourceId);
-            context.sourceChanged(sourceId);
-        });
-        newWatcher.start();
-        watcher = newWatcher;
-        LOG.info("source-zendesk: serving the export in {} as source {}", resolved, sourceId);
+        context.watch(started.sourceId(), List.of(resolved));
+        LOG.info("source-zendesk: serving the export in {} as source {}", resolved, started.sourceId());
     }
 
     @Override
@@ -88,15 +77,5 @@ public final class ZendeskContentSource implements ContentSource {
         LOG.info("source-zendesk: read {} articles from {} ({} drafts left out, {} warnings)",
                 result.articles().size(), currentFolder, result.drafts(), result.warnings().size());
         return result.articles();
-    }
-
-    /** Stops watching the folder. */
-    @Override
-    public void stop() {
-        FolderWatcher current = watcher;
-        watcher = null;
-        if (current != null) {
-            current.close();
-        }
     }
 }

@@ -2,19 +2,14 @@ package dev.kotae.source.zendesk;
 
 import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonValue;
-import com.fasterxml.jackson.databind.JsonMappingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
-import java.lang.reflect.RecordComponent;
-import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.regex.Pattern;
-import java.util.stream.Collectors;
 
 /**
- * The plugin's settings: the {@code plugins.source-zendesk} block of {@code kotae.yml}.
+ * The plugin's settings: the {@code plugins.source-zendesk} block of {@code kotae.yml}, bound by the server
+ * ({@code PluginContext.settings(ZendeskSettings.class)}), which refuses unknown keys and wrong types.
  *
  * <pre>{@code
  * plugins:
@@ -39,10 +34,6 @@ public record ZendeskSettings(String sourceId, String folder, Map<String, String
     // The ContentSource contract for source ids.
     private static final Pattern SOURCE_ID = Pattern.compile("[a-z0-9-]{1,32}");
 
-    // FAIL_ON_UNKNOWN_PROPERTIES stays on (Jackson's default): a misspelt key such as "foldr" must stop
-    // the plugin with a message instead of being silently ignored.
-    private static final ObjectMapper MAPPER = new ObjectMapper();
-
     /** Applies the defaults and checks every value; throws {@link IllegalArgumentException} when one is bad. */
     public ZendeskSettings {
         sourceId = sourceId == null ? DEFAULT_SOURCE_ID : sourceId.trim();
@@ -57,19 +48,6 @@ public record ZendeskSettings(String sourceId, String folder, Map<String, String
         folder = folder.trim();
         locales = normaliseLocales(locales);
         categoryFrom = categoryFrom == null ? CategoryFrom.SECTION : categoryFrom;
-    }
-
-    /**
-     * Converts the plain YAML values the server hands over ({@code PluginContext.settings()}).
-     *
-     * @throws IllegalArgumentException naming the bad or unknown setting
-     */
-    public static ZendeskSettings from(Map<String, Object> raw) {
-        try {
-            return MAPPER.convertValue(raw == null ? Map.of() : raw, ZendeskSettings.class);
-        } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException("plugins.source-zendesk: " + describe(e), e);
-        }
     }
 
     /**
@@ -111,36 +89,6 @@ public record ZendeskSettings(String sourceId, String folder, Map<String, String
             }
         });
         return Map.copyOf(normalised);
-    }
-
-    // Turns Jackson's wrapped exceptions into one line an administrator can act on.
-    private static String describe(IllegalArgumentException e) {
-        for (Throwable t = e.getCause(); t != null; t = t.getCause()) {
-            if (t instanceof UnrecognizedPropertyException unknown) {
-                return "unknown setting '" + unknown.getPropertyName() + "'; known settings: " + knownSettings();
-            }
-        }
-        // Our own checks (compact constructor, CategoryFrom.parse) arrive wrapped by Jackson.
-        Throwable innermost = e;
-        while (innermost.getCause() != null && innermost.getCause() != innermost) {
-            innermost = innermost.getCause();
-        }
-        if (!(innermost instanceof JsonMappingException) && innermost != e) {
-            return innermost.getMessage();
-        }
-        if (e.getCause() instanceof JsonMappingException mapping) {
-            String path = mapping.getPath().stream()
-                    .map(ref -> ref.getFieldName() != null ? ref.getFieldName() : "[" + ref.getIndex() + "]")
-                    .collect(Collectors.joining("."));
-            return (path.isEmpty() ? "" : "setting '" + path + "': ") + mapping.getOriginalMessage();
-        }
-        return e.getMessage();
-    }
-
-    private static String knownSettings() {
-        return Arrays.stream(ZendeskSettings.class.getRecordComponents())
-                .map(RecordComponent::getName)
-                .collect(Collectors.joining(", "));
     }
 
     /** Which Zendesk name becomes an article's Kotae category. */

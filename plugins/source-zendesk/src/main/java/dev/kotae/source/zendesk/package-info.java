@@ -3,7 +3,7 @@
  * Center API saved into one folder) as a Kotae {@link dev.kotae.plugin.ContentSource}.
  *
  * <p>{@link dev.kotae.source.zendesk.ZendeskContentSource} is the extension; it wires together the
- * settings ({@link dev.kotae.source.zendesk.ZendeskSettings}), the export reader, the article mapping and
- * the folder watcher.
+ * settings ({@link dev.kotae.source.zendesk.ZendeskSettings}), the export reader and the article mapping,
+ * and has the server watch the export folder.
  */
 package dev.kotae.source.zendesk;

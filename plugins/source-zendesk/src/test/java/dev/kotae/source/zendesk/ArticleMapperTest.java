@@ -12,12 +12,11 @@ import dev.kotae.source.zendesk.ZendeskExport.Section;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 class ArticleMapperTest {
 
-    private static final ZendeskSettings SETTINGS = ZendeskSettings.from(Map.of("folder", "x"));
+    private static final ZendeskSettings SETTINGS = new ZendeskSettings(null, "x", null, null);
 
     private static Article article(Long id, String title, String locale, String sourceLocale) {
         return new Article(id, title, "<p>body</p>", locale, sourceLocale, null, null, false, null, null, null);
@@ -143,7 +142,7 @@ class ArticleMapperTest {
         List<Article> articles = List.of(english, french, unknownSection);
         ArticleMapper.Result bySection = map(articles, sections, categories, SETTINGS);
         ArticleMapper.Result byCategory = map(articles, sections, categories,
-                ZendeskSettings.from(Map.of("folder", "x", "categoryFrom", "category")));
+                new ZendeskSettings(null, "x", null, ZendeskSettings.CategoryFrom.CATEGORY));
 
         assertEquals(List.of("Shipping", "配送"),
                 bySection.articles().subList(0, 2).stream().map(SourceArticle::category).toList());

@@ -1,16 +1,12 @@
 package dev.kotae.source.zendesk;
 
-import static org.junit.jupiter.api.Assertions.fail;
-
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
-import java.util.function.BooleanSupplier;
 
-/** Shared test helpers: the sample export, writing pages, waiting with a deadline. */
+/** Shared test helpers: the sample export, writing pages. */
 final class TestFiles {
 
     static final String[] SAMPLE_FILES = {"articles.json", "sections.json", "categories.json"};
@@ -37,17 +33,6 @@ final class TestFiles {
             return Files.writeString(folder.resolve(name), content);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
-        }
-    }
-
-    /** Polls {@code condition} every 20 ms until it holds or {@code timeout} passes. */
-    static void await(BooleanSupplier condition, Duration timeout, String what) throws InterruptedException {
-        long deadline = System.nanoTime() + timeout.toNanos();
-        while (!condition.getAsBoolean()) {
-            if (System.nanoTime() > deadline) {
-                fail("timed out after " + timeout + " waiting for " + what);
-            }
-            Thread.sleep(20);
         }
     }
 }

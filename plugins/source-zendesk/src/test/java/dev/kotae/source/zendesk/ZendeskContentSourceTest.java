@@ -6,10 +6,10 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.kotae.plugin.SourceArticle;
+import dev.kotae.plugin.testkit.FakePluginContext;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.time.LocalDate;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -22,8 +22,6 @@ import org.junit.jupiter.api.io.TempDir;
 
 class ZendeskContentSourceTest {
 
-    private static final Duration DEADLINE = Duration.ofSeconds(10);
-
     @TempDir
     Path base;
 
@@ -34,13 +32,17 @@ class ZendeskContentSourceTest {
         source.stop();
     }
 
-    private FakeContext start(Map<String, Object> settings) throws Exception {
-        FakeContext context = new FakeContext(settings, base);
+    private FakePluginContext context(Map<String, Object> settings) {
+        return new FakePluginContext(ZendeskContentSource.PLUGIN_ID, base).withSettings(settings);
+    }
+
+    private FakePluginContext start(Map<String, Object> settings) throws Exception {
+        FakePluginContext context = context(settings);
         source.start(context);
         return context;
     }
 
-    private FakeContext startOnSample(Map<String, Object> extraSettings) throws Exception {
+    private FakePluginContext startOnSample(Map<String, Object> extraSettings) throws Exception {
         TestFiles.copySampleExport(base.resolve("exports/zendesk"));
         Map<String, Object> settings = new LinkedHashMap<>(Map.of("folder", "exports/zendesk"));
         settings.putAll(extraSettings);
@@ -146,16 +148,29 @@ class ZendeskContentSourceTest {
     }
 
     @Test
-    void customSourceIdIsUsedForChanges() throws Exception {
-        FakeContext context = startOnSample(Map.of("sourceId", "help-center"));
+    void startAsksTheServerToWatchTheExportFolder() throws Exception {
+        FakePluginContext context = startOnSample(Map.of());
+
+        assertEquals(Map.of("zendesk", List.of(base.resolve("exports/zendesk").toAbsolutePath())), context.watches);
+        assertEquals(List.of(), context.changedSources, "the server, not the plugin, reports changes");
+    }
+
+    @Test
+    void customSourceIdIsUsedForTheWatch() throws Exception {
+        FakePluginContext context = startOnSample(Map.of("sourceId", "help-center"));
+
         assertEquals("help-center", source.sourceId());
+        assertEquals(Map.of("help-center", List.of(base.resolve("exports/zendesk").toAbsolutePath())),
+                context.watches);
+    }
 
-        TestFiles.write(base.resolve("exports/zendesk"), "articles-2.json", """
-                {"articles": [{"id": 99, "title": "New", "body": "", "locale": "ja"}]}
-                """);
+    @Test
+    void absoluteFolderIsWatchedResolvedAndNormalised() throws Exception {
+        Path elsewhere = TestFiles.copySampleExport(base.resolve("elsewhere/zendesk"));
 
-        TestFiles.await(() -> !context.changedSources.isEmpty(), DEADLINE, "sourceChanged after a new page");
-        assertEquals("help-center", context.changedSources.get(0));
+        FakePluginContext context = start(Map.of("folder", elsewhere.toString() + "/./"));
+
+        assertEquals(Map.of("zendesk", List.of(elsewhere.toAbsolutePath())), context.watches);
     }
 
     @Test
@@ -182,22 +197,35 @@ class ZendeskContentSourceTest {
 
     @Test
     void missingFolderStopsStart() {
-        FakeContext context = new FakeContext(Map.of("folder", "exports/nowhere"), base);
+        FakePluginContext context = context(Map.of("folder", "exports/nowhere"));
 
         IllegalStateException error = assertThrows(IllegalStateException.class, () -> source.start(context));
 
         assertTrue(error.getMessage().contains(base.resolve("exports/nowhere").toString()), error.getMessage());
         assertTrue(error.getMessage().contains("does not exist"), error.getMessage());
+        assertEquals(Map.of(), context.watches, "nothing to watch when start fails");
     }
 
     @Test
     void unknownSettingStopsStart() throws IOException {
         TestFiles.copySampleExport(base.resolve("export"));
-        FakeContext context = new FakeContext(Map.of("folder", "export", "foldr", "typo"), base);
+        FakePluginContext context = context(Map.of("folder", "export", "foldr", "typo"));
 
         IllegalArgumentException error = assertThrows(IllegalArgumentException.class, () -> source.start(context));
 
-        assertTrue(error.getMessage().contains("unknown setting 'foldr'"), error.getMessage());
+        assertTrue(error.getMessage().contains("foldr"), error.getMessage());
+        assertEquals(Map.of(), context.watches);
+    }
+
+    @Test
+    void badSettingValueStopsStart() throws IOException {
+        TestFiles.copySampleExport(base.resolve("export"));
+        FakePluginContext context = context(Map.of("folder", "export", "categoryFrom", "label"));
+
+        IllegalArgumentException error = assertThrows(IllegalArgumentException.class, () -> source.start(context));
+
+        assertTrue(error.getMessage().contains("categoryFrom must be 'section' or 'category', not 'label'"),
+                error.getMessage());
     }
 
     @Test
@@ -211,39 +239,29 @@ class ZendeskContentSourceTest {
     }
 
     @Test
-    void changedExportCallsSourceChangedAndIsReread() throws Exception {
-        FakeContext context = startOnSample(Map.of());
+    void changedExportIsRereadOnTheNextRefresh() throws Exception {
+        startOnSample(Map.of());
         Path articlesFile = base.resolve("exports/zendesk/articles.json");
         assertEquals(6, source.articles().size());
 
         String edited = Files.readString(articlesFile)
                 .replace("\"title\": \"送料とお届けまでの日数\"", "\"title\": \"送料とお届け日数（改訂）\"");
-        Files.writeString(articlesFile, edited); // different length, so detected even with coarse mtimes
+        Files.writeString(articlesFile, edited);
 
-        TestFiles.await(() -> context.changedSources.contains("zendesk"), DEADLINE, "sourceChanged(\"zendesk\")");
         assertEquals("送料とお届け日数（改訂）", articlesById().get("360041000012").title());
     }
 
     @Test
-    void deletedFileIsAChange() throws Exception {
-        FakeContext context = startOnSample(Map.of());
-
-        Files.delete(base.resolve("exports/zendesk/categories.json"));
-
-        TestFiles.await(() -> context.changedSources.contains("zendesk"), DEADLINE, "sourceChanged after a delete");
-    }
-
-    @Test
-    void stopEndsTheDaemonWatchThread() throws Exception {
+    void deletedPageIsNoticedOnTheNextRefresh() throws Exception {
         startOnSample(Map.of());
-        Thread watch = Thread.getAllStackTraces().keySet().stream()
-                .filter(t -> t.getName().equals("source-zendesk-watch"))
-                .findFirst().orElseThrow(() -> new AssertionError("no source-zendesk-watch thread"));
-        assertTrue(watch.isDaemon());
+        TestFiles.write(base.resolve("exports/zendesk"), "articles-2.json", """
+                {"articles": [{"id": 99, "title": "New", "body": "", "locale": "ja"}]}
+                """);
+        assertTrue(articlesById().containsKey("99"));
 
-        source.stop();
+        Files.delete(base.resolve("exports/zendesk/articles-2.json"));
 
-        TestFiles.await(() -> !watch.isAlive(), DEADLINE, "the watch thread to end");
+        assertEquals(6, source.articles().size());
     }
 
     @Test

@@ -5,17 +5,31 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.kotae.plugin.testkit.FakePluginContext;
 import dev.kotae.source.zendesk.ZendeskSettings.CategoryFrom;
+import java.nio.file.Path;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
+/** The settings as the server binds them: defaults and checks in the record, unknown keys and wrong types refused. */
 class ZendeskSettingsTest {
+
+    private static ZendeskSettings bind(Map<String, Object> raw) {
+        return new FakePluginContext(ZendeskContentSource.PLUGIN_ID, Path.of("/srv/kotae"))
+                .withSettings(raw).settings(ZendeskSettings.class);
+    }
+
+    /** The message of settings the binding refuses. */
+    private static String refused(Map<String, Object> raw) {
+        return assertThrows(IllegalArgumentException.class, () -> bind(raw)).getMessage();
+    }
 
     @Test
     void defaults() {
-        ZendeskSettings settings = ZendeskSettings.from(Map.of("folder", " exports/zendesk "));
+        ZendeskSettings settings = bind(Map.of("folder", " exports/zendesk "));
 
         assertEquals("zendesk", settings.sourceId());
         assertEquals("exports/zendesk", settings.folder());
@@ -25,7 +39,7 @@ class ZendeskSettingsTest {
 
     @Test
     void everySetting() {
-        ZendeskSettings settings = ZendeskSettings.from(Map.of(
+        ZendeskSettings settings = bind(Map.of(
                 "sourceId", "zd-ja",
                 "folder", "/srv/zendesk",
                 "locales", Map.of("EN-us", "en", "ja", "ja"),
@@ -39,7 +53,7 @@ class ZendeskSettingsTest {
 
     @Test
     void defaultLocaleIsThePrimarySubtag() {
-        ZendeskSettings settings = ZendeskSettings.from(Map.of("folder", "x"));
+        ZendeskSettings settings = bind(Map.of("folder", "x"));
 
         assertEquals("en", settings.localeFor("en-us"));
         assertEquals("pt", settings.localeFor("pt-BR"));
@@ -51,52 +65,42 @@ class ZendeskSettingsTest {
 
     @Test
     void mappingWinsOverTheRule() {
-        ZendeskSettings settings = ZendeskSettings.from(Map.of("folder", "x", "locales", Map.of("pt-br", "pt-BR")));
+        ZendeskSettings settings = bind(Map.of("folder", "x", "locales", Map.of("pt-br", "pt-BR")));
 
         assertEquals("pt-BR", settings.localeFor("PT-BR"));
         assertEquals("pt", settings.localeFor("pt-pt"));
     }
 
     @Test
-    void unknownKeyIsNamedWithTheKnownOnes() {
-        IllegalArgumentException error = assertThrows(IllegalArgumentException.class,
-                () -> ZendeskSettings.from(Map.of("folder", "x", "categoryfrom", "section")));
+    void unknownKeyIsRefusedNamingIt() {
+        String message = refused(Map.of("folder", "x", "categoryfrom", "section"));
 
-        assertEquals("plugins.source-zendesk: unknown setting 'categoryfrom'; known settings: "
-                + "sourceId, folder, locales, categoryFrom", error.getMessage());
+        assertTrue(message.contains("categoryfrom"), message);
     }
 
     @Test
     void badCategoryFrom() {
-        IllegalArgumentException error = assertThrows(IllegalArgumentException.class,
-                () -> ZendeskSettings.from(Map.of("folder", "x", "categoryFrom", "label")));
-
-        assertTrue(error.getMessage().contains("categoryFrom must be 'section' or 'category', not 'label'"),
-                error.getMessage());
+        assertEquals("categoryFrom must be 'section' or 'category', not 'label'",
+                refused(Map.of("folder", "x", "categoryFrom", "label")));
     }
 
     @Test
     void folderIsRequired() {
-        IllegalArgumentException error = assertThrows(IllegalArgumentException.class,
-                () -> ZendeskSettings.from(Map.of("sourceId", "zendesk")));
-
-        assertTrue(error.getMessage().startsWith("plugins.source-zendesk: folder is required"), error.getMessage());
+        assertTrue(refused(Map.of("sourceId", "zendesk")).startsWith("folder is required"));
+        assertTrue(refused(Map.of("folder", " ")).startsWith("folder is required"));
     }
 
     @Test
     void badSourceId() {
-        IllegalArgumentException error = assertThrows(IllegalArgumentException.class,
-                () -> ZendeskSettings.from(Map.of("folder", "x", "sourceId", "Zendesk JA")));
-
-        assertTrue(error.getMessage().contains("sourceId must be 1-32 lower-case letters"), error.getMessage());
+        assertEquals("sourceId must be 1-32 lower-case letters, digits or '-', not 'Zendesk JA'",
+                refused(Map.of("folder", "x", "sourceId", "Zendesk JA")));
     }
 
     @Test
     void wrongShapeNamesTheSetting() {
-        IllegalArgumentException error = assertThrows(IllegalArgumentException.class,
-                () -> ZendeskSettings.from(Map.of("folder", "x", "locales", List.of("ja", "en"))));
+        String message = refused(Map.of("folder", "x", "locales", List.of("ja", "en")));
 
-        assertTrue(error.getMessage().contains("'locales'"), error.getMessage());
+        assertTrue(message.contains("locales"), message);
     }
 
     @Test
@@ -104,16 +108,21 @@ class ZendeskSettingsTest {
         Map<String, Object> locales = new HashMap<>();
         locales.put("ja", "");
 
-        IllegalArgumentException error = assertThrows(IllegalArgumentException.class,
-                () -> ZendeskSettings.from(Map.of("folder", "x", "locales", locales)));
+        assertEquals("locales: every entry needs a Zendesk locale and a Kotae locale, got ja: ",
+                refused(Map.of("folder", "x", "locales", locales)));
+    }
 
-        assertTrue(error.getMessage().contains("locales:"), error.getMessage());
+    @Test
+    void localeMappedTwiceIsRejected() {
+        Map<String, Object> locales = new LinkedHashMap<>();
+        locales.put("en-us", "en");
+        locales.put("EN-US", "en-US");
+
+        assertEquals("locales: 'en-us' is mapped twice", refused(Map.of("folder", "x", "locales", locales)));
     }
 
     @Test
     void noSettingsAtAllNamesTheFolder() {
-        IllegalArgumentException error = assertThrows(IllegalArgumentException.class, () -> ZendeskSettings.from(null));
-
-        assertTrue(error.getMessage().contains("folder is required"), error.getMessage());
+        assertTrue(refused(Map.of()).contains("folder is required"), refused(Map.of()));
     }
 }

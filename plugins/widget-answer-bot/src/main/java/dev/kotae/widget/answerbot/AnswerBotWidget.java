@@ -11,6 +11,7 @@ import dev.kotae.plugin.SearchEvent;
 import dev.kotae.plugin.Widget;
 import dev.kotae.plugin.WidgetRequest;
 import dev.kotae.plugin.WidgetResponse;
+import dev.kotae.widget.answerbot.Params.BadRequest;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -41,6 +42,9 @@ public class AnswerBotWidget implements Widget {
     static final int HITS = 4;
     static final int MAX_ALTERNATIVES = 3;
     private static final ObjectMapper JSON = new ObjectMapper();
+    /** The server's error shape, {@code {"error":{"code","message"}}}; the API has no helper for 405. */
+    private static final WidgetResponse METHOD_NOT_ALLOWED = new WidgetResponse(405, "application/json",
+            "{\"error\":{\"code\":\"method_not_allowed\",\"message\":\"use GET\"}}");
 
     /** Everything {@link #start} sets up, published at once so that request threads see all of it. */
     private record Started(PluginContext context, HelpCenter helpCenter, BotSettings settings, String origin) {}
@@ -49,7 +53,7 @@ public class AnswerBotWidget implements Widget {
 
     @Override
     public void start(PluginContext context) {
-        BotSettings settings = BotSettings.from(context.settings());
+        BotSettings settings = context.settings(BotSettings.class);
         started = new Started(context, context.helpCenter(), settings, "widget:" + context.pluginId());
     }
 
@@ -68,8 +72,7 @@ public class AnswerBotWidget implements Widget {
             return WidgetResponse.notFound();
         }
         if (!request.method().equals("GET")) {
-            String body = JSON.writeValueAsString(new ErrorBody(new ErrorBody.Detail("method_not_allowed", "use GET")));
-            return new WidgetResponse(405, "application/json", body);
+            return METHOD_NOT_ALLOWED;
         }
         try {
             return WidgetResponse.json(JSON.writeValueAsString(ask(s, request)));
@@ -122,9 +125,4 @@ public class AnswerBotWidget implements Widget {
 
     /** Another article that may help. */
     record Alternative(String id, String title, String url) {}
-
-    /** An error answer in the server's shape. */
-    record ErrorBody(Detail error) {
-        record Detail(String code, String message) {}
-    }
 }

@@ -1,11 +1,5 @@
 package dev.kotae.widget.answerbot;
 
-import com.fasterxml.jackson.databind.DeserializationFeature;
-import com.fasterxml.jackson.databind.JsonMappingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import java.util.Map;
-import java.util.Set;
-import java.util.TreeSet;
 import java.util.regex.Pattern;
 
 /**
@@ -29,7 +23,9 @@ import java.util.regex.Pattern;
  * which is the safe side. Scores reflect shared words, not meaning: an off-topic question phrased like a
  * FAQ (「明日の天気を教えてください」: 15.4 vs 7.0, on 「教えてください」) can still be answered. English
  * questions score lower (10 to 13), so an English-only help center may want a lower {@code minScore}.
- * Unknown keys are rejected so that typos fail at start.
+ * The server binds the block to this record ({@link dev.kotae.plugin.PluginContext#settings(Class)}),
+ * refusing unknown keys and wrong types so that typos fail at start; absent keys arrive as {@code null}
+ * and get the defaults here.
  *
  * @param minScore see {@link ConfidenceRule#minScore()}; at least 0
  * @param minRatio see {@link ConfidenceRule#minRatio()}; at least 1
@@ -42,11 +38,8 @@ public record BotSettings(Double minScore, Double minRatio, Integer summaryLengt
     static final double DEFAULT_MIN_SCORE = 10.0;
     static final double DEFAULT_MIN_RATIO = 1.25;
     static final int DEFAULT_SUMMARY_LENGTH = 160;
-    private static final Set<String> KNOWN_KEYS = Set.of("minScore", "minRatio", "summaryLength", "contactUrl");
     // No "//host" (protocol-relative) and no javascript: or data: URLs: the link is shown to customers.
     private static final Pattern SAFE_URL = Pattern.compile("(https?://[^\\s\"<>]+|/(?!/)[^\\s\"<>]*)");
-    private static final ObjectMapper MAPPER = new ObjectMapper()
-            .disable(DeserializationFeature.ACCEPT_FLOAT_AS_INT);
 
     public BotSettings {
         minScore = minScore == null ? DEFAULT_MIN_SCORE : minScore;
@@ -66,52 +59,8 @@ public record BotSettings(Double minScore, Double minRatio, Integer summaryLengt
         }
     }
 
-    /** The defaults. */
-    public static BotSettings defaults() {
-        return new BotSettings(null, null, null, null);
-    }
-
     /** The confidence rule these settings describe. */
     public ConfidenceRule rule() {
         return new ConfidenceRule(minScore, minRatio);
-    }
-
-    /**
-     * Reads and checks the settings map the server hands over.
-     *
-     * @throws IllegalArgumentException naming the bad key or value, for administrators to read
-     */
-    public static BotSettings from(Map<String, Object> settings) {
-        if (settings == null || settings.isEmpty()) {
-            return defaults();
-        }
-        Set<String> unknown = new TreeSet<>(settings.keySet());
-        unknown.removeAll(KNOWN_KEYS);
-        if (!unknown.isEmpty()) {
-            throw new IllegalArgumentException("unknown setting(s) " + unknown + " for widget-answer-bot; known: "
-                    + new TreeSet<>(KNOWN_KEYS));
-        }
-        try {
-            return MAPPER.convertValue(settings, BotSettings.class);
-        } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException("bad widget-answer-bot settings: " + readable(e), e);
-        }
-    }
-
-    /**
-     * Jackson wraps both our range checks and its own type errors; the readable part is our message or
-     * Jackson's original message (without its source location) plus the offending key.
-     */
-    private static String readable(Throwable e) {
-        for (Throwable cause = e.getCause(); cause != null; cause = cause.getCause()) {
-            if (cause instanceof IllegalArgumentException) {
-                return cause.getMessage();
-            }
-            if (cause instanceof JsonMappingException mapping && mapping.getCause() == null) {
-                String key = mapping.getPath().isEmpty() ? "" : mapping.getPath().get(0).getFieldName() + ": ";
-                return key + mapping.getOriginalMessage();
-            }
-        }
-        return e.getMessage();
     }
 }

@@ -11,6 +11,9 @@ import dev.kotae.plugin.DeflectionEvent;
 import dev.kotae.plugin.SearchEvent;
 import dev.kotae.plugin.WidgetRequest;
 import dev.kotae.plugin.WidgetResponse;
+import dev.kotae.plugin.testkit.FakeHelpCenter;
+import dev.kotae.plugin.testkit.FakePluginContext;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -27,17 +30,19 @@ class AnswerBotWidgetTest {
             + "ご登録のメールアドレスを入力し、「送信」を押します。"
             + "届いた「パスワード再設定のご案内」メールのリンクを開きます。リンクの有効期限は30分です。";
 
-    private FakeContext context = new FakeContext(Map.of());
-    private AnswerBotWidget widget = new AnswerBotWidget();
+    /** Filled in by each test; shared by every widget a test starts. */
+    private final FakeHelpCenter helpCenter = new FakeHelpCenter();
+    private FakePluginContext context;
+    private AnswerBotWidget widget;
 
     @BeforeEach
     void start() {
-        widget.start(context); // the fake help center is filled in by each test
+        widget = started(Map.of());
     }
 
     /** Scores measured on the sample help center for 「パスワードを忘れてしまいました」. */
     private void clearWinner() {
-        context.helpCenter
+        helpCenter
                 .hitWithArticle("password-reset", "パスワードを忘れた場合の再設定方法", 27.4, PASSWORD_TEXT)
                 .hitWithArticle("phishing-email", "さくらマルシェを名乗る不審なメール・SMSについて", 11.3, "…")
                 .hitWithArticle("cancel-order", "注文をキャンセルしたい", 7.8, "…")
@@ -66,7 +71,7 @@ class AnswerBotWidgetTest {
         assertEquals(List.of("id", "title", "url"), fieldNames(alternatives.get(0)));
         assertTrue(body.get("contactUrl").isNull());
         assertEquals(List.of("answered", "answer", "alternatives", "contactUrl"), fieldNames(body));
-        assertEquals(List.of("パスワードを忘れてしまいました|ja|4"), context.helpCenter.searches);
+        assertEquals(List.of("パスワードを忘れてしまいました|ja|4"), helpCenter.searches);
     }
 
     @Test
@@ -91,7 +96,7 @@ class AnswerBotWidgetTest {
     @Test
     void doesNotAnswerWhenTwoArticlesAreCloseAndOffersThemAll() throws Exception {
         // 「後払いの請求書が届かない」: two good articles 1.07 apart; a list serves the customer better.
-        context.helpCenter
+        helpCenter
                 .hitWithArticle("deferred-invoice-missing", "後払いの請求書が届かない・紛失した場合", 29.2, "…")
                 .hitWithArticle("deferred-payment", "後払い（請求書払い）について", 27.2, "…")
                 .hitWithArticle("receipt-invoice", "領収書・請求書の発行", 14.3, "…")
@@ -117,14 +122,14 @@ class AnswerBotWidgetTest {
         assertEquals(0, ((SearchEvent) context.events.get(0)).resultCount());
 
         // 「宇宙船の燃料はどこで買えますか」 matches generic words only, at low scores.
-        context.helpCenter.hitWithArticle("guest-order", "会員登録をせずに注文できますか", 8.2, "…")
+        helpCenter.hitWithArticle("guest-order", "会員登録をせずに注文できますか", 8.2, "…")
                 .hitWithArticle("convenience-store-payment", "コンビニ払い（前払い）について", 6.1, "…");
         assertFalse(ok(ask("宇宙船の燃料はどこで買えますか", "ja")).get("answered").asBoolean());
     }
 
     @Test
     void aSingleHitAboveMinScoreIsAnAnswer() throws Exception {
-        context.helpCenter.hitWithArticle("newsletter", "メールマガジンの配信設定・停止", 23.6, "配信を停止できます。");
+        helpCenter.hitWithArticle("newsletter", "メールマガジンの配信設定・停止", 23.6, "配信を停止できます。");
         JsonNode body = ok(ask("メルマガを止めたい", null));
         assertTrue(body.get("answered").asBoolean());
         assertEquals("配信を停止できます。", body.get("answer").get("summary").asText(), "short text is kept whole");
@@ -133,7 +138,7 @@ class AnswerBotWidgetTest {
 
     @Test
     void anArticleThatVanishedIsNoAnswer() throws Exception {
-        context.helpCenter.hit("gone", "Removed meanwhile", 50);
+        helpCenter.hit("gone", "Removed meanwhile", 50);
         JsonNode body = ok(ask("removed", "en"));
         assertFalse(body.get("answered").asBoolean());
         assertEquals("gone", body.get("alternatives").get(0).get("id").asText());
@@ -178,21 +183,23 @@ class AnswerBotWidgetTest {
     @Test
     void badSettingsRefuseToStart() {
         var e = assertThrows(IllegalArgumentException.class,
-                () -> new AnswerBotWidget().start(new FakeContext(Map.of("minscore", 3))));
+                () -> new AnswerBotWidget().start(context(Map.of("minscore", 3))));
         assertTrue(e.getMessage().contains("minscore"), e.getMessage());
         assertThrows(IllegalStateException.class,
                 () -> new AnswerBotWidget().handle(new WidgetRequest("GET", "ask", Map.of(), "", null)));
     }
 
-    /** A widget started with {@code settings} over a copy of the current help center. */
+    /** A widget started with {@code settings} over the test's help center, with a fresh {@link #context}. */
     private AnswerBotWidget started(Map<String, Object> settings) {
-        FakeContext next = new FakeContext(settings);
-        next.helpCenter.hits.addAll(context.helpCenter.hits);
-        next.helpCenter.articles.putAll(context.helpCenter.articles);
-        context = next;
+        context = context(settings);
         AnswerBotWidget bot = new AnswerBotWidget();
-        bot.start(next);
+        bot.start(context);
         return bot;
+    }
+
+    private FakePluginContext context(Map<String, Object> settings) {
+        return new FakePluginContext("widget-answer-bot", Path.of(".")).withSettings(settings)
+                .withHelpCenter(helpCenter);
     }
 
     private WidgetResponse ask(String q, String locale) throws Exception {

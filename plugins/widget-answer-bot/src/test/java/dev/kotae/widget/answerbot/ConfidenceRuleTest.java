@@ -10,7 +10,7 @@ import org.junit.jupiter.api.Test;
 
 class ConfidenceRuleTest {
 
-    private final ConfidenceRule defaults = BotSettings.defaults().rule();
+    private final ConfidenceRule defaults = new BotSettings(null, null, null, null).rule();
 
     @Test
     void noHitsIsNoAnswer() {

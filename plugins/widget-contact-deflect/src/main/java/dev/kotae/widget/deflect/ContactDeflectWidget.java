@@ -8,6 +8,7 @@ import dev.kotae.plugin.SearchEvent;
 import dev.kotae.plugin.Widget;
 import dev.kotae.plugin.WidgetRequest;
 import dev.kotae.plugin.WidgetResponse;
+import dev.kotae.widget.deflect.Params.BadRequest;
 import java.time.Instant;
 import java.util.List;
 import org.pf4j.Extension;
@@ -34,6 +35,11 @@ import org.pf4j.Extension;
 public class ContactDeflectWidget implements Widget {
 
     private static final ObjectMapper JSON = new ObjectMapper();
+    // The server's error shape, {"error":{"code","message"}}, for answers the API has no helper for.
+    private static final WidgetResponse METHOD_NOT_ALLOWED = new WidgetResponse(405, "application/json",
+            "{\"error\":{\"code\":\"method_not_allowed\",\"message\":\"use GET\"}}");
+    private static final WidgetResponse NO_SUCH_ARTICLE = new WidgetResponse(404, "application/json",
+            "{\"error\":{\"code\":\"not_found\",\"message\":\"no such article\"}}");
 
     /** Everything {@link #start} sets up, published at once so that request threads see all of it. */
     private record Started(PluginContext context, HelpCenter helpCenter, DeflectSettings settings, String origin) {}
@@ -42,7 +48,7 @@ public class ContactDeflectWidget implements Widget {
 
     @Override
     public void start(PluginContext context) {
-        DeflectSettings settings = DeflectSettings.from(context.settings());
+        DeflectSettings settings = context.settings(DeflectSettings.class);
         started = new Started(context, context.helpCenter(), settings, "widget:" + context.pluginId());
     }
 
@@ -62,7 +68,7 @@ public class ContactDeflectWidget implements Widget {
             return WidgetResponse.notFound();
         }
         if (!request.method().equals("GET")) {
-            return error(405, "method_not_allowed", "use GET");
+            return METHOD_NOT_ALLOWED;
         }
         try {
             return path.equals("suggest") ? suggest(s, request) : article(s, request);
@@ -98,7 +104,7 @@ public class ContactDeflectWidget implements Widget {
         String id = Params.id(request);
         var article = s.helpCenter().article(id);
         if (article.isEmpty()) {
-            return error(404, "not_found", "no such article");
+            return NO_SUCH_ARTICLE;
         }
         var view = article.get();
         return json(new ArticleBody(view.id(), view.title(), view.url(), view.html()));
@@ -106,12 +112,6 @@ public class ContactDeflectWidget implements Widget {
 
     private static WidgetResponse json(Object body) throws JsonProcessingException {
         return WidgetResponse.json(JSON.writeValueAsString(body));
-    }
-
-    /** The server's error shape, {@code {"error":{"code","message"}}}, for statuses the API has no helper for. */
-    private static WidgetResponse error(int status, String code, String message) throws JsonProcessingException {
-        String body = JSON.writeValueAsString(new ErrorBody(new ErrorBody.Detail(code, message)));
-        return new WidgetResponse(status, "application/json", body);
     }
 
     /** The {@code suggest} answer. */
@@ -122,9 +122,4 @@ public class ContactDeflectWidget implements Widget {
 
     /** The {@code article} answer; {@code html} is the server's sanitised body. */
     record ArticleBody(String id, String title, String url, String html) {}
-
-    /** An error answer in the server's shape. */
-    record ErrorBody(Detail error) {
-        record Detail(String code, String message) {}
-    }
 }

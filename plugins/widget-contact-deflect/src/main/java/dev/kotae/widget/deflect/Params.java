@@ -52,4 +52,14 @@ final class Params {
     static int length(String text) {
         return text.codePointCount(0, text.length());
     }
+
+    /** A client mistake in a widget request, answered with 400 and this message. */
+    static final class BadRequest extends RuntimeException {
+
+        private static final long serialVersionUID = 1L;
+
+        BadRequest(String message) {
+            super(message, null, false, false); // expected and frequent: no stack trace needed
+        }
+    }
 }

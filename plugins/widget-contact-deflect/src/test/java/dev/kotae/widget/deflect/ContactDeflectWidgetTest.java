@@ -9,6 +9,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.kotae.plugin.SearchEvent;
 import dev.kotae.plugin.WidgetRequest;
 import dev.kotae.plugin.WidgetResponse;
+import dev.kotae.plugin.testkit.FakeHelpCenter;
+import dev.kotae.plugin.testkit.FakePluginContext;
+import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -19,18 +22,17 @@ class ContactDeflectWidgetTest {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    private FakeContext context;
+    private final FakeHelpCenter helpCenter = new FakeHelpCenter()
+            .hit("deferred-invoice-missing", "後払いの請求書が届かない・紛失した場合", 29.2)
+            // html "<p>後払いは、商品が届いてから</p>", text without the tags
+            .hitWithArticle("deferred-payment", "後払い（請求書払い）について", 27.2, "後払いは、商品が届いてから")
+            .hit("receipt-invoice", "領収書・請求書の発行", 14.3)
+            .hit("bulk-order", "法人・大口のご注文について", 10.6);
+    private final FakePluginContext context = context(Map.of()).withHelpCenter(helpCenter);
     private ContactDeflectWidget widget;
 
     @BeforeEach
     void start() {
-        context = new FakeContext(Map.of());
-        context.helpCenter
-                .hit("deferred-invoice-missing", "後払いの請求書が届かない・紛失した場合", 29.2)
-                .hit("deferred-payment", "後払い（請求書払い）について", 27.2)
-                .hit("receipt-invoice", "領収書・請求書の発行", 14.3)
-                .hit("bulk-order", "法人・大口のご注文について", 10.6)
-                .article("deferred-payment", "後払い（請求書払い）について", "<p>後払いは、商品が届いてから</p>");
         widget = new ContactDeflectWidget();
         widget.start(context);
     }
@@ -46,7 +48,7 @@ class ContactDeflectWidgetTest {
         assertEquals("後払いの請求書が届かない・紛失した場合", first.get("title").asText());
         assertEquals("/articles/deferred-invoice-missing", first.get("url").asText());
         assertEquals("<mark>後払いの請求書が届かない・紛失した場合</mark>", first.get("snippet").asText());
-        assertEquals(List.of("後払いの請求書が届かない|ja|3"), context.helpCenter.searches);
+        assertEquals(List.of("後払いの請求書が届かない|ja|3"), helpCenter.searches);
     }
 
     @Test
@@ -69,21 +71,20 @@ class ContactDeflectWidgetTest {
             assertEquals(0, ok(get("suggest", "q", q, "locale", "ja")).get("articles").size(), q);
         }
         assertEquals(0, ok(get("suggest")).get("articles").size());
-        assertTrue(context.helpCenter.searches.isEmpty());
+        assertTrue(helpCenter.searches.isEmpty());
         assertTrue(context.events.isEmpty());
     }
 
     @Test
     void missingLocaleSearchesAllLocales() throws Exception {
         ok(get("suggest", "q", "返品"));
-        assertEquals(List.of("返品|null|3"), context.helpCenter.searches);
+        assertEquals(List.of("返品|null|3"), helpCenter.searches);
     }
 
     @Test
     void honoursMaxResultsAndMinQueryLength() throws Exception {
-        FakeContext narrow = new FakeContext(Map.of("maxResults", 1, "minQueryLength", 4));
-        narrow.helpCenter.hit("a", "A", 2).hit("b", "B", 1);
-        widget.start(narrow);
+        widget.start(context(Map.of("maxResults", 1, "minQueryLength", 4))
+                .withHelpCenter(new FakeHelpCenter().hit("a", "A", 2).hit("b", "B", 1)));
 
         assertEquals(0, ok(get("suggest", "q", "後払い")).get("articles").size());
         assertEquals(1, ok(get("suggest", "q", "後払いの")).get("articles").size());
@@ -142,8 +143,12 @@ class ContactDeflectWidgetTest {
     @Test
     void badSettingsRefuseToStart() {
         var e = assertThrows(IllegalArgumentException.class,
-                () -> new ContactDeflectWidget().start(new FakeContext(Map.of("maxResult", 3))));
+                () -> new ContactDeflectWidget().start(context(Map.of("maxResult", 3))));
         assertTrue(e.getMessage().contains("maxResult"), e.getMessage());
+    }
+
+    private static FakePluginContext context(Map<String, Object> settings) {
+        return new FakePluginContext("widget-contact-deflect", Path.of(".")).withSettings(settings);
     }
 
     private WidgetResponse get(String path, String... params) throws Exception {

@@ -4,56 +4,65 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.util.HashMap;
+import dev.kotae.plugin.testkit.FakePluginContext;
+import java.nio.file.Path;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
+/** The settings as the server binds them ({@code PluginContext.settings(DeflectSettings.class)}). */
 class DeflectSettingsTest {
 
     @Test
-    void defaultsWhenEmptyOrMissing() {
-        assertEquals(new DeflectSettings(3, 2), DeflectSettings.from(Map.of()));
-        assertEquals(new DeflectSettings(3, 2), DeflectSettings.from(null));
-        assertEquals(new DeflectSettings(3, 2), DeflectSettings.defaults());
+    void defaultsWhenEmpty() {
+        assertEquals(new DeflectSettings(3, 2), bind(Map.of()));
+    }
+
+    @Test
+    void absentOrNullValueMeansDefault() {
+        // The binder passes null for an absent key and for a key without a value ("maxResults:").
+        assertEquals(new DeflectSettings(3, 2), new DeflectSettings(null, null));
+        assertEquals(3, new DeflectSettings(null, 1).maxResults());
+        assertEquals(2, new DeflectSettings(5, null).minQueryLength());
     }
 
     @Test
     void readsBothKeysAndNumericStrings() {
-        assertEquals(new DeflectSettings(5, 1), DeflectSettings.from(Map.of("maxResults", 5, "minQueryLength", 1)));
+        assertEquals(new DeflectSettings(5, 1), bind(Map.of("maxResults", 5, "minQueryLength", 1)));
         // YAML sometimes hands over quoted numbers; they are still numbers.
-        assertEquals(new DeflectSettings(4, 2), DeflectSettings.from(Map.of("maxResults", "4")));
-    }
-
-    @Test
-    void nullValueMeansDefault() {
-        Map<String, Object> settings = new HashMap<>();
-        settings.put("maxResults", null);
-        assertEquals(3, DeflectSettings.from(settings).maxResults());
+        assertEquals(new DeflectSettings(4, 2), bind(Map.of("maxResults", "4")));
     }
 
     @Test
     void rejectsUnknownKeys() {
-        var e = assertThrows(IllegalArgumentException.class, () -> DeflectSettings.from(Map.of("maxResult", 3)));
-        assertTrue(e.getMessage().contains("maxResult") && e.getMessage().contains("known"), e.getMessage());
+        var e = assertThrows(IllegalArgumentException.class, () -> bind(Map.of("maxResult", 3)));
+        assertTrue(e.getMessage().contains("maxResult") && e.getMessage().contains("maxResults"), e.getMessage());
     }
 
     @Test
     void rejectsOutOfRangeValues() {
-        assertMessage("maxResults must be between 1 and 5", Map.of("maxResults", 0));
-        assertMessage("maxResults must be between 1 and 5", Map.of("maxResults", 6));
-        assertMessage("minQueryLength must be between 1 and 50", Map.of("minQueryLength", 0));
+        assertMessage(Map.of("maxResults", 0), "maxResults must be between 1 and 5, was 0");
+        assertMessage(Map.of("maxResults", 6), "maxResults must be between 1 and 5, was 6");
+        assertMessage(Map.of("minQueryLength", 0), "minQueryLength must be between 1 and 50, was 0");
+        assertMessage(Map.of("minQueryLength", 51), "minQueryLength must be between 1 and 50, was 51");
     }
 
     @Test
     void rejectsWrongTypes() {
-        assertMessage("maxResults", Map.of("maxResults", "three"));
-        assertMessage("maxResults", Map.of("maxResults", 2.5));
-        assertMessage("minQueryLength", Map.of("minQueryLength", Map.of("a", 1)));
+        assertMessage(Map.of("maxResults", "three"), "maxResults", "\"three\"");
+        assertMessage(Map.of("maxResults", 2.5), "maxResults", "2.5");
+        assertMessage(Map.of("minQueryLength", Map.of("a", 1)), "minQueryLength");
     }
 
-    private static void assertMessage(String expected, Map<String, Object> settings) {
-        var e = assertThrows(IllegalArgumentException.class, () -> DeflectSettings.from(settings));
-        assertTrue(e.getMessage().contains(expected), e.getMessage());
-        assertTrue(!e.getMessage().contains("byte offset"), "no Jackson source location: " + e.getMessage());
+    private static DeflectSettings bind(Map<String, Object> settings) {
+        return new FakePluginContext("widget-contact-deflect", Path.of(".")).withSettings(settings)
+                .settings(DeflectSettings.class);
+    }
+
+    /** Refused, with a message naming the key (and the value, where given) for the administrator. */
+    private static void assertMessage(Map<String, Object> settings, String... expected) {
+        var e = assertThrows(IllegalArgumentException.class, () -> bind(settings));
+        for (String part : expected) {
+            assertTrue(e.getMessage().contains(part), e.getMessage());
+        }
     }
 }

@@ -27,7 +27,7 @@ public class HelloSource implements ContentSource {
     /** Reads the settings once; throwing here refuses to start and shows the message to administrators. */
     @Override
     public void start(PluginContext context) {
-        HelloSettings settings = HelloSettings.from(context.settings());
+        HelloSettings settings = context.settings(HelloSettings.class);
         articles = List.of(japanese(settings.greeting()), english(settings.greeting()));
         log.info("hello-plugin: serving {} articles as {}:*", articles.size(), sourceId());
     }

@@ -1,0 +1,122 @@
+package dev.kotae.plugin.testkit;
+
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.kotae.plugin.HelpCenter;
+import dev.kotae.plugin.KotaeEvent;
+import dev.kotae.plugin.PluginContext;
+import java.nio.file.Path;
+import java.util.Collection;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+
+/**
+ * The server's side of {@link PluginContext} for unit tests: settings as {@code kotae.yml} would give
+ * them, paths relative to a folder, and everything the plugin tells the server (events, changed sources,
+ * watched paths) collected for assertions.
+ *
+ * <p>{@link #settings(Class)} binds as strictly as the server (unknown keys and wrong types refused,
+ * constructor checks passed through); the server's messages also name the key's full path.
+ */
+public final class FakePluginContext implements PluginContext {
+
+    private static final ObjectMapper STRICT = new ObjectMapper()
+            .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+            .disable(DeserializationFeature.ACCEPT_FLOAT_AS_INT);
+
+    private final String pluginId;
+    private final Path base;
+    private Map<String, Object> settings = Map.of();
+    private HelpCenter helpCenter = new FakeHelpCenter();
+
+    /** Events passed to {@link #record}, in order. */
+    public final List<KotaeEvent> events = new CopyOnWriteArrayList<>();
+    /** Source ids passed to {@link #sourceChanged}, in order. */
+    public final List<String> changedSources = new CopyOnWriteArrayList<>();
+    /** The latest paths passed to {@link #watch}, by source id. */
+    public final Map<String, List<Path>> watches = new ConcurrentHashMap<>();
+
+    /**
+     * @param base the folder relative paths resolve against; the data folder is {@code base/data}
+     */
+    public FakePluginContext(String pluginId, Path base) {
+        this.pluginId = pluginId;
+        this.base = base;
+    }
+
+    /** Sets the settings block, as plain YAML values ({@code null} values allowed, as YAML gives them). */
+    public FakePluginContext withSettings(Map<String, Object> value) {
+        this.settings = Collections.unmodifiableMap(new LinkedHashMap<>(value));
+        return this;
+    }
+
+    public FakePluginContext withHelpCenter(HelpCenter value) {
+        this.helpCenter = value;
+        return this;
+    }
+
+    @Override
+    public String pluginId() {
+        return pluginId;
+    }
+
+    @Override
+    public Map<String, Object> settings() {
+        return settings;
+    }
+
+    @Override
+    public <T> T settings(Class<T> type) {
+        try {
+            return STRICT.convertValue(settings, type);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException(rootMessage(e), e);
+        }
+    }
+
+    /** The plugin's own check (an IllegalArgumentException from a constructor) or Jackson's innermost reason. */
+    private static String rootMessage(Throwable e) {
+        String message = e.getMessage();
+        for (Throwable cause = e.getCause(); cause != null; cause = cause.getCause()) {
+            message = cause.getMessage();
+            if (cause instanceof IllegalArgumentException) {
+                break;
+            }
+        }
+        return message;
+    }
+
+    @Override
+    public Path resolvePath(String path) {
+        return base.resolve(path).normalize();
+    }
+
+    @Override
+    public Path dataFolder() {
+        return base.resolve("data");
+    }
+
+    @Override
+    public HelpCenter helpCenter() {
+        return helpCenter;
+    }
+
+    @Override
+    public void record(KotaeEvent event) {
+        events.add(event);
+    }
+
+    @Override
+    public void sourceChanged(String sourceId) {
+        changedSources.add(sourceId);
+    }
+
+    @Override
+    public void watch(String sourceId, Collection<Path> paths) {
+        watches.put(sourceId, List.copyOf(paths));
+    }
+}

@@ -1,0 +1,61 @@
+package dev.kotae.content;
+
+/**
+ * The checks and defaults every article meets, whatever it came from (a Markdown file's front matter or
+ * a plugin source): one place, so a rule cannot hold for files and not for plugins.
+ */
+public final class ArticleRules {
+
+    private ArticleRules() {}
+
+    /** A source's own id (a file's, or a plugin article's before its source prefix). */
+    public static String localId(String id, String hint) throws ContentException {
+        if (id == null || !Article.LOCAL_ID_PATTERN.matcher(id).matches()) {
+            throw new ContentException("id '" + id + "' must be 1-128 characters of A-Z a-z 0-9 . _ -" + hint);
+        }
+        return id;
+    }
+
+    /** The given type, else {@code fallback}. */
+    public static ArticleType type(String raw, ArticleType fallback) throws ContentException {
+        try {
+            return isBlank(raw) ? fallback : ArticleType.parse(raw.strip());
+        } catch (IllegalArgumentException e) {
+            throw new ContentException(e.getMessage());
+        }
+    }
+
+    /** The given visibility, else the type's default (playbooks internal). */
+    public static Visibility visibility(String raw, ArticleType type) throws ContentException {
+        try {
+            return isBlank(raw) ? Visibility.defaultFor(type) : Visibility.parse(raw.strip());
+        } catch (IllegalArgumentException e) {
+            throw new ContentException(e.getMessage());
+        }
+    }
+
+    /** The given locale, else {@code fallback}; either must look like a language tag. */
+    public static String locale(String raw, String fallback) throws ContentException {
+        String locale = isBlank(raw) ? fallback : raw.strip();
+        if (!Article.LOCALE_PATTERN.matcher(locale).matches()) {
+            throw new ContentException("locale '" + locale + "' is not a language tag like ja, en or pt-BR");
+        }
+        return locale;
+    }
+
+    /** A present title of bounded length, trimmed. */
+    public static String title(String raw, String missingHint) throws ContentException {
+        if (isBlank(raw)) {
+            throw new ContentException("no title" + missingHint);
+        }
+        String title = raw.strip();
+        if (title.length() > Article.MAX_TITLE_LENGTH) {
+            throw new ContentException("title is longer than " + Article.MAX_TITLE_LENGTH + " characters");
+        }
+        return title;
+    }
+
+    private static boolean isBlank(String value) {
+        return value == null || value.isBlank();
+    }
+}
