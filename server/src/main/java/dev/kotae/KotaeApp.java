@@ -1,7 +1,9 @@
 package dev.kotae;
 
 import dev.kotae.analytics.EventBus;
+import dev.kotae.analytics.PageViews;
 import dev.kotae.analytics.RecentEvents;
+import dev.kotae.auth.AgentSessions;
 import dev.kotae.auth.TokenAuthenticator;
 import dev.kotae.config.KotaeConfig;
 import dev.kotae.content.ArticleParser;
@@ -9,6 +11,7 @@ import dev.kotae.content.ContentFolder;
 import dev.kotae.content.ContentWatcher;
 import dev.kotae.content.MarkdownRenderer;
 import dev.kotae.feedback.FeedbackStore;
+import dev.kotae.feedback.Votes;
 import dev.kotae.index.Analysis;
 import dev.kotae.index.ArticleDocuments;
 import dev.kotae.index.ArticleIndex;
@@ -28,9 +31,12 @@ import dev.kotae.search.Locales;
 import dev.kotae.search.SearchResult;
 import dev.kotae.search.SearchService;
 import dev.kotae.search.SuggestService;
+import dev.kotae.site.Site;
 import dev.kotae.web.Admin;
+import dev.kotae.web.CsrfTokens;
 import dev.kotae.web.HttpServer;
 import dev.kotae.web.Readiness;
+import dev.kotae.web.TrackedSearch;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
@@ -104,9 +110,12 @@ public final class KotaeApp implements AutoCloseable, Admin {
                 config.defaultLocale()), timeBox, metrics);
         this.plugins = new PluginHost(config.plugins(), data.resolve("plugins"),
                 new PublicHelpCenter(search, suggest, articles), events, sources, timeBox, metrics);
+        AgentSessions agentSessions = new AgentSessions(config.site().agentSession());
+        Site site = new Site(config.site(), config.defaultLocale(), new CsrfTokens(), agentSessions);
         this.http = new HttpServer(config.host(), config.port(), new HttpServer.Services(search, suggest, articles,
                 categories, feedback, new TokenAuthenticator(config.tokens()), this, readiness, metrics, events,
-                recentEvents, plugins));
+                recentEvents, plugins, new TrackedSearch(search, metrics, events), new Votes(feedback, metrics, events),
+                new PageViews(), agentSessions, site));
         metrics.gauge("kotae_articles", "Articles in the index", () -> safeSize());
         metrics.gauge("kotae_content_problems", "Content files skipped because of errors", () -> sync.problems().size());
         metrics.gauge("kotae_index_size_bytes", "Index size on disk", index::sizeOnDisk);

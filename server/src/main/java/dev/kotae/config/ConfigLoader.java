@@ -27,10 +27,12 @@ public final class ConfigLoader {
 
     /** The YAML file's shape; every key optional. */
     record FileConfig(String host, Integer port, String content, String data, JsonNode plugins, String defaultLocale,
-            List<String> locales, Auth auth) {
+            List<String> locales, Auth auth, Site site) {
         record Auth(List<TokenEntry> tokens) {}
 
         record TokenEntry(String name, String token, String role) {}
+
+        record Site(String name, String baseUrl, String contactUrl, Boolean secureCookies, Integer agentSessionHours) {}
     }
 
     private static final ObjectMapper YAML = YAMLMapper.builder()
@@ -89,6 +91,7 @@ public final class ConfigLoader {
             }
             config = config.withTokens(tokens);
         }
+        if (yaml.site() != null) config = config.withSite(readSite(yaml.site()));
         return config;
     }
 
@@ -126,6 +129,16 @@ public final class ConfigLoader {
             }
         }
         return new PluginsConfig(dir, timeout, settings, base);
+    }
+
+    private static SiteConfig readSite(FileConfig.Site site) throws IOException {
+        try {
+            return new SiteConfig(site.name(), site.baseUrl() == null ? null : java.net.URI.create(site.baseUrl()),
+                    site.contactUrl(), site.secureCookies(),
+                    site.agentSessionHours() == null ? null : Duration.ofHours(site.agentSessionHours()));
+        } catch (IllegalArgumentException e) {
+            throw new IOException(e.getMessage(), e);
+        }
     }
 
     private static final TypeReference<Map<String, Object>> SETTINGS_TYPE = new TypeReference<>() {};

@@ -16,7 +16,8 @@ public record KotaeConfig(
         PluginsConfig plugins,
         String defaultLocale,
         List<String> locales,
-        List<TokenAuthenticator.Token> tokens) {
+        List<TokenAuthenticator.Token> tokens,
+        SiteConfig site) {
 
     public KotaeConfig {
         locales = List.copyOf(locales);
@@ -29,23 +30,23 @@ public record KotaeConfig(
     /** The built-in defaults: serve {@code ./content} on port 8080, Japanese first. */
     public static KotaeConfig defaults() {
         return new KotaeConfig("0.0.0.0", 8080, Path.of("content"), Path.of("data"), PluginsConfig.none(), "ja",
-                List.of("ja", "en"), List.of());
+                List.of("ja", "en"), List.of(), SiteConfig.defaults());
     }
 
     public KotaeConfig withHost(String value) {
-        return new KotaeConfig(value, port, content, data, plugins, defaultLocale, locales, tokens);
+        return new KotaeConfig(value, port, content, data, plugins, defaultLocale, locales, tokens, site);
     }
 
     public KotaeConfig withPort(int value) {
-        return new KotaeConfig(host, value, content, data, plugins, defaultLocale, locales, tokens);
+        return new KotaeConfig(host, value, content, data, plugins, defaultLocale, locales, tokens, site);
     }
 
     public KotaeConfig withContent(Path value) {
-        return new KotaeConfig(host, port, value, data, plugins, defaultLocale, locales, tokens);
+        return new KotaeConfig(host, port, value, data, plugins, defaultLocale, locales, tokens, site);
     }
 
     public KotaeConfig withData(Path value) {
-        return new KotaeConfig(host, port, content, value, plugins, defaultLocale, locales, tokens);
+        return new KotaeConfig(host, port, content, value, plugins, defaultLocale, locales, tokens, site);
     }
 
     /** Sets the plugin folder, keeping the plugins' settings. */
@@ -54,18 +55,22 @@ public record KotaeConfig(
     }
 
     public KotaeConfig withPlugins(PluginsConfig value) {
-        return new KotaeConfig(host, port, content, data, value, defaultLocale, locales, tokens);
+        return new KotaeConfig(host, port, content, data, value, defaultLocale, locales, tokens, site);
     }
 
     public KotaeConfig withDefaultLocale(String value) {
-        return new KotaeConfig(host, port, content, data, plugins, value, locales, tokens);
+        return new KotaeConfig(host, port, content, data, plugins, value, locales, tokens, site);
     }
 
     public KotaeConfig withLocales(List<String> value) {
-        return new KotaeConfig(host, port, content, data, plugins, defaultLocale, value, tokens);
+        return new KotaeConfig(host, port, content, data, plugins, defaultLocale, value, tokens, site);
+    }
+
+    public KotaeConfig withSite(SiteConfig value) {
+        return new KotaeConfig(host, port, content, data, plugins, defaultLocale, locales, tokens, value);
     }
 
     public KotaeConfig withTokens(List<TokenAuthenticator.Token> value) {
-        return new KotaeConfig(host, port, content, data, plugins, defaultLocale, locales, value);
+        return new KotaeConfig(host, port, content, data, plugins, defaultLocale, locales, value, site);
     }
 }

@@ -9,14 +9,17 @@ import dev.kotae.index.IndexView;
 import dev.kotae.index.LanguageFamily;
 import java.io.IOException;
 import java.io.StringReader;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.queries.mlt.MoreLikeThis;
 import org.apache.lucene.search.BooleanClause;
 import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.BoostQuery;
+import org.apache.lucene.search.MatchAllDocsQuery;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.ScoreDoc;
 import org.apache.lucene.search.TermQuery;
@@ -32,6 +35,9 @@ public final class ArticleService {
 
     /** A related article, as linked from an article page. */
     public record Related(String id, String title, String url) {}
+
+    /** An article as listed in a sitemap: where it is and when it last changed. */
+    public record Listed(String id, String locale, String url, LocalDate updated) {}
 
     /** An article and the related articles the same caller may see. */
     public record ArticleView(Article article, List<Related> related) {}
@@ -63,6 +69,29 @@ public final class ArticleService {
         IndexView view = index.acquire();
         try {
             return lookup(view, id, audience);
+        } finally {
+            index.release(view);
+        }
+    }
+
+    /**
+     * Up to {@code max} articles the audience may see, in index order, reading only the fields a listing
+     * needs (a sitemap of 100,000 articles must not load 100,000 article bodies).
+     */
+    public List<Listed> listing(Audience audience, int max) throws IOException {
+        Query visibility = audience.filter();
+        Query query = visibility == null ? new MatchAllDocsQuery() : visibility;
+        IndexView view = index.acquire();
+        try {
+            Set<String> fields = Set.of(IndexFields.ID, IndexFields.LOCALE, IndexFields.UPDATED);
+            List<Listed> listed = new ArrayList<>();
+            for (ScoreDoc hit : view.search(query, Math.max(1, max)).scoreDocs) {
+                var doc = view.storedFields().document(hit.doc, fields);
+                String id = doc.get(IndexFields.ID);
+                listed.add(new Listed(id, doc.get(IndexFields.LOCALE), "/articles/" + id,
+                        LocalDate.parse(doc.get(IndexFields.UPDATED))));
+            }
+            return listed;
         } finally {
             index.release(view);
         }
@@ -111,7 +140,7 @@ public final class ArticleService {
         }
         List<Related> related = new ArrayList<>();
         for (ScoreDoc hit : view.search(query.build(), RELATED).scoreDocs) {
-            var doc = view.storedFields().document(hit.doc, java.util.Set.of(IndexFields.ID, IndexFields.TITLE));
+            var doc = view.storedFields().document(hit.doc, Set.of(IndexFields.ID, IndexFields.TITLE));
             String id = doc.get(IndexFields.ID);
             related.add(new Related(id, doc.get(IndexFields.TITLE), "/articles/" + id));
         }

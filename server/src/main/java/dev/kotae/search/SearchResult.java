@@ -12,9 +12,12 @@ import java.util.Map;
 public record SearchResult(String query, long total, int page, int size, double tookMs, List<Hit> hits,
         Map<String, List<FacetValue>> facets, String didYouMean, boolean corrected) {
 
-    /** One matching article. {@code snippet} is HTML-escaped text with {@code <mark>} around matches. */
+    /**
+     * One matching article. {@code snippet} is HTML-escaped text with {@code <mark>} around matches;
+     * {@code visibility} is {@code internal} only in an agent's results.
+     */
     public record Hit(String id, String title, String type, String locale, String category, List<String> tags,
-            String url, String snippet, float score) {}
+            String visibility, String url, String snippet, float score) {}
 
     /** One value of a facet with the number of matching articles that have it. */
     public record FacetValue(String value, long count) {}

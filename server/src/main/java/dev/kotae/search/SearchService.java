@@ -120,7 +120,7 @@ public final class SearchService {
             Article article = ArticleDocuments.fromDocument(doc);
             float score = Float.isNaN(pageDocs[i].score) ? 0f : pageDocs[i].score;
             hits.add(new SearchResult.Hit(article.id(), article.title(), article.type().key(), article.locale(),
-                    article.category(), article.tags(), article.url(), pageSnippets[i], score));
+                    article.category(), article.tags(), article.visibility().key(), article.url(), pageSnippets[i], score));
         }
         return new Page(total, hits, FacetCounter.count(view, collected));
     }

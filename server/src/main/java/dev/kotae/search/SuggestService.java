@@ -33,12 +33,13 @@ public final class SuggestService {
 
     public static final int MAX_SIZE = 20;
     public static final int MAX_INPUT_LENGTH = 200;
-    private static final Set<String> FIELDS = Set.of(IndexFields.ID, IndexFields.TITLE, IndexFields.QUESTIONS);
+    private static final Set<String> FIELDS = Set.of(IndexFields.ID, IndexFields.TITLE, IndexFields.QUESTIONS,
+            IndexFields.VISIBILITY);
     private static final Sort BEST_FIRST = new Sort(SortField.FIELD_SCORE,
             new SortField(IndexFields.TITLE_LENGTH, SortField.Type.LONG));
 
     /** One suggestion: the phrase that matched, and the article it leads to. */
-    public record Suggestion(String text, String title, String id, String url) {}
+    public record Suggestion(String text, String title, String id, String url, String visibility) {}
 
     /** The response to one input. */
     public record Suggestions(String query, List<Suggestion> suggestions) {}
@@ -80,7 +81,7 @@ public final class SuggestService {
                 if (seen.add(id)) {
                     String title = doc.get(IndexFields.TITLE);
                     found.add(new Suggestion(matchedPhrase(title, doc.getValues(IndexFields.QUESTIONS), queryKeys),
-                            title, id, "/articles/" + id));
+                            title, id, "/articles/" + id, doc.get(IndexFields.VISIBILITY)));
                 }
             }
         } finally {
@@ -90,7 +91,7 @@ public final class SuggestService {
             SearchResult fill = search.search(new SearchRequest(text, locale, null, null, null, 1, size, audience));
             for (SearchResult.Hit hit : fill.hits()) {
                 if (found.size() < size && seen.add(hit.id())) {
-                    found.add(new Suggestion(hit.title(), hit.title(), hit.id(), hit.url()));
+                    found.add(new Suggestion(hit.title(), hit.title(), hit.id(), hit.url(), hit.visibility()));
                 }
             }
         }

@@ -1,11 +1,9 @@
 package dev.kotae.web;
 
-import dev.kotae.analytics.EventBus;
 import dev.kotae.auth.Caller;
 import dev.kotae.content.Article;
 import dev.kotae.feedback.FeedbackStore;
-import dev.kotae.metrics.KotaeMetrics;
-import dev.kotae.plugin.FeedbackEvent;
+import dev.kotae.feedback.Votes;
 import dev.kotae.search.ArticleService;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
@@ -46,16 +44,12 @@ public final class ArticleResource {
     public record FeedbackResponse(String id, String articleId, boolean helpful, boolean recorded) {}
 
     private final ArticleService articles;
-    private final FeedbackStore feedback;
-    private final KotaeMetrics metrics;
-    private final EventBus events;
+    private final Votes votes;
 
     @Inject
-    public ArticleResource(ArticleService articles, FeedbackStore feedback, KotaeMetrics metrics, EventBus events) {
+    public ArticleResource(ArticleService articles, Votes votes) {
         this.articles = articles;
-        this.feedback = feedback;
-        this.metrics = metrics;
-        this.events = events;
+        this.votes = votes;
     }
 
     @GET
@@ -71,15 +65,8 @@ public final class ArticleResource {
         if (vote == null || vote.helpful() == null) {
             throw ApiException.badRequest("bad_feedback", "send {\"helpful\": true|false, \"comment\": \"optional\"}");
         }
-        if (vote.comment() != null && vote.comment().length() > FeedbackStore.MAX_COMMENT_LENGTH) {
-            throw ApiException.badRequest("bad_feedback",
-                    "comment may be at most " + FeedbackStore.MAX_COMMENT_LENGTH + " characters");
-        }
         Article article = find(id, AuthFilter.caller(security)).article();
-        FeedbackStore.Feedback stored = feedback.record(article.id(), vote.helpful(), vote.comment());
-        metrics.feedback(vote.helpful());
-        events.publish(new FeedbackEvent(stored.createdAt(), Sessions.valid(session), article.id(), vote.helpful(),
-                vote.comment()));
+        FeedbackStore.Feedback stored = votes.cast(article.id(), vote.helpful(), vote.comment(), Sessions.valid(session));
         return Response.status(Response.Status.CREATED)
                 .entity(new FeedbackResponse(stored.id(), stored.articleId(), stored.helpful(), true)).build();
     }

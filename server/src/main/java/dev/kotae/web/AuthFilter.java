@@ -1,5 +1,6 @@
 package dev.kotae.web;
 
+import dev.kotae.auth.AgentSessions;
 import dev.kotae.auth.Caller;
 import dev.kotae.auth.TokenAuthenticator;
 import jakarta.annotation.Priority;
@@ -15,19 +16,28 @@ import java.security.Principal;
 /**
  * Resolves the {@code Authorization: Bearer} header to a {@link Caller}. No header means anonymous; a
  * wrong token is a 401, not a silent downgrade to anonymous, so a misconfigured client notices.
+ *
+ * <p>Without a header, a signed-in agent's session cookie (from the help-center sign-in page) counts too,
+ * so the pages' own scripts see what the agent may see. A cookie is sent by the browser on its own, so
+ * for anything but a read it counts only with the page's CSRF token in {@link CsrfTokens#HEADER};
+ * otherwise the request goes on as anonymous.
  */
 @Priority(Priorities.AUTHENTICATION)
-final class AuthFilter implements ContainerRequestFilter {
+public final class AuthFilter implements ContainerRequestFilter {
 
     private static final String BEARER = "Bearer ";
     /** The {@code WWW-Authenticate} challenge of every 401. */
     static final String CHALLENGE = "Bearer realm=\"kotae\"";
 
     private final TokenAuthenticator authenticator;
+    private final AgentSessions sessions;
+    private final CsrfTokens csrf;
 
     @Inject
-    AuthFilter(TokenAuthenticator authenticator) {
+    AuthFilter(TokenAuthenticator authenticator, AgentSessions sessions, CsrfTokens csrf) {
         this.authenticator = authenticator;
+        this.sessions = sessions;
+        this.csrf = csrf;
     }
 
     @Override
@@ -43,6 +53,12 @@ final class AuthFilter implements ContainerRequestFilter {
             if (caller == null) {
                 request.abortWith(unauthorized("the bearer token is not valid"));
                 return;
+            }
+        } else {
+            String session = BrowserCookies.value(request, BrowserCookies.SESSION);
+            if (session != null && (isRead(request) || csrf.valid(BrowserCookies.value(request, BrowserCookies.CSRF),
+                    request.getHeaderString(CsrfTokens.HEADER)))) {
+                caller = sessions.caller(session).orElse(Caller.ANONYMOUS);
             }
         }
         boolean secure = request.getSecurityContext().isSecure();
@@ -75,8 +91,13 @@ final class AuthFilter implements ContainerRequestFilter {
                 .header(HttpHeaders.WWW_AUTHENTICATE, CHALLENGE).build();
     }
 
+    private static boolean isRead(ContainerRequestContext request) {
+        String method = request.getMethod();
+        return method.equals("GET") || method.equals("HEAD") || method.equals("OPTIONS");
+    }
+
     /** The caller of a request that passed this filter. */
-    static Caller caller(SecurityContext context) {
+    public static Caller caller(SecurityContext context) {
         return context.getUserPrincipal() instanceof Caller caller ? caller : Caller.ANONYMOUS;
     }
 }

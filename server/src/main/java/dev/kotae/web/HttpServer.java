@@ -4,6 +4,10 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import dev.kotae.analytics.EventBus;
+import dev.kotae.analytics.PageViews;
+import dev.kotae.auth.AgentSessions;
+import dev.kotae.feedback.Votes;
+import dev.kotae.site.Site;
 import dev.kotae.analytics.RecentEvents;
 import dev.kotae.auth.TokenAuthenticator;
 import dev.kotae.feedback.FeedbackStore;
@@ -16,6 +20,7 @@ import jakarta.ws.rs.ext.ContextResolver;
 import java.net.URI;
 import org.eclipse.jetty.ee10.servlet.ServletContextHandler;
 import org.eclipse.jetty.ee10.servlet.ServletHolder;
+import org.eclipse.jetty.server.ForwardedRequestCustomizer;
 import org.eclipse.jetty.server.HttpConfiguration;
 import org.eclipse.jetty.server.HttpConnectionFactory;
 import org.eclipse.jetty.server.Server;
@@ -36,7 +41,8 @@ public final class HttpServer implements AutoCloseable {
     /** The services the resources call. */
     public record Services(SearchService search, SuggestService suggest, ArticleService articles,
             CategoryService categories, FeedbackStore feedback, TokenAuthenticator authenticator, Admin admin,
-            Readiness readiness, KotaeMetrics metrics, EventBus events, RecentEvents recentEvents, Widgets widgets) {}
+            Readiness readiness, KotaeMetrics metrics, EventBus events, RecentEvents recentEvents, Widgets widgets,
+            TrackedSearch trackedSearch, Votes votes, PageViews pageViews, AgentSessions agentSessions, Site site) {}
 
     private static final int MAX_THREADS = 64;
     private static final int MIN_THREADS = 4;
@@ -52,6 +58,8 @@ public final class HttpServer implements AutoCloseable {
         http.setSendServerVersion(false);
         http.setSendXPoweredBy(false);
         http.setRequestHeaderSize(16 * 1024);
+        // Behind a TLS-terminating proxy, X-Forwarded-Proto/Host make links and Secure cookies right.
+        http.addCustomizer(new ForwardedRequestCustomizer());
         connector = new ServerConnector(server, new HttpConnectionFactory(http));
         connector.setHost(host);
         connector.setPort(port);
@@ -77,6 +85,7 @@ public final class HttpServer implements AutoCloseable {
         config.register(EventResource.class);
         config.register(WidgetResource.class);
         config.register(WidgetAssetResource.class);
+        Site.RESOURCES.forEach(config::register);
         config.register(CorsFilter.class);
         config.register(StrictEncodingFilter.class);
         config.register(AuthFilter.class);
@@ -100,6 +109,12 @@ public final class HttpServer implements AutoCloseable {
                 bind(services.events()).to(EventBus.class);
                 bind(services.recentEvents()).to(RecentEvents.class);
                 bind(services.widgets()).to(Widgets.class);
+                bind(services.trackedSearch()).to(TrackedSearch.class);
+                bind(services.votes()).to(Votes.class);
+                bind(services.pageViews()).to(PageViews.class);
+                bind(services.agentSessions()).to(AgentSessions.class);
+                bind(services.site().csrf()).to(CsrfTokens.class);
+                bind(services.site()).to(Site.class);
             }
         });
         return config;

@@ -3,24 +3,46 @@ package dev.kotae.web;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ContainerResponseContext;
 import jakarta.ws.rs.container.ContainerResponseFilter;
+import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.MultivaluedMap;
 
 /**
- * Headers every response carries: no MIME sniffing, no referrer leaks, and no caching of answers that
- * depend on who asked (an agent's search must not be served to the next customer by a shared cache).
+ * Headers every response carries: no MIME sniffing, no referrer leaks, a content security policy, and no
+ * caching of answers that depend on who asked (an agent's search must not be served to the next
+ * customer by a shared cache).
  */
 final class SecurityHeaders implements ContainerResponseFilter {
+
+    /**
+     * The help-center pages load scripts, styles and images from this server only, with no inline script
+     * or style at all (JSON-LD data blocks are not scripts to the browser), and may not be framed.
+     */
+    static final String PAGE_POLICY = "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
+            + "font-src 'self'; connect-src 'self'; form-action 'self'; frame-ancestors 'none'; base-uri 'none'; "
+            + "object-src 'none'";
+    /** Everything else is data, never a document to render. */
+    static final String DATA_POLICY = "default-src 'none'; frame-ancestors 'none'";
 
     @Override
     public void filter(ContainerRequestContext request, ContainerResponseContext response) {
         MultivaluedMap<String, Object> headers = response.getHeaders();
         headers.putSingle("X-Content-Type-Options", "nosniff");
         headers.putSingle("Referrer-Policy", "strict-origin-when-cross-origin");
-        if (request.getHeaderString("Authorization") != null) {
+        boolean html = response.getMediaType() != null && response.getMediaType().isCompatible(MediaType.TEXT_HTML_TYPE);
+        headers.putSingle("Content-Security-Policy", html ? PAGE_POLICY : DATA_POLICY);
+        boolean personal = request.getHeaderString("Authorization") != null
+                || request.getCookies().containsKey(BrowserCookies.SESSION);
+        boolean staticAsset = String.valueOf(headers.getFirst("Cache-Control")).startsWith("public");
+        if (staticAsset) {
+            // Scripts and styles are the same for everyone; they say so themselves.
+        } else if (personal) {
             headers.putSingle("Cache-Control", "private, no-store");
+        } else if (html) {
+            // A page carries a CSRF token bound to this browser's cookie: never share it.
+            headers.putSingle("Cache-Control", "private, no-cache");
         } else if (!headers.containsKey("Cache-Control")) {
             headers.putSingle("Cache-Control", "no-cache");
         }
-        headers.putSingle("Vary", "Authorization");
+        headers.putSingle("Vary", "Authorization, Cookie");
     }
 }

@@ -1,8 +1,5 @@
 package dev.kotae.web;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.fail;
-
 import com.sun.net.httpserver.HttpServer;
 import dev.kotae.config.PluginsConfig;
 import java.io.IOException;
@@ -13,8 +10,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -24,56 +19,25 @@ import org.junit.jupiter.api.io.TempDir;
  * types Japanese questions, picks suggestions with the keyboard, answers "did this help?" and checks the
  * server recorded the deflection events. Screenshots go to {@code server/target/screenshots}.
  *
- * <p>Needs node, {@code e2e/node_modules} ({@code npm ci --prefix e2e}) and chromium; {@code .ci/run}
- * installs them. Without them the test is skipped locally and fails on CI ({@code CI} set).
+ * <p>Tools as {@link BrowserScript} says.
  */
 class WidgetBrowserIT {
 
-    private static final Duration SCRIPT_TIMEOUT = Duration.ofSeconds(120);
-
     @Test
     void widgetsDeflectInARealBrowser(@TempDir Path work) throws Exception {
-        Path e2e = Path.of(System.getProperty("kotae.e2e", "../e2e")).toAbsolutePath().normalize();
-        String chromium = System.getenv().getOrDefault("CHROMIUM", "/usr/bin/chromium");
-        requireTool(Files.isRegularFile(e2e.resolve("node_modules/playwright-core/package.json")),
-                "e2e/node_modules missing: run npm ci --prefix e2e");
-        requireTool(Files.isExecutable(Path.of(chromium)), "chromium not installed at " + chromium);
-
+        BrowserScript.requireTools();
         Path plugins = KotaeServer.pluginFolder(work, "widget-contact-deflect.jar", "widget-answer-bot.jar");
         try (KotaeServer server = KotaeServer.withPlugins(work,
                 new PluginsConfig(plugins, Duration.ofSeconds(5), Map.of(), work))) {
-            HttpServer pages = servePages(e2e.resolve("pages"), server.baseUrl());
+            HttpServer pages = servePages(BrowserScript.e2eFolder().resolve("pages"), server.baseUrl());
             try {
-                Path screenshots = Path.of("target/screenshots").toAbsolutePath();
-                ProcessBuilder node = new ProcessBuilder("node", e2e.resolve("widgets.mjs").toString())
-                        .redirectErrorStream(true)
-                        .redirectOutput(work.resolve("e2e.log").toFile());
-                node.environment().put("KOTAE_URL", server.baseUrl());
-                node.environment().put("PAGE_URL", "http://127.0.0.1:" + pages.getAddress().getPort());
-                node.environment().put("ADMIN_TOKEN", KotaeServer.ADMIN_TOKEN);
-                node.environment().put("SCREENSHOT_DIR", screenshots.toString());
-                node.environment().put("CHROMIUM", chromium);
-                Process process = node.start();
-                boolean finished = process.waitFor(SCRIPT_TIMEOUT.toSeconds(), TimeUnit.SECONDS);
-                String log = Files.readString(work.resolve("e2e.log"));
-                System.out.println(log);
-                if (!finished) {
-                    process.destroyForcibly();
-                    fail("the browser script did not finish within " + SCRIPT_TIMEOUT + ":\n" + log);
-                }
-                assertEquals(0, process.exitValue(), "browser script failed:\n" + log);
+                BrowserScript.run("widgets.mjs", Map.of("KOTAE_URL", server.baseUrl(),
+                        "PAGE_URL", "http://127.0.0.1:" + pages.getAddress().getPort(),
+                        "ADMIN_TOKEN", KotaeServer.ADMIN_TOKEN), work);
             } finally {
                 pages.stop(0);
             }
         }
-    }
-
-    /** A missing browser tool skips the test on a developer machine but fails it on CI, where it must run. */
-    private static void requireTool(boolean present, String message) {
-        if (!present && System.getenv("CI") != null) {
-            fail(message + " (CI must install it: see .ci/run)");
-        }
-        Assumptions.assumeTrue(present, message);
     }
 
     /**

@@ -1,0 +1,344 @@
+// End-to-end check of Kotae's help-center pages in a real Chromium.
+//
+//   KOTAE_URL=http://127.0.0.1:34567 AGENT_TOKEN=… ADMIN_TOKEN=… SCREENSHOT_DIR=… node e2e/ui.mjs
+//
+// KOTAE_URL serves the bundled sample help center (content/). The script uses the site as a customer
+// and as an agent would: types Japanese through a simulated IME and picks a suggestion with the keyboard,
+// searches and filters by a facet, opens an article and votes, signs in as an agent to see a playbook
+// that an anonymous visitor cannot reach, and switches the UI language. Every page is checked with
+// axe-core (no serious or critical findings) and for console errors (a CSP violation shows up there).
+// Screenshots at phone and desktop width go to SCREENSHOT_DIR. Exit code 0 when everything held.
+
+import { mkdir, readFile } from 'node:fs/promises';
+import { createRequire } from 'node:module';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { chromium } from 'playwright-core';
+
+const TOTAL_TIMEOUT_MS = 150_000;
+const PHONE = { width: 375, height: 812 };
+const DESKTOP = { width: 1280, height: 900 };
+
+const env = {
+  kotaeUrl: required('KOTAE_URL').replace(/\/+$/, ''),
+  agentToken: required('AGENT_TOKEN'),
+  adminToken: required('ADMIN_TOKEN'),
+  screenshotDir: process.env.SCREENSHOT_DIR || join(tmpdir(), 'kotae-e2e-screenshots'),
+  chromium: process.env.CHROMIUM || '/usr/bin/chromium',
+  // Defaults match the bundled sample help center.
+  kanaInput: 'へんきん', // typed through the IME, still in kana: the suggestions must read it
+  kanaExpect: '返金',
+  searchQuery: '返金',
+  playbookId: 'refund-approval',
+  playbookQuery: '承認コード',
+};
+
+const axeSource = await readFile(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
+const started = Date.now();
+const consoleErrors = [];
+const axeReports = [];
+let browser;
+let step = 'start';
+
+const watchdog = setTimeout(() => fail(new Error(`timed out after ${TOTAL_TIMEOUT_MS / 1000} s`)), TOTAL_TIMEOUT_MS);
+
+try {
+  await mkdir(env.screenshotDir, { recursive: true });
+  log(`Kotae ${env.kotaeUrl}, Chromium ${env.chromium}`);
+  browser = await chromium.launch({
+    executablePath: env.chromium,
+    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
+      '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+  });
+  const customer = await newContext('ja-JP');
+  await suggestWithImeAndKeyboard(customer);
+  await searchAndFilter(customer);
+  await openArticleAndVote(customer);
+  await agentSeesPlaybook(customer);
+  await switchLanguage(customer);
+  if (consoleErrors.length > 0) {
+    throw new Error(`console errors on the pages:\n  ${consoleErrors.join('\n  ')}`);
+  }
+  clearTimeout(watchdog);
+  await browser.close();
+  log(`axe-core: ${axeReports.join('; ')}`);
+  log(`PASS: help-center pages work (${((Date.now() - started) / 1000).toFixed(1)} s)`);
+  process.exit(0);
+} catch (error) {
+  await fail(error);
+}
+
+async function newContext(locale) {
+  const context = await browser.newContext({ locale, viewport: DESKTOP });
+  context.on('page', watch);
+  return context;
+}
+
+/** Collects console errors and uncaught exceptions: a CSP violation or a script bug shows up here. */
+function watch(page) {
+  page.on('console', (message) => {
+    // The 404 page is itself served with status 404, which Chromium logs as a failed resource.
+    if (message.type() === 'error' && !/status of 404/.test(message.text())) {
+      consoleErrors.push(`${page.url()}: ${message.text()}`);
+    }
+  });
+  page.on('pageerror', (error) => consoleErrors.push(`${page.url()}: ${error.message}`));
+}
+
+async function suggestWithImeAndKeyboard(context) {
+  step = 'IME input and keyboard suggestion';
+  const page = await context.newPage();
+  await page.goto(`${env.kotaeUrl}/`);
+  await checkAccessibility(page, 'home');
+  await screenshots(page, 'home');
+  const suggestRequests = [];
+  page.on('request', (request) => {
+    if (request.url().includes('/api/v1/suggest')) suggestRequests.push(new URL(request.url()).searchParams.get('q'));
+  });
+  const input = page.locator('#q');
+  await input.focus();
+  // A Japanese IME composes kana before the user commits: no request may go out mid-composition,
+  // and nothing may disturb the input's value while it composes.
+  const cdp = await context.newCDPSession(page);
+  let composing = '';
+  for (const ch of env.kanaInput) {
+    composing += ch;
+    await cdp.send('Input.imeSetComposition', { text: composing, selectionStart: composing.length, selectionEnd: composing.length });
+    await page.waitForTimeout(220); // longer than the debounce
+  }
+  await page.waitForTimeout(300);
+  expect(suggestRequests.length === 0, `suggest was requested mid-composition: ${JSON.stringify(suggestRequests)}`);
+  expect(await input.inputValue() === env.kanaInput, `the input value changed while composing: ${await input.inputValue()}`);
+  await cdp.send('Input.insertText', { text: env.kanaInput }); // commits the composition
+  const list = page.locator('#q-suggestions');
+  await list.locator('[role="option"]').first().waitFor({ state: 'visible', timeout: 5000 });
+  expect(suggestRequests.includes(env.kanaInput), `no suggest request for the committed text: ${JSON.stringify(suggestRequests)}`);
+  const options = await list.locator('[role="option"]').allTextContents();
+  log(`suggestions for ${env.kanaInput}: ${options.join(' | ')}`);
+  expect(options.some((text) => text.includes(env.kanaExpect)), `no suggestion contains ${env.kanaExpect} for kana input`);
+  expect(await input.getAttribute('aria-expanded') === 'true', 'combobox is not marked expanded');
+
+  await page.keyboard.press('ArrowDown');
+  const active = list.locator('[role="option"][aria-selected="true"]');
+  expect(await active.count() === 1, 'ArrowDown did not select exactly one option');
+  const activeId = await active.getAttribute('id');
+  expect(await input.getAttribute('aria-activedescendant') === activeId, 'aria-activedescendant does not follow the option');
+  const target = await active.getAttribute('data-url');
+  await Promise.all([page.waitForURL((url) => url.pathname === target), page.keyboard.press('Enter')]);
+  const heading = await page.locator('main h1').textContent();
+  log(`Enter on the first suggestion opened ${target}: ${heading}`);
+  expect(heading.trim().length > 0, 'the article page has no heading');
+  await page.close();
+}
+
+async function searchAndFilter(context) {
+  step = 'search and facet';
+  const page = await context.newPage();
+  await page.goto(`${env.kotaeUrl}/`);
+  await page.locator('#q').fill(env.searchQuery); // Enter with no suggestion chosen submits the search
+  await Promise.all([page.waitForURL(/\/search\?/), page.locator('#q').press('Enter')]);
+  const results = page.locator('.result-link');
+  const total = await results.count();
+  expect(total > 1, `the search for ${env.searchQuery} found ${total} results`);
+  const marks = await page.locator('.snippet mark').count();
+  expect(marks > 0, 'no highlighted words in the snippets');
+  await checkAccessibility(page, 'search');
+  await screenshots(page, 'search');
+
+  const facet = page.locator('.facet--category a:not(.facet-clear)').nth(1);
+  const facetLabel = (await facet.evaluate((a) => a.firstChild.textContent)).trim();
+  await Promise.all([page.waitForURL(/category=/), facet.click()]);
+  const selected = page.locator('.facet--category a[aria-current="true"]');
+  expect(await selected.count() === 1, 'the chosen category is not marked current');
+  const categories = await page.locator('.result-category').allTextContents();
+  expect(categories.length > 0 && categories.every((c) => c.trim() === facetLabel),
+    `results after filtering by ${facetLabel} are in: ${categories.join(', ')}`);
+  expect(categories.length < total || total <= 1, 'filtering by a category did not narrow the results');
+  log(`search ${env.searchQuery}: ${total} results, ${categories.length} in ${facetLabel}`);
+  await screenshots(page, 'search-filtered');
+  await page.close();
+}
+
+async function openArticleAndVote(context) {
+  step = 'article and vote';
+  const page = await context.newPage();
+  await page.goto(`${env.kotaeUrl}/search?q=${encodeURIComponent(env.searchQuery)}`);
+  const first = page.locator('.result-link').first();
+  const href = await first.getAttribute('href');
+  await Promise.all([page.waitForURL((url) => url.pathname === href), first.click()]);
+  expect(await page.locator('.breadcrumbs li').count() >= 2, 'no breadcrumbs');
+  expect(await page.locator('.article-meta time[datetime]').count() === 1, 'no updated date');
+  expect(await page.locator('link[rel="canonical"]').count() === 1, 'no canonical link');
+  expect(await page.locator('script[type="application/ld+json"]').count() === 1, 'no FAQPage JSON-LD');
+  await checkAccessibility(page, 'article');
+  await screenshots(page, 'article');
+
+  const before = await feedbackCount();
+  await page.locator('#feedback-comment').fill('手順がよく分かりました');
+  const voted = page.waitForResponse((r) => r.url().endsWith(`/api/v1${href}/feedback`) && r.request().method() === 'POST');
+  await page.getByRole('button', { name: 'はい' }).click();
+  expect((await voted).status() === 201, 'the vote was not accepted by the feedback API');
+  await page.locator('.feedback-thanks').waitFor({ state: 'visible', timeout: 5000 });
+  const after = await feedbackCount();
+  expect(after === before + 1, `feedback count went from ${before} to ${after}`);
+  log(`voted on ${href}: feedback ${before} -> ${after}`);
+  await screenshots(page, 'article-voted');
+  await page.close();
+}
+
+async function agentSeesPlaybook(customer) {
+  step = 'agent sign-in and internal playbook';
+  const playbookUrl = `/articles/${env.playbookId}`;
+  const title = await playbookTitle();
+
+  // Anonymous: not by URL, not by search, not in the sitemap, not even the title.
+  const anonymous = await customer.newPage();
+  const response = await anonymous.goto(`${env.kotaeUrl}${playbookUrl}`);
+  expect(response.status() === 404, `anonymous ${playbookUrl} answered ${response.status()}`);
+  expect(!(await anonymous.content()).includes(title), 'the 404 page shows the playbook title');
+  await anonymous.goto(`${env.kotaeUrl}/search?q=${encodeURIComponent(env.playbookQuery)}`);
+  expect(await anonymous.locator(`a[href="${playbookUrl}"]`).count() === 0, 'anonymous search links the playbook');
+  expect(!(await anonymous.content()).includes(title), 'anonymous search shows the playbook title');
+  const sitemap = await (await anonymous.request.get(`${env.kotaeUrl}/sitemap.xml`)).text();
+  expect(sitemap.includes('/articles/') && !sitemap.includes(playbookUrl), 'the sitemap lists the playbook');
+  await anonymous.close();
+
+  // The agent signs in with the token on the form.
+  const page = await customer.newPage();
+  await page.goto(`${env.kotaeUrl}/login`);
+  await checkAccessibility(page, 'login');
+  await page.locator('#token').fill(env.agentToken);
+  await Promise.all([page.waitForURL((url) => url.pathname === '/'), page.locator('.login-form button[type="submit"]').click()]);
+  const cookies = await customer.cookies(env.kotaeUrl);
+  const session = cookies.find((c) => c.name === 'kotae_session');
+  expect(session && session.httpOnly && session.secure && session.sameSite === 'Lax',
+    `session cookie flags: ${JSON.stringify(session)}`);
+  expect(await page.locator('.agent-badge').count() === 1, 'no signed-in badge after signing in');
+
+  await page.goto(`${env.kotaeUrl}/search?q=${encodeURIComponent(env.playbookQuery)}`);
+  const link = page.locator(`.result-link[href="${playbookUrl}"]`);
+  expect(await link.count() === 1, 'the agent\'s search does not find the playbook');
+  const badge = await page.locator('.result', { has: link }).locator('.badge--internal').textContent();
+  expect(badge.includes('社内限定'), `the playbook result is not marked internal: ${badge}`);
+  await Promise.all([page.waitForURL((url) => url.pathname === playbookUrl), link.click()]);
+  const marker = await page.locator('.article-meta .badge--internal').textContent();
+  expect(marker.includes('社内限定') && marker.includes('Internal'), `the playbook page is not marked: ${marker}`);
+  expect(await page.locator('meta[name="robots"][content="noindex"]').count() === 1, 'the playbook page is indexable');
+  await screenshots(page, 'agent-playbook');
+
+  // Suggestions as the agent include the playbook, marked.
+  await page.locator('#q').fill(env.playbookQuery.slice(0, 2));
+  await page.locator('#q-suggestions [role="option"]').first().waitFor({ state: 'visible', timeout: 5000 });
+  const internalOptions = await page.locator(`#q-suggestions [data-url="${playbookUrl}"] .badge--internal`).count();
+  expect(internalOptions === 1, 'the agent\'s suggestions do not show the playbook as internal');
+
+  // Signing out ends it.
+  await Promise.all([page.waitForURL((url) => url.pathname === '/'), page.locator('.signout-form button').click()]);
+  expect(await page.locator('.signin-link').count() === 1, 'still signed in after signing out');
+  const afterOut = await page.goto(`${env.kotaeUrl}${playbookUrl}`);
+  expect(afterOut.status() === 404, `after signing out the playbook answered ${afterOut.status()}`);
+  log(`agent saw ${playbookUrl} (${title}); anonymous and signed-out visitors get 404`);
+  await page.close();
+}
+
+async function switchLanguage(context) {
+  step = 'UI language switch';
+  const page = await context.newPage();
+  await page.goto(`${env.kotaeUrl}/`);
+  expect(await page.locator('html').getAttribute('lang') === 'ja', 'a ja-JP browser did not get Japanese');
+  await Promise.all([page.waitForURL(/lang=en/), page.locator('.lang-switch').click()]);
+  expect(await page.locator('html').getAttribute('lang') === 'en', 'the switch did not change <html lang>');
+  const brand = await page.locator('.brand').textContent();
+  expect(brand.trim() === 'Help Center', `English brand is ${brand}`);
+  await page.goto(`${env.kotaeUrl}/search?q=refund`);
+  expect(await page.locator('html').getAttribute('lang') === 'en', 'the language choice was not remembered');
+  const results = await page.locator('.result-link').count();
+  expect(results > 0, 'no English results for refund');
+  expect(await page.locator('.result[lang="en"]').count() === results, 'English UI shows non-English articles first');
+  await checkAccessibility(page, 'search-en');
+  await screenshots(page, 'search-en');
+  await page.goto(`${env.kotaeUrl}/`);
+  await checkAccessibility(page, 'home-en');
+  await screenshots(page, 'home-en');
+  log(`switched to English: ${results} results for refund`);
+  await page.close();
+}
+
+/** axe-core in the page: any serious or critical finding fails the run. */
+async function checkAccessibility(page, name) {
+  // Evaluated through DevTools, so the page's CSP (no inline scripts) does not block it.
+  await page.evaluate(axeSource);
+  const result = await page.evaluate(async () => {
+    // eslint-disable-next-line no-undef
+    const report = await axe.run(document, { resultTypes: ['violations'] });
+    return report.violations.map((v) => ({ id: v.id, impact: v.impact, help: v.help,
+      targets: v.nodes.slice(0, 3).map((n) => n.target.join(' ')) }));
+  });
+  const serious = result.filter((v) => v.impact === 'serious' || v.impact === 'critical');
+  const minor = result.filter((v) => !serious.includes(v));
+  if (minor.length > 0) log(`axe ${name}: minor findings: ${minor.map((v) => `${v.id} (${v.impact})`).join(', ')}`);
+  expect(serious.length === 0, `axe found serious issues on ${name}:\n${JSON.stringify(serious, null, 2)}`);
+  axeReports.push(`${name} ok`);
+}
+
+/** A full-page screenshot at desktop and phone width; at phone width nothing may scroll sideways. */
+async function screenshots(page, name) {
+  await page.setViewportSize(DESKTOP);
+  await page.screenshot({ path: join(env.screenshotDir, `ui-${name}-desktop.png`), fullPage: true });
+  await page.setViewportSize(PHONE);
+  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+  expect(overflow <= 0, `${name} scrolls sideways by ${overflow}px at phone width`);
+  await page.screenshot({ path: join(env.screenshotDir, `ui-${name}-phone.png`), fullPage: true });
+  await page.setViewportSize(DESKTOP);
+}
+
+async function feedbackCount() {
+  const status = await api('/api/v1/admin/status', env.adminToken);
+  return status.feedback.count;
+}
+
+async function playbookTitle() {
+  const article = await api(`/api/v1/articles/${env.playbookId}`, env.agentToken);
+  expect(article.visibility === 'internal', `${env.playbookId} is not internal`);
+  return article.title;
+}
+
+async function api(path, token) {
+  const response = await fetch(`${env.kotaeUrl}${path}`, { headers: { Authorization: `Bearer ${token}` } });
+  if (!response.ok) throw new Error(`${path} answered ${response.status}`);
+  return response.json();
+}
+
+function expect(condition, message) {
+  if (!condition) throw new Error(message);
+}
+
+function required(name) {
+  const value = process.env[name];
+  if (!value) {
+    console.error(`set ${name}`);
+    process.exit(2);
+  }
+  return value;
+}
+
+function log(message) {
+  console.log(`[ui ${((Date.now() - started) / 1000).toFixed(1)}s] ${message}`);
+}
+
+async function fail(error) {
+  console.error(`FAIL during ${step}: ${error.stack || error}`);
+  try {
+    if (browser) {
+      for (const context of browser.contexts()) {
+        for (const page of context.pages()) {
+          await page.screenshot({ path: join(env.screenshotDir, `ui-failure-${step.replace(/\W+/g, '-')}.png`), fullPage: true });
+        }
+      }
+      await browser.close();
+    }
+  } catch (ignored) {
+    // the failure itself is what matters
+  }
+  process.exit(1);
+}

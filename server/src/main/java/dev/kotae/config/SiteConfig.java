@@ -1,0 +1,51 @@
+package dev.kotae.config;
+
+import java.net.URI;
+import java.time.Duration;
+
+/**
+ * The help-center web pages: {@code site:} in {@code kotae.yml}.
+ *
+ * @param name the help center's name in the page header, or {@code null} for the built-in
+ *     「ヘルプセンター」/ "Help Center"
+ * @param baseUrl the public address (e.g. {@code https://help.example.com}) used for canonical links and
+ *     the sitemap, or {@code null} to use the address each request came to
+ * @param contactUrl where "contact us" links go (a page, or a {@code mailto:}), or {@code null} for none
+ * @param secureCookies {@code true} always marks cookies {@code Secure}, {@code false} never does, and
+ *     {@code null} (the default) does so whenever the request came over HTTPS or to a loopback address,
+ *     which browsers treat as secure
+ * @param agentSession how long an agent stays signed in on the web pages without using them
+ */
+public record SiteConfig(String name, URI baseUrl, String contactUrl, Boolean secureCookies, Duration agentSession) {
+
+    public static final Duration DEFAULT_AGENT_SESSION = Duration.ofHours(12);
+
+    public SiteConfig {
+        if (baseUrl != null) {
+            String scheme = baseUrl.getScheme();
+            if (!("http".equals(scheme) || "https".equals(scheme)) || baseUrl.getHost() == null) {
+                throw new IllegalArgumentException("site.baseUrl must be an http(s) address, e.g. https://help.example.com");
+            }
+            String text = baseUrl.toString();
+            baseUrl = URI.create(text.endsWith("/") ? text.substring(0, text.length() - 1) : text);
+        }
+        if (contactUrl != null) {
+            String lower = contactUrl.strip().toLowerCase(java.util.Locale.ROOT);
+            if (!(lower.startsWith("https://") || lower.startsWith("http://") || lower.startsWith("mailto:")
+                    || lower.startsWith("/"))) {
+                throw new IllegalArgumentException("site.contactUrl must be an http(s), mailto: or /path address");
+            }
+            contactUrl = contactUrl.strip();
+        }
+        if (agentSession == null) {
+            agentSession = DEFAULT_AGENT_SESSION;
+        }
+        if (agentSession.isNegative() || agentSession.isZero()) {
+            throw new IllegalArgumentException("site.agentSessionHours must be at least 1");
+        }
+    }
+
+    public static SiteConfig defaults() {
+        return new SiteConfig(null, null, null, null, DEFAULT_AGENT_SESSION);
+    }
+}

@@ -1,0 +1,277 @@
+package dev.kotae.site;
+
+import dev.kotae.analytics.PageViews;
+import dev.kotae.auth.Caller;
+import dev.kotae.content.Article;
+import dev.kotae.content.ArticleType;
+import dev.kotae.content.Visibility;
+import dev.kotae.feedback.Votes;
+import dev.kotae.search.ArticleService;
+import dev.kotae.search.Audience;
+import dev.kotae.search.CategoryService;
+import dev.kotae.search.InvalidRequestException;
+import dev.kotae.search.SearchRequest;
+import dev.kotae.search.SearchResult;
+import dev.kotae.search.SearchService;
+import dev.kotae.web.AuthFilter;
+import dev.kotae.web.BrowserCookies;
+import dev.kotae.web.TrackedSearch;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.FormParam;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.container.ContainerRequestContext;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.io.IOException;
+import java.net.URI;
+import java.time.format.DateTimeFormatter;
+import java.time.format.FormatStyle;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/** The customer-facing pages: home, search results and articles, with the article vote form. */
+@Path("/")
+@SitePage
+@Produces(MediaType.TEXT_HTML)
+public final class HelpCenterPages {
+
+    static final int PAGE_SIZE = 10;
+    static final int POPULAR = 6;
+    private static final int DESCRIPTION_LENGTH = 140;
+    private static final int PAGE_LINKS = 5;
+    /** Facet values shown per facet (most common first); a long tail of tags helps nobody choose. */
+    private static final int FACET_VALUES = 10;
+    private static final List<String> FACETS = List.of("category", "tags", "type", "locale");
+
+    private final Site site;
+    private final TrackedSearch search;
+    private final SearchService searchService;
+    private final CategoryService categories;
+    private final ArticleService articles;
+    private final Votes votes;
+    private final PageViews views;
+
+    @Inject
+    public HelpCenterPages(Site site, TrackedSearch search, SearchService searchService, CategoryService categories,
+            ArticleService articles, Votes votes, PageViews views) {
+        this.site = site;
+        this.search = search;
+        this.searchService = searchService;
+        this.categories = categories;
+        this.articles = articles;
+        this.votes = votes;
+        this.views = views;
+    }
+
+    @GET
+    public Response home(@Context ContainerRequestContext request) throws IOException {
+        Caller caller = AuthFilter.caller(request.getSecurityContext());
+        String lang = site.language(request);
+        String locale = contentLocale(lang);
+        PageContext page = site.context(request, caller, null, new PageContext.PageMeta(null,
+                Messages.of(lang).text("home.lead"), site.absolute(request.getUriInfo(), "/"), true, "page-home"));
+        Pages.Home home = new Pages.Home(categoryLinks(locale, caller.audience()),
+                new PopularArticles(views, articles, searchService).top(locale, caller.audience(), POPULAR));
+        return site.page(200, "home.jte", page, "home", home);
+    }
+
+    @GET
+    @Path("search")
+    public Response search(@QueryParam("q") String q, @QueryParam("category") String category,
+            @QueryParam("tag") String tag, @QueryParam("type") String type, @QueryParam("locale") String localeParam,
+            @QueryParam("page") String pageParam, @Context ContainerRequestContext request) throws IOException {
+        Caller caller = AuthFilter.caller(request.getSecurityContext());
+        String query = q == null ? "" : q.strip();
+        String lang = site.language(request);
+        boolean allLocales = SearchLinks.ALL_LOCALES.equals(localeParam);
+        String locale = allLocales ? null : blankToNull(localeParam) != null ? localeParam.strip() : contentLocale(lang);
+        int pageNumber = pageNumber(pageParam);
+        SearchLinks links = SearchLinks.of(query.isEmpty() ? null : query, blankToNull(category), blankToNull(tag),
+                blankToNull(type), allLocales ? SearchLinks.ALL_LOCALES : blankToNull(localeParam));
+        SearchResult result;
+        try {
+            SearchRequest searchRequest = new SearchRequest(query, locale, blankToNull(type), blankToNull(category),
+                    blankToNull(tag), pageNumber, PAGE_SIZE, caller.audience());
+            String visitor = (String) request.getProperty(SiteCookieFilter.VISITOR);
+            result = search.run(searchRequest, visitor, "web");
+            if (result.total() == 0 && localeParam == null && locale != null) {
+                // Nothing in the visitor's language: an answer in another language beats none.
+                locale = null;
+                result = search.run(new SearchRequest(query, null, searchRequest.type(), searchRequest.category(),
+                        searchRequest.tag(), pageNumber, PAGE_SIZE, caller.audience()), visitor, "web");
+            }
+        } catch (InvalidRequestException e) {
+            throw new PageException(400);
+        }
+        Messages messages = Messages.of(lang);
+        List<Pages.RankedHit> hits = new ArrayList<>();
+        int rank = (pageNumber - 1) * PAGE_SIZE;
+        for (SearchResult.Hit hit : result.hits()) {
+            hits.add(new Pages.RankedHit(++rank, hit, Visibility.INTERNAL.key().equals(hit.visibility()),
+                    messages.text("type." + hit.type())));
+        }
+        int from = hits.isEmpty() ? 0 : (pageNumber - 1) * PAGE_SIZE + 1;
+        int lastPage = (int) Math.min((result.total() + PAGE_SIZE - 1) / PAGE_SIZE, SearchRequest.MAX_WINDOW / PAGE_SIZE);
+        String title = query.isEmpty() ? messages.text("search.titleAll") : messages.text("search.title", query);
+        PageContext page = site.context(request, caller, query,
+                new PageContext.PageMeta(title, null, null, false, "page-search"));
+        String correction = result.didYouMean();
+        Pages.Search model = new Pages.Search(query, result.total(), from, from == 0 ? 0 : from + hits.size() - 1, hits,
+                facets(result, links, messages, locale, allLocales || (locale == null && localeParam == null)),
+                pageNumber > 1 ? links.url(pageNumber - 1) : null,
+                pageNumber < lastPage ? links.url(pageNumber + 1) : null, pageLinks(links, pageNumber, lastPage),
+                correction, correction == null ? null : links.with(SearchLinks.QUERY, correction).url(),
+                result.corrected(), hits.isEmpty() ? categoryLinks(locale, caller.audience()) : List.of());
+        return site.page(200, "search.jte", page, "search", model);
+    }
+
+    @GET
+    @Path("articles/{id}")
+    public Response article(@PathParam("id") String id, @QueryParam("voted") String voted,
+            @Context ContainerRequestContext request) throws IOException {
+        Caller caller = AuthFilter.caller(request.getSecurityContext());
+        ArticleService.ArticleView view = articles.find(id, caller.audience()).orElseThrow(PageException::notFound);
+        Article article = view.article();
+        views.viewed(article.id());
+        boolean internal = article.visibility() == Visibility.INTERNAL;
+        String lang = site.language(request);
+        String canonical = site.absolute(request.getUriInfo(), article.url());
+        PageContext page = site.context(request, caller, null, new PageContext.PageMeta(article.title(),
+                description(article), canonical, !internal, "page-article"));
+        List<Pages.TagLink> tags = article.tags().stream()
+                .map(tag -> new Pages.TagLink(tag, SearchLinks.of(null, null, tag, null, article.locale()).url())).toList();
+        String categoryUrl = article.category().isEmpty() ? null
+                : SearchLinks.of(null, article.category(), null, null, article.locale()).url();
+        String updated = article.updated().format(DateTimeFormatter.ofLocalizedDate(FormatStyle.LONG)
+                .withLocale(Locale.forLanguageTag(lang)));
+        String jsonLd = article.type() == ArticleType.FAQ && !internal ? FaqJsonLd.of(article, canonical) : null;
+        return site.page(200, "article.jte", page, "view", new Pages.ArticlePage(article, internal, categoryUrl, tags,
+                updated, view.related(), jsonLd, "1".equals(voted)));
+    }
+
+    /** The vote form without JavaScript (with it, the page's script uses the JSON feedback API). */
+    @POST
+    @Path("articles/{id}/feedback")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public Response vote(@PathParam("id") String id, @FormParam("csrf") String token,
+            @FormParam("helpful") String helpful, @FormParam("comment") String comment,
+            @Context ContainerRequestContext request) throws IOException {
+        site.checkForm(request, token);
+        if (!"true".equals(helpful) && !"false".equals(helpful)) {
+            throw new PageException(400);
+        }
+        // A form post carries no CSRF header, so the auth filter did not count the session; the form token did.
+        Caller caller = site.sessions().caller(BrowserCookies.value(request, BrowserCookies.SESSION))
+                .orElse(Caller.ANONYMOUS);
+        Article article = articles.article(id, caller.audience()).orElseThrow(PageException::notFound);
+        try {
+            votes.cast(article.id(), Boolean.parseBoolean(helpful), comment,
+                    (String) request.getProperty(SiteCookieFilter.VISITOR));
+        } catch (InvalidRequestException e) {
+            throw new PageException(400);
+        }
+        return Response.seeOther(URI.create(article.url() + "?voted=1#feedback")).build();
+    }
+
+    private List<Pages.CategoryLink> categoryLinks(String locale, Audience audience) throws IOException {
+        return categories.categories(locale, audience).stream()
+                .map(c -> new Pages.CategoryLink(c.name(), c.count(),
+                        SearchLinks.of(null, c.name(), null, null, locale).url()))
+                .toList();
+    }
+
+    private List<Pages.FacetGroup> facets(SearchResult result, SearchLinks links, Messages messages, String locale,
+            boolean allLocales) {
+        List<Pages.FacetGroup> groups = new ArrayList<>();
+        Map<String, List<SearchResult.FacetValue>> facets = result.facets();
+        for (String name : FACETS) {
+            List<SearchResult.FacetValue> values = facets.getOrDefault(name, List.of());
+            String param = name.equals("tags") ? SearchLinks.TAG : name;
+            String selected = selected(links, param, locale);
+            if (values.isEmpty() && selected == null) {
+                continue;
+            }
+            List<Pages.FacetLink> shown = new ArrayList<>();
+            for (SearchResult.FacetValue value : values) {
+                boolean isSelected = value.value().equals(selected);
+                if (shown.size() >= FACET_VALUES && !isSelected) {
+                    continue;
+                }
+                String label = switch (name) {
+                    case "type" -> messages.text("type." + value.value());
+                    case "locale" -> messages.text("locale." + value.value());
+                    default -> value.value();
+                };
+                String url = isSelected ? clear(links, param) : links.with(param, value.value()).url();
+                shown.add(new Pages.FacetLink(label, value.count(), url, isSelected));
+            }
+            boolean active = name.equals("locale") ? !allLocales : selected != null;
+            groups.add(new Pages.FacetGroup(name, messages.text("facet." + name), active ? clear(links, param) : null,
+                    active, shown));
+        }
+        return groups;
+    }
+
+    private static String selected(SearchLinks links, String param, String locale) {
+        return param.equals(SearchLinks.LOCALE) ? locale : links.value(param);
+    }
+
+    /** Removing the locale filter means "all languages", not "the visitor's language again". */
+    private static String clear(SearchLinks links, String param) {
+        return links.with(param, param.equals(SearchLinks.LOCALE) ? SearchLinks.ALL_LOCALES : null).url();
+    }
+
+    private static List<Pages.PageLink> pageLinks(SearchLinks links, int current, int last) {
+        if (last <= 1) {
+            return List.of();
+        }
+        int first = Math.max(1, Math.min(current - PAGE_LINKS / 2, last - PAGE_LINKS + 1));
+        List<Pages.PageLink> pages = new ArrayList<>();
+        for (int number = first; number <= Math.min(last, first + PAGE_LINKS - 1); number++) {
+            pages.add(new Pages.PageLink(number, links.url(number), number == current));
+        }
+        return pages;
+    }
+
+    /** The help center's locale for a UI language, or {@code null} (all) when it has no such articles. */
+    private String contentLocale(String lang) throws IOException {
+        try {
+            return searchService.overview(lang, Audience.PUBLIC).total() > 0 ? lang : null;
+        } catch (InvalidRequestException e) {
+            return null;
+        }
+    }
+
+    private static int pageNumber(String raw) {
+        if (raw == null || raw.isBlank()) {
+            return 1;
+        }
+        try {
+            int page = Integer.parseInt(raw.strip());
+            if (page < 1 || page > SearchRequest.MAX_WINDOW / PAGE_SIZE) {
+                throw new PageException(400);
+            }
+            return page;
+        } catch (NumberFormatException e) {
+            throw new PageException(400);
+        }
+    }
+
+    private static String description(Article article) {
+        String text = article.text().replaceAll("\\s+", " ").strip();
+        return text.length() <= DESCRIPTION_LENGTH ? text : text.substring(0, DESCRIPTION_LENGTH - 1).strip() + "…";
+    }
+
+    private static String blankToNull(String value) {
+        return value == null || value.isBlank() ? null : value.strip();
+    }
+}

@@ -1,0 +1,40 @@
+package dev.kotae.site;
+
+/**
+ * What every page's layout needs: the visitor's language and words, who is signed in, the form token,
+ * and the page's own title, description and canonical address.
+ *
+ * @param agentName the signed-in agent, or {@code null} for an anonymous visitor
+ * @param switchUrl this page in the other UI language
+ * @param contactUrl where "contact us" goes, or {@code null}
+ * @param meta this page's title, description, address and body class
+ */
+public record PageContext(String lang, Messages messages, String siteName, String csrf, String agentName,
+        String otherLang, String switchUrl, String assetVersion, String contactUrl, String query, PageMeta meta) {
+
+    /**
+     * @param title the document title (the site name is appended)
+     * @param description the meta description, or {@code null}
+     * @param canonical the absolute canonical address, or {@code null}
+     * @param indexable whether search engines may index the page
+     * @param bodyClass {@code page-home}, {@code page-search}…
+     */
+    public record PageMeta(String title, String description, String canonical, boolean indexable, String bodyClass) {}
+
+    /** The page's words in the visitor's language. */
+    public String t(String key, Object... args) {
+        return messages.text(key, args);
+    }
+
+    public String documentTitle() {
+        return meta.title() == null || meta.title().isEmpty() ? siteName : meta.title() + " | " + siteName;
+    }
+
+    public String otherLangName() {
+        return Messages.of(otherLang).text("lang.name");
+    }
+
+    public boolean signedIn() {
+        return agentName != null;
+    }
+}

@@ -1,0 +1,27 @@
+package dev.kotae.site;
+
+import dev.kotae.web.AuthFilter;
+import jakarta.inject.Inject;
+import jakarta.inject.Provider;
+import jakarta.ws.rs.container.ContainerRequestContext;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.ext.ExceptionMapper;
+
+/** A page that cannot be shown becomes an HTML error page, never JSON or a stack trace. */
+final class PageErrors implements ExceptionMapper<PageException> {
+
+    private final Site site;
+    private final Provider<ContainerRequestContext> request;
+
+    @Inject
+    PageErrors(Site site, Provider<ContainerRequestContext> request) {
+        this.site = site;
+        this.request = request;
+    }
+
+    @Override
+    public Response toResponse(PageException e) {
+        ContainerRequestContext current = request.get();
+        return site.error(current, AuthFilter.caller(current.getSecurityContext()), e.getResponse().getStatus());
+    }
+}

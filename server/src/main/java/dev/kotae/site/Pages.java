@@ -1,0 +1,53 @@
+package dev.kotae.site;
+
+import dev.kotae.content.Article;
+import dev.kotae.search.ArticleService;
+import dev.kotae.search.SearchResult;
+import java.util.List;
+
+/** What each page template shows, shaped for the template so templates hold no logic beyond loops. */
+public final class Pages {
+
+    private Pages() {}
+
+    /** A link to an article in a list. */
+    public record ArticleLink(String title, String url, String locale, boolean internal) {}
+
+    /** A category with its article count, linking to its articles. */
+    public record CategoryLink(String name, long count, String url) {}
+
+    /** The home page. */
+    public record Home(List<CategoryLink> categories, List<ArticleLink> popular) {}
+
+    /** One result with its place in the whole result list (1-based, across pages). */
+    public record RankedHit(int rank, SearchResult.Hit hit, boolean internal, String typeLabel) {}
+
+    /** One facet (category, tags…) with its values. */
+    public record FacetGroup(String name, String label, String clearUrl, boolean active, List<FacetLink> values) {}
+
+    /** One facet value: selecting it narrows the results, selecting it again shows all. */
+    public record FacetLink(String label, long count, String url, boolean selected) {}
+
+    /** A numbered page link. */
+    public record PageLink(int number, String url, boolean current) {}
+
+    /** The search page. */
+    public record Search(String query, long total, int from, int to, List<RankedHit> hits, List<FacetGroup> facets,
+            String prevUrl, String nextUrl, List<PageLink> pages, String didYouMean, String didYouMeanUrl,
+            boolean corrected, List<CategoryLink> browse) {
+
+        public boolean empty() {
+            return hits.isEmpty();
+        }
+    }
+
+    /** A tag linking to its articles. */
+    public record TagLink(String name, String url) {}
+
+    /** The article page. */
+    public record ArticlePage(Article article, boolean internal, String categoryUrl, List<TagLink> tags,
+            String updatedLabel, List<ArticleService.Related> related, String jsonLd, boolean voted) {}
+
+    /** The sign-in page. */
+    public record SignIn(String error, String next, String notice) {}
+}

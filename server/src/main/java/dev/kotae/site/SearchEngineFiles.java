@@ -1,0 +1,69 @@
+package dev.kotae.site;
+
+import dev.kotae.search.ArticleService;
+import dev.kotae.search.Audience;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import java.io.IOException;
+
+/**
+ * {@code /sitemap.xml} and {@code /robots.txt} for search engines. The sitemap lists public articles
+ * only, whoever asks: it is for crawlers, and must never show an internal article's address.
+ */
+@Path("/")
+public final class SearchEngineFiles {
+
+    /** The sitemap protocol's limit for one file. */
+    static final int MAX_URLS = 50_000;
+
+    private final Site site;
+    private final ArticleService articles;
+
+    @Inject
+    public SearchEngineFiles(Site site, ArticleService articles) {
+        this.site = site;
+        this.articles = articles;
+    }
+
+    @GET
+    @Path("sitemap.xml")
+    @Produces("application/xml; charset=utf-8")
+    public Response sitemap(@Context UriInfo uri) throws IOException {
+        StringBuilder xml = new StringBuilder(64 * 1024);
+        xml.append("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n")
+                .append("<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n");
+        url(xml, site.absolute(uri, "/"), null);
+        for (ArticleService.Listed article : articles.listing(Audience.PUBLIC, MAX_URLS - 1)) {
+            url(xml, site.absolute(uri, article.url()), article.updated().toString());
+        }
+        xml.append("</urlset>\n");
+        return Response.ok(xml.toString()).header("Cache-Control", "public, max-age=3600").build();
+    }
+
+    @GET
+    @Path("robots.txt")
+    @Produces("text/plain; charset=utf-8")
+    public Response robots(@Context UriInfo uri) {
+        String text = "User-agent: *\nDisallow: /search\nDisallow: /login\nDisallow: /api/\n\nSitemap: "
+                + site.absolute(uri, "/sitemap.xml") + "\n";
+        return Response.ok(text).header("Cache-Control", "public, max-age=3600").build();
+    }
+
+    private static void url(StringBuilder xml, String loc, String lastmod) {
+        xml.append("  <url><loc>").append(escape(loc)).append("</loc>");
+        if (lastmod != null) {
+            xml.append("<lastmod>").append(lastmod).append("</lastmod>");
+        }
+        xml.append("</url>\n");
+    }
+
+    private static String escape(String text) {
+        return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;")
+                .replace("'", "&apos;");
+    }
+}

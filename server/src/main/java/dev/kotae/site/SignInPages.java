@@ -1,0 +1,99 @@
+package dev.kotae.site;
+
+import dev.kotae.auth.Caller;
+import dev.kotae.auth.TokenAuthenticator;
+import dev.kotae.web.AuthFilter;
+import dev.kotae.web.BrowserCookies;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.FormParam;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.container.ContainerRequestContext;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.net.URI;
+import java.util.regex.Pattern;
+
+/**
+ * Agents sign in with their token once; the browser then holds only a random session id in an
+ * HttpOnly cookie. Signing in and out are form posts with a CSRF token, and both start a fresh CSRF
+ * binding so a token seen before the change is worthless after it.
+ */
+@Path("/")
+@SitePage
+@Produces(MediaType.TEXT_HTML)
+public final class SignInPages {
+
+    /** Where to go after signing in: a path on this site only (never {@code //host} or a full URL). */
+    private static final Pattern LOCAL_PATH = Pattern.compile("/(?![/\\\\])[^\\s]{0,500}");
+
+    private final Site site;
+    private final TokenAuthenticator authenticator;
+
+    @Inject
+    public SignInPages(Site site, TokenAuthenticator authenticator) {
+        this.site = site;
+        this.authenticator = authenticator;
+    }
+
+    @GET
+    @Path("login")
+    public Response form(@QueryParam("next") String next, @Context ContainerRequestContext request) {
+        return signInPage(request, 200, null, next);
+    }
+
+    @POST
+    @Path("login")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public Response signIn(@FormParam("csrf") String csrf, @FormParam("token") String token,
+            @FormParam("next") String next, @Context ContainerRequestContext request) {
+        site.checkForm(request, csrf);
+        Caller caller = token == null || token.isBlank() ? null : authenticator.authenticate(token.strip()).orElse(null);
+        if (caller == null) {
+            return signInPage(request, 401, "login.failed", next);
+        }
+        String previous = BrowserCookies.value(request, BrowserCookies.SESSION);
+        site.sessions().end(previous);
+        String session = site.sessions().start(caller);
+        SiteCookieFilter.set(request, site.cookies().cookie(request, BrowserCookies.SESSION, session,
+                site.sessions().lifetime(), true));
+        SiteCookieFilter.set(request, site.cookies().cookie(request, BrowserCookies.CSRF, site.csrf().newBinding(),
+                null, true));
+        return Response.seeOther(URI.create(safeNext(next))).build();
+    }
+
+    @POST
+    @Path("logout")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public Response signOut(@FormParam("csrf") String csrf, @Context ContainerRequestContext request) {
+        site.checkForm(request, csrf);
+        site.sessions().end(BrowserCookies.value(request, BrowserCookies.SESSION));
+        SiteCookieFilter.set(request, site.cookies().expired(request, BrowserCookies.SESSION));
+        SiteCookieFilter.set(request, site.cookies().cookie(request, BrowserCookies.CSRF, site.csrf().newBinding(),
+                null, true));
+        return Response.seeOther(URI.create("/")).build();
+    }
+
+    private Response signInPage(ContainerRequestContext request, int status, String error, String next) {
+        Caller caller = AuthFilter.caller(request.getSecurityContext());
+        Messages messages = Messages.of(site.language(request));
+        PageContext page = site.context(request, caller, null,
+                new PageContext.PageMeta(messages.text("login.title"), null, null, false, "page-login"));
+        Response.ResponseBuilder response = Response.fromResponse(site.page(status, "login.jte", page, "signIn",
+                new Pages.SignIn(error == null ? null : messages.text(error), safeNext(next), null)));
+        if (status == 401) {
+            response.header(HttpHeaders.WWW_AUTHENTICATE, "Bearer realm=\"kotae\"");
+        }
+        return response.build();
+    }
+
+    static String safeNext(String next) {
+        return next != null && LOCAL_PATH.matcher(next).matches() ? next : "/";
+    }
+}

@@ -1,0 +1,132 @@
+package dev.kotae.site;
+
+import dev.kotae.auth.AgentSessions;
+import dev.kotae.auth.Caller;
+import dev.kotae.config.SiteConfig;
+import dev.kotae.web.BrowserCookies;
+import dev.kotae.web.CsrfTokens;
+import jakarta.ws.rs.container.ContainerRequestContext;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import java.net.URI;
+import java.time.Duration;
+import java.util.List;
+
+/**
+ * The help-center site's shared parts: its settings, templates, assets and the security pieces every
+ * page uses (form tokens, cookies, agent sessions), and the one way a page is put together.
+ */
+public final class Site {
+
+    /** The page resources, filters and error mapping to register with Jersey. */
+    public static final List<Class<?>> RESOURCES = List.of(HelpCenterPages.class, SignInPages.class,
+            SearchEngineFiles.class, SiteAssets.class, SiteCookieFilter.class, PageErrors.class, PageNotFound.class);
+
+    private static final Duration LANGUAGE_COOKIE_AGE = Duration.ofDays(365);
+
+    private final SiteConfig config;
+    private final String defaultLocale;
+    private final CsrfTokens csrf;
+    private final BrowserCookies cookies;
+    private final AgentSessions sessions;
+    private final Templates templates = new Templates();
+    private final AssetBundle assets = AssetBundle.load();
+
+    public Site(SiteConfig config, String defaultLocale, CsrfTokens csrf, AgentSessions sessions) {
+        this.config = config;
+        this.defaultLocale = defaultLocale;
+        this.csrf = csrf;
+        this.cookies = new BrowserCookies(config.secureCookies());
+        this.sessions = sessions;
+    }
+
+    public CsrfTokens csrf() {
+        return csrf;
+    }
+
+    public BrowserCookies cookies() {
+        return cookies;
+    }
+
+    AgentSessions sessions() {
+        return sessions;
+    }
+
+    SiteConfig config() {
+        return config;
+    }
+
+    AssetBundle assets() {
+        return assets;
+    }
+
+    /** The UI language of this request; an explicit {@code ?lang=} is remembered in a cookie. */
+    String language(ContainerRequestContext request) {
+        String requested = UiLanguage.supported(request.getUriInfo().getQueryParameters().getFirst("lang"));
+        String remembered = BrowserCookies.value(request, BrowserCookies.LANGUAGE);
+        if (requested != null && !requested.equals(remembered)) {
+            SiteCookieFilter.set(request,
+                    cookies.cookie(request, BrowserCookies.LANGUAGE, requested, LANGUAGE_COOKIE_AGE, true));
+        }
+        return UiLanguage.choose(requested, remembered, request.getAcceptableLanguages(), defaultLocale);
+    }
+
+    /** The layout context of a page for this request and caller. */
+    PageContext context(ContainerRequestContext request, Caller caller, String query, PageContext.PageMeta meta) {
+        String lang = language(request);
+        Messages messages = Messages.of(lang);
+        String other = UiLanguage.other(lang);
+        URI switchTo = request.getUriInfo().getRequestUriBuilder().replaceQueryParam("lang", other).build();
+        String switchUrl = switchTo.getRawPath() + (switchTo.getRawQuery() == null ? "" : "?" + switchTo.getRawQuery());
+        String name = config.name() != null ? config.name() : messages.text("site.name");
+        // Error pages for unmatched paths run without the cookie filter: they have no forms to protect.
+        String binding = (String) request.getProperty(SiteCookieFilter.CSRF_BINDING);
+        String token = binding == null ? "" : csrf.token(binding);
+        return new PageContext(lang, messages, name, token, caller.isAnonymous() ? null : caller.name(), other,
+                switchUrl, assets.version(), config.contactUrl(), query, meta);
+    }
+
+    /** A rendered page. */
+    Response page(int status, String template, PageContext page, String modelName, Object model) {
+        return Response.status(status).type(MediaType.TEXT_HTML_TYPE.withCharset("UTF-8"))
+                .entity(templates.render(template, page, modelName, model)).build();
+    }
+
+    /** The error page of a status, in the visitor's language. */
+    Response error(ContainerRequestContext request, Caller caller, int status) {
+        int shown = status == 404 || status == 403 || status == 400 ? status : 500;
+        PageContext page = context(request, caller, null,
+                new PageContext.PageMeta(Messages.of(language(request)).text("error." + shown + ".title"), null, null,
+                        false, "page-error"));
+        return page(status, "error.jte", page, "status", shown);
+    }
+
+    /**
+     * Refuses a form post not made by one of our pages in this browser: the token must match this
+     * browser's CSRF cookie, and a browser-sent {@code Origin} must be this server.
+     */
+    void checkForm(ContainerRequestContext request, String token) {
+        String origin = request.getHeaderString("Origin");
+        if (origin != null && !origin.equals(origin(request.getUriInfo()))) {
+            throw new PageException(403);
+        }
+        if (!csrf.valid(BrowserCookies.value(request, BrowserCookies.CSRF), token)) {
+            throw new PageException(403);
+        }
+    }
+
+    /** The public address pages are reached at: {@code site.baseUrl}, else where this request came. */
+    String baseUrl(UriInfo uri) {
+        return config.baseUrl() != null ? config.baseUrl().toString() : origin(uri);
+    }
+
+    String absolute(UriInfo uri, String path) {
+        return baseUrl(uri) + path;
+    }
+
+    private static String origin(UriInfo uri) {
+        URI base = uri.getBaseUri();
+        return base.getScheme() + "://" + base.getRawAuthority();
+    }
+}

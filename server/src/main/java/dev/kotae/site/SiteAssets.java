@@ -1,0 +1,34 @@
+package dev.kotae.site;
+
+import jakarta.inject.Inject;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Response;
+
+/** {@code /assets/kotae.js} and {@code /assets/kotae.css}. */
+@Path("/assets/{name}")
+public final class SiteAssets {
+
+    private static final String FOREVER = "public, max-age=31536000, immutable";
+    private static final String BRIEFLY = "public, max-age=300";
+
+    private final Site site;
+
+    @Inject
+    public SiteAssets(Site site) {
+        this.site = site;
+    }
+
+    @GET
+    public Response asset(@PathParam("name") String name, @QueryParam("v") String version) {
+        AssetBundle.Asset asset = site.assets().get(name);
+        if (asset == null) {
+            throw PageException.notFound();
+        }
+        // Only the current version's URL may be cached for good; any other is a stale or made-up link.
+        String caching = site.assets().version().equals(version) ? FOREVER : BRIEFLY;
+        return Response.ok(asset.bytes(), asset.mediaType()).header("Cache-Control", caching).build();
+    }
+}

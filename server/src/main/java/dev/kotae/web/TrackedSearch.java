@@ -1,0 +1,46 @@
+package dev.kotae.web;
+
+import dev.kotae.analytics.EventBus;
+import dev.kotae.metrics.KotaeMetrics;
+import dev.kotae.plugin.SearchEvent;
+import dev.kotae.search.SearchRequest;
+import dev.kotae.search.SearchResult;
+import dev.kotae.search.SearchService;
+import java.io.IOException;
+import java.time.Instant;
+
+/**
+ * A search run on someone's behalf, timed for the metrics and announced to event listeners (first pages
+ * of non-empty queries only: paging on is not a new search). The JSON API and the search page both
+ * search through here.
+ */
+public final class TrackedSearch {
+
+    private static final int EVENT_TOP_IDS = 5;
+
+    private final SearchService search;
+    private final KotaeMetrics metrics;
+    private final EventBus events;
+
+    public TrackedSearch(SearchService search, KotaeMetrics metrics, EventBus events) {
+        this.search = search;
+        this.metrics = metrics;
+        this.events = events;
+    }
+
+    /**
+     * @param session the anonymous session id, or {@code null}
+     * @param channel where the search came from: {@code api} or {@code web}
+     */
+    public SearchResult run(SearchRequest request, String session, String channel) throws IOException {
+        long start = System.nanoTime();
+        SearchResult result = search.search(request);
+        metrics.searched(System.nanoTime() - start, result.total());
+        if (!request.query().isBlank() && request.page() == 1) {
+            events.publish(new SearchEvent(Instant.now(), session, request.query().strip(), request.locale(),
+                    result.total(), result.hits().stream().limit(EVENT_TOP_IDS).map(SearchResult.Hit::id).toList(),
+                    channel));
+        }
+        return result;
+    }
+}
