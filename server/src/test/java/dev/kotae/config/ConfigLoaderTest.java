@@ -94,6 +94,39 @@ class ConfigLoaderTest {
     }
 
     @Test
+    void siteBlockSetsThePagesAddressesAndCookies() throws IOException {
+        KotaeConfig config = ConfigLoader.load(write("""
+                site:
+                  name: さくらストア ヘルプ
+                  baseUrl: https://help.example.com/
+                  contactUrl: mailto:support@example.com
+                  secureCookies: false
+                  agentSessionHours: 8
+                """), Map.of());
+
+        assertEquals("さくらストア ヘルプ", config.site().name());
+        assertEquals("https://help.example.com", config.site().baseUrl().toString());
+        assertEquals("mailto:support@example.com", config.site().contactUrl());
+        assertEquals(Boolean.FALSE, config.site().secureCookies());
+        assertEquals(java.time.Duration.ofHours(8), config.site().agentSession());
+        assertEquals(SiteConfig.defaults(), ConfigLoader.load(write("port: 1"), Map.of()).site());
+    }
+
+    @Test
+    void unsafeSiteAddressesAreRefused() {
+        IOException script = assertThrows(IOException.class, () -> ConfigLoader.load(write("""
+                site:
+                  contactUrl: "javascript:alert(1)"
+                """), Map.of()));
+        assertTrue(script.getMessage().contains("site.contactUrl"), script.getMessage());
+        IOException base = assertThrows(IOException.class, () -> ConfigLoader.load(write("""
+                site:
+                  baseUrl: ftp://help.example.com
+                """), Map.of()));
+        assertTrue(base.getMessage().contains("site.baseUrl"), base.getMessage());
+    }
+
+    @Test
     void badPluginBlockIsReported() throws IOException {
         IOException e = assertThrows(IOException.class, () -> ConfigLoader.load(write("""
                 plugins:
