@@ -33,7 +33,8 @@ public final class Messages {
 
     /** The messages of a UI language ({@link #LANGUAGES}); anything else gets the first one. */
     public static Messages of(String language) {
-        return BY_LANGUAGE.getOrDefault(language, BY_LANGUAGE.get(LANGUAGES.get(0)));
+        Messages messages = language == null ? null : BY_LANGUAGE.get(language);
+        return messages != null ? messages : BY_LANGUAGE.get(LANGUAGES.get(0));
     }
 
     public String language() {
