@@ -15,7 +15,7 @@ import picocli.CommandLine.Option;
 /** The {@code kotae} command line. */
 @Command(name = "kotae", mixinStandardHelpOptions = true, versionProvider = Kotae.Version.class,
         description = "Kotae (答え): a self-hosted help center and FAQ search server.",
-        subcommands = {Kotae.Serve.class})
+        subcommands = {Kotae.Serve.class, Kotae.Eval.class})
 public final class Kotae implements Runnable {
 
     public static void main(String[] args) {
@@ -88,6 +88,54 @@ public final class Kotae implements Runnable {
             }, "kotae-shutdown"));
             stopped.await();
             return 0;
+        }
+    }
+
+    /** {@code kotae eval}: relevance on FAQ benchmarks, next to a plain BM25 baseline. */
+    @Command(name = "eval", mixinStandardHelpOptions = true,
+            description = "Score search and suggestions on FAQ retrieval benchmarks (see docs/relevance.md).")
+    static final class Eval implements Callable<Integer> {
+
+        @Option(names = "--sets", paramLabel = "DIR", description = "Folder holding the benchmarks (default: ../shared/eval)")
+        Path sets = Path.of("../shared/eval");
+
+        @Option(names = "--runs", paramLabel = "DIR", description = "Where TREC run files go (default: ./eval-runs)")
+        Path runs = Path.of("eval-runs");
+
+        @picocli.CommandLine.Parameters(paramLabel = "SET", arity = "0..*",
+                description = "Benchmark names (default: StackFAQ localgovFAQ)")
+        java.util.List<String> names = java.util.List.of("StackFAQ", "localgovFAQ");
+
+        @Override
+        public Integer call() throws Exception {
+            java.util.List<dev.kotae.relevance.RelevanceEvaluation.Result> results = new java.util.ArrayList<>();
+            for (String name : names) {
+                dev.kotae.relevance.FaqBenchmark benchmark = dev.kotae.relevance.FaqBenchmark.load(sets.resolve(name));
+                Path work = java.nio.file.Files.createTempDirectory("kotae-eval-");
+                try {
+                    long start = System.nanoTime();
+                    dev.kotae.relevance.RelevanceEvaluation.Result result =
+                            dev.kotae.relevance.RelevanceEvaluation.run(benchmark, work, runs);
+                    System.out.printf("%s: %d FAQs (%d refused), %d queries, %.1f s%n", name, result.faqs(),
+                            result.skipped(), result.queries(), (System.nanoTime() - start) / 1e9);
+                    results.add(result);
+                } finally {
+                    deleteTree(work);
+                }
+            }
+            System.out.println();
+            System.out.print(dev.kotae.relevance.RelevanceEvaluation.table(results));
+            System.out.println("\nRun files (TREC format) in " + runs.toAbsolutePath()
+                    + "; score them with ../shared/eval/evaluate.py QRELS RUN");
+            return 0;
+        }
+
+        private static void deleteTree(Path root) throws java.io.IOException {
+            try (java.util.stream.Stream<Path> paths = java.nio.file.Files.walk(root)) {
+                for (Path path : paths.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                    java.nio.file.Files.deleteIfExists(path);
+                }
+            }
         }
     }
 
