@@ -25,9 +25,9 @@ class RelevanceRegressionIT {
     void japaneseLocalGovernmentFaq(@TempDir Path work) throws Exception {
         RelevanceEvaluation.Result result = evaluate("localgovFAQ", work);
         assertAll(
-                () -> atLeast("localgovFAQ nDCG@10", result.kotae().ndcg10(), 0.458),
-                () -> atLeast("localgovFAQ SR@1", result.kotae().sr1(), 0.311),
-                () -> atLeast("localgovFAQ MRR@10", result.kotae().mrr10(), 0.499),
+                () -> atLeast("localgovFAQ nDCG@10", result.kotae().ndcg10(), 0.522),
+                () -> atLeast("localgovFAQ SR@1", result.kotae().sr1(), 0.359),
+                () -> atLeast("localgovFAQ MRR@10", result.kotae().mrr10(), 0.567),
                 () -> atLeast("localgovFAQ suggest@5", result.suggestHitRate(), 0.964));
         atLeast("the baseline reproduces the published nDCG@10 (pipeline check)", result.baseline().ndcg10(), 0.515);
     }
@@ -36,9 +36,9 @@ class RelevanceRegressionIT {
     void englishStackFaq(@TempDir Path work) throws Exception {
         RelevanceEvaluation.Result result = evaluate("StackFAQ", work);
         assertAll(
-                () -> atLeast("StackFAQ MRR@10", result.kotae().mrr10(), 0.789),
-                () -> atLeast("StackFAQ nDCG@10", result.kotae().ndcg10(), 0.771),
-                () -> atLeast("StackFAQ SR@1", result.kotae().sr1(), 0.749),
+                () -> atLeast("StackFAQ MRR@10", result.kotae().mrr10(), 0.827),
+                () -> atLeast("StackFAQ nDCG@10", result.kotae().ndcg10(), 0.768),
+                () -> atLeast("StackFAQ SR@1", result.kotae().sr1(), 0.773),
                 () -> atLeast("StackFAQ suggest@5", result.suggestHitRate(), 0.744));
         atLeast("the baseline reproduces the published MRR@10 (pipeline check)", result.baseline().mrr10(), 0.792);
     }
