@@ -49,5 +49,5 @@ public final class Pages {
             String updatedLabel, List<ArticleService.Related> related, String jsonLd, boolean voted) {}
 
     /** The sign-in page. */
-    public record SignIn(String error, String next, String notice) {}
+    public record SignIn(String error, String next) {}
 }

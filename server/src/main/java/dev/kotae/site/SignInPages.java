@@ -86,7 +86,7 @@ public final class SignInPages {
         PageContext page = site.context(request, caller, null,
                 new PageContext.PageMeta(messages.text("login.title"), null, null, false, "page-login"));
         Response.ResponseBuilder response = Response.fromResponse(site.page(status, "login.jte", page, "signIn",
-                new Pages.SignIn(error == null ? null : messages.text(error), safeNext(next), null)));
+                new Pages.SignIn(error == null ? null : messages.text(error), safeNext(next))));
         if (status == 401) {
             response.header(HttpHeaders.WWW_AUTHENTICATE, "Bearer realm=\"kotae\"");
         }
