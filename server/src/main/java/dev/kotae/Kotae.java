@@ -2,7 +2,11 @@ package dev.kotae;
 
 import dev.kotae.config.ConfigLoader;
 import dev.kotae.config.KotaeConfig;
+import dev.kotae.relevance.FaqBenchmark;
+import dev.kotae.relevance.RelevanceEvaluation;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import org.slf4j.Logger;
@@ -11,6 +15,7 @@ import org.slf4j.bridge.SLF4JBridgeHandler;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
 
 /** The {@code kotae} command line. */
 @Command(name = "kotae", mixinStandardHelpOptions = true, versionProvider = Kotae.Version.class,
@@ -102,40 +107,24 @@ public final class Kotae implements Runnable {
         @Option(names = "--runs", paramLabel = "DIR", description = "Where TREC run files go (default: ./eval-runs)")
         Path runs = Path.of("eval-runs");
 
-        @picocli.CommandLine.Parameters(paramLabel = "SET", arity = "0..*",
-                description = "Benchmark names (default: StackFAQ localgovFAQ)")
-        java.util.List<String> names = java.util.List.of("StackFAQ", "localgovFAQ");
+        @Parameters(paramLabel = "SET", arity = "0..*", description = "Benchmark names (default: StackFAQ localgovFAQ)")
+        List<String> names = List.of("StackFAQ", "localgovFAQ");
 
         @Override
         public Integer call() throws Exception {
-            java.util.List<dev.kotae.relevance.RelevanceEvaluation.Result> results = new java.util.ArrayList<>();
+            List<RelevanceEvaluation.Result> results = new ArrayList<>();
             for (String name : names) {
-                dev.kotae.relevance.FaqBenchmark benchmark = dev.kotae.relevance.FaqBenchmark.load(sets.resolve(name));
-                Path work = java.nio.file.Files.createTempDirectory("kotae-eval-");
-                try {
-                    long start = System.nanoTime();
-                    dev.kotae.relevance.RelevanceEvaluation.Result result =
-                            dev.kotae.relevance.RelevanceEvaluation.run(benchmark, work, runs);
-                    System.out.printf("%s: %d FAQs (%d refused), %d queries, %.1f s%n", name, result.faqs(),
-                            result.skipped(), result.queries(), (System.nanoTime() - start) / 1e9);
-                    results.add(result);
-                } finally {
-                    deleteTree(work);
-                }
+                long start = System.nanoTime();
+                RelevanceEvaluation.Result result = RelevanceEvaluation.run(FaqBenchmark.load(sets.resolve(name)), runs);
+                System.out.printf("%s: %d FAQs (%d refused), %d queries, %.1f s%n", name, result.faqs(),
+                        result.skipped(), result.queries(), (System.nanoTime() - start) / 1e9);
+                results.add(result);
             }
             System.out.println();
-            System.out.print(dev.kotae.relevance.RelevanceEvaluation.table(results));
+            System.out.print(RelevanceEvaluation.table(results));
             System.out.println("\nRun files (TREC format) in " + runs.toAbsolutePath()
                     + "; score them with ../shared/eval/evaluate.py QRELS RUN");
             return 0;
-        }
-
-        private static void deleteTree(Path root) throws java.io.IOException {
-            try (java.util.stream.Stream<Path> paths = java.nio.file.Files.walk(root)) {
-                for (Path path : paths.sorted(java.util.Comparator.reverseOrder()).toList()) {
-                    java.nio.file.Files.deleteIfExists(path);
-                }
-            }
         }
     }
 

@@ -24,10 +24,12 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.stream.Stream;
 
 /**
  * Runs one benchmark the way the server would serve it. Each FAQ is written as a Markdown file with
@@ -58,10 +60,23 @@ public final class RelevanceEvaluation {
     private RelevanceEvaluation() {}
 
     /**
-     * Evaluates a benchmark in {@code work} (a scratch folder), writing TREC run files for both systems
-     * to {@code runs}.
+     * Evaluates a benchmark in a scratch folder (deleted afterwards), writing TREC run files for both
+     * systems to {@code runs}.
      */
-    public static Result run(FaqBenchmark benchmark, Path work, Path runs) throws IOException {
+    public static Result run(FaqBenchmark benchmark, Path runs) throws IOException {
+        Path work = Files.createTempDirectory("kotae-eval-");
+        try {
+            return run(benchmark, work, runs);
+        } finally {
+            try (Stream<Path> paths = Files.walk(work)) {
+                for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
+                    Files.deleteIfExists(path);
+                }
+            }
+        }
+    }
+
+    private static Result run(FaqBenchmark benchmark, Path work, Path runs) throws IOException {
         Path content = work.resolve("content");
         writeArticles(benchmark, content);
         Files.createDirectories(runs);

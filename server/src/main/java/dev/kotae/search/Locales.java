@@ -29,6 +29,11 @@ public final class Locales {
         return all;
     }
 
+    /** Whether any indexed article is in {@code locale} (read from the index's terms, no search). */
+    public boolean inContent(String locale) {
+        return locale != null && inContent.get().contains(locale);
+    }
+
     /** Checks a locale parameter; {@code null} or blank means "any locale" and passes as {@code null}. */
     public String validate(String locale) {
         if (locale == null || locale.isBlank()) {

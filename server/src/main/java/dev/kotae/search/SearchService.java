@@ -55,6 +55,15 @@ public final class SearchService {
         this.locales = locales;
     }
 
+    /**
+     * Whether some article is in {@code locale}, whoever may read it: a cheap check of the index's
+     * locale terms for pages that default to the visitor's language (a search that then finds nothing
+     * visible falls back to all languages anyway).
+     */
+    public boolean hasArticlesIn(String locale) {
+        return locales.inContent(locale);
+    }
+
     /** Runs a search; throws {@link InvalidRequestException} for parameters out of range. */
     public SearchResult search(SearchRequest request) throws IOException {
         long start = System.nanoTime();

@@ -99,16 +99,19 @@ public final class HelpCenterPages {
                 blankToNull(type), allLocales ? SearchLinks.ALL_LOCALES : blankToNull(localeParam));
         SearchResult result;
         try {
-            SearchRequest searchRequest = new SearchRequest(query, locale, blankToNull(type), blankToNull(category),
-                    blankToNull(tag), pageNumber, PAGE_SIZE, caller.audience());
-            String visitor = (String) request.getProperty(SiteCookieFilter.VISITOR);
-            result = search.run(searchRequest, visitor, "web");
-            if (result.total() == 0 && localeParam == null && locale != null) {
+            List<SearchRequest> attempts = new ArrayList<>();
+            attempts.add(new SearchRequest(query, locale, blankToNull(type), blankToNull(category), blankToNull(tag),
+                    pageNumber, PAGE_SIZE, caller.audience()));
+            if (localeParam == null && locale != null) {
                 // Nothing in the visitor's language: an answer in another language beats none.
-                locale = null;
-                result = search.run(new SearchRequest(query, null, searchRequest.type(), searchRequest.category(),
-                        searchRequest.tag(), pageNumber, PAGE_SIZE, caller.audience()), visitor, "web");
+                attempts.add(new SearchRequest(query, null, blankToNull(type), blankToNull(category), blankToNull(tag),
+                        pageNumber, PAGE_SIZE, caller.audience()));
             }
+            TrackedSearch.Answer answer = search.firstAnswer(attempts,
+                    (String) request.getProperty(SiteCookieFilter.VISITOR), "web");
+            result = answer.result();
+            // Where nothing matched at all, the zero-result page suggests categories in the visitor's language.
+            locale = result.total() > 0 ? answer.request().locale() : locale;
         } catch (InvalidRequestException e) {
             throw new PageException(400);
         }
@@ -242,13 +245,9 @@ public final class HelpCenterPages {
         return pages;
     }
 
-    /** The help center's locale for a UI language, or {@code null} (all) when it has no such articles. */
-    private String contentLocale(String lang) throws IOException {
-        try {
-            return searchService.overview(lang, Audience.PUBLIC).total() > 0 ? lang : null;
-        } catch (InvalidRequestException e) {
-            return null;
-        }
+    /** The help center's locale for a UI language, or {@code null} (all) when no article is in it. */
+    private String contentLocale(String lang) {
+        return searchService.hasArticlesIn(lang) ? lang : null;
     }
 
     private static int pageNumber(String raw) {

@@ -48,8 +48,7 @@ public final class BrowserCookies {
 
     /** A cookie that tells the browser to forget {@code name}. */
     public NewCookie expired(ContainerRequestContext request, String name) {
-        return new NewCookie.Builder(name).value("").path("/").maxAge(0).httpOnly(true)
-                .sameSite(NewCookie.SameSite.LAX).secure(isSecure(request)).build();
+        return cookie(request, name, "", Duration.ZERO, true);
     }
 
     /**

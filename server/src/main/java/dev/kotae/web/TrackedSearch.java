@@ -8,6 +8,7 @@ import dev.kotae.search.SearchResult;
 import dev.kotae.search.SearchService;
 import java.io.IOException;
 import java.time.Instant;
+import java.util.List;
 
 /**
  * A search run on someone's behalf, timed for the metrics and announced to event listeners (first pages
@@ -33,14 +34,37 @@ public final class TrackedSearch {
      * @param channel where the search came from: {@code api} or {@code web}
      */
     public SearchResult run(SearchRequest request, String session, String channel) throws IOException {
+        return firstAnswer(List.of(request), session, channel).result();
+    }
+
+    /** The result of a search and the request that gave it. */
+    public record Answer(SearchRequest request, SearchResult result) {}
+
+    /**
+     * Tries each request in turn until one finds something (or none is left), and records that one
+     * search: a broader retry is part of answering, not a second search by the visitor, and the
+     * narrower attempt's zero results must not count as a content gap.
+     */
+    public Answer firstAnswer(List<SearchRequest> attempts, String session, String channel) throws IOException {
         long start = System.nanoTime();
-        SearchResult result = search.search(request);
+        SearchRequest request = null;
+        SearchResult result = null;
+        for (SearchRequest attempt : attempts) {
+            request = attempt;
+            result = search.search(attempt);
+            if (result.total() > 0) {
+                break;
+            }
+        }
+        if (result == null) {
+            throw new IllegalArgumentException("no search request given");
+        }
         metrics.searched(System.nanoTime() - start, result.total());
         if (!request.query().isBlank() && request.page() == 1) {
             events.publish(new SearchEvent(Instant.now(), session, request.query().strip(), request.locale(),
                     result.total(), result.hits().stream().limit(EVENT_TOP_IDS).map(SearchResult.Hit::id).toList(),
                     channel));
         }
-        return result;
+        return new Answer(request, result);
     }
 }

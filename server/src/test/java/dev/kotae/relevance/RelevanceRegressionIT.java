@@ -6,9 +6,9 @@ import static org.junit.jupiter.api.Assertions.fail;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Relevance may not get worse: both dev sets of {@code ../shared/eval} run through the real content,
@@ -22,8 +22,8 @@ class RelevanceRegressionIT {
     private static final double SLACK = 0.002;
 
     @Test
-    void japaneseLocalGovernmentFaq(@TempDir Path work) throws Exception {
-        RelevanceEvaluation.Result result = evaluate("localgovFAQ", work);
+    void japaneseLocalGovernmentFaq() throws Exception {
+        RelevanceEvaluation.Result result = evaluate("localgovFAQ");
         assertAll(
                 () -> atLeast("localgovFAQ nDCG@10", result.kotae().ndcg10(), 0.522),
                 () -> atLeast("localgovFAQ SR@1", result.kotae().sr1(), 0.359),
@@ -33,8 +33,8 @@ class RelevanceRegressionIT {
     }
 
     @Test
-    void englishStackFaq(@TempDir Path work) throws Exception {
-        RelevanceEvaluation.Result result = evaluate("StackFAQ", work);
+    void englishStackFaq() throws Exception {
+        RelevanceEvaluation.Result result = evaluate("StackFAQ");
         assertAll(
                 () -> atLeast("StackFAQ MRR@10", result.kotae().mrr10(), 0.827),
                 () -> atLeast("StackFAQ nDCG@10", result.kotae().ndcg10(), 0.768),
@@ -43,7 +43,7 @@ class RelevanceRegressionIT {
         atLeast("the baseline reproduces the published MRR@10 (pipeline check)", result.baseline().mrr10(), 0.792);
     }
 
-    private static RelevanceEvaluation.Result evaluate(String name, Path work) throws Exception {
+    private static RelevanceEvaluation.Result evaluate(String name) throws Exception {
         Path sets = Path.of(System.getProperty("kotae.eval", "../../shared/eval")).toAbsolutePath().normalize();
         Path folder = sets.resolve(name);
         boolean present = Files.isRegularFile(folder.resolve("corpus.jsonl"));
@@ -51,9 +51,9 @@ class RelevanceRegressionIT {
             fail("benchmark " + folder + " is missing; CI has ../shared/eval beside the repository");
         }
         Assumptions.assumeTrue(present, "benchmark " + folder + " not here");
-        RelevanceEvaluation.Result result = RelevanceEvaluation.run(FaqBenchmark.load(folder), work.resolve("work"),
+        RelevanceEvaluation.Result result = RelevanceEvaluation.run(FaqBenchmark.load(folder),
                 Path.of("target/eval-runs").toAbsolutePath());
-        System.out.print(RelevanceEvaluation.table(java.util.List.of(result)));
+        System.out.print(RelevanceEvaluation.table(List.of(result)));
         assertTrue(result.skipped() == 0, result.skipped() + " FAQ files were refused by the content pipeline");
         return result;
     }

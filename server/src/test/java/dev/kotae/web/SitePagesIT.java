@@ -716,6 +716,43 @@ class SitePagesIT {
     }
 
     @Test
+    void aSearchWithNothingInTheVisitorsLanguageShowsOtherLanguagesAndCountsOnce() throws Exception {
+        String query = "Refunds";
+        assertEquals(0, server.get("/api/v1/search?locale=ja&q=" + enc(query)).json().get("total").asInt(),
+                "the check needs a query without Japanese answers");
+        Page page = new Browser().get("/search?q=" + enc(query));
+
+        assertEquals(200, page.status());
+        assertTrue(page.body().contains("<html lang=\"ja\">"), "the UI stays Japanese");
+        assertTrue(page.body().contains("class=\"result\" lang=\"en\""), "English answers are shown");
+        assertFalse(page.body().contains("zero-results"));
+        // The Japanese-only attempt found nothing, but that is not what the visitor saw: one search, not two.
+        List<JsonNode> recorded = new ArrayList<>();
+        long deadline = System.nanoTime() + Duration.ofSeconds(5).toNanos();
+        do {
+            recorded.clear();
+            for (JsonNode event : server.get("/api/v1/admin/events?type=search&limit=500", KotaeServer.ADMIN_TOKEN)
+                    .json().get("events")) {
+                if (query.equals(event.path("query").asText()) && "web".equals(event.path("origin").asText())) {
+                    recorded.add(event);
+                }
+            }
+            Thread.sleep(50);
+        } while (recorded.isEmpty() && System.nanoTime() < deadline);
+        Thread.sleep(200); // a second event, if any, would be in the same queue right behind
+        long fromPages = 0;
+        for (JsonNode event : server.get("/api/v1/admin/events?type=search&limit=500", KotaeServer.ADMIN_TOKEN).json()
+                .get("events")) {
+            if (query.equals(event.path("query").asText()) && "web".equals(event.path("origin").asText())) {
+                fromPages++;
+            }
+        }
+        assertEquals(1, fromPages, "one page search is one search event: " + recorded);
+        assertTrue(recorded.get(0).path("resultCount").asLong() > 0,
+                "the recorded search is the one with results: " + recorded.get(0));
+    }
+
+    @Test
     void searchPagesPageOnFromRankEleven() {
         Page first = new Browser().get("/search?q=&locale=all");
         assertEquals(200, first.status());
