@@ -31,8 +31,8 @@ import org.apache.lucene.analysis.standard.StandardTokenizer;
  *
  * <ul>
  *   <li>Japanese text: width folding before Kuromoji (so 「ﾊﾟｽﾜｰﾄﾞ」 tokenizes like 「パスワード」), search
- *       mode (compounds are split as well as kept), base forms, part-of-speech and stop-word removal,
- *       katakana long-vowel stemming, lower-casing.
+ *       mode (compounds are split), base forms, part-of-speech and stop-word removal, words written
+ *       wholly in hiragana folded to katakana, katakana long-vowel stemming, lower-casing.
  *   <li>English text: possessives, lower-casing, stop words, Porter stemming.
  *   <li>Kana grams: width folding, hiragana to katakana, CJK bigrams. A recall field that lets kana input
  *       and unknown compounds meet the words Kuromoji saw differently.
@@ -106,6 +106,7 @@ public final class Analysis implements AutoCloseable {
             TokenStream stream = new JapaneseBaseFormFilter(tokenizer);
             stream = new JapanesePartOfSpeechStopFilter(stream, JapaneseAnalyzer.getDefaultStopTags());
             stream = new StopFilter(stream, JapaneseAnalyzer.getDefaultStopSet());
+            stream = new HiraganaWordFilter(stream);
             stream = new JapaneseKatakanaStemFilter(stream);
             stream = new LowerCaseFilter(stream);
             return new TokenStreamComponents(tokenizer, stream);

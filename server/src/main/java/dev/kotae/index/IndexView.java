@@ -8,15 +8,18 @@ import org.apache.lucene.index.IndexReader;
 import org.apache.lucene.search.IndexSearcher;
 
 /**
- * A point-in-time searcher plus what is derived once per index version (the facet ordinal map), so a
- * request never rebuilds it. Acquired from and released to {@link ArticleIndex}.
+ * A point-in-time searcher, scoring with {@link ArticleSimilarity}, plus what is derived once per index
+ * version (the facet ordinal map), so a request never rebuilds it. Acquired from and released to {@link ArticleIndex}.
  */
 public final class IndexView extends IndexSearcher {
+
+    private static final ArticleSimilarity SIMILARITY = new ArticleSimilarity();
 
     private final SortedSetDocValuesReaderState facetState;
 
     IndexView(IndexReader reader, FacetsConfig facetsConfig) throws IOException {
         super(reader);
+        setSimilarity(SIMILARITY);
         this.facetState = hasFacets(reader) ? new DefaultSortedSetDocValuesReaderState(reader, facetsConfig) : null;
     }
 

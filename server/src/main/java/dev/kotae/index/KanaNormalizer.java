@@ -14,6 +14,8 @@ public final class KanaNormalizer {
     private static final char HIRAGANA_FIRST = '\u3041';
     private static final char HIRAGANA_LAST = '\u3096';
     private static final int KATAKANA_OFFSET = 0x60;
+    /** 「ー」, written in both hiragana and katakana words. */
+    static final char PROLONGED_SOUND_MARK = '\u30FC';
 
     private KanaNormalizer() {}
 
@@ -32,7 +34,7 @@ public final class KanaNormalizer {
                 continue;
             }
             lastWasSpace = false;
-            out.append(isHiragana(c) ? (char) (c + KATAKANA_OFFSET) : c);
+            out.append(toKatakana(c));
         }
         return out.toString();
     }
@@ -46,7 +48,12 @@ public final class KanaNormalizer {
         return builder.build();
     }
 
-    private static boolean isHiragana(char c) {
+    static boolean isHiragana(char c) {
         return c >= HIRAGANA_FIRST && c <= HIRAGANA_LAST;
+    }
+
+    /** The katakana letter for a hiragana one; any other character unchanged. */
+    static char toKatakana(char c) {
+        return isHiragana(c) ? (char) (c + KATAKANA_OFFSET) : c;
     }
 }

@@ -11,6 +11,7 @@ import dev.kotae.index.ArticleDocuments;
 import dev.kotae.index.ArticleIndex;
 import dev.kotae.index.ContentSync;
 import dev.kotae.index.IndexFields;
+import dev.kotae.index.KanaNormalizer;
 import dev.kotae.index.SuggestKeys;
 import dev.kotae.search.Audience;
 import dev.kotae.search.Locales;
@@ -50,12 +51,13 @@ public final class RelevanceEvaluation {
     /**
      * The outcome for one benchmark.
      *
-     * @param suggestHitRate the share of FAQs found in the top {@value #SUGGESTIONS} suggestions when
-     *     the first 40% of their question is typed
+     * @param suggestHitRate the share of FAQs whose question is among the top {@value #SUGGESTIONS}
+     *     suggestions when the first 40% of it is typed (a question several FAQs share is offered once)
+     * @param suggestArticleRate the share of FAQs whose own article is linked from those suggestions
      * @param skipped FAQ files the content pipeline refused (they count as missing in every query)
      */
     public record Result(String benchmark, int faqs, int queries, RankingMetrics baseline, RankingMetrics kotae,
-            double suggestHitRate, int skipped) {}
+            double suggestHitRate, double suggestArticleRate, int skipped) {}
 
     private RelevanceEvaluation() {}
 
@@ -111,10 +113,10 @@ public final class RelevanceEvaluation {
                 kotaeRun.put(query.id(), result.hits().stream().map(SearchResult.Hit::id).toList());
             }
             writeRun(runs.resolve(benchmark.name() + "-kotae.run"), kotaeRun, "kotae");
-            double suggestRate = suggestHitRate(benchmark, new SuggestService(index, keys, search, locales));
+            SuggestRates suggestRates = suggestRates(benchmark, new SuggestService(index, keys, search, locales));
             return new Result(benchmark.name(), benchmark.faqs().size(), benchmark.qrels().size(),
                     RankingMetrics.score(benchmark.qrels(), baselineRun), RankingMetrics.score(benchmark.qrels(), kotaeRun),
-                    suggestRate, report.problems());
+                    suggestRates.question(), suggestRates.article(), report.problems());
         } finally {
             keys.close();
             analysis.close();
@@ -137,8 +139,12 @@ public final class RelevanceEvaluation {
         }
     }
 
-    private static double suggestHitRate(FaqBenchmark benchmark, SuggestService suggest) throws IOException {
-        int found = 0;
+    /** Suggestion checks: the share of FAQs whose question is offered, and whose own article is linked. */
+    record SuggestRates(double question, double article) {}
+
+    private static SuggestRates suggestRates(FaqBenchmark benchmark, SuggestService suggest) throws IOException {
+        int offered = 0;
+        int linked = 0;
         for (FaqBenchmark.Faq faq : benchmark.faqs()) {
             String question = faq.question().strip();
             int typed = (int) Math.ceil(question.codePointCount(0, question.length()) * TYPED_SHARE);
@@ -148,11 +154,16 @@ public final class RelevanceEvaluation {
             }
             List<SuggestService.Suggestion> suggestions = suggest.suggest(prefix, null, SUGGESTIONS, Audience.PUBLIC)
                     .suggestions();
+            String wanted = KanaNormalizer.normalize(question);
+            if (suggestions.stream().anyMatch(s -> s.id().equals(faq.id()) || KanaNormalizer.normalize(s.text()).equals(wanted))) {
+                offered++;
+            }
             if (suggestions.stream().anyMatch(s -> s.id().equals(faq.id()))) {
-                found++;
+                linked++;
             }
         }
-        return benchmark.faqs().isEmpty() ? 0 : (double) found / benchmark.faqs().size();
+        int faqs = Math.max(1, benchmark.faqs().size());
+        return new SuggestRates((double) offered / faqs, (double) linked / faqs);
     }
 
     private static void writeRun(Path file, Map<String, List<String>> run, String tag) throws IOException {
@@ -169,11 +180,12 @@ public final class RelevanceEvaluation {
     /** The results as a Markdown table (what {@code kotae eval} prints and docs/relevance.md records). */
     public static String table(List<Result> results) {
         List<String> lines = new ArrayList<>();
-        lines.add("| set | system | MRR@10 | nDCG@10 | SR@1 | P@5 | R@10 | suggest top-5 at 40% typed |");
-        lines.add("|---|---|---|---|---|---|---|---|");
+        lines.add("| set | system | MRR@10 | nDCG@10 | SR@1 | P@5 | R@10 | suggest: question offered | suggest: own article |");
+        lines.add("|---|---|---|---|---|---|---|---|---|");
         for (Result r : results) {
-            lines.add(row(r.benchmark(), "plain Lucene BM25", r.baseline(), "–"));
-            lines.add(row(r.benchmark(), "Kotae", r.kotae(), String.format("%.3f", r.suggestHitRate())));
+            lines.add(row(r.benchmark(), "plain Lucene BM25", r.baseline(), "– | –"));
+            lines.add(row(r.benchmark(), "Kotae", r.kotae(),
+                    String.format("%.3f | %.3f", r.suggestHitRate(), r.suggestArticleRate())));
         }
         return String.join("\n", lines) + "\n";
     }

@@ -3,6 +3,7 @@ package dev.kotae.search;
 import dev.kotae.index.ArticleIndex;
 import dev.kotae.index.IndexFields;
 import dev.kotae.index.IndexView;
+import dev.kotae.index.KanaNormalizer;
 import dev.kotae.index.SuggestKeys;
 import java.io.IOException;
 import java.util.ArrayList;
@@ -26,13 +27,21 @@ import org.apache.lucene.search.TopDocs;
  * As-you-type suggestions: titles and {@code questions:} whose start, or a later word, begins with what
  * was typed, compared on normalised surface and on katakana reading (so kana typed while the IME is still
  * composing reaches kanji titles). Phrases that start with the input rank before infix matches, shorter
- * titles before longer ones. When prefixes run out, the best full-text hits fill the list. The keys live
+ * titles before longer ones. When prefixes run out, the best full-text hits fill the list. Each question
+ * is offered once, even when several articles share it (the best-ranked one is linked). The keys live
  * in the article documents, so a changed file updates its suggestions with no rebuild.
  */
 public final class SuggestService {
 
     public static final int MAX_SIZE = 20;
     public static final int MAX_INPUT_LENGTH = 200;
+    /**
+     * Candidates read per suggestion wanted: articles that share a question (several answers to one
+     * question, or a page translated word for word) make one suggestion, so a few more are read to fill
+     * the list with different questions.
+     */
+    private static final int CANDIDATES_PER_SUGGESTION = 5;
+    private static final int MAX_CANDIDATES = 100;
     private static final Set<String> FIELDS = Set.of(IndexFields.ID, IndexFields.TITLE, IndexFields.QUESTIONS,
             IndexFields.VISIBILITY);
     private static final Sort BEST_FIRST = new Sort(SortField.FIELD_SCORE,
@@ -70,18 +79,22 @@ public final class SuggestService {
         if (queryKeys.isEmpty()) {
             return new Suggestions(text, found);
         }
-        Set<String> seen = new HashSet<>();
+        Set<String> seenIds = new HashSet<>();
+        Set<String> seenPhrases = new HashSet<>();
         IndexView view = index.acquire();
         try {
             Query query = SearchService.filtered(prefixQuery(queryKeys), audience, locale, null, null, null);
-            TopDocs top = view.search(query, size, BEST_FIRST, true);
+            TopDocs top = view.search(query, Math.min(size * CANDIDATES_PER_SUGGESTION, MAX_CANDIDATES), BEST_FIRST, true);
             for (ScoreDoc hit : top.scoreDocs) {
+                if (found.size() == size) {
+                    break;
+                }
                 Document doc = view.storedFields().document(hit.doc, FIELDS);
                 String id = doc.get(IndexFields.ID);
-                if (seen.add(id)) {
-                    String title = doc.get(IndexFields.TITLE);
-                    found.add(new Suggestion(matchedPhrase(title, doc.getValues(IndexFields.QUESTIONS), queryKeys),
-                            title, id, "/articles/" + id, doc.get(IndexFields.VISIBILITY)));
+                String title = doc.get(IndexFields.TITLE);
+                String phrase = matchedPhrase(title, doc.getValues(IndexFields.QUESTIONS), queryKeys);
+                if (seenIds.add(id) && seenPhrases.add(KanaNormalizer.normalize(phrase))) {
+                    found.add(new Suggestion(phrase, title, id, "/articles/" + id, doc.get(IndexFields.VISIBILITY)));
                 }
             }
         } finally {
@@ -90,7 +103,7 @@ public final class SuggestService {
         if (found.size() < size && text.codePointCount(0, text.length()) >= 2) {
             SearchResult fill = search.search(new SearchRequest(text, locale, null, null, null, 1, size, audience));
             for (SearchResult.Hit hit : fill.hits()) {
-                if (found.size() < size && seen.add(hit.id())) {
+                if (found.size() < size && seenIds.add(hit.id()) && seenPhrases.add(KanaNormalizer.normalize(hit.title()))) {
                     found.add(new Suggestion(hit.title(), hit.title(), hit.id(), hit.url(), hit.visibility()));
                 }
             }

@@ -7,12 +7,13 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.LinkedHashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Set;
+import java.util.Map;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.analysis.TokenStream;
 import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
+import org.apache.lucene.analysis.tokenattributes.PositionIncrementAttribute;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.search.BooleanClause;
 import org.apache.lucene.search.BooleanQuery;
@@ -24,29 +25,25 @@ import org.apache.lucene.search.TermQuery;
 /**
  * Turns what a user typed into a Lucene query. The text is analysed, never parsed: quotes, brackets,
  * {@code AND}, {@code field:} and wildcards are just characters, so no input can be a syntax error or
- * an expensive query. Each word scores by its best field (title and questions count most, then tags
- * and category, then the body); Japanese queries also match kana bigrams, which lets hiragana input and
- * compounds Kuromoji split differently still find their article.
+ * an expensive query. Each word scores by its best field plus a share of its others, weighted by the
+ * language's {@link RankingProfile}; question-phrasing words count less, words the customer repeats
+ * more. Japanese queries also match kana bigrams, which lets hiragana input and compounds Kuromoji split
+ * differently still find their article; in spaced languages two adjacent words also match as one.
  */
 public final class TextQueries {
 
     /** Enough for a long sentence; bounds the query's size whatever was typed. */
     static final int MAX_TERMS = 32;
     private static final int MAX_GRAMS = 64;
-    // Measured on the FAQ benchmarks (docs/relevance.md): a title match counts more than a body match,
-    // but not so much that a question sharing only the phrasing of a whole-sentence query wins, and a
-    // word found in several fields adds up (tie breaker 0.5) instead of counting only its best field.
-    private static final float TITLE_BOOST = 1.5f;
-    private static final float QUESTIONS_BOOST = 1.5f;
-    private static final float LABELS_BOOST = 2f;
-    private static final float BODY_BOOST = 1f;
-    private static final float TIE_BREAKER = 0.5f;
-    private static final float GRAMS_BOOST = 0.1f;
+    /** What each repetition of a word adds to its weight: a customer who names it twice means it. */
+    private static final float REPEAT_WEIGHT = 0.5f;
 
     private final Analysis analysis;
+    private final QuestionPhrasing phrasing;
 
     public TextQueries(Analysis analysis) {
         this.analysis = analysis;
+        this.phrasing = new QuestionPhrasing(analysis);
     }
 
     /** The query for {@code text} over the given families' fields, or {@code null} if no word survives analysis. */
@@ -54,15 +51,18 @@ public final class TextQueries {
         BooleanQuery.Builder query = new BooleanQuery.Builder();
         boolean any = false;
         for (LanguageFamily family : families) {
-            List<String> terms = terms(analysis.text(family), IndexFields.body(family), text, MAX_TERMS);
-            if (!terms.isEmpty()) {
-                query.add(wordsQuery(family, terms), BooleanClause.Occur.SHOULD);
+            RankingProfile profile = RankingProfile.of(family);
+            Words words = words(analysis.text(family), IndexFields.body(family), text, MAX_TERMS,
+                    profile.joinsSplitWords());
+            if (!words.counts().isEmpty()) {
+                query.add(wordsQuery(family, profile, words), BooleanClause.Occur.SHOULD);
                 any = true;
             }
-            if (family == LanguageFamily.JA) {
-                List<String> grams = terms(analysis.grams(), IndexFields.GRAMS_TITLE, text, MAX_GRAMS);
+            if (profile.gramsWeight() > 0) {
+                List<String> grams = new ArrayList<>(terms(analysis.grams(), IndexFields.GRAMS_TITLE, text, MAX_GRAMS)
+                        .keySet());
                 if (!grams.isEmpty()) {
-                    query.add(new BoostQuery(gramsQuery(grams), GRAMS_BOOST), BooleanClause.Occur.SHOULD);
+                    query.add(new BoostQuery(gramsQuery(profile, grams), profile.gramsWeight()), BooleanClause.Occur.SHOULD);
                     any = true;
                 }
             }
@@ -70,46 +70,71 @@ public final class TextQueries {
         return any ? query.build() : null;
     }
 
-    private static Query wordsQuery(LanguageFamily family, List<String> terms) {
-        BooleanQuery.Builder words = new BooleanQuery.Builder();
-        for (String term : terms) {
-            words.add(new DisjunctionMaxQuery(List.of(
-                    boosted(IndexFields.title(family), term, TITLE_BOOST),
-                    boosted(IndexFields.questions(family), term, QUESTIONS_BOOST),
-                    boosted(IndexFields.labels(family), term, LABELS_BOOST),
-                    boosted(IndexFields.body(family), term, BODY_BOOST)), TIE_BREAKER), BooleanClause.Occur.SHOULD);
-        }
-        return words.build();
-    }
-
-    private static Query gramsQuery(List<String> grams) {
+    private Query wordsQuery(LanguageFamily family, RankingProfile profile, Words words) {
         BooleanQuery.Builder query = new BooleanQuery.Builder();
-        for (String gram : grams) {
-            query.add(new DisjunctionMaxQuery(List.of(
-                    boosted(IndexFields.GRAMS_TITLE, gram, TITLE_BOOST),
-                    boosted(IndexFields.GRAMS_BODY, gram, BODY_BOOST)), TIE_BREAKER), BooleanClause.Occur.SHOULD);
+        for (Map.Entry<String, Integer> word : words.counts().entrySet()) {
+            float weight = (phrasing.isPhrasing(family, word.getKey()) ? profile.phrasingWeight() : 1f)
+                    * (1 + REPEAT_WEIGHT * (word.getValue() - 1));
+            query.add(weighted(fieldsQuery(family, profile, word.getKey()), weight), BooleanClause.Occur.SHOULD);
+        }
+        for (String joined : words.joinedPairs()) {
+            query.add(fieldsQuery(family, profile, joined), BooleanClause.Occur.SHOULD);
         }
         return query.build();
     }
 
-    private static Query boosted(String field, String term, float boost) {
-        Query query = new TermQuery(new Term(field, term));
-        return boost == 1f ? query : new BoostQuery(query, boost);
+    private static Query fieldsQuery(LanguageFamily family, RankingProfile profile, String term) {
+        return new DisjunctionMaxQuery(List.of(
+                weighted(new TermQuery(new Term(IndexFields.title(family), term)), profile.questionWeight()),
+                weighted(new TermQuery(new Term(IndexFields.questions(family), term)), profile.questionWeight()),
+                weighted(new TermQuery(new Term(IndexFields.labels(family), term)), profile.labelsWeight()),
+                new TermQuery(new Term(IndexFields.body(family), term))), profile.tieBreaker());
     }
 
-    /** The distinct terms {@code analyzer} makes of {@code text}, at most {@code limit}. */
-    static List<String> terms(Analyzer analyzer, String field, String text, int limit) {
-        Set<String> terms = new LinkedHashSet<>();
+    private static Query gramsQuery(RankingProfile profile, List<String> grams) {
+        BooleanQuery.Builder query = new BooleanQuery.Builder();
+        for (String gram : grams) {
+            query.add(new DisjunctionMaxQuery(List.of(
+                    weighted(new TermQuery(new Term(IndexFields.GRAMS_TITLE, gram)), profile.questionWeight()),
+                    new TermQuery(new Term(IndexFields.GRAMS_BODY, gram))), profile.tieBreaker()), BooleanClause.Occur.SHOULD);
+        }
+        return query.build();
+    }
+
+    private static Query weighted(Query query, float weight) {
+        return weight == 1f ? query : new BoostQuery(query, weight);
+    }
+
+    /** A query's distinct words with how often each occurs, and (if asked for) adjacent pairs written together. */
+    private record Words(Map<String, Integer> counts, List<String> joinedPairs) {}
+
+    private static Words words(Analyzer analyzer, String field, String text, int limit, boolean joinPairs) {
+        Map<String, Integer> counts = new LinkedHashMap<>();
+        List<String> joined = new ArrayList<>();
         try (TokenStream stream = analyzer.tokenStream(field, text)) {
             CharTermAttribute term = stream.addAttribute(CharTermAttribute.class);
+            PositionIncrementAttribute increment = stream.addAttribute(PositionIncrementAttribute.class);
             stream.reset();
-            while (stream.incrementToken() && terms.size() < limit) {
-                terms.add(term.toString());
+            String previous = null;
+            while (stream.incrementToken()) {
+                String word = term.toString();
+                if (counts.containsKey(word) || counts.size() < limit) {
+                    counts.merge(word, 1, Integer::sum);
+                }
+                if (joinPairs && previous != null && increment.getPositionIncrement() == 1 && joined.size() < limit) {
+                    joined.add(previous + word);
+                }
+                previous = word;
             }
             stream.end();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        return new ArrayList<>(terms);
+        return new Words(counts, joined);
+    }
+
+    /** The distinct terms {@code analyzer} makes of {@code text}, at most {@code limit}, with their counts. */
+    static Map<String, Integer> terms(Analyzer analyzer, String field, String text, int limit) {
+        return words(analyzer, field, text, limit, false).counts();
     }
 }

@@ -12,9 +12,9 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Relevance may not get worse: both dev sets of {@code ../shared/eval} run through the real content,
- * index and search code ({@link RelevanceEvaluation}), and each metric must stay at or above its floor.
- * The floors are the figures last recorded in {@code docs/relevance.md}; raise them with every measured
- * improvement. The benchmarks live beside the repository (never copied into it): missing, the test is
+ * index and search code ({@link RelevanceEvaluation}), and each metric must stay at or above its floor:
+ * issue 5's target, or the figure last recorded in {@code docs/relevance.md} when that is higher. Raise
+ * the recorded figures with every measured improvement. The benchmarks live beside the repository (never copied into it): missing, the test is
  * skipped locally and fails on CI.
  */
 class RelevanceRegressionIT {
@@ -25,22 +25,22 @@ class RelevanceRegressionIT {
     void japaneseLocalGovernmentFaq() throws Exception {
         RelevanceEvaluation.Result result = evaluate("localgovFAQ");
         assertAll(
-                () -> atLeast("localgovFAQ nDCG@10", result.kotae().ndcg10(), 0.522),
-                () -> atLeast("localgovFAQ SR@1", result.kotae().sr1(), 0.359),
-                () -> atLeast("localgovFAQ MRR@10", result.kotae().mrr10(), 0.567),
-                () -> atLeast("localgovFAQ suggest@5", result.suggestHitRate(), 0.964));
-        atLeast("the baseline reproduces the published nDCG@10 (pipeline check)", result.baseline().ndcg10(), 0.515);
+                () -> atLeast("localgovFAQ nDCG@10", result.kotae().ndcg10(), floor(0.56, 0.572)),
+                () -> atLeast("localgovFAQ SR@1", result.kotae().sr1(), floor(0.40, 0.403)),
+                () -> atLeast("localgovFAQ MRR@10", result.kotae().mrr10(), floor(0, 0.608)),
+                () -> atLeast("localgovFAQ suggest@5", result.suggestHitRate(), floor(0.90, 0.964)));
+        atLeast("the baseline reproduces the published nDCG@10 (pipeline check)", result.baseline().ndcg10(), 0.515 - SLACK);
     }
 
     @Test
     void englishStackFaq() throws Exception {
         RelevanceEvaluation.Result result = evaluate("StackFAQ");
         assertAll(
-                () -> atLeast("StackFAQ MRR@10", result.kotae().mrr10(), 0.827),
-                () -> atLeast("StackFAQ nDCG@10", result.kotae().ndcg10(), 0.768),
-                () -> atLeast("StackFAQ SR@1", result.kotae().sr1(), 0.773),
-                () -> atLeast("StackFAQ suggest@5", result.suggestHitRate(), 0.744));
-        atLeast("the baseline reproduces the published MRR@10 (pipeline check)", result.baseline().mrr10(), 0.792);
+                () -> atLeast("StackFAQ MRR@10", result.kotae().mrr10(), floor(0.85, 0.852)),
+                () -> atLeast("StackFAQ nDCG@10", result.kotae().ndcg10(), floor(0.76, 0.803)),
+                () -> atLeast("StackFAQ SR@1", result.kotae().sr1(), floor(0, 0.808)),
+                () -> atLeast("StackFAQ suggest@5", result.suggestHitRate(), floor(0.90, 1.000)));
+        atLeast("the baseline reproduces the published MRR@10 (pipeline check)", result.baseline().mrr10(), 0.792 - SLACK);
     }
 
     private static RelevanceEvaluation.Result evaluate(String name) throws Exception {
@@ -58,7 +58,15 @@ class RelevanceRegressionIT {
         return result;
     }
 
+    /**
+     * A metric's floor: the issue's target, or the recorded figure less {@link #SLACK} (rounding and
+     * platform noise) when that is higher, so a regression shows before it eats the whole margin.
+     */
+    private static double floor(double target, double recorded) {
+        return Math.max(target, recorded - SLACK);
+    }
+
     private static void atLeast(String what, double actual, double floor) {
-        assertTrue(actual >= floor - SLACK, String.format("%s fell to %.4f (floor %.3f)", what, actual, floor));
+        assertTrue(actual >= floor, String.format("%s fell to %.4f (floor %.3f)", what, actual, floor));
     }
 }

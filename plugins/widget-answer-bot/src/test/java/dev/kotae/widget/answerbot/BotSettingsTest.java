@@ -16,11 +16,11 @@ class BotSettingsTest {
     @Test
     void defaults() {
         BotSettings settings = bind(Map.of());
-        assertEquals(10.0, settings.minScore());
+        assertEquals(4.0, settings.minScore());
         assertEquals(1.25, settings.minRatio());
         assertEquals(160, settings.summaryLength());
         assertNull(settings.contactUrl());
-        assertEquals(new ConfidenceRule(10.0, 1.25), settings.rule());
+        assertEquals(new ConfidenceRule(4.0, 1.25), settings.rule());
         assertEquals(settings, new BotSettings(null, null, null, null), "an absent key is null: the default");
     }
 
