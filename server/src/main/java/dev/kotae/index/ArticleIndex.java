@@ -30,8 +30,11 @@ import org.apache.lucene.util.Bits;
  */
 public final class ArticleIndex implements AutoCloseable {
 
-    /** Bump when documents built by {@link ArticleDocuments} change shape. */
-    static final String SCHEMA_VERSION = "1";
+    /**
+     * Bump when documents built by {@link ArticleDocuments} change shape or an {@link Analysis} chain makes
+     * other terms (2: Japanese words in hiragana are indexed in katakana, see {@link HiraganaWordFilter}).
+     */
+    static final String SCHEMA_VERSION = "2";
     private static final String FINGERPRINT_KEY = "kotae.fingerprint";
 
     /** What the index holds for one article id: where it came from and which version. */

@@ -43,7 +43,7 @@ public final class KanaNormalizer {
     static NormalizeCharMap hiraganaToKatakanaMap() {
         NormalizeCharMap.Builder builder = new NormalizeCharMap.Builder();
         for (char c = HIRAGANA_FIRST; c <= HIRAGANA_LAST; c++) {
-            builder.add(String.valueOf(c), String.valueOf((char) (c + KATAKANA_OFFSET)));
+            builder.add(String.valueOf(c), String.valueOf(toKatakana(c)));
         }
         return builder.build();
     }

@@ -19,9 +19,12 @@ import java.nio.file.attribute.FileTime;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.apache.lucene.index.IndexWriter;
+import org.apache.lucene.index.IndexWriterConfig;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.search.TopDocs;
+import org.apache.lucene.store.FSDirectory;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -178,6 +181,25 @@ class ContentSyncTest {
         assertEquals("Refund timing and methods", stored("refund").title());
         assertNull(stored("escalation"));
         assertEquals(Set.of("cancel", "refund", "new"), index.entries().keySet());
+    }
+
+    @Test
+    void anIndexFromAnOlderSchemaIsRebuilt() throws IOException {
+        writeThree();
+        sync.syncAll();
+        close();
+        // An index written before the last schema change (e.g. one whose Japanese terms are still in hiragana).
+        try (IndexWriter old = new IndexWriter(FSDirectory.open(data.resolve("index")),
+                new IndexWriterConfig().setOpenMode(IndexWriterConfig.OpenMode.APPEND))) {
+            int previous = Integer.parseInt(ArticleIndex.SCHEMA_VERSION) - 1;
+            old.setLiveCommitData(Map.of("kotae.fingerprint", previous + "|" + SETTINGS).entrySet());
+            old.commit();
+        }
+
+        open(SETTINGS);
+        assertTrue(index.wasReset());
+        assertEquals(0, index.size());
+        assertReport(sync.syncAll(), 3, 0, 0, 0);
     }
 
     @Test
