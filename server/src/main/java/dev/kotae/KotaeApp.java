@@ -72,6 +72,7 @@ public final class KotaeApp implements AutoCloseable, Admin {
     private final ContentSync sync;
     private final FeedbackStore feedback;
     private final SearchService search;
+    private final SuggestService suggest;
     private final HttpServer http;
     private final EventBus events = new EventBus(metrics);
     private final TimeBox timeBox;
@@ -100,7 +101,7 @@ public final class KotaeApp implements AutoCloseable, Admin {
         this.feedback = new FeedbackStore(data.resolve("feedback.jsonl"));
         Locales locales = new Locales(new HashSet<>(config.locales()), this::indexedLocales);
         this.search = new SearchService(index, analysis, locales);
-        SuggestService suggest = new SuggestService(index, suggestKeys, search, locales);
+        this.suggest = new SuggestService(index, suggestKeys, search, locales);
         ArticleService articles = new ArticleService(index, analysis);
         CategoryService categories = new CategoryService(search);
         RecentEvents recentEvents = new RecentEvents();
@@ -195,6 +196,21 @@ public final class KotaeApp implements AutoCloseable, Admin {
 
     public int port() {
         return http.port();
+    }
+
+    /** The search the JSON API calls, for callers in the same JVM (benchmarks, embedding). */
+    public SearchService searchService() {
+        return search;
+    }
+
+    /** The suggestions the JSON API calls, for callers in the same JVM. */
+    public SuggestService suggestService() {
+        return suggest;
+    }
+
+    /** What the last content sync did (at start-up: the initial build or comparison). */
+    public ContentSync.Report lastSync() {
+        return lastSync;
     }
 
     public URI uri() {

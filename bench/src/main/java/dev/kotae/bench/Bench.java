@@ -1,0 +1,213 @@
+package dev.kotae.bench;
+
+import dev.kotae.KotaeApp;
+import dev.kotae.config.KotaeConfig;
+import java.io.IOException;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.List;
+import java.util.stream.Stream;
+
+/**
+ * One benchmark run: for each size, generate a help center, build Kotae's index in this JVM, run the
+ * in-process JMH benchmarks beside plain Lucene, then start the real server jar on that index and drive
+ * it over HTTP. Prints the table and writes it into the results file (between the bench markers).
+ *
+ * <pre>java -jar bench/target/kotae-bench.jar [--sizes 1000,10000,100000] [--out docs/benchmarks.md]
+ *     [--work DIR] [--server-jar server/target/kotae.jar] [--smoke]</pre>
+ */
+public final class Bench {
+
+    static final String USAGE = "usage: kotae-bench [--sizes N,N,...] [--out FILE] [--work DIR] "
+            + "[--server-jar JAR] [--smoke]";
+
+    /** What to run, from the command line. */
+    record Settings(List<Integer> sizes, Path out, Path work, Path serverJar, boolean smoke, String command) {
+
+        static Settings parse(String... args) {
+            List<Integer> sizes = List.of(1_000, 10_000, 100_000);
+            Path out = Path.of("docs/benchmarks.md");
+            Path work = Path.of(System.getProperty("java.io.tmpdir"), "kotae-bench");
+            Path jar = Path.of("server/target/kotae.jar");
+            boolean smoke = false;
+            for (int i = 0; i < args.length; i++) {
+                switch (args[i]) {
+                    case "--sizes" -> sizes = Arrays.stream(value(args, ++i).split(",")).map(String::strip)
+                            .map(Integer::valueOf).toList();
+                    case "--out" -> out = Path.of(value(args, ++i));
+                    case "--work" -> work = Path.of(value(args, ++i));
+                    case "--server-jar" -> jar = Path.of(value(args, ++i));
+                    case "--smoke" -> smoke = true;
+                    default -> throw new IllegalArgumentException("unknown option " + args[i] + "\n" + USAGE);
+                }
+            }
+            String command = "java -jar bench/target/kotae-bench.jar" + (args.length == 0 ? "" : " " + String.join(" ", args));
+            return new Settings(sizes, out, work, jar, smoke, command);
+        }
+
+        private static String value(String[] args, int i) {
+            if (i >= args.length) {
+                throw new IllegalArgumentException(args[i - 1] + " needs a value\n" + USAGE);
+            }
+            return args[i];
+        }
+
+        InProcess.Durations jmh() {
+            return smoke ? new InProcess.Durations(200, 300) : new InProcess.Durations(2_000, 5_000);
+        }
+
+        InProcess.Durations http() {
+            return smoke ? new InProcess.Durations(300, 500) : new InProcess.Durations(3_000, 10_000);
+        }
+
+        int fileChanges() {
+            return smoke ? 2 : 10;
+        }
+    }
+
+    public static void main(String[] args) throws Exception {
+        Settings settings;
+        try {
+            settings = Settings.parse(args);
+        } catch (IllegalArgumentException e) {
+            System.err.println(e.getMessage());
+            System.exit(2);
+            return;
+        }
+        BenchReport report = run(settings);
+        System.out.println(report.table());
+        report.writeInto(settings.out());
+        System.out.println("Written to " + settings.out().toAbsolutePath());
+    }
+
+    static BenchReport run(Settings settings) throws Exception {
+        if (!Files.isRegularFile(settings.serverJar())) {
+            throw new IOException("server jar not found: " + settings.serverJar().toAbsolutePath()
+                    + " (build it first: ./mvnw -B -ntp -DskipTests package)");
+        }
+        BenchReport report = new BenchReport(settings.command(), settings.sizes());
+        for (int size : settings.sizes()) {
+            log("=== " + size + " articles ===");
+            measureSize(settings, size, report);
+        }
+        return report;
+    }
+
+    private static void measureSize(Settings settings, int size, BenchReport report) throws Exception {
+        Path dir = settings.work().resolve("size-" + size);
+        deleteTree(dir);
+        Path content = dir.resolve("content");
+        Path data = dir.resolve("data");
+        Files.createDirectories(content);
+        SyntheticHelpCenter helpCenter = new SyntheticHelpCenter(size);
+        List<SyntheticHelpCenter.Query> queries = helpCenter.searchQueries(500);
+        List<SyntheticHelpCenter.Query> inputs = helpCenter.suggestInputs(500);
+
+        try (PlainLucene plain = new PlainLucene(dir.resolve("plain"))) {
+            log("generating");
+            helpCenter.writeTo(content, plain::add);
+            plain.open();
+            report.put(size, BenchReport.Row.CORPUS_MB, directoryBytes(content) / 1048576.0);
+
+            log("building the index in-process");
+            KotaeConfig config = KotaeConfig.defaults().withContent(content).withData(data).withHost("127.0.0.1")
+                    .withPort(0);
+            try (KotaeApp app = KotaeApp.start(config)) {
+                long built = app.lastSync().added();
+                double seconds = app.lastSync().tookMillis() / 1000.0;
+                report.put(size, BenchReport.Row.BUILD_SECONDS, seconds);
+                report.put(size, BenchReport.Row.BUILD_RATE, built / Math.max(seconds, 0.001));
+                report.check(built == size, size + " articles written but " + built + " indexed");
+
+                InProcess.Fixture fixture = new InProcess.Fixture(app.searchService(), app.suggestService(), plain,
+                        queries, inputs);
+                report.put(size, BenchReport.Row.QUERIES_WITH_HITS, hitShare(fixture));
+                log("JMH in-process");
+                for (int threads : new int[] {1, 8}) {
+                    report.put(size, BenchReport.Row.search(threads, true),
+                            InProcess.measure(fixture, "kotaeSearch", threads, settings.jmh()));
+                    report.put(size, BenchReport.Row.plain(threads),
+                            InProcess.measure(fixture, "plainLuceneSearch", threads, settings.jmh()));
+                    report.put(size, BenchReport.Row.suggest(threads, true),
+                            InProcess.measure(fixture, "kotaeSuggest", threads, settings.jmh()));
+                }
+            }
+        }
+        System.gc();
+        report.put(size, BenchReport.Row.INDEX_MB, directoryBytes(data.resolve("index")) / 1048576.0);
+
+        log("starting the server jar on the existing index");
+        try (ServerProcess server = ServerProcess.start(settings.serverJar(), content, data, dir.resolve("server.log"),
+                List.of())) {
+            report.put(size, BenchReport.Row.STARTUP_SECONDS, server.readyMillis() / 1000.0);
+            HttpLoad load = new HttpLoad(server.base());
+            List<String> searchPaths = queries.stream()
+                    .map(q -> "/api/v1/search?q=" + encode(q.text()) + "&locale=" + q.locale()).toList();
+            List<String> suggestPaths = inputs.stream()
+                    .map(q -> "/api/v1/suggest?q=" + encode(q.text()) + "&locale=" + q.locale()).toList();
+            log("HTTP search");
+            for (int concurrency : new int[] {1, 8}) {
+                HttpLoad.Result result = load.run(searchPaths, concurrency, settings.http());
+                report.put(size, BenchReport.Row.search(concurrency, false), result.latency());
+                report.check(result.errors() == 0, result.errors() + " search requests failed at c=" + concurrency);
+            }
+            log("HTTP suggest");
+            for (int concurrency : new int[] {1, 4, 8}) {
+                HttpLoad.Result result = load.run(suggestPaths, concurrency, settings.http());
+                report.put(size, BenchReport.Row.suggest(concurrency, false), result.latency());
+                report.check(result.errors() == 0, result.errors() + " suggest requests failed at c=" + concurrency);
+            }
+            log("file changes");
+            List<Long> visibleAfter = new FileChanges(content, server.base()).measure(settings.fileChanges());
+            report.put(size, BenchReport.Row.CHANGE_MEDIAN_MS, visibleAfter.get(visibleAfter.size() / 2));
+            report.put(size, BenchReport.Row.CHANGE_MAX_MS, visibleAfter.get(visibleAfter.size() - 1));
+            log("heap");
+            report.put(size, BenchReport.Row.HEAP_MB, server.heapAfterGcMib());
+        }
+    }
+
+    /** Share of the benchmark's searches that find something (a check that the queries are realistic). */
+    private static double hitShare(InProcess.Fixture fixture) throws IOException {
+        int hits = 0;
+        for (SyntheticHelpCenter.Query query : fixture.queries()) {
+            if (fixture.search().search(new dev.kotae.search.SearchRequest(query.text(), query.locale(), null, null,
+                    null, 1, 10, dev.kotae.search.Audience.PUBLIC)).total() > 0) {
+                hits++;
+            }
+        }
+        return 100.0 * hits / fixture.queries().size();
+    }
+
+    private static String encode(String text) {
+        return URLEncoder.encode(text, StandardCharsets.UTF_8);
+    }
+
+    static long directoryBytes(Path dir) throws IOException {
+        try (Stream<Path> files = Files.walk(dir)) {
+            return files.filter(Files::isRegularFile).mapToLong(file -> file.toFile().length()).sum();
+        }
+    }
+
+    private static void deleteTree(Path dir) throws IOException {
+        if (!Files.exists(dir)) {
+            return;
+        }
+        try (Stream<Path> files = Files.walk(dir)) {
+            List<Path> all = new ArrayList<>(files.sorted(Comparator.reverseOrder()).toList());
+            for (Path path : all) {
+                Files.delete(path);
+            }
+        }
+    }
+
+    static void log(String message) {
+        System.out.println("[bench] " + message);
+    }
+
+    private Bench() {}
+}

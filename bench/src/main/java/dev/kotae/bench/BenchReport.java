@@ -1,0 +1,179 @@
+package dev.kotae.bench;
+
+import java.io.IOException;
+import java.lang.management.ManagementFactory;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/** The figures of one run, by size, and their Markdown table with the machine and the command. */
+final class BenchReport {
+
+    static final String START = "<!-- bench:start -->";
+    static final String END = "<!-- bench:end -->";
+
+    /** One line of the table: what is measured, and the target for it ("" if none). */
+    record Row(String label, String target) {
+        static final Row CORPUS_MB = new Row("Markdown on disk (MB)", "");
+        static final Row BUILD_SECONDS = new Row("Full index build (s)", "100k: ≤ 60");
+        static final Row BUILD_RATE = new Row("Build throughput (articles/s)", "");
+        static final Row INDEX_MB = new Row("Index on disk (MB)", "");
+        static final Row STARTUP_SECONDS = new Row("Start-up to ready, existing index (s)", "100k: ≤ 3");
+        static final Row CHANGE_MEDIAN_MS = new Row("Changed file searchable, median (ms)", "");
+        static final Row CHANGE_MAX_MS = new Row("Changed file searchable, max (ms)", "100k: ≤ 1000");
+        static final Row HEAP_MB = new Row("Heap in use after GC (MB)", "100k: ≤ 512");
+        static final Row QUERIES_WITH_HITS = new Row("Benchmark searches that find something (%)", "");
+        static final Row OVERHEAD_MS = new Row("HTTP c=1 median − plain Lucene c=1 median (ms)", "10k: ≤ 1");
+
+        static Row search(int concurrency, boolean inProcess) {
+            return new Row((inProcess ? "Search in-process" : "Search HTTP") + " c=" + concurrency
+                    + " p50 / p99 (ms), per s", inProcess ? "" : concurrency == 8
+                    ? "10k: ≤ 2 / ≤ 10, ≥ 2000; 100k: p99 ≤ 20" : "");
+        }
+
+        static Row suggest(int concurrency, boolean inProcess) {
+            return new Row((inProcess ? "Suggest in-process" : "Suggest HTTP") + " c=" + concurrency
+                    + " p50 / p99 (ms), per s", !inProcess && concurrency == 4 ? "10k: p99 ≤ 3" : "");
+        }
+
+        static Row plain(int concurrency) {
+            return new Row("Plain Lucene search c=" + concurrency + " p50 / p99 (ms), per s", "");
+        }
+    }
+
+    private static final List<Row> ORDER = List.of(Row.CORPUS_MB, Row.BUILD_SECONDS, Row.BUILD_RATE, Row.INDEX_MB,
+            Row.STARTUP_SECONDS, Row.CHANGE_MEDIAN_MS, Row.CHANGE_MAX_MS, Row.HEAP_MB, Row.QUERIES_WITH_HITS,
+            Row.plain(1), Row.plain(8), Row.search(1, true), Row.search(8, true), Row.search(1, false),
+            Row.search(8, false), Row.OVERHEAD_MS, Row.suggest(1, true), Row.suggest(8, true), Row.suggest(1, false),
+            Row.suggest(4, false), Row.suggest(8, false));
+
+    private final String command;
+    private final List<Integer> sizes;
+    private final Map<Integer, Map<Row, Object>> figures = new HashMap<>();
+    private final List<String> problems = new ArrayList<>();
+
+    BenchReport(String command, List<Integer> sizes) {
+        this.command = command;
+        this.sizes = List.copyOf(sizes);
+    }
+
+    void put(int size, Row row, Object value) {
+        figures.computeIfAbsent(size, s -> new LinkedHashMap<>()).put(row, value);
+        if (row.equals(Row.search(1, false))) {
+            Object plain = get(size, Row.plain(1));
+            if (plain instanceof Latency plainLatency && value instanceof Latency http) {
+                put(size, Row.OVERHEAD_MS, http.p50Millis() - plainLatency.p50Millis());
+            }
+        }
+    }
+
+    Object get(int size, Row row) {
+        return figures.getOrDefault(size, Map.of()).get(row);
+    }
+
+    /** Records something that went wrong in the run (shown under the table; the smoke test fails on it). */
+    void check(boolean ok, String problem) {
+        if (!ok) {
+            problems.add(problem);
+        }
+    }
+
+    List<String> problems() {
+        return List.copyOf(problems);
+    }
+
+    /** The table in Markdown, with the machine it ran on and the command that made it. */
+    String table() {
+        StringBuilder out = new StringBuilder();
+        out.append("Run on ").append(LocalDate.now()).append(", ").append(machine()).append(".\n\n");
+        out.append("Command: `").append(command).append("`\n\n");
+        out.append("| measure |");
+        sizes.forEach(size -> out.append(' ').append(String.format(Locale.ROOT, "%,d", size)).append(" articles |"));
+        out.append(" target |\n|---|");
+        sizes.forEach(size -> out.append("---:|"));
+        out.append("---|\n");
+        for (Row row : ORDER) {
+            out.append("| ").append(row.label()).append(" |");
+            for (int size : sizes) {
+                out.append(' ').append(format(get(size, row))).append(" |");
+            }
+            out.append(' ').append(row.target()).append(" |\n");
+        }
+        if (!problems.isEmpty()) {
+            out.append("\nProblems in this run:\n");
+            problems.forEach(problem -> out.append("- ").append(problem).append('\n'));
+        }
+        return out.toString();
+    }
+
+    /** Puts the table between the bench markers of {@code file}, keeping the prose around it. */
+    void writeInto(Path file) throws IOException {
+        String block = START + "\n" + table() + END;
+        String text = Files.exists(file) ? Files.readString(file, StandardCharsets.UTF_8) : "";
+        Matcher markers = Pattern.compile(Pattern.quote(START) + ".*?" + Pattern.quote(END), Pattern.DOTALL).matcher(text);
+        String updated = markers.find() ? markers.replaceFirst(Matcher.quoteReplacement(block))
+                : text + (text.isEmpty() ? "" : "\n") + block + "\n";
+        if (file.getParent() != null) {
+            Files.createDirectories(file.getParent());
+        }
+        Files.writeString(file, updated, StandardCharsets.UTF_8);
+    }
+
+    private static String format(Object value) {
+        if (value == null) {
+            return "–";
+        }
+        if (value instanceof Latency latency) {
+            return String.format(Locale.ROOT, "%s / %s, %,.0f", decimals(latency.p50Millis()),
+                    decimals(latency.p99Millis()), latency.perSecond());
+        }
+        if (value instanceof Double number) {
+            return number < 0 ? "n/a" : decimals(number);
+        }
+        return String.valueOf(value);
+    }
+
+    private static String decimals(double value) {
+        if (value >= 100) {
+            return String.format(Locale.ROOT, "%,.0f", value);
+        }
+        return String.format(Locale.ROOT, value >= 10 ? "%.1f" : "%.2f", value);
+    }
+
+    private static String machine() {
+        Runtime runtime = Runtime.getRuntime();
+        return String.format(Locale.ROOT, "%s, %d cores, %s, %s %s (%s), max heap of the bench JVM %d MB",
+                cpuModel(), runtime.availableProcessors(), memory(), System.getProperty("java.vm.name"),
+                System.getProperty("java.version"), System.getProperty("os.name") + " " + System.getProperty("os.arch"),
+                runtime.maxMemory() / 1048576);
+    }
+
+    private static String cpuModel() {
+        try {
+            for (String line : Files.readAllLines(Path.of("/proc/cpuinfo"))) {
+                if (line.startsWith("model name")) {
+                    return line.substring(line.indexOf(':') + 1).strip();
+                }
+            }
+        } catch (IOException | RuntimeException e) {
+            // not Linux: fall through
+        }
+        return "unknown CPU";
+    }
+
+    private static String memory() {
+        if (ManagementFactory.getOperatingSystemMXBean() instanceof com.sun.management.OperatingSystemMXBean os) {
+            return Math.round(os.getTotalMemorySize() / 1073741824.0) + " GiB RAM";
+        }
+        return "unknown RAM";
+    }
+}

@@ -1,0 +1,122 @@
+package dev.kotae.bench;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * The real server, {@code java -jar kotae.jar serve}, in its own JVM as an operator runs it: so start-up
+ * is timed from process launch, the load driver does not share its heap, and heap use is the server's.
+ */
+final class ServerProcess implements AutoCloseable {
+
+    private static final Pattern SERVING = Pattern.compile("on http://127\\.0\\.0\\.1:(\\d+)/");
+    private static final Pattern HEAP_USED = Pattern.compile("used (\\d+)K");
+
+    private final Process process;
+    private final Path log;
+    private final URI base;
+    private final long readyMillis;
+
+    private ServerProcess(Process process, Path log, URI base, long readyMillis) {
+        this.process = process;
+        this.log = log;
+        this.base = base;
+        this.readyMillis = readyMillis;
+    }
+
+    /** Launches the server and waits until {@code /readyz} answers 200 (index open and synced). */
+    static ServerProcess start(Path jar, Path content, Path data, Path log, List<String> jvmOptions) throws Exception {
+        Path java = Path.of(System.getProperty("java.home"), "bin", "java");
+        List<String> command = new java.util.ArrayList<>();
+        command.add(java.toString());
+        command.addAll(jvmOptions);
+        command.addAll(List.of("-jar", jar.toAbsolutePath().toString(), "serve", "--content", content.toAbsolutePath().toString(), "--data",
+                data.toAbsolutePath().toString(), "--host", "127.0.0.1", "--port", "0"));
+        long start = System.nanoTime();
+        Process process = new ProcessBuilder(command).directory(data.getParent().toFile()).redirectErrorStream(true)
+                .redirectOutput(log.toFile()).start();
+        HttpClient client = HttpClient.newHttpClient();
+        URI base = null;
+        long deadline = System.currentTimeMillis() + 600_000;
+        while (process.isAlive() && System.currentTimeMillis() < deadline) {
+            if (base == null) {
+                Matcher matcher = SERVING.matcher(Files.readString(log, StandardCharsets.UTF_8));
+                if (matcher.find()) {
+                    base = URI.create("http://127.0.0.1:" + matcher.group(1) + "/");
+                }
+            }
+            if (base != null && ready(client, base)) {
+                return new ServerProcess(process, log, base, (System.nanoTime() - start) / 1_000_000);
+            }
+            Thread.sleep(5);
+        }
+        process.destroyForcibly();
+        throw new IOException("the server did not become ready; its log:\n" + Files.readString(log));
+    }
+
+    private static boolean ready(HttpClient client, URI base) {
+        try {
+            return client.send(HttpRequest.newBuilder(base.resolve("/readyz")).build(),
+                    HttpResponse.BodyHandlers.discarding()).statusCode() == 200;
+        } catch (IOException e) {
+            return false;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
+    }
+
+    URI base() {
+        return base;
+    }
+
+    /** Milliseconds from launching the process to ready. */
+    long readyMillis() {
+        return readyMillis;
+    }
+
+    /**
+     * Heap in use right after a full collection, in MiB, asked of the server's JVM with {@code jcmd}
+     * (part of every JDK); {@code -1} if jcmd is not there.
+     */
+    double heapAfterGcMib() throws IOException, InterruptedException {
+        Path jcmd = Path.of(System.getProperty("java.home"), "bin", "jcmd");
+        if (!Files.isExecutable(jcmd)) {
+            return -1;
+        }
+        jcmd(jcmd, "GC.run");
+        Matcher used = HEAP_USED.matcher(jcmd(jcmd, "GC.heap_info"));
+        return used.find() ? Long.parseLong(used.group(1)) / 1024.0 : -1;
+    }
+
+    private String jcmd(Path jcmd, String command) throws IOException, InterruptedException {
+        Process run = new ProcessBuilder(jcmd.toString(), Long.toString(process.pid()), command)
+                .redirectErrorStream(true).start();
+        String out = new String(run.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        run.waitFor(60, TimeUnit.SECONDS);
+        return out;
+    }
+
+    /** The server's log so far (for errors). */
+    String log() throws IOException {
+        return Files.readString(log, StandardCharsets.UTF_8);
+    }
+
+    @Override
+    public void close() throws InterruptedException {
+        process.destroy();
+        if (!process.waitFor(30, TimeUnit.SECONDS)) {
+            process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
+        }
+    }
+}
