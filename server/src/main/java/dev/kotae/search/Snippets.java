@@ -43,6 +43,9 @@ final class Snippets {
                 .withBreakIterator(() -> LengthGoalBreakIterator.createClosestToLength(
                         BreakIterator.getSentenceInstance(Locale.ROOT), TARGET_LENGTH, 0.5f))
                 .withMaxNoHighlightPassages(1)
+                // Terms and the offsets stored in the postings, not per-document query matching: the
+                // weight-matches mode re-runs every clause of the query against each hit.
+                .withWeightMatches(false)
                 .build();
         int[] passages = new int[BODY_FIELDS.length];
         Arrays.fill(passages, 1);
