@@ -16,7 +16,6 @@ import dev.kotae.index.Analysis;
 import dev.kotae.index.ArticleDocuments;
 import dev.kotae.index.ArticleIndex;
 import dev.kotae.index.ContentSync;
-import dev.kotae.index.IndexFields;
 import dev.kotae.index.SuggestKeys;
 import dev.kotae.metrics.KotaeMetrics;
 import dev.kotae.plugins.PluginHost;
@@ -272,7 +271,7 @@ public final class KotaeApp implements AutoCloseable, Admin {
 
     private Set<String> indexedLocales() {
         try {
-            return index.values(IndexFields.LOCALE);
+            return index.locales();
         } catch (IOException e) {
             return Set.of();
         }

@@ -167,22 +167,14 @@ public final class ArticleIndex implements AutoCloseable {
         }
     }
 
-    /** The distinct indexed values of a keyword field (e.g. the locales in use), without reading documents. */
-    public java.util.Set<String> values(String field) throws IOException {
-        java.util.Set<String> values = new java.util.TreeSet<>();
+    /** The locales of the published articles, read once per index version, not per call. */
+    public java.util.Set<String> locales() throws IOException {
         IndexView view = acquire();
         try {
-            org.apache.lucene.index.Terms terms = org.apache.lucene.index.MultiTerms.getTerms(view.getIndexReader(), field);
-            if (terms != null) {
-                org.apache.lucene.index.TermsEnum iterator = terms.iterator();
-                for (org.apache.lucene.util.BytesRef term = iterator.next(); term != null; term = iterator.next()) {
-                    values.add(term.utf8ToString());
-                }
-            }
+            return view.locales();
         } finally {
             release(view);
         }
-        return values;
     }
 
     /** Number of live documents in the published version. */

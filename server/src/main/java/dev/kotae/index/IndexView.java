@@ -1,26 +1,53 @@
 package dev.kotae.index;
 
 import java.io.IOException;
+import java.util.Collections;
+import java.util.Set;
+import java.util.TreeSet;
 import org.apache.lucene.facet.FacetsConfig;
 import org.apache.lucene.facet.sortedset.DefaultSortedSetDocValuesReaderState;
 import org.apache.lucene.facet.sortedset.SortedSetDocValuesReaderState;
 import org.apache.lucene.index.IndexReader;
+import org.apache.lucene.index.MultiTerms;
+import org.apache.lucene.index.Terms;
+import org.apache.lucene.index.TermsEnum;
 import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.util.BytesRef;
 
 /**
  * A point-in-time searcher, scoring with {@link ArticleSimilarity}, plus what is derived once per index
- * version (the facet ordinal map), so a request never rebuilds it. Acquired from and released to {@link ArticleIndex}.
+ * version (the facet ordinal map, the locales in use), so a request never rebuilds it. Acquired from and released to {@link ArticleIndex}.
  */
 public final class IndexView extends IndexSearcher {
 
     private static final ArticleSimilarity SIMILARITY = new ArticleSimilarity();
 
     private final SortedSetDocValuesReaderState facetState;
+    private final Set<String> locales;
 
     IndexView(IndexReader reader, FacetsConfig facetsConfig) throws IOException {
         super(reader);
         setSimilarity(SIMILARITY);
         this.facetState = hasFacets(reader) ? new DefaultSortedSetDocValuesReaderState(reader, facetsConfig) : null;
+        this.locales = Collections.unmodifiableSet(values(reader, IndexFields.LOCALE));
+    }
+
+    /** The locales of the articles in this version (every request validates its locale against them). */
+    public Set<String> locales() {
+        return locales;
+    }
+
+    /** The distinct indexed values of a keyword field, from the terms dictionary (no documents read). */
+    static Set<String> values(IndexReader reader, String field) throws IOException {
+        Set<String> values = new TreeSet<>();
+        Terms terms = MultiTerms.getTerms(reader, field);
+        if (terms != null) {
+            TermsEnum iterator = terms.iterator();
+            for (BytesRef term = iterator.next(); term != null; term = iterator.next()) {
+                values.add(term.utf8ToString());
+            }
+        }
+        return values;
     }
 
     /** The facet state of this index version, or {@code null} while the index is empty. */

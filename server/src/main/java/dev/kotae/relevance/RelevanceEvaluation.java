@@ -10,7 +10,6 @@ import dev.kotae.index.Analysis;
 import dev.kotae.index.ArticleDocuments;
 import dev.kotae.index.ArticleIndex;
 import dev.kotae.index.ContentSync;
-import dev.kotae.index.IndexFields;
 import dev.kotae.index.KanaNormalizer;
 import dev.kotae.index.SuggestKeys;
 import dev.kotae.search.Audience;
@@ -98,7 +97,7 @@ public final class RelevanceEvaluation {
             ContentSync.Report report = sync.syncAll();
             Locales locales = new Locales(Set.of("ja", "en"), () -> {
                 try {
-                    return index.values(IndexFields.LOCALE);
+                    return index.locales();
                 } catch (IOException e) {
                     return Set.of();
                 }
