@@ -6,6 +6,7 @@ import dev.kotae.content.ContentException;
 import dev.kotae.content.ContentFolder;
 import dev.kotae.content.ContentProblem;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -18,6 +19,8 @@ import java.util.Set;
 import java.util.SortedMap;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import java.util.concurrent.ForkJoinPool;
+import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -47,6 +50,11 @@ public final class ContentSync {
     private final ContentFolder folder;
     private final ArticleParser parser;
     private final ArticleIndex index;
+
+    /** Below this many changed files, work stays on the calling thread (a watcher batch is usually one file). */
+    private static final int PARALLEL_BATCH = 64;
+    /** Own pool, not the common one: plugins and the JVM may use that, and its size is what we ask for here. */
+    private final ForkJoinPool workers = new ForkJoinPool(Runtime.getRuntime().availableProcessors());
 
     private final SortedMap<String, FileEntry> files = new TreeMap<>();
     private final Map<String, TreeSet<String>> pathsById = new HashMap<>();
@@ -107,6 +115,7 @@ public final class ContentSync {
         files.clear();
         pathsById.clear();
         Map<String, Article> parsed = new HashMap<>();
+        Map<String, String> toLoad = new TreeMap<>();
         for (String path : folder.list(null)) {
             String stamp = folder.stamp(path);
             if (stamp == null) {
@@ -116,9 +125,13 @@ public final class ContentSync {
             if (known != null && known.stamp().equals(stamp)) {
                 put(path, new FileEntry(stamp, idByPath.get(path), null));
             } else {
-                load(path, stamp, parsed);
+                toLoad.put(path, stamp);
             }
         }
+        // Reading and rendering are independent per file: a full build parses on every core.
+        Map<String, Loaded> loaded = workers.submit(() -> toLoad.entrySet().parallelStream()
+                .collect(Collectors.toMap(Map.Entry::getKey, e -> read(e.getKey(), e.getValue())))).join();
+        loaded.entrySet().stream().sorted(Map.Entry.comparingByKey()).forEach(e -> keep(e.getKey(), e.getValue(), parsed));
         Set<String> ids = new HashSet<>(pathsById.keySet());
         ids.addAll(idByPath.values());
         return reconcile(ids, parsed, start);
@@ -172,6 +185,7 @@ public final class ContentSync {
         int updated = 0;
         int deleted = 0;
         int unchanged = 0;
+        List<Served> toIndex = new ArrayList<>();
         for (String id : ids) {
             ArticleIndex.Entry current = indexed.get(id);
             Served served = servedVersion(id, parsed);
@@ -188,7 +202,7 @@ public final class ContentSync {
                 unchanged++;
                 continue;
             }
-            index.upsert(served.article(), served.stamp());
+            toIndex.add(served);
             indexed.put(id, wanted);
             if (current == null) {
                 added++;
@@ -196,6 +210,7 @@ public final class ContentSync {
                 updated++;
             }
         }
+        upsertAll(toIndex);
         if (added + updated + deleted > 0) {
             index.publish();
         }
@@ -205,6 +220,27 @@ public final class ContentSync {
     }
 
     private record Served(String path, String stamp, Article article) {}
+
+    /** Indexes the articles; a large batch on every core (the index writer takes documents from several threads). */
+    private void upsertAll(List<Served> toIndex) throws IOException {
+        if (toIndex.size() < PARALLEL_BATCH) {
+            for (Served served : toIndex) {
+                index.upsert(served.article(), served.stamp());
+            }
+            return;
+        }
+        try {
+            workers.submit(() -> toIndex.parallelStream().forEach(served -> {
+                try {
+                    index.upsert(served.article(), served.stamp());
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+            })).join();
+        } catch (UncheckedIOException e) {
+            throw e.getCause();
+        }
+    }
 
     /**
      * The file that serves this id (the first path claiming it), parsed. A file that was skipped as a
@@ -239,16 +275,28 @@ public final class ContentSync {
     }
 
     private FileEntry load(String path, String stamp, Map<String, Article> parsed) {
-        FileEntry entry;
+        return keep(path, read(path, stamp), parsed);
+    }
+
+    /** A file read and parsed, or why it could not be: no shared state, so files can be read in parallel. */
+    private record Loaded(FileEntry entry, Article article) {}
+
+    private Loaded read(String path, String stamp) {
         try {
             ContentFolder.FileContent file = folder.read(path);
             Article article = parser.parse(path, file.bytes(), file.modified());
-            parsed.put(path, article);
-            entry = new FileEntry(stamp, article.id(), null);
+            return new Loaded(new FileEntry(stamp, article.id(), null), article);
         } catch (ContentException e) {
-            entry = new FileEntry(stamp, null, e.getMessage());
+            return new Loaded(new FileEntry(stamp, null, e.getMessage()), null);
         } catch (IOException | RuntimeException e) {
-            entry = new FileEntry(stamp, null, "cannot read file: " + e.getMessage());
+            return new Loaded(new FileEntry(stamp, null, "cannot read file: " + e.getMessage()), null);
+        }
+    }
+
+    private FileEntry keep(String path, Loaded loaded, Map<String, Article> parsed) {
+        FileEntry entry = loaded.entry();
+        if (loaded.article() != null) {
+            parsed.put(path, loaded.article());
         }
         if (entry.problem() != null) {
             LOG.warn("Skipping {}: {}", path, entry.problem());
