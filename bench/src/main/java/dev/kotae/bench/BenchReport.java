@@ -56,6 +56,11 @@ final class BenchReport {
             Row.search(8, false), Row.OVERHEAD_MS, Row.suggest(1, true), Row.suggest(8, true), Row.suggest(1, false),
             Row.suggest(4, false), Row.suggest(8, false));
 
+    /** Every row of the table, in order. */
+    static List<Row> rows() {
+        return ORDER;
+    }
+
     private final String command;
     private final List<Integer> sizes;
     private final Map<Integer, Map<Row, Object>> figures = new HashMap<>();

@@ -1,0 +1,51 @@
+package dev.kotae.bench;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The benchmark in its smoke size (a few hundred articles, sub-second phases): proves every phase runs
+ * against the built jar and yields a figure, and that the table lands between the markers of the
+ * results file. No figure is compared with a target here; timings on a CI machine mean nothing.
+ */
+class BenchSmokeIT {
+
+    @TempDir
+    Path work;
+
+    @Test
+    void everyPhaseRunsAndTheTableIsWritten() throws Exception {
+        Path jar = Path.of(System.getProperty("kotae.jar", "../server/target/kotae.jar"));
+        Path out = work.resolve("benchmarks.md");
+        Files.writeString(out, "# Benchmarks\n\nProse before.\n\n" + BenchReport.START + "\nold table\n"
+                + BenchReport.END + "\n\nProse after.\n");
+        Bench.Settings settings = Bench.Settings.parse("--sizes", "300", "--smoke", "--work", work.resolve("run").toString(),
+                "--server-jar", jar.toString(), "--out", out.toString());
+
+        BenchReport report = Bench.run(settings);
+        report.writeInto(out);
+
+        assertEquals(List.of(), report.problems(), "the run reported problems");
+        for (BenchReport.Row row : BenchReport.rows()) {
+            Object value = report.get(300, row);
+            assertTrue(value != null, "no figure for: " + row.label());
+            if (value instanceof Latency latency) {
+                assertTrue(latency.p50Millis() > 0 && latency.p99Millis() >= latency.p50Millis() && latency.perSecond() > 0,
+                        row.label() + ": " + latency);
+            }
+        }
+        assertEquals(100.0, (Double) report.get(300, BenchReport.Row.QUERIES_WITH_HITS), 30.0,
+                "most benchmark searches should find something, or the query set is not realistic");
+        String written = Files.readString(out);
+        assertTrue(written.startsWith("# Benchmarks\n\nProse before.\n\n" + BenchReport.START), written);
+        assertTrue(written.endsWith(BenchReport.END + "\n\nProse after.\n"), written);
+        assertTrue(written.contains("| Search HTTP c=8 p50 / p99 (ms), per s |"), written);
+        assertTrue(!written.contains("old table"), written);
+    }
+}
