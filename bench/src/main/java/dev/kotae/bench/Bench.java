@@ -175,8 +175,7 @@ public final class Bench {
     private static double hitShare(InProcess.Fixture fixture) throws IOException {
         int hits = 0;
         for (SyntheticHelpCenter.Query query : fixture.queries()) {
-            if (fixture.search().search(new dev.kotae.search.SearchRequest(query.text(), query.locale(), null, null,
-                    null, 1, 10, dev.kotae.search.Audience.PUBLIC)).total() > 0) {
+            if (fixture.search(query).total() > 0) {
                 hits++;
             }
         }

@@ -73,16 +73,16 @@ final class BenchReport {
 
     void put(int size, Row row, Object value) {
         figures.computeIfAbsent(size, s -> new LinkedHashMap<>()).put(row, value);
-        if (row.equals(Row.search(1, false))) {
-            Object plain = get(size, Row.plain(1));
-            if (plain instanceof Latency plainLatency && value instanceof Latency http) {
-                put(size, Row.OVERHEAD_MS, http.p50Millis() - plainLatency.p50Millis());
-            }
-        }
     }
 
+    /** A measured figure, or the overhead row derived from two of them; {@code null} if not measured. */
     Object get(int size, Row row) {
-        return figures.getOrDefault(size, Map.of()).get(row);
+        Map<Row, Object> measured = figures.getOrDefault(size, Map.of());
+        if (row.equals(Row.OVERHEAD_MS)) {
+            return measured.get(Row.search(1, false)) instanceof Latency http
+                    && measured.get(Row.plain(1)) instanceof Latency plain ? http.p50Millis() - plain.p50Millis() : null;
+        }
+        return measured.get(row);
     }
 
     /** Records something that went wrong in the run (shown under the table; the smoke test fails on it). */

@@ -23,8 +23,8 @@ import java.util.function.Consumer;
 final class SyntheticHelpCenter {
 
     /** One generated article, as written (for the plain-Lucene baseline and the query sets). */
-    record Article(String id, String locale, String path, String title, List<String> questions, String body,
-            boolean internal) {}
+    record Article(String id, String locale, String category, String path, String title, List<String> questions,
+            String body, boolean internal) {}
 
     static final long SEED = 20261122L;
 
@@ -201,7 +201,7 @@ final class SyntheticHelpCenter {
         List<String> categories = ja ? jaCategories : enCategories;
         String category = zipf(categories, random);
         String path = lang.locale + "/c" + categories.indexOf(category) + "/" + id + ".md";
-        return new Article(id, lang.locale, path, title, questions, body.toString().strip(), internal);
+        return new Article(id, lang.locale, category, path, title, questions, body.toString().strip(), internal);
     }
 
     private String markdown(Article article, int n) {
@@ -212,9 +212,7 @@ final class SyntheticHelpCenter {
         md.append("type: ").append(article.internal() && article.questions().isEmpty() ? "playbook" : "faq").append('\n');
         md.append("visibility: ").append(article.internal() ? "internal" : "public").append('\n');
         md.append("locale: ").append(article.locale()).append('\n');
-        List<String> categories = lang == Language.JA ? jaCategories : enCategories;
-        md.append("category: ").append(yaml(categories.get(Integer.parseInt(
-                article.path().split("/")[1].substring(1))))).append('\n');
+        md.append("category: ").append(yaml(article.category())).append('\n');
         md.append("tags: [");
         int tags = 1 + random.nextInt(4);
         for (int i = 0; i < tags; i++) {

@@ -35,6 +35,9 @@ class BenchSmokeIT {
         for (BenchReport.Row row : BenchReport.rows()) {
             Object value = report.get(300, row);
             assertTrue(value != null, "no figure for: " + row.label());
+            if (value instanceof Double number && row != BenchReport.Row.OVERHEAD_MS) {
+                assertTrue(number >= 0, row.label() + " was not measured: " + number);
+            }
             if (value instanceof Latency latency) {
                 assertTrue(latency.p50Millis() > 0 && latency.p99Millis() >= latency.p50Millis() && latency.perSecond() > 0,
                         row.label() + ": " + latency);

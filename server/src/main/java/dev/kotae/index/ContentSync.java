@@ -20,7 +20,7 @@ import java.util.SortedMap;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.concurrent.ForkJoinPool;
-import java.util.stream.Collectors;
+import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -36,6 +36,8 @@ public final class ContentSync {
 
     private static final Logger LOG = LoggerFactory.getLogger(ContentSync.class);
     private static final String SOURCE_PREFIX = "content:";
+    /** Below this many files, work stays on the calling thread (a watcher batch is usually one file). */
+    private static final int PARALLEL_BATCH = 64;
 
     /** What one sync did. */
     public record Report(int added, int updated, int deleted, int unchanged, int problems, long tookMillis) {
@@ -50,9 +52,6 @@ public final class ContentSync {
     private final ContentFolder folder;
     private final ArticleParser parser;
     private final ArticleIndex index;
-
-    /** Below this many changed files, work stays on the calling thread (a watcher batch is usually one file). */
-    private static final int PARALLEL_BATCH = 64;
     /** Own pool, not the common one: plugins and the JVM may use that, and its size is what we ask for here. */
     private final ForkJoinPool workers = new ForkJoinPool(Runtime.getRuntime().availableProcessors());
 
@@ -115,7 +114,7 @@ public final class ContentSync {
         files.clear();
         pathsById.clear();
         Map<String, Article> parsed = new HashMap<>();
-        Map<String, String> toLoad = new TreeMap<>();
+        List<Map.Entry<String, String>> toLoad = new ArrayList<>();
         for (String path : folder.list(null)) {
             String stamp = folder.stamp(path);
             if (stamp == null) {
@@ -125,13 +124,14 @@ public final class ContentSync {
             if (known != null && known.stamp().equals(stamp)) {
                 put(path, new FileEntry(stamp, idByPath.get(path), null));
             } else {
-                toLoad.put(path, stamp);
+                toLoad.add(Map.entry(path, stamp));
             }
         }
-        // Reading and rendering are independent per file: a full build parses on every core.
-        Map<String, Loaded> loaded = workers.submit(() -> toLoad.entrySet().parallelStream()
-                .collect(Collectors.toMap(Map.Entry::getKey, e -> read(e.getKey(), e.getValue())))).join();
-        loaded.entrySet().stream().sorted(Map.Entry.comparingByKey()).forEach(e -> keep(e.getKey(), e.getValue(), parsed));
+        // Reading and rendering are independent per file; results are kept in path order.
+        List<Loaded> loaded = inParallel(toLoad, file -> read(file.getKey(), file.getValue()));
+        for (int i = 0; i < toLoad.size(); i++) {
+            keep(toLoad.get(i).getKey(), loaded.get(i), parsed);
+        }
         Set<String> ids = new HashSet<>(pathsById.keySet());
         ids.addAll(idByPath.values());
         return reconcile(ids, parsed, start);
@@ -221,25 +221,28 @@ public final class ContentSync {
 
     private record Served(String path, String stamp, Article article) {}
 
-    /** Indexes the articles; a large batch on every core (the index writer takes documents from several threads). */
+    /** Indexes the articles (the index writer takes documents from several threads). */
     private void upsertAll(List<Served> toIndex) throws IOException {
-        if (toIndex.size() < PARALLEL_BATCH) {
-            for (Served served : toIndex) {
-                index.upsert(served.article(), served.stamp());
-            }
-            return;
-        }
         try {
-            workers.submit(() -> toIndex.parallelStream().forEach(served -> {
+            inParallel(toIndex, served -> {
                 try {
                     index.upsert(served.article(), served.stamp());
+                    return served;
                 } catch (IOException e) {
                     throw new UncheckedIOException(e);
                 }
-            })).join();
+            });
         } catch (UncheckedIOException e) {
             throw e.getCause();
         }
+    }
+
+    /** {@code task} applied to each item in order: on every core for a large batch (a full build), else here. */
+    private <T, R> List<R> inParallel(List<T> items, Function<T, R> task) {
+        if (items.size() < PARALLEL_BATCH) {
+            return items.stream().map(task).toList();
+        }
+        return workers.submit(() -> items.parallelStream().map(task).toList()).join();
     }
 
     /**
