@@ -35,9 +35,14 @@ public final class ArticleDocuments {
     /** Body text: stored for snippets, with offsets so highlighting needs no re-analysis. */
     private static final FieldType BODY_TYPE = new FieldType(TextField.TYPE_STORED);
 
+    /** The body's indexing without the stored value, for the empty bodies of other languages. */
+    private static final FieldType EMPTY_BODY_TYPE = new FieldType(TextField.TYPE_NOT_STORED);
+
     static {
         BODY_TYPE.setIndexOptions(IndexOptions.DOCS_AND_FREQS_AND_POSITIONS_AND_OFFSETS);
         BODY_TYPE.freeze();
+        EMPTY_BODY_TYPE.setIndexOptions(IndexOptions.DOCS_AND_FREQS_AND_POSITIONS_AND_OFFSETS);
+        EMPTY_BODY_TYPE.freeze();
     }
 
     private final FacetsConfig facets = new FacetsConfig();
@@ -97,6 +102,8 @@ public final class ArticleDocuments {
             doc.add(new TextField(IndexFields.GRAMS_BODY, article.text(), Field.Store.NO));
         }
 
+        addEmptyScoredFields(doc);
+
         String words = article.title() + "\n" + String.join("\n", article.questions()) + "\n" + labels + "\n"
                 + article.text();
         doc.add(new TextField(IndexFields.spelling(family, false), words, Field.Store.NO));
@@ -118,6 +125,30 @@ public final class ArticleDocuments {
         doc.add(new SortedSetDocValuesFacetField("type", article.type().key()));
         doc.add(new SortedSetDocValuesFacetField("locale", article.locale()));
         return facets.build(doc);
+    }
+
+    /**
+     * Gives the document an empty value of every scored text field it lacks. An empty value has no terms,
+     * so it matches nothing and leaves BM25's statistics alone, but it gives the document a norm: with a
+     * norm in every document Lucene reads norms by position, instead of searching a sparse list for each
+     * document it scores, which cost a tenth of every search.
+     */
+    private static void addEmptyScoredFields(Document doc) {
+        for (LanguageFamily family : LanguageFamily.values()) {
+            for (String field : List.of(IndexFields.title(family), IndexFields.questions(family),
+                    IndexFields.labels(family))) {
+                addEmptyIfMissing(doc, field, TextField.TYPE_NOT_STORED);
+            }
+            addEmptyIfMissing(doc, IndexFields.body(family), EMPTY_BODY_TYPE);
+        }
+        addEmptyIfMissing(doc, IndexFields.GRAMS_TITLE, TextField.TYPE_NOT_STORED);
+        addEmptyIfMissing(doc, IndexFields.GRAMS_BODY, TextField.TYPE_NOT_STORED);
+    }
+
+    private static void addEmptyIfMissing(Document doc, String field, FieldType type) {
+        if (doc.getField(field) == null) {
+            doc.add(new Field(field, "", type));
+        }
     }
 
     private void addSuggestKeys(Document doc, String phrase) {

@@ -32,9 +32,10 @@ public final class ArticleIndex implements AutoCloseable {
 
     /**
      * Bump when documents built by {@link ArticleDocuments} change shape or an {@link Analysis} chain makes
-     * other terms (2: Japanese words in hiragana are indexed in katakana, see {@link HiraganaWordFilter}).
+     * other terms (2: Japanese words in hiragana are indexed in katakana, see {@link HiraganaWordFilter};
+     * 3: every document has every scored field, empty where the article has no such text).
      */
-    static final String SCHEMA_VERSION = "2";
+    static final String SCHEMA_VERSION = "3";
     private static final String FINGERPRINT_KEY = "kotae.fingerprint";
 
     /** What the index holds for one article id: where it came from and which version. */
