@@ -2,6 +2,8 @@ package dev.kotae.index;
 
 import java.io.IOException;
 import java.util.Collections;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.Set;
 import java.util.TreeSet;
 import org.apache.lucene.facet.FacetsConfig;
@@ -12,6 +14,7 @@ import org.apache.lucene.index.MultiTerms;
 import org.apache.lucene.index.Terms;
 import org.apache.lucene.index.TermsEnum;
 import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.Query;
 import org.apache.lucene.util.BytesRef;
 
 /**
@@ -24,10 +27,13 @@ public final class IndexView extends IndexSearcher {
 
     private final SortedSetDocValuesReaderState facetState;
     private final Set<String> locales;
+    private final FacetsConfig facetsConfig;
+    private final Map<String, Scope> scopes = new ConcurrentHashMap<>();
 
     IndexView(IndexReader reader, FacetsConfig facetsConfig) throws IOException {
         super(reader);
         setSimilarity(SIMILARITY);
+        this.facetsConfig = facetsConfig;
         this.facetState = hasFacets(reader) ? new DefaultSortedSetDocValuesReaderState(reader, facetsConfig) : null;
         this.locales = Collections.unmodifiableSet(values(reader, IndexFields.LOCALE));
     }
@@ -48,6 +54,33 @@ public final class IndexView extends IndexSearcher {
             }
         }
         return values;
+    }
+
+    /**
+     * A searcher over the documents of this version that a filter matches, with its facet state. Built
+     * on first use and kept for the life of this version.
+     */
+    public record Scope(IndexSearcher searcher, SortedSetDocValuesReaderState facetState) {}
+
+    /**
+     * The scope of {@code filter}, built once per version and {@code key}: callers must give the same
+     * filter for the same key (e.g. key {@code "public|ja"} for public Japanese articles).
+     */
+    public Scope scope(String key, Query filter) throws IOException {
+        Scope scope = scopes.get(key);
+        if (scope == null) {
+            scope = newScope(filter);
+            Scope raced = scopes.putIfAbsent(key, scope);
+            scope = raced == null ? scope : raced;
+        }
+        return scope;
+    }
+
+    private Scope newScope(Query filter) throws IOException {
+        ScopedReader reader = ScopedReader.of(this, filter);
+        IndexSearcher searcher = new IndexSearcher(reader);
+        searcher.setSimilarity(SIMILARITY);
+        return new Scope(searcher, hasFacets(reader) ? new DefaultSortedSetDocValuesReaderState(reader, facetsConfig) : null);
     }
 
     /** The facet state of this index version, or {@code null} while the index is empty. */

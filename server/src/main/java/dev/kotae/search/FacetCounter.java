@@ -1,7 +1,6 @@
 package dev.kotae.search;
 
 import dev.kotae.index.IndexFields;
-import dev.kotae.index.IndexView;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -11,6 +10,7 @@ import org.apache.lucene.facet.FacetResult;
 import org.apache.lucene.facet.FacetsCollector;
 import org.apache.lucene.facet.LabelAndValue;
 import org.apache.lucene.facet.sortedset.SortedSetDocValuesFacetCounts;
+import org.apache.lucene.facet.sortedset.SortedSetDocValuesReaderState;
 
 /**
  * Counts facet values over the documents a query matched. Because the query already carries the
@@ -22,15 +22,16 @@ final class FacetCounter {
 
     private FacetCounter() {}
 
-    static Map<String, List<SearchResult.FacetValue>> count(IndexView view, FacetsCollector collected) throws IOException {
+    static Map<String, List<SearchResult.FacetValue>> count(SortedSetDocValuesReaderState state, FacetsCollector collected)
+            throws IOException {
         Map<String, List<SearchResult.FacetValue>> facets = new LinkedHashMap<>();
         for (String dim : IndexFields.FACET_DIMENSIONS) {
             facets.put(dim, new ArrayList<>());
         }
-        if (view.facetState() == null) {
+        if (state == null) {
             return facets;
         }
-        SortedSetDocValuesFacetCounts counts = new SortedSetDocValuesFacetCounts(view.facetState(), collected);
+        SortedSetDocValuesFacetCounts counts = new SortedSetDocValuesFacetCounts(state, collected);
         for (String dim : IndexFields.FACET_DIMENSIONS) {
             FacetResult result;
             try {

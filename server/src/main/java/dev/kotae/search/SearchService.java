@@ -109,29 +109,33 @@ public final class SearchService {
                 textQuery = new MatchNoDocsQuery("no searchable words in the query");
             }
         }
-        Query query = filtered(textQuery, request.audience(), locale, request.type(), request.category(), request.tag());
+        IndexView.Scope scope = scope(view, request.audience(), locale);
+        Query query = narrowed(textQuery, request.type(), request.category(), request.tag());
         int window = request.page() * request.size();
         FacetsCollectorManager.FacetsResult result = text.isEmpty()
-                ? FacetsCollectorManager.search(view, query, window, NEWEST_FIRST, new FacetsCollectorManager())
-                : FacetsCollectorManager.search(view, query, window, new FacetsCollectorManager());
+                ? FacetsCollectorManager.search(scope.searcher(), query, window, NEWEST_FIRST, new FacetsCollectorManager())
+                : FacetsCollectorManager.search(scope.searcher(), query, window, new FacetsCollectorManager());
         FacetsCollector collected = result.facetsCollector();
         long total = matchCount(collected);
         TopDocs top = result.topDocs();
         int from = Math.min((request.page() - 1) * request.size(), top.scoreDocs.length);
         ScoreDoc[] pageDocs = Arrays.copyOfRange(top.scoreDocs, from, top.scoreDocs.length);
         int[] docIds = Arrays.stream(pageDocs).mapToInt(d -> d.doc).toArray();
-        String[] pageSnippets = text.isEmpty() ? snippets.snippets(view, new MatchNoDocsQuery(), docIds)
-                : snippets.snippets(view, textQuery, docIds);
+        // Doc ids are the same in the scope and in the whole version, so the hits are read from the view.
         StoredFields stored = view.storedFields();
+        Document[] docs = new Document[docIds.length];
+        for (int i = 0; i < docIds.length; i++) {
+            docs[i] = stored.document(docIds[i], ArticleDocuments.STORED_FIELDS);
+        }
+        String[] pageSnippets = snippets.snippets(view, text.isEmpty() ? new MatchNoDocsQuery() : textQuery, docIds, docs);
         List<SearchResult.Hit> hits = new ArrayList<>(pageDocs.length);
         for (int i = 0; i < pageDocs.length; i++) {
-            Document doc = stored.document(pageDocs[i].doc, ArticleDocuments.STORED_FIELDS);
-            Article article = ArticleDocuments.fromDocument(doc);
+            Article article = ArticleDocuments.fromDocument(docs[i]);
             float score = Float.isNaN(pageDocs[i].score) ? 0f : pageDocs[i].score;
             hits.add(new SearchResult.Hit(article.id(), article.title(), article.type().key(), article.locale(),
                     article.category(), article.tags(), article.visibility().key(), article.url(), pageSnippets[i], score));
         }
-        return new Page(total, hits, FacetCounter.count(view, collected));
+        return new Page(total, hits, FacetCounter.count(scope.facetState(), collected));
     }
 
     /**
@@ -142,9 +146,9 @@ public final class SearchService {
         String locale = locales.validate(localeParam);
         IndexView view = index.acquire();
         try {
-            Query all = filtered(new MatchAllDocsQuery(), audience, locale, null, null, null);
-            FacetsCollector collected = view.search(all, new FacetsCollectorManager());
-            return new Overview(matchCount(collected), FacetCounter.count(view, collected));
+            IndexView.Scope scope = scope(view, audience, locale);
+            FacetsCollector collected = scope.searcher().search(new MatchAllDocsQuery(), new FacetsCollectorManager());
+            return new Overview(matchCount(collected), FacetCounter.count(scope.facetState(), collected));
         } finally {
             index.release(view);
         }
@@ -157,6 +161,15 @@ public final class SearchService {
     /** What {@link #overview} answers. */
     public record Overview(long total, Map<String, List<SearchResult.FacetValue>> facets) {}
 
+    /**
+     * The articles of one locale (or all) that the audience may see, as a searcher of their own: the
+     * visibility and locale filters are applied once per index version, not intersected with every query.
+     */
+    private static IndexView.Scope scope(IndexView view, Audience audience, String locale) throws IOException {
+        Query filter = filtered(new MatchAllDocsQuery(), audience, locale, null, null, null);
+        return view.scope(audience.name() + "|" + (locale == null ? "*" : locale), filter);
+    }
+
     /** Restricts a query to what the audience may see and to the given filters ({@code null}: no filter). */
     static Query filtered(Query query, Audience audience, String locale, String type, String category, String tag) {
         BooleanQuery.Builder builder = new BooleanQuery.Builder().add(query, BooleanClause.Occur.MUST);
@@ -165,10 +178,21 @@ public final class SearchService {
             builder.add(visibility, BooleanClause.Occur.FILTER);
         }
         addFilter(builder, IndexFields.LOCALE, locale);
+        return narrowed(builder, type, category, tag);
+    }
+
+    /** Restricts a query to a type, category and tag ({@code null}: no filter), and to nothing else. */
+    private static Query narrowed(Query query, String type, String category, String tag) {
+        return narrowed(new BooleanQuery.Builder().add(query, BooleanClause.Occur.MUST), type, category, tag);
+    }
+
+    private static Query narrowed(BooleanQuery.Builder builder, String type, String category, String tag) {
         addFilter(builder, IndexFields.TYPE, type);
         addFilter(builder, IndexFields.CATEGORY, category);
         addFilter(builder, IndexFields.TAG, tag);
-        return builder.build();
+        BooleanQuery query = builder.build();
+        // A lone clause is unwrapped, so a plain search stays the pure disjunction Lucene scores in bulk.
+        return query.clauses().size() == 1 ? query.clauses().get(0).getQuery() : query;
     }
 
     private static void addFilter(BooleanQuery.Builder builder, String field, String value) {

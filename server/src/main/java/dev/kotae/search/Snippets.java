@@ -5,10 +5,13 @@ import dev.kotae.index.IndexFields;
 import dev.kotae.index.IndexView;
 import dev.kotae.index.LanguageFamily;
 import java.io.IOException;
-import java.text.BreakIterator;
+import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Locale;
+import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
+import org.apache.lucene.document.Document;
+import org.apache.lucene.search.DocIdSetIterator;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.uhighlight.DefaultPassageFormatter;
 import org.apache.lucene.search.uhighlight.LengthGoalBreakIterator;
@@ -31,22 +34,47 @@ final class Snippets {
         this.analysis = analysis;
     }
 
-    /** One snippet per document, in the order of {@code docIds}; empty for a document without a body. */
-    String[] snippets(IndexView view, Query query, int[] docIds) throws IOException {
+    /**
+     * One snippet per document, in the order of {@code docIds}; empty for a document without a body.
+     *
+     * @param docs the documents of {@code docIds}, already read with their body fields: the highlighter
+     *     takes the text from them instead of reading and decompressing each document a second time
+     */
+    String[] snippets(IndexView view, Query query, int[] docIds, Document[] docs) throws IOException {
         String[] snippets = new String[docIds.length];
         Arrays.fill(snippets, "");
         if (docIds.length == 0) {
             return snippets;
         }
-        UnifiedHighlighter highlighter = UnifiedHighlighter.builder(view, analysis.perField())
+        Map<Integer, Document> byDoc = new HashMap<>();
+        for (int i = 0; i < docIds.length; i++) {
+            byDoc.put(docIds[i], docs[i]);
+        }
+        UnifiedHighlighter.Builder builder = UnifiedHighlighter.builder(view, analysis.perField())
                 .withFormatter(new DefaultPassageFormatter("<mark>", "</mark>", "…", true))
                 .withBreakIterator(() -> LengthGoalBreakIterator.createClosestToLength(
-                        BreakIterator.getSentenceInstance(Locale.ROOT), TARGET_LENGTH, 0.5f))
+                        new SentenceBreaks(), TARGET_LENGTH, 0.5f))
                 .withMaxNoHighlightPassages(1)
                 // Terms and the offsets stored in the postings, not per-document query matching: the
                 // weight-matches mode re-runs every clause of the query against each hit.
-                .withWeightMatches(false)
-                .build();
+                .withWeightMatches(false);
+        UnifiedHighlighter highlighter = new UnifiedHighlighter(builder) {
+            @Override
+            protected List<CharSequence[]> loadFieldValues(String[] fields, DocIdSetIterator docIter,
+                    int cacheCharsThreshold) throws IOException {
+                List<CharSequence[]> values = new ArrayList<>();
+                for (int doc = docIter.nextDoc(); doc != DocIdSetIterator.NO_MORE_DOCS; doc = docIter.nextDoc()) {
+                    Document document = byDoc.get(doc);
+                    CharSequence[] perField = new CharSequence[fields.length];
+                    for (int f = 0; f < fields.length; f++) {
+                        String value = document == null ? null : document.get(fields[f]);
+                        perField[f] = value == null ? "" : value;
+                    }
+                    values.add(perField);
+                }
+                return values;
+            }
+        };
         int[] passages = new int[BODY_FIELDS.length];
         Arrays.fill(passages, 1);
         Map<String, String[]> byField = highlighter.highlightFields(BODY_FIELDS, query, docIds, passages);

@@ -55,14 +55,14 @@ public final class TextQueries {
             Words words = words(analysis.text(family), IndexFields.body(family), text, MAX_TERMS,
                     profile.joinsSplitWords());
             if (!words.counts().isEmpty()) {
-                query.add(wordsQuery(family, profile, words), BooleanClause.Occur.SHOULD);
+                addWordClauses(query, family, profile, words);
                 any = true;
             }
             if (profile.gramsWeight() > 0) {
                 List<String> grams = new ArrayList<>(terms(analysis.grams(), IndexFields.GRAMS_TITLE, text, MAX_GRAMS)
                         .keySet());
                 if (!grams.isEmpty()) {
-                    query.add(new BoostQuery(gramsQuery(profile, grams), profile.gramsWeight()), BooleanClause.Occur.SHOULD);
+                    addGramClauses(query, profile, grams);
                     any = true;
                 }
             }
@@ -70,8 +70,9 @@ public final class TextQueries {
         return any ? query.build() : null;
     }
 
-    private Query wordsQuery(LanguageFamily family, RankingProfile profile, Words words) {
-        BooleanQuery.Builder query = new BooleanQuery.Builder();
+    // One flat disjunction of per-word clauses (not a group per language): the same sum, but each clause
+    // gives Lucene's top-k pruning its own bound, which nested groups blur.
+    private void addWordClauses(BooleanQuery.Builder query, LanguageFamily family, RankingProfile profile, Words words) {
         for (Map.Entry<String, Integer> word : words.counts().entrySet()) {
             float weight = (phrasing.isPhrasing(family, word.getKey()) ? profile.phrasingWeight() : 1f)
                     * (1 + REPEAT_WEIGHT * (word.getValue() - 1));
@@ -80,7 +81,6 @@ public final class TextQueries {
         for (String joined : words.joinedPairs()) {
             query.add(fieldsQuery(family, profile, joined), BooleanClause.Occur.SHOULD);
         }
-        return query.build();
     }
 
     private static Query fieldsQuery(LanguageFamily family, RankingProfile profile, String term) {
@@ -91,14 +91,13 @@ public final class TextQueries {
                 new TermQuery(new Term(IndexFields.body(family), term))), profile.tieBreaker());
     }
 
-    private static Query gramsQuery(RankingProfile profile, List<String> grams) {
-        BooleanQuery.Builder query = new BooleanQuery.Builder();
+    private static void addGramClauses(BooleanQuery.Builder query, RankingProfile profile, List<String> grams) {
         for (String gram : grams) {
-            query.add(new DisjunctionMaxQuery(List.of(
+            query.add(weighted(new DisjunctionMaxQuery(List.of(
                     weighted(new TermQuery(new Term(IndexFields.GRAMS_TITLE, gram)), profile.questionWeight()),
-                    new TermQuery(new Term(IndexFields.GRAMS_BODY, gram))), profile.tieBreaker()), BooleanClause.Occur.SHOULD);
+                    new TermQuery(new Term(IndexFields.GRAMS_BODY, gram))), profile.tieBreaker()), profile.gramsWeight()),
+                    BooleanClause.Occur.SHOULD);
         }
-        return query.build();
     }
 
     private static Query weighted(Query query, float weight) {

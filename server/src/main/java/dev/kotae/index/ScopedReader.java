@@ -1,0 +1,148 @@
+package dev.kotae.index;
+
+import java.io.IOException;
+import org.apache.lucene.index.CodecReader;
+import org.apache.lucene.index.DirectoryReader;
+import org.apache.lucene.index.FilterCodecReader;
+import org.apache.lucene.index.FilterDirectoryReader;
+import org.apache.lucene.index.FilterLeafReader;
+import org.apache.lucene.index.LeafReader;
+import org.apache.lucene.index.LeafReaderContext;
+import org.apache.lucene.search.ConstantScoreQuery;
+import org.apache.lucene.search.DocIdSetIterator;
+import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.Query;
+import org.apache.lucene.search.ScoreMode;
+import org.apache.lucene.search.Scorer;
+import org.apache.lucene.search.Weight;
+import org.apache.lucene.util.Bits;
+import org.apache.lucene.util.FixedBitSet;
+
+/**
+ * A view of an index version in which only the documents a filter matches are live. Searching it gives
+ * the same scores as searching the whole index with the filter as a clause (term statistics are the
+ * whole index's either way), but the filter is applied once per index version instead of being
+ * intersected with every query: a search then runs as a pure disjunction, which Lucene scores in bulk.
+ * This is how the audience's visibility and the locale are applied to searches (the technique
+ * Elasticsearch uses for document-level security).
+ */
+final class ScopedReader extends FilterDirectoryReader {
+
+    private ScopedReader(DirectoryReader in, SubReaderWrapper wrapper) throws IOException {
+        super(in, wrapper);
+    }
+
+    /** The documents of {@code searcher}'s reader that {@code filter} matches, as a reader of its own. */
+    static ScopedReader of(IndexSearcher searcher, Query filter) throws IOException {
+        DirectoryReader reader = (DirectoryReader) searcher.getIndexReader();
+        Weight weight = searcher.createWeight(searcher.rewrite(new ConstantScoreQuery(filter)),
+                ScoreMode.COMPLETE_NO_SCORES, 1f);
+        FixedBitSet[] accepted = new FixedBitSet[reader.leaves().size()];
+        for (LeafReaderContext leaf : reader.leaves()) {
+            accepted[leaf.ord] = acceptedDocs(weight, leaf);
+        }
+        return new ScopedReader(reader, new SubReaderWrapper() {
+            private int next;
+
+            @Override
+            public LeafReader wrap(LeafReader leaf) {
+                FixedBitSet bits = accepted[next++];
+                return leaf instanceof CodecReader codec ? new ScopedCodecReader(codec, bits) : new ScopedLeaf(leaf, bits);
+            }
+        });
+    }
+
+    private static FixedBitSet acceptedDocs(Weight weight, LeafReaderContext leaf) throws IOException {
+        FixedBitSet bits = new FixedBitSet(leaf.reader().maxDoc());
+        Scorer scorer = weight.scorer(leaf);
+        if (scorer == null) {
+            return bits;
+        }
+        Bits live = leaf.reader().getLiveDocs();
+        DocIdSetIterator docs = scorer.iterator();
+        for (int doc = docs.nextDoc(); doc != DocIdSetIterator.NO_MORE_DOCS; doc = docs.nextDoc()) {
+            if (live == null || live.get(doc)) {
+                bits.set(doc);
+            }
+        }
+        return bits;
+    }
+
+    @Override
+    protected DirectoryReader doWrapDirectoryReader(DirectoryReader in) {
+        throw new UnsupportedOperationException("a scoped reader is built per index version, never reopened");
+    }
+
+    @Override
+    public CacheHelper getReaderCacheHelper() {
+        return null; // its live documents differ from the index's, so nothing may be cached under its key
+    }
+
+    @Override
+    protected void doClose() {
+        // The scope does not own the index version's reader; the searcher manager releases it.
+    }
+
+    /** Segments are codec readers; keeping that type keeps Lucene's fast paths for them. */
+    private static final class ScopedCodecReader extends FilterCodecReader {
+        private final FixedBitSet live;
+        private final int numDocs;
+
+        ScopedCodecReader(CodecReader in, FixedBitSet live) {
+            super(in);
+            this.live = live;
+            this.numDocs = live.cardinality();
+        }
+
+        @Override
+        public Bits getLiveDocs() {
+            return live;
+        }
+
+        @Override
+        public int numDocs() {
+            return numDocs;
+        }
+
+        @Override
+        public CacheHelper getCoreCacheHelper() {
+            return in.getCoreCacheHelper(); // same segment data; live documents are applied on top
+        }
+
+        @Override
+        public CacheHelper getReaderCacheHelper() {
+            return null;
+        }
+    }
+
+    private static final class ScopedLeaf extends FilterLeafReader {
+        private final FixedBitSet live;
+        private final int numDocs;
+
+        ScopedLeaf(LeafReader in, FixedBitSet live) {
+            super(in);
+            this.live = live;
+            this.numDocs = live.cardinality();
+        }
+
+        @Override
+        public Bits getLiveDocs() {
+            return live;
+        }
+
+        @Override
+        public int numDocs() {
+            return numDocs;
+        }
+
+        @Override
+        public CacheHelper getCoreCacheHelper() {
+            return in.getCoreCacheHelper();
+        }
+
+        @Override
+        public CacheHelper getReaderCacheHelper() {
+            return null;
+        }
+    }
+}
