@@ -159,6 +159,14 @@ public final class ArticleDocuments {
         for (String key : keys.infix()) {
             doc.add(new StringField(IndexFields.SUGGEST_INFIX, key, Field.Store.NO));
         }
+        StringBuilder all = new StringBuilder();
+        for (String key : keys.start()) {
+            all.append(key).append(IndexFields.SUGGEST_KEY_SEPARATOR);
+        }
+        for (String key : keys.infix()) {
+            all.append(key).append(IndexFields.SUGGEST_KEY_SEPARATOR);
+        }
+        doc.add(new StoredField(IndexFields.SUGGEST_KEYS, all.toString()));
     }
 
     /** Rebuilds the article from a document's stored fields (see {@link #STORED_FIELDS}). */

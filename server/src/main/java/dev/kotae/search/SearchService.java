@@ -165,7 +165,7 @@ public final class SearchService {
      * The articles of one locale (or all) that the audience may see, as a searcher of their own: the
      * visibility and locale filters are applied once per index version, not intersected with every query.
      */
-    private static IndexView.Scope scope(IndexView view, Audience audience, String locale) throws IOException {
+    static IndexView.Scope scope(IndexView view, Audience audience, String locale) throws IOException {
         Query filter = filtered(new MatchAllDocsQuery(), audience, locale, null, null, null);
         return view.scope(audience.name() + "|" + (locale == null ? "*" : locale), filter);
     }

@@ -43,7 +43,7 @@ public final class SuggestService {
     private static final int CANDIDATES_PER_SUGGESTION = 5;
     private static final int MAX_CANDIDATES = 100;
     private static final Set<String> FIELDS = Set.of(IndexFields.ID, IndexFields.TITLE, IndexFields.QUESTIONS,
-            IndexFields.VISIBILITY);
+            IndexFields.VISIBILITY, IndexFields.SUGGEST_KEYS);
     private static final Sort BEST_FIRST = new Sort(SortField.FIELD_SCORE,
             new SortField(IndexFields.TITLE_LENGTH, SortField.Type.LONG));
 
@@ -83,8 +83,8 @@ public final class SuggestService {
         Set<String> seenPhrases = new HashSet<>();
         IndexView view = index.acquire();
         try {
-            Query query = SearchService.filtered(prefixQuery(queryKeys), audience, locale, null, null, null);
-            TopDocs top = view.search(query, Math.min(size * CANDIDATES_PER_SUGGESTION, MAX_CANDIDATES), BEST_FIRST, true);
+            TopDocs top = SearchService.scope(view, audience, locale).searcher().search(prefixQuery(queryKeys),
+                    Math.min(size * CANDIDATES_PER_SUGGESTION, MAX_CANDIDATES), BEST_FIRST, true);
             for (ScoreDoc hit : top.scoreDocs) {
                 if (found.size() == size) {
                     break;
@@ -92,7 +92,8 @@ public final class SuggestService {
                 Document doc = view.storedFields().document(hit.doc, FIELDS);
                 String id = doc.get(IndexFields.ID);
                 String title = doc.get(IndexFields.TITLE);
-                String phrase = matchedPhrase(title, doc.getValues(IndexFields.QUESTIONS), queryKeys);
+                String phrase = matchedPhrase(title, doc.getValues(IndexFields.QUESTIONS),
+                        doc.getValues(IndexFields.SUGGEST_KEYS), queryKeys);
                 if (seenIds.add(id) && seenPhrases.add(KanaNormalizer.normalize(phrase))) {
                     found.add(new Suggestion(phrase, title, id, "/articles/" + id, doc.get(IndexFields.VISIBILITY)));
                 }
@@ -122,32 +123,31 @@ public final class SuggestService {
         return query.build();
     }
 
-    /** The title if it matched the input, else the first question that did (what the user is typing). */
-    private String matchedPhrase(String title, String[] questions, Set<String> queryKeys) {
-        if (matches(title, queryKeys)) {
-            return title;
-        }
-        for (String question : questions) {
-            if (matches(question, queryKeys)) {
-                return question;
+    /**
+     * The title if it matched the input, else the first question that did (what the user is typing).
+     *
+     * @param phraseKeys the stored keys of the title and of each question, in that order
+     */
+    private static String matchedPhrase(String title, String[] questions, String[] phraseKeys, Set<String> queryKeys) {
+        for (int i = 0; i < phraseKeys.length && i <= questions.length; i++) {
+            if (matches(phraseKeys[i], queryKeys)) {
+                return i == 0 ? title : questions[i - 1];
             }
         }
         return title;
     }
 
-    private boolean matches(String phrase, Set<String> queryKeys) {
-        SuggestKeys.Keys phraseKeys = keys.keysOf(phrase);
-        for (String queryKey : queryKeys) {
-            for (String key : phraseKeys.start()) {
-                if (key.startsWith(queryKey)) {
+    private static boolean matches(String phraseKeys, Set<String> queryKeys) {
+        int from = 0;
+        while (from < phraseKeys.length()) {
+            int end = phraseKeys.indexOf(IndexFields.SUGGEST_KEY_SEPARATOR, from);
+            end = end < 0 ? phraseKeys.length() : end;
+            for (String queryKey : queryKeys) {
+                if (queryKey.length() <= end - from && phraseKeys.startsWith(queryKey, from)) {
                     return true;
                 }
             }
-            for (String key : phraseKeys.infix()) {
-                if (key.startsWith(queryKey)) {
-                    return true;
-                }
-            }
+            from = end + 1;
         }
         return false;
     }
