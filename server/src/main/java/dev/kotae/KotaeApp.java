@@ -47,6 +47,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.stream.Collectors;
 import org.apache.lucene.store.LockObtainFailedException;
 import org.slf4j.Logger;
@@ -135,7 +137,6 @@ public final class KotaeApp implements AutoCloseable, Admin {
     }
 
     private void run() throws Exception {
-        http.start();
         watcher = new ContentWatcher(folder, new ContentWatcher.Listener() {
             @Override
             public void changed(Set<String> paths) {
@@ -150,13 +151,39 @@ public final class KotaeApp implements AutoCloseable, Admin {
         if (index.wasReset()) {
             LOG.info("Index settings changed; rebuilding the index");
         }
-        Map<String, ArticleIndex.Entry> indexed = index.entries(); // one read of the index for both syncs
-        lastSync = sync.syncAll(indexed);
-        sources.load(indexed);
+        // An index from the last run is served as soon as HTTP is up (readiness means "the index is open"),
+        // while the content sync catches up with what changed since; a new or reset index is not ready
+        // until it is built. HTTP starts beside the sync either way: on two cores that halves start-up.
+        boolean servesExistingIndex = !index.wasReset() && index.size() > 0;
+        CompletableFuture<Void> serving = CompletableFuture.runAsync(() -> {
+            try {
+                http.start();
+            } catch (Exception e) {
+                throw new CompletionException(e);
+            }
+            if (servesExistingIndex) {
+                readiness.markReady();
+            }
+        }, task -> new Thread(task, "kotae-http-start").start());
+        try {
+            Map<String, ArticleIndex.Entry> indexed = index.entries(); // one read of the index for both syncs
+            lastSync = sync.syncAll(indexed);
+            sources.load(indexed);
+        } finally {
+            awaitStarted(serving);
+        }
         watcher.start();
         plugins.start();
         readiness.markReady();
         logStartup();
+    }
+
+    private static void awaitStarted(CompletableFuture<Void> serving) throws Exception {
+        try {
+            serving.join();
+        } catch (CompletionException e) {
+            throw e.getCause() instanceof Exception cause ? cause : e;
+        }
     }
 
     private interface SyncStep {
