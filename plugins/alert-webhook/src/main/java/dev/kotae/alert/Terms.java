@@ -1,0 +1,78 @@
+package dev.kotae.alert;
+
+import java.text.Normalizer;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+
+/**
+ * What a query counts towards. The query is normalised (Unicode NFKC, so full-width 「ＬＯＧＩＮ」 and
+ * half-width katakana match their usual forms and the ideographic space becomes a space; then lower-cased
+ * with the root locale; runs of white space become one space). Its keys are the whole normalised query
+ * and, when it has more than one word, each white-space-separated word. Japanese is not split further:
+ * there is no tokenizer here, so 「ログインできない」 is one key while 「ログイン できない」 gives three.
+ *
+ * <p>Bounds, because queries are attacker-controlled: at most {@value #MAX_WORDS} words count, and keys
+ * are cut to {@value #MAX_KEY_LENGTH} code points.
+ */
+final class Terms {
+
+    static final int MAX_WORDS = 8;
+    static final int MAX_KEY_LENGTH = 100;
+
+    private Terms() {}
+
+    /** The normalised query, or an empty string when nothing is left. */
+    static String normalise(String query) {
+        if (query == null) {
+            return "";
+        }
+        String nfkc = Normalizer.normalize(query, Normalizer.Form.NFKC).toLowerCase(Locale.ROOT);
+        return String.join(" ", words(nfkc));
+    }
+
+    /** The keys a normalised query counts towards: itself first, then its words; no duplicates. */
+    static List<String> keys(String normalised) {
+        if (normalised.isEmpty()) {
+            return List.of();
+        }
+        Set<String> keys = new LinkedHashSet<>();
+        keys.add(cut(normalised));
+        List<String> words = words(normalised);
+        if (words.size() > 1) {
+            for (String word : words.subList(0, Math.min(MAX_WORDS, words.size()))) {
+                keys.add(cut(word));
+            }
+        }
+        return List.copyOf(keys);
+    }
+
+    private static List<String> words(String text) {
+        List<String> words = new ArrayList<>();
+        int start = -1;
+        for (int i = 0; i < text.length(); ) {
+            int cp = text.codePointAt(i);
+            boolean space = Character.isWhitespace(cp) || Character.isSpaceChar(cp);
+            if (space && start >= 0) {
+                words.add(text.substring(start, i));
+                start = -1;
+            } else if (!space && start < 0) {
+                start = i;
+            }
+            i += Character.charCount(cp);
+        }
+        if (start >= 0) {
+            words.add(text.substring(start));
+        }
+        return words;
+    }
+
+    private static String cut(String key) {
+        if (key.codePointCount(0, key.length()) <= MAX_KEY_LENGTH) {
+            return key;
+        }
+        return key.substring(0, key.offsetByCodePoints(0, MAX_KEY_LENGTH));
+    }
+}
