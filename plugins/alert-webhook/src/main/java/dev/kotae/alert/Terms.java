@@ -14,11 +14,13 @@ import java.util.Set;
  * and, when it has more than one word, each white-space-separated word. Japanese is not split further:
  * there is no tokenizer here, so 「ログインできない」 is one key while 「ログイン できない」 gives three.
  *
- * <p>Bounds, because queries are attacker-controlled: at most {@value #MAX_WORDS} words count, and keys
+ * <p>Bounds, because queries are attacker-controlled (and the detector keeps recent ones): the normalised
+ * query is cut to {@value #MAX_QUERY_LENGTH} code points, at most {@value #MAX_WORDS} words count, and keys
  * are cut to {@value #MAX_KEY_LENGTH} code points.
  */
 final class Terms {
 
+    static final int MAX_QUERY_LENGTH = 200;
     static final int MAX_WORDS = 8;
     static final int MAX_KEY_LENGTH = 100;
 
@@ -30,7 +32,7 @@ final class Terms {
             return "";
         }
         String nfkc = Normalizer.normalize(query, Normalizer.Form.NFKC).toLowerCase(Locale.ROOT);
-        return String.join(" ", words(nfkc));
+        return cut(String.join(" ", words(nfkc)), MAX_QUERY_LENGTH).strip();
     }
 
     /** The keys a normalised query counts towards: itself first, then its words; no duplicates. */
@@ -39,11 +41,11 @@ final class Terms {
             return List.of();
         }
         Set<String> keys = new LinkedHashSet<>();
-        keys.add(cut(normalised));
+        keys.add(cut(normalised, MAX_KEY_LENGTH).strip());
         List<String> words = words(normalised);
         if (words.size() > 1) {
             for (String word : words.subList(0, Math.min(MAX_WORDS, words.size()))) {
-                keys.add(cut(word));
+                keys.add(cut(word, MAX_KEY_LENGTH));
             }
         }
         return List.copyOf(keys);
@@ -69,10 +71,10 @@ final class Terms {
         return words;
     }
 
-    private static String cut(String key) {
-        if (key.codePointCount(0, key.length()) <= MAX_KEY_LENGTH) {
-            return key;
+    private static String cut(String text, int codePoints) {
+        if (text.codePointCount(0, text.length()) <= codePoints) {
+            return text;
         }
-        return key.substring(0, key.offsetByCodePoints(0, MAX_KEY_LENGTH));
+        return text.substring(0, text.offsetByCodePoints(0, codePoints));
     }
 }

@@ -30,6 +30,8 @@ class TermsTest {
         assertEquals(1 + Terms.MAX_WORDS, keys.size(), keys.toString());
         String longQuery = "あ".repeat(300);
         assertEquals(Terms.MAX_KEY_LENGTH, Terms.keys(longQuery).get(0).length());
+        assertEquals(Terms.MAX_QUERY_LENGTH, Terms.normalise("あ".repeat(1000)).length(), "kept queries are bounded");
+        assertEquals("a".repeat(199), Terms.normalise("a".repeat(199) + " b"), "no trailing space after the cut");
         String surrogates = "\uD83D\uDE00".repeat(150);
         String key = Terms.keys(surrogates).get(0);
         assertEquals(Terms.MAX_KEY_LENGTH, key.codePointCount(0, key.length()), "cut between code points");
