@@ -77,8 +77,10 @@ public class SearchSpikeAlerts implements EventListener {
             return; // stopped (events may still arrive after stop), or not a search
         }
         s.detector().observe(search.at(), search.query()).ifPresent(alert -> {
-            LOG.info("alert-webhook: searches for a term spiked: {} in {} against a baseline of {}",
-                    alert.count(), SlackMessage.human(alert.window()), String.format(java.util.Locale.ROOT, "%.1f", alert.mean()));
+            // The term is typed by anyone: no control characters (terminal escapes) into the log.
+            LOG.info("alert-webhook: searches for \"{}\" spiked: {} in {} against a baseline of {}",
+                    alert.term().replaceAll("\\p{Cc}", "?"), alert.count(), SlackMessage.human(alert.window()),
+                    String.format(java.util.Locale.ROOT, "%.1f", alert.mean()));
             s.sender().offer(SlackMessage.json(alert, s.dashboardUrl()));
         });
     }

@@ -5,10 +5,14 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.sun.net.httpserver.HttpServer;
 import dev.kotae.alert.WebhookSender.Response;
 import java.io.IOException;
 import java.net.ConnectException;
+import java.net.InetSocketAddress;
+import java.net.URI;
 import java.net.http.HttpTimeoutException;
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -143,5 +147,27 @@ class WebhookSenderTest {
         sender.stop();
         assertFalse(sender.offer("c"), "stopped");
         assertEquals(2, sender.sent.get());
+    }
+
+    @Test
+    void theHttpTransportPostsJsonAndReadsStatusAndRetryAfter() throws Exception {
+        HttpServer receiver = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+        List<String> seen = new CopyOnWriteArrayList<>();
+        receiver.createContext("/hook", exchange -> {
+            seen.add(exchange.getRequestMethod() + " " + exchange.getRequestHeaders().getFirst("Content-Type") + " "
+                    + new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8));
+            exchange.getResponseHeaders().add("Retry-After", "5");
+            exchange.sendResponseHeaders(429, -1);
+            exchange.close();
+        });
+        receiver.start();
+        try {
+            WebhookSender.Transport http = WebhookSender.http(
+                    URI.create("http://127.0.0.1:" + receiver.getAddress().getPort() + "/hook"), Duration.ofSeconds(10));
+            assertEquals(new Response(429, "5"), http.post("{\"text\":\"ログイン\"}"));
+            assertEquals(List.of("POST application/json; charset=utf-8 {\"text\":\"ログイン\"}"), seen);
+        } finally {
+            receiver.stop(0);
+        }
     }
 }
