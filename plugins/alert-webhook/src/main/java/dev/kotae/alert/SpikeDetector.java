@@ -172,8 +172,9 @@ final class SpikeDetector {
             alertTimes.removeFirst();
         }
         if (alertTimes.size() >= rule.maxAlertsPerHour()) {
-            LOG.warn("alert-webhook: not alerting on a spike in searches for a term ({} in the window): "
-                    + "maxAlertsPerHour ({}) reached", top.count(), rule.maxAlertsPerHour());
+            LOG.warn("alert-webhook: not alerting on a spike in searches for \"{}\" ({} in the window): "
+                    + "maxAlertsPerHour ({}) reached; it cools down as if alerted", term.replaceAll("\\p{Cc}", "?"),
+                    top.count(), rule.maxAlertsPerHour());
             return Optional.empty();
         }
         alertTimes.addLast(at);

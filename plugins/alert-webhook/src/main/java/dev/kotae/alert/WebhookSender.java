@@ -94,6 +94,12 @@ final class WebhookSender {
         t.start();
     }
 
+    /** Whether the sending thread is alive. */
+    boolean running() {
+        Thread t = thread;
+        return t != null && t.isAlive();
+    }
+
     /** Queues a message; never blocks. {@code false} when the queue is full or the sender stopped. */
     boolean offer(String json) {
         if (stopped || !queue.offer(json)) {

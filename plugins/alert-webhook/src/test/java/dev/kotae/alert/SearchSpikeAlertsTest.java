@@ -1,6 +1,8 @@
 package dev.kotae.alert;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -42,6 +44,8 @@ class SearchSpikeAlertsTest {
             posted.add(json);
             return new Response(200, null);
         });
+        WebhookSender sender = alerts.sender();
+        assertTrue(sender.running());
         try {
             Instant later = T0.plus(Duration.ofHours(3));
             alerts.onEvent(new ClickEvent(later, null, "ログイン", "a", 1));
@@ -56,6 +60,8 @@ class SearchSpikeAlertsTest {
             alerts.stop();
         }
         assertEquals(List.of(), List.copyOf(posted), "one message only: the term cools down");
+        assertFalse(sender.running(), "stop() ends the sender thread");
+        assertNull(alerts.sender());
         // Events can still arrive after stop: ignored, no exception.
         alerts.onEvent(new SearchEvent(T0, null, "x", null, 0, List.of(), "api"));
     }
