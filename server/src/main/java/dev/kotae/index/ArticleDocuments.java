@@ -3,11 +3,16 @@ package dev.kotae.index;
 import dev.kotae.content.Article;
 import dev.kotae.content.ArticleType;
 import dev.kotae.content.Visibility;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Set;
+import java.util.zip.DataFormatException;
+import java.util.zip.Deflater;
+import java.util.zip.Inflater;
 import org.apache.lucene.document.BinaryDocValuesField;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.document.Field;
@@ -19,7 +24,11 @@ import org.apache.lucene.document.StringField;
 import org.apache.lucene.document.TextField;
 import org.apache.lucene.facet.FacetsConfig;
 import org.apache.lucene.facet.sortedset.SortedSetDocValuesFacetField;
+import org.apache.lucene.index.BinaryDocValues;
 import org.apache.lucene.index.IndexOptions;
+import org.apache.lucene.index.IndexReader;
+import org.apache.lucene.index.LeafReaderContext;
+import org.apache.lucene.index.ReaderUtil;
 import org.apache.lucene.util.BytesRef;
 
 /** Maps an {@link Article} to its Lucene document and back. The single place that knows the schema. */
@@ -29,7 +38,7 @@ public final class ArticleDocuments {
     public static final Set<String> STORED_FIELDS = Set.of(
             IndexFields.ID, IndexFields.SOURCE, IndexFields.TITLE, IndexFields.TYPE, IndexFields.VISIBILITY,
             IndexFields.LOCALE, IndexFields.CATEGORY, IndexFields.TAGS, IndexFields.QUESTIONS,
-            IndexFields.UPDATED, IndexFields.HTML, IndexFields.body(LanguageFamily.JA),
+            IndexFields.UPDATED, IndexFields.body(LanguageFamily.JA),
             IndexFields.body(LanguageFamily.EN), IndexFields.body(LanguageFamily.OTHER));
 
     /** Body text: stored for snippets, with offsets so highlighting needs no re-analysis. */
@@ -83,7 +92,9 @@ public final class ArticleDocuments {
         }
         doc.add(new StoredField(IndexFields.UPDATED, article.updated().toString()));
         doc.add(new NumericDocValuesField(IndexFields.UPDATED, article.updated().toEpochDay()));
-        doc.add(new StoredField(IndexFields.HTML, article.html()));
+        // The rendered page is read only for an article's own page, so it is kept out of the stored fields,
+        // which every search hit and suggestion decompresses: it was half of what they read.
+        doc.add(new BinaryDocValuesField(IndexFields.HTML, new BytesRef(deflate(article.html()))));
         doc.add(new NumericDocValuesField(IndexFields.TITLE_LENGTH, article.title().length()));
 
         doc.add(new TextField(IndexFields.title(family), article.title(), Field.Store.NO));
@@ -169,8 +180,61 @@ public final class ArticleDocuments {
         doc.add(new StoredField(IndexFields.SUGGEST_KEYS, all.toString()));
     }
 
-    /** Rebuilds the article from a document's stored fields (see {@link #STORED_FIELDS}). */
+    /** The whole article of document {@code doc}: its stored fields and its rendered HTML. */
+    public static Article read(IndexReader reader, int doc) throws IOException {
+        Document stored = reader.storedFields().document(doc, STORED_FIELDS);
+        LeafReaderContext leaf = reader.leaves().get(ReaderUtil.subIndex(doc, reader.leaves()));
+        BinaryDocValues html = leaf.reader().getBinaryDocValues(IndexFields.HTML);
+        boolean hasHtml = html != null && html.advanceExact(doc - leaf.docBase);
+        return fromDocument(stored, hasHtml ? inflate(html.binaryValue()) : "");
+    }
+
+    private static byte[] deflate(String html) {
+        Deflater deflater = new Deflater(Deflater.BEST_SPEED);
+        try {
+            deflater.setInput(html.getBytes(StandardCharsets.UTF_8));
+            deflater.finish();
+            ByteArrayOutputStream out = new ByteArrayOutputStream(html.length() / 2 + 16);
+            byte[] buffer = new byte[8192];
+            while (!deflater.finished()) {
+                out.write(buffer, 0, deflater.deflate(buffer));
+            }
+            return out.toByteArray();
+        } finally {
+            deflater.end();
+        }
+    }
+
+    private static String inflate(BytesRef bytes) throws IOException {
+        Inflater inflater = new Inflater();
+        try {
+            inflater.setInput(bytes.bytes, bytes.offset, bytes.length);
+            ByteArrayOutputStream out = new ByteArrayOutputStream(bytes.length * 4);
+            byte[] buffer = new byte[8192];
+            while (!inflater.finished()) {
+                int n = inflater.inflate(buffer);
+                if (n == 0 && (inflater.needsInput() || inflater.needsDictionary())) {
+                    throw new IOException("the stored page of an article is truncated");
+                }
+                out.write(buffer, 0, n);
+            }
+            return out.toString(StandardCharsets.UTF_8);
+        } catch (DataFormatException e) {
+            throw new IOException("the stored page of an article is corrupt", e);
+        } finally {
+            inflater.end();
+        }
+    }
+
+    /**
+     * Rebuilds the article from a document's stored fields (see {@link #STORED_FIELDS}), without its
+     * rendered HTML (empty; see {@link #read}): what a search hit or a listing needs.
+     */
     public static Article fromDocument(Document doc) {
+        return fromDocument(doc, "");
+    }
+
+    private static Article fromDocument(Document doc, String html) {
         String text = "";
         for (LanguageFamily family : LanguageFamily.values()) {
             String body = doc.get(IndexFields.body(family));
@@ -178,7 +242,6 @@ public final class ArticleDocuments {
                 text = body;
             }
         }
-        String html = doc.get(IndexFields.HTML);
         return new Article(
                 doc.get(IndexFields.ID),
                 doc.get(IndexFields.TITLE),
@@ -190,7 +253,7 @@ public final class ArticleDocuments {
                 List.of(doc.getValues(IndexFields.QUESTIONS)),
                 LocalDate.parse(doc.get(IndexFields.UPDATED)),
                 doc.get(IndexFields.SOURCE),
-                html == null ? "" : html,
+                html,
                 text);
     }
 }

@@ -105,8 +105,7 @@ public final class ArticleService {
         if (top.scoreDocs.length == 0) {
             return Optional.empty();
         }
-        Article article = ArticleDocuments.fromDocument(
-                view.storedFields().document(top.scoreDocs[0].doc, ArticleDocuments.STORED_FIELDS));
+        Article article = ArticleDocuments.read(view.getIndexReader(), top.scoreDocs[0].doc);
         return audience.mayRead(article.visibility()) ? Optional.of(article) : Optional.empty();
     }
 
