@@ -2,10 +2,6 @@ package dev.kotae.bench;
 
 import java.io.IOException;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
@@ -15,7 +11,8 @@ import java.util.concurrent.atomic.AtomicLong;
 import org.HdrHistogram.Histogram;
 
 /**
- * A closed-loop HTTP load driver: {@code concurrency} workers, each on its own keep-alive connection,
+ * A closed-loop HTTP load driver: {@code concurrency} workers, each on its own keep-alive connection
+ * ({@link KeepAliveConnection}),
  * send the next request as soon as the last answer is read, for a fixed time after a warm-up. Every
  * request is timed (HdrHistogram, microsecond precision); any status but 200 counts as an error.
  */
@@ -56,27 +53,22 @@ final class HttpLoad {
     }
 
     private Histogram drive(List<String> paths, int offset, long warmupEnd, long end, AtomicLong errors)
-            throws IOException, InterruptedException {
+            throws IOException {
         Histogram histogram = new Histogram(60_000_000L, 3);
-        HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-                .connectTimeout(Duration.ofSeconds(5)).build();
-        List<HttpRequest> requests = new ArrayList<>(paths.size());
-        for (String path : paths) {
-            requests.add(HttpRequest.newBuilder(base.resolve(path)).timeout(Duration.ofSeconds(30)).build());
-        }
         int next = offset;
-        while (true) {
-            long start = System.nanoTime();
-            if (start >= end) {
-                return histogram;
-            }
-            HttpResponse<byte[]> response = client.send(requests.get(next++ % requests.size()),
-                    HttpResponse.BodyHandlers.ofByteArray());
-            long tookMicros = (System.nanoTime() - start) / 1000;
-            if (start >= warmupEnd) {
-                histogram.recordValue(Math.min(tookMicros, 60_000_000L));
-                if (response.statusCode() != 200) {
-                    errors.incrementAndGet();
+        try (KeepAliveConnection connection = new KeepAliveConnection(base)) {
+            while (true) {
+                long start = System.nanoTime();
+                if (start >= end) {
+                    return histogram;
+                }
+                int status = connection.get(paths.get(next++ % paths.size()));
+                long tookMicros = (System.nanoTime() - start) / 1000;
+                if (start >= warmupEnd) {
+                    histogram.recordValue(Math.min(tookMicros, 60_000_000L));
+                    if (status != 200) {
+                        errors.incrementAndGet();
+                    }
                 }
             }
         }
