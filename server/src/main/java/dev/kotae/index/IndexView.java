@@ -16,6 +16,7 @@ import org.apache.lucene.index.TermsEnum;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.util.BytesRef;
+import org.apache.lucene.util.IOSupplier;
 
 /**
  * A point-in-time searcher, scoring with {@link ArticleSimilarity}, plus what is derived once per index
@@ -29,6 +30,7 @@ public final class IndexView extends IndexSearcher {
     private final Set<String> locales;
     private final FacetsConfig facetsConfig;
     private final Map<String, Scope> scopes = new ConcurrentHashMap<>();
+    private final Map<String, Object> memos = new ConcurrentHashMap<>();
 
     IndexView(IndexReader reader, FacetsConfig facetsConfig) throws IOException {
         super(reader);
@@ -81,6 +83,27 @@ public final class IndexView extends IndexSearcher {
         IndexSearcher searcher = new IndexSearcher(reader);
         searcher.setSimilarity(SIMILARITY);
         return new Scope(searcher, hasFacets(reader) ? new DefaultSortedSetDocValuesReaderState(reader, facetsConfig) : null);
+    }
+
+    /** At most this many results are kept per version; keys can carry request values. */
+    static final int MAX_MEMOS = 1_000;
+
+    /**
+     * What {@code compute} answers, computed once per index version and {@code key} (the key must name
+     * everything the answer depends on). For answers every page view would otherwise recount, such as
+     * facet counts without a query; a new version starts empty, so nothing stale is ever served.
+     */
+    @SuppressWarnings("unchecked")
+    public <T> T memo(String key, IOSupplier<T> compute) throws IOException {
+        Object known = memos.get(key);
+        if (known != null) {
+            return (T) known;
+        }
+        T computed = compute.get();
+        if (memos.size() < MAX_MEMOS) {
+            memos.putIfAbsent(key, computed);
+        }
+        return computed;
     }
 
     /** The facet state of this index version, or {@code null} while the index is empty. */

@@ -11,6 +11,8 @@ import dev.kotae.index.LanguageFamily;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -112,12 +114,23 @@ public final class SearchService {
         IndexView.Scope scope = scope(view, request.audience(), locale);
         Query query = narrowed(textQuery, request.type(), request.category(), request.tag());
         int window = request.page() * request.size();
-        FacetsCollectorManager.FacetsResult result = text.isEmpty()
-                ? FacetsCollectorManager.search(scope.searcher(), query, window, NEWEST_FIRST, new FacetsCollectorManager())
-                : FacetsCollectorManager.search(scope.searcher(), query, window, new FacetsCollectorManager());
-        FacetsCollector collected = result.facetsCollector();
-        long total = matchCount(collected);
-        TopDocs top = result.topDocs();
+        Counts counts;
+        TopDocs top;
+        if (text.isEmpty()) {
+            // Browsing (a category page, say): the counts depend only on the filters, so they are counted
+            // once per index version, and each page view only sorts.
+            String key = "browse|" + scopeKey(request.audience(), locale) + "|" + request.type() + "|"
+                    + request.category() + "|" + request.tag();
+            counts = view.memo(key, () -> count(scope, query));
+            top = scope.searcher().search(query, window, NEWEST_FIRST);
+        } else {
+            FacetsCollectorManager.FacetsResult result = FacetsCollectorManager.search(scope.searcher(), query, window,
+                    new FacetsCollectorManager());
+            FacetsCollector collected = result.facetsCollector();
+            counts = new Counts(matchCount(collected), FacetCounter.count(scope.facetState(), collected));
+            top = result.topDocs();
+        }
+        long total = counts.total();
         int from = Math.min((request.page() - 1) * request.size(), top.scoreDocs.length);
         ScoreDoc[] pageDocs = Arrays.copyOfRange(top.scoreDocs, from, top.scoreDocs.length);
         int[] docIds = Arrays.stream(pageDocs).mapToInt(d -> d.doc).toArray();
@@ -135,7 +148,7 @@ public final class SearchService {
             hits.add(new SearchResult.Hit(article.id(), article.title(), article.type().key(), article.locale(),
                     article.category(), article.tags(), article.visibility().key(), article.url(), pageSnippets[i], score));
         }
-        return new Page(total, hits, FacetCounter.count(scope.facetState(), collected));
+        return new Page(total, hits, counts.facets());
     }
 
     /**
@@ -147,11 +160,27 @@ public final class SearchService {
         IndexView view = index.acquire();
         try {
             IndexView.Scope scope = scope(view, audience, locale);
-            FacetsCollector collected = scope.searcher().search(new MatchAllDocsQuery(), new FacetsCollectorManager());
-            return new Overview(matchCount(collected), FacetCounter.count(scope.facetState(), collected));
+            Counts counts = view.memo("overview|" + scopeKey(audience, locale),
+                    () -> count(scope, new MatchAllDocsQuery()));
+            return new Overview(counts.total(), counts.facets());
         } finally {
             index.release(view);
         }
+    }
+
+    /** How many articles a query matches and their facet counts. */
+    private record Counts(long total, Map<String, List<SearchResult.FacetValue>> facets) {
+        Counts {
+            // Shared by every request of an index version once memoised, so never changed by one.
+            Map<String, List<SearchResult.FacetValue>> copy = new LinkedHashMap<>();
+            facets.forEach((dim, values) -> copy.put(dim, List.copyOf(values)));
+            facets = Collections.unmodifiableMap(copy);
+        }
+    }
+
+    private static Counts count(IndexView.Scope scope, Query query) throws IOException {
+        FacetsCollector collected = scope.searcher().search(query, new FacetsCollectorManager());
+        return new Counts(matchCount(collected), FacetCounter.count(scope.facetState(), collected));
     }
 
     private static long matchCount(FacetsCollector collected) {
@@ -167,7 +196,11 @@ public final class SearchService {
      */
     static IndexView.Scope scope(IndexView view, Audience audience, String locale) throws IOException {
         Query filter = filtered(new MatchAllDocsQuery(), audience, locale, null, null, null);
-        return view.scope(audience.name() + "|" + (locale == null ? "*" : locale), filter);
+        return view.scope(scopeKey(audience, locale), filter);
+    }
+
+    private static String scopeKey(Audience audience, String locale) {
+        return audience.name() + "|" + (locale == null ? "*" : locale);
     }
 
     /** Restricts a query to what the audience may see and to the given filters ({@code null}: no filter). */
