@@ -2,6 +2,7 @@ package dev.kotae;
 
 import dev.kotae.config.ConfigLoader;
 import dev.kotae.config.KotaeConfig;
+import dev.kotae.index.Analysis;
 import dev.kotae.relevance.FaqBenchmark;
 import dev.kotae.relevance.RelevanceEvaluation;
 import java.nio.file.Path;
@@ -60,6 +61,7 @@ public final class Kotae implements Runnable {
 
         @Override
         public Integer call() throws Exception {
+            Analysis.preloadDictionaries();
             KotaeConfig config;
             try {
                 config = ConfigLoader.load(configFile, System.getenv());
