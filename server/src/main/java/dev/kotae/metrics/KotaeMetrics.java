@@ -41,6 +41,25 @@ public final class KotaeMetrics {
     private final Counter pluginFailures = Counter.builder().name("kotae_plugin_failures_total")
             .help("Calls into plugins that failed or timed out").labelNames("plugin").register(registry);
 
+    private final Counter analyticsStored = Counter.builder().name("kotae_analytics_events_stored_total")
+            .help("Events written to the analytics database").register(registry);
+    private final Counter analyticsLost = Counter.builder().name("kotae_analytics_events_lost_total")
+            .help("Events the analytics database refused (write errors)").register(registry);
+
+    /** Shows a subscriber's drop and error counters at 0 from the start, so an alert can watch them. */
+    public void subscriberAdded(String subscriber) {
+        eventsDropped.labelValues(subscriber);
+        eventsFailed.labelValues(subscriber);
+    }
+
+    public void analyticsStored(int count) {
+        analyticsStored.inc(count);
+    }
+
+    public void analyticsLost(int count) {
+        analyticsLost.inc(count);
+    }
+
     public void event(String type) {
         events.labelValues(type).inc();
     }
