@@ -61,7 +61,6 @@ public final class EventBus implements AutoCloseable {
     /** Adds a subscriber with its own queue size and shutdown allowance. */
     public void subscribe(String name, Subscriber subscriber, Delivery delivery) {
         Lane lane = new Lane(name, subscriber, delivery);
-        metrics.subscriberAdded(name);
         lanes.add(lane);
         lane.thread.start();
     }

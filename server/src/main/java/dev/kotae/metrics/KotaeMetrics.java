@@ -46,12 +46,6 @@ public final class KotaeMetrics {
     private final Counter analyticsLost = Counter.builder().name("kotae_analytics_events_lost_total")
             .help("Events the analytics database refused (write errors)").register(registry);
 
-    /** Shows a subscriber's drop and error counters at 0 from the start, so an alert can watch them. */
-    public void subscriberAdded(String subscriber) {
-        eventsDropped.labelValues(subscriber);
-        eventsFailed.labelValues(subscriber);
-    }
-
     public void analyticsStored(int count) {
         analyticsStored.inc(count);
     }
