@@ -122,7 +122,7 @@ async function dashboardShowsTheEvents(page) {
   const votes = page.locator('#feedback tbody tr', { hasText: 'refund-timing' });
   expect((await votes.locator('td').nth(2).textContent()).trim() === '1', 'the unhelpful vote is missing');
   const widget = page.locator('#deflection tbody tr', { hasText: WIDGET });
-  expect((await widget.locator('td').nth(5).textContent()).trim() === '50.0%', 'deflection rate is not 1 of 2 shown');
+  expect((await widget.locator('td').nth(6).textContent()).trim() === '50.0%', 'deflection rate is not 1 of 2 shown');
   expect(await page.locator('#top-queries svg.bar-chart rect').count() >= 3, 'no top-queries chart');
   expect(await page.locator('#hours svg.bar-chart rect').count() >= 1, 'no searches-per-hour chart');
 

@@ -37,8 +37,11 @@ public final class AnalyticsReports {
     /** One comment left with a vote. */
     public record Comment(boolean helpful, String text, Instant at) {}
 
-    /** What a widget did: shown, opened, solved, submitted anyway, and solved ÷ shown. */
-    public record DeflectionRow(String widget, long shown, long opened, long solved, long submitted,
+    /**
+     * What a widget did: shown, opened, solved, submitted anyway, answered (a bot's confident answer),
+     * and solved ÷ shown.
+     */
+    public record DeflectionRow(String widget, long shown, long opened, long solved, long submitted, long answered,
             Double deflectionRate) {}
 
     /** Searches in one hour (UTC). */
@@ -166,7 +169,8 @@ public final class AnalyticsReports {
             long shown = actions.getOrDefault(DeflectionEvent.SHOWN, 0L);
             long solved = actions.getOrDefault(DeflectionEvent.SOLVED, 0L);
             rows.add(new DeflectionRow(widget, shown, actions.getOrDefault(DeflectionEvent.OPENED, 0L), solved,
-                    actions.getOrDefault(DeflectionEvent.SUBMITTED, 0L), shown == 0 ? null : round((double) solved / shown)));
+                    actions.getOrDefault(DeflectionEvent.SUBMITTED, 0L), actions.getOrDefault(DeflectionEvent.ANSWERED, 0L),
+                    shown == 0 ? null : round((double) solved / shown)));
         });
         return rows;
     }

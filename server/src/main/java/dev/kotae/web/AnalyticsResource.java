@@ -105,8 +105,8 @@ public final class AnalyticsResource {
         List<AnalyticsReports.DeflectionRow> rows = reports.deflection(ask.range());
         if (ask.csv()) {
             return CsvExport.response("deflection.csv", List.of("widget", "shown", "opened", "solved", "submitted",
-                    "deflectionRate"), rows.stream().map(r -> cells(r.widget(), r.shown(), r.opened(), r.solved(),
-                            r.submitted(), r.deflectionRate())).toList());
+                    "answered", "deflectionRate"), rows.stream().map(r -> cells(r.widget(), r.shown(), r.opened(),
+                            r.solved(), r.submitted(), r.answered(), r.deflectionRate())).toList());
         }
         return json(ask, rows);
     }

@@ -70,12 +70,25 @@ abstract class AnalyticsContract {
                 search(server, "card 4111 1111 1111 1111 please", "en");
                 search(server, "call +81 3-1234-5678", "en");
 
+                // The widgets' own endpoints record their searches (and the bot its answers) server-side.
+                assertEquals(200, server.query("/api/v1/widgets/" + DEFLECT + "/suggest", null,
+                        Map.of("q", "後払いの支払い期限", "locale", "ja")).status());
+                JsonNode answer = server.query("/api/v1/widgets/" + BOT + "/ask", null,
+                        Map.of("q", "パスワードを忘れたのでリセットしたい", "locale", "ja")).json();
+                assertTrue(answer.get("answered").asBoolean(), answer.toString());
+                // What navigator.sendBeacon sends when the page is left: text/plain, the session in the body.
+                KotaeServer.Reply beacon = server.send(server.request("/api/v1/events")
+                        .header("Content-Type", "text/plain;charset=UTF-8").POST(java.net.http.HttpRequest.BodyPublishers
+                                .ofString("{\"type\":\"deflection\",\"widget\":\"" + DEFLECT
+                                        + "\",\"action\":\"shown\",\"session\":\"" + SESSION + "\"}")), null);
+                assertEquals(202, beacon.status(), beacon.body());
+
                 event(server, "{\"type\":\"click\",\"query\":\"返金\",\"articleId\":\"refund-timing\",\"rank\":1}");
                 event(server, "{\"type\":\"click\",\"query\":\"返金 \",\"articleId\":\"refund-timing\",\"rank\":3}");
                 vote(server, "refund-timing", true, null);
                 vote(server, "refund-timing", false, "電話 03-1234-5678 まで連絡ください");
                 vote(server, "refund-timing", false, null);
-                for (String action : List.of("shown", "shown", "shown", "shown", "opened", "solved", "submitted")) {
+                for (String action : List.of("shown", "shown", "shown", "opened", "solved", "submitted")) {
                     event(server, deflection(DEFLECT, action));
                 }
                 for (String action : List.of("shown", "shown", "solved")) {
@@ -109,20 +122,25 @@ abstract class AnalyticsContract {
 
                 JsonNode deflection = await(server, "/api/v1/analytics/deflection",
                         rows -> row(rows, "widget", DEFLECT) != null && row(rows, "widget", BOT) != null
-                                && row(rows, "widget", DEFLECT).get("submitted").asLong() == 1);
+                                && row(rows, "widget", DEFLECT).get("submitted").asLong() == 1
+                                && row(rows, "widget", BOT).get("solved").asLong() == 1);
                 JsonNode deflect = row(deflection, "widget", DEFLECT);
                 assertEquals(4, deflect.get("shown").asLong());
                 assertEquals(1, deflect.get("opened").asLong());
                 assertEquals(1, deflect.get("solved").asLong());
                 assertEquals(0.25, deflect.get("deflectionRate").asDouble(), 0.0001);
+                assertEquals(0, deflect.get("answered").asLong());
                 assertEquals(0.5, row(deflection, "widget", BOT).get("deflectionRate").asDouble(), 0.0001);
+                assertEquals(1, row(deflection, "widget", BOT).get("answered").asLong());
+                assertEquals(1, count(top, "query", "パスワードを忘れたのでリセットしたい"), top.toString());
+                assertEquals(1, count(top, "query", "後払いの支払い期限"), top.toString());
 
                 JsonNode hours = get(server, "/api/v1/analytics/searches-per-hour");
                 long searches = 0;
                 for (JsonNode hour : hours) {
                     searches += hour.get("searches").asLong();
                 }
-                assertEquals(12, searches, hours.toString());
+                assertEquals(14, searches, hours.toString()); // 12 through the API, 2 through the widgets
 
                 csvIsSafeForSpreadsheets(server);
                 strangersAndBadParametersAreRefused(server);
@@ -131,12 +149,15 @@ abstract class AnalyticsContract {
             }
             // Straight from the database: personal data was masked before it was written.
             List<String> stored = new ArrayList<>();
+            List<String> origins = new ArrayList<>();
             try (Connection db = storage.connect(server.data()); Statement sql = db.createStatement();
-                    ResultSet rows = sql.executeQuery("SELECT query, comment FROM analytics_event")) {
+                    ResultSet rows = sql.executeQuery("SELECT query, comment, origin FROM analytics_event")) {
                 while (rows.next()) {
                     stored.add(rows.getString(1) + " / " + rows.getString(2));
+                    origins.add(rows.getString(3));
                 }
             }
+            assertTrue(origins.contains("widget:" + DEFLECT) && origins.contains("widget:" + BOT), origins.toString());
             String all = String.join("\n", stored);
             for (String secret : List.of("taro.yamada", "example.co.jp", "090-1234-5678", "4111", "1234-5678")) {
                 assertFalse(all.contains(secret), secret + " was stored:\n" + all);
@@ -156,7 +177,7 @@ abstract class AnalyticsContract {
         assertTrue(csv.body().contains("\"'=hyperlink(\"\"http://evil\"\")\",1,"), csv.body());
         KotaeServer.Reply accepted = server.send(server.request("/api/v1/analytics/deflection")
                 .header("Accept", "text/csv"), AGENT);
-        assertTrue(accepted.body().startsWith("\uFEFFwidget,shown,opened,solved,submitted,deflectionRate"),
+        assertTrue(accepted.body().startsWith("\uFEFFwidget,shown,opened,solved,submitted,answered,deflectionRate"),
                 accepted.body());
     }
 
