@@ -8,6 +8,7 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
+import org.flywaydb.core.api.output.MigrateResult;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -52,8 +53,9 @@ public final class AnalyticsDatabase implements AutoCloseable {
         } catch (RuntimeException e) {
             throw new SQLException("cannot open the analytics database " + safe(url) + ": " + e.getMessage(), e);
         }
+        MigrateResult migrated;
         try {
-            Flyway.configure(AnalyticsDatabase.class.getClassLoader())
+            migrated = Flyway.configure(AnalyticsDatabase.class.getClassLoader())
                     .dataSource(pool)
                     .locations(MIGRATIONS)
                     .table("kotae_schema_history")
@@ -64,6 +66,10 @@ public final class AnalyticsDatabase implements AutoCloseable {
             throw new SQLException("cannot migrate the analytics database " + safe(url) + ": " + e.getMessage(), e);
         }
         String description = config.jdbcUrl() != null ? safe(url) : "embedded " + dataFolder.resolve("analytics");
+        if (migrated.migrationsExecuted > 0) {
+            LOG.info("Analytics schema migrated to version {} ({} migration(s))", migrated.targetSchemaVersion,
+                    migrated.migrationsExecuted);
+        }
         LOG.info("Analytics stored in {}", description);
         return new AnalyticsDatabase(pool, description);
     }

@@ -172,6 +172,7 @@ abstract class AnalyticsContract {
         KotaeServer.Reply csv = server.get("/api/v1/analytics/queries?kind=top&limit=50&format=csv", AGENT);
         assertEquals(200, csv.status(), csv.body());
         assertTrue(csv.contentType().startsWith("text/csv"), csv.contentType());
+        assertEquals("private, no-store", csv.header("cache-control"), "reports must not sit in a cache");
         assertTrue(csv.body().startsWith("\uFEFFquery,count,lastSeen\r\n"), csv.body());
         assertTrue(csv.body().contains("\r\n返金,3,"), csv.body());
         assertTrue(csv.body().contains("\"'=hyperlink(\"\"http://evil\"\")\",1,"), csv.body());
