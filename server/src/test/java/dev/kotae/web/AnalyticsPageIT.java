@@ -26,14 +26,15 @@ class AnalyticsPageIT {
             assertTrue(anonymous.header("location").endsWith("/login?next=/analytics"), anonymous.header("location"));
 
             assertEquals(200, server.get("/api/v1/search?q=" + URLEncoder.encode(HOSTILE, StandardCharsets.UTF_8)).status());
-            String page = "";
-            for (int i = 0; i < 100 && !page.contains("&lt;script&gt;"); i++) {
+            // Events are stored asynchronously: wait until the report has it, then read the page once.
+            for (int i = 0; i < 150 && !server.get("/api/v1/analytics/queries", KotaeServer.AGENT_TOKEN).body()
+                    .contains("alert"); i++) {
                 Thread.sleep(100);
-                KotaeServer.Reply reply = server.get("/analytics?lang=en", KotaeServer.AGENT_TOKEN);
-                assertEquals(200, reply.status(), reply.body());
-                assertTrue(reply.contentType().startsWith("text/html"), reply.contentType());
-                page = reply.body();
             }
+            KotaeServer.Reply reply = server.get("/analytics?lang=en", KotaeServer.AGENT_TOKEN);
+            assertEquals(200, reply.status(), reply.body());
+            assertTrue(reply.contentType().startsWith("text/html"), reply.contentType());
+            String page = reply.body();
             // Text content: < and > are escaped (the quote needs no escaping outside attributes).
             assertTrue(page.contains("<td>&lt;script&gt;alert('x')&lt;/script&gt;</td>"), page);
             assertFalse(page.contains(HOSTILE), "the query reached the page as markup");
