@@ -121,6 +121,7 @@ async function dashboardShowsTheEvents(page) {
   expect((await clicks.locator('td').nth(4).textContent()).trim() === '2.00', 'mean clicked rank is not 2');
   const votes = page.locator('#feedback tbody tr', { hasText: 'refund-timing' });
   expect((await votes.locator('td').nth(2).textContent()).trim() === '1', 'the unhelpful vote is missing');
+  expect((await votes.locator('a').textContent()).includes('返金'), 'the voted article is not shown by its title');
   const widget = page.locator('#deflection tbody tr', { hasText: WIDGET });
   expect((await widget.locator('td').nth(6).textContent()).trim() === '50.0%', 'deflection rate is not 1 of 2 shown');
   expect(await page.locator('#top-queries svg.bar-chart rect').count() >= 3, 'no top-queries chart');

@@ -3,6 +3,8 @@ package dev.kotae.site;
 import dev.kotae.analytics.AnalyticsReports;
 import dev.kotae.analytics.DateRange;
 import dev.kotae.auth.Caller;
+import dev.kotae.search.ArticleService;
+import dev.kotae.search.Audience;
 import dev.kotae.search.InvalidRequestException;
 import dev.kotae.web.AuthFilter;
 import jakarta.inject.Inject;
@@ -14,6 +16,7 @@ import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import java.io.IOException;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
@@ -22,7 +25,9 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * {@code /analytics}: the support team's dashboard over the stored events, for signed-in agents and
@@ -40,17 +45,20 @@ public final class AnalyticsPages {
 
     private final Site site;
     private final AnalyticsReports reports;
+    private final ArticleService articles;
     private final Clock clock = Clock.systemUTC();
 
     @Inject
-    public AnalyticsPages(Site site, AnalyticsReports reports) {
+    public AnalyticsPages(Site site, AnalyticsReports reports, ArticleService articles) {
         this.site = site;
         this.reports = reports;
+        this.articles = articles;
     }
 
     @GET
     public Response dashboard(@QueryParam("from") String from, @QueryParam("to") String to,
-            @QueryParam("locale") String locale, @Context ContainerRequestContext request) throws SQLException {
+            @QueryParam("locale") String locale, @Context ContainerRequestContext request)
+            throws SQLException, IOException {
         Caller caller = AuthFilter.caller(request.getSecurityContext());
         if (caller.isAnonymous()) {
             return Response.seeOther(URI.create("/login?next=/analytics")).build();
@@ -78,10 +86,23 @@ public final class AnalyticsPages {
                 lastHours.stream().map(AnalyticsReports.HourRow::searches).toList());
         String filter = "from=" + encode(shownFrom) + "&to=" + encode(shownTo)
                 + (range.locale() == null ? "" : "&locale=" + encode(range.locale()));
+        List<AnalyticsReports.FeedbackRow> feedback = reports.feedback(range, ROWS);
         return site.page(200, "analytics.jte", page, "dashboard", new Pages.Dashboard(shownFrom, shownTo,
                 range.locale() == null ? "" : range.locale(), top, reports.zeroResultQueries(range, ROWS),
-                reports.clickThrough(range, ROWS), reports.feedback(range, ROWS), reports.deflection(range),
+                reports.clickThrough(range, ROWS), feedback, titles(feedback), reports.deflection(range),
                 topChart, hourChart, filter));
+    }
+
+    /**
+     * The current titles of the voted articles, as agents see them (this page is for agents only); an
+     * article deleted since has none and is shown by id.
+     */
+    private Map<String, String> titles(List<AnalyticsReports.FeedbackRow> rows) throws IOException {
+        Map<String, String> titles = new HashMap<>();
+        for (AnalyticsReports.FeedbackRow row : rows) {
+            articles.article(row.articleId(), Audience.AGENTS).ifPresent(a -> titles.put(row.articleId(), a.title()));
+        }
+        return titles;
     }
 
     private static boolean blank(String value) {

@@ -61,12 +61,18 @@ public final class Pages {
      * @param from the first day shown (as typed, or 30 days ago)
      * @param to the last day shown
      * @param locale the locale filter, or empty for all
+     * @param titles the current title of each voted article that still exists, by id
      * @param filter the range and locale as a query string, for the CSV links
      */
     public record Dashboard(String from, String to, String locale, List<AnalyticsReports.QueryRow> top,
             List<AnalyticsReports.QueryRow> zeroResults, List<AnalyticsReports.ClickRow> clicks,
-            List<AnalyticsReports.FeedbackRow> feedback, List<AnalyticsReports.DeflectionRow> deflection,
-            BarChart topChart, BarChart hourChart, String filter) {
+            List<AnalyticsReports.FeedbackRow> feedback, java.util.Map<String, String> titles,
+            List<AnalyticsReports.DeflectionRow> deflection, BarChart topChart, BarChart hourChart, String filter) {
+
+        /** An article's title, or its id when it no longer exists. */
+        public String title(String articleId) {
+            return titles.getOrDefault(articleId, articleId);
+        }
 
         private static final DateTimeFormatter SEEN = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'")
                 .withZone(ZoneOffset.UTC);
