@@ -1,6 +1,10 @@
 package dev.kotae;
 
+import dev.kotae.analytics.AnalyticsDatabase;
+import dev.kotae.analytics.AnalyticsReports;
 import dev.kotae.analytics.EventBus;
+import dev.kotae.analytics.EventRecorder;
+import dev.kotae.analytics.RetentionPurge;
 import dev.kotae.analytics.PageViews;
 import dev.kotae.analytics.RecentEvents;
 import dev.kotae.auth.AgentSessions;
@@ -41,6 +45,8 @@ import java.io.UncheckedIOException;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.SQLException;
+import java.time.Clock;
 import java.time.Instant;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -72,6 +78,8 @@ public final class KotaeApp implements AutoCloseable, Admin {
     private final ArticleIndex index;
     private final ContentSync sync;
     private final FeedbackStore feedback;
+    private final AnalyticsDatabase analyticsDatabase;
+    private final RetentionPurge retentionPurge;
     private final SearchService search;
     private final SuggestService suggest;
     private final HttpServer http;
@@ -100,6 +108,21 @@ public final class KotaeApp implements AutoCloseable, Admin {
         ArticleParser parser = new ArticleParser(markdown, new HashSet<>(config.locales()), config.defaultLocale());
         this.sync = new ContentSync(folder, parser, index);
         this.feedback = new FeedbackStore(data.resolve("feedback.jsonl"));
+        AnalyticsDatabase database = null;
+        try {
+            database = AnalyticsDatabase.open(config.analytics(), data);
+            this.retentionPurge = new RetentionPurge(database, config.analytics().retention(), Clock.systemUTC());
+            retentionPurge.start();
+        } catch (SQLException e) {
+            // The index is open by now: release it, or a retry in this JVM would find the folder locked.
+            if (database != null) {
+                database.close();
+            }
+            index.close();
+            feedback.close();
+            throw new IOException(e.getMessage(), e);
+        }
+        this.analyticsDatabase = database;
         Locales locales = new Locales(new HashSet<>(config.locales()), this::indexedLocales);
         this.search = new SearchService(index, analysis, locales);
         this.suggest = new SuggestService(index, suggestKeys, search, locales);
@@ -107,6 +130,7 @@ public final class KotaeApp implements AutoCloseable, Admin {
         CategoryService categories = new CategoryService(search);
         RecentEvents recentEvents = new RecentEvents();
         events.subscribe("recent", recentEvents);
+        events.subscribe("analytics", new EventRecorder(analyticsDatabase, metrics), EventRecorder.DELIVERY);
         this.timeBox = new TimeBox(config.plugins().timeout());
         this.sources = new SourceSync(index, new SourceArticles(markdown, new HashSet<>(config.locales()),
                 config.defaultLocale()), timeBox, metrics);
@@ -117,7 +141,7 @@ public final class KotaeApp implements AutoCloseable, Admin {
         this.http = new HttpServer(config.host(), config.port(), new HttpServer.Services(search, suggest, articles,
                 categories, feedback, new TokenAuthenticator(config.tokens()), this, readiness, metrics, events,
                 recentEvents, plugins, new TrackedSearch(search, metrics, events), new Votes(feedback, metrics, events),
-                new PageViews(), agentSessions, site));
+                new PageViews(), agentSessions, site, new AnalyticsReports(analyticsDatabase)));
         metrics.gauge("kotae_articles", "Articles in the index", () -> safeSize());
         metrics.gauge("kotae_content_problems", "Content files skipped because of errors", () -> sync.problems().size());
         metrics.gauge("kotae_index_size_bytes", "Index size on disk", index::sizeOnDisk);
@@ -319,9 +343,11 @@ public final class KotaeApp implements AutoCloseable, Admin {
 
     @Override
     public void close() throws Exception {
-        // Closed last-first: http (no new requests), events (delivered before listeners stop), plugins,
-        // sources, then the time box and the index.
-        try (analysis; suggestKeys; index; feedback; timeBox; sources; plugins; events; http) {
+        // Closed last-first: http (no new requests), events (delivered before listeners stop; the analytics
+        // lane is drained into the database), plugins, sources, the time box, the analytics database, then
+        // the index.
+        try (analysis; suggestKeys; index; feedback; analyticsDatabase; retentionPurge; timeBox; sources; plugins;
+                events; http) {
             if (watcher != null) {
                 watcher.close();
             }

@@ -22,10 +22,28 @@ public final class EventBus implements AutoCloseable {
     private static final int QUEUE_CAPACITY = 10_000;
     private static final Duration DRAIN_ON_CLOSE = Duration.ofSeconds(2);
 
-    /** Receives events on its own thread, in publication order. */
+    /**
+     * Receives events on its own thread, in publication order. {@link #flush()} is called on the same
+     * thread whenever the queue has run empty for a moment and once more after the last event at close,
+     * so a subscriber may buffer events and write them in batches.
+     */
     @FunctionalInterface
     public interface Subscriber {
         void accept(KotaeEvent event) throws Exception;
+
+        /** Writes out whatever {@link #accept} buffered. */
+        default void flush() throws Exception {}
+    }
+
+    /**
+     * How a subscriber's lane behaves.
+     *
+     * @param capacity events queued at most before new ones are dropped (and counted)
+     * @param drainOnClose how long close waits for this subscriber to finish its queue
+     */
+    public record Delivery(int capacity, Duration drainOnClose) {
+        /** Best effort: a listener that is behind at shutdown loses what it has not seen. */
+        public static final Delivery BEST_EFFORT = new Delivery(QUEUE_CAPACITY, DRAIN_ON_CLOSE);
     }
 
     private final KotaeMetrics metrics;
@@ -37,7 +55,12 @@ public final class EventBus implements AutoCloseable {
 
     /** Adds a subscriber under a name used in logs and metrics. */
     public void subscribe(String name, Subscriber subscriber) {
-        Lane lane = new Lane(name, subscriber);
+        subscribe(name, subscriber, Delivery.BEST_EFFORT);
+    }
+
+    /** Adds a subscriber with its own queue size and shutdown allowance. */
+    public void subscribe(String name, Subscriber subscriber, Delivery delivery) {
+        Lane lane = new Lane(name, subscriber, delivery);
         lanes.add(lane);
         lane.thread.start();
     }
@@ -52,20 +75,28 @@ public final class EventBus implements AutoCloseable {
         }
     }
 
-    /** Delivers what is queued (for a short while), then stops every subscriber thread. */
+    /**
+     * Delivers what is queued, each subscriber within its own {@link Delivery#drainOnClose} allowance
+     * (all counted from now, in parallel), then stops every subscriber thread. Publish nothing after this.
+     */
     @Override
     public void close() {
-        long deadline = System.nanoTime() + DRAIN_ON_CLOSE.toNanos();
+        long now = System.nanoTime();
         for (Lane lane : lanes) {
             lane.closing = true;
         }
         for (Lane lane : lanes) {
+            long deadline = now + lane.delivery.drainOnClose().toNanos();
             try {
                 lane.thread.join(Math.max(1, TimeUnit.NANOSECONDS.toMillis(deadline - System.nanoTime())));
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }
-            lane.thread.interrupt();
+            if (lane.thread.isAlive()) {
+                LOG.warn("Event subscriber {} did not finish within {}; {} queued events lost", lane.name,
+                        lane.delivery.drainOnClose(), lane.queue.size());
+                lane.thread.interrupt();
+            }
         }
         lanes.clear();
     }
@@ -73,13 +104,16 @@ public final class EventBus implements AutoCloseable {
     private final class Lane implements Runnable {
         final String name;
         final Subscriber subscriber;
-        final BlockingQueue<KotaeEvent> queue = new ArrayBlockingQueue<>(QUEUE_CAPACITY);
+        final Delivery delivery;
+        final BlockingQueue<KotaeEvent> queue;
         final Thread thread;
         volatile boolean closing;
 
-        Lane(String name, Subscriber subscriber) {
+        Lane(String name, Subscriber subscriber, Delivery delivery) {
             this.name = name;
             this.subscriber = subscriber;
+            this.delivery = delivery;
+            this.queue = new ArrayBlockingQueue<>(delivery.capacity());
             this.thread = new Thread(this, "kotae-events-" + name);
             thread.setDaemon(true);
         }
@@ -94,7 +128,10 @@ public final class EventBus implements AutoCloseable {
                     return;
                 }
                 if (event == null) {
-                    if (closing) {
+                    if (!flush()) {
+                        return;
+                    }
+                    if (closing && queue.isEmpty()) {
                         return;
                     }
                     continue;
@@ -108,6 +145,19 @@ public final class EventBus implements AutoCloseable {
                     LOG.warn("Event subscriber {} failed on a {} event: {}", name, EventNames.of(event), e.toString());
                 }
             }
+        }
+
+        /** Lets the subscriber write what it buffered; false when the thread was interrupted. */
+        private boolean flush() {
+            try {
+                subscriber.flush();
+            } catch (InterruptedException e) {
+                return false;
+            } catch (Exception | LinkageError e) {
+                metrics.eventFailed(name);
+                LOG.warn("Event subscriber {} failed to flush: {}", name, e.toString());
+            }
+            return true;
         }
     }
 }

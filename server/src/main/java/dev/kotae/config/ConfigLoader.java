@@ -27,10 +27,13 @@ public final class ConfigLoader {
 
     /** The YAML file's shape; every key optional. */
     record FileConfig(String host, Integer port, String content, String data, JsonNode plugins, String defaultLocale,
-            List<String> locales, Auth auth, Site site) {
+            List<String> locales, Auth auth, Site site,
+            Analytics analytics) {
         record Auth(List<TokenEntry> tokens) {}
 
         record TokenEntry(String name, String token, String role) {}
+
+        record Analytics(String jdbcUrl, String user, String password, Integer retentionDays) {}
 
         record Site(String name, String baseUrl, String contactUrl, Boolean secureCookies, Integer agentSessionHours) {}
     }
@@ -92,6 +95,7 @@ public final class ConfigLoader {
             config = config.withTokens(tokens);
         }
         if (yaml.site() != null) config = config.withSite(readSite(yaml.site()));
+        if (yaml.analytics() != null) config = config.withAnalytics(readAnalytics(config.analytics(), yaml.analytics()));
         return config;
     }
 
@@ -141,6 +145,18 @@ public final class ConfigLoader {
         }
     }
 
+    private static AnalyticsConfig readAnalytics(AnalyticsConfig analytics, FileConfig.Analytics yaml) throws IOException {
+        try {
+            if (yaml.jdbcUrl() != null) analytics = analytics.withJdbcUrl(yaml.jdbcUrl());
+            if (yaml.user() != null) analytics = analytics.withUser(yaml.user());
+            if (yaml.password() != null) analytics = analytics.withPassword(yaml.password());
+            if (yaml.retentionDays() != null) analytics = analytics.withRetention(AnalyticsConfig.days(yaml.retentionDays().toString()));
+            return analytics;
+        } catch (IllegalArgumentException e) {
+            throw new IOException(e.getMessage(), e);
+        }
+    }
+
     private static final TypeReference<Map<String, Object>> SETTINGS_TYPE = new TypeReference<>() {};
 
     private static KotaeConfig applyEnv(KotaeConfig config, Map<String, String> env) {
@@ -155,6 +171,14 @@ public final class ConfigLoader {
             config = config.withLocales(Arrays.stream(value.split(",")).map(String::strip).filter(s -> !s.isEmpty()).toList());
         }
         if ((value = env.get("KOTAE_AUTH_TOKENS")) != null) config = config.withTokens(parseTokens(value));
+        AnalyticsConfig analytics = config.analytics();
+        if ((value = env.get("KOTAE_ANALYTICS_JDBC_URL")) != null) analytics = analytics.withJdbcUrl(value);
+        if ((value = env.get("KOTAE_ANALYTICS_USER")) != null) analytics = analytics.withUser(value);
+        if ((value = env.get("KOTAE_ANALYTICS_PASSWORD")) != null) analytics = analytics.withPassword(value);
+        if ((value = env.get("KOTAE_ANALYTICS_RETENTION_DAYS")) != null) {
+            analytics = analytics.withRetention(AnalyticsConfig.days(value));
+        }
+        config = config.withAnalytics(analytics);
         return config;
     }
 

@@ -17,7 +17,8 @@ public record KotaeConfig(
         String defaultLocale,
         List<String> locales,
         List<TokenAuthenticator.Token> tokens,
-        SiteConfig site) {
+        SiteConfig site,
+        AnalyticsConfig analytics) {
 
     public KotaeConfig {
         locales = List.copyOf(locales);
@@ -30,23 +31,23 @@ public record KotaeConfig(
     /** The built-in defaults: serve {@code ./content} on port 8080, Japanese first. */
     public static KotaeConfig defaults() {
         return new KotaeConfig("0.0.0.0", 8080, Path.of("content"), Path.of("data"), PluginsConfig.none(), "ja",
-                List.of("ja", "en"), List.of(), SiteConfig.defaults());
+                List.of("ja", "en"), List.of(), SiteConfig.defaults(), AnalyticsConfig.defaults());
     }
 
     public KotaeConfig withHost(String value) {
-        return new KotaeConfig(value, port, content, data, plugins, defaultLocale, locales, tokens, site);
+        return new KotaeConfig(value, port, content, data, plugins, defaultLocale, locales, tokens, site, analytics);
     }
 
     public KotaeConfig withPort(int value) {
-        return new KotaeConfig(host, value, content, data, plugins, defaultLocale, locales, tokens, site);
+        return new KotaeConfig(host, value, content, data, plugins, defaultLocale, locales, tokens, site, analytics);
     }
 
     public KotaeConfig withContent(Path value) {
-        return new KotaeConfig(host, port, value, data, plugins, defaultLocale, locales, tokens, site);
+        return new KotaeConfig(host, port, value, data, plugins, defaultLocale, locales, tokens, site, analytics);
     }
 
     public KotaeConfig withData(Path value) {
-        return new KotaeConfig(host, port, content, value, plugins, defaultLocale, locales, tokens, site);
+        return new KotaeConfig(host, port, content, value, plugins, defaultLocale, locales, tokens, site, analytics);
     }
 
     /** Sets the plugin folder, keeping the plugins' settings. */
@@ -55,22 +56,26 @@ public record KotaeConfig(
     }
 
     public KotaeConfig withPlugins(PluginsConfig value) {
-        return new KotaeConfig(host, port, content, data, value, defaultLocale, locales, tokens, site);
+        return new KotaeConfig(host, port, content, data, value, defaultLocale, locales, tokens, site, analytics);
     }
 
     public KotaeConfig withDefaultLocale(String value) {
-        return new KotaeConfig(host, port, content, data, plugins, value, locales, tokens, site);
+        return new KotaeConfig(host, port, content, data, plugins, value, locales, tokens, site, analytics);
     }
 
     public KotaeConfig withLocales(List<String> value) {
-        return new KotaeConfig(host, port, content, data, plugins, defaultLocale, value, tokens, site);
+        return new KotaeConfig(host, port, content, data, plugins, defaultLocale, value, tokens, site, analytics);
     }
 
     public KotaeConfig withSite(SiteConfig value) {
-        return new KotaeConfig(host, port, content, data, plugins, defaultLocale, locales, tokens, value);
+        return new KotaeConfig(host, port, content, data, plugins, defaultLocale, locales, tokens, value, analytics);
     }
 
     public KotaeConfig withTokens(List<TokenAuthenticator.Token> value) {
-        return new KotaeConfig(host, port, content, data, plugins, defaultLocale, locales, value, site);
+        return new KotaeConfig(host, port, content, data, plugins, defaultLocale, locales, value, site, analytics);
+    }
+
+    public KotaeConfig withAnalytics(AnalyticsConfig value) {
+        return new KotaeConfig(host, port, content, data, plugins, defaultLocale, locales, tokens, site, value);
     }
 }

@@ -1,8 +1,12 @@
 package dev.kotae.site;
 
+import dev.kotae.analytics.AnalyticsReports;
 import dev.kotae.content.Article;
 import dev.kotae.search.ArticleService;
 import dev.kotae.search.SearchResult;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
 import java.util.List;
 
 /** What each page template shows, shaped for the template so templates hold no logic beyond loops. */
@@ -50,4 +54,45 @@ public final class Pages {
 
     /** The sign-in page. */
     public record SignIn(String error, String next) {}
+
+    /**
+     * The analytics dashboard.
+     *
+     * @param from the first day shown (as typed, or 30 days ago)
+     * @param to the last day shown
+     * @param locale the locale filter, or empty for all
+     * @param titles the current title of each voted article that still exists, by id
+     * @param filter the range and locale as a query string, for the CSV links
+     */
+    public record Dashboard(String from, String to, String locale, List<AnalyticsReports.QueryRow> top,
+            List<AnalyticsReports.QueryRow> zeroResults, List<AnalyticsReports.ClickRow> clicks,
+            List<AnalyticsReports.FeedbackRow> feedback, java.util.Map<String, String> titles,
+            List<AnalyticsReports.DeflectionRow> deflection, BarChart topChart, BarChart hourChart, String filter) {
+
+        /** An article's title, or its id when it no longer exists. */
+        public String title(String articleId) {
+            return titles.getOrDefault(articleId, articleId);
+        }
+
+        private static final DateTimeFormatter SEEN = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'")
+                .withZone(ZoneOffset.UTC);
+
+        /** The CSV download of one report with this page's filters. */
+        public String csv(String report) {
+            return "/api/v1/analytics/" + report + (report.contains("?") ? "&" : "?") + "format=csv&" + filter;
+        }
+
+        /** A ratio as a percentage, or a dash when there is nothing to divide. */
+        public static String percent(Double ratio) {
+            return ratio == null ? "–" : String.format(java.util.Locale.ROOT, "%.1f%%", ratio * 100);
+        }
+
+        public static String decimal(Double value) {
+            return value == null ? "–" : String.format(java.util.Locale.ROOT, "%.2f", value);
+        }
+
+        public static String time(Instant at) {
+            return at == null ? "" : SEEN.format(at);
+        }
+    }
 }

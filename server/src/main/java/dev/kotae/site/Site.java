@@ -21,7 +21,7 @@ public final class Site {
 
     /** The page resources, filters and error mapping to register with Jersey. */
     public static final List<Class<?>> RESOURCES = List.of(HelpCenterPages.class, SignInPages.class,
-            SearchEngineFiles.class, SiteAssets.class, SiteCookieFilter.class, PageErrors.class, PageNotFound.class);
+            SearchEngineFiles.class, AnalyticsPages.class, SiteAssets.class, SiteCookieFilter.class, PageErrors.class, PageNotFound.class);
 
     private static final Duration LANGUAGE_COOKIE_AGE = Duration.ofDays(365);
 

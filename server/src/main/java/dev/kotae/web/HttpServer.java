@@ -3,6 +3,7 @@ package dev.kotae.web;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import dev.kotae.analytics.AnalyticsReports;
 import dev.kotae.analytics.EventBus;
 import dev.kotae.analytics.PageViews;
 import dev.kotae.auth.AgentSessions;
@@ -42,7 +43,8 @@ public final class HttpServer implements AutoCloseable {
     public record Services(SearchService search, SuggestService suggest, ArticleService articles,
             CategoryService categories, FeedbackStore feedback, TokenAuthenticator authenticator, Admin admin,
             Readiness readiness, KotaeMetrics metrics, EventBus events, RecentEvents recentEvents, Widgets widgets,
-            TrackedSearch trackedSearch, Votes votes, PageViews pageViews, AgentSessions agentSessions, Site site) {}
+            TrackedSearch trackedSearch, Votes votes, PageViews pageViews, AgentSessions agentSessions, Site site,
+            AnalyticsReports analytics) {}
 
     private static final int MAX_THREADS = 64;
     private static final int MIN_THREADS = 4;
@@ -83,6 +85,7 @@ public final class HttpServer implements AutoCloseable {
         config.register(AdminResource.class);
         config.register(OpsResource.class);
         config.register(EventResource.class);
+        config.register(AnalyticsResource.class);
         config.register(WidgetResource.class);
         config.register(WidgetAssetResource.class);
         Site.RESOURCES.forEach(config::register);
@@ -115,6 +118,7 @@ public final class HttpServer implements AutoCloseable {
                 bind(services.agentSessions()).to(AgentSessions.class);
                 bind(services.site().csrf()).to(CsrfTokens.class);
                 bind(services.site()).to(Site.class);
+                bind(services.analytics()).to(AnalyticsReports.class);
             }
         });
         return config;

@@ -259,4 +259,42 @@ class ConfigLoaderTest {
         assertThrows(IllegalArgumentException.class, () -> ConfigLoader.load(file, Map.of("KOTAE_PORT", "70000")));
         assertThrows(IOException.class, () -> ConfigLoader.load(write("port: eighty\n"), Map.of()));
     }
+
+    @Test
+    void analyticsDefaultsToTheEmbeddedDatabaseFor180Days() throws IOException {
+        AnalyticsConfig analytics = ConfigLoader.load(write("port: 8080\n"), Map.of()).analytics();
+        assertEquals(null, analytics.jdbcUrl());
+        assertEquals(java.time.Duration.ofDays(180), analytics.retention());
+    }
+
+    @Test
+    void analyticsBlockAndVariablesAreApplied() throws IOException {
+        Path file = write("""
+                analytics:
+                  jdbcUrl: jdbc:postgresql://db/kotae
+                  user: kotae
+                  password: file-secret
+                  retentionDays: 30
+                """);
+        AnalyticsConfig fromFile = ConfigLoader.load(file, Map.of()).analytics();
+        assertEquals("jdbc:postgresql://db/kotae", fromFile.jdbcUrl());
+        assertEquals("kotae", fromFile.user());
+        assertEquals(java.time.Duration.ofDays(30), fromFile.retention());
+        assertFalse(fromFile.toString().contains("file-secret"), "the password never reaches a log line");
+
+        AnalyticsConfig fromEnv = ConfigLoader.load(file, Map.of("KOTAE_ANALYTICS_JDBC_URL", "jdbc:postgresql://other/k",
+                "KOTAE_ANALYTICS_PASSWORD", "env-secret", "KOTAE_ANALYTICS_RETENTION_DAYS", "7")).analytics();
+        assertEquals("jdbc:postgresql://other/k", fromEnv.jdbcUrl());
+        assertEquals("kotae", fromEnv.user());
+        assertEquals("env-secret", fromEnv.password());
+        assertEquals(java.time.Duration.ofDays(7), fromEnv.retention());
+    }
+
+    @Test
+    void badAnalyticsSettingsAreErrors() throws IOException {
+        assertThrows(IOException.class, () -> ConfigLoader.load(write("analytics:\n  retentionDays: 0\n"), Map.of()));
+        assertThrows(IOException.class, () -> ConfigLoader.load(write("analytics:\n  jdbcUrl: postgres://x\n"), Map.of()));
+        assertThrows(IllegalArgumentException.class,
+                () -> ConfigLoader.load(null, Map.of("KOTAE_ANALYTICS_RETENTION_DAYS", "six months")));
+    }
 }

@@ -19,11 +19,13 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The shaded jar, started the way the README starts it, serves Japanese search: proves the service
- * files (Kuromoji, Lucene codecs, Jersey) survived shading.
+ * The shaded jar, started the way the README starts it, serves Japanese search and records it in the
+ * embedded analytics database: proves the service files (Kuromoji, Lucene codecs, Jersey, Flyway's
+ * database plugins) and the migration scripts survived shading.
  */
 class JarSmokeIT {
 
+    private static final String AGENT_TOKEN = "smoke-agent-token-0123456789";
     private static final Pattern SERVING = Pattern.compile("on http://127\\.0\\.0\\.1:(\\d+)/");
 
     @TempDir
@@ -35,10 +37,12 @@ class JarSmokeIT {
         assertTrue(Files.isRegularFile(jar), "build the jar first: " + jar.toAbsolutePath());
         Path java = Path.of(System.getProperty("java.home"), "bin", "java");
         Path log = work.resolve("kotae.log");
-        Process process = new ProcessBuilder(java.toString(), "-jar", jar.toString(), "serve",
+        ProcessBuilder builder = new ProcessBuilder(java.toString(), "-jar", jar.toString(), "serve",
                 "--content", KotaeServer.sampleContent().toString(), "--data", work.resolve("data").toString(),
                 "--host", "127.0.0.1", "--port", "0")
-                .redirectErrorStream(true).redirectOutput(log.toFile()).start();
+                .redirectErrorStream(true).redirectOutput(log.toFile());
+        builder.environment().put("KOTAE_AUTH_TOKENS", "smoke:agent:" + AGENT_TOKEN);
+        Process process = builder.start();
         try {
             Integer bound = null;
             long deadline = System.currentTimeMillis() + 60_000;
@@ -63,6 +67,15 @@ class JarSmokeIT {
             HttpResponse<String> ready = client.send(HttpRequest.newBuilder(
                     URI.create("http://127.0.0.1:" + bound + "/readyz")).build(), HttpResponse.BodyHandlers.ofString());
             assertEquals(200, ready.statusCode());
+            String recorded = "";
+            for (long until = System.currentTimeMillis() + 15_000; System.currentTimeMillis() < until
+                    && !recorded.contains("返金してほしい"); Thread.sleep(100)) {
+                recorded = client.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + bound
+                        + "/api/v1/analytics/queries")).header("Authorization", "Bearer " + AGENT_TOKEN).build(),
+                        HttpResponse.BodyHandlers.ofString()).body();
+            }
+            assertTrue(recorded.contains("返金してほしい"), "the search was not recorded: " + recorded + "\n"
+                    + Files.readString(log));
         } finally {
             process.destroy();
             if (!process.waitFor(20, TimeUnit.SECONDS)) {

@@ -41,6 +41,7 @@ final class KotaeServer implements AutoCloseable {
     private final Path content;
     private final Path data;
     private final PluginsConfig plugins;
+    private final java.util.function.UnaryOperator<KotaeConfig> customise;
     private KotaeApp app;
     private final HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
@@ -64,9 +65,27 @@ final class KotaeServer implements AutoCloseable {
     }
 
     private KotaeServer(Path content, Path data, PluginsConfig plugins) {
+        this(content, data, plugins, java.util.function.UnaryOperator.identity());
+    }
+
+    private KotaeServer(Path content, Path data, PluginsConfig plugins,
+            java.util.function.UnaryOperator<KotaeConfig> customise) {
         this.content = content;
         this.data = data;
         this.plugins = plugins;
+        this.customise = customise;
+    }
+
+    /** A server over a fresh copy of the sample content, with plugins and further settings. */
+    static KotaeServer configured(Path workDir, PluginsConfig plugins,
+            java.util.function.UnaryOperator<KotaeConfig> customise) throws Exception {
+        Path content = workDir.resolve("content");
+        if (!Files.isDirectory(content)) {
+            copyTree(sampleContent(), content);
+        }
+        KotaeServer server = new KotaeServer(content, workDir.resolve("data"), plugins, customise);
+        server.start();
+        return server;
     }
 
     /** A server over a fresh copy of the bundled {@code content/} folder. */
@@ -135,7 +154,7 @@ final class KotaeServer implements AutoCloseable {
                 .withTokens(List.of(
                         new TokenAuthenticator.Token("agent", AGENT_TOKEN, Role.AGENT),
                         new TokenAuthenticator.Token("admin", ADMIN_TOKEN, Role.ADMIN)));
-        app = KotaeApp.start(config);
+        app = KotaeApp.start(customise.apply(config));
     }
 
     void stop() throws Exception {

@@ -1,0 +1,211 @@
+// End-to-end check of Kotae's analytics dashboard in a real Chromium.
+//
+//   KOTAE_URL=http://127.0.0.1:34567 AGENT_TOKEN=… SCREENSHOT_DIR=… node e2e/analytics.mjs
+//
+// KOTAE_URL serves the bundled sample help center with the deflection widget installed. The script first
+// makes real events through the public API (searches, a zero-result search, a hostile <script> query, a
+// click, votes, widget deflection events), then checks that anonymous visitors are sent to sign in, signs
+// in as an agent, and reads the dashboard: the tables and charts hold those events, the hostile query is
+// shown as text and never runs, the CSV links download, the filters work, and axe-core finds nothing
+// serious. Screenshots at desktop and phone width go to SCREENSHOT_DIR. Exit code 0 when all held.
+
+import { mkdir, readFile } from 'node:fs/promises';
+import { createRequire } from 'node:module';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { chromium } from 'playwright-core';
+
+const TOTAL_TIMEOUT_MS = 120_000;
+const PHONE = { width: 375, height: 812 };
+const DESKTOP = { width: 1280, height: 900 };
+const HOSTILE = '<script>window.__pwned = 1</script><img src=x onerror="window.__pwned=2">';
+const ZERO = 'xyzzy plugh';
+const WIDGET = 'widget-contact-deflect';
+
+const env = {
+  kotaeUrl: required('KOTAE_URL').replace(/\/+$/, ''),
+  agentToken: required('AGENT_TOKEN'),
+  screenshotDir: process.env.SCREENSHOT_DIR || join(tmpdir(), 'kotae-e2e-screenshots'),
+  chromium: process.env.CHROMIUM || '/usr/bin/chromium',
+};
+
+const axeSource = await readFile(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
+const started = Date.now();
+const consoleErrors = [];
+let browser;
+let step = 'start';
+
+const watchdog = setTimeout(() => fail(new Error(`timed out after ${TOTAL_TIMEOUT_MS / 1000} s`)), TOTAL_TIMEOUT_MS);
+
+try {
+  await mkdir(env.screenshotDir, { recursive: true });
+  log(`Kotae ${env.kotaeUrl}, Chromium ${env.chromium}`);
+  await makeEvents();
+  browser = await chromium.launch({
+    executablePath: env.chromium,
+    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
+      '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+  });
+  const context = await browser.newContext({ locale: 'ja-JP', viewport: DESKTOP, acceptDownloads: true });
+  context.on('page', (page) => {
+    // A missing favicon is a 404 that Chromium logs as a failed resource; anything else is a real error.
+    page.on('console', (m) => {
+      if (m.type() === 'error' && !/status of 404/.test(m.text())) consoleErrors.push(`${page.url()}: ${m.text()}`);
+    });
+    page.on('pageerror', (e) => consoleErrors.push(`${page.url()}: ${e.message}`));
+    page.on('dialog', (d) => { consoleErrors.push(`a dialog opened: ${d.message()}`); d.dismiss(); });
+  });
+  const page = await context.newPage();
+  await anonymousIsSentToSignIn(page);
+  await dashboardShowsTheEvents(page);
+  await filtersAndCsv(page);
+  if (consoleErrors.length > 0) throw new Error(`console errors on the pages:\n  ${consoleErrors.join('\n  ')}`);
+  clearTimeout(watchdog);
+  await browser.close();
+  log(`PASS: analytics dashboard works (${((Date.now() - started) / 1000).toFixed(1)} s)`);
+  process.exit(0);
+} catch (error) {
+  await fail(error);
+}
+
+/** Real events through the public API, the way the site and the widgets send them. */
+async function makeEvents() {
+  step = 'events through the API';
+  const session = { 'X-Kotae-Session': 'e2e-analytics-session' };
+  for (const q of ['返金', '返金', '返金', '送料', ZERO, ZERO, HOSTILE]) {
+    const response = await fetch(`${env.kotaeUrl}/api/v1/search?locale=ja&q=${encodeURIComponent(q)}`, { headers: session });
+    expect(response.ok, `search ${q} answered ${response.status}`);
+  }
+  await post('/api/v1/events', { type: 'click', query: '返金', articleId: 'refund-timing', rank: 2 }, 202);
+  await post('/api/v1/articles/refund-timing/feedback', { helpful: true }, 201);
+  await post('/api/v1/articles/refund-timing/feedback', { helpful: false, comment: `わかりにくい ${HOSTILE}` }, 201);
+  for (const action of ['shown', 'shown', 'opened', 'solved', 'submitted']) {
+    await post('/api/v1/events', { type: 'deflection', widget: WIDGET, action, query: '返金' }, 202);
+  }
+  // Events are written in batches, off the request path: wait until the reports have them.
+  for (let i = 0; i < 100; i++) {
+    const report = await (await fetch(`${env.kotaeUrl}/api/v1/analytics/deflection`,
+      { headers: { Authorization: `Bearer ${env.agentToken}` } })).json();
+    if (report.rows.some((r) => r.widget === WIDGET && r.submitted === 1)) return;
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+  throw new Error('the events never reached the analytics reports');
+
+  async function post(path, body, status) {
+    const response = await fetch(`${env.kotaeUrl}${path}`, {
+      method: 'POST', headers: { 'Content-Type': 'application/json', ...session }, body: JSON.stringify(body),
+    });
+    expect(response.status === status, `${path} answered ${response.status}: ${await response.text()}`);
+  }
+}
+
+async function anonymousIsSentToSignIn(page) {
+  step = 'anonymous visitor';
+  await page.goto(`${env.kotaeUrl}/analytics`);
+  expect(new URL(page.url()).pathname === '/login', `anonymous /analytics ended at ${page.url()}`);
+  expect(await page.locator('.analytics-link').count() === 0, 'anonymous visitors see the analytics link');
+  await page.locator('#token').fill(env.agentToken);
+  await Promise.all([page.waitForURL((url) => url.pathname === '/analytics'),
+    page.locator('.login-form button[type="submit"]').click()]);
+}
+
+async function dashboardShowsTheEvents(page) {
+  step = 'dashboard';
+  expect(await page.locator('.analytics-link').count() === 1, 'agents have no analytics link in the header');
+  const top = page.locator('#top-queries tbody tr', { hasText: '返金' });
+  expect((await top.locator('td').nth(1).textContent()).trim() === '3', 'top queries: 返金 is not counted 3 times');
+  const zero = page.locator('#zero-results tbody tr', { hasText: ZERO });
+  expect((await zero.locator('td').nth(1).textContent()).trim() === '2', 'zero-result query not counted twice');
+  expect((await zero.locator('td').nth(2).textContent()).includes('UTC'), 'zero-result query has no last-seen time');
+  const clicks = page.locator('#clicks tbody tr', { hasText: '返金' });
+  expect((await clicks.locator('td').nth(4).textContent()).trim() === '2.00', 'mean clicked rank is not 2');
+  const votes = page.locator('#feedback tbody tr', { hasText: 'refund-timing' });
+  expect((await votes.locator('td').nth(2).textContent()).trim() === '1', 'the unhelpful vote is missing');
+  expect((await votes.locator('a').textContent()).includes('返金'), 'the voted article is not shown by its title');
+  const widget = page.locator('#deflection tbody tr', { hasText: WIDGET });
+  expect((await widget.locator('td').nth(6).textContent()).trim() === '50.0%', 'deflection rate is not 1 of 2 shown');
+  expect(await page.locator('#top-queries svg.bar-chart rect').count() >= 3, 'no top-queries chart');
+  expect(await page.locator('#hours svg.bar-chart rect').count() >= 1, 'no searches-per-hour chart');
+
+  // The hostile query is data: shown as text in the table, the chart and the comment, never run.
+  const hostileCells = await page.locator('#top-queries td', { hasText: '<script>' }).count();
+  expect(hostileCells === 1, `the <script> query is not shown as text (${hostileCells} cells)`);
+  expect(await page.locator('#feedback li', { hasText: '<script>' }).count() === 1, 'the hostile comment is not shown as text');
+  expect(await page.evaluate(() => window.__pwned === undefined), 'the hostile query ran in the page');
+  expect(await page.locator('main script, main img').count() === 0, 'the hostile query became markup');
+
+  await checkAccessibility(page);
+  await screenshots(page, 'analytics');
+}
+
+async function filtersAndCsv(page) {
+  step = 'filters and CSV';
+  await page.locator('#locale').selectOption('en');
+  await Promise.all([page.waitForURL((url) => url.searchParams.get('locale') === 'en'),
+    page.locator('.analytics-filter button').click()]);
+  expect(await page.locator('#top-queries tbody tr', { hasText: '返金' }).count() === 0, 'the locale filter let ja through');
+  await page.goto(`${env.kotaeUrl}/analytics?from=2020-01-01&to=2020-01-02`);
+  expect(await page.locator('#top-queries .analytics-empty').count() === 1, 'an empty range still shows rows');
+  await page.goto(`${env.kotaeUrl}/analytics`);
+
+  const [download] = await Promise.all([page.waitForEvent('download'),
+    page.locator('#zero-results .csv-link').click()]);
+  const csv = await readFile(await download.path(), 'utf8');
+  expect(csv.startsWith('\uFEFFquery,count,lastSeen'), `the CSV has no BOM and header: ${csv.slice(0, 40)}`);
+  expect(csv.includes(`${ZERO},2,`), `the CSV misses the zero-result query: ${csv}`);
+}
+
+async function checkAccessibility(page) {
+  await page.evaluate(axeSource);
+  const violations = await page.evaluate(async () => {
+    // eslint-disable-next-line no-undef
+    const report = await axe.run(document, { resultTypes: ['violations'] });
+    return report.violations.map((v) => ({ id: v.id, impact: v.impact, targets: v.nodes.slice(0, 3).map((n) => n.target.join(' ')) }));
+  });
+  const serious = violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
+  expect(serious.length === 0, `axe found serious issues on the dashboard:\n${JSON.stringify(serious, null, 2)}`);
+}
+
+async function screenshots(page, name) {
+  await page.setViewportSize(DESKTOP);
+  await page.screenshot({ path: join(env.screenshotDir, `ui-${name}-desktop.png`), fullPage: true });
+  await page.setViewportSize(PHONE);
+  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+  expect(overflow <= 0, `${name} scrolls sideways by ${overflow}px at phone width`);
+  await page.screenshot({ path: join(env.screenshotDir, `ui-${name}-phone.png`), fullPage: true });
+  await page.setViewportSize(DESKTOP);
+}
+
+function expect(condition, message) {
+  if (!condition) throw new Error(message);
+}
+
+function required(name) {
+  const value = process.env[name];
+  if (!value) {
+    console.error(`set ${name}`);
+    process.exit(2);
+  }
+  return value;
+}
+
+function log(message) {
+  console.log(`[analytics ${((Date.now() - started) / 1000).toFixed(1)}s] ${message}`);
+}
+
+async function fail(error) {
+  console.error(`FAIL during ${step}: ${error.stack || error}`);
+  try {
+    if (browser) {
+      for (const context of browser.contexts()) {
+        for (const page of context.pages()) {
+          await page.screenshot({ path: join(env.screenshotDir, `ui-analytics-failure-${step.replace(/\W+/g, '-')}.png`), fullPage: true });
+        }
+      }
+      await browser.close();
+    }
+  } catch (ignored) {
+    // the failure itself is what matters
+  }
+  process.exit(1);
+}

@@ -1,0 +1,51 @@
+package dev.kotae.analytics;
+
+import java.text.Normalizer;
+import java.util.Locale;
+import java.util.regex.Pattern;
+
+/**
+ * What of a customer's query is stored: personal data masked out, and a normalised form that groups
+ * the same question typed differently (full-width or half-width, upper or lower case, extra spaces).
+ */
+public final class QueryText {
+
+    /** Stored queries are cut to this many characters (the search API accepts no longer ones). */
+    public static final int MAX_LENGTH = 1000;
+
+    private static final Pattern EMAIL = Pattern.compile("[\\p{L}\\p{N}._%+-]+@[\\p{L}\\p{N}-]+(?:\\.[\\p{L}\\p{N}-]+)+");
+    /** 13-19 digits, optionally grouped by spaces or dashes: a payment card number, or close enough. */
+    private static final Pattern CARD = Pattern.compile("(?<![\\d])\\d(?:[ -]?\\d){12,18}(?![\\d])");
+    /** International (+81 90 1234 5678, +1-202-555-0143) and Japanese (090-1234-5678, 03-1234-5678, 09012345678). */
+    private static final Pattern PHONE = Pattern.compile(
+            "(?<![\\d+])(?:\\+\\d{1,3}[ -]?(?:\\(0?\\d{1,4}\\)[ -]?)?\\d{1,4}(?:[ -]?\\d{2,4}){1,3}"
+                    + "|\\(?0\\d{1,4}\\)?[ -]?\\d{1,4}[ -]\\d{3,4}"
+                    + "|0[5789]0\\d{8}|0\\d{9})(?![\\d])");
+    private static final Pattern SPACES = Pattern.compile("\\s+");
+
+    private QueryText() {}
+
+    /**
+     * The query as stored: NFKC-folded (so full-width digits and {@code ＠} are caught too), trimmed,
+     * cut to {@link #MAX_LENGTH}, with e-mail addresses, card-like numbers and phone numbers replaced by
+     * {@code [email]}, {@code [card]} and {@code [phone]}. {@code null} stays {@code null}.
+     */
+    public static String masked(String query) {
+        if (query == null) {
+            return null;
+        }
+        String text = Normalizer.normalize(query, Normalizer.Form.NFKC).strip();
+        text = EMAIL.matcher(text).replaceAll("[email]");
+        text = CARD.matcher(text).replaceAll("[card]");
+        text = PHONE.matcher(text).replaceAll("[phone]");
+        return text.length() > MAX_LENGTH ? text.substring(0, MAX_LENGTH) : text;
+    }
+
+    /** The grouping key of a masked query: lower case, runs of white space as one space. */
+    public static String normalized(String masked) {
+        if (masked == null) {
+            return null;
+        }
+        return SPACES.matcher(masked.toLowerCase(Locale.ROOT)).replaceAll(" ").strip();
+    }
+}

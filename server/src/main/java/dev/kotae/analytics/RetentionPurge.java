@@ -1,0 +1,71 @@
+package dev.kotae.analytics;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.ZoneOffset;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Deletes events older than the retention period: once at start and then every few hours, so stored
+ * analytics never outlive what the privacy policy promises, even on a server that is never restarted.
+ */
+public final class RetentionPurge implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(RetentionPurge.class);
+    private static final Duration EVERY = Duration.ofHours(6);
+
+    private final AnalyticsDatabase database;
+    private final Duration retention;
+    private final Clock clock;
+    private final ScheduledExecutorService schedule = Executors.newSingleThreadScheduledExecutor(r -> {
+        Thread thread = new Thread(r, "kotae-analytics-purge");
+        thread.setDaemon(true);
+        return thread;
+    });
+
+    public RetentionPurge(AnalyticsDatabase database, Duration retention, Clock clock) {
+        this.database = database;
+        this.retention = retention;
+        this.clock = clock;
+    }
+
+    /** Purges now (on the caller's thread, so start-up does not serve stale data), then on a schedule. */
+    public void start() throws SQLException {
+        purge();
+        schedule.scheduleWithFixedDelay(this::purgeQuietly, EVERY.toMinutes(), EVERY.toMinutes(), TimeUnit.MINUTES);
+    }
+
+    /** Deletes what is older than the retention period; returns how many events went. */
+    public int purge() throws SQLException {
+        try (Connection connection = database.connection();
+                PreparedStatement delete = connection.prepareStatement(
+                        "DELETE FROM analytics_event WHERE occurred_at < ?")) {
+            delete.setObject(1, clock.instant().minus(retention).atOffset(ZoneOffset.UTC));
+            int deleted = delete.executeUpdate();
+            if (deleted > 0) {
+                LOG.info("Purged {} analytics events older than {} days", deleted, retention.toDays());
+            }
+            return deleted;
+        }
+    }
+
+    private void purgeQuietly() {
+        try {
+            purge();
+        } catch (SQLException | RuntimeException e) {
+            LOG.warn("Analytics retention purge failed: {}", e.toString());
+        }
+    }
+
+    @Override
+    public void close() {
+        schedule.shutdownNow();
+    }
+}

@@ -1,0 +1,46 @@
+package dev.kotae.web;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The {@code /analytics} page over real HTTP: strangers are sent to sign in, agents see the stored
+ * queries, and a query that is HTML stays text (the browser test checks the same in Chromium).
+ */
+class AnalyticsPageIT {
+
+    private static final String HOSTILE = "<script>alert('x')</script>";
+
+    @Test
+    void agentsSeeQueriesEscapedAndStrangersAreSentToSignIn(@TempDir Path work) throws Exception {
+        try (KotaeServer server = KotaeServer.withSampleContent(work)) {
+            KotaeServer.Reply anonymous = server.get("/analytics");
+            assertEquals(303, anonymous.status());
+            assertTrue(anonymous.header("location").endsWith("/login?next=/analytics"), anonymous.header("location"));
+
+            assertEquals(200, server.get("/api/v1/search?q=" + URLEncoder.encode(HOSTILE, StandardCharsets.UTF_8)).status());
+            // Events are stored asynchronously: wait until the report has it, then read the page once.
+            for (int i = 0; i < 150 && !server.get("/api/v1/analytics/queries", KotaeServer.AGENT_TOKEN).body()
+                    .contains("alert"); i++) {
+                Thread.sleep(100);
+            }
+            KotaeServer.Reply reply = server.get("/analytics?lang=en", KotaeServer.AGENT_TOKEN);
+            assertEquals(200, reply.status(), reply.body());
+            assertTrue(reply.contentType().startsWith("text/html"), reply.contentType());
+            String page = reply.body();
+            // Text content: < and > are escaped (the quote needs no escaping outside attributes).
+            assertTrue(page.contains("<td>&lt;script&gt;alert('x')&lt;/script&gt;</td>"), page);
+            assertFalse(page.contains(HOSTILE), "the query reached the page as markup");
+            assertTrue(page.contains("Top searches") && page.contains("<svg class=\"bar-chart\""), page);
+
+            assertEquals(400, server.get("/analytics?from=not-a-date", KotaeServer.AGENT_TOKEN).status());
+        }
+    }
+}
