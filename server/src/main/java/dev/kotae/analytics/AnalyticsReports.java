@@ -55,23 +55,41 @@ public final class AnalyticsReports {
 
     /** The most searched queries, most first. */
     public List<QueryRow> topQueries(DateRange range, int limit) throws SQLException {
-        return queries(range, limit, false);
+        return topQueries(range, null, limit);
+    }
+
+    /**
+     * The most searched queries that contain {@code containing} (grouped as queries are, e.g. the term an
+     * alert named), most first; {@code null} for all.
+     */
+    public List<QueryRow> topQueries(DateRange range, String containing, int limit) throws SQLException {
+        return queries(range, containing, limit, false);
     }
 
     /** The queries that found nothing: content gaps, most frequent first. */
     public List<QueryRow> zeroResultQueries(DateRange range, int limit) throws SQLException {
-        return queries(range, limit, true);
+        return zeroResultQueries(range, null, limit);
     }
 
-    private List<QueryRow> queries(DateRange range, int limit, boolean zeroOnly) throws SQLException {
+    /** The queries containing {@code containing} ({@code null}: all) that found nothing. */
+    public List<QueryRow> zeroResultQueries(DateRange range, String containing, int limit) throws SQLException {
+        return queries(range, containing, limit, true);
+    }
+
+    private List<QueryRow> queries(DateRange range, String containing, int limit, boolean zeroOnly) throws SQLException {
+        String pattern = likePattern(containing);
         String sql = "SELECT query_key, COUNT(*) AS n, MAX(occurred_at) AS last_seen FROM analytics_event"
                 + " WHERE type = 'search' AND occurred_at >= ? AND occurred_at < ?"
                 + (range.locale() != null ? " AND locale = ?" : "")
+                + (pattern != null ? " AND query_key LIKE ? ESCAPE '!'" : "")
                 + (zeroOnly ? " AND result_count = 0" : "")
                 + " GROUP BY query_key ORDER BY n DESC, query_key LIMIT ?";
         List<QueryRow> rows = new ArrayList<>();
         try (Connection connection = database.connection(); PreparedStatement statement = connection.prepareStatement(sql)) {
             int next = bindRange(statement, range, true);
+            if (pattern != null) {
+                statement.setString(next++, pattern);
+            }
             statement.setInt(next, limit);
             try (ResultSet result = statement.executeQuery()) {
                 while (result.next()) {
@@ -87,8 +105,13 @@ public final class AnalyticsReports {
      * what was clicked (a high mean rank says the best answer is not ranked first).
      */
     public List<ClickRow> clickThrough(DateRange range, int limit) throws SQLException {
+        return clickThrough(range, null, limit);
+    }
+
+    /** Click-through for the most searched queries containing {@code containing} ({@code null}: all). */
+    public List<ClickRow> clickThrough(DateRange range, String containing, int limit) throws SQLException {
         Map<String, long[]> searches = new LinkedHashMap<>();
-        for (QueryRow row : topQueries(range, limit)) {
+        for (QueryRow row : topQueries(range, containing, limit)) {
             searches.put(row.query(), new long[] {row.count()});
         }
         Map<String, double[]> clicks = new LinkedHashMap<>();
@@ -194,6 +217,15 @@ public final class AnalyticsReports {
     }
 
     /** Binds from, to (and the locale when asked and set); returns the next parameter index. */
+    /** A LIKE pattern matching grouping keys that contain the normalised text, or {@code null} for none. */
+    static String likePattern(String containing) {
+        String key = containing == null ? null : QueryText.normalized(QueryText.masked(containing.strip()));
+        if (key == null || key.isEmpty()) {
+            return null;
+        }
+        return "%" + key.replace("!", "!!").replace("%", "!%").replace("_", "!_") + "%";
+    }
+
     private static int bindRange(PreparedStatement statement, DateRange range, boolean withLocale) throws SQLException {
         statement.setObject(1, range.from().atOffset(ZoneOffset.UTC));
         statement.setObject(2, range.to().atOffset(ZoneOffset.UTC));

@@ -57,7 +57,7 @@ public final class AnalyticsPages {
 
     @GET
     public Response dashboard(@QueryParam("from") String from, @QueryParam("to") String to,
-            @QueryParam("locale") String locale, @Context ContainerRequestContext request)
+            @QueryParam("locale") String locale, @QueryParam("q") String q, @Context ContainerRequestContext request)
             throws SQLException, IOException {
         Caller caller = AuthFilter.caller(request.getSecurityContext());
         if (caller.isAnonymous()) {
@@ -75,7 +75,9 @@ public final class AnalyticsPages {
         Messages messages = Messages.of(site.language(request));
         PageContext page = site.context(request, caller, null,
                 new PageContext.PageMeta(messages.text("analytics.title"), null, null, false, "page-analytics"));
-        List<AnalyticsReports.QueryRow> top = reports.topQueries(range, ROWS);
+        // q narrows the query tables to queries containing it: what a spike alert links to.
+        String containing = blank(q) ? null : q.strip();
+        List<AnalyticsReports.QueryRow> top = reports.topQueries(range, containing, ROWS);
         List<AnalyticsReports.HourRow> hours = reports.searchesPerHour(range);
         List<AnalyticsReports.HourRow> lastHours = hours.subList(Math.max(0, hours.size() - 24), hours.size());
         BarChart topChart = BarChart.of(messages.text("analytics.top"),
@@ -85,11 +87,12 @@ public final class AnalyticsPages {
                 lastHours.stream().map(h -> HOUR.format(h.hour())).toList(),
                 lastHours.stream().map(AnalyticsReports.HourRow::searches).toList());
         String filter = "from=" + encode(shownFrom) + "&to=" + encode(shownTo)
-                + (range.locale() == null ? "" : "&locale=" + encode(range.locale()));
+                + (range.locale() == null ? "" : "&locale=" + encode(range.locale()))
+                + (containing == null ? "" : "&q=" + encode(containing));
         List<AnalyticsReports.FeedbackRow> feedback = reports.feedback(range, ROWS);
         return site.page(200, "analytics.jte", page, "dashboard", new Pages.Dashboard(shownFrom, shownTo,
-                range.locale() == null ? "" : range.locale(), top, reports.zeroResultQueries(range, ROWS),
-                reports.clickThrough(range, ROWS), feedback, titles(feedback), reports.deflection(range),
+                range.locale() == null ? "" : range.locale(), containing == null ? "" : containing, top,
+                reports.zeroResultQueries(range, containing, ROWS), reports.clickThrough(range, containing, ROWS), feedback, titles(feedback), reports.deflection(range),
                 topChart, hourChart, filter));
     }
 

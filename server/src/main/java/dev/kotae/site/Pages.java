@@ -61,10 +61,11 @@ public final class Pages {
      * @param from the first day shown (as typed, or 30 days ago)
      * @param to the last day shown
      * @param locale the locale filter, or empty for all
+     * @param query the text the query tables are narrowed to, or empty for all queries
      * @param titles the current title of each voted article that still exists, by id
      * @param filter the range and locale as a query string, for the CSV links
      */
-    public record Dashboard(String from, String to, String locale, List<AnalyticsReports.QueryRow> top,
+    public record Dashboard(String from, String to, String locale, String query, List<AnalyticsReports.QueryRow> top,
             List<AnalyticsReports.QueryRow> zeroResults, List<AnalyticsReports.ClickRow> clicks,
             List<AnalyticsReports.FeedbackRow> feedback, java.util.Map<String, String> titles,
             List<AnalyticsReports.DeflectionRow> deflection, BarChart topChart, BarChart hourChart, String filter) {

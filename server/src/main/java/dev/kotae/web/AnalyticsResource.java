@@ -50,13 +50,14 @@ public final class AnalyticsResource {
     @Path("queries")
     public Response queries(@QueryParam("kind") String kind, @QueryParam("from") String from,
             @QueryParam("to") String to, @QueryParam("locale") String locale, @QueryParam("limit") String limit,
+            @QueryParam("q") String containing,
             @QueryParam("format") String format, @HeaderParam(HttpHeaders.ACCEPT) String accept,
             @Context SecurityContext security) throws SQLException {
         Ask ask = ask(security, from, to, locale, limit, format, accept);
         String chosen = kind == null || kind.isBlank() ? "top" : kind.strip();
         List<AnalyticsReports.QueryRow> rows = switch (chosen) {
-            case "top" -> reports.topQueries(ask.range(), ask.limit());
-            case "zero-results" -> reports.zeroResultQueries(ask.range(), ask.limit());
+            case "top" -> reports.topQueries(ask.range(), containing, ask.limit());
+            case "zero-results" -> reports.zeroResultQueries(ask.range(), containing, ask.limit());
             default -> throw ApiException.badRequest("bad_kind", "kind must be top or zero-results");
         };
         if (ask.csv()) {
@@ -69,10 +70,11 @@ public final class AnalyticsResource {
     @GET
     @Path("clicks")
     public Response clicks(@QueryParam("from") String from, @QueryParam("to") String to,
-            @QueryParam("locale") String locale, @QueryParam("limit") String limit, @QueryParam("format") String format,
+            @QueryParam("locale") String locale, @QueryParam("limit") String limit, @QueryParam("q") String containing,
+            @QueryParam("format") String format,
             @HeaderParam(HttpHeaders.ACCEPT) String accept, @Context SecurityContext security) throws SQLException {
         Ask ask = ask(security, from, to, locale, limit, format, accept);
-        List<AnalyticsReports.ClickRow> rows = reports.clickThrough(ask.range(), ask.limit());
+        List<AnalyticsReports.ClickRow> rows = reports.clickThrough(ask.range(), containing, ask.limit());
         if (ask.csv()) {
             return CsvExport.response("clicks.csv", List.of("query", "searches", "clicks", "clickThroughRate",
                     "meanClickedRank"), rows.stream().map(r -> cells(r.query(), r.searches(), r.clicks(),

@@ -43,4 +43,31 @@ class AnalyticsPageIT {
             assertEquals(400, server.get("/analytics?from=not-a-date", KotaeServer.AGENT_TOKEN).status());
         }
     }
+
+    /** What a spike alert links to: the query tables narrowed to the term, in the API and on the page. */
+    @Test
+    void queriesCanBeNarrowedToATerm(@TempDir Path work) throws Exception {
+        try (KotaeServer server = KotaeServer.withSampleContent(work)) {
+            for (String q : new String[] {"ログイン できない", "ＬＯＧＩＮ error", "返金", "100%_off"}) {
+                assertEquals(200, server.get("/api/v1/search?q=" + URLEncoder.encode(q, StandardCharsets.UTF_8)).status());
+            }
+            for (int i = 0; i < 150 && !server.get("/api/v1/analytics/queries", KotaeServer.AGENT_TOKEN).body()
+                    .contains("100%_off"); i++) {
+                Thread.sleep(100);
+            }
+            String narrowed = server.get("/api/v1/analytics/queries?kind=top&q=Login", KotaeServer.AGENT_TOKEN).body();
+            assertTrue(narrowed.contains("login error"), narrowed); // full width and case are folded as stored
+            assertFalse(narrowed.contains("返金") || narrowed.contains("ログイン"), narrowed);
+            // % and _ are text, not patterns.
+            String literal = server.get("/api/v1/analytics/queries?q=" + URLEncoder.encode("0%_", StandardCharsets.UTF_8),
+                    KotaeServer.AGENT_TOKEN).body();
+            assertTrue(literal.contains("100%_off") && !literal.contains("login"), literal);
+
+            String page = server.get("/analytics?lang=en&q=" + URLEncoder.encode("ログイン", StandardCharsets.UTF_8),
+                    KotaeServer.AGENT_TOKEN).body();
+            assertTrue(page.contains("<td>ログイン できない</td>"), page);
+            assertFalse(page.contains("<td>返金</td>"), page);
+            assertTrue(page.contains("q=%E3%83%AD%E3%82%B0%E3%82%A4%E3%83%B3"), "CSV links keep the filter");
+        }
+    }
 }
