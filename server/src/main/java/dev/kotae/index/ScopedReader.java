@@ -1,9 +1,7 @@
 package dev.kotae.index;
 
 import java.io.IOException;
-import org.apache.lucene.index.CodecReader;
 import org.apache.lucene.index.DirectoryReader;
-import org.apache.lucene.index.FilterCodecReader;
 import org.apache.lucene.index.FilterDirectoryReader;
 import org.apache.lucene.index.FilterLeafReader;
 import org.apache.lucene.index.LeafReader;
@@ -46,8 +44,7 @@ final class ScopedReader extends FilterDirectoryReader {
 
             @Override
             public LeafReader wrap(LeafReader leaf) {
-                FixedBitSet bits = accepted[next++];
-                return leaf instanceof CodecReader codec ? new ScopedCodecReader(codec, bits) : new ScopedLeaf(leaf, bits);
+                return new ScopedLeaf(leaf, accepted[next++]);
             }
         });
     }
@@ -83,38 +80,6 @@ final class ScopedReader extends FilterDirectoryReader {
         // The scope does not own the index version's reader; the searcher manager releases it.
     }
 
-    /** Segments are codec readers; keeping that type keeps Lucene's fast paths for them. */
-    private static final class ScopedCodecReader extends FilterCodecReader {
-        private final FixedBitSet live;
-        private final int numDocs;
-
-        ScopedCodecReader(CodecReader in, FixedBitSet live) {
-            super(in);
-            this.live = live;
-            this.numDocs = live.cardinality();
-        }
-
-        @Override
-        public Bits getLiveDocs() {
-            return live;
-        }
-
-        @Override
-        public int numDocs() {
-            return numDocs;
-        }
-
-        @Override
-        public CacheHelper getCoreCacheHelper() {
-            return in.getCoreCacheHelper(); // same segment data; live documents are applied on top
-        }
-
-        @Override
-        public CacheHelper getReaderCacheHelper() {
-            return null;
-        }
-    }
-
     private static final class ScopedLeaf extends FilterLeafReader {
         private final FixedBitSet live;
         private final int numDocs;
@@ -137,7 +102,7 @@ final class ScopedReader extends FilterDirectoryReader {
 
         @Override
         public CacheHelper getCoreCacheHelper() {
-            return in.getCoreCacheHelper();
+            return in.getCoreCacheHelper(); // same segment data; live documents are applied on top
         }
 
         @Override
