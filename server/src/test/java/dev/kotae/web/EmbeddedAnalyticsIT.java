@@ -7,9 +7,4 @@ class EmbeddedAnalyticsIT extends AnalyticsContract {
     AnalyticsStorage storage() {
         return AnalyticsStorage.embedded();
     }
-
-    @Override
-    int loadSearches() {
-        return 20_000;
-    }
 }
