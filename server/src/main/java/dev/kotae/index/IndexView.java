@@ -28,14 +28,13 @@ public final class IndexView extends IndexSearcher {
 
     private final SortedSetDocValuesReaderState facetState;
     private final Set<String> locales;
-    private final FacetsConfig facetsConfig;
     private final Map<String, Scope> scopes = new ConcurrentHashMap<>();
     private final Map<String, Object> memos = new ConcurrentHashMap<>();
+    private volatile FacetOrdinals facetOrdinals;
 
     IndexView(IndexReader reader, FacetsConfig facetsConfig) throws IOException {
         super(reader);
         setSimilarity(SIMILARITY);
-        this.facetsConfig = facetsConfig;
         this.facetState = hasFacets(reader) ? new DefaultSortedSetDocValuesReaderState(reader, facetsConfig) : null;
         this.locales = Collections.unmodifiableSet(values(reader, IndexFields.LOCALE));
     }
@@ -62,7 +61,7 @@ public final class IndexView extends IndexSearcher {
      * A searcher over the documents of this version that a filter matches, with its facet state. Built
      * on first use and kept for the life of this version.
      */
-    public record Scope(IndexSearcher searcher, SortedSetDocValuesReaderState facetState) {}
+    public record Scope(IndexSearcher searcher) {}
 
     /**
      * The scope of {@code filter}, built once per version and {@code key}: callers must give the same
@@ -82,7 +81,7 @@ public final class IndexView extends IndexSearcher {
         ScopedReader reader = ScopedReader.of(this, filter);
         IndexSearcher searcher = new IndexSearcher(reader);
         searcher.setSimilarity(SIMILARITY);
-        return new Scope(searcher, hasFacets(reader) ? new DefaultSortedSetDocValuesReaderState(reader, facetsConfig) : null);
+        return new Scope(searcher);
     }
 
     /** At most this many results are kept per version; keys can carry request values. */
@@ -104,6 +103,25 @@ public final class IndexView extends IndexSearcher {
             memos.putIfAbsent(key, computed);
         }
         return computed;
+    }
+
+    /**
+     * Every document's facet ordinals, read on first use (not on every refresh, as most versions of a
+     * busy index are searched a few times at most before the next), or {@code null} while the index
+     * has no facets. Scopes share them: a scope changes live documents, not document numbers.
+     */
+    public FacetOrdinals facetOrdinals() throws IOException {
+        FacetOrdinals known = facetOrdinals;
+        if (known == null && facetState != null) {
+            synchronized (this) {
+                known = facetOrdinals;
+                if (known == null) {
+                    known = FacetOrdinals.of(facetState, getIndexReader().maxDoc());
+                    facetOrdinals = known;
+                }
+            }
+        }
+        return known;
     }
 
     /** The facet state of this index version, or {@code null} while the index is empty. */

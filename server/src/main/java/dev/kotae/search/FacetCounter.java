@@ -1,20 +1,25 @@
 package dev.kotae.search;
 
+import dev.kotae.index.FacetOrdinals;
 import dev.kotae.index.IndexFields;
+import dev.kotae.index.IndexView;
 import java.io.IOException;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.apache.lucene.facet.FacetResult;
 import org.apache.lucene.facet.FacetsCollector;
-import org.apache.lucene.facet.LabelAndValue;
-import org.apache.lucene.facet.sortedset.SortedSetDocValuesFacetCounts;
+import org.apache.lucene.facet.FacetsConfig;
 import org.apache.lucene.facet.sortedset.SortedSetDocValuesReaderState;
+import org.apache.lucene.index.SortedSetDocValues;
+import org.apache.lucene.search.DocIdSetIterator;
 
 /**
  * Counts facet values over the documents a query matched. Because the query already carries the
- * caller's visibility filter, counts never include what the caller may not see.
+ * caller's visibility filter, counts never include what the caller may not see. Counting walks the
+ * version's {@link FacetOrdinals}; the order and labels are those of Lucene's
+ * {@code SortedSetDocValuesFacetCounts.getTopChildren} (most first, ties in label order).
  */
 final class FacetCounter {
 
@@ -22,28 +27,44 @@ final class FacetCounter {
 
     private FacetCounter() {}
 
-    static Map<String, List<SearchResult.FacetValue>> count(SortedSetDocValuesReaderState state, FacetsCollector collected)
+    static Map<String, List<SearchResult.FacetValue>> count(IndexView view, FacetsCollector collected)
             throws IOException {
         Map<String, List<SearchResult.FacetValue>> facets = new LinkedHashMap<>();
         for (String dim : IndexFields.FACET_DIMENSIONS) {
             facets.put(dim, new ArrayList<>());
         }
-        if (state == null) {
+        SortedSetDocValuesReaderState state = view.facetState();
+        FacetOrdinals ordinals = view.facetOrdinals();
+        if (state == null || ordinals == null) {
             return facets;
         }
-        SortedSetDocValuesFacetCounts counts = new SortedSetDocValuesFacetCounts(state, collected);
+        int[] counts = new int[ordinals.size()];
+        for (FacetsCollector.MatchingDocs hits : collected.getMatchingDocs()) {
+            DocIdSetIterator docs = hits.totalHits == 0 || hits.bits == null ? null : hits.bits.iterator();
+            if (docs == null) {
+                continue;
+            }
+            int base = hits.context.docBase;
+            for (int doc = docs.nextDoc(); doc != DocIdSetIterator.NO_MORE_DOCS; doc = docs.nextDoc()) {
+                ordinals.count(base + doc, counts);
+            }
+        }
+        SortedSetDocValues labels = state.getDocValues();
         for (String dim : IndexFields.FACET_DIMENSIONS) {
-            FacetResult result;
-            try {
-                result = counts.getTopChildren(MAX_VALUES, dim);
-            } catch (IllegalArgumentException notIndexedYet) {
+            SortedSetDocValuesReaderState.OrdRange range = state.getOrdRange(dim);
+            if (range == null) {
                 continue;
             }
-            if (result == null) {
-                continue;
+            List<int[]> found = new ArrayList<>();
+            for (int ord = range.start; ord <= range.end; ord++) {
+                if (counts[ord] > 0) {
+                    found.add(new int[] {ord, counts[ord]});
+                }
             }
-            for (LabelAndValue value : result.labelValues) {
-                facets.get(dim).add(new SearchResult.FacetValue(value.label, value.value.longValue()));
+            found.sort(Comparator.<int[]>comparingInt(o -> -o[1]).thenComparingInt(o -> o[0]));
+            for (int[] value : found.subList(0, Math.min(MAX_VALUES, found.size()))) {
+                String[] path = FacetsConfig.stringToPath(labels.lookupOrd(value[0]).utf8ToString());
+                facets.get(dim).add(new SearchResult.FacetValue(path[path.length - 1], value[1]));
             }
         }
         return facets;

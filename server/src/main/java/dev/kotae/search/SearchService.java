@@ -121,13 +121,13 @@ public final class SearchService {
             // once per index version, and each page view only sorts.
             String key = "browse|" + scopeKey(request.audience(), locale) + "|" + request.type() + "|"
                     + request.category() + "|" + request.tag();
-            counts = view.memo(key, () -> count(scope, query));
+            counts = view.memo(key, () -> count(view, scope, query));
             top = scope.searcher().search(query, window, NEWEST_FIRST);
         } else {
             FacetsCollectorManager.FacetsResult result = FacetsCollectorManager.search(scope.searcher(), query, window,
                     new FacetsCollectorManager());
             FacetsCollector collected = result.facetsCollector();
-            counts = new Counts(matchCount(collected), FacetCounter.count(scope.facetState(), collected));
+            counts = new Counts(matchCount(collected), FacetCounter.count(view, collected));
             top = result.topDocs();
         }
         long total = counts.total();
@@ -161,7 +161,7 @@ public final class SearchService {
         try {
             IndexView.Scope scope = scope(view, audience, locale);
             Counts counts = view.memo("overview|" + scopeKey(audience, locale),
-                    () -> count(scope, new MatchAllDocsQuery()));
+                    () -> count(view, scope, new MatchAllDocsQuery()));
             return new Overview(counts.total(), counts.facets());
         } finally {
             index.release(view);
@@ -178,9 +178,9 @@ public final class SearchService {
         }
     }
 
-    private static Counts count(IndexView.Scope scope, Query query) throws IOException {
+    private static Counts count(IndexView view, IndexView.Scope scope, Query query) throws IOException {
         FacetsCollector collected = scope.searcher().search(query, new FacetsCollectorManager());
-        return new Counts(matchCount(collected), FacetCounter.count(scope.facetState(), collected));
+        return new Counts(matchCount(collected), FacetCounter.count(view, collected));
     }
 
     private static long matchCount(FacetsCollector collected) {
