@@ -9,68 +9,45 @@
 // shown as text and never runs, the CSV links download, the filters work, and axe-core finds nothing
 // serious. Screenshots at desktop and phone width go to SCREENSHOT_DIR. Exit code 0 when all held.
 
-import { mkdir, readFile } from 'node:fs/promises';
-import { createRequire } from 'node:module';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { chromium } from 'playwright-core';
+import { readFile } from 'node:fs/promises';
+import { DESKTOP, expect, harness } from './harness.mjs';
 
-const TOTAL_TIMEOUT_MS = 120_000;
-const PHONE = { width: 375, height: 812 };
-const DESKTOP = { width: 1280, height: 900 };
 const HOSTILE = '<script>window.__pwned = 1</script><img src=x onerror="window.__pwned=2">';
 const ZERO = 'xyzzy plugh';
 const WIDGET = 'widget-contact-deflect';
 
+const run = harness({ label: 'analytics', timeoutMs: 120_000,
+  failureScreenshot: (step) => `ui-analytics-failure-${step}.png` });
+const { log } = run;
+
 const env = {
-  kotaeUrl: required('KOTAE_URL').replace(/\/+$/, ''),
-  agentToken: required('AGENT_TOKEN'),
-  screenshotDir: process.env.SCREENSHOT_DIR || join(tmpdir(), 'kotae-e2e-screenshots'),
-  chromium: process.env.CHROMIUM || '/usr/bin/chromium',
+  kotaeUrl: run.required('KOTAE_URL').replace(/\/+$/, ''),
+  agentToken: run.required('AGENT_TOKEN'),
 };
 
-const axeSource = await readFile(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
-const started = Date.now();
-const consoleErrors = [];
-let browser;
-let step = 'start';
-
-const watchdog = setTimeout(() => fail(new Error(`timed out after ${TOTAL_TIMEOUT_MS / 1000} s`)), TOTAL_TIMEOUT_MS);
-
 try {
-  await mkdir(env.screenshotDir, { recursive: true });
-  log(`Kotae ${env.kotaeUrl}, Chromium ${env.chromium}`);
+  log(`Kotae ${env.kotaeUrl}, Chromium ${run.chromium}`);
   await makeEvents();
-  browser = await chromium.launch({
-    executablePath: env.chromium,
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
-      '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-  });
+  const browser = await run.launch();
   const context = await browser.newContext({ locale: 'ja-JP', viewport: DESKTOP, acceptDownloads: true });
+  run.collectConsoleErrors(context);
+  // The dashboard must never open a dialog: the hostile query running would be one way to.
   context.on('page', (page) => {
-    // A missing favicon is a 404 that Chromium logs as a failed resource; anything else is a real error.
-    page.on('console', (m) => {
-      if (m.type() === 'error' && !/status of 404/.test(m.text())) consoleErrors.push(`${page.url()}: ${m.text()}`);
-    });
-    page.on('pageerror', (e) => consoleErrors.push(`${page.url()}: ${e.message}`));
-    page.on('dialog', (d) => { consoleErrors.push(`a dialog opened: ${d.message()}`); d.dismiss(); });
+    page.on('dialog', (d) => { run.consoleErrors.push(`a dialog opened: ${d.message()}`); d.dismiss(); });
   });
   const page = await context.newPage();
   await anonymousIsSentToSignIn(page);
   await dashboardShowsTheEvents(page);
   await filtersAndCsv(page);
-  if (consoleErrors.length > 0) throw new Error(`console errors on the pages:\n  ${consoleErrors.join('\n  ')}`);
-  clearTimeout(watchdog);
-  await browser.close();
-  log(`PASS: analytics dashboard works (${((Date.now() - started) / 1000).toFixed(1)} s)`);
-  process.exit(0);
+  run.expectNoConsoleErrors();
+  await run.pass('analytics dashboard works');
 } catch (error) {
-  await fail(error);
+  await run.fail(error);
 }
 
 /** Real events through the public API, the way the site and the widgets send them. */
 async function makeEvents() {
-  step = 'events through the API';
+  run.step = 'events through the API';
   const session = { 'X-Kotae-Session': 'e2e-analytics-session' };
   for (const q of ['返金', '返金', '返金', '送料', ZERO, ZERO, HOSTILE]) {
     const response = await fetch(`${env.kotaeUrl}/api/v1/search?locale=ja&q=${encodeURIComponent(q)}`, { headers: session });
@@ -100,7 +77,7 @@ async function makeEvents() {
 }
 
 async function anonymousIsSentToSignIn(page) {
-  step = 'anonymous visitor';
+  run.step = 'anonymous visitor';
   await page.goto(`${env.kotaeUrl}/analytics`);
   expect(new URL(page.url()).pathname === '/login', `anonymous /analytics ended at ${page.url()}`);
   expect(await page.locator('.analytics-link').count() === 0, 'anonymous visitors see the analytics link');
@@ -110,7 +87,7 @@ async function anonymousIsSentToSignIn(page) {
 }
 
 async function dashboardShowsTheEvents(page) {
-  step = 'dashboard';
+  run.step = 'dashboard';
   expect(await page.locator('.analytics-link').count() === 1, 'agents have no analytics link in the header');
   const top = page.locator('#top-queries tbody tr', { hasText: '返金' });
   expect((await top.locator('td').nth(1).textContent()).trim() === '3', 'top queries: 返金 is not counted 3 times');
@@ -134,12 +111,12 @@ async function dashboardShowsTheEvents(page) {
   expect(await page.evaluate(() => window.__pwned === undefined), 'the hostile query ran in the page');
   expect(await page.locator('main script, main img').count() === 0, 'the hostile query became markup');
 
-  await checkAccessibility(page);
-  await screenshots(page, 'analytics');
+  await run.checkAccessibility(page, 'the dashboard');
+  await run.screenshots(page, 'analytics');
 }
 
 async function filtersAndCsv(page) {
-  step = 'filters and CSV';
+  run.step = 'filters and CSV';
   await page.locator('#locale').selectOption('en');
   await Promise.all([page.waitForURL((url) => url.searchParams.get('locale') === 'en'),
     page.locator('.analytics-filter button').click()]);
@@ -153,59 +130,4 @@ async function filtersAndCsv(page) {
   const csv = await readFile(await download.path(), 'utf8');
   expect(csv.startsWith('\uFEFFquery,count,lastSeen'), `the CSV has no BOM and header: ${csv.slice(0, 40)}`);
   expect(csv.includes(`${ZERO},2,`), `the CSV misses the zero-result query: ${csv}`);
-}
-
-async function checkAccessibility(page) {
-  await page.evaluate(axeSource);
-  const violations = await page.evaluate(async () => {
-    // eslint-disable-next-line no-undef
-    const report = await axe.run(document, { resultTypes: ['violations'] });
-    return report.violations.map((v) => ({ id: v.id, impact: v.impact, targets: v.nodes.slice(0, 3).map((n) => n.target.join(' ')) }));
-  });
-  const serious = violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
-  expect(serious.length === 0, `axe found serious issues on the dashboard:\n${JSON.stringify(serious, null, 2)}`);
-}
-
-async function screenshots(page, name) {
-  await page.setViewportSize(DESKTOP);
-  await page.screenshot({ path: join(env.screenshotDir, `ui-${name}-desktop.png`), fullPage: true });
-  await page.setViewportSize(PHONE);
-  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
-  expect(overflow <= 0, `${name} scrolls sideways by ${overflow}px at phone width`);
-  await page.screenshot({ path: join(env.screenshotDir, `ui-${name}-phone.png`), fullPage: true });
-  await page.setViewportSize(DESKTOP);
-}
-
-function expect(condition, message) {
-  if (!condition) throw new Error(message);
-}
-
-function required(name) {
-  const value = process.env[name];
-  if (!value) {
-    console.error(`set ${name}`);
-    process.exit(2);
-  }
-  return value;
-}
-
-function log(message) {
-  console.log(`[analytics ${((Date.now() - started) / 1000).toFixed(1)}s] ${message}`);
-}
-
-async function fail(error) {
-  console.error(`FAIL during ${step}: ${error.stack || error}`);
-  try {
-    if (browser) {
-      for (const context of browser.contexts()) {
-        for (const page of context.pages()) {
-          await page.screenshot({ path: join(env.screenshotDir, `ui-analytics-failure-${step.replace(/\W+/g, '-')}.png`), fullPage: true });
-        }
-      }
-      await browser.close();
-    }
-  } catch (ignored) {
-    // the failure itself is what matters
-  }
-  process.exit(1);
 }

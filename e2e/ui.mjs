@@ -9,22 +9,15 @@
 // axe-core (no serious or critical findings) and for console errors (a CSP violation shows up there).
 // Screenshots at phone and desktop width go to SCREENSHOT_DIR. Exit code 0 when everything held.
 
-import { mkdir, readFile } from 'node:fs/promises';
-import { createRequire } from 'node:module';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { chromium } from 'playwright-core';
+import { DESKTOP, expect, harness } from './harness.mjs';
 
-const TOTAL_TIMEOUT_MS = 150_000;
-const PHONE = { width: 375, height: 812 };
-const DESKTOP = { width: 1280, height: 900 };
+const run = harness({ label: 'ui', timeoutMs: 150_000, failureScreenshot: (step) => `ui-failure-${step}.png` });
+const { log, checkAccessibility, screenshots } = run;
 
 const env = {
-  kotaeUrl: required('KOTAE_URL').replace(/\/+$/, ''),
-  agentToken: required('AGENT_TOKEN'),
-  adminToken: required('ADMIN_TOKEN'),
-  screenshotDir: process.env.SCREENSHOT_DIR || join(tmpdir(), 'kotae-e2e-screenshots'),
-  chromium: process.env.CHROMIUM || '/usr/bin/chromium',
+  kotaeUrl: run.required('KOTAE_URL').replace(/\/+$/, ''),
+  agentToken: run.required('AGENT_TOKEN'),
+  adminToken: run.required('ADMIN_TOKEN'),
   // Defaults match the bundled sample help center.
   kanaInput: 'へんきん', // typed through the IME, still in kana: the suggestions must read it
   kanaExpect: '返金',
@@ -33,60 +26,24 @@ const env = {
   playbookQuery: '承認コード',
 };
 
-const axeSource = await readFile(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
-const started = Date.now();
-const consoleErrors = [];
-const axeReports = [];
-let browser;
-let step = 'start';
-
-const watchdog = setTimeout(() => fail(new Error(`timed out after ${TOTAL_TIMEOUT_MS / 1000} s`)), TOTAL_TIMEOUT_MS);
-
 try {
-  await mkdir(env.screenshotDir, { recursive: true });
-  log(`Kotae ${env.kotaeUrl}, Chromium ${env.chromium}`);
-  browser = await chromium.launch({
-    executablePath: env.chromium,
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
-      '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-  });
-  const customer = await newContext('ja-JP');
+  log(`Kotae ${env.kotaeUrl}, Chromium ${run.chromium}`);
+  const browser = await run.launch();
+  const customer = await browser.newContext({ locale: 'ja-JP', viewport: DESKTOP });
+  run.collectConsoleErrors(customer);
   await suggestWithImeAndKeyboard(customer);
   await searchAndFilter(customer);
   await openArticleAndVote(customer);
   await agentSeesPlaybook(customer);
   await switchLanguage(customer);
-  if (consoleErrors.length > 0) {
-    throw new Error(`console errors on the pages:\n  ${consoleErrors.join('\n  ')}`);
-  }
-  clearTimeout(watchdog);
-  await browser.close();
-  log(`axe-core: ${axeReports.join('; ')}`);
-  log(`PASS: help-center pages work (${((Date.now() - started) / 1000).toFixed(1)} s)`);
-  process.exit(0);
+  run.expectNoConsoleErrors();
+  await run.pass('help-center pages work');
 } catch (error) {
-  await fail(error);
-}
-
-async function newContext(locale) {
-  const context = await browser.newContext({ locale, viewport: DESKTOP });
-  context.on('page', watch);
-  return context;
-}
-
-/** Collects console errors and uncaught exceptions: a CSP violation or a script bug shows up here. */
-function watch(page) {
-  page.on('console', (message) => {
-    // The 404 page is itself served with status 404, which Chromium logs as a failed resource.
-    if (message.type() === 'error' && !/status of 404/.test(message.text())) {
-      consoleErrors.push(`${page.url()}: ${message.text()}`);
-    }
-  });
-  page.on('pageerror', (error) => consoleErrors.push(`${page.url()}: ${error.message}`));
+  await run.fail(error);
 }
 
 async function suggestWithImeAndKeyboard(context) {
-  step = 'IME input and keyboard suggestion';
+  run.step = 'IME input and keyboard suggestion';
   const page = await context.newPage();
   await page.goto(`${env.kotaeUrl}/`);
   await checkAccessibility(page, 'home');
@@ -132,7 +89,7 @@ async function suggestWithImeAndKeyboard(context) {
 }
 
 async function searchAndFilter(context) {
-  step = 'search and facet';
+  run.step = 'search and facet';
   const page = await context.newPage();
   await page.goto(`${env.kotaeUrl}/`);
   await page.locator('#q').fill(env.searchQuery); // Enter with no suggestion chosen submits the search
@@ -160,7 +117,7 @@ async function searchAndFilter(context) {
 }
 
 async function openArticleAndVote(context) {
-  step = 'article and vote';
+  run.step = 'article and vote';
   const page = await context.newPage();
   await page.goto(`${env.kotaeUrl}/search?q=${encodeURIComponent(env.searchQuery)}`);
   const first = page.locator('.result-link').first();
@@ -187,7 +144,7 @@ async function openArticleAndVote(context) {
 }
 
 async function agentSeesPlaybook(customer) {
-  step = 'agent sign-in and internal playbook';
+  run.step = 'agent sign-in and internal playbook';
   const playbookUrl = `/articles/${env.playbookId}`;
   const title = await playbookTitle();
 
@@ -242,7 +199,7 @@ async function agentSeesPlaybook(customer) {
 }
 
 async function switchLanguage(context) {
-  step = 'UI language switch';
+  run.step = 'UI language switch';
   const page = await context.newPage();
   await page.goto(`${env.kotaeUrl}/`);
   expect(await page.locator('html').getAttribute('lang') === 'ja', 'a ja-JP browser did not get Japanese');
@@ -264,34 +221,6 @@ async function switchLanguage(context) {
   await page.close();
 }
 
-/** axe-core in the page: any serious or critical finding fails the run. */
-async function checkAccessibility(page, name) {
-  // Evaluated through DevTools, so the page's CSP (no inline scripts) does not block it.
-  await page.evaluate(axeSource);
-  const result = await page.evaluate(async () => {
-    // eslint-disable-next-line no-undef
-    const report = await axe.run(document, { resultTypes: ['violations'] });
-    return report.violations.map((v) => ({ id: v.id, impact: v.impact, help: v.help,
-      targets: v.nodes.slice(0, 3).map((n) => n.target.join(' ')) }));
-  });
-  const serious = result.filter((v) => v.impact === 'serious' || v.impact === 'critical');
-  const minor = result.filter((v) => !serious.includes(v));
-  if (minor.length > 0) log(`axe ${name}: minor findings: ${minor.map((v) => `${v.id} (${v.impact})`).join(', ')}`);
-  expect(serious.length === 0, `axe found serious issues on ${name}:\n${JSON.stringify(serious, null, 2)}`);
-  axeReports.push(`${name} ok`);
-}
-
-/** A full-page screenshot at desktop and phone width; at phone width nothing may scroll sideways. */
-async function screenshots(page, name) {
-  await page.setViewportSize(DESKTOP);
-  await page.screenshot({ path: join(env.screenshotDir, `ui-${name}-desktop.png`), fullPage: true });
-  await page.setViewportSize(PHONE);
-  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
-  expect(overflow <= 0, `${name} scrolls sideways by ${overflow}px at phone width`);
-  await page.screenshot({ path: join(env.screenshotDir, `ui-${name}-phone.png`), fullPage: true });
-  await page.setViewportSize(DESKTOP);
-}
-
 async function feedbackCount() {
   const status = await api('/api/v1/admin/status', env.adminToken);
   return status.feedback.count;
@@ -307,38 +236,4 @@ async function api(path, token) {
   const response = await fetch(`${env.kotaeUrl}${path}`, { headers: { Authorization: `Bearer ${token}` } });
   if (!response.ok) throw new Error(`${path} answered ${response.status}`);
   return response.json();
-}
-
-function expect(condition, message) {
-  if (!condition) throw new Error(message);
-}
-
-function required(name) {
-  const value = process.env[name];
-  if (!value) {
-    console.error(`set ${name}`);
-    process.exit(2);
-  }
-  return value;
-}
-
-function log(message) {
-  console.log(`[ui ${((Date.now() - started) / 1000).toFixed(1)}s] ${message}`);
-}
-
-async function fail(error) {
-  console.error(`FAIL during ${step}: ${error.stack || error}`);
-  try {
-    if (browser) {
-      for (const context of browser.contexts()) {
-        for (const page of context.pages()) {
-          await page.screenshot({ path: join(env.screenshotDir, `ui-failure-${step.replace(/\W+/g, '-')}.png`), fullPage: true });
-        }
-      }
-      await browser.close();
-    }
-  } catch (ignored) {
-    // the failure itself is what matters
-  }
-  process.exit(1);
 }

@@ -8,22 +8,20 @@
 // drives the contact form and the chat bubble with the keyboard, then reads the deflection events back
 // through the admin API. Exit code 0 when everything held, 1 with a message otherwise.
 
-import { mkdir } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { chromium } from 'playwright-core';
+import { expect, harness } from './harness.mjs';
 
-const TOTAL_TIMEOUT_MS = 60_000;
 const EVENT_TIMEOUT_MS = 10_000;
 const DEFLECT_ID = 'widget-contact-deflect';
 const BOT_ID = 'widget-answer-bot';
 
+const run = harness({ label: 'widgets', timeoutMs: 60_000, failureScreenshot: () => 'failure.png',
+  missingEnvExitCode: 1 });
+const { log, screenshot } = run;
+
 const env = {
-  kotaeUrl: required('KOTAE_URL').replace(/\/+$/, ''),
-  pageUrl: required('PAGE_URL').replace(/\/+$/, ''),
-  adminToken: required('ADMIN_TOKEN'),
-  screenshotDir: process.env.SCREENSHOT_DIR || join(tmpdir(), 'kotae-e2e-screenshots'),
-  chromium: process.env.CHROMIUM || '/usr/bin/chromium',
+  kotaeUrl: run.required('KOTAE_URL').replace(/\/+$/, ''),
+  pageUrl: run.required('PAGE_URL').replace(/\/+$/, ''),
+  adminToken: run.required('ADMIN_TOKEN'),
   // Defaults match the bundled sample help center (content/ja).
   deflectQuery: process.env.DEFLECT_QUERY || '後払いの請求書が届かない',
   deflectExpectId: process.env.DEFLECT_EXPECT_ID || 'deferred-invoice-missing',
@@ -32,30 +30,17 @@ const env = {
   botGibberish: process.env.BOT_GIBBERISH || '宇宙船の燃料',
 };
 
-const started = Date.now();
-let browser;
 let currentPage;
-let step = 'start';
-
-const watchdog = setTimeout(() => fail(new Error(`timed out after ${TOTAL_TIMEOUT_MS / 1000} s`)), TOTAL_TIMEOUT_MS);
 
 try {
-  await mkdir(env.screenshotDir, { recursive: true });
-  log(`Kotae ${env.kotaeUrl}, pages ${env.pageUrl}, Chromium ${env.chromium}`);
-  browser = await chromium.launch({
-    executablePath: env.chromium,
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
-      '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-  });
+  log(`Kotae ${env.kotaeUrl}, pages ${env.pageUrl}, Chromium ${run.chromium}`);
+  const browser = await run.launch();
   const context = await browser.newContext({ locale: 'ja-JP', viewport: { width: 1100, height: 900 } });
   await contactForm(context);
   await answerBot(context);
-  clearTimeout(watchdog);
-  await browser.close();
-  log(`PASS: both widgets work (${((Date.now() - started) / 1000).toFixed(1)} s)`);
-  process.exit(0);
+  await run.pass('both widgets work');
 } catch (error) {
-  await fail(error);
+  await run.fail(error);
 }
 
 // ---- (a) the contact form ------------------------------------------------------------------------------
@@ -63,7 +48,7 @@ try {
 async function contactForm(context) {
   const page = await openPage(context, 'contact.html');
 
-  step = 'contact: widget loaded';
+  run.step = 'contact: widget loaded';
   await page.waitForSelector('.kotae-deflect', { state: 'attached' });
   await waitForStyles(page, 'deflect.css');
   const suggestRequests = [];
@@ -75,7 +60,7 @@ async function contactForm(context) {
   await page.fill('#name', '山田 花子');
   await page.fill('#email', 'hanako@example.com');
 
-  step = 'contact: typing the subject';
+  run.step = 'contact: typing the subject';
   // The end of the question arrives as an IME commit, the rest as typed characters.
   const chars = Array.from(env.deflectQuery);
   const imeCut = Math.max(1, chars.length - 4);
@@ -86,7 +71,7 @@ async function contactForm(context) {
   log(`typed 「${typed}」`);
   await page.waitForTimeout(400); // past the widget's 250 ms debounce
 
-  step = 'contact: IME composition';
+  run.step = 'contact: IME composition';
   await page.evaluate(() => {
     window.kotaeCompositions = [];
     for (const type of ['compositionstart', 'compositionend']) {
@@ -109,7 +94,7 @@ async function contactForm(context) {
   check(await page.inputValue('#subject') === env.deflectQuery, `subject is 「${await page.inputValue('#subject')}」`);
   log(`committed 「${committed}」 through the IME; no request while composing`);
 
-  step = 'contact: suggestions shown';
+  run.step = 'contact: suggestions shown';
   const response = await fullQuery;
   check(response.ok(), `suggest answered ${response.status()}`);
   check(response.headers()['access-control-allow-origin'] !== undefined, 'suggest has no CORS header');
@@ -126,7 +111,7 @@ async function contactForm(context) {
   check(ids.length >= 1 && ids.length <= 3, `expected 1-3 suggestions, got ${ids.length}`);
   log(`suggested ${ids.join(', ')}`);
 
-  step = 'contact: keyboard navigation';
+  run.step = 'contact: keyboard navigation';
   const index = ids.indexOf(env.deflectExpectId);
   for (let i = 0; i <= index; i++) {
     await page.keyboard.press('ArrowDown'); // the first one leaves the subject field for the first suggestion
@@ -147,23 +132,23 @@ async function contactForm(context) {
   check(more === `${env.kotaeUrl}/articles/${env.deflectExpectId}`, `the full-article link is ${more}`);
   log(`opened ${env.deflectExpectId} with ArrowDown ×${index + 1} + Enter (${bodyText.length} characters of answer)`);
 
-  step = 'contact: solved';
+  run.step = 'contact: solved';
   await expected.getByRole('button', { name: '解決しました' }).click();
   await expected.locator('.kotae-deflect__thanks').waitFor({ state: 'visible' });
   await screenshot(page, 'contact.png');
 
-  step = 'contact: Escape closes';
+  run.step = 'contact: Escape closes';
   await page.keyboard.press('Escape'); // focus is on the thank-you note inside the open answer: closes it
   await page.keyboard.press('Escape'); // and now the panel
   check(await panel.isHidden(), 'Escape did not close the panel');
   check(await page.evaluate(() => document.activeElement.id) === 'description', 'focus did not return to the form');
 
-  step = 'contact: submit';
+  run.step = 'contact: submit';
   await page.getByRole('button', { name: '送信する' }).click();
   await page.locator('#sent').waitFor({ state: 'visible' });
   log('form submitted (the widget did not hold it up)');
 
-  step = 'contact: events';
+  run.step = 'contact: events';
   const session = await sessionOf(page);
   const events = await waitForEvents(DEFLECT_ID, session, ['shown', 'opened', 'solved', 'submitted']);
   const byAction = (action) => events.find((e) => e.action === action);
@@ -179,7 +164,7 @@ async function contactForm(context) {
 async function answerBot(context) {
   const page = await openPage(context, 'bot.html');
 
-  step = 'bot: open with the keyboard';
+  run.step = 'bot: open with the keyboard';
   const bubble = page.locator('.kotae-bot__bubble');
   await bubble.waitFor({ state: 'visible' });
   await waitForStyles(page, 'bot.css');
@@ -194,7 +179,7 @@ async function answerBot(context) {
     'focus did not move into the question field');
   check(Boolean(await dialog.getAttribute('aria-labelledby')), 'the dialog is not labelled');
 
-  step = 'bot: ask a clear question';
+  run.step = 'bot: ask a clear question';
   await page.keyboard.type(env.botQuery, { delay: 20 });
   await page.keyboard.press('Enter');
   await waitForReply(page);
@@ -211,13 +196,13 @@ async function answerBot(context) {
   check(summary.length > 0, 'the answer has no summary');
   log(`answered 「${env.botQuery}」 with ${answeredId}: 「${summary.slice(0, 40)}…」`);
 
-  step = 'bot: はい';
+  run.step = 'bot: はい';
   await answer.getByRole('button', { name: 'はい' }).click();
   const session = await sessionOf(page);
   await waitForEvents(BOT_ID, session, ['answered', 'solved'], (e) => e.articleId === env.botExpectId);
   log(`events for session ${session}: answered, solved`);
 
-  step = 'bot: gibberish';
+  run.step = 'bot: gibberish';
   await page.locator('.kotae-bot__input').fill(env.botGibberish);
   await page.keyboard.press('Enter');
   await waitForReply(page);
@@ -229,7 +214,7 @@ async function answerBot(context) {
   log(`「${env.botGibberish}」 got no answer and the contact link ${contactHref}`);
   await screenshot(page, 'bot.png');
 
-  step = 'bot: Escape closes';
+  run.step = 'bot: Escape closes';
   await page.locator('.kotae-bot__input').focus();
   await page.keyboard.press('Escape');
   await dialog.waitFor({ state: 'hidden' });
@@ -241,7 +226,7 @@ async function answerBot(context) {
 // ---- helpers -------------------------------------------------------------------------------------------
 
 async function openPage(context, name) {
-  step = `open ${name}`;
+  run.step = `open ${name}`;
   const page = await context.newPage();
   currentPage = page;
   const problems = [];
@@ -311,50 +296,10 @@ async function waitForEvents(widget, session, actions, filter = () => true) {
   }
 }
 
-async function screenshot(page, name) {
-  const path = join(env.screenshotDir, name);
-  await page.screenshot({ path, fullPage: true });
-  log(`screenshot ${path}`);
-}
-
+/** expect, and also fails on a CSP violation or page error seen on the current page so far. */
 function check(condition, message) {
-  if (!condition) {
-    throw new Error(message);
-  }
+  expect(condition, message);
   if (currentPage && currentPage.problems && currentPage.problems.length > 0) {
     throw new Error(currentPage.problems.join('\n'));
-  }
-}
-
-function required(name) {
-  const value = process.env[name];
-  if (!value) {
-    console.error(`FAIL: set ${name}`);
-    process.exit(1);
-  }
-  return value;
-}
-
-function log(message) {
-  const seconds = ((Date.now() - started) / 1000).toFixed(1).padStart(5);
-  console.log(`[${seconds}s] ${message}`);
-}
-
-async function fail(error) {
-  clearTimeout(watchdog);
-  console.error(`FAIL at "${step}": ${error && error.message ? error.message : error}`);
-  try {
-    if (currentPage && !currentPage.isClosed()) {
-      await screenshot(currentPage, 'failure.png');
-    }
-  } catch (e) {
-    // the page may be gone; the message above is what matters
-  }
-  try {
-    if (browser) {
-      await Promise.race([browser.close(), new Promise((resolve) => setTimeout(resolve, 3000))]);
-    }
-  } finally {
-    process.exit(1);
   }
 }
