@@ -77,6 +77,8 @@ public final class HttpServer implements AutoCloseable {
         config.register(JsonMapperResolver.class);
         config.property(ServerProperties.WADL_FEATURE_DISABLE, true);
         config.property(ServerProperties.RESPONSE_SET_STATUS_OVER_SEND_ERROR, true);
+        // Resources are @Singleton: they hold only services, and HK2 building one per request was a
+        // measurable share of a cheap request's CPU.
         config.register(SearchResource.class);
         config.register(ArticleResource.class);
         config.register(CategoryResource.class);
