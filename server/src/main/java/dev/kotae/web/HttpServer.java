@@ -30,7 +30,6 @@ import org.glassfish.hk2.utilities.binding.AbstractBinder;
 import org.glassfish.jersey.jackson.JacksonFeature;
 import org.glassfish.jersey.server.ResourceConfig;
 import org.glassfish.jersey.server.ServerProperties;
-import org.glassfish.jersey.servlet.ServletContainer;
 
 /**
  * The HTTP front: Jetty with a bounded thread pool, Jersey resources on top, JSON everywhere (errors
@@ -66,7 +65,7 @@ public final class HttpServer implements AutoCloseable {
         server.addConnector(connector);
 
         ServletContextHandler context = new ServletContextHandler("/");
-        context.addServlet(new ServletHolder("api", new ServletContainer(resources(services))), "/*");
+        context.addServlet(new ServletHolder("api", new StrictEncodingFilter.Container(resources(services))), "/*");
         server.setHandler(context);
         server.setErrorHandler(new JsonErrorHandler());
     }
