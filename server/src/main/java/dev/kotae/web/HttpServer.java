@@ -74,6 +74,8 @@ public final class HttpServer implements AutoCloseable {
         ResourceConfig config = new ResourceConfig();
         config.register(JacksonFeature.withoutExceptionMappers());
         config.register(JsonMapperResolver.class);
+        config.register(HotJsonWriter.Search.class);
+        config.register(HotJsonWriter.Suggest.class);
         config.property(ServerProperties.WADL_FEATURE_DISABLE, true);
         config.property(ServerProperties.RESPONSE_SET_STATUS_OVER_SEND_ERROR, true);
         // Resources are @Singleton: they hold only services, and HK2 building one per request was a
