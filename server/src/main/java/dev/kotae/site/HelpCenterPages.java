@@ -17,6 +17,7 @@ import dev.kotae.web.AuthFilter;
 import dev.kotae.web.BrowserCookies;
 import dev.kotae.web.TrackedSearch;
 import jakarta.inject.Inject;
+import jakarta.inject.Singleton;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.FormParam;
 import jakarta.ws.rs.GET;
@@ -42,6 +43,7 @@ import java.util.Map;
 @Path("/")
 @SitePage
 @Produces(MediaType.TEXT_HTML)
+@Singleton
 public final class HelpCenterPages {
 
     static final int PAGE_SIZE = 10;

@@ -3,6 +3,7 @@ package dev.kotae.site;
 import dev.kotae.search.ArticleService;
 import dev.kotae.search.Audience;
 import jakarta.inject.Inject;
+import jakarta.inject.Singleton;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
@@ -16,6 +17,7 @@ import java.io.IOException;
  * only, whoever asks: it is for crawlers, and must never show an internal article's address.
  */
 @Path("/")
+@Singleton
 public final class SearchEngineFiles {
 
     /** The sitemap protocol's limit for one file. */

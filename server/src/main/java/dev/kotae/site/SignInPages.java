@@ -5,6 +5,7 @@ import dev.kotae.auth.TokenAuthenticator;
 import dev.kotae.web.AuthFilter;
 import dev.kotae.web.BrowserCookies;
 import jakarta.inject.Inject;
+import jakarta.inject.Singleton;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.FormParam;
 import jakarta.ws.rs.GET;
@@ -28,6 +29,7 @@ import java.util.regex.Pattern;
 @Path("/")
 @SitePage
 @Produces(MediaType.TEXT_HTML)
+@Singleton
 public final class SignInPages {
 
     /** Where to go after signing in: a path on this site only (never {@code //host} or a full URL). */

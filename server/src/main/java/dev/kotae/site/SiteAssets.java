@@ -1,6 +1,7 @@
 package dev.kotae.site;
 
 import jakarta.inject.Inject;
+import jakarta.inject.Singleton;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -9,6 +10,7 @@ import jakarta.ws.rs.core.Response;
 
 /** {@code /assets/kotae.js} and {@code /assets/kotae.css}. */
 @Path("/assets/{name}")
+@Singleton
 public final class SiteAssets {
 
     private static final String FOREVER = "public, max-age=31536000, immutable";

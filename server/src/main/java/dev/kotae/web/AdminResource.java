@@ -7,6 +7,7 @@ import dev.kotae.auth.Caller;
 import dev.kotae.feedback.FeedbackStore;
 import dev.kotae.plugin.KotaeEvent;
 import jakarta.inject.Inject;
+import jakarta.inject.Singleton;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -24,6 +25,7 @@ import java.util.Map;
 /** {@code /api/v1/admin/*}: admins only (401 without a token, 403 for agents). */
 @Path("/api/v1/admin")
 @Produces(MediaType.APPLICATION_JSON)
+@Singleton
 public final class AdminResource {
 
     /** Recent votes and totals. */

@@ -6,6 +6,7 @@ import dev.kotae.feedback.FeedbackStore;
 import dev.kotae.feedback.Votes;
 import dev.kotae.search.ArticleService;
 import jakarta.inject.Inject;
+import jakarta.inject.Singleton;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
@@ -23,6 +24,7 @@ import java.util.List;
 /** {@code /api/v1/articles/{id}} and its feedback. */
 @Path("/api/v1/articles/{id}")
 @Produces(MediaType.APPLICATION_JSON)
+@Singleton
 public final class ArticleResource {
 
     /** The article as the API returns it. */

@@ -2,6 +2,7 @@ package dev.kotae.web;
 
 import dev.kotae.search.CategoryService;
 import jakarta.inject.Inject;
+import jakarta.inject.Singleton;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
@@ -15,6 +16,7 @@ import java.util.List;
 /** {@code /api/v1/categories}: categories with the caller's visible article counts. */
 @Path("/api/v1/categories")
 @Produces(MediaType.APPLICATION_JSON)
+@Singleton
 public final class CategoryResource {
 
     /** The response body. */

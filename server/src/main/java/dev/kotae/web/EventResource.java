@@ -11,6 +11,7 @@ import dev.kotae.plugin.DeflectionEvent;
 import dev.kotae.plugin.KotaeEvent;
 import dev.kotae.search.SearchRequest;
 import jakarta.inject.Inject;
+import jakarta.inject.Singleton;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
@@ -33,6 +34,7 @@ import java.util.regex.Pattern;
  */
 @Path("/api/v1/events")
 @Produces(MediaType.APPLICATION_JSON)
+@Singleton
 public final class EventResource {
 
     /** The request body; which fields are needed depends on {@code type}. */

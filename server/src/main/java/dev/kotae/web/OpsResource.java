@@ -2,6 +2,7 @@ package dev.kotae.web;
 
 import dev.kotae.metrics.KotaeMetrics;
 import jakarta.inject.Inject;
+import jakarta.inject.Singleton;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
@@ -13,6 +14,7 @@ import java.util.Map;
 
 /** Liveness, readiness, Prometheus metrics and the OpenAPI description. */
 @Path("/")
+@Singleton
 public final class OpsResource {
 
     private final Readiness readiness;

@@ -5,6 +5,7 @@ import dev.kotae.search.SearchRequest;
 import dev.kotae.search.SearchResult;
 import dev.kotae.search.SuggestService;
 import jakarta.inject.Inject;
+import jakarta.inject.Singleton;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.Path;
@@ -18,6 +19,7 @@ import java.io.IOException;
 /** {@code /api/v1/search} and {@code /api/v1/suggest}. */
 @Path("/api/v1")
 @Produces(MediaType.APPLICATION_JSON)
+@Singleton
 public final class SearchResource {
 
     private final TrackedSearch search;

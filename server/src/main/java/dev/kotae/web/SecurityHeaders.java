@@ -28,10 +28,13 @@ final class SecurityHeaders implements ContainerResponseFilter {
         MultivaluedMap<String, Object> headers = response.getHeaders();
         headers.putSingle("X-Content-Type-Options", "nosniff");
         headers.putSingle("Referrer-Policy", "strict-origin-when-cross-origin");
-        boolean html = response.getMediaType() != null && response.getMediaType().isCompatible(MediaType.TEXT_HTML_TYPE);
+        MediaType type = response.getMediaType(); // parsed from the headers on each call
+        boolean html = type != null && type.isCompatible(MediaType.TEXT_HTML_TYPE);
         headers.putSingle("Content-Security-Policy", html ? PAGE_POLICY : DATA_POLICY);
+        // getCookies() parses the Cookie header on each call: skip it when there is none.
         boolean personal = request.getHeaderString("Authorization") != null
-                || request.getCookies().containsKey(BrowserCookies.SESSION);
+                || (request.getHeaderString("Cookie") != null
+                        && request.getCookies().containsKey(BrowserCookies.SESSION));
         boolean staticAsset = String.valueOf(headers.getFirst("Cache-Control")).startsWith("public");
         if (staticAsset) {
             // Scripts and styles are the same for everyone; they say so themselves.

@@ -1,6 +1,7 @@
 package dev.kotae.web;
 
 import jakarta.inject.Inject;
+import jakarta.inject.Singleton;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -12,6 +13,7 @@ import java.io.IOException;
  * briefly (a new plugin version shows within minutes) and usable from any origin.
  */
 @Path("/widgets/{plugin}")
+@Singleton
 public final class WidgetAssetResource {
 
     private final Widgets widgets;
