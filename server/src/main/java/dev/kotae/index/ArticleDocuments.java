@@ -7,6 +7,7 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Set;
@@ -122,10 +123,13 @@ public final class ArticleDocuments {
             doc.add(new TextField(IndexFields.spelling(family, true), words, Field.Store.NO));
         }
 
-        addSuggestKeys(doc, article.title());
+        List<String> phraseKeys = new ArrayList<>();
+        phraseKeys.add(addSuggestKeys(doc, article.title()));
         for (String question : article.questions()) {
-            addSuggestKeys(doc, question);
+            phraseKeys.add(addSuggestKeys(doc, question));
         }
+        doc.add(new BinaryDocValuesField(IndexFields.SUGGEST_CARD, new SuggestCard(article.id(),
+                article.visibility().key(), article.title(), article.questions(), phraseKeys).encode()));
 
         if (!article.category().isEmpty()) {
             doc.add(new SortedSetDocValuesFacetField("category", article.category()));
@@ -162,7 +166,8 @@ public final class ArticleDocuments {
         }
     }
 
-    private void addSuggestKeys(Document doc, String phrase) {
+    /** Indexes the phrase's suggestion keys; returns them joined, for its {@link SuggestCard}. */
+    private String addSuggestKeys(Document doc, String phrase) {
         SuggestKeys.Keys keys = suggestKeys.keysOf(phrase);
         for (String key : keys.start()) {
             doc.add(new StringField(IndexFields.SUGGEST_START, key, Field.Store.NO));
@@ -177,7 +182,7 @@ public final class ArticleDocuments {
         for (String key : keys.infix()) {
             all.append(key).append(IndexFields.SUGGEST_KEY_SEPARATOR);
         }
-        doc.add(new StoredField(IndexFields.SUGGEST_KEYS, all.toString()));
+        return all.toString();
     }
 
     /** The whole article of document {@code doc}: its stored fields and its rendered HTML. */

@@ -31,12 +31,9 @@ public final class IndexFields {
     public static final String SUGGEST_START = "suggest.start";
     /** ...and from each later content word. */
     public static final String SUGGEST_INFIX = "suggest.infix";
-    /**
-     * Stored: the suggestion keys of each phrase (title first, then each question), one value per phrase,
-     * keys separated by {@link #SUGGEST_KEY_SEPARATOR}; tells which phrase a suggestion matched without
-     * analysing the phrase again.
-     */
-    public static final String SUGGEST_KEYS = "suggest.keys";
+    /** Doc value: the {@link SuggestCard} of the article. */
+    public static final String SUGGEST_CARD = "suggest.card";
+    /** Separates the keys of one phrase in a {@link SuggestCard}. */
     public static final char SUGGEST_KEY_SEPARATOR = '\n';
 
     /** Kana-gram recall fields (Japanese). */

@@ -4,13 +4,13 @@ import dev.kotae.index.ArticleIndex;
 import dev.kotae.index.IndexFields;
 import dev.kotae.index.IndexView;
 import dev.kotae.index.KanaNormalizer;
+import dev.kotae.index.SuggestCard;
 import dev.kotae.index.SuggestKeys;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
-import org.apache.lucene.document.Document;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.search.BooleanClause;
 import org.apache.lucene.search.BooleanQuery;
@@ -42,8 +42,6 @@ public final class SuggestService {
      */
     private static final int CANDIDATES_PER_SUGGESTION = 5;
     private static final int MAX_CANDIDATES = 100;
-    private static final Set<String> FIELDS = Set.of(IndexFields.ID, IndexFields.TITLE, IndexFields.QUESTIONS,
-            IndexFields.VISIBILITY, IndexFields.SUGGEST_KEYS);
     private static final Sort BEST_FIRST = new Sort(SortField.FIELD_SCORE,
             new SortField(IndexFields.TITLE_LENGTH, SortField.Type.LONG));
 
@@ -91,13 +89,13 @@ public final class SuggestService {
                 if (found.size() == size) {
                     break;
                 }
-                Document doc = view.storedFields().document(hit.doc, FIELDS);
-                String id = doc.get(IndexFields.ID);
-                String title = doc.get(IndexFields.TITLE);
-                String phrase = matchedPhrase(title, doc.getValues(IndexFields.QUESTIONS),
-                        doc.getValues(IndexFields.SUGGEST_KEYS), queryKeys);
-                if (seenIds.add(id) && seenPhrases.add(KanaNormalizer.normalize(phrase))) {
-                    found.add(new Suggestion(phrase, title, id, "/articles/" + id, doc.get(IndexFields.VISIBILITY)));
+                SuggestCard card = SuggestCard.read(view.getIndexReader(), hit.doc);
+                if (card == null) {
+                    continue;
+                }
+                String phrase = matchedPhrase(card, queryKeys);
+                if (seenIds.add(card.id()) && seenPhrases.add(KanaNormalizer.normalize(phrase))) {
+                    found.add(new Suggestion(phrase, card.title(), card.id(), "/articles/" + card.id(), card.visibility()));
                 }
             }
         } finally {
@@ -125,18 +123,15 @@ public final class SuggestService {
         return query.build();
     }
 
-    /**
-     * The title if it matched the input, else the first question that did (what the user is typing).
-     *
-     * @param phraseKeys the stored keys of the title and of each question, in that order
-     */
-    private static String matchedPhrase(String title, String[] questions, String[] phraseKeys, Set<String> queryKeys) {
-        for (int i = 0; i < phraseKeys.length && i <= questions.length; i++) {
-            if (matches(phraseKeys[i], queryKeys)) {
-                return i == 0 ? title : questions[i - 1];
+    /** The title if it matched the input, else the first question that did (what the user is typing). */
+    private static String matchedPhrase(SuggestCard card, Set<String> queryKeys) {
+        List<String> phraseKeys = card.phraseKeys();
+        for (int i = 0; i < phraseKeys.size() && i <= card.questions().size(); i++) {
+            if (matches(phraseKeys.get(i), queryKeys)) {
+                return i == 0 ? card.title() : card.questions().get(i - 1);
             }
         }
-        return title;
+        return card.title();
     }
 
     private static boolean matches(String phraseKeys, Set<String> queryKeys) {
