@@ -100,6 +100,9 @@ public final class KotaeApp implements AutoCloseable, Admin {
         Path data = config.data().toAbsolutePath();
         // The analytics database (connection pool, schema migrations) opens beside the index: a third of a
         // second of start-up each, with nothing shared.
+        // Created here, before either opener runs: both would create it, and H2 fails when the folder
+        // appears between its own check and its mkdir.
+        Files.createDirectories(data);
         CompletableFuture<AnalyticsDatabase> analyticsOpening = new CompletableFuture<>();
         Thread opener = new Thread(() -> {
             try {
@@ -187,6 +190,8 @@ public final class KotaeApp implements AutoCloseable, Admin {
         if (servesExistingIndex) {
             http.start();
             readiness.markReady();
+            LOG.info("Listening on {}, serving the index from the last run while the content syncs",
+                    http.uri(config.host()));
             watcher = newWatcher(); // registering a large folder takes a while; the sync below covers it
             syncAtStart();
         } else {
@@ -197,6 +202,7 @@ public final class KotaeApp implements AutoCloseable, Admin {
                 } catch (Exception e) {
                     throw new CompletionException(e);
                 }
+                LOG.info("Listening on {}, ready once the index is built", http.uri(config.host()));
             }, task -> new Thread(task, "kotae-http-start").start());
             try {
                 syncAtStart();

@@ -19,6 +19,7 @@ import java.util.regex.Pattern;
  */
 final class ServerProcess implements AutoCloseable {
 
+    /** The first log line naming the bound port ("Listening on http://…/", logged as soon as HTTP is up). */
     private static final Pattern SERVING = Pattern.compile("on http://127\\.0\\.0\\.1:(\\d+)/");
     private static final Pattern HEAP_USED = Pattern.compile("used (\\d+)K");
 
@@ -34,7 +35,7 @@ final class ServerProcess implements AutoCloseable {
         this.readyMillis = readyMillis;
     }
 
-    /** Launches the server and waits until {@code /readyz} answers 200 (index open and synced). */
+    /** Launches the server and waits until {@code /readyz} answers 200 (HTTP up and the index open). */
     static ServerProcess start(Path jar, Path content, Path data, Path log, List<String> jvmOptions) throws Exception {
         Path java = Path.of(System.getProperty("java.home"), "bin", "java");
         List<String> command = new java.util.ArrayList<>();

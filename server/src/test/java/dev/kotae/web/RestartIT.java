@@ -62,4 +62,24 @@ class RestartIT {
             assertEquals("refund-timing", server.searchIds("返金の時期", null).get(0));
         }
     }
+
+    /**
+     * The index and the analytics database open on two threads, and each creates the data folder: a
+     * folder that does not exist yet, several levels deep, must not make either fail (H2 refused once
+     * when the other thread created it first). A race, so a few fresh starts.
+     */
+    @Test
+    void startsOnDataFoldersThatDoNotExistYet() throws Exception {
+        Path content;
+        try (KotaeServer sample = KotaeServer.withSampleContent(work)) {
+            content = sample.content();
+        }
+        for (int i = 0; i < 3; i++) {
+            Path data = work.resolve("fresh-" + i).resolve("deep").resolve("data");
+            try (KotaeServer server = KotaeServer.over(content, data)) {
+                assertTrue(server.searchIds("返金", null).contains("refund-timing"));
+                assertTrue(Files.isDirectory(data.resolve("analytics")), "the analytics database is under the data folder");
+            }
+        }
+    }
 }
