@@ -58,15 +58,20 @@ class JarSmokeIT {
                 fail("kotae.jar did not start serving:\n" + Files.readString(log));
             }
             HttpClient client = HttpClient.newHttpClient();
+            // The port is logged as soon as HTTP is up; a new index is ready (and searchable) once built.
+            int readyStatus = 0;
+            for (long until = System.currentTimeMillis() + 60_000; readyStatus != 200
+                    && System.currentTimeMillis() < until; Thread.sleep(50)) {
+                readyStatus = client.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + bound + "/readyz"))
+                        .build(), HttpResponse.BodyHandlers.discarding()).statusCode();
+            }
+            assertEquals(200, readyStatus, "never ready:\n" + Files.readString(log));
             String q = URLEncoder.encode("返金してほしい", StandardCharsets.UTF_8);
             HttpResponse<String> response = client.send(HttpRequest.newBuilder(
                     URI.create("http://127.0.0.1:" + bound + "/api/v1/search?q=" + q)).build(),
                     HttpResponse.BodyHandlers.ofString());
             assertEquals(200, response.statusCode(), response.body());
             assertTrue(response.body().contains("\"refund-timing\""), response.body());
-            HttpResponse<String> ready = client.send(HttpRequest.newBuilder(
-                    URI.create("http://127.0.0.1:" + bound + "/readyz")).build(), HttpResponse.BodyHandlers.ofString());
-            assertEquals(200, ready.statusCode());
             String recorded = "";
             for (long until = System.currentTimeMillis() + 15_000; System.currentTimeMillis() < until
                     && !recorded.contains("返金してほしい"); Thread.sleep(100)) {
