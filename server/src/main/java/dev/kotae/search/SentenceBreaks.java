@@ -2,6 +2,7 @@ package dev.kotae.search;
 
 import java.text.BreakIterator;
 import java.text.CharacterIterator;
+import java.util.function.IntSupplier;
 
 /**
  * Sentence boundaries for snippets: after 。．！？!? and a line break, and after a full stop followed by
@@ -71,28 +72,20 @@ final class SentenceBreaks extends BreakIterator {
 
     @Override
     public int following(int offset) {
-        checkOffset(offset);
-        if (offset == text.getEndIndex()) {
-            text.setIndex(text.getEndIndex());
-            current = text.getIndex();
-            return DONE;
-        }
-        text.setIndex(offset);
-        current = text.getIndex();
-        return advanceForward();
+        return moveTo(offset, text.getEndIndex(), this::advanceForward);
     }
 
     @Override
     public int preceding(int offset) {
+        return moveTo(offset, text.getBeginIndex(), this::advanceBackward);
+    }
+
+    /** Stands at {@code offset}, then moves on towards {@code edge}: {@code DONE} if already there. */
+    private int moveTo(int offset, int edge, IntSupplier advance) {
         checkOffset(offset);
-        if (offset == text.getBeginIndex()) {
-            text.setIndex(text.getBeginIndex());
-            current = text.getIndex();
-            return DONE;
-        }
         text.setIndex(offset);
         current = text.getIndex();
-        return advanceBackward();
+        return offset == edge ? DONE : advance.getAsInt();
     }
 
     private void checkOffset(int offset) {
