@@ -33,6 +33,10 @@ public final class EventRecorder implements EventBus.Subscriber {
     private static final String INSERT = "INSERT INTO analytics_event (occurred_at, hour_bucket, type, session_id,"
             + " query, query_key, locale, result_count, top_ids, origin, article_id, result_rank, helpful, comment,"
             + " widget, action) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+    /** The SQL type of each column of {@link #INSERT}, in order, for the columns an event leaves empty. */
+    private static final int[] COLUMN_TYPES = {Types.TIMESTAMP_WITH_TIMEZONE, Types.BIGINT, Types.VARCHAR,
+        Types.VARCHAR, Types.VARCHAR, Types.VARCHAR, Types.VARCHAR, Types.BIGINT, Types.VARCHAR, Types.VARCHAR,
+        Types.VARCHAR, Types.INTEGER, Types.BOOLEAN, Types.VARCHAR, Types.VARCHAR, Types.VARCHAR};
     private static final int MAX_TOP_IDS = 1000;
     private static final int MAX_COMMENT = 2000;
 
@@ -79,9 +83,8 @@ public final class EventRecorder implements EventBus.Subscriber {
     }
 
     private static void bind(PreparedStatement insert, KotaeEvent event) throws SQLException {
-        for (int i = 1; i <= 16; i++) {
-            insert.setNull(i, i == 2 || i == 8 ? Types.BIGINT : i == 12 ? Types.INTEGER : i == 13 ? Types.BOOLEAN
-                    : i == 1 ? Types.TIMESTAMP_WITH_TIMEZONE : Types.VARCHAR);
+        for (int i = 0; i < COLUMN_TYPES.length; i++) {
+            insert.setNull(i + 1, COLUMN_TYPES[i]); // each event type then sets its own columns
         }
         insert.setObject(1, event.at().atOffset(ZoneOffset.UTC));
         insert.setLong(2, event.at().getEpochSecond() / 3600);

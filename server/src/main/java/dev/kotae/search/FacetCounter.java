@@ -5,6 +5,7 @@ import dev.kotae.index.IndexFields;
 import dev.kotae.index.IndexView;
 import java.io.IOException;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -27,6 +28,10 @@ final class FacetCounter {
 
     private FacetCounter() {}
 
+    /**
+     * The counts per dimension, in {@link IndexFields#FACET_DIMENSIONS} order. Unmodifiable: counts without a
+     * query are shared by every request of an index version.
+     */
     static Map<String, List<SearchResult.FacetValue>> count(IndexView view, FacetsCollector collected)
             throws IOException {
         Map<String, List<SearchResult.FacetValue>> facets = new LinkedHashMap<>();
@@ -36,7 +41,7 @@ final class FacetCounter {
         SortedSetDocValuesReaderState state = view.facetState();
         FacetOrdinals ordinals = view.facetOrdinals();
         if (state == null || ordinals == null) {
-            return facets;
+            return unmodifiable(facets);
         }
         int[] counts = new int[ordinals.size()];
         for (FacetsCollector.MatchingDocs hits : collected.getMatchingDocs()) {
@@ -67,6 +72,11 @@ final class FacetCounter {
                 facets.get(dim).add(new SearchResult.FacetValue(path[path.length - 1], value[1]));
             }
         }
-        return facets;
+        return unmodifiable(facets);
+    }
+
+    private static Map<String, List<SearchResult.FacetValue>> unmodifiable(Map<String, List<SearchResult.FacetValue>> facets) {
+        facets.replaceAll((dim, values) -> List.copyOf(values));
+        return Collections.unmodifiableMap(facets);
     }
 }

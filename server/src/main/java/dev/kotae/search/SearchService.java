@@ -11,8 +11,6 @@ import dev.kotae.index.LanguageFamily;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Collections;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -169,14 +167,7 @@ public final class SearchService {
     }
 
     /** How many articles a query matches and their facet counts. */
-    private record Counts(long total, Map<String, List<SearchResult.FacetValue>> facets) {
-        Counts {
-            // Shared by every request of an index version once memoised, so never changed by one.
-            Map<String, List<SearchResult.FacetValue>> copy = new LinkedHashMap<>();
-            facets.forEach((dim, values) -> copy.put(dim, List.copyOf(values)));
-            facets = Collections.unmodifiableMap(copy);
-        }
-    }
+    private record Counts(long total, Map<String, List<SearchResult.FacetValue>> facets) {}
 
     private static Counts count(IndexView view, IndexView.Scope scope, Query query) throws IOException {
         FacetsCollector collected = scope.searcher().search(query, new FacetsCollectorManager());
