@@ -1,16 +1,12 @@
 package dev.kotae.index;
 
 import dev.kotae.content.Article;
-import dev.kotae.content.ArticleType;
 import dev.kotae.content.Visibility;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
-import java.util.Set;
 import java.util.zip.DataFormatException;
 import java.util.zip.Deflater;
 import java.util.zip.Inflater;
@@ -20,7 +16,6 @@ import org.apache.lucene.document.Field;
 import org.apache.lucene.document.FieldType;
 import org.apache.lucene.document.NumericDocValuesField;
 import org.apache.lucene.document.SortedDocValuesField;
-import org.apache.lucene.document.StoredField;
 import org.apache.lucene.document.StringField;
 import org.apache.lucene.document.TextField;
 import org.apache.lucene.facet.FacetsConfig;
@@ -35,24 +30,12 @@ import org.apache.lucene.util.BytesRef;
 /** Maps an {@link Article} to its Lucene document and back. The single place that knows the schema. */
 public final class ArticleDocuments {
 
-    /** Stored fields a search hit or article page needs, so nothing else is decompressed. */
-    public static final Set<String> STORED_FIELDS = Set.of(
-            IndexFields.ID, IndexFields.SOURCE, IndexFields.TITLE, IndexFields.TYPE, IndexFields.VISIBILITY,
-            IndexFields.LOCALE, IndexFields.CATEGORY, IndexFields.TAGS, IndexFields.QUESTIONS,
-            IndexFields.UPDATED, IndexFields.body(LanguageFamily.JA),
-            IndexFields.body(LanguageFamily.EN), IndexFields.body(LanguageFamily.OTHER));
-
-    /** Body text: stored for snippets, with offsets so highlighting needs no re-analysis. */
-    private static final FieldType BODY_TYPE = new FieldType(TextField.TYPE_STORED);
-
-    /** The body's indexing without the stored value, for the empty bodies of other languages. */
-    private static final FieldType EMPTY_BODY_TYPE = new FieldType(TextField.TYPE_NOT_STORED);
+    /** Body text: indexed with offsets, so highlighting needs no re-analysis; the text itself is a doc value. */
+    private static final FieldType BODY_TYPE = new FieldType(TextField.TYPE_NOT_STORED);
 
     static {
         BODY_TYPE.setIndexOptions(IndexOptions.DOCS_AND_FREQS_AND_POSITIONS_AND_OFFSETS);
         BODY_TYPE.freeze();
-        EMPTY_BODY_TYPE.setIndexOptions(IndexOptions.DOCS_AND_FREQS_AND_POSITIONS_AND_OFFSETS);
-        EMPTY_BODY_TYPE.freeze();
     }
 
     private final FacetsConfig facets = new FacetsConfig();
@@ -73,28 +56,24 @@ public final class ArticleDocuments {
         Document doc = new Document();
         LanguageFamily family = LanguageFamily.of(article.locale());
 
-        doc.add(new StringField(IndexFields.ID, article.id(), Field.Store.YES));
+        doc.add(new StringField(IndexFields.ID, article.id(), Field.Store.NO));
         doc.add(new SortedDocValuesField(IndexFields.ID, new BytesRef(article.id())));
-        doc.add(new StoredField(IndexFields.SOURCE, article.source()));
         doc.add(new SortedDocValuesField(IndexFields.SOURCE, new BytesRef(article.source())));
         doc.add(new BinaryDocValuesField(IndexFields.STAMP, new BytesRef(stamp)));
 
-        doc.add(new StringField(IndexFields.VISIBILITY, article.visibility().key(), Field.Store.YES));
-        doc.add(new StringField(IndexFields.TYPE, article.type().key(), Field.Store.YES));
-        doc.add(new StringField(IndexFields.LOCALE, article.locale(), Field.Store.YES));
-        doc.add(new StringField(IndexFields.CATEGORY, article.category(), Field.Store.YES));
+        doc.add(new StringField(IndexFields.VISIBILITY, article.visibility().key(), Field.Store.NO));
+        doc.add(new StringField(IndexFields.TYPE, article.type().key(), Field.Store.NO));
+        doc.add(new StringField(IndexFields.LOCALE, article.locale(), Field.Store.NO));
+        doc.add(new StringField(IndexFields.CATEGORY, article.category(), Field.Store.NO));
         for (String tag : article.tags()) {
             doc.add(new StringField(IndexFields.TAG, tag, Field.Store.NO));
-            doc.add(new StoredField(IndexFields.TAGS, tag));
         }
-        doc.add(new StoredField(IndexFields.TITLE, article.title()));
-        for (String question : article.questions()) {
-            doc.add(new StoredField(IndexFields.QUESTIONS, question));
-        }
-        doc.add(new StoredField(IndexFields.UPDATED, article.updated().toString()));
         doc.add(new NumericDocValuesField(IndexFields.UPDATED, article.updated().toEpochDay()));
-        // The rendered page is read only for an article's own page, so it is kept out of the stored fields,
-        // which every search hit and suggestion decompresses: it was half of what they read.
+        // Nothing is kept in stored fields: they compress blocks of several documents, and a search hit
+        // decompressed a whole block to read one. What hits show, the body for snippets and the rendered
+        // page (read only by the article's own page, so deflated) are doc values read one document at a time.
+        doc.add(new BinaryDocValuesField(IndexFields.CARD, ArticleCard.encode(article)));
+        doc.add(new BinaryDocValuesField(IndexFields.TEXT, new BytesRef(article.text())));
         doc.add(new BinaryDocValuesField(IndexFields.HTML, new BytesRef(deflate(article.html()))));
         doc.add(new NumericDocValuesField(IndexFields.TITLE_LENGTH, article.title().length()));
 
@@ -154,7 +133,7 @@ public final class ArticleDocuments {
                     IndexFields.labels(family))) {
                 addEmptyIfMissing(doc, field, TextField.TYPE_NOT_STORED);
             }
-            addEmptyIfMissing(doc, IndexFields.body(family), EMPTY_BODY_TYPE);
+            addEmptyIfMissing(doc, IndexFields.body(family), BODY_TYPE);
         }
         addEmptyIfMissing(doc, IndexFields.GRAMS_TITLE, TextField.TYPE_NOT_STORED);
         addEmptyIfMissing(doc, IndexFields.GRAMS_BODY, TextField.TYPE_NOT_STORED);
@@ -185,13 +164,40 @@ public final class ArticleDocuments {
         return all.toString();
     }
 
-    /** The whole article of document {@code doc}: its stored fields and its rendered HTML. */
+    /** The whole article of top-level document {@code doc}, with its body and rendered page: the article page. */
     public static Article read(IndexReader reader, int doc) throws IOException {
-        Document stored = reader.storedFields().document(doc, STORED_FIELDS);
+        BytesRef html = binaryValue(reader, doc, IndexFields.HTML);
+        return read(reader, doc, html == null ? "" : inflate(html), true);
+    }
+
+    /** The articles of top-level documents {@code docs}, with their bodies but no rendered page: search hits. */
+    public static Article[] hits(IndexReader reader, int[] docs) throws IOException {
+        Article[] articles = new Article[docs.length];
+        for (int i = 0; i < docs.length; i++) {
+            articles[i] = read(reader, docs[i], "", true);
+        }
+        return articles;
+    }
+
+    /** The article of top-level document {@code doc} without body or page: listings and links. */
+    public static Article summary(IndexReader reader, int doc) throws IOException {
+        return read(reader, doc, "", false);
+    }
+
+    private static Article read(IndexReader reader, int doc, String html, boolean withText) throws IOException {
+        BytesRef card = binaryValue(reader, doc, IndexFields.CARD);
+        if (card == null) {
+            throw new IOException("document " + doc + " has no article card: the index is damaged");
+        }
+        BytesRef text = withText ? binaryValue(reader, doc, IndexFields.TEXT) : null;
+        return ArticleCard.decode(card, html, text == null ? "" : text.utf8ToString());
+    }
+
+    /** The binary doc value of {@code field} for top-level document {@code doc}, or {@code null}. */
+    static BytesRef binaryValue(IndexReader reader, int doc, String field) throws IOException {
         LeafReaderContext leaf = reader.leaves().get(ReaderUtil.subIndex(doc, reader.leaves()));
-        BinaryDocValues html = leaf.reader().getBinaryDocValues(IndexFields.HTML);
-        boolean hasHtml = html != null && html.advanceExact(doc - leaf.docBase);
-        return fromDocument(stored, hasHtml ? inflate(html.binaryValue()) : "");
+        BinaryDocValues values = leaf.reader().getBinaryDocValues(field);
+        return values != null && values.advanceExact(doc - leaf.docBase) ? values.binaryValue() : null;
     }
 
     private static byte[] deflate(String html) {
@@ -218,7 +224,8 @@ public final class ArticleDocuments {
             byte[] buffer = new byte[8192];
             while (!inflater.finished()) {
                 int n = inflater.inflate(buffer);
-                if (n == 0 && (inflater.needsInput() || inflater.needsDictionary())) {
+                // An empty page inflates to nothing and is finished at once: only an unfinished stream is short.
+                if (n == 0 && !inflater.finished() && (inflater.needsInput() || inflater.needsDictionary())) {
                     throw new IOException("the stored page of an article is truncated");
                 }
                 out.write(buffer, 0, n);
@@ -229,36 +236,5 @@ public final class ArticleDocuments {
         } finally {
             inflater.end();
         }
-    }
-
-    /**
-     * Rebuilds the article from a document's stored fields (see {@link #STORED_FIELDS}), without its
-     * rendered HTML (empty; see {@link #read}): what a search hit or a listing needs.
-     */
-    public static Article fromDocument(Document doc) {
-        return fromDocument(doc, "");
-    }
-
-    private static Article fromDocument(Document doc, String html) {
-        String text = "";
-        for (LanguageFamily family : LanguageFamily.values()) {
-            String body = doc.get(IndexFields.body(family));
-            if (body != null) {
-                text = body;
-            }
-        }
-        return new Article(
-                doc.get(IndexFields.ID),
-                doc.get(IndexFields.TITLE),
-                ArticleType.parse(doc.get(IndexFields.TYPE)),
-                Visibility.parse(doc.get(IndexFields.VISIBILITY)),
-                doc.get(IndexFields.LOCALE),
-                doc.get(IndexFields.CATEGORY),
-                Arrays.asList(doc.getValues(IndexFields.TAGS)),
-                List.of(doc.getValues(IndexFields.QUESTIONS)),
-                LocalDate.parse(doc.get(IndexFields.UPDATED)),
-                doc.get(IndexFields.SOURCE),
-                html,
-                text);
     }
 }

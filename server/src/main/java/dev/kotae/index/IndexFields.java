@@ -18,12 +18,14 @@ public final class IndexFields {
     public static final String CATEGORY = "category";
     public static final String TAG = "tag";
 
-    /** Stored-only fields, for rendering responses. */
-    public static final String TITLE = "title";
-    public static final String QUESTIONS = "questions";
-    public static final String TAGS = "tags";
+    /** The last-updated day, a numeric doc value for sorting. */
     public static final String UPDATED = "updated";
+    /** An article's rendered page, deflated, a binary doc value read only by the article page. */
     public static final String HTML = "html";
+    /** An article's metadata for hits and listings ({@link ArticleCard}), a binary doc value. */
+    public static final String CARD = "card";
+    /** An article's body as plain UTF-8 text, for snippets, a binary doc value. */
+    public static final String TEXT = "text";
     /** Title length, to prefer the shorter of equally good suggestions. */
     public static final String TITLE_LENGTH = "title_len";
 

@@ -9,6 +9,7 @@ import java.util.TreeSet;
 import org.apache.lucene.facet.FacetsConfig;
 import org.apache.lucene.facet.sortedset.DefaultSortedSetDocValuesReaderState;
 import org.apache.lucene.facet.sortedset.SortedSetDocValuesReaderState;
+import org.apache.lucene.index.FieldInfos;
 import org.apache.lucene.index.IndexReader;
 import org.apache.lucene.index.MultiTerms;
 import org.apache.lucene.index.Terms;
@@ -31,6 +32,7 @@ public final class IndexView extends IndexSearcher {
     private final Map<String, Scope> scopes = new ConcurrentHashMap<>();
     private final Map<String, Object> memos = new ConcurrentHashMap<>();
     private volatile FacetOrdinals facetOrdinals;
+    private volatile FieldInfos fieldInfos;
 
     IndexView(IndexReader reader, FacetsConfig facetsConfig) throws IOException {
         super(reader);
@@ -120,6 +122,16 @@ public final class IndexView extends IndexSearcher {
                     facetOrdinals = known;
                 }
             }
+        }
+        return known;
+    }
+
+    /** The field infos of all segments merged, made on first use (Lucene merges them anew on every call). */
+    public FieldInfos fieldInfos() {
+        FieldInfos known = fieldInfos;
+        if (known == null) {
+            known = FieldInfos.getMergedFieldInfos(getIndexReader());
+            fieldInfos = known;
         }
         return known;
     }

@@ -1,12 +1,8 @@
 package dev.kotae.index;
 
 import java.io.IOException;
-import java.util.ArrayList;
 import java.util.List;
-import org.apache.lucene.index.BinaryDocValues;
 import org.apache.lucene.index.IndexReader;
-import org.apache.lucene.index.LeafReaderContext;
-import org.apache.lucene.index.ReaderUtil;
 import org.apache.lucene.store.ByteArrayDataInput;
 import org.apache.lucene.store.ByteBuffersDataOutput;
 import org.apache.lucene.util.BytesRef;
@@ -27,39 +23,22 @@ public record SuggestCard(String id, String visibility, String title, List<Strin
             out.writeString(id);
             out.writeString(visibility);
             out.writeString(title);
-            writeList(out, questions);
-            writeList(out, phraseKeys);
+            ArticleCard.writeList(out, questions);
+            ArticleCard.writeList(out, phraseKeys);
         } catch (IOException e) {
             throw new IllegalStateException("writing to memory failed", e);
         }
         return new BytesRef(out.toArrayCopy());
     }
 
-    private static void writeList(ByteBuffersDataOutput out, List<String> values) throws IOException {
-        out.writeVInt(values.size());
-        for (String value : values) {
-            out.writeString(value);
-        }
-    }
-
     /** The card of top-level document {@code doc}, or {@code null} if it has none. */
     public static SuggestCard read(IndexReader reader, int doc) throws IOException {
-        LeafReaderContext leaf = reader.leaves().get(ReaderUtil.subIndex(doc, reader.leaves()));
-        BinaryDocValues cards = leaf.reader().getBinaryDocValues(IndexFields.SUGGEST_CARD);
-        if (cards == null || !cards.advanceExact(doc - leaf.docBase)) {
+        BytesRef bytes = ArticleDocuments.binaryValue(reader, doc, IndexFields.SUGGEST_CARD);
+        if (bytes == null) {
             return null;
         }
-        BytesRef bytes = cards.binaryValue();
         ByteArrayDataInput in = new ByteArrayDataInput(bytes.bytes, bytes.offset, bytes.length);
-        return new SuggestCard(in.readString(), in.readString(), in.readString(), readList(in), readList(in));
+        return new SuggestCard(in.readString(), in.readString(), in.readString(), ArticleCard.readList(in), ArticleCard.readList(in));
     }
 
-    private static List<String> readList(ByteArrayDataInput in) throws IOException {
-        int size = in.readVInt();
-        List<String> values = new ArrayList<>(size);
-        for (int i = 0; i < size; i++) {
-            values.add(in.readString());
-        }
-        return values;
-    }
 }

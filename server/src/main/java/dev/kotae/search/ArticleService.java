@@ -13,7 +13,6 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.Set;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.queries.mlt.MoreLikeThis;
 import org.apache.lucene.search.BooleanClause;
@@ -83,13 +82,10 @@ public final class ArticleService {
         Query query = visibility == null ? new MatchAllDocsQuery() : visibility;
         IndexView view = index.acquire();
         try {
-            Set<String> fields = Set.of(IndexFields.ID, IndexFields.LOCALE, IndexFields.UPDATED);
             List<Listed> listed = new ArrayList<>();
             for (ScoreDoc hit : view.search(query, Math.max(1, max)).scoreDocs) {
-                var doc = view.storedFields().document(hit.doc, fields);
-                String id = doc.get(IndexFields.ID);
-                listed.add(new Listed(id, doc.get(IndexFields.LOCALE), "/articles/" + id,
-                        LocalDate.parse(doc.get(IndexFields.UPDATED))));
+                Article article = ArticleDocuments.summary(view.getIndexReader(), hit.doc);
+                listed.add(new Listed(article.id(), article.locale(), article.url(), article.updated()));
             }
             return listed;
         } finally {
@@ -139,9 +135,8 @@ public final class ArticleService {
         }
         List<Related> related = new ArrayList<>();
         for (ScoreDoc hit : view.search(query.build(), RELATED).scoreDocs) {
-            var doc = view.storedFields().document(hit.doc, Set.of(IndexFields.ID, IndexFields.TITLE));
-            String id = doc.get(IndexFields.ID);
-            related.add(new Related(id, doc.get(IndexFields.TITLE), "/articles/" + id));
+            Article linked = ArticleDocuments.summary(view.getIndexReader(), hit.doc);
+            related.add(new Related(linked.id(), linked.title(), linked.url()));
         }
         return related;
     }

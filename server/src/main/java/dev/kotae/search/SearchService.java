@@ -14,10 +14,8 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import org.apache.lucene.document.Document;
 import org.apache.lucene.facet.FacetsCollector;
 import org.apache.lucene.facet.FacetsCollectorManager;
-import org.apache.lucene.index.StoredFields;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.search.BooleanClause;
 import org.apache.lucene.search.BooleanQuery;
@@ -133,15 +131,12 @@ public final class SearchService {
         ScoreDoc[] pageDocs = Arrays.copyOfRange(top.scoreDocs, from, top.scoreDocs.length);
         int[] docIds = Arrays.stream(pageDocs).mapToInt(d -> d.doc).toArray();
         // Doc ids are the same in the scope and in the whole version, so the hits are read from the view.
-        StoredFields stored = view.storedFields();
-        Document[] docs = new Document[docIds.length];
-        for (int i = 0; i < docIds.length; i++) {
-            docs[i] = stored.document(docIds[i], ArticleDocuments.STORED_FIELDS);
-        }
-        String[] pageSnippets = snippets.snippets(view, text.isEmpty() ? new MatchNoDocsQuery() : textQuery, docIds, docs);
+        Article[] articles = ArticleDocuments.hits(view.getIndexReader(), docIds);
+        String[] pageSnippets = snippets.snippets(view, text.isEmpty() ? new MatchNoDocsQuery() : textQuery, docIds,
+                articles);
         List<SearchResult.Hit> hits = new ArrayList<>(pageDocs.length);
         for (int i = 0; i < pageDocs.length; i++) {
-            Article article = ArticleDocuments.fromDocument(docs[i]);
+            Article article = articles[i];
             float score = Float.isNaN(pageDocs[i].score) ? 0f : pageDocs[i].score;
             hits.add(new SearchResult.Hit(article.id(), article.title(), article.type().key(), article.locale(),
                     article.category(), article.tags(), article.visibility().key(), article.url(), pageSnippets[i], score));

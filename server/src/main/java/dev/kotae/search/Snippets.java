@@ -1,5 +1,6 @@
 package dev.kotae.search;
 
+import dev.kotae.content.Article;
 import dev.kotae.index.Analysis;
 import dev.kotae.index.IndexFields;
 import dev.kotae.index.IndexView;
@@ -10,10 +11,13 @@ import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import org.apache.lucene.document.Document;
+import org.apache.lucene.index.FieldInfo;
+import org.apache.lucene.index.FieldInfos;
 import org.apache.lucene.search.DocIdSetIterator;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.uhighlight.DefaultPassageFormatter;
+import org.apache.lucene.search.uhighlight.FieldOffsetStrategy;
+import org.apache.lucene.search.uhighlight.UHComponents;
 import org.apache.lucene.search.uhighlight.LengthGoalBreakIterator;
 import org.apache.lucene.search.uhighlight.UnifiedHighlighter;
 
@@ -37,18 +41,18 @@ final class Snippets {
     /**
      * One snippet per document, in the order of {@code docIds}; empty for a document without a body.
      *
-     * @param docs the documents of {@code docIds}, already read with their body fields: the highlighter
-     *     takes the text from them instead of reading and decompressing each document a second time
+     * @param articles the articles of {@code docIds}, already read with their bodies: the highlighter
+     *     takes the text from them instead of reading each document a second time
      */
-    String[] snippets(IndexView view, Query query, int[] docIds, Document[] docs) throws IOException {
+    String[] snippets(IndexView view, Query query, int[] docIds, Article[] articles) throws IOException {
         String[] snippets = new String[docIds.length];
         Arrays.fill(snippets, "");
         if (docIds.length == 0) {
             return snippets;
         }
-        Map<Integer, Document> byDoc = new HashMap<>();
+        Map<Integer, Article> byDoc = new HashMap<>();
         for (int i = 0; i < docIds.length; i++) {
-            byDoc.put(docIds[i], docs[i]);
+            byDoc.put(docIds[i], articles[i]);
         }
         UnifiedHighlighter.Builder builder = UnifiedHighlighter.builder(view, analysis.perField())
                 .withFormatter(new DefaultPassageFormatter("<mark>", "</mark>", "…", true))
@@ -58,17 +62,31 @@ final class Snippets {
                 // Terms and the offsets stored in the postings, not per-document query matching: the
                 // weight-matches mode re-runs every clause of the query against each hit.
                 .withWeightMatches(false);
+        FieldInfos merged = view.fieldInfos();
         UnifiedHighlighter highlighter = new UnifiedHighlighter(builder) {
+            // The highlighter merges every segment's field infos on first use, a tenth of a search when it
+            // is built per request; they only change with the index version.
+            @Override
+            protected FieldInfo getFieldInfo(String field) {
+                return merged.fieldInfo(field);
+            }
+
+            @Override
+            protected FieldOffsetStrategy getOffsetStrategy(OffsetSource source, UHComponents components) {
+                return source == OffsetSource.POSTINGS && SharedPostingsOffsets.covers(components)
+                        ? new SharedPostingsOffsets(components) : super.getOffsetStrategy(source, components);
+            }
+
             @Override
             protected List<CharSequence[]> loadFieldValues(String[] fields, DocIdSetIterator docIter,
                     int cacheCharsThreshold) throws IOException {
                 List<CharSequence[]> values = new ArrayList<>();
                 for (int doc = docIter.nextDoc(); doc != DocIdSetIterator.NO_MORE_DOCS; doc = docIter.nextDoc()) {
-                    Document document = byDoc.get(doc);
+                    Article article = byDoc.get(doc);
+                    String bodyField = article == null ? null : IndexFields.body(LanguageFamily.of(article.locale()));
                     CharSequence[] perField = new CharSequence[fields.length];
                     for (int f = 0; f < fields.length; f++) {
-                        String value = document == null ? null : document.get(fields[f]);
-                        perField[f] = value == null ? "" : value;
+                        perField[f] = fields[f].equals(bodyField) ? article.text() : "";
                     }
                     values.add(perField);
                 }

@@ -113,7 +113,7 @@ class ContentSyncTest {
                 return null;
             }
             assertEquals(1, hits.totalHits.value, "one document per id");
-            return ArticleDocuments.fromDocument(view.storedFields().document(hits.scoreDocs[0].doc));
+            return ArticleDocuments.read(view.getIndexReader(), hits.scoreDocs[0].doc);
         } finally {
             index.release(view);
         }

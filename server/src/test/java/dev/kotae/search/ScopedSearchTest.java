@@ -90,7 +90,7 @@ class ScopedSearchTest {
             assertEquals(expected.totalHits.value, scoped.total());
             List<String> expectedIds = new ArrayList<>();
             for (ScoreDoc hit : expected.scoreDocs) {
-                expectedIds.add(view.storedFields().document(hit.doc).get(IndexFields.ID));
+                expectedIds.add(ArticleDocuments.summary(view.getIndexReader(), hit.doc).id());
             }
             assertEquals(expectedIds, scoped.hits().stream().map(SearchResult.Hit::id).toList());
             for (int i = 0; i < expected.scoreDocs.length; i++) {
