@@ -2,6 +2,7 @@ package dev.kotae.index;
 
 import java.io.IOException;
 import java.util.Arrays;
+import org.apache.lucene.facet.FacetsConfig;
 import org.apache.lucene.facet.sortedset.SortedSetDocValuesReaderState;
 import org.apache.lucene.index.SortedSetDocValues;
 import org.apache.lucene.search.DocIdSetIterator;
@@ -18,11 +19,14 @@ public final class FacetOrdinals {
     private final int[] starts;
     private final int[] ords;
     private final int size;
+    /** The value each ordinal stands for (the last part of its facet path), looked up once per version. */
+    private final String[] labels;
 
-    private FacetOrdinals(int[] starts, int[] ords, int size) {
+    private FacetOrdinals(int[] starts, int[] ords, int size, String[] labels) {
         this.starts = starts;
         this.ords = ords;
         this.size = size;
+        this.labels = labels;
     }
 
     static FacetOrdinals of(SortedSetDocValuesReaderState state, int maxDoc) throws IOException {
@@ -43,12 +47,23 @@ public final class FacetOrdinals {
             last = doc;
         }
         Arrays.fill(starts, last + 1, maxDoc + 1, count);
-        return new FacetOrdinals(starts, Arrays.copyOf(ords, count), state.getSize());
+        String[] labels = new String[state.getSize()];
+        SortedSetDocValues dictionary = state.getDocValues();
+        for (int ord = 0; ord < labels.length; ord++) {
+            String[] path = FacetsConfig.stringToPath(dictionary.lookupOrd(ord).utf8ToString());
+            labels[ord] = path[path.length - 1];
+        }
+        return new FacetOrdinals(starts, Arrays.copyOf(ords, count), state.getSize(), labels);
     }
 
     /** How many ordinals there are: the length of a counts array. */
     public int size() {
         return size;
+    }
+
+    /** The facet value of ordinal {@code ord}, e.g. a tag. */
+    public String label(int ord) {
+        return labels[ord];
     }
 
     /** Adds one to the count of each ordinal of top-level document {@code doc}. */

@@ -11,9 +11,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.apache.lucene.facet.FacetsCollector;
-import org.apache.lucene.facet.FacetsConfig;
 import org.apache.lucene.facet.sortedset.SortedSetDocValuesReaderState;
-import org.apache.lucene.index.SortedSetDocValues;
 import org.apache.lucene.search.DocIdSetIterator;
 
 /**
@@ -54,7 +52,6 @@ final class FacetCounter {
                 ordinals.count(base + doc, counts);
             }
         }
-        SortedSetDocValues labels = state.getDocValues();
         for (String dim : IndexFields.FACET_DIMENSIONS) {
             SortedSetDocValuesReaderState.OrdRange range = state.getOrdRange(dim);
             if (range == null) {
@@ -68,8 +65,7 @@ final class FacetCounter {
             }
             found.sort(Comparator.<int[]>comparingInt(o -> -o[1]).thenComparingInt(o -> o[0]));
             for (int[] value : found.subList(0, Math.min(MAX_VALUES, found.size()))) {
-                String[] path = FacetsConfig.stringToPath(labels.lookupOrd(value[0]).utf8ToString());
-                facets.get(dim).add(new SearchResult.FacetValue(path[path.length - 1], value[1]));
+                facets.get(dim).add(new SearchResult.FacetValue(ordinals.label(value[0]), value[1]));
             }
         }
         return unmodifiable(facets);
