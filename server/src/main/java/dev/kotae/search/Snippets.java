@@ -34,8 +34,16 @@ final class Snippets {
 
     private final Analysis analysis;
 
+    private final boolean sharedPostings;
+
     Snippets(Analysis analysis) {
+        this(analysis, true);
+    }
+
+    /** With {@code sharedPostings} false, Lucene's own postings strategy: the reference in tests. */
+    Snippets(Analysis analysis, boolean sharedPostings) {
         this.analysis = analysis;
+        this.sharedPostings = sharedPostings;
     }
 
     /**
@@ -73,7 +81,7 @@ final class Snippets {
 
             @Override
             protected FieldOffsetStrategy getOffsetStrategy(OffsetSource source, UHComponents components) {
-                return source == OffsetSource.POSTINGS && SharedPostingsOffsets.covers(components)
+                return sharedPostings && source == OffsetSource.POSTINGS && SharedPostingsOffsets.covers(components)
                         ? new SharedPostingsOffsets(components) : super.getOffsetStrategy(source, components);
             }
 
