@@ -7,6 +7,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.Stream;
 import org.apache.lucene.index.BinaryDocValues;
@@ -18,9 +21,12 @@ import org.apache.lucene.index.SortedDocValues;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.search.SearcherFactory;
 import org.apache.lucene.search.SearcherManager;
+import org.apache.lucene.store.AlreadyClosedException;
 import org.apache.lucene.store.Directory;
 import org.apache.lucene.store.FSDirectory;
 import org.apache.lucene.util.Bits;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The persistent article index under {@code DATA/index}: one writer, near-real-time searchers shared by
@@ -31,10 +37,13 @@ import org.apache.lucene.util.Bits;
  */
 public final class ArticleIndex implements AutoCloseable {
 
+    private static final Logger LOG = LoggerFactory.getLogger(ArticleIndex.class);
+
     /**
      * Bump when documents built by {@link ArticleDocuments} change shape or an {@link Analysis} chain makes
      * other terms (2: Japanese words in hiragana are indexed in katakana, see {@link HiraganaWordFilter};
-     * 3: every document has every scored field, empty where the article has no such text).
+     * 3: every document has every scored field, empty where the article has no such text; 4: nothing is
+     * stored, hits read {@link ArticleCard} and the body text from doc values).
      */
     static final String SCHEMA_VERSION = "4";
     private static final String FINGERPRINT_KEY = "kotae.fingerprint";
@@ -53,6 +62,11 @@ public final class ArticleIndex implements AutoCloseable {
 
     /** A change this large is a bulk change, after which the index is merged into one segment. */
     static final int MERGE_AFTER_CHANGES = 1_000;
+    private final ExecutorService merger = Executors.newSingleThreadExecutor(task -> {
+        Thread thread = new Thread(task, "kotae-index-merge");
+        thread.setDaemon(true);
+        return thread;
+    });
 
     private ArticleIndex(Path path, Analysis analysis, ArticleDocuments documents, String settingsFingerprint)
             throws IOException {
@@ -159,17 +173,30 @@ public final class ArticleIndex implements AutoCloseable {
 
     /**
      * Makes the changes durable and visible to new searches. After a bulk change (a full build, an
-     * import) the index is first merged into one segment: a search pays for every segment it visits
-     * (term lookups, scorer set-up), which at 10k articles in six segments was a quarter of its time.
-     * Merging 100k articles takes about 7 s; single edits leave it to the merge policy.
+     * import) the index is then merged into one segment in the background, and published again: a search
+     * pays for every segment it visits (term lookups, scorer set-up), which at 10k articles in six
+     * segments was a quarter of its time. Merging 100k articles takes about 7 s, so it does not hold up
+     * the change; single edits leave segments to the merge policy.
      */
     public void publish() throws IOException {
-        if (changedSinceMerge.get() >= MERGE_AFTER_CHANGES) {
-            writer.forceMerge(1);
-            changedSinceMerge.set(0);
-        }
         writer.commit();
         searchers.maybeRefreshBlocking();
+        if (changedSinceMerge.get() >= MERGE_AFTER_CHANGES) {
+            changedSinceMerge.set(0);
+            merger.execute(this::mergeIntoOneSegment);
+        }
+    }
+
+    private void mergeIntoOneSegment() {
+        try {
+            writer.forceMerge(1);
+            writer.commit();
+            searchers.maybeRefreshBlocking();
+        } catch (AlreadyClosedException e) {
+            // closing waits for a running merge, then this publish has nothing left to do
+        } catch (IOException | RuntimeException e) {
+            LOG.warn("Merging the index into one segment failed; searches stay correct, only slower", e);
+        }
     }
 
     /** A searcher over the latest published version; give it back with {@link #release}. */
@@ -222,6 +249,13 @@ public final class ArticleIndex implements AutoCloseable {
 
     @Override
     public void close() throws IOException {
+        merger.shutdown();
+        try {
+            // A merge in progress finishes and is committed first: closing the writer under it would fail it.
+            merger.awaitTermination(2, TimeUnit.MINUTES);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
         try (directory; writer; searchers) {
             // closed in reverse order: searchers, writer (commits), directory
         }

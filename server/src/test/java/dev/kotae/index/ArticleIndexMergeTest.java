@@ -1,0 +1,82 @@
+package dev.kotae.index;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.kotae.content.Article;
+import dev.kotae.content.ArticleType;
+import dev.kotae.content.Visibility;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** After a bulk change the index is merged into one segment in the background; small changes are not. */
+class ArticleIndexMergeTest {
+
+    @TempDir
+    Path folder;
+
+    @Test
+    void aBulkChangeEndsInOneSegmentWithEveryArticle() throws Exception {
+        try (ArticleIndex index = open()) {
+            int batch = ArticleIndex.MERGE_AFTER_CHANGES / 5;
+            for (int n = 0; n < 5; n++) {
+                addArticles(index, n * batch, batch);
+                index.publish();
+                if (n < 4) {
+                    assertEquals(n + 1, segments(index), "a small change keeps its own segment");
+                }
+            }
+            long deadline = System.nanoTime() + 30_000_000_000L;
+            while (segments(index) > 1 && System.nanoTime() < deadline) {
+                Thread.sleep(20);
+            }
+            assertEquals(1, segments(index), "merged into one segment after 1,000 changes");
+            assertEquals(ArticleIndex.MERGE_AFTER_CHANGES, index.size());
+            IndexView view = index.acquire();
+            try {
+                assertEquals("Article 999", ArticleDocuments.summary(view.getIndexReader(),
+                        view.search(new org.apache.lucene.search.TermQuery(
+                                new org.apache.lucene.index.Term(IndexFields.ID, "a999")), 1).scoreDocs[0].doc).title());
+            } finally {
+                index.release(view);
+            }
+        }
+    }
+
+    @Test
+    void closingRightAfterABulkChangeKeepsEverything() throws Exception {
+        try (ArticleIndex index = open()) {
+            addArticles(index, 0, ArticleIndex.MERGE_AFTER_CHANGES);
+            index.publish();
+        }
+        try (ArticleIndex reopened = open()) {
+            assertEquals(ArticleIndex.MERGE_AFTER_CHANGES, reopened.size());
+            assertTrue(segments(reopened) >= 1);
+        }
+    }
+
+    private ArticleIndex open() throws IOException {
+        return ArticleIndex.open(folder.resolve("index"), new Analysis(), new ArticleDocuments(new SuggestKeys()), "test");
+    }
+
+    private static void addArticles(ArticleIndex index, int from, int count) throws IOException {
+        for (int i = from; i < from + count; i++) {
+            index.upsert(new Article("a" + i, "Article " + i, ArticleType.FAQ, Visibility.PUBLIC, "en", "c" + (i % 7),
+                    List.of("t" + (i % 11)), List.of(), LocalDate.of(2026, 11, 1), "test:" + i, "<p>Body " + i + "</p>",
+                    "Body " + i + " about refunds"), "stamp");
+        }
+    }
+
+    private static int segments(ArticleIndex index) throws IOException {
+        IndexView view = index.acquire();
+        try {
+            return view.getIndexReader().leaves().size();
+        } finally {
+            index.release(view);
+        }
+    }
+}
