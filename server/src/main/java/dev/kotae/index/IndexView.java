@@ -12,10 +12,13 @@ import org.apache.lucene.facet.sortedset.SortedSetDocValuesReaderState;
 import org.apache.lucene.index.FieldInfos;
 import org.apache.lucene.index.IndexReader;
 import org.apache.lucene.index.MultiTerms;
+import org.apache.lucene.index.Term;
+import org.apache.lucene.index.TermStates;
 import org.apache.lucene.index.Terms;
 import org.apache.lucene.index.TermsEnum;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.Query;
+import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.util.BytesRef;
 import org.apache.lucene.util.IOSupplier;
 
@@ -60,10 +63,41 @@ public final class IndexView extends IndexSearcher {
     }
 
     /**
-     * A searcher over the documents of this version that a filter matches, with its facet state. Built
-     * on first use and kept for the life of this version.
+     * A searcher over the documents of this version that a filter matches. Built on first use and kept
+     * for the life of this version, with the term lookups its searches made.
      */
-    public record Scope(IndexSearcher searcher) {}
+    public static final class Scope {
+
+        /** Enough for every word of a busy help center's queries; bounds what hostile queries can fill. */
+        static final int MAX_CACHED_TERMS = 20_000;
+
+        private final IndexSearcher searcher;
+        private final Map<Term, TermStates> termStates = new ConcurrentHashMap<>();
+
+        Scope(IndexSearcher searcher) {
+            this.searcher = searcher;
+        }
+
+        public IndexSearcher searcher() {
+            return searcher;
+        }
+
+        /**
+         * A query for {@code term} that carries the term's lookup in this scope, made once per version:
+         * looking each query term up in every field's terms dictionary was a tenth of a search. Scores are
+         * those of a plain {@link TermQuery}; searched elsewhere, the query looks its term up again.
+         */
+        public TermQuery termQuery(Term term) throws IOException {
+            TermStates known = termStates.get(term);
+            if (known == null) {
+                known = TermStates.build(searcher, term, true);
+                if (termStates.size() < MAX_CACHED_TERMS) {
+                    termStates.putIfAbsent(term, known);
+                }
+            }
+            return new TermQuery(term, known);
+        }
+    }
 
     /**
      * The scope of {@code filter}, built once per version and {@code key}: callers must give the same

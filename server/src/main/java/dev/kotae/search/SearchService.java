@@ -98,16 +98,16 @@ public final class SearchService {
 
     private Page run(IndexView view, SearchRequest request, String locale, String text, Set<LanguageFamily> families)
             throws IOException {
+        IndexView.Scope scope = scope(view, request.audience(), locale);
         Query textQuery;
         if (text.isEmpty()) {
             textQuery = new MatchAllDocsQuery();
         } else {
-            textQuery = textQueries.build(text, families);
+            textQuery = textQueries.build(text, families, scope::termQuery);
             if (textQuery == null) {
                 textQuery = new MatchNoDocsQuery("no searchable words in the query");
             }
         }
-        IndexView.Scope scope = scope(view, request.audience(), locale);
         Query query = narrowed(textQuery, request.type(), request.category(), request.tag());
         int window = request.page() * request.size();
         Counts counts;

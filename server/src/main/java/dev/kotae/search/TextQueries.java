@@ -48,6 +48,21 @@ public final class TextQueries {
 
     /** The query for {@code text} over the given families' fields, or {@code null} if no word survives analysis. */
     public Query build(String text, Collection<LanguageFamily> families) {
+        try {
+            return build(text, families, TermQuery::new);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** How a term becomes a query: a plain {@link TermQuery}, or one with the term's lookup already made. */
+    @FunctionalInterface
+    public interface TermQueries {
+        Query of(Term term) throws IOException;
+    }
+
+    /** As {@link #build(String, Collection)}, with each term's query made by {@code termQueries}. */
+    public Query build(String text, Collection<LanguageFamily> families, TermQueries termQueries) throws IOException {
         BooleanQuery.Builder query = new BooleanQuery.Builder();
         boolean any = false;
         for (LanguageFamily family : families) {
@@ -55,14 +70,14 @@ public final class TextQueries {
             Words words = words(analysis.text(family), IndexFields.body(family), text, MAX_TERMS,
                     profile.joinsSplitWords());
             if (!words.counts().isEmpty()) {
-                addWordClauses(query, family, profile, words);
+                addWordClauses(query, family, profile, words, termQueries);
                 any = true;
             }
             if (profile.gramsWeight() > 0) {
                 List<String> grams = new ArrayList<>(terms(analysis.grams(), IndexFields.GRAMS_TITLE, text, MAX_GRAMS)
                         .keySet());
                 if (!grams.isEmpty()) {
-                    addGramClauses(query, profile, grams);
+                    addGramClauses(query, profile, grams, termQueries);
                     any = true;
                 }
             }
@@ -72,30 +87,33 @@ public final class TextQueries {
 
     // One flat disjunction of per-word clauses (not a group per language): the same sum, but each clause
     // gives Lucene's top-k pruning its own bound, which nested groups blur.
-    private void addWordClauses(BooleanQuery.Builder query, LanguageFamily family, RankingProfile profile, Words words) {
+    private void addWordClauses(BooleanQuery.Builder query, LanguageFamily family, RankingProfile profile, Words words,
+            TermQueries termQueries) throws IOException {
         for (Map.Entry<String, Integer> word : words.counts().entrySet()) {
             float weight = (phrasing.isPhrasing(family, word.getKey()) ? profile.phrasingWeight() : 1f)
                     * (1 + REPEAT_WEIGHT * (word.getValue() - 1));
-            query.add(weighted(fieldsQuery(family, profile, word.getKey()), weight), BooleanClause.Occur.SHOULD);
+            query.add(weighted(fieldsQuery(family, profile, word.getKey(), termQueries), weight), BooleanClause.Occur.SHOULD);
         }
         for (String joined : words.joinedPairs()) {
-            query.add(fieldsQuery(family, profile, joined), BooleanClause.Occur.SHOULD);
+            query.add(fieldsQuery(family, profile, joined, termQueries), BooleanClause.Occur.SHOULD);
         }
     }
 
-    private static Query fieldsQuery(LanguageFamily family, RankingProfile profile, String term) {
+    private static Query fieldsQuery(LanguageFamily family, RankingProfile profile, String term,
+            TermQueries termQueries) throws IOException {
         return new DisjunctionMaxQuery(List.of(
-                weighted(new TermQuery(new Term(IndexFields.title(family), term)), profile.questionWeight()),
-                weighted(new TermQuery(new Term(IndexFields.questions(family), term)), profile.questionWeight()),
-                weighted(new TermQuery(new Term(IndexFields.labels(family), term)), profile.labelsWeight()),
-                new TermQuery(new Term(IndexFields.body(family), term))), profile.tieBreaker());
+                weighted(termQueries.of(new Term(IndexFields.title(family), term)), profile.questionWeight()),
+                weighted(termQueries.of(new Term(IndexFields.questions(family), term)), profile.questionWeight()),
+                weighted(termQueries.of(new Term(IndexFields.labels(family), term)), profile.labelsWeight()),
+                termQueries.of(new Term(IndexFields.body(family), term))), profile.tieBreaker());
     }
 
-    private static void addGramClauses(BooleanQuery.Builder query, RankingProfile profile, List<String> grams) {
+    private static void addGramClauses(BooleanQuery.Builder query, RankingProfile profile, List<String> grams,
+            TermQueries termQueries) throws IOException {
         for (String gram : grams) {
             query.add(weighted(new DisjunctionMaxQuery(List.of(
-                    weighted(new TermQuery(new Term(IndexFields.GRAMS_TITLE, gram)), profile.questionWeight()),
-                    new TermQuery(new Term(IndexFields.GRAMS_BODY, gram))), profile.tieBreaker()), profile.gramsWeight()),
+                    weighted(termQueries.of(new Term(IndexFields.GRAMS_TITLE, gram)), profile.questionWeight()),
+                    termQueries.of(new Term(IndexFields.GRAMS_BODY, gram))), profile.tieBreaker()), profile.gramsWeight()),
                     BooleanClause.Occur.SHOULD);
         }
     }
