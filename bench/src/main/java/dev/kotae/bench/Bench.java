@@ -65,6 +65,14 @@ public final class Bench {
             return smoke ? new InProcess.Durations(300, 500) : new InProcess.Durations(3_000, 10_000);
         }
 
+        /**
+         * Unmeasured load on a freshly started server before its first measured phase, so the HTTP
+         * figures are of a warmed-up JIT as the in-process ones are (3 s per phase was not enough).
+         */
+        InProcess.Durations serverWarmup(int seconds) {
+            return new InProcess.Durations(0, smoke ? 200 : seconds * 1_000L);
+        }
+
         int fileChanges() {
             return smoke ? 2 : 10;
         }
@@ -150,6 +158,9 @@ public final class Bench {
                     .map(q -> "/api/v1/search?q=" + encode(q.text()) + "&locale=" + q.locale()).toList();
             List<String> suggestPaths = inputs.stream()
                     .map(q -> "/api/v1/suggest?q=" + encode(q.text()) + "&locale=" + q.locale()).toList();
+            log("warming up the server (not measured)");
+            load.run(searchPaths, 2, settings.serverWarmup(15));
+            load.run(suggestPaths, 2, settings.serverWarmup(5));
             log("HTTP search");
             for (int concurrency : new int[] {1, 8}) {
                 HttpLoad.Result result = load.run(searchPaths, concurrency, settings.http());
