@@ -39,10 +39,10 @@ public final class Locales {
         if (locale == null || locale.isBlank()) {
             return null;
         }
-        Set<String> all = all();
-        if (!Article.LOCALE_PATTERN.matcher(locale).matches() || !all.contains(locale)) {
+        // Every search and suggestion validates its locale: a set lookup, the sorted list only for the error.
+        if (!configured.contains(locale) && !inContent(locale) || !Article.LOCALE_PATTERN.matcher(locale).matches()) {
             throw new InvalidRequestException("unknown_locale",
-                    "unknown locale '" + abbreviate(locale) + "'; this help center serves: " + String.join(", ", all));
+                    "unknown locale '" + abbreviate(locale) + "'; this help center serves: " + String.join(", ", all()));
         }
         return locale;
     }
