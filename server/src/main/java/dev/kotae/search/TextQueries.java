@@ -46,22 +46,16 @@ public final class TextQueries {
         this.phrasing = new QuestionPhrasing(analysis);
     }
 
-    /** The query for {@code text} over the given families' fields, or {@code null} if no word survives analysis. */
-    public Query build(String text, Collection<LanguageFamily> families) {
-        try {
-            return build(text, families, TermQuery::new);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
     /** How a term becomes a query: a plain {@link TermQuery}, or one with the term's lookup already made. */
     @FunctionalInterface
     public interface TermQueries {
         Query of(Term term) throws IOException;
     }
 
-    /** As {@link #build(String, Collection)}, with each term's query made by {@code termQueries}. */
+    /**
+     * The query for {@code text} over the given families' fields, each term's query made by
+     * {@code termQueries} ({@code TermQuery::new}, or a scope's), or {@code null} if no word survives analysis.
+     */
     public Query build(String text, Collection<LanguageFamily> families, TermQueries termQueries) throws IOException {
         BooleanQuery.Builder query = new BooleanQuery.Builder();
         boolean any = false;

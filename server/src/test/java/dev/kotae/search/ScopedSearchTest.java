@@ -20,6 +20,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import org.apache.lucene.search.Query;
+import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.search.ScoreDoc;
 import org.apache.lucene.search.TopDocs;
 import org.junit.jupiter.api.AfterAll;
@@ -84,7 +85,7 @@ class ScopedSearchTest {
         IndexView view = index.acquire();
         try {
             Set<dev.kotae.index.LanguageFamily> families = Locales.families(locale);
-            Query clauses = SearchService.filtered(textQueries.build(text, families), audience, locale, null, null, null);
+            Query clauses = SearchService.filtered(textQueries.build(text, families, TermQuery::new), audience, locale, null, null, null);
             TopDocs expected = view.search(clauses, 20);
             assertTrue(expected.scoreDocs.length > 0, "the reference search finds something");
             assertEquals(expected.totalHits.value, scoped.total());

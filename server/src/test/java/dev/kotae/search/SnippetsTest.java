@@ -19,6 +19,7 @@ import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.Set;
 import org.apache.lucene.search.Query;
+import org.apache.lucene.search.TermQuery;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.io.TempDir;
@@ -76,7 +77,7 @@ class SnippetsTest {
     @CsvSource({"返金, ja", "返金 配送, ja", "パスワードの注文, ja", "refund, en", "refund delivery password, en",
         "member orders, en", "返金 refund, ja"})
     void sameSnippetsAsLuceneOwnStrategy(String text, String locale) throws IOException {
-        Query query = new TextQueries(analysis).build(text, Locales.families(locale));
+        Query query = new TextQueries(analysis).build(text, Locales.families(locale), TermQuery::new);
         IndexView view = index.acquire();
         try {
             assertTrue(view.getIndexReader().leaves().size() > 1, "the index has several segments");
