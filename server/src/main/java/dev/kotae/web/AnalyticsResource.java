@@ -20,6 +20,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Function;
 import java.util.stream.Collectors;
 
 /**
@@ -60,11 +61,8 @@ public final class AnalyticsResource {
             case "zero-results" -> reports.zeroResultQueries(ask.range(), containing, ask.limit());
             default -> throw ApiException.badRequest("bad_kind", "kind must be top or zero-results");
         };
-        if (ask.csv()) {
-            return CsvExport.response("queries-" + chosen + ".csv", List.of("query", "count", "lastSeen"),
-                    rows.stream().map(r -> List.<Object>of(r.query(), r.count(), r.lastSeen())).toList());
-        }
-        return json(ask, rows);
+        return answer(ask, rows, "queries-" + chosen + ".csv", List.of("query", "count", "lastSeen"),
+                r -> cells(r.query(), r.count(), r.lastSeen()));
     }
 
     @GET
@@ -75,12 +73,9 @@ public final class AnalyticsResource {
             @HeaderParam(HttpHeaders.ACCEPT) String accept, @Context SecurityContext security) throws SQLException {
         Ask ask = ask(security, from, to, locale, limit, format, accept);
         List<AnalyticsReports.ClickRow> rows = reports.clickThrough(ask.range(), containing, ask.limit());
-        if (ask.csv()) {
-            return CsvExport.response("clicks.csv", List.of("query", "searches", "clicks", "clickThroughRate",
-                    "meanClickedRank"), rows.stream().map(r -> cells(r.query(), r.searches(), r.clicks(),
-                            r.clickThroughRate(), r.meanClickedRank())).toList());
-        }
-        return json(ask, rows);
+        return answer(ask, rows, "clicks.csv", List.of("query", "searches", "clicks", "clickThroughRate",
+                "meanClickedRank"), r -> cells(r.query(), r.searches(), r.clicks(), r.clickThroughRate(),
+                        r.meanClickedRank()));
     }
 
     @GET
@@ -90,12 +85,9 @@ public final class AnalyticsResource {
             @HeaderParam(HttpHeaders.ACCEPT) String accept, @Context SecurityContext security) throws SQLException {
         Ask ask = ask(security, from, to, null, limit, format, accept);
         List<AnalyticsReports.FeedbackRow> rows = reports.feedback(ask.range(), ask.limit());
-        if (ask.csv()) {
-            return CsvExport.response("feedback.csv", List.of("articleId", "helpful", "unhelpful", "comments"),
-                    rows.stream().map(r -> cells(r.articleId(), r.helpful(), r.unhelpful(), r.comments().stream()
-                            .map(AnalyticsReports.Comment::text).collect(Collectors.joining(" | ")))).toList());
-        }
-        return json(ask, rows);
+        return answer(ask, rows, "feedback.csv", List.of("articleId", "helpful", "unhelpful", "comments"),
+                r -> cells(r.articleId(), r.helpful(), r.unhelpful(), r.comments().stream()
+                        .map(AnalyticsReports.Comment::text).collect(Collectors.joining(" | "))));
     }
 
     @GET
@@ -105,12 +97,9 @@ public final class AnalyticsResource {
             @Context SecurityContext security) throws SQLException {
         Ask ask = ask(security, from, to, null, null, format, accept);
         List<AnalyticsReports.DeflectionRow> rows = reports.deflection(ask.range());
-        if (ask.csv()) {
-            return CsvExport.response("deflection.csv", List.of("widget", "shown", "opened", "solved", "submitted",
-                    "answered", "deflectionRate"), rows.stream().map(r -> cells(r.widget(), r.shown(), r.opened(),
-                            r.solved(), r.submitted(), r.answered(), r.deflectionRate())).toList());
-        }
-        return json(ask, rows);
+        return answer(ask, rows, "deflection.csv", List.of("widget", "shown", "opened", "solved", "submitted",
+                "answered", "deflectionRate"), r -> cells(r.widget(), r.shown(), r.opened(), r.solved(),
+                        r.submitted(), r.answered(), r.deflectionRate()));
     }
 
     @GET
@@ -120,11 +109,8 @@ public final class AnalyticsResource {
             @HeaderParam(HttpHeaders.ACCEPT) String accept, @Context SecurityContext security) throws SQLException {
         Ask ask = ask(security, from, to, locale, null, format, accept);
         List<AnalyticsReports.HourRow> rows = reports.searchesPerHour(ask.range());
-        if (ask.csv()) {
-            return CsvExport.response("searches-per-hour.csv", List.of("hour", "searches"),
-                    rows.stream().map(r -> List.<Object>of(r.hour(), r.searches())).toList());
-        }
-        return json(ask, rows);
+        return answer(ask, rows, "searches-per-hour.csv", List.of("hour", "searches"),
+                r -> cells(r.hour(), r.searches()));
     }
 
     private Ask ask(SecurityContext security, String from, String to, String locale, String limit, String format,
@@ -144,7 +130,12 @@ public final class AnalyticsResource {
         return new Ask(range, max, csv);
     }
 
-    private static Response json(Ask ask, List<?> rows) {
+    /** The report as the caller asked for it: CSV with a header and one row per {@code cells}, or JSON. */
+    private static <T> Response answer(Ask ask, List<T> rows, String fileName, List<String> header,
+            Function<T, List<Object>> cells) {
+        if (ask.csv()) {
+            return CsvExport.response(fileName, header, rows.stream().map(cells).toList());
+        }
         return Response.ok(new Report(ask.range().from(), ask.range().to(), ask.range().locale(), rows),
                 MediaType.APPLICATION_JSON_TYPE).build();
     }
