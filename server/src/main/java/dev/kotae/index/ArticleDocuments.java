@@ -107,8 +107,7 @@ public final class ArticleDocuments {
         for (String question : article.questions()) {
             phraseKeys.add(addSuggestKeys(doc, question));
         }
-        doc.add(new BinaryDocValuesField(IndexFields.SUGGEST_CARD, new SuggestCard(article.id(),
-                article.visibility().key(), article.title(), article.questions(), phraseKeys).encode()));
+        doc.add(new BinaryDocValuesField(IndexFields.SUGGEST_KEYS, SuggestCard.encodeKeys(phraseKeys)));
 
         if (!article.category().isEmpty()) {
             doc.add(new SortedSetDocValuesFacetField("category", article.category()));

@@ -43,9 +43,10 @@ public final class ArticleIndex implements AutoCloseable {
      * Bump when documents built by {@link ArticleDocuments} change shape or an {@link Analysis} chain makes
      * other terms (2: Japanese words in hiragana are indexed in katakana, see {@link HiraganaWordFilter};
      * 3: every document has every scored field, empty where the article has no such text; 4: nothing is
-     * stored, hits read {@link ArticleCard} and the body text from doc values).
+     * stored, hits read {@link ArticleCard} and the body text from doc values; 5: suggestions read the
+     * article card too, beside their phrase keys).
      */
-    static final String SCHEMA_VERSION = "4";
+    static final String SCHEMA_VERSION = "5";
     private static final String FINGERPRINT_KEY = "kotae.fingerprint";
 
     /** What the index holds for one article id: where it came from and which version. */

@@ -33,8 +33,8 @@ public final class IndexFields {
     public static final String SUGGEST_START = "suggest.start";
     /** ...and from each later content word. */
     public static final String SUGGEST_INFIX = "suggest.infix";
-    /** Doc value: the {@link SuggestCard} of the article. */
-    public static final String SUGGEST_CARD = "suggest.card";
+    /** Doc value: the suggestion keys of each of the article's phrases (see {@link SuggestCard}). */
+    public static final String SUGGEST_KEYS = "suggest.keys";
     /** Separates the keys of one phrase in a {@link SuggestCard}. */
     public static final char SUGGEST_KEY_SEPARATOR = '\n';
 
