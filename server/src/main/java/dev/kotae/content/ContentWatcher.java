@@ -31,6 +31,8 @@ public final class ContentWatcher implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(ContentWatcher.class);
     static final long QUIET_MILLIS = 40;
     static final long MAX_DELAY_MILLIS = 250;
+    /** As long as a full comparison of a large folder may take (100k articles build in about 40 s). */
+    private static final long CLOSE_WAIT_MILLIS = 120_000;
 
     /** Receives batches of changes. Called on the watcher's thread. */
     public interface Listener {
@@ -143,9 +145,22 @@ public final class ContentWatcher implements AutoCloseable {
         }
     }
 
+    /**
+     * Stops watching and waits for a batch being applied to finish. The thread is never interrupted: the
+     * listener writes the index, and an interrupt inside Lucene's file I/O closes the channel under it,
+     * which closes the index writer and invalidates its write lock. Closing the watch service wakes the
+     * thread instead.
+     */
     @Override
     public void close() throws IOException {
-        thread.interrupt();
         watchService.close();
+        try {
+            thread.join(CLOSE_WAIT_MILLIS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        if (thread.isAlive()) {
+            LOG.warn("Applying a content change did not finish within {} s of closing", CLOSE_WAIT_MILLIS / 1000);
+        }
     }
 }

@@ -34,6 +34,10 @@ import org.slf4j.LoggerFactory;
  *
  * <p>The commit carries a schema fingerprint. When the schema or the settings that shape documents
  * change, the index is emptied on open and rebuilt by the sync instead of serving stale documents.
+ *
+ * <p>Never interrupt a thread that writes here: an interrupt inside file I/O closes the channel under
+ * it, and Lucene then closes the writer and loses its write lock. Writers stop on a flag instead (the
+ * content watcher, the plugin source sync).
  */
 public final class ArticleIndex implements AutoCloseable {
 

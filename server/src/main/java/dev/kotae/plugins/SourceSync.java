@@ -8,6 +8,7 @@ import dev.kotae.metrics.KotaeMetrics;
 import dev.kotae.plugin.ContentSource;
 import dev.kotae.plugin.SourceArticle;
 import java.io.IOException;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -81,6 +82,8 @@ public final class SourceSync implements AutoCloseable {
         thread.setDaemon(true);
         return thread;
     });
+    /** Set by {@link #close()}: a refresh in progress stops before its next write to the index. */
+    private volatile boolean closing;
     /** Indexed ids by source key, as found at start-up, until their source registers. */
     private final Map<String, Map<String, String>> indexedAtStart = new HashMap<>();
 
@@ -204,6 +207,9 @@ public final class SourceSync implements AutoCloseable {
     }
 
     private void refresh(Source source, boolean force) {
+        if (closing) {
+            return;
+        }
         source.state = "refreshing";
         List<SourceArticle> listed;
         try {
@@ -218,6 +224,9 @@ public final class SourceSync implements AutoCloseable {
                     + (source.indexed.isEmpty() ? "" : "; keeping " + source.indexed.size() + " articles indexed before");
             source.state = "failed";
             LOG.warn("Plugin {}: {}", source.pluginId, source.error);
+            return;
+        }
+        if (closing) {
             return;
         }
         try {
@@ -239,6 +248,9 @@ public final class SourceSync implements AutoCloseable {
         int updated = 0;
         int position = 0;
         for (SourceArticle in : listed) {
+            if (closing) {
+                return; // what was written is committed when the index closes; the next start picks up the rest
+            }
             position++;
             if (in == null) {
                 problems.add(new ContentProblem(source.sourceId + "#" + position, "null article"));
@@ -283,9 +295,18 @@ public final class SourceSync implements AutoCloseable {
         problems.forEach(p -> LOG.warn("Source {}: skipping {}: {}", source.sourceId, p.path(), p.message()));
     }
 
+    /**
+     * Stops refreshing and waits for a refresh in progress to stop at its next article. The refresh
+     * thread is never interrupted: an interrupt inside Lucene's file I/O closes the channel under it,
+     * which closes the index writer and invalidates its write lock.
+     */
     @Override
     public void close() throws InterruptedException {
-        refresher.shutdownNow();
-        refresher.awaitTermination(2, TimeUnit.SECONDS);
+        closing = true;
+        refresher.shutdown();
+        Duration wait = timeBox.timeout().plusSeconds(10); // a plugin call in progress ends within its time box
+        if (!refresher.awaitTermination(wait.toMillis(), TimeUnit.MILLISECONDS)) {
+            LOG.warn("A plugin source refresh did not stop within {} s; closing the index under it", wait.toSeconds());
+        }
     }
 }
