@@ -1,0 +1,137 @@
+package dev.kotae.search;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.kotae.content.Article;
+import dev.kotae.content.ArticleType;
+import dev.kotae.content.Visibility;
+import dev.kotae.index.Analysis;
+import dev.kotae.index.ArticleDocuments;
+import dev.kotae.index.ArticleIndex;
+import dev.kotae.index.IndexView;
+import dev.kotae.index.LanguageFamily;
+import dev.kotae.index.SuggestKeys;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+import java.util.Set;
+import org.apache.lucene.search.Query;
+import org.apache.lucene.search.ScoreDoc;
+import org.apache.lucene.search.TermQuery;
+import org.apache.lucene.search.TopDocs;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+/**
+ * A search ranks in two steps (a flat query picks {@link SearchService#RANKED_CANDIDATES} candidates, the
+ * ranking query orders them). Over a help center where most articles match and many nearly tie, the
+ * page must still be exactly what the ranking query gives when it scores every match: same articles, same
+ * order, same scores, same total, on every page within the candidates.
+ */
+class CandidateRankingTest {
+
+    private static final String[] EN = {"refund", "order", "delivery", "password", "account", "card", "return",
+        "shipping", "invoice", "coupon", "member", "address"};
+    private static final String[] JA = {"返金", "注文", "配送", "パスワード", "会員", "カード", "返品", "送料", "請求書",
+        "クーポン", "住所", "予約"};
+
+    @TempDir
+    static Path folder;
+
+    private static ArticleIndex index;
+    private static SearchService search;
+    private static TextQueries textQueries;
+
+    @BeforeAll
+    static void indexManySimilarArticles() throws IOException {
+        Analysis analysis = new Analysis();
+        index = ArticleIndex.open(folder.resolve("index"), analysis, new ArticleDocuments(new SuggestKeys()), "test");
+        Random random = new Random(42);
+        for (int i = 0; i < 900; i++) {
+            boolean ja = i % 2 == 0;
+            String[] words = ja ? JA : EN;
+            String separator = ja ? "の" : " ";
+            String title = pick(random, words, 2, separator);
+            String question = pick(random, words, 3, separator);
+            String body = pick(random, words, 5 + random.nextInt(30), ja ? "と" : " and ");
+            index.upsert(new Article("a" + i, title, ArticleType.FAQ, Visibility.PUBLIC, ja ? "ja" : "en",
+                    "c" + random.nextInt(5), List.of(words[random.nextInt(words.length)]), List.of(question),
+                    LocalDate.of(2026, 11, 1), "test:" + i, "<p>" + body + "</p>", body), "stamp");
+        }
+        index.publish();
+        search = new SearchService(index, analysis, new Locales(Set.of("ja", "en"), () -> Set.of("ja", "en")));
+        textQueries = new TextQueries(analysis);
+    }
+
+    /** Past the ordered candidates the order is the candidates' own, and pages still neither repeat nor skip. */
+    @ParameterizedTest
+    @CsvSource({"order, en", "配送, ja", "refund order, en"})
+    void pagesPastTheCandidatesAreConsistent(String text, String locale) throws IOException {
+        List<String> bySmallPages = new ArrayList<>();
+        for (int page = 1; page <= 15; page++) {
+            bySmallPages.addAll(ids(search.search(new SearchRequest(text, locale, null, null, null, page, 10, Audience.PUBLIC))));
+        }
+        List<String> byLargePages = new ArrayList<>();
+        for (int page = 1; page <= 3; page++) {
+            byLargePages.addAll(ids(search.search(new SearchRequest(text, locale, null, null, null, page, 50, Audience.PUBLIC))));
+        }
+        assertEquals(150, Set.copyOf(bySmallPages).size(), "150 different articles");
+        assertEquals(byLargePages, bySmallPages);
+    }
+
+    private static List<String> ids(SearchResult result) {
+        return result.hits().stream().map(SearchResult.Hit::id).toList();
+    }
+
+    private static String pick(Random random, String[] words, int count, String separator) {
+        List<String> picked = new ArrayList<>();
+        for (int i = 0; i < count; i++) {
+            picked.add(words[(int) Math.min(words.length - 1, Math.abs(random.nextGaussian()) * words.length / 2.5)]);
+        }
+        return String.join(separator, picked);
+    }
+
+    @AfterAll
+    static void close() throws IOException {
+        index.close();
+    }
+
+    @ParameterizedTest
+    @CsvSource({"refund order, en, 1, 10", "refund order, en, 3, 20", "order, en, 1, 100", "delivery card coupon, en, 1, 10",
+        "how do I return an order, en, 1, 10", "返金 注文, ja, 1, 10", "注文の返金はどうすればいいですか, ja, 1, 10",
+        "配送, ja, 2, 50", "カード 会員 住所, ja, 1, 10"})
+    void thePageIsWhatScoringEveryMatchGives(String text, String locale, int page, int size) throws IOException {
+        SearchResult result = search.search(new SearchRequest(text, locale, null, null, null, page, size, Audience.PUBLIC));
+
+        IndexView view = index.acquire();
+        try {
+            Set<LanguageFamily> families = Locales.families(locale);
+            Query everyMatch = SearchService.filtered(textQueries.build(text, families, TermQuery::new), Audience.PUBLIC,
+                    locale, null, null, null);
+            TopDocs expected = view.search(everyMatch, page * size);
+            assertTrue(expected.totalHits.value > SearchService.RANKED_CANDIDATES,
+                    "more matches than candidates: " + expected.totalHits.value);
+            assertEquals(expected.totalHits.value, result.total(), "total");
+            List<String> expectedIds = new ArrayList<>();
+            List<Float> expectedScores = new ArrayList<>();
+            for (int i = (page - 1) * size; i < expected.scoreDocs.length; i++) {
+                ScoreDoc hit = expected.scoreDocs[i];
+                expectedIds.add(ArticleDocuments.summary(view.getIndexReader(), hit.doc).id());
+                expectedScores.add(hit.score);
+            }
+            assertEquals(expectedIds, result.hits().stream().map(SearchResult.Hit::id).toList());
+            for (int i = 0; i < expectedScores.size(); i++) {
+                assertEquals(expectedScores.get(i), result.hits().get(i).score(), 1e-4f, "score of hit " + i);
+            }
+        } finally {
+            index.release(view);
+        }
+    }
+}
