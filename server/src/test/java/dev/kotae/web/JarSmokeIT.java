@@ -1,9 +1,11 @@
 package dev.kotae.web;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
+import java.io.IOException;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
@@ -12,16 +14,24 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.junit.jupiter.api.Test;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * The shaded jar, started the way the README starts it, serves Japanese search and records it in the
  * embedded analytics database: proves the service files (Kuromoji, Lucene codecs, Jersey, Flyway's
- * database plugins) and the migration scripts survived shading.
+ * database plugins) and the migration scripts survived shading. It runs on the JVM running the tests
+ * (the Java 17 baseline) and on every JDK 21 or later installed beside it under {@code /usr/lib/jvm}
+ * (the build machines have Temurin's), where Lucene reads the index through the FFM API and must
+ * start without a restricted-method warning.
  */
 class JarSmokeIT {
 
@@ -31,11 +41,38 @@ class JarSmokeIT {
     @TempDir
     Path work;
 
-    @Test
-    void fatJarServesTheSampleHelpCenter() throws Exception {
+    private static final Path JVMS = Path.of("/usr/lib/jvm");
+    private static final Pattern RELEASE_VERSION = Pattern.compile("(?m)^JAVA_VERSION=\"(\\d+)");
+
+    /** The test JVM, then each other JDK of version 21 or later, by major version. */
+    static Stream<Arguments> javas() throws IOException {
+        Map<Integer, Path> byVersion = new TreeMap<>();
+        byVersion.put(Runtime.version().feature(), Path.of(System.getProperty("java.home")));
+        if (Files.isDirectory(JVMS)) {
+            try (Stream<Path> homes = Files.list(JVMS)) {
+                for (Path home : homes.toList()) {
+                    Path release = home.resolve("release");
+                    if (Files.isRegularFile(release) && Files.isExecutable(home.resolve("bin/java"))) {
+                        Matcher version = RELEASE_VERSION.matcher(Files.readString(release));
+                        if (version.find() && Integer.parseInt(version.group(1)) >= 21) {
+                            byVersion.putIfAbsent(Integer.parseInt(version.group(1)), home);
+                        }
+                    }
+                }
+            }
+        }
+        if (System.getenv("CI") != null) {
+            assertTrue(byVersion.keySet().stream().anyMatch(v -> v >= 21),
+                    "CI machines have a JDK 21+ under /usr/lib/jvm; found only " + byVersion);
+        }
+        return byVersion.entrySet().stream().map(e -> Arguments.of(e.getKey(), e.getValue().resolve("bin/java")));
+    }
+
+    @ParameterizedTest(name = "Java {0}")
+    @MethodSource("javas")
+    void fatJarServesTheSampleHelpCenter(int version, Path java) throws Exception {
         Path jar = Path.of(System.getProperty("kotae.jar", "target/kotae.jar"));
         assertTrue(Files.isRegularFile(jar), "build the jar first: " + jar.toAbsolutePath());
-        Path java = Path.of(System.getProperty("java.home"), "bin", "java");
         Path log = work.resolve("kotae.log");
         ProcessBuilder builder = new ProcessBuilder(java.toString(), "-jar", jar.toString(), "serve",
                 "--content", KotaeServer.sampleContent().toString(), "--data", work.resolve("data").toString(),
@@ -81,6 +118,7 @@ class JarSmokeIT {
             }
             assertTrue(recorded.contains("返金してほしい"), "the search was not recorded: " + recorded + "\n"
                     + Files.readString(log));
+            assertFalse(Files.readString(log).contains("WARNING: "), "Java " + version + " warned:\n" + Files.readString(log));
         } finally {
             process.destroy();
             if (!process.waitFor(20, TimeUnit.SECONDS)) {
