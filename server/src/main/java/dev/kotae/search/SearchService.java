@@ -14,6 +14,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
 import org.apache.lucene.facet.FacetsCollector;
 import org.apache.lucene.facet.FacetsCollectorManager;
 import org.apache.lucene.index.Term;
@@ -79,6 +80,7 @@ public final class SearchService {
         String text = request.query() == null ? "" : request.query().strip();
         Set<LanguageFamily> families = Locales.families(locale);
         IndexView view = index.acquire();
+        SpareCore.enter();
         try {
             Page page = run(view, request, locale, text, families);
             String didYouMean = null;
@@ -99,6 +101,7 @@ public final class SearchService {
             return new SearchResult(text, page.total(), request.page(), request.size(), Math.round(tookMs * 100) / 100.0,
                     page.hits(), page.facets(), didYouMean, corrected);
         } finally {
+            SpareCore.exit();
             index.release(view);
         }
     }
@@ -119,28 +122,34 @@ public final class SearchService {
         }
         Query query = narrowed(textQuery, request.type(), request.category(), request.tag());
         int window = request.page() * request.size();
-        Counts counts;
+        CompletableFuture<Counts> counting;
         TopDocs top;
         if (text.isEmpty()) {
             // Browsing (a category page, say): the counts depend only on the filters, so they are counted
             // once per index version, and each page view only sorts.
             String key = "browse|" + scopeKey(request.audience(), locale) + "|" + request.type() + "|"
                     + request.category() + "|" + request.tag();
-            counts = view.memo(key, () -> count(view, scope, query));
+            counting = CompletableFuture.completedFuture(view.memo(key, () -> count(view, scope, query)));
             top = scope.searcher().search(query, window, NEWEST_FIRST);
         } else {
             // Ranked in two steps, as Elasticsearch's rescoring does: a flat query over the same words finds
             // the best candidates with Lucene's top-k pruning, then the ranking query orders them. The
             // counts come from a pass that scores nothing. Scoring every match with the ranking query had
             // cost twice as much: a typical query matches most articles of its language.
+            // The counting pass runs beside the ranking on a spare core when there is one.
             Query candidateQuery = narrowed(TextQueries.candidates(textQuery), request.type(), request.category(),
                     request.tag());
+            counting = SpareCore.start(() -> count(view, scope, candidateQuery));
             int depth = Math.max(RANKED_CANDIDATES, window);
-            TopDocs candidates = scope.searcher().search(candidateQuery, new TopScoreDocCollectorManager(depth, null, depth));
-            top = ranked(scope.searcher(), candidates, textQuery, window);
-            counts = count(view, scope, candidateQuery);
+            try {
+                TopDocs candidates = scope.searcher().search(candidateQuery,
+                        new TopScoreDocCollectorManager(depth, null, depth));
+                top = ranked(scope.searcher(), candidates, textQuery, window);
+            } catch (IOException | RuntimeException e) {
+                counting.exceptionally(ignored -> null).join(); // the view is released once this returns
+                throw e;
+            }
         }
-        long total = counts.total();
         int from = Math.min((request.page() - 1) * request.size(), top.scoreDocs.length);
         ScoreDoc[] pageDocs = Arrays.copyOfRange(top.scoreDocs, from, top.scoreDocs.length);
         int[] docIds = Arrays.stream(pageDocs).mapToInt(d -> d.doc).toArray();
@@ -155,7 +164,8 @@ public final class SearchService {
             hits.add(new SearchResult.Hit(article.id(), article.title(), article.type().key(), article.locale(),
                     article.category(), article.tags(), article.visibility().key(), article.url(), pageSnippets[i], score));
         }
-        return new Page(total, hits, counts.facets());
+        Counts counts = SpareCore.join(counting);
+        return new Page(counts.total(), hits, counts.facets());
     }
 
     /**
