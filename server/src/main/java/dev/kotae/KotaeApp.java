@@ -41,6 +41,7 @@ import dev.kotae.web.HttpServer;
 import dev.kotae.web.Readiness;
 import dev.kotae.web.TrackedSearch;
 import java.io.IOException;
+import java.io.InterruptedIOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
 import java.nio.file.Files;
@@ -55,6 +56,10 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 import org.apache.lucene.store.LockObtainFailedException;
 import org.slf4j.Logger;
@@ -88,6 +93,15 @@ public final class KotaeApp implements AutoCloseable, Admin {
     private final SourceSync sources;
     private final PluginHost plugins;
     private volatile ContentSync.Report lastSync;
+    /**
+     * Reindexes asked for over HTTP run here, not on the request's thread: Jetty interrupts its threads
+     * when it stops, and an interrupt inside the index's file I/O closes the index writer.
+     */
+    private final ExecutorService reindexing = Executors.newSingleThreadExecutor(task -> {
+        Thread thread = new Thread(task, "kotae-reindex");
+        thread.setDaemon(true);
+        return thread;
+    });
     private ContentWatcher watcher;
 
     private KotaeApp(KotaeConfig config) throws IOException {
@@ -337,6 +351,24 @@ public final class KotaeApp implements AutoCloseable, Admin {
 
     @Override
     public Map<String, Object> reindex() throws IOException {
+        var done = reindexing.submit(this::reindexNow);
+        try {
+            return done.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new InterruptedIOException("stopped waiting for the reindex, which goes on");
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof IOException io) {
+                throw io;
+            }
+            if (e.getCause() instanceof RuntimeException runtime) {
+                throw runtime;
+            }
+            throw new IOException(e.getCause());
+        }
+    }
+
+    private Map<String, Object> reindexNow() throws IOException {
         long start = System.nanoTime();
         ContentSync.Report report = sync.rebuild();
         lastSync = report;
@@ -390,10 +422,16 @@ public final class KotaeApp implements AutoCloseable, Admin {
     @Override
     public void close() throws Exception {
         // Closed last-first: http (no new requests), events (delivered before listeners stop; the analytics
-        // lane is drained into the database), plugins, sources, the time box, the analytics database, then
-        // the index.
-        try (analysis; suggestKeys; index; feedback; analyticsDatabase; retentionPurge; timeBox; sources; plugins;
-                events; http) {
+        // lane is drained into the database), plugins, sources, the time box, the analytics database, a
+        // reindex in progress, then the index.
+        AutoCloseable reindexes = () -> {
+            reindexing.shutdown(); // a reindex in progress finishes: interrupting it would break the index
+            if (!reindexing.awaitTermination(2, TimeUnit.MINUTES)) {
+                LOG.warn("A reindex did not finish within 2 minutes of closing; closing the index under it");
+            }
+        };
+        try (analysis; suggestKeys; index; reindexes; feedback; analyticsDatabase; retentionPurge; timeBox; sources;
+                plugins; events; http) {
             if (watcher != null) {
                 watcher.close();
             }

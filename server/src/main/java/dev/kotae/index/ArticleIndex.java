@@ -37,7 +37,8 @@ import org.slf4j.LoggerFactory;
  *
  * <p>Never interrupt a thread that writes here: an interrupt inside file I/O closes the channel under
  * it, and Lucene then closes the writer and loses its write lock. Writers stop on a flag instead (the
- * content watcher, the plugin source sync).
+ * content watcher, the plugin source sync), and an admin reindex runs on a thread of its own, not on
+ * the HTTP request's (Jetty interrupts its threads when it stops).
  */
 public final class ArticleIndex implements AutoCloseable {
 
