@@ -20,17 +20,14 @@ import org.apache.lucene.facet.FacetsCollectorManager;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.search.BooleanClause;
 import org.apache.lucene.search.BooleanQuery;
-import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.MatchAllDocsQuery;
 import org.apache.lucene.search.MatchNoDocsQuery;
 import org.apache.lucene.search.Query;
-import org.apache.lucene.search.QueryRescorer;
 import org.apache.lucene.search.ScoreDoc;
 import org.apache.lucene.search.Sort;
 import org.apache.lucene.search.SortField;
 import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.search.TopDocs;
-import org.apache.lucene.search.TopScoreDocCollectorManager;
 
 /**
  * Full-text search over the articles a caller may see: ranked hits with snippets, facet counts over
@@ -42,12 +39,6 @@ public final class SearchService {
     private static final Sort NEWEST_FIRST = new Sort(
             new SortField(IndexFields.UPDATED, SortField.Type.LONG, true),
             new SortField(IndexFields.ID, SortField.Type.STRING));
-
-    /**
-     * How many candidates the ranking query orders (or the requested window, if deeper). On the FAQ
-     * benchmarks the ranking query's top 10 is then what it is when it scores every match.
-     */
-    static final int RANKED_CANDIDATES = 100;
 
     private final ArticleIndex index;
     private final TextQueries textQueries;
@@ -132,19 +123,13 @@ public final class SearchService {
             counting = CompletableFuture.completedFuture(view.memo(key, () -> count(view, scope, query)));
             top = scope.searcher().search(query, window, NEWEST_FIRST);
         } else {
-            // Ranked in two steps, as Elasticsearch's rescoring does: a flat query over the same words finds
-            // the best candidates with Lucene's top-k pruning, then the ranking query orders them. The
-            // counts come from a pass that scores nothing. Scoring every match with the ranking query had
-            // cost twice as much: a typical query matches most articles of its language.
-            // The counting pass runs beside the ranking on a spare core when there is one.
+            // Ranked in two steps (CandidateRanking); the counts come from a pass that scores nothing, beside
+            // the ranking on a spare core when there is one.
             Query candidateQuery = narrowed(TextQueries.candidates(textQuery), request.type(), request.category(),
                     request.tag());
             counting = SpareCore.start(() -> count(view, scope, candidateQuery));
-            int depth = Math.max(RANKED_CANDIDATES, window);
             try {
-                TopDocs candidates = scope.searcher().search(candidateQuery,
-                        new TopScoreDocCollectorManager(depth, null, depth));
-                top = ranked(scope.searcher(), candidates, textQuery, window);
+                top = CandidateRanking.top(scope.searcher(), candidateQuery, textQuery, window);
             } catch (IOException | RuntimeException e) {
                 counting.exceptionally(ignored -> null).join(); // the view is released once this returns
                 throw e;
@@ -195,36 +180,6 @@ public final class SearchService {
 
     private static long matchCount(FacetsCollector collected) {
         return collected.getMatchingDocs().stream().mapToLong(docs -> docs.totalHits).sum();
-    }
-
-    /**
-     * The first {@code window} hits: the best {@link #RANKED_CANDIDATES} candidates ordered by the ranking
-     * query, then (on deep pages) the rest in candidate order with their candidate scores. The number
-     * ordered is fixed, not the page's depth, so paging through never repeats or skips an article.
-     */
-    private static TopDocs ranked(IndexSearcher searcher, TopDocs candidates, Query ranking, int window)
-            throws IOException {
-        ScoreDoc[] all = candidates.scoreDocs;
-        int ordered = Math.min(RANKED_CANDIDATES, all.length);
-        TopDocs head = new TopDocs(candidates.totalHits, Arrays.copyOf(all, ordered));
-        ScoreDoc[] hits = Arrays.copyOf(new RankingRescorer(ranking).rescore(searcher, head, ordered).scoreDocs,
-                Math.min(window, all.length));
-        if (hits.length > ordered) {
-            System.arraycopy(all, ordered, hits, ordered, hits.length - ordered);
-        }
-        return new TopDocs(candidates.totalHits, hits);
-    }
-
-    /** Orders candidates by the ranking query's score alone; every candidate matches it (the same words). */
-    private static final class RankingRescorer extends QueryRescorer {
-        RankingRescorer(Query ranking) {
-            super(ranking);
-        }
-
-        @Override
-        protected float combine(float candidateScore, boolean matched, float rankingScore) {
-            return matched ? rankingScore : 0f;
-        }
     }
 
     /** What {@link #overview} answers. */

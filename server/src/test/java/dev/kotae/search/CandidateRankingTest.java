@@ -30,7 +30,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 /**
- * A search ranks in two steps (a flat query picks {@link SearchService#RANKED_CANDIDATES} candidates, the
+ * A search ranks in two steps (a flat query picks {@link CandidateRanking.ORDERED} candidates, the
  * ranking query orders them). Over a help center where most articles match and many nearly tie, the
  * page must still be exactly what the ranking query gives when it scores every match: same articles, same
  * order, same scores, same total, on every page within the candidates.
@@ -116,7 +116,7 @@ class CandidateRankingTest {
             Query everyMatch = SearchService.filtered(textQueries.build(text, families, TermQuery::new), Audience.PUBLIC,
                     locale, null, null, null);
             TopDocs expected = view.search(everyMatch, page * size);
-            assertTrue(expected.totalHits.value > SearchService.RANKED_CANDIDATES,
+            assertTrue(expected.totalHits.value > CandidateRanking.ORDERED,
                     "more matches than candidates: " + expected.totalHits.value);
             assertEquals(expected.totalHits.value, result.total(), "total");
             List<String> expectedIds = new ArrayList<>();
