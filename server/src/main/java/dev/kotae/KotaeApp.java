@@ -21,6 +21,7 @@ import dev.kotae.index.ArticleDocuments;
 import dev.kotae.index.ArticleIndex;
 import dev.kotae.index.ContentSync;
 import dev.kotae.index.SuggestKeys;
+import dev.kotae.index.WriterThread;
 import dev.kotae.metrics.KotaeMetrics;
 import dev.kotae.plugins.PluginHost;
 import dev.kotae.plugins.PublicHelpCenter;
@@ -41,13 +42,13 @@ import dev.kotae.web.HttpServer;
 import dev.kotae.web.Readiness;
 import dev.kotae.web.TrackedSearch;
 import java.io.IOException;
-import java.io.InterruptedIOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.SQLException;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -56,10 +57,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 import org.apache.lucene.store.LockObtainFailedException;
 import org.slf4j.Logger;
@@ -93,15 +90,8 @@ public final class KotaeApp implements AutoCloseable, Admin {
     private final SourceSync sources;
     private final PluginHost plugins;
     private volatile ContentSync.Report lastSync;
-    /**
-     * Reindexes asked for over HTTP run here, not on the request's thread: Jetty interrupts its threads
-     * when it stops, and an interrupt inside the index's file I/O closes the index writer.
-     */
-    private final ExecutorService reindexing = Executors.newSingleThreadExecutor(task -> {
-        Thread thread = new Thread(task, "kotae-reindex");
-        thread.setDaemon(true);
-        return thread;
-    });
+    /** Reindexes asked for over HTTP run here, not on the request's thread (see {@link WriterThread}). */
+    private final WriterThread reindexing = new WriterThread("kotae-reindex", Duration.ofMinutes(2));
     private ContentWatcher watcher;
 
     private KotaeApp(KotaeConfig config) throws IOException {
@@ -351,21 +341,7 @@ public final class KotaeApp implements AutoCloseable, Admin {
 
     @Override
     public Map<String, Object> reindex() throws IOException {
-        var done = reindexing.submit(this::reindexNow);
-        try {
-            return done.get();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new InterruptedIOException("stopped waiting for the reindex, which goes on");
-        } catch (ExecutionException e) {
-            if (e.getCause() instanceof IOException io) {
-                throw io;
-            }
-            if (e.getCause() instanceof RuntimeException runtime) {
-                throw runtime;
-            }
-            throw new IOException(e.getCause());
-        }
+        return reindexing.await(this::reindexNow);
     }
 
     private Map<String, Object> reindexNow() throws IOException {
@@ -424,13 +400,7 @@ public final class KotaeApp implements AutoCloseable, Admin {
         // Closed last-first: http (no new requests), events (delivered before listeners stop; the analytics
         // lane is drained into the database), plugins, sources, the time box, the analytics database, a
         // reindex in progress, then the index.
-        AutoCloseable reindexes = () -> {
-            reindexing.shutdown(); // a reindex in progress finishes: interrupting it would break the index
-            if (!reindexing.awaitTermination(2, TimeUnit.MINUTES)) {
-                LOG.warn("A reindex did not finish within 2 minutes of closing; closing the index under it");
-            }
-        };
-        try (analysis; suggestKeys; index; reindexes; feedback; analyticsDatabase; retentionPurge; timeBox; sources;
+        try (analysis; suggestKeys; index; reindexing; feedback; analyticsDatabase; retentionPurge; timeBox; sources;
                 plugins; events; http) {
             if (watcher != null) {
                 watcher.close();

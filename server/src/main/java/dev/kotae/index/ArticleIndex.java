@@ -5,11 +5,9 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.Stream;
 import org.apache.lucene.index.BinaryDocValues;
@@ -37,8 +35,9 @@ import org.slf4j.LoggerFactory;
  *
  * <p>Never interrupt a thread that writes here: an interrupt inside file I/O closes the channel under
  * it, and Lucene then closes the writer and loses its write lock. Writers stop on a flag instead (the
- * content watcher, the plugin source sync), and an admin reindex runs on a thread of its own, not on
- * the HTTP request's (Jetty interrupts its threads when it stops).
+ * content watcher, the plugin source sync), and work that writes runs on a {@link WriterThread} (a merge, a
+ * plugin source's refresh, an admin reindex: not on the HTTP request's thread, which Jetty interrupts
+ * when it stops).
  */
 public final class ArticleIndex implements AutoCloseable {
 
@@ -68,11 +67,8 @@ public final class ArticleIndex implements AutoCloseable {
 
     /** A change this large is a bulk change, after which the index is merged into one segment. */
     static final int MERGE_AFTER_CHANGES = 1_000;
-    private final ExecutorService merger = Executors.newSingleThreadExecutor(task -> {
-        Thread thread = new Thread(task, "kotae-index-merge");
-        thread.setDaemon(true);
-        return thread;
-    });
+    /** A merge in progress finishes and is committed before the writer closes: closing under it would fail it. */
+    private final WriterThread merger = new WriterThread("kotae-index-merge", Duration.ofMinutes(2));
 
     private ArticleIndex(Path path, Analysis analysis, ArticleDocuments documents, String settingsFingerprint)
             throws IOException {
@@ -255,13 +251,7 @@ public final class ArticleIndex implements AutoCloseable {
 
     @Override
     public void close() throws IOException {
-        merger.shutdown();
-        try {
-            // A merge in progress finishes and is committed first: closing the writer under it would fail it.
-            merger.awaitTermination(2, TimeUnit.MINUTES);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
+        merger.close();
         try (directory; writer; searchers) {
             // closed in reverse order: searchers, writer (commits), directory
         }

@@ -4,11 +4,11 @@ import dev.kotae.content.Article;
 import dev.kotae.content.ContentException;
 import dev.kotae.content.ContentProblem;
 import dev.kotae.index.ArticleIndex;
+import dev.kotae.index.WriterThread;
 import dev.kotae.metrics.KotaeMetrics;
 import dev.kotae.plugin.ContentSource;
 import dev.kotae.plugin.SourceArticle;
 import java.io.IOException;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -18,9 +18,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -77,11 +74,8 @@ public final class SourceSync implements AutoCloseable {
     private final KotaeMetrics metrics;
     private final Map<String, Source> sources = new ConcurrentHashMap<>();
     private final Set<String> queued = ConcurrentHashMap.newKeySet();
-    private final ExecutorService refresher = Executors.newSingleThreadExecutor(task -> {
-        Thread thread = new Thread(task, "kotae-source-sync");
-        thread.setDaemon(true);
-        return thread;
-    });
+    /** Closing waits for a plugin call in progress, which ends within its time box. */
+    private final WriterThread refresher;
     /** Set by {@link #close()}: a refresh in progress stops before its next write to the index. */
     private volatile boolean closing;
     /** Indexed ids by source key, as found at start-up, until their source registers. */
@@ -92,6 +86,7 @@ public final class SourceSync implements AutoCloseable {
         this.converter = converter;
         this.timeBox = timeBox;
         this.metrics = metrics;
+        this.refresher = new WriterThread("kotae-source-sync", timeBox.timeout().plusSeconds(10));
     }
 
     /**
@@ -295,18 +290,10 @@ public final class SourceSync implements AutoCloseable {
         problems.forEach(p -> LOG.warn("Source {}: skipping {}: {}", source.sourceId, p.path(), p.message()));
     }
 
-    /**
-     * Stops refreshing and waits for a refresh in progress to stop at its next article. The refresh
-     * thread is never interrupted: an interrupt inside Lucene's file I/O closes the channel under it,
-     * which closes the index writer and invalidates its write lock.
-     */
+    /** Stops refreshing: a refresh in progress stops at its next article, queued ones do not start. */
     @Override
-    public void close() throws InterruptedException {
+    public void close() {
         closing = true;
-        refresher.shutdown();
-        Duration wait = timeBox.timeout().plusSeconds(10); // a plugin call in progress ends within its time box
-        if (!refresher.awaitTermination(wait.toMillis(), TimeUnit.MILLISECONDS)) {
-            LOG.warn("A plugin source refresh did not stop within {} s; closing the index under it", wait.toSeconds());
-        }
+        refresher.close();
     }
 }
