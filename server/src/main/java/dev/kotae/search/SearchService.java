@@ -102,27 +102,22 @@ public final class SearchService {
     private Page run(IndexView view, SearchRequest request, String locale, String text, Set<LanguageFamily> families)
             throws IOException {
         IndexView.Scope scope = scope(view, request.audience(), locale);
-        Query textQuery;
-        if (text.isEmpty()) {
-            textQuery = new MatchAllDocsQuery();
-        } else {
-            textQuery = textQueries.build(text, families, scope::termQuery);
-            if (textQuery == null) {
-                textQuery = new MatchNoDocsQuery("no searchable words in the query");
-            }
-        }
-        Query query = narrowed(textQuery, request.type(), request.category(), request.tag());
         int window = request.page() * request.size();
         CompletableFuture<Counts> counting;
         TopDocs top;
+        Query textQuery;
         if (text.isEmpty()) {
             // Browsing (a category page, say): the counts depend only on the filters, so they are counted
             // once per index version, and each page view only sorts.
+            textQuery = new MatchNoDocsQuery("browsing: nothing to highlight");
+            Query query = narrowed(new MatchAllDocsQuery(), request.type(), request.category(), request.tag());
             String key = "browse|" + scopeKey(request.audience(), locale) + "|" + request.type() + "|"
                     + request.category() + "|" + request.tag();
             counting = CompletableFuture.completedFuture(view.memo(key, () -> count(view, scope, query)));
             top = scope.searcher().search(query, window, NEWEST_FIRST);
         } else {
+            Query built = textQueries.build(text, families, scope::termQuery);
+            textQuery = built == null ? new MatchNoDocsQuery("no searchable words in the query") : built;
             // Ranked in two steps (CandidateRanking); the counts come from a pass that scores nothing, beside
             // the ranking on a spare core when there is one.
             Query candidateQuery = narrowed(TextQueries.candidates(textQuery), request.type(), request.category(),
@@ -140,8 +135,7 @@ public final class SearchService {
         int[] docIds = Arrays.stream(pageDocs).mapToInt(d -> d.doc).toArray();
         // Doc ids are the same in the scope and in the whole version, so the hits are read from the view.
         Article[] articles = ArticleDocuments.hits(view.getIndexReader(), docIds);
-        String[] pageSnippets = snippets.snippets(view, text.isEmpty() ? new MatchNoDocsQuery() : textQuery, docIds,
-                articles);
+        String[] pageSnippets = snippets.snippets(view, textQuery, docIds, articles);
         List<SearchResult.Hit> hits = new ArrayList<>(pageDocs.length);
         for (int i = 0; i < pageDocs.length; i++) {
             Article article = articles[i];
