@@ -9,8 +9,6 @@ import dev.kotae.content.Visibility;
 import dev.kotae.index.Analysis;
 import dev.kotae.index.ArticleDocuments;
 import dev.kotae.index.ArticleIndex;
-import dev.kotae.index.IndexView;
-import dev.kotae.index.LanguageFamily;
 import dev.kotae.index.SuggestKeys;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -19,10 +17,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
 import java.util.Set;
-import org.apache.lucene.search.Query;
-import org.apache.lucene.search.ScoreDoc;
-import org.apache.lucene.search.TermQuery;
-import org.apache.lucene.search.TopDocs;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.io.TempDir;
@@ -110,28 +104,8 @@ class CandidateRankingTest {
     void thePageIsWhatScoringEveryMatchGives(String text, String locale, int page, int size) throws IOException {
         SearchResult result = search.search(new SearchRequest(text, locale, null, null, null, page, size, Audience.PUBLIC));
 
-        IndexView view = index.acquire();
-        try {
-            Set<LanguageFamily> families = Locales.families(locale);
-            Query everyMatch = SearchService.filtered(textQueries.build(text, families, TermQuery::new), Audience.PUBLIC,
-                    locale, null, null, null);
-            TopDocs expected = view.search(everyMatch, page * size);
-            assertTrue(expected.totalHits.value > CandidateRanking.ORDERED,
-                    "more matches than candidates: " + expected.totalHits.value);
-            assertEquals(expected.totalHits.value, result.total(), "total");
-            List<String> expectedIds = new ArrayList<>();
-            List<Float> expectedScores = new ArrayList<>();
-            for (int i = (page - 1) * size; i < expected.scoreDocs.length; i++) {
-                ScoreDoc hit = expected.scoreDocs[i];
-                expectedIds.add(ArticleDocuments.summary(view.getIndexReader(), hit.doc).id());
-                expectedScores.add(hit.score);
-            }
-            assertEquals(expectedIds, result.hits().stream().map(SearchResult.Hit::id).toList());
-            for (int i = 0; i < expectedScores.size(); i++) {
-                assertEquals(expectedScores.get(i), result.hits().get(i).score(), 1e-4f, "score of hit " + i);
-            }
-        } finally {
-            index.release(view);
-        }
+        long total = EveryMatchScored.assertSamePage(index, textQueries, result, text, locale, Audience.PUBLIC, page,
+                size);
+        assertTrue(total > CandidateRanking.ORDERED, "more matches than candidates: " + total);
     }
 }

@@ -1,6 +1,5 @@
 package dev.kotae.search;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.kotae.content.ArticleParser;
@@ -10,19 +9,11 @@ import dev.kotae.index.Analysis;
 import dev.kotae.index.ArticleDocuments;
 import dev.kotae.index.ArticleIndex;
 import dev.kotae.index.ContentSync;
-import dev.kotae.index.IndexFields;
-import dev.kotae.index.IndexView;
 import dev.kotae.index.SuggestKeys;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Set;
-import org.apache.lucene.search.Query;
-import org.apache.lucene.search.TermQuery;
-import org.apache.lucene.search.ScoreDoc;
-import org.apache.lucene.search.TopDocs;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -82,26 +73,10 @@ class ScopedSearchTest {
     void sameHitsScoresAndTotalAsFilterClauses(String text, String locale, Audience audience) throws IOException {
         SearchResult scoped = search.search(new SearchRequest(text, locale, null, null, null, 1, 20, audience));
 
-        IndexView view = index.acquire();
-        try {
-            Set<dev.kotae.index.LanguageFamily> families = Locales.families(locale);
-            Query clauses = SearchService.filtered(textQueries.build(text, families, TermQuery::new), audience, locale, null, null, null);
-            TopDocs expected = view.search(clauses, 20);
-            assertTrue(expected.scoreDocs.length > 0, "the reference search finds something");
-            assertEquals(expected.totalHits.value, scoped.total());
-            List<String> expectedIds = new ArrayList<>();
-            for (ScoreDoc hit : expected.scoreDocs) {
-                expectedIds.add(ArticleDocuments.summary(view.getIndexReader(), hit.doc).id());
-            }
-            assertEquals(expectedIds, scoped.hits().stream().map(SearchResult.Hit::id).toList());
-            for (int i = 0; i < expected.scoreDocs.length; i++) {
-                assertEquals(expected.scoreDocs[i].score, scoped.hits().get(i).score(), 1e-4f);
-            }
-            if (audience == Audience.PUBLIC) {
-                assertTrue(scoped.hits().stream().allMatch(hit -> hit.visibility().equals("public")));
-            }
-        } finally {
-            index.release(view);
+        long total = EveryMatchScored.assertSamePage(index, textQueries, scoped, text, locale, audience, 1, 20);
+        assertTrue(total > 0, "the reference search finds something");
+        if (audience == Audience.PUBLIC) {
+            assertTrue(scoped.hits().stream().allMatch(hit -> hit.visibility().equals("public")));
         }
     }
 }

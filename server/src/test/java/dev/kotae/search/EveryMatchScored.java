@@ -1,0 +1,49 @@
+package dev.kotae.search;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import dev.kotae.index.ArticleDocuments;
+import dev.kotae.index.ArticleIndex;
+import dev.kotae.index.IndexView;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.lucene.search.Query;
+import org.apache.lucene.search.TermQuery;
+import org.apache.lucene.search.TopDocs;
+
+/**
+ * The reference a search's page is checked against: the ranking query with plain term queries, the
+ * visibility and locale as filter clauses over the whole index, and every match scored.
+ */
+final class EveryMatchScored {
+
+    private EveryMatchScored() {}
+
+    /**
+     * Asserts that {@code result} (page {@code page} of {@code size}) has the reference's total and, in
+     * order, its articles and scores; returns the reference's total.
+     */
+    static long assertSamePage(ArticleIndex index, TextQueries textQueries, SearchResult result, String text,
+            String locale, Audience audience, int page, int size) throws IOException {
+        IndexView view = index.acquire();
+        try {
+            Query everyMatch = SearchService.filtered(textQueries.build(text, Locales.families(locale), TermQuery::new),
+                    audience, locale, null, null, null);
+            TopDocs expected = view.search(everyMatch, page * size);
+            assertEquals(expected.totalHits.value, result.total(), "total");
+            List<String> ids = new ArrayList<>();
+            for (int i = (page - 1) * size; i < expected.scoreDocs.length; i++) {
+                ids.add(ArticleDocuments.summary(view.getIndexReader(), expected.scoreDocs[i].doc).id());
+            }
+            assertEquals(ids, result.hits().stream().map(SearchResult.Hit::id).toList());
+            for (int i = 0; i < ids.size(); i++) {
+                assertEquals(expected.scoreDocs[(page - 1) * size + i].score, result.hits().get(i).score(), 1e-4f,
+                        "score of hit " + i);
+            }
+            return expected.totalHits.value;
+        } finally {
+            index.release(view);
+        }
+    }
+}
