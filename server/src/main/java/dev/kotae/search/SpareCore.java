@@ -39,14 +39,13 @@ final class SpareCore {
         RUNNING.decrementAndGet();
     }
 
-    /** Starts {@code task}; when no core is spare it has run by the time this returns. */
-    static <T> CompletableFuture<T> start(IOSupplier<T> task) {
+    /**
+     * Starts {@code task}. When no core is spare it runs here and now, and what it throws is thrown
+     * from this call; otherwise from {@link #join}.
+     */
+    static <T> CompletableFuture<T> start(IOSupplier<T> task) throws IOException {
         if (RUNNING.get() >= CORES) {
-            try {
-                return CompletableFuture.completedFuture(task.get());
-            } catch (IOException | RuntimeException e) {
-                return CompletableFuture.failedFuture(e instanceof IOException io ? new UncheckedIOException(io) : e);
-            }
+            return CompletableFuture.completedFuture(task.get());
         }
         return CompletableFuture.supplyAsync(() -> {
             try {
