@@ -79,6 +79,7 @@ class SourceSyncCloseTest {
         assertDoesNotThrow(index::close, "the index closes cleanly after the sync stopped");
         try (ArticleIndex reopened = open()) {
             assertTrue(reopened.entries().containsKey("probe"), "what was written after the sync stopped is kept");
+            assertTrue(reopened.entries().size() < 20_000, "the refresh stopped at its next article, not at its end");
         }
     }
 
