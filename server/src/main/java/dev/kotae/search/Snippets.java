@@ -66,6 +66,7 @@ final class Snippets {
                 .withFormatter(new DefaultPassageFormatter("<mark>", "</mark>", "…", true))
                 .withBreakIterator(() -> LengthGoalBreakIterator.createClosestToLength(
                         new SentenceBreaks(), TARGET_LENGTH, 0.5f))
+                .withScorer(new PassageRanking())
                 .withMaxNoHighlightPassages(1)
                 // Terms and the offsets stored in the postings, not per-document query matching: the
                 // weight-matches mode re-runs every clause of the query against each hit.
