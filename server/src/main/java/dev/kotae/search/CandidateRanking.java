@@ -10,10 +10,9 @@ import org.apache.lucene.search.TopDocs;
 import org.apache.lucene.search.TopScoreDocCollectorManager;
 
 /**
- * The top hits of a text search, ranked in two steps as Elasticsearch's rescoring does. The flat query
- * of {@link TextQueries#candidates} finds the best candidates with Lucene's top-k pruning, which its tight
- * score bounds allow; the ranking query of {@link TextQueries#build} then orders the first
- * {@link #ORDERED} of them. Scoring every match with the ranking query cost about twice as much at 100k
+ * The top hits of a text search, ranked in two steps as Elasticsearch's rescoring does. The flat
+ * matching query of {@link TextQueries#build} finds the best candidates with Lucene's top-k pruning,
+ * which its tight score bounds allow; the ranking query then orders the first {@link #ORDERED} of them. Scoring every match with the ranking query cost about twice as much at 100k
  * articles, where a typical query matches 40,000: its per-word {@code DisjunctionMaxQuery} has loose
  * bounds, so nothing could be skipped.
  */

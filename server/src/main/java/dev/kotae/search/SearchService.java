@@ -116,12 +116,12 @@ public final class SearchService {
             counting = CompletableFuture.completedFuture(view.memo(key, () -> count(view, scope, query)));
             top = scope.searcher().search(query, window, NEWEST_FIRST);
         } else {
-            Query built = textQueries.build(text, families, scope::termQuery);
-            textQuery = built == null ? new MatchNoDocsQuery("no searchable words in the query") : built;
+            TextQueries.TextQuery built = textQueries.build(text, families, TextQueries.TermQueries.of(scope));
+            textQuery = built == null ? new MatchNoDocsQuery("no searchable words in the query") : built.ranking();
             // Ranked in two steps (CandidateRanking); the counts come from a pass that scores nothing, beside
             // the ranking on a spare core when there is one.
-            Query candidateQuery = narrowed(TextQueries.candidates(textQuery), request.type(), request.category(),
-                    request.tag());
+            Query candidateQuery = narrowed(built == null ? textQuery : built.matching(), request.type(),
+                    request.category(), request.tag());
             counting = SpareCore.start(() -> count(view, scope, candidateQuery));
             try {
                 top = CandidateRanking.top(scope.searcher(), candidateQuery, textQuery, window);

@@ -2,6 +2,7 @@ package dev.kotae.search;
 
 import dev.kotae.index.Analysis;
 import dev.kotae.index.IndexFields;
+import dev.kotae.index.IndexView;
 import dev.kotae.index.LanguageFamily;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -15,10 +16,13 @@ import org.apache.lucene.analysis.TokenStream;
 import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
 import org.apache.lucene.analysis.tokenattributes.PositionIncrementAttribute;
 import org.apache.lucene.index.Term;
+import org.apache.lucene.index.TermStates;
 import org.apache.lucene.search.BooleanClause;
 import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.BoostQuery;
+import org.apache.lucene.search.CollectionStatistics;
 import org.apache.lucene.search.DisjunctionMaxQuery;
+import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.TermQuery;
 
@@ -29,6 +33,10 @@ import org.apache.lucene.search.TermQuery;
  * language's {@link RankingProfile}; question-phrasing words count less, words the customer repeats
  * more. Japanese queries also match kana bigrams, which lets hiragana input and compounds Kuromoji split
  * differently still find their article; in spaced languages two adjacent words also match as one.
+ * A bigram that more than {@link #COMMON_GRAM_SHARE} of the articles contain («です», «ますか») only adds
+ * to the score of articles that match otherwise, as Lucene's {@code CommonTermsQuery} does: on its own it
+ * says nothing about what the customer asked, yet it matched almost every Japanese article, which made
+ * a Japanese search count and rank nearly all of them.
  */
 public final class TextQueries {
 
@@ -46,51 +54,125 @@ public final class TextQueries {
         this.phrasing = new QuestionPhrasing(analysis);
     }
 
-    /** How a term becomes a query: a plain {@link TermQuery}, or one with the term's lookup already made. */
-    @FunctionalInterface
+    /** A bigram in more of the articles than this share scores but does not match on its own. */
+    static final double COMMON_GRAM_SHARE = 0.1;
+
+    /** How a term becomes a query, and how common it is in the index searched. */
     public interface TermQueries {
+
+        /** A plain {@link TermQuery}, or one with the term's lookup already made. */
         Query of(Term term) throws IOException;
+
+        /** The share of the documents with the term's field that contain the term. */
+        double share(Term term) throws IOException;
+
+        /** The scope's term queries, with the term lookups it keeps. */
+        static TermQueries of(IndexView.Scope scope) {
+            return new TermQueries() {
+                @Override
+                public Query of(Term term) throws IOException {
+                    return scope.termQuery(term);
+                }
+
+                @Override
+                public double share(Term term) throws IOException {
+                    return TextQueries.share(scope.searcher(), term, scope.termQuery(term).getTermStates());
+                }
+            };
+        }
+
+        /** Plain term queries, with shares looked up in {@code searcher}'s index. */
+        static TermQueries plain(IndexSearcher searcher) {
+            return new TermQueries() {
+                @Override
+                public Query of(Term term) {
+                    return new TermQuery(term);
+                }
+
+                @Override
+                public double share(Term term) throws IOException {
+                    return TextQueries.share(searcher, term, TermStates.build(searcher, term, true));
+                }
+            };
+        }
+    }
+
+    /** {@code term}'s document frequency as a share of the documents that have its field (0 when none do). */
+    public static double share(IndexSearcher searcher, Term term, TermStates states) throws IOException {
+        CollectionStatistics field = searcher.collectionStatistics(term.field());
+        return field == null ? 0 : states.docFreq() / (double) field.docCount();
     }
 
     /**
-     * The query for {@code text} over the given families' fields, each term's query made by
-     * {@code termQueries} ({@code TermQuery::new}, or a scope's), or {@code null} if no word survives analysis.
+     * A text query in its two parts: {@code ranking} scores (a word's best field plus a share of its
+     * others), {@code matching} decides which articles match (the same words and the less common bigrams,
+     * as one flat disjunction of weighted term queries, see {@link #build}).
      */
-    public Query build(String text, Collection<LanguageFamily> families, TermQueries termQueries) throws IOException {
-        BooleanQuery.Builder query = new BooleanQuery.Builder();
-        boolean any = false;
+    public record TextQuery(Query ranking, Query matching) {}
+
+    /**
+     * The query for {@code text} over the given families' fields, each term's query made by
+     * {@code termQueries}, or {@code null} if no word survives analysis.
+     *
+     * <p>Its matching part is one flat disjunction of the weighted field terms. Its score sums a word's
+     * fields where the ranking query takes the best one plus a share of the others; that ranks a little
+     * worse (StackFAQ MRR@10 0.840 against 0.852) but close enough to pick the candidates the ranking
+     * query then orders ({@link CandidateRanking}). And it is four times cheaper to find the top of: one
+     * term per clause gives Lucene's top-k pruning (MaxScore) tight bounds, where a word's
+     * {@link DisjunctionMaxQuery} over four fields gives loose ones, and summing needs no per-document
+     * heap of fields. It leaves out the common bigrams, unless nothing else is left.
+     */
+    public TextQuery build(String text, Collection<LanguageFamily> families, TermQueries termQueries)
+            throws IOException {
+        BooleanQuery.Builder ranking = new BooleanQuery.Builder();
+        BooleanQuery.Builder matching = new BooleanQuery.Builder();
+        boolean anyClause = false;
+        boolean anyMatching = false;
         for (LanguageFamily family : families) {
             RankingProfile profile = RankingProfile.of(family);
             Words words = words(analysis.text(family), IndexFields.body(family), text, MAX_TERMS,
                     profile.joinsSplitWords());
-            if (!words.counts().isEmpty()) {
-                addWordClauses(query, family, profile, words, termQueries);
-                any = true;
+            for (Query word : wordClauses(family, profile, words, termQueries)) {
+                ranking.add(word, BooleanClause.Occur.SHOULD);
+                addFlattened(matching, word, 1f);
+                anyClause = anyMatching = true;
             }
             if (profile.gramsWeight() > 0) {
-                List<String> grams = new ArrayList<>(terms(analysis.grams(), IndexFields.GRAMS_TITLE, text, MAX_GRAMS)
-                        .keySet());
-                if (!grams.isEmpty()) {
-                    addGramClauses(query, profile, grams, termQueries);
-                    any = true;
+                for (String gram : terms(analysis.grams(), IndexFields.GRAMS_TITLE, text, MAX_GRAMS).keySet()) {
+                    Query clause = gramClause(profile, gram, termQueries);
+                    ranking.add(clause, BooleanClause.Occur.SHOULD);
+                    anyClause = true;
+                    if (termQueries.share(new Term(IndexFields.GRAMS_BODY, gram)) <= COMMON_GRAM_SHARE) {
+                        addFlattened(matching, clause, 1f);
+                        anyMatching = true;
+                    }
                 }
             }
         }
-        return any ? query.build() : null;
+        if (!anyClause) {
+            return null;
+        }
+        Query rankingQuery = ranking.build();
+        if (!anyMatching) {
+            addFlattened(matching, rankingQuery, 1f);
+        }
+        return new TextQuery(rankingQuery, matching.build());
     }
 
     // One flat disjunction of per-word clauses (not a group per language): the same sum, but each clause
     // gives Lucene's top-k pruning its own bound, which nested groups blur.
-    private void addWordClauses(BooleanQuery.Builder query, LanguageFamily family, RankingProfile profile, Words words,
+    private List<Query> wordClauses(LanguageFamily family, RankingProfile profile, Words words,
             TermQueries termQueries) throws IOException {
+        List<Query> clauses = new ArrayList<>();
         for (Map.Entry<String, Integer> word : words.counts().entrySet()) {
             float weight = (phrasing.isPhrasing(family, word.getKey()) ? profile.phrasingWeight() : 1f)
                     * (1 + REPEAT_WEIGHT * (word.getValue() - 1));
-            query.add(weighted(fieldsQuery(family, profile, word.getKey(), termQueries), weight), BooleanClause.Occur.SHOULD);
+            clauses.add(weighted(fieldsQuery(family, profile, word.getKey(), termQueries), weight));
         }
         for (String joined : words.joinedPairs()) {
-            query.add(fieldsQuery(family, profile, joined, termQueries), BooleanClause.Occur.SHOULD);
+            clauses.add(fieldsQuery(family, profile, joined, termQueries));
         }
+        return clauses;
     }
 
     private static Query fieldsQuery(LanguageFamily family, RankingProfile profile, String term,
@@ -102,29 +184,10 @@ public final class TextQueries {
                 termQueries.of(new Term(IndexFields.body(family), term))), profile.tieBreaker());
     }
 
-    private static void addGramClauses(BooleanQuery.Builder query, RankingProfile profile, List<String> grams,
-            TermQueries termQueries) throws IOException {
-        for (String gram : grams) {
-            query.add(weighted(new DisjunctionMaxQuery(List.of(
-                    weighted(termQueries.of(new Term(IndexFields.GRAMS_TITLE, gram)), profile.questionWeight()),
-                    termQueries.of(new Term(IndexFields.GRAMS_BODY, gram))), profile.tieBreaker()), profile.gramsWeight()),
-                    BooleanClause.Occur.SHOULD);
-        }
-    }
-
-    /**
-     * The words of a query from {@link #build}, as one flat disjunction of weighted term queries. It
-     * matches exactly the same articles. Its score sums a word's fields where the ranking query takes the
-     * best one plus a share of the others; that ranks a little worse (StackFAQ MRR@10 0.840 against
-     * 0.852) but close enough to pick the candidates the ranking query then orders. And it is four
-     * times cheaper to find the top of: one term per clause gives Lucene's top-k pruning (MaxScore)
-     * tight bounds, where a word's {@link DisjunctionMaxQuery} over four fields gives loose ones, and
-     * summing needs no per-document heap of fields.
-     */
-    public static Query candidates(Query ranking) {
-        BooleanQuery.Builder flat = new BooleanQuery.Builder();
-        addFlattened(flat, ranking, 1f);
-        return flat.build();
+    private static Query gramClause(RankingProfile profile, String gram, TermQueries termQueries) throws IOException {
+        return weighted(new DisjunctionMaxQuery(List.of(
+                weighted(termQueries.of(new Term(IndexFields.GRAMS_TITLE, gram)), profile.questionWeight()),
+                termQueries.of(new Term(IndexFields.GRAMS_BODY, gram))), profile.tieBreaker()), profile.gramsWeight());
     }
 
     private static void addFlattened(BooleanQuery.Builder flat, Query query, float weight) {

@@ -9,12 +9,14 @@ import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
 import org.apache.lucene.search.Query;
-import org.apache.lucene.search.TermQuery;
+import org.apache.lucene.search.BooleanClause;
+import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.TopDocs;
 
 /**
- * The reference a search's page is checked against: the ranking query with plain term queries, the
- * visibility and locale as filter clauses over the whole index, and every match scored.
+ * The reference a search's page is checked against: the ranking query with plain term queries over
+ * the articles the matching query finds, the visibility and locale as filter clauses over the whole
+ * index, and every match scored.
  */
 final class EveryMatchScored {
 
@@ -28,8 +30,13 @@ final class EveryMatchScored {
             String locale, Audience audience, int page, int size) throws IOException {
         IndexView view = index.acquire();
         try {
-            Query everyMatch = SearchService.filtered(textQueries.build(text, Locales.families(locale), TermQuery::new),
-                    audience, locale, null, null, null);
+            TextQueries.TextQuery query = textQueries.build(text, Locales.families(locale),
+                    TextQueries.TermQueries.plain(view));
+            Query scoredWhereMatched = new BooleanQuery.Builder()
+                    .add(query.ranking(), BooleanClause.Occur.MUST)
+                    .add(query.matching(), BooleanClause.Occur.FILTER)
+                    .build();
+            Query everyMatch = SearchService.filtered(scoredWhereMatched, audience, locale, null, null, null);
             TopDocs expected = view.search(everyMatch, page * size);
             assertEquals(expected.totalHits.value, result.total(), "total");
             List<String> ids = new ArrayList<>();

@@ -19,7 +19,6 @@ import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.Set;
 import org.apache.lucene.search.Query;
-import org.apache.lucene.search.TermQuery;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.io.TempDir;
@@ -77,9 +76,10 @@ class SnippetsTest {
     @CsvSource({"返金, ja", "返金 配送, ja", "パスワードの注文, ja", "refund, en", "refund delivery password, en",
         "member orders, en", "返金 refund, ja"})
     void sameSnippetsAsLuceneOwnStrategy(String text, String locale) throws IOException {
-        Query query = new TextQueries(analysis).build(text, Locales.families(locale), TermQuery::new);
         IndexView view = index.acquire();
         try {
+            Query query = new TextQueries(analysis).build(text, Locales.families(locale),
+                    TextQueries.TermQueries.plain(view)).ranking();
             assertTrue(view.getIndexReader().leaves().size() > 1, "the index has several segments");
             int[] docIds = Arrays.stream(view.search(query, 10).scoreDocs).mapToInt(hit -> hit.doc).toArray();
             assertTrue(docIds.length > 3, "the query finds several articles");

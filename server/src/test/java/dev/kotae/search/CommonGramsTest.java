@@ -1,0 +1,84 @@
+package dev.kotae.search;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import dev.kotae.content.Article;
+import dev.kotae.content.ArticleType;
+import dev.kotae.content.Visibility;
+import dev.kotae.index.Analysis;
+import dev.kotae.index.ArticleDocuments;
+import dev.kotae.index.ArticleIndex;
+import dev.kotae.index.SuggestKeys;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Set;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * A kana bigram that most articles contain («です») scores but does not match on its own: a Japanese
+ * question ends in one, and it used to make every Japanese article a match.
+ */
+class CommonGramsTest {
+
+    private static final String[] TOPICS = {"配送", "会員", "住所", "予約", "請求書", "クーポン", "送料", "カード", "返品",
+        "注文", "ポイント", "在庫"};
+
+    @TempDir
+    static Path folder;
+
+    private static Analysis analysis;
+    private static ArticleIndex index;
+    private static SearchService search;
+
+    @BeforeAll
+    static void indexArticlesThatAllSayDesu() throws IOException {
+        analysis = new Analysis();
+        index = ArticleIndex.open(folder.resolve("index"), analysis, new ArticleDocuments(new SuggestKeys()), "test");
+        for (int i = 0; i < TOPICS.length; i++) {
+            add("topic-" + i, TOPICS[i] + "について", TOPICS[i] + "の変更は画面からです。");
+        }
+        add("refund", "返金について", "返金は5日以内です。");
+        index.publish();
+        search = new SearchService(index, analysis, new Locales(Set.of("ja"), () -> Set.of("ja")));
+    }
+
+    private static void add(String id, String title, String body) throws IOException {
+        index.upsert(new Article(id, title, ArticleType.FAQ, Visibility.PUBLIC, "ja", "help", List.of(), List.of(),
+                LocalDate.of(2026, 11, 1), "test:" + id, "<p>" + body + "</p>", body), "stamp");
+    }
+
+    @AfterAll
+    static void close() throws IOException {
+        index.close();
+        analysis.close();
+    }
+
+    @Test
+    void aCommonBigramDoesNotMatchOnItsOwn() throws IOException {
+        SearchResult result = search("返金ですか");
+
+        assertEquals(List.of("refund"), ids(result));
+        assertEquals(1, result.total());
+    }
+
+    @Test
+    void aQueryOfCommonBigramsAloneStillMatches() throws IOException {
+        // 「です」 is no word (Kuromoji drops auxiliary verbs), and its one bigram is in every article.
+        SearchResult result = search("です");
+
+        assertEquals(TOPICS.length + 1, result.total());
+    }
+
+    private static List<String> ids(SearchResult result) {
+        return result.hits().stream().map(SearchResult.Hit::id).toList();
+    }
+
+    private static SearchResult search(String text) throws IOException {
+        return search.search(new SearchRequest(text, "ja", null, null, null, 1, 20, Audience.PUBLIC));
+    }
+}
