@@ -38,17 +38,20 @@ final class CandidateRanking {
         ScoreDoc[] all = found.scoreDocs;
         int ordered = Math.min(ORDERED, all.length);
         TopDocs head = new TopDocs(found.totalHits, Arrays.copyOf(all, ordered));
-        ScoreDoc[] hits = Arrays.copyOf(new RankingRescorer(ranking).rescore(searcher, head, ordered).scoreDocs,
-                Math.min(window, all.length));
+        ScoreDoc[] rescored = RankingRescorer.rescore(searcher, head.scoreDocs, ranking);
+        if (rescored == null) {
+            rescored = new ScoreOnlyRescorer(ranking).rescore(searcher, head, ordered).scoreDocs;
+        }
+        ScoreDoc[] hits = Arrays.copyOf(rescored, Math.min(window, all.length));
         if (hits.length > ordered) {
             System.arraycopy(all, ordered, hits, ordered, hits.length - ordered);
         }
         return new TopDocs(found.totalHits, hits);
     }
 
-    /** Orders candidates by the ranking query's score alone; every candidate matches it (the same words). */
-    private static final class RankingRescorer extends QueryRescorer {
-        RankingRescorer(Query ranking) {
+    /** Orders candidates by any query's score alone (for a ranking query {@link RankingRescorer} cannot read). */
+    private static final class ScoreOnlyRescorer extends QueryRescorer {
+        ScoreOnlyRescorer(Query ranking) {
             super(ranking);
         }
 
