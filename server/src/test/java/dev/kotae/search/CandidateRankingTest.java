@@ -53,9 +53,9 @@ class CandidateRankingTest {
             boolean ja = i % 2 == 0;
             String[] words = ja ? JA : EN;
             String separator = ja ? "の" : " ";
-            String title = pick(random, words, 2, separator);
-            String question = pick(random, words, 3, separator);
-            String body = pick(random, words, 5 + random.nextInt(30), ja ? "と" : " and ");
+            String title = SkewedText.pick(random, words, 2, separator);
+            String question = SkewedText.pick(random, words, 3, separator);
+            String body = SkewedText.pick(random, words, 5 + random.nextInt(30), ja ? "と" : " and ");
             index.upsert(new Article("a" + i, title, ArticleType.FAQ, Visibility.PUBLIC, ja ? "ja" : "en",
                     "c" + random.nextInt(5), List.of(words[random.nextInt(words.length)]), List.of(question),
                     LocalDate.of(2026, 11, 1), "test:" + i, "<p>" + body + "</p>", body), "stamp");
@@ -83,14 +83,6 @@ class CandidateRankingTest {
 
     private static List<String> ids(SearchResult result) {
         return result.hits().stream().map(SearchResult.Hit::id).toList();
-    }
-
-    private static String pick(Random random, String[] words, int count, String separator) {
-        List<String> picked = new ArrayList<>();
-        for (int i = 0; i < count; i++) {
-            picked.add(words[(int) Math.min(words.length - 1, Math.abs(random.nextGaussian()) * words.length / 2.5)]);
-        }
-        return String.join(separator, picked);
     }
 
     @AfterAll

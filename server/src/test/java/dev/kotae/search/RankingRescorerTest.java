@@ -15,7 +15,6 @@ import dev.kotae.index.SuggestKeys;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.LocalDate;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Random;
@@ -52,9 +51,10 @@ class RankingRescorerTest {
         for (int i = 0; i < 700; i++) {
             boolean ja = i % 2 == 0;
             String[] words = ja ? JA : EN;
-            String title = pick(random, words, 1 + random.nextInt(3), ja ? "の" : " ");
-            String body = pick(random, words, 3 + random.nextInt(40), ja ? "と" : " and ");
-            List<String> questions = random.nextBoolean() ? List.of(pick(random, words, 3, ja ? "の" : " ")) : List.of();
+            String title = SkewedText.pick(random, words, 1 + random.nextInt(3), ja ? "の" : " ");
+            String body = SkewedText.pick(random, words, 3 + random.nextInt(40), ja ? "と" : " and ");
+            List<String> questions = random.nextBoolean()
+                    ? List.of(SkewedText.pick(random, words, 3, ja ? "の" : " ")) : List.of();
             index.upsert(new Article("a" + i, title, ArticleType.FAQ, Visibility.PUBLIC, ja ? "ja" : "en",
                     "c" + random.nextInt(4), List.of(words[random.nextInt(words.length)]), questions,
                     LocalDate.of(2026, 11, 1), "test:" + i, "<p>" + body + "</p>", body), "stamp");
@@ -63,14 +63,6 @@ class RankingRescorerTest {
             }
         }
         index.publish();
-    }
-
-    private static String pick(Random random, String[] words, int count, String separator) {
-        List<String> picked = new ArrayList<>();
-        for (int i = 0; i < count; i++) {
-            picked.add(words[(int) Math.min(words.length - 1, Math.abs(random.nextGaussian()) * words.length / 2.5)]);
-        }
-        return String.join(separator, picked);
     }
 
     @AfterAll
