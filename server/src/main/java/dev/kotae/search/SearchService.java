@@ -73,13 +73,16 @@ public final class SearchService {
         IndexView view = index.acquire();
         SpareCore.enter();
         try {
-            Page page = run(view, request, locale, text, families);
+            Page page = run(view, request, locale, text, families, false);
+            if (page.total() == 0 && page.commonGramsLeftOut()) {
+                page = run(view, request, locale, text, families, true);
+            }
             String didYouMean = null;
             boolean corrected = false;
             if (page.total() == 0 && !text.isEmpty()) {
                 didYouMean = spelling.correct(view.getIndexReader(), text, families, request.audience());
                 if (didYouMean != null) {
-                    Page correctedPage = run(view, request, locale, didYouMean, families);
+                    Page correctedPage = run(view, request, locale, didYouMean, families, false);
                     if (correctedPage.total() > 0) {
                         page = correctedPage;
                         corrected = true;
@@ -97,15 +100,19 @@ public final class SearchService {
         }
     }
 
-    private record Page(long total, List<SearchResult.Hit> hits, Map<String, List<SearchResult.FacetValue>> facets) {}
+    /** One page of hits; {@code commonGramsLeftOut} if common bigrams could match more (TextQueries). */
+    private record Page(long total, List<SearchResult.Hit> hits, Map<String, List<SearchResult.FacetValue>> facets,
+            boolean commonGramsLeftOut) {}
 
-    private Page run(IndexView view, SearchRequest request, String locale, String text, Set<LanguageFamily> families)
-            throws IOException {
+    /** @param everything whether common bigrams match too (when the query found nothing without them) */
+    private Page run(IndexView view, SearchRequest request, String locale, String text, Set<LanguageFamily> families,
+            boolean everything) throws IOException {
         IndexView.Scope scope = scope(view, request.audience(), locale);
         int window = request.page() * request.size();
         CompletableFuture<Counts> counting;
         TopDocs top;
         Query textQuery;
+        boolean commonGramsLeftOut = false;
         if (text.isEmpty()) {
             // Browsing (a category page, say): the counts depend only on the filters, so they are counted
             // once per index version, and each page view only sorts.
@@ -120,8 +127,9 @@ public final class SearchService {
             textQuery = built == null ? new MatchNoDocsQuery("no searchable words in the query") : built.ranking();
             // Ranked in two steps (CandidateRanking); the counts come from a pass that scores nothing, beside
             // the ranking on a spare core when there is one.
-            Query candidateQuery = narrowed(built == null ? textQuery : built.matching(), request.type(),
-                    request.category(), request.tag());
+            commonGramsLeftOut = built != null && built.hasCommonGrams() && !everything;
+            Query matching = built == null ? textQuery : everything ? built.everything() : built.matching();
+            Query candidateQuery = narrowed(matching, request.type(), request.category(), request.tag());
             counting = SpareCore.start(() -> count(view, scope, candidateQuery));
             try {
                 top = CandidateRanking.top(scope.searcher(), candidateQuery, textQuery, window);
@@ -144,7 +152,7 @@ public final class SearchService {
                     article.category(), article.tags(), article.visibility().key(), article.url(), pageSnippets[i], score));
         }
         Counts counts = SpareCore.join(counting);
-        return new Page(counts.total(), hits, counts.facets());
+        return new Page(counts.total(), hits, counts.facets(), commonGramsLeftOut);
     }
 
     /**

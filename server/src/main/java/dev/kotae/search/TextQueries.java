@@ -33,10 +33,12 @@ import org.apache.lucene.search.TermQuery;
  * language's {@link RankingProfile}; question-phrasing words count less, words the customer repeats
  * more. Japanese queries also match kana bigrams, which lets hiragana input and compounds Kuromoji split
  * differently still find their article; in spaced languages two adjacent words also match as one.
- * A bigram that more than {@link #COMMON_GRAM_SHARE} of the articles contain («です», «ますか») only adds
- * to the score of articles that match otherwise, as Lucene's {@code CommonTermsQuery} does: on its own it
- * says nothing about what the customer asked, yet it matched almost every Japanese article, which made
- * a Japanese search count and rank nearly all of them.
+ * A bigram that more than {@link #COMMON_GRAM_SHARE} of the articles contain («です», «ますか»), and at
+ * least {@link #COMMON_GRAM_MIN_ARTICLES}, only adds to the score of articles that match otherwise, as
+ * Lucene's {@code CommonTermsQuery} does: on its own it says nothing about what the customer asked, yet
+ * it matched almost every Japanese article, which made a Japanese search count and rank nearly all of
+ * them. When nothing else matches (「ぱすわーど」, which Kuromoji cuts into kana that match no word), the
+ * search matches on the common bigrams too ({@link TextQuery#everything}).
  */
 public final class TextQueries {
 
@@ -56,6 +58,11 @@ public final class TextQueries {
 
     /** A bigram in more of the articles than this share scores but does not match on its own. */
     static final double COMMON_GRAM_SHARE = 0.1;
+    /**
+     * ... unless it is in fewer articles than this: in a small help center a topic's bigrams (パス, スワ
+     * of パスワード) easily pass 10%, and there the cost the rule saves is nothing.
+     */
+    static final int COMMON_GRAM_MIN_ARTICLES = 100;
 
     /** How a term becomes a query, and how common it is in the index searched. */
     public interface TermQueries {
@@ -63,8 +70,8 @@ public final class TextQueries {
         /** A plain {@link TermQuery}, or one with the term's lookup already made. */
         Query of(Term term) throws IOException;
 
-        /** The share of the documents with the term's field that contain the term. */
-        double share(Term term) throws IOException;
+        /** How many documents contain the term, out of how many have its field. */
+        Frequency frequency(Term term) throws IOException;
 
         /** The scope's term queries, with the term lookups it keeps. */
         static TermQueries of(IndexView.Scope scope) {
@@ -75,8 +82,8 @@ public final class TextQueries {
                 }
 
                 @Override
-                public double share(Term term) throws IOException {
-                    return TextQueries.share(scope.searcher(), term, scope.termQuery(term).getTermStates());
+                public Frequency frequency(Term term) throws IOException {
+                    return Frequency.of(scope.searcher(), term, scope.termQuery(term).getTermStates());
                 }
             };
         }
@@ -90,25 +97,40 @@ public final class TextQueries {
                 }
 
                 @Override
-                public double share(Term term) throws IOException {
-                    return TextQueries.share(searcher, term, TermStates.build(searcher, term, true));
+                public Frequency frequency(Term term) throws IOException {
+                    return Frequency.of(searcher, term, TermStates.build(searcher, term, true));
                 }
             };
         }
     }
 
-    /** {@code term}'s document frequency as a share of the documents that have its field (0 when none do). */
-    public static double share(IndexSearcher searcher, Term term, TermStates states) throws IOException {
-        CollectionStatistics field = searcher.collectionStatistics(term.field());
-        return field == null ? 0 : states.docFreq() / (double) field.docCount();
+    /** A term's document frequency, and the number of documents that have its field (as BM25 reads them). */
+    public record Frequency(int docFreq, long docCount) {
+
+        static Frequency of(IndexSearcher searcher, Term term, TermStates states) throws IOException {
+            CollectionStatistics field = searcher.collectionStatistics(term.field());
+            return new Frequency(states.docFreq(), field == null ? 0 : field.docCount());
+        }
+
+        boolean isCommonGram() {
+            return docFreq >= COMMON_GRAM_MIN_ARTICLES && docFreq > COMMON_GRAM_SHARE * docCount;
+        }
     }
 
     /**
-     * A text query in its two parts: {@code ranking} scores (a word's best field plus a share of its
-     * others), {@code matching} decides which articles match (the same words and the less common bigrams,
-     * as one flat disjunction of weighted term queries, see {@link #build}).
+     * A text query in its parts: {@code ranking} scores (a word's best field plus a share of its others),
+     * {@code matching} decides which articles match (the same words and the less common bigrams, as one
+     * flat disjunction of weighted term queries, see {@link #build}), and {@code everything} is
+     * {@code matching} with the common bigrams too, for when {@code matching} finds nothing (the same
+     * query when there are none).
      */
-    public record TextQuery(Query ranking, Query matching) {}
+    public record TextQuery(Query ranking, Query matching, Query everything) {
+
+        /** Whether {@link #everything} can match more than {@link #matching}. */
+        public boolean hasCommonGrams() {
+            return matching != everything;
+        }
+    }
 
     /**
      * The query for {@code text} over the given families' fields, each term's query made by
@@ -126,7 +148,9 @@ public final class TextQueries {
             throws IOException {
         BooleanQuery.Builder ranking = new BooleanQuery.Builder();
         BooleanQuery.Builder matching = new BooleanQuery.Builder();
+        BooleanQuery.Builder everything = new BooleanQuery.Builder();
         boolean anyClause = false;
+        boolean anyCommon = false;
         boolean anyMatching = false;
         for (LanguageFamily family : families) {
             RankingProfile profile = RankingProfile.of(family);
@@ -135,14 +159,18 @@ public final class TextQueries {
             for (Query word : wordClauses(family, profile, words, termQueries)) {
                 ranking.add(word, BooleanClause.Occur.SHOULD);
                 addFlattened(matching, word, 1f);
+                addFlattened(everything, word, 1f);
                 anyClause = anyMatching = true;
             }
             if (profile.gramsWeight() > 0) {
                 for (String gram : terms(analysis.grams(), IndexFields.GRAMS_TITLE, text, MAX_GRAMS).keySet()) {
                     Query clause = gramClause(profile, gram, termQueries);
                     ranking.add(clause, BooleanClause.Occur.SHOULD);
+                    addFlattened(everything, clause, 1f);
                     anyClause = true;
-                    if (termQueries.share(new Term(IndexFields.GRAMS_BODY, gram)) <= COMMON_GRAM_SHARE) {
+                    if (termQueries.frequency(new Term(IndexFields.GRAMS_BODY, gram)).isCommonGram()) {
+                        anyCommon = true;
+                    } else {
                         addFlattened(matching, clause, 1f);
                         anyMatching = true;
                     }
@@ -152,11 +180,8 @@ public final class TextQueries {
         if (!anyClause) {
             return null;
         }
-        Query rankingQuery = ranking.build();
-        if (!anyMatching) {
-            addFlattened(matching, rankingQuery, 1f);
-        }
-        return new TextQuery(rankingQuery, matching.build());
+        Query all = everything.build();
+        return new TextQuery(ranking.build(), anyCommon && anyMatching ? matching.build() : all, all);
     }
 
     // One flat disjunction of per-word clauses (not a group per language): the same sum, but each clause

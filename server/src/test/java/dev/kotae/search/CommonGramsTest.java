@@ -1,6 +1,8 @@
 package dev.kotae.search;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.kotae.content.Article;
 import dev.kotae.content.ArticleType;
@@ -21,12 +23,14 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * A kana bigram that most articles contain («です») scores but does not match on its own: a Japanese
- * question ends in one, and it used to make every Japanese article a match.
+ * question ends in one, and it used to make every Japanese article a match. Over 120 articles, since a
+ * bigram must be in at least {@link TextQueries#COMMON_GRAM_MIN_ARTICLES} to count as common.
  */
 class CommonGramsTest {
 
     private static final String[] TOPICS = {"配送", "会員", "住所", "予約", "請求書", "クーポン", "送料", "カード", "返品",
         "注文", "ポイント", "在庫"};
+    private static final int ARTICLES = 120;
 
     @TempDir
     static Path folder;
@@ -39,8 +43,9 @@ class CommonGramsTest {
     static void indexArticlesThatAllSayDesu() throws IOException {
         analysis = new Analysis();
         index = ArticleIndex.open(folder.resolve("index"), analysis, new ArticleDocuments(new SuggestKeys()), "test");
-        for (int i = 0; i < TOPICS.length; i++) {
-            add("topic-" + i, TOPICS[i] + "について", TOPICS[i] + "の変更は画面からです。");
+        for (int i = 0; i < ARTICLES; i++) {
+            String topic = TOPICS[i % TOPICS.length];
+            add("topic-" + i, topic + "のパスワードについて" + i, topic + "のパスワードの変更は画面からです。");
         }
         add("refund", "返金について", "返金は5日以内です。");
         index.publish();
@@ -71,7 +76,23 @@ class CommonGramsTest {
         // 「です」 is no word (Kuromoji drops auxiliary verbs), and its one bigram is in every article.
         SearchResult result = search("です");
 
-        assertEquals(TOPICS.length + 1, result.total());
+        assertEquals(ARTICLES + 1, result.total());
+    }
+
+    @Test
+    void commonBigramsMatchWhenNothingElseDoes() throws IOException {
+        // Kuromoji cuts hiragana it does not know into kana that match no word; only the bigrams of
+        // パスワード find the articles, and every one of them is in all 120 topic articles.
+        SearchResult result = search("ぱすわーど");
+
+        assertEquals(ARTICLES, result.total());
+    }
+
+    @Test
+    void aSmallHelpCenterHasNoCommonBigrams() {
+        assertFalse(new TextQueries.Frequency(TextQueries.COMMON_GRAM_MIN_ARTICLES - 1, 200).isCommonGram());
+        assertTrue(new TextQueries.Frequency(TextQueries.COMMON_GRAM_MIN_ARTICLES, 200).isCommonGram());
+        assertFalse(new TextQueries.Frequency(TextQueries.COMMON_GRAM_MIN_ARTICLES, 2_000).isCommonGram());
     }
 
     private static List<String> ids(SearchResult result) {
