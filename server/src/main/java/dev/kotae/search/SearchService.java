@@ -73,16 +73,13 @@ public final class SearchService {
         IndexView view = index.acquire();
         SpareCore.enter();
         try {
-            Page page = run(view, request, locale, text, families, false);
-            if (page.total() == 0 && page.commonGramsLeftOut()) {
-                page = run(view, request, locale, text, families, true);
-            }
+            Page page = run(view, request, locale, text, families);
             String didYouMean = null;
             boolean corrected = false;
             if (page.total() == 0 && !text.isEmpty()) {
                 didYouMean = spelling.correct(view.getIndexReader(), text, families, request.audience());
                 if (didYouMean != null) {
-                    Page correctedPage = run(view, request, locale, didYouMean, families, false);
+                    Page correctedPage = run(view, request, locale, didYouMean, families);
                     if (correctedPage.total() > 0) {
                         page = correctedPage;
                         corrected = true;
@@ -104,7 +101,14 @@ public final class SearchService {
     private record Page(long total, List<SearchResult.Hit> hits, Map<String, List<SearchResult.FacetValue>> facets,
             boolean commonGramsLeftOut) {}
 
-    /** @param everything whether common bigrams match too (when the query found nothing without them) */
+    /** The page for {@code text}; common bigrams match too when nothing matches without them (TextQueries). */
+    private Page run(IndexView view, SearchRequest request, String locale, String text, Set<LanguageFamily> families)
+            throws IOException {
+        Page page = run(view, request, locale, text, families, false);
+        return page.total() == 0 && page.commonGramsLeftOut() ? run(view, request, locale, text, families, true) : page;
+    }
+
+    /** @param everything whether common bigrams match too */
     private Page run(IndexView view, SearchRequest request, String locale, String text, Set<LanguageFamily> families,
             boolean everything) throws IOException {
         IndexView.Scope scope = scope(view, request.audience(), locale);
