@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.util.Arrays;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.Query;
-import org.apache.lucene.search.QueryRescorer;
 import org.apache.lucene.search.ScoreDoc;
 import org.apache.lucene.search.TopDocs;
 import org.apache.lucene.search.TopScoreDocCollectorManager;
@@ -37,27 +36,11 @@ final class CandidateRanking {
         TopDocs found = searcher.search(candidates, new TopScoreDocCollectorManager(depth, null, depth));
         ScoreDoc[] all = found.scoreDocs;
         int ordered = Math.min(ORDERED, all.length);
-        TopDocs head = new TopDocs(found.totalHits, Arrays.copyOf(all, ordered));
-        ScoreDoc[] rescored = RankingRescorer.rescore(searcher, head.scoreDocs, ranking);
-        if (rescored == null) {
-            rescored = new ScoreOnlyRescorer(ranking).rescore(searcher, head, ordered).scoreDocs;
-        }
+        ScoreDoc[] rescored = RankingRescorer.rescore(searcher, Arrays.copyOf(all, ordered), ranking);
         ScoreDoc[] hits = Arrays.copyOf(rescored, Math.min(window, all.length));
         if (hits.length > ordered) {
             System.arraycopy(all, ordered, hits, ordered, hits.length - ordered);
         }
         return new TopDocs(found.totalHits, hits);
-    }
-
-    /** Orders candidates by any query's score alone (for a ranking query {@link RankingRescorer} cannot read). */
-    private static final class ScoreOnlyRescorer extends QueryRescorer {
-        ScoreOnlyRescorer(Query ranking) {
-            super(ranking);
-        }
-
-        @Override
-        protected float combine(float candidateScore, boolean matched, float rankingScore) {
-            return matched ? rankingScore : 0f;
-        }
     }
 }

@@ -50,12 +50,14 @@ final class RankingRescorer {
 
     /**
      * {@code candidates} with the ranking query's scores (0 for one it does not match), best first, ties by
-     * document; or {@code null} if the query is not of the shape {@link TextQueries#build} makes.
+     * document.
+     *
+     * @throws IllegalArgumentException if {@code ranking} is not of the shape {@link TextQueries#build} makes
      */
     static ScoreDoc[] rescore(IndexSearcher searcher, ScoreDoc[] candidates, Query ranking) throws IOException {
         List<Word> words = words(ranking);
         if (words == null) {
-            return null;
+            throw new IllegalArgumentException("not a ranking query of TextQueries.build: " + ranking);
         }
         ScoreDoc[] byDoc = candidates.clone();
         Arrays.sort(byDoc, Comparator.comparingInt(hit -> hit.doc));

@@ -2,6 +2,7 @@ package dev.kotae.search;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.kotae.content.Article;
@@ -18,11 +19,13 @@ import java.time.LocalDate;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Random;
+import org.apache.lucene.search.MatchAllDocsQuery;
 import org.apache.lucene.search.QueryRescorer;
 import org.apache.lucene.search.ScoreDoc;
 import org.apache.lucene.search.TopDocs;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -69,6 +72,17 @@ class RankingRescorerTest {
     static void close() throws IOException {
         index.close();
         analysis.close();
+    }
+
+    @Test
+    void aQueryOfAnotherShapeIsRefused() throws IOException {
+        IndexView view = index.acquire();
+        try {
+            assertThrows(IllegalArgumentException.class,
+                    () -> RankingRescorer.rescore(view, new ScoreDoc[0], new MatchAllDocsQuery()));
+        } finally {
+            index.release(view);
+        }
     }
 
     @ParameterizedTest
