@@ -8,9 +8,12 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Collections;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.analysis.TokenStream;
 import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
@@ -147,41 +150,32 @@ public final class TextQueries {
     public TextQuery build(String text, Collection<LanguageFamily> families, TermQueries termQueries)
             throws IOException {
         BooleanQuery.Builder ranking = new BooleanQuery.Builder();
-        BooleanQuery.Builder matching = new BooleanQuery.Builder();
-        BooleanQuery.Builder everything = new BooleanQuery.Builder();
-        boolean anyClause = false;
-        boolean anyCommon = false;
-        boolean anyMatching = false;
+        List<Query> clauses = new ArrayList<>();
+        Set<Query> commonGrams = Collections.newSetFromMap(new IdentityHashMap<>());
         for (LanguageFamily family : families) {
             RankingProfile profile = RankingProfile.of(family);
             Words words = words(analysis.text(family), IndexFields.body(family), text, MAX_TERMS,
                     profile.joinsSplitWords());
-            for (Query word : wordClauses(family, profile, words, termQueries)) {
-                ranking.add(word, BooleanClause.Occur.SHOULD);
-                addFlattened(matching, word, 1f);
-                addFlattened(everything, word, 1f);
-                anyClause = anyMatching = true;
-            }
+            clauses.addAll(wordClauses(family, profile, words, termQueries));
             if (profile.gramsWeight() > 0) {
                 for (String gram : terms(analysis.grams(), IndexFields.GRAMS_TITLE, text, MAX_GRAMS).keySet()) {
                     Query clause = gramClause(profile, gram, termQueries);
-                    ranking.add(clause, BooleanClause.Occur.SHOULD);
-                    addFlattened(everything, clause, 1f);
-                    anyClause = true;
+                    clauses.add(clause);
                     if (termQueries.frequency(new Term(IndexFields.GRAMS_BODY, gram)).isCommonGram()) {
-                        anyCommon = true;
-                    } else {
-                        addFlattened(matching, clause, 1f);
-                        anyMatching = true;
+                        commonGrams.add(clause);
                     }
                 }
             }
         }
-        if (!anyClause) {
+        if (clauses.isEmpty()) {
             return null;
         }
-        Query all = everything.build();
-        return new TextQuery(ranking.build(), anyCommon && anyMatching ? matching.build() : all, all);
+        clauses.forEach(clause -> ranking.add(clause, BooleanClause.Occur.SHOULD));
+        Query everything = flattened(clauses);
+        boolean onlyCommon = commonGrams.size() == clauses.size();
+        Query matching = commonGrams.isEmpty() || onlyCommon ? everything
+                : flattened(clauses.stream().filter(clause -> !commonGrams.contains(clause)).toList());
+        return new TextQuery(ranking.build(), matching, everything);
     }
 
     // One flat disjunction of per-word clauses (not a group per language): the same sum, but each clause
@@ -225,6 +219,12 @@ public final class TextQueries {
         } else {
             flat.add(weighted(query, weight), BooleanClause.Occur.SHOULD);
         }
+    }
+
+    private static Query flattened(List<Query> clauses) {
+        BooleanQuery.Builder flat = new BooleanQuery.Builder();
+        clauses.forEach(clause -> addFlattened(flat, clause, 1f));
+        return flat.build();
     }
 
     private static Query weighted(Query query, float weight) {
