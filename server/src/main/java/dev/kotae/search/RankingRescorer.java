@@ -55,6 +55,9 @@ final class RankingRescorer {
      * @throws IllegalArgumentException if {@code ranking} is not of the shape {@link TextQueries#build} makes
      */
     static ScoreDoc[] rescore(IndexSearcher searcher, ScoreDoc[] candidates, Query ranking) throws IOException {
+        if (candidates.length == 0) {
+            return candidates; // e.g. a query with no searchable words: nothing matched, whatever its shape
+        }
         List<Word> words = words(ranking);
         if (words == null) {
             throw new IllegalArgumentException("not a ranking query of TextQueries.build: " + ranking);

@@ -79,7 +79,7 @@ class RankingRescorerTest {
         IndexView view = index.acquire();
         try {
             assertThrows(IllegalArgumentException.class,
-                    () -> RankingRescorer.rescore(view, new ScoreDoc[0], new MatchAllDocsQuery()));
+                    () -> RankingRescorer.rescore(view, new ScoreDoc[] {new ScoreDoc(0, 1f)}, new MatchAllDocsQuery()));
         } finally {
             index.release(view);
         }
