@@ -1,0 +1,66 @@
+package dev.kotae.web;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Searches beyond one per core wait their turn and are then answered in full; the wait is counted in
+ * {@code /metrics}; requests that do not search are never held back behind them.
+ */
+class SearchAdmissionIT extends SampleServerIT {
+
+    private static final int CLIENTS = 4 * Runtime.getRuntime().availableProcessors();
+
+    @Test
+    void searchesBeyondTheCoresWaitAndAreAllAnswered() throws Exception {
+        double waitedBefore = waited();
+        List<Future<List<Integer>>> clients = new ArrayList<>();
+        ExecutorService pool = Executors.newFixedThreadPool(CLIENTS);
+        try {
+            for (int c = 0; c < CLIENTS; c++) {
+                clients.add(pool.submit(() -> {
+                    List<Integer> statuses = new ArrayList<>();
+                    for (int i = 0; i < 25; i++) {
+                        statuses.add(server.query("/api/v1/search", null,
+                                Map.of("q", "注文をキャンセルして返金してほしいのですがどうすればいいですか refund order")).status());
+                        statuses.add(server.query("/api/v1/suggest", null, Map.of("q", "へんき")).status());
+                    }
+                    return statuses;
+                }));
+            }
+            for (Future<List<Integer>> client : clients) {
+                assertEquals(List.of(200), client.get().stream().distinct().toList(), "every request answered");
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+        assertTrue(waited() > waitedBefore, CLIENTS + " clients on " + (CLIENTS / 4) + " cores: some searches waited");
+        assertTrue(server.get("/metrics").body().contains("kotae_search_requests_waiting "), "the queue length is exposed");
+    }
+
+    @Test
+    void requestsThatDoNotSearchAreNotCounted() {
+        double before = waited();
+        for (int i = 0; i < 20; i++) {
+            assertEquals(200, server.get("/readyz").status());
+        }
+        assertEquals(before, waited(), "health checks never wait for a search slot");
+    }
+
+    private static double waited() {
+        String metrics = server.get("/metrics").body();
+        Matcher total = Pattern.compile("(?m)^kotae_search_requests_waited_total (\\S+)$").matcher(metrics);
+        assertTrue(total.find(), "the counter is exposed: " + metrics);
+        return Double.parseDouble(total.group(1));
+    }
+}
