@@ -1,9 +1,16 @@
 package dev.kotae.web;
 
 import dev.kotae.metrics.KotaeMetrics;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import org.eclipse.jetty.http.HttpHeader;
+import org.eclipse.jetty.http.MimeTypes;
 import org.eclipse.jetty.server.Handler;
+import org.eclipse.jetty.server.Request;
+import org.eclipse.jetty.server.Response;
 import org.eclipse.jetty.server.handler.QoSHandler;
+import org.eclipse.jetty.util.Callback;
 
 /**
  * Lets at most as many searching requests run at once as the JVM has cores; the others wait their turn
@@ -13,8 +20,11 @@ import org.eclipse.jetty.server.handler.QoSHandler;
  * instead lowered the p99 at 8 clients by about a quarter at the same throughput (docs/benchmarks.md).
  * The limit follows the cores, as Elasticsearch sizes its search pool from them. Suggestions, health,
  * metrics, article pages and admin requests are not held back.
+ *
+ * <p>A search that cannot be admitted (the line is full, or it waited too long) is answered 503 with the
+ * API's JSON error {@code busy} and {@code Retry-After}, and counted in {@code /metrics}.
  */
-final class SearchAdmission {
+final class SearchAdmission extends QoSHandler {
 
     /**
      * The requests that run a search. Not suggestions: one costs a tenth of a search, and waiting in line
@@ -23,19 +33,55 @@ final class SearchAdmission {
     static final String[] PATHS = {"/api/v1/search", "/api/v1/widgets/*", "/search"};
     /** A request that waited this long is answered 503 instead: by then nobody is waiting for it. */
     static final Duration MAX_WAIT = Duration.ofSeconds(15);
+    /** Jetty's own default: at about 1 ms a search per core, a line this long is under a second. */
+    static final int MAX_WAITING = 1024;
 
-    private SearchAdmission() {}
+    private static final byte[] BUSY = ("{\"error\":{\"code\":\"busy\",\"message\":"
+            + "\"too many searches at once; try again in a moment\"}}").getBytes(StandardCharsets.UTF_8);
+
+    private SearchAdmission(Handler handler) {
+        super(handler);
+    }
 
     /** {@code handler}, with its searching requests admitted {@code limit} at a time. */
     static Handler around(Handler handler, int limit, KotaeMetrics metrics) {
-        QoSHandler admission = new QoSHandler(handler);
+        return around(handler, limit, MAX_WAIT, MAX_WAITING, metrics);
+    }
+
+    /** As {@link #around(Handler, int, KotaeMetrics)}, with the line's bounds given (for tests). */
+    static Handler around(Handler handler, int limit, Duration maxWait, int maxWaiting, KotaeMetrics metrics) {
+        SearchAdmission admission = new SearchAdmission(handler);
         admission.setMaxRequestCount(limit);
-        admission.setMaxSuspend(MAX_WAIT);
+        admission.setMaxSuspend(maxWait);
+        admission.setMaxSuspendedRequestCount(maxWaiting);
         admission.includePath(PATHS);
         metrics.gauge("kotae_search_requests_waiting", "Searching requests waiting for a core right now",
                 admission::getSuspendedRequestCount);
         metrics.counter("kotae_search_requests_waited", "Searching requests that had to wait for a core",
                 admission::getTotalSuspendedRequestCount);
+        metrics.counter("kotae_search_requests_rejected",
+                "Searching requests answered 503 busy: the line was full or they waited too long",
+                () -> admission.getTotalExpiredRequestCount() + admission.getTotalExceededRequestCount());
         return admission;
+    }
+
+    /** The line is full. */
+    @Override
+    protected void reject(Request request, Response response, Callback callback, int status) {
+        busy(response, callback, status);
+    }
+
+    /** Waited too long (or the server is stopping). */
+    @Override
+    protected void failSuspended(Request request, Response response, Callback callback, int status, Throwable cause) {
+        busy(response, callback, status);
+    }
+
+    private static void busy(Response response, Callback callback, int status) {
+        response.setStatus(status);
+        response.getHeaders().put(HttpHeader.CONTENT_TYPE, MimeTypes.Type.APPLICATION_JSON_UTF_8.asString());
+        response.getHeaders().put(HttpHeader.RETRY_AFTER, "1");
+        response.getHeaders().put(HttpHeader.CACHE_CONTROL, "no-store");
+        response.write(true, ByteBuffer.wrap(BUSY), callback);
     }
 }
