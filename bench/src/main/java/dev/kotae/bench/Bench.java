@@ -145,6 +145,18 @@ public final class Bench {
                             InProcess.measure(fixture, "kotaeSuggest", threads, settings.jmh()));
                 }
             }
+            log("plain Lucene over bare Jetty");
+            try (PlainLuceneHttp floor = PlainLuceneHttp.start(plain)) {
+                HttpLoad load = new HttpLoad(floor.base());
+                List<String> paths = requestPaths("/search", queries);
+                load.run(paths, 2, settings.serverWarmup(5));
+                for (int concurrency : new int[] {1, 8}) {
+                    HttpLoad.Result result = load.run(paths, concurrency, settings.http());
+                    report.put(size, BenchReport.Row.plainHttp(concurrency), result.latency());
+                    report.check(result.errors() == 0, result.errors() + " plain Lucene HTTP requests failed at c="
+                            + concurrency);
+                }
+            }
         }
         System.gc();
         report.put(size, BenchReport.Row.INDEX_MB, directoryBytes(data.resolve("index")) / 1048576.0);
@@ -154,10 +166,8 @@ public final class Bench {
                 List.of())) {
             report.put(size, BenchReport.Row.STARTUP_SECONDS, server.readyMillis() / 1000.0);
             HttpLoad load = new HttpLoad(server.base());
-            List<String> searchPaths = queries.stream()
-                    .map(q -> "/api/v1/search?q=" + encode(q.text()) + "&locale=" + q.locale()).toList();
-            List<String> suggestPaths = inputs.stream()
-                    .map(q -> "/api/v1/suggest?q=" + encode(q.text()) + "&locale=" + q.locale()).toList();
+            List<String> searchPaths = requestPaths("/api/v1/search", queries);
+            List<String> suggestPaths = requestPaths("/api/v1/suggest", inputs);
             log("warming up the server (not measured)");
             load.run(searchPaths, 2, settings.serverWarmup(15));
             load.run(suggestPaths, 2, settings.serverWarmup(5));
@@ -191,6 +201,11 @@ public final class Bench {
             }
         }
         return 100.0 * hits / fixture.queries().size();
+    }
+
+    /** {@code path?q=…&locale=…} for each query. */
+    private static List<String> requestPaths(String path, List<SyntheticHelpCenter.Query> queries) {
+        return queries.stream().map(q -> path + "?q=" + encode(q.text()) + "&locale=" + q.locale()).toList();
     }
 
     private static String encode(String text) {
