@@ -66,11 +66,18 @@ public final class Bench {
         }
 
         /**
-         * Unmeasured load on a freshly started server before its first measured phase, so the HTTP
-         * figures are of a warmed-up JIT as the in-process ones are (3 s per phase was not enough).
+         * Unmeasured load before a server's first measured phase, so its HTTP figures are of a warmed-up
+         * JIT as the in-process ones are: {@code round}s at c=8 until one's rate is within 5% of the one
+         * before. A fixed 15 s at c=2 was not enough on a slow day: the next 8 s at c=8 ran at a third of
+         * the rate the server settled at after about a minute (stop 18, docs/benchmarks.md).
          */
-        InProcess.Durations serverWarmup(int seconds) {
-            return new InProcess.Durations(0, smoke ? 200 : seconds * 1_000L);
+        InProcess.Durations warmupRound() {
+            return new InProcess.Durations(0, smoke ? 200 : 5_000);
+        }
+
+        /** At most this many warm-up rounds (a noisy machine may never settle within 5%). */
+        int maxWarmupRounds() {
+            return smoke ? 1 : 24;
         }
 
         int fileChanges() {
@@ -149,7 +156,7 @@ public final class Bench {
             try (PlainLuceneHttp floor = PlainLuceneHttp.start(plain)) {
                 HttpLoad load = new HttpLoad(floor.base());
                 List<String> paths = requestPaths("/search", queries);
-                load.run(paths, 2, settings.serverWarmup(5));
+                warmUp(load, paths, settings, "plain Lucene on bare Jetty");
                 for (int concurrency : new int[] {1, 8}) {
                     HttpLoad.Result result = load.run(paths, concurrency, settings.http());
                     report.put(size, BenchReport.Row.plainHttp(concurrency), result.latency());
@@ -169,8 +176,8 @@ public final class Bench {
             List<String> searchPaths = requestPaths("/api/v1/search", queries);
             List<String> suggestPaths = requestPaths("/api/v1/suggest", inputs);
             log("warming up the server (not measured)");
-            load.run(searchPaths, 2, settings.serverWarmup(15));
-            load.run(suggestPaths, 2, settings.serverWarmup(5));
+            warmUp(load, searchPaths, settings, "search");
+            warmUp(load, suggestPaths, settings, "suggest");
             log("HTTP search");
             for (int concurrency : new int[] {1, 8}) {
                 HttpLoad.Result result = load.run(searchPaths, concurrency, settings.http());
@@ -190,6 +197,24 @@ public final class Bench {
             log("heap");
             report.put(size, BenchReport.Row.HEAP_MB, server.heapAfterGcMib());
         }
+    }
+
+    /** Sends {@code paths} unmeasured until the rate stops rising (see {@link Settings#warmupRound}). */
+    private static void warmUp(HttpLoad load, List<String> paths, Settings settings, String what) throws Exception {
+        double previous = 0;
+        int rounds = 0;
+        long start = System.nanoTime();
+        while (rounds < settings.maxWarmupRounds()) {
+            double rate = load.run(paths, 8, settings.warmupRound()).latency().perSecond();
+            rounds++;
+            boolean settled = rounds >= 3 && Math.abs(rate - previous) <= 0.05 * previous;
+            previous = rate;
+            if (settled) {
+                break;
+            }
+        }
+        log(String.format(java.util.Locale.ROOT, "warmed up %s for %.0f s (%d rounds, last %,.0f/s)", what,
+                (System.nanoTime() - start) / 1e9, rounds, previous));
     }
 
     /** Share of the benchmark's searches that find something (a check that the queries are realistic). */
