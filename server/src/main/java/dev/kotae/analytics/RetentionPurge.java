@@ -20,10 +20,13 @@ public final class RetentionPurge implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(RetentionPurge.class);
     private static final Duration EVERY = Duration.ofHours(6);
+    /** How long closing waits for a purge in progress; a purge of a few days' events takes well under this. */
+    private static final Duration CLOSE_WAIT = Duration.ofSeconds(30);
 
     private final AnalyticsDatabase database;
     private final Duration retention;
     private final Clock clock;
+    private final Duration every;
     private final ScheduledExecutorService schedule = Executors.newSingleThreadScheduledExecutor(r -> {
         Thread thread = new Thread(r, "kotae-analytics-purge");
         thread.setDaemon(true);
@@ -31,15 +34,21 @@ public final class RetentionPurge implements AutoCloseable {
     });
 
     public RetentionPurge(AnalyticsDatabase database, Duration retention, Clock clock) {
+        this(database, retention, clock, EVERY);
+    }
+
+    /** With the interval between purges given (tests). */
+    RetentionPurge(AnalyticsDatabase database, Duration retention, Clock clock, Duration every) {
         this.database = database;
         this.retention = retention;
         this.clock = clock;
+        this.every = every;
     }
 
     /** Purges now (on the caller's thread, so start-up does not serve stale data), then on a schedule. */
     public void start() throws SQLException {
         purge();
-        schedule.scheduleWithFixedDelay(this::purgeQuietly, EVERY.toMinutes(), EVERY.toMinutes(), TimeUnit.MINUTES);
+        schedule.scheduleWithFixedDelay(this::purgeQuietly, every.toMillis(), every.toMillis(), TimeUnit.MILLISECONDS);
     }
 
     /** Deletes what is older than the retention period; returns how many events went. */
@@ -64,8 +73,20 @@ public final class RetentionPurge implements AutoCloseable {
         }
     }
 
+    /**
+     * Stops the schedule and waits for a purge in progress. Never interrupts it: an interrupt inside
+     * the database's file I/O closes the file channel under it (as with Lucene, see ArticleIndex), and
+     * the database is closed right after this.
+     */
     @Override
     public void close() {
-        schedule.shutdownNow();
+        schedule.shutdown();
+        try {
+            if (!schedule.awaitTermination(CLOSE_WAIT.toMillis(), TimeUnit.MILLISECONDS)) {
+                LOG.warn("Analytics retention purge still running after {} s; closing without it", CLOSE_WAIT.toSeconds());
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 }
