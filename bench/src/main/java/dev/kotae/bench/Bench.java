@@ -68,7 +68,7 @@ public final class Bench {
         /**
          * Unmeasured load before a server's first measured phase, so its HTTP figures are of a warmed-up
          * JIT as the in-process ones are: {@code round}s at c=8 until one's rate is within 5% of the one
-         * before. A fixed 15 s at c=2 was not enough on a slow day: the next 8 s at c=8 ran at a third of
+         * before, twice in a row. A fixed 15 s at c=2 was not enough on a slow day: the next 8 s at c=8 ran at a third of
          * the rate the server settled at after about a minute (stop 18, docs/benchmarks.md).
          */
         InProcess.Durations warmupRound() {
@@ -203,13 +203,16 @@ public final class Bench {
     private static void warmUp(HttpLoad load, List<String> paths, Settings settings, String what) throws Exception {
         double previous = 0;
         int rounds = 0;
+        int steadyRounds = 0;
         long start = System.nanoTime();
         while (rounds < settings.maxWarmupRounds()) {
             double rate = load.run(paths, 8, settings.warmupRound()).latency().perSecond();
             rounds++;
-            boolean settled = rounds >= 3 && Math.abs(rate - previous) <= 0.05 * previous;
+            // Two steady rounds in a row: the rate rises in steps as the JIT compiles, and one pair of
+            // rounds on a step looked settled at less than half the final rate.
+            steadyRounds = rounds > 1 && Math.abs(rate - previous) <= 0.05 * previous ? steadyRounds + 1 : 0;
             previous = rate;
-            if (settled) {
+            if (steadyRounds >= 2) {
                 break;
             }
         }
