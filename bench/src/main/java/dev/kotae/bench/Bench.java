@@ -67,9 +67,9 @@ public final class Bench {
 
         /**
          * Unmeasured load before a server's first measured phase, so its HTTP figures are of a warmed-up
-         * JIT as the in-process ones are: {@code round}s at c=8 until one's rate is within 5% of the one
-         * before, twice in a row. A fixed 15 s at c=2 was not enough on a slow day: the next 8 s at c=8 ran at a third of
-         * the rate the server settled at after about a minute (stop 18, docs/benchmarks.md).
+         * JIT as the in-process ones are: rounds of this length at c=8 until a round's rate is within 5% of
+         * the one before, twice in a row. A fixed 15 s at c=2 was not enough on a slow day: the next 8 s
+         * at c=8 ran at a third of the rate the server settled at after about a minute (docs/benchmarks.md).
          */
         InProcess.Durations warmupRound() {
             return new InProcess.Durations(0, smoke ? 200 : 5_000);

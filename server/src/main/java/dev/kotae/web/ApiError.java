@@ -1,5 +1,6 @@
 package dev.kotae.web;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
@@ -14,6 +15,15 @@ public record ApiError(Body error) {
 
     public static ApiError of(String code, String message) {
         return new ApiError(new Body(code, message));
+    }
+
+    /** This error as JSON, for answers written by Jetty rather than through JAX-RS. */
+    byte[] toJson() {
+        try {
+            return HttpServer.JsonMapper.INSTANCE.writeValueAsBytes(this);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("an error body of two strings always serializes", e);
+        }
     }
 
     /** A JSON error response. */

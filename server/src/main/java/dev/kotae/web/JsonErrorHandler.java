@@ -2,7 +2,6 @@ package dev.kotae.web;
 
 import java.io.IOException;
 import java.nio.ByteBuffer;
-import java.nio.charset.StandardCharsets;
 import org.eclipse.jetty.http.HttpField;
 import org.eclipse.jetty.http.HttpFields;
 import org.eclipse.jetty.http.HttpHeader;
@@ -18,7 +17,8 @@ import org.eclipse.jetty.util.Callback;
  */
 final class JsonErrorHandler extends ErrorHandler {
 
-    private static final HttpField JSON = new HttpField(HttpHeader.CONTENT_TYPE, MimeTypes.Type.APPLICATION_JSON_UTF_8.asString());
+    /** {@code Content-Type} of every error answer Jetty writes. */
+    static final HttpField JSON = new HttpField(HttpHeader.CONTENT_TYPE, MimeTypes.Type.APPLICATION_JSON_UTF_8.asString());
 
     JsonErrorHandler() {
         setShowStacks(false);
@@ -39,8 +39,6 @@ final class JsonErrorHandler extends ErrorHandler {
     }
 
     private static byte[] body(int status) {
-        String json = "{\"error\":{\"code\":\"" + ApiError.codeFor(status) + "\",\"message\":\""
-                + ApiError.messageFor(status) + "\"}}";
-        return json.getBytes(StandardCharsets.UTF_8);
+        return ApiError.of(ApiError.codeFor(status), ApiError.messageFor(status)).toJson();
     }
 }
