@@ -146,7 +146,7 @@ public final class KotaeApp implements AutoCloseable, Admin {
         }
         this.analyticsDatabase = database;
         Locales locales = new Locales(new HashSet<>(config.locales()), this::indexedLocales);
-        this.search = new SearchService(index, analysis, locales);
+        this.search = new SearchService(index, analysis, locales, config.search().cacheBytes());
         this.suggest = new SuggestService(index, suggestKeys, search, locales);
         ArticleService articles = new ArticleService(index, analysis);
         CategoryService categories = new CategoryService(search);
@@ -164,6 +164,9 @@ public final class KotaeApp implements AutoCloseable, Admin {
                 categories, feedback, new TokenAuthenticator(config.tokens()), this, readiness, metrics, events,
                 recentEvents, plugins, new TrackedSearch(search, metrics, events), new Votes(feedback, metrics, events),
                 new PageViews(), agentSessions, site, new AnalyticsReports(analyticsDatabase)));
+        metrics.counter("kotae_search_cache_hits", "Searches answered from the result cache", search::cacheHits);
+        metrics.counter("kotae_search_cache_misses", "Searches computed while the result cache is on",
+                search::cacheMisses);
         metrics.gauge("kotae_articles", "Articles in the index", () -> safeSize());
         metrics.gauge("kotae_content_problems", "Content files skipped because of errors", () -> sync.problems().size());
         metrics.gauge("kotae_index_size_bytes", "Index size on disk", index::sizeOnDisk);

@@ -28,10 +28,12 @@ public final class ConfigLoader {
     /** The YAML file's shape; every key optional. */
     record FileConfig(String host, Integer port, String content, String data, JsonNode plugins, String defaultLocale,
             List<String> locales, Auth auth, Site site,
-            Analytics analytics) {
+            Analytics analytics, Search search) {
         record Auth(List<TokenEntry> tokens) {}
 
         record TokenEntry(String name, String token, String role) {}
+
+        record Search(Integer cacheMegabytes) {}
 
         record Analytics(String jdbcUrl, String user, String password, Integer retentionDays) {}
 
@@ -96,6 +98,13 @@ public final class ConfigLoader {
         }
         if (yaml.site() != null) config = config.withSite(readSite(yaml.site()));
         if (yaml.analytics() != null) config = config.withAnalytics(readAnalytics(config.analytics(), yaml.analytics()));
+        if (yaml.search() != null && yaml.search().cacheMegabytes() != null) {
+            try {
+                config = config.withSearch(new SearchConfig(yaml.search().cacheMegabytes()));
+            } catch (IllegalArgumentException e) {
+                throw new IOException(e.getMessage(), e);
+            }
+        }
         return config;
     }
 
@@ -179,6 +188,7 @@ public final class ConfigLoader {
             analytics = analytics.withRetention(AnalyticsConfig.days(value));
         }
         config = config.withAnalytics(analytics);
+        if ((value = env.get("KOTAE_SEARCH_CACHE_MB")) != null) config = config.withSearch(SearchConfig.parse(value));
         return config;
     }
 

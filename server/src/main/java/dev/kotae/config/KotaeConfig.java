@@ -18,7 +18,8 @@ public record KotaeConfig(
         List<String> locales,
         List<TokenAuthenticator.Token> tokens,
         SiteConfig site,
-        AnalyticsConfig analytics) {
+        AnalyticsConfig analytics,
+        SearchConfig search) {
 
     public KotaeConfig {
         locales = List.copyOf(locales);
@@ -31,23 +32,24 @@ public record KotaeConfig(
     /** The built-in defaults: serve {@code ./content} on port 8080, Japanese first. */
     public static KotaeConfig defaults() {
         return new KotaeConfig("0.0.0.0", 8080, Path.of("content"), Path.of("data"), PluginsConfig.none(), "ja",
-                List.of("ja", "en"), List.of(), SiteConfig.defaults(), AnalyticsConfig.defaults());
+                List.of("ja", "en"), List.of(), SiteConfig.defaults(), AnalyticsConfig.defaults(),
+                SearchConfig.defaults());
     }
 
     public KotaeConfig withHost(String value) {
-        return new KotaeConfig(value, port, content, data, plugins, defaultLocale, locales, tokens, site, analytics);
+        return new KotaeConfig(value, port, content, data, plugins, defaultLocale, locales, tokens, site, analytics, search);
     }
 
     public KotaeConfig withPort(int value) {
-        return new KotaeConfig(host, value, content, data, plugins, defaultLocale, locales, tokens, site, analytics);
+        return new KotaeConfig(host, value, content, data, plugins, defaultLocale, locales, tokens, site, analytics, search);
     }
 
     public KotaeConfig withContent(Path value) {
-        return new KotaeConfig(host, port, value, data, plugins, defaultLocale, locales, tokens, site, analytics);
+        return new KotaeConfig(host, port, value, data, plugins, defaultLocale, locales, tokens, site, analytics, search);
     }
 
     public KotaeConfig withData(Path value) {
-        return new KotaeConfig(host, port, content, value, plugins, defaultLocale, locales, tokens, site, analytics);
+        return new KotaeConfig(host, port, content, value, plugins, defaultLocale, locales, tokens, site, analytics, search);
     }
 
     /** Sets the plugin folder, keeping the plugins' settings. */
@@ -56,26 +58,30 @@ public record KotaeConfig(
     }
 
     public KotaeConfig withPlugins(PluginsConfig value) {
-        return new KotaeConfig(host, port, content, data, value, defaultLocale, locales, tokens, site, analytics);
+        return new KotaeConfig(host, port, content, data, value, defaultLocale, locales, tokens, site, analytics, search);
     }
 
     public KotaeConfig withDefaultLocale(String value) {
-        return new KotaeConfig(host, port, content, data, plugins, value, locales, tokens, site, analytics);
+        return new KotaeConfig(host, port, content, data, plugins, value, locales, tokens, site, analytics, search);
     }
 
     public KotaeConfig withLocales(List<String> value) {
-        return new KotaeConfig(host, port, content, data, plugins, defaultLocale, value, tokens, site, analytics);
+        return new KotaeConfig(host, port, content, data, plugins, defaultLocale, value, tokens, site, analytics, search);
     }
 
     public KotaeConfig withSite(SiteConfig value) {
-        return new KotaeConfig(host, port, content, data, plugins, defaultLocale, locales, tokens, value, analytics);
+        return new KotaeConfig(host, port, content, data, plugins, defaultLocale, locales, tokens, value, analytics, search);
     }
 
     public KotaeConfig withTokens(List<TokenAuthenticator.Token> value) {
-        return new KotaeConfig(host, port, content, data, plugins, defaultLocale, locales, value, site, analytics);
+        return new KotaeConfig(host, port, content, data, plugins, defaultLocale, locales, value, site, analytics, search);
     }
 
     public KotaeConfig withAnalytics(AnalyticsConfig value) {
-        return new KotaeConfig(host, port, content, data, plugins, defaultLocale, locales, tokens, site, value);
+        return new KotaeConfig(host, port, content, data, plugins, defaultLocale, locales, tokens, site, value, search);
+    }
+
+    public KotaeConfig withSearch(SearchConfig value) {
+        return new KotaeConfig(host, port, content, data, plugins, defaultLocale, locales, tokens, site, analytics, value);
     }
 }

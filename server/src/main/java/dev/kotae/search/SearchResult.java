@@ -12,6 +12,11 @@ import java.util.Map;
 public record SearchResult(String query, long total, int page, int size, double tookMs, List<Hit> hits,
         Map<String, List<FacetValue>> facets, String didYouMean, boolean corrected) {
 
+    /** The same result, answered in {@code value} milliseconds. */
+    public SearchResult tookMs(double value) {
+        return new SearchResult(query, total, page, size, value, hits, facets, didYouMean, corrected);
+    }
+
     /**
      * One matching article. {@code snippet} is HTML-escaped text with {@code <mark>} around matches;
      * {@code visibility} is {@code internal} only in an agent's results.

@@ -11,6 +11,7 @@ import dev.kotae.index.LanguageFamily;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -45,9 +46,20 @@ public final class SearchService {
     private final Snippets snippets;
     private final SpellingCorrector spelling;
     private final Locales locales;
+    private final ResultCache results;
 
+    /** A search that computes every request (tests and in-process measurements compare it with plain Lucene). */
     public SearchService(ArticleIndex index, Analysis analysis, Locales locales) {
+        this(index, analysis, locales, 0);
+    }
+
+    /**
+     * @param cacheBytes about how much heap results kept for repeated searches may take (per index
+     *     version, see {@link ResultCache}); {@code 0} computes every request
+     */
+    public SearchService(ArticleIndex index, Analysis analysis, Locales locales, long cacheBytes) {
         this.index = index;
+        this.results = new ResultCache(cacheBytes);
         this.textQueries = new TextQueries(analysis);
         this.snippets = new Snippets(analysis);
         this.spelling = new SpellingCorrector(analysis);
@@ -69,8 +81,32 @@ public final class SearchService {
         String locale = locales.validate(request.locale());
         validate(request);
         String text = request.query() == null ? "" : request.query().strip();
-        Set<LanguageFamily> families = Locales.families(locale);
+        SearchRequest normalised = new SearchRequest(text, locale, request.type(), request.category(), request.tag(),
+                request.page(), request.size(), request.audience());
         IndexView view = index.acquire();
+        try {
+            SearchResult result = results.get(view, normalised, () -> compute(view, normalised));
+            return result.tookMs(Math.round((System.nanoTime() - start) / 10_000.0) / 100.0);
+        } finally {
+            index.release(view);
+        }
+    }
+
+    /** Searches answered from the result cache since start (for the metrics). */
+    public long cacheHits() {
+        return results.hits();
+    }
+
+    /** Searches computed while the result cache is on because none was kept for them (for the metrics). */
+    public long cacheMisses() {
+        return results.misses();
+    }
+
+    /** The result of a validated, normalised request ({@code tookMs} is set by the caller). */
+    private SearchResult compute(IndexView view, SearchRequest request) throws IOException {
+        String locale = request.locale();
+        String text = request.query();
+        Set<LanguageFamily> families = Locales.families(locale);
         SpareCore.enter();
         try {
             Page page = run(view, request, locale, text, families);
@@ -88,12 +124,10 @@ public final class SearchService {
                     }
                 }
             }
-            double tookMs = (System.nanoTime() - start) / 1_000_000.0;
-            return new SearchResult(text, page.total(), request.page(), request.size(), Math.round(tookMs * 100) / 100.0,
+            return new SearchResult(text, page.total(), request.page(), request.size(), 0,
                     page.hits(), page.facets(), didYouMean, corrected);
         } finally {
             SpareCore.exit();
-            index.release(view);
         }
     }
 
@@ -156,7 +190,7 @@ public final class SearchService {
                     article.category(), article.tags(), article.visibility().key(), article.url(), pageSnippets[i], score));
         }
         Counts counts = SpareCore.join(counting);
-        return new Page(counts.total(), hits, counts.facets(), commonGramsLeftOut);
+        return new Page(counts.total(), Collections.unmodifiableList(hits), counts.facets(), commonGramsLeftOut);
     }
 
     /**

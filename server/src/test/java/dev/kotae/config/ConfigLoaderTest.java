@@ -297,4 +297,23 @@ class ConfigLoaderTest {
         assertThrows(IllegalArgumentException.class,
                 () -> ConfigLoader.load(null, Map.of("KOTAE_ANALYTICS_RETENTION_DAYS", "six months")));
     }
+
+    @Test
+    void searchCacheIsOnByDefaultAndSetByFileOrVariable() throws IOException {
+        assertEquals(SearchConfig.DEFAULT_CACHE_MEGABYTES, ConfigLoader.load(write("port: 8080\n"), Map.of()).search()
+                .cacheMegabytes());
+        Path file = write("search:\n  cacheMegabytes: 0\n");
+        assertEquals(0, ConfigLoader.load(file, Map.of()).search().cacheBytes());
+        assertEquals(64L << 20, ConfigLoader.load(file, Map.of("KOTAE_SEARCH_CACHE_MB", "64")).search().cacheBytes());
+    }
+
+    @Test
+    void badSearchCacheSizesAreErrors() throws IOException {
+        assertThrows(IOException.class, () -> ConfigLoader.load(write("search:\n  cacheMegabytes: -1\n"), Map.of()));
+        assertThrows(IOException.class, () -> ConfigLoader.load(write("search:\n  cacheMegabyte: 8\n"), Map.of()));
+        assertThrows(IllegalArgumentException.class,
+                () -> ConfigLoader.load(null, Map.of("KOTAE_SEARCH_CACHE_MB", "lots")));
+        assertThrows(IllegalArgumentException.class,
+                () -> ConfigLoader.load(null, Map.of("KOTAE_SEARCH_CACHE_MB", "100000")));
+    }
 }

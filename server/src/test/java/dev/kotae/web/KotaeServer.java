@@ -206,6 +206,17 @@ final class KotaeServer implements AutoCloseable {
         return get(url.toString(), token);
     }
 
+    /** The value of an unlabelled metric in {@code /metrics} (a counter by its full name, {@code _total} included). */
+    double metric(String name) {
+        String metrics = get("/metrics").body();
+        java.util.regex.Matcher value = java.util.regex.Pattern.compile("(?m)^" + java.util.regex.Pattern.quote(name)
+                + " (\\S+)$").matcher(metrics);
+        if (!value.find()) {
+            throw new AssertionError(name + " is not exposed: " + metrics);
+        }
+        return Double.parseDouble(value.group(1));
+    }
+
     /** Search ids in rank order. */
     List<String> searchIds(String q, String token) {
         return ids(query("/api/v1/search", token, Map.of("q", q, "size", "10")).json().get("hits"));

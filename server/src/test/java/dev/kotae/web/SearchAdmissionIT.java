@@ -9,8 +9,6 @@ import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -58,9 +56,6 @@ class SearchAdmissionIT extends SampleServerIT {
     }
 
     private static double waited() {
-        String metrics = server.get("/metrics").body();
-        Matcher total = Pattern.compile("(?m)^kotae_search_requests_waited_total (\\S+)$").matcher(metrics);
-        assertTrue(total.find(), "the counter is exposed: " + metrics);
-        return Double.parseDouble(total.group(1));
+        return server.metric("kotae_search_requests_waited_total");
     }
 }

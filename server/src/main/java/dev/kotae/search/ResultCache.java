@@ -1,0 +1,120 @@
+package dev.kotae.search;
+
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import dev.kotae.index.IndexView;
+import java.io.IOException;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.LongAdder;
+import org.apache.lucene.index.IndexReader;
+
+/**
+ * Whole search results of the index version being searched, so that a question many visitors ask is
+ * ranked, counted and highlighted once per version rather than once per visitor (help-center queries
+ * repeat: "password reset" is asked all day). The answers are the ones a fresh search gives: a result is
+ * kept only for the version it was computed on, under the whole validated request, the audience included,
+ * so what agents were answered never reaches the public, and a new version starts empty.
+ *
+ * <p>Bounded by an estimate of the results' heap size; Caffeine's admission policy keeps the frequently
+ * asked ones when one-off queries stream through. Not a memo: a lost race computes twice, which is cheaper
+ * than making searches for the same words wait on each other.
+ */
+final class ResultCache {
+
+    /** One version's results; the reader's cache key is an identity that does not hold the reader. */
+    private record Generation(IndexReader.CacheKey version, Cache<SearchRequest, SearchResult> results) {}
+
+    private final long maxBytes;
+    private final LongAdder hits = new LongAdder();
+    private final LongAdder misses = new LongAdder();
+    private volatile Generation current;
+
+    /** @param maxBytes about how much heap the kept results may take; {@code 0} keeps nothing */
+    ResultCache(long maxBytes) {
+        if (maxBytes < 0) {
+            throw new IllegalArgumentException("maxBytes must be 0 or more");
+        }
+        this.maxBytes = maxBytes;
+    }
+
+    /** Computes a search's result. */
+    interface Search {
+        SearchResult run() throws IOException;
+    }
+
+    /**
+     * The result kept for {@code request} on {@code view}, else what {@code search} answers (then kept).
+     * {@code request} must be the normalised request the search answers, audience and locale included.
+     */
+    SearchResult get(IndexView view, SearchRequest request, Search search) throws IOException {
+        Generation generation = generation(view);
+        if (generation == null) {
+            return search.run();
+        }
+        SearchResult known = generation.results().getIfPresent(request);
+        if (known != null) {
+            hits.increment();
+            return known;
+        }
+        misses.increment();
+        SearchResult computed = search.run();
+        generation.results().put(request, computed);
+        return computed;
+    }
+
+    /** Searches answered from the cache since start. */
+    long hits() {
+        return hits.sum();
+    }
+
+    /** Searches computed because their result was not kept (every search while the cache is off is not counted). */
+    long misses() {
+        return misses.sum();
+    }
+
+    private Generation generation(IndexView view) {
+        IndexReader.CacheHelper helper = view.getIndexReader().getReaderCacheHelper();
+        if (maxBytes == 0 || helper == null) {
+            return null;
+        }
+        Generation known = current;
+        if (known != null && known.version() == helper.getKey()) {
+            return known;
+        }
+        // A search still on the previous version during a refresh may swap it back for a moment; each
+        // generation only ever holds results of its own version, so that costs misses, never wrong answers.
+        Generation fresh = new Generation(helper.getKey(), Caffeine.newBuilder()
+                .maximumWeight(maxBytes)
+                .weigher((SearchRequest request, SearchResult result) -> weight(request, result))
+                .build());
+        current = fresh;
+        return fresh;
+    }
+
+    /**
+     * About the heap a kept result takes (Java strings at two bytes a char plus object headers): within a
+     * factor of two is enough for a bound stated in megabytes.
+     */
+    static int weight(SearchRequest request, SearchResult result) {
+        long bytes = 256 + chars(request.query()) + chars(result.didYouMean());
+        for (SearchResult.Hit hit : result.hits()) {
+            bytes += 160 + chars(hit.id()) + chars(hit.title()) + chars(hit.category()) + chars(hit.url())
+                    + chars(hit.snippet());
+            for (String tag : hit.tags()) {
+                bytes += 48 + chars(tag);
+            }
+        }
+        for (Map.Entry<String, List<SearchResult.FacetValue>> facet : result.facets().entrySet()) {
+            bytes += 64;
+            for (SearchResult.FacetValue value : facet.getValue()) {
+                bytes += 72 + chars(value.value());
+            }
+        }
+        return (int) Math.min(Integer.MAX_VALUE, bytes);
+    }
+
+    private static long chars(String text) {
+        return text == null ? 0 : 48 + 2L * text.length();
+    }
+}

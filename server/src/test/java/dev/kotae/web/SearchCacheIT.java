@@ -1,0 +1,87 @@
+package dev.kotae.web;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assertions.fail;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The result cache (on by default) over real HTTP: a repeated search is answered from it with the answer
+ * a fresh search gives, an agent's answer never reaches an anonymous caller, and a changed article is
+ * never answered from an older version.
+ */
+class SearchCacheIT extends SampleServerIT {
+
+    private static final String HITS = "kotae_search_cache_hits_total";
+
+    @Test
+    void repeatedSearchIsAnsweredFromTheCacheWithTheSameAnswer() {
+        Map<String, String> params = Map.of("q", "配送状況の確認", "locale", "ja");
+        JsonNode first = server.query("/api/v1/search", null, params).json();
+        double hitsBefore = server.metric(HITS);
+        JsonNode second = server.query("/api/v1/search", null, params).json();
+        assertEquals(hitsBefore + 1, server.metric(HITS), "the second search is answered from the cache");
+        assertTrue(first.get("total").asLong() > 0, first.toString());
+        assertTrue(second.get("tookMs").isNumber(), "each answer still says how long it took");
+        assertEquals(withoutTime(first), withoutTime(second));
+    }
+
+    @Test
+    void anAgentsAnswerNeverReachesAnAnonymousCaller() {
+        Map<String, String> params = Map.of("q", "返金承認フロー", "locale", "ja");
+        JsonNode agents = server.query("/api/v1/search", KotaeServer.AGENT_TOKEN, params).json();
+        assertTrue(KotaeServer.ids(agents.get("hits")).contains("refund-approval"), agents.toString());
+
+        JsonNode anonymous = server.query("/api/v1/search", null, params).json();
+        assertFalse(KotaeServer.ids(anonymous.get("hits")).contains("refund-approval"), anonymous.toString());
+        assertFalse(anonymous.toString().contains("internal"), anonymous.toString());
+        assertTrue(anonymous.get("total").asLong() < agents.get("total").asLong(), "totals are counted per audience");
+
+        // The other way round too: the public answer, now cached, is not what agents get.
+        JsonNode agentsAgain = server.query("/api/v1/search", KotaeServer.AGENT_TOKEN, params).json();
+        assertEquals(withoutTime(agents), withoutTime(agentsAgain));
+    }
+
+    @Test
+    void aChangedArticleIsNeverAnsweredFromAnOlderVersion() throws Exception {
+        Path file = server.content().resolve("ja/cache-probe.md");
+        Files.writeString(file, "---\ntitle: 鍵の受け取り方\n---\n鍵は受付で受け取れます。", StandardCharsets.UTF_8);
+        within("the new article is searchable", () -> titleOfTopHit("鍵の受け取り").equals("鍵の受け取り方"));
+        titleOfTopHit("鍵の受け取り"); // cached for this version
+
+        Files.writeString(file, "---\ntitle: 鍵の受け取り場所\n---\n鍵は受付で受け取れます。", StandardCharsets.UTF_8);
+        within("the changed title is served", () -> titleOfTopHit("鍵の受け取り").equals("鍵の受け取り場所"));
+        Files.delete(file);
+        within("the deleted article is gone", () -> !server.searchIds("鍵の受け取り", null).contains("cache-probe"));
+    }
+
+    private static String titleOfTopHit(String q) {
+        JsonNode hits = server.query("/api/v1/search", null, Map.of("q", q)).json().get("hits");
+        return hits.isEmpty() ? "" : hits.get(0).get("title").asText();
+    }
+
+    private static JsonNode withoutTime(JsonNode result) {
+        ObjectNode copy = result.deepCopy();
+        copy.remove("tookMs");
+        return copy;
+    }
+
+    private static void within(String what, java.util.function.BooleanSupplier condition) throws InterruptedException {
+        long deadline = System.nanoTime() + 5_000_000_000L;
+        while (System.nanoTime() < deadline) {
+            if (condition.getAsBoolean()) {
+                return;
+            }
+            Thread.sleep(20);
+        }
+        fail(what + ": not within 5 s");
+    }
+}
