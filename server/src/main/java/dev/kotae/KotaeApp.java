@@ -167,6 +167,8 @@ public final class KotaeApp implements AutoCloseable, Admin {
         metrics.counter("kotae_search_cache_hits", "Searches answered from the result cache", search::cacheHits);
         metrics.counter("kotae_search_cache_misses", "Searches computed while the result cache is on",
                 search::cacheMisses);
+        metrics.gauge("kotae_search_cache_bytes", "Estimated heap the result cache takes", search::cacheBytes);
+        metrics.gauge("kotae_search_cache_entries", "Search results the result cache keeps", search::cacheEntries);
         metrics.gauge("kotae_articles", "Articles in the index", () -> safeSize());
         metrics.gauge("kotae_content_problems", "Content files skipped because of errors", () -> sync.problems().size());
         metrics.gauge("kotae_index_size_bytes", "Index size on disk", index::sizeOnDisk);

@@ -8,7 +8,7 @@ package dev.kotae.config;
  */
 public record SearchConfig(int cacheMegabytes) {
 
-    public static final int DEFAULT_CACHE_MEGABYTES = 32;
+    public static final int DEFAULT_CACHE_MEGABYTES = 64;
     /** A quarter of a small server's heap; beyond that a cache competes with the index for memory. */
     public static final int MAX_CACHE_MEGABYTES = 4096;
 

@@ -5,7 +5,6 @@ import com.github.benmanes.caffeine.cache.Caffeine;
 import dev.kotae.index.IndexView;
 import java.io.IOException;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.atomic.LongAdder;
 import org.apache.lucene.index.IndexReader;
 
@@ -73,6 +72,18 @@ final class ResultCache {
         return misses.sum();
     }
 
+    /** The estimated heap the kept results take now ({@link #weight}). */
+    long bytes() {
+        Generation known = current;
+        return known == null ? 0 : known.results().policy().eviction().map(e -> e.weightedSize().orElse(0)).orElse(0L);
+    }
+
+    /** How many results are kept now. */
+    long size() {
+        Generation known = current;
+        return known == null ? 0 : known.results().estimatedSize();
+    }
+
     private Generation generation(IndexView view) {
         IndexReader.CacheHelper helper = view.getIndexReader().getReaderCacheHelper();
         if (maxBytes == 0 || helper == null) {
@@ -93,28 +104,27 @@ final class ResultCache {
     }
 
     /**
-     * About the heap a kept result takes (Java strings at two bytes a char plus object headers): within a
-     * factor of two is enough for a bound stated in megabytes.
+     * About the heap a kept result takes, from object and string sizes on a 64-bit JVM with compressed
+     * pointers: strings at two bytes a char (one for Latin-1 text: an upper bound), facet values without
+     * their labels, which each index version holds once for all results. The sample help center's results
+     * checked against heap use after GC in docs/benchmarks.md.
      */
     static int weight(SearchRequest request, SearchResult result) {
-        long bytes = 256 + chars(request.query()) + chars(result.didYouMean());
+        long bytes = 200 + chars(request.query()) + chars(result.didYouMean());
         for (SearchResult.Hit hit : result.hits()) {
-            bytes += 160 + chars(hit.id()) + chars(hit.title()) + chars(hit.category()) + chars(hit.url())
-                    + chars(hit.snippet());
+            bytes += 80 + chars(hit.id()) + chars(hit.title()) + chars(hit.category()) + chars(hit.url())
+                    + chars(hit.snippet()) + chars(hit.type()) + chars(hit.locale()) + chars(hit.visibility());
             for (String tag : hit.tags()) {
-                bytes += 48 + chars(tag);
+                bytes += 8 + chars(tag);
             }
         }
-        for (Map.Entry<String, List<SearchResult.FacetValue>> facet : result.facets().entrySet()) {
-            bytes += 64;
-            for (SearchResult.FacetValue value : facet.getValue()) {
-                bytes += 72 + chars(value.value());
-            }
+        for (List<SearchResult.FacetValue> values : result.facets().values()) {
+            bytes += 40 + 28L * values.size();
         }
         return (int) Math.min(Integer.MAX_VALUE, bytes);
     }
 
     private static long chars(String text) {
-        return text == null ? 0 : 48 + 2L * text.length();
+        return text == null ? 0 : 40 + 2L * text.length();
     }
 }

@@ -97,6 +97,16 @@ public final class SearchService {
         return results.hits();
     }
 
+    /** The estimated heap the result cache takes now, in bytes. */
+    public long cacheBytes() {
+        return results.bytes();
+    }
+
+    /** How many results the cache keeps now. */
+    public long cacheEntries() {
+        return results.size();
+    }
+
     /** Searches computed while the result cache is on because none was kept for them (for the metrics). */
     public long cacheMisses() {
         return results.misses();
