@@ -2,6 +2,7 @@ package dev.kotae.bench;
 
 import dev.kotae.KotaeApp;
 import dev.kotae.config.KotaeConfig;
+import dev.kotae.config.SearchConfig;
 import java.io.IOException;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
@@ -11,6 +12,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Stream;
 
 /**
@@ -83,6 +85,11 @@ public final class Bench {
         int fileChanges() {
             return smoke ? 2 : 10;
         }
+
+        /** Searches in each day's query log (longer than a measured run sends, so the log does not wrap). */
+        int queryLogLength() {
+            return smoke ? 20_000 : 100_000;
+        }
     }
 
     public static void main(String[] args) throws Exception {
@@ -130,8 +137,9 @@ public final class Bench {
             report.put(size, BenchReport.Row.CORPUS_MB, directoryBytes(content) / 1048576.0);
 
             log("building the index in-process");
+            // Without the result cache: the in-process rows measure searching, as plain Lucene's do.
             KotaeConfig config = KotaeConfig.defaults().withContent(content).withData(data).withHost("127.0.0.1")
-                    .withPort(0);
+                    .withPort(0).withSearch(new SearchConfig(0));
             try (KotaeApp app = KotaeApp.start(config)) {
                 long built = app.lastSync().added();
                 double seconds = app.lastSync().tookMillis() / 1000.0;
@@ -156,7 +164,7 @@ public final class Bench {
             try (PlainLuceneHttp floor = PlainLuceneHttp.start(plain)) {
                 HttpLoad load = new HttpLoad(floor.base());
                 List<String> paths = requestPaths("/search", queries);
-                warmUp(load, paths, settings, "plain Lucene on bare Jetty");
+                warmUp(round -> load.run(paths, 8, round), settings, "plain Lucene on bare Jetty");
                 for (int concurrency : new int[] {1, 8}) {
                     HttpLoad.Result result = load.run(paths, concurrency, settings.http());
                     report.put(size, BenchReport.Row.plainHttp(concurrency), result.latency());
@@ -168,16 +176,18 @@ public final class Bench {
         System.gc();
         report.put(size, BenchReport.Row.INDEX_MB, directoryBytes(data.resolve("index")) / 1048576.0);
 
-        log("starting the server jar on the existing index");
+        log("starting the server jar on the existing index, result cache off");
+        // The search rows compare computing a search with plain Lucene computing it, so the 500 repeating
+        // benchmark searches must not be answered from the cache; the query log below measures the cache.
         try (ServerProcess server = ServerProcess.start(settings.serverJar(), content, data, dir.resolve("server.log"),
-                List.of())) {
+                List.of(), Map.of("KOTAE_SEARCH_CACHE_MB", "0"))) {
             report.put(size, BenchReport.Row.STARTUP_SECONDS, server.readyMillis() / 1000.0);
             HttpLoad load = new HttpLoad(server.base());
             List<String> searchPaths = requestPaths("/api/v1/search", queries);
             List<String> suggestPaths = requestPaths("/api/v1/suggest", inputs);
             log("warming up the server (not measured)");
-            warmUp(load, searchPaths, settings, "search");
-            warmUp(load, suggestPaths, settings, "suggest");
+            warmUp(round -> load.run(searchPaths, 8, round), settings, "search");
+            warmUp(round -> load.run(suggestPaths, 8, round), settings, "suggest");
             log("HTTP search");
             for (int concurrency : new int[] {1, 8}) {
                 HttpLoad.Result result = load.run(searchPaths, concurrency, settings.http());
@@ -194,19 +204,48 @@ public final class Bench {
             List<Long> visibleAfter = new FileChanges(content, server.base()).measure(settings.fileChanges());
             report.put(size, BenchReport.Row.CHANGE_MEDIAN_MS, visibleAfter.get(visibleAfter.size() / 2));
             report.put(size, BenchReport.Row.CHANGE_MAX_MS, visibleAfter.get(visibleAfter.size() - 1));
+        }
+
+        log("starting the server jar with default settings (result cache on)");
+        try (ServerProcess server = ServerProcess.start(settings.serverJar(), content, data,
+                dir.resolve("server-default.log"), List.of())) {
+            HttpLoad load = new HttpLoad(server.base());
+            // Yesterday's log warms the JIT and leaves the cache as a server that has been answering finds it;
+            // today's, from the same mix with another seed, is measured.
+            HttpLoad.Replay yesterday = new HttpLoad.Replay(
+                    requestPaths("/api/v1/search", helpCenter.queryLog(settings.queryLogLength(), 0)));
+            HttpLoad.Replay today = new HttpLoad.Replay(
+                    requestPaths("/api/v1/search", helpCenter.queryLog(settings.queryLogLength(), 1)));
+            log("warming up on yesterday's query log (not measured)");
+            warmUp(round -> load.run(yesterday, 8, round), settings, "search, query log");
+            double hits = server.metric("kotae_search_cache_hits_total");
+            double misses = server.metric("kotae_search_cache_misses_total");
+            log("HTTP search, today's query log");
+            HttpLoad.Result result = load.run(today, 8, settings.http());
+            report.put(size, BenchReport.Row.LOG_SEARCH, result.latency());
+            report.check(result.errors() == 0, result.errors() + " query log searches failed");
+            report.check(today.sent() <= settings.queryLogLength(), "today's query log ran out and started again");
+            double answered = server.metric("kotae_search_cache_hits_total") - hits;
+            double computed = server.metric("kotae_search_cache_misses_total") - misses;
+            report.put(size, BenchReport.Row.LOG_CACHE_HITS, 100.0 * answered / Math.max(1, answered + computed));
             log("heap");
             report.put(size, BenchReport.Row.HEAP_MB, server.heapAfterGcMib());
         }
     }
 
-    /** Sends {@code paths} unmeasured until the rate stops rising (see {@link Settings#warmupRound}). */
-    private static void warmUp(HttpLoad load, List<String> paths, Settings settings, String what) throws Exception {
+    /** One round of load at c=8 with the given durations. */
+    private interface LoadRound {
+        HttpLoad.Result run(InProcess.Durations durations) throws Exception;
+    }
+
+    /** Sends load unmeasured until the rate stops rising (see {@link Settings#warmupRound}). */
+    private static void warmUp(LoadRound load, Settings settings, String what) throws Exception {
         double previous = 0;
         int rounds = 0;
         int steadyRounds = 0;
         long start = System.nanoTime();
         while (rounds < settings.maxWarmupRounds()) {
-            double rate = load.run(paths, 8, settings.warmupRound()).latency().perSecond();
+            double rate = load.run(settings.warmupRound()).latency().perSecond();
             rounds++;
             // Two steady rounds in a row: the rate rises in steps as the JIT compiles, and one pair of
             // rounds on a step looked settled at less than half the final rate.

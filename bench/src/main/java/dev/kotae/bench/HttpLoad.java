@@ -7,7 +7,9 @@ import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Supplier;
 import org.HdrHistogram.Histogram;
 
 /**
@@ -29,6 +31,45 @@ final class HttpLoad {
 
     /** Requests {@code paths} (cycled, each worker from its own offset) and measures the answers. */
     Result run(List<String> paths, int concurrency, InProcess.Durations durations) throws Exception {
+        return run(concurrency, durations, offset -> {
+            int[] next = {offset};
+            return () -> paths.get(next[0]++ % paths.size());
+        });
+    }
+
+    /**
+     * A log of requests sent once each, in order, by all workers together (as a server sees one stream of
+     * visitors); successive calls go on where the last stopped. When the log runs out it starts again.
+     */
+    static final class Replay {
+        private final List<String> log;
+        private final AtomicInteger sent = new AtomicInteger();
+
+        Replay(List<String> log) {
+            this.log = List.copyOf(log);
+        }
+
+        private String next() {
+            return log.get(Math.floorMod(sent.getAndIncrement(), log.size()));
+        }
+
+        /** How many requests of the log were sent so far. */
+        int sent() {
+            return sent.get();
+        }
+    }
+
+    /** Sends the next requests of {@code replay} and measures the answers. */
+    Result run(Replay replay, int concurrency, InProcess.Durations durations) throws Exception {
+        return run(concurrency, durations, offset -> replay::next);
+    }
+
+    /** Where each worker takes its next path from, given the worker's offset. */
+    private interface Paths {
+        Supplier<String> forWorker(int offset);
+    }
+
+    private Result run(int concurrency, InProcess.Durations durations, Paths paths) throws Exception {
         ExecutorService workers = Executors.newFixedThreadPool(concurrency);
         AtomicLong errors = new AtomicLong();
         long warmupEnd = System.nanoTime() + durations.warmupMillis() * 1_000_000;
@@ -37,7 +78,8 @@ final class HttpLoad {
             List<Future<Histogram>> futures = new ArrayList<>();
             for (int w = 0; w < concurrency; w++) {
                 int offset = w * 131;
-                futures.add(workers.submit(() -> drive(paths, offset, warmupEnd, end, errors)));
+                Supplier<String> next = paths.forWorker(offset);
+                futures.add(workers.submit(() -> drive(next, warmupEnd, end, errors)));
             }
             Histogram all = new Histogram(60_000_000L, 3);
             for (Future<Histogram> future : futures) {
@@ -52,17 +94,16 @@ final class HttpLoad {
         }
     }
 
-    private Histogram drive(List<String> paths, int offset, long warmupEnd, long end, AtomicLong errors)
+    private Histogram drive(Supplier<String> next, long warmupEnd, long end, AtomicLong errors)
             throws IOException {
         Histogram histogram = new Histogram(60_000_000L, 3);
-        int next = offset;
         try (KeepAliveConnection connection = new KeepAliveConnection(base)) {
             while (true) {
                 long start = System.nanoTime();
                 if (start >= end) {
                     return histogram;
                 }
-                int status = connection.get(paths.get(next++ % paths.size()));
+                int status = connection.get(next.get());
                 long tookMicros = (System.nanoTime() - start) / 1000;
                 if (start >= warmupEnd) {
                     histogram.recordValue(Math.min(tookMicros, 60_000_000L));

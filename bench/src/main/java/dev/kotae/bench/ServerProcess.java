@@ -9,6 +9,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -37,6 +38,12 @@ final class ServerProcess implements AutoCloseable {
 
     /** Launches the server and waits until {@code /readyz} answers 200 (HTTP up and the index open). */
     static ServerProcess start(Path jar, Path content, Path data, Path log, List<String> jvmOptions) throws Exception {
+        return start(jar, content, data, log, jvmOptions, Map.of());
+    }
+
+    /** The same, with {@code KOTAE_*} settings in the server's environment (see docs/configuration.md). */
+    static ServerProcess start(Path jar, Path content, Path data, Path log, List<String> jvmOptions,
+            Map<String, String> settings) throws Exception {
         Path java = Path.of(System.getProperty("java.home"), "bin", "java");
         List<String> command = new java.util.ArrayList<>();
         command.add(java.toString());
@@ -44,8 +51,10 @@ final class ServerProcess implements AutoCloseable {
         command.addAll(List.of("-jar", jar.toAbsolutePath().toString(), "serve", "--content", content.toAbsolutePath().toString(), "--data",
                 data.toAbsolutePath().toString(), "--host", "127.0.0.1", "--port", "0"));
         long start = System.nanoTime();
-        Process process = new ProcessBuilder(command).directory(data.getParent().toFile()).redirectErrorStream(true)
-                .redirectOutput(log.toFile()).start();
+        ProcessBuilder builder = new ProcessBuilder(command).directory(data.getParent().toFile()).redirectErrorStream(true)
+                .redirectOutput(log.toFile());
+        builder.environment().putAll(settings);
+        Process process = builder.start();
         HttpClient client = HttpClient.newHttpClient();
         URI base = null;
         long deadline = System.currentTimeMillis() + 600_000;
@@ -106,6 +115,14 @@ final class ServerProcess implements AutoCloseable {
         String out = new String(run.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         run.waitFor(60, TimeUnit.SECONDS);
         return out;
+    }
+
+    /** The value of an unlabelled metric in the server's {@code /metrics}, or {@code -1} if it is not there. */
+    double metric(String name) throws IOException, InterruptedException {
+        String metrics = HttpClient.newHttpClient().send(HttpRequest.newBuilder(base.resolve("/metrics")).build(),
+                HttpResponse.BodyHandlers.ofString()).body();
+        Matcher value = Pattern.compile("(?m)^" + Pattern.quote(name) + " (\\S+)$").matcher(metrics);
+        return value.find() ? Double.parseDouble(value.group(1)) : -1;
     }
 
     /** The server's log so far (for errors). */

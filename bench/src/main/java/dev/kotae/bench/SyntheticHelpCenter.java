@@ -129,7 +129,20 @@ final class SyntheticHelpCenter {
      * or one word. Drawn from the same vocabularies, with their own seed, so they match like real ones.
      */
     List<Query> searchQueries(int count) {
-        SplittableRandom queries = new SplittableRandom(SEED + 1);
+        return searchQueries(count, SEED + 1);
+    }
+
+    /**
+     * One day's searches in the order visitors send them, from the same mix as {@link #searchQueries(int)}
+     * (so popular words repeat as often as that mix makes them, about half of 50,000 searches repeat an
+     * earlier one), each day with its own seed.
+     */
+    List<Query> queryLog(int count, int day) {
+        return searchQueries(count, SEED + 100 + day);
+    }
+
+    private List<Query> searchQueries(int count, long seed) {
+        SplittableRandom queries = new SplittableRandom(seed);
         List<Query> list = new ArrayList<>(count);
         for (int i = 0; i < count; i++) {
             Language lang = queries.nextInt(10) < 6 ? Language.JA : Language.EN;

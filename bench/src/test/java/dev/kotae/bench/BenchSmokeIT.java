@@ -46,6 +46,8 @@ class BenchSmokeIT {
         }
         assertEquals(100.0, (Double) report.get(300, BenchReport.Row.QUERIES_WITH_HITS), 30.0,
                 "most benchmark searches should find something, or the query set is not realistic");
+        assertTrue((Double) report.get(300, BenchReport.Row.LOG_CACHE_HITS) > 0,
+                "the server jar as shipped answers repeated searches from its result cache");
         String written = Files.readString(out);
         assertTrue(written.startsWith("# Benchmarks\n\nProse before.\n\n" + BenchReport.START), written);
         assertTrue(written.endsWith(BenchReport.END + "\n\nProse after.\n"), written);
