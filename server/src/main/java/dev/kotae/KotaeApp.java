@@ -32,6 +32,7 @@ import dev.kotae.search.ArticleService;
 import dev.kotae.search.Audience;
 import dev.kotae.search.CategoryService;
 import dev.kotae.search.Locales;
+import dev.kotae.search.ResultCache;
 import dev.kotae.search.SearchResult;
 import dev.kotae.search.SearchService;
 import dev.kotae.search.SuggestService;
@@ -164,11 +165,11 @@ public final class KotaeApp implements AutoCloseable, Admin {
                 categories, feedback, new TokenAuthenticator(config.tokens()), this, readiness, metrics, events,
                 recentEvents, plugins, new TrackedSearch(search, metrics, events), new Votes(feedback, metrics, events),
                 new PageViews(), agentSessions, site, new AnalyticsReports(analyticsDatabase)));
-        metrics.counter("kotae_search_cache_hits", "Searches answered from the result cache", search::cacheHits);
-        metrics.counter("kotae_search_cache_misses", "Searches computed while the result cache is on",
-                search::cacheMisses);
-        metrics.gauge("kotae_search_cache_bytes", "Estimated heap the result cache takes", search::cacheBytes);
-        metrics.gauge("kotae_search_cache_entries", "Search results the result cache keeps", search::cacheEntries);
+        ResultCache results = search.resultCache();
+        metrics.counter("kotae_search_cache_hits", "Searches answered from the result cache", results::hits);
+        metrics.counter("kotae_search_cache_misses", "Searches computed while the result cache is on", results::misses);
+        metrics.gauge("kotae_search_cache_bytes", "Estimated heap the result cache takes", results::bytes);
+        metrics.gauge("kotae_search_cache_entries", "Search results the result cache keeps", results::size);
         metrics.gauge("kotae_articles", "Articles in the index", () -> safeSize());
         metrics.gauge("kotae_content_problems", "Content files skipped because of errors", () -> sync.problems().size());
         metrics.gauge("kotae_index_size_bytes", "Index size on disk", index::sizeOnDisk);

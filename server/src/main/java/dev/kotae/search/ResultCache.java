@@ -19,7 +19,7 @@ import org.apache.lucene.index.IndexReader;
  * asked ones when one-off queries stream through. Not a memo: a lost race computes twice, which is cheaper
  * than making searches for the same words wait on each other.
  */
-final class ResultCache {
+public final class ResultCache {
 
     /** One version's results; the reader's cache key is an identity that does not hold the reader. */
     private record Generation(IndexReader.CacheKey version, Cache<SearchRequest, SearchResult> results) {}
@@ -63,23 +63,23 @@ final class ResultCache {
     }
 
     /** Searches answered from the cache since start. */
-    long hits() {
+    public long hits() {
         return hits.sum();
     }
 
     /** Searches computed because their result was not kept (every search while the cache is off is not counted). */
-    long misses() {
+    public long misses() {
         return misses.sum();
     }
 
     /** The estimated heap the kept results take now ({@link #weight}). */
-    long bytes() {
+    public long bytes() {
         Generation known = current;
         return known == null ? 0 : known.results().policy().eviction().map(e -> e.weightedSize().orElse(0)).orElse(0L);
     }
 
     /** How many results are kept now. */
-    long size() {
+    public long size() {
         Generation known = current;
         return known == null ? 0 : known.results().estimatedSize();
     }

@@ -13,7 +13,7 @@ public record SearchResult(String query, long total, int page, int size, double 
         Map<String, List<FacetValue>> facets, String didYouMean, boolean corrected) {
 
     /** The same result, answered in {@code value} milliseconds. */
-    public SearchResult tookMs(double value) {
+    public SearchResult withTookMs(double value) {
         return new SearchResult(query, total, page, size, value, hits, facets, didYouMean, corrected);
     }
 

@@ -86,30 +86,15 @@ public final class SearchService {
         IndexView view = index.acquire();
         try {
             SearchResult result = results.get(view, normalised, () -> compute(view, normalised));
-            return result.tookMs(Math.round((System.nanoTime() - start) / 10_000.0) / 100.0);
+            return result.withTookMs(Math.round((System.nanoTime() - start) / 10_000.0) / 100.0);
         } finally {
             index.release(view);
         }
     }
 
-    /** Searches answered from the result cache since start (for the metrics). */
-    public long cacheHits() {
-        return results.hits();
-    }
-
-    /** The estimated heap the result cache takes now, in bytes. */
-    public long cacheBytes() {
-        return results.bytes();
-    }
-
-    /** How many results the cache keeps now. */
-    public long cacheEntries() {
-        return results.size();
-    }
-
-    /** Searches computed while the result cache is on because none was kept for them (for the metrics). */
-    public long cacheMisses() {
-        return results.misses();
+    /** The result cache, for its figures in {@code /metrics}. */
+    public ResultCache resultCache() {
+        return results;
     }
 
     /** The result of a validated, normalised request ({@code tookMs} is set by the caller). */
