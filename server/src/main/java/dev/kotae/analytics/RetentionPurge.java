@@ -1,5 +1,6 @@
 package dev.kotae.analytics;
 
+import dev.kotae.DaemonThreads;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
@@ -27,11 +28,8 @@ public final class RetentionPurge implements AutoCloseable {
     private final Duration retention;
     private final Clock clock;
     private final Duration every;
-    private final ScheduledExecutorService schedule = Executors.newSingleThreadScheduledExecutor(r -> {
-        Thread thread = new Thread(r, "kotae-analytics-purge");
-        thread.setDaemon(true);
-        return thread;
-    });
+    private final ScheduledExecutorService schedule =
+            Executors.newSingleThreadScheduledExecutor(DaemonThreads.named("kotae-analytics-purge"));
 
     public RetentionPurge(AnalyticsDatabase database, Duration retention, Clock clock) {
         this(database, retention, clock, EVERY);

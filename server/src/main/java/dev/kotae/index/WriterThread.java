@@ -1,5 +1,6 @@
 package dev.kotae.index;
 
+import dev.kotae.DaemonThreads;
 import java.io.IOException;
 import java.io.InterruptedIOException;
 import java.time.Duration;
@@ -30,11 +31,7 @@ public final class WriterThread implements AutoCloseable {
     public WriterThread(String name, Duration closeWait) {
         this.name = name;
         this.closeWait = closeWait;
-        this.executor = Executors.newSingleThreadExecutor(task -> {
-            Thread thread = new Thread(task, name);
-            thread.setDaemon(true);
-            return thread;
-        });
+        this.executor = Executors.newSingleThreadExecutor(DaemonThreads.named(name));
     }
 
     /** Queues {@code task}; returns at once. */

@@ -1,5 +1,6 @@
 package dev.kotae.plugins;
 
+import dev.kotae.DaemonThreads;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -29,11 +30,8 @@ final class FileWatches implements AutoCloseable {
 
     private final Map<String, Watch> watches = new ConcurrentHashMap<>();
     private final BiConsumer<String, String> changed;
-    private final ScheduledExecutorService poller = Executors.newSingleThreadScheduledExecutor(task -> {
-        Thread thread = new Thread(task, "kotae-plugin-watch");
-        thread.setDaemon(true);
-        return thread;
-    });
+    private final ScheduledExecutorService poller =
+            Executors.newSingleThreadScheduledExecutor(DaemonThreads.named("kotae-plugin-watch"));
 
     /** @param changed called with the plugin id and the source id when the source's files changed */
     FileWatches(BiConsumer<String, String> changed) {

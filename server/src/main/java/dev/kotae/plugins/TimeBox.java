@@ -1,5 +1,6 @@
 package dev.kotae.plugins;
 
+import dev.kotae.DaemonThreads;
 import java.time.Duration;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutionException;
@@ -8,7 +9,6 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
-import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * Runs calls into plugin code on separate threads with a time limit, with the plugin's class loader as
@@ -18,12 +18,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 public final class TimeBox implements AutoCloseable {
 
     private final Duration timeout;
-    private final AtomicInteger threadNumber = new AtomicInteger();
-    private final ExecutorService threads = Executors.newCachedThreadPool(task -> {
-        Thread thread = new Thread(task, "kotae-plugin-call-" + threadNumber.incrementAndGet());
-        thread.setDaemon(true);
-        return thread;
-    });
+    private final ExecutorService threads = Executors.newCachedThreadPool(DaemonThreads.numbered("kotae-plugin-call-"));
 
     public TimeBox(Duration timeout) {
         this.timeout = timeout;

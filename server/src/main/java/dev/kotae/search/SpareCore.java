@@ -1,5 +1,6 @@
 package dev.kotae.search;
 
+import dev.kotae.DaemonThreads;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.concurrent.CompletableFuture;
@@ -20,13 +21,9 @@ final class SpareCore {
 
     private static final int CORES = Runtime.getRuntime().availableProcessors();
     private static final AtomicInteger RUNNING = new AtomicInteger();
-    private static final AtomicInteger THREADS = new AtomicInteger();
     private static final ThreadPoolExecutor POOL = new ThreadPoolExecutor(0, CORES,
-            30, TimeUnit.SECONDS, new SynchronousQueue<>(), task -> {
-                Thread thread = new Thread(task, "kotae-search-side-" + THREADS.incrementAndGet());
-                thread.setDaemon(true);
-                return thread;
-            }, new ThreadPoolExecutor.CallerRunsPolicy());
+            30, TimeUnit.SECONDS, new SynchronousQueue<>(), DaemonThreads.numbered("kotae-search-side-"),
+            new ThreadPoolExecutor.CallerRunsPolicy());
 
     private SpareCore() {}
 
