@@ -2,8 +2,11 @@ package dev.kotae.web;
 
 import dev.kotae.metrics.KotaeMetrics;
 import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import org.eclipse.jetty.http.HttpField;
 import org.eclipse.jetty.http.HttpHeader;
+import org.eclipse.jetty.http.MimeTypes;
 import org.eclipse.jetty.server.Handler;
 import org.eclipse.jetty.server.Request;
 import org.eclipse.jetty.server.Response;
@@ -19,8 +22,10 @@ import org.eclipse.jetty.util.Callback;
  * The limit follows the cores, as Elasticsearch sizes its search pool from them. Suggestions, health,
  * metrics, article pages and admin requests are not held back.
  *
- * <p>A search that cannot be admitted (the line is full, or it waited too long) is answered 503 with the
- * API's JSON error {@code busy} and {@code Retry-After}, and counted in {@code /metrics}.
+ * <p>A search that cannot be admitted (the line is full, or it waited too long) is answered 503 with
+ * {@code Retry-After}, and counted in {@code /metrics}: the API's JSON error {@code busy}, or for the
+ * search page a short page a visitor can read (in both languages: the page's own language is only
+ * known past this point).
  */
 final class SearchAdmission extends QoSHandler {
 
@@ -35,6 +40,16 @@ final class SearchAdmission extends QoSHandler {
     static final int MAX_WAITING = 1024;
 
     private static final byte[] BUSY = ApiError.of("busy", "too many searches at once; try again in a moment").toJson();
+    /** The search page's path, which browsers ask for: its busy answer is HTML. */
+    private static final String SEARCH_PAGE = "/search";
+    private static final byte[] BUSY_PAGE = ("<!doctype html><html lang=\"ja\"><head><meta charset=\"utf-8\">"
+            + "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">"
+            + "<meta name=\"robots\" content=\"noindex\"><title>混み合っています / Busy</title></head><body>"
+            + "<h1>ただいま検索が混み合っています</h1><p>少し待ってから、<a href=\"\">もう一度お試しください</a>。</p>"
+            + "<h1 lang=\"en\">Too many searches at once</h1>"
+            + "<p lang=\"en\">Please <a href=\"\">try again</a> in a moment.</p></body></html>")
+            .getBytes(StandardCharsets.UTF_8);
+    private static final HttpField HTML = new HttpField(HttpHeader.CONTENT_TYPE, MimeTypes.Type.TEXT_HTML_UTF_8.asString());
 
     private SearchAdmission(Handler handler) {
         super(handler);
@@ -65,20 +80,21 @@ final class SearchAdmission extends QoSHandler {
     /** The line is full. */
     @Override
     protected void reject(Request request, Response response, Callback callback, int status) {
-        busy(response, callback, status);
+        busy(request, response, callback, status);
     }
 
     /** Waited too long (or the server is stopping). */
     @Override
     protected void failSuspended(Request request, Response response, Callback callback, int status, Throwable cause) {
-        busy(response, callback, status);
+        busy(request, response, callback, status);
     }
 
-    private static void busy(Response response, Callback callback, int status) {
+    private static void busy(Request request, Response response, Callback callback, int status) {
+        boolean page = Request.getPathInContext(request).equals(SEARCH_PAGE);
         response.setStatus(status);
-        response.getHeaders().put(JsonErrorHandler.JSON);
+        response.getHeaders().put(page ? HTML : JsonErrorHandler.JSON);
         response.getHeaders().put(HttpHeader.RETRY_AFTER, "1");
         response.getHeaders().put(HttpHeader.CACHE_CONTROL, "no-store");
-        response.write(true, ByteBuffer.wrap(BUSY), callback);
+        response.write(true, ByteBuffer.wrap(page ? BUSY_PAGE : BUSY), callback);
     }
 }

@@ -49,7 +49,8 @@ class SearchAdmissionTest {
         Handler app = new Handler.Abstract() {
             @Override
             public boolean handle(Request request, Response response, Callback callback) throws Exception {
-                if (Request.getPathInContext(request).startsWith("/api/v1/search")) {
+                if (Request.getPathInContext(request).startsWith("/api/v1/search")
+                        || Request.getPathInContext(request).equals("/search")) {
                     searching.countDown();
                     release.await(30, TimeUnit.SECONDS);
                 }
@@ -104,6 +105,24 @@ class SearchAdmissionTest {
         release.countDown();
         assertEquals(200, first.get(10, TimeUnit.SECONDS).statusCode());
         assertEquals(200, waiting.get(10, TimeUnit.SECONDS).statusCode(), "the one in line is answered in turn");
+    }
+
+    @Test
+    void theSearchPageIsAnsweredWithAPageAVisitorCanRead() throws Exception {
+        start(Duration.ofMillis(300), 100);
+        CompletableFuture<HttpResponse<String>> first = send("/search?q=a");
+        assertTrue(searching.await(10, TimeUnit.SECONDS), "the first search is running");
+
+        HttpResponse<String> second = get("/search?q=b");
+        assertEquals(503, second.statusCode(), second.body());
+        assertTrue(second.headers().firstValue("content-type").orElse("").startsWith("text/html"),
+                second.headers().map().toString());
+        assertTrue(second.body().contains("ただいま検索が混み合っています") && second.body().contains("Too many searches"),
+                second.body());
+        assertEquals("1", second.headers().firstValue("retry-after").orElse(null));
+        assertTrue(metricsText().contains("kotae_search_requests_rejected_total 1.0"), metricsText());
+        release.countDown();
+        assertEquals(200, first.get(10, TimeUnit.SECONDS).statusCode());
     }
 
     private void assertBusy(HttpResponse<String> response) throws Exception {
