@@ -51,8 +51,8 @@ final class ServerProcess implements AutoCloseable {
         command.addAll(List.of("-jar", jar.toAbsolutePath().toString(), "serve", "--content", content.toAbsolutePath().toString(), "--data",
                 data.toAbsolutePath().toString(), "--host", "127.0.0.1", "--port", "0"));
         long start = System.nanoTime();
-        ProcessBuilder builder = new ProcessBuilder(command).directory(data.getParent().toFile()).redirectErrorStream(true)
-                .redirectOutput(log.toFile());
+        ProcessBuilder builder = new ProcessBuilder(command).directory(data.getParent().toFile())
+                .redirectErrorStream(true).redirectOutput(log.toFile());
         builder.environment().putAll(settings);
         Process process = builder.start();
         HttpClient client = HttpClient.newHttpClient();

@@ -37,19 +37,23 @@ public record KotaeConfig(
     }
 
     public KotaeConfig withHost(String value) {
-        return new KotaeConfig(value, port, content, data, plugins, defaultLocale, locales, tokens, site, analytics, search);
+        return new KotaeConfig(value, port, content, data, plugins, defaultLocale, locales, tokens, site,
+                analytics, search);
     }
 
     public KotaeConfig withPort(int value) {
-        return new KotaeConfig(host, value, content, data, plugins, defaultLocale, locales, tokens, site, analytics, search);
+        return new KotaeConfig(host, value, content, data, plugins, defaultLocale, locales, tokens, site,
+                analytics, search);
     }
 
     public KotaeConfig withContent(Path value) {
-        return new KotaeConfig(host, port, value, data, plugins, defaultLocale, locales, tokens, site, analytics, search);
+        return new KotaeConfig(host, port, value, data, plugins, defaultLocale, locales, tokens, site,
+                analytics, search);
     }
 
     public KotaeConfig withData(Path value) {
-        return new KotaeConfig(host, port, content, value, plugins, defaultLocale, locales, tokens, site, analytics, search);
+        return new KotaeConfig(host, port, content, value, plugins, defaultLocale, locales, tokens, site,
+                analytics, search);
     }
 
     /** Sets the plugin folder, keeping the plugins' settings. */
@@ -58,7 +62,8 @@ public record KotaeConfig(
     }
 
     public KotaeConfig withPlugins(PluginsConfig value) {
-        return new KotaeConfig(host, port, content, data, value, defaultLocale, locales, tokens, site, analytics, search);
+        return new KotaeConfig(host, port, content, data, value, defaultLocale, locales, tokens, site,
+                analytics, search);
     }
 
     public KotaeConfig withDefaultLocale(String value) {
@@ -66,15 +71,18 @@ public record KotaeConfig(
     }
 
     public KotaeConfig withLocales(List<String> value) {
-        return new KotaeConfig(host, port, content, data, plugins, defaultLocale, value, tokens, site, analytics, search);
+        return new KotaeConfig(host, port, content, data, plugins, defaultLocale, value, tokens, site,
+                analytics, search);
     }
 
     public KotaeConfig withSite(SiteConfig value) {
-        return new KotaeConfig(host, port, content, data, plugins, defaultLocale, locales, tokens, value, analytics, search);
+        return new KotaeConfig(host, port, content, data, plugins, defaultLocale, locales, tokens, value,
+                analytics, search);
     }
 
     public KotaeConfig withTokens(List<TokenAuthenticator.Token> value) {
-        return new KotaeConfig(host, port, content, data, plugins, defaultLocale, locales, value, site, analytics, search);
+        return new KotaeConfig(host, port, content, data, plugins, defaultLocale, locales, value, site,
+                analytics, search);
     }
 
     public KotaeConfig withAnalytics(AnalyticsConfig value) {
@@ -82,6 +90,7 @@ public record KotaeConfig(
     }
 
     public KotaeConfig withSearch(SearchConfig value) {
-        return new KotaeConfig(host, port, content, data, plugins, defaultLocale, locales, tokens, site, analytics, value);
+        return new KotaeConfig(host, port, content, data, plugins, defaultLocale, locales, tokens, site,
+                analytics, value);
     }
 }

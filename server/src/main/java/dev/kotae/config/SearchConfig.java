@@ -9,7 +9,7 @@ package dev.kotae.config;
 public record SearchConfig(int cacheMegabytes) {
 
     public static final int DEFAULT_CACHE_MEGABYTES = 64;
-    /** A quarter of a small server's heap; beyond that a cache competes with the index for memory. */
+    /** Catches a value meant in bytes or kilobytes; a server that wants more is better served by more replicas. */
     public static final int MAX_CACHE_MEGABYTES = 4096;
 
     public SearchConfig {
@@ -33,7 +33,8 @@ public record SearchConfig(int cacheMegabytes) {
         try {
             return new SearchConfig(Integer.parseInt(megabytes.strip()));
         } catch (NumberFormatException e) {
-            throw new IllegalArgumentException("search.cacheMegabytes must be a whole number (got '" + megabytes + "')");
+            throw new IllegalArgumentException("search.cacheMegabytes must be a whole number (got '" + megabytes
+                    + "')");
         }
     }
 }
