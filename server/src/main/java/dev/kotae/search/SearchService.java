@@ -8,6 +8,7 @@ import dev.kotae.index.ArticleIndex;
 import dev.kotae.index.IndexFields;
 import dev.kotae.index.IndexView;
 import dev.kotae.index.LanguageFamily;
+import dev.kotae.search.FacetCounter.Counts;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -16,8 +17,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
-import org.apache.lucene.facet.FacetsCollector;
-import org.apache.lucene.facet.FacetsCollectorManager;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.search.BooleanClause;
 import org.apache.lucene.search.BooleanQuery;
@@ -205,16 +204,8 @@ public final class SearchService {
         }
     }
 
-    /** How many articles a query matches and their facet counts. */
-    private record Counts(long total, Map<String, List<SearchResult.FacetValue>> facets) {}
-
     private static Counts count(IndexView view, IndexView.Scope scope, Query query) throws IOException {
-        FacetsCollector collected = scope.searcher().search(query, new FacetsCollectorManager());
-        return new Counts(matchCount(collected), FacetCounter.count(view, collected));
-    }
-
-    private static long matchCount(FacetsCollector collected) {
-        return collected.getMatchingDocs().stream().mapToLong(docs -> docs.totalHits).sum();
+        return FacetCounter.count(view, scope.searcher(), query);
     }
 
     /** What {@link #overview} answers. */
