@@ -69,7 +69,7 @@ public final class HttpServer implements AutoCloseable {
         ServletContextHandler context = new ServletContextHandler("/");
         context.addServlet(new ServletHolder("api", new StrictEncodingFilter.Container(resources(services))), "/*");
         server.setHandler(SearchAdmission.around(context, Runtime.getRuntime().availableProcessors(), services.metrics()));
-        server.setErrorHandler(new JsonErrorHandler());
+        server.setErrorHandler(new JettyErrorHandler());
     }
 
     private static ResourceConfig resources(Services services) {

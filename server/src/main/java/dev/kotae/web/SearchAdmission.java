@@ -1,12 +1,8 @@
 package dev.kotae.web;
 
 import dev.kotae.metrics.KotaeMetrics;
-import java.nio.ByteBuffer;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import org.eclipse.jetty.http.HttpField;
 import org.eclipse.jetty.http.HttpHeader;
-import org.eclipse.jetty.http.MimeTypes;
 import org.eclipse.jetty.server.Handler;
 import org.eclipse.jetty.server.Request;
 import org.eclipse.jetty.server.Response;
@@ -23,9 +19,8 @@ import org.eclipse.jetty.util.Callback;
  * metrics, article pages and admin requests are not held back.
  *
  * <p>A search that cannot be admitted (the line is full, or it waited too long) is answered 503 with
- * {@code Retry-After}, and counted in {@code /metrics}: the API's JSON error {@code busy}, or for the
- * search page a short page a visitor can read (in both languages: the page's own language is only
- * known past this point).
+ * {@code Retry-After}, and counted in {@code /metrics}: the error {@code busy}, as JSON or, for the
+ * search page, as a page a visitor can read ({@link JettyErrorHandler}).
  */
 final class SearchAdmission extends QoSHandler {
 
@@ -39,17 +34,7 @@ final class SearchAdmission extends QoSHandler {
     /** Jetty's own default: about half a second of searches on 2 cores at 10k articles, 2 s at 100k. */
     static final int MAX_WAITING = 1024;
 
-    private static final byte[] BUSY = ApiError.of("busy", "too many searches at once; try again in a moment").toJson();
-    /** The search page's path, which browsers ask for: its busy answer is HTML. */
-    private static final String SEARCH_PAGE = "/search";
-    private static final byte[] BUSY_PAGE = ("<!doctype html><html lang=\"ja\"><head><meta charset=\"utf-8\">"
-            + "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">"
-            + "<meta name=\"robots\" content=\"noindex\"><title>混み合っています / Busy</title></head><body>"
-            + "<h1>ただいま検索が混み合っています</h1><p>少し待ってから、<a href=\"\">もう一度お試しください</a>。</p>"
-            + "<h1 lang=\"en\">Too many searches at once</h1>"
-            + "<p lang=\"en\">Please <a href=\"\">try again</a> in a moment.</p></body></html>")
-            .getBytes(StandardCharsets.UTF_8);
-    private static final HttpField HTML = new HttpField(HttpHeader.CONTENT_TYPE, MimeTypes.Type.TEXT_HTML_UTF_8.asString());
+    private static final ApiError BUSY = ApiError.of(JettyErrorHandler.BUSY, "too many searches at once; try again in a moment");
 
     private SearchAdmission(Handler handler) {
         super(handler);
@@ -90,11 +75,9 @@ final class SearchAdmission extends QoSHandler {
     }
 
     private static void busy(Request request, Response response, Callback callback, int status) {
-        boolean page = Request.getPathInContext(request).equals(SEARCH_PAGE);
         response.setStatus(status);
-        response.getHeaders().put(page ? HTML : JsonErrorHandler.JSON);
         response.getHeaders().put(HttpHeader.RETRY_AFTER, "1");
         response.getHeaders().put(HttpHeader.CACHE_CONTROL, "no-store");
-        response.write(true, ByteBuffer.wrap(page ? BUSY_PAGE : BUSY), callback);
+        JettyErrorHandler.write(request, response, callback, BUSY);
     }
 }

@@ -1,6 +1,7 @@
 package dev.kotae.web;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -30,6 +31,16 @@ class BadInputIT extends SampleServerIT {
         assertClientError(reply);
         KotaeServer.Reply suggest = server.query("/api/v1/suggest", null, Map.of("q", huge));
         assertClientError(suggest);
+    }
+
+    @Test
+    void aPageRefusedByJettyIsAPageNotJson() throws Exception {
+        KotaeServer.Reply page = server.raw("GET /articles/..%2F..%2Fetc%2Fpasswd%3Cscript%3E HTTP/1.1");
+        assertEquals(400, page.status(), page.body());
+        assertTrue(page.contentType().startsWith("text/html"), page.contentType());
+        assertTrue(page.body().contains("このページを表示できませんでした") && page.body().contains("cannot be shown"),
+                page.body());
+        assertFalse(page.body().contains("passwd") || page.body().contains("script"), "nothing from the request is echoed");
     }
 
     @Test

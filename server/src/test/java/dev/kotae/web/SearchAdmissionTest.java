@@ -59,7 +59,7 @@ class SearchAdmissionTest {
             }
         };
         server.setHandler(SearchAdmission.around(app, 1, maxWait, maxWaiting, metrics));
-        server.setErrorHandler(new JsonErrorHandler());
+        server.setErrorHandler(new JettyErrorHandler());
         server.start();
         base = URI.create("http://127.0.0.1:" + connector.getLocalPort());
     }

@@ -1,0 +1,89 @@
+package dev.kotae.web;
+
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Set;
+import org.eclipse.jetty.http.HttpField;
+import org.eclipse.jetty.http.HttpFields;
+import org.eclipse.jetty.http.HttpHeader;
+import org.eclipse.jetty.http.MimeTypes;
+import org.eclipse.jetty.server.Request;
+import org.eclipse.jetty.server.Response;
+import org.eclipse.jetty.server.handler.ErrorHandler;
+import org.eclipse.jetty.util.Callback;
+
+/**
+ * The error answers Jetty writes itself, outside JAX-RS (malformed URLs, oversized URLs or headers, a
+ * search turned away by {@link SearchAdmission}, ...), without stack traces: the API's JSON error for the
+ * API, operations, widget and asset paths, and for help-center pages, which browsers ask for, a short static page in
+ * Japanese and English (the site's own error pages are never JSON, and the visitor's language is only
+ * known inside the site).
+ */
+final class JettyErrorHandler extends ErrorHandler {
+
+    static final HttpField JSON = new HttpField(HttpHeader.CONTENT_TYPE, MimeTypes.Type.APPLICATION_JSON_UTF_8.asString());
+    private static final HttpField HTML = new HttpField(HttpHeader.CONTENT_TYPE, MimeTypes.Type.TEXT_HTML_UTF_8.asString());
+    /** The error code of a search turned away ({@link SearchAdmission}); its page asks to try again. */
+    static final String BUSY = "busy";
+    /** Read by programs and scripts, not shown as pages: the API, widget assets and the site's assets. */
+    private static final List<String> NOT_PAGE_PREFIXES = List.of("/api/", "/widgets/", "/assets/");
+    /** The same for single paths: operations (OpsResource) and the files for search engines. */
+    private static final Set<String> NOT_PAGE_PATHS =
+            Set.of("/healthz", "/readyz", "/metrics", "/robots.txt", "/sitemap.xml");
+    private static final String UNPARSED = "BAD";
+
+    JettyErrorHandler() {
+        setShowStacks(false);
+        setShowCauses(false);
+    }
+
+    @Override
+    protected void generateResponse(Request request, Response response, int code, String message, Throwable cause,
+            Callback callback) throws IOException {
+        write(request, response, callback, ApiError.of(ApiError.codeFor(code), ApiError.messageFor(code)));
+    }
+
+    /** An answer Jetty writes before there is a request at all: the API's JSON. */
+    @Override
+    public ByteBuffer badMessageError(int status, String reason, HttpFields.Mutable fields) {
+        fields.put(JSON);
+        return ByteBuffer.wrap(ApiError.of(ApiError.codeFor(status), ApiError.messageFor(status)).toJson());
+    }
+
+    /** Writes {@code error} as the body of the answer to {@code request}, whose status is already set. */
+    static void write(Request request, Response response, Callback callback, ApiError error) {
+        boolean page = isPage(request);
+        response.getHeaders().put(page ? HTML : JSON);
+        response.write(true, ByteBuffer.wrap(page ? page(error) : error.toJson()), callback);
+    }
+
+    /**
+     * Whether a browser asked for a help-center page. A request Jetty could not parse (an oversized or
+     * badly encoded URL) reaches here as Jetty's stand-in, method {@code BAD} on {@code /badMessage}: its
+     * real path is unknown, so it gets the API's JSON (BadInputIT fails if that ever changes).
+     */
+    private static boolean isPage(Request request) {
+        String path = Request.getPathInContext(request);
+        return !UNPARSED.equals(request.getMethod()) && !NOT_PAGE_PATHS.contains(path)
+                && NOT_PAGE_PREFIXES.stream().noneMatch(path::startsWith);
+    }
+
+    /** Fixed text only: nothing from the request reaches the page, so nothing needs escaping. */
+    private static byte[] page(ApiError error) {
+        boolean busy = error.error().code().equals(BUSY);
+        String title = busy ? "混み合っています / Busy" : "表示できません / Cannot be shown";
+        String body = busy
+                ? "<h1>ただいま検索が混み合っています</h1><p>少し待ってから、<a href=\"\">もう一度お試しください</a>。</p>"
+                        + "<h1 lang=\"en\">Too many searches at once</h1>"
+                        + "<p lang=\"en\">Please <a href=\"\">try again</a> in a moment.</p>"
+                : "<h1>このページを表示できませんでした</h1><p><a href=\"/\">トップページへ</a></p>"
+                        + "<h1 lang=\"en\">This page cannot be shown</h1>"
+                        + "<p lang=\"en\"><a href=\"/\">Go to the help center's home page</a></p>";
+        return ("<!doctype html><html lang=\"ja\"><head><meta charset=\"utf-8\">"
+                + "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">"
+                + "<meta name=\"robots\" content=\"noindex\"><title>" + title + "</title></head><body>" + body
+                + "</body></html>").getBytes(StandardCharsets.UTF_8);
+    }
+}
