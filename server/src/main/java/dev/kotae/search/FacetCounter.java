@@ -129,6 +129,9 @@ final class FacetCounter {
 
         @Override
         public Tally reduce(Collection<Tally> tallies) {
+            if (tallies.size() == 1) {
+                return tallies.iterator().next(); // a searcher without an executor: the usual case
+            }
             Tally sum = new Tally(ordinals);
             for (Tally tally : tallies) {
                 sum.total += tally.total;

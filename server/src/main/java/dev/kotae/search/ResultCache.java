@@ -7,6 +7,7 @@ import java.io.IOException;
 import java.util.List;
 import java.util.concurrent.atomic.LongAdder;
 import org.apache.lucene.index.IndexReader;
+import org.apache.lucene.util.IOSupplier;
 
 /**
  * Whole search results of the index version being searched, so that a question many visitors ask is
@@ -37,19 +38,14 @@ public final class ResultCache {
         this.maxBytes = maxBytes;
     }
 
-    /** Computes a search's result. */
-    interface Search {
-        SearchResult run() throws IOException;
-    }
-
     /**
      * The result kept for {@code request} on {@code view}, else what {@code search} answers (then kept).
      * {@code request} must be the normalised request the search answers, audience and locale included.
      */
-    SearchResult get(IndexView view, SearchRequest request, Search search) throws IOException {
+    SearchResult get(IndexView view, SearchRequest request, IOSupplier<SearchResult> search) throws IOException {
         Generation generation = generation(view);
         if (generation == null) {
-            return search.run();
+            return search.get();
         }
         SearchResult known = generation.results().getIfPresent(request);
         if (known != null) {
@@ -57,7 +53,7 @@ public final class ResultCache {
             return known;
         }
         misses.increment();
-        SearchResult computed = search.run();
+        SearchResult computed = search.get();
         generation.results().put(request, computed);
         return computed;
     }
@@ -67,7 +63,7 @@ public final class ResultCache {
         return hits.sum();
     }
 
-    /** Searches computed because their result was not kept (every search while the cache is off is not counted). */
+    /** Searches computed because no result was kept for them (not counted while the cache is off). */
     public long misses() {
         return misses.sum();
     }

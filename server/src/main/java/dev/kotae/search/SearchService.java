@@ -98,18 +98,17 @@ public final class SearchService {
 
     /** The result of a validated, normalised request ({@code tookMs} is set by the caller). */
     private SearchResult compute(IndexView view, SearchRequest request) throws IOException {
-        String locale = request.locale();
         String text = request.query();
-        Set<LanguageFamily> families = Locales.families(locale);
+        Set<LanguageFamily> families = Locales.families(request.locale());
         SpareCore.enter();
         try {
-            Page page = run(view, request, locale, text, families);
+            Page page = run(view, request, text, families);
             String didYouMean = null;
             boolean corrected = false;
             if (page.total() == 0 && !text.isEmpty()) {
                 didYouMean = spelling.correct(view.getIndexReader(), text, families, request.audience());
                 if (didYouMean != null) {
-                    Page correctedPage = run(view, request, locale, didYouMean, families);
+                    Page correctedPage = run(view, request, didYouMean, families);
                     if (correctedPage.total() > 0) {
                         page = correctedPage;
                         corrected = true;
@@ -130,15 +129,20 @@ public final class SearchService {
             boolean commonGramsLeftOut) {}
 
     /** The page for {@code text}; common bigrams match too when nothing matches without them (TextQueries). */
-    private Page run(IndexView view, SearchRequest request, String locale, String text, Set<LanguageFamily> families)
+    private Page run(IndexView view, SearchRequest request, String text, Set<LanguageFamily> families)
             throws IOException {
-        Page page = run(view, request, locale, text, families, false);
-        return page.total() == 0 && page.commonGramsLeftOut() ? run(view, request, locale, text, families, true) : page;
+        Page page = run(view, request, text, families, false);
+        return page.total() == 0 && page.commonGramsLeftOut() ? run(view, request, text, families, true) : page;
     }
 
-    /** @param everything whether common bigrams match too */
-    private Page run(IndexView view, SearchRequest request, String locale, String text, Set<LanguageFamily> families,
+    /**
+     * @param request validated and normalised (its locale checked, its query stripped)
+     * @param text the query as typed, or its spelling correction
+     * @param everything whether common bigrams match too
+     */
+    private Page run(IndexView view, SearchRequest request, String text, Set<LanguageFamily> families,
             boolean everything) throws IOException {
+        String locale = request.locale();
         IndexView.Scope scope = scope(view, request.audience(), locale);
         int window = request.page() * request.size();
         CompletableFuture<Counts> counting;

@@ -217,6 +217,19 @@ final class KotaeServer implements AutoCloseable {
         return Double.parseDouble(value.group(1));
     }
 
+    /** Polls {@code condition} every 20 ms; fails naming {@code what} if it does not hold within {@code deadline}. */
+    static void within(Duration deadline, String what, java.util.function.BooleanSupplier condition)
+            throws InterruptedException {
+        long end = System.nanoTime() + deadline.toNanos();
+        while (System.nanoTime() < end) {
+            if (condition.getAsBoolean()) {
+                return;
+            }
+            Thread.sleep(20);
+        }
+        throw new AssertionError(what + ": not within " + deadline.toMillis() + " ms");
+    }
+
     /** Search ids in rank order. */
     List<String> searchIds(String q, String token) {
         return ids(query("/api/v1/search", token, Map.of("q", q, "size", "10")).json().get("hits"));

@@ -3,12 +3,12 @@ package dev.kotae.web;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assertions.fail;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.function.BooleanSupplier;
 import org.junit.jupiter.api.Test;
 
@@ -77,13 +77,6 @@ class LiveReloadIT extends SampleServerIT {
     }
 
     private static void within(String what, BooleanSupplier condition) throws InterruptedException {
-        long start = System.nanoTime();
-        while (System.nanoTime() - start < DEADLINE_MILLIS * 1_000_000) {
-            if (condition.getAsBoolean()) {
-                return;
-            }
-            Thread.sleep(20);
-        }
-        fail(what + ": not within " + DEADLINE_MILLIS + " ms");
+        KotaeServer.within(Duration.ofMillis(DEADLINE_MILLIS), what, condition);
     }
 }
