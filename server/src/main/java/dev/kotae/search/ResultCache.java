@@ -94,6 +94,9 @@ public final class ResultCache {
         Generation fresh = new Generation(helper.getKey(), Caffeine.newBuilder()
                 .maximumWeight(maxBytes)
                 .weigher((SearchRequest request, SearchResult result) -> weight(request, result))
+                // Evictions run on the searching thread that caused them, not on the common pool a 2-core
+                // machine shares with everything else; the bound then also holds as soon as put() returns.
+                .executor(Runnable::run)
                 .build());
         current = fresh;
         return fresh;
