@@ -1,12 +1,15 @@
 package dev.kotae;
 
+import java.time.Duration;
+import java.util.concurrent.ExecutorService;
 import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * Names the server's background threads (so a thread dump says whose they are) and makes them daemons:
- * each owner shuts its executor down in {@code close()}, and a thread it missed must not keep the JVM
- * alive after {@code serve} has stopped.
+ * each owner shuts its executor down in {@code close()} ({@link #stop}), and a thread it missed must not
+ * keep the JVM alive after {@code serve} has stopped.
  */
 public final class DaemonThreads implements ThreadFactory {
 
@@ -27,6 +30,21 @@ public final class DaemonThreads implements ThreadFactory {
     /** Threads called {@code prefix1}, {@code prefix2}, … (for pools). */
     public static DaemonThreads numbered(String prefix) {
         return new DaemonThreads(prefix, true);
+    }
+
+    /**
+     * Stops {@code executor} taking work and waits up to {@code wait} for the work in progress, without
+     * interrupting it: an interrupt inside Lucene's or the database's file I/O closes the file channel
+     * under them. Returns whether the work finished in time (the caller says what is left behind).
+     */
+    public static boolean stop(ExecutorService executor, Duration wait) {
+        executor.shutdown();
+        try {
+            return executor.awaitTermination(wait.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
     }
 
     @Override

@@ -71,20 +71,11 @@ public final class RetentionPurge implements AutoCloseable {
         }
     }
 
-    /**
-     * Stops the schedule and waits for a purge in progress. Never interrupts it: an interrupt inside
-     * the database's file I/O closes the file channel under it (as with Lucene, see ArticleIndex), and
-     * the database is closed right after this.
-     */
+    /** Stops the schedule and waits for a purge in progress, never interrupting it: the database closes next. */
     @Override
     public void close() {
-        schedule.shutdown();
-        try {
-            if (!schedule.awaitTermination(CLOSE_WAIT.toMillis(), TimeUnit.MILLISECONDS)) {
-                LOG.warn("Analytics retention purge still running after {} s; closing without it", CLOSE_WAIT.toSeconds());
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
+        if (!DaemonThreads.stop(schedule, CLOSE_WAIT)) {
+            LOG.warn("Analytics retention purge still running after {} s; closing without it", CLOSE_WAIT.toSeconds());
         }
     }
 }

@@ -8,7 +8,6 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import java.util.concurrent.TimeUnit;
 import org.apache.lucene.util.IOSupplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -67,14 +66,9 @@ public final class WriterThread implements AutoCloseable {
 
     @Override
     public void close() {
-        executor.shutdown();
-        try {
-            if (!executor.awaitTermination(closeWait.toMillis(), TimeUnit.MILLISECONDS)) {
-                LOG.warn("{} did not finish its work within {} s of closing; going on without it", name,
-                        closeWait.toSeconds());
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
+        if (!DaemonThreads.stop(executor, closeWait)) {
+            LOG.warn("{} did not finish its work within {} s of closing; going on without it", name,
+                    closeWait.toSeconds());
         }
     }
 }
