@@ -16,6 +16,7 @@ import org.apache.lucene.index.Term;
 import org.apache.lucene.index.TermStates;
 import org.apache.lucene.index.Terms;
 import org.apache.lucene.index.TermsEnum;
+import org.apache.lucene.search.DocIdSet;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.TermQuery;
@@ -36,6 +37,7 @@ public final class IndexView extends IndexSearcher {
     private final Map<String, Object> memos = new ConcurrentHashMap<>();
     private volatile FacetOrdinals facetOrdinals;
     private volatile FieldInfos fieldInfos;
+    private volatile TermMatches termMatches;
 
     IndexView(IndexReader reader, FacetsConfig facetsConfig) throws IOException {
         super(reader);
@@ -72,10 +74,12 @@ public final class IndexView extends IndexSearcher {
         static final int MAX_CACHED_TERMS = 20_000;
 
         private final IndexSearcher searcher;
+        private final IndexView view;
         private final Map<Term, TermStates> termStates = new ConcurrentHashMap<>();
 
-        Scope(IndexSearcher searcher) {
+        Scope(IndexSearcher searcher, IndexView view) {
             this.searcher = searcher;
+            this.view = view;
         }
 
         public IndexSearcher searcher() {
@@ -97,6 +101,14 @@ public final class IndexView extends IndexSearcher {
             }
             return new TermQuery(term, known);
         }
+
+        /**
+         * The documents of this scope that contain {@code term}, numbered as in the whole version (so
+         * {@link FacetOrdinals} applies), kept per version ({@link TermMatches}).
+         */
+        public DocIdSet matches(Term term) throws IOException {
+            return view.termMatches().of(this, term);
+        }
     }
 
     /**
@@ -117,7 +129,21 @@ public final class IndexView extends IndexSearcher {
         ScopedReader reader = ScopedReader.of(this, filter);
         IndexSearcher searcher = new IndexSearcher(reader);
         searcher.setSimilarity(SIMILARITY);
-        return new Scope(searcher);
+        return new Scope(searcher, this);
+    }
+
+    private TermMatches termMatches() {
+        TermMatches known = termMatches;
+        if (known == null) {
+            synchronized (this) {
+                known = termMatches;
+                if (known == null) {
+                    known = new TermMatches(); // on first use: most versions of a busy index are never searched
+                    termMatches = known;
+                }
+            }
+        }
+        return known;
     }
 
     /** At most this many results are kept per version; keys can carry request values. */

@@ -13,6 +13,13 @@ import java.util.List;
 import java.util.Map;
 import org.apache.lucene.facet.sortedset.SortedSetDocValuesReaderState;
 import org.apache.lucene.index.LeafReaderContext;
+import org.apache.lucene.index.Term;
+import org.apache.lucene.search.BooleanClause;
+import org.apache.lucene.search.BooleanQuery;
+import org.apache.lucene.search.BoostQuery;
+import org.apache.lucene.search.DocIdSetIterator;
+import org.apache.lucene.search.TermQuery;
+import org.apache.lucene.util.FixedBitSet;
 import org.apache.lucene.search.Collector;
 import org.apache.lucene.search.CollectorManager;
 import org.apache.lucene.search.IndexSearcher;
@@ -48,6 +55,59 @@ final class FacetCounter {
         FacetOrdinals ordinals = view.facetOrdinals();
         Tally tally = searcher.search(query, new TallyManager(ordinals));
         return new Counts(tally.total, facets(view, ordinals, tally.counts));
+    }
+
+    /**
+     * The same counts for {@code query} searched in {@code scope}. A text search's matching query is a
+     * disjunction of terms; its matches are then the union of the terms' kept sets
+     * ({@link IndexView.Scope#matches}), which costs a fraction of walking the postings of every term
+     * (at 10k articles a typical search matches 70% of its language through 30 or more field terms).
+     * Any other query is searched.
+     */
+    static Counts count(IndexView view, IndexView.Scope scope, Query query) throws IOException {
+        List<Term> terms = disjoinedTerms(query);
+        if (terms == null) {
+            return count(view, scope.searcher(), query);
+        }
+        FixedBitSet matches = new FixedBitSet(view.getIndexReader().maxDoc());
+        for (Term term : terms) {
+            DocIdSetIterator docs = scope.matches(term).iterator();
+            if (docs != null) {
+                matches.or(docs);
+            }
+        }
+        FacetOrdinals ordinals = view.facetOrdinals();
+        int[] counts = new int[ordinals == null ? 0 : ordinals.size()];
+        long total = 0;
+        long[] words = matches.getBits();
+        for (int word = 0; word < words.length; word++) {
+            for (long bits = words[word]; bits != 0; bits &= bits - 1) {
+                total++;
+                if (ordinals != null) {
+                    ordinals.count(word * Long.SIZE + Long.numberOfTrailingZeros(bits), counts);
+                }
+            }
+        }
+        return new Counts(total, facets(view, ordinals, counts));
+    }
+
+    /** The terms of a pure disjunction of (boosted) term queries, or {@code null} for any other query. */
+    static List<Term> disjoinedTerms(Query query) {
+        if (!(query instanceof BooleanQuery disjunction) || disjunction.getMinimumNumberShouldMatch() > 0) {
+            return null;
+        }
+        List<Term> terms = new ArrayList<>(disjunction.clauses().size());
+        for (BooleanClause clause : disjunction.clauses()) {
+            Query inner = clause.getQuery();
+            while (inner instanceof BoostQuery boosted) {
+                inner = boosted.getQuery();
+            }
+            if (clause.getOccur() != BooleanClause.Occur.SHOULD || !(inner instanceof TermQuery term)) {
+                return null;
+            }
+            terms.add(term.getTerm());
+        }
+        return terms;
     }
 
     private static Map<String, List<SearchResult.FacetValue>> facets(IndexView view, FacetOrdinals ordinals,

@@ -209,7 +209,7 @@ public final class SearchService {
     }
 
     private static Counts count(IndexView view, IndexView.Scope scope, Query query) throws IOException {
-        return FacetCounter.count(view, scope.searcher(), query);
+        return FacetCounter.count(view, scope, query);
     }
 
     /** What {@link #overview} answers. */

@@ -2,6 +2,9 @@ package dev.kotae.search;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.kotae.content.ArticleParser;
 import dev.kotae.content.ContentFolder;
@@ -13,6 +16,7 @@ import dev.kotae.index.ContentSync;
 import dev.kotae.index.IndexFields;
 import dev.kotae.index.IndexView;
 import dev.kotae.index.SuggestKeys;
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -26,6 +30,9 @@ import org.apache.lucene.facet.FacetsCollectorManager;
 import org.apache.lucene.facet.LabelAndValue;
 import org.apache.lucene.facet.sortedset.SortedSetDocValuesFacetCounts;
 import org.apache.lucene.index.Term;
+import org.apache.lucene.search.BooleanClause;
+import org.apache.lucene.search.BooleanQuery;
+import org.apache.lucene.search.BoostQuery;
 import org.apache.lucene.search.MatchAllDocsQuery;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.TermQuery;
@@ -71,6 +78,98 @@ class FacetCounterTest {
                 index.release(view);
             }
         }
+    }
+
+    /**
+     * A text search's matches are counted as a union of per-term sets kept per version; that must count
+     * exactly what searching the same query in the same scope counts: across segments, without deleted
+     * (replaced) articles, without what the scope leaves out, and anew on the next version.
+     */
+    @Test
+    void keptTermSetsCountWhatSearchingCounts() throws Exception {
+        Path content = folder.resolve("content");
+        try (ArticleIndex index = ArticleIndex.open(folder.resolve("index"), new Analysis(),
+                new ArticleDocuments(new SuggestKeys()), "test")) {
+            ContentSync sync = new ContentSync(new ContentFolder(content),
+                    new ArticleParser(new MarkdownRenderer(), Set.of("ja", "en"), "ja"), index);
+            for (int batch = 0; batch < 3; batch++) {
+                for (int i = 0; i < 9; i++) {
+                    int n = batch * 9 + i;
+                    writeArticle(content, n, n % 4 == 1, n % 2 == 0 ? "refund delivery" : "refund password");
+                }
+                // An article of the first batch changes: its old document is deleted, not yet merged away.
+                writeArticle(content, 2, false, "delivery only, batch " + batch);
+                sync.syncAll();
+            }
+            List<Query> queries = List.of(
+                    disjunction("refund"), disjunction("delivery", "password"), disjunction("refund", "absent"),
+                    disjunction("absent"), disjunction());
+            IndexView view = index.acquire();
+            try {
+                assertFalse(view.getIndexReader().leaves().size() < 2, "the test needs several segments");
+                assertTrue(view.getIndexReader().hasDeletions(), "the test needs a deleted document");
+                for (Audience audience : Audience.values()) {
+                    for (String locale : new String[] {"en", "ja", null}) {
+                        IndexView.Scope scope = SearchService.scope(view, audience, locale);
+                        for (Query query : queries) {
+                            assertNotNull(FacetCounter.disjoinedTerms(query), "counted from kept sets: " + query);
+                            FacetCounter.Counts kept = FacetCounter.count(view, scope, query);
+                            FacetCounter.Counts searched = FacetCounter.count(view, scope.searcher(), query);
+                            assertEquals(searched, kept, audience + " " + locale + " " + query);
+                            FacetCounter.Counts again = FacetCounter.count(view, scope, query);
+                            assertEquals(searched, again, "from the kept sets: " + query);
+                        }
+                    }
+                }
+                long before = FacetCounter.count(view, SearchService.scope(view, Audience.PUBLIC, "en"),
+                        disjunction("refund")).total();
+                assertTrue(before > 0);
+                index.release(view);
+                view = null;
+                writeArticle(content, 102, false, "a new refund"); // English, public
+                sync.syncAll();
+                view = index.acquire();
+                assertEquals(before + 1, FacetCounter.count(view, SearchService.scope(view, Audience.PUBLIC, "en"),
+                        disjunction("refund")).total(), "the next version counts the new article");
+            } finally {
+                if (view != null) {
+                    index.release(view);
+                }
+            }
+        }
+    }
+
+    @Test
+    void onlyPureTermDisjunctionsAreCountedFromSets() {
+        assertNotNull(FacetCounter.disjoinedTerms(disjunction("refund", "delivery")));
+        Query narrowed = new BooleanQuery.Builder()
+                .add(disjunction("refund"), BooleanClause.Occur.MUST)
+                .add(new TermQuery(new Term(IndexFields.TAG, "x1")), BooleanClause.Occur.FILTER).build();
+        assertNull(FacetCounter.disjoinedTerms(narrowed));
+        assertNull(FacetCounter.disjoinedTerms(new MatchAllDocsQuery()));
+        Query atLeastTwo = new BooleanQuery.Builder().setMinimumNumberShouldMatch(2)
+                .add(new TermQuery(new Term("body.en", "refund")), BooleanClause.Occur.SHOULD)
+                .add(new TermQuery(new Term("body.en", "delivery")), BooleanClause.Occur.SHOULD).build();
+        assertNull(FacetCounter.disjoinedTerms(atLeastTwo));
+    }
+
+    /** Words over an English title and body, boosted as TextQueries boosts them. */
+    private static Query disjunction(String... words) {
+        BooleanQuery.Builder builder = new BooleanQuery.Builder();
+        for (String word : words) {
+            builder.add(new BoostQuery(new TermQuery(new Term("title.en", word)), 2f), BooleanClause.Occur.SHOULD);
+            builder.add(new TermQuery(new Term("body.en", word)), BooleanClause.Occur.SHOULD);
+            builder.add(new TermQuery(new Term("body.ja", word)), BooleanClause.Occur.SHOULD);
+        }
+        return builder.build();
+    }
+
+    private static void writeArticle(Path content, int n, boolean internal, String body) throws IOException {
+        Path file = content.resolve(n % 3 == 0 ? "en" : "ja").resolve("a" + n + ".md");
+        Files.createDirectories(file.getParent());
+        Files.writeString(file, "---\nid: a" + n + "\ntitle: " + (n % 5 == 0 ? "refund t" : "t") + n
+                + "\ncategory: c" + (n % 4) + "\ntags: [x" + (n % 5) + "]\n"
+                + (internal ? "visibility: internal\n" : "") + "---\n" + body + "\n");
     }
 
     private static Map<String, List<SearchResult.FacetValue>> lucene(IndexView view, FacetsCollector collected)
