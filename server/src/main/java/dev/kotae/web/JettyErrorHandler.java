@@ -1,5 +1,6 @@
 package dev.kotae.web;
 
+import jakarta.ws.rs.core.MediaType;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
@@ -65,9 +66,23 @@ final class JettyErrorHandler extends ErrorHandler {
      * real path is unknown, so it gets the API's JSON (BadInputIT fails if that ever changes).
      */
     private static boolean isPage(Request request) {
-        String path = Request.getPathInContext(request);
-        return !UNPARSED.equals(request.getMethod()) && !NOT_PAGE_PATHS.contains(path)
-                && NOT_PAGE_PREFIXES.stream().noneMatch(path::startsWith);
+        return !UNPARSED.equals(request.getMethod()) && isPagePath(Request.getPathInContext(request));
+    }
+
+    /** Whether {@code path} (from the root, as sent) is a help-center page rather than something programs read. */
+    static boolean isPagePath(String path) {
+        return !NOT_PAGE_PATHS.contains(path) && NOT_PAGE_PREFIXES.stream().noneMatch(path::startsWith);
+    }
+
+    /**
+     * {@code error} as the answer to a request for {@code path}: the API's JSON, or for a help-center page
+     * the short static page. For errors found in Jersey before any resource runs.
+     */
+    static jakarta.ws.rs.core.Response answer(String path, int status, String code, String message) {
+        return isPagePath(path)
+                ? jakarta.ws.rs.core.Response.status(status).type(MediaType.TEXT_HTML_TYPE.withCharset("utf-8"))
+                        .entity(page(ApiError.of(code, message))).build()
+                : ApiError.response(status, code, message);
     }
 
     /** Fixed text only: nothing from the request reaches the page, so nothing needs escaping. */

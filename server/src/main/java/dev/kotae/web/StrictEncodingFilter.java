@@ -37,7 +37,7 @@ final class StrictEncodingFilter implements ContainerRequestFilter {
     public void filter(ContainerRequestContext request) {
         // Jersey's request properties are the servlet request's attributes.
         if (request.getProperty(BAD_ENCODING) != null) {
-            request.abortWith(ApiError.response(400, "bad_encoding",
+            request.abortWith(JettyErrorHandler.answer("/" + request.getUriInfo().getPath(false), 400, "bad_encoding",
                     "the URL is not valid percent-encoded UTF-8"));
         }
     }

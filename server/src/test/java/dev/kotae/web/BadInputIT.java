@@ -43,6 +43,17 @@ class BadInputIT extends SampleServerIT {
         assertFalse(page.body().contains("passwd") || page.body().contains("script"), "nothing from the request is echoed");
     }
 
+    @ParameterizedTest
+    @ValueSource(strings = {"GET /search?q=%E3%81%zz HTTP/1.1", "GET /search?q=%E3%81 HTTP/1.1",
+        "GET /articles/a?voted=%E3%81 HTTP/1.1"})
+    void aPageWithABrokenlyEncodedUrlIsAPageNotJson(String requestLine) throws Exception {
+        KotaeServer.Reply page = server.raw(requestLine);
+        assertEquals(400, page.status(), page.body());
+        assertTrue(page.contentType().startsWith("text/html"), page.contentType());
+        assertTrue(page.body().contains("cannot be shown"), page.body());
+        assertFalse(page.body().contains("%E3") || page.body().contains("zz"), "nothing from the request is echoed");
+    }
+
     @Test
     void longButReasonableQueryIsServed() {
         String sentence = "注文をキャンセルして返金してほしいのですが、どうすればいいですか。".repeat(20);
