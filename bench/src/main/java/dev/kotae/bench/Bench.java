@@ -139,7 +139,7 @@ public final class Bench {
             log("building the index in-process");
             // Without the result cache: the in-process rows measure searching, as plain Lucene's do.
             KotaeConfig config = KotaeConfig.defaults().withContent(content).withData(data).withHost("127.0.0.1")
-                    .withPort(0).withSearch(new SearchConfig(0));
+                    .withPort(0).withSearch(SearchConfig.defaults().withCacheMegabytes(0));
             try (KotaeApp app = KotaeApp.start(config)) {
                 long built = app.lastSync().added();
                 double seconds = app.lastSync().tookMillis() / 1000.0;

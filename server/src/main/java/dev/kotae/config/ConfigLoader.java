@@ -33,7 +33,7 @@ public final class ConfigLoader {
 
         record TokenEntry(String name, String token, String role) {}
 
-        record Search(Integer cacheMegabytes) {}
+        record Search(Integer cacheMegabytes, Integer concurrency) {}
 
         record Analytics(String jdbcUrl, String user, String password, Integer retentionDays) {}
 
@@ -98,9 +98,16 @@ public final class ConfigLoader {
         }
         if (yaml.site() != null) config = config.withSite(readSite(yaml.site()));
         if (yaml.analytics() != null) config = config.withAnalytics(readAnalytics(config.analytics(), yaml.analytics()));
-        if (yaml.search() != null && yaml.search().cacheMegabytes() != null) {
+        if (yaml.search() != null) {
             try {
-                config = config.withSearch(new SearchConfig(yaml.search().cacheMegabytes()));
+                SearchConfig search = config.search();
+                if (yaml.search().cacheMegabytes() != null) {
+                    search = search.withCacheMegabytes(yaml.search().cacheMegabytes());
+                }
+                if (yaml.search().concurrency() != null) {
+                    search = search.withConcurrency(yaml.search().concurrency());
+                }
+                config = config.withSearch(search);
             } catch (IllegalArgumentException e) {
                 throw new IOException(e.getMessage(), e);
             }
@@ -188,7 +195,14 @@ public final class ConfigLoader {
             analytics = analytics.withRetention(AnalyticsConfig.days(value));
         }
         config = config.withAnalytics(analytics);
-        if ((value = env.get("KOTAE_SEARCH_CACHE_MB")) != null) config = config.withSearch(SearchConfig.parse(value));
+        SearchConfig search = config.search();
+        if ((value = env.get("KOTAE_SEARCH_CACHE_MB")) != null) {
+            search = search.withCacheMegabytes(SearchConfig.parse("search.cacheMegabytes", value));
+        }
+        if ((value = env.get("KOTAE_SEARCH_CONCURRENCY")) != null) {
+            search = search.withConcurrency(SearchConfig.parse("search.concurrency", value));
+        }
+        config = config.withSearch(search);
         return config;
     }
 

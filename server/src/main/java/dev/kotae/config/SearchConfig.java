@@ -5,22 +5,38 @@ package dev.kotae.config;
  *
  * @param cacheMegabytes about how much heap the results of repeated searches may take (they are kept per
  *     index version and dropped when content changes); {@code 0} computes every search
+ * @param concurrency how many searching requests run at once, the others waiting their turn; {@code 0}
+ *     (the default) means one per CPU core, which keeps a burst from slowing every search down
  */
-public record SearchConfig(int cacheMegabytes) {
+public record SearchConfig(int cacheMegabytes, int concurrency) {
 
     public static final int DEFAULT_CACHE_MEGABYTES = 64;
     /** Catches a value meant in bytes or kilobytes; a server that wants more is better served by more replicas. */
     public static final int MAX_CACHE_MEGABYTES = 4096;
+    /** Half the HTTP threads: the rest stay free for suggestions, pages and health checks. */
+    public static final int MAX_CONCURRENCY = 32;
 
     public SearchConfig {
         if (cacheMegabytes < 0 || cacheMegabytes > MAX_CACHE_MEGABYTES) {
             throw new IllegalArgumentException("search.cacheMegabytes must be 0-" + MAX_CACHE_MEGABYTES
                     + " (0 turns the result cache off)");
         }
+        if (concurrency < 0 || concurrency > MAX_CONCURRENCY) {
+            throw new IllegalArgumentException("search.concurrency must be 0-" + MAX_CONCURRENCY
+                    + " (0 is one per CPU core)");
+        }
     }
 
     public static SearchConfig defaults() {
-        return new SearchConfig(DEFAULT_CACHE_MEGABYTES);
+        return new SearchConfig(DEFAULT_CACHE_MEGABYTES, 0);
+    }
+
+    public SearchConfig withCacheMegabytes(int value) {
+        return new SearchConfig(value, concurrency);
+    }
+
+    public SearchConfig withConcurrency(int value) {
+        return new SearchConfig(cacheMegabytes, value);
     }
 
     /** The cache bound in bytes. */
@@ -28,13 +44,17 @@ public record SearchConfig(int cacheMegabytes) {
         return cacheMegabytes * 1024L * 1024L;
     }
 
-    /** Megabytes as typed in an environment variable. */
-    static SearchConfig parse(String megabytes) {
+    /** How many searches run at once on a machine with {@code cores} CPU cores. */
+    public int concurrencyOn(int cores) {
+        return concurrency == 0 ? cores : concurrency;
+    }
+
+    /** A whole number as typed in an environment variable, for the setting named {@code name}. */
+    static int parse(String name, String value) {
         try {
-            return new SearchConfig(Integer.parseInt(megabytes.strip()));
+            return Integer.parseInt(value.strip());
         } catch (NumberFormatException e) {
-            throw new IllegalArgumentException("search.cacheMegabytes must be a whole number (got '" + megabytes
-                    + "')");
+            throw new IllegalArgumentException(name + " must be a whole number (got '" + value + "')");
         }
     }
 }

@@ -51,7 +51,11 @@ public final class HttpServer implements AutoCloseable {
     private final Server server;
     private final ServerConnector connector;
 
-    public HttpServer(String host, int port, Services services) {
+    /**
+     * @param searchConcurrency how many searching requests run at once ({@link SearchAdmission}); the
+     *     others wait their turn
+     */
+    public HttpServer(String host, int port, int searchConcurrency, Services services) {
         QueuedThreadPool threads = new QueuedThreadPool(MAX_THREADS, MIN_THREADS);
         threads.setName("kotae-http");
         server = new Server(threads);
@@ -68,7 +72,7 @@ public final class HttpServer implements AutoCloseable {
 
         ServletContextHandler context = new ServletContextHandler("/");
         context.addServlet(new ServletHolder("api", new StrictEncodingFilter.Container(resources(services))), "/*");
-        server.setHandler(SearchAdmission.around(context, Runtime.getRuntime().availableProcessors(), services.metrics()));
+        server.setHandler(SearchAdmission.around(context, searchConcurrency, services.metrics()));
         server.setErrorHandler(new JettyErrorHandler());
     }
 

@@ -52,6 +52,8 @@ final class SearchAdmission extends QoSHandler {
         admission.setMaxSuspend(maxWait);
         admission.setMaxSuspendedRequestCount(maxWaiting);
         admission.includePath(PATHS);
+        metrics.gauge("kotae_search_concurrency", "Searching requests that may run at once (search.concurrency)",
+                () -> limit);
         metrics.gauge("kotae_search_requests_waiting", "Searching requests waiting for a core right now",
                 admission::getSuspendedRequestCount);
         metrics.counter("kotae_search_requests_waited", "Searching requests that had to wait for a core",

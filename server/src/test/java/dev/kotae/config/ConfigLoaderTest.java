@@ -308,6 +308,23 @@ class ConfigLoaderTest {
     }
 
     @Test
+    void searchConcurrencyIsOnePerCoreByDefaultAndSetByFileOrVariable() throws IOException {
+        SearchConfig defaults = ConfigLoader.load(write("port: 8080\n"), Map.of()).search();
+        assertEquals(6, defaults.concurrencyOn(6));
+        Path file = write("search:\n  concurrency: 3\n  cacheMegabytes: 8\n");
+        SearchConfig fromFile = ConfigLoader.load(file, Map.of()).search();
+        assertEquals(3, fromFile.concurrencyOn(6));
+        assertEquals(8, fromFile.cacheMegabytes(), "the other search setting is kept");
+        SearchConfig fromVariable = ConfigLoader.load(file, Map.of("KOTAE_SEARCH_CONCURRENCY", "5")).search();
+        assertEquals(5, fromVariable.concurrencyOn(6));
+        assertEquals(8, fromVariable.cacheMegabytes());
+        assertThrows(IOException.class, () -> ConfigLoader.load(write("search:\n  concurrency: -1\n"), Map.of()));
+        assertThrows(IOException.class, () -> ConfigLoader.load(write("search:\n  concurrency: 1000\n"), Map.of()));
+        assertThrows(IllegalArgumentException.class,
+                () -> ConfigLoader.load(null, Map.of("KOTAE_SEARCH_CONCURRENCY", "many")));
+    }
+
+    @Test
     void badSearchCacheSizesAreErrors() throws IOException {
         assertThrows(IOException.class, () -> ConfigLoader.load(write("search:\n  cacheMegabytes: -1\n"), Map.of()));
         assertThrows(IOException.class, () -> ConfigLoader.load(write("search:\n  cacheMegabyte: 8\n"), Map.of()));

@@ -3,6 +3,8 @@ package dev.kotae.web;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.kotae.config.PluginsConfig;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -10,6 +12,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Searches beyond one per core wait their turn and are then answered in full; the wait is counted in
@@ -44,6 +47,32 @@ class SearchAdmissionIT extends SampleServerIT {
         }
         assertTrue(waited() > waitedBefore, CLIENTS + " clients on " + (CLIENTS / 4) + " cores: some searches waited");
         assertTrue(server.get("/metrics").body().contains("kotae_search_requests_waiting "), "the queue length is exposed");
+    }
+
+    @Test
+    void theLimitIsOnePerCoreUnlessConfigured(@TempDir Path own) throws Exception {
+        assertEquals(Runtime.getRuntime().availableProcessors(), server.metric("kotae_search_concurrency"));
+        try (KotaeServer one = KotaeServer.configured(own, PluginsConfig.none(),
+                config -> config.withSearch(config.search().withConcurrency(1)))) {
+            assertEquals(1, one.metric("kotae_search_concurrency"));
+            double before = one.metric("kotae_search_requests_waited_total");
+            ExecutorService pool = Executors.newFixedThreadPool(4);
+            try {
+                List<Future<Integer>> searches = new ArrayList<>();
+                for (int i = 0; i < 40; i++) {
+                    searches.add(pool.submit(() -> one.query("/api/v1/search", null,
+                            Map.of("q", "注文をキャンセルして返金してほしいのですが refund order " + searches.hashCode()))
+                            .status()));
+                }
+                for (Future<Integer> search : searches) {
+                    assertEquals(200, search.get());
+                }
+            } finally {
+                pool.shutdownNow();
+            }
+            assertTrue(one.metric("kotae_search_requests_waited_total") > before,
+                    "four clients, one search at a time: some waited");
+        }
     }
 
     @Test
