@@ -48,10 +48,8 @@ class FacetCounterTest {
     @Test
     void sameCountsLabelsAndOrderAsLucene() throws Exception {
         Path content = folder.resolve("content");
-        try (ArticleIndex index = ArticleIndex.open(folder.resolve("index"), new Analysis(),
-                new ArticleDocuments(new SuggestKeys()), "test")) {
-            ContentSync sync = new ContentSync(new ContentFolder(content),
-                    new ArticleParser(new MarkdownRenderer(), Set.of("ja", "en"), "ja"), index);
+        try (ArticleIndex index = openIndex()) {
+            ContentSync sync = syncing(content, index);
             // Three syncs, three segments: ordinals must be global, not per segment.
             for (int batch = 0; batch < 3; batch++) {
                 for (int i = 0; i < 7; i++) {
@@ -88,10 +86,8 @@ class FacetCounterTest {
     @Test
     void keptTermSetsCountWhatSearchingCounts() throws Exception {
         Path content = folder.resolve("content");
-        try (ArticleIndex index = ArticleIndex.open(folder.resolve("index"), new Analysis(),
-                new ArticleDocuments(new SuggestKeys()), "test")) {
-            ContentSync sync = new ContentSync(new ContentFolder(content),
-                    new ArticleParser(new MarkdownRenderer(), Set.of("ja", "en"), "ja"), index);
+        try (ArticleIndex index = openIndex()) {
+            ContentSync sync = syncing(content, index);
             for (int batch = 0; batch < 3; batch++) {
                 for (int i = 0; i < 9; i++) {
                     int n = batch * 9 + i;
@@ -170,6 +166,15 @@ class FacetCounterTest {
         Files.writeString(file, "---\nid: a" + n + "\ntitle: " + (n % 5 == 0 ? "refund t" : "t") + n
                 + "\ncategory: c" + (n % 4) + "\ntags: [x" + (n % 5) + "]\n"
                 + (internal ? "visibility: internal\n" : "") + "---\n" + body + "\n");
+    }
+
+    private ArticleIndex openIndex() throws IOException {
+        return ArticleIndex.open(folder.resolve("index"), new Analysis(), new ArticleDocuments(new SuggestKeys()), "test");
+    }
+
+    private static ContentSync syncing(Path content, ArticleIndex index) {
+        return new ContentSync(new ContentFolder(content),
+                new ArticleParser(new MarkdownRenderer(), Set.of("ja", "en"), "ja"), index);
     }
 
     private static Map<String, List<SearchResult.FacetValue>> lucene(IndexView view, FacetsCollector collected)
