@@ -21,6 +21,7 @@ import dev.kotae.index.ArticleDocuments;
 import dev.kotae.index.ArticleIndex;
 import dev.kotae.index.ContentSync;
 import dev.kotae.index.SuggestKeys;
+import dev.kotae.index.TermMatches;
 import dev.kotae.index.WriterThread;
 import dev.kotae.metrics.KotaeMetrics;
 import dev.kotae.plugins.PluginHost;
@@ -171,6 +172,13 @@ public final class KotaeApp implements AutoCloseable, Admin {
         metrics.counter("kotae_search_cache_misses", "Searches computed while the result cache is on", results::misses);
         metrics.gauge("kotae_search_cache_bytes", "Estimated heap the result cache takes", results::bytes);
         metrics.gauge("kotae_search_cache_entries", "Search results the result cache keeps", results::size);
+        TermMatches.Usage termSets = index.termMatches();
+        metrics.counter("kotae_search_term_sets_hits", "Term document sets read from those kept for counting matches",
+                termSets::hits);
+        metrics.counter("kotae_search_term_sets_misses", "Term document sets read from the index (none was kept)",
+                termSets::misses);
+        metrics.gauge("kotae_search_term_sets_bytes", "Heap the term document sets of the newest version take",
+                termSets::bytes);
         metrics.gauge("kotae_articles", "Articles in the index", () -> safeSize());
         metrics.gauge("kotae_content_problems", "Content files skipped because of errors", () -> sync.problems().size());
         metrics.gauge("kotae_index_size_bytes", "Index size on disk", index::sizeOnDisk);

@@ -60,6 +60,7 @@ public final class ArticleIndex implements AutoCloseable {
     private final Directory directory;
     private final IndexWriter writer;
     private final SearcherManager searchers;
+    private final TermMatches.Usage termMatches = new TermMatches.Usage();
     private final ArticleDocuments documents;
     private final boolean rebuilt;
     /** Documents added, replaced or removed since the last merge into one segment. */
@@ -91,7 +92,7 @@ public final class ArticleIndex implements AutoCloseable {
             @Override
             public IndexView newSearcher(org.apache.lucene.index.IndexReader reader,
                     org.apache.lucene.index.IndexReader previous) throws IOException {
-                return new IndexView(reader, documents.facetsConfig());
+                return new IndexView(reader, documents.facetsConfig(), termMatches);
             }
         });
     }
@@ -199,6 +200,11 @@ public final class ArticleIndex implements AutoCloseable {
         } catch (IOException | RuntimeException e) {
             LOG.warn("Merging the index into one segment failed; searches stay correct, only slower", e);
         }
+    }
+
+    /** How searches used the term sets kept per version ({@link IndexView.Scope#matches}). */
+    public TermMatches.Usage termMatches() {
+        return termMatches;
     }
 
     /** A searcher over the latest published version; give it back with {@link #release}. */

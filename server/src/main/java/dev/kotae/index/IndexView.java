@@ -39,8 +39,11 @@ public final class IndexView extends IndexSearcher {
     private volatile FieldInfos fieldInfos;
     private volatile TermMatches termMatches;
 
-    IndexView(IndexReader reader, FacetsConfig facetsConfig) throws IOException {
+    private final TermMatches.Usage termMatchesUsage;
+
+    IndexView(IndexReader reader, FacetsConfig facetsConfig, TermMatches.Usage termMatchesUsage) throws IOException {
         super(reader);
+        this.termMatchesUsage = termMatchesUsage;
         setSimilarity(SIMILARITY);
         this.facetState = hasFacets(reader) ? new DefaultSortedSetDocValuesReaderState(reader, facetsConfig) : null;
         this.locales = Collections.unmodifiableSet(values(reader, IndexFields.LOCALE));
@@ -138,7 +141,7 @@ public final class IndexView extends IndexSearcher {
             synchronized (this) {
                 known = termMatches;
                 if (known == null) {
-                    known = new TermMatches(); // on first use: most versions of a busy index are never searched
+                    known = new TermMatches(termMatchesUsage); // on first use: most versions of a busy index are never searched
                     termMatches = known;
                 }
             }

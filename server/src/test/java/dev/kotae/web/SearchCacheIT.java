@@ -34,6 +34,19 @@ class SearchCacheIT extends SampleServerIT {
         assertEquals(withoutTime(first), withoutTime(second));
     }
 
+    /** A different search sharing a word counts its matches from the word's kept term sets (TermMatches). */
+    @Test
+    void aWordSearchedAgainIsCountedFromItsKeptTermSets() {
+        server.query("/api/v1/search", null, Map.of("q", "返金の手続き", "locale", "ja"));
+        double hits = server.metric("kotae_search_term_sets_hits_total");
+        double misses = server.metric("kotae_search_term_sets_misses_total");
+        JsonNode again = server.query("/api/v1/search", null, Map.of("q", "返金の期限", "locale", "ja")).json();
+        assertTrue(again.get("total").asLong() > 0, again.toString());
+        assertTrue(server.metric("kotae_search_term_sets_hits_total") > hits, "返金's sets were kept");
+        assertTrue(server.metric("kotae_search_term_sets_misses_total") > misses, "期限's were read from the index");
+        assertTrue(server.metric("kotae_search_term_sets_bytes") > 0);
+    }
+
     @Test
     void anAgentsAnswerNeverReachesAnAnonymousCaller() {
         Map<String, String> params = Map.of("q", "返金承認フロー", "locale", "ja");
