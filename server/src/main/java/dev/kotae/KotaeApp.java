@@ -162,9 +162,9 @@ public final class KotaeApp implements AutoCloseable, Admin {
                 new PublicHelpCenter(search, suggest, articles), events, sources, timeBox, metrics);
         AgentSessions agentSessions = new AgentSessions(config.site().agentSession());
         Site site = new Site(config.site(), config.defaultLocale(), new CsrfTokens(), agentSessions);
-        this.http = new HttpServer(config.host(), config.port(),
-                config.search().concurrencyOn(Runtime.getRuntime().availableProcessors()), new HttpServer.Services(search, suggest, articles,
-                categories, feedback, new TokenAuthenticator(config.tokens()), this, readiness, metrics, events,
+        int searchConcurrency = config.search().concurrencyOn(Runtime.getRuntime().availableProcessors());
+        this.http = new HttpServer(config.host(), config.port(), searchConcurrency, new HttpServer.Services(search,
+                suggest, articles, categories, feedback, new TokenAuthenticator(config.tokens()), this, readiness, metrics, events,
                 recentEvents, plugins, new TrackedSearch(search, metrics, events), new Votes(feedback, metrics, events),
                 new PageViews(), agentSessions, site, new AnalyticsReports(analyticsDatabase)));
         ResultCache results = search.resultCache();

@@ -37,9 +37,8 @@ public final class IndexView extends IndexSearcher {
     private final Map<String, Object> memos = new ConcurrentHashMap<>();
     private volatile FacetOrdinals facetOrdinals;
     private volatile FieldInfos fieldInfos;
-    private volatile TermMatches termMatches;
-
     private final TermMatches.Usage termMatchesUsage;
+    private volatile TermMatches termMatches;
 
     IndexView(IndexReader reader, FacetsConfig facetsConfig, TermMatches.Usage termMatchesUsage) throws IOException {
         super(reader);
@@ -141,7 +140,8 @@ public final class IndexView extends IndexSearcher {
             synchronized (this) {
                 known = termMatches;
                 if (known == null) {
-                    known = new TermMatches(termMatchesUsage); // on first use: most versions of a busy index are never searched
+                    // On first use: most versions of a busy index are never searched.
+                    known = new TermMatches(termMatchesUsage);
                     termMatches = known;
                 }
             }

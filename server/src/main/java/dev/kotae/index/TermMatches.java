@@ -3,6 +3,7 @@ package dev.kotae.index;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import java.io.IOException;
+import java.lang.ref.WeakReference;
 import java.util.concurrent.atomic.LongAdder;
 import org.apache.lucene.index.IndexReader;
 import org.apache.lucene.index.LeafReaderContext;
@@ -28,7 +29,8 @@ public final class TermMatches {
     public static final class Usage {
         private final LongAdder hits = new LongAdder();
         private final LongAdder misses = new LongAdder();
-        private volatile TermMatches newest;
+        // Weak: the sets hold their version's readers, which must not outlive it for a figure in /metrics.
+        private volatile WeakReference<TermMatches> newest = new WeakReference<>(null);
 
         /** Term sets read from the kept ones. */
         public long hits() {
@@ -42,7 +44,7 @@ public final class TermMatches {
 
         /** About the heap the kept sets of the newest searched version take. */
         public long bytes() {
-            TermMatches known = newest;
+            TermMatches known = newest.get();
             return known == null ? 0 : known.sets.policy().eviction().map(e -> e.weightedSize().orElse(0)).orElse(0L);
         }
     }
@@ -61,7 +63,7 @@ public final class TermMatches {
 
     TermMatches(Usage usage) {
         this.usage = usage;
-        usage.newest = this;
+        usage.newest = new WeakReference<>(this);
     }
 
     /** The documents of {@code scope} (of this version) that contain {@code term}, as view document numbers. */
