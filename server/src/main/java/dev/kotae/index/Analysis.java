@@ -1,6 +1,9 @@
 package dev.kotae.index;
 
+import java.io.IOException;
 import java.io.Reader;
+import java.io.StringReader;
+import java.io.UncheckedIOException;
 import java.util.HashMap;
 import java.util.Map;
 import org.apache.lucene.analysis.Analyzer;
@@ -82,6 +85,26 @@ public final class Analysis implements AutoCloseable {
         byField.put(IndexFields.GRAMS_TITLE, grams);
         byField.put(IndexFields.GRAMS_BODY, grams);
         perField = new PerFieldAnalyzerWrapper(keyword, byField);
+    }
+
+    /**
+     * {@code text} folded as every chain here folds it before anything else sees a word: width
+     * ({@link CJKWidthCharFilter}: full-width Latin to ASCII, half-width kana to full-width) and case
+     * (lower-cased code point by code point, as {@link LowerCaseFilter} does). «ＲＥＦＵＮＤ», «Refund» and
+     * «refund» fold to the same text, so a search for one is a search for the others.
+     */
+    public static String fold(String text) {
+        StringBuilder folded = new StringBuilder(text.length());
+        try (Reader width = new CJKWidthCharFilter(new StringReader(text))) {
+            for (int c = width.read(); c != -1; c = width.read()) {
+                folded.append((char) c);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("a string reader does not fail", e);
+        }
+        StringBuilder lower = new StringBuilder(folded.length());
+        folded.codePoints().map(Character::toLowerCase).forEach(lower::appendCodePoint);
+        return lower.toString();
     }
 
     /** The analyzer for a family's text fields. */

@@ -12,9 +12,9 @@ import java.util.Map;
 public record SearchResult(String query, long total, int page, int size, double tookMs, List<Hit> hits,
         Map<String, List<FacetValue>> facets, String didYouMean, boolean corrected) {
 
-    /** The same result, answered in {@code value} milliseconds. */
-    public SearchResult withTookMs(double value) {
-        return new SearchResult(query, total, page, size, value, hits, facets, didYouMean, corrected);
+    /** The same result, as the answer to {@code typed} (echoed as the query) in {@code value} milliseconds. */
+    public SearchResult answering(String typed, double value) {
+        return new SearchResult(typed, total, page, size, value, hits, facets, didYouMean, corrected);
     }
 
     /**

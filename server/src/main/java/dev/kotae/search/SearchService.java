@@ -79,13 +79,15 @@ public final class SearchService {
         long start = System.nanoTime();
         String locale = locales.validate(request.locale());
         validate(request);
-        String text = request.query() == null ? "" : request.query().strip();
-        SearchRequest normalised = new SearchRequest(text, locale, request.type(), request.category(), request.tag(),
-                request.page(), request.size(), request.audience());
+        String typed = request.query() == null ? "" : request.query().strip();
+        // Searched folded: every analyzer folds width and case anyway, and one result then serves «Refund»,
+        // «refund» and «ＲＥＦＵＮＤ» alike, from the cache too.
+        SearchRequest normalised = new SearchRequest(Analysis.fold(typed), locale, request.type(), request.category(),
+                request.tag(), request.page(), request.size(), request.audience());
         IndexView view = index.acquire();
         try {
             SearchResult result = results.get(view, normalised, () -> compute(view, normalised));
-            return result.withTookMs(Math.round((System.nanoTime() - start) / 10_000.0) / 100.0);
+            return result.answering(typed, Math.round((System.nanoTime() - start) / 10_000.0) / 100.0);
         } finally {
             index.release(view);
         }
@@ -136,7 +138,7 @@ public final class SearchService {
     }
 
     /**
-     * @param request validated and normalised (its locale checked, its query stripped)
+     * @param request validated and normalised (its locale checked, its query stripped and folded)
      * @param text the query as typed, or its spelling correction
      * @param everything whether common bigrams match too
      */

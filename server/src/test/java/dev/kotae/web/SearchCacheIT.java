@@ -34,6 +34,27 @@ class SearchCacheIT extends SampleServerIT {
         assertEquals(withoutTime(first), withoutTime(second));
     }
 
+    /** Every analyzer folds width and case, so the spellings share one search and one cached answer. */
+    @Test
+    void widthAndCaseVariantsShareOneAnswer() {
+        JsonNode first = server.query("/api/v1/search", null, Map.of("q", "Refund Timing", "locale", "en")).json();
+        assertTrue(first.get("total").asLong() > 0, first.toString());
+        assertEquals("Refund Timing", first.get("query").asText(), "the query is echoed as typed");
+        for (String variant : new String[] {"refund timing", "ＲＥＦＵＮＤ ｔｉｍｉｎｇ", " REFUND timing "}) {
+            double hitsBefore = server.metric(HITS);
+            JsonNode answer = server.query("/api/v1/search", null, Map.of("q", variant, "locale", "en")).json();
+            assertEquals(hitsBefore + 1, server.metric(HITS), variant + " is answered from the cache");
+            assertEquals(variant.strip(), answer.get("query").asText(), "each caller's own query is echoed");
+            assertEquals(withoutQuery(first), withoutQuery(answer), variant);
+        }
+    }
+
+    private static JsonNode withoutQuery(JsonNode answer) {
+        ObjectNode copy = (ObjectNode) withoutTime(answer);
+        copy.remove("query");
+        return copy;
+    }
+
     /** A different search sharing a word counts its matches from the word's kept term sets (TermMatches). */
     @Test
     void aWordSearchedAgainIsCountedFromItsKeptTermSets() {
