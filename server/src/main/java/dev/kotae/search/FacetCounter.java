@@ -59,55 +59,92 @@ final class FacetCounter {
 
     /**
      * The same counts for {@code query} searched in {@code scope}. A text search's matching query is a
-     * disjunction of terms; its matches are then the union of the terms' kept sets
-     * ({@link IndexView.Scope#matches}), which costs a fraction of walking the postings of every term
-     * (at 10k articles a typical search matches 70% of its language through 30 or more field terms).
-     * Any other query is searched.
+     * disjunction of terms, narrowed (when the caller picked a type, category or tag) by filter terms; its
+     * matches are then the union of the words' kept sets intersected with the filters' kept sets
+     * ({@link IndexView.Scope#matches}), which costs a fraction of walking the postings of every term (at
+     * 10k articles a typical search matches 70% of its language through 30 or more field terms). Any
+     * other query (browsing, counted once per version anyway) is searched.
      */
     static Counts count(IndexView view, IndexView.Scope scope, Query query) throws IOException {
-        List<Term> terms = disjoinedTerms(query);
-        if (terms == null) {
+        TermShape shape = TermShape.of(query);
+        if (shape == null) {
             return count(view, scope.searcher(), query);
         }
         FixedBitSet matches = new FixedBitSet(view.getIndexReader().maxDoc());
-        for (Term term : terms) {
+        for (Term term : shape.anyOf()) {
             DocIdSetIterator docs = scope.matches(term).iterator();
             if (docs != null) {
                 matches.or(docs);
             }
         }
+        for (Term filter : shape.allOf()) {
+            FixedBitSet filtered = new FixedBitSet(matches.length());
+            DocIdSetIterator docs = scope.matches(filter).iterator();
+            if (docs != null) {
+                filtered.or(docs);
+            }
+            matches.and(filtered);
+        }
         FacetOrdinals ordinals = view.facetOrdinals();
-        int[] counts = new int[ordinals == null ? 0 : ordinals.size()];
-        long total = 0;
+        Tally tally = new Tally(ordinals);
         long[] words = matches.getBits();
         for (int word = 0; word < words.length; word++) {
             for (long bits = words[word]; bits != 0; bits &= bits - 1) {
-                total++;
-                if (ordinals != null) {
-                    ordinals.count(word * Long.SIZE + Long.numberOfTrailingZeros(bits), counts);
-                }
+                tally.add(word * Long.SIZE + Long.numberOfTrailingZeros(bits));
             }
         }
-        return new Counts(total, facets(view, ordinals, counts));
+        return new Counts(tally.total, facets(view, ordinals, tally.counts));
     }
 
-    /** The terms of a pure disjunction of (boosted) term queries, or {@code null} for any other query. */
-    static List<Term> disjoinedTerms(Query query) {
-        if (!(query instanceof BooleanQuery disjunction) || disjunction.getMinimumNumberShouldMatch() > 0) {
-            return null;
-        }
-        List<Term> terms = new ArrayList<>(disjunction.clauses().size());
-        for (BooleanClause clause : disjunction.clauses()) {
-            Query inner = clause.getQuery();
-            while (inner instanceof BoostQuery boosted) {
-                inner = boosted.getQuery();
+    /**
+     * A query that matches the documents with any of {@code anyOf} that also have all of {@code allOf}:
+     * what {@code SearchService} makes of a text search, a flat disjunction of (boosted) term queries,
+     * alone or as the one required clause beside filter terms.
+     */
+    record TermShape(List<Term> anyOf, List<Term> allOf) {
+
+        /** The shape of {@code query}, or {@code null} if it has another. */
+        static TermShape of(Query query) {
+            List<Term> anyOf = disjoinedTerms(query);
+            if (anyOf != null) {
+                return new TermShape(anyOf, List.of());
             }
-            if (clause.getOccur() != BooleanClause.Occur.SHOULD || !(inner instanceof TermQuery term)) {
+            if (!(query instanceof BooleanQuery narrowed) || narrowed.getMinimumNumberShouldMatch() > 0) {
                 return null;
             }
-            terms.add(term.getTerm());
+            List<Term> allOf = new ArrayList<>();
+            for (BooleanClause clause : narrowed.clauses()) {
+                if (clause.getOccur() == BooleanClause.Occur.MUST && anyOf == null) {
+                    anyOf = disjoinedTerms(clause.getQuery());
+                    if (anyOf == null) {
+                        return null;
+                    }
+                } else if (clause.getOccur() == BooleanClause.Occur.FILTER && clause.getQuery() instanceof TermQuery term) {
+                    allOf.add(term.getTerm());
+                } else {
+                    return null;
+                }
+            }
+            return anyOf == null ? null : new TermShape(anyOf, allOf);
         }
-        return terms;
+
+        private static List<Term> disjoinedTerms(Query query) {
+            if (!(query instanceof BooleanQuery disjunction) || disjunction.getMinimumNumberShouldMatch() > 0) {
+                return null;
+            }
+            List<Term> terms = new ArrayList<>(disjunction.clauses().size());
+            for (BooleanClause clause : disjunction.clauses()) {
+                Query inner = clause.getQuery();
+                while (inner instanceof BoostQuery boosted) {
+                    inner = boosted.getQuery();
+                }
+                if (clause.getOccur() != BooleanClause.Occur.SHOULD || !(inner instanceof TermQuery term)) {
+                    return null;
+                }
+                terms.add(term.getTerm());
+            }
+            return terms;
+        }
     }
 
     private static Map<String, List<SearchResult.FacetValue>> facets(IndexView view, FacetOrdinals ordinals,
@@ -165,12 +202,17 @@ final class FacetCounter {
 
                 @Override
                 public void collect(int doc) {
-                    total++;
-                    if (ordinals != null) {
-                        ordinals.count(base + doc, counts);
-                    }
+                    add(base + doc);
                 }
             };
+        }
+
+        /** Counts the match {@code doc} (a view document number). */
+        void add(int doc) {
+            total++;
+            if (ordinals != null) {
+                ordinals.count(doc, counts);
+            }
         }
 
         @Override

@@ -99,7 +99,8 @@ class FacetCounterTest {
             }
             List<Query> queries = List.of(
                     disjunction("refund"), disjunction("delivery", "password"), disjunction("refund", "absent"),
-                    disjunction("absent"), disjunction());
+                    disjunction("absent"), disjunction(), narrowed(disjunction("refund"), "x1"),
+                    narrowed(disjunction("delivery", "password"), "x3"), narrowed(disjunction("refund"), "no-such-tag"));
             IndexView view = index.acquire();
             try {
                 assertFalse(view.getIndexReader().leaves().size() < 2, "the test needs several segments");
@@ -108,7 +109,7 @@ class FacetCounterTest {
                     for (String locale : new String[] {"en", "ja", null}) {
                         IndexView.Scope scope = SearchService.scope(view, audience, locale);
                         for (Query query : queries) {
-                            assertNotNull(FacetCounter.disjoinedTerms(query), "counted from kept sets: " + query);
+                            assertNotNull(FacetCounter.TermShape.of(query), "counted from kept sets: " + query);
                             FacetCounter.Counts kept = FacetCounter.count(view, scope, query);
                             FacetCounter.Counts searched = FacetCounter.count(view, scope.searcher(), query);
                             assertEquals(searched, kept, audience + " " + locale + " " + query);
@@ -136,17 +137,24 @@ class FacetCounterTest {
     }
 
     @Test
-    void onlyPureTermDisjunctionsAreCountedFromSets() {
-        assertNotNull(FacetCounter.disjoinedTerms(disjunction("refund", "delivery")));
-        Query narrowed = new BooleanQuery.Builder()
-                .add(disjunction("refund"), BooleanClause.Occur.MUST)
-                .add(new TermQuery(new Term(IndexFields.TAG, "x1")), BooleanClause.Occur.FILTER).build();
-        assertNull(FacetCounter.disjoinedTerms(narrowed));
-        assertNull(FacetCounter.disjoinedTerms(new MatchAllDocsQuery()));
+    void onlyTextSearchShapesAreCountedFromSets() {
+        FacetCounter.TermShape plain = FacetCounter.TermShape.of(disjunction("refund", "delivery"));
+        assertEquals(6, plain.anyOf().size());
+        assertEquals(List.of(), plain.allOf());
+        FacetCounter.TermShape narrowed = FacetCounter.TermShape.of(narrowed(disjunction("refund"), "x1"));
+        assertEquals(List.of(new Term(IndexFields.TAG, "x1")), narrowed.allOf());
+        assertNull(FacetCounter.TermShape.of(new MatchAllDocsQuery()));
+        assertNull(FacetCounter.TermShape.of(narrowed(new MatchAllDocsQuery(), "x1")), "browsing is searched");
         Query atLeastTwo = new BooleanQuery.Builder().setMinimumNumberShouldMatch(2)
                 .add(new TermQuery(new Term("body.en", "refund")), BooleanClause.Occur.SHOULD)
                 .add(new TermQuery(new Term("body.en", "delivery")), BooleanClause.Occur.SHOULD).build();
-        assertNull(FacetCounter.disjoinedTerms(atLeastTwo));
+        assertNull(FacetCounter.TermShape.of(atLeastTwo));
+    }
+
+    /** {@code query} narrowed to the tag {@code tag}, as SearchService narrows a search. */
+    private static Query narrowed(Query query, String tag) {
+        return new BooleanQuery.Builder().add(query, BooleanClause.Occur.MUST)
+                .add(new TermQuery(new Term(IndexFields.TAG, tag)), BooleanClause.Occur.FILTER).build();
     }
 
     /** Words over an English title and body, boosted as TextQueries boosts them. */
