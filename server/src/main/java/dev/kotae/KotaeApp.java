@@ -172,7 +172,7 @@ public final class KotaeApp implements AutoCloseable, Admin {
         metrics.counter("kotae_search_cache_misses", "Searches computed while the result cache is on", results::misses);
         metrics.gauge("kotae_search_cache_bytes", "Estimated heap the result cache takes", results::bytes);
         metrics.gauge("kotae_search_cache_entries", "Search results the result cache keeps", results::size);
-        TermMatches.Usage termSets = index.termMatches();
+        TermMatches.Usage termSets = index.termMatchesUsage();
         metrics.counter("kotae_search_term_sets_hits", "Term document sets read from those kept for counting matches",
                 termSets::hits);
         metrics.counter("kotae_search_term_sets_misses", "Term document sets read from the index (none was kept)",

@@ -203,7 +203,7 @@ public final class ArticleIndex implements AutoCloseable {
     }
 
     /** How searches used the term sets kept per version ({@link IndexView.Scope#matches}). */
-    public TermMatches.Usage termMatches() {
+    public TermMatches.Usage termMatchesUsage() {
         return termMatches;
     }
 

@@ -139,7 +139,7 @@ public final class SearchService {
 
     /**
      * @param request validated and normalised (its locale checked, its query stripped and folded)
-     * @param text the query as typed, or its spelling correction
+     * @param text the query as typed (folded), or its spelling correction
      * @param everything whether common bigrams match too
      */
     private Page run(IndexView view, SearchRequest request, String text, Set<LanguageFamily> families,

@@ -15,8 +15,8 @@ import org.eclipse.jetty.util.Callback;
  * memory-mapped index, so running more at once only shares the cores: with 8 clients on 2 cores each
  * search took about four times its own time, and one descheduled mid-search far longer. Waiting in line
  * instead lowered the p99 at 8 clients by about a quarter at the same throughput (docs/benchmarks.md).
- * The limit follows the cores, as Elasticsearch sizes its search pool from them. Suggestions, health,
- * metrics, article pages and admin requests are not held back.
+ * The limit follows the cores unless {@code search.concurrency} sets it, as Elasticsearch sizes its
+ * search pool. Suggestions, health, metrics, article pages and admin requests are not held back.
  *
  * <p>A search that cannot be admitted (the line is full, or it waited too long) is answered 503 with
  * {@code Retry-After}, and counted in {@code /metrics}: the error {@code busy}, as JSON or, for the
