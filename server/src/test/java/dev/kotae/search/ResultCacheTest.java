@@ -15,6 +15,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -24,89 +26,81 @@ class ResultCacheTest {
     @TempDir
     Path folder;
 
+    private ArticleIndex index;
+    private IndexView view;
+
+    @BeforeEach
+    void openEmptyIndex() throws Exception {
+        index = ArticleIndex.open(folder.resolve("index"), new Analysis(), new ArticleDocuments(new SuggestKeys()),
+                "test");
+        view = index.acquire();
+    }
+
+    @AfterEach
+    void close() throws Exception {
+        index.release(view);
+        index.close();
+    }
+
     @Test
     void keepsWithinItsBoundAndAnswersWhatItKept() throws Exception {
-        try (ArticleIndex index = ArticleIndex.open(folder.resolve("index"), new Analysis(),
-                new ArticleDocuments(new SuggestKeys()), "test")) {
-            IndexView view = index.acquire();
-            try {
-                long bound = 256 * 1024;
-                ResultCache cache = new ResultCache(bound);
-                AtomicInteger computed = new AtomicInteger();
-                int results = 200;
-                for (int i = 0; i < results; i++) {
-                    SearchRequest request = request("query " + i);
-                    cache.get(view, request, () -> {
-                        computed.incrementAndGet();
-                        return result(request.query());
-                    });
-                }
-                int oneResult = ResultCache.weight(request("query 0"), result("query 0"));
-                assertTrue(oneResult > 5_000 && oneResult < 20_000, "ten hits with snippets and facets: " + oneResult);
-                assertTrue(cache.bytes() <= bound, cache.bytes() + " bytes kept, bound " + bound);
-                assertTrue(cache.size() < results && cache.size() >= bound / oneResult / 2,
-                        cache.size() + " results kept of " + results);
-
-                assertEquals(results, computed.get(), "every distinct search was computed once");
-
-                // A full cache admits a newcomer only once it is asked more often than what it would evict
-                // (TinyLFU): the popular searches stay when one-off ones stream through.
-                SearchRequest popular = request("popular");
-                int asked = 0;
-                long hits = cache.hits();
-                while (cache.hits() == hits && asked < 10) {
-                    cache.get(view, popular, () -> result("popular"));
-                    asked++;
-                }
-                assertTrue(cache.hits() > hits, "a search asked " + asked + " times is kept");
-                assertTrue(cache.bytes() <= bound, cache.bytes() + " bytes kept, bound " + bound);
-            } finally {
-                index.release(view);
-            }
+        long bound = 256 * 1024;
+        ResultCache cache = new ResultCache(bound);
+        AtomicInteger computed = new AtomicInteger();
+        int results = 200;
+        for (int i = 0; i < results; i++) {
+            SearchRequest request = request("query " + i);
+            cache.get(view, request, () -> {
+                computed.incrementAndGet();
+                return result(request.query());
+            });
         }
+        int oneResult = ResultCache.weight(request("query 0"), result("query 0"));
+        assertTrue(oneResult > 5_000 && oneResult < 20_000, "ten hits with snippets and facets: " + oneResult);
+        assertTrue(cache.bytes() <= bound, cache.bytes() + " bytes kept, bound " + bound);
+        assertTrue(cache.size() < results && cache.size() >= bound / oneResult / 2,
+                cache.size() + " results kept of " + results);
+
+        assertEquals(results, computed.get(), "every distinct search was computed once");
+
+        // A full cache admits a newcomer only once it is asked more often than what it would evict
+        // (TinyLFU): the popular searches stay when one-off ones stream through.
+        SearchRequest popular = request("popular");
+        int asked = 0;
+        long hits = cache.hits();
+        while (cache.hits() == hits && asked < 10) {
+            cache.get(view, popular, () -> result("popular"));
+            asked++;
+        }
+        assertTrue(cache.hits() > hits, "a search asked " + asked + " times is kept");
+        assertTrue(cache.bytes() <= bound, cache.bytes() + " bytes kept, bound " + bound);
     }
 
     @Test
     void aRepeatIsAnsweredAsKept() throws Exception {
-        try (ArticleIndex index = ArticleIndex.open(folder.resolve("index"), new Analysis(),
-                new ArticleDocuments(new SuggestKeys()), "test")) {
-            IndexView view = index.acquire();
-            try {
-                ResultCache cache = new ResultCache(8L << 20);
-                SearchRequest request = request("返金");
-                SearchResult first = cache.get(view, request, () -> result("返金"));
-                assertSame(first, cache.get(view, request, () -> result("computed again")));
-                assertEquals(1, cache.hits());
-                assertEquals(1, cache.misses());
-                SearchRequest agents = new SearchRequest("返金", "ja", null, null, null, 1, 10, Audience.AGENTS);
-                assertNotSame(first, cache.get(view, agents, () -> result("返金")), "another audience is another entry");
-            } finally {
-                index.release(view);
-            }
-        }
+        ResultCache cache = new ResultCache(8L << 20);
+        SearchRequest request = request("返金");
+        SearchResult first = cache.get(view, request, () -> result("返金"));
+        assertSame(first, cache.get(view, request, () -> result("computed again")));
+        assertEquals(1, cache.hits());
+        assertEquals(1, cache.misses());
+        SearchRequest agents = new SearchRequest("返金", "ja", null, null, null, 1, 10, Audience.AGENTS);
+        assertNotSame(first, cache.get(view, agents, () -> result("返金")), "another audience is another entry");
     }
 
     @Test
     void keepsNothingWhenOff() throws Exception {
-        try (ArticleIndex index = ArticleIndex.open(folder.resolve("index"), new Analysis(),
-                new ArticleDocuments(new SuggestKeys()), "test")) {
-            IndexView view = index.acquire();
-            try {
-                ResultCache off = new ResultCache(0);
-                AtomicInteger computed = new AtomicInteger();
-                for (int i = 0; i < 3; i++) {
-                    off.get(view, request("same"), () -> {
-                        computed.incrementAndGet();
-                        return result("same");
-                    });
-                }
-                assertEquals(3, computed.get());
-                assertEquals(0, off.size());
-                assertEquals(0, off.hits() + off.misses(), "an off cache counts nothing");
-            } finally {
-                index.release(view);
-            }
+        ResultCache off = new ResultCache(0);
+        AtomicInteger computed = new AtomicInteger();
+        for (int i = 0; i < 3; i++) {
+            off.get(view, request("same"), () -> {
+                computed.incrementAndGet();
+                return result("same");
+            });
         }
+        assertEquals(3, computed.get());
+        assertEquals(0, off.size());
+        assertEquals(0, off.hits() + off.misses(), "an off cache counts nothing");
     }
 
     private static SearchRequest request(String query) {
