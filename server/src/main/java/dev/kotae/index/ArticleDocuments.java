@@ -6,7 +6,9 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
+import java.util.stream.IntStream;
 import java.util.zip.DataFormatException;
 import java.util.zip.Deflater;
 import java.util.zip.Inflater;
@@ -169,11 +171,32 @@ public final class ArticleDocuments {
         return read(reader, doc, html == null ? "" : inflate(html), true);
     }
 
-    /** The articles of top-level documents {@code docs}, with their bodies but no rendered page: search hits. */
+    /**
+     * The articles of top-level documents {@code docs}, with their bodies but no rendered page: search hits.
+     * They are read in document order, one doc-values reader per field and segment: each reader holds a
+     * buffer as long as the field's longest value in its segment (the longest body, for the text), and
+     * one per hit was a tenth of the bytes a search allocated.
+     */
     public static Article[] hits(IndexReader reader, int[] docs) throws IOException {
         Article[] articles = new Article[docs.length];
-        for (int i = 0; i < docs.length; i++) {
-            articles[i] = read(reader, docs[i], "", true);
+        int[] order = IntStream.range(0, docs.length).boxed()
+                .sorted(Comparator.comparingInt(i -> docs[i])).mapToInt(Integer::intValue).toArray();
+        List<LeafReaderContext> leaves = reader.leaves();
+        LeafReaderContext leaf = null;
+        BinaryDocValues cards = null;
+        BinaryDocValues texts = null;
+        for (int i : order) {
+            if (leaf == null || docs[i] >= leaf.docBase + leaf.reader().maxDoc()) {
+                leaf = leaves.get(ReaderUtil.subIndex(docs[i], leaves));
+                cards = leaf.reader().getBinaryDocValues(IndexFields.CARD);
+                texts = leaf.reader().getBinaryDocValues(IndexFields.TEXT);
+            }
+            int doc = docs[i] - leaf.docBase;
+            String text = texts != null && texts.advanceExact(doc) ? texts.binaryValue().utf8ToString() : "";
+            if (cards == null || !cards.advanceExact(doc)) {
+                throw new IOException("document " + docs[i] + " has no article card: the index is damaged");
+            }
+            articles[i] = ArticleCard.decode(cards.binaryValue(), "", text);
         }
         return articles;
     }

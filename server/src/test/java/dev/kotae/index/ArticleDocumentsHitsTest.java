@@ -1,0 +1,79 @@
+package dev.kotae.index;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import dev.kotae.content.Article;
+import dev.kotae.content.ArticleType;
+import dev.kotae.content.Visibility;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.List;
+import org.apache.lucene.document.Document;
+import org.apache.lucene.index.DirectoryReader;
+import org.apache.lucene.index.IndexWriter;
+import org.apache.lucene.index.IndexWriterConfig;
+import org.apache.lucene.store.Directory;
+import org.apache.lucene.store.FSDirectory;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Search hits are read in document order with one reader per field and segment, and must come back in
+ * the order asked (rank order), each the article that document holds.
+ */
+class ArticleDocumentsHitsTest {
+
+    @TempDir
+    Path folder;
+
+    @Test
+    void hitsComeBackInTheOrderAskedAcrossSegments() throws Exception {
+        ArticleDocuments documents = new ArticleDocuments(new SuggestKeys());
+        try (Directory dir = FSDirectory.open(folder); IndexWriter writer = new IndexWriter(dir, new IndexWriterConfig())) {
+            for (int segment = 0; segment < 3; segment++) {
+                for (int i = 0; i < 4; i++) {
+                    int n = segment * 4 + i;
+                    // Bodies of very different lengths, so a reader's buffer sized for one is wrong for another.
+                    writer.addDocument(documents.toDocument(article("a" + n, "body " + n + " " + "x".repeat(n * 300)), "s"));
+                }
+                writer.commit();
+            }
+            try (DirectoryReader reader = DirectoryReader.open(dir)) {
+                assertEquals(3, reader.leaves().size());
+                int[] rankOrder = {9, 2, 11, 0, 5, 4, 10, 1};
+
+                Article[] hits = ArticleDocuments.hits(reader, rankOrder);
+
+                assertEquals(rankOrder.length, hits.length);
+                for (int i = 0; i < rankOrder.length; i++) {
+                    Article alone = ArticleDocuments.read(reader, rankOrder[i]);
+                    assertEquals("a" + rankOrder[i], hits[i].id());
+                    assertEquals(alone.title(), hits[i].title());
+                    assertEquals(alone.text(), hits[i].text());
+                    assertEquals("", hits[i].html(), "hits carry no rendered page");
+                }
+            }
+        }
+    }
+
+    @Test
+    void aDocumentWithoutACardIsReportedAsDamage() throws Exception {
+        ArticleDocuments documents = new ArticleDocuments(new SuggestKeys());
+        try (Directory dir = FSDirectory.open(folder); IndexWriter writer = new IndexWriter(dir, new IndexWriterConfig())) {
+            writer.addDocument(documents.toDocument(article("a0", "body"), "s"));
+            writer.addDocument(new Document());
+            writer.commit();
+            try (DirectoryReader reader = DirectoryReader.open(dir)) {
+                IOException damaged = assertThrows(IOException.class, () -> ArticleDocuments.hits(reader, new int[] {0, 1}));
+                assertEquals("document 1 has no article card: the index is damaged", damaged.getMessage());
+            }
+        }
+    }
+
+    private static Article article(String id, String body) {
+        return new Article(id, "Title of " + id, ArticleType.FAQ, Visibility.PUBLIC, "en", "c", List.of("t"), List.of(),
+                LocalDate.of(2026, 11, 1), "test:" + id, "<p>" + body + "</p>", body);
+    }
+}
