@@ -168,51 +168,57 @@ public final class ArticleDocuments {
     /** The whole article of top-level document {@code doc}, with its body and rendered page: the article page. */
     public static Article read(IndexReader reader, int doc) throws IOException {
         BytesRef html = binaryValue(reader, doc, IndexFields.HTML);
-        return read(reader, doc, html == null ? "" : inflate(html), true);
+        return new Articles(reader, true).read(doc, html == null ? "" : inflate(html));
     }
 
     /**
      * The articles of top-level documents {@code docs}, with their bodies but no rendered page: search hits.
-     * They are read in document order, one doc-values reader per field and segment: each reader holds a
-     * buffer as long as the field's longest value in its segment (the longest body, for the text), and
-     * one per hit was a tenth of the bytes a search allocated.
+     * They are read in document order through one {@link Articles}: a doc-values reader holds a buffer as
+     * long as its field's longest value in the segment (the longest body, for the text), and a reader per
+     * hit was about 7% of the bytes a search allocated.
      */
     public static Article[] hits(IndexReader reader, int[] docs) throws IOException {
         Article[] articles = new Article[docs.length];
-        int[] order = IntStream.range(0, docs.length).boxed()
+        int[] byDoc = IntStream.range(0, docs.length).boxed()
                 .sorted(Comparator.comparingInt(i -> docs[i])).mapToInt(Integer::intValue).toArray();
-        List<LeafReaderContext> leaves = reader.leaves();
-        LeafReaderContext leaf = null;
-        BinaryDocValues cards = null;
-        BinaryDocValues texts = null;
-        for (int i : order) {
-            if (leaf == null || docs[i] >= leaf.docBase + leaf.reader().maxDoc()) {
-                leaf = leaves.get(ReaderUtil.subIndex(docs[i], leaves));
-                cards = leaf.reader().getBinaryDocValues(IndexFields.CARD);
-                texts = leaf.reader().getBinaryDocValues(IndexFields.TEXT);
-            }
-            int doc = docs[i] - leaf.docBase;
-            String text = texts != null && texts.advanceExact(doc) ? texts.binaryValue().utf8ToString() : "";
-            if (cards == null || !cards.advanceExact(doc)) {
-                throw new IOException("document " + docs[i] + " has no article card: the index is damaged");
-            }
-            articles[i] = ArticleCard.decode(cards.binaryValue(), "", text);
+        Articles reading = new Articles(reader, true);
+        for (int i : byDoc) {
+            articles[i] = reading.read(docs[i], "");
         }
         return articles;
     }
 
     /** The article of top-level document {@code doc} without body or page: listings and links. */
     public static Article summary(IndexReader reader, int doc) throws IOException {
-        return read(reader, doc, "", false);
+        return new Articles(reader, false).read(doc, "");
     }
 
-    private static Article read(IndexReader reader, int doc, String html, boolean withText) throws IOException {
-        BytesRef card = binaryValue(reader, doc, IndexFields.CARD);
-        if (card == null) {
-            throw new IOException("document " + doc + " has no article card: the index is damaged");
+    /** Reads articles from their cards (and bodies) for documents asked in ascending order. */
+    private static final class Articles {
+        private final List<LeafReaderContext> leaves;
+        private final boolean withText;
+        private LeafReaderContext leaf;
+        private BinaryDocValues cards;
+        private BinaryDocValues texts;
+
+        Articles(IndexReader reader, boolean withText) {
+            this.leaves = reader.leaves();
+            this.withText = withText;
         }
-        BytesRef text = withText ? binaryValue(reader, doc, IndexFields.TEXT) : null;
-        return ArticleCard.decode(card, html, text == null ? "" : text.utf8ToString());
+
+        Article read(int doc, String html) throws IOException {
+            if (leaf == null || doc >= leaf.docBase + leaf.reader().maxDoc()) {
+                leaf = leaves.get(ReaderUtil.subIndex(doc, leaves));
+                cards = leaf.reader().getBinaryDocValues(IndexFields.CARD);
+                texts = withText ? leaf.reader().getBinaryDocValues(IndexFields.TEXT) : null;
+            }
+            int inLeaf = doc - leaf.docBase;
+            String text = texts != null && texts.advanceExact(inLeaf) ? texts.binaryValue().utf8ToString() : "";
+            if (cards == null || !cards.advanceExact(inLeaf)) {
+                throw new IOException("document " + doc + " has no article card: the index is damaged");
+            }
+            return ArticleCard.decode(cards.binaryValue(), html, text);
+        }
     }
 
     /** The binary doc value of {@code field} for top-level document {@code doc}, or {@code null}. */

@@ -21,7 +21,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Search hits are read in document order with one reader per field and segment, and must come back in
- * the order asked (rank order), each the article that document holds.
+ * the order asked (rank order), each the article that document holds, as reading it alone gives.
  */
 class ArticleDocumentsHitsTest {
 
@@ -35,7 +35,7 @@ class ArticleDocumentsHitsTest {
             for (int segment = 0; segment < 3; segment++) {
                 for (int i = 0; i < 4; i++) {
                     int n = segment * 4 + i;
-                    // Bodies of very different lengths, so a reader's buffer sized for one is wrong for another.
+                    // Bodies of different lengths: a value left over from the document before would show.
                     writer.addDocument(documents.toDocument(article("a" + n, "body " + n + " " + "x".repeat(n * 300)), "s"));
                 }
                 writer.commit();
