@@ -22,6 +22,7 @@ import dev.kotae.index.ArticleIndex;
 import dev.kotae.index.ContentSync;
 import dev.kotae.index.SuggestKeys;
 import dev.kotae.index.TermMatches;
+import dev.kotae.index.WordScores;
 import dev.kotae.index.WriterThread;
 import dev.kotae.metrics.KotaeMetrics;
 import dev.kotae.plugins.PluginHost;
@@ -179,6 +180,13 @@ public final class KotaeApp implements AutoCloseable, Admin {
                 termSets::misses);
         metrics.gauge("kotae_search_term_sets_bytes", "Heap the term document sets of the newest version take",
                 termSets::bytes);
+        WordScores.Usage wordScores = index.wordScoresUsage();
+        metrics.counter("kotae_search_word_scores_hits", "Word scores read from those kept for ranking",
+                wordScores::hits);
+        metrics.counter("kotae_search_word_scores_misses", "Word scores read from the index (none were kept)",
+                wordScores::misses);
+        metrics.gauge("kotae_search_word_scores_bytes", "Heap the word scores of the newest version take",
+                wordScores::bytes);
         metrics.gauge("kotae_articles", "Articles in the index", () -> safeSize());
         metrics.gauge("kotae_content_problems", "Content files skipped because of errors", () -> sync.problems().size());
         metrics.gauge("kotae_index_size_bytes", "Index size on disk", index::sizeOnDisk);

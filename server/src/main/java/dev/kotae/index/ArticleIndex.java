@@ -61,6 +61,7 @@ public final class ArticleIndex implements AutoCloseable {
     private final IndexWriter writer;
     private final SearcherManager searchers;
     private final TermMatches.Usage termMatches = new TermMatches.Usage();
+    private final WordScores.Usage wordScores = new WordScores.Usage();
     private final ArticleDocuments documents;
     private final boolean rebuilt;
     /** Documents added, replaced or removed since the last merge into one segment. */
@@ -92,7 +93,7 @@ public final class ArticleIndex implements AutoCloseable {
             @Override
             public IndexView newSearcher(org.apache.lucene.index.IndexReader reader,
                     org.apache.lucene.index.IndexReader previous) throws IOException {
-                return new IndexView(reader, documents.facetsConfig(), termMatches);
+                return new IndexView(reader, documents.facetsConfig(), termMatches, wordScores);
             }
         });
     }
@@ -205,6 +206,11 @@ public final class ArticleIndex implements AutoCloseable {
     /** How searches used the term sets kept per version ({@link IndexView.Scope#matches}). */
     public TermMatches.Usage termMatchesUsage() {
         return termMatches;
+    }
+
+    /** How searches used the word scores kept per version ({@link IndexView.Scope#scores}). */
+    public WordScores.Usage wordScoresUsage() {
+        return wordScores;
     }
 
     /** A searcher over the latest published version; give it back with {@link #release}. */

@@ -38,11 +38,14 @@ public final class IndexView extends IndexSearcher {
     private volatile FacetOrdinals facetOrdinals;
     private volatile FieldInfos fieldInfos;
     private final TermMatches.Usage termMatchesUsage;
-    private volatile TermMatches termMatches;
+    private final WordScores.Usage wordScoresUsage;
+    private volatile Kept kept;
 
-    IndexView(IndexReader reader, FacetsConfig facetsConfig, TermMatches.Usage termMatchesUsage) throws IOException {
+    IndexView(IndexReader reader, FacetsConfig facetsConfig, TermMatches.Usage termMatchesUsage,
+            WordScores.Usage wordScoresUsage) throws IOException {
         super(reader);
         this.termMatchesUsage = termMatchesUsage;
+        this.wordScoresUsage = wordScoresUsage;
         setSimilarity(SIMILARITY);
         this.facetState = hasFacets(reader) ? new DefaultSortedSetDocValuesReaderState(reader, facetsConfig) : null;
         this.locales = Collections.unmodifiableSet(values(reader, IndexFields.LOCALE));
@@ -109,7 +112,15 @@ public final class IndexView extends IndexSearcher {
          * {@link FacetOrdinals} applies), kept per version ({@link TermMatches}).
          */
         public DocIdSet matches(Term term) throws IOException {
-            return view.termMatches().of(this, term);
+            return view.kept().termMatches().of(this, term);
+        }
+
+        /**
+         * The score of {@code word} in each document of this scope that has it, kept per version
+         * ({@link WordScores}).
+         */
+        public WordScores.Scores scores(WordScores.Word word) throws IOException {
+            return view.kept().wordScores().of(this, word);
         }
     }
 
@@ -134,15 +145,18 @@ public final class IndexView extends IndexSearcher {
         return new Scope(searcher, this);
     }
 
-    private TermMatches termMatches() {
-        TermMatches known = termMatches;
+    /** What searches of this version keep of what they read from the index. */
+    private record Kept(TermMatches termMatches, WordScores wordScores) {}
+
+    private Kept kept() {
+        Kept known = kept;
         if (known == null) {
             synchronized (this) {
-                known = termMatches;
+                known = kept;
                 if (known == null) {
                     // On first use: most versions of a busy index are never searched.
-                    known = new TermMatches(termMatchesUsage);
-                    termMatches = known;
+                    known = new Kept(new TermMatches(termMatchesUsage), new WordScores(wordScoresUsage));
+                    kept = known;
                 }
             }
         }

@@ -25,6 +25,7 @@ import org.apache.lucene.search.LeafCollector;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.Scorable;
 import org.apache.lucene.search.ScoreMode;
+import org.apache.lucene.search.SimpleCollector;
 import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.util.FixedBitSet;
 
@@ -70,6 +71,41 @@ final class FacetCounter {
         if (shape == null) {
             return count(view, scope.searcher(), query);
         }
+        return count(view, matches(view, scope, shape));
+    }
+
+    /**
+     * The documents of {@code scope} that {@code query} matches (view document numbers): from the kept
+     * term sets for a text search's shape ({@link TermShape}), else searched.
+     */
+    static FixedBitSet matches(IndexView view, IndexView.Scope scope, Query query) throws IOException {
+        TermShape shape = TermShape.of(query);
+        if (shape != null) {
+            return matches(view, scope, shape);
+        }
+        FixedBitSet matches = new FixedBitSet(view.getIndexReader().maxDoc());
+        scope.searcher().search(query, new SimpleCollector() {
+            private int base;
+
+            @Override
+            protected void doSetNextReader(LeafReaderContext context) {
+                base = context.docBase;
+            }
+
+            @Override
+            public void collect(int doc) {
+                matches.set(base + doc);
+            }
+
+            @Override
+            public ScoreMode scoreMode() {
+                return ScoreMode.COMPLETE_NO_SCORES;
+            }
+        });
+        return matches;
+    }
+
+    private static FixedBitSet matches(IndexView view, IndexView.Scope scope, TermShape shape) throws IOException {
         FixedBitSet matches = new FixedBitSet(view.getIndexReader().maxDoc());
         for (Term term : shape.anyOf()) {
             DocIdSetIterator docs = scope.matches(term).iterator();
@@ -85,6 +121,11 @@ final class FacetCounter {
             }
             matches.and(filtered);
         }
+        return matches;
+    }
+
+    /** The counts of {@code matches} (view document numbers). */
+    static Counts count(IndexView view, FixedBitSet matches) throws IOException {
         FacetOrdinals ordinals = view.facetOrdinals();
         Tally tally = new Tally(ordinals);
         long[] words = matches.getBits();

@@ -16,7 +16,6 @@ import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.CompletableFuture;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.search.BooleanClause;
 import org.apache.lucene.search.BooleanQuery;
@@ -28,6 +27,8 @@ import org.apache.lucene.search.Sort;
 import org.apache.lucene.search.SortField;
 import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.search.TopDocs;
+import org.apache.lucene.search.TotalHits;
+import org.apache.lucene.util.FixedBitSet;
 
 /**
  * Full-text search over the articles a caller may see: ranked hits with snippets, facet counts over
@@ -102,28 +103,23 @@ public final class SearchService {
     private SearchResult compute(IndexView view, SearchRequest request) throws IOException {
         String text = request.query();
         Set<LanguageFamily> families = Locales.families(request.locale());
-        SpareCore.enter();
-        try {
-            Page page = run(view, request, text, families);
-            String didYouMean = null;
-            boolean corrected = false;
-            if (page.total() == 0 && !text.isEmpty()) {
-                didYouMean = spelling.correct(view.getIndexReader(), text, families, request.audience());
-                if (didYouMean != null) {
-                    Page correctedPage = run(view, request, didYouMean, families);
-                    if (correctedPage.total() > 0) {
-                        page = correctedPage;
-                        corrected = true;
-                    } else {
-                        didYouMean = null;
-                    }
+        Page page = run(view, request, text, families);
+        String didYouMean = null;
+        boolean corrected = false;
+        if (page.total() == 0 && !text.isEmpty()) {
+            didYouMean = spelling.correct(view.getIndexReader(), text, families, request.audience());
+            if (didYouMean != null) {
+                Page correctedPage = run(view, request, didYouMean, families);
+                if (correctedPage.total() > 0) {
+                    page = correctedPage;
+                    corrected = true;
+                } else {
+                    didYouMean = null;
                 }
             }
-            return new SearchResult(text, page.total(), request.page(), request.size(), 0,
-                    page.hits(), page.facets(), didYouMean, corrected);
-        } finally {
-            SpareCore.exit();
         }
+        return new SearchResult(text, page.total(), request.page(), request.size(), 0,
+                page.hits(), page.facets(), didYouMean, corrected);
     }
 
     /** One page of hits; {@code commonGramsLeftOut} if common bigrams could match more (TextQueries). */
@@ -147,7 +143,7 @@ public final class SearchService {
         String locale = request.locale();
         IndexView.Scope scope = scope(view, request.audience(), locale);
         int window = request.page() * request.size();
-        CompletableFuture<Counts> counting;
+        Counts counts;
         TopDocs top;
         Query textQuery;
         boolean commonGramsLeftOut = false;
@@ -158,22 +154,23 @@ public final class SearchService {
             Query query = narrowed(new MatchAllDocsQuery(), request.type(), request.category(), request.tag());
             String key = "browse|" + scopeKey(request.audience(), locale) + "|" + request.type() + "|"
                     + request.category() + "|" + request.tag();
-            counting = CompletableFuture.completedFuture(view.memo(key, () -> count(view, scope, query)));
+            counts = view.memo(key, () -> count(view, scope, query));
             top = scope.searcher().search(query, window, NEWEST_FIRST);
         } else {
             TextQueries.TextQuery built = textQueries.build(text, families, TextQueries.TermQueries.of(scope));
-            textQuery = built == null ? new MatchNoDocsQuery("no searchable words in the query") : built.ranking();
-            // Ranked in two steps (CandidateRanking); the counts come from a pass that scores nothing, beside
-            // the ranking on a spare core when there is one.
-            commonGramsLeftOut = built != null && built.hasCommonGrams() && !everything;
-            Query matching = built == null ? textQuery : everything ? built.everything() : built.matching();
-            Query candidateQuery = narrowed(matching, request.type(), request.category(), request.tag());
-            counting = SpareCore.start(() -> count(view, scope, candidateQuery));
-            try {
-                top = CandidateRanking.top(scope.searcher(), candidateQuery, textQuery, window);
-            } catch (IOException | RuntimeException e) {
-                counting.exceptionally(ignored -> null).join(); // the view is released once this returns
-                throw e;
+            if (built == null) {
+                textQuery = new MatchNoDocsQuery("no searchable words in the query");
+                counts = count(view, scope, textQuery);
+                top = new TopDocs(new TotalHits(0, TotalHits.Relation.EQUAL_TO), new ScoreDoc[0]);
+            } else {
+                // Matched and counted from the kept term sets, ranked from the kept word scores.
+                textQuery = built.ranking();
+                commonGramsLeftOut = built.hasCommonGrams() && !everything;
+                Query matching = narrowed(everything ? built.everything() : built.matching(), request.type(),
+                        request.category(), request.tag());
+                FixedBitSet matches = FacetCounter.matches(view, scope, matching);
+                counts = FacetCounter.count(view, matches);
+                top = ExactRanking.top(scope, matches, textQuery, window);
             }
         }
         int from = Math.min((request.page() - 1) * request.size(), top.scoreDocs.length);
@@ -189,7 +186,6 @@ public final class SearchService {
             hits.add(new SearchResult.Hit(article.id(), article.title(), article.type().key(), article.locale(),
                     article.category(), article.tags(), article.visibility().key(), article.url(), pageSnippets[i], score));
         }
-        Counts counts = SpareCore.join(counting);
         return new Page(counts.total(), Collections.unmodifiableList(hits), counts.facets(), commonGramsLeftOut);
     }
 

@@ -139,13 +139,10 @@ public final class TextQueries {
      * The query for {@code text} over the given families' fields, each term's query made by
      * {@code termQueries}, or {@code null} if no word survives analysis.
      *
-     * <p>Its matching part is one flat disjunction of the weighted field terms. Its score sums a word's
-     * fields where the ranking query takes the best one plus a share of the others; that ranks a little
-     * worse (StackFAQ MRR@10 0.840 against 0.852) but close enough to pick the candidates the ranking
-     * query then orders ({@link CandidateRanking}). And it is four times cheaper to find the top of: one
-     * term per clause gives Lucene's top-k pruning (MaxScore) tight bounds, where a word's
-     * {@link DisjunctionMaxQuery} over four fields gives loose ones, and summing needs no per-document
-     * heap of fields. It leaves out the common bigrams, unless nothing else is left.
+     * <p>Its matching part is one flat disjunction of the weighted field terms, leaving out the common
+     * bigrams unless nothing else is left: an article matches when it has any of them, which
+     * {@link FacetCounter} reads from the kept term sets. The ranking part then scores the matches
+     * ({@link ExactRanking}).
      */
     public TextQuery build(String text, Collection<LanguageFamily> families, TermQueries termQueries)
             throws IOException {
@@ -178,8 +175,8 @@ public final class TextQueries {
         return new TextQuery(ranking.build(), matching, everything);
     }
 
-    // One flat disjunction of per-word clauses (not a group per language): the same sum, but each clause
-    // gives Lucene's top-k pruning its own bound, which nested groups blur.
+    // One flat list of word clauses (not a group per language): the same sum, and the shape ExactRanking
+    // reads, one word per clause.
     private List<Query> wordClauses(LanguageFamily family, RankingProfile profile, Words words,
             TermQueries termQueries) throws IOException {
         List<Query> clauses = new ArrayList<>();

@@ -10,6 +10,8 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
@@ -55,17 +57,29 @@ class SearchCacheIT extends SampleServerIT {
         return copy;
     }
 
-    /** A different search sharing a word counts its matches from the word's kept term sets (TermMatches). */
+    /**
+     * A different search sharing a word counts its matches from the word's kept term sets (TermMatches)
+     * and ranks them from the word's kept scores (WordScores).
+     */
     @Test
-    void aWordSearchedAgainIsCountedFromItsKeptTermSets() {
+    void aWordSearchedAgainIsCountedAndRankedFromWhatWasKept() {
         server.query("/api/v1/search", null, Map.of("q", "返金の手続き", "locale", "ja"));
-        double hits = server.metric("kotae_search_term_sets_hits_total");
-        double misses = server.metric("kotae_search_term_sets_misses_total");
+        Map<String, Double> before = new HashMap<>();
+        for (String kept : List.of("term_sets", "word_scores")) {
+            for (String use : List.of("hits", "misses")) {
+                String name = "kotae_search_" + kept + "_" + use + "_total";
+                before.put(name, server.metric(name));
+            }
+        }
         JsonNode again = server.query("/api/v1/search", null, Map.of("q", "返金の期限", "locale", "ja")).json();
         assertTrue(again.get("total").asLong() > 0, again.toString());
-        assertTrue(server.metric("kotae_search_term_sets_hits_total") > hits, "返金's sets were kept");
-        assertTrue(server.metric("kotae_search_term_sets_misses_total") > misses, "期限's were read from the index");
-        assertTrue(server.metric("kotae_search_term_sets_bytes") > 0);
+        for (String kept : List.of("term_sets", "word_scores")) {
+            String hits = "kotae_search_" + kept + "_hits_total";
+            String misses = "kotae_search_" + kept + "_misses_total";
+            assertTrue(server.metric(hits) > before.get(hits), "返金's " + kept + " were kept");
+            assertTrue(server.metric(misses) > before.get(misses), "期限's " + kept + " were read from the index");
+            assertTrue(server.metric("kotae_search_" + kept + "_bytes") > 0, kept);
+        }
     }
 
     @Test

@@ -1,0 +1,171 @@
+package dev.kotae.index;
+
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import java.io.IOException;
+import java.lang.ref.WeakReference;
+import java.util.List;
+import java.util.concurrent.atomic.LongAdder;
+import org.apache.lucene.index.IndexReader;
+import org.apache.lucene.index.LeafReaderContext;
+import org.apache.lucene.index.NumericDocValues;
+import org.apache.lucene.index.PostingsEnum;
+import org.apache.lucene.index.Term;
+import org.apache.lucene.index.TermState;
+import org.apache.lucene.index.TermStates;
+import org.apache.lucene.index.Terms;
+import org.apache.lucene.index.TermsEnum;
+import org.apache.lucene.search.DocIdSetIterator;
+import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.similarities.Similarity;
+import org.apache.lucene.util.Bits;
+import org.apache.lucene.util.FixedBitSet;
+
+/**
+ * Each query word's score in every article of a scope that has the word, kept for the life of one index
+ * version, so that ranking a search adds up kept arrays instead of reading and scoring postings. A
+ * word's score (its best field plus a share of the others, as Lucene's {@code DisjunctionMaxQuery}
+ * combines its field terms) depends only on the word, its weights and the version, and help-center
+ * queries keep coming back to the same few hundred words ({@link TermMatches} relies on the same). Each
+ * term's score is Lucene's own ({@link Similarity.SimScorer} with the scope's statistics and the term's
+ * boost), so a search ranked from kept scores is bit for bit the one Lucene's scorers give. Kept like
+ * {@link TermMatches}: bounded by heap size, the words asked for most kept by Caffeine's policy, and a
+ * new version starts empty.
+ */
+public final class WordScores {
+
+    /** How the kept scores of all versions are used, for {@code /metrics}; one per index. */
+    public static final class Usage {
+        private final LongAdder hits = new LongAdder();
+        private final LongAdder misses = new LongAdder();
+        // Weak: the scores hold their version's scopes, which must not outlive it for a figure in /metrics.
+        private volatile WeakReference<WordScores> newest = new WeakReference<>(null);
+
+        /** Word scores read from the kept ones. */
+        public long hits() {
+            return hits.sum();
+        }
+
+        /** Word scores read from the index because none were kept. */
+        public long misses() {
+            return misses.sum();
+        }
+
+        /** About the heap the kept scores of the newest searched version take. */
+        public long bytes() {
+            WordScores known = newest.get();
+            return known == null ? 0 : known.kept.policy().eviction().map(e -> e.weightedSize().orElse(0)).orElse(0L);
+        }
+    }
+
+    /**
+     * About the heap all scores of one version may take: eight bytes per article that has a word, so a
+     * word in every article of a 100,000-article help center takes 800 KB.
+     */
+    static final long MAX_BYTES = 64L << 20;
+
+    /** One field term of a word, with the boost its path through the query gives its score. */
+    public record FieldTerm(Term term, float boost) {}
+
+    /** A query word: its best field's score plus {@code tieBreaker} times the sum of its other fields'. */
+    public record Word(float tieBreaker, List<FieldTerm> fields) {}
+
+    /**
+     * The documents of a scope that have a word, ascending (view document numbers), and the word's score
+     * in each. Shared: callers must not change the arrays.
+     */
+    public record Scores(int[] docs, float[] scores) {
+        long bytes() {
+            return 48L + 8L * docs.length;
+        }
+    }
+
+    private record Key(IndexView.Scope scope, Word word) {}
+
+    private final Usage usage;
+    private final Cache<Key, Scores> kept = Caffeine.newBuilder()
+            .maximumWeight(MAX_BYTES)
+            .weigher((Key key, Scores scores) -> (int) Math.min(Integer.MAX_VALUE, scores.bytes()))
+            .executor(Runnable::run) // evict on the searching thread: no pool for an index version
+            .build();
+
+    WordScores(Usage usage) {
+        this.usage = usage;
+        usage.newest = new WeakReference<>(this);
+    }
+
+    /** The scores of {@code word} in the documents of {@code scope} (of this version). */
+    Scores of(IndexView.Scope scope, Word word) throws IOException {
+        Key key = new Key(scope, word);
+        Scores known = kept.getIfPresent(key);
+        if (known != null) {
+            usage.hits.increment();
+        } else {
+            usage.misses.increment();
+            // Not computed under the cache's lock: two searches for a new word read it twice rather than wait.
+            known = read(scope, word);
+            kept.put(key, known);
+        }
+        return known;
+    }
+
+    /** The word's scores read from the scope's postings and norms. */
+    static Scores read(IndexView.Scope scope, Word word) throws IOException {
+        IndexSearcher searcher = scope.searcher();
+        IndexReader reader = searcher.getIndexReader();
+        int maxDoc = reader.maxDoc();
+        // Per document, the best field's score and the sum of the others, as DisjunctionMaxScorer keeps them.
+        float[] best = new float[maxDoc];
+        double[] others = new double[maxDoc];
+        FixedBitSet found = new FixedBitSet(maxDoc);
+        for (FieldTerm field : word.fields()) {
+            Term term = field.term();
+            TermStates states = scope.termQuery(term).getTermStates();
+            if (states.docFreq() <= 0) {
+                continue;
+            }
+            Similarity.SimScorer scorer = searcher.getSimilarity().scorer(field.boost(),
+                    searcher.collectionStatistics(term.field()),
+                    searcher.termStatistics(term, states.docFreq(), states.totalTermFreq()));
+            for (LeafReaderContext leaf : reader.leaves()) {
+                TermState state = states.get(leaf);
+                Terms terms = state == null ? null : leaf.reader().terms(term.field());
+                if (terms == null) {
+                    continue;
+                }
+                TermsEnum iterator = terms.iterator();
+                iterator.seekExact(term.bytes(), state);
+                PostingsEnum postings = iterator.postings(null, PostingsEnum.FREQS);
+                Bits live = leaf.reader().getLiveDocs();
+                NumericDocValues norms = leaf.reader().getNormValues(term.field());
+                for (int doc = postings.nextDoc(); doc != DocIdSetIterator.NO_MORE_DOCS; doc = postings.nextDoc()) {
+                    if (live != null && !live.get(doc)) {
+                        continue;
+                    }
+                    // As Lucene's TermScorer reads a norm: 1 when the field has none.
+                    long norm = norms == null ? 1L : norms.advanceExact(doc) ? norms.longValue() : 0L;
+                    float score = scorer.score(postings.freq(), norm);
+                    int at = leaf.docBase + doc;
+                    if (!found.getAndSet(at)) {
+                        best[at] = score;
+                    } else if (score >= best[at]) {
+                        others[at] += best[at];
+                        best[at] = score;
+                    } else {
+                        others[at] += score;
+                    }
+                }
+            }
+        }
+        int[] docs = new int[found.cardinality()];
+        float[] scores = new float[docs.length];
+        int i = 0;
+        for (int at = docs.length == 0 ? DocIdSetIterator.NO_MORE_DOCS : found.nextSetBit(0);
+                at != DocIdSetIterator.NO_MORE_DOCS;
+                at = at + 1 < maxDoc ? found.nextSetBit(at + 1) : DocIdSetIterator.NO_MORE_DOCS) {
+            docs[i] = at;
+            scores[i++] = (float) (best[at] + others[at] * word.tieBreaker());
+        }
+        return new Scores(docs, scores);
+    }
+}

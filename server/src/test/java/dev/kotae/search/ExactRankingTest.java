@@ -1,0 +1,140 @@
+package dev.kotae.search;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.kotae.content.Article;
+import dev.kotae.content.ArticleType;
+import dev.kotae.content.Visibility;
+import dev.kotae.index.Analysis;
+import dev.kotae.index.ArticleDocuments;
+import dev.kotae.index.ArticleIndex;
+import dev.kotae.index.IndexView;
+import dev.kotae.index.SuggestKeys;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Random;
+import org.apache.lucene.search.BooleanClause;
+import org.apache.lucene.search.BooleanQuery;
+import org.apache.lucene.search.MatchAllDocsQuery;
+import org.apache.lucene.search.Query;
+import org.apache.lucene.search.TopDocs;
+import org.apache.lucene.util.FixedBitSet;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/**
+ * Ranking from the kept word scores gives every match the score Lucene's own scorers give it with the
+ * ranking query, bit for bit, and the same order, over an index of several segments with replaced
+ * articles and internal ones, for each audience and locale.
+ */
+class ExactRankingTest {
+
+    private static final String[] EN = {"refund", "order", "delivery", "password", "account", "card", "return",
+        "shipping", "invoice", "coupon", "member", "address", "backup"};
+    private static final String[] JA = {"返金", "注文", "配送", "パスワード", "会員", "カード", "返品", "送料", "請求書",
+        "クーポン", "住所", "予約", "ですか"};
+
+    @TempDir
+    static Path folder;
+
+    private static Analysis analysis;
+    private static ArticleIndex index;
+    private static TextQueries textQueries;
+
+    @BeforeAll
+    static void indexInSeveralSegments() throws IOException {
+        analysis = new Analysis();
+        textQueries = new TextQueries(analysis);
+        index = ArticleIndex.open(folder.resolve("index"), analysis, new ArticleDocuments(new SuggestKeys()), "test");
+        Random random = new Random(3);
+        for (int i = 0; i < 700; i++) {
+            index.upsert(article(random, i), "stamp");
+            if (i % 100 == 99) {
+                index.publish();
+            }
+        }
+        for (int i = 0; i < 700; i += 9) {
+            index.upsert(article(random, i), "stamp 2"); // replaced: the old document is deleted in its segment
+        }
+        index.publish();
+    }
+
+    private static Article article(Random random, int i) {
+        boolean ja = i % 2 == 0;
+        String[] words = ja ? JA : EN;
+        String title = SkewedText.pick(random, words, 1 + random.nextInt(3), ja ? "の" : " ");
+        String body = SkewedText.pick(random, words, 3 + random.nextInt(40), ja ? "と" : " and ");
+        List<String> questions = random.nextBoolean() ? List.of(SkewedText.pick(random, words, 3, ja ? "の" : " ")) : List.of();
+        return new Article("a" + i, title, ArticleType.FAQ, i % 7 == 0 ? Visibility.INTERNAL : Visibility.PUBLIC,
+                ja ? "ja" : "en", "c" + random.nextInt(4), List.of(words[random.nextInt(words.length)]), questions,
+                LocalDate.of(2026, 11, 1), "test:" + i, "<p>" + body + "</p>", body);
+    }
+
+    @AfterAll
+    static void close() throws IOException {
+        index.close();
+        analysis.close();
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"refund", "refund order", "how do I back up my order", "password password reset",
+        "返金", "注文の返金はどうすればいいですか", "カード 会員 住所", "へんぴんの注文", "配送 refund"})
+    void everyMatchIsScoredAndOrderedAsLuceneDoes(String text) throws IOException {
+        IndexView view = index.acquire();
+        try {
+            assertTrue(view.getIndexReader().leaves().size() > 2, "the index has several segments");
+            assertTrue(view.getIndexReader().numDeletedDocs() > 0, "and replaced articles");
+            for (Audience audience : Audience.values()) {
+                for (String locale : Arrays.asList(null, "ja", "en")) {
+                    assertSameRanking(view, text, audience, locale);
+                }
+            }
+        } finally {
+            index.release(view);
+        }
+    }
+
+    private static void assertSameRanking(IndexView view, String text, Audience audience, String locale)
+            throws IOException {
+        IndexView.Scope scope = SearchService.scope(view, audience, locale);
+        TextQueries.TextQuery query = textQueries.build(text, Locales.families(locale), TextQueries.TermQueries.of(scope));
+        FixedBitSet matches = FacetCounter.matches(view, scope, query.matching());
+        int window = Math.max(1, matches.cardinality());
+        TopDocs actual = ExactRanking.top(scope, matches, query.ranking(), window);
+
+        Query everyMatch = SearchService.filtered(new BooleanQuery.Builder()
+                .add(query.ranking(), BooleanClause.Occur.MUST)
+                .add(query.matching(), BooleanClause.Occur.FILTER)
+                .build(), audience, locale, null, null, null);
+        TopDocs expected = view.search(everyMatch, window);
+        String where = text + " for " + audience + " in " + locale;
+        if (locale == null) {
+            assertTrue(expected.scoreDocs.length > 0, "something matches " + where); // in one locale, maybe not
+        }
+        assertEquals(expected.totalHits.value, actual.totalHits.value, "total of " + where);
+        assertEquals(Arrays.stream(expected.scoreDocs).map(hit -> hit.doc + "=" + hit.score).toList(),
+                Arrays.stream(actual.scoreDocs).map(hit -> hit.doc + "=" + hit.score).toList(), where);
+    }
+
+    @Test
+    void aQueryOfAnotherShapeIsRefused() throws IOException {
+        IndexView view = index.acquire();
+        try {
+            IndexView.Scope scope = SearchService.scope(view, Audience.PUBLIC, null);
+            FixedBitSet matches = new FixedBitSet(view.getIndexReader().maxDoc());
+            matches.set(0);
+            assertThrows(IllegalArgumentException.class, () -> ExactRanking.top(scope, matches, new MatchAllDocsQuery(), 10));
+        } finally {
+            index.release(view);
+        }
+    }
+}
