@@ -4,9 +4,9 @@ import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import java.io.IOException;
 import java.lang.ref.WeakReference;
+import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.atomic.LongAdder;
-import org.apache.lucene.index.IndexReader;
 import org.apache.lucene.index.LeafReaderContext;
 import org.apache.lucene.index.NumericDocValues;
 import org.apache.lucene.index.PostingsEnum;
@@ -19,7 +19,6 @@ import org.apache.lucene.search.DocIdSetIterator;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.similarities.Similarity;
 import org.apache.lucene.util.Bits;
-import org.apache.lucene.util.FixedBitSet;
 
 /**
  * Each query word's score in every article of a scope that has the word, kept for the life of one index
@@ -59,10 +58,11 @@ public final class WordScores {
     }
 
     /**
-     * About the heap all scores of one version may take: eight bytes per article that has a word, so a
-     * word in every article of a 100,000-article help center takes 800 KB.
+     * About the heap all scores of one version may take: an eighth of the heap, between 16 and 128 MB.
+     * Eight bytes per article that has a word: at 100,000 articles the words of a day's synthetic searches
+     * took about 100 MB (a fifth of them read again at 64 MB), at 10,000 a tenth of that.
      */
-    static final long MAX_BYTES = 64L << 20;
+    static final long MAX_BYTES = Math.min(128L << 20, Math.max(16L << 20, Runtime.getRuntime().maxMemory() / 8));
 
     /** One field term of a word, with the boost its path through the query gives its score. */
     public record FieldTerm(Term term, float boost) {}
@@ -111,61 +111,90 @@ public final class WordScores {
 
     /** The word's scores read from the scope's postings and norms. */
     static Scores read(IndexView.Scope scope, Word word) throws IOException {
+        List<FieldTerm> fields = word.fields();
+        Scores[] perField = new Scores[fields.size()];
+        for (int f = 0; f < perField.length; f++) {
+            perField[f] = read(scope, fields.get(f));
+        }
+        return combined(perField, word.tieBreaker());
+    }
+
+    /** A field term's score in each live document of the scope that has it, ascending. */
+    private static Scores read(IndexView.Scope scope, FieldTerm field) throws IOException {
         IndexSearcher searcher = scope.searcher();
-        IndexReader reader = searcher.getIndexReader();
-        int maxDoc = reader.maxDoc();
-        // Per document, the best field's score and the sum of the others, as DisjunctionMaxScorer keeps them.
-        float[] best = new float[maxDoc];
-        double[] others = new double[maxDoc];
-        FixedBitSet found = new FixedBitSet(maxDoc);
-        for (FieldTerm field : word.fields()) {
-            Term term = field.term();
-            TermStates states = scope.termQuery(term).getTermStates();
-            if (states.docFreq() <= 0) {
+        Term term = field.term();
+        TermStates states = scope.termQuery(term).getTermStates();
+        if (states.docFreq() <= 0) {
+            return new Scores(new int[0], new float[0]);
+        }
+        Similarity.SimScorer scorer = searcher.getSimilarity().scorer(field.boost(),
+                searcher.collectionStatistics(term.field()),
+                searcher.termStatistics(term, states.docFreq(), states.totalTermFreq()));
+        int[] docs = new int[states.docFreq()]; // deleted documents included, so never too few
+        float[] scores = new float[docs.length];
+        int count = 0;
+        for (LeafReaderContext leaf : searcher.getIndexReader().leaves()) {
+            TermState state = states.get(leaf);
+            Terms terms = state == null ? null : leaf.reader().terms(term.field());
+            if (terms == null) {
                 continue;
             }
-            Similarity.SimScorer scorer = searcher.getSimilarity().scorer(field.boost(),
-                    searcher.collectionStatistics(term.field()),
-                    searcher.termStatistics(term, states.docFreq(), states.totalTermFreq()));
-            for (LeafReaderContext leaf : reader.leaves()) {
-                TermState state = states.get(leaf);
-                Terms terms = state == null ? null : leaf.reader().terms(term.field());
-                if (terms == null) {
-                    continue;
-                }
-                TermsEnum iterator = terms.iterator();
-                iterator.seekExact(term.bytes(), state);
-                PostingsEnum postings = iterator.postings(null, PostingsEnum.FREQS);
-                Bits live = leaf.reader().getLiveDocs();
-                NumericDocValues norms = leaf.reader().getNormValues(term.field());
-                for (int doc = postings.nextDoc(); doc != DocIdSetIterator.NO_MORE_DOCS; doc = postings.nextDoc()) {
-                    if (live != null && !live.get(doc)) {
-                        continue;
-                    }
+            TermsEnum iterator = terms.iterator();
+            iterator.seekExact(term.bytes(), state);
+            PostingsEnum postings = iterator.postings(null, PostingsEnum.FREQS);
+            Bits live = leaf.reader().getLiveDocs();
+            NumericDocValues norms = leaf.reader().getNormValues(term.field());
+            for (int doc = postings.nextDoc(); doc != DocIdSetIterator.NO_MORE_DOCS; doc = postings.nextDoc()) {
+                if (live == null || live.get(doc)) {
                     // As Lucene's TermScorer reads a norm: 1 when the field has none.
                     long norm = norms == null ? 1L : norms.advanceExact(doc) ? norms.longValue() : 0L;
-                    float score = scorer.score(postings.freq(), norm);
-                    int at = leaf.docBase + doc;
-                    if (!found.getAndSet(at)) {
-                        best[at] = score;
-                    } else if (score >= best[at]) {
-                        others[at] += best[at];
-                        best[at] = score;
-                    } else {
-                        others[at] += score;
-                    }
+                    docs[count] = leaf.docBase + doc;
+                    scores[count++] = scorer.score(postings.freq(), norm);
                 }
             }
         }
-        int[] docs = new int[found.cardinality()];
-        float[] scores = new float[docs.length];
-        int i = 0;
-        for (int at = docs.length == 0 ? DocIdSetIterator.NO_MORE_DOCS : found.nextSetBit(0);
-                at != DocIdSetIterator.NO_MORE_DOCS;
-                at = at + 1 < maxDoc ? found.nextSetBit(at + 1) : DocIdSetIterator.NO_MORE_DOCS) {
-            docs[i] = at;
-            scores[i++] = (float) (best[at] + others[at] * word.tieBreaker());
+        return new Scores(Arrays.copyOf(docs, count), Arrays.copyOf(scores, count));
+    }
+
+    /**
+     * Per document, the best field's score plus {@code tieBreaker} times the sum of the others, as
+     * {@code DisjunctionMaxScorer} combines them (the best kept as a float, the others summed as doubles).
+     */
+    private static Scores combined(Scores[] fields, float tieBreaker) {
+        int capacity = 0;
+        for (Scores field : fields) {
+            capacity += field.docs().length;
         }
-        return new Scores(docs, scores);
+        int[] docs = new int[capacity];
+        float[] scores = new float[capacity];
+        int[] next = new int[fields.length];
+        int count = 0;
+        while (true) {
+            int doc = Integer.MAX_VALUE;
+            for (int f = 0; f < fields.length; f++) {
+                if (next[f] < fields[f].docs().length) {
+                    doc = Math.min(doc, fields[f].docs()[next[f]]);
+                }
+            }
+            if (doc == Integer.MAX_VALUE) {
+                break;
+            }
+            float best = 0f;
+            double others = 0;
+            for (int f = 0; f < fields.length; f++) {
+                if (next[f] < fields[f].docs().length && fields[f].docs()[next[f]] == doc) {
+                    float score = fields[f].scores()[next[f]++];
+                    if (score >= best) {
+                        others += best;
+                        best = score;
+                    } else {
+                        others += score;
+                    }
+                }
+            }
+            docs[count] = doc;
+            scores[count++] = (float) (best + others * tieBreaker);
+        }
+        return new Scores(Arrays.copyOf(docs, count), Arrays.copyOf(scores, count));
     }
 }

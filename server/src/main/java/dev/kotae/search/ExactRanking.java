@@ -48,11 +48,10 @@ final class ExactRanking {
             WordScores.Scores scores = scope.scores(word);
             int[] docs = scores.docs();
             float[] values = scores.scores();
+            // Summed in every article that has the word, matched or not (a common bigram only adds to the
+            // score): only the matches' sums are read.
             for (int i = 0; i < docs.length; i++) {
-                // A word that only adds to the score (a common bigram) is also in articles that do not match.
-                if (matches.get(docs[i])) {
-                    sums[docs[i]] += values[i];
-                }
+                sums[docs[i]] += values[i];
             }
         }
         HitQueue best = new HitQueue(window, false);
