@@ -10,11 +10,20 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
+import java.util.LinkedHashSet;
 import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
 import org.apache.lucene.index.FieldInfo;
 import org.apache.lucene.index.FieldInfos;
+import org.apache.lucene.index.Term;
+import org.apache.lucene.search.BooleanClause;
+import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.DocIdSetIterator;
+import org.apache.lucene.search.MatchNoDocsQuery;
 import org.apache.lucene.search.Query;
+import org.apache.lucene.search.QueryVisitor;
+import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.search.uhighlight.DefaultPassageFormatter;
 import org.apache.lucene.search.uhighlight.FieldOffsetStrategy;
 import org.apache.lucene.search.uhighlight.UHComponents;
@@ -29,8 +38,8 @@ import org.apache.lucene.search.uhighlight.UnifiedHighlighter;
 final class Snippets {
 
     private static final int TARGET_LENGTH = 120;
-    private static final String[] BODY_FIELDS = Arrays.stream(LanguageFamily.values())
-            .map(IndexFields::body).toArray(String[]::new);
+    private static final Set<String> BODY_FIELD_NAMES = Arrays.stream(LanguageFamily.values())
+            .map(IndexFields::body).collect(Collectors.toUnmodifiableSet());
 
     private final Analysis analysis;
 
@@ -102,9 +111,13 @@ final class Snippets {
                 return values;
             }
         };
-        int[] passages = new int[BODY_FIELDS.length];
+        // Only the hits' body fields, and only the query's body terms: the highlighter visits the whole
+        // query for each field it highlights, and a question's query has a hundred field terms.
+        String[] fields = Arrays.stream(articles).map(article -> IndexFields.body(LanguageFamily.of(article.locale())))
+                .distinct().toArray(String[]::new);
+        int[] passages = new int[fields.length];
         Arrays.fill(passages, 1);
-        Map<String, String[]> byField = highlighter.highlightFields(BODY_FIELDS, query, docIds, passages);
+        Map<String, String[]> byField = highlighter.highlightFields(fields, bodyTerms(query), docIds, passages);
         for (String[] values : byField.values()) {
             for (int i = 0; i < values.length; i++) {
                 if (values[i] != null && !values[i].isEmpty()) {
@@ -113,5 +126,19 @@ final class Snippets {
             }
         }
         return snippets;
+    }
+
+    /** The body-field terms of {@code query}, as one disjunction: all the highlighter uses of it. */
+    private static Query bodyTerms(Query query) {
+        Set<Term> terms = new LinkedHashSet<>();
+        query.visit(QueryVisitor.termCollector(terms));
+        BooleanQuery.Builder body = new BooleanQuery.Builder();
+        for (Term term : terms) {
+            if (BODY_FIELD_NAMES.contains(term.field())) {
+                body.add(new TermQuery(term), BooleanClause.Occur.SHOULD);
+            }
+        }
+        BooleanQuery built = body.build();
+        return built.clauses().isEmpty() ? new MatchNoDocsQuery("no body terms") : built;
     }
 }
