@@ -81,6 +81,7 @@ public final class IndexView extends IndexSearcher {
         private final IndexSearcher searcher;
         private final IndexView view;
         private final Map<Term, TermStates> termStates = new ConcurrentHashMap<>();
+        private final Map<String, Object> memos = new ConcurrentHashMap<>();
 
         Scope(IndexSearcher searcher, IndexView view) {
             this.searcher = searcher;
@@ -121,6 +122,22 @@ public final class IndexView extends IndexSearcher {
          */
         public WordScores.Scores scores(WordScores.Word word) throws IOException {
             return view.kept().wordScores().of(this, word);
+        }
+
+        /**
+         * What {@code compute} answers about this scope, computed once per version: for derived state
+         * every search of the scope needs, under keys that name it in code (never request values, which
+         * would make this unbounded).
+         */
+        @SuppressWarnings("unchecked")
+        public <T> T memo(String key, IOSupplier<T> compute) throws IOException {
+            Object known = memos.get(key);
+            if (known == null) {
+                known = compute.get();
+                Object raced = memos.putIfAbsent(key, known);
+                known = raced == null ? known : raced;
+            }
+            return (T) known;
         }
     }
 

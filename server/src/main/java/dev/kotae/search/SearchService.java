@@ -169,7 +169,7 @@ public final class SearchService {
                 Query matching = narrowed(everything ? built.everything() : built.matching(), request.type(),
                         request.category(), request.tag());
                 FixedBitSet matches = FacetCounter.matches(view, scope, matching);
-                counts = FacetCounter.count(view, matches);
+                counts = FacetCounter.count(view, scope, matches);
                 top = ExactRanking.top(scope, matches, textQuery, window);
             }
         }

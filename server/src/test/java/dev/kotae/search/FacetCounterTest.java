@@ -81,7 +81,8 @@ class FacetCounterTest {
     /**
      * A text search's matches are counted as a union of per-term sets kept per version; that must count
      * exactly what searching the same query in the same scope counts: across segments, without deleted
-     * (replaced) articles, without what the scope leaves out, and anew on the next version.
+     * (replaced) articles, without what the scope leaves out, and anew on the next version. «refund» is in
+     * every article, so it is counted as the scope's counts less those of the articles it did not match.
      */
     @Test
     void keptTermSetsCountWhatSearchingCounts() throws Exception {
