@@ -57,15 +57,25 @@ final class ExactRanking {
         HitQueue best = new HitQueue(window, false);
         long total = 0;
         ScoreDoc spare = null;
+        // Once the queue is full, the worst score kept: matches come in document order, so one that only
+        // ties it loses the tie and need not be offered.
+        float floor = Float.NEGATIVE_INFINITY;
         for (int doc = nextMatch(matches, 0); doc != DocIdSetIterator.NO_MORE_DOCS; doc = nextMatch(matches, doc + 1)) {
             total++;
+            float score = (float) sums[doc];
+            if (score <= floor) {
+                continue;
+            }
             if (spare == null) {
-                spare = new ScoreDoc(doc, (float) sums[doc]);
+                spare = new ScoreDoc(doc, score);
             } else {
                 spare.doc = doc;
-                spare.score = (float) sums[doc];
+                spare.score = score;
             }
             spare = best.insertWithOverflow(spare);
+            if (best.size() == window) {
+                floor = best.top().score;
+            }
         }
         ScoreDoc[] hits = new ScoreDoc[best.size()];
         for (int i = hits.length - 1; i >= 0; i--) {
