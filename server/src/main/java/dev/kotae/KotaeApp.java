@@ -21,8 +21,7 @@ import dev.kotae.index.ArticleDocuments;
 import dev.kotae.index.ArticleIndex;
 import dev.kotae.index.ContentSync;
 import dev.kotae.index.SuggestKeys;
-import dev.kotae.index.TermMatches;
-import dev.kotae.index.WordScores;
+import dev.kotae.index.KeptPerVersion;
 import dev.kotae.index.WriterThread;
 import dev.kotae.metrics.KotaeMetrics;
 import dev.kotae.plugins.PluginHost;
@@ -173,24 +172,21 @@ public final class KotaeApp implements AutoCloseable, Admin {
         metrics.counter("kotae_search_cache_misses", "Searches computed while the result cache is on", results::misses);
         metrics.gauge("kotae_search_cache_bytes", "Estimated heap the result cache takes", results::bytes);
         metrics.gauge("kotae_search_cache_entries", "Search results the result cache keeps", results::size);
-        TermMatches.Usage termSets = index.termMatchesUsage();
-        metrics.counter("kotae_search_term_sets_hits", "Term document sets read from those kept for counting matches",
-                termSets::hits);
-        metrics.counter("kotae_search_term_sets_misses", "Term document sets read from the index (none was kept)",
-                termSets::misses);
-        metrics.gauge("kotae_search_term_sets_bytes", "Heap the term document sets of the newest version take",
-                termSets::bytes);
-        WordScores.Usage wordScores = index.wordScoresUsage();
-        metrics.counter("kotae_search_word_scores_hits", "Word scores read from those kept for ranking",
-                wordScores::hits);
-        metrics.counter("kotae_search_word_scores_misses", "Word scores read from the index (none were kept)",
-                wordScores::misses);
-        metrics.gauge("kotae_search_word_scores_bytes", "Heap the word scores of the newest version take",
-                wordScores::bytes);
+        keptFigures(metrics, "term_sets", "Term document sets", "counting matches", index.termMatchesUsage());
+        keptFigures(metrics, "word_scores", "Word scores", "ranking", index.wordScoresUsage());
         metrics.gauge("kotae_articles", "Articles in the index", () -> safeSize());
         metrics.gauge("kotae_content_problems", "Content files skipped because of errors", () -> sync.problems().size());
         metrics.gauge("kotae_index_size_bytes", "Index size on disk", index::sizeOnDisk);
         metrics.gauge("kotae_ready", "1 when the index is open and synced", () -> readiness.isReady() ? 1 : 0);
+    }
+
+    /** The figures of what searches keep per index version, e.g. {@code kotae_search_term_sets_hits_total}. */
+    private static void keptFigures(KotaeMetrics metrics, String name, String what, String purpose,
+            KeptPerVersion.Usage usage) {
+        metrics.counter("kotae_search_" + name + "_hits", what + " read from those kept for " + purpose, usage::hits);
+        metrics.counter("kotae_search_" + name + "_misses", what + " read from the index (none kept)", usage::misses);
+        metrics.gauge("kotae_search_" + name + "_bytes", "Heap the " + what.toLowerCase(java.util.Locale.ROOT)
+                + " of the newest version take", usage::bytes);
     }
 
     /** Builds the parts, starts serving, syncs the index with the content folder and starts watching it. */

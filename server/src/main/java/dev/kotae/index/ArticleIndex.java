@@ -60,8 +60,8 @@ public final class ArticleIndex implements AutoCloseable {
     private final Directory directory;
     private final IndexWriter writer;
     private final SearcherManager searchers;
-    private final TermMatches.Usage termMatches = new TermMatches.Usage();
-    private final WordScores.Usage wordScores = new WordScores.Usage();
+    private final KeptPerVersion.Usage termMatches = new KeptPerVersion.Usage();
+    private final KeptPerVersion.Usage wordScores = new KeptPerVersion.Usage();
     private final ArticleDocuments documents;
     private final boolean rebuilt;
     /** Documents added, replaced or removed since the last merge into one segment. */
@@ -204,12 +204,12 @@ public final class ArticleIndex implements AutoCloseable {
     }
 
     /** How searches used the term sets kept per version ({@link IndexView.Scope#matches}). */
-    public TermMatches.Usage termMatchesUsage() {
+    public KeptPerVersion.Usage termMatchesUsage() {
         return termMatches;
     }
 
     /** How searches used the word scores kept per version ({@link IndexView.Scope#scores}). */
-    public WordScores.Usage wordScoresUsage() {
+    public KeptPerVersion.Usage wordScoresUsage() {
         return wordScores;
     }
 

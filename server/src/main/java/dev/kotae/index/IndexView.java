@@ -37,12 +37,12 @@ public final class IndexView extends IndexSearcher {
     private final Map<String, Object> memos = new ConcurrentHashMap<>();
     private volatile FacetOrdinals facetOrdinals;
     private volatile FieldInfos fieldInfos;
-    private final TermMatches.Usage termMatchesUsage;
-    private final WordScores.Usage wordScoresUsage;
+    private final KeptPerVersion.Usage termMatchesUsage;
+    private final KeptPerVersion.Usage wordScoresUsage;
     private volatile Kept kept;
 
-    IndexView(IndexReader reader, FacetsConfig facetsConfig, TermMatches.Usage termMatchesUsage,
-            WordScores.Usage wordScoresUsage) throws IOException {
+    IndexView(IndexReader reader, FacetsConfig facetsConfig, KeptPerVersion.Usage termMatchesUsage,
+            KeptPerVersion.Usage wordScoresUsage) throws IOException {
         super(reader);
         this.termMatchesUsage = termMatchesUsage;
         this.wordScoresUsage = wordScoresUsage;

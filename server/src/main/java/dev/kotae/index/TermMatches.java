@@ -1,10 +1,6 @@
 package dev.kotae.index;
 
-import com.github.benmanes.caffeine.cache.Cache;
-import com.github.benmanes.caffeine.cache.Caffeine;
 import java.io.IOException;
-import java.lang.ref.WeakReference;
-import java.util.concurrent.atomic.LongAdder;
 import org.apache.lucene.index.IndexReader;
 import org.apache.lucene.index.LeafReaderContext;
 import org.apache.lucene.index.PostingsEnum;
@@ -25,60 +21,20 @@ import org.apache.lucene.util.DocIdSetBuilder;
  */
 public final class TermMatches {
 
-    /** How the kept sets of all versions are used, for {@code /metrics}; one per index. */
-    public static final class Usage {
-        private final LongAdder hits = new LongAdder();
-        private final LongAdder misses = new LongAdder();
-        // Weak: the sets hold their version's readers, which must not outlive it for a figure in /metrics.
-        private volatile WeakReference<TermMatches> newest = new WeakReference<>(null);
-
-        /** Term sets read from the kept ones. */
-        public long hits() {
-            return hits.sum();
-        }
-
-        /** Term sets read from the index because none was kept. */
-        public long misses() {
-            return misses.sum();
-        }
-
-        /** About the heap the kept sets of the newest searched version take. */
-        public long bytes() {
-            TermMatches known = newest.get();
-            return known == null ? 0 : known.sets.policy().eviction().map(e -> e.weightedSize().orElse(0)).orElse(0L);
-        }
-    }
-
     /** About the heap all sets of one version may take: a dense set is 12.5 KB at 100,000 articles. */
     static final long MAX_BYTES = 32L << 20;
 
     private record Key(IndexView.Scope scope, Term term) {}
 
-    private final Usage usage;
-    private final Cache<Key, DocIdSet> sets = Caffeine.newBuilder()
-            .maximumWeight(MAX_BYTES)
-            .weigher((Key key, DocIdSet set) -> (int) Math.min(Integer.MAX_VALUE, set.ramBytesUsed()))
-            .executor(Runnable::run) // evict on the searching thread: no pool for an index version
-            .build();
+    private final KeptPerVersion<Key, DocIdSet> sets;
 
-    TermMatches(Usage usage) {
-        this.usage = usage;
-        usage.newest = new WeakReference<>(this);
+    TermMatches(KeptPerVersion.Usage usage) {
+        this.sets = new KeptPerVersion<>(usage, MAX_BYTES, DocIdSet::ramBytesUsed);
     }
 
     /** The documents of {@code scope} (of this version) that contain {@code term}, as view document numbers. */
     DocIdSet of(IndexView.Scope scope, Term term) throws IOException {
-        Key key = new Key(scope, term);
-        DocIdSet known = sets.getIfPresent(key);
-        if (known != null) {
-            usage.hits.increment();
-        } else {
-            usage.misses.increment();
-            // Not computed under the cache's lock: two searches for a new term read it twice rather than wait.
-            known = read(scope.searcher().getIndexReader(), term);
-            sets.put(key, known);
-        }
-        return known;
+        return sets.get(new Key(scope, term), key -> read(scope.searcher().getIndexReader(), term));
     }
 
     /** The live documents of {@code reader} with {@code term}, numbered as in the whole reader. */

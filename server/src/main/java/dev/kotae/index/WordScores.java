@@ -1,12 +1,8 @@
 package dev.kotae.index;
 
-import com.github.benmanes.caffeine.cache.Cache;
-import com.github.benmanes.caffeine.cache.Caffeine;
 import java.io.IOException;
-import java.lang.ref.WeakReference;
 import java.util.Arrays;
 import java.util.List;
-import java.util.concurrent.atomic.LongAdder;
 import org.apache.lucene.index.LeafReaderContext;
 import org.apache.lucene.index.NumericDocValues;
 import org.apache.lucene.index.PostingsEnum;
@@ -27,35 +23,10 @@ import org.apache.lucene.util.Bits;
  * combines its field terms) depends only on the word, its weights and the version, and help-center
  * queries keep coming back to the same few hundred words ({@link TermMatches} relies on the same). Each
  * term's score is Lucene's own ({@link Similarity.SimScorer} with the scope's statistics and the term's
- * boost), so a search ranked from kept scores is bit for bit the one Lucene's scorers give. Kept like
- * {@link TermMatches}: bounded by heap size, the words asked for most kept by Caffeine's policy, and a
- * new version starts empty.
+ * boost), so a search ranked from kept scores is bit for bit the one Lucene's scorers give. Kept as
+ * {@link TermMatches} keeps term sets ({@link KeptPerVersion}).
  */
 public final class WordScores {
-
-    /** How the kept scores of all versions are used, for {@code /metrics}; one per index. */
-    public static final class Usage {
-        private final LongAdder hits = new LongAdder();
-        private final LongAdder misses = new LongAdder();
-        // Weak: the scores hold their version's scopes, which must not outlive it for a figure in /metrics.
-        private volatile WeakReference<WordScores> newest = new WeakReference<>(null);
-
-        /** Word scores read from the kept ones. */
-        public long hits() {
-            return hits.sum();
-        }
-
-        /** Word scores read from the index because none were kept. */
-        public long misses() {
-            return misses.sum();
-        }
-
-        /** About the heap the kept scores of the newest searched version take. */
-        public long bytes() {
-            WordScores known = newest.get();
-            return known == null ? 0 : known.kept.policy().eviction().map(e -> e.weightedSize().orElse(0)).orElse(0L);
-        }
-    }
 
     /**
      * About the heap all scores of one version may take: an eighth of the heap, between 16 and 128 MB.
@@ -82,31 +53,15 @@ public final class WordScores {
 
     private record Key(IndexView.Scope scope, Word word) {}
 
-    private final Usage usage;
-    private final Cache<Key, Scores> kept = Caffeine.newBuilder()
-            .maximumWeight(MAX_BYTES)
-            .weigher((Key key, Scores scores) -> (int) Math.min(Integer.MAX_VALUE, scores.bytes()))
-            .executor(Runnable::run) // evict on the searching thread: no pool for an index version
-            .build();
+    private final KeptPerVersion<Key, Scores> kept;
 
-    WordScores(Usage usage) {
-        this.usage = usage;
-        usage.newest = new WeakReference<>(this);
+    WordScores(KeptPerVersion.Usage usage) {
+        this.kept = new KeptPerVersion<>(usage, MAX_BYTES, Scores::bytes);
     }
 
     /** The scores of {@code word} in the documents of {@code scope} (of this version). */
     Scores of(IndexView.Scope scope, Word word) throws IOException {
-        Key key = new Key(scope, word);
-        Scores known = kept.getIfPresent(key);
-        if (known != null) {
-            usage.hits.increment();
-        } else {
-            usage.misses.increment();
-            // Not computed under the cache's lock: two searches for a new word read it twice rather than wait.
-            known = read(scope, word);
-            kept.put(key, known);
-        }
-        return known;
+        return kept.get(new Key(scope, word), key -> read(scope, word));
     }
 
     /** The word's scores read from the scope's postings and norms. */
