@@ -21,6 +21,7 @@ import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.util.BytesRef;
+import org.apache.lucene.util.FixedBitSet;
 import org.apache.lucene.util.IOSupplier;
 
 /**
@@ -79,17 +80,24 @@ public final class IndexView extends IndexSearcher {
         static final int MAX_CACHED_TERMS = 20_000;
 
         private final IndexSearcher searcher;
+        private final FixedBitSet documents;
         private final IndexView view;
         private final Map<Term, TermStates> termStates = new ConcurrentHashMap<>();
         private final Map<String, Object> memos = new ConcurrentHashMap<>();
 
-        Scope(IndexSearcher searcher, IndexView view) {
+        Scope(IndexSearcher searcher, FixedBitSet documents, IndexView view) {
             this.searcher = searcher;
+            this.documents = documents;
             this.view = view;
         }
 
         public IndexSearcher searcher() {
             return searcher;
+        }
+
+        /** The documents of this scope, numbered as in the whole version. Shared: callers must not change it. */
+        public FixedBitSet documents() {
+            return documents;
         }
 
         /**
@@ -159,7 +167,7 @@ public final class IndexView extends IndexSearcher {
         ScopedReader reader = ScopedReader.of(this, filter);
         IndexSearcher searcher = new IndexSearcher(reader);
         searcher.setSimilarity(SIMILARITY);
-        return new Scope(searcher, this);
+        return new Scope(searcher, reader.documents(), this);
     }
 
     /** What searches of this version keep of what they read from the index. */

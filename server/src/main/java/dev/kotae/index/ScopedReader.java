@@ -26,8 +26,16 @@ import org.apache.lucene.util.FixedBitSet;
  */
 final class ScopedReader extends FilterDirectoryReader {
 
-    private ScopedReader(DirectoryReader in, SubReaderWrapper wrapper) throws IOException {
+    private final FixedBitSet documents;
+
+    private ScopedReader(DirectoryReader in, SubReaderWrapper wrapper, FixedBitSet documents) throws IOException {
         super(in, wrapper);
+        this.documents = documents;
+    }
+
+    /** The live documents of this scope, numbered as in the whole reader. Shared: callers must not change it. */
+    FixedBitSet documents() {
+        return documents;
     }
 
     /** The documents of {@code searcher}'s reader that {@code filter} matches, as a reader of its own. */
@@ -36,8 +44,9 @@ final class ScopedReader extends FilterDirectoryReader {
         Weight weight = searcher.createWeight(searcher.rewrite(new ConstantScoreQuery(filter)),
                 ScoreMode.COMPLETE_NO_SCORES, 1f);
         FixedBitSet[] accepted = new FixedBitSet[reader.leaves().size()];
+        FixedBitSet documents = new FixedBitSet(reader.maxDoc());
         for (LeafReaderContext leaf : reader.leaves()) {
-            accepted[leaf.ord] = acceptedDocs(weight, leaf);
+            accepted[leaf.ord] = acceptedDocs(weight, leaf, documents);
         }
         return new ScopedReader(reader, new SubReaderWrapper() {
             private int next;
@@ -46,10 +55,12 @@ final class ScopedReader extends FilterDirectoryReader {
             public LeafReader wrap(LeafReader leaf) {
                 return new ScopedLeaf(leaf, accepted[next++]);
             }
-        });
+        }, documents);
     }
 
-    private static FixedBitSet acceptedDocs(Weight weight, LeafReaderContext leaf) throws IOException {
+    /** The leaf's accepted documents, also set in {@code documents} by their number in the whole reader. */
+    private static FixedBitSet acceptedDocs(Weight weight, LeafReaderContext leaf, FixedBitSet documents)
+            throws IOException {
         FixedBitSet bits = new FixedBitSet(leaf.reader().maxDoc());
         Scorer scorer = weight.scorer(leaf);
         if (scorer == null) {
@@ -60,6 +71,7 @@ final class ScopedReader extends FilterDirectoryReader {
         for (int doc = docs.nextDoc(); doc != DocIdSetIterator.NO_MORE_DOCS; doc = docs.nextDoc()) {
             if (live == null || live.get(doc)) {
                 bits.set(doc);
+                documents.set(leaf.docBase + doc);
             }
         }
         return bits;

@@ -22,11 +22,9 @@ import org.apache.lucene.search.CollectorManager;
 import org.apache.lucene.search.DocIdSetIterator;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.LeafCollector;
-import org.apache.lucene.search.MatchAllDocsQuery;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.Scorable;
 import org.apache.lucene.search.ScoreMode;
-import org.apache.lucene.search.SimpleCollector;
 import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.util.FixedBitSet;
 
@@ -76,34 +74,17 @@ final class FacetCounter {
     }
 
     /**
-     * The documents of {@code scope} that {@code query} matches (view document numbers): from the kept
-     * term sets for a text search's shape ({@link TermShape}), else searched.
+     * The documents of {@code scope} that a text search's matching query (view document numbers) matches,
+     * from the kept term sets.
+     *
+     * @throws IllegalArgumentException if {@code query} is not of a text search's shape ({@link TermShape})
      */
     static FixedBitSet matches(IndexView view, IndexView.Scope scope, Query query) throws IOException {
         TermShape shape = TermShape.of(query);
-        if (shape != null) {
-            return matches(view, scope, shape);
+        if (shape == null) {
+            throw new IllegalArgumentException("not a text search's matching query: " + query);
         }
-        FixedBitSet matches = new FixedBitSet(view.getIndexReader().maxDoc());
-        scope.searcher().search(query, new SimpleCollector() {
-            private int base;
-
-            @Override
-            protected void doSetNextReader(LeafReaderContext context) {
-                base = context.docBase;
-            }
-
-            @Override
-            public void collect(int doc) {
-                matches.set(base + doc);
-            }
-
-            @Override
-            public ScoreMode scoreMode() {
-                return ScoreMode.COMPLETE_NO_SCORES;
-            }
-        });
-        return matches;
+        return matches(view, scope, shape);
     }
 
     private static FixedBitSet matches(IndexView view, IndexView.Scope scope, TermShape shape) throws IOException {
@@ -132,18 +113,12 @@ final class FacetCounter {
      */
     static Counts count(IndexView view, IndexView.Scope scope, FixedBitSet matches) throws IOException {
         FacetOrdinals ordinals = view.facetOrdinals();
-        ScopeTally all = scope.memo("facet-tally", () -> {
-            FixedBitSet docs = matches(view, scope, new MatchAllDocsQuery());
-            return new ScopeTally(docs, tally(ordinals, docs));
-        });
-        Tally tally = 2L * matches.cardinality() > all.tally().total
-                ? all.tally().minus(tally(ordinals, without(all.docs(), matches)))
+        Tally all = scope.memo("facet-tally", () -> tally(ordinals, scope.documents()));
+        Tally tally = 2L * matches.cardinality() > all.total
+                ? all.minus(tally(ordinals, without(scope.documents(), matches)))
                 : tally(ordinals, matches);
         return new Counts(tally.total, facets(view, ordinals, tally.counts));
     }
-
-    /** Every document of a scope, and their counts. */
-    private record ScopeTally(FixedBitSet docs, Tally tally) {}
 
     private static FixedBitSet without(FixedBitSet all, FixedBitSet some) {
         FixedBitSet rest = all.clone();

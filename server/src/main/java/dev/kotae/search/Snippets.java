@@ -101,7 +101,7 @@ final class Snippets {
                 List<CharSequence[]> values = new ArrayList<>();
                 for (int doc = docIter.nextDoc(); doc != DocIdSetIterator.NO_MORE_DOCS; doc = docIter.nextDoc()) {
                     Article article = byDoc.get(doc);
-                    String bodyField = article == null ? null : IndexFields.body(LanguageFamily.of(article.locale()));
+                    String bodyField = article == null ? null : bodyField(article);
                     CharSequence[] perField = new CharSequence[fields.length];
                     for (int f = 0; f < fields.length; f++) {
                         perField[f] = fields[f].equals(bodyField) ? article.text() : "";
@@ -113,8 +113,7 @@ final class Snippets {
         };
         // Only the hits' body fields, and only the query's body terms: the highlighter visits the whole
         // query for each field it highlights, and a question's query has a hundred field terms.
-        String[] fields = Arrays.stream(articles).map(article -> IndexFields.body(LanguageFamily.of(article.locale())))
-                .distinct().toArray(String[]::new);
+        String[] fields = Arrays.stream(articles).map(Snippets::bodyField).distinct().toArray(String[]::new);
         int[] passages = new int[fields.length];
         Arrays.fill(passages, 1);
         Map<String, String[]> byField = highlighter.highlightFields(fields, bodyTerms(query), docIds, passages);
@@ -126,6 +125,10 @@ final class Snippets {
             }
         }
         return snippets;
+    }
+
+    private static String bodyField(Article article) {
+        return IndexFields.body(LanguageFamily.of(article.locale()));
     }
 
     /** The body-field terms of {@code query}, as one disjunction: all the highlighter uses of it. */

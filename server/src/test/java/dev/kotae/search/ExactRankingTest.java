@@ -125,6 +125,51 @@ class ExactRankingTest {
                 Arrays.stream(actual.scoreDocs).map(hit -> hit.doc + "=" + hit.score).toList(), where);
     }
 
+    /**
+     * Word scores are kept per index version: after an edit the next version ranks with its own
+     * statistics and articles, never with what the previous version kept.
+     */
+    @Test
+    void aNewVersionIsRankedWithItsOwnWordScores(@TempDir Path own) throws IOException {
+        try (ArticleIndex small = ArticleIndex.open(own.resolve("index"), analysis,
+                new ArticleDocuments(new SuggestKeys()), "test")) {
+            Random random = new Random(5);
+            for (int i = 1; i < 60; i += 2) { // English articles only
+                small.upsert(article(random, i), "stamp");
+            }
+            small.publish();
+            List<String> before = ranking(small, "refund");
+            small.upsert(new Article("new", "Refund refund", ArticleType.FAQ, Visibility.PUBLIC, "en", "c0",
+                    List.of("refund"), List.of("refund"), LocalDate.of(2026, 11, 2), "test:new",
+                    "<p>refund</p>", "refund"), "stamp");
+            small.publish();
+            List<String> after = ranking(small, "refund");
+
+            IndexView view = small.acquire();
+            try {
+                assertEquals("new", ArticleDocuments.summary(view.getIndexReader(),
+                        Integer.parseInt(after.get(0).split("=")[0])).id(), "the new article ranks first");
+                assertSameRanking(view, "refund", Audience.PUBLIC, "en");
+            } finally {
+                small.release(view);
+            }
+            assertEquals(before.size() + 1, after.size(), "one more match");
+        }
+    }
+
+    private static List<String> ranking(ArticleIndex index, String text) throws IOException {
+        IndexView view = index.acquire();
+        try {
+            IndexView.Scope scope = SearchService.scope(view, Audience.PUBLIC, "en");
+            TextQueries.TextQuery query = textQueries.build(text, Locales.families("en"), TextQueries.TermQueries.of(scope));
+            FixedBitSet matches = FacetCounter.matches(view, scope, query.matching());
+            TopDocs top = ExactRanking.top(scope, matches, query.ranking(), Math.max(1, matches.cardinality()));
+            return Arrays.stream(top.scoreDocs).map(hit -> hit.doc + "=" + hit.score).toList();
+        } finally {
+            index.release(view);
+        }
+    }
+
     @Test
     void aQueryOfAnotherShapeIsRefused() throws IOException {
         IndexView view = index.acquire();
