@@ -8,6 +8,7 @@ import dev.kotae.analytics.RetentionPurge;
 import dev.kotae.analytics.PageViews;
 import dev.kotae.analytics.RecentEvents;
 import dev.kotae.auth.AgentSessions;
+import dev.kotae.auth.SigningKey;
 import dev.kotae.auth.TokenAuthenticator;
 import dev.kotae.config.KotaeConfig;
 import dev.kotae.content.ArticleParser;
@@ -109,6 +110,8 @@ public final class KotaeApp implements AutoCloseable, Admin {
         // Created here, before either opener runs: both would create it, and H2 fails when the folder
         // appears between its own check and its mkdir.
         Files.createDirectories(data);
+        // Read before anything is opened, so a bad secret file stops start-up with nothing to release.
+        SigningKey signing = SigningKey.load(config.site().sessionSecret(), data);
         CompletableFuture<AnalyticsDatabase> analyticsOpening = new CompletableFuture<>();
         Thread opener = new Thread(() -> {
             try {
@@ -160,8 +163,8 @@ public final class KotaeApp implements AutoCloseable, Admin {
                 config.defaultLocale()), timeBox, metrics);
         this.plugins = new PluginHost(config.plugins(), data.resolve("plugins"),
                 new PublicHelpCenter(search, suggest, articles), events, sources, timeBox, metrics);
-        AgentSessions agentSessions = new AgentSessions(config.site().agentSession());
-        Site site = new Site(config.site(), config.defaultLocale(), new CsrfTokens(), agentSessions);
+        AgentSessions agentSessions = new AgentSessions(config.site().agentSession(), signing, config.tokens());
+        Site site = new Site(config.site(), config.defaultLocale(), new CsrfTokens(signing), agentSessions);
         int searchConcurrency = config.search().concurrencyOn(Runtime.getRuntime().availableProcessors());
         this.http = new HttpServer(config.host(), config.port(), searchConcurrency, new HttpServer.Services(search,
                 suggest, articles, categories, feedback, new TokenAuthenticator(config.tokens()), this, readiness, metrics, events,

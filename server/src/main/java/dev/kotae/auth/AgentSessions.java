@@ -1,79 +1,121 @@
 package dev.kotae.auth;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Arrays;
 import java.util.Base64;
-import java.util.Iterator;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.ConcurrentHashMap;
+import java.util.stream.Collectors;
 
 /**
- * Signed-in web sessions: an agent proves a token once on the sign-in page and then carries a random
- * session id in a cookie instead of the token. Sessions live in memory and end at a fixed time after
- * sign-in (an agent's shift), on sign-out, or when the server restarts; the token itself is never stored
- * in the browser.
+ * Signed-in web sessions: an agent proves a token once on the sign-in page and then carries a signed
+ * session id in a cookie instead of the token. The id holds when it expires (a fixed time after sign-in,
+ * an agent's shift), a nonce, and a fingerprint of the caller's configured tokens, signed with the
+ * {@link SigningKey}. Nothing is kept on the server, so every replica that shares the key accepts a
+ * session another one started, and a restart signs nobody out.
+ *
+ * <p>A session ends when it expires, when the tokens of its caller change (a token rotated, removed or
+ * given another role: the fingerprint no longer matches), when the signing key changes, or on sign-out.
+ * Sign-out deletes the cookie in the browser and is remembered by the replica that saw it until the
+ * session would have expired; another replica would still accept a copy of that cookie taken before
+ * sign-out (docs/operations.md says so, and how to end every session at once).
  */
 public final class AgentSessions {
 
-    /** Bounds memory if something signs in in a loop; the oldest sessions go first. */
-    static final int MAX_SESSIONS = 10_000;
+    private static final Base64.Encoder ENCODER = Base64.getUrlEncoder().withoutPadding();
+    private static final Base64.Decoder DECODER = Base64.getUrlDecoder();
+    /** Expiry (8 bytes), nonce (16), caller fingerprint (16). */
+    private static final int NONCE = 16;
+    private static final int FINGERPRINT = 16;
+    private static final int PAYLOAD = Long.BYTES + NONCE + FINGERPRINT;
+    /** The signature is HMAC-SHA256 cut to 128 bits, as much as the nonce. */
+    private static final int SIGNATURE = 16;
+    /** Ids signed out here are remembered at most this many at once; a flood of sign-outs forgets the oldest. */
+    static final int MAX_SIGNED_OUT = 100_000;
 
-    private record Session(Caller caller, Instant expiresAt) {}
-
-    private final Map<String, Session> sessions = new ConcurrentHashMap<>();
     private final SecureRandom random = new SecureRandom();
+    private final byte[] key;
     private final Duration lifetime;
     private final Clock clock;
+    /** Each signed-in caller by the fingerprint of its tokens. */
+    private final Map<ByteBuffer, Caller> callers = new HashMap<>();
+    private final Map<Caller, byte[]> fingerprints = new HashMap<>();
+    private final Cache<String, Boolean> signedOut;
 
-    public AgentSessions(Duration lifetime) {
-        this(lifetime, Clock.systemUTC());
+    /**
+     * @param tokens the configured tokens: a session is valid only while its caller's tokens are unchanged
+     */
+    public AgentSessions(Duration lifetime, SigningKey signing, List<TokenAuthenticator.Token> tokens) {
+        this(lifetime, signing, tokens, Clock.systemUTC());
     }
 
-    AgentSessions(Duration lifetime, Clock clock) {
+    AgentSessions(Duration lifetime, SigningKey signing, List<TokenAuthenticator.Token> tokens, Clock clock) {
         this.lifetime = lifetime;
         this.clock = clock;
+        this.key = signing.derive("session");
+        this.signedOut = Caffeine.newBuilder().maximumSize(MAX_SIGNED_OUT).expireAfterWrite(lifetime).build();
+        Map<Caller, List<TokenAuthenticator.Token>> byCaller = tokens.stream()
+                .collect(Collectors.groupingBy(t -> new Caller(t.name(), t.role())));
+        byCaller.forEach((caller, own) -> {
+            byte[] fingerprint = fingerprint(caller, own);
+            callers.put(ByteBuffer.wrap(fingerprint), caller);
+            fingerprints.put(caller, fingerprint);
+        });
     }
 
-    /** Starts a session for a signed-in caller and returns its id (256 random bits, URL-safe). */
+    /** Starts a session for a caller that signed in with one of its tokens and returns its id (URL-safe). */
     public String start(Caller caller) {
-        if (caller.isAnonymous()) {
-            throw new IllegalArgumentException("only a signed-in caller has a session");
+        byte[] fingerprint = caller.isAnonymous() ? null : fingerprints.get(caller);
+        if (fingerprint == null) {
+            throw new IllegalArgumentException("only a caller with a configured token has a session");
         }
-        purgeExpired();
-        if (sessions.size() >= MAX_SESSIONS) {
-            sessions.entrySet().stream().min(Map.Entry.comparingByValue(
-                    java.util.Comparator.comparing(Session::expiresAt))).ifPresent(e -> sessions.remove(e.getKey()));
-        }
-        byte[] bytes = new byte[32];
-        random.nextBytes(bytes);
-        String id = Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
-        sessions.put(id, new Session(caller, clock.instant().plus(lifetime)));
-        return id;
+        byte[] nonce = new byte[NONCE];
+        random.nextBytes(nonce);
+        ByteBuffer payload = ByteBuffer.allocate(PAYLOAD)
+                .putLong(clock.instant().plus(lifetime).getEpochSecond()).put(nonce).put(fingerprint);
+        byte[] bytes = payload.array();
+        return ENCODER.encodeToString(bytes) + "." + ENCODER.encodeToString(sign(bytes));
     }
 
-    /** The caller of a live session, or empty for an unknown, ended or expired id. */
+    /** The caller of a live session, or empty for an unknown, forged, ended or expired id. */
     public Optional<Caller> caller(String id) {
-        if (id == null) {
+        if (id == null || id.length() > 200 || signedOut.getIfPresent(id) != null) {
             return Optional.empty();
         }
-        Session session = sessions.get(id);
-        if (session == null) {
+        int dot = id.indexOf('.');
+        byte[] payload;
+        byte[] signature;
+        try {
+            payload = DECODER.decode(id.substring(0, Math.max(dot, 0)));
+            signature = DECODER.decode(id.substring(dot + 1));
+        } catch (IllegalArgumentException e) {
             return Optional.empty();
         }
-        if (!clock.instant().isBefore(session.expiresAt())) {
-            sessions.remove(id);
+        if (dot < 0 || payload.length != PAYLOAD || !MessageDigest.isEqual(sign(payload), signature)) {
             return Optional.empty();
         }
-        return Optional.of(session.caller());
+        ByteBuffer read = ByteBuffer.wrap(payload);
+        if (!clock.instant().isBefore(Instant.ofEpochSecond(read.getLong()))) {
+            return Optional.empty();
+        }
+        return Optional.ofNullable(callers.get(ByteBuffer.wrap(payload, Long.BYTES + NONCE, FINGERPRINT).slice()));
     }
 
-    /** Ends a session (sign-out); unknown ids are ignored. */
+    /** Ends a session (sign-out) on this server; unknown ids are ignored. */
     public void end(String id) {
-        if (id != null) {
-            sessions.remove(id);
+        if (caller(id).isPresent()) {
+            signedOut.put(id, Boolean.TRUE);
         }
     }
 
@@ -81,16 +123,15 @@ public final class AgentSessions {
         return lifetime;
     }
 
-    public int size() {
-        return sessions.size();
+    private byte[] sign(byte[] payload) {
+        return Arrays.copyOf(SigningKey.hmac(key, payload), SIGNATURE);
     }
 
-    private void purgeExpired() {
-        Instant now = clock.instant();
-        for (Iterator<Session> it = sessions.values().iterator(); it.hasNext(); ) {
-            if (!now.isBefore(it.next().expiresAt())) {
-                it.remove();
-            }
-        }
+    /** Depends on the caller and on every one of its token's digests, in a fixed order. */
+    private byte[] fingerprint(Caller caller, List<TokenAuthenticator.Token> tokens) {
+        StringBuilder text = new StringBuilder(caller.name()).append('\n').append(caller.role().name());
+        tokens.stream().map(t -> ENCODER.encodeToString(TokenAuthenticator.digest(t.token())))
+                .sorted(Comparator.naturalOrder()).forEach(digest -> text.append('\n').append(digest));
+        return Arrays.copyOf(SigningKey.hmac(key, text.toString().getBytes(StandardCharsets.UTF_8)), FINGERPRINT);
     }
 }

@@ -50,7 +50,8 @@ public final class TokenAuthenticator {
         return entries.size();
     }
 
-    private static byte[] digest(String token) {
+    /** The SHA-256 digest of a token, as it is compared (and as sessions fingerprint it). */
+    static byte[] digest(String token) {
         try {
             return MessageDigest.getInstance("SHA-256").digest(token.getBytes(StandardCharsets.UTF_8));
         } catch (NoSuchAlgorithmException e) {

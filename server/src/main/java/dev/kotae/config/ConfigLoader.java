@@ -37,7 +37,8 @@ public final class ConfigLoader {
 
         record Analytics(String jdbcUrl, String user, String password, Integer retentionDays) {}
 
-        record Site(String name, String baseUrl, String contactUrl, Boolean secureCookies, Integer agentSessionHours) {}
+        record Site(String name, String baseUrl, String contactUrl, Boolean secureCookies, Integer agentSessionHours,
+                String sessionSecret) {}
     }
 
     private static final ObjectMapper YAML = YAMLMapper.builder()
@@ -155,7 +156,8 @@ public final class ConfigLoader {
         try {
             return new SiteConfig(site.name(), site.baseUrl() == null ? null : java.net.URI.create(site.baseUrl()),
                     site.contactUrl(), site.secureCookies(),
-                    site.agentSessionHours() == null ? null : Duration.ofHours(site.agentSessionHours()));
+                    site.agentSessionHours() == null ? null : Duration.ofHours(site.agentSessionHours()),
+                    site.sessionSecret());
         } catch (IllegalArgumentException e) {
             throw new IOException(e.getMessage(), e);
         }
@@ -187,6 +189,7 @@ public final class ConfigLoader {
             config = config.withLocales(Arrays.stream(value.split(",")).map(String::strip).filter(s -> !s.isEmpty()).toList());
         }
         if ((value = env.get("KOTAE_AUTH_TOKENS")) != null) config = config.withTokens(parseTokens(value));
+        if ((value = env.get("KOTAE_SESSION_SECRET")) != null) config = config.withSite(config.site().withSessionSecret(value));
         AnalyticsConfig analytics = config.analytics();
         if ((value = env.get("KOTAE_ANALYTICS_JDBC_URL")) != null) analytics = analytics.withJdbcUrl(value);
         if ((value = env.get("KOTAE_ANALYTICS_USER")) != null) analytics = analytics.withUser(value);

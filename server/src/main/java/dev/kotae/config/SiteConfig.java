@@ -15,8 +15,11 @@ import java.time.Duration;
  *     {@code null} (the default) does so whenever the request came over HTTPS or to a loopback address,
  *     which browsers treat as secure
  * @param agentSession how long an agent stays signed in on the web pages without using them
+ * @param sessionSecret the secret that signs session cookies and CSRF tokens, the same on every replica, or
+ *     {@code null} for one generated and kept in the data folder (see {@link dev.kotae.auth.SigningKey})
  */
-public record SiteConfig(String name, URI baseUrl, String contactUrl, Boolean secureCookies, Duration agentSession) {
+public record SiteConfig(String name, URI baseUrl, String contactUrl, Boolean secureCookies, Duration agentSession,
+        String sessionSecret) {
 
     public static final Duration DEFAULT_AGENT_SESSION = Duration.ofHours(12);
 
@@ -43,9 +46,24 @@ public record SiteConfig(String name, URI baseUrl, String contactUrl, Boolean se
         if (agentSession.isNegative() || agentSession.isZero()) {
             throw new IllegalArgumentException("site.agentSessionHours must be at least 1");
         }
+        if (sessionSecret != null) {
+            dev.kotae.auth.SigningKey.of(sessionSecret); // refuses a short one now, not at the first sign-in
+        }
+    }
+
+    public SiteConfig withSessionSecret(String value) {
+        return new SiteConfig(name, baseUrl, contactUrl, secureCookies, agentSession, value);
+    }
+
+    /** Never shows the secret: configurations end up in logs. */
+    @Override
+    public String toString() {
+        return "SiteConfig[name=" + name + ", baseUrl=" + baseUrl + ", contactUrl=" + contactUrl + ", secureCookies="
+                + secureCookies + ", agentSession=" + agentSession + ", sessionSecret="
+                + (sessionSecret == null ? "generated" : "configured") + "]";
     }
 
     public static SiteConfig defaults() {
-        return new SiteConfig(null, null, null, null, DEFAULT_AGENT_SESSION);
+        return new SiteConfig(null, null, null, null, DEFAULT_AGENT_SESSION, null);
     }
 }

@@ -1,18 +1,17 @@
 package dev.kotae.web;
 
+import dev.kotae.auth.SigningKey;
 import java.nio.charset.StandardCharsets;
-import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
 import java.security.SecureRandom;
 import java.util.Base64;
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
 
 /**
  * Cross-site request forgery tokens for forms and for the pages' own scripts. A token is an HMAC of the
- * browser's {@link BrowserCookies#CSRF} cookie under a key only this server knows: a forged request from
- * another site can neither read that HttpOnly cookie nor compute the token. The key is random per
- * process, so a form left open across a restart is refused and simply reloaded.
+ * browser's {@link BrowserCookies#CSRF} cookie under a key derived from the {@link SigningKey}: a forged
+ * request from another site can neither read that HttpOnly cookie nor compute the token. Every replica that
+ * shares the signing key accepts the tokens of the others, and a form left open across a restart still
+ * posts.
  */
 public final class CsrfTokens {
 
@@ -21,12 +20,11 @@ public final class CsrfTokens {
     /** The form field forms send it in. */
     public static final String FIELD = "csrf";
 
-    private static final String ALGORITHM = "HmacSHA256";
     private final SecureRandom random = new SecureRandom();
-    private final byte[] key = new byte[32];
+    private final byte[] key;
 
-    public CsrfTokens() {
-        random.nextBytes(key);
+    public CsrfTokens(SigningKey signing) {
+        this.key = signing.derive("csrf");
     }
 
     /** A fresh random value for the {@link BrowserCookies#CSRF} cookie. */
@@ -38,14 +36,8 @@ public final class CsrfTokens {
 
     /** The token a page embeds for a browser whose cookie holds {@code binding}. */
     public String token(String binding) {
-        try {
-            Mac mac = Mac.getInstance(ALGORITHM);
-            mac.init(new SecretKeySpec(key, ALGORITHM));
-            return Base64.getUrlEncoder().withoutPadding()
-                    .encodeToString(mac.doFinal(binding.getBytes(StandardCharsets.UTF_8)));
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException("HmacSHA256 is part of every Java runtime", e);
-        }
+        return Base64.getUrlEncoder().withoutPadding()
+                .encodeToString(SigningKey.hmac(key, binding.getBytes(StandardCharsets.UTF_8)));
     }
 
     /** Whether {@code token} was issued for {@code binding}; compared in constant time. */

@@ -9,12 +9,18 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.Base64;
+import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 class AgentSessionsTest {
 
     private static final Caller AGENT = new Caller("alice", Role.AGENT);
+    private static final TokenAuthenticator.Token ALICE = new TokenAuthenticator.Token("alice", "alice-token-123", Role.AGENT);
+    private static final TokenAuthenticator.Token BOB = new TokenAuthenticator.Token("bob", "bob-token-4567", Role.ADMIN);
+    private static final List<TokenAuthenticator.Token> TOKENS = List.of(ALICE, BOB);
+    private static final String SECRET = "the-secret-every-replica-is-given-0123456789";
 
     /** A clock the test moves by hand. */
     private static final class ManualClock extends Clock {
@@ -36,24 +42,27 @@ class AgentSessionsTest {
         }
     }
 
+    private static AgentSessions sessions(String secret, List<TokenAuthenticator.Token> tokens) {
+        return new AgentSessions(Duration.ofHours(1), SigningKey.of(secret), tokens);
+    }
+
     @Test
     void aSessionNamesItsCallerUntilItExpires() {
         ManualClock clock = new ManualClock();
-        AgentSessions sessions = new AgentSessions(Duration.ofHours(12), clock);
+        AgentSessions sessions = new AgentSessions(Duration.ofHours(12), SigningKey.random(), TOKENS, clock);
         String id = sessions.start(AGENT);
 
-        assertTrue(id.matches("[A-Za-z0-9_-]{43}"), id);
+        assertTrue(id.matches("[A-Za-z0-9_-]+\\.[A-Za-z0-9_-]+"), id);
         assertEquals(Optional.of(AGENT), sessions.caller(id));
         clock.now = clock.now.plus(Duration.ofHours(12).minusSeconds(1));
         assertEquals(Optional.of(AGENT), sessions.caller(id));
         clock.now = clock.now.plusSeconds(1);
         assertEquals(Optional.empty(), sessions.caller(id));
-        assertEquals(0, sessions.size());
     }
 
     @Test
     void signingOutEndsOnlyThatSession() {
-        AgentSessions sessions = new AgentSessions(Duration.ofHours(1));
+        AgentSessions sessions = sessions(SECRET, TOKENS);
         String first = sessions.start(AGENT);
         String second = sessions.start(AGENT);
         assertNotEquals(first, second);
@@ -63,20 +72,47 @@ class AgentSessionsTest {
         assertEquals(Optional.empty(), sessions.caller(first));
         assertEquals(Optional.of(AGENT), sessions.caller(second));
         assertEquals(Optional.empty(), sessions.caller("made-up-session-id"));
+        assertEquals(Optional.empty(), sessions.caller("a.b"));
+        assertEquals(Optional.empty(), sessions.caller("."));
+        assertEquals(Optional.empty(), sessions.caller("%%%.%%%"));
         assertEquals(Optional.empty(), sessions.caller(null));
     }
 
     @Test
-    void anonymousCallersHaveNoSession() {
-        assertThrows(IllegalArgumentException.class, () -> new AgentSessions(Duration.ofHours(1)).start(Caller.ANONYMOUS));
+    void anotherReplicaWithTheSameSecretAndTokensAcceptsTheSession() {
+        String id = sessions(SECRET, TOKENS).start(new Caller("bob", Role.ADMIN));
+
+        assertEquals(Optional.of(new Caller("bob", Role.ADMIN)), sessions(SECRET, List.of(BOB, ALICE)).caller(id));
+        assertEquals(Optional.empty(), sessions(SECRET + "-other", TOKENS).caller(id), "another secret");
     }
 
     @Test
-    void theNumberOfSessionsIsBounded() {
-        AgentSessions sessions = new AgentSessions(Duration.ofHours(1));
-        for (int i = 0; i < AgentSessions.MAX_SESSIONS + 5; i++) {
-            sessions.start(AGENT);
-        }
-        assertEquals(AgentSessions.MAX_SESSIONS, sessions.size());
+    void aRotatedRemovedOrRegradedTokenEndsItsSessions() {
+        String id = sessions(SECRET, TOKENS).start(AGENT);
+
+        assertEquals(Optional.empty(), sessions(SECRET, List.of(
+                new TokenAuthenticator.Token("alice", "alice-new-token", Role.AGENT), BOB)).caller(id), "rotated");
+        assertEquals(Optional.empty(), sessions(SECRET, List.of(BOB)).caller(id), "removed");
+        assertEquals(Optional.empty(), sessions(SECRET, List.of(
+                new TokenAuthenticator.Token("alice", "alice-token-123", Role.ADMIN), BOB)).caller(id), "made admin");
+        assertEquals(Optional.of(AGENT), sessions(SECRET, List.of(BOB, ALICE)).caller(id), "unchanged");
+    }
+
+    @Test
+    void aTamperedSessionIsRefused() {
+        AgentSessions sessions = sessions(SECRET, TOKENS);
+        String id = sessions.start(AGENT);
+        byte[] payload = Base64.getUrlDecoder().decode(id.substring(0, id.indexOf('.')));
+        payload[0] ^= 1; // a later expiry
+        String tampered = Base64.getUrlEncoder().withoutPadding().encodeToString(payload) + id.substring(id.indexOf('.'));
+
+        assertEquals(Optional.empty(), sessions.caller(tampered));
+    }
+
+    @Test
+    void onlyCallersWithATokenHaveSessions() {
+        AgentSessions sessions = sessions(SECRET, TOKENS);
+        assertThrows(IllegalArgumentException.class, () -> sessions.start(Caller.ANONYMOUS));
+        assertThrows(IllegalArgumentException.class, () -> sessions.start(new Caller("mallory", Role.ADMIN)));
     }
 }

@@ -5,13 +5,14 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.kotae.auth.SigningKey;
 import org.junit.jupiter.api.Test;
 
 class CsrfTokensTest {
 
     @Test
     void aTokenIsValidOnlyForItsOwnBinding() {
-        CsrfTokens tokens = new CsrfTokens();
+        CsrfTokens tokens = new CsrfTokens(SigningKey.random());
         String binding = tokens.newBinding();
         String other = tokens.newBinding();
         assertNotEquals(binding, other);
@@ -28,11 +29,21 @@ class CsrfTokensTest {
     }
 
     @Test
-    void anotherServerProcessCannotMakeOurTokens() {
-        CsrfTokens ours = new CsrfTokens();
-        CsrfTokens theirs = new CsrfTokens();
+    void aServerWithAnotherSigningKeyCannotMakeOurTokens() {
+        CsrfTokens ours = new CsrfTokens(SigningKey.random());
+        CsrfTokens theirs = new CsrfTokens(SigningKey.random());
         String binding = ours.newBinding();
 
         assertFalse(ours.valid(binding, theirs.token(binding)));
+    }
+
+    @Test
+    void replicasThatShareTheSigningKeyAcceptEachOthersTokens() {
+        String secret = "a-secret-shared-by-every-replica-0123456789";
+        CsrfTokens one = new CsrfTokens(SigningKey.of(secret));
+        CsrfTokens two = new CsrfTokens(SigningKey.of(secret));
+        String binding = one.newBinding();
+
+        assertTrue(two.valid(binding, one.token(binding)));
     }
 }
