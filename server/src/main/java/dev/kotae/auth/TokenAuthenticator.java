@@ -8,7 +8,8 @@ import java.util.Optional;
 
 /**
  * Resolves bearer tokens to callers. Tokens are compared as SHA-256 digests in constant time and every
- * configured token is checked, so response time does not reveal how much of a guess was right.
+ * configured token is checked, so response time does not reveal how much of a guess was right. Tries
+ * from a client address that keeps guessing wrong are throttled ({@link SignInThrottle}).
  */
 public final class TokenAuthenticator {
 
@@ -28,14 +29,50 @@ public final class TokenAuthenticator {
 
     private record Entry(byte[] digest, Caller caller) {}
 
-    private final List<Entry> entries;
+    /** What came of a try to sign in with a token. */
+    public sealed interface Attempt {
+        /** The token is right: it is {@code caller}'s. */
+        record Accepted(Caller caller) implements Attempt {}
 
-    public TokenAuthenticator(List<Token> tokens) {
-        this.entries = tokens.stream().map(t -> new Entry(digest(t.token()), new Caller(t.name(), t.role()))).toList();
+        /** No configured token is this one. */
+        record Refused() implements Attempt {}
+
+        /** The address failed too often: the token was not looked at; try again after {@code retryAfter}. */
+        record Throttled(java.time.Duration retryAfter) implements Attempt {}
     }
 
-    /** The caller holding {@code token}, or empty if no configured token matches. */
-    public Optional<Caller> authenticate(String token) {
+    private final List<Entry> entries;
+    private final SignInThrottle throttle;
+
+    public TokenAuthenticator(List<Token> tokens) {
+        this(tokens, new SignInThrottle());
+    }
+
+    TokenAuthenticator(List<Token> tokens, SignInThrottle throttle) {
+        this.entries = tokens.stream().map(t -> new Entry(digest(t.token()), new Caller(t.name(), t.role()))).toList();
+        this.throttle = throttle;
+    }
+
+    /**
+     * Signs in with {@code token} from a client at {@code address} (the peer, or the address a trusted
+     * proxy forwarded): a wrong token counts against the address, and an address that failed too often
+     * is refused without its token being compared.
+     */
+    public Attempt attempt(String token, String address) {
+        Optional<java.time.Duration> wait = throttle.retryAfter(address);
+        if (wait.isPresent()) {
+            return new Attempt.Throttled(wait.get());
+        }
+        Optional<Caller> caller = authenticate(token);
+        if (caller.isEmpty()) {
+            throttle.failed(address);
+            return new Attempt.Refused();
+        }
+        return new Attempt.Accepted(caller.get());
+    }
+
+    /** The caller holding {@code token}, or empty if no configured token matches; never throttled. */
+    Optional<Caller> authenticate(String token) {
         byte[] presented = digest(token);
         Caller found = null;
         for (Entry entry : entries) {

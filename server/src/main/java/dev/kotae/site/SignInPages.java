@@ -1,7 +1,9 @@
 package dev.kotae.site;
 
 import dev.kotae.auth.Caller;
+import dev.kotae.auth.SignInThrottle;
 import dev.kotae.auth.TokenAuthenticator;
+import jakarta.servlet.http.HttpServletRequest;
 import dev.kotae.web.AuthFilter;
 import dev.kotae.web.BrowserCookies;
 import jakarta.inject.Inject;
@@ -54,12 +56,19 @@ public final class SignInPages {
     @Path("login")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     public Response signIn(@FormParam("csrf") String csrf, @FormParam("token") String token,
-            @FormParam("next") String next, @Context ContainerRequestContext request) {
+            @FormParam("next") String next, @Context ContainerRequestContext request,
+            @Context HttpServletRequest servletRequest) {
         site.checkForm(request, csrf);
-        Caller caller = token == null || token.isBlank() ? null : authenticator.authenticate(token.strip()).orElse(null);
-        if (caller == null) {
+        TokenAuthenticator.Attempt attempt = authenticator.attempt(token == null ? "" : token.strip(),
+                servletRequest.getRemoteAddr());
+        if (attempt instanceof TokenAuthenticator.Attempt.Throttled throttled) {
+            return Response.fromResponse(signInPage(request, 429, "login.throttled", next))
+                    .header(HttpHeaders.RETRY_AFTER, SignInThrottle.seconds(throttled.retryAfter())).build();
+        }
+        if (!(attempt instanceof TokenAuthenticator.Attempt.Accepted accepted)) {
             return signInPage(request, 401, "login.failed", next);
         }
+        Caller caller = accepted.caller();
         String previous = BrowserCookies.value(request, BrowserCookies.SESSION);
         site.sessions().end(previous);
         String session = site.sessions().start(caller);

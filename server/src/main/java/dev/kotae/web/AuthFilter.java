@@ -2,12 +2,15 @@ package dev.kotae.web;
 
 import dev.kotae.auth.AgentSessions;
 import dev.kotae.auth.Caller;
+import dev.kotae.auth.SignInThrottle;
 import dev.kotae.auth.TokenAuthenticator;
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.annotation.Priority;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Priorities;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ContainerRequestFilter;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.SecurityContext;
@@ -15,7 +18,8 @@ import java.security.Principal;
 
 /**
  * Resolves the {@code Authorization: Bearer} header to a {@link Caller}. No header means anonymous; a
- * wrong token is a 401, not a silent downgrade to anonymous, so a misconfigured client notices.
+ * wrong token is a 401, not a silent downgrade to anonymous, so a misconfigured client notices; an
+ * address that sent too many wrong tokens gets a 429 with {@code Retry-After} until it may try again.
  *
  * <p>Without a header, a signed-in agent's session cookie (from the help-center sign-in page) counts too,
  * so the pages' own scripts see what the agent may see. A cookie is sent by the browser on its own, so
@@ -32,6 +36,9 @@ public final class AuthFilter implements ContainerRequestFilter {
     private final TokenAuthenticator authenticator;
     private final AgentSessions sessions;
     private final CsrfTokens csrf;
+    /** A proxy to the request being filtered; read only for requests that carry a token. */
+    @Context
+    private HttpServletRequest servletRequest;
 
     @Inject
     AuthFilter(TokenAuthenticator authenticator, AgentSessions sessions, CsrfTokens csrf) {
@@ -49,11 +56,17 @@ public final class AuthFilter implements ContainerRequestFilter {
                 request.abortWith(unauthorized("use 'Authorization: Bearer <token>'"));
                 return;
             }
-            caller = authenticator.authenticate(header.substring(BEARER.length()).strip()).orElse(null);
-            if (caller == null) {
+            TokenAuthenticator.Attempt attempt =
+                    authenticator.attempt(header.substring(BEARER.length()).strip(), servletRequest.getRemoteAddr());
+            if (attempt instanceof TokenAuthenticator.Attempt.Throttled throttled) {
+                request.abortWith(tooManyTries(throttled.retryAfter()));
+                return;
+            }
+            if (!(attempt instanceof TokenAuthenticator.Attempt.Accepted accepted)) {
                 request.abortWith(unauthorized("the bearer token is not valid"));
                 return;
             }
+            caller = accepted.caller();
         } else {
             String session = BrowserCookies.value(request, BrowserCookies.SESSION);
             if (session != null && (isRead(request) || csrf.valid(BrowserCookies.value(request, BrowserCookies.CSRF),
@@ -84,6 +97,13 @@ public final class AuthFilter implements ContainerRequestFilter {
                 return resolved.isAnonymous() ? null : "Bearer";
             }
         });
+    }
+
+    /** The answer to a client that guessed wrong too often: try again later, tokens unread. */
+    static Response tooManyTries(java.time.Duration wait) {
+        return Response.fromResponse(ApiError.response(429, "too_many_attempts",
+                        "too many wrong tokens from this address; try again later"))
+                .header(HttpHeaders.RETRY_AFTER, SignInThrottle.seconds(wait)).build();
     }
 
     private static Response unauthorized(String message) {

@@ -1,0 +1,68 @@
+package dev.kotae.auth;
+
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import io.github.bucket4j.Bandwidth;
+import io.github.bucket4j.Bucket;
+import io.github.bucket4j.TimeMeter;
+import java.time.Duration;
+import java.util.Optional;
+
+/**
+ * Slows down token guessing: each client address may fail to sign in (a wrong bearer token, a wrong
+ * token on the sign-in page) {@link #FAILURES_PER_MINUTE} times in a burst, then once every few seconds
+ * as its allowance refills. While an address has no allowance left, its tries are refused before the
+ * token is even compared, so a right guess made then does not count either. Successful sign-ins cost
+ * nothing, so an agent with the right token is never slowed by its own use.
+ *
+ * <p>One token bucket (Bucket4j) per address, kept only while it is not full again, at most
+ * {@link #MAX_ADDRESSES} of them: an address forgotten under a flood of others starts over with a full
+ * allowance, which bounds memory rather than the guessing rate of a botnet.
+ */
+public final class SignInThrottle {
+
+    /** Failed tries an address may make at once, and per minute after that. */
+    public static final int FAILURES_PER_MINUTE = 10;
+    static final int MAX_ADDRESSES = 100_000;
+
+    private final TimeMeter clock;
+    private final Cache<String, Bucket> buckets = Caffeine.newBuilder()
+            .maximumSize(MAX_ADDRESSES)
+            .expireAfterAccess(Duration.ofMinutes(1)) // by then a bucket has refilled and is like a new one
+            .build();
+
+    public SignInThrottle() {
+        this(TimeMeter.SYSTEM_NANOTIME);
+    }
+
+    SignInThrottle(TimeMeter clock) {
+        this.clock = clock;
+    }
+
+    /**
+     * How long {@code address} must wait before its next try is looked at, or empty if it may try now.
+     */
+    public Optional<Duration> retryAfter(String address) {
+        Bucket bucket = buckets.getIfPresent(address);
+        if (bucket == null) {
+            return Optional.empty();
+        }
+        long nanos = bucket.estimateAbilityToConsume(1).getNanosToWaitForRefill();
+        return nanos <= 0 ? Optional.empty() : Optional.of(Duration.ofNanos(nanos));
+    }
+
+    /** Counts a failed try from {@code address}. */
+    public void failed(String address) {
+        buckets.get(address, key -> Bucket.builder()
+                .addLimit(Bandwidth.builder().capacity(FAILURES_PER_MINUTE)
+                        .refillGreedy(FAILURES_PER_MINUTE, Duration.ofMinutes(1)).build())
+                .withCustomTimePrecision(clock)
+                .build())
+                .tryConsume(1);
+    }
+
+    /** Whole seconds to wait, at least one: the value of a {@code Retry-After} header. */
+    public static long seconds(Duration wait) {
+        return Math.max(1, (wait.toMillis() + 999) / 1000);
+    }
+}

@@ -1,0 +1,66 @@
+package dev.kotae.auth;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.github.bucket4j.TimeMeter;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+
+class SignInThrottleTest {
+
+    /** Time moved by hand. */
+    private static final class ManualTime implements TimeMeter {
+        long nanos;
+
+        @Override
+        public long currentTimeNanos() {
+            return nanos;
+        }
+
+        @Override
+        public boolean isWallClockBased() {
+            return false;
+        }
+    }
+
+    private final ManualTime time = new ManualTime();
+    private final TokenAuthenticator authenticator = new TokenAuthenticator(
+            List.of(new TokenAuthenticator.Token("alice", "alice-token-123", Role.AGENT)), new SignInThrottle(time));
+
+    @Test
+    void anAddressThatKeepsGuessingIsRefusedBeforeItsTokenIsLookedAt() {
+        for (int i = 0; i < SignInThrottle.FAILURES_PER_MINUTE; i++) {
+            assertInstanceOf(TokenAuthenticator.Attempt.Refused.class, authenticator.attempt("guess-" + i, "192.0.2.1"));
+        }
+        TokenAuthenticator.Attempt right = authenticator.attempt("alice-token-123", "192.0.2.1");
+        TokenAuthenticator.Attempt.Throttled throttled = assertInstanceOf(TokenAuthenticator.Attempt.Throttled.class, right,
+                "even the right token is not looked at while the address is throttled");
+        assertEquals(Duration.ofSeconds(6), throttled.retryAfter(), "one try refills every 60 s / 10");
+
+        assertInstanceOf(TokenAuthenticator.Attempt.Accepted.class, authenticator.attempt("alice-token-123", "192.0.2.2"),
+                "another address is not slowed");
+
+        time.nanos += Duration.ofSeconds(6).toNanos();
+        assertInstanceOf(TokenAuthenticator.Attempt.Accepted.class, authenticator.attempt("alice-token-123", "192.0.2.1"));
+    }
+
+    @Test
+    void rightTokensCostNothing() {
+        for (int i = 0; i < 100; i++) {
+            assertInstanceOf(TokenAuthenticator.Attempt.Accepted.class, authenticator.attempt("alice-token-123", "192.0.2.3"));
+        }
+        SignInThrottle throttle = new SignInThrottle(time);
+        assertEquals(Optional.empty(), throttle.retryAfter("192.0.2.3"));
+    }
+
+    @Test
+    void retryAfterIsWholeSecondsRoundedUp() {
+        assertEquals(1, SignInThrottle.seconds(Duration.ofMillis(1)));
+        assertEquals(6, SignInThrottle.seconds(Duration.ofMillis(5_001)));
+        assertTrue(SignInThrottle.seconds(Duration.ZERO) >= 1);
+    }
+}
