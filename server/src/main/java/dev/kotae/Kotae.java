@@ -61,6 +61,7 @@ public final class Kotae implements Runnable {
 
         @Override
         public Integer call() throws Exception {
+            JvmMemory.applyDefaults();
             Analysis.preloadDictionaries();
             KotaeConfig config;
             try {
