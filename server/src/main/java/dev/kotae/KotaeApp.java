@@ -163,7 +163,7 @@ public final class KotaeApp implements AutoCloseable, Admin {
         AgentSessions agentSessions = new AgentSessions(config.site().agentSession());
         Site site = new Site(config.site(), config.defaultLocale(), new CsrfTokens(), agentSessions);
         int searchConcurrency = config.search().concurrencyOn(Runtime.getRuntime().availableProcessors());
-        this.http = new HttpServer(config.host(), config.port(), searchConcurrency, new HttpServer.Services(search,
+        this.http = new HttpServer(config.host(), config.port(), searchConcurrency, config.server(), new HttpServer.Services(search,
                 suggest, articles, categories, feedback, new TokenAuthenticator(config.tokens()), this, readiness, metrics, events,
                 recentEvents, plugins, new TrackedSearch(search, metrics, events), new Votes(feedback, metrics, events),
                 new PageViews(), agentSessions, site, new AnalyticsReports(analyticsDatabase)));

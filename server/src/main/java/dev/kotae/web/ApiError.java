@@ -40,7 +40,7 @@ public record ApiError(Body error) {
             case 404 -> "not_found";
             case 405 -> "method_not_allowed";
             case 406 -> "not_acceptable";
-            case 413 -> "payload_too_large";
+            case 413 -> "body_too_large";
             case 414 -> "uri_too_long";
             case 415 -> "unsupported_media_type";
             case 431 -> "headers_too_large";
