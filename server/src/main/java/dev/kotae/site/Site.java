@@ -69,7 +69,19 @@ public final class Site {
             SiteCookieFilter.set(request,
                     cookies.cookie(request, BrowserCookies.LANGUAGE, requested, LANGUAGE_COOKIE_AGE, true));
         }
-        return UiLanguage.choose(requested, remembered, request.getAcceptableLanguages(), defaultLocale);
+        return UiLanguage.choose(requested, remembered, acceptableLanguages(request), defaultLocale);
+    }
+
+    /**
+     * The browser's {@code Accept-Language} in its order of preference, or none when the header does not
+     * parse ({@code en;q=2}): a page is then shown in the default language rather than failing.
+     */
+    private static List<java.util.Locale> acceptableLanguages(ContainerRequestContext request) {
+        try {
+            return request.getAcceptableLanguages();
+        } catch (IllegalArgumentException | jakarta.ws.rs.ProcessingException e) {
+            return List.of();
+        }
     }
 
     /** The layout context of a page for this request and caller. */

@@ -98,7 +98,7 @@ final class ErrorMappers {
 
     /** Jetty's refusal as the usual error answer: JSON, or the short page on help-center page routes. */
     private static Response refusal(Provider<ContainerRequestContext> request, int status) {
-        String path = "/" + request.get().getUriInfo().getPath(false);
+        String path = request.get().getUriInfo().getRequestUri().getRawPath();
         return JettyErrorHandler.answer(path, status, ApiError.codeFor(status), ApiError.messageFor(status));
     }
 }

@@ -72,6 +72,7 @@ public final class HttpServer implements AutoCloseable {
         server.addConnector(connector);
 
         ServletContextHandler context = new ServletContextHandler("/");
+        context.addFilter(new org.eclipse.jetty.ee10.servlet.FilterHolder(new MediaTypeHeaders.Unparsable()), "/*", java.util.EnumSet.of(jakarta.servlet.DispatcherType.REQUEST));
         context.addServlet(new ServletHolder("api", new StrictEncodingFilter.Container(resources(services))), "/*");
         // Outermost, so no body beyond the limit is read by anything: a declared Content-Length over it is
         // answered 413 before the request goes on, and a body without one is cut off once it passes it.
@@ -102,6 +103,8 @@ public final class HttpServer implements AutoCloseable {
         Site.RESOURCES.forEach(config::register);
         config.register(CorsFilter.class);
         config.register(StrictEncodingFilter.class);
+        config.register(MediaTypeHeaders.class);
+        config.register(MediaTypeHeaders.Declared.class);
         config.register(AuthFilter.class);
         config.register(SecurityHeaders.class);
         config.register(ErrorMappers.InvalidRequest.class);

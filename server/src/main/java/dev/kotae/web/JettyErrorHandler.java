@@ -85,6 +85,20 @@ final class JettyErrorHandler extends ErrorHandler {
                 : ApiError.response(status, code, message);
     }
 
+    /**
+     * Writes {@code error} with {@code status} as the answer to a servlet request for {@code path}: for
+     * errors found in front of Jersey, shaped as {@link #answer} shapes them.
+     */
+    static void write(String path, jakarta.servlet.http.HttpServletResponse response, int status, ApiError error)
+            throws IOException {
+        boolean page = isPagePath(path);
+        response.setStatus(status);
+        response.setContentType(page ? HTML.getValue() : JSON.getValue());
+        byte[] body = page ? page(error) : error.toJson();
+        response.setContentLength(body.length);
+        response.getOutputStream().write(body);
+    }
+
     /** Fixed text only: nothing from the request reaches the page, so nothing needs escaping. */
     private static byte[] page(ApiError error) {
         boolean busy = error.error().code().equals(BUSY);
