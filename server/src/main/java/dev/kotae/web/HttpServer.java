@@ -64,8 +64,9 @@ public final class HttpServer implements AutoCloseable {
         http.setSendServerVersion(false);
         http.setSendXPoweredBy(false);
         http.setRequestHeaderSize(16 * 1024);
-        // Behind a TLS-terminating proxy, X-Forwarded-Proto/Host make links and Secure cookies right.
-        http.addCustomizer(new org.eclipse.jetty.server.ForwardedRequestCustomizer());
+        // Behind a TLS-terminating proxy, X-Forwarded-Proto/Host make links and Secure cookies right; only a
+        // configured proxy is believed, or any caller could claim another client's address or origin.
+        http.addCustomizer(new TrustedProxyHeaders(callers.trustedProxies()));
         connector = new ServerConnector(server, new HttpConnectionFactory(http));
         connector.setHost(host);
         connector.setPort(port);
