@@ -46,12 +46,12 @@ public final class AuthFilter implements ContainerRequestFilter {
         Caller caller = Caller.ANONYMOUS;
         if (header != null) {
             if (!header.regionMatches(true, 0, BEARER, 0, BEARER.length())) {
-                request.abortWith(unauthorized("use 'Authorization: Bearer <token>'"));
+                request.abortWith(unauthorized(request, "use 'Authorization: Bearer <token>'"));
                 return;
             }
             caller = authenticator.authenticate(header.substring(BEARER.length()).strip()).orElse(null);
             if (caller == null) {
-                request.abortWith(unauthorized("the bearer token is not valid"));
+                request.abortWith(unauthorized(request, "the bearer token is not valid"));
                 return;
             }
         } else {
@@ -86,8 +86,10 @@ public final class AuthFilter implements ContainerRequestFilter {
         });
     }
 
-    private static Response unauthorized(String message) {
-        return Response.fromResponse(ApiError.response(401, "unauthorized", message))
+    /** A 401 with the challenge: JSON, or on a help-center page route the short error page. */
+    private static Response unauthorized(ContainerRequestContext request, String message) {
+        String path = request.getUriInfo().getRequestUri().getRawPath();
+        return Response.fromResponse(JettyErrorHandler.answer(path, 401, "unauthorized", message))
                 .header(HttpHeaders.WWW_AUTHENTICATE, CHALLENGE).build();
     }
 

@@ -6,7 +6,6 @@ import jakarta.inject.Inject;
 import jakarta.inject.Provider;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.container.ContainerRequestContext;
-import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.ext.ExceptionMapper;
 import java.util.OptionalInt;
@@ -48,17 +47,28 @@ final class ErrorMappers {
 
     /**
      * Any JAX-RS error, ours ({@link ApiException}) or Jersey's (404 for an unknown path, 405, 415, a
-     * {@code NotAuthorizedException}...): the body becomes an {@link ApiError}, and headers the error set
-     * ({@code Allow}, {@code WWW-Authenticate}) are kept.
+     * {@code NotAuthorizedException}...): the body becomes an {@link ApiError} (on a help-center page
+     * route, the short error page), and headers the error set ({@code Allow}, {@code WWW-Authenticate})
+     * are kept.
      */
     static final class Web implements ExceptionMapper<WebApplicationException> {
+        private final Provider<ContainerRequestContext> request;
+
+        @Inject
+        Web(Provider<ContainerRequestContext> request) {
+            this.request = request;
+        }
+
         @Override
         public Response toResponse(WebApplicationException e) {
             int status = e.getResponse().getStatus();
             ApiError body = e instanceof ApiException api
                     ? ApiError.of(api.code(), api.getMessage())
                     : ApiError.of(ApiError.codeFor(status), ApiError.messageFor(status));
-            return Response.fromResponse(e.getResponse()).entity(body).type(MediaType.APPLICATION_JSON_TYPE).build();
+            // A page route (a form posted to a GET-only page, say) gets the short page, as browsers ask.
+            Response shaped = JettyErrorHandler.answer(request.get().getUriInfo().getRequestUri().getRawPath(), status,
+                    body.error().code(), body.error().message());
+            return Response.fromResponse(e.getResponse()).entity(shaped.getEntity()).type(shaped.getMediaType()).build();
         }
     }
 

@@ -28,8 +28,8 @@ import java.nio.charset.IllegalCharsetNameException;
  * <ul>
  *   <li>{@code Content-Type} ({@link Unparsable}) or {@code Accept} that does not parse: 400
  *       {@code bad_header};</li>
- *   <li>a {@code Content-Type} charset Java does not know ({@code charset=bogus}): 415
- *       {@code unsupported_media_type};</li>
+ *   <li>a {@code Content-Type} charset Java does not know ({@code charset=bogus}), or a pattern
+ *       ({@code *}{@code /*}, {@code text/*}) rather than a type: 415 {@code unsupported_media_type};</li>
  *   <li>no {@code Content-Type} at all on an endpoint that declares what it consumes (the forms, the
  *       JSON posts): 415 {@code unsupported_media_type}, naming what to send ({@link Declared}).</li>
  * </ul>
@@ -45,6 +45,12 @@ final class MediaTypeHeaders implements ContainerRequestFilter {
         String path = request.getUriInfo().getRequestUri().getRawPath();
         // Jersey parsed Content-Type already: one that does not parse never gets here (see Unparsable).
         MediaType type = request.getMediaType();
+        if (type != null && (type.isWildcardType() || type.isWildcardSubtype())) {
+            // Jersey matches */* to any @Consumes, and its form parameters then fail with a 500.
+            request.abortWith(JettyErrorHandler.answer(path, 415, ApiError.codeFor(415),
+                    "the Content-Type must name a media type, not a pattern such as */*"));
+            return;
+        }
         if (type != null) {
             String charset = type.getParameters().get(MediaType.CHARSET_PARAMETER);
             if (charset != null && !isKnownCharset(charset)) {
