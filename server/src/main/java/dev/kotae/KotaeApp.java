@@ -166,7 +166,7 @@ public final class KotaeApp implements AutoCloseable, Admin {
         AgentSessions agentSessions = new AgentSessions(config.site().agentSession(), signing, config.tokens());
         Site site = new Site(config.site(), config.defaultLocale(), new CsrfTokens(signing), agentSessions);
         int searchConcurrency = config.search().concurrencyOn(Runtime.getRuntime().availableProcessors());
-        this.http = new HttpServer(config.host(), config.port(), searchConcurrency, new HttpServer.Services(search,
+        this.http = new HttpServer(config.host(), config.port(), searchConcurrency, config.server(), new HttpServer.Services(search,
                 suggest, articles, categories, feedback, new TokenAuthenticator(config.tokens()), this, readiness, metrics, events,
                 recentEvents, plugins, new TrackedSearch(search, metrics, events), new Votes(feedback, metrics, events),
                 new PageViews(), agentSessions, site, new AnalyticsReports(analyticsDatabase)));
@@ -177,9 +177,9 @@ public final class KotaeApp implements AutoCloseable, Admin {
         metrics.gauge("kotae_search_cache_entries", "Search results the result cache keeps", results::size);
         keptFigures(metrics, "term_sets", "Term document sets", "counting matches", index.termMatchesUsage());
         keptFigures(metrics, "word_scores", "Word scores", "ranking", index.wordScoresUsage());
-        metrics.gauge("kotae_articles", "Articles in the index", () -> safeSize());
-        metrics.gauge("kotae_content_problems", "Content files skipped because of errors", () -> sync.problems().size());
-        metrics.gauge("kotae_index_size_bytes", "Index size on disk", index::sizeOnDisk);
+        metrics.contentGauge("kotae_articles", "Articles in the index", () -> safeSize());
+        metrics.contentGauge("kotae_content_problems", "Content files skipped because of errors", () -> sync.problems().size());
+        metrics.contentGauge("kotae_index_size_bytes", "Index size on disk", index::sizeOnDisk);
         metrics.gauge("kotae_ready", "1 when the index is open and synced", () -> readiness.isReady() ? 1 : 0);
     }
 

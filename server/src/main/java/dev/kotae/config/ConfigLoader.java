@@ -28,7 +28,7 @@ public final class ConfigLoader {
     /** The YAML file's shape; every key optional. */
     record FileConfig(String host, Integer port, String content, String data, JsonNode plugins, String defaultLocale,
             List<String> locales, Auth auth, Site site,
-            Analytics analytics, Search search) {
+            Analytics analytics, Search search, Server server) {
         record Auth(List<TokenEntry> tokens) {}
 
         record TokenEntry(String name, String token, String role) {}
@@ -36,6 +36,8 @@ public final class ConfigLoader {
         record Search(Integer cacheMegabytes, Integer concurrency) {}
 
         record Analytics(String jdbcUrl, String user, String password, Integer retentionDays) {}
+
+        record Server(Integer maxRequestBodyKilobytes, List<String> trustedProxies) {}
 
         record Site(String name, String baseUrl, String contactUrl, Boolean secureCookies, Integer agentSessionHours,
                 String sessionSecret) {}
@@ -113,7 +115,18 @@ public final class ConfigLoader {
                 throw new IOException(e.getMessage(), e);
             }
         }
+        if (yaml.server() != null) config = config.withServer(readServer(config.server(), yaml.server()));
         return config;
+    }
+
+    private static ServerConfig readServer(ServerConfig server, FileConfig.Server yaml) throws IOException {
+        try {
+            if (yaml.maxRequestBodyKilobytes() != null) server = server.withMaxRequestBodyKilobytes(yaml.maxRequestBodyKilobytes());
+            if (yaml.trustedProxies() != null) server = server.withTrustedProxies(yaml.trustedProxies());
+            return server;
+        } catch (IllegalArgumentException e) {
+            throw new IOException(e.getMessage(), e);
+        }
     }
 
     /**
@@ -206,6 +219,15 @@ public final class ConfigLoader {
             search = search.withConcurrency(SearchConfig.parse("search.concurrency", value));
         }
         config = config.withSearch(search);
+        ServerConfig server = config.server();
+        if ((value = env.get("KOTAE_MAX_REQUEST_BODY_KB")) != null) {
+            server = server.withMaxRequestBodyKilobytes(SearchConfig.parse("server.maxRequestBodyKilobytes", value));
+        }
+        if ((value = env.get("KOTAE_TRUSTED_PROXIES")) != null) server = server.withTrustedProxies(ServerConfig.list(value));
+        config = config.withServer(server);
+        if ((value = env.get("KOTAE_SITE_BASE_URL")) != null) {
+            config = config.withSite(config.site().withBaseUrl(java.net.URI.create(value.strip())));
+        }
         return config;
     }
 

@@ -19,7 +19,8 @@ public record KotaeConfig(
         List<TokenAuthenticator.Token> tokens,
         SiteConfig site,
         AnalyticsConfig analytics,
-        SearchConfig search) {
+        SearchConfig search,
+        ServerConfig server) {
 
     public KotaeConfig {
         locales = List.copyOf(locales);
@@ -33,27 +34,27 @@ public record KotaeConfig(
     public static KotaeConfig defaults() {
         return new KotaeConfig("0.0.0.0", 8080, Path.of("content"), Path.of("data"), PluginsConfig.none(), "ja",
                 List.of("ja", "en"), List.of(), SiteConfig.defaults(), AnalyticsConfig.defaults(),
-                SearchConfig.defaults());
+                SearchConfig.defaults(), ServerConfig.defaults());
     }
 
     public KotaeConfig withHost(String value) {
         return new KotaeConfig(value, port, content, data, plugins, defaultLocale, locales, tokens, site,
-                analytics, search);
+                analytics, search, server);
     }
 
     public KotaeConfig withPort(int value) {
         return new KotaeConfig(host, value, content, data, plugins, defaultLocale, locales, tokens, site,
-                analytics, search);
+                analytics, search, server);
     }
 
     public KotaeConfig withContent(Path value) {
         return new KotaeConfig(host, port, value, data, plugins, defaultLocale, locales, tokens, site,
-                analytics, search);
+                analytics, search, server);
     }
 
     public KotaeConfig withData(Path value) {
         return new KotaeConfig(host, port, content, value, plugins, defaultLocale, locales, tokens, site,
-                analytics, search);
+                analytics, search, server);
     }
 
     /** Sets the plugin folder, keeping the plugins' settings. */
@@ -63,34 +64,39 @@ public record KotaeConfig(
 
     public KotaeConfig withPlugins(PluginsConfig value) {
         return new KotaeConfig(host, port, content, data, value, defaultLocale, locales, tokens, site,
-                analytics, search);
+                analytics, search, server);
     }
 
     public KotaeConfig withDefaultLocale(String value) {
-        return new KotaeConfig(host, port, content, data, plugins, value, locales, tokens, site, analytics, search);
+        return new KotaeConfig(host, port, content, data, plugins, value, locales, tokens, site, analytics, search, server);
     }
 
     public KotaeConfig withLocales(List<String> value) {
         return new KotaeConfig(host, port, content, data, plugins, defaultLocale, value, tokens, site,
-                analytics, search);
+                analytics, search, server);
     }
 
     public KotaeConfig withSite(SiteConfig value) {
         return new KotaeConfig(host, port, content, data, plugins, defaultLocale, locales, tokens, value,
-                analytics, search);
+                analytics, search, server);
     }
 
     public KotaeConfig withTokens(List<TokenAuthenticator.Token> value) {
         return new KotaeConfig(host, port, content, data, plugins, defaultLocale, locales, value, site,
-                analytics, search);
+                analytics, search, server);
     }
 
     public KotaeConfig withAnalytics(AnalyticsConfig value) {
-        return new KotaeConfig(host, port, content, data, plugins, defaultLocale, locales, tokens, site, value, search);
+        return new KotaeConfig(host, port, content, data, plugins, defaultLocale, locales, tokens, site, value, search, server);
     }
 
     public KotaeConfig withSearch(SearchConfig value) {
         return new KotaeConfig(host, port, content, data, plugins, defaultLocale, locales, tokens, site,
-                analytics, value);
+                analytics, value, server);
+    }
+
+    public KotaeConfig withServer(ServerConfig value) {
+        return new KotaeConfig(host, port, content, data, plugins, defaultLocale, locales, tokens, site,
+                analytics, search, value);
     }
 }

@@ -51,6 +51,10 @@ public record SiteConfig(String name, URI baseUrl, String contactUrl, Boolean se
         }
     }
 
+    public SiteConfig withBaseUrl(URI value) {
+        return new SiteConfig(name, value, contactUrl, secureCookies, agentSession, sessionSecret);
+    }
+
     public SiteConfig withSessionSecret(String value) {
         return new SiteConfig(name, baseUrl, contactUrl, secureCookies, agentSession, value);
     }

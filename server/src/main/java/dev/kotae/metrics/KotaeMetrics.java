@@ -6,16 +6,26 @@ import io.prometheus.metrics.core.metrics.GaugeWithCallback;
 import io.prometheus.metrics.core.metrics.Histogram;
 import io.prometheus.metrics.expositionformats.PrometheusTextFormatWriter;
 import io.prometheus.metrics.model.registry.PrometheusRegistry;
+import io.prometheus.metrics.model.snapshots.MetricSnapshots;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.util.function.DoubleSupplier;
 
-/** The server's Prometheus metrics, in one registry of its own (tests may run several servers). */
+/**
+ * The server's Prometheus metrics, in registries of its own (tests may run several servers).
+ *
+ * <p>Series that count or describe the content itself (articles, content problems, index size) include
+ * internal articles, so they are kept apart ({@link #contentGauge}) and written only for an admin
+ * ({@link #write(OutputStream, boolean)}): an anonymous {@code /metrics} says nothing about internal
+ * content, not even how much of it there is.
+ */
 public final class KotaeMetrics {
 
     private static final double[] LATENCY_BUCKETS = {0.0005, 0.001, 0.002, 0.005, 0.01, 0.02, 0.05, 0.1, 0.25, 1};
 
     private final PrometheusRegistry registry = new PrometheusRegistry();
+    /** Series that count or describe content, internal articles included: for admins only. */
+    private final PrometheusRegistry content = new PrometheusRegistry();
     private final Counter searches = Counter.builder().name("kotae_searches_total")
             .help("Searches answered").register(registry);
     private final Counter zeroResults = Counter.builder().name("kotae_search_zero_results_total")
@@ -97,6 +107,14 @@ public final class KotaeMetrics {
         GaugeWithCallback.builder().name(name).help(help).callback(cb -> cb.call(value.getAsDouble())).register(registry);
     }
 
+    /**
+     * Registers a gauge read when scraped that counts or describes content, internal articles included
+     * (e.g. how many articles there are): written only for admins.
+     */
+    public void contentGauge(String name, String help, DoubleSupplier value) {
+        GaugeWithCallback.builder().name(name).help(help).callback(cb -> cb.call(value.getAsDouble())).register(content);
+    }
+
     /** Registers a counter read when scraped (its name gets Prometheus's {@code _total}). */
     public void counter(String name, String help, DoubleSupplier value) {
         CounterWithCallback.builder().name(name).help(help).callback(cb -> cb.call(value.getAsDouble())).register(registry);
@@ -106,8 +124,28 @@ public final class KotaeMetrics {
         return PrometheusTextFormatWriter.CONTENT_TYPE;
     }
 
-    /** Writes all metrics in the Prometheus text format. */
+    /**
+     * Writes every series, content included, in the Prometheus text format: for readers inside the
+     * process (tests), never as the answer to a caller of unknown role.
+     */
     public void write(OutputStream out) throws IOException {
-        new PrometheusTextFormatWriter(false).write(out, registry.scrape());
+        write(out, true);
+    }
+
+    /**
+     * Writes the metrics in the Prometheus text format.
+     *
+     * @param withContent whether to include the series about content ({@link #contentGauge}): only for
+     *     a caller who may know about internal articles' existence and number (an admin)
+     */
+    public void write(OutputStream out, boolean withContent) throws IOException {
+        MetricSnapshots snapshots = registry.scrape();
+        if (withContent) {
+            MetricSnapshots.Builder all = MetricSnapshots.builder();
+            snapshots.forEach(all::metricSnapshot);
+            content.scrape().forEach(all::metricSnapshot);
+            snapshots = all.build();
+        }
+        new PrometheusTextFormatWriter(false).write(out, snapshots);
     }
 }

@@ -14,7 +14,8 @@ import java.io.IOException;
 
 /**
  * {@code /sitemap.xml} and {@code /robots.txt} for search engines. The sitemap lists public articles
- * only, whoever asks: it is for crawlers, and must never show an internal article's address.
+ * only, whoever asks: it is for crawlers, and must never show an internal article's address. Their
+ * absolute addresses start with {@code site.baseUrl} when it is set (see {@link Site#baseUrl}).
  */
 @Path("/")
 @Singleton
@@ -44,7 +45,7 @@ public final class SearchEngineFiles {
             url(xml, site.absolute(uri, article.url()), article.updated().toString());
         }
         xml.append("</urlset>\n");
-        return Response.ok(xml.toString()).header("Cache-Control", "public, max-age=3600").build();
+        return Response.ok(xml.toString()).header("Cache-Control", caching()).build();
     }
 
     @GET
@@ -53,7 +54,16 @@ public final class SearchEngineFiles {
     public Response robots(@Context UriInfo uri) {
         String text = "User-agent: *\nDisallow: /search\nDisallow: /login\nDisallow: /api/\n\nSitemap: "
                 + site.absolute(uri, "/sitemap.xml") + "\n";
-        return Response.ok(text).header("Cache-Control", "public, max-age=3600").build();
+        return Response.ok(text).header("Cache-Control", caching()).build();
+    }
+
+    /**
+     * Shared caches may keep these files for an hour only when their addresses come from
+     * {@code site.baseUrl}. Without it they are built from the request's own host, which a caller
+     * chooses: kept by a shared cache, one caller's {@code Host} would be served to everyone.
+     */
+    private String caching() {
+        return site.hasBaseUrl() ? "public, max-age=3600" : "private, no-cache";
     }
 
     private static void url(StringBuilder xml, String loc, String lastmod) {

@@ -24,6 +24,7 @@ public final class Site {
             SearchEngineFiles.class, AnalyticsPages.class, SiteAssets.class, SiteCookieFilter.class, PageErrors.class, PageNotFound.class);
 
     private static final Duration LANGUAGE_COOKIE_AGE = Duration.ofDays(365);
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(Site.class);
 
     private final SiteConfig config;
     private final String defaultLocale;
@@ -34,6 +35,11 @@ public final class Site {
     private final AssetBundle assets = AssetBundle.load();
 
     public Site(SiteConfig config, String defaultLocale, CsrfTokens csrf, AgentSessions sessions) {
+        if (config.baseUrl() == null) {
+            LOG.warn("site.baseUrl is not set: canonical links, the sitemap and robots.txt use the address each request"
+                    + " names (its Host), so they are not publicly cacheable. Set site.baseUrl (KOTAE_SITE_BASE_URL)"
+                    + " to the help center's public address, e.g. https://help.example.com");
+        }
         this.config = config;
         this.defaultLocale = defaultLocale;
         this.csrf = csrf;
@@ -69,7 +75,19 @@ public final class Site {
             SiteCookieFilter.set(request,
                     cookies.cookie(request, BrowserCookies.LANGUAGE, requested, LANGUAGE_COOKIE_AGE, true));
         }
-        return UiLanguage.choose(requested, remembered, request.getAcceptableLanguages(), defaultLocale);
+        return UiLanguage.choose(requested, remembered, acceptableLanguages(request), defaultLocale);
+    }
+
+    /**
+     * The browser's {@code Accept-Language} in its order of preference, or none when the header does not
+     * parse ({@code en;q=2}): a page is then shown in the default language rather than failing.
+     */
+    private static List<java.util.Locale> acceptableLanguages(ContainerRequestContext request) {
+        try {
+            return request.getAcceptableLanguages();
+        } catch (IllegalArgumentException | jakarta.ws.rs.ProcessingException e) {
+            return List.of();
+        }
     }
 
     /** The layout context of a page for this request and caller. */
@@ -116,9 +134,19 @@ public final class Site {
         }
     }
 
-    /** The public address pages are reached at: {@code site.baseUrl}, else where this request came. */
+    /**
+     * The public address pages are reached at, which every absolute URL the site writes starts with
+     * (canonical links, the sitemap, robots.txt, JSON-LD): {@code site.baseUrl}, else the scheme and
+     * {@code Host} of this request (as a trusted proxy reported them, {@code server.trustedProxies}), which
+     * the caller chooses, so nothing built from it may be shared between callers.
+     */
     String baseUrl(UriInfo uri) {
         return config.baseUrl() != null ? config.baseUrl().toString() : origin(uri);
+    }
+
+    /** Whether {@code site.baseUrl} is set, so absolute URLs are the same whoever asks. */
+    boolean hasBaseUrl() {
+        return config.baseUrl() != null;
     }
 
     String absolute(UriInfo uri, String path) {

@@ -1,5 +1,6 @@
 package dev.kotae.site;
 
+import dev.kotae.web.ApiException;
 import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
 import jakarta.ws.rs.GET;
@@ -27,7 +28,7 @@ public final class SiteAssets {
     public Response asset(@PathParam("name") String name, @QueryParam("v") String version) {
         AssetBundle.Asset asset = site.assets().get(name);
         if (asset == null) {
-            throw PageException.notFound();
+            throw ApiException.notFound("asset"); // read by scripts and stylesheets: JSON, not a page
         }
         // Only the current version's URL may be cached for good; any other is a stale or made-up link.
         String caching = site.assets().version().equals(version) ? FOREVER : BRIEFLY;

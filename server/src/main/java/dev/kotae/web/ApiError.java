@@ -40,7 +40,7 @@ public record ApiError(Body error) {
             case 404 -> "not_found";
             case 405 -> "method_not_allowed";
             case 406 -> "not_acceptable";
-            case 413 -> "payload_too_large";
+            case 413 -> "body_too_large";
             case 414 -> "uri_too_long";
             case 415 -> "unsupported_media_type";
             case 431 -> "headers_too_large";
@@ -60,7 +60,7 @@ public record ApiError(Body error) {
             case 406 -> "only application/json responses are available here";
             case 413 -> "the request body is too large";
             case 414 -> "the URL is too long";
-            case 415 -> "send application/json";
+            case 415 -> "this media type is not accepted here";
             case 431 -> "the request headers are too large";
             case 503 -> "the server is not ready yet";
             default -> status >= 500 ? "internal error; it has been logged" : "the request was refused";

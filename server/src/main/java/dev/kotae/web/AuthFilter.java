@@ -53,17 +53,17 @@ public final class AuthFilter implements ContainerRequestFilter {
         Caller caller = Caller.ANONYMOUS;
         if (header != null) {
             if (!header.regionMatches(true, 0, BEARER, 0, BEARER.length())) {
-                request.abortWith(unauthorized("use 'Authorization: Bearer <token>'"));
+                request.abortWith(unauthorized(request, "use 'Authorization: Bearer <token>'"));
                 return;
             }
             TokenAuthenticator.Attempt attempt =
                     authenticator.attempt(header.substring(BEARER.length()).strip(), servletRequest.getRemoteAddr());
             if (attempt instanceof TokenAuthenticator.Attempt.Throttled throttled) {
-                request.abortWith(tooManyTries(throttled.retryAfter()));
+                request.abortWith(tooManyTries(request, throttled.retryAfter()));
                 return;
             }
             if (!(attempt instanceof TokenAuthenticator.Attempt.Accepted accepted)) {
-                request.abortWith(unauthorized("the bearer token is not valid"));
+                request.abortWith(unauthorized(request, "the bearer token is not valid"));
                 return;
             }
             caller = accepted.caller();
@@ -99,15 +99,21 @@ public final class AuthFilter implements ContainerRequestFilter {
         });
     }
 
-    /** The answer to a client that guessed wrong too often: try again later, tokens unread. */
-    static Response tooManyTries(java.time.Duration wait) {
-        return Response.fromResponse(ApiError.response(429, "too_many_attempts",
+    /**
+     * The answer to a client that guessed wrong too often (its token was not looked at): JSON, or on a
+     * help-center page route the short error page, with {@code Retry-After}.
+     */
+    private static Response tooManyTries(ContainerRequestContext request, java.time.Duration wait) {
+        String path = request.getUriInfo().getRequestUri().getRawPath();
+        return Response.fromResponse(JettyErrorHandler.answer(path, 429, "too_many_attempts",
                         "too many wrong tokens from this address; try again later"))
                 .header(HttpHeaders.RETRY_AFTER, SignInThrottle.seconds(wait)).build();
     }
 
-    private static Response unauthorized(String message) {
-        return Response.fromResponse(ApiError.response(401, "unauthorized", message))
+    /** A 401 with the challenge: JSON, or on a help-center page route the short error page. */
+    private static Response unauthorized(ContainerRequestContext request, String message) {
+        String path = request.getUriInfo().getRequestUri().getRawPath();
+        return Response.fromResponse(JettyErrorHandler.answer(path, 401, "unauthorized", message))
                 .header(HttpHeaders.WWW_AUTHENTICATE, CHALLENGE).build();
     }
 

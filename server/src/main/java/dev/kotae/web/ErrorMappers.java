@@ -2,10 +2,14 @@ package dev.kotae.web;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import dev.kotae.search.InvalidRequestException;
+import jakarta.inject.Inject;
+import jakarta.inject.Provider;
 import jakarta.ws.rs.WebApplicationException;
-import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.ext.ExceptionMapper;
+import java.util.OptionalInt;
+import org.eclipse.jetty.http.HttpException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -24,33 +28,87 @@ final class ErrorMappers {
     }
 
     static final class BadJson implements ExceptionMapper<JsonProcessingException> {
+        private final Provider<ContainerRequestContext> request;
+
+        @Inject
+        BadJson(Provider<ContainerRequestContext> request) {
+            this.request = request;
+        }
+
         @Override
         public Response toResponse(JsonProcessingException e) {
+            OptionalInt refused = refusedByJetty(e);
+            if (refused.isPresent()) {
+                return refusal(request, refused.getAsInt());
+            }
             return ApiError.response(400, "bad_json", "the request body is not the expected JSON: " + e.getOriginalMessage());
         }
     }
 
     /**
      * Any JAX-RS error, ours ({@link ApiException}) or Jersey's (404 for an unknown path, 405, 415, a
-     * {@code NotAuthorizedException}...): the body becomes an {@link ApiError}, and headers the error set
-     * ({@code Allow}, {@code WWW-Authenticate}) are kept.
+     * {@code NotAuthorizedException}...): the body becomes an {@link ApiError} (on a help-center page
+     * route, the short error page), and headers the error set ({@code Allow}, {@code WWW-Authenticate})
+     * are kept.
      */
     static final class Web implements ExceptionMapper<WebApplicationException> {
+        private final Provider<ContainerRequestContext> request;
+
+        @Inject
+        Web(Provider<ContainerRequestContext> request) {
+            this.request = request;
+        }
+
         @Override
         public Response toResponse(WebApplicationException e) {
             int status = e.getResponse().getStatus();
             ApiError body = e instanceof ApiException api
                     ? ApiError.of(api.code(), api.getMessage())
                     : ApiError.of(ApiError.codeFor(status), ApiError.messageFor(status));
-            return Response.fromResponse(e.getResponse()).entity(body).type(MediaType.APPLICATION_JSON_TYPE).build();
+            // A page route (a form posted to a GET-only page, say) gets the short page, as browsers ask.
+            Response shaped = JettyErrorHandler.answer(request.get().getUriInfo().getRequestUri().getRawPath(), status,
+                    body.error().code(), body.error().message());
+            return Response.fromResponse(e.getResponse()).entity(shaped.getEntity()).type(shaped.getMediaType()).build();
         }
     }
 
     static final class Unexpected implements ExceptionMapper<Throwable> {
+        private final Provider<ContainerRequestContext> request;
+
+        @Inject
+        Unexpected(Provider<ContainerRequestContext> request) {
+            this.request = request;
+        }
+
         @Override
         public Response toResponse(Throwable e) {
+            OptionalInt refused = refusedByJetty(e);
+            if (refused.isPresent()) {
+                return refusal(request, refused.getAsInt());
+            }
             LOG.error("Unexpected error answering a request", e);
             return ApiError.response(500, "internal_error", ApiError.messageFor(500));
         }
+    }
+
+    /**
+     * The 4xx status Jetty failed the request with, if {@code e} is (or wraps) such a failure: a body read
+     * past {@link RequestBodyLimit} throws Jetty's 413 {@link HttpException} out of whatever was reading
+     * it (a form, a JSON reader, a resource's own stream), and that is the caller's fault, not ours.
+     */
+    static OptionalInt refusedByJetty(Throwable e) {
+        Throwable cause = e;
+        for (int depth = 0; cause != null && depth < 16; depth++, cause = cause.getCause()) {
+            if (cause instanceof HttpException jetty && jetty.getCode() >= 400 && jetty.getCode() < 500) {
+                return OptionalInt.of(jetty.getCode());
+            }
+        }
+        return OptionalInt.empty();
+    }
+
+    /** Jetty's refusal as the usual error answer: JSON, or the short page on help-center page routes. */
+    private static Response refusal(Provider<ContainerRequestContext> request, int status) {
+        String path = request.get().getUriInfo().getRequestUri().getRawPath();
+        return JettyErrorHandler.answer(path, status, ApiError.codeFor(status), ApiError.messageFor(status));
     }
 }

@@ -10,6 +10,7 @@ import dev.kotae.auth.AgentSessions;
 import dev.kotae.feedback.Votes;
 import dev.kotae.site.Site;
 import dev.kotae.analytics.RecentEvents;
+import dev.kotae.config.ServerConfig;
 import dev.kotae.auth.TokenAuthenticator;
 import dev.kotae.feedback.FeedbackStore;
 import dev.kotae.metrics.KotaeMetrics;
@@ -21,7 +22,6 @@ import jakarta.ws.rs.ext.ContextResolver;
 import java.net.URI;
 import org.eclipse.jetty.ee10.servlet.ServletContextHandler;
 import org.eclipse.jetty.ee10.servlet.ServletHolder;
-import org.eclipse.jetty.server.ForwardedRequestCustomizer;
 import org.eclipse.jetty.server.HttpConfiguration;
 import org.eclipse.jetty.server.HttpConnectionFactory;
 import org.eclipse.jetty.server.Server;
@@ -54,8 +54,9 @@ public final class HttpServer implements AutoCloseable {
     /**
      * @param searchConcurrency how many searching requests run at once ({@link SearchAdmission}); the
      *     others wait their turn
+     * @param callers what is accepted from callers: the request body limit and the trusted proxies
      */
-    public HttpServer(String host, int port, int searchConcurrency, Services services) {
+    public HttpServer(String host, int port, int searchConcurrency, ServerConfig callers, Services services) {
         QueuedThreadPool threads = new QueuedThreadPool(MAX_THREADS, MIN_THREADS);
         threads.setName("kotae-http");
         server = new Server(threads);
@@ -63,16 +64,21 @@ public final class HttpServer implements AutoCloseable {
         http.setSendServerVersion(false);
         http.setSendXPoweredBy(false);
         http.setRequestHeaderSize(16 * 1024);
-        // Behind a TLS-terminating proxy, X-Forwarded-Proto/Host make links and Secure cookies right.
-        http.addCustomizer(new ForwardedRequestCustomizer());
+        // Behind a TLS-terminating proxy, X-Forwarded-Proto/Host make links and Secure cookies right; only a
+        // configured proxy is believed, or any caller could claim another client's address or origin.
+        http.addCustomizer(new TrustedProxyHeaders(callers.trustedProxies()));
         connector = new ServerConnector(server, new HttpConnectionFactory(http));
         connector.setHost(host);
         connector.setPort(port);
         server.addConnector(connector);
 
         ServletContextHandler context = new ServletContextHandler("/");
+        context.addFilter(new org.eclipse.jetty.ee10.servlet.FilterHolder(new MediaTypeHeaders.Unparsable()), "/*", java.util.EnumSet.of(jakarta.servlet.DispatcherType.REQUEST));
         context.addServlet(new ServletHolder("api", new StrictEncodingFilter.Container(resources(services))), "/*");
-        server.setHandler(SearchAdmission.around(context, searchConcurrency, services.metrics()));
+        // Outermost, so no body beyond the limit is read by anything: a declared Content-Length over it is
+        // answered 413 before the request goes on, and a body without one is cut off once it passes it.
+        server.setHandler(new RequestBodyLimit(callers.maxRequestBodyBytes(),
+                SearchAdmission.around(context, searchConcurrency, services.metrics())));
         server.setErrorHandler(new JettyErrorHandler());
     }
 
@@ -98,6 +104,8 @@ public final class HttpServer implements AutoCloseable {
         Site.RESOURCES.forEach(config::register);
         config.register(CorsFilter.class);
         config.register(StrictEncodingFilter.class);
+        config.register(MediaTypeHeaders.class);
+        config.register(MediaTypeHeaders.Declared.class);
         config.register(AuthFilter.class);
         config.register(SecurityHeaders.class);
         config.register(ErrorMappers.InvalidRequest.class);

@@ -2,6 +2,7 @@ package dev.kotae.web;
 
 import jakarta.ws.rs.core.MediaType;
 import java.io.IOException;
+import java.net.URI;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
@@ -40,6 +41,15 @@ final class JettyErrorHandler extends ErrorHandler {
         setShowCauses(false);
     }
 
+    /**
+     * Every method gets an error body. Jetty's default writes one only for GET, POST and HEAD, so a
+     * {@code PATCH} or {@code PROPFIND} it refused (an ambiguous path, say) got an empty 400.
+     */
+    @Override
+    public boolean errorPageForMethod(String method) {
+        return true;
+    }
+
     @Override
     protected void generateResponse(Request request, Response response, int code, String message, Throwable cause,
             Callback callback) throws IOException {
@@ -69,9 +79,27 @@ final class JettyErrorHandler extends ErrorHandler {
         return !UNPARSED.equals(request.getMethod()) && isPagePath(Request.getPathInContext(request));
     }
 
-    /** Whether {@code path} (from the root, as sent) is a help-center page rather than something programs read. */
+    /**
+     * Whether {@code path} (from the root, as sent) is a help-center page rather than something programs
+     * read. Judged on the path as the server resolves it: {@code /widgets/../x} is {@code /x}.
+     */
     static boolean isPagePath(String path) {
-        return !NOT_PAGE_PATHS.contains(path) && NOT_PAGE_PREFIXES.stream().noneMatch(path::startsWith);
+        String resolved = resolved(path);
+        return !NOT_PAGE_PATHS.contains(resolved) && NOT_PAGE_PREFIXES.stream().noneMatch(resolved::startsWith);
+    }
+
+    /** {@code path} with {@code .} and {@code ..} segments (also percent-encoded ones) resolved. */
+    private static String resolved(String path) {
+        String decodedDots = path.replace("%2e", ".").replace("%2E", ".");
+        if (!decodedDots.contains("/.")) {
+            return path;
+        }
+        try {
+            String normal = URI.create(decodedDots).normalize().getRawPath();
+            return normal == null ? path : normal;
+        } catch (IllegalArgumentException e) {
+            return path;
+        }
     }
 
     /**
@@ -83,6 +111,20 @@ final class JettyErrorHandler extends ErrorHandler {
                 ? jakarta.ws.rs.core.Response.status(status).type(MediaType.TEXT_HTML_TYPE.withCharset("utf-8"))
                         .entity(page(ApiError.of(code, message))).build()
                 : ApiError.response(status, code, message);
+    }
+
+    /**
+     * Writes {@code error} with {@code status} as the answer to a servlet request for {@code path}: for
+     * errors found in front of Jersey, shaped as {@link #answer} shapes them.
+     */
+    static void write(String path, jakarta.servlet.http.HttpServletResponse response, int status, ApiError error)
+            throws IOException {
+        boolean page = isPagePath(path);
+        response.setStatus(status);
+        response.setContentType(page ? HTML.getValue() : JSON.getValue());
+        byte[] body = page ? page(error) : error.toJson();
+        response.setContentLength(body.length);
+        response.getOutputStream().write(body);
     }
 
     /** Fixed text only: nothing from the request reaches the page, so nothing needs escaping. */

@@ -6,7 +6,9 @@ import jakarta.inject.Singleton;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.SecurityContext;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.StreamingOutput;
 import java.io.InputStream;
@@ -42,10 +44,16 @@ public final class OpsResource {
                 : ApiError.response(503, "unavailable", "the index is still being built");
     }
 
+    /**
+     * Prometheus metrics. Anyone may read them, but the series about content (article counts and the
+     * like, which include internal articles) only come with an admin token
+     * ({@code Authorization: Bearer}, as a Prometheus scrape job can send).
+     */
     @GET
     @Path("metrics")
-    public Response metrics() {
-        StreamingOutput body = metrics::write;
+    public Response metrics(@Context SecurityContext security) {
+        boolean admin = AuthFilter.caller(security).isAdmin();
+        StreamingOutput body = out -> metrics.write(out, admin);
         return Response.ok(body, KotaeMetrics.contentType()).build();
     }
 

@@ -261,6 +261,39 @@ class ConfigLoaderTest {
     }
 
     @Test
+    void requestBodyLimitDefaultsTo64KilobytesAndIsSetByFileOrVariable() throws IOException {
+        assertEquals(64 * 1024, ConfigLoader.load(write(""), Map.of()).server().maxRequestBodyBytes());
+        assertEquals(8 * 1024, ConfigLoader.load(write("server:\n  maxRequestBodyKilobytes: 8\n"), Map.of())
+                .server().maxRequestBodyBytes());
+        assertEquals(128 * 1024, ConfigLoader.load(write("server:\n  maxRequestBodyKilobytes: 8\n"),
+                Map.of("KOTAE_MAX_REQUEST_BODY_KB", "128")).server().maxRequestBodyBytes());
+        assertThrows(IOException.class, () -> ConfigLoader.load(write("server:\n  maxRequestBodyKilobytes: 0\n"), Map.of()));
+        assertThrows(IllegalArgumentException.class,
+                () -> ConfigLoader.load(write(""), Map.of("KOTAE_MAX_REQUEST_BODY_KB", "65536")));
+    }
+
+    @Test
+    void trustedProxiesAreAddressesOrRangesAndNoneByDefault() throws IOException {
+        assertEquals(List.of(), ConfigLoader.load(write(""), Map.of()).server().trustedProxies());
+        assertEquals(List.of("10.0.0.0/8", "::1", "192.168.1.7"), ConfigLoader.load(
+                write("server:\n  trustedProxies: [10.0.0.0/8, '::1', 192.168.1.7]\n"), Map.of()).server().trustedProxies());
+        assertEquals(List.of("127.0.0.1", "fd00::/8"), ConfigLoader.load(write(""),
+                Map.of("KOTAE_TRUSTED_PROXIES", " 127.0.0.1, fd00::/8 ,")).server().trustedProxies());
+        // A host name would make trust depend on DNS: refused.
+        assertThrows(IOException.class, () -> ConfigLoader.load(write("server:\n  trustedProxies: [proxy.internal]\n"), Map.of()));
+        assertThrows(IllegalArgumentException.class,
+                () -> ConfigLoader.load(write(""), Map.of("KOTAE_TRUSTED_PROXIES", "10.0.0.0/8,lb")));
+    }
+
+    @Test
+    void siteBaseUrlMayComeFromTheEnvironment() throws IOException {
+        assertEquals("https://help.example.com", ConfigLoader.load(write(""),
+                Map.of("KOTAE_SITE_BASE_URL", "https://help.example.com/")).site().baseUrl().toString());
+        assertThrows(IllegalArgumentException.class,
+                () -> ConfigLoader.load(write(""), Map.of("KOTAE_SITE_BASE_URL", "javascript:alert(1)")));
+    }
+
+    @Test
     void analyticsDefaultsToTheEmbeddedDatabaseFor180Days() throws IOException {
         AnalyticsConfig analytics = ConfigLoader.load(write("port: 8080\n"), Map.of()).analytics();
         assertEquals(null, analytics.jdbcUrl());

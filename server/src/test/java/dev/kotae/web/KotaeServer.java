@@ -206,9 +206,12 @@ final class KotaeServer implements AutoCloseable {
         return get(url.toString(), token);
     }
 
-    /** The value of an unlabelled metric in {@code /metrics} (a counter by its full name, {@code _total} included). */
+    /**
+     * The value of an unlabelled metric in {@code /metrics} (a counter by its full name, {@code _total}
+     * included), read as an admin, who sees every series.
+     */
     double metric(String name) {
-        String metrics = get("/metrics").body();
+        String metrics = get("/metrics", ADMIN_TOKEN).body();
         java.util.regex.Matcher value = java.util.regex.Pattern.compile("(?m)^" + java.util.regex.Pattern.quote(name)
                 + " (\\S+)$").matcher(metrics);
         if (!value.find()) {

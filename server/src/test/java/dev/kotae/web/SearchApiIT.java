@@ -134,7 +134,7 @@ class SearchApiIT extends SampleServerIT {
         assertEquals(200, server.get("/healthz").status());
         assertEquals("ready", server.get("/readyz").json().get("status").asText());
         server.searchIds("返金", null);
-        KotaeServer.Reply metrics = server.get("/metrics");
+        KotaeServer.Reply metrics = server.get("/metrics", KotaeServer.ADMIN_TOKEN);
         assertEquals(200, metrics.status());
         assertTrue(metrics.body().contains("kotae_searches_total"), metrics.body());
         assertTrue(metrics.body().contains("kotae_articles"), metrics.body());

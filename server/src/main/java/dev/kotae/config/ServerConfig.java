@@ -1,0 +1,64 @@
+package dev.kotae.config;
+
+import java.util.List;
+import java.util.Locale;
+import java.util.regex.Pattern;
+
+/**
+ * How the HTTP server treats what callers send: {@code server:} in {@code kotae.yml}.
+ *
+ * @param maxRequestBodyKilobytes the largest request body accepted, on every endpoint, before anything of
+ *     it is buffered; a larger one is answered 413 (forms, votes, events and widget posts are a few
+ *     kilobytes at most)
+ * @param trustedProxies the addresses (e.g. {@code 10.0.0.5}, {@code ::1}) and CIDR ranges (e.g.
+ *     {@code 10.0.0.0/8}) of reverse proxies whose {@code Forwarded} and {@code X-Forwarded-*} headers
+ *     are believed; from any other peer they are ignored. Empty (the default) trusts no one.
+ */
+public record ServerConfig(int maxRequestBodyKilobytes, List<String> trustedProxies) {
+
+    public static final int DEFAULT_MAX_REQUEST_BODY_KILOBYTES = 64;
+    /** Catches a value meant in bytes; nothing Kotae accepts comes near it. */
+    public static final int MAX_REQUEST_BODY_KILOBYTES = 16 * 1024;
+    /**
+     * An IPv4 or IPv6 literal, optionally with a CIDR {@code /prefix}. A host name is refused, so that
+     * checking a peer never waits on DNS and no DNS answer decides trust.
+     */
+    private static final Pattern ADDRESS_OR_RANGE =
+            Pattern.compile("([0-9]{1,3}(\\.[0-9]{1,3}){3}(/[0-9]{1,2})?)|([0-9a-f.]*:[0-9a-f.:]*(/[0-9]{1,3})?)");
+
+    public ServerConfig {
+        if (maxRequestBodyKilobytes < 1 || maxRequestBodyKilobytes > MAX_REQUEST_BODY_KILOBYTES) {
+            throw new IllegalArgumentException("server.maxRequestBodyKilobytes must be 1-" + MAX_REQUEST_BODY_KILOBYTES);
+        }
+        trustedProxies = trustedProxies.stream().map(String::strip).filter(s -> !s.isEmpty())
+                .map(s -> s.toLowerCase(Locale.ROOT)).toList();
+        for (String entry : trustedProxies) {
+            if (!ADDRESS_OR_RANGE.matcher(entry).matches()) {
+                throw new IllegalArgumentException("server.trustedProxies entries are IP addresses or CIDR ranges"
+                        + " (e.g. 10.0.0.5, 10.0.0.0/8, ::1), not '" + entry + "'");
+            }
+        }
+    }
+
+    public static ServerConfig defaults() {
+        return new ServerConfig(DEFAULT_MAX_REQUEST_BODY_KILOBYTES, List.of());
+    }
+
+    public ServerConfig withMaxRequestBodyKilobytes(int value) {
+        return new ServerConfig(value, trustedProxies);
+    }
+
+    public ServerConfig withTrustedProxies(List<String> value) {
+        return new ServerConfig(maxRequestBodyKilobytes, value);
+    }
+
+    /** The body limit in bytes. */
+    public long maxRequestBodyBytes() {
+        return maxRequestBodyKilobytes * 1024L;
+    }
+
+    /** A comma-separated list as typed in an environment variable. */
+    static List<String> list(String value) {
+        return List.of(value.split(",")).stream().map(String::strip).filter(s -> !s.isEmpty()).toList();
+    }
+}

@@ -1,0 +1,102 @@
+package dev.kotae.web;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.net.http.HttpRequest;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/**
+ * Headers that do not parse, or name what the server cannot read, are a 4xx with the usual body (JSON
+ * for the API, a page on page routes), never a 500 or an empty body; an unparsable
+ * {@code Accept-Language} just means the default language.
+ */
+class HeaderParsingIT extends SampleServerIT {
+
+    private static final String ARTICLE = "refund-timing";
+
+    @ParameterizedTest
+    @ValueSource(strings = {"/", "/search?q=%E8%BF%94%E9%87%91", "/articles/" + ARTICLE, "/login"})
+    void anUnparsableAcceptLanguageShowsThePageInTheDefaultLanguage(String path) {
+        for (String header : new String[] {"en;q=2", "en;q=abc", ";;;,,", "x".repeat(200) + ";q=0.5"}) {
+            KotaeServer.Reply page = server.send(server.request(path).header("Accept-Language", header).GET(), null);
+            assertEquals(200, page.status(), () -> path + " " + header + ": " + page.body());
+            assertTrue(page.body().contains("<html lang=\"ja\""), () -> path + " " + header);
+        }
+        // A parsable one still counts.
+        KotaeServer.Reply english = server.send(server.request(path).header("Accept-Language", "en;q=0.9").GET(), null);
+        assertTrue(english.body().contains("<html lang=\"en\""), path);
+    }
+
+    @Test
+    void aFormPostWithoutAContentTypeIs415NotA500() {
+        for (String path : new String[] {"/login", "/logout", "/articles/" + ARTICLE + "/feedback"}) {
+            assertPage(415, path, server.send(server.request(path).POST(HttpRequest.BodyPublishers.ofString("csrf=x")), null));
+            assertPage(415, path, server.send(server.request(path).POST(HttpRequest.BodyPublishers.noBody()), null));
+        }
+    }
+
+    @Test
+    void aJsonPostWithoutAContentTypeIs415() {
+        KotaeServer.Reply vote = server.send(server.request("/api/v1/articles/" + ARTICLE + "/feedback")
+                .POST(HttpRequest.BodyPublishers.ofString("{\"helpful\": true}")), null);
+        assertJson(415, "unsupported_media_type", vote);
+        assertTrue(vote.json().get("error").get("message").asText().contains("application/json"), vote.body());
+    }
+
+    @Test
+    void anUnknownCharsetIs415() {
+        for (String path : new String[] {"/login", "/articles/" + ARTICLE + "/feedback"}) {
+            assertPage(415, path, post(path, "application/x-www-form-urlencoded;charset=bogus", "csrf=x&token=y"));
+            assertPage(415, path, post(path, "application/x-www-form-urlencoded; charset=\"no such\"", "csrf=x"));
+        }
+        assertJson(415, "unsupported_media_type",
+                post("/api/v1/articles/" + ARTICLE + "/feedback", "application/json; charset=bogus", "{\"helpful\": true}"));
+        assertJson(415, "unsupported_media_type",
+                post("/api/v1/events", "application/json;charset=x-unheard-of", "{\"type\":\"click\"}"));
+    }
+
+    @Test
+    void anUnparsableContentTypeIs400WithABody() {
+        for (String type : new String[] {";;;", "/", "text/", "a b/c d", "text/plain; =x"}) {
+            assertPage(400, "/login " + type, post("/login", type, "csrf=x"));
+            assertJson(400, "bad_header", post("/api/v1/events", type, "{}"));
+            assertJson(400, "bad_header", post("/api/v1/articles/" + ARTICLE + "/feedback", type, "{}"));
+        }
+    }
+
+    @Test
+    void anUnparsableAcceptIs400WithABody() {
+        for (String accept : new String[] {"/;;", "/", ";;;", "text/html;q=x/y"}) {
+            assertJson(400, "bad_header", get("/api/v1/search?q=a", accept));
+            assertJson(400, "bad_header", get("/api/v1/articles/" + ARTICLE, accept));
+            assertJson(400, "bad_header", get("/healthz", accept));
+            assertPage(400, "/ " + accept, get("/", accept));
+            assertPage(400, "/search " + accept, get("/search?q=a", accept));
+        }
+    }
+
+    private static KotaeServer.Reply post(String path, String contentType, String body) {
+        return server.send(server.request(path).header("Content-Type", contentType)
+                .POST(HttpRequest.BodyPublishers.ofString(body)), null);
+    }
+
+    private static KotaeServer.Reply get(String path, String accept) {
+        return server.send(server.request(path).header("Accept", accept).GET(), null);
+    }
+
+    private static void assertPage(int status, String what, KotaeServer.Reply reply) {
+        assertEquals(status, reply.status(), () -> what + ": " + reply.body());
+        assertTrue(reply.contentType().startsWith("text/html"), () -> what + ": " + reply.contentType());
+        assertTrue(reply.body().contains("cannot be shown"), () -> what + ": " + reply.body());
+    }
+
+    private static void assertJson(int status, String code, KotaeServer.Reply reply) {
+        assertEquals(status, reply.status(), reply::body);
+        assertTrue(reply.contentType().startsWith("application/json"), reply.contentType());
+        assertEquals(code, reply.json().get("error").get("code").asText(), reply.body());
+        assertTrue(!reply.json().get("error").get("message").asText().isBlank(), reply.body());
+    }
+}

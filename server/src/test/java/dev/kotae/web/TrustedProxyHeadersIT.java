@@ -1,0 +1,70 @@
+package dev.kotae.web;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import org.eclipse.jetty.server.Handler;
+import org.eclipse.jetty.server.HttpConfiguration;
+import org.eclipse.jetty.server.HttpConnectionFactory;
+import org.eclipse.jetty.server.Request;
+import org.eclipse.jetty.server.Response;
+import org.eclipse.jetty.server.Server;
+import org.eclipse.jetty.server.ServerConnector;
+import org.eclipse.jetty.util.Callback;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The contract other parts rely on: {@code Request.getRemoteAddr} is the peer unless the peer is a
+ * trusted proxy, and then the client its {@code X-Forwarded-For} or {@code Forwarded} names. Checked on
+ * a bare Jetty whose only handler echoes what it sees.
+ */
+class TrustedProxyHeadersIT {
+
+    private static final String FORWARDED = "X-Forwarded-For: 203.0.113.7\r\nX-Forwarded-Proto: https\r\n"
+            + "X-Forwarded-Host: proxied.example";
+
+    @Test
+    void aTrustedPeersForwardedHeadersDecideTheClientAddressSchemeAndHost() throws Exception {
+        assertEquals("203.0.113.7 https proxied.example", seen(List.of("127.0.0.1"), FORWARDED));
+        assertEquals("203.0.113.7 https proxied.example", seen(List.of("127.0.0.0/8", "10.0.0.0/8"), FORWARDED));
+        assertEquals("198.51.100.4 https rfc.example",
+                seen(List.of("127.0.0.1"), "Forwarded: for=198.51.100.4;proto=https;host=rfc.example"));
+    }
+
+    @Test
+    void anyOtherPeersForwardedHeadersAreIgnored() throws Exception {
+        assertEquals("127.0.0.1 http 127.0.0.1", seen(List.of(), FORWARDED));
+        assertEquals("127.0.0.1 http 127.0.0.1", seen(List.of("10.0.0.0/8", "::1"), FORWARDED));
+        assertEquals("127.0.0.1 http 127.0.0.1", seen(List.of("192.168.0.10"),
+                "Forwarded: for=198.51.100.4;proto=https;host=rfc.example"));
+    }
+
+    /** What a handler behind the customizer sees: remote address, scheme and host. */
+    private static String seen(List<String> trusted, String headers) throws Exception {
+        Server jetty = new Server();
+        HttpConfiguration http = new HttpConfiguration();
+        http.addCustomizer(new TrustedProxyHeaders(trusted));
+        ServerConnector connector = new ServerConnector(jetty, new HttpConnectionFactory(http));
+        connector.setHost("127.0.0.1");
+        connector.setPort(0);
+        jetty.addConnector(connector);
+        jetty.setHandler(new Handler.Abstract() {
+            @Override
+            public boolean handle(Request request, Response response, Callback callback) {
+                String seen = Request.getRemoteAddr(request) + " " + request.getHttpURI().getScheme() + " "
+                        + Request.getServerName(request);
+                response.write(true, ByteBuffer.wrap(seen.getBytes(StandardCharsets.UTF_8)), callback);
+                return true;
+            }
+        });
+        jetty.start();
+        try {
+            return RawExchange.send(connector.getLocalPort(), "GET / HTTP/1.1\r\nHost: 127.0.0.1\r\n" + headers, false,
+                    new byte[0], 0).body();
+        } finally {
+            jetty.stop();
+        }
+    }
+}
