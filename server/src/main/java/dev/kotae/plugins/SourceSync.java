@@ -187,6 +187,23 @@ public final class SourceSync implements AutoCloseable {
         return total;
     }
 
+    /**
+     * Takes what the index holds now ({@code indexedEntries}, after its writer was reopened on its last
+     * commit) as each source's indexed articles, and queues a refresh of every source, which writes again
+     * whatever a failed index write rolled back.
+     */
+    public synchronized void resync(Map<String, ArticleIndex.Entry> indexedEntries) {
+        for (Source source : sources.values()) {
+            source.indexed.clear();
+            indexedEntries.forEach((id, entry) -> {
+                if (entry.source().equals(source.key)) {
+                    source.indexed.put(id, entry.stamp());
+                }
+            });
+        }
+        refreshAllSoon();
+    }
+
     /** Each source's state, by plugin id. */
     public Map<String, List<Status>> statusByPlugin() {
         Map<String, List<Status>> byPlugin = new LinkedHashMap<>();

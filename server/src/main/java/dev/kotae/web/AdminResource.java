@@ -5,6 +5,7 @@ import dev.kotae.analytics.EventNames;
 import dev.kotae.analytics.RecentEvents;
 import dev.kotae.auth.Caller;
 import dev.kotae.feedback.FeedbackStore;
+import dev.kotae.index.IndexUnavailableException;
 import dev.kotae.plugin.KotaeEvent;
 import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
@@ -57,7 +58,11 @@ public final class AdminResource {
     @Path("reindex")
     public Map<String, Object> reindex(@Context SecurityContext security) throws IOException {
         requireAdmin(security);
-        return admin.reindex();
+        try {
+            return admin.reindex();
+        } catch (IndexUnavailableException e) {
+            throw new ApiException(503, "index_unavailable", e.getMessage());
+        }
     }
 
     @GET
