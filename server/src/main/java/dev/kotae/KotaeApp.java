@@ -98,7 +98,7 @@ public final class KotaeApp implements AutoCloseable, Admin {
     private volatile ContentSync.Report lastSync;
     /** Reindexes asked for over HTTP run here, not on the request's thread (see {@link WriterThread}). */
     private final WriterThread reindexing = new WriterThread("kotae-reindex", Duration.ofMinutes(2));
-    private ContentWatcher watcher;
+    private volatile ContentWatcher watcher;
 
     private KotaeApp(KotaeConfig config, IndexDirectories indexDirectories) throws IOException {
         this.config = config;
@@ -164,6 +164,7 @@ public final class KotaeApp implements AutoCloseable, Admin {
                 config.defaultLocale()), timeBox, metrics);
         this.recovery = new IndexRecovery(index, this::resyncAfterIndexFailure);
         readiness.addCheck("index", () -> index.failure().map(ArticleIndex.Failure::reason).orElse(null));
+        readiness.addCheck("content", () -> watcher == null ? null : watcher.problem());
         this.plugins = new PluginHost(config.plugins(), data.resolve("plugins"),
                 new PublicHelpCenter(search, suggest, articles), events, sources, timeBox, metrics);
         AgentSessions agentSessions = new AgentSessions(config.site().agentSession());

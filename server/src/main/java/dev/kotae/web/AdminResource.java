@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.type.TypeReference;
 import dev.kotae.analytics.EventNames;
 import dev.kotae.analytics.RecentEvents;
 import dev.kotae.auth.Caller;
+import dev.kotae.content.ContentFolderMissingException;
 import dev.kotae.feedback.FeedbackStore;
 import dev.kotae.index.IndexUnavailableException;
 import dev.kotae.plugin.KotaeEvent;
@@ -62,6 +63,8 @@ public final class AdminResource {
             return admin.reindex();
         } catch (IndexUnavailableException e) {
             throw new ApiException(503, "index_unavailable", e.getMessage());
+        } catch (ContentFolderMissingException e) {
+            throw new ApiException(503, "content_unavailable", e.getMessage());
         }
     }
 
