@@ -99,6 +99,8 @@ public final class KotaeApp implements AutoCloseable, Admin {
     /** Reindexes asked for over HTTP run here, not on the request's thread (see {@link WriterThread}). */
     private final WriterThread reindexing = new WriterThread("kotae-reindex", Duration.ofMinutes(2));
     private volatile ContentWatcher watcher;
+    /** Plugins are started and their sources' first refreshes queued. */
+    private volatile boolean pluginsStarted;
 
     private KotaeApp(KotaeConfig config, IndexDirectories indexDirectories) throws IOException {
         this.config = config;
@@ -165,6 +167,8 @@ public final class KotaeApp implements AutoCloseable, Admin {
         this.recovery = new IndexRecovery(index, this::resyncAfterIndexFailure);
         readiness.addCheck("index", () -> index.failure().map(ArticleIndex.Failure::reason).orElse(null));
         readiness.addCheck("content", () -> watcher == null ? null : watcher.problem());
+        readiness.addGate("the first load of every plugin content source",
+                () -> config.plugins().dir() == null || (pluginsStarted && sources.firstLoadsDone()));
         this.plugins = new PluginHost(config.plugins(), data.resolve("plugins"),
                 new PublicHelpCenter(search, suggest, articles), events, sources, timeBox, metrics);
         AgentSessions agentSessions = new AgentSessions(config.site().agentSession());
@@ -253,6 +257,7 @@ public final class KotaeApp implements AutoCloseable, Admin {
         }
         watcher.start();
         plugins.start();
+        pluginsStarted = true;
         readiness.markReady();
         logStartup();
     }

@@ -54,6 +54,8 @@ public final class SourceSync implements AutoCloseable {
         volatile Instant lastRefresh;
         volatile List<ContentProblem> problems = List.of();
         volatile boolean stuck;
+        /** Its first refresh has ended: loaded, failed or timed out. */
+        volatile boolean loadedOnce;
 
         Source(String pluginId, String sourceId, ContentSource extension, ClassLoader loader) {
             this.pluginId = pluginId;
@@ -204,6 +206,14 @@ public final class SourceSync implements AutoCloseable {
         refreshAllSoon();
     }
 
+    /**
+     * Whether every registered source has had its first refresh (loaded, failed or timed out): readiness
+     * waits for it, and one broken source holds it up by one time box at most.
+     */
+    public boolean firstLoadsDone() {
+        return sources.values().stream().allMatch(source -> source.loadedOnce);
+    }
+
     /** Each source's state, by plugin id. */
     public Map<String, List<Status>> statusByPlugin() {
         Map<String, List<Status>> byPlugin = new LinkedHashMap<>();
@@ -219,6 +229,14 @@ public final class SourceSync implements AutoCloseable {
     }
 
     private void refresh(Source source, boolean force) {
+        try {
+            refreshNow(source, force);
+        } finally {
+            source.loadedOnce = true;
+        }
+    }
+
+    private void refreshNow(Source source, boolean force) {
         if (closing) {
             return;
         }

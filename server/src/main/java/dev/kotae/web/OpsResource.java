@@ -38,7 +38,7 @@ public final class OpsResource {
     }
 
     /**
-     * Readiness: 503 until the index is built; then 200, also while degraded (the server answers from its
+     * Readiness: 503 until the index is built and every plugin content source has been loaded once; then 200, also while degraded (the server answers from its
      * last index, which is better than no replica; the body and {@code kotae_degraded} make it visible).
      */
     @GET
@@ -47,7 +47,7 @@ public final class OpsResource {
     public Response ready() {
         return readiness.isReady()
                 ? Response.ok(withDegraded("ready")).build()
-                : ApiError.response(503, "unavailable", "the index is still being built");
+                : ApiError.response(503, "unavailable", "waiting for " + String.join(" and ", readiness.waitingFor()));
     }
 
     /** {@code {"status": well}}, or {@code {"status": "degraded", "degraded": {part: reason}}}. */
