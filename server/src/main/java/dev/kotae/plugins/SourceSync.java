@@ -18,6 +18,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Predicate;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -30,8 +32,10 @@ import org.slf4j.LoggerFactory;
  *
  * <p>Failure rules: a source that throws keeps its previously indexed articles and is retried on its next
  * change; a source that does not answer in time is not called again until an administrator reindexes
- * (its stuck thread would otherwise be joined by another on every change). Articles that break a rule are
- * skipped and reported one by one; the others are indexed.
+ * (its stuck thread would otherwise be joined by another on every change). At most one {@code articles()}
+ * call per source is ever in flight: a refresh (a reindex included) while an earlier call still has not
+ * returned is skipped and reported, so a hanging source holds one thread, not one per reindex. Articles
+ * that break a rule are skipped and reported one by one; the others are indexed.
  */
 public final class SourceSync implements AutoCloseable {
 
@@ -56,6 +60,12 @@ public final class SourceSync implements AutoCloseable {
         volatile boolean stuck;
         /** Its first refresh has ended: loaded, failed or timed out. */
         volatile boolean loadedOnce;
+        /**
+         * A call to {@code articles()} has not returned yet: set when it starts, cleared on the plugin's
+         * thread when it really ends, which for a call that timed out may be never.
+         */
+        final AtomicBoolean callInFlight = new AtomicBoolean();
+        volatile Instant callStarted;
 
         Source(String pluginId, String sourceId, ContentSource extension, ClassLoader loader) {
             this.pluginId = pluginId;
@@ -240,13 +250,32 @@ public final class SourceSync implements AutoCloseable {
         if (closing) {
             return;
         }
+        if (!source.callInFlight.compareAndSet(false, true)) {
+            metrics.pluginFailed(source.pluginId);
+            source.state = "failed";
+            source.error = "articles() called at " + source.callStarted + " has still not returned; this refresh is "
+                    + "skipped (one call per source at a time)" + (source.indexed.isEmpty() ? ""
+                    : "; keeping " + source.indexed.size() + " articles indexed before");
+            LOG.warn("Plugin {}: {}", source.pluginId, source.error);
+            return;
+        }
         source.state = "refreshing";
+        source.callStarted = Instant.now();
         List<SourceArticle> listed;
         try {
-            listed = timeBox.call("source " + source.sourceId + ": articles()", source.loader, source.extension::articles);
+            listed = timeBox.call("source " + source.sourceId + ": articles()", source.loader, () -> {
+                try {
+                    return source.extension.articles();
+                } finally {
+                    source.callInFlight.set(false);
+                }
+            });
             if (listed == null) {
                 throw new PluginCallException("source " + source.sourceId + ": articles() returned null", false, null);
             }
+        } catch (RejectedExecutionException e) {
+            source.callInFlight.set(false); // the time box is closed: the call never started
+            return;
         } catch (PluginCallException e) {
             metrics.pluginFailed(source.pluginId);
             source.stuck = e.timedOut();
