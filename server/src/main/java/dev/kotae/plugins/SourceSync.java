@@ -66,6 +66,8 @@ public final class SourceSync implements AutoCloseable {
          */
         final AtomicBoolean callInFlight = new AtomicBoolean();
         volatile Instant callStarted;
+        /** Why the last call failed (e.g. its time-out), kept while it has still not returned. */
+        volatile String callError;
 
         Source(String pluginId, String sourceId, ContentSource extension, ClassLoader loader) {
             this.pluginId = pluginId;
@@ -253,14 +255,16 @@ public final class SourceSync implements AutoCloseable {
         if (!source.callInFlight.compareAndSet(false, true)) {
             metrics.pluginFailed(source.pluginId);
             source.state = "failed";
-            source.error = "articles() called at " + source.callStarted + " has still not returned; this refresh is "
-                    + "skipped (one call per source at a time)" + (source.indexed.isEmpty() ? ""
-                    : "; keeping " + source.indexed.size() + " articles indexed before");
+            String call = source.callError != null ? source.callError : "articles() called at " + source.callStarted;
+            source.error = call + "; it still has not returned, so this refresh is skipped (one call per source at a "
+                    + "time)" + (source.indexed.isEmpty() ? "" : "; keeping " + source.indexed.size()
+                    + " articles indexed before");
             LOG.warn("Plugin {}: {}", source.pluginId, source.error);
             return;
         }
         source.state = "refreshing";
         source.callStarted = Instant.now();
+        source.callError = null;
         List<SourceArticle> listed;
         try {
             listed = timeBox.call("source " + source.sourceId + ": articles()", source.loader, () -> {
@@ -278,6 +282,7 @@ public final class SourceSync implements AutoCloseable {
             return;
         } catch (PluginCallException e) {
             metrics.pluginFailed(source.pluginId);
+            source.callError = e.getMessage();
             source.stuck = e.timedOut();
             source.error = e.getMessage() + (e.timedOut() ? "; not called again until a reindex" : "")
                     + (source.indexed.isEmpty() ? "" : "; keeping " + source.indexed.size() + " articles indexed before");

@@ -74,7 +74,8 @@ class HangingSourceTest {
             assertEquals(1, calls.get(), "the reindexes after the first did not call the hanging source again");
             SourceSync.Status status = sync.statusByPlugin().get("test-plugin").get(0);
             assertEquals("failed", status.state());
-            assertTrue(status.error().contains("has still not returned; this refresh is skipped"), status.error());
+            assertTrue(status.error().contains("did not return within 200 ms; it still has not returned, so this "
+                    + "refresh is skipped"), status.error());
 
             release.countDown();
             await("the hanging call returns").atMost(Duration.ofSeconds(10)).untilTrue(returned);
