@@ -188,7 +188,8 @@ public final class KotaeApp implements AutoCloseable, Admin {
         metrics.gauge("kotae_articles", "Articles in the index", () -> safeSize());
         metrics.gauge("kotae_content_problems", "Content files skipped because of errors", () -> sync.problems().size());
         metrics.gauge("kotae_index_size_bytes", "Index size on disk", index::sizeOnDisk);
-        metrics.gauge("kotae_ready", "1 when the index is open and synced", () -> readiness.isReady() ? 1 : 0);
+        metrics.gauge("kotae_ready", "1 when ready for traffic (as /readyz): index synced, plugin sources loaded once",
+                () -> readiness.isReady() ? 1 : 0);
         metrics.gauge("kotae_degraded", "Parts that are degraded (see /readyz for why); 0 when all is well",
                 () -> readiness.degraded().size());
         metrics.gauge("kotae_index_writable", "1 when index writes work, 0 while the writer is reopened after a failure",
