@@ -139,7 +139,8 @@ public final class ContentWatcher implements AutoCloseable {
         rootIdentity = now;
         registerTree(folder.root());
         if (rootKey == null) {
-            return false; // vanished again while registering; the next check tries again
+            rootWatchEnded = true; // vanished again while registering: the next check starts over
+            return false;
         }
         LOG.info("The content folder {} is {}; watching it again and comparing everything",
                 folder.root(), problem != null ? "back" : "a new directory");
