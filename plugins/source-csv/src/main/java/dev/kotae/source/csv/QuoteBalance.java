@@ -22,6 +22,7 @@ final class QuoteBalance {
         long line = 1;
         long openedAt = 0;
         long quotes = 0;
+        long firstBareQuote = 0;
         boolean quoted = false;
         boolean cellStart = true;
         for (int i = 0; i < text.length(); i++) {
@@ -47,6 +48,11 @@ final class QuoteBalance {
                 quoted = true;
                 openedAt = line;
                 cellStart = false;
+            } else if (c == '"') {
+                if (firstBareQuote == 0) {
+                    firstBareQuote = line; // inside an unquoted cell: read as a character, but one of a pair was lost
+                }
+                cellStart = false;
             } else if (c == '\n') {
                 line++;
                 cellStart = true;
@@ -57,7 +63,9 @@ final class QuoteBalance {
         if (quoted) {
             return OptionalLong.of(openedAt); // the last quoted cell never ends
         }
-        return quotes % 2 == 0 ? OptionalLong.empty() : OptionalLong.of(firstLineWithOddQuotes(text));
+        // Paired quotes are even; an odd count means a quote read as a character in an unquoted cell lost
+        // its partner (a cell that should have been quoted, or its opening quote deleted).
+        return quotes % 2 == 0 ? OptionalLong.empty() : OptionalLong.of(Math.max(firstBareQuote, 1));
     }
 
     /** Whether a closing quote at {@code from - 1} ends its cell: a delimiter, a line break or the end follow (spaces allowed). */
@@ -72,24 +80,5 @@ final class QuoteBalance {
             }
         }
         return true;
-    }
-
-    /** A bare quote in an unquoted cell (one of a pair lost): the first line holding an odd number of quotes. */
-    private static long firstLineWithOddQuotes(String text) {
-        long line = 1;
-        int onLine = 0;
-        for (int i = 0; i < text.length(); i++) {
-            char c = text.charAt(i);
-            if (c == '"') {
-                onLine++;
-            } else if (c == '\n') {
-                if (onLine % 2 == 1) {
-                    return line;
-                }
-                line++;
-                onLine = 0;
-            }
-        }
-        return line;
     }
 }

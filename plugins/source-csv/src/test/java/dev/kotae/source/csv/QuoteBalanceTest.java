@@ -34,5 +34,7 @@ class QuoteBalanceTest {
         // "line one\r\nline two, more" lost its opening quote: the rows parse, mangled, without this check
         assertEquals(OptionalLong.of(4), check("質問,回答", "Q1,A1", "Q2,line one", "line two, more\"", "Q3,A3"));
         assertEquals(OptionalLong.of(2), check("質問,回答", "Q2,a, b\"", "Q3,A3"));
+        assertEquals(OptionalLong.of(5), check("質問,回答", "Q1,\"a quoted cell", "over two lines\"", "Q2,line one",
+                "line two, more\"", "Q3,A3"), "a well-formed multi-line cell before it does not mislead");
     }
 }
