@@ -21,6 +21,8 @@ import dev.kotae.index.Analysis;
 import dev.kotae.index.ArticleDocuments;
 import dev.kotae.index.ArticleIndex;
 import dev.kotae.index.ContentSync;
+import dev.kotae.index.IndexDirectories;
+import dev.kotae.index.IndexRecovery;
 import dev.kotae.index.SuggestKeys;
 import dev.kotae.index.KeptPerVersion;
 import dev.kotae.index.WriterThread;
@@ -82,6 +84,8 @@ public final class KotaeApp implements AutoCloseable, Admin {
     private final ContentFolder folder;
     private final ArticleIndex index;
     private final ContentSync sync;
+    /** Reopens the index writer after a failed write and resyncs what was lost. */
+    private final IndexRecovery recovery;
     private final FeedbackStore feedback;
     private final AnalyticsDatabase analyticsDatabase;
     private final RetentionPurge retentionPurge;
@@ -95,9 +99,11 @@ public final class KotaeApp implements AutoCloseable, Admin {
     private volatile ContentSync.Report lastSync;
     /** Reindexes asked for over HTTP run here, not on the request's thread (see {@link WriterThread}). */
     private final WriterThread reindexing = new WriterThread("kotae-reindex", Duration.ofMinutes(2));
-    private ContentWatcher watcher;
+    private volatile ContentWatcher watcher;
+    /** Plugins are started and their sources' first refreshes queued. */
+    private volatile boolean pluginsStarted;
 
-    private KotaeApp(KotaeConfig config) throws IOException {
+    private KotaeApp(KotaeConfig config, IndexDirectories indexDirectories) throws IOException {
         this.config = config;
         if (!Files.isDirectory(config.content())) {
             throw new IOException("content folder not found: " + config.content().toAbsolutePath()
@@ -123,7 +129,7 @@ public final class KotaeApp implements AutoCloseable, Admin {
         opener.start();
         try {
             this.index = ArticleIndex.open(data.resolve("index"), analysis, new ArticleDocuments(suggestKeys),
-                    "locale=" + config.defaultLocale() + ";locales=" + config.locales());
+                    "locale=" + config.defaultLocale() + ";locales=" + config.locales(), indexDirectories);
         } catch (IOException | RuntimeException e) {
             analyticsOpening.thenAccept(AnalyticsDatabase::close); // once it is open, whenever that is
             if (e instanceof LockObtainFailedException) {
@@ -161,6 +167,11 @@ public final class KotaeApp implements AutoCloseable, Admin {
         this.timeBox = new TimeBox(config.plugins().timeout());
         this.sources = new SourceSync(index, new SourceArticles(markdown, new HashSet<>(config.locales()),
                 config.defaultLocale()), timeBox, metrics);
+        this.recovery = new IndexRecovery(index, this::resyncAfterIndexFailure);
+        readiness.addCheck("index", () -> index.failure().map(ArticleIndex.Failure::reason).orElse(null));
+        readiness.addCheck("content", () -> watcher == null ? null : watcher.problem());
+        readiness.addGate("the first load of every plugin content source",
+                () -> config.plugins().dir() == null || (pluginsStarted && sources.firstLoadsDone()));
         this.plugins = new PluginHost(config.plugins(), data.resolve("plugins"),
                 new PublicHelpCenter(search, suggest, articles), events, sources, timeBox, metrics);
         AgentSessions agentSessions = new AgentSessions(config.site().agentSession(), signing, config.tokens());
@@ -180,7 +191,14 @@ public final class KotaeApp implements AutoCloseable, Admin {
         metrics.contentGauge("kotae_articles", "Articles in the index", () -> safeSize());
         metrics.contentGauge("kotae_content_problems", "Content files skipped because of errors", () -> sync.problems().size());
         metrics.contentGauge("kotae_index_size_bytes", "Index size on disk", index::sizeOnDisk);
-        metrics.gauge("kotae_ready", "1 when the index is open and synced", () -> readiness.isReady() ? 1 : 0);
+        metrics.gauge("kotae_ready", "1 when ready for traffic (as /readyz): index synced, plugin sources loaded once",
+                () -> readiness.isReady() ? 1 : 0);
+        metrics.gauge("kotae_degraded", "Parts that are degraded (see /readyz for why); 0 when all is well",
+                () -> readiness.degraded().size());
+        metrics.gauge("kotae_index_writable", "1 when index writes work, 0 while the writer is reopened after a failure",
+                () -> index.failure().isEmpty() ? 1 : 0);
+        metrics.counter("kotae_index_write_failures", "Index writes that failed and were rolled back",
+                index::writeFailures);
     }
 
     /** The figures of what searches keep per index version, e.g. {@code kotae_search_term_sets_hits_total}. */
@@ -194,7 +212,12 @@ public final class KotaeApp implements AutoCloseable, Admin {
 
     /** Builds the parts, starts serving, syncs the index with the content folder and starts watching it. */
     public static KotaeApp start(KotaeConfig config) throws Exception {
-        KotaeApp app = new KotaeApp(config);
+        return start(config, IndexDirectories.FILE_SYSTEM);
+    }
+
+    /** {@link #start(KotaeConfig)} with the index's files in the directories {@code indexDirectories} opens. */
+    public static KotaeApp start(KotaeConfig config, IndexDirectories indexDirectories) throws Exception {
+        KotaeApp app = new KotaeApp(config, indexDirectories);
         try {
             app.run();
         } catch (Exception e) {
@@ -238,6 +261,7 @@ public final class KotaeApp implements AutoCloseable, Admin {
         }
         watcher.start();
         plugins.start();
+        pluginsStarted = true;
         readiness.markReady();
         logStartup();
     }
@@ -272,6 +296,16 @@ public final class KotaeApp implements AutoCloseable, Admin {
         Map<String, ArticleIndex.Entry> indexed = index.entries(); // one read of the index for both syncs
         lastSync = sync.syncAll(indexed);
         sources.load(indexed);
+    }
+
+    /**
+     * After the index writer was reopened: compares every content file and plugin source with what the
+     * index holds now (its last commit), so that whatever the failed write rolled back is written again.
+     */
+    private void resyncAfterIndexFailure() throws IOException {
+        Map<String, ArticleIndex.Entry> indexed = index.entries();
+        lastSync = sync.syncAll(indexed);
+        sources.resync(indexed);
     }
 
     private static void awaitStarted(CompletableFuture<Void> serving) throws Exception {
@@ -345,6 +379,7 @@ public final class KotaeApp implements AutoCloseable, Admin {
         status.put("version", version());
         status.put("startedAt", startedAt.toString());
         status.put("ready", readiness.isReady());
+        status.put("degraded", readiness.degraded());
         status.put("articles", articleCounts());
         Map<String, Object> content = new LinkedHashMap<>();
         content.put("path", folder.root().toString());
@@ -355,6 +390,8 @@ public final class KotaeApp implements AutoCloseable, Admin {
         indexStatus.put("documents", index.size());
         indexStatus.put("sizeBytes", index.sizeOnDisk());
         indexStatus.put("lastSync", lastSync);
+        indexStatus.put("writable", index.failure().isEmpty());
+        indexStatus.put("failure", index.failure().orElse(null));
         status.put("index", indexStatus);
         status.put("feedback", Map.of("count", feedback.size()));
         status.put("plugins", plugins.status());
@@ -423,7 +460,7 @@ public final class KotaeApp implements AutoCloseable, Admin {
         // lane is drained into the database), plugins, sources, the time box, the analytics database, a
         // reindex in progress, then the index.
         try (analysis; suggestKeys; index; reindexing; feedback; analyticsDatabase; retentionPurge; timeBox; sources;
-                plugins; events; http) {
+                plugins; events; recovery; http) {
             if (watcher != null) {
                 watcher.close();
             }

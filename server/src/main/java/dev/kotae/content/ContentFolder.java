@@ -93,6 +93,13 @@ public final class ContentFolder {
         }
     }
 
+    /** Fails unless the folder itself is there: a missing folder is not one without articles. */
+    public void requirePresent() throws ContentFolderMissingException {
+        if (!Files.isDirectory(root)) {
+            throw new ContentFolderMissingException(root);
+        }
+    }
+
     public boolean isDirectory(String relativePath) {
         return Files.isDirectory(resolve(relativePath), LinkOption.NOFOLLOW_LINKS);
     }

@@ -25,6 +25,13 @@ import org.slf4j.LoggerFactory;
  * events are collected until the folder has been quiet for {@link #QUIET_MILLIS} (an editor's save is
  * several events), but never longer than {@link #MAX_DELAY_MILLIS}, so a change is searchable well
  * within a second. If the OS drops events, the whole folder is reported for a full comparison.
+ *
+ * <p>The folder itself may go away: deleted, or swapped for another one by a deploy. Once a second (and
+ * whenever the root's watch ends) the watcher checks that the root is still the directory it watches.
+ * While it is missing, changes are not delivered (a folder that vanished is not a help center without
+ * articles: the index keeps serving what it has) and {@link #problem()} says so. When a directory is
+ * there again (re-created, or swapped in), the watcher watches it afresh and reports an overflow, so the
+ * listener compares everything.
  */
 public final class ContentWatcher implements AutoCloseable {
 
@@ -33,6 +40,8 @@ public final class ContentWatcher implements AutoCloseable {
     static final long MAX_DELAY_MILLIS = 250;
     /** As long as a full comparison of a large folder may take (100k articles build in about 40 s). */
     private static final long CLOSE_WAIT_MILLIS = 120_000;
+    /** How often the root is checked for being deleted or swapped while no events arrive. */
+    static final long ROOT_CHECK_MILLIS = 1000;
 
     /** Receives batches of changes. Called on the watcher's thread. */
     public interface Listener {
@@ -48,11 +57,19 @@ public final class ContentWatcher implements AutoCloseable {
     private final WatchService watchService;
     private final Map<WatchKey, Path> watchedDirs = new HashMap<>();
     private final Thread thread;
+    /** The root's watch; set on the watcher's thread only (and in the constructor). */
+    private WatchKey rootKey;
+    /** The root directory's identity when it was registered (device and inode), to notice a swap. */
+    private Object rootIdentity;
+    /** The root's watch ended (deleted, unmounted): its directory must be registered afresh. */
+    private boolean rootWatchEnded;
+    private volatile String problem;
 
     public ContentWatcher(ContentFolder folder, Listener listener) throws IOException {
         this.folder = folder;
         this.listener = listener;
         this.watchService = FileSystems.getDefault().newWatchService();
+        this.rootIdentity = identity(folder.root());
         registerTree(folder.root());
         this.thread = new Thread(this::run, "kotae-content-watcher");
         this.thread.setDaemon(true);
@@ -65,7 +82,11 @@ public final class ContentWatcher implements AutoCloseable {
     private void run() {
         try {
             while (!Thread.currentThread().isInterrupted()) {
-                WatchKey first = watchService.take();
+                WatchKey first = watchService.poll(ROOT_CHECK_MILLIS, TimeUnit.MILLISECONDS);
+                if (first == null) {
+                    checkRoot();
+                    continue;
+                }
                 Set<String> changed = new LinkedHashSet<>();
                 boolean overflow = drain(first, changed);
                 long deadline = System.currentTimeMillis() + MAX_DELAY_MILLIS;
@@ -76,10 +97,68 @@ public final class ContentWatcher implements AutoCloseable {
                     }
                     overflow |= drain(next, changed);
                 }
-                deliver(changed, overflow);
+                if (checkRoot()) {
+                    deliver(changed, overflow);
+                }
             }
         } catch (InterruptedException | ClosedWatchServiceException e) {
             Thread.currentThread().interrupt();
+        }
+    }
+
+    /**
+     * Why changes are not followed now (the folder is missing), or {@code null} while it is watched.
+     */
+    public String problem() {
+        return problem;
+    }
+
+    /**
+     * Checks that the root is still the directory being watched; returns whether events may be delivered.
+     * A missing root is reported (and its events dropped: deleting the folder is not deleting every
+     * article); a root that is back, or was swapped for another directory, is watched afresh and compared
+     * in full.
+     */
+    private boolean checkRoot() {
+        Object now = identity(folder.root());
+        if (now == null) {
+            if (problem == null) {
+                problem = "content folder " + folder.root() + " is missing; serving the last index until it is back";
+                LOG.warn("The content folder {} is gone; serving the last index and waiting for it to come back",
+                        folder.root());
+            }
+            return false;
+        }
+        if (problem == null && !rootWatchEnded && now.equals(rootIdentity)) {
+            return true;
+        }
+        watchedDirs.keySet().forEach(WatchKey::cancel);
+        watchedDirs.clear();
+        rootKey = null;
+        rootWatchEnded = false;
+        rootIdentity = now;
+        registerTree(folder.root());
+        if (rootKey == null) {
+            rootWatchEnded = true; // vanished again while registering: the next check starts over
+            return false;
+        }
+        LOG.info("The content folder {} is {}; watching it again and comparing everything",
+                folder.root(), problem != null ? "back" : "a new directory");
+        problem = null;
+        deliver(Set.of(), true);
+        return false; // the full comparison covers the events collected
+    }
+
+    /** The directory's identity (device and inode where the OS has them), or {@code null} if it is no directory. */
+    private static Object identity(Path dir) {
+        try {
+            BasicFileAttributes attrs = Files.readAttributes(dir, BasicFileAttributes.class);
+            if (!attrs.isDirectory()) {
+                return null;
+            }
+            return attrs.fileKey() != null ? attrs.fileKey() : dir;
+        } catch (IOException e) {
+            return null;
         }
     }
 
@@ -117,6 +196,9 @@ public final class ContentWatcher implements AutoCloseable {
         }
         if (!key.reset()) {
             watchedDirs.remove(key);
+            if (key == rootKey) {
+                rootWatchEnded = true;
+            }
         }
         return overflow;
     }
@@ -132,6 +214,9 @@ public final class ContentWatcher implements AutoCloseable {
                     WatchKey key = dir.register(watchService, StandardWatchEventKinds.ENTRY_CREATE,
                             StandardWatchEventKinds.ENTRY_MODIFY, StandardWatchEventKinds.ENTRY_DELETE);
                     watchedDirs.put(key, dir);
+                    if (dir.equals(folder.root())) {
+                        rootKey = key;
+                    }
                     return FileVisitResult.CONTINUE;
                 }
 

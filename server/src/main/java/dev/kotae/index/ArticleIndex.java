@@ -6,8 +6,10 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.Stream;
 import org.apache.lucene.index.BinaryDocValues;
@@ -21,7 +23,6 @@ import org.apache.lucene.search.SearcherFactory;
 import org.apache.lucene.search.SearcherManager;
 import org.apache.lucene.store.AlreadyClosedException;
 import org.apache.lucene.store.Directory;
-import org.apache.lucene.store.FSDirectory;
 import org.apache.lucene.util.Bits;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -38,6 +39,13 @@ import org.slf4j.LoggerFactory;
  * content watcher, the plugin source sync), and work that writes runs on a {@link WriterThread} (a merge, a
  * plugin source's refresh, an admin reindex: not on the HTTP request's thread, which Jetty interrupts
  * when it stops).
+ *
+ * <p>A write that fails (a full disk, a permission; Lucene closes its writer for good after such a
+ * "tragic" failure) rolls the writer back to the last commit and marks the index failed: writes then
+ * throw {@link IndexUnavailableException} at once, searches go on from the last published version, and
+ * the failure listener (an {@link IndexRecovery}) is told, which {@link #reopen() reopens} the writer and
+ * resyncs everything that was lost. The failure stays reported ({@link #failure()}) until
+ * {@link #clearFailure(long)}.
  */
 public final class ArticleIndex implements AutoCloseable {
 
@@ -56,10 +64,25 @@ public final class ArticleIndex implements AutoCloseable {
     /** What the index holds for one article id: where it came from and which version. */
     public record Entry(String source, String stamp) {}
 
+    /** Why writing failed, since when; reported until a resync after reopening has succeeded. */
+    public record Failure(String reason, Instant since) {}
+
+    /**
+     * One writer with the searchers opened from it, swapped as a whole when the writer is reopened.
+     * {@code broken} is set once, by the first failure on this writer, which rolls it back.
+     */
+    private record Writing(IndexWriter writer, SearcherManager searchers, AtomicBoolean broken) {}
+
     private final Path path;
     private final Directory directory;
-    private final IndexWriter writer;
-    private final SearcherManager searchers;
+    private final Analysis analysis;
+    private final String fingerprint;
+    private final SearcherFactory searcherFactory;
+    private volatile Writing current;
+    private volatile Failure failure;
+    private final AtomicLong writeFailures = new AtomicLong();
+    private volatile Runnable failureListener = () -> { };
+    private volatile boolean closing;
     private final KeptPerVersion.Usage termMatches = new KeptPerVersion.Usage();
     private final KeptPerVersion.Usage wordScores = new KeptPerVersion.Usage();
     private final ArticleDocuments documents;
@@ -72,30 +95,36 @@ public final class ArticleIndex implements AutoCloseable {
     /** A merge in progress finishes and is committed before the writer closes: closing under it would fail it. */
     private final WriterThread merger = new WriterThread("kotae-index-merge", Duration.ofMinutes(2));
 
-    private ArticleIndex(Path path, Analysis analysis, ArticleDocuments documents, String settingsFingerprint)
-            throws IOException {
+    private ArticleIndex(Path path, Analysis analysis, ArticleDocuments documents, String settingsFingerprint,
+            IndexDirectories directories) throws IOException {
         this.path = path;
+        this.analysis = analysis;
         this.documents = documents;
         Files.createDirectories(path);
-        this.directory = FSDirectory.open(path);
-        IndexWriterConfig config = new IndexWriterConfig(analysis.perField())
-                .setOpenMode(IndexWriterConfig.OpenMode.CREATE_OR_APPEND)
-                .setCommitOnClose(true);
-        this.writer = new IndexWriter(directory, config);
-        String fingerprint = SCHEMA_VERSION + "|" + settingsFingerprint;
-        String stored = committedFingerprint();
-        this.rebuilt = stored != null && !stored.equals(fingerprint);
-        if (stored == null || rebuilt) {
-            writer.deleteAll();
-        }
-        writer.setLiveCommitData(Map.of(FINGERPRINT_KEY, fingerprint).entrySet());
-        this.searchers = new SearcherManager(writer, new SearcherFactory() {
+        this.directory = directories.open(path);
+        this.searcherFactory = new SearcherFactory() {
             @Override
             public IndexView newSearcher(org.apache.lucene.index.IndexReader reader,
                     org.apache.lucene.index.IndexReader previous) throws IOException {
                 return new IndexView(reader, documents.facetsConfig(), termMatches, wordScores);
             }
-        });
+        };
+        IndexWriter writer = new IndexWriter(directory, writerConfig());
+        this.fingerprint = SCHEMA_VERSION + "|" + settingsFingerprint;
+        String stored = committedFingerprint(writer);
+        this.rebuilt = stored != null && !stored.equals(fingerprint);
+        if (stored == null || rebuilt) {
+            writer.deleteAll();
+        }
+        writer.setLiveCommitData(Map.of(FINGERPRINT_KEY, fingerprint).entrySet());
+        this.current = new Writing(writer, new SearcherManager(writer, searcherFactory), new AtomicBoolean());
+    }
+
+    /** A config for one writer: Lucene refuses to share one between writers. */
+    private IndexWriterConfig writerConfig() {
+        return new IndexWriterConfig(analysis.perField())
+                .setOpenMode(IndexWriterConfig.OpenMode.CREATE_OR_APPEND)
+                .setCommitOnClose(true);
     }
 
     /**
@@ -106,7 +135,13 @@ public final class ArticleIndex implements AutoCloseable {
      */
     public static ArticleIndex open(Path path, Analysis analysis, ArticleDocuments documents, String settingsFingerprint)
             throws IOException {
-        return new ArticleIndex(path, analysis, documents, settingsFingerprint);
+        return open(path, analysis, documents, settingsFingerprint, IndexDirectories.FILE_SYSTEM);
+    }
+
+    /** Opens (or creates) the index in {@code path}, its files in the directory {@code directories} opens. */
+    public static ArticleIndex open(Path path, Analysis analysis, ArticleDocuments documents, String settingsFingerprint,
+            IndexDirectories directories) throws IOException {
+        return new ArticleIndex(path, analysis, documents, settingsFingerprint, directories);
     }
 
     /** Whether opening found an index built with other settings and emptied it. */
@@ -114,7 +149,7 @@ public final class ArticleIndex implements AutoCloseable {
         return rebuilt;
     }
 
-    private String committedFingerprint() throws IOException {
+    private String committedFingerprint(IndexWriter writer) throws IOException {
         if (!DirectoryReader.indexExists(directory)) {
             return null;
         }
@@ -158,21 +193,139 @@ public final class ArticleIndex implements AutoCloseable {
         return entries;
     }
 
-    /** Adds or replaces the article with this id. Visible to searches after {@link #publish()}. */
+    /**
+     * Adds or replaces the article with this id. Visible to searches after {@link #publish()}.
+     *
+     * @throws IndexUnavailableException while the writer is down after a failed write
+     */
     public void upsert(Article article, String stamp) throws IOException {
         changedSinceMerge.incrementAndGet();
-        writer.updateDocument(new Term(IndexFields.ID, article.id()), documents.toDocument(article, stamp));
+        write(w -> w.writer().updateDocument(new Term(IndexFields.ID, article.id()), documents.toDocument(article, stamp)));
     }
 
     /** Removes the article with this id. Visible to searches after {@link #publish()}. */
     public void delete(String id) throws IOException {
         changedSinceMerge.incrementAndGet();
-        writer.deleteDocuments(new Term(IndexFields.ID, id));
+        write(w -> w.writer().deleteDocuments(new Term(IndexFields.ID, id)));
     }
 
     /** Removes everything; searches keep seeing the old documents until {@link #publish()}. */
     public void deleteAll() throws IOException {
-        writer.deleteAll();
+        write(w -> w.writer().deleteAll());
+    }
+
+    private interface WriteStep {
+        void run(Writing writing) throws IOException;
+    }
+
+    /** Runs one write on the current writer; a failure that leaves the writer unusable fails the index. */
+    private void write(WriteStep step) throws IOException {
+        Writing writing = current;
+        if (writing.broken().get()) {
+            throw unavailable(null);
+        }
+        try {
+            step.run(writing);
+        } catch (IOException | AlreadyClosedException e) {
+            throw failed(writing, e);
+        } catch (RuntimeException e) {
+            if (writing.writer().getTragicException() != null) {
+                throw failed(writing, e);
+            }
+            throw e; // one document's fault (e.g. a term too long): the writer goes on
+        }
+    }
+
+    /**
+     * Marks the index failed by the first failure on {@code writing}'s writer and rolls that writer back to
+     * the last commit, so that nothing half-written is ever committed; later failures on the same writer
+     * (other threads writing beside it) only report it.
+     */
+    private IndexUnavailableException failed(Writing writing, Exception cause) {
+        if (closing || writing != current) {
+            return unavailable(cause);
+        }
+        if (!writing.broken().compareAndSet(false, true)) {
+            return unavailable(cause);
+        }
+        Throwable tragic = writing.writer().getTragicException();
+        Throwable reason = tragic != null ? tragic : cause;
+        Failure previous = failure;
+        failure = new Failure("index write failed: " + reason, previous != null ? previous.since() : Instant.now());
+        writeFailures.incrementAndGet();
+        if (previous == null) {
+            LOG.error("Writing the index failed; searches go on from the last published version while the writer "
+                    + "is reopened", cause);
+        } else {
+            LOG.warn("Writing the index failed again: {}", reason.toString()); // the first failure has the trace
+        }
+        try {
+            writing.writer().rollback();
+        } catch (IOException | RuntimeException e) {
+            LOG.warn("Rolling back the failed index writer: {}", e.toString());
+        }
+        failureListener.run();
+        return unavailable(cause);
+    }
+
+    private IndexUnavailableException unavailable(Throwable cause) {
+        Failure known = failure;
+        return new IndexUnavailableException(closing ? "the index is closing"
+                : "the index cannot be written now (" + (known == null ? "its writer was reopened" : known.reason())
+                        + "); it is being reopened and resynced", cause);
+    }
+
+    /** Called (on the failing thread, so it must not block) when a write fails the index. */
+    public void onFailure(Runnable listener) {
+        this.failureListener = listener;
+    }
+
+    /**
+     * Opens a new writer on the index's last commit if the current one failed, and searchers from it;
+     * searches holding the old version finish on it. Does nothing while the writer works.
+     */
+    public synchronized void reopen() throws IOException {
+        Writing old = current;
+        if (closing || !old.broken().get()) {
+            return;
+        }
+        IndexWriter writer = new IndexWriter(directory, writerConfig());
+        try {
+            writer.setLiveCommitData(Map.of(FINGERPRINT_KEY, fingerprint).entrySet());
+            current = new Writing(writer, new SearcherManager(writer, searcherFactory), new AtomicBoolean());
+        } catch (IOException | RuntimeException e) {
+            writer.rollback();
+            throw e;
+        }
+        old.searchers().close();
+        LOG.info("Index writer reopened");
+    }
+
+    /** Why the index cannot be written, until a resync after reopening has succeeded; empty when it works. */
+    public java.util.Optional<Failure> failure() {
+        return java.util.Optional.ofNullable(failure);
+    }
+
+    /** Whether writes go to a working writer now (false between a failure and the reopening). */
+    public boolean writable() {
+        return !current.broken().get();
+    }
+
+    /** Index writes that failed since start-up; each was rolled back. */
+    public long writeFailures() {
+        return writeFailures.get();
+    }
+
+    /**
+     * Stops reporting the failure, if no write failed since {@code failuresSeen} ({@link #writeFailures()}
+     * read before the resync) and the writer works; returns whether it did.
+     */
+    public synchronized boolean clearFailure(long failuresSeen) {
+        if (writeFailures.get() != failuresSeen || current.broken().get()) {
+            return false;
+        }
+        failure = null;
+        return true;
     }
 
     /**
@@ -183,8 +336,10 @@ public final class ArticleIndex implements AutoCloseable {
      * the change; single edits leave segments to the merge policy.
      */
     public void publish() throws IOException {
-        writer.commit();
-        searchers.maybeRefreshBlocking();
+        write(w -> {
+            w.writer().commit();
+            w.searchers().maybeRefreshBlocking();
+        });
         if (changedSinceMerge.get() >= MERGE_AFTER_CHANGES) {
             changedSinceMerge.set(0);
             merger.execute(this::mergeIntoOneSegment);
@@ -193,11 +348,13 @@ public final class ArticleIndex implements AutoCloseable {
 
     private void mergeIntoOneSegment() {
         try {
-            writer.forceMerge(1);
-            writer.commit();
-            searchers.maybeRefreshBlocking();
-        } catch (AlreadyClosedException e) {
-            // closing waits for a running merge, then this publish has nothing left to do
+            write(w -> {
+                w.writer().forceMerge(1);
+                w.writer().commit();
+                w.searchers().maybeRefreshBlocking();
+            });
+        } catch (IndexUnavailableException e) {
+            // reported by the failure; the resync after reopening publishes again
         } catch (IOException | RuntimeException e) {
             LOG.warn("Merging the index into one segment failed; searches stay correct, only slower", e);
         }
@@ -215,12 +372,12 @@ public final class ArticleIndex implements AutoCloseable {
 
     /** A searcher over the latest published version; give it back with {@link #release}. */
     public IndexView acquire() throws IOException {
-        return (IndexView) searchers.acquire();
+        return (IndexView) current.searchers().acquire();
     }
 
     public void release(IndexView view) {
         try {
-            searchers.release(view);
+            current.searchers().release(view); // a reference count of the view's own: any manager releases it
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -264,8 +421,12 @@ public final class ArticleIndex implements AutoCloseable {
     @Override
     public void close() throws IOException {
         merger.close();
-        try (directory; writer; searchers) {
-            // closed in reverse order: searchers, writer (commits), directory
+        synchronized (this) {
+            closing = true;
+        }
+        Writing last = current;
+        try (directory; IndexWriter writer = last.writer(); SearcherManager searchers = last.searchers()) {
+            // closed in reverse order: searchers, writer (commits; nothing after a failure rolled it back), directory
         }
     }
 }

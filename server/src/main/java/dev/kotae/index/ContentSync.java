@@ -4,6 +4,7 @@ import dev.kotae.content.Article;
 import dev.kotae.content.ArticleParser;
 import dev.kotae.content.ContentException;
 import dev.kotae.content.ContentFolder;
+import dev.kotae.content.ContentFolderMissingException;
 import dev.kotae.content.ContentProblem;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -30,7 +31,8 @@ import org.slf4j.LoggerFactory;
  *
  * <p>Ids must be unique: when two files claim one id, the file whose path sorts first is served and the
  * other is reported, so the outcome does not depend on the order in which files were seen. All methods
- * are synchronized: the sync is the index's only writer.
+ * are synchronized: the sync is the index's only writer. Nothing is compared against a missing folder
+ * ({@link ContentFolderMissingException}): a folder that is gone for a moment does not empty the index.
  */
 public final class ContentSync {
 
@@ -77,6 +79,7 @@ public final class ContentSync {
      * (read once at start-up and shared with the plugin sources), and applies the differences.
      */
     public synchronized Report syncAll(Map<String, ArticleIndex.Entry> indexedNow) throws IOException {
+        folder.requirePresent();
         indexed.clear();
         indexed.putAll(indexedNow);
         return scanFolder();
@@ -87,6 +90,7 @@ public final class ContentSync {
      * other sources (plugins) are left alone.
      */
     public synchronized Report rebuild() throws IOException {
+        folder.requirePresent();
         for (Map.Entry<String, ArticleIndex.Entry> entry : index.entries().entrySet()) {
             if (entry.getValue().source().startsWith(SOURCE_PREFIX)) {
                 index.delete(entry.getKey());
@@ -142,6 +146,7 @@ public final class ContentSync {
      * and deleted files are indexed, re-indexed or removed.
      */
     public synchronized Report apply(Collection<String> changedPaths) throws IOException {
+        folder.requirePresent();
         long start = System.nanoTime();
         Set<String> paths = new TreeSet<>();
         for (String changed : changedPaths) {

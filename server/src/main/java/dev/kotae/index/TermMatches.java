@@ -37,8 +37,15 @@ public final class TermMatches {
         return sets.get(new Key(scope, term), key -> read(scope.searcher().getIndexReader(), term));
     }
 
-    /** The live documents of {@code reader} with {@code term}, numbered as in the whole reader. */
+    /**
+     * The live documents of {@code reader} with {@code term}, numbered as in the whole reader; the empty
+     * set for an index with no documents at all, a normal state (a fresh install, the last article deleted)
+     * that {@link DocIdSetBuilder} cannot size a set for.
+     */
     static DocIdSet read(IndexReader reader, Term term) throws IOException {
+        if (reader.maxDoc() == 0) {
+            return DocIdSet.EMPTY;
+        }
         DocIdSetBuilder builder = new DocIdSetBuilder(reader.maxDoc());
         for (LeafReaderContext leaf : reader.leaves()) {
             PostingsEnum postings = leaf.reader().postings(term, PostingsEnum.NONE);

@@ -168,11 +168,13 @@ public final class PluginHost implements Widgets, AutoCloseable {
         }
         for (T extension : found) {
             String className = extension.getClass().getName();
+            boolean running = false;
             try {
                 timeBox.call("plugin " + id + ": " + className + ".start", loader, () -> {
                     extension.start(context);
                     return null;
                 });
+                running = true;
                 register(id, extension, loader);
                 started.add(new Started(id, extension, loader));
                 statuses.add(new ExtensionStatus(type.getSimpleName(), className, "started", null));
@@ -180,6 +182,9 @@ public final class PluginHost implements Widgets, AutoCloseable {
                 metrics.pluginFailed(id);
                 statuses.add(new ExtensionStatus(type.getSimpleName(), className, "failed", e.getMessage()));
                 LOG.warn("Plugin {}: {} not started: {}", id, className, e.getMessage());
+                if (running) {
+                    stop(new Started(id, extension, loader)); // started, then refused: give back what start took
+                }
             }
         }
     }
@@ -266,20 +271,24 @@ public final class PluginHost implements Widgets, AutoCloseable {
         }
     }
 
+    /** Calls an extension's {@code stop()}, time-boxed; a failure is logged, never thrown. */
+    private void stop(Started s) {
+        try {
+            timeBox.call("plugin " + s.pluginId() + ": stop", s.loader(), () -> {
+                s.extension().stop();
+                return null;
+            });
+        } catch (PluginCallException e) {
+            LOG.warn("Plugin {}: {}", s.pluginId(), e.getMessage());
+        }
+    }
+
     /** Stops every started extension (time-boxed), then the plugins. */
     @Override
     public void close() {
         fileWatches.close();
         for (int i = started.size() - 1; i >= 0; i--) {
-            Started s = started.get(i);
-            try {
-                timeBox.call("plugin " + s.pluginId() + ": stop", s.loader(), () -> {
-                    s.extension().stop();
-                    return null;
-                });
-            } catch (PluginCallException e) {
-                LOG.warn("Plugin {}: {}", s.pluginId(), e.getMessage());
-            }
+            stop(started.get(i));
         }
         started.clear();
         if (manager != null) {

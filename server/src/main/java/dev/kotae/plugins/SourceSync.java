@@ -18,6 +18,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Predicate;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -30,8 +32,10 @@ import org.slf4j.LoggerFactory;
  *
  * <p>Failure rules: a source that throws keeps its previously indexed articles and is retried on its next
  * change; a source that does not answer in time is not called again until an administrator reindexes
- * (its stuck thread would otherwise be joined by another on every change). Articles that break a rule are
- * skipped and reported one by one; the others are indexed.
+ * (its stuck thread would otherwise be joined by another on every change). At most one {@code articles()}
+ * call per source is ever in flight: a refresh (a reindex included) while an earlier call still has not
+ * returned is skipped and reported, so a hanging source holds one thread, not one per reindex. Articles
+ * that break a rule are skipped and reported one by one; the others are indexed.
  */
 public final class SourceSync implements AutoCloseable {
 
@@ -54,6 +58,16 @@ public final class SourceSync implements AutoCloseable {
         volatile Instant lastRefresh;
         volatile List<ContentProblem> problems = List.of();
         volatile boolean stuck;
+        /** Its first refresh has ended: loaded, failed or timed out. */
+        volatile boolean loadedOnce;
+        /**
+         * A call to {@code articles()} has not returned yet: set when it starts, cleared on the plugin's
+         * thread when it really ends, which for a call that timed out may be never.
+         */
+        final AtomicBoolean callInFlight = new AtomicBoolean();
+        volatile Instant callStarted;
+        /** Why the last call failed (e.g. its time-out), kept while it has still not returned. */
+        volatile String callError;
 
         Source(String pluginId, String sourceId, ContentSource extension, ClassLoader loader) {
             this.pluginId = pluginId;
@@ -187,6 +201,31 @@ public final class SourceSync implements AutoCloseable {
         return total;
     }
 
+    /**
+     * Takes what the index holds now ({@code indexedEntries}, after its writer was reopened on its last
+     * commit) as each source's indexed articles, and queues a refresh of every source, which writes again
+     * whatever a failed index write rolled back.
+     */
+    public synchronized void resync(Map<String, ArticleIndex.Entry> indexedEntries) {
+        for (Source source : sources.values()) {
+            source.indexed.clear();
+            indexedEntries.forEach((id, entry) -> {
+                if (entry.source().equals(source.key)) {
+                    source.indexed.put(id, entry.stamp());
+                }
+            });
+        }
+        refreshAllSoon();
+    }
+
+    /**
+     * Whether every registered source has had its first refresh (loaded, failed or timed out): readiness
+     * waits for it, and one broken source holds it up by one time box at most.
+     */
+    public boolean firstLoadsDone() {
+        return sources.values().stream().allMatch(source -> source.loadedOnce);
+    }
+
     /** Each source's state, by plugin id. */
     public Map<String, List<Status>> statusByPlugin() {
         Map<String, List<Status>> byPlugin = new LinkedHashMap<>();
@@ -202,18 +241,48 @@ public final class SourceSync implements AutoCloseable {
     }
 
     private void refresh(Source source, boolean force) {
+        try {
+            refreshNow(source, force);
+        } finally {
+            source.loadedOnce = true;
+        }
+    }
+
+    private void refreshNow(Source source, boolean force) {
         if (closing) {
             return;
         }
+        if (!source.callInFlight.compareAndSet(false, true)) {
+            metrics.pluginFailed(source.pluginId);
+            source.state = "failed";
+            String call = source.callError != null ? source.callError : "articles() called at " + source.callStarted;
+            source.error = call + "; it still has not returned, so this refresh is skipped (one call per source at a "
+                    + "time)" + (source.indexed.isEmpty() ? "" : "; keeping " + source.indexed.size()
+                    + " articles indexed before");
+            LOG.warn("Plugin {}: {}", source.pluginId, source.error);
+            return;
+        }
         source.state = "refreshing";
+        source.callStarted = Instant.now();
+        source.callError = null;
         List<SourceArticle> listed;
         try {
-            listed = timeBox.call("source " + source.sourceId + ": articles()", source.loader, source.extension::articles);
+            listed = timeBox.call("source " + source.sourceId + ": articles()", source.loader, () -> {
+                try {
+                    return source.extension.articles();
+                } finally {
+                    source.callInFlight.set(false);
+                }
+            });
             if (listed == null) {
                 throw new PluginCallException("source " + source.sourceId + ": articles() returned null", false, null);
             }
+        } catch (RejectedExecutionException e) {
+            source.callInFlight.set(false); // the time box is closed: the call never started
+            return;
         } catch (PluginCallException e) {
             metrics.pluginFailed(source.pluginId);
+            source.callError = e.getMessage();
             source.stuck = e.timedOut();
             source.error = e.getMessage() + (e.timedOut() ? "; not called again until a reindex" : "")
                     + (source.indexed.isEmpty() ? "" : "; keeping " + source.indexed.size() + " articles indexed before");

@@ -4,7 +4,9 @@ import com.fasterxml.jackson.core.type.TypeReference;
 import dev.kotae.analytics.EventNames;
 import dev.kotae.analytics.RecentEvents;
 import dev.kotae.auth.Caller;
+import dev.kotae.content.ContentFolderMissingException;
 import dev.kotae.feedback.FeedbackStore;
+import dev.kotae.index.IndexUnavailableException;
 import dev.kotae.plugin.KotaeEvent;
 import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
@@ -57,7 +59,13 @@ public final class AdminResource {
     @Path("reindex")
     public Map<String, Object> reindex(@Context SecurityContext security) throws IOException {
         requireAdmin(security);
-        return admin.reindex();
+        try {
+            return admin.reindex();
+        } catch (IndexUnavailableException e) {
+            throw new ApiException(503, "index_unavailable", e.getMessage());
+        } catch (ContentFolderMissingException e) {
+            throw new ApiException(503, "content_unavailable", e.getMessage());
+        }
     }
 
     @GET

@@ -28,20 +28,34 @@ public final class OpsResource {
         this.metrics = metrics;
     }
 
+    /**
+     * Liveness: 200 while the process answers. A degraded part is named with its reason but is no cause
+     * for a restart: the index and the content folder recover on their own.
+     */
     @GET
     @Path("healthz")
     @Produces(MediaType.APPLICATION_JSON)
-    public Map<String, String> health() {
-        return Map.of("status", "ok");
+    public Map<String, Object> health() {
+        return withDegraded("ok");
     }
 
+    /**
+     * Readiness: 503 until the index is built and every plugin content source has been loaded once; then 200, also while degraded (the server answers from its
+     * last index, which is better than no replica; the body and {@code kotae_degraded} make it visible).
+     */
     @GET
     @Path("readyz")
     @Produces(MediaType.APPLICATION_JSON)
     public Response ready() {
         return readiness.isReady()
-                ? Response.ok(Map.of("status", "ready")).build()
-                : ApiError.response(503, "unavailable", "the index is still being built");
+                ? Response.ok(withDegraded("ready")).build()
+                : ApiError.response(503, "unavailable", "waiting for " + String.join(" and ", readiness.waitingFor()));
+    }
+
+    /** {@code {"status": well}}, or {@code {"status": "degraded", "degraded": {part: reason}}}. */
+    private Map<String, Object> withDegraded(String well) {
+        Map<String, String> degraded = readiness.degraded();
+        return degraded.isEmpty() ? Map.of("status", well) : Map.of("status", "degraded", "degraded", degraded);
     }
 
     /**

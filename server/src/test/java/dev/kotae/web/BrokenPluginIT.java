@@ -74,6 +74,22 @@ class BrokenPluginIT {
     }
 
     @Test
+    void anExtensionRefusedAfterItStartedIsStopped() throws Exception {
+        JsonNode broken = awaitPlugin("test-broken", p -> source(p, "hang").get("state").asText().equals("failed"));
+        JsonNode refused = null;
+        for (JsonNode extension : broken.get("extensions")) {
+            if (extension.get("className").asText().endsWith(".RefusedSource")) {
+                refused = extension;
+            }
+        }
+        assertEquals("failed", refused.get("state").asText(), broken.toString());
+        assertTrue(refused.get("error").asText().contains("source id 'Not a valid id!'"), refused.toString());
+        Path pluginData = work.resolve("data/plugins/test-broken");
+        assertTrue(Files.exists(pluginData.resolve("refused-source.started")), "it was started");
+        assertTrue(Files.exists(pluginData.resolve("refused-source.stopped")), "and, once refused, stopped");
+    }
+
+    @Test
     void searchAndTheGoodDataKeepWorking() throws Exception {
         awaitPlugin("test-broken", p -> source(p, "hang").get("state").asText().equals("failed"));
         assertFalse(server.searchIds("返品", null).isEmpty(), "Markdown search works while a plugin thread hangs");

@@ -43,6 +43,7 @@ final class KotaeServer implements AutoCloseable {
     private final PluginsConfig plugins;
     private final java.util.function.UnaryOperator<KotaeConfig> customise;
     private KotaeApp app;
+    private dev.kotae.index.IndexDirectories indexDirectories = dev.kotae.index.IndexDirectories.FILE_SYSTEM;
     private final HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
     /** The HTTP answer: status, headers (names in lower case) and body, parsed as JSON on demand. */
@@ -128,6 +129,16 @@ final class KotaeServer implements AutoCloseable {
         return folder;
     }
 
+    /** A server over a fresh copy of the sample content whose index files are in the directories {@code opener} opens. */
+    static KotaeServer withIndexDirectories(Path workDir, dev.kotae.index.IndexDirectories opener) throws Exception {
+        Path content = workDir.resolve("content");
+        copyTree(sampleContent(), content);
+        KotaeServer server = new KotaeServer(content, workDir.resolve("data"), PluginsConfig.none());
+        server.indexDirectories = opener;
+        server.start();
+        return server;
+    }
+
     /** A server over an existing content folder and data folder (e.g. to restart on the same data). */
     static KotaeServer over(Path content, Path data) throws Exception {
         KotaeServer server = new KotaeServer(content, data, PluginsConfig.none());
@@ -154,7 +165,7 @@ final class KotaeServer implements AutoCloseable {
                 .withTokens(List.of(
                         new TokenAuthenticator.Token("agent", AGENT_TOKEN, Role.AGENT),
                         new TokenAuthenticator.Token("admin", ADMIN_TOKEN, Role.ADMIN)));
-        app = KotaeApp.start(customise.apply(config));
+        app = KotaeApp.start(customise.apply(config), indexDirectories);
     }
 
     void stop() throws Exception {

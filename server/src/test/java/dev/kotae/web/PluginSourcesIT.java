@@ -1,5 +1,6 @@
 package dev.kotae.web;
 
+import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -173,6 +174,32 @@ class PluginSourcesIT {
 
     @Test
     @Order(3)
+    void aMalformedSheetIsReportedByLineAndItsLastGoodRowsStayServed() throws Exception {
+        writeUtf8Csv(List.of("金継ぎの修理は受け付けていますか？,はい、金継ぎ職人が修理します。,修理,金継ぎ,公開"));
+        server.awaitSearch("金継ぎ", null, ids -> ids.stream().anyMatch(id -> id.startsWith("csv:")));
+
+        // The two-line answer starting on line 5 lost its opening quote: read leniently, line 6 is a question.
+        writeUtf8Csv(List.of("漆器の手入れは？,柔らかい布で拭きます。", "食洗機は使えません。, 熱湯も避けてください\""));
+        await("the malformed sheet is reported with its line").atMost(Duration.ofSeconds(20))
+                .pollInterval(Duration.ofMillis(100)).until(() -> {
+                    JsonNode source = server.pluginStatus("source-csv").get("sources").get(0);
+                    return source.get("state").asText().equals("failed")
+                            && source.get("error").asText().contains("faq-utf8.csv");
+                });
+        JsonNode source = server.pluginStatus("source-csv").get("sources").get(0);
+        assertTrue(source.get("error").asText().contains("not valid CSV: line 6: unbalanced quote"), source.toString());
+        assertTrue(server.searchIds("金継ぎ", null).stream().anyMatch(id -> id.startsWith("csv:")),
+                "the last good version of the sheet is still served");
+        assertTrue(server.searchIds("食洗機", null).stream().noneMatch(id -> id.startsWith("csv:")),
+                "no mangled row is published");
+
+        writeUtf8Csv(List.of("金継ぎの修理は受け付けていますか？,はい、金継ぎ職人が修理します。,修理,金継ぎ,公開"));
+        await("the fixed sheet is read again").atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(100))
+                .until(() -> server.pluginStatus("source-csv").get("sources").get(0).get("state").asText().equals("ok"));
+    }
+
+    @Test
+    @Order(4)
     void disablingAPluginRemovesItsArticlesAndSaysSo() throws Exception {
         server.stop();
         server = KotaeServer.withPlugins(work, config(false));

@@ -8,6 +8,7 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.OptionalLong;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
@@ -40,11 +41,18 @@ final class SheetReader {
     /**
      * Reads a sheet.
      *
-     * @throws CsvSourceException when the file is missing, unreadable, not in its encoding, not valid CSV or
-     *     lacks a question or answer column; the message names the file
+     * @throws CsvSourceException when the file is missing, unreadable, not in its encoding, not valid CSV
+     *     (an unbalanced quote included, see {@link QuoteBalance}) or lacks a question or answer column; the
+     *     message names the file and, for CSV syntax, the line
      */
     static Result read(SheetSpec spec) throws CsvSourceException {
         Encodings.Decoded decoded = decode(spec, readBytes(spec));
+        OptionalLong unbalanced = QuoteBalance.unbalancedLine(decoded.text(), spec.delimiter());
+        if (unbalanced.isPresent()) {
+            throw new CsvSourceException(where(spec) + ": not valid CSV: line " + unbalanced.getAsLong()
+                    + ": unbalanced quote (every \" must be paired: a cell holding a quote is put in quotes, with the"
+                    + " quote doubled, as spreadsheets save it)");
+        }
         List<Row> rows = new ArrayList<>();
         List<String> warnings = new ArrayList<>();
         try (CSVParser parser = CSVParser.parse(decoded.text(), format(spec.delimiter()))) {

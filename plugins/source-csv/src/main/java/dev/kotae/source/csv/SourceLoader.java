@@ -8,14 +8,21 @@ import java.util.Map;
 
 /**
  * Reads every configured sheet into one list of articles with unique ids. Stateless: each call reads the
- * files afresh, so {@code articles()} always reflects what is on disk.
+ * files afresh, so {@code articles()} always reflects what is on disk, once each file is completely
+ * written ({@link WriteQuiet}).
  */
 final class SourceLoader {
 
     private final List<SheetSpec> sheets;
+    private final WriteQuiet writeQuiet;
 
     SourceLoader(List<SheetSpec> sheets) {
+        this(sheets, WriteQuiet.system());
+    }
+
+    SourceLoader(List<SheetSpec> sheets, WriteQuiet writeQuiet) {
         this.sheets = List.copyOf(sheets);
+        this.writeQuiet = writeQuiet;
     }
 
     /**
@@ -34,14 +41,16 @@ final class SourceLoader {
     /**
      * Reads all sheets.
      *
-     * @throws CsvSourceException for the first file that cannot be read; nothing is returned then, because
-     *     half a source would make the server drop the other file's articles
+     * @throws CsvSourceException for the first file that cannot be read, is malformed or is still being
+     *     written; nothing is returned then, because half a source would make the server drop the other
+     *     file's articles (it keeps every article of the source as it was, the last good version of each file)
      */
     Result load() throws CsvSourceException {
         Map<String, SourceArticle> byId = new LinkedHashMap<>();
         Map<String, String> firstSeen = new LinkedHashMap<>();
         List<String> warnings = new ArrayList<>();
         for (SheetSpec sheet : sheets) {
+            writeQuiet.awaitComplete(sheet.path(), sheet.label());
             SheetReader.Result result = SheetReader.read(sheet);
             warnings.addAll(result.warnings());
             for (SheetReader.Row row : result.rows()) {

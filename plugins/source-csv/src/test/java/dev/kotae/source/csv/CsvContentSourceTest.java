@@ -363,6 +363,25 @@ class CsvContentSourceTest {
     }
 
     @Test
+    void aLostQuoteThatWouldMangleRowsMakesArticlesThrowNamingFileAndLine() throws Exception {
+        Path faq = write(dir.resolve("faq.csv"), crlf("質問,回答", "Q1,A1", "Q2,\"line one\r\nline two, more\"", "Q3,A3"));
+        CsvContentSource source = start(Sheets.context(dir, settings(file("faq.csv"))));
+        assertEquals(List.of("Q1", "Q2", "Q3"), source.articles().stream().map(SourceArticle::title)
+                .collect(Collectors.toList()));
+
+        // The opening quote of Q2's answer is lost: the parser would read "line two" as a question of its own.
+        write(faq, crlf("質問,回答", "Q1,A1", "Q2,line one", "line two, more\"", "Q3,A3"));
+        CsvSourceException e = assertThrows(CsvSourceException.class, source::articles);
+
+        assertTrue(e.getMessage().startsWith("faq.csv ("), e.getMessage());
+        assertTrue(e.getMessage().contains("not valid CSV: line 4: unbalanced quote"), e.getMessage());
+
+        write(faq, crlf("質問,回答", "Q1,A1", "Q2,\"unclosed answer", "Q3,A3"));
+        e = assertThrows(CsvSourceException.class, source::articles);
+        assertTrue(e.getMessage().contains("not valid CSV: line 3: unbalanced quote"), e.getMessage());
+    }
+
+    @Test
     void startAsksTheServerToWatchEveryFileUnderTheSourceId() throws Exception {
         write(dir.resolve("faq.csv"), crlf("質問,回答", "Q,A"));
         write(dir.resolve("notes/agents.tsv"), "質問\t回答\nQ\tA\n");

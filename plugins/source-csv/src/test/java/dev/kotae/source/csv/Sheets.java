@@ -6,6 +6,7 @@ import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -16,10 +17,15 @@ final class Sheets {
 
     private Sheets() {}
 
-    /** Writes text in a charset, as Excel's "CSV (コンマ区切り)" (windows-31j) or "CSV UTF-8" would. */
+    /**
+     * Writes text in a charset, as Excel's "CSV (コンマ区切り)" (windows-31j) or "CSV UTF-8" would, as a file
+     * saved a minute ago: complete, so reading it does not wait for the quiet period ({@link WriteQuietTest}
+     * covers files still being written).
+     */
     static Path write(Path file, String text, Charset charset) throws IOException {
         Files.createDirectories(file.toAbsolutePath().getParent());
         Files.write(file, text.getBytes(charset));
+        Files.setLastModifiedTime(file, FileTime.fromMillis(System.currentTimeMillis() - 60_000));
         return file;
     }
 
