@@ -19,7 +19,10 @@ import dev.kotae.search.CategoryService;
 import dev.kotae.search.SearchService;
 import dev.kotae.search.SuggestService;
 import jakarta.ws.rs.ext.ContextResolver;
+import jakarta.servlet.DispatcherType;
 import java.net.URI;
+import java.util.EnumSet;
+import org.eclipse.jetty.ee10.servlet.FilterHolder;
 import org.eclipse.jetty.ee10.servlet.ServletContextHandler;
 import org.eclipse.jetty.ee10.servlet.ServletHolder;
 import org.eclipse.jetty.server.HttpConfiguration;
@@ -73,7 +76,8 @@ public final class HttpServer implements AutoCloseable {
         server.addConnector(connector);
 
         ServletContextHandler context = new ServletContextHandler("/");
-        context.addFilter(new org.eclipse.jetty.ee10.servlet.FilterHolder(new MediaTypeHeaders.Unparsable()), "/*", java.util.EnumSet.of(jakarta.servlet.DispatcherType.REQUEST));
+        // In front of Jersey's servlet, which answers an unparsable Content-Type itself with an empty 400.
+        context.addFilter(new FilterHolder(new MediaTypeHeaders.Unparsable()), "/*", EnumSet.of(DispatcherType.REQUEST));
         context.addServlet(new ServletHolder("api", new StrictEncodingFilter.Container(resources(services))), "/*");
         // Outermost, so no body beyond the limit is read by anything: a declared Content-Length over it is
         // answered 413 before the request goes on, and a body without one is cut off once it passes it.

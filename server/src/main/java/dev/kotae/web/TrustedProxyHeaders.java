@@ -46,11 +46,6 @@ final class TrustedProxyHeaders implements HttpConfiguration.Customizer {
                 : request;
     }
 
-    /** Whether no proxy is trusted at all (every forwarded header is ignored). */
-    boolean trustsNobody() {
-        return trusted.isEmpty();
-    }
-
     private boolean isTrusted(SocketAddress peer) {
         if (trusted.isEmpty() || !(peer instanceof InetSocketAddress socket)) {
             return false;
