@@ -102,7 +102,10 @@ public final class AgentSessions {
         } catch (IllegalArgumentException e) {
             return Optional.empty();
         }
-        if (dot < 0 || payload.length != PAYLOAD || !MessageDigest.isEqual(sign(payload), signature)) {
+        // Only the one spelling we issue: Base64 ignores a last character's unused bits, so several strings
+        // decode to one session, and a signed-out id must not come back under another of them.
+        if (dot < 0 || payload.length != PAYLOAD || !id.equals(ENCODER.encodeToString(payload) + "." + ENCODER.encodeToString(signature))
+                || !MessageDigest.isEqual(sign(payload), signature)) {
             return Optional.empty();
         }
         ByteBuffer read = ByteBuffer.wrap(payload);

@@ -4,6 +4,7 @@ import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import io.github.bucket4j.Bandwidth;
 import io.github.bucket4j.Bucket;
+import io.github.bucket4j.ConsumptionProbe;
 import io.github.bucket4j.TimeMeter;
 import java.time.Duration;
 import java.util.Optional;
@@ -15,7 +16,7 @@ import java.util.Optional;
  * token is even compared, so a right guess made then does not count either. Successful sign-ins cost
  * nothing, so an agent with the right token is never slowed by its own use.
  *
- * <p>One token bucket (Bucket4j) per address, kept only while it is not full again, at most
+ * <p>One token bucket (Bucket4j) per address, kept while it is used and a minute after, at most
  * {@link #MAX_ADDRESSES} of them: an address forgotten under a flood of others starts over with a full
  * allowance, which bounds memory rather than the guessing rate of a botnet.
  */
@@ -40,25 +41,26 @@ public final class SignInThrottle {
     }
 
     /**
-     * How long {@code address} must wait before its next try is looked at, or empty if it may try now.
+     * Takes one try from {@code address}'s allowance before its token is compared: empty if it may try
+     * now, else how long it must wait. Taking first, in one step, is what holds the limit when many
+     * guesses arrive at once; a try that turns out right is given back with {@link #succeeded}.
      */
-    public Optional<Duration> retryAfter(String address) {
-        Bucket bucket = buckets.getIfPresent(address);
-        if (bucket == null) {
-            return Optional.empty();
-        }
-        long nanos = bucket.estimateAbilityToConsume(1).getNanosToWaitForRefill();
-        return nanos <= 0 ? Optional.empty() : Optional.of(Duration.ofNanos(nanos));
-    }
-
-    /** Counts a failed try from {@code address}. */
-    public void failed(String address) {
-        buckets.get(address, key -> Bucket.builder()
+    public Optional<Duration> tryToSignIn(String address) {
+        ConsumptionProbe probe = buckets.get(address, key -> Bucket.builder()
                 .addLimit(Bandwidth.builder().capacity(FAILURES_PER_MINUTE)
                         .refillGreedy(FAILURES_PER_MINUTE, Duration.ofMinutes(1)).build())
                 .withCustomTimePrecision(clock)
                 .build())
-                .tryConsume(1);
+                .tryConsumeAndReturnRemaining(1);
+        return probe.isConsumed() ? Optional.empty() : Optional.of(Duration.ofNanos(probe.getNanosToWaitForRefill()));
+    }
+
+    /** Gives back the try a right token took: only failures count. */
+    public void succeeded(String address) {
+        Bucket bucket = buckets.getIfPresent(address);
+        if (bucket != null) {
+            bucket.addTokens(1);
+        }
     }
 
     /** Whole seconds to wait, at least one: the value of a {@code Retry-After} header. */

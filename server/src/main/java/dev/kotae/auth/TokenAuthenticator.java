@@ -59,15 +59,15 @@ public final class TokenAuthenticator {
      * is refused without its token being compared.
      */
     public Attempt attempt(String token, String address) {
-        Optional<java.time.Duration> wait = throttle.retryAfter(address);
+        Optional<java.time.Duration> wait = throttle.tryToSignIn(address);
         if (wait.isPresent()) {
             return new Attempt.Throttled(wait.get());
         }
         Optional<Caller> caller = authenticate(token);
         if (caller.isEmpty()) {
-            throttle.failed(address);
             return new Attempt.Refused();
         }
+        throttle.succeeded(address);
         return new Attempt.Accepted(caller.get());
     }
 

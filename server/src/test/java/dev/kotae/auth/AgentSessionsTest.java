@@ -70,6 +70,10 @@ class AgentSessionsTest {
         sessions.end(first);
 
         assertEquals(Optional.empty(), sessions.caller(first));
+        for (char last : "AQgwBCDEFGHIJKLMNOPabcdefghijklmnop0123456789-_".toCharArray()) {
+            String respelt = first.substring(0, first.length() - 1) + last;
+            assertEquals(Optional.empty(), sessions.caller(respelt), "another spelling of a signed-out id: " + respelt);
+        }
         assertEquals(Optional.of(AGENT), sessions.caller(second));
         assertEquals(Optional.empty(), sessions.caller("made-up-session-id"));
         assertEquals(Optional.empty(), sessions.caller("a.b"));

@@ -6,8 +6,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.github.bucket4j.TimeMeter;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import org.junit.jupiter.api.Test;
 
 class SignInThrottleTest {
@@ -53,8 +57,35 @@ class SignInThrottleTest {
         for (int i = 0; i < 100; i++) {
             assertInstanceOf(TokenAuthenticator.Attempt.Accepted.class, authenticator.attempt("alice-token-123", "192.0.2.3"));
         }
-        SignInThrottle throttle = new SignInThrottle(time);
-        assertEquals(Optional.empty(), throttle.retryAfter("192.0.2.3"));
+        for (int i = 0; i < SignInThrottle.FAILURES_PER_MINUTE; i++) {
+            assertInstanceOf(TokenAuthenticator.Attempt.Refused.class, authenticator.attempt("guess-" + i, "192.0.2.3"),
+                    "the whole allowance is still there for wrong tries");
+        }
+        assertInstanceOf(TokenAuthenticator.Attempt.Throttled.class, authenticator.attempt("guess", "192.0.2.3"));
+    }
+
+    @Test
+    void guessesSentAllAtOnceGetNoMoreComparisonsThanTheAllowance() throws Exception {
+        int guesses = 256;
+        ExecutorService pool = Executors.newFixedThreadPool(32);
+        CountDownLatch start = new CountDownLatch(1);
+        List<Future<TokenAuthenticator.Attempt>> attempts = new ArrayList<>();
+        for (int i = 0; i < guesses; i++) {
+            String guess = "guess-" + i;
+            attempts.add(pool.submit(() -> {
+                start.await();
+                return authenticator.attempt(guess, "192.0.2.9");
+            }));
+        }
+        start.countDown();
+        int compared = 0;
+        for (Future<TokenAuthenticator.Attempt> attempt : attempts) {
+            if (attempt.get() instanceof TokenAuthenticator.Attempt.Refused) {
+                compared++;
+            }
+        }
+        pool.shutdown();
+        assertEquals(SignInThrottle.FAILURES_PER_MINUTE, compared, "only the allowance is compared, however many race");
     }
 
     @Test
