@@ -4,16 +4,24 @@ import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.SocketAddress;
 import java.util.List;
+import org.eclipse.jetty.http.HttpField;
 import org.eclipse.jetty.http.HttpFields;
+import org.eclipse.jetty.http.HttpHeader;
 import org.eclipse.jetty.server.ForwardedRequestCustomizer;
 import org.eclipse.jetty.server.HttpConfiguration;
 import org.eclipse.jetty.server.Request;
 import org.eclipse.jetty.util.InetAddressSet;
 
 /**
- * Applies a reverse proxy's {@code Forwarded} and {@code X-Forwarded-For/-Proto/-Host/-Port} headers
- * (Jetty's {@link ForwardedRequestCustomizer}) only to requests whose connection comes from a configured
- * proxy ({@code server.trustedProxies}); from any other peer those headers are ignored, as if never sent.
+ * Applies a reverse proxy's {@code X-Forwarded-For/-Proto/-Host/-Port} headers (Jetty's
+ * {@link ForwardedRequestCustomizer}) only to requests whose connection comes from a configured proxy
+ * ({@code server.trustedProxies}); from any other peer those headers are ignored, as if never sent.
+ *
+ * <p>Even from a trusted proxy only what that proxy itself added counts: the last value of each
+ * {@code X-Forwarded-*} header (proxies append theirs to whatever the client sent, on the same line or
+ * on a line of their own), and never RFC 7239's {@code Forwarded}, which Jetty would rank above them and
+ * which a proxy that does not use it passes on from the client untouched. Behind a chain of proxies,
+ * the client address is the one the nearest proxy saw.
  *
  * <p>The contract other parts rely on: after this customizer, Jetty's {@code Request.getRemoteAddr} and
  * the servlet {@code HttpServletRequest.getRemoteAddr()} are the real client's address (the proxy's
@@ -27,6 +35,9 @@ import org.eclipse.jetty.util.InetAddressSet;
  * request.
  */
 final class TrustedProxyHeaders implements HttpConfiguration.Customizer {
+
+    private static final List<HttpHeader> X_FORWARDED = List.of(HttpHeader.X_FORWARDED_FOR, HttpHeader.X_FORWARDED_PROTO,
+            HttpHeader.X_FORWARDED_HOST, HttpHeader.X_FORWARDED_PORT, HttpHeader.X_FORWARDED_SERVER);
 
     private final InetAddressSet trusted = new InetAddressSet();
     private final ForwardedRequestCustomizer forwarded = new ForwardedRequestCustomizer();
@@ -42,8 +53,39 @@ final class TrustedProxyHeaders implements HttpConfiguration.Customizer {
     @Override
     public Request customize(Request request, HttpFields.Mutable responseHeaders) {
         return isTrusted(request.getConnectionMetaData().getRemoteSocketAddress())
-                ? forwarded.customize(request, responseHeaders)
+                ? forwarded.customize(nearestProxyOnly(request), responseHeaders)
                 : request;
+    }
+
+    /** The request with {@code Forwarded} removed and each {@code X-Forwarded-*} header cut to its last value. */
+    private static Request nearestProxyOnly(Request request) {
+        HttpFields headers = request.getHeaders();
+        HttpFields.Mutable kept = HttpFields.build(headers.size());
+        for (HttpField field : headers) {
+            if (field.getHeader() != HttpHeader.FORWARDED && !X_FORWARDED.contains(field.getHeader())) {
+                kept.add(field);
+            }
+        }
+        for (HttpHeader header : X_FORWARDED) {
+            String last = null;
+            for (String value : headers.getValuesList(header)) {
+                for (String part : value.split(",")) {
+                    if (!part.isBlank()) {
+                        last = part.strip();
+                    }
+                }
+            }
+            if (last != null) {
+                kept.put(header, last);
+            }
+        }
+        HttpFields fixed = kept.asImmutable();
+        return new Request.Wrapper(request) {
+            @Override
+            public HttpFields getHeaders() {
+                return fixed;
+            }
+        };
     }
 
     private boolean isTrusted(SocketAddress peer) {

@@ -17,7 +17,7 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The contract other parts rely on: {@code Request.getRemoteAddr} is the peer unless the peer is a
- * trusted proxy, and then the client its {@code X-Forwarded-For} or {@code Forwarded} names. Checked on
+ * trusted proxy, and then the client that the proxy's own (last) {@code X-Forwarded-For} entry names. Checked on
  * a bare Jetty whose only handler echoes what it sees.
  */
 class TrustedProxyHeadersIT {
@@ -29,8 +29,19 @@ class TrustedProxyHeadersIT {
     void aTrustedPeersForwardedHeadersDecideTheClientAddressSchemeAndHost() throws Exception {
         assertEquals("203.0.113.7 https proxied.example", seen(List.of("127.0.0.1"), FORWARDED));
         assertEquals("203.0.113.7 https proxied.example", seen(List.of("127.0.0.0/8", "10.0.0.0/8"), FORWARDED));
-        assertEquals("198.51.100.4 https rfc.example",
-                seen(List.of("127.0.0.1"), "Forwarded: for=198.51.100.4;proto=https;host=rfc.example"));
+    }
+
+    @Test
+    void throughATrustedProxyOnlyWhatTheProxyAddedCounts() throws Exception {
+        // The client sent its own X-Forwarded-For and Forwarded; the proxy appended the address it saw.
+        assertEquals("203.0.113.9 http 127.0.0.1", seen(List.of("127.0.0.1"),
+                "X-Forwarded-For: 6.6.6.6, 203.0.113.9\r\nForwarded: for=1.2.3.4;proto=https;host=evil.example"));
+        // HAProxy's option forwardfor adds a line of its own after the client's.
+        assertEquals("203.0.113.9 https proxied.example", seen(List.of("127.0.0.1"),
+                "X-Forwarded-For: 6.6.6.6\r\nX-Forwarded-For: 203.0.113.9\r\nX-Forwarded-Proto: http, https\r\n"
+                        + "X-Forwarded-Host: evil.example, proxied.example"));
+        assertEquals("127.0.0.1 http 127.0.0.1", seen(List.of("127.0.0.1"),
+                "Forwarded: for=198.51.100.4;proto=https;host=rfc.example"), "Forwarded is never believed");
     }
 
     @Test
