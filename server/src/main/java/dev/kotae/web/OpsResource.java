@@ -29,14 +29,14 @@ public final class OpsResource {
     }
 
     /**
-     * Liveness: 200 while the process answers. A degraded part is named with its reason but is no cause
-     * for a restart: the index and the content folder recover on their own.
+     * Liveness: 200 while the process answers. A degraded part is named (with its reason for an admin
+     * token) but is no cause for a restart: the index and the content folder recover on their own.
      */
     @GET
     @Path("healthz")
     @Produces(MediaType.APPLICATION_JSON)
-    public Map<String, Object> health() {
-        return withDegraded("ok");
+    public Map<String, Object> health(@Context SecurityContext security) {
+        return withDegraded("ok", security);
     }
 
     /**
@@ -46,16 +46,27 @@ public final class OpsResource {
     @GET
     @Path("readyz")
     @Produces(MediaType.APPLICATION_JSON)
-    public Response ready() {
+    public Response ready(@Context SecurityContext security) {
         return readiness.isReady()
-                ? Response.ok(withDegraded("ready")).build()
+                ? Response.ok(withDegraded("ready", security)).build()
                 : ApiError.response(503, "unavailable", "waiting for " + String.join(" and ", readiness.waitingFor()));
     }
 
-    /** {@code {"status": well}}, or {@code {"status": "degraded", "degraded": {part: reason}}}. */
-    private Map<String, Object> withDegraded(String well) {
+    /**
+     * {@code {"status": well}}, or {@code {"status": "degraded", "degraded": {part: reason}}}. The reasons
+     * (exception texts, file paths of the server) are for an admin token only; anyone else, a load
+     * balancer's probe included, learns which part is degraded and nothing more.
+     */
+    private Map<String, Object> withDegraded(String well, SecurityContext security) {
         Map<String, String> degraded = readiness.degraded();
-        return degraded.isEmpty() ? Map.of("status", well) : Map.of("status", "degraded", "degraded", degraded);
+        if (degraded.isEmpty()) {
+            return Map.of("status", well);
+        }
+        Map<String, String> shown = new java.util.TreeMap<>(degraded);
+        if (!AuthFilter.caller(security).isAdmin()) {
+            shown.replaceAll((part, reason) -> "degraded (details in /api/v1/admin/status)");
+        }
+        return Map.of("status", "degraded", "degraded", shown);
     }
 
     /**

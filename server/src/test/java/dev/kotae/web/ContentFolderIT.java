@@ -2,6 +2,7 @@ package dev.kotae.web;
 
 import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -41,7 +42,9 @@ class ContentFolderIT {
                     .until(() -> server.get("/readyz").body().contains("degraded"));
             KotaeServer.Reply ready = server.get("/readyz");
             assertEquals(200, ready.status(), "the last index is still served, so the replica stays in rotation");
-            assertTrue(ready.json().get("degraded").get("content").asText().contains("missing"), ready.body());
+            assertTrue(server.get("/readyz", KotaeServer.ADMIN_TOKEN).json().get("degraded").get("content").asText()
+                    .contains("missing"), "an admin sees why");
+            assertFalse(ready.body().contains(content.toString()), "no server path for anyone else: " + ready.body());
             assertEquals("degraded", server.get("/healthz").json().get("status").asText());
             assertEquals(1.0, server.metric("kotae_degraded"));
             JsonNode status = server.get("/api/v1/admin/status", KotaeServer.ADMIN_TOKEN).json();
