@@ -11,7 +11,7 @@ import java.util.regex.Pattern;
  *     it is buffered; a larger one is answered 413 (forms, votes, events and widget posts are a few
  *     kilobytes at most)
  * @param trustedProxies the addresses (e.g. {@code 10.0.0.5}, {@code ::1}) and CIDR ranges (e.g.
- *     {@code 10.0.0.0/8}) of reverse proxies whose {@code Forwarded} and {@code X-Forwarded-*} headers
+ *     {@code 10.0.0.0/8}) of reverse proxies whose {@code X-Forwarded-*} headers (their last value)
  *     are believed; from any other peer they are ignored. Empty (the default) trusts no one.
  */
 public record ServerConfig(int maxRequestBodyKilobytes, List<String> trustedProxies) {
@@ -33,7 +33,7 @@ public record ServerConfig(int maxRequestBodyKilobytes, List<String> trustedProx
         trustedProxies = trustedProxies.stream().map(String::strip).filter(s -> !s.isEmpty())
                 .map(s -> s.toLowerCase(Locale.ROOT)).toList();
         for (String entry : trustedProxies) {
-            if (!ADDRESS_OR_RANGE.matcher(entry).matches()) {
+            if (!ADDRESS_OR_RANGE.matcher(entry).matches() || !parses(entry)) {
                 throw new IllegalArgumentException("server.trustedProxies entries are IP addresses or CIDR ranges"
                         + " (e.g. 10.0.0.5, 10.0.0.0/8, ::1), not '" + entry + "'");
             }
@@ -55,6 +55,20 @@ public record ServerConfig(int maxRequestBodyKilobytes, List<String> trustedProx
     /** The body limit in bytes. */
     public long maxRequestBodyBytes() {
         return maxRequestBodyKilobytes * 1024L;
+    }
+
+    /**
+     * Whether Jetty's own matcher takes the entry (it refuses {@code 999.1.1.1} or {@code 1.2.3.4/33}),
+     * checked now so a bad entry stops start-up before anything is opened. The pattern above has made
+     * sure it is a literal, so this never asks DNS.
+     */
+    private static boolean parses(String entry) {
+        try {
+            new org.eclipse.jetty.util.InetAddressSet().add(entry);
+            return true;
+        } catch (RuntimeException e) {
+            return false;
+        }
     }
 
     /** A comma-separated list as typed in an environment variable. */

@@ -266,8 +266,12 @@ public final class SourceSync implements AutoCloseable {
         source.callStarted = Instant.now();
         source.callError = null;
         List<SourceArticle> listed;
+        // The flag is cleared by the call when it returns, or here when the time box gave up before the call
+        // ever started (a queued call cancelled): otherwise the source would be skipped for good.
+        java.util.concurrent.atomic.AtomicBoolean started = new java.util.concurrent.atomic.AtomicBoolean();
         try {
             listed = timeBox.call("source " + source.sourceId + ": articles()", source.loader, () -> {
+                started.set(true);
                 try {
                     return source.extension.articles();
                 } finally {
@@ -281,6 +285,9 @@ public final class SourceSync implements AutoCloseable {
             source.callInFlight.set(false); // the time box is closed: the call never started
             return;
         } catch (PluginCallException e) {
+            if (!started.get()) {
+                source.callInFlight.set(false);
+            }
             metrics.pluginFailed(source.pluginId);
             source.callError = e.getMessage();
             source.stuck = e.timedOut();

@@ -283,6 +283,11 @@ class ConfigLoaderTest {
         assertThrows(IOException.class, () -> ConfigLoader.load(write("server:\n  trustedProxies: [proxy.internal]\n"), Map.of()));
         assertThrows(IllegalArgumentException.class,
                 () -> ConfigLoader.load(write(""), Map.of("KOTAE_TRUSTED_PROXIES", "10.0.0.0/8,lb")));
+        // Literal-looking but not addresses: refused with the configuration, before anything is opened.
+        for (String bad : List.of("999.1.1.1", "1.2.3.4/33", ":")) {
+            assertThrows(IllegalArgumentException.class,
+                    () -> ConfigLoader.load(write(""), Map.of("KOTAE_TRUSTED_PROXIES", bad)), bad);
+        }
     }
 
     @Test
