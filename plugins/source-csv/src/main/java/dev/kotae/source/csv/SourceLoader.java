@@ -49,8 +49,9 @@ final class SourceLoader {
         Map<String, SourceArticle> byId = new LinkedHashMap<>();
         Map<String, String> firstSeen = new LinkedHashMap<>();
         List<String> warnings = new ArrayList<>();
+        long waited = 0;
         for (SheetSpec sheet : sheets) {
-            writeQuiet.awaitComplete(sheet.path(), sheet.label());
+            waited = writeQuiet.awaitComplete(sheet.path(), sheet.label(), waited);
             SheetReader.Result result = SheetReader.read(sheet);
             warnings.addAll(result.warnings());
             for (SheetReader.Row row : result.rows()) {

@@ -19,7 +19,10 @@ final class WriteQuiet {
 
     /** How long a file must stay unchanged to count as completely written. */
     static final Duration QUIET = Duration.ofSeconds(2);
-    /** The longest one read waits for a file to settle: well inside the server's default 10 s time box. */
+    /**
+     * The longest one read of a source waits for its files to settle, all sheets together: well inside the
+     * server's default 10 s time box, however many sheets are being written at once.
+     */
     static final Duration MAX_WAIT = QUIET.multipliedBy(3);
 
     /** Waits, so tests can stand in for the clock. */
@@ -48,14 +51,17 @@ final class WriteQuiet {
      * that, or a missing one, which the reader reports).
      *
      * @param label the file as configured, for the message
-     * @throws CsvSourceException when it is still changing after {@link #MAX_WAIT}, or the wait is interrupted
+     * @param alreadyWaited how long this read of the source has waited for its other files already
+     * @return how long this read has waited in all, to pass on for its next file
+     * @throws CsvSourceException when the read has waited {@link #MAX_WAIT} in all and the file is still
+     *     changing, or the wait is interrupted
      */
-    void awaitComplete(Path path, String label) throws CsvSourceException {
+    long awaitComplete(Path path, String label, long alreadyWaited) throws CsvSourceException {
         Stamp seen = stamp(path);
-        long waited = 0;
+        long waited = alreadyWaited;
         while (seen != null && clock.millis() - seen.modifiedMillis() < QUIET.toMillis()) {
             if (waited >= MAX_WAIT.toMillis()) {
-                throw new CsvSourceException(label + ": still being written (it kept changing for "
+                throw new CsvSourceException(label + ": still being written (the source's files kept changing for "
                         + MAX_WAIT.toSeconds() + " s); it is read once it has been unchanged for "
                         + QUIET.toSeconds() + " s");
             }
@@ -68,10 +74,11 @@ final class WriteQuiet {
             waited += QUIET.toMillis();
             Stamp now = stamp(path);
             if (seen.equals(now)) {
-                return; // unchanged for a whole quiet period (this also settles a clock skewed into the future)
+                return waited; // unchanged for a whole quiet period (this also settles a clock skewed into the future)
             }
             seen = now;
         }
+        return waited;
     }
 
     private static Stamp stamp(Path path) {

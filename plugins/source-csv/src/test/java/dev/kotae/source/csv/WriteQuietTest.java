@@ -37,7 +37,11 @@ class WriteQuietTest {
     private final List<Long> waits = new ArrayList<>();
 
     private SourceLoader loader(Path faq, Runnable duringEachWait) throws CsvSourceException {
-        FakePluginContext context = Sheets.context(dir, settings(file(faq.getFileName().toString())));
+        return loader(settings(file(faq.getFileName().toString())), duringEachWait);
+    }
+
+    private SourceLoader loader(java.util.Map<String, Object> settings, Runnable duringEachWait) throws CsvSourceException {
+        FakePluginContext context = Sheets.context(dir, settings);
         WriteQuiet quiet = new WriteQuiet(new Clock() {
             @Override
             public Instant instant() {
@@ -120,6 +124,31 @@ class WriteQuietTest {
         assertTrue(e.getMessage().startsWith("faq.csv: still being written"), e.getMessage());
         assertEquals(WriteQuiet.MAX_WAIT.toMillis(), waits.stream().mapToLong(Long::longValue).sum(),
                 "the wait is bounded: " + waits);
+    }
+
+    @Test
+    void sheetsWrittenAtTheSameTimeShareOneBoundedWait() throws Exception {
+        Path faq = dir.resolve("faq.csv");
+        Path more = dir.resolve("more.csv");
+        StringBuilder rows = new StringBuilder(crlf("質問,回答", "Q1,A1"));
+        save(faq, rows.toString());
+        save(more, rows.toString());
+        java.util.Map<String, Object> settings = settings(file("faq.csv"));
+        @SuppressWarnings("unchecked")
+        List<Object> files = (List<Object>) settings.get("files");
+        files.add(file("more.csv"));
+        int[] row = {1};
+        SourceLoader loader = loader(settings, () -> {
+            rows.append("Q").append(++row[0]).append(",A\r\n");
+            if (row[0] <= 3) {
+                save(faq, rows.toString()); // the first sheet settles just inside the wait ...
+            }
+            save(more, rows.toString()); // ... while the second is still being written
+        });
+
+        assertThrows(CsvSourceException.class, loader::load);
+        assertEquals(WriteQuiet.MAX_WAIT.toMillis(), waits.stream().mapToLong(Long::longValue).sum(),
+                "two sheets being written wait no longer than one, so the read ends inside the time box: " + waits);
     }
 
     @Test
