@@ -372,7 +372,17 @@ public final class ArticleIndex implements AutoCloseable {
 
     /** A searcher over the latest published version; give it back with {@link #release}. */
     public IndexView acquire() throws IOException {
-        return (IndexView) current.searchers().acquire();
+        while (true) {
+            Writing writing = current;
+            try {
+                return (IndexView) writing.searchers().acquire();
+            } catch (org.apache.lucene.store.AlreadyClosedException e) {
+                if (writing == current) {
+                    throw e; // the index itself is closed, not a manager replaced by reopen()
+                }
+                // reopen() swapped in a new writer and closed the old manager just after we read it: use the new one
+            }
+        }
     }
 
     public void release(IndexView view) {
