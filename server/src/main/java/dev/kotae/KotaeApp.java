@@ -304,8 +304,14 @@ public final class KotaeApp implements AutoCloseable, Admin {
      */
     private void resyncAfterIndexFailure() throws IOException {
         Map<String, ArticleIndex.Entry> indexed = index.entries();
-        lastSync = sync.syncAll(indexed);
         sources.resync(indexed);
+        try {
+            lastSync = sync.syncAll(indexed);
+        } catch (dev.kotae.content.ContentFolderMissingException e) {
+            // Reported as the content part being degraded; the watcher compares in full once the folder is
+            // back. The index itself works again, so its recovery is done.
+            LOG.info("Index writer recovered; the content folder is missing, so its articles are compared once it is back");
+        }
     }
 
     private static void awaitStarted(CompletableFuture<Void> serving) throws Exception {
