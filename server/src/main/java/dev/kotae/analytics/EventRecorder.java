@@ -9,6 +9,7 @@ import dev.kotae.plugin.SearchEvent;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
+import java.sql.Savepoint;
 import java.sql.Types;
 import java.time.Duration;
 import java.time.ZoneOffset;
@@ -37,8 +38,6 @@ public final class EventRecorder implements EventBus.Subscriber {
     private static final int[] COLUMN_TYPES = {Types.TIMESTAMP_WITH_TIMEZONE, Types.BIGINT, Types.VARCHAR,
         Types.VARCHAR, Types.VARCHAR, Types.VARCHAR, Types.VARCHAR, Types.BIGINT, Types.VARCHAR, Types.VARCHAR,
         Types.VARCHAR, Types.INTEGER, Types.BOOLEAN, Types.VARCHAR, Types.VARCHAR, Types.VARCHAR};
-    private static final int MAX_TOP_IDS = 1000;
-    private static final int MAX_COMMENT = 2000;
 
     private final AnalyticsDatabase database;
     private final KotaeMetrics metrics;
@@ -62,16 +61,11 @@ public final class EventRecorder implements EventBus.Subscriber {
         if (buffer.isEmpty()) {
             return;
         }
-        try (Connection connection = database.connection();
-                PreparedStatement insert = connection.prepareStatement(INSERT)) {
+        try (Connection connection = database.connection()) {
             connection.setAutoCommit(false);
-            for (KotaeEvent event : buffer) {
-                bind(insert, event);
-                insert.addBatch();
-            }
-            insert.executeBatch();
+            int rejected = store(connection, buffer);
             connection.commit();
-            metrics.analyticsStored(buffer.size());
+            metrics.analyticsStored(buffer.size() - rejected);
         } catch (SQLException e) {
             // Counted and logged, never retried forever: a broken database must not grow the heap.
             metrics.analyticsLost(buffer.size());
@@ -82,43 +76,118 @@ public final class EventRecorder implements EventBus.Subscriber {
         }
     }
 
+    /**
+     * Inserts the events in the caller's open transaction: in one JDBC batch, or, when the database
+     * refuses the batch for something other than a lost connection, one row at a time, each behind a
+     * savepoint, so only the rows it refuses are set aside (counted in
+     * {@code kotae_analytics_events_rejected_total} and logged) and the rest of the batch is kept.
+     *
+     * @return how many events were set aside
+     * @throws SQLException when the database could not be reached; nothing of the batch is kept then
+     */
+    int store(Connection connection, List<KotaeEvent> events) throws SQLException {
+        Savepoint beforeBatch = connection.setSavepoint();
+        try (PreparedStatement insert = connection.prepareStatement(INSERT)) {
+            for (KotaeEvent event : events) {
+                bind(insert, event);
+                insert.addBatch();
+            }
+            insert.executeBatch();
+            return 0;
+        } catch (SQLException e) {
+            if (StorageErrors.unreachable(e, connection)) {
+                throw e;
+            }
+            connection.rollback(beforeBatch);
+            LOG.info("The analytics database refused a batch of {} events ({}); storing them one by one",
+                    events.size(), StorageErrors.describe(e));
+        }
+        int rejected = 0;
+        try (PreparedStatement insert = connection.prepareStatement(INSERT)) {
+            for (KotaeEvent event : events) {
+                Savepoint beforeRow = connection.setSavepoint();
+                try {
+                    bind(insert, event);
+                    insert.executeUpdate();
+                } catch (SQLException e) {
+                    if (StorageErrors.unreachable(e, connection)) {
+                        throw e;
+                    }
+                    connection.rollback(beforeRow);
+                    rejected++;
+                    LOG.warn("The analytics database refused a {} event and it was set aside ({}): {}",
+                            EventNames.of(event), StorageErrors.describe(e), event);
+                }
+            }
+        }
+        metrics.analyticsRejected(rejected);
+        return rejected;
+    }
+
     private static void bind(PreparedStatement insert, KotaeEvent event) throws SQLException {
         for (int i = 0; i < COLUMN_TYPES.length; i++) {
             insert.setNull(i + 1, COLUMN_TYPES[i]); // each event type then sets its own columns
         }
         insert.setObject(1, event.at().atOffset(ZoneOffset.UTC));
         insert.setLong(2, event.at().getEpochSecond() / 3600);
-        insert.setString(3, EventNames.of(event));
-        insert.setString(4, event.sessionId());
+        insert.setString(3, fit(EventNames.of(event), Columns.TYPE));
+        insert.setString(4, fit(event.sessionId(), Columns.SESSION_ID));
         if (event instanceof SearchEvent search) {
             setQuery(insert, search.query());
-            insert.setString(7, search.locale());
+            insert.setString(7, fit(search.locale(), Columns.LOCALE));
             insert.setLong(8, search.resultCount());
-            insert.setString(9, cut(String.join(",", search.topIds()), MAX_TOP_IDS));
-            insert.setString(10, search.origin());
+            insert.setString(9, fit(String.join(",", search.topIds()), Columns.TOP_IDS));
+            insert.setString(10, fit(search.origin(), Columns.ORIGIN));
         } else if (event instanceof ClickEvent click) {
             setQuery(insert, click.query());
-            insert.setString(11, click.articleId());
+            insert.setString(11, fit(click.articleId(), Columns.ARTICLE_ID));
             insert.setInt(12, click.rank());
         } else if (event instanceof FeedbackEvent feedback) {
-            insert.setString(11, feedback.articleId());
+            insert.setString(11, fit(feedback.articleId(), Columns.ARTICLE_ID));
             insert.setBoolean(13, feedback.helpful());
-            insert.setString(14, cut(QueryText.masked(feedback.comment()), MAX_COMMENT));
+            insert.setString(14, fit(QueryText.masked(feedback.comment()), Columns.COMMENT));
         } else if (event instanceof DeflectionEvent deflection) {
             setQuery(insert, deflection.query());
-            insert.setString(11, deflection.articleId());
-            insert.setString(15, deflection.widget());
-            insert.setString(16, deflection.action());
+            insert.setString(11, fit(deflection.articleId(), Columns.ARTICLE_ID));
+            insert.setString(15, fit(deflection.widget(), Columns.WIDGET));
+            insert.setString(16, fit(deflection.action(), Columns.ACTION));
         }
     }
 
     private static void setQuery(PreparedStatement insert, String query) throws SQLException {
         String masked = QueryText.masked(query);
-        insert.setString(5, masked);
-        insert.setString(6, QueryText.normalized(masked));
+        insert.setString(5, fit(masked, Columns.QUERY));
+        // Cut after normalising: lower-casing can lengthen a string (İ becomes i and a combining dot).
+        insert.setString(6, fit(QueryText.normalized(masked), Columns.QUERY_KEY));
     }
 
-    private static String cut(String text, int max) {
-        return text == null || text.length() <= max ? text : text.substring(0, max);
+    /**
+     * The text cut to at most {@code max} UTF-16 units (so at most {@code max} characters on H2 and
+     * PostgreSQL alike), never between the two halves of a surrogate pair.
+     */
+    static String fit(String text, int max) {
+        if (text == null || text.length() <= max) {
+            return text;
+        }
+        int end = Character.isLowSurrogate(text.charAt(max)) && Character.isHighSurrogate(text.charAt(max - 1))
+                ? max - 1 : max;
+        return text.substring(0, end);
+    }
+
+    /** The widths of the string columns of {@code analytics_event} (see the migrations); keep them in step. */
+    static final class Columns {
+        static final int TYPE = 16;
+        static final int SESSION_ID = 64;
+        static final int QUERY = 1000;
+        static final int QUERY_KEY = 1000;
+        static final int LOCALE = 16;
+        static final int TOP_IDS = 1000;
+        static final int ORIGIN = 140;
+        static final int ARTICLE_ID = 128;
+        static final int COMMENT = 2000;
+        static final int WIDGET = 128;
+        static final int ACTION = 32;
+
+        private Columns() {}
     }
 }
