@@ -353,7 +353,8 @@ public final class KotaeApp implements AutoCloseable, Admin {
         indexStatus.put("sizeBytes", index.sizeOnDisk());
         indexStatus.put("lastSync", lastSync);
         status.put("index", indexStatus);
-        status.put("feedback", Map.of("count", feedback.size()));
+        status.put("feedback", Map.of("count", feedback.size(), "unreadableLines", feedback.unreadableLines(),
+                "tornWritesCut", feedback.tornWrites()));
         status.put("plugins", plugins.status());
         return status;
     }

@@ -22,8 +22,10 @@ import org.slf4j.LoggerFactory;
 /**
  * "Was this helpful?" votes, kept durably in {@code DATA/feedback.jsonl}: one JSON line per vote,
  * appended and forced to disk before the vote is acknowledged, so an acknowledged vote survives a crash
- * or restart. A torn last line (power loss mid-write) is skipped on load. No IP address or other
- * identifying data is stored.
+ * or restart. The file survives torn writes: a line is only ever appended after the last complete
+ * one, so whatever a failed write left (power loss, a full disk) is cut off before the next vote is
+ * written, at start or while running, and is never merged with it; unreadable lines are skipped and
+ * counted. No IP address or other identifying data is stored.
  */
 public final class FeedbackStore implements AutoCloseable {
 
@@ -38,62 +40,100 @@ public final class FeedbackStore implements AutoCloseable {
 
     private final ObjectMapper json = new ObjectMapper().registerModule(new JavaTimeModule())
             .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
+    private final Path file;
     private final FileChannel channel;
     private final List<Feedback> all = new ArrayList<>();
     private final Map<String, long[]> totals = new HashMap<>();
+    /** Where the last complete line ends: everything after it is the remains of a failed write. */
+    private long committedLength;
+    private int unreadableLines;
+    private int tornWrites;
 
     public FeedbackStore(Path file) throws IOException {
         Files.createDirectories(file.toAbsolutePath().getParent());
-        boolean tornTail = Files.exists(file) && load(file);
-        this.channel = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
-                StandardOpenOption.APPEND);
-        if (tornTail) {
-            // End the torn line, so the next vote starts a line of its own instead of extending the garbage.
-            try {
-                write("\n".getBytes(StandardCharsets.UTF_8));
-            } catch (IOException e) {
-                channel.close();
-                throw e;
-            }
+        this.file = file;
+        if (Files.exists(file)) {
+            load(file);
+        }
+        this.channel = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+        try {
+            cutTornTail();
+        } catch (IOException e) {
+            channel.close();
+            throw e;
         }
     }
 
-    /** Loads the stored votes; returns whether the file ends in a torn (unterminated) line. */
-    private boolean load(Path file) throws IOException {
+    /** Loads the complete lines of the file; unreadable ones are skipped and counted, a torn tail is left out. */
+    private void load(Path file) throws IOException {
         byte[] bytes = Files.readAllBytes(file);
-        // Decoded leniently: a line torn inside a multi-byte character must not make the whole file unreadable.
-        String text = new String(bytes, StandardCharsets.UTF_8);
         int lineNumber = 0;
-        for (String line : text.lines().toList()) {
+        int lineStart = 0;
+        for (int i = 0; i < bytes.length; i++) {
+            if (bytes[i] != '\n') {
+                continue;
+            }
             lineNumber++;
+            // Decoded leniently, line by line: a broken character must not make other lines unreadable.
+            String line = new String(bytes, lineStart, i - lineStart, StandardCharsets.UTF_8);
+            lineStart = i + 1;
             if (line.isBlank()) {
                 continue;
             }
             try {
                 remember(json.readValue(line, Feedback.class));
             } catch (IOException e) {
+                unreadableLines++;
                 LOG.warn("Skipping unreadable feedback line {} of {}", lineNumber, file);
             }
         }
-        return bytes.length > 0 && bytes[bytes.length - 1] != '\n';
+        committedLength = lineStart;
+    }
+
+    /**
+     * Cuts the file back to its last complete line before anything is appended: bytes after it are the
+     * start of a line whose write failed (a crash, a full disk), and a vote appended after them would be
+     * merged into that line and lost at the next start.
+     */
+    private void cutTornTail() throws IOException {
+        long size = channel.size();
+        if (size != committedLength) {
+            tornWrites++;
+            LOG.warn("Cutting {} bytes of an incomplete feedback line off the end of {} (a failed write)",
+                    size - committedLength, file);
+            channel.truncate(committedLength);
+            channel.force(false);
+        }
     }
 
     /** Stores a vote and returns it once it is on disk. */
     public synchronized Feedback record(String articleId, boolean helpful, String comment) throws IOException {
         String cleaned = comment == null || comment.isBlank() ? null : comment.strip();
         Feedback feedback = new Feedback(UUID.randomUUID().toString(), articleId, helpful, cleaned, Instant.now());
-        write((json.writeValueAsString(feedback) + "\n").getBytes(StandardCharsets.UTF_8));
+        append((json.writeValueAsString(feedback) + "\n").getBytes(StandardCharsets.UTF_8));
         remember(feedback);
         return feedback;
     }
 
-    /** Appends bytes and forces them to disk. */
-    private void write(byte[] bytes) throws IOException {
-        ByteBuffer buffer = ByteBuffer.wrap(bytes);
-        while (buffer.hasRemaining()) {
-            channel.write(buffer);
+    /** Appends one whole line at the committed end and forces it to disk; a failure leaves no partial line behind. */
+    private void append(byte[] line) throws IOException {
+        cutTornTail();
+        ByteBuffer buffer = ByteBuffer.wrap(line);
+        long position = committedLength;
+        try {
+            while (buffer.hasRemaining()) {
+                position += channel.write(buffer, position);
+            }
+            channel.force(false);
+        } catch (IOException e) {
+            try {
+                cutTornTail(); // now, if the disk allows; otherwise before the next append
+            } catch (IOException again) {
+                e.addSuppressed(again);
+            }
+            throw e;
         }
-        channel.force(false);
+        committedLength = position;
     }
 
     private void remember(Feedback feedback) {
@@ -121,6 +161,16 @@ public final class FeedbackStore implements AutoCloseable {
 
     public synchronized int size() {
         return all.size();
+    }
+
+    /** Lines skipped at start because they could not be read (reported in admin status). */
+    public synchronized int unreadableLines() {
+        return unreadableLines;
+    }
+
+    /** Incomplete lines (left by failed writes) cut off the end of the file since start. */
+    public synchronized int tornWrites() {
+        return tornWrites;
     }
 
     @Override

@@ -135,4 +135,54 @@ class FeedbackStoreTest {
             assertTrue(Files.readString(file()).startsWith("not json\n"));
         }
     }
+
+    @Test
+    void aWriteThatFailedPartWayDoesNotSwallowTheNextAcknowledgedVote() throws IOException {
+        FeedbackStore.Feedback after;
+        try (FeedbackStore store = new FeedbackStore(file())) {
+            store.record("a", true, null);
+            // What a write that failed part-way (a full disk, an I/O error) leaves while the server runs on.
+            appendRaw("{\"id\":\"half-written".getBytes(StandardCharsets.UTF_8));
+            after = store.record("b", false, "acknowledged after the failure");
+            assertEquals(1, store.tornWrites());
+        }
+
+        try (FeedbackStore store = new FeedbackStore(file())) {
+            assertEquals(2, store.size());
+            assertEquals(after, store.recent("b", 1).get(0));
+            assertEquals(0, store.unreadableLines(), "the half-written line was cut off, not merged");
+            assertEquals(0, store.tornWrites());
+        }
+    }
+
+    @Test
+    void aTornTailIsCutOffAtStartAndReported() throws IOException {
+        try (FeedbackStore store = new FeedbackStore(file())) {
+            store.record("a", true, null);
+        }
+        long complete = Files.size(file());
+        appendRaw("{\"id\":\"torn".getBytes(StandardCharsets.UTF_8));
+
+        try (FeedbackStore store = new FeedbackStore(file())) {
+            assertEquals(1, store.tornWrites());
+            assertEquals(complete, Files.size(file()), "cut back to the last complete line");
+        }
+    }
+
+    @Test
+    void unreadableLinesAreSkippedCountedAndNeverMergedWithTheirNeighbours() throws IOException {
+        try (FeedbackStore store = new FeedbackStore(file())) {
+            store.record("a", true, null);
+        }
+        appendRaw("not json at all\n\u0000\u0001 broken\n".getBytes(StandardCharsets.UTF_8));
+        try (FeedbackStore store = new FeedbackStore(file())) {
+            store.record("b", true, null);
+        }
+
+        try (FeedbackStore store = new FeedbackStore(file())) {
+            assertEquals(2, store.size());
+            assertEquals(2, store.unreadableLines());
+            assertEquals(new FeedbackStore.Totals(1, 0), store.totals("b"));
+        }
+    }
 }
