@@ -3,7 +3,9 @@ package dev.kotae;
 import dev.kotae.analytics.AnalyticsDatabase;
 import dev.kotae.analytics.AnalyticsReports;
 import dev.kotae.analytics.EventBus;
-import dev.kotae.analytics.EventRecorder;
+import dev.kotae.analytics.EventJournal;
+import dev.kotae.analytics.JournalShipper;
+import dev.kotae.analytics.LossCounters;
 import dev.kotae.analytics.RetentionPurge;
 import dev.kotae.analytics.PageViews;
 import dev.kotae.analytics.RecentEvents;
@@ -84,6 +86,9 @@ public final class KotaeApp implements AutoCloseable, Admin {
     private final FeedbackStore feedback;
     private final AnalyticsDatabase analyticsDatabase;
     private final RetentionPurge retentionPurge;
+    private final LossCounters analyticsLosses;
+    private final EventJournal journal;
+    private final JournalShipper shipper;
     private final SearchService search;
     private final SuggestService suggest;
     private final HttpServer http;
@@ -135,17 +140,26 @@ public final class KotaeApp implements AutoCloseable, Admin {
         AnalyticsDatabase database = null;
         try {
             database = opened(analyticsOpening);
-            this.retentionPurge = new RetentionPurge(database, config.analytics().retention(), Clock.systemUTC());
-            retentionPurge.start();
-        } catch (SQLException e) {
+            // Events are journaled before they are acknowledged, and shipped from the journal to the database.
+            Path journalFolder = data.resolve("analytics-journal");
+            Files.createDirectories(journalFolder);
+            this.analyticsLosses = LossCounters.load(journalFolder.resolve("losses.properties"));
+            this.journal = EventJournal.open(journalFolder, config.analytics().journalMaxMb() * 1024 * 1024,
+                    config.analytics().journalFsync(), analyticsLosses);
+        } catch (SQLException | IOException e) {
             // The index is open by now: release it, or a retry in this JVM would find the folder locked.
             if (database != null) {
                 database.close();
             }
             index.close();
             feedback.close();
-            throw new IOException(e.getMessage(), e);
+            throw e instanceof IOException io ? io : new IOException(e.getMessage(), e);
         }
+        this.shipper = new JournalShipper(journal, database, analyticsLosses, metrics, Duration.ofSeconds(60));
+        events.journalTo(journal);
+        shipper.start();
+        this.retentionPurge = new RetentionPurge(database, config.analytics().retention(), Clock.systemUTC());
+        retentionPurge.start();
         this.analyticsDatabase = database;
         Locales locales = new Locales(new HashSet<>(config.locales()), this::indexedLocales);
         this.search = new SearchService(index, analysis, locales, config.search().cacheBytes());
@@ -154,7 +168,6 @@ public final class KotaeApp implements AutoCloseable, Admin {
         CategoryService categories = new CategoryService(search);
         RecentEvents recentEvents = new RecentEvents();
         events.subscribe("recent", recentEvents);
-        events.subscribe("analytics", new EventRecorder(analyticsDatabase, metrics), EventRecorder.DELIVERY);
         this.timeBox = new TimeBox(config.plugins().timeout());
         this.sources = new SourceSync(index, new SourceArticles(markdown, new HashSet<>(config.locales()),
                 config.defaultLocale()), timeBox, metrics);
@@ -177,6 +190,15 @@ public final class KotaeApp implements AutoCloseable, Admin {
         metrics.gauge("kotae_articles", "Articles in the index", () -> safeSize());
         metrics.gauge("kotae_content_problems", "Content files skipped because of errors", () -> sync.problems().size());
         metrics.gauge("kotae_index_size_bytes", "Index size on disk", index::sizeOnDisk);
+        metrics.counter("kotae_analytics_events_lost", "Analytics events never journaled (journal full or"
+                + " unwritable) or unreadable in it, since the data folder was made", analyticsLosses::lost);
+        metrics.counter("kotae_analytics_events_rejected", "Analytics events the database refused one by one and"
+                + " that were set aside, since the data folder was made", analyticsLosses::rejected);
+        metrics.gauge("kotae_analytics_journal_bytes", "Bytes in the local analytics event journal", journal::bytes);
+        metrics.gauge("kotae_analytics_journal_pending_bytes", "Journaled analytics events not yet in the database",
+                shipper::pendingBytes);
+        metrics.gauge("kotae_analytics_database_up", "1 when the analytics database took the last batch",
+                () -> shipper.databaseReachable() ? 1 : 0);
         metrics.gauge("kotae_ready", "1 when the index is open and synced", () -> readiness.isReady() ? 1 : 0);
     }
 
@@ -355,6 +377,14 @@ public final class KotaeApp implements AutoCloseable, Admin {
         status.put("index", indexStatus);
         status.put("feedback", Map.of("count", feedback.size(), "unreadableLines", feedback.unreadableLines(),
                 "tornWritesCut", feedback.tornWrites()));
+        Map<String, Object> analytics = new LinkedHashMap<>();
+        analytics.put("database", analyticsDatabase.description());
+        analytics.put("databaseUp", shipper.databaseReachable());
+        analytics.put("journalBytes", journal.bytes());
+        analytics.put("pendingBytes", shipper.pendingBytes());
+        analytics.put("eventsLost", analyticsLosses.lost());
+        analytics.put("eventsRejected", analyticsLosses.rejected());
+        status.put("analytics", analytics);
         status.put("plugins", plugins.status());
         return status;
     }
@@ -420,8 +450,9 @@ public final class KotaeApp implements AutoCloseable, Admin {
         // Closed last-first: http (no new requests), events (delivered before listeners stop; the analytics
         // lane is drained into the database), plugins, sources, the time box, the analytics database, a
         // reindex in progress, then the index.
-        try (analysis; suggestKeys; index; reindexing; feedback; analyticsDatabase; retentionPurge; timeBox; sources;
-                plugins; events; http) {
+        // The journal shipper delivers what it can before the database closes; the rest stays journaled.
+        try (analysis; suggestKeys; index; reindexing; feedback; analyticsDatabase; journal; shipper; retentionPurge;
+                timeBox; sources; plugins; events; http) {
             if (watcher != null) {
                 watcher.close();
             }

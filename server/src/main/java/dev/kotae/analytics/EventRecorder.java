@@ -1,6 +1,5 @@
 package dev.kotae.analytics;
 
-import dev.kotae.metrics.KotaeMetrics;
 import dev.kotae.plugin.ClickEvent;
 import dev.kotae.plugin.DeflectionEvent;
 import dev.kotae.plugin.FeedbackEvent;
@@ -11,23 +10,20 @@ import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.Savepoint;
 import java.sql.Types;
-import java.time.Duration;
 import java.time.ZoneOffset;
-import java.util.ArrayList;
 import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Writes events to the analytics database in JDBC batches, on the event bus's thread for it (never a
- * request thread): a batch goes out when {@link #BATCH_SIZE} events are buffered or when the queue has
- * been empty for a moment (the bus calls {@link #flush()}), and once more at close. Personal data in
- * queries and comments is masked before anything is written; IP addresses are never known here.
+ * Writes events to the analytics database in JDBC batches inside the caller's transaction (the
+ * {@link JournalShipper} commits them together with its journal position). Every string is cut to its
+ * column's width and personal data in queries and comments is masked before anything is written; IP
+ * addresses are never known here.
  */
-public final class EventRecorder implements EventBus.Subscriber {
+public final class EventRecorder {
 
-    /** The bus lane: large enough to ride out a burst, and drained fully before the database closes. */
-    public static final EventBus.Delivery DELIVERY = new EventBus.Delivery(100_000, Duration.ofSeconds(60));
+    /** Events per batch: large enough to amortise a round trip, small enough for one transaction. */
     static final int BATCH_SIZE = 500;
 
     private static final Logger LOG = LoggerFactory.getLogger(EventRecorder.class);
@@ -40,47 +36,26 @@ public final class EventRecorder implements EventBus.Subscriber {
         Types.VARCHAR, Types.INTEGER, Types.BOOLEAN, Types.VARCHAR, Types.VARCHAR, Types.VARCHAR};
 
     private final AnalyticsDatabase database;
-    private final KotaeMetrics metrics;
-    private final List<KotaeEvent> buffer = new ArrayList<>(BATCH_SIZE);
 
-    public EventRecorder(AnalyticsDatabase database, KotaeMetrics metrics) {
+    public EventRecorder(AnalyticsDatabase database) {
         this.database = database;
-        this.metrics = metrics;
     }
 
-    @Override
-    public void accept(KotaeEvent event) throws SQLException {
-        buffer.add(event);
-        if (buffer.size() >= BATCH_SIZE) {
-            flush();
-        }
-    }
-
-    @Override
-    public void flush() throws SQLException {
-        if (buffer.isEmpty()) {
-            return;
-        }
+    /** Stores the events in a transaction of their own; returns how many were set aside (see {@link #store}). */
+    public int write(List<KotaeEvent> events) throws SQLException {
         try (Connection connection = database.connection()) {
             connection.setAutoCommit(false);
-            int rejected = store(connection, buffer);
+            int rejected = store(connection, events);
             connection.commit();
-            metrics.analyticsStored(buffer.size() - rejected);
-        } catch (SQLException e) {
-            // Counted and logged, never retried forever: a broken database must not grow the heap.
-            metrics.analyticsLost(buffer.size());
-            LOG.warn("Could not store {} analytics events: {}", buffer.size(), e.toString());
-            throw e;
-        } finally {
-            buffer.clear();
+            return rejected;
         }
     }
 
     /**
      * Inserts the events in the caller's open transaction: in one JDBC batch, or, when the database
      * refuses the batch for something other than a lost connection, one row at a time, each behind a
-     * savepoint, so only the rows it refuses are set aside (counted in
-     * {@code kotae_analytics_events_rejected_total} and logged) and the rest of the batch is kept.
+     * savepoint, so only the rows it refuses are set aside (logged; the caller counts them) and the rest of
+     * the batch is kept.
      *
      * @return how many events were set aside
      * @throws SQLException when the database could not be reached; nothing of the batch is kept then
@@ -120,7 +95,6 @@ public final class EventRecorder implements EventBus.Subscriber {
                 }
             }
         }
-        metrics.analyticsRejected(rejected);
         return rejected;
     }
 

@@ -44,25 +44,9 @@ public final class KotaeMetrics {
 
     private final Counter analyticsStored = Counter.builder().name("kotae_analytics_events_stored_total")
             .help("Events written to the analytics database").register(registry);
-    private final Counter analyticsLost = Counter.builder().name("kotae_analytics_events_lost_total")
-            .help("Events the analytics database refused (write errors)").register(registry);
-
-    private final Counter analyticsRejected = Counter.builder().name("kotae_analytics_events_rejected_total")
-            .help("Events the analytics database refused one by one and that were set aside (bad values)")
-            .register(registry);
-
-    public void analyticsRejected(int count) {
-        if (count > 0) {
-            analyticsRejected.inc(count);
-        }
-    }
 
     public void analyticsStored(int count) {
         analyticsStored.inc(count);
-    }
-
-    public void analyticsLost(int count) {
-        analyticsLost.inc(count);
     }
 
     public void event(String type) {

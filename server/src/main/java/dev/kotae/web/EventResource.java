@@ -30,7 +30,9 @@ import java.util.regex.Pattern;
  * {@code POST /api/v1/events}: what happened in a browser, from the help center or a widget — a result
  * clicked, a deflection shown, opened, solved or submitted anyway. Accepts JSON sent as
  * {@code application/json} or as {@code text/plain} (what {@code navigator.sendBeacon} can send to
- * another origin without a preflight). Answers 202 once the event is queued.
+ * another origin without a preflight). Answers 202 once the event is written to the local journal (it then
+ * survives a crash of the process and reaches the analytics database even if that is away for a while),
+ * 503 when it could not be.
  */
 @Path("/api/v1/events")
 @Produces(MediaType.APPLICATION_JSON)
@@ -72,7 +74,10 @@ public final class EventResource {
         if (!Sessions.acceptable(session)) {
             throw bad("session must be 8-64 characters of A-Z a-z 0-9 -");
         }
-        events.publish(toEvent(request, session));
+        if (!events.publish(toEvent(request, session))) {
+            // Not journaled (the journal is full or unwritable): say so rather than acknowledge a lost event.
+            throw new ApiException(503, "events_unavailable", "the event could not be recorded; try again later");
+        }
         return Response.accepted(Map.of("accepted", true)).build();
     }
 

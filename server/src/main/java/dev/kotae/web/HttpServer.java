@@ -104,6 +104,7 @@ public final class HttpServer implements AutoCloseable {
         config.register(ErrorMappers.BadJson.class);
         config.register(ErrorMappers.Web.class);
         config.register(ErrorMappers.Unexpected.class);
+        config.register(AnalyticsUnavailable.class);
         config.register(new AbstractBinder() {
             @Override
             protected void configure() {
