@@ -3,7 +3,9 @@ package dev.kotae;
 import dev.kotae.analytics.AnalyticsDatabase;
 import dev.kotae.analytics.AnalyticsReports;
 import dev.kotae.analytics.EventBus;
+import dev.kotae.analytics.ClickLedger;
 import dev.kotae.analytics.EventJournal;
+import dev.kotae.analytics.EventThrottle;
 import dev.kotae.analytics.JournalShipper;
 import dev.kotae.analytics.LossCounters;
 import dev.kotae.analytics.RetentionPurge;
@@ -176,10 +178,12 @@ public final class KotaeApp implements AutoCloseable, Admin {
         AgentSessions agentSessions = new AgentSessions(config.site().agentSession());
         Site site = new Site(config.site(), config.defaultLocale(), new CsrfTokens(), agentSessions);
         int searchConcurrency = config.search().concurrencyOn(Runtime.getRuntime().availableProcessors());
+        ClickLedger clicks = new ClickLedger();
         this.http = new HttpServer(config.host(), config.port(), searchConcurrency, new HttpServer.Services(search,
                 suggest, articles, categories, feedback, new TokenAuthenticator(config.tokens()), this, readiness, metrics, events,
-                recentEvents, plugins, new TrackedSearch(search, metrics, events), new Votes(feedback, metrics, events),
-                new PageViews(), agentSessions, site, new AnalyticsReports(analyticsDatabase)));
+                recentEvents, plugins, new TrackedSearch(search, metrics, events, clicks),
+                new Votes(feedback, metrics, events), new PageViews(), agentSessions, site,
+                new AnalyticsReports(analyticsDatabase), new EventThrottle(config.analytics().eventsPerMinute()), clicks));
         ResultCache results = search.resultCache();
         metrics.counter("kotae_search_cache_hits", "Searches answered from the result cache", results::hits);
         metrics.counter("kotae_search_cache_misses", "Searches computed while the result cache is on", results::misses);

@@ -14,20 +14,27 @@ import java.time.Duration;
  *     events are refused and counted as lost
  * @param journalFsync how often the journal is forced to disk: the most recent events an operating-system
  *     crash or power loss can take (a kill of the process takes none)
+ * @param eventsPerMinute how many anonymous events ({@code POST /api/v1/events}) one client address may
+ *     post per minute (and at once); more are answered 429
  */
 public record AnalyticsConfig(String jdbcUrl, String user, String password, Duration retention, long journalMaxMb,
-        Duration journalFsync) {
+        Duration journalFsync, int eventsPerMinute) {
 
     public static final Duration DEFAULT_RETENTION = Duration.ofDays(180);
     public static final long DEFAULT_JOURNAL_MAX_MB = 512;
     public static final Duration DEFAULT_JOURNAL_FSYNC = Duration.ofSeconds(1);
+    public static final int DEFAULT_EVENTS_PER_MINUTE = 60;
 
     /** With the journal's defaults. */
     public AnalyticsConfig(String jdbcUrl, String user, String password, Duration retention) {
-        this(jdbcUrl, user, password, retention, DEFAULT_JOURNAL_MAX_MB, DEFAULT_JOURNAL_FSYNC);
+        this(jdbcUrl, user, password, retention, DEFAULT_JOURNAL_MAX_MB, DEFAULT_JOURNAL_FSYNC,
+                DEFAULT_EVENTS_PER_MINUTE);
     }
 
     public AnalyticsConfig {
+        if (eventsPerMinute < 1) {
+            throw new IllegalArgumentException("analytics.eventsPerMinutePerClient must be at least 1");
+        }
         if (journalMaxMb < 1) {
             throw new IllegalArgumentException("analytics.journalMaxMb must be at least 1");
         }
@@ -57,27 +64,31 @@ public record AnalyticsConfig(String jdbcUrl, String user, String password, Dura
     }
 
     public AnalyticsConfig withJdbcUrl(String value) {
-        return new AnalyticsConfig(value, user, password, retention, journalMaxMb, journalFsync);
+        return new AnalyticsConfig(value, user, password, retention, journalMaxMb, journalFsync, eventsPerMinute);
     }
 
     public AnalyticsConfig withUser(String value) {
-        return new AnalyticsConfig(jdbcUrl, value, password, retention, journalMaxMb, journalFsync);
+        return new AnalyticsConfig(jdbcUrl, value, password, retention, journalMaxMb, journalFsync, eventsPerMinute);
     }
 
     public AnalyticsConfig withPassword(String value) {
-        return new AnalyticsConfig(jdbcUrl, user, value, retention, journalMaxMb, journalFsync);
+        return new AnalyticsConfig(jdbcUrl, user, value, retention, journalMaxMb, journalFsync, eventsPerMinute);
     }
 
     public AnalyticsConfig withRetention(Duration value) {
-        return new AnalyticsConfig(jdbcUrl, user, password, value, journalMaxMb, journalFsync);
+        return new AnalyticsConfig(jdbcUrl, user, password, value, journalMaxMb, journalFsync, eventsPerMinute);
     }
 
     public AnalyticsConfig withJournalMaxMb(long value) {
-        return new AnalyticsConfig(jdbcUrl, user, password, retention, value, journalFsync);
+        return new AnalyticsConfig(jdbcUrl, user, password, retention, value, journalFsync, eventsPerMinute);
     }
 
     public AnalyticsConfig withJournalFsync(Duration value) {
-        return new AnalyticsConfig(jdbcUrl, user, password, retention, journalMaxMb, value);
+        return new AnalyticsConfig(jdbcUrl, user, password, retention, journalMaxMb, value, eventsPerMinute);
+    }
+
+    public AnalyticsConfig withEventsPerMinute(int value) {
+        return new AnalyticsConfig(jdbcUrl, user, password, retention, journalMaxMb, journalFsync, value);
     }
 
     /** A whole number as typed in YAML or an environment variable. */
@@ -107,6 +118,7 @@ public record AnalyticsConfig(String jdbcUrl, String user, String password, Dura
     public String toString() {
         // Never the password: configs end up in logs.
         return "AnalyticsConfig[jdbcUrl=" + (jdbcUrl == null ? "embedded" : jdbcUrl) + ", user=" + user
-                + ", retention=" + retention + ", journalMaxMb=" + journalMaxMb + ", journalFsync=" + journalFsync + "]";
+                + ", retention=" + retention + ", journalMaxMb=" + journalMaxMb + ", journalFsync=" + journalFsync
+                + ", eventsPerMinute=" + eventsPerMinute + "]";
     }
 }

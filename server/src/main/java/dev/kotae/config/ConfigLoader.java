@@ -36,7 +36,7 @@ public final class ConfigLoader {
         record Search(Integer cacheMegabytes, Integer concurrency) {}
 
         record Analytics(String jdbcUrl, String user, String password, Integer retentionDays, Long journalMaxMb,
-                Long journalFsyncMillis) {}
+                Long journalFsyncMillis, Integer eventsPerMinutePerClient) {}
 
         record Site(String name, String baseUrl, String contactUrl, Boolean secureCookies, Integer agentSessionHours) {}
     }
@@ -169,6 +169,9 @@ public final class ConfigLoader {
             if (yaml.password() != null) analytics = analytics.withPassword(yaml.password());
             if (yaml.retentionDays() != null) analytics = analytics.withRetention(AnalyticsConfig.days(yaml.retentionDays().toString()));
             if (yaml.journalMaxMb() != null) analytics = analytics.withJournalMaxMb(yaml.journalMaxMb());
+            if (yaml.eventsPerMinutePerClient() != null) {
+                analytics = analytics.withEventsPerMinute(yaml.eventsPerMinutePerClient());
+            }
             if (yaml.journalFsyncMillis() != null) {
                 analytics = analytics.withJournalFsync(java.time.Duration.ofMillis(yaml.journalFsyncMillis()));
             }
@@ -201,6 +204,10 @@ public final class ConfigLoader {
         }
         if ((value = env.get("KOTAE_ANALYTICS_JOURNAL_MAX_MB")) != null) {
             analytics = analytics.withJournalMaxMb(AnalyticsConfig.whole("analytics.journalMaxMb", value));
+        }
+        if ((value = env.get("KOTAE_ANALYTICS_EVENTS_PER_MINUTE")) != null) {
+            analytics = analytics.withEventsPerMinute(Math.toIntExact(
+                    AnalyticsConfig.whole("analytics.eventsPerMinutePerClient", value)));
         }
         if ((value = env.get("KOTAE_ANALYTICS_JOURNAL_FSYNC_MS")) != null) {
             analytics = analytics.withJournalFsync(java.time.Duration.ofMillis(
