@@ -18,7 +18,9 @@ import dev.kotae.content.ArticleParser;
 import dev.kotae.content.ContentFolder;
 import dev.kotae.content.ContentWatcher;
 import dev.kotae.content.MarkdownRenderer;
+import dev.kotae.feedback.DatabaseFeedbackStore;
 import dev.kotae.feedback.FeedbackStore;
+import dev.kotae.feedback.FileFeedbackStore;
 import dev.kotae.feedback.Votes;
 import dev.kotae.index.Analysis;
 import dev.kotae.index.ArticleDocuments;
@@ -138,7 +140,9 @@ public final class KotaeApp implements AutoCloseable, Admin {
         MarkdownRenderer markdown = new MarkdownRenderer();
         ArticleParser parser = new ArticleParser(markdown, new HashSet<>(config.locales()), config.defaultLocale());
         this.sync = new ContentSync(folder, parser, index);
-        this.feedback = new FeedbackStore(data.resolve("feedback.jsonl"));
+        // Votes stay in a file of this server's own, unless a shared database is configured (see below).
+        FileFeedbackStore voteFile = config.analytics().jdbcUrl() == null
+                ? new FileFeedbackStore(data.resolve("feedback.jsonl")) : null;
         AnalyticsDatabase database = null;
         try {
             database = opened(analyticsOpening);
@@ -154,9 +158,13 @@ public final class KotaeApp implements AutoCloseable, Admin {
                 database.close();
             }
             index.close();
-            feedback.close();
+            if (voteFile != null) {
+                voteFile.close();
+            }
             throw e instanceof IOException io ? io : new IOException(e.getMessage(), e);
         }
+        // With a shared database, votes live there: every replica sees every vote.
+        this.feedback = voteFile != null ? voteFile : new DatabaseFeedbackStore(database);
         this.shipper = new JournalShipper(journal, database, analyticsLosses, metrics, Duration.ofSeconds(60));
         events.journalTo(journal);
         shipper.start();
@@ -379,8 +387,15 @@ public final class KotaeApp implements AutoCloseable, Admin {
         indexStatus.put("sizeBytes", index.sizeOnDisk());
         indexStatus.put("lastSync", lastSync);
         status.put("index", indexStatus);
-        status.put("feedback", Map.of("count", feedback.size(), "unreadableLines", feedback.unreadableLines(),
-                "tornWritesCut", feedback.tornWrites()));
+        Map<String, Object> votes = new LinkedHashMap<>();
+        try {
+            votes.put("count", feedback.size());
+        } catch (FeedbackStore.FeedbackUnavailableException e) {
+            votes.put("count", "unavailable");
+        }
+        votes.put("unreadableLines", feedback.unreadableLines());
+        votes.put("tornWritesCut", feedback.tornWrites());
+        status.put("feedback", votes);
         Map<String, Object> analytics = new LinkedHashMap<>();
         analytics.put("database", analyticsDatabase.description());
         analytics.put("databaseUp", shipper.databaseReachable());

@@ -1,5 +1,6 @@
 package dev.kotae.web;
 
+import dev.kotae.feedback.FeedbackStore;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.ext.ExceptionMapper;
 import java.sql.SQLException;
@@ -22,5 +23,16 @@ final class AnalyticsUnavailable implements ExceptionMapper<SQLException> {
         return Response.fromResponse(ApiError.response(503, "analytics_unavailable",
                         "the analytics database cannot answer right now; try again shortly"))
                 .header("Retry-After", RETRY_AFTER_SECONDS).build();
+    }
+
+    /** Votes kept in the shared database while it is away: 503 {@code feedback_unavailable}, nothing acknowledged. */
+    static final class Votes implements ExceptionMapper<FeedbackStore.FeedbackUnavailableException> {
+        @Override
+        public Response toResponse(FeedbackStore.FeedbackUnavailableException e) {
+            LOG.warn("Feedback store unavailable: {}", e.getMessage());
+            return Response.fromResponse(ApiError.response(503, "feedback_unavailable",
+                            "votes cannot be stored or read right now; try again shortly"))
+                    .header("Retry-After", RETRY_AFTER_SECONDS).build();
+        }
     }
 }

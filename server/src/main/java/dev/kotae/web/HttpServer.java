@@ -107,6 +107,7 @@ public final class HttpServer implements AutoCloseable {
         config.register(ErrorMappers.Web.class);
         config.register(ErrorMappers.Unexpected.class);
         config.register(AnalyticsUnavailable.class);
+        config.register(AnalyticsUnavailable.Votes.class);
         config.register(new AbstractBinder() {
             @Override
             protected void configure() {

@@ -15,10 +15,10 @@ import org.junit.jupiter.api.Assumptions;
  * PostgreSQL from {@code KOTAE_TEST_POSTGRES_URL} (with {@code _USER}, {@code _PASSWORD}) in a schema of
  * its own, dropped at close. Without the variable PostgreSQL tests are skipped, except on CI.
  */
-final class TestDatabases {
+public final class TestDatabases {
 
     /** A storage's settings and how to drop what the test left there. */
-    record Storage(AnalyticsConfig config, AutoCloseable cleanup) implements AutoCloseable {
+    public record Storage(AnalyticsConfig config, AutoCloseable cleanup) implements AutoCloseable {
         @Override
         public void close() throws Exception {
             cleanup.close();
@@ -27,7 +27,7 @@ final class TestDatabases {
 
     private TestDatabases() {}
 
-    static Storage named(String name) throws SQLException {
+    public static Storage named(String name) throws SQLException {
         return switch (name) {
             case "h2" -> new Storage(AnalyticsConfig.defaults(), () -> {});
             case "postgres" -> postgres();
@@ -57,7 +57,7 @@ final class TestDatabases {
         });
     }
 
-    static AnalyticsDatabase open(Storage storage, Path data) throws SQLException {
+    public static AnalyticsDatabase open(Storage storage, Path data) throws SQLException {
         return AnalyticsDatabase.open(storage.config(), data);
     }
 }

@@ -114,6 +114,10 @@ class PostgresOutageIT {
                 assertEquals(503, report.status(), report.body());
                 assertEquals("analytics_unavailable", report.json().get("error").get("code").asText());
                 assertTrue(!report.header("retry-after").isEmpty(), "Retry-After is set");
+                // Votes live in the shared database: not acknowledged while it is away, and said so clearly.
+                KotaeServer.Reply vote = server.post("/api/v1/articles/refund-timing/feedback", "{\"helpful\":true}", null);
+                assertEquals(503, vote.status(), vote.body());
+                assertEquals("feedback_unavailable", vote.json().get("error").get("code").asText());
 
                 proxy.restore();
                 Awaitility.await("the buffered events delivered").atMost(Duration.ofSeconds(60))
