@@ -28,6 +28,8 @@ public final class JournalShipper implements AutoCloseable {
     private static final Duration MIN_PAUSE = Duration.ofMillis(250);
     static final Duration MAX_PAUSE = Duration.ofSeconds(2);
     private static final Duration IDLE_WAIT = Duration.ofMillis(200);
+    /** How long a part-filled batch waits for more events: what the database lags behind at most, when busy. */
+    private static final Duration LINGER = Duration.ofMillis(100);
 
     private final EventJournal journal;
     private final AnalyticsDatabase database;
@@ -91,6 +93,10 @@ public final class JournalShipper implements AutoCloseable {
                         return; // everything journaled is in the database
                     }
                     journal.awaitAfter(delivered, IDLE_WAIT);
+                } else if (shipped < BATCH_SIZE && !closing) {
+                    // Let a batch build up: a transaction per handful of events would cost the search path
+                    // more CPU than the events are worth (measured: 2.5x fewer searches a second).
+                    Thread.sleep(LINGER.toMillis());
                 }
             } catch (InterruptedException e) {
                 return;
