@@ -106,10 +106,15 @@ public final class AnalyticsDatabase implements AutoCloseable {
         return migrated;
     }
 
-    /** The embedded H2 database file; kept open until {@link #close()}, not closed with the last connection. */
+    /**
+     * The embedded H2 database file; kept open until {@link #close()}, not closed with the last connection.
+     * Each commit is written to the file at once ({@code WRITE_DELAY=0}; H2 would otherwise keep it in
+     * memory for up to half a second): the journal is trimmed once the database committed, so a commit must
+     * survive a kill of the process.
+     */
     public static String embeddedUrl(Path dataFolder) {
         Path file = dataFolder.toAbsolutePath().resolve("analytics").resolve("events");
-        return "jdbc:h2:file:" + file + ";DB_CLOSE_ON_EXIT=FALSE";
+        return "jdbc:h2:file:" + file + ";DB_CLOSE_ON_EXIT=FALSE;WRITE_DELAY=0";
     }
 
     /** A URL without its query string, where passwords may hide. */

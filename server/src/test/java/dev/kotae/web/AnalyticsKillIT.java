@@ -89,10 +89,14 @@ class AnalyticsKillIT {
                 Statement sql = db.createStatement()) {
             long stored = count(sql, "SELECT COUNT(*) FROM analytics_event WHERE type = 'search'");
             assertTrue(stored >= acknowledged.get(), "stored " + stored + " < acknowledged " + acknowledged.get());
-            // Each request had a session of its own: one stored twice would show here.
-            assertEquals(0, count(sql, "SELECT COUNT(*) FROM (SELECT session_id FROM analytics_event"
-                    + " GROUP BY session_id HAVING COUNT(*) > 1) AS twice"), "no event stored twice");
-            assertTrue(stored <= sent.get(), "stored " + stored + " > sent " + sent.get());
+            // Each request had a session of its own, and an event keeps its time through the journal: the same
+            // event stored twice (a replay) would show as two rows with one session and one time. (The JDK client
+            // may resend a GET whose pooled connection died with the server; that is a second search, with a
+            // time of its own, and is not a replay.)
+            assertEquals(0, count(sql, "SELECT COUNT(*) FROM (SELECT session_id, occurred_at FROM analytics_event"
+                    + " GROUP BY session_id, occurred_at HAVING COUNT(*) > 1) AS twice"), "no event stored twice");
+            int resentAtMost = CLIENTS * KILL_AFTER.length; // one request in flight per client at each kill
+            assertTrue(stored <= sent.get() + resentAtMost, "stored " + stored + " > sent " + sent.get());
         }
     }
 
