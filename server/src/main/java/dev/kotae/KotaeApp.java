@@ -3,7 +3,11 @@ package dev.kotae;
 import dev.kotae.analytics.AnalyticsDatabase;
 import dev.kotae.analytics.AnalyticsReports;
 import dev.kotae.analytics.EventBus;
-import dev.kotae.analytics.EventRecorder;
+import dev.kotae.analytics.ClickLedger;
+import dev.kotae.analytics.EventJournal;
+import dev.kotae.analytics.EventThrottle;
+import dev.kotae.analytics.JournalShipper;
+import dev.kotae.analytics.LossCounters;
 import dev.kotae.analytics.RetentionPurge;
 import dev.kotae.analytics.PageViews;
 import dev.kotae.analytics.RecentEvents;
@@ -15,7 +19,9 @@ import dev.kotae.content.ArticleParser;
 import dev.kotae.content.ContentFolder;
 import dev.kotae.content.ContentWatcher;
 import dev.kotae.content.MarkdownRenderer;
+import dev.kotae.feedback.DatabaseFeedbackStore;
 import dev.kotae.feedback.FeedbackStore;
+import dev.kotae.feedback.FileFeedbackStore;
 import dev.kotae.feedback.Votes;
 import dev.kotae.index.Analysis;
 import dev.kotae.index.ArticleDocuments;
@@ -89,6 +95,9 @@ public final class KotaeApp implements AutoCloseable, Admin {
     private final FeedbackStore feedback;
     private final AnalyticsDatabase analyticsDatabase;
     private final RetentionPurge retentionPurge;
+    private final LossCounters analyticsLosses;
+    private final EventJournal journal;
+    private final JournalShipper shipper;
     private final SearchService search;
     private final SuggestService suggest;
     private final HttpServer http;
@@ -140,21 +149,36 @@ public final class KotaeApp implements AutoCloseable, Admin {
         MarkdownRenderer markdown = new MarkdownRenderer();
         ArticleParser parser = new ArticleParser(markdown, new HashSet<>(config.locales()), config.defaultLocale());
         this.sync = new ContentSync(folder, parser, index);
-        this.feedback = new FeedbackStore(data.resolve("feedback.jsonl"));
+        // Votes stay in a file of this server's own, unless a shared database is configured (see below).
+        FileFeedbackStore voteFile = config.analytics().jdbcUrl() == null
+                ? new FileFeedbackStore(data.resolve("feedback.jsonl")) : null;
         AnalyticsDatabase database = null;
         try {
             database = opened(analyticsOpening);
-            this.retentionPurge = new RetentionPurge(database, config.analytics().retention(), Clock.systemUTC());
-            retentionPurge.start();
-        } catch (SQLException e) {
+            // Events are journaled before they are acknowledged, and shipped from the journal to the database.
+            Path journalFolder = data.resolve("analytics-journal");
+            Files.createDirectories(journalFolder);
+            this.analyticsLosses = LossCounters.load(journalFolder.resolve("losses.properties"));
+            this.journal = EventJournal.open(journalFolder, config.analytics().journalMaxMb() * 1024 * 1024,
+                    config.analytics().journalFsync(), analyticsLosses);
+        } catch (SQLException | IOException e) {
             // The index is open by now: release it, or a retry in this JVM would find the folder locked.
             if (database != null) {
                 database.close();
             }
             index.close();
-            feedback.close();
-            throw new IOException(e.getMessage(), e);
+            if (voteFile != null) {
+                voteFile.close();
+            }
+            throw e instanceof IOException io ? io : new IOException(e.getMessage(), e);
         }
+        // With a shared database, votes live there: every replica sees every vote.
+        this.feedback = voteFile != null ? voteFile : new DatabaseFeedbackStore(database);
+        this.shipper = new JournalShipper(journal, database, analyticsLosses, metrics, Duration.ofSeconds(60));
+        events.journalTo(journal);
+        shipper.start();
+        this.retentionPurge = new RetentionPurge(database, config.analytics().retention(), Clock.systemUTC());
+        retentionPurge.start();
         this.analyticsDatabase = database;
         Locales locales = new Locales(new HashSet<>(config.locales()), this::indexedLocales);
         this.search = new SearchService(index, analysis, locales, config.search().cacheBytes());
@@ -163,7 +187,6 @@ public final class KotaeApp implements AutoCloseable, Admin {
         CategoryService categories = new CategoryService(search);
         RecentEvents recentEvents = new RecentEvents();
         events.subscribe("recent", recentEvents);
-        events.subscribe("analytics", new EventRecorder(analyticsDatabase, metrics), EventRecorder.DELIVERY);
         this.timeBox = new TimeBox(config.plugins().timeout());
         this.sources = new SourceSync(index, new SourceArticles(markdown, new HashSet<>(config.locales()),
                 config.defaultLocale()), timeBox, metrics);
@@ -177,10 +200,12 @@ public final class KotaeApp implements AutoCloseable, Admin {
         AgentSessions agentSessions = new AgentSessions(config.site().agentSession(), signing, config.tokens());
         Site site = new Site(config.site(), config.defaultLocale(), new CsrfTokens(signing), agentSessions);
         int searchConcurrency = config.search().concurrencyOn(Runtime.getRuntime().availableProcessors());
+        ClickLedger clicks = new ClickLedger();
         this.http = new HttpServer(config.host(), config.port(), searchConcurrency, config.server(), new HttpServer.Services(search,
                 suggest, articles, categories, feedback, new TokenAuthenticator(config.tokens()), this, readiness, metrics, events,
-                recentEvents, plugins, new TrackedSearch(search, metrics, events), new Votes(feedback, metrics, events),
-                new PageViews(), agentSessions, site, new AnalyticsReports(analyticsDatabase)));
+                recentEvents, plugins, new TrackedSearch(search, metrics, events, clicks),
+                new Votes(feedback, metrics, events), new PageViews(), agentSessions, site,
+                new AnalyticsReports(analyticsDatabase), new EventThrottle(config.analytics().eventsPerMinute()), clicks));
         ResultCache results = search.resultCache();
         metrics.counter("kotae_search_cache_hits", "Searches answered from the result cache", results::hits);
         metrics.counter("kotae_search_cache_misses", "Searches computed while the result cache is on", results::misses);
@@ -191,6 +216,15 @@ public final class KotaeApp implements AutoCloseable, Admin {
         metrics.contentGauge("kotae_articles", "Articles in the index", () -> safeSize());
         metrics.contentGauge("kotae_content_problems", "Content files skipped because of errors", () -> sync.problems().size());
         metrics.contentGauge("kotae_index_size_bytes", "Index size on disk", index::sizeOnDisk);
+        metrics.counter("kotae_analytics_events_lost", "Analytics events never journaled (journal full or"
+                + " unwritable) or unreadable in it, since the data folder was made", analyticsLosses::lost);
+        metrics.counter("kotae_analytics_events_rejected", "Analytics events the database refused one by one and"
+                + " that were set aside, since the data folder was made", analyticsLosses::rejected);
+        metrics.gauge("kotae_analytics_journal_bytes", "Bytes in the local analytics event journal", journal::bytes);
+        metrics.gauge("kotae_analytics_journal_pending_bytes", "Journaled analytics events not yet in the database",
+                shipper::pendingBytes);
+        metrics.gauge("kotae_analytics_database_up", "1 when the analytics database took the last batch",
+                () -> shipper.databaseReachable() ? 1 : 0);
         metrics.gauge("kotae_ready", "1 when ready for traffic (as /readyz): index synced, plugin sources loaded once",
                 () -> readiness.isReady() ? 1 : 0);
         metrics.gauge("kotae_degraded", "Parts that are degraded (see /readyz for why); 0 when all is well",
@@ -399,7 +433,23 @@ public final class KotaeApp implements AutoCloseable, Admin {
         indexStatus.put("writable", index.failure().isEmpty());
         indexStatus.put("failure", index.failure().orElse(null));
         status.put("index", indexStatus);
-        status.put("feedback", Map.of("count", feedback.size()));
+        Map<String, Object> votes = new LinkedHashMap<>();
+        try {
+            votes.put("count", feedback.size());
+        } catch (FeedbackStore.FeedbackUnavailableException e) {
+            votes.put("count", "unavailable");
+        }
+        votes.put("unreadableLines", feedback.unreadableLines());
+        votes.put("tornWritesCut", feedback.tornWrites());
+        status.put("feedback", votes);
+        Map<String, Object> analytics = new LinkedHashMap<>();
+        analytics.put("database", analyticsDatabase.description());
+        analytics.put("databaseUp", shipper.databaseReachable());
+        analytics.put("journalBytes", journal.bytes());
+        analytics.put("pendingBytes", shipper.pendingBytes());
+        analytics.put("eventsLost", analyticsLosses.lost());
+        analytics.put("eventsRejected", analyticsLosses.rejected());
+        status.put("analytics", analytics);
         status.put("plugins", plugins.status());
         return status;
     }
@@ -465,8 +515,9 @@ public final class KotaeApp implements AutoCloseable, Admin {
         // Closed last-first: http (no new requests), events (delivered before listeners stop; the analytics
         // lane is drained into the database), plugins, sources, the time box, the analytics database, a
         // reindex in progress, then the index.
-        try (analysis; suggestKeys; index; reindexing; feedback; analyticsDatabase; retentionPurge; timeBox; sources;
-                plugins; events; recovery; http) {
+        // The journal shipper delivers what it can before the database closes; the rest stays journaled.
+        try (analysis; suggestKeys; index; reindexing; feedback; analyticsDatabase; journal; shipper; retentionPurge;
+                timeBox; sources; plugins; events; recovery; http) {
             if (watcher != null) {
                 watcher.close();
             }

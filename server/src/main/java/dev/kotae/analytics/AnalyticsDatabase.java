@@ -25,6 +25,7 @@ public final class AnalyticsDatabase implements AutoCloseable {
 
     private final HikariDataSource pool;
     private final String description;
+    private volatile boolean migrated;
 
     private AnalyticsDatabase(HikariDataSource pool, String description) {
         this.pool = pool;
@@ -32,12 +33,15 @@ public final class AnalyticsDatabase implements AutoCloseable {
     }
 
     /**
-     * Opens and migrates the database.
+     * Opens and migrates the database. An embedded database that cannot be opened fails here; a shared
+     * one (a JDBC URL) that cannot be reached does not: the server starts and serves without it, events wait
+     * in the journal, and {@link #migrate()} is tried again until it answers.
      *
      * @param dataFolder where the embedded database lives when no JDBC URL is configured
      */
     public static AnalyticsDatabase open(AnalyticsConfig config, Path dataFolder) throws SQLException {
-        String url = config.jdbcUrl() != null ? config.jdbcUrl() : embeddedUrl(dataFolder);
+        boolean shared = config.jdbcUrl() != null;
+        String url = shared ? config.jdbcUrl() : embeddedUrl(dataFolder);
         HikariConfig hikari = new HikariConfig();
         hikari.setPoolName("kotae-analytics");
         hikari.setJdbcUrl(url);
@@ -46,38 +50,71 @@ public final class AnalyticsDatabase implements AutoCloseable {
         // One writer plus a few report queries at a time; more would only contend on two cores.
         hikari.setMaximumPoolSize(4);
         hikari.setMinimumIdle(1);
-        hikari.setConnectionTimeout(10_000);
+        // While a shared database is away, a report answers 503 after this and the journal retries.
+        hikari.setConnectionTimeout(shared ? 3_000 : 10_000);
+        if (shared) {
+            hikari.setInitializationFailTimeout(-1); // start without it: a replica serves while PostgreSQL is away
+        }
         HikariDataSource pool;
         try {
             pool = new HikariDataSource(hikari);
         } catch (RuntimeException e) {
             throw new SQLException("cannot open the analytics database " + safe(url) + ": " + e.getMessage(), e);
         }
-        MigrateResult migrated;
+        String description = shared ? safe(url) : "embedded " + dataFolder.resolve("analytics");
+        AnalyticsDatabase database = new AnalyticsDatabase(pool, description);
         try {
-            migrated = Flyway.configure(AnalyticsDatabase.class.getClassLoader())
+            database.migrate();
+        } catch (SQLException e) {
+            if (!shared) {
+                pool.close();
+                throw e;
+            }
+            LOG.warn("Analytics database {} cannot be reached; serving without it, events are journaled until it"
+                    + " answers: {}", description, e.getMessage());
+            return database;
+        }
+        LOG.info("Analytics stored in {}", description);
+        return database;
+    }
+
+    /** Applies the schema migrations once the database answers; does nothing once they are applied. */
+    public synchronized void migrate() throws SQLException {
+        if (migrated) {
+            return;
+        }
+        MigrateResult result;
+        try {
+            result = Flyway.configure(AnalyticsDatabase.class.getClassLoader())
                     .dataSource(pool)
                     .locations(MIGRATIONS)
                     .table("kotae_schema_history")
                     .load()
                     .migrate();
         } catch (RuntimeException e) {
-            pool.close();
-            throw new SQLException("cannot migrate the analytics database " + safe(url) + ": " + e.getMessage(), e);
+            throw new SQLException("cannot migrate the analytics database " + description + ": " + e.getMessage(), e);
         }
-        String description = config.jdbcUrl() != null ? safe(url) : "embedded " + dataFolder.resolve("analytics");
-        if (migrated.migrationsExecuted > 0) {
-            LOG.info("Analytics schema migrated to version {} ({} migration(s))", migrated.targetSchemaVersion,
-                    migrated.migrationsExecuted);
+        if (result.migrationsExecuted > 0) {
+            LOG.info("Analytics schema migrated to version {} ({} migration(s))", result.targetSchemaVersion,
+                    result.migrationsExecuted);
         }
-        LOG.info("Analytics stored in {}", description);
-        return new AnalyticsDatabase(pool, description);
+        migrated = true;
     }
 
-    /** The embedded H2 database file; kept open until {@link #close()}, not closed with the last connection. */
+    /** Whether the schema is known to be in place (the database has answered since start). */
+    public boolean migrated() {
+        return migrated;
+    }
+
+    /**
+     * The embedded H2 database file; kept open until {@link #close()}, not closed with the last connection.
+     * Each commit is written to the file at once ({@code WRITE_DELAY=0}; H2 would otherwise keep it in
+     * memory for up to half a second): the journal is trimmed once the database committed, so a commit must
+     * survive a kill of the process.
+     */
     public static String embeddedUrl(Path dataFolder) {
         Path file = dataFolder.toAbsolutePath().resolve("analytics").resolve("events");
-        return "jdbc:h2:file:" + file + ";DB_CLOSE_ON_EXIT=FALSE";
+        return "jdbc:h2:file:" + file + ";DB_CLOSE_ON_EXIT=FALSE;WRITE_DELAY=0";
     }
 
     /** A URL without its query string, where passwords may hide. */

@@ -48,6 +48,7 @@ public final class EventBus implements AutoCloseable {
 
     private final KotaeMetrics metrics;
     private final List<Lane> lanes = new CopyOnWriteArrayList<>();
+    private volatile EventJournal journal;
 
     public EventBus(KotaeMetrics metrics) {
         this.metrics = metrics;
@@ -65,14 +66,32 @@ public final class EventBus implements AutoCloseable {
         lane.thread.start();
     }
 
-    /** Queues the event for every subscriber; returns at once. */
-    public void publish(KotaeEvent event) {
+    /**
+     * Makes every event published from now on durable before {@link #publish} returns: written to the
+     * journal, from which the analytics database is filled.
+     */
+    public void journalTo(EventJournal journal) {
+        this.journal = journal;
+    }
+
+    /**
+     * Writes the event to the journal (when there is one), then queues it for every subscriber; never
+     * waits for a subscriber.
+     *
+     * @return true when the event is kept for the analytics database (journaled, or no journal is in use);
+     *     false when the journal refused it (full or unwritable; the loss is counted): an endpoint must not
+     *     acknowledge such an event as recorded
+     */
+    public boolean publish(KotaeEvent event) {
         metrics.event(EventNames.of(event));
+        EventJournal durable = journal;
+        boolean kept = durable == null || durable.append(event);
         for (Lane lane : lanes) {
             if (!lane.queue.offer(event)) {
                 metrics.eventDropped(lane.name);
             }
         }
+        return kept;
     }
 
     /**

@@ -1,6 +1,5 @@
 package dev.kotae.analytics;
 
-import dev.kotae.metrics.KotaeMetrics;
 import dev.kotae.plugin.ClickEvent;
 import dev.kotae.plugin.DeflectionEvent;
 import dev.kotae.plugin.FeedbackEvent;
@@ -9,24 +8,22 @@ import dev.kotae.plugin.SearchEvent;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
+import java.sql.Savepoint;
 import java.sql.Types;
-import java.time.Duration;
 import java.time.ZoneOffset;
-import java.util.ArrayList;
 import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Writes events to the analytics database in JDBC batches, on the event bus's thread for it (never a
- * request thread): a batch goes out when {@link #BATCH_SIZE} events are buffered or when the queue has
- * been empty for a moment (the bus calls {@link #flush()}), and once more at close. Personal data in
- * queries and comments is masked before anything is written; IP addresses are never known here.
+ * Writes events to the analytics database in JDBC batches inside the caller's transaction (the
+ * {@link JournalShipper} commits them together with its journal position). Every string is cut to its
+ * column's width and personal data in queries and comments is masked before anything is written; IP
+ * addresses are never known here.
  */
-public final class EventRecorder implements EventBus.Subscriber {
+public final class EventRecorder {
 
-    /** The bus lane: large enough to ride out a burst, and drained fully before the database closes. */
-    public static final EventBus.Delivery DELIVERY = new EventBus.Delivery(100_000, Duration.ofSeconds(60));
+    /** Events per batch: large enough to amortise a round trip, small enough for one transaction. */
     static final int BATCH_SIZE = 500;
 
     private static final Logger LOG = LoggerFactory.getLogger(EventRecorder.class);
@@ -37,49 +34,68 @@ public final class EventRecorder implements EventBus.Subscriber {
     private static final int[] COLUMN_TYPES = {Types.TIMESTAMP_WITH_TIMEZONE, Types.BIGINT, Types.VARCHAR,
         Types.VARCHAR, Types.VARCHAR, Types.VARCHAR, Types.VARCHAR, Types.BIGINT, Types.VARCHAR, Types.VARCHAR,
         Types.VARCHAR, Types.INTEGER, Types.BOOLEAN, Types.VARCHAR, Types.VARCHAR, Types.VARCHAR};
-    private static final int MAX_TOP_IDS = 1000;
-    private static final int MAX_COMMENT = 2000;
 
     private final AnalyticsDatabase database;
-    private final KotaeMetrics metrics;
-    private final List<KotaeEvent> buffer = new ArrayList<>(BATCH_SIZE);
 
-    public EventRecorder(AnalyticsDatabase database, KotaeMetrics metrics) {
+    public EventRecorder(AnalyticsDatabase database) {
         this.database = database;
-        this.metrics = metrics;
     }
 
-    @Override
-    public void accept(KotaeEvent event) throws SQLException {
-        buffer.add(event);
-        if (buffer.size() >= BATCH_SIZE) {
-            flush();
-        }
-    }
-
-    @Override
-    public void flush() throws SQLException {
-        if (buffer.isEmpty()) {
-            return;
-        }
-        try (Connection connection = database.connection();
-                PreparedStatement insert = connection.prepareStatement(INSERT)) {
+    /** Stores the events in a transaction of their own; returns how many were set aside (see {@link #store}). */
+    public int write(List<KotaeEvent> events) throws SQLException {
+        try (Connection connection = database.connection()) {
             connection.setAutoCommit(false);
-            for (KotaeEvent event : buffer) {
+            int rejected = store(connection, events);
+            connection.commit();
+            return rejected;
+        }
+    }
+
+    /**
+     * Inserts the events in the caller's open transaction: in one JDBC batch, or, when the database
+     * refuses the batch for something other than a lost connection, one row at a time, each behind a
+     * savepoint, so only the rows it refuses are set aside (logged; the caller counts them) and the rest of
+     * the batch is kept.
+     *
+     * @return how many events were set aside
+     * @throws SQLException when the database could not be reached; nothing of the batch is kept then
+     */
+    int store(Connection connection, List<KotaeEvent> events) throws SQLException {
+        Savepoint beforeBatch = connection.setSavepoint();
+        try (PreparedStatement insert = connection.prepareStatement(INSERT)) {
+            for (KotaeEvent event : events) {
                 bind(insert, event);
                 insert.addBatch();
             }
             insert.executeBatch();
-            connection.commit();
-            metrics.analyticsStored(buffer.size());
+            return 0;
         } catch (SQLException e) {
-            // Counted and logged, never retried forever: a broken database must not grow the heap.
-            metrics.analyticsLost(buffer.size());
-            LOG.warn("Could not store {} analytics events: {}", buffer.size(), e.toString());
-            throw e;
-        } finally {
-            buffer.clear();
+            if (StorageErrors.unreachable(e, connection)) {
+                throw e;
+            }
+            connection.rollback(beforeBatch);
+            LOG.info("The analytics database refused a batch of {} events ({}); storing them one by one",
+                    events.size(), StorageErrors.describe(e));
         }
+        int rejected = 0;
+        try (PreparedStatement insert = connection.prepareStatement(INSERT)) {
+            for (KotaeEvent event : events) {
+                Savepoint beforeRow = connection.setSavepoint();
+                try {
+                    bind(insert, event);
+                    insert.executeUpdate();
+                } catch (SQLException e) {
+                    if (StorageErrors.unreachable(e, connection)) {
+                        throw e;
+                    }
+                    connection.rollback(beforeRow);
+                    rejected++;
+                    LOG.warn("The analytics database refused a {} event and it was set aside ({}): {}",
+                            EventNames.of(event), StorageErrors.describe(e), event);
+                }
+            }
+        }
+        return rejected;
     }
 
     private static void bind(PreparedStatement insert, KotaeEvent event) throws SQLException {
@@ -88,37 +104,64 @@ public final class EventRecorder implements EventBus.Subscriber {
         }
         insert.setObject(1, event.at().atOffset(ZoneOffset.UTC));
         insert.setLong(2, event.at().getEpochSecond() / 3600);
-        insert.setString(3, EventNames.of(event));
-        insert.setString(4, event.sessionId());
+        insert.setString(3, fit(EventNames.of(event), Columns.TYPE));
+        insert.setString(4, fit(event.sessionId(), Columns.SESSION_ID));
         if (event instanceof SearchEvent search) {
             setQuery(insert, search.query());
-            insert.setString(7, search.locale());
+            insert.setString(7, fit(search.locale(), Columns.LOCALE));
             insert.setLong(8, search.resultCount());
-            insert.setString(9, cut(String.join(",", search.topIds()), MAX_TOP_IDS));
-            insert.setString(10, search.origin());
+            insert.setString(9, fit(String.join(",", search.topIds()), Columns.TOP_IDS));
+            insert.setString(10, fit(search.origin(), Columns.ORIGIN));
         } else if (event instanceof ClickEvent click) {
             setQuery(insert, click.query());
-            insert.setString(11, click.articleId());
+            insert.setString(11, fit(click.articleId(), Columns.ARTICLE_ID));
             insert.setInt(12, click.rank());
         } else if (event instanceof FeedbackEvent feedback) {
-            insert.setString(11, feedback.articleId());
+            insert.setString(11, fit(feedback.articleId(), Columns.ARTICLE_ID));
             insert.setBoolean(13, feedback.helpful());
-            insert.setString(14, cut(QueryText.masked(feedback.comment()), MAX_COMMENT));
+            insert.setString(14, fit(QueryText.masked(feedback.comment()), Columns.COMMENT));
         } else if (event instanceof DeflectionEvent deflection) {
             setQuery(insert, deflection.query());
-            insert.setString(11, deflection.articleId());
-            insert.setString(15, deflection.widget());
-            insert.setString(16, deflection.action());
+            insert.setString(11, fit(deflection.articleId(), Columns.ARTICLE_ID));
+            insert.setString(15, fit(deflection.widget(), Columns.WIDGET));
+            insert.setString(16, fit(deflection.action(), Columns.ACTION));
         }
     }
 
     private static void setQuery(PreparedStatement insert, String query) throws SQLException {
         String masked = QueryText.masked(query);
-        insert.setString(5, masked);
-        insert.setString(6, QueryText.normalized(masked));
+        insert.setString(5, fit(masked, Columns.QUERY));
+        // Cut after normalising: lower-casing can lengthen a string (İ becomes i and a combining dot).
+        insert.setString(6, fit(QueryText.normalized(masked), Columns.QUERY_KEY));
     }
 
-    private static String cut(String text, int max) {
-        return text == null || text.length() <= max ? text : text.substring(0, max);
+    /**
+     * The text cut to at most {@code max} UTF-16 units (so at most {@code max} characters on H2 and
+     * PostgreSQL alike), never between the two halves of a surrogate pair.
+     */
+    static String fit(String text, int max) {
+        if (text == null || text.length() <= max) {
+            return text;
+        }
+        int end = Character.isLowSurrogate(text.charAt(max)) && Character.isHighSurrogate(text.charAt(max - 1))
+                ? max - 1 : max;
+        return text.substring(0, end);
+    }
+
+    /** The widths of the string columns of {@code analytics_event} (see the migrations); keep them in step. */
+    static final class Columns {
+        static final int TYPE = 16;
+        static final int SESSION_ID = 64;
+        static final int QUERY = 1000;
+        static final int QUERY_KEY = 1000;
+        static final int LOCALE = 16;
+        static final int TOP_IDS = 1000;
+        static final int ORIGIN = 140;
+        static final int ARTICLE_ID = 128;
+        static final int COMMENT = 2000;
+        static final int WIDGET = 128;
+        static final int ACTION = 32;
+
+        private Columns() {}
     }
 }

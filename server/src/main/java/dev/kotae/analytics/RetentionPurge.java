@@ -43,9 +43,13 @@ public final class RetentionPurge implements AutoCloseable {
         this.every = every;
     }
 
-    /** Purges now (on the caller's thread, so start-up does not serve stale data), then on a schedule. */
-    public void start() throws SQLException {
-        purge();
+    /**
+     * Purges now (on the caller's thread, so start-up does not serve stale data), then on a schedule. A
+     * database that cannot be reached at start is logged, not fatal: the server serves without it and
+     * the next scheduled purge catches up.
+     */
+    public void start() {
+        purgeQuietly();
         schedule.scheduleWithFixedDelay(this::purgeQuietly, every.toMillis(), every.toMillis(), TimeUnit.MILLISECONDS);
     }
 

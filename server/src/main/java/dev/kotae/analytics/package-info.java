@@ -1,9 +1,11 @@
 /**
  * What customers and agents do: events (search, click, feedback, deflection) published on an
- * asynchronous {@link dev.kotae.analytics.EventBus} to the recent-events log, to plugin listeners and to
- * the {@link dev.kotae.analytics.EventRecorder}, which stores them (personal data masked by
- * {@link dev.kotae.analytics.QueryText}) in the {@link dev.kotae.analytics.AnalyticsDatabase} for
- * {@link dev.kotae.analytics.AnalyticsReports}. Publishing never blocks a request; drops are counted in
- * {@code /metrics}; the storage lane is drained before the database closes.
+ * asynchronous {@link dev.kotae.analytics.EventBus} to the recent-events log and plugin listeners, and,
+ * before the publisher is answered, written to the local {@link dev.kotae.analytics.EventJournal}. The
+ * {@link dev.kotae.analytics.JournalShipper} moves journaled events into the
+ * {@link dev.kotae.analytics.AnalyticsDatabase} through the {@link dev.kotae.analytics.EventRecorder}
+ * (personal data masked by {@link dev.kotae.analytics.QueryText}, every value cut to its column), exactly
+ * once, across crashes and database outages, for {@link dev.kotae.analytics.AnalyticsReports}. Losses are
+ * counted in {@link dev.kotae.analytics.LossCounters}, which survive restarts.
  */
 package dev.kotae.analytics;

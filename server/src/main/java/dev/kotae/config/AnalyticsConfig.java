@@ -10,12 +10,40 @@ import java.time.Duration;
  * @param user the database user, or {@code null}
  * @param password the database password, or {@code null}
  * @param retention how long events are kept; older ones are purged at start and every few hours
+ * @param journalMaxMb how large the local event journal may grow (while the database is away) before new
+ *     events are refused and counted as lost
+ * @param journalFsync how often the journal is forced to disk: the most recent events an operating-system
+ *     crash or power loss can take (a kill of the process takes none)
+ * @param eventsPerMinute how many anonymous events ({@code POST /api/v1/events}) one client address may
+ *     post per minute (and at once); more are answered 429
  */
-public record AnalyticsConfig(String jdbcUrl, String user, String password, Duration retention) {
+public record AnalyticsConfig(String jdbcUrl, String user, String password, Duration retention, long journalMaxMb,
+        Duration journalFsync, int eventsPerMinute) {
 
     public static final Duration DEFAULT_RETENTION = Duration.ofDays(180);
+    public static final long DEFAULT_JOURNAL_MAX_MB = 512;
+    public static final Duration DEFAULT_JOURNAL_FSYNC = Duration.ofSeconds(1);
+    public static final int DEFAULT_EVENTS_PER_MINUTE = 60;
+
+    /** With the journal's defaults. */
+    public AnalyticsConfig(String jdbcUrl, String user, String password, Duration retention) {
+        this(jdbcUrl, user, password, retention, DEFAULT_JOURNAL_MAX_MB, DEFAULT_JOURNAL_FSYNC,
+                DEFAULT_EVENTS_PER_MINUTE);
+    }
 
     public AnalyticsConfig {
+        if (eventsPerMinute < 1) {
+            throw new IllegalArgumentException("analytics.eventsPerMinutePerClient must be at least 1");
+        }
+        if (journalMaxMb < 1) {
+            throw new IllegalArgumentException("analytics.journalMaxMb must be at least 1");
+        }
+        if (journalFsync == null) {
+            journalFsync = DEFAULT_JOURNAL_FSYNC;
+        }
+        if (journalFsync.isNegative() || journalFsync.isZero() || journalFsync.compareTo(Duration.ofMinutes(1)) > 0) {
+            throw new IllegalArgumentException("analytics.journalFsyncMillis must be between 1 and 60000");
+        }
         if (retention == null) {
             retention = DEFAULT_RETENTION;
         }
@@ -36,19 +64,40 @@ public record AnalyticsConfig(String jdbcUrl, String user, String password, Dura
     }
 
     public AnalyticsConfig withJdbcUrl(String value) {
-        return new AnalyticsConfig(value, user, password, retention);
+        return new AnalyticsConfig(value, user, password, retention, journalMaxMb, journalFsync, eventsPerMinute);
     }
 
     public AnalyticsConfig withUser(String value) {
-        return new AnalyticsConfig(jdbcUrl, value, password, retention);
+        return new AnalyticsConfig(jdbcUrl, value, password, retention, journalMaxMb, journalFsync, eventsPerMinute);
     }
 
     public AnalyticsConfig withPassword(String value) {
-        return new AnalyticsConfig(jdbcUrl, user, value, retention);
+        return new AnalyticsConfig(jdbcUrl, user, value, retention, journalMaxMb, journalFsync, eventsPerMinute);
     }
 
     public AnalyticsConfig withRetention(Duration value) {
-        return new AnalyticsConfig(jdbcUrl, user, password, value);
+        return new AnalyticsConfig(jdbcUrl, user, password, value, journalMaxMb, journalFsync, eventsPerMinute);
+    }
+
+    public AnalyticsConfig withJournalMaxMb(long value) {
+        return new AnalyticsConfig(jdbcUrl, user, password, retention, value, journalFsync, eventsPerMinute);
+    }
+
+    public AnalyticsConfig withJournalFsync(Duration value) {
+        return new AnalyticsConfig(jdbcUrl, user, password, retention, journalMaxMb, value, eventsPerMinute);
+    }
+
+    public AnalyticsConfig withEventsPerMinute(int value) {
+        return new AnalyticsConfig(jdbcUrl, user, password, retention, journalMaxMb, journalFsync, value);
+    }
+
+    /** A whole number as typed in YAML or an environment variable. */
+    static long whole(String key, String value) {
+        try {
+            return Long.parseLong(value.strip());
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException(key + " must be a whole number (got '" + value + "')");
+        }
     }
 
     /** Days as typed in YAML or an environment variable. */
@@ -69,6 +118,7 @@ public record AnalyticsConfig(String jdbcUrl, String user, String password, Dura
     public String toString() {
         // Never the password: configs end up in logs.
         return "AnalyticsConfig[jdbcUrl=" + (jdbcUrl == null ? "embedded" : jdbcUrl) + ", user=" + user
-                + ", retention=" + retention + "]";
+                + ", retention=" + retention + ", journalMaxMb=" + journalMaxMb + ", journalFsync=" + journalFsync
+                + ", eventsPerMinute=" + eventsPerMinute + "]";
     }
 }

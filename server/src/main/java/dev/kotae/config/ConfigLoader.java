@@ -35,7 +35,8 @@ public final class ConfigLoader {
 
         record Search(Integer cacheMegabytes, Integer concurrency) {}
 
-        record Analytics(String jdbcUrl, String user, String password, Integer retentionDays) {}
+        record Analytics(String jdbcUrl, String user, String password, Integer retentionDays, Long journalMaxMb,
+                Long journalFsyncMillis, Integer eventsPerMinutePerClient) {}
 
         record Server(Integer maxRequestBodyKilobytes, List<String> trustedProxies) {}
 
@@ -182,6 +183,13 @@ public final class ConfigLoader {
             if (yaml.user() != null) analytics = analytics.withUser(yaml.user());
             if (yaml.password() != null) analytics = analytics.withPassword(yaml.password());
             if (yaml.retentionDays() != null) analytics = analytics.withRetention(AnalyticsConfig.days(yaml.retentionDays().toString()));
+            if (yaml.journalMaxMb() != null) analytics = analytics.withJournalMaxMb(yaml.journalMaxMb());
+            if (yaml.eventsPerMinutePerClient() != null) {
+                analytics = analytics.withEventsPerMinute(yaml.eventsPerMinutePerClient());
+            }
+            if (yaml.journalFsyncMillis() != null) {
+                analytics = analytics.withJournalFsync(java.time.Duration.ofMillis(yaml.journalFsyncMillis()));
+            }
             return analytics;
         } catch (IllegalArgumentException e) {
             throw new IOException(e.getMessage(), e);
@@ -209,6 +217,17 @@ public final class ConfigLoader {
         if ((value = env.get("KOTAE_ANALYTICS_PASSWORD")) != null) analytics = analytics.withPassword(value);
         if ((value = env.get("KOTAE_ANALYTICS_RETENTION_DAYS")) != null) {
             analytics = analytics.withRetention(AnalyticsConfig.days(value));
+        }
+        if ((value = env.get("KOTAE_ANALYTICS_JOURNAL_MAX_MB")) != null) {
+            analytics = analytics.withJournalMaxMb(AnalyticsConfig.whole("analytics.journalMaxMb", value));
+        }
+        if ((value = env.get("KOTAE_ANALYTICS_EVENTS_PER_MINUTE")) != null) {
+            analytics = analytics.withEventsPerMinute(Math.toIntExact(
+                    AnalyticsConfig.whole("analytics.eventsPerMinutePerClient", value)));
+        }
+        if ((value = env.get("KOTAE_ANALYTICS_JOURNAL_FSYNC_MS")) != null) {
+            analytics = analytics.withJournalFsync(java.time.Duration.ofMillis(
+                    AnalyticsConfig.whole("analytics.journalFsyncMillis", value)));
         }
         config = config.withAnalytics(analytics);
         SearchConfig search = config.search();

@@ -54,15 +54,9 @@ public final class KotaeMetrics {
 
     private final Counter analyticsStored = Counter.builder().name("kotae_analytics_events_stored_total")
             .help("Events written to the analytics database").register(registry);
-    private final Counter analyticsLost = Counter.builder().name("kotae_analytics_events_lost_total")
-            .help("Events the analytics database refused (write errors)").register(registry);
 
     public void analyticsStored(int count) {
         analyticsStored.inc(count);
-    }
-
-    public void analyticsLost(int count) {
-        analyticsLost.inc(count);
     }
 
     public void event(String type) {

@@ -3,7 +3,9 @@ package dev.kotae.web;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectReader;
+import dev.kotae.analytics.ClickLedger;
 import dev.kotae.analytics.EventBus;
+import dev.kotae.analytics.EventThrottle;
 import dev.kotae.analytics.EventNames;
 import dev.kotae.content.Article;
 import dev.kotae.plugin.ClickEvent;
@@ -17,6 +19,8 @@ import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.io.IOException;
@@ -24,13 +28,18 @@ import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.Map;
+import java.util.OptionalLong;
 import java.util.regex.Pattern;
 
 /**
  * {@code POST /api/v1/events}: what happened in a browser, from the help center or a widget — a result
  * clicked, a deflection shown, opened, solved or submitted anyway. Accepts JSON sent as
  * {@code application/json} or as {@code text/plain} (what {@code navigator.sendBeacon} can send to
- * another origin without a preflight). Answers 202 once the event is queued.
+ * another origin without a preflight). Answers 202 once the event is written to the local journal (it then
+ * survives a crash of the process and reaches the analytics database even if that is away for a while),
+ * 503 when it could not be. Each client address may post {@code analytics.eventsPerMinutePerClient}
+ * events a minute (429 with {@code Retry-After} beyond); a click is counted only for a result this
+ * visitor's search showed at that rank, once.
  */
 @Path("/api/v1/events")
 @Produces(MediaType.APPLICATION_JSON)
@@ -48,16 +57,27 @@ public final class EventResource {
 
     private final EventBus events;
     private final Widgets widgets;
+    private final EventThrottle throttle;
+    private final ClickLedger clicks;
 
     @Inject
-    public EventResource(EventBus events, Widgets widgets) {
+    public EventResource(EventBus events, Widgets widgets, EventThrottle throttle, ClickLedger clicks) {
         this.events = events;
         this.widgets = widgets;
+        this.throttle = throttle;
+        this.clicks = clicks;
     }
 
     @POST
     @Consumes({MediaType.APPLICATION_JSON, MediaType.TEXT_PLAIN})
-    public Response record(InputStream in, @HeaderParam(Sessions.HEADER) String sessionHeader) throws IOException {
+    public Response record(InputStream in, @HeaderParam(Sessions.HEADER) String sessionHeader,
+            @Context HttpServletRequest http) throws IOException {
+        OptionalLong wait = throttle.admit(http.getRemoteAddr());
+        if (wait.isPresent()) {
+            return Response.status(429).header("Retry-After", wait.getAsLong()).type(MediaType.APPLICATION_JSON_TYPE)
+                    .entity(ApiError.of("too_many_events", "too many events from this address; try again in "
+                            + wait.getAsLong() + " s")).build();
+        }
         byte[] body = Params.body(in, MAX_BODY_BYTES);
         if (body.length == 0) {
             throw bad("send a JSON event: {\"type\": \"click\" | \"deflection\", ...}");
@@ -72,7 +92,17 @@ public final class EventResource {
         if (!Sessions.acceptable(session)) {
             throw bad("session must be 8-64 characters of A-Z a-z 0-9 -");
         }
-        events.publish(toEvent(request, session));
+        KotaeEvent event = toEvent(request, session);
+        if (event instanceof ClickEvent click
+                && clicks.click(session, click.query(), click.articleId(), click.rank()) != ClickLedger.Verdict.COUNT) {
+            // A repeat, or a result this visitor was never shown: accepted (a beacon cannot act on an error),
+            // not counted, so a script cannot inflate click-through.
+            return Response.accepted(Map.of("accepted", true, "counted", false)).build();
+        }
+        if (!events.publish(event)) {
+            // Not journaled (the journal is full or unwritable): say so rather than acknowledge a lost event.
+            throw new ApiException(503, "events_unavailable", "the event could not be recorded; try again later");
+        }
         return Response.accepted(Map.of("accepted", true)).build();
     }
 

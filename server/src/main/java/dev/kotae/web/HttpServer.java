@@ -4,6 +4,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import dev.kotae.analytics.AnalyticsReports;
+import dev.kotae.analytics.ClickLedger;
+import dev.kotae.analytics.EventThrottle;
 import dev.kotae.analytics.EventBus;
 import dev.kotae.analytics.PageViews;
 import dev.kotae.auth.AgentSessions;
@@ -46,7 +48,7 @@ public final class HttpServer implements AutoCloseable {
             CategoryService categories, FeedbackStore feedback, TokenAuthenticator authenticator, Admin admin,
             Readiness readiness, KotaeMetrics metrics, EventBus events, RecentEvents recentEvents, Widgets widgets,
             TrackedSearch trackedSearch, Votes votes, PageViews pageViews, AgentSessions agentSessions, Site site,
-            AnalyticsReports analytics) {}
+            AnalyticsReports analytics, EventThrottle eventThrottle, ClickLedger clicks) {}
 
     private static final int MAX_THREADS = 64;
     private static final int MIN_THREADS = 4;
@@ -116,6 +118,8 @@ public final class HttpServer implements AutoCloseable {
         config.register(ErrorMappers.BadJson.class);
         config.register(ErrorMappers.Web.class);
         config.register(ErrorMappers.Unexpected.class);
+        config.register(AnalyticsUnavailable.class);
+        config.register(AnalyticsUnavailable.Votes.class);
         config.register(new AbstractBinder() {
             @Override
             protected void configure() {
@@ -138,6 +142,8 @@ public final class HttpServer implements AutoCloseable {
                 bind(services.site().csrf()).to(CsrfTokens.class);
                 bind(services.site()).to(Site.class);
                 bind(services.analytics()).to(AnalyticsReports.class);
+                bind(services.eventThrottle()).to(EventThrottle.class);
+                bind(services.clicks()).to(ClickLedger.class);
             }
         });
         return config;

@@ -1,5 +1,6 @@
 package dev.kotae.web;
 
+import dev.kotae.analytics.ClickLedger;
 import dev.kotae.analytics.EventBus;
 import dev.kotae.metrics.KotaeMetrics;
 import dev.kotae.plugin.SearchEvent;
@@ -22,11 +23,13 @@ public final class TrackedSearch {
     private final SearchService search;
     private final KotaeMetrics metrics;
     private final EventBus events;
+    private final ClickLedger clicks;
 
-    public TrackedSearch(SearchService search, KotaeMetrics metrics, EventBus events) {
+    public TrackedSearch(SearchService search, KotaeMetrics metrics, EventBus events, ClickLedger clicks) {
         this.search = search;
         this.metrics = metrics;
         this.events = events;
+        this.clicks = clicks;
     }
 
     /**
@@ -60,6 +63,11 @@ public final class TrackedSearch {
             throw new IllegalArgumentException("no search request given");
         }
         metrics.searched(System.nanoTime() - start, result.total());
+        if (!request.query().isBlank()) {
+            // What this visitor was shown, so only clicks on these results, at these ranks, are counted.
+            clicks.shown(session, request.query().strip(), (request.page() - 1) * request.size() + 1,
+                    result.hits().stream().map(SearchResult.Hit::id).toList());
+        }
         if (!request.query().isBlank() && request.page() == 1) {
             events.publish(new SearchEvent(Instant.now(), session, request.query().strip(), request.locale(),
                     result.total(), result.hits().stream().limit(EVENT_TOP_IDS).map(SearchResult.Hit::id).toList(),

@@ -3,7 +3,7 @@ package dev.kotae.analytics;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import dev.kotae.config.AnalyticsConfig;
-import dev.kotae.metrics.KotaeMetrics;
+import dev.kotae.plugin.KotaeEvent;
 import dev.kotae.plugin.SearchEvent;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -13,6 +13,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -24,11 +25,12 @@ class RetentionPurgeTest {
     void deletesOnlyEventsOlderThanTheRetentionPeriod(@TempDir Path data) throws Exception {
         Instant now = Instant.parse("2026-11-27T12:00:00Z");
         try (AnalyticsDatabase database = AnalyticsDatabase.open(AnalyticsConfig.defaults(), data)) {
-            EventRecorder recorder = new EventRecorder(database, new KotaeMetrics());
+            EventRecorder recorder = new EventRecorder(database);
+            List<KotaeEvent> events = new ArrayList<>();
             for (Duration age : List.of(Duration.ofDays(200), Duration.ofDays(181), Duration.ofDays(179), Duration.ZERO)) {
-                recorder.accept(new SearchEvent(now.minus(age), null, "返金 " + age.toDays(), "ja", 1, List.of(), "api"));
+                events.add(new SearchEvent(now.minus(age), null, "返金 " + age.toDays(), "ja", 1, List.of(), "api"));
             }
-            recorder.flush();
+            recorder.write(events);
             RetentionPurge purge = new RetentionPurge(database, Duration.ofDays(180), Clock.fixed(now, ZoneOffset.UTC));
             assertEquals(2, purge.purge());
             try (Connection connection = database.connection(); Statement sql = connection.createStatement();

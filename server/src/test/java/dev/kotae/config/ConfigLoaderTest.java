@@ -337,6 +337,28 @@ class ConfigLoaderTest {
     }
 
     @Test
+    void journalAndEventLimitsHaveDefaultsAndAreSetByFileOrVariable() throws IOException {
+        AnalyticsConfig defaults = ConfigLoader.load(write("port: 8080\n"), Map.of()).analytics();
+        assertEquals(512, defaults.journalMaxMb());
+        assertEquals(java.time.Duration.ofSeconds(1), defaults.journalFsync());
+        assertEquals(60, defaults.eventsPerMinute());
+        Path file = write("analytics:\n  journalMaxMb: 64\n  journalFsyncMillis: 200\n  eventsPerMinutePerClient: 30\n");
+        AnalyticsConfig fromFile = ConfigLoader.load(file, Map.of()).analytics();
+        assertEquals(64, fromFile.journalMaxMb());
+        assertEquals(java.time.Duration.ofMillis(200), fromFile.journalFsync());
+        assertEquals(30, fromFile.eventsPerMinute());
+        AnalyticsConfig fromEnv = ConfigLoader.load(file, Map.of("KOTAE_ANALYTICS_JOURNAL_MAX_MB", "8",
+                "KOTAE_ANALYTICS_JOURNAL_FSYNC_MS", "50", "KOTAE_ANALYTICS_EVENTS_PER_MINUTE", "5")).analytics();
+        assertEquals(8, fromEnv.journalMaxMb());
+        assertEquals(java.time.Duration.ofMillis(50), fromEnv.journalFsync());
+        assertEquals(5, fromEnv.eventsPerMinute());
+        assertThrows(IOException.class, () -> ConfigLoader.load(write("analytics:\n  journalMaxMb: 0\n"), Map.of()));
+        assertThrows(IOException.class, () -> ConfigLoader.load(write("analytics:\n  journalFsyncMillis: 0\n"), Map.of()));
+        assertThrows(IllegalArgumentException.class,
+                () -> ConfigLoader.load(null, Map.of("KOTAE_ANALYTICS_EVENTS_PER_MINUTE", "lots")));
+    }
+
+    @Test
     void searchCacheIsOnByDefaultAndSetByFileOrVariable() throws IOException {
         assertEquals(SearchConfig.DEFAULT_CACHE_MEGABYTES, ConfigLoader.load(write("port: 8080\n"), Map.of()).search()
                 .cacheMegabytes());

@@ -30,13 +30,13 @@ class FeedbackStoreTest {
     @Test
     void recordsSurviveClosingAndReopening() throws IOException {
         FeedbackStore.Feedback first;
-        try (FeedbackStore store = new FeedbackStore(file())) {
+        try (FileFeedbackStore store = new FileFeedbackStore(file())) {
             first = store.record("refund", true, "  とても役に立った  ");
             store.record("refund", false, "   ");
             store.record("cancel", false, null);
         }
 
-        try (FeedbackStore store = new FeedbackStore(file())) {
+        try (FileFeedbackStore store = new FileFeedbackStore(file())) {
             assertEquals(3, store.size());
             assertEquals(new FeedbackStore.Totals(1, 1), store.totals("refund"));
             assertEquals(new FeedbackStore.Totals(0, 1), store.totals("cancel"));
@@ -50,7 +50,7 @@ class FeedbackStoreTest {
 
     @Test
     void totalsArePerArticle() throws IOException {
-        try (FeedbackStore store = new FeedbackStore(file())) {
+        try (FileFeedbackStore store = new FileFeedbackStore(file())) {
             store.record("a", true, null);
             store.record("a", true, null);
             store.record("a", false, null);
@@ -64,7 +64,7 @@ class FeedbackStoreTest {
 
     @Test
     void recentIsNewestFirstAndLimited() throws IOException {
-        try (FeedbackStore store = new FeedbackStore(file())) {
+        try (FileFeedbackStore store = new FileFeedbackStore(file())) {
             store.record("a", true, "1");
             store.record("b", true, "2");
             store.record("a", true, "3");
@@ -78,13 +78,13 @@ class FeedbackStoreTest {
 
     @Test
     void tornLastLineIsSkippedAndEarlierRecordsKept() throws IOException {
-        try (FeedbackStore store = new FeedbackStore(file())) {
+        try (FileFeedbackStore store = new FileFeedbackStore(file())) {
             store.record("a", true, null);
             store.record("b", false, null);
         }
         appendRaw("{\"id\":\"x\",\"articleId\":\"a\",\"hel".getBytes(StandardCharsets.UTF_8));
 
-        try (FeedbackStore store = new FeedbackStore(file())) {
+        try (FileFeedbackStore store = new FileFeedbackStore(file())) {
             assertEquals(2, store.size());
             assertEquals(new FeedbackStore.Totals(1, 0), store.totals("a"));
             assertEquals(new FeedbackStore.Totals(0, 1), store.totals("b"));
@@ -93,13 +93,13 @@ class FeedbackStoreTest {
 
     @Test
     void tornLineInsideAMultiByteCharacterIsSkipped() throws IOException {
-        try (FeedbackStore store = new FeedbackStore(file())) {
+        try (FileFeedbackStore store = new FileFeedbackStore(file())) {
             store.record("a", true, "ok");
         }
         byte[] partial = "{\"id\":\"x\",\"articleId\":\"a\",\"comment\":\"返".getBytes(StandardCharsets.UTF_8);
         appendRaw(Arrays.copyOf(partial, partial.length - 1)); // cut inside the 3-byte 返
 
-        try (FeedbackStore store = new FeedbackStore(file())) {
+        try (FileFeedbackStore store = new FileFeedbackStore(file())) {
             assertEquals(1, store.size());
             assertEquals(new FeedbackStore.Totals(1, 0), store.totals("a"));
         }
@@ -107,17 +107,17 @@ class FeedbackStoreTest {
 
     @Test
     void voteRecordedAfterATornLineSurvivesTheNextRestart() throws IOException {
-        try (FeedbackStore store = new FeedbackStore(file())) {
+        try (FileFeedbackStore store = new FileFeedbackStore(file())) {
             store.record("a", true, null);
         }
         appendRaw("{\"id\":\"torn".getBytes(StandardCharsets.UTF_8));
 
         FeedbackStore.Feedback later;
-        try (FeedbackStore store = new FeedbackStore(file())) {
+        try (FileFeedbackStore store = new FileFeedbackStore(file())) {
             later = store.record("b", false, "after the crash");
         }
 
-        try (FeedbackStore store = new FeedbackStore(file())) {
+        try (FileFeedbackStore store = new FileFeedbackStore(file())) {
             assertEquals(2, store.size());
             assertEquals(List.of(later), store.recent("b", 10));
         }
@@ -127,12 +127,62 @@ class FeedbackStoreTest {
     void unreadableLineInTheMiddleIsSkipped() throws IOException {
         Files.createDirectories(file().getParent());
         Files.writeString(file(), "not json\n\n");
-        try (FeedbackStore store = new FeedbackStore(file())) {
+        try (FileFeedbackStore store = new FileFeedbackStore(file())) {
             store.record("a", true, null);
         }
-        try (FeedbackStore store = new FeedbackStore(file())) {
+        try (FileFeedbackStore store = new FileFeedbackStore(file())) {
             assertEquals(1, store.size());
             assertTrue(Files.readString(file()).startsWith("not json\n"));
+        }
+    }
+
+    @Test
+    void aWriteThatFailedPartWayDoesNotSwallowTheNextAcknowledgedVote() throws IOException {
+        FeedbackStore.Feedback after;
+        try (FileFeedbackStore store = new FileFeedbackStore(file())) {
+            store.record("a", true, null);
+            // What a write that failed part-way (a full disk, an I/O error) leaves while the server runs on.
+            appendRaw("{\"id\":\"half-written".getBytes(StandardCharsets.UTF_8));
+            after = store.record("b", false, "acknowledged after the failure");
+            assertEquals(1, store.tornWrites());
+        }
+
+        try (FileFeedbackStore store = new FileFeedbackStore(file())) {
+            assertEquals(2, store.size());
+            assertEquals(after, store.recent("b", 1).get(0));
+            assertEquals(0, store.unreadableLines(), "the half-written line was cut off, not merged");
+            assertEquals(0, store.tornWrites());
+        }
+    }
+
+    @Test
+    void aTornTailIsCutOffAtStartAndReported() throws IOException {
+        try (FileFeedbackStore store = new FileFeedbackStore(file())) {
+            store.record("a", true, null);
+        }
+        long complete = Files.size(file());
+        appendRaw("{\"id\":\"torn".getBytes(StandardCharsets.UTF_8));
+
+        try (FileFeedbackStore store = new FileFeedbackStore(file())) {
+            assertEquals(1, store.tornWrites());
+            assertEquals(complete, Files.size(file()), "cut back to the last complete line");
+        }
+    }
+
+    @Test
+    void unreadableLinesAreSkippedCountedAndNeverMergedWithTheirNeighbours() throws IOException {
+        try (FileFeedbackStore store = new FileFeedbackStore(file())) {
+            store.record("a", true, null);
+        }
+        appendRaw("not json at all\n\u0000\u0001 broken\n".getBytes(StandardCharsets.UTF_8));
+        try (FileFeedbackStore store = new FileFeedbackStore(file())) {
+            store.record("b", true, null);
+        }
+
+        try (FileFeedbackStore store = new FileFeedbackStore(file())) {
+            assertEquals(2, store.size());
+            assertEquals(2, store.unreadableLines());
+            assertEquals(new FeedbackStore.Totals(1, 0), store.totals("b"));
         }
     }
 }

@@ -57,8 +57,9 @@ abstract class AnalyticsContract {
             KotaeServer server = KotaeServer.configured(work,
                     new PluginsConfig(plugins, Duration.ofSeconds(5), Map.of(), work), storage::configure);
             try {
+                JsonNode shown = null;
                 for (int i = 0; i < 3; i++) {
-                    search(server, "返金", "ja");
+                    shown = search(server, "返金", "ja").get("hits");
                 }
                 search(server, "Refund", "en");
                 search(server, "ＲＥＦＵＮＤ  ", "en"); // full-width, upper case, trailing spaces: the same query
@@ -83,8 +84,13 @@ abstract class AnalyticsContract {
                                         + "\",\"action\":\"shown\",\"session\":\"" + SESSION + "\"}")), null);
                 assertEquals(202, beacon.status(), beacon.body());
 
-                event(server, "{\"type\":\"click\",\"query\":\"返金\",\"articleId\":\"refund-timing\",\"rank\":1}");
-                event(server, "{\"type\":\"click\",\"query\":\"返金 \",\"articleId\":\"refund-timing\",\"rank\":3}");
+                // Clicks count only for results this visitor was shown, at the rank shown, once each.
+                event(server, "{\"type\":\"click\",\"query\":\"返金\",\"articleId\":\""
+                        + shown.get(0).get("id").asText() + "\",\"rank\":1}");
+                event(server, "{\"type\":\"click\",\"query\":\"返金 \",\"articleId\":\""
+                        + shown.get(2).get("id").asText() + "\",\"rank\":3}");
+                event(server, "{\"type\":\"click\",\"query\":\"返金\",\"articleId\":\""
+                        + shown.get(0).get("id").asText() + "\",\"rank\":1}"); // a repeat: not counted
                 vote(server, "refund-timing", true, null);
                 vote(server, "refund-timing", false, "電話 03-1234-5678 まで連絡ください");
                 vote(server, "refund-timing", false, null);
@@ -256,10 +262,11 @@ abstract class AnalyticsContract {
 
     // --- helpers ---
 
-    private static void search(KotaeServer server, String q, String locale) {
+    private static JsonNode search(KotaeServer server, String q, String locale) {
         KotaeServer.Reply reply = server.send(server.request("/api/v1/search?locale=" + locale + "&q="
                 + URLEncoder.encode(q, StandardCharsets.UTF_8)).header(Sessions.HEADER, SESSION), null);
         assertEquals(200, reply.status(), q + ": " + reply.body());
+        return reply.json();
     }
 
     private static void event(KotaeServer server, String json) {
