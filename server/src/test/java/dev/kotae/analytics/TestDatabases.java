@@ -35,7 +35,7 @@ public final class TestDatabases {
         };
     }
 
-    static Storage postgres() throws SQLException {
+    public static Storage postgres() throws SQLException {
         String url = System.getenv("KOTAE_TEST_POSTGRES_URL");
         if (url == null || url.isBlank()) {
             if (System.getenv("CI") != null) {

@@ -9,31 +9,13 @@ import java.io.OutputStream;
 import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Guessing tokens is slowed per client address, over the API's bearer tokens and the sign-in page alike,
  * while other addresses and right tokens are not.
  */
-class SignInThrottleIT {
-
-    @TempDir
-    static Path work;
-    private static KotaeServer server;
-
-    @BeforeAll
-    static void start() throws Exception {
-        server = KotaeServer.withSampleContent(work);
-    }
-
-    @AfterAll
-    static void stop() throws Exception {
-        server.close();
-    }
+class SignInThrottleIT extends SampleServerIT {
 
     @Test
     void wrongBearerTokensFromOneAddressAreThrottledAndOtherAddressesAreNot() throws Exception {
