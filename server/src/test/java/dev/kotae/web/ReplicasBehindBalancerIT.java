@@ -41,10 +41,8 @@ class ReplicasBehindBalancerIT {
         try (AnalyticsStorage database = AnalyticsStorage.postgres()) {
             Path content = Files.createDirectories(work.resolve("content")); // one shared content folder
             KotaeServer.copyTree(KotaeServer.sampleContent(), content);
-            // As in production: the balancer is a trusted proxy (its X-Forwarded-For names the browser).
             java.util.function.UnaryOperator<KotaeConfig> replica = config -> database.configure(
-                    config.withContent(content).withSite(config.site().withSessionSecret(SECRET))
-                            .withServer(config.server().withTrustedProxies(java.util.List.of("127.0.0.1"))));
+                    config.withContent(content).withSite(config.site().withSessionSecret(SECRET)));
             try (KotaeServer one = KotaeServer.configured(work.resolve("one"), PluginsConfig.none(), replica);
                     KotaeServer two = KotaeServer.configured(work.resolve("two"), PluginsConfig.none(), replica)) {
                 int port = freePort();
