@@ -49,11 +49,15 @@ try {
 async function makeEvents() {
   run.step = 'events through the API';
   const session = { 'X-Kotae-Session': 'e2e-analytics-session' };
+  let refundHits = [];
   for (const q of ['返金', '返金', '返金', '送料', ZERO, ZERO, HOSTILE]) {
     const response = await fetch(`${env.kotaeUrl}/api/v1/search?locale=ja&q=${encodeURIComponent(q)}`, { headers: session });
     expect(response.ok, `search ${q} answered ${response.status}`);
+    if (q === '返金') refundHits = (await response.json()).hits;
   }
-  await post('/api/v1/events', { type: 'click', query: '返金', articleId: 'refund-timing', rank: 2 }, 202);
+  // A click counts only for a result this session was shown, at the rank it was shown: click the second.
+  expect(refundHits.length >= 2, 'the search for 返金 should show at least two articles');
+  await post('/api/v1/events', { type: 'click', query: '返金', articleId: refundHits[1].id, rank: 2 }, 202);
   await post('/api/v1/articles/refund-timing/feedback', { helpful: true }, 201);
   await post('/api/v1/articles/refund-timing/feedback', { helpful: false, comment: `わかりにくい ${HOSTILE}` }, 201);
   for (const action of ['shown', 'shown', 'opened', 'solved', 'submitted']) {
