@@ -212,14 +212,11 @@ class WidgetIT {
         assertEquals(413, event.status(), event.body());
         assertEquals("body_too_large", event.json().get("error").get("code").asText());
         // Over the server's body limit the answer comes before the body is read and the connection is then
-        // closed, so a client still sending may see the close before the answer: a client that asks first
-        // (Expect: 100-continue, as curl does for large bodies) always gets the 413.
-        java.net.http.HttpResponse<String> widget = java.net.http.HttpClient.newBuilder().build().send(
-                HttpRequest.newBuilder(java.net.URI.create(server.baseUrl() + "/api/v1/widgets/" + BOT + "/ask"))
-                        .expectContinue(true).header("Content-Type", "application/json")
-                        .POST(HttpRequest.BodyPublishers.ofString("y".repeat(70_000))).build(),
-                java.net.http.HttpResponse.BodyHandlers.ofString());
-        assertEquals(413, widget.statusCode(), widget.body());
+        // closed, so a client library still sending may see the close before the answer: send over a raw
+        // socket, which keeps reading the answer while the body streams (RawExchange).
+        RawExchange.Result widget = RawExchange.send(server.port(), "POST /api/v1/widgets/" + BOT + "/ask HTTP/1.1\r\n"
+                + "Host: 127.0.0.1\r\nContent-Type: application/json\r\nContent-Length: 70000", false, new byte[0], 70_000);
+        assertEquals(413, widget.status(), widget.body());
     }
 
     private JsonNode awaitEvent(String type, java.util.function.Predicate<JsonNode> match) throws Exception {
