@@ -46,11 +46,10 @@ class BenchSmokeIT {
         }
         assertEquals(100.0, (Double) report.get(300, BenchReport.Row.QUERIES_WITH_HITS), 30.0,
                 "most benchmark searches should find something, or the query set is not realistic");
-        // A share, not a count: how many searches the smoke's sub-second window holds depends on the machine
-        // (a dozen on a loaded 2-core one, none repeated), so the share may be 0 there. That repeated searches
-        // are answered from the cache is SearchCacheIT's to show, deterministically.
-        double cacheHits = (Double) report.get(300, BenchReport.Row.LOG_CACHE_HITS);
-        assertTrue(cacheHits >= 0 && cacheHits <= 100, "the cache-hit share is a percentage: " + cacheHits);
+        // The cache-hit share is not checked here: how many searches the smoke's sub-second window holds
+        // depends on the machine (a dozen on a loaded 2-core one, none repeated), so any bound would either
+        // fail by load or hold always. That repeated searches are answered from the cache is SearchCacheIT's
+        // to show, deterministically; the loop above checks the figure was measured.
         String written = Files.readString(out);
         assertTrue(written.startsWith("# Benchmarks\n\nProse before.\n\n" + BenchReport.START), written);
         assertTrue(written.endsWith(BenchReport.END + "\n\nProse after.\n"), written);
