@@ -25,6 +25,11 @@ public record Caller(String name, Role role) implements Principal {
         return role == Role.ADMIN;
     }
 
+    /** Whether this caller may write, review and publish articles (an editor or an admin). */
+    public boolean canEdit() {
+        return role != null && role.includes(Role.EDITOR);
+    }
+
     /** Which articles this caller may see. */
     public Audience audience() {
         return role == null ? Audience.PUBLIC : Audience.AGENTS;

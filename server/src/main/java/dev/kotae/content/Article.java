@@ -15,6 +15,7 @@ import java.util.regex.Pattern;
  * @param source where the article came from, e.g. {@code content:ja/orders/cancel.md}
  * @param html the body rendered to safe HTML (raw HTML in the source is escaped)
  * @param text the body as plain text, for indexing and snippets
+ * @param translationKey shared by an article and its translations (one per locale), or {@code null}
  */
 public record Article(
         String id,
@@ -28,7 +29,8 @@ public record Article(
         LocalDate updated,
         String source,
         String html,
-        String text) {
+        String text,
+        String translationKey) {
 
     /** The id an article file (or a plugin source) gives an article: safe in URLs and file names, short. */
     public static final Pattern LOCAL_ID_PATTERN = Pattern.compile("[A-Za-z0-9._-]{1,128}");
@@ -62,6 +64,13 @@ public record Article(
         Objects.requireNonNull(source, "source");
         Objects.requireNonNull(html, "html");
         Objects.requireNonNull(text, "text");
+        translationKey = translationKey == null || translationKey.isBlank() ? null : translationKey.strip();
+    }
+
+    /** An article that names no translation. */
+    public Article(String id, String title, ArticleType type, Visibility visibility, String locale, String category,
+            List<String> tags, List<String> questions, LocalDate updated, String source, String html, String text) {
+        this(id, title, type, visibility, locale, category, tags, questions, updated, source, html, text, null);
     }
 
     /** Tags, questions and the like as given by an author: trimmed, blanks and repeats dropped, order kept. */

@@ -98,7 +98,8 @@ public final class ArticleParser {
                 meta.updated() != null ? meta.updated() : fileDate,
                 "content:" + relativePath,
                 rendered.html(),
-                rendered.text());
+                rendered.text(),
+                translationKey(meta.translationKey()));
     }
 
     private FrontMatter readFrontMatter(String yamlBlock) throws ContentException {
@@ -110,11 +111,20 @@ public final class ArticleParser {
             return meta == null ? FrontMatter.EMPTY : meta;
         } catch (UnrecognizedPropertyException e) {
             throw new ContentException("unknown front-matter key '" + e.getPropertyName()
-                    + "' (known: id, title, type, visibility, locale, category, tags, questions, updated)");
+                    + "' (known: id, title, type, visibility, locale, category, tags, questions, updated, translationKey)");
         } catch (JsonProcessingException e) {
             String where = e.getLocation() == null ? "" : " at line " + (e.getLocation().getLineNr() + 1);
             throw new ContentException("front matter is not valid" + where + ": " + e.getOriginalMessage(), e);
         }
+    }
+
+    /** A translation key is an id-like name shared by translations: it goes into URLs and lookups. */
+    private static String translationKey(String raw) throws ContentException {
+        String key = blankToNull(raw);
+        if (key != null && !Article.LOCAL_ID_PATTERN.matcher(key).matches()) {
+            throw new ContentException("translationKey '" + key + "' must be 1-128 characters of A-Z a-z 0-9 . _ -");
+        }
+        return key;
     }
 
     private static int findFrontMatterEnd(String content) {

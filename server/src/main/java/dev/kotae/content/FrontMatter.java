@@ -17,7 +17,8 @@ record FrontMatter(
         String category,
         @JsonFormat(with = JsonFormat.Feature.ACCEPT_SINGLE_VALUE_AS_ARRAY) List<String> tags,
         @JsonFormat(with = JsonFormat.Feature.ACCEPT_SINGLE_VALUE_AS_ARRAY) List<String> questions,
-        LocalDate updated) {
+        LocalDate updated,
+        String translationKey) {
 
-    static final FrontMatter EMPTY = new FrontMatter(null, null, null, null, null, null, null, null, null);
+    static final FrontMatter EMPTY = new FrontMatter(null, null, null, null, null, null, null, null, null, null);
 }

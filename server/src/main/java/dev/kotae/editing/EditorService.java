@@ -1,0 +1,93 @@
+package dev.kotae.editing;
+
+import dev.kotae.auth.Caller;
+import dev.kotae.content.Article;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Everything the editor pages and the REST API do to articles, with the rules of who may do what:
+ * agents read drafts and history; editors write drafts, ask for review, publish another editor's draft,
+ * delete and restore; an admin may also publish their own draft and publish directly. Every write is
+ * attributed to its caller and written to the audit log.
+ *
+ * <p>Publishing writes the article's Markdown file into the content folder atomically; the content
+ * watcher indexes it as it does any other change. With git, each publish is a commit by the caller.
+ */
+public interface EditorService {
+
+    /** Every pending draft, newest first. Agents and above. */
+    List<Draft> drafts(Caller caller) throws EditNotAllowedException;
+
+    /** The pending draft of an article. Agents and above. */
+    Optional<Draft> draft(Caller caller, String id) throws EditNotAllowedException;
+
+    /** An article as its file (or plugin source) has it now. Agents and above. */
+    Optional<PublishedArticle> published(Caller caller, String id) throws EditNotAllowedException;
+
+    /**
+     * Saves a draft. {@code startedFrom} is the draft revision the caller's text started from, or
+     * {@code null} when no draft existed when the caller began (then {@code baseVersion} is the published
+     * version it began from, {@code null} for a new article). Refused with the diff when the draft or the
+     * published file changed since.
+     */
+    Draft saveDraft(Caller caller, EditableArticle article, String startedFrom, String baseVersion, Instant publishAt)
+            throws EditConflictException, EditNotAllowedException, EditRejectedException;
+
+    /** Marks the draft as ready for review; {@code revision} must be its newest. */
+    Draft requestReview(Caller caller, String id, String revision)
+            throws EditConflictException, EditNotAllowedException, EditRejectedException;
+
+    /**
+     * Publishes a draft (at once, or at its {@code publishAt}): by an editor other than its author, or an
+     * admin. Refused when the draft changed since {@code revision} or the file changed since the draft's
+     * base version.
+     */
+    PublishedArticle publish(Caller caller, String id, String revision, String message)
+            throws EditConflictException, EditNotAllowedException, EditRejectedException;
+
+    /** Drops a draft; the published article (if any) stays as it is. */
+    void discardDraft(Caller caller, String id, String revision)
+            throws EditConflictException, EditNotAllowedException, EditRejectedException;
+
+    /**
+     * Publishes without a draft (the REST API's {@code POST}/{@code PUT}), for callers allowed to publish
+     * alone. {@code ifMatch} is the published version replaced, {@code null} to create a new article.
+     */
+    PublishedArticle publishDirectly(Caller caller, EditableArticle article, String ifMatch, String message)
+            throws EditConflictException, EditNotAllowedException, EditRejectedException;
+
+    /** Deletes a published article's file (kept in history, restorable). */
+    void delete(Caller caller, String id, String ifMatch, String message)
+            throws EditConflictException, EditNotAllowedException, EditRejectedException;
+
+    /** The published versions of an article, newest first. Agents and above. */
+    List<HistoryEntry> history(Caller caller, String id) throws EditNotAllowedException, EditRejectedException;
+
+    /** An article as one of its history versions had it. */
+    EditableArticle atVersion(Caller caller, String id, String version)
+            throws EditNotAllowedException, EditRejectedException;
+
+    /** A unified diff between two history versions ({@code to} {@code null}: what is published now). */
+    String diff(Caller caller, String id, String from, String to) throws EditNotAllowedException, EditRejectedException;
+
+    /** Publishes an old version again, as a new version. */
+    PublishedArticle restore(Caller caller, String id, String version, String message)
+            throws EditConflictException, EditNotAllowedException, EditRejectedException;
+
+    /**
+     * The article exactly as it would be published: the file's bytes through the same parser, renderer
+     * and sanitiser as the content folder.
+     */
+    Article preview(Caller caller, EditableArticle article) throws EditNotAllowedException, EditRejectedException;
+
+    /** An uploaded image, stored beside the content. */
+    record StoredImage(String url, String markdown) {}
+
+    /**
+     * Stores an image (PNG, JPEG, GIF or WebP, checked by its bytes; never SVG or HTML) under a name made
+     * from {@code fileName} and its digest, and returns where it is served.
+     */
+    StoredImage upload(Caller caller, String fileName, byte[] bytes) throws EditNotAllowedException, EditRejectedException;
+}
