@@ -205,6 +205,8 @@ public final class ArticleEditor implements EditorService, AutoCloseable {
         requireEditor(caller, "save drafts");
         refusePluginArticle(article == null ? null : article.id());
         checkFields(article);
+        // Kept as it will be published, so that the draft shows exactly what publishing writes.
+        article = withBody(article, ArticleFile.canonicalBody(article.body()));
         String id = article.id();
         synchronized (writeLock) {
             Optional<DraftStore.Stored> existing = storedDraft(id);
@@ -671,6 +673,11 @@ public final class ArticleEditor implements EditorService, AutoCloseable {
                 article.visibility() != null ? article.visibility() : resolved.visibility(),
                 article.locale() != null ? article.locale() : resolved.locale(), article.category(), article.tags(),
                 article.questions(), article.translationKey(), article.body());
+    }
+
+    private static EditableArticle withBody(EditableArticle a, String body) {
+        return new EditableArticle(a.id(), a.title(), a.type(), a.visibility(), a.locale(), a.category(), a.tags(),
+                a.questions(), a.translationKey(), body);
     }
 
     private static EditableArticle withId(EditableArticle a, String id) {
