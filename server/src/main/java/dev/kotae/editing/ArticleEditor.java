@@ -690,8 +690,10 @@ public final class ArticleEditor implements EditorService, AutoCloseable {
         List<String> found = new ArrayList<>();
         Matcher link = IMAGE_LINK.matcher(body);
         while (link.find()) {
-            String target = link.group(1);
-            if (target.contains("://") || target.startsWith("/") || target.contains("..")) {
+            // A link is relative to the site; an image stored under the content folder is served from the
+            // same relative path (e.g. /media/x.png for content/media/x.png).
+            String target = link.group(1).replaceFirst("^/+", "");
+            if (target.contains("://") || target.contains("..") || target.isEmpty()) {
                 continue;
             }
             try {
