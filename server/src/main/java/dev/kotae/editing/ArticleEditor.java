@@ -240,7 +240,7 @@ public final class ArticleEditor implements EditorService, AutoCloseable {
                     existing.map(s -> s.draft().author()).orElse(caller.name()), caller.name(),
                     existing.map(s -> s.draft().created()).orElse(now), now, publishAt);
             // A changed text needs approving again: an approval covers what the approver read.
-            putDraft(new DraftStore.Stored(saved, null, null));
+            putDraft(new DraftStore.Stored(saved, null, null, null));
             audit(caller, "save-draft", id, saved.revision(), null);
             return saved;
         }
@@ -255,7 +255,7 @@ public final class ArticleEditor implements EditorService, AutoCloseable {
             Draft inReview = new Draft(draft.article(), draft.baseVersion(), Versions.newRevision(),
                     DraftState.IN_REVIEW, draft.author(), draft.lastEditor(), draft.created(), clock.instant(),
                     draft.publishAt());
-            putDraft(new DraftStore.Stored(inReview, null, null));
+            putDraft(new DraftStore.Stored(inReview, null, null, null));
             audit(caller, "request-review", id, inReview.revision(), null);
             return inReview;
         }
@@ -296,7 +296,7 @@ public final class ArticleEditor implements EditorService, AutoCloseable {
                 }
             }
             if (draft.publishAt() != null && draft.publishAt().isAfter(clock.instant())) {
-                putDraft(new DraftStore.Stored(draft, caller.name(), message));
+                putDraft(new DraftStore.Stored(draft, caller.name(), roleOf(caller), message));
                 audit(caller, "schedule", id, draft.revision(), "at " + draft.publishAt()
                         + (message == null ? "" : ": " + message));
                 Located located = locate(id);
@@ -331,7 +331,7 @@ public final class ArticleEditor implements EditorService, AutoCloseable {
                     continue;
                 }
                 try {
-                    publishDraft(draft, stored.approvedBy(), "scheduled", stored.approvalMessage());
+                    publishDraft(draft, stored.approvedBy(), stored.approverRole(), stored.approvalMessage());
                     published++;
                 } catch (EditConflictException | EditRejectedException | RuntimeException e) {
                     LOG.warn("Scheduled publish of {} failed, will retry: {}", draft.id(), e.getMessage());
