@@ -210,7 +210,7 @@ public final class KotaeApp implements AutoCloseable, Admin {
         ClickLedger clicks = new ClickLedger();
         this.editor = new ArticleEditor(new ArticleEditor.Setup(folder, parser, config.defaultLocale(), data,
                 id -> articles.article(id, Audience.AGENTS), ImageUploads.NONE, config.editor().reviewRequired(),
-                config.editor()::emailOf, Clock.systemDefaultZone()));
+                ArticleEditor.emailsAt(config.editor().authorEmailDomain()), Clock.systemDefaultZone()));
         this.scheduledPublishing = new PublishScheduler(editor, Duration.ofSeconds(15),
                 DaemonThreads.named("kotae-scheduled-publish"));
         this.http = new HttpServer(config.host(), config.port(), searchConcurrency, config.server(), new HttpServer.Services(search,

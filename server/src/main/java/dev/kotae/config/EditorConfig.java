@@ -51,10 +51,4 @@ public record EditorConfig(boolean reviewRequired, int maxImageKilobytes, String
     public EditorConfig withAuthorEmailDomain(String value) {
         return new EditorConfig(reviewRequired, maxImageKilobytes, value);
     }
-
-    /** The address a person's commits are authored with. */
-    public String emailOf(String name) {
-        String local = name.replaceAll("[^A-Za-z0-9._-]", "_");
-        return (local.isEmpty() ? "editor" : local) + "@" + authorEmailDomain;
-    }
 }
