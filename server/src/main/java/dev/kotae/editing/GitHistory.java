@@ -46,7 +46,9 @@ final class GitHistory implements ArticleHistory, AutoCloseable {
 
     /** Git history for the content folder, or empty when it is not inside a (non-bare) git work tree. */
     static Optional<GitHistory> open(Path contentRoot) throws IOException {
-        FileRepositoryBuilder builder = new FileRepositoryBuilder().readEnvironment()
+        // Not readEnvironment(): a GIT_DIR set for some other purpose (a hook, a CI step) must not make the
+        // server commit into that repository; the content folder's own place decides.
+        FileRepositoryBuilder builder = new FileRepositoryBuilder()
                 .findGitDir(contentRoot.toAbsolutePath().normalize().toFile());
         if (builder.getGitDir() == null) {
             return Optional.empty();
