@@ -13,9 +13,11 @@ import java.util.regex.Pattern;
  * @param displayName how pages may call the person, or {@code null}
  * @param passwordHash the Argon2id hash in PHC string form ({@code $argon2id$…}); never the password
  * @param disabled a disabled account cannot sign in, and its sessions end
+ * @param accessChanged when the role, password or disabled flag last changed: sessions are bound to it too,
+ *     so a session ended by a change does not come back when the change is undone (disable, then enable)
  */
 public record Account(String name, Role role, String email, String displayName, String passwordHash,
-        boolean disabled, Instant created, Instant passwordChanged) {
+        boolean disabled, Instant created, Instant passwordChanged, Instant accessChanged) {
 
     /** What a name may look like once lower-cased: a letter or digit, then up to 63 of those or {@code . _ -}. */
     public static final Pattern NAME = Pattern.compile("[a-z0-9][a-z0-9._-]{0,63}");
@@ -28,6 +30,7 @@ public record Account(String name, Role role, String email, String displayName, 
         Objects.requireNonNull(passwordHash, "passwordHash");
         Objects.requireNonNull(created, "created");
         Objects.requireNonNull(passwordChanged, "passwordChanged");
+        Objects.requireNonNull(accessChanged, "accessChanged");
         name = normalizeName(name);
         email = checkedEmail(email);
         displayName = checkedDisplayName(displayName);
@@ -76,22 +79,23 @@ public record Account(String name, Role role, String email, String displayName, 
         return new Caller(name, role);
     }
 
-    public Account withRole(Role value) {
-        return new Account(name, value, email, displayName, passwordHash, disabled, created, passwordChanged);
+    public Account withRole(Role value, Instant now) {
+        return new Account(name, value, email, displayName, passwordHash, disabled, created, passwordChanged, now);
     }
 
-    public Account withDisabled(boolean value) {
-        return new Account(name, role, email, displayName, passwordHash, value, created, passwordChanged);
+    public Account withDisabled(boolean value, Instant now) {
+        return new Account(name, role, email, displayName, passwordHash, value, created, passwordChanged, now);
     }
 
-    public Account withPasswordHash(String value, Instant changed) {
-        return new Account(name, role, email, displayName, value, disabled, created, changed);
+    public Account withPasswordHash(String value, Instant now) {
+        return new Account(name, role, email, displayName, value, disabled, created, now, now);
     }
 
     /** Leaves the hash out: it is not the password, but it is what an offline guesser would want. */
     @Override
     public String toString() {
         return "Account[name=" + name + ", role=" + role + ", email=" + email + ", displayName=" + displayName
-                + ", disabled=" + disabled + ", created=" + created + ", passwordChanged=" + passwordChanged + "]";
+                + ", disabled=" + disabled + ", created=" + created + ", passwordChanged=" + passwordChanged
+                + ", accessChanged=" + accessChanged + "]";
     }
 }

@@ -51,7 +51,7 @@ public final class AccountStore {
 
     /** One account as the file spells it (the role in lower case). */
     private record Entry(String name, String role, String email, String displayName, String passwordHash,
-            boolean disabled, Instant created, Instant passwordChanged) {}
+            boolean disabled, Instant created, Instant passwordChanged, Instant accessChanged) {}
 
     private record Contents(int format, List<Entry> accounts) {}
 
@@ -106,7 +106,8 @@ public final class AccountStore {
             Account account;
             try {
                 account = new Account(entry.name(), Role.parse(entry.role()), entry.email(), entry.displayName(),
-                        entry.passwordHash(), entry.disabled(), entry.created(), entry.passwordChanged());
+                        entry.passwordHash(), entry.disabled(), entry.created(), entry.passwordChanged(),
+                        entry.accessChanged() != null ? entry.accessChanged() : entry.passwordChanged());
             } catch (RuntimeException e) {
                 throw new IOException(file + ": the account '" + entry.name() + "' is not valid: " + e.getMessage());
             }
@@ -134,9 +135,9 @@ public final class AccountStore {
         PasswordPolicy.check(password);
         Instant now = clock.instant();
         // Checks the name and e-mail before the slow hash; the hash is then made outside the lock.
-        Account draft = new Account(name, role, email, displayName, "-", false, now, now);
+        Account draft = new Account(name, role, email, displayName, "-", false, now, now, now);
         Account account = new Account(draft.name(), role, draft.email(), draft.displayName(), hasher.hash(password),
-                false, now, now);
+                false, now, now, now);
         change(accounts -> {
             if (accounts.stream().anyMatch(a -> a.name().equals(account.name()))) {
                 throw new AccountException(AccountException.Kind.DUPLICATE, "an account named '" + account.name()
@@ -157,12 +158,16 @@ public final class AccountStore {
         return update(name, a -> a.withPasswordHash(hash, now));
     }
 
+    /** Disables or enables an account; either ends its sessions. Unchanged if it already was so. */
     public Account setDisabled(String name, boolean disabled) throws IOException {
-        return update(name, a -> a.withDisabled(disabled));
+        Instant now = clock.instant();
+        return update(name, a -> a.disabled() == disabled ? a : a.withDisabled(disabled, now));
     }
 
+    /** Gives an account another role, which ends its sessions. Unchanged if it already had it. */
     public Account setRole(String name, Role role) throws IOException {
-        return update(name, a -> a.withRole(role));
+        Instant now = clock.instant();
+        return update(name, a -> a.role() == role ? a : a.withRole(role, now));
     }
 
     private Account update(String name, UnaryOperator<Account> edit) throws IOException {
@@ -201,7 +206,7 @@ public final class AccountStore {
     private void write(List<Account> accounts) throws IOException {
         List<Entry> entries = accounts.stream().sorted(Comparator.comparing(Account::name))
                 .map(a -> new Entry(a.name(), a.role().name().toLowerCase(Locale.ROOT), a.email(), a.displayName(),
-                        a.passwordHash(), a.disabled(), a.created(), a.passwordChanged()))
+                        a.passwordHash(), a.disabled(), a.created(), a.passwordChanged(), a.accessChanged()))
                 .toList();
         byte[] bytes = JSON.writeValueAsBytes(new Contents(FORMAT, entries));
         Path temp = Files.createTempFile(file.toAbsolutePath().getParent(), FILE, ".tmp");
