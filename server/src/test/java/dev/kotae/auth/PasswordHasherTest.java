@@ -27,6 +27,15 @@ class PasswordHasherTest {
     }
 
     @Test
+    void theDummyHashForUnknownNamesCostsWhatARealOneDoes() {
+        String real = HASHER.hash("any passphrase at all");
+        String parameters = real.substring(0, real.lastIndexOf('$', real.lastIndexOf('$') - 1));
+        assertTrue(PasswordHasher.DUMMY.startsWith(parameters + "$"), "same algorithm, memory, iterations, lanes: "
+                + parameters + " vs " + PasswordHasher.DUMMY);
+        assertEquals(real.length(), PasswordHasher.DUMMY.length(), "same salt and hash lengths");
+    }
+
+    @Test
     void aJapanesePassphraseWorksAndFullWidthDigitsAreTheSameAsHalfWidth() {
         String hash = HASHER.hash("いろはにほへと１２３");
         assertTrue(HASHER.matches("いろはにほへと123", hash), "NFKC: full- and half-width digits are one password");
