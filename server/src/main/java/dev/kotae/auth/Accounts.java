@@ -43,7 +43,8 @@ public final class Accounts {
 
     private record Stamp(Object fileKey, long size, FileTime modified) {}
 
-    private record Current(Stamp stamp, Snapshot snapshot) {}
+    /** @param problem why the file could not be read when this was taken, or {@code null} */
+    private record Current(Stamp stamp, Snapshot snapshot, String problem) {}
 
     private final AccountStore store;
     private final Set<String> tokenNames;
@@ -70,7 +71,7 @@ public final class Accounts {
             throw new IOException("these names are both an account in " + store.file() + " and a configured API token: "
                     + clashes + "; rename the token (auth.tokens / KOTAE_AUTH_TOKENS) or remove the account");
         }
-        return new Accounts(store, Set.copyOf(reserved), new Current(stamp, snapshot(accounts, reserved)));
+        return new Accounts(store, Set.copyOf(reserved), new Current(stamp, snapshot(accounts, reserved), null));
     }
 
     /** The accounts now, read again first if the file changed since the last look. */
@@ -97,12 +98,12 @@ public final class Accounts {
         if (current != seen) {
             return current.snapshot(); // another thread read the change first
         }
-        if (problem != null) {
-            LOG.error("Accounts: {}", problem);
-        } else {
+        if (problem == null) {
             LOG.info("Accounts file changed: {} account(s)", snapshot.byName().size());
+        } else if (!problem.equals(seen.problem())) { // once, not on every request while it lasts
+            LOG.error("Accounts: {}", problem);
         }
-        current = new Current(stamp, snapshot);
+        current = new Current(stamp, snapshot, problem);
         return snapshot;
     }
 

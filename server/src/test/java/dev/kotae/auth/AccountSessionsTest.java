@@ -110,6 +110,17 @@ class AccountSessionsTest {
     }
 
     @Test
+    void aFileBrokenByHandSignsNobodyInUntilItIsFixed() throws IOException {
+        String id = signIn("hanako");
+        byte[] good = java.nio.file.Files.readAllBytes(store.file());
+        java.nio.file.Files.writeString(store.file(), "{ \"accounts\": [ oops");
+        assertEquals(Optional.empty(), sessions.caller(id), "fails closed: a hand edit may have meant to disable");
+        assertEquals(Optional.empty(), accounts.find("hanako"));
+        java.nio.file.Files.write(store.file(), good);
+        assertEquals(Optional.of(new Caller("hanako", Role.EDITOR)), sessions.caller(id), "back once fixed");
+    }
+
+    @Test
     void anAccountWithATokensNameIsRefusedAtStartAndIgnoredLater() throws IOException {
         store.add("Team", Role.ADMIN, "team@example.com", null, "a passphrase here");
         assertThrows(IOException.class, () -> Accounts.open(store, Set.of("team")));
