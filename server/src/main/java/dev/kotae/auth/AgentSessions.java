@@ -28,9 +28,9 @@ import java.util.stream.Collectors;
  * <p>A session ends when it expires, when the tokens of its caller change (a token rotated, removed or
  * given another role: the fingerprint no longer matches), when the signing key changes, or on sign-out.
  * A person's session ({@link Accounts}) has a fingerprint of the account's name, role, password hash,
- * disabled flag and when those last changed instead, looked up in the accounts as they are now: it ends on that person's next request
- * once the account is disabled, its password reset or its role changed, on every replica that shares the
- * accounts file.
+ * disabled flag and when those last changed instead, looked up in the accounts as they are now: it ends
+ * on that person's next request once the account is disabled, its password reset or its role changed (on
+ * each replica once its copy of the accounts file has the change).
  * Sign-out deletes the cookie in the browser and is remembered by the replica that saw it until the
  * session would have expired; another replica would still accept a copy of that cookie taken before
  * sign-out (docs/operations.md says so, and how to end every session at once).
@@ -194,7 +194,8 @@ public final class AgentSessions {
 
     /**
      * Depends on everything that decides what the person may do: name, role, password hash and disabled
-     * flag, and when those last changed (so undoing a change does not bring old sessions back). Starts with a line no token fingerprint has, so the two kinds never collide.
+     * flag, and when those last changed (so undoing a change does not bring old sessions back). Starts
+     * with a line no token fingerprint has, so the two kinds never collide.
      */
     private byte[] fingerprint(Account account) {
         String text = "account\n" + account.name() + '\n' + account.role().name() + '\n' + account.passwordHash()

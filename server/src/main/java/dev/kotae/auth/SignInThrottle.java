@@ -10,8 +10,9 @@ import java.time.Duration;
 import java.util.Optional;
 
 /**
- * Slows down token and password guessing: each client address (or, for passwords, each account name) may fail to sign in (a wrong bearer token, a wrong
- * token on the sign-in page) {@link #FAILURES_PER_MINUTE} times in a burst, then once every few seconds
+ * Slows down token and password guessing: each client address (or, for passwords, each account name; a
+ * throttle is keyed by whatever its user passes) may fail to sign in (a wrong bearer token, a wrong token
+ * or password on the sign-in page) {@link #FAILURES_PER_MINUTE} times in a burst, then once every few seconds
  * as its allowance refills. While an address has no allowance left, its tries are refused before the
  * token is even compared, so a right guess made then does not count either. Successful sign-ins cost
  * nothing, so an agent with the right token is never slowed by its own use.
