@@ -58,7 +58,7 @@ public final class ArticleIndex implements AutoCloseable {
      * stored, hits read {@link ArticleCard} and the body text from doc values; 5: suggestions read the
      * article card too, beside their phrase keys).
      */
-    static final String SCHEMA_VERSION = "5";
+    static final String SCHEMA_VERSION = "6";
     private static final String FINGERPRINT_KEY = "kotae.fingerprint";
 
     /** What the index holds for one article id: where it came from and which version. */

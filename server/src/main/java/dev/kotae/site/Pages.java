@@ -52,8 +52,12 @@ public final class Pages {
     public record ArticlePage(Article article, boolean internal, String categoryUrl, List<TagLink> tags,
             String updatedLabel, List<ArticleService.Related> related, String jsonLd, boolean voted) {}
 
-    /** The sign-in page. */
-    public record SignIn(String error, String next) {}
+    /**
+     * The sign-in page.
+     *
+     * @param name the account name typed before, shown again after a failure (never the password)
+     */
+    public record SignIn(String error, String next, String name) {}
 
     /**
      * The analytics dashboard.

@@ -14,6 +14,7 @@ import dev.kotae.feedback.Votes;
 import dev.kotae.site.Site;
 import dev.kotae.analytics.RecentEvents;
 import dev.kotae.config.ServerConfig;
+import dev.kotae.auth.PasswordSignIn;
 import dev.kotae.auth.TokenAuthenticator;
 import dev.kotae.feedback.FeedbackStore;
 import dev.kotae.metrics.KotaeMetrics;
@@ -49,7 +50,8 @@ public final class HttpServer implements AutoCloseable {
             CategoryService categories, FeedbackStore feedback, TokenAuthenticator authenticator, Admin admin,
             Readiness readiness, KotaeMetrics metrics, EventBus events, RecentEvents recentEvents, Widgets widgets,
             TrackedSearch trackedSearch, Votes votes, PageViews pageViews, AgentSessions agentSessions, Site site,
-            AnalyticsReports analytics, EventThrottle eventThrottle, ClickLedger clicks, EditorService editor) {}
+            AnalyticsReports analytics, EventThrottle eventThrottle, ClickLedger clicks, EditorService editor,
+            PasswordSignIn passwordSignIn) {}
 
     private static final int MAX_THREADS = 64;
     private static final int MIN_THREADS = 4;
@@ -130,6 +132,7 @@ public final class HttpServer implements AutoCloseable {
                 bind(services.categories()).to(CategoryService.class);
                 bind(services.feedback()).to(FeedbackStore.class);
                 bind(services.authenticator()).to(TokenAuthenticator.class);
+                bind(services.passwordSignIn()).to(PasswordSignIn.class);
                 bind(services.admin()).to(Admin.class);
                 bind(services.readiness()).to(Readiness.class);
                 bind(services.metrics()).to(KotaeMetrics.class);
