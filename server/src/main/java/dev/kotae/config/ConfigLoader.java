@@ -28,7 +28,7 @@ public final class ConfigLoader {
     /** The YAML file's shape; every key optional. */
     record FileConfig(String host, Integer port, String content, String data, JsonNode plugins, String defaultLocale,
             List<String> locales, Auth auth, Site site,
-            Analytics analytics, Search search, Server server) {
+            Analytics analytics, Search search, Server server, Editor editor) {
         record Auth(List<TokenEntry> tokens) {}
 
         record TokenEntry(String name, String token, String role) {}
@@ -39,6 +39,8 @@ public final class ConfigLoader {
                 Long journalFsyncMillis, Integer eventsPerMinutePerClient) {}
 
         record Server(Integer maxRequestBodyKilobytes, List<String> trustedProxies) {}
+
+        record Editor(Integer maxImageKilobytes) {}
 
         record Site(String name, String baseUrl, String contactUrl, Boolean secureCookies, Integer agentSessionHours,
                 String sessionSecret) {}
@@ -117,6 +119,13 @@ public final class ConfigLoader {
             }
         }
         if (yaml.server() != null) config = config.withServer(readServer(config.server(), yaml.server()));
+        if (yaml.editor() != null && yaml.editor().maxImageKilobytes() != null) {
+            try {
+                config = config.withEditor(config.editor().withMaxImageKilobytes(yaml.editor().maxImageKilobytes()));
+            } catch (IllegalArgumentException e) {
+                throw new IOException(e.getMessage(), e);
+            }
+        }
         return config;
     }
 
@@ -244,6 +253,10 @@ public final class ConfigLoader {
         }
         if ((value = env.get("KOTAE_TRUSTED_PROXIES")) != null) server = server.withTrustedProxies(ServerConfig.list(value));
         config = config.withServer(server);
+        if ((value = env.get("KOTAE_MAX_IMAGE_KB")) != null) {
+            config = config.withEditor(config.editor().withMaxImageKilobytes(
+                    SearchConfig.parse("editor.maxImageKilobytes", value)));
+        }
         if ((value = env.get("KOTAE_SITE_BASE_URL")) != null) {
             config = config.withSite(config.site().withBaseUrl(java.net.URI.create(value.strip())));
         }
