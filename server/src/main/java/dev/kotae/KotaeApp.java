@@ -20,6 +20,8 @@ import dev.kotae.content.ContentFolder;
 import dev.kotae.content.ContentWatcher;
 import dev.kotae.content.MarkdownRenderer;
 import dev.kotae.editing.ImageStore;
+import dev.kotae.editing.ArticleEditor;
+import dev.kotae.editing.PublishScheduler;
 import dev.kotae.feedback.DatabaseFeedbackStore;
 import dev.kotae.feedback.FeedbackStore;
 import dev.kotae.feedback.FileFeedbackStore;
@@ -106,6 +108,9 @@ public final class KotaeApp implements AutoCloseable, Admin {
     private final TimeBox timeBox;
     private final SourceSync sources;
     private final PluginHost plugins;
+    /** Drafts, review, publishing into the content folder, history and the audit log. */
+    private final ArticleEditor editor;
+    private final PublishScheduler scheduledPublishing;
     private volatile ContentSync.Report lastSync;
     /** Reindexes asked for over HTTP run here, not on the request's thread (see {@link WriterThread}). */
     private final WriterThread reindexing = new WriterThread("kotae-reindex", Duration.ofMinutes(2));
@@ -203,11 +208,16 @@ public final class KotaeApp implements AutoCloseable, Admin {
         int searchConcurrency = config.search().concurrencyOn(Runtime.getRuntime().availableProcessors());
         ClickLedger clicks = new ClickLedger();
         ImageStore images = new ImageStore(config.content(), config.editor().maxImageBytes(), Clock.systemUTC());
+        this.editor = new ArticleEditor(new ArticleEditor.Setup(folder, parser, config.defaultLocale(), data,
+                id -> articles.article(id, Audience.AGENTS), images, config.editor().reviewRequired(),
+                config.editor()::emailOf, Clock.systemDefaultZone()));
+        this.scheduledPublishing = new PublishScheduler(editor, Duration.ofSeconds(15),
+                DaemonThreads.named("kotae-scheduled-publish"));
         this.http = new HttpServer(config.host(), config.port(), searchConcurrency, config.server(), config.editor(), new HttpServer.Services(search,
                 suggest, articles, categories, feedback, new TokenAuthenticator(config.tokens()), this, readiness, metrics, events,
                 recentEvents, plugins, new TrackedSearch(search, metrics, events, clicks),
                 new Votes(feedback, metrics, events), new PageViews(), agentSessions, site,
-                new AnalyticsReports(analyticsDatabase), new EventThrottle(config.analytics().eventsPerMinute()), clicks,
+                new AnalyticsReports(analyticsDatabase), new EventThrottle(config.analytics().eventsPerMinute()), clicks, editor,
                 images));
         ResultCache results = search.resultCache();
         metrics.counter("kotae_search_cache_hits", "Searches answered from the result cache", results::hits);
@@ -297,6 +307,7 @@ public final class KotaeApp implements AutoCloseable, Admin {
             }
         }
         watcher.start();
+        scheduledPublishing.start();
         plugins.start();
         pluginsStarted = true;
         readiness.markReady();
@@ -520,7 +531,7 @@ public final class KotaeApp implements AutoCloseable, Admin {
         // reindex in progress, then the index.
         // The journal shipper delivers what it can before the database closes; the rest stays journaled.
         try (analysis; suggestKeys; index; reindexing; feedback; analyticsDatabase; journal; shipper; retentionPurge;
-                timeBox; sources; plugins; events; recovery; http) {
+                timeBox; sources; plugins; events; recovery; editor; scheduledPublishing; http) {
             if (watcher != null) {
                 watcher.close();
             }

@@ -40,7 +40,7 @@ public final class ConfigLoader {
 
         record Server(Integer maxRequestBodyKilobytes, List<String> trustedProxies) {}
 
-        record Editor(Integer maxImageKilobytes) {}
+        record Editor(String review, Integer maxImageKilobytes, String authorEmailDomain) {}
 
         record Site(String name, String baseUrl, String contactUrl, Boolean secureCookies, Integer agentSessionHours,
                 String sessionSecret) {}
@@ -119,14 +119,19 @@ public final class ConfigLoader {
             }
         }
         if (yaml.server() != null) config = config.withServer(readServer(config.server(), yaml.server()));
-        if (yaml.editor() != null && yaml.editor().maxImageKilobytes() != null) {
-            try {
-                config = config.withEditor(config.editor().withMaxImageKilobytes(yaml.editor().maxImageKilobytes()));
-            } catch (IllegalArgumentException e) {
-                throw new IOException(e.getMessage(), e);
-            }
-        }
+        if (yaml.editor() != null) config = config.withEditor(readEditor(config.editor(), yaml.editor()));
         return config;
+    }
+
+    private static EditorConfig readEditor(EditorConfig editor, FileConfig.Editor yaml) throws IOException {
+        try {
+            if (yaml.review() != null) editor = editor.withReviewRequired(EditorConfig.parseReview(yaml.review()));
+            if (yaml.maxImageKilobytes() != null) editor = editor.withMaxImageKilobytes(yaml.maxImageKilobytes());
+            if (yaml.authorEmailDomain() != null) editor = editor.withAuthorEmailDomain(yaml.authorEmailDomain().strip());
+            return editor;
+        } catch (IllegalArgumentException e) {
+            throw new IOException(e.getMessage(), e);
+        }
     }
 
     private static ServerConfig readServer(ServerConfig server, FileConfig.Server yaml) throws IOException {

@@ -8,6 +8,7 @@ import dev.kotae.analytics.ClickLedger;
 import dev.kotae.analytics.EventThrottle;
 import dev.kotae.analytics.EventBus;
 import dev.kotae.analytics.PageViews;
+import dev.kotae.editing.EditorService;
 import dev.kotae.auth.AgentSessions;
 import dev.kotae.editing.ImageStore;
 import dev.kotae.feedback.Votes;
@@ -50,7 +51,8 @@ public final class HttpServer implements AutoCloseable {
             CategoryService categories, FeedbackStore feedback, TokenAuthenticator authenticator, Admin admin,
             Readiness readiness, KotaeMetrics metrics, EventBus events, RecentEvents recentEvents, Widgets widgets,
             TrackedSearch trackedSearch, Votes votes, PageViews pageViews, AgentSessions agentSessions, Site site,
-            AnalyticsReports analytics, EventThrottle eventThrottle, ClickLedger clicks, ImageStore images) {}
+            AnalyticsReports analytics, EventThrottle eventThrottle, ClickLedger clicks, EditorService editor,
+            ImageStore images) {}
 
     private static final int MAX_THREADS = 64;
     private static final int MIN_THREADS = 4;
@@ -154,6 +156,7 @@ public final class HttpServer implements AutoCloseable {
                 bind(services.eventThrottle()).to(EventThrottle.class);
                 bind(services.clicks()).to(ClickLedger.class);
                 bind(services.images()).to(ImageStore.class);
+                bind(services.editor()).to(EditorService.class);
             }
         });
         return config;
