@@ -101,7 +101,18 @@ public final class ArticleEditor implements EditorService, AutoCloseable {
 
     /** The default author address for a person: {@code <name>@users.noreply.kotae}. */
     public static String defaultEmail(String name) {
-        return name.replaceAll("[^A-Za-z0-9._-]", "_") + "@users.noreply.kotae";
+        return emailsAt("users.noreply.kotae").apply(name);
+    }
+
+    /**
+     * Author addresses {@code <name>@<domain>}, the name reduced to what an address's local part may
+     * safely hold (a token's name is free text).
+     */
+    public static Function<String, String> emailsAt(String domain) {
+        return name -> {
+            String local = name.replaceAll("[^A-Za-z0-9._-]", "_");
+            return (local.isEmpty() ? "editor" : local) + "@" + domain;
+        };
     }
 
     // ---- reading ----------------------------------------------------------------------------------------
