@@ -51,4 +51,9 @@ public record EditorConfig(boolean reviewRequired, int maxImageKilobytes, String
     public EditorConfig withAuthorEmailDomain(String value) {
         return new EditorConfig(reviewRequired, maxImageKilobytes, value);
     }
+
+    /** The image limit in bytes. */
+    public long maxImageBytes() {
+        return maxImageKilobytes * 1024L;
+    }
 }
