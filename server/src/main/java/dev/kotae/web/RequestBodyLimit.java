@@ -1,7 +1,12 @@
 package dev.kotae.web;
 
 import dev.kotae.content.ContentFolder;
+import dev.kotae.auth.AgentSessions;
+import dev.kotae.auth.Caller;
 import java.util.List;
+import java.util.function.Predicate;
+import org.eclipse.jetty.http.HttpCookie;
+import org.eclipse.jetty.http.HttpHeader;
 import java.util.regex.Pattern;
 import org.eclipse.jetty.server.Handler;
 import org.eclipse.jetty.server.Request;
@@ -25,6 +30,10 @@ import org.eclipse.jetty.util.Callback;
  *   <li>everything else: {@code server.maxRequestBodyKilobytes} (votes, events, sign-in and widget posts
  *       are a few kilobytes at most).</li>
  * </ul>
+ * The two large limits apply only to a request that carries credentials ({@link #mayWriteArticles}): an
+ * {@code Authorization} header (a wrong token is refused by {@link AuthFilter} before any body is read)
+ * or the session cookie of a signed-in editor. Anyone else gets the small limit on those routes too, so
+ * an anonymous caller cannot make the server hold megabytes per request.
  *
  * <p>What callers see (Jetty 12.1's behaviour, checked by {@code RequestBodyLimitIT}):
  * <ul>
@@ -50,16 +59,37 @@ final class RequestBodyLimit extends Handler.Wrapper {
 
     private final List<Route> routes;
     private final Route otherwise;
+    private final Predicate<Request> mayWriteArticles;
 
     /**
      * @param maxBytes the limit of every route not named below
      * @param maxImageBytes the limit of image uploads
+     * @param sessions the signed-in sessions, to tell an editor's session cookie from any other
      */
-    RequestBodyLimit(long maxBytes, long maxImageBytes, Handler handler) {
+    RequestBodyLimit(long maxBytes, long maxImageBytes, AgentSessions sessions, Handler handler) {
         this.routes = List.of(route(ARTICLE_WRITES, Math.max(maxBytes, articleLimit())),
                 route(IMAGE_UPLOADS, maxImageBytes));
         this.otherwise = route(null, maxBytes);
+        this.mayWriteArticles = request -> mayWriteArticles(request, sessions);
         setHandler(handler);
+    }
+
+    /**
+     * Whether a request carries credentials that may write articles: any {@code Authorization} header
+     * (checked by {@link AuthFilter}, which refuses a wrong one before the body is read), or the session
+     * cookie of a signed-in editor or admin.
+     */
+    static boolean mayWriteArticles(Request request, AgentSessions sessions) {
+        if (request.getHeaders().get(HttpHeader.AUTHORIZATION) != null) {
+            return true;
+        }
+        for (HttpCookie cookie : Request.getCookies(request)) {
+            if (BrowserCookies.SESSION.equals(cookie.getName())
+                    && sessions.caller(cookie.getValue()).map(Caller::canEdit).orElse(false)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /**
@@ -77,7 +107,11 @@ final class RequestBodyLimit extends Handler.Wrapper {
 
     @Override
     public boolean handle(Request request, Response response, Callback callback) throws Exception {
-        return routeFor(Request.getPathInContext(request)).limit().handle(request, response, callback);
+        Route route = routeFor(Request.getPathInContext(request));
+        if (route != otherwise && !mayWriteArticles.test(request)) {
+            route = otherwise;
+        }
+        return route.limit().handle(request, response, callback);
     }
 
     /** The limits are beans of this handler, not its children: they learn the server from it. */

@@ -134,6 +134,25 @@ class RequestBodyLimitIT extends SampleServerIT {
         assertStillServing();
     }
 
+    /**
+     * The large limits are for callers who may write articles: without credentials (or with a session
+     * cookie that is no editor's) an article route keeps the small limit, so anonymous callers cannot
+     * make the server hold megabytes per request.
+     */
+    @Test
+    void onlyCallersWithCredentialsGetTheLargeLimits() throws Exception {
+        long size = 200 * 1024; // over the 64 KiB of everything else, far under the article limit
+        for (String cookie : List.of("", "Cookie: kotae_session=forged.session-id\r\n")) {
+            RawExchange.Result anonymous = RawExchange.send(server.port(), "PUT /api/v1/drafts/" + ARTICLE
+                    + " HTTP/1.1\r\nHost: 127.0.0.1\r\n" + cookie + "If-None-Match: *\r\nContent-Type: application/json"
+                    + "\r\nContent-Length: " + size, false, "{\"body\": \"".getBytes(StandardCharsets.US_ASCII), size);
+            assertTooLarge("/api/v1/drafts (" + (cookie.isEmpty() ? "anonymous" : "forged session") + ")", anonymous, false);
+        }
+        RawExchange.Result withToken = declared("PUT", "/api/v1/drafts/" + ARTICLE, "application/json", "{\"body\": \"", size);
+        assertEquals(400, withToken.status(), withToken.body()); // read, then refused as JSON cut off mid-string
+        assertStillServing();
+    }
+
     /** A body of {@code size} bytes with a declared length, sent with an admin token. */
     private static RawExchange.Result declared(String method, String path, String type, String prefix, long size)
             throws Exception {
