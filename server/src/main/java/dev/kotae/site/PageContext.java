@@ -8,9 +8,12 @@ package dev.kotae.site;
  * @param switchUrl this page in the other UI language
  * @param contactUrl where "contact us" goes, or {@code null}
  * @param meta this page's title, description, address and body class
+ * @param canEdit whether the signed-in person may write articles (an editor or admin): the pages then link
+ *     to the editor
  */
 public record PageContext(String lang, Messages messages, String siteName, String csrf, String agentName,
-        String otherLang, String switchUrl, String assetVersion, String contactUrl, String query, PageMeta meta) {
+        String otherLang, String switchUrl, String assetVersion, String contactUrl, String query, PageMeta meta,
+        boolean canEdit) {
 
     /**
      * @param title the document title (the site name is appended)
