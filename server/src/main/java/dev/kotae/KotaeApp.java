@@ -19,6 +19,9 @@ import dev.kotae.content.ArticleParser;
 import dev.kotae.content.ContentFolder;
 import dev.kotae.content.ContentWatcher;
 import dev.kotae.content.MarkdownRenderer;
+import dev.kotae.editing.ArticleEditor;
+import dev.kotae.editing.ImageUploads;
+import dev.kotae.editing.PublishScheduler;
 import dev.kotae.feedback.DatabaseFeedbackStore;
 import dev.kotae.feedback.FeedbackStore;
 import dev.kotae.feedback.FileFeedbackStore;
@@ -105,6 +108,9 @@ public final class KotaeApp implements AutoCloseable, Admin {
     private final TimeBox timeBox;
     private final SourceSync sources;
     private final PluginHost plugins;
+    /** Drafts, review, publishing into the content folder, history and the audit log. */
+    private final ArticleEditor editor;
+    private final PublishScheduler scheduledPublishing;
     private volatile ContentSync.Report lastSync;
     /** Reindexes asked for over HTTP run here, not on the request's thread (see {@link WriterThread}). */
     private final WriterThread reindexing = new WriterThread("kotae-reindex", Duration.ofMinutes(2));
@@ -201,11 +207,16 @@ public final class KotaeApp implements AutoCloseable, Admin {
         Site site = new Site(config.site(), config.defaultLocale(), new CsrfTokens(signing), agentSessions);
         int searchConcurrency = config.search().concurrencyOn(Runtime.getRuntime().availableProcessors());
         ClickLedger clicks = new ClickLedger();
+        this.editor = new ArticleEditor(new ArticleEditor.Setup(folder, parser, config.defaultLocale(), data,
+                id -> articles.article(id, Audience.AGENTS), ImageUploads.NONE, config.editor().reviewRequired(),
+                config.editor()::emailOf, Clock.systemDefaultZone()));
+        this.scheduledPublishing = new PublishScheduler(editor, Duration.ofSeconds(15),
+                DaemonThreads.named("kotae-scheduled-publish"));
         this.http = new HttpServer(config.host(), config.port(), searchConcurrency, config.server(), new HttpServer.Services(search,
                 suggest, articles, categories, feedback, new TokenAuthenticator(config.tokens()), this, readiness, metrics, events,
                 recentEvents, plugins, new TrackedSearch(search, metrics, events, clicks),
                 new Votes(feedback, metrics, events), new PageViews(), agentSessions, site,
-                new AnalyticsReports(analyticsDatabase), new EventThrottle(config.analytics().eventsPerMinute()), clicks));
+                new AnalyticsReports(analyticsDatabase), new EventThrottle(config.analytics().eventsPerMinute()), clicks, editor));
         ResultCache results = search.resultCache();
         metrics.counter("kotae_search_cache_hits", "Searches answered from the result cache", results::hits);
         metrics.counter("kotae_search_cache_misses", "Searches computed while the result cache is on", results::misses);
@@ -294,6 +305,7 @@ public final class KotaeApp implements AutoCloseable, Admin {
             }
         }
         watcher.start();
+        scheduledPublishing.start();
         plugins.start();
         pluginsStarted = true;
         readiness.markReady();
@@ -517,7 +529,7 @@ public final class KotaeApp implements AutoCloseable, Admin {
         // reindex in progress, then the index.
         // The journal shipper delivers what it can before the database closes; the rest stays journaled.
         try (analysis; suggestKeys; index; reindexing; feedback; analyticsDatabase; journal; shipper; retentionPurge;
-                timeBox; sources; plugins; events; recovery; http) {
+                timeBox; sources; plugins; events; recovery; editor; scheduledPublishing; http) {
             if (watcher != null) {
                 watcher.close();
             }

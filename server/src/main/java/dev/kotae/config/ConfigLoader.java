@@ -28,7 +28,7 @@ public final class ConfigLoader {
     /** The YAML file's shape; every key optional. */
     record FileConfig(String host, Integer port, String content, String data, JsonNode plugins, String defaultLocale,
             List<String> locales, Auth auth, Site site,
-            Analytics analytics, Search search, Server server) {
+            Analytics analytics, Search search, Server server, Editor editor) {
         record Auth(List<TokenEntry> tokens) {}
 
         record TokenEntry(String name, String token, String role) {}
@@ -39,6 +39,8 @@ public final class ConfigLoader {
                 Long journalFsyncMillis, Integer eventsPerMinutePerClient) {}
 
         record Server(Integer maxRequestBodyKilobytes, List<String> trustedProxies) {}
+
+        record Editor(String review, Integer maxImageKilobytes, String authorEmailDomain) {}
 
         record Site(String name, String baseUrl, String contactUrl, Boolean secureCookies, Integer agentSessionHours,
                 String sessionSecret) {}
@@ -117,7 +119,19 @@ public final class ConfigLoader {
             }
         }
         if (yaml.server() != null) config = config.withServer(readServer(config.server(), yaml.server()));
+        if (yaml.editor() != null) config = config.withEditor(readEditor(config.editor(), yaml.editor()));
         return config;
+    }
+
+    private static EditorConfig readEditor(EditorConfig editor, FileConfig.Editor yaml) throws IOException {
+        try {
+            if (yaml.review() != null) editor = editor.withReviewRequired(EditorConfig.parseReview(yaml.review()));
+            if (yaml.maxImageKilobytes() != null) editor = editor.withMaxImageKilobytes(yaml.maxImageKilobytes());
+            if (yaml.authorEmailDomain() != null) editor = editor.withAuthorEmailDomain(yaml.authorEmailDomain().strip());
+            return editor;
+        } catch (IllegalArgumentException e) {
+            throw new IOException(e.getMessage(), e);
+        }
     }
 
     private static ServerConfig readServer(ServerConfig server, FileConfig.Server yaml) throws IOException {

@@ -20,7 +20,8 @@ public record KotaeConfig(
         SiteConfig site,
         AnalyticsConfig analytics,
         SearchConfig search,
-        ServerConfig server) {
+        ServerConfig server,
+        EditorConfig editor) {
 
     public KotaeConfig {
         locales = List.copyOf(locales);
@@ -34,27 +35,27 @@ public record KotaeConfig(
     public static KotaeConfig defaults() {
         return new KotaeConfig("0.0.0.0", 8080, Path.of("content"), Path.of("data"), PluginsConfig.none(), "ja",
                 List.of("ja", "en"), List.of(), SiteConfig.defaults(), AnalyticsConfig.defaults(),
-                SearchConfig.defaults(), ServerConfig.defaults());
+                SearchConfig.defaults(), ServerConfig.defaults(), EditorConfig.defaults());
     }
 
     public KotaeConfig withHost(String value) {
         return new KotaeConfig(value, port, content, data, plugins, defaultLocale, locales, tokens, site,
-                analytics, search, server);
+                analytics, search, server, editor);
     }
 
     public KotaeConfig withPort(int value) {
         return new KotaeConfig(host, value, content, data, plugins, defaultLocale, locales, tokens, site,
-                analytics, search, server);
+                analytics, search, server, editor);
     }
 
     public KotaeConfig withContent(Path value) {
         return new KotaeConfig(host, port, value, data, plugins, defaultLocale, locales, tokens, site,
-                analytics, search, server);
+                analytics, search, server, editor);
     }
 
     public KotaeConfig withData(Path value) {
         return new KotaeConfig(host, port, content, value, plugins, defaultLocale, locales, tokens, site,
-                analytics, search, server);
+                analytics, search, server, editor);
     }
 
     /** Sets the plugin folder, keeping the plugins' settings. */
@@ -64,39 +65,44 @@ public record KotaeConfig(
 
     public KotaeConfig withPlugins(PluginsConfig value) {
         return new KotaeConfig(host, port, content, data, value, defaultLocale, locales, tokens, site,
-                analytics, search, server);
+                analytics, search, server, editor);
     }
 
     public KotaeConfig withDefaultLocale(String value) {
-        return new KotaeConfig(host, port, content, data, plugins, value, locales, tokens, site, analytics, search, server);
+        return new KotaeConfig(host, port, content, data, plugins, value, locales, tokens, site, analytics, search, server, editor);
     }
 
     public KotaeConfig withLocales(List<String> value) {
         return new KotaeConfig(host, port, content, data, plugins, defaultLocale, value, tokens, site,
-                analytics, search, server);
+                analytics, search, server, editor);
     }
 
     public KotaeConfig withSite(SiteConfig value) {
         return new KotaeConfig(host, port, content, data, plugins, defaultLocale, locales, tokens, value,
-                analytics, search, server);
+                analytics, search, server, editor);
     }
 
     public KotaeConfig withTokens(List<TokenAuthenticator.Token> value) {
         return new KotaeConfig(host, port, content, data, plugins, defaultLocale, locales, value, site,
-                analytics, search, server);
+                analytics, search, server, editor);
     }
 
     public KotaeConfig withAnalytics(AnalyticsConfig value) {
-        return new KotaeConfig(host, port, content, data, plugins, defaultLocale, locales, tokens, site, value, search, server);
+        return new KotaeConfig(host, port, content, data, plugins, defaultLocale, locales, tokens, site, value, search, server, editor);
     }
 
     public KotaeConfig withSearch(SearchConfig value) {
         return new KotaeConfig(host, port, content, data, plugins, defaultLocale, locales, tokens, site,
-                analytics, value, server);
+                analytics, value, server, editor);
     }
 
     public KotaeConfig withServer(ServerConfig value) {
         return new KotaeConfig(host, port, content, data, plugins, defaultLocale, locales, tokens, site,
-                analytics, search, value);
+                analytics, search, value, editor);
+    }
+
+    public KotaeConfig withEditor(EditorConfig value) {
+        return new KotaeConfig(host, port, content, data, plugins, defaultLocale, locales, tokens, site,
+                analytics, search, server, value);
     }
 }

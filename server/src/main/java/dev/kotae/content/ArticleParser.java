@@ -46,6 +46,20 @@ public final class ArticleParser {
      * @param fileDate the date to use when the front matter has no {@code updated}
      */
     public Article parse(String relativePath, byte[] bytes, LocalDate fileDate) throws ContentException {
+        Source source = source(bytes);
+        return resolve(relativePath, source.frontMatter(), source.body(), fileDate);
+    }
+
+    /**
+     * A file's front matter and Markdown body exactly as written, before folder defaults are applied or
+     * anything is rendered: what an editor edits. Refuses what {@link #parse} refuses in the YAML block.
+     *
+     * @param body everything after the closing {@code ---} line (line breaks normalised to {@code \n})
+     */
+    public record Source(FrontMatter frontMatter, String body) {}
+
+    /** Splits and reads a file's bytes into its front matter and body; see {@link Source}. */
+    public Source source(byte[] bytes) throws ContentException {
         String content = decodeUtf8(bytes).replace("\r\n", "\n").replace('\r', '\n');
         if (content.startsWith("\uFEFF")) {
             content = content.substring(1);
@@ -61,8 +75,7 @@ public final class ArticleParser {
             int bodyStart = content.indexOf('\n', end);
             body = bodyStart < 0 ? "" : content.substring(bodyStart + 1);
         }
-        FrontMatter meta = readFrontMatter(yamlBlock);
-        return resolve(relativePath, meta, body, fileDate);
+        return new Source(readFrontMatter(yamlBlock), body);
     }
 
     private Article resolve(String relativePath, FrontMatter meta, String body, LocalDate fileDate)

@@ -7,8 +7,9 @@ import java.util.List;
 /**
  * The YAML block at the top of an article file, as written by the author. Every key is optional; unknown
  * keys are rejected (a misspelt {@code visiblity: internal} must not silently publish a playbook).
+ * Public so that the editor can read a file back into what its author wrote.
  */
-record FrontMatter(
+public record FrontMatter(
         String id,
         String title,
         String type,

@@ -82,6 +82,12 @@ public interface EditorService {
      */
     Article preview(Caller caller, EditableArticle article) throws EditNotAllowedException, EditRejectedException;
 
+    /**
+     * The newest {@code limit} entries of the audit log (every write through this service, image uploads
+     * included), newest first. Admins only.
+     */
+    List<AuditEntry> audit(Caller caller, int limit) throws EditNotAllowedException;
+
     /** An uploaded image, stored beside the content. */
     record StoredImage(String url, String markdown) {}
 

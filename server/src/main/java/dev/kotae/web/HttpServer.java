@@ -8,6 +8,7 @@ import dev.kotae.analytics.ClickLedger;
 import dev.kotae.analytics.EventThrottle;
 import dev.kotae.analytics.EventBus;
 import dev.kotae.analytics.PageViews;
+import dev.kotae.editing.EditorService;
 import dev.kotae.auth.AgentSessions;
 import dev.kotae.feedback.Votes;
 import dev.kotae.site.Site;
@@ -48,7 +49,7 @@ public final class HttpServer implements AutoCloseable {
             CategoryService categories, FeedbackStore feedback, TokenAuthenticator authenticator, Admin admin,
             Readiness readiness, KotaeMetrics metrics, EventBus events, RecentEvents recentEvents, Widgets widgets,
             TrackedSearch trackedSearch, Votes votes, PageViews pageViews, AgentSessions agentSessions, Site site,
-            AnalyticsReports analytics, EventThrottle eventThrottle, ClickLedger clicks) {}
+            AnalyticsReports analytics, EventThrottle eventThrottle, ClickLedger clicks, EditorService editor) {}
 
     private static final int MAX_THREADS = 64;
     private static final int MIN_THREADS = 4;
@@ -144,6 +145,7 @@ public final class HttpServer implements AutoCloseable {
                 bind(services.analytics()).to(AnalyticsReports.class);
                 bind(services.eventThrottle()).to(EventThrottle.class);
                 bind(services.clicks()).to(ClickLedger.class);
+                bind(services.editor()).to(EditorService.class);
             }
         });
         return config;

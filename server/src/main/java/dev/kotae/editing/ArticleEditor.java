@@ -1,0 +1,808 @@
+package dev.kotae.editing;
+
+import dev.kotae.auth.Caller;
+import dev.kotae.content.Article;
+import dev.kotae.content.ArticleParser;
+import dev.kotae.content.ArticleType;
+import dev.kotae.content.ContentException;
+import dev.kotae.content.ContentFolder;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.function.Function;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The {@link EditorService}: drafts under the data folder, publishing into the content folder, history
+ * and the audit log. Every write runs under one lock and re-reads what it checks (the draft, the file's
+ * version) under it, so two writes never both win; reads take no lock. The content watcher indexes what
+ * is published, as it does any other change to the folder.
+ */
+public final class ArticleEditor implements EditorService, AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(ArticleEditor.class);
+    private static final int MAX_AUDIT_ENTRIES = 10_000;
+    /** Links to images stored under the content folder, e.g. {@code ![](/media/abc.png)}. */
+    private static final Pattern IMAGE_LINK = Pattern.compile("!\\[[^\\]]*\\]\\(\\s*<?/?([^)\\s>]+)>?");
+
+    /** What the editor stands on; see {@link ArticleEditor#ArticleEditor(Setup)}. */
+    public record Setup(ContentFolder folder, ArticleParser parser, String defaultLocale, Path dataFolder,
+            ArticleLocator locator, ImageUploads images, boolean reviewRequired, Function<String, String> emails,
+            Clock clock) {}
+
+    private final ContentFolder folder;
+    private final ArticleParser parser;
+    private final String defaultLocale;
+    private final ArticleFile files;
+    private final ArticlePlacement placement;
+    private final ArticleLocator locator;
+    private final ImageUploads images;
+    private final boolean reviewRequired;
+    private final Function<String, String> emails;
+    private final Clock clock;
+    private final DraftStore drafts;
+    private final ArticleHistory history;
+    private final AuditLog audit;
+    private final KnownPaths knownPaths;
+    /** Serialises every write (drafts, files, git's index): see the class comment. */
+    private final Object writeLock = new Object();
+
+    /**
+     * Opens the drafts, the audit log and the history under {@code setup.dataFolder()}: git history when
+     * the content folder is inside a git work tree, else copies under {@code data/history/}.
+     */
+    public ArticleEditor(Setup setup) throws IOException {
+        this.folder = setup.folder();
+        this.parser = setup.parser();
+        this.defaultLocale = setup.defaultLocale();
+        this.files = new ArticleFile(parser);
+        this.placement = new ArticlePlacement(folder, parser);
+        this.locator = setup.locator();
+        this.images = setup.images();
+        this.reviewRequired = setup.reviewRequired();
+        this.emails = setup.emails();
+        this.clock = setup.clock();
+        Path data = setup.dataFolder();
+        this.drafts = new DraftStore(data.resolve("drafts"));
+        this.audit = new AuditLog(data.resolve("audit.jsonl"));
+        this.knownPaths = new KnownPaths(data.resolve("article-paths.json"));
+        Optional<GitHistory> git = GitHistory.open(folder.root());
+        this.history = git.isPresent() ? git.get() : new FolderHistory(data.resolve("history"));
+        LOG.info("Article history: {}", history.describe());
+    }
+
+    /** The default author address for a person: {@code <name>@users.noreply.kotae}. */
+    public static String defaultEmail(String name) {
+        return name.replaceAll("[^A-Za-z0-9._-]", "_") + "@users.noreply.kotae";
+    }
+
+    // ---- reading ----------------------------------------------------------------------------------------
+
+    @Override
+    public List<Draft> drafts(Caller caller) throws EditNotAllowedException {
+        requireReader(caller);
+        try {
+            return drafts.all().stream().map(DraftStore.Stored::draft).toList();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    @Override
+    public Optional<Draft> draft(Caller caller, String id) throws EditNotAllowedException {
+        requireReader(caller);
+        if (!isLocalId(id)) {
+            return Optional.empty();
+        }
+        return storedDraft(id).map(DraftStore.Stored::draft);
+    }
+
+    @Override
+    public Optional<PublishedArticle> published(Caller caller, String id) throws EditNotAllowedException {
+        requireReader(caller);
+        if (id == null || !Article.ID_PATTERN.matcher(id).matches()) {
+            return Optional.empty();
+        }
+        Located located = locate(id);
+        if (located instanceof InFile file) {
+            try {
+                return Optional.of(new PublishedArticle(files.read(file.bytes()).article(), file.version(),
+                        file.path(), null));
+            } catch (ContentException e) {
+                return Optional.empty(); // a broken file is not served either: the content problems list it
+            }
+        }
+        if (located instanceof FromPlugin plugin) {
+            Article article = plugin.article();
+            EditableArticle editable = new EditableArticle(article.id(), article.title(), article.type(),
+                    article.visibility(), article.locale(), article.category(), article.tags(), article.questions(),
+                    article.translationKey(), article.text());
+            return Optional.of(new PublishedArticle(editable, Versions.of(article.title() + "\n" + article.text()),
+                    null, readOnlyReason(article)));
+        }
+        return Optional.empty();
+    }
+
+    @Override
+    public List<HistoryEntry> history(Caller caller, String id) throws EditNotAllowedException, EditRejectedException {
+        requireReader(caller);
+        String path = historyPath(id);
+        try {
+            return history.log(id, path);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    @Override
+    public EditableArticle atVersion(Caller caller, String id, String version)
+            throws EditNotAllowedException, EditRejectedException {
+        requireReader(caller);
+        byte[] bytes = versionBytes(id, historyPath(id), version);
+        try {
+            return files.read(bytes).article();
+        } catch (ContentException e) {
+            throw new EditRejectedException("version", "version " + version + " of " + id + " is not a valid article: "
+                    + e.getMessage(), 422);
+        }
+    }
+
+    @Override
+    public String diff(Caller caller, String id, String from, String to)
+            throws EditNotAllowedException, EditRejectedException {
+        requireReader(caller);
+        String path = historyPath(id);
+        byte[] fromBytes = versionBytes(id, path, from);
+        byte[] toBytes;
+        if (to == null) {
+            Located now = locate(id);
+            toBytes = now instanceof InFile file ? file.bytes() : new byte[0];
+        } else {
+            toBytes = versionBytes(id, path, to);
+        }
+        return UnifiedDiff.of(path + "@" + from, fromBytes, path + "@" + (to == null ? "published" : to), toBytes);
+    }
+
+    @Override
+    public Article preview(Caller caller, EditableArticle article) throws EditNotAllowedException, EditRejectedException {
+        requireReader(caller);
+        checkFields(article);
+        Located located = locate(article.id());
+        String path = located instanceof InFile file ? file.path() : placeNew(article);
+        return check(path, files.write(article, today()));
+    }
+
+    @Override
+    public List<AuditEntry> audit(Caller caller, int limit) throws EditNotAllowedException {
+        if (caller == null || !caller.isAdmin()) {
+            throw new EditNotAllowedException("only admins may read the audit log");
+        }
+        try {
+            return audit.newest(Math.max(1, Math.min(limit, MAX_AUDIT_ENTRIES)));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    // ---- drafts -----------------------------------------------------------------------------------------
+
+    @Override
+    public Draft saveDraft(Caller caller, EditableArticle article, String startedFrom, String baseVersion,
+            Instant publishAt) throws EditConflictException, EditNotAllowedException, EditRejectedException {
+        requireEditor(caller, "save drafts");
+        refusePluginArticle(article == null ? null : article.id());
+        checkFields(article);
+        String id = article.id();
+        synchronized (writeLock) {
+            Optional<DraftStore.Stored> existing = storedDraft(id);
+            Located located = locate(id);
+            InFile current = located instanceof InFile file ? file : null;
+            byte[] mine = files.write(article, null);
+            if (existing.isPresent()) {
+                Draft now = existing.get().draft();
+                if (!now.revision().equals(startedFrom)) {
+                    throw new EditConflictException("the draft of " + id + " was saved by " + now.lastEditor()
+                            + " since you began: merge their changes into yours and save again", now.revision(),
+                            UnifiedDiff.of("draft@" + now.revision(), files.write(now.article(), null), "yours", mine));
+                }
+            } else if (startedFrom != null) {
+                throw new EditConflictException("the draft of " + id + " was published or discarded since you began",
+                        current == null ? null : current.version(), diffFromFile(current, article));
+            }
+            String currentVersion = current == null ? null : current.version();
+            if (baseVersion == null && current != null && existing.isEmpty()) {
+                throw new EditRejectedException("id", "id '" + id + "' is already used by " + current.path(), 409);
+            }
+            if (!Objects.equals(baseVersion, currentVersion)) {
+                throw new EditConflictException(currentVersion == null
+                        ? id + " was deleted since you began" : "the published " + id + " changed since you began",
+                        currentVersion, diffFromFile(current, article));
+            }
+            check(current != null ? current.path() : placeNew(article), files.write(article, today()));
+            Instant now = clock.instant();
+            Draft saved = new Draft(article, baseVersion, Versions.newRevision(),
+                    existing.map(s -> s.draft().state()).orElse(DraftState.DRAFT),
+                    existing.map(s -> s.draft().author()).orElse(caller.name()), caller.name(),
+                    existing.map(s -> s.draft().created()).orElse(now), now, publishAt);
+            // A changed text needs approving again: an approval covers what the approver read.
+            putDraft(new DraftStore.Stored(saved, null, null));
+            audit(caller, "save-draft", id, saved.revision(), null);
+            return saved;
+        }
+    }
+
+    @Override
+    public Draft requestReview(Caller caller, String id, String revision)
+            throws EditConflictException, EditNotAllowedException, EditRejectedException {
+        requireEditor(caller, "ask for review");
+        synchronized (writeLock) {
+            Draft draft = currentDraft(id, revision).draft();
+            Draft inReview = new Draft(draft.article(), draft.baseVersion(), Versions.newRevision(),
+                    DraftState.IN_REVIEW, draft.author(), draft.lastEditor(), draft.created(), clock.instant(),
+                    draft.publishAt());
+            putDraft(new DraftStore.Stored(inReview, null, null));
+            audit(caller, "request-review", id, inReview.revision(), null);
+            return inReview;
+        }
+    }
+
+    @Override
+    public void discardDraft(Caller caller, String id, String revision)
+            throws EditConflictException, EditNotAllowedException, EditRejectedException {
+        requireEditor(caller, "discard drafts");
+        synchronized (writeLock) {
+            currentDraft(id, revision);
+            try {
+                drafts.delete(id);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+            audit(caller, "discard", id, revision, null);
+        }
+    }
+
+    // ---- publishing -------------------------------------------------------------------------------------
+
+    @Override
+    public PublishedArticle publish(Caller caller, String id, String revision, String message)
+            throws EditConflictException, EditNotAllowedException, EditRejectedException {
+        requireEditor(caller, "publish");
+        refusePluginArticle(id);
+        synchronized (writeLock) {
+            DraftStore.Stored stored = currentDraft(id, revision);
+            Draft draft = stored.draft();
+            if (!caller.isAdmin()) {
+                if (draft.state() != DraftState.IN_REVIEW) {
+                    throw new EditNotAllowedException("the draft of " + id + " has not been sent for review yet");
+                }
+                if (caller.name().equals(draft.author()) || caller.name().equals(draft.lastEditor())) {
+                    throw new EditNotAllowedException("another editor must review and publish this draft: you "
+                            + (caller.name().equals(draft.author()) ? "wrote" : "last edited") + " it");
+                }
+            }
+            if (draft.publishAt() != null && draft.publishAt().isAfter(clock.instant())) {
+                putDraft(new DraftStore.Stored(draft, caller.name(), message));
+                audit(caller, "schedule", id, draft.revision(), "at " + draft.publishAt()
+                        + (message == null ? "" : ": " + message));
+                Located located = locate(id);
+                return new PublishedArticle(draft.article(), null,
+                        located instanceof InFile file ? file.path() : placeNew(draft.article()), null);
+            }
+            return publishDraft(draft, caller.name(), roleOf(caller), message);
+        }
+    }
+
+    /**
+     * Publishes every approved draft whose {@code publishAt} has come (by the injected clock). The
+     * scheduler calls this; a draft that cannot be published (the file changed since) stays, is logged and
+     * tried again next time.
+     *
+     * @return how many were published
+     */
+    public int publishDue() {
+        int published = 0;
+        synchronized (writeLock) {
+            List<DraftStore.Stored> all;
+            try {
+                all = drafts.all();
+            } catch (IOException e) {
+                LOG.warn("Could not read the drafts to publish scheduled ones: {}", e.getMessage());
+                return 0;
+            }
+            Instant now = clock.instant();
+            for (DraftStore.Stored stored : all) {
+                Draft draft = stored.draft();
+                if (stored.approvedBy() == null || draft.publishAt() == null || draft.publishAt().isAfter(now)) {
+                    continue;
+                }
+                try {
+                    publishDraft(draft, stored.approvedBy(), "scheduled", stored.approvalMessage());
+                    published++;
+                } catch (EditConflictException | EditRejectedException | RuntimeException e) {
+                    LOG.warn("Scheduled publish of {} failed, will retry: {}", draft.id(), e.getMessage());
+                }
+            }
+        }
+        return published;
+    }
+
+    @Override
+    public PublishedArticle publishDirectly(Caller caller, EditableArticle article, String ifMatch, String message)
+            throws EditConflictException, EditNotAllowedException, EditRejectedException {
+        requireEditor(caller, "publish");
+        if (!caller.isAdmin() && reviewRequired) {
+            throw new EditNotAllowedException("review is required here: save a draft and ask another editor to"
+                    + " publish it (an admin may publish directly)");
+        }
+        refusePluginArticle(article == null ? null : article.id());
+        checkFields(article);
+        synchronized (writeLock) {
+            InFile current = locate(article.id()) instanceof InFile file ? file : null;
+            if (ifMatch == null && current != null) {
+                throw new EditRejectedException("id", "id '" + article.id() + "' is already used by " + current.path()
+                        + " (send If-Match to replace it)", 409);
+            }
+            if (ifMatch != null && current == null) {
+                throw new EditRejectedException("id", "no published article " + article.id(), 404);
+            }
+            if (current != null && !current.version().equals(ifMatch)) {
+                throw new EditConflictException("the published " + article.id() + " changed since version " + ifMatch,
+                        current.version(), diffFromFile(current, article));
+            }
+            String path = current != null ? current.path() : placeNew(article);
+            return write(article, path, caller.name(), "publish", "publish-directly", roleOf(caller),
+                    message, null);
+        }
+    }
+
+    @Override
+    public void delete(Caller caller, String id, String ifMatch, String message)
+            throws EditConflictException, EditNotAllowedException, EditRejectedException {
+        requireEditor(caller, "delete articles");
+        refusePluginArticle(id);
+        if (ifMatch == null || ifMatch.isBlank()) {
+            throw new EditRejectedException("If-Match", "deleting needs the version being deleted (If-Match)", 428);
+        }
+        synchronized (writeLock) {
+            InFile current = locate(id) instanceof InFile file ? file : null;
+            if (current == null) {
+                throw new EditRejectedException("id", "no published article " + id, 404);
+            }
+            if (!current.version().equals(ifMatch)) {
+                throw new EditConflictException("the published " + id + " changed since version " + ifMatch,
+                        current.version(), "");
+            }
+            try {
+                Files.delete(folder.resolve(current.path()));
+                knownPaths.put(id, current.path());
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+            String why = message == null || message.isBlank() ? "Delete " + id : message.strip();
+            recordHistory(new ArticleHistory.Change(id, current.path(), null, "delete", caller.name(),
+                    emails.apply(caller.name()), clock.instant(), why, List.of()));
+            audit(caller, "delete", id, current.version(), why);
+        }
+    }
+
+    @Override
+    public PublishedArticle restore(Caller caller, String id, String version, String message)
+            throws EditConflictException, EditNotAllowedException, EditRejectedException {
+        requireEditor(caller, "restore articles");
+        refusePluginArticle(id);
+        synchronized (writeLock) {
+            String path = historyPath(id);
+            EditableArticle old;
+            try {
+                old = files.read(versionBytes(id, path, version)).article();
+            } catch (ContentException e) {
+                throw new EditRejectedException("version", "version " + version + " is not a valid article: "
+                        + e.getMessage(), 422);
+            }
+            if (!id.equals(old.id())) {
+                old = withId(old, id); // an old file that named no id took it from its file name
+            }
+            String why = message == null || message.isBlank()
+                    ? "Restore " + id + " to " + version.substring(0, Math.min(12, version.length())) : message.strip();
+            return write(old, path, caller.name(), "restore", "restore", roleOf(caller), why, null);
+        }
+    }
+
+    @Override
+    public StoredImage upload(Caller caller, String fileName, byte[] bytes)
+            throws EditNotAllowedException, EditRejectedException {
+        requireEditor(caller, "upload images");
+        StoredImage stored = images.store(caller, fileName, bytes);
+        audit(caller, "upload", null, stored.url(), fileName);
+        return stored;
+    }
+
+    /** Publishes a draft under the write lock: the file must still be at the draft's base version. */
+    private PublishedArticle publishDraft(Draft draft, String publisher, String role, String message)
+            throws EditConflictException, EditRejectedException {
+        Located located = locate(draft.id());
+        InFile current = located instanceof InFile file ? file : null;
+        String currentVersion = current == null ? null : current.version();
+        if (!Objects.equals(draft.baseVersion(), currentVersion)) {
+            throw new EditConflictException(currentVersion == null
+                    ? draft.id() + " was deleted since the draft began"
+                    : "the published " + draft.id() + " changed since the draft began: save the draft again from"
+                            + " the published version", currentVersion, diffFromFile(current, draft.article()));
+        }
+        if (current == null && located instanceof FromPlugin) {
+            throw new EditRejectedException("id", "id '" + draft.id() + "' is used by a plugin article", 409);
+        }
+        String path = current != null ? current.path() : placeNew(draft.article());
+        PublishedArticle published = write(draft.article(), path, publisher, "publish", "publish", role, message,
+                draft.revision());
+        try {
+            drafts.delete(draft.id());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return published;
+    }
+
+    /**
+     * Writes the article's file (under the write lock), then its history and audit entries.
+     *
+     * @param historyAction {@code publish} or {@code restore}
+     * @param auditAction what the audit log calls it
+     */
+    private PublishedArticle write(EditableArticle article, String path, String person, String historyAction,
+            String auditAction, String role, String message, String draftRevision) throws EditRejectedException {
+        EditableArticle complete = withResolvedDefaults(article, path);
+        byte[] bytes = files.write(complete, today());
+        check(path, bytes);
+        Path target = safeResolve(path);
+        if (Files.exists(target) && !(locate(article.id()) instanceof InFile file && file.path().equals(path))) {
+            throw new EditRejectedException("id", path + " already exists and holds another article", 409);
+        }
+        try {
+            AtomicFiles.write(target, bytes);
+            knownPaths.put(article.id(), path);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        String version = Versions.of(bytes);
+        String why = message == null || message.isBlank()
+                ? "Publish " + article.id() + ": " + complete.title() : message.strip();
+        recordHistory(new ArticleHistory.Change(article.id(), path, bytes, historyAction, person, emails.apply(person),
+                clock.instant(), why, untrackedImages(complete.body())));
+        appendAudit(new AuditEntry(clock.instant(), person, role, auditAction, article.id(), version,
+                message == null || message.isBlank() ? (draftRevision == null ? null : "draft " + draftRevision) : why));
+        return new PublishedArticle(complete, version, path, null);
+    }
+
+    // ---- the rules --------------------------------------------------------------------------------------
+
+    private static void requireReader(Caller caller) throws EditNotAllowedException {
+        if (caller == null || caller.isAnonymous()) {
+            throw new EditNotAllowedException("sign in as an agent, editor or admin");
+        }
+    }
+
+    private static void requireEditor(Caller caller, String what) throws EditNotAllowedException {
+        requireReader(caller);
+        if (!caller.canEdit()) {
+            throw new EditNotAllowedException("only editors and admins may " + what);
+        }
+    }
+
+    /** Articles from plugin sources are changed in their source, never here. */
+    private void refusePluginArticle(String id) throws EditNotAllowedException, EditRejectedException {
+        if (id != null && id.contains(":") && Article.ID_PATTERN.matcher(id).matches()
+                && locate(id) instanceof FromPlugin plugin) {
+            throw new EditNotAllowedException(readOnlyReason(plugin.article()));
+        }
+        if (!isLocalId(id)) {
+            throw new EditRejectedException("id", "id '" + id + "' must be 1-128 characters of A-Z a-z 0-9 . _ -,"
+                    + " not starting with '.'");
+        }
+    }
+
+    private static String readOnlyReason(Article article) {
+        String source = article.source().contains(":") ? article.source().substring(0, article.source().indexOf(':'))
+                : article.source();
+        return "this article comes from the plugin content source '" + source + "': change it there";
+    }
+
+    private static boolean isLocalId(String id) {
+        // A leading dot would make a hidden file, which the content folder does not read.
+        return id != null && Article.LOCAL_ID_PATTERN.matcher(id).matches() && !id.startsWith(".");
+    }
+
+    /** What must hold before any file is built: the file format writes single-line values only. */
+    private static void checkFields(EditableArticle article) throws EditRejectedException {
+        if (article == null) {
+            throw new EditRejectedException(null, "no article sent");
+        }
+        if (!isLocalId(article.id())) {
+            throw new EditRejectedException("id", "id '" + article.id()
+                    + "' must be 1-128 characters of A-Z a-z 0-9 . _ -, not starting with '.'");
+        }
+        if (article.title() == null || article.title().isBlank()) {
+            throw new EditRejectedException("title", "a title is required");
+        }
+        singleLine("title", article.title());
+        singleLine("category", article.category());
+        singleLine("locale", article.locale());
+        singleLine("translationKey", article.translationKey());
+        for (String tag : article.tags()) {
+            singleLine("tags", tag);
+        }
+        for (String question : article.questions()) {
+            singleLine("questions", question);
+        }
+    }
+
+    private static void singleLine(String field, String value) throws EditRejectedException {
+        if (value != null && (value.indexOf('\n') >= 0 || value.indexOf('\r') >= 0 || value.indexOf('\u2028') >= 0
+                || value.indexOf('\u2029') >= 0 || value.indexOf('\u0085') >= 0)) {
+            throw new EditRejectedException(field, field + " must be a single line");
+        }
+        if (value != null && value.chars().anyMatch(c -> c < 0x20 && c != '\t' || c == 0x7f)) {
+            throw new EditRejectedException(field, field + " must not contain control characters");
+        }
+    }
+
+    /**
+     * The file through the content folder's own parser at its path: what the server would serve, or what
+     * it would refuse (then refused here, naming the field).
+     */
+    private Article check(String path, byte[] bytes) throws EditRejectedException {
+        if (bytes.length > ContentFolder.MAX_FILE_BYTES) {
+            throw new EditRejectedException("body", "the article is " + bytes.length / 1024 + " KiB; articles are"
+                    + " limited to " + ContentFolder.MAX_FILE_BYTES / 1024 + " KiB", 413);
+        }
+        try {
+            return parser.parse(path, bytes, today());
+        } catch (ContentException e) {
+            throw new EditRejectedException(fieldOf(e.getMessage()), e.getMessage());
+        }
+    }
+
+    /** Which field a content-folder error is about, from the parser's messages. */
+    private static String fieldOf(String message) {
+        for (String field : List.of("translationKey", "visibility", "type", "locale", "id", "title")) {
+            if (message.startsWith(field + " ") || message.startsWith(field + " '") || message.contains("no " + field)) {
+                return field;
+            }
+        }
+        return message.startsWith("front matter") ? null : "body";
+    }
+
+    // ---- files ------------------------------------------------------------------------------------------
+
+    /** Where an article is published now: its file (read now), a plugin's article, or nowhere. */
+    private sealed interface Located permits InFile, FromPlugin, Nowhere {}
+
+    private record InFile(String path, byte[] bytes, String version) implements Located {}
+
+    private record FromPlugin(Article article) implements Located {}
+
+    private record Nowhere() implements Located {}
+
+    /**
+     * Finds the article's file and reads it now: the path the editor last wrote it to (the index may not
+     * have seen that yet), else the one the index knows; a file counts only if its own id is {@code id}.
+     */
+    private Located locate(String id) {
+        if (isLocalId(id)) {
+            Optional<InFile> known = knownPaths.get(id).flatMap(path -> readIfId(path, id));
+            if (known.isPresent()) {
+                return known.get();
+            }
+        }
+        Optional<Article> indexed;
+        try {
+            indexed = locator.find(id);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        if (indexed.isEmpty()) {
+            return new Nowhere();
+        }
+        String source = indexed.get().source();
+        if (source.startsWith("content:")) {
+            return readIfId(source.substring("content:".length()), id).<Located>map(f -> f).orElse(new Nowhere());
+        }
+        return new FromPlugin(indexed.get());
+    }
+
+    private Optional<InFile> readIfId(String path, String id) {
+        try {
+            ContentFolder.FileContent content = folder.read(path);
+            Article article = parser.parse(path, content.bytes(), content.modified());
+            return article.id().equals(id)
+                    ? Optional.of(new InFile(path, content.bytes(), Versions.of(content.bytes())))
+                    : Optional.empty();
+        } catch (NoSuchFileException e) {
+            return Optional.empty();
+        } catch (IOException | ContentException | IllegalArgumentException e) {
+            return Optional.empty(); // unreadable, broken or outside the folder: not this article's file now
+        }
+    }
+
+    /** The file a new article goes to; refused when that file already exists. */
+    private String placeNew(EditableArticle article) throws EditRejectedException {
+        ArticleType type = article.type() != null ? article.type() : ArticleType.FAQ;
+        String locale = article.locale() != null && !article.locale().isBlank() ? article.locale().strip()
+                : defaultLocale;
+        if (!Article.LOCALE_PATTERN.matcher(locale).matches()) {
+            throw new EditRejectedException("locale", "locale '" + locale + "' is not a language tag like ja, en or pt-BR");
+        }
+        String path = placement.pathFor(article.id(), type, locale, article.category());
+        if (Files.exists(safeResolve(path))) {
+            throw new EditRejectedException("id", path + " already exists and holds another article", 409);
+        }
+        return path;
+    }
+
+    private Path safeResolve(String path) throws EditRejectedException {
+        try {
+            return folder.resolve(path);
+        } catch (IllegalArgumentException e) {
+            throw new EditRejectedException("id", "that would write outside the content folder");
+        }
+    }
+
+    /** The file states its type, visibility and locale, as the sample files do. */
+    private EditableArticle withResolvedDefaults(EditableArticle article, String path) throws EditRejectedException {
+        if (article.type() != null && article.visibility() != null && article.locale() != null) {
+            return article;
+        }
+        Article resolved = check(path, files.write(article, today()));
+        return new EditableArticle(article.id(), article.title(),
+                article.type() != null ? article.type() : resolved.type(),
+                article.visibility() != null ? article.visibility() : resolved.visibility(),
+                article.locale() != null ? article.locale() : resolved.locale(), article.category(), article.tags(),
+                article.questions(), article.translationKey(), article.body());
+    }
+
+    private static EditableArticle withId(EditableArticle a, String id) {
+        return new EditableArticle(id, a.title(), a.type(), a.visibility(), a.locale(), a.category(), a.tags(),
+                a.questions(), a.translationKey(), a.body());
+    }
+
+    /** Images under the content folder the body links to, so that history keeps them with the text. */
+    private List<String> untrackedImages(String body) {
+        List<String> found = new ArrayList<>();
+        Matcher link = IMAGE_LINK.matcher(body);
+        while (link.find()) {
+            String target = link.group(1);
+            if (target.contains("://") || target.startsWith("/") || target.contains("..")) {
+                continue;
+            }
+            try {
+                if (Files.isRegularFile(folder.resolve(target))) {
+                    found.add(target);
+                }
+            } catch (IllegalArgumentException e) {
+                // outside the content folder: not ours to keep
+            }
+        }
+        return found;
+    }
+
+    /** The diff from the published file (or nothing) to the caller's text, both as whole files. */
+    private String diffFromFile(InFile current, EditableArticle mine) {
+        byte[] theirs = current == null ? new byte[0] : current.bytes();
+        LocalDate updated = null;
+        if (current != null) {
+            try {
+                updated = files.read(current.bytes()).updated();
+            } catch (ContentException e) {
+                // a broken file: compare without a date
+            }
+        }
+        return UnifiedDiff.of(current == null ? "/dev/null" : "published@" + current.version(), theirs, "yours",
+                files.write(mine, updated));
+    }
+
+    private String historyPath(String id) throws EditRejectedException {
+        if (!isLocalId(id)) {
+            throw new EditRejectedException("id", "no history for '" + id + "': only content-folder articles have one",
+                    404);
+        }
+        if (locate(id) instanceof InFile file) {
+            return file.path();
+        }
+        return knownPaths.get(id).orElseThrow(() -> new EditRejectedException("id", "no article " + id, 404));
+    }
+
+    private byte[] versionBytes(String id, String path, String version) throws EditRejectedException {
+        try {
+            return history.contentAt(id, path, version).orElseThrow(() -> new EditRejectedException("version",
+                    "no version " + version + " of " + id, 404));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    // ---- drafts, history and audit ------------------------------------------------------------------------
+
+    private Optional<DraftStore.Stored> storedDraft(String id) {
+        try {
+            return drafts.get(id);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** The draft, if {@code revision} is its newest; else a conflict naming the newest. */
+    private DraftStore.Stored currentDraft(String id, String revision) throws EditConflictException, EditRejectedException {
+        if (!isLocalId(id)) {
+            throw new EditRejectedException("id", "no draft of '" + id + "'", 404);
+        }
+        DraftStore.Stored stored = storedDraft(id)
+                .orElseThrow(() -> new EditRejectedException("id", "no draft of " + id, 404));
+        if (!stored.draft().revision().equals(revision)) {
+            throw new EditConflictException("the draft of " + id + " was saved by " + stored.draft().lastEditor()
+                    + " since revision " + revision + ": look at it again first", stored.draft().revision(), "");
+        }
+        return stored;
+    }
+
+    private void putDraft(DraftStore.Stored stored) {
+        try {
+            drafts.put(stored);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /**
+     * The file is written and is the source of truth by now: a history that cannot be written (git refused)
+     * is logged, not turned into a failed publish the caller would retry.
+     */
+    private void recordHistory(ArticleHistory.Change change) {
+        try {
+            history.record(change);
+        } catch (IOException | RuntimeException e) {
+            LOG.error("Published {} but could not record it in the history ({}): {}", change.path(),
+                    history.describe(), e.getMessage(), e);
+        }
+    }
+
+    private void audit(Caller caller, String action, String id, String version, String message) {
+        appendAudit(new AuditEntry(clock.instant(), caller.name(), roleOf(caller), action, id, version, message));
+    }
+
+    private void appendAudit(AuditEntry entry) {
+        try {
+            audit.append(entry);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static String roleOf(Caller caller) {
+        return caller.role() == null ? "anonymous" : caller.role().name().toLowerCase(Locale.ROOT);
+    }
+
+    private LocalDate today() {
+        return LocalDate.ofInstant(clock.instant(), clock.getZone());
+    }
+
+    /** Closes the git repository, if history is kept in git. */
+    @Override
+    public void close() {
+        if (history instanceof GitHistory git) {
+            git.close();
+        }
+    }
+}

@@ -1,0 +1,38 @@
+package dev.kotae.editing;
+
+import java.io.IOException;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The published versions of each article: git commits when the content folder is in a git work tree
+ * ({@link GitHistory}), else copies under the data folder ({@link FolderHistory}). Chosen once at
+ * start-up; called under the editor's write lock for {@link #record}.
+ */
+interface ArticleHistory {
+
+    /**
+     * One change the editor has just made to an article's file.
+     *
+     * @param path the file under the content folder ({@code /} separators)
+     * @param bytes the file's new bytes, or {@code null} when it was deleted
+     * @param action {@code publish}, {@code delete} or {@code restore}
+     * @param images files under the content folder the body links to, to keep with it (git: committed
+     *     with it when not yet tracked)
+     */
+    record Change(String id, String path, byte[] bytes, String action, String person, String email, Instant when,
+            String message, List<String> images) {}
+
+    /** Keeps the change; returns its history version. */
+    String record(Change change) throws IOException;
+
+    /** The versions of the article at {@code path}, newest first. */
+    List<HistoryEntry> log(String id, String path) throws IOException;
+
+    /** The file's bytes as of {@code version}, or empty when the version is unknown or had no file. */
+    Optional<byte[]> contentAt(String id, String path, String version) throws IOException;
+
+    /** Which kind, for logs and status. */
+    String describe();
+}

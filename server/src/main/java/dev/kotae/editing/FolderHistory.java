@@ -1,0 +1,92 @@
+package dev.kotae.editing;
+
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import java.io.IOException;
+import java.nio.file.DirectoryStream;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.regex.Pattern;
+
+/**
+ * History without git: each publish, delete and restore keeps a copy of the file
+ * ({@code data/history/<id>/<version>.md}) and who, when, why and what
+ * ({@code <version>.json}). Versions are the time in milliseconds, zero-padded, and a sequence number,
+ * so they sort oldest first by name. Only changes made through the editor are seen.
+ */
+final class FolderHistory implements ArticleHistory {
+
+    private static final Pattern VERSION = Pattern.compile("\\d{13}-\\d{4}");
+
+    /** What {@code <version>.json} holds. */
+    record Meta(String path, String author, Instant when, String message, String action) {}
+
+    private final Path root;
+    private final AtomicLong sequence = new AtomicLong();
+    private final ObjectMapper json = new ObjectMapper().registerModule(new JavaTimeModule())
+            .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
+            .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
+
+    FolderHistory(Path root) {
+        this.root = root;
+    }
+
+    @Override
+    public String record(Change change) throws IOException {
+        Path dir = root.resolve(change.id());
+        Files.createDirectories(dir);
+        String version = String.format("%013d-%04d", change.when().toEpochMilli(), sequence.incrementAndGet() % 10_000);
+        if (change.bytes() != null) {
+            AtomicFiles.write(dir.resolve(version + ".md"), change.bytes());
+        }
+        AtomicFiles.write(dir.resolve(version + ".json"), json.writeValueAsBytes(
+                new Meta(change.path(), change.person(), change.when(), change.message(), change.action())));
+        return version;
+    }
+
+    @Override
+    public List<HistoryEntry> log(String id, String path) throws IOException {
+        Path dir = root.resolve(id);
+        List<HistoryEntry> entries = new ArrayList<>();
+        if (!Files.isDirectory(dir)) {
+            return entries;
+        }
+        try (DirectoryStream<Path> files = Files.newDirectoryStream(dir, "*.json")) {
+            for (Path file : files) {
+                String version = file.getFileName().toString().replaceFirst("\\.json$", "");
+                if (VERSION.matcher(version).matches()) {
+                    Meta meta = json.readValue(Files.readAllBytes(file), Meta.class);
+                    entries.add(new HistoryEntry(version, meta.when(), meta.author(), meta.message(), meta.action()));
+                }
+            }
+        }
+        entries.sort(Comparator.comparing(HistoryEntry::version).reversed());
+        return entries;
+    }
+
+    @Override
+    public Optional<byte[]> contentAt(String id, String path, String version) throws IOException {
+        if (version == null || !VERSION.matcher(version).matches()) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(Files.readAllBytes(root.resolve(id).resolve(version + ".md")));
+        } catch (NoSuchFileException e) {
+            return Optional.empty();
+        }
+    }
+
+    @Override
+    public String describe() {
+        return "copies under " + root;
+    }
+}

@@ -1,0 +1,167 @@
+package dev.kotae.editing;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.eclipse.jgit.api.CommitCommand;
+import org.eclipse.jgit.api.Git;
+import org.eclipse.jgit.api.errors.GitAPIException;
+import org.eclipse.jgit.lib.Constants;
+import org.eclipse.jgit.lib.ObjectId;
+import org.eclipse.jgit.lib.PersonIdent;
+import org.eclipse.jgit.lib.Repository;
+import org.eclipse.jgit.revwalk.RevCommit;
+import org.eclipse.jgit.revwalk.RevWalk;
+import org.eclipse.jgit.storage.file.FileRepositoryBuilder;
+import org.eclipse.jgit.treewalk.TreeWalk;
+
+/**
+ * History in git, when the content folder is inside a git work tree: each publish, delete and restore is
+ * a commit of only that file (and the untracked images it links to), authored by the person and committed
+ * by Kotae; whatever else is changed or staged in the work tree is left as it is. The history of a file is
+ * its {@code git log}, so commits made outside Kotae (an engineer's, a merge, a pull) show up too.
+ */
+final class GitHistory implements ArticleHistory, AutoCloseable {
+
+    /** Marks the commits Kotae made, with what they were; other commits are {@code change}s. */
+    private static final String ACTION_TRAILER = "Kotae-Action: ";
+    private static final Pattern TRAILER = Pattern.compile("\\n\\n" + ACTION_TRAILER + "([a-z-]+)\\s*$");
+    private static final Pattern COMMIT_ID = Pattern.compile("[0-9a-f]{40}");
+    private static final PersonIdent KOTAE = new PersonIdent("Kotae", "kotae@users.noreply.kotae");
+
+    private final Repository repository;
+    private final Path workTree;
+    private final Path contentRoot;
+
+    private GitHistory(Repository repository, Path contentRoot) {
+        this.repository = repository;
+        this.workTree = repository.getWorkTree().toPath().toAbsolutePath().normalize();
+        this.contentRoot = contentRoot.toAbsolutePath().normalize();
+    }
+
+    /** Git history for the content folder, or empty when it is not inside a (non-bare) git work tree. */
+    static Optional<GitHistory> open(Path contentRoot) throws IOException {
+        FileRepositoryBuilder builder = new FileRepositoryBuilder().readEnvironment()
+                .findGitDir(contentRoot.toAbsolutePath().normalize().toFile());
+        if (builder.getGitDir() == null) {
+            return Optional.empty();
+        }
+        Repository repository = builder.build();
+        if (repository.isBare()) {
+            repository.close();
+            return Optional.empty();
+        }
+        return Optional.of(new GitHistory(repository, contentRoot));
+    }
+
+    @Override
+    public String record(Change change) throws IOException {
+        String file = gitPath(change.path());
+        try (Git git = new Git(repository)) {
+            if (change.bytes() != null) {
+                git.add().addFilepattern(file).call();
+            } else if (!tracked(file)) {
+                return null; // deleted before it was ever committed: nothing for git to record
+            } else {
+                git.rm().setCached(true).addFilepattern(file).call();
+            }
+            CommitCommand commit = git.commit().setOnly(file);
+            for (String image : change.images()) {
+                String imagePath = gitPath(image);
+                if (!tracked(imagePath)) {
+                    git.add().addFilepattern(imagePath).call();
+                    commit.setOnly(imagePath);
+                }
+            }
+            RevCommit made = commit
+                    .setAuthor(new PersonIdent(change.person(), change.email(), change.when(), ZoneOffset.UTC))
+                    .setCommitter(new PersonIdent(KOTAE, change.when(), ZoneOffset.UTC))
+                    .setMessage(change.message() + "\n\n" + ACTION_TRAILER + change.action() + "\n")
+                    .setSign(false)
+                    .setNoVerify(true)
+                    .setAllowEmpty(true)
+                    .call();
+            return made.name();
+        } catch (GitAPIException e) {
+            throw new IOException("git commit of " + file + " failed: " + e.getMessage(), e);
+        }
+    }
+
+    @Override
+    public List<HistoryEntry> log(String id, String path) throws IOException {
+        List<HistoryEntry> entries = new ArrayList<>();
+        ObjectId head = repository.resolve(Constants.HEAD);
+        if (head == null) {
+            return entries; // no commits yet
+        }
+        try (Git git = new Git(repository)) {
+            for (RevCommit commit : git.log().add(head).addPath(gitPath(path)).call()) {
+                String message = commit.getFullMessage();
+                Matcher trailer = TRAILER.matcher(message);
+                String action = "change";
+                if (trailer.find()) {
+                    action = trailer.group(1);
+                    message = message.substring(0, trailer.start());
+                }
+                PersonIdent author = commit.getAuthorIdent();
+                entries.add(new HistoryEntry(commit.name(), author.getWhenAsInstant(), author.getName(),
+                        message.strip(), action));
+            }
+        } catch (GitAPIException e) {
+            throw new IOException("git log of " + path + " failed: " + e.getMessage(), e);
+        }
+        return entries;
+    }
+
+    @Override
+    public Optional<byte[]> contentAt(String id, String path, String version) throws IOException {
+        if (version == null || !COMMIT_ID.matcher(version).matches()) {
+            return Optional.empty();
+        }
+        try (RevWalk walk = new RevWalk(repository)) {
+            RevCommit commit;
+            try {
+                commit = walk.parseCommit(ObjectId.fromString(version));
+            } catch (org.eclipse.jgit.errors.MissingObjectException
+                    | org.eclipse.jgit.errors.IncorrectObjectTypeException e) {
+                return Optional.empty();
+            }
+            try (TreeWalk tree = TreeWalk.forPath(repository, gitPath(path), commit.getTree())) {
+                if (tree == null) {
+                    return Optional.empty();
+                }
+                return Optional.of(repository.open(tree.getObjectId(0)).getBytes());
+            }
+        }
+    }
+
+    @Override
+    public String describe() {
+        return "git (" + workTree + ")";
+    }
+
+    /** A path under the content folder as git names it: relative to the work tree. */
+    private String gitPath(String contentPath) {
+        return workTree.relativize(contentRoot.resolve(contentPath).normalize()).toString().replace('\\', '/');
+    }
+
+    private boolean tracked(String file) throws IOException {
+        ObjectId head = repository.resolve(Constants.HEAD + "^{tree}");
+        if (head == null) {
+            return false;
+        }
+        try (TreeWalk tree = TreeWalk.forPath(repository, file, head)) {
+            return tree != null;
+        }
+    }
+
+    @Override
+    public void close() {
+        repository.close();
+    }
+}
