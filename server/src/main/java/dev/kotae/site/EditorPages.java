@@ -198,6 +198,9 @@ public final class EditorPages {
     public Response submit(MultivaluedMap<String, String> posted, @Context ContainerRequestContext request)
             throws IOException {
         Caller caller = formCaller(request, posted);
+        if (!caller.canEdit()) {
+            throw new PageException(403, "editor.forbidden");
+        }
         String action = posted.getFirst("action");
         if (action == null || !ACTIONS.contains(action)) {
             throw new PageException(400);
@@ -498,6 +501,8 @@ public final class EditorPages {
                 publishBlocked = messages.text("editor.publish.noDraft");
             } else if (caller.name().equals(draft.get().author()) || caller.name().equals(draft.get().lastEditor())) {
                 publishBlocked = messages.text("editor.publish.own");
+            } else if (draft.get().state() != DraftState.IN_REVIEW) {
+                publishBlocked = messages.text("editor.publish.notInReview");
             } else {
                 canPublish = true;
             }

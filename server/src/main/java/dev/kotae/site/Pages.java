@@ -99,6 +99,21 @@ public final class Pages {
             List<AnalyticsReports.FeedbackRow> feedback, java.util.Map<String, String> titles,
             List<AnalyticsReports.DeflectionRow> deflection, BarChart topChart, BarChart hourChart, String filter) {
 
+        /**
+         * Below this share of searches with a click, a query's results probably do not answer it: editors
+         * are offered to write an article for it, as for a query that found nothing.
+         */
+        public static final double LOW_CLICK_RATE = 0.3;
+
+        /** Where an editor writes an article answering {@code query} (its first question). */
+        public static String writeUrl(String query) {
+            return EditorLinks.newArticle(query);
+        }
+
+        public static boolean lowClicks(AnalyticsReports.ClickRow row) {
+            return row.clickThroughRate() < LOW_CLICK_RATE;
+        }
+
         /** An article's title, or its id when it no longer exists. */
         public String title(String articleId) {
             return titles.getOrDefault(articleId, articleId);
