@@ -720,7 +720,8 @@ public final class EditorPages {
         return "ja".equals(locale) ? "en" : "en".equals(locale) ? "ja" : null;
     }
 
-    private static String when(Instant at) {
+    /** A time as the editor pages show it, in the help center's zone ({@link #ZONE}). */
+    static String when(Instant at) {
         return at == null ? "" : WHEN.format(at);
     }
 

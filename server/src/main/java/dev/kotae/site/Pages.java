@@ -210,4 +210,11 @@ public final class Pages {
 
     /** The script's preview pane: the article as it would be published, or why it cannot be shown. */
     public record PreviewPane(ArticleBody body, String problem) {}
+
+    /** One write in the audit log; {@code articleUrl} is its editor page, or {@code null}. */
+    public record AuditRow(String when, String person, String role, String action, String articleId, String articleUrl,
+            String version, String message) {}
+
+    /** {@code /admin/audit}: the newest {@code shown} entries, times in {@code zone}. */
+    public record AuditLog(List<AuditRow> entries, int shown, String zone) {}
 }

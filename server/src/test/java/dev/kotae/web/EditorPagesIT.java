@@ -289,6 +289,26 @@ class EditorPagesIT {
         assertEquals("Orders", translation.selectFirst("#f-category").attr("value"));
     }
 
+    @Test
+    void adminsReadTheAuditLogOthersDoNot() {
+        SiteBrowser alice = SiteBrowser.signedIn(base, ALICE);
+        Map<String, String> fields = formOf(alice.get("/editor/new").html());
+        fields.putAll(newArticle("audited-draft", "Audited <draft>"));
+        assertEquals(303, alice.post("/editor/articles", fields).status());
+
+        SiteBrowser admin = SiteBrowser.signedIn(base, KotaeServer.ADMIN_TOKEN);
+        SiteBrowser.Page log = admin.get("/admin/audit");
+        assertEquals(200, log.status(), log.body());
+        Element row = log.html().select("table.audit-table tbody tr").stream()
+                .filter(tr -> tr.text().contains("audited-draft")).findFirst().orElse(null);
+        assertNotNull(row, "alice's save is in the log: " + log.body());
+        assertTrue(row.text().contains("alice") && row.text().contains("save-draft"), row.text());
+        assertNotNull(log.html().selectFirst("a.csv-link[href=/api/v1/admin/audit?format=csv]"));
+
+        assertEquals(403, alice.get("/admin/audit").status(), "editors do not read the audit log");
+        assertEquals(303, new SiteBrowser(base).get("/admin/audit").status(), "visitors are sent to sign in");
+    }
+
     // ---- helpers ---------------------------------------------------------------------------------------
 
     private static Map<String, String> formOf(SiteBrowser.Page page) {
