@@ -205,6 +205,8 @@ public final class ArticleEditor implements EditorService, AutoCloseable {
         requireEditor(caller, "save drafts");
         refusePluginArticle(article == null ? null : article.id());
         checkFields(article);
+        // Kept as it will be published, so that the draft shows exactly what publishing writes.
+        article = withBody(article, ArticleFile.canonicalBody(article.body()));
         String id = article.id();
         synchronized (writeLock) {
             Optional<DraftStore.Stored> existing = storedDraft(id);
@@ -673,6 +675,11 @@ public final class ArticleEditor implements EditorService, AutoCloseable {
                 article.questions(), article.translationKey(), article.body());
     }
 
+    private static EditableArticle withBody(EditableArticle a, String body) {
+        return new EditableArticle(a.id(), a.title(), a.type(), a.visibility(), a.locale(), a.category(), a.tags(),
+                a.questions(), a.translationKey(), body);
+    }
+
     private static EditableArticle withId(EditableArticle a, String id) {
         return new EditableArticle(id, a.title(), a.type(), a.visibility(), a.locale(), a.category(), a.tags(),
                 a.questions(), a.translationKey(), a.body());
@@ -683,8 +690,10 @@ public final class ArticleEditor implements EditorService, AutoCloseable {
         List<String> found = new ArrayList<>();
         Matcher link = IMAGE_LINK.matcher(body);
         while (link.find()) {
-            String target = link.group(1);
-            if (target.contains("://") || target.startsWith("/") || target.contains("..")) {
+            // A link is relative to the site; an image stored under the content folder is served from the
+            // same relative path (e.g. /media/x.png for content/media/x.png).
+            String target = link.group(1).replaceFirst("^/+", "");
+            if (target.contains("://") || target.contains("..") || target.isEmpty()) {
                 continue;
             }
             try {

@@ -1,0 +1,144 @@
+package dev.kotae.editing;
+
+import static dev.kotae.editing.EditorFixture.ADMIN;
+import static dev.kotae.editing.EditorFixture.AGENT;
+import static dev.kotae.editing.EditorFixture.ALICE;
+import static dev.kotae.editing.EditorFixture.BOB;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.ByteArrayOutputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import org.eclipse.jgit.api.Git;
+import org.eclipse.jgit.api.Status;
+import org.eclipse.jgit.diff.DiffEntry;
+import org.eclipse.jgit.lib.PersonIdent;
+import org.eclipse.jgit.revwalk.RevCommit;
+import org.eclipse.jgit.treewalk.CanonicalTreeParser;
+import org.eclipse.jgit.lib.ObjectReader;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** History in a real git repository: the content folder is a sub-folder of the work tree, as in a docs repo. */
+class GitHistoryTest {
+
+    @TempDir
+    Path temp;
+    EditorFixture fixture;
+    Git git;
+    RevCommit initial;
+
+    @BeforeEach
+    void open() throws Exception {
+        fixture = new EditorFixture(temp, true, content -> {
+            try {
+                Files.writeString(temp.resolve(".gitignore"), "data/\n");
+                git = Git.init().setDirectory(temp.toFile()).setInitialBranch("main").call();
+                git.add().addFilepattern(".").call();
+                initial = git.commit().setMessage("Import the help center").setSign(false)
+                        .setAuthor(new PersonIdent("Engineer", "eng@example.com"))
+                        .setCommitter(new PersonIdent("Engineer", "eng@example.com")).call();
+            } catch (org.eclipse.jgit.api.errors.GitAPIException e) {
+                throw new java.io.IOException(e);
+            }
+        });
+    }
+
+    @AfterEach
+    void close() {
+        fixture.close();
+        git.close();
+    }
+
+    @Test
+    void aPublishIsACommitOfOnlyThatFileAuthoredByThePerson() throws Exception {
+        // Someone's unfinished work in the same work tree: one file changed, another changed and staged.
+        Path changed = fixture.content.resolve("ja/orders/order-history.md");
+        Files.writeString(changed, Files.readString(changed) + "\nwork in progress\n");
+        Path staged = fixture.content.resolve("en/orders/order-status.md");
+        if (!Files.exists(staged)) {
+            staged = Files.list(fixture.content.resolve("en/orders")).findFirst().orElseThrow();
+        }
+        Files.writeString(staged, Files.readString(staged) + "\nstaged work\n");
+        String stagedPath = temp.relativize(staged).toString().replace('\\', '/');
+        git.add().addFilepattern(stagedPath).call();
+        Files.createDirectories(fixture.content.resolve("media"));
+        Files.write(fixture.content.resolve("media/wrap.png"), new byte[] {(byte) 0x89, 'P', 'N', 'G'});
+
+        Draft draft = fixture.editor.saveDraft(ALICE, ArticleEditorTest.giftWrap("![包装](/media/wrap.png)\n\n本文"),
+                null, null, null);
+        Draft inReview = fixture.editor.requestReview(ALICE, draft.id(), draft.revision());
+        PublishedArticle published = fixture.editor.publish(BOB, draft.id(), inReview.revision(), null);
+
+        RevCommit head = git.log().setMaxCount(1).call().iterator().next();
+        assertEquals("bob", head.getAuthorIdent().getName());
+        assertEquals("bob@users.noreply.kotae", head.getAuthorIdent().getEmailAddress());
+        assertEquals("Kotae", head.getCommitterIdent().getName());
+        assertEquals("Publish gift-card-return: ギフトカードは返品できますか", head.getShortMessage());
+        assertEquals(List.of("content/ja/returns/gift-card-return.md", "content/media/wrap.png"),
+                changedPaths(head));
+        Status status = git.status().call();
+        assertEquals(java.util.Set.of("content/ja/orders/order-history.md"), status.getModified());
+        assertEquals(java.util.Set.of(stagedPath), status.getChanged(), "staged work stays staged, uncommitted");
+        assertTrue(status.getUntracked().isEmpty() || !status.getUntracked().contains("content/" + published.path()));
+
+        List<HistoryEntry> history = fixture.editor.history(AGENT, "gift-card-return");
+        assertEquals(1, history.size());
+        assertEquals(head.name(), history.get(0).version());
+        assertEquals("publish", history.get(0).action());
+        assertEquals("Publish gift-card-return: ギフトカードは返品できますか", history.get(0).message());
+    }
+
+    @Test
+    void historyIncludesCommitsMadeOutsideKotaeAndRestoreIsANewCommit() throws Exception {
+        PublishedArticle before = fixture.editor.published(AGENT, "shipping-fees").orElseThrow();
+        String originalBody = before.article().body();
+        fixture.clock.advance(Duration.ofDays(1));
+        PublishedArticle changed = fixture.editor.publishDirectly(ADMIN,
+                ArticleEditorTest.withBody(before.article(), "送料は無料になりました。"), before.version(), "Free shipping");
+
+        List<HistoryEntry> history = fixture.editor.history(AGENT, "shipping-fees");
+        assertEquals(2, history.size());
+        assertEquals("publish", history.get(0).action());
+        assertEquals("Free shipping", history.get(0).message());
+        assertEquals("root", history.get(0).author());
+        assertEquals("change", history.get(1).action());
+        assertEquals(initial.name(), history.get(1).version());
+        assertEquals("Engineer", history.get(1).author());
+        assertEquals(originalBody, fixture.editor.atVersion(AGENT, "shipping-fees", initial.name()).body());
+        String diff = fixture.editor.diff(AGENT, "shipping-fees", initial.name(), history.get(0).version());
+        assertTrue(diff.contains("+送料は無料になりました。"), diff);
+
+        PublishedArticle restored = fixture.editor.restore(BOB, "shipping-fees", initial.name(), null);
+        assertEquals(changed.path(), restored.path());
+        assertEquals(originalBody, fixture.editor.published(AGENT, "shipping-fees").orElseThrow().article().body());
+        List<HistoryEntry> after = fixture.editor.history(AGENT, "shipping-fees");
+        assertEquals(3, after.size());
+        assertEquals("restore", after.get(0).action());
+        assertEquals("bob", after.get(0).author());
+        RevCommit head = git.log().setMaxCount(1).call().iterator().next();
+        assertEquals(List.of("content/" + restored.path()), changedPaths(head));
+
+        fixture.editor.delete(BOB, "shipping-fees", restored.version(), null);
+        assertFalse(Files.exists(fixture.content.resolve(restored.path())));
+        assertEquals("delete", fixture.editor.history(AGENT, "shipping-fees").get(0).action());
+        assertFalse(git.status().call().getMissing().contains("content/" + restored.path()),
+                "the deletion is committed, not left as a missing file");
+    }
+
+    private List<String> changedPaths(RevCommit commit) throws Exception {
+        try (ObjectReader reader = git.getRepository().newObjectReader()) {
+            CanonicalTreeParser now = new CanonicalTreeParser(null, reader, commit.getTree());
+            CanonicalTreeParser parent = new CanonicalTreeParser(null, reader, commit.getParent(0).getTree());
+            return git.diff().setOldTree(parent).setNewTree(now).setOutputStream(new ByteArrayOutputStream()).call()
+                    .stream().map(e -> e.getChangeType() == DiffEntry.ChangeType.DELETE ? e.getOldPath() : e.getNewPath())
+                    .sorted().toList();
+        }
+    }
+}
