@@ -19,8 +19,8 @@ import dev.kotae.content.ArticleParser;
 import dev.kotae.content.ContentFolder;
 import dev.kotae.content.ContentWatcher;
 import dev.kotae.content.MarkdownRenderer;
+import dev.kotae.editing.ImageStore;
 import dev.kotae.editing.ArticleEditor;
-import dev.kotae.editing.ImageUploads;
 import dev.kotae.editing.PublishScheduler;
 import dev.kotae.feedback.DatabaseFeedbackStore;
 import dev.kotae.feedback.FeedbackStore;
@@ -207,16 +207,18 @@ public final class KotaeApp implements AutoCloseable, Admin {
         Site site = new Site(config.site(), config.defaultLocale(), new CsrfTokens(signing), agentSessions);
         int searchConcurrency = config.search().concurrencyOn(Runtime.getRuntime().availableProcessors());
         ClickLedger clicks = new ClickLedger();
+        ImageStore images = new ImageStore(config.content(), config.editor().maxImageBytes(), Clock.systemUTC());
         this.editor = new ArticleEditor(new ArticleEditor.Setup(folder, parser, config.defaultLocale(), data,
-                id -> articles.article(id, Audience.AGENTS), ImageUploads.NONE, config.editor().reviewRequired(),
+                id -> articles.article(id, Audience.AGENTS), images, config.editor().reviewRequired(),
                 config.editor()::emailOf, Clock.systemDefaultZone()));
         this.scheduledPublishing = new PublishScheduler(editor, Duration.ofSeconds(15),
                 DaemonThreads.named("kotae-scheduled-publish"));
-        this.http = new HttpServer(config.host(), config.port(), searchConcurrency, config.server(), new HttpServer.Services(search,
+        this.http = new HttpServer(config.host(), config.port(), searchConcurrency, config.server(), config.editor(), new HttpServer.Services(search,
                 suggest, articles, categories, feedback, new TokenAuthenticator(config.tokens()), this, readiness, metrics, events,
                 recentEvents, plugins, new TrackedSearch(search, metrics, events, clicks),
                 new Votes(feedback, metrics, events), new PageViews(), agentSessions, site,
-                new AnalyticsReports(analyticsDatabase), new EventThrottle(config.analytics().eventsPerMinute()), clicks, editor));
+                new AnalyticsReports(analyticsDatabase), new EventThrottle(config.analytics().eventsPerMinute()), clicks, editor,
+                images));
         ResultCache results = search.resultCache();
         metrics.counter("kotae_search_cache_hits", "Searches answered from the result cache", results::hits);
         metrics.counter("kotae_search_cache_misses", "Searches computed while the result cache is on", results::misses);

@@ -258,6 +258,10 @@ public final class ConfigLoader {
         }
         if ((value = env.get("KOTAE_TRUSTED_PROXIES")) != null) server = server.withTrustedProxies(ServerConfig.list(value));
         config = config.withServer(server);
+        if ((value = env.get("KOTAE_MAX_IMAGE_KB")) != null) {
+            config = config.withEditor(config.editor().withMaxImageKilobytes(
+                    SearchConfig.parse("editor.maxImageKilobytes", value)));
+        }
         if ((value = env.get("KOTAE_SITE_BASE_URL")) != null) {
             config = config.withSite(config.site().withBaseUrl(java.net.URI.create(value.strip())));
         }

@@ -52,6 +52,11 @@ public record EditorConfig(boolean reviewRequired, int maxImageKilobytes, String
         return new EditorConfig(reviewRequired, maxImageKilobytes, value);
     }
 
+    /** The image limit in bytes. */
+    public long maxImageBytes() {
+        return maxImageKilobytes * 1024L;
+    }
+
     /** The address a person's commits are authored with. */
     public String emailOf(String name) {
         String local = name.replaceAll("[^A-Za-z0-9._-]", "_");

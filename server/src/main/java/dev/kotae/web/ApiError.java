@@ -1,8 +1,11 @@
 package dev.kotae.web;
 
+import com.fasterxml.jackson.annotation.JsonAnyGetter;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import java.util.LinkedHashMap;
+import java.util.Map;
 
 /**
  * The API's error body: {@code {"error": {"code": "bad_request", "message": "..."}}}. Every error the
@@ -10,11 +13,33 @@ import jakarta.ws.rs.core.Response;
  */
 public record ApiError(Body error) {
 
-    /** A stable machine-readable code and a message for people. */
-    public record Body(String code, String message) {}
+    /**
+     * A stable machine-readable code and a message for people, and for some errors further properties
+     * beside them (an edit conflict's {@code currentVersion} and {@code diff}, a refused {@code field}).
+     */
+    public record Body(String code, String message, @JsonAnyGetter Map<String, Object> details) {
+        public Body {
+            details = details == null ? Map.of() : java.util.Collections.unmodifiableMap(new LinkedHashMap<>(details));
+        }
+
+        public Body(String code, String message) {
+            this(code, message, Map.of());
+        }
+    }
 
     public static ApiError of(String code, String message) {
         return new ApiError(new Body(code, message));
+    }
+
+    /** An error with further properties beside code and message (null values are left out). */
+    public static ApiError of(String code, String message, Map<String, Object> details) {
+        Map<String, Object> present = new LinkedHashMap<>();
+        details.forEach((key, value) -> {
+            if (value != null) {
+                present.put(key, value);
+            }
+        });
+        return new ApiError(new Body(code, message, present));
     }
 
     /** This error as JSON, for answers written by Jetty rather than through JAX-RS. */

@@ -63,11 +63,11 @@ final class ErrorMappers {
         public Response toResponse(WebApplicationException e) {
             int status = e.getResponse().getStatus();
             ApiError body = e instanceof ApiException api
-                    ? ApiError.of(api.code(), api.getMessage())
+                    ? ApiError.of(api.code(), api.getMessage(), api.details())
                     : ApiError.of(ApiError.codeFor(status), ApiError.messageFor(status));
             // A page route (a form posted to a GET-only page, say) gets the short page, as browsers ask.
             Response shaped = JettyErrorHandler.answer(request.get().getUriInfo().getRequestUri().getRawPath(), status,
-                    body.error().code(), body.error().message());
+                    body);
             return Response.fromResponse(e.getResponse()).entity(shaped.getEntity()).type(shaped.getMediaType()).build();
         }
     }

@@ -10,9 +10,11 @@ import dev.kotae.analytics.EventBus;
 import dev.kotae.analytics.PageViews;
 import dev.kotae.editing.EditorService;
 import dev.kotae.auth.AgentSessions;
+import dev.kotae.editing.ImageStore;
 import dev.kotae.feedback.Votes;
 import dev.kotae.site.Site;
 import dev.kotae.analytics.RecentEvents;
+import dev.kotae.config.EditorConfig;
 import dev.kotae.config.ServerConfig;
 import dev.kotae.auth.TokenAuthenticator;
 import dev.kotae.feedback.FeedbackStore;
@@ -49,7 +51,8 @@ public final class HttpServer implements AutoCloseable {
             CategoryService categories, FeedbackStore feedback, TokenAuthenticator authenticator, Admin admin,
             Readiness readiness, KotaeMetrics metrics, EventBus events, RecentEvents recentEvents, Widgets widgets,
             TrackedSearch trackedSearch, Votes votes, PageViews pageViews, AgentSessions agentSessions, Site site,
-            AnalyticsReports analytics, EventThrottle eventThrottle, ClickLedger clicks, EditorService editor) {}
+            AnalyticsReports analytics, EventThrottle eventThrottle, ClickLedger clicks, EditorService editor,
+            ImageStore images) {}
 
     private static final int MAX_THREADS = 64;
     private static final int MIN_THREADS = 4;
@@ -61,8 +64,10 @@ public final class HttpServer implements AutoCloseable {
      * @param searchConcurrency how many searching requests run at once ({@link SearchAdmission}); the
      *     others wait their turn
      * @param callers what is accepted from callers: the request body limit and the trusted proxies
+     * @param editing the image upload limit
      */
-    public HttpServer(String host, int port, int searchConcurrency, ServerConfig callers, Services services) {
+    public HttpServer(String host, int port, int searchConcurrency, ServerConfig callers, EditorConfig editing,
+            Services services) {
         QueuedThreadPool threads = new QueuedThreadPool(MAX_THREADS, MIN_THREADS);
         threads.setName("kotae-http");
         server = new Server(threads);
@@ -84,7 +89,7 @@ public final class HttpServer implements AutoCloseable {
         context.addServlet(new ServletHolder("api", new StrictEncodingFilter.Container(resources(services))), "/*");
         // Outermost, so no body beyond the limit is read by anything: a declared Content-Length over it is
         // answered 413 before the request goes on, and a body without one is cut off once it passes it.
-        server.setHandler(new RequestBodyLimit(callers.maxRequestBodyBytes(),
+        server.setHandler(new RequestBodyLimit(callers.maxRequestBodyBytes(), editing.maxImageBytes(),
                 SearchAdmission.around(context, searchConcurrency, services.metrics())));
         server.setErrorHandler(new JettyErrorHandler());
     }
@@ -108,6 +113,11 @@ public final class HttpServer implements AutoCloseable {
         config.register(AnalyticsResource.class);
         config.register(WidgetResource.class);
         config.register(WidgetAssetResource.class);
+        config.register(DraftResource.class);
+        config.register(ArticleWriteResource.class);
+        config.register(ArticleHistoryResource.class);
+        config.register(MediaResource.class);
+        config.register(MediaFileResource.class);
         Site.RESOURCES.forEach(config::register);
         config.register(CorsFilter.class);
         config.register(StrictEncodingFilter.class);
@@ -145,6 +155,7 @@ public final class HttpServer implements AutoCloseable {
                 bind(services.analytics()).to(AnalyticsReports.class);
                 bind(services.eventThrottle()).to(EventThrottle.class);
                 bind(services.clicks()).to(ClickLedger.class);
+                bind(services.images()).to(ImageStore.class);
                 bind(services.editor()).to(EditorService.class);
             }
         });

@@ -29,8 +29,11 @@ final class JettyErrorHandler extends ErrorHandler {
     private static final HttpField HTML = new HttpField(HttpHeader.CONTENT_TYPE, MimeTypes.Type.TEXT_HTML_UTF_8.asString());
     /** The error code of a search turned away ({@link SearchAdmission}); its page asks to try again. */
     static final String BUSY = "busy";
-    /** Read by programs and scripts, not shown as pages: the API, widget assets and the site's assets. */
-    private static final List<String> NOT_PAGE_PREFIXES = List.of("/api/", "/widgets/", "/assets/");
+    /**
+     * Read by programs and scripts, not shown as pages: the API, widget assets, the site's assets and
+     * uploaded images.
+     */
+    private static final List<String> NOT_PAGE_PREFIXES = List.of("/api/", "/widgets/", "/assets/", "/media/");
     /** The same for single paths: operations (OpsResource) and the files for search engines. */
     private static final Set<String> NOT_PAGE_PATHS =
             Set.of("/healthz", "/readyz", "/metrics", "/robots.txt", "/sitemap.xml");
@@ -107,10 +110,15 @@ final class JettyErrorHandler extends ErrorHandler {
      * the short static page. For errors found in Jersey before any resource runs.
      */
     static jakarta.ws.rs.core.Response answer(String path, int status, String code, String message) {
+        return answer(path, status, ApiError.of(code, message));
+    }
+
+    /** {@link #answer(String, int, String, String)} for an error that may carry further properties. */
+    static jakarta.ws.rs.core.Response answer(String path, int status, ApiError error) {
         return isPagePath(path)
                 ? jakarta.ws.rs.core.Response.status(status).type(MediaType.TEXT_HTML_TYPE.withCharset("utf-8"))
-                        .entity(page(ApiError.of(code, message))).build()
-                : ApiError.response(status, code, message);
+                        .entity(page(error)).build()
+                : jakarta.ws.rs.core.Response.status(status).type(MediaType.APPLICATION_JSON_TYPE).entity(error).build();
     }
 
     /**

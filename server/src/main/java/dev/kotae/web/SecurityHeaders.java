@@ -30,7 +30,10 @@ final class SecurityHeaders implements ContainerResponseFilter {
         headers.putSingle("Referrer-Policy", "strict-origin-when-cross-origin");
         MediaType type = response.getMediaType(); // parsed from the headers on each call
         boolean html = type != null && type.isCompatible(MediaType.TEXT_HTML_TYPE);
-        headers.putSingle("Content-Security-Policy", html ? PAGE_POLICY : DATA_POLICY);
+        // A resource that set its own policy (uploaded images: a sandbox) knows better than the default.
+        if (!headers.containsKey("Content-Security-Policy")) {
+            headers.putSingle("Content-Security-Policy", html ? PAGE_POLICY : DATA_POLICY);
+        }
         // getCookies() parses the Cookie header on each call: skip it when there is none.
         boolean personal = request.getHeaderString("Authorization") != null
                 || (request.getHeaderString("Cookie") != null

@@ -17,8 +17,8 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /**
- * Every endpoint that takes a body refuses one over {@code server.maxRequestBodyKilobytes} (64 KiB by
- * default) with 413 before buffering it: a declared length is refused before any of the body is read, a
+ * Every endpoint that takes a body refuses one over its limit ({@code server.maxRequestBodyKilobytes},
+ * 64 KiB by default; more for article writes and image uploads) with 413 before buffering it: a declared length is refused before any of the body is read, a
  * chunked body is cut off soon after it passes the limit, and the server goes on serving.
  */
 class RequestBodyLimitIT extends SampleServerIT {
@@ -86,6 +86,60 @@ class RequestBodyLimitIT extends SampleServerIT {
         KotaeServer.Reply vote = server.post("/api/v1/articles/" + ARTICLE + "/feedback",
                 "{\"helpful\": true, \"comment\": \"" + "a".repeat(1000) + "\"}", null);
         assertTrue(vote.status() < 300, vote.status() + " " + vote.body());
+    }
+
+    /**
+     * Article writes (the editor's forms, the JSON API's drafts and articles) and image uploads have
+     * larger limits of their own; past them it is still 413 before the body is read. Sent with an admin
+     * token, so the body is read by what takes it rather than refused for the caller first.
+     */
+    @ParameterizedTest
+    @ValueSource(booleans = {false, true})
+    void articleWritesAndUploadsAreRefusedPastTheirOwnLimits(boolean chunked) throws Exception {
+        List<List<String>> routes = List.of(
+                List.of("PUT", "/api/v1/drafts/" + ARTICLE, "application/json", "{\"body\": \""),
+                List.of("POST", "/api/v1/articles", "application/json", "{\"id\": \"x\", \"body\": \""),
+                List.of("PUT", "/api/v1/articles/" + ARTICLE, "application/json", "{\"body\": \""),
+                List.of("POST", "/api/v1/media?name=big.png", "image/png", "\u0089PNG\r\n\u001a\n"));
+        for (List<String> route : routes) {
+            String length = chunked ? "Transfer-Encoding: chunked" : "Content-Length: " + HUGE;
+            RawExchange.Result result = RawExchange.send(server.port(), route.get(0) + " " + route.get(1)
+                    + " HTTP/1.1\r\nHost: 127.0.0.1\r\nAuthorization: Bearer " + KotaeServer.ADMIN_TOKEN
+                    + "\r\nIf-None-Match: *\r\nContent-Type: " + route.get(2) + "\r\n" + length, chunked,
+                    route.get(3).getBytes(StandardCharsets.ISO_8859_1), HUGE);
+            assertTooLarge(route.get(1), result, false);
+        }
+        assertStillServing();
+    }
+
+    /**
+     * The limits are where they are said to be: an article write of exactly its limit is read (and judged
+     * on its merits: here, JSON cut off mid-string), one byte more is refused unread; an image upload
+     * likewise; an article's feedback keeps the small limit of everything else.
+     */
+    @Test
+    void eachRouteIsLimitedAtItsOwnSize() throws Exception {
+        long article = RequestBodyLimit.articleLimit();
+        assertEquals(3 * dev.kotae.content.ContentFolder.MAX_FILE_BYTES + 64 * 1024, article);
+        String draft = "/api/v1/drafts/" + ARTICLE;
+        assertEquals(400, declared("PUT", draft, "application/json", "{\"body\": \"", article).status());
+        assertTooLarge(draft, declared("PUT", draft, "application/json", "{\"body\": \"", article + 1), false);
+        long image = dev.kotae.config.EditorConfig.defaults().maxImageBytes();
+        assertTooLarge("/api/v1/media", declared("POST", "/api/v1/media?name=a.png", "image/png", "x", image + 1), false);
+        RawExchange.Result editorForm = declared("POST", "/editor/" + ARTICLE, "application/x-www-form-urlencoded",
+                "body=", 3L * 1024 * 1024);
+        assertTrue(editorForm.status() != 413, () -> "a 3 MiB editor form was refused for its size: " + editorForm.body());
+        String feedback = "/api/v1/articles/" + ARTICLE + "/feedback";
+        assertTooLarge(feedback, declared("POST", feedback, "application/json", "{\"comment\": \"", 100 * 1024), false);
+        assertStillServing();
+    }
+
+    /** A body of {@code size} bytes with a declared length, sent with an admin token. */
+    private static RawExchange.Result declared(String method, String path, String type, String prefix, long size)
+            throws Exception {
+        return RawExchange.send(server.port(), method + " " + path + " HTTP/1.1\r\nHost: 127.0.0.1\r\nAuthorization: Bearer "
+                + KotaeServer.ADMIN_TOKEN + "\r\nIf-None-Match: *\r\nContent-Type: " + type + "\r\nContent-Length: " + size,
+                false, prefix.getBytes(StandardCharsets.ISO_8859_1), size);
     }
 
     private static RawExchange.Result post(String path, String type, String prefix, boolean chunked) throws Exception {

@@ -1,0 +1,47 @@
+package dev.kotae.web;
+
+import dev.kotae.editing.ImageStore;
+import jakarta.inject.Inject;
+import jakarta.inject.Singleton;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.StreamingOutput;
+import java.nio.file.Files;
+
+/**
+ * {@code GET /media/<yyyy>/<name>}: the uploaded images articles show. Only names {@link ImageStore}
+ * produces are served, only from its folder; anything else is 404. An image is never a document: its type
+ * comes from its (checked) extension, browsers may not sniff another, and were one opened directly it
+ * would run in a sandbox with nothing allowed. Names are content-addressed, so a file never changes and
+ * may be cached for a year.
+ */
+@Path("/media")
+@Singleton
+public final class MediaFileResource {
+
+    /** Nothing may load, run or be framed; the browser still shows the image itself. */
+    static final String POLICY = "default-src 'none'; sandbox";
+    private static final String CACHE = "public, max-age=31536000, immutable";
+
+    private final ImageStore images;
+
+    @Inject
+    public MediaFileResource(ImageStore images) {
+        this.images = images;
+    }
+
+    @GET
+    @Path("{name: .+}")
+    public Response image(@PathParam("name") String name) {
+        ImageStore.Stored image = images.find(name).orElseThrow(() -> ApiException.notFound("image"));
+        StreamingOutput bytes = out -> Files.copy(image.file(), out);
+        return Response.ok(bytes, image.type().mediaType())
+                .header("Content-Security-Policy", POLICY)
+                .header("X-Content-Type-Options", "nosniff")
+                .header(HttpHeaders.CACHE_CONTROL, CACHE)
+                .build();
+    }
+}
