@@ -34,17 +34,40 @@
   // ---- IME: the Enter that commits a conversion must not submit the form ----------------------------------
 
   var composing = false;
+  // An Enter that went to the IME: the form's implicit submission it may set off (a click on the default
+  // button, then submit) is cancelled until that key is released.
+  var imeEnter = false;
   form.addEventListener('compositionstart', function () {
     composing = true;
   });
   form.addEventListener('compositionend', function () {
     composing = false;
   });
+  form.addEventListener('keydown', function (event) {
+    if (imeKey(event)) {
+      imeEnter = true; // no action: only remembered, so the submission below is not the IME's Enter
+    }
+  }, true);
+  form.addEventListener('keyup', function () {
+    imeEnter = false;
+  }, true);
+
+  /** Whether a submission now would come from an Enter that belongs to the IME. */
+  function imeSubmission() {
+    return composing || imeEnter;
+  }
+
   form.addEventListener('submit', function (event) {
-    if (composing) {
+    if (imeSubmission()) {
       event.preventDefault();
     }
   });
+  form.addEventListener('click', function (event) {
+    if (imeSubmission() && event.target.closest('button[type="submit"]')) {
+      event.preventDefault(); // the implicit submission's click on the default button
+      event.stopImmediatePropagation();
+    }
+  }, true);
 
   /** Whether a key event belongs to an IME conversion (then nothing here may act on it). */
   function imeKey(event) {
@@ -256,6 +279,9 @@
   if (previewButton && previewPane) {
     previewButton.addEventListener('click', function (event) {
       event.preventDefault();
+      if (imeSubmission()) {
+        return;
+      }
       refreshPreview();
     });
   }
