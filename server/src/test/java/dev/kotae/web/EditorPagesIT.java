@@ -309,6 +309,81 @@ class EditorPagesIT {
         assertEquals(303, new SiteBrowser(base).get("/admin/audit").status(), "visitors are sent to sign in");
     }
 
+    @Test
+    void anOldVersionIsShownWithItsDiffAndRestored() throws Exception {
+        // An admin may publish alone: two versions, straight from the form.
+        SiteBrowser admin = SiteBrowser.signedIn(base, KotaeServer.ADMIN_TOKEN);
+        Map<String, String> first = formOf(admin.get("/editor/new").html());
+        first.putAll(newArticle("restorable", "Restorable"));
+        first.put("body", "First version.");
+        first.put("action", "publish");
+        assertEquals(303, admin.post("/editor/articles", first).status());
+        Map<String, String> second = formOf(admin.get("/editor/articles/restorable").html());
+        second.put("body", "Second version.");
+        second.put("action", "publish");
+        SiteBrowser.Page republished = admin.post("/editor/articles", second);
+        assertEquals(303, republished.status(), republished.body());
+        Path file = server.content().resolve(findFile(server.content(), "restorable.md"));
+        assertTrue(Files.readString(file).endsWith("Second version.\n"));
+
+        SiteBrowser bob = SiteBrowser.signedIn(base, BOB);
+        List<Element> versions = bob.get("/editor/articles/restorable/history").html().select("a.version-link");
+        assertEquals(2, versions.size(), "two published versions");
+        Document old = bob.get(versions.get(1).attr("href")).html(); // newest first
+        assertTrue(old.selectFirst("pre.version-text").text().contains("First version."));
+        String diff = old.selectFirst("pre.diff").text();
+        assertTrue(diff.contains("-First version.") && diff.contains("+Second version."), diff);
+
+        SiteBrowser ann = SiteBrowser.signedIn(base, ANN);
+        Document forAnn = ann.get(versions.get(1).attr("href")).html();
+        assertNull(forAnn.selectFirst("form.restore-form"), "agents cannot restore");
+        assertEquals(403, ann.post(versions.get(1).attr("href") + "/restore",
+                Map.of("csrf", SiteBrowser.formCsrf(forAnn))).status());
+
+        SiteBrowser.Page restored = bob.post(old.selectFirst("form.restore-form").attr("action"),
+                Map.of("csrf", SiteBrowser.formCsrf(old), "message", "back to the first"));
+        assertEquals(303, restored.status(), restored.body());
+        assertTrue(Files.readString(file).endsWith("First version.\n"), Files.readString(file));
+        assertEquals(3, bob.get("/editor/articles/restorable/history").html().select("a.version-link").size());
+    }
+
+    @Test
+    void aPublishedArticleWithAPendingDraftSaysSoAndKeepsItsLivePage() {
+        SiteBrowser alice = SiteBrowser.signedIn(base, ALICE);
+        String id = "how-to-order"; // ja/orders/how-to-order.md
+        Map<String, String> edit = formOf(alice.get("/editor/articles/" + id).html());
+        String liveTitle = edit.get("title");
+        edit.put("title", "注文方法（改訂中）");
+        edit.put("publishAt", "2030-01-02T09:30");
+        edit.put("action", "save");
+        assertEquals(303, alice.post("/editor/articles", edit).status());
+
+        Document draft = alice.get("/editor/articles/" + id).html();
+        assertEquals("2030-01-02T09:30", draft.selectFirst("#f-publishAt").attr("value"), "publishAt kept");
+        assertNotNull(draft.selectFirst(".draft-of-published a[href=/editor/articles/" + id + "?show=published]"));
+        Document published = alice.get("/editor/articles/" + id + "?show=published").html();
+        assertEquals(liveTitle, published.selectFirst("#f-title").attr("value"));
+        assertNotNull(published.selectFirst("fieldset.editor-fields[disabled]"), "edit the draft, not this");
+        assertNotNull(published.selectFirst(".pending-draft a[href=/editor/articles/" + id + "]"), "links the draft");
+        assertTrue(new SiteBrowser(base).get("/articles/" + id).html().selectFirst("main h1").text().equals(liveTitle),
+                "the live page stays the published one");
+    }
+
+    @Test
+    void analyticsOffersEditorsToWriteAnArticleForAQueryThatFoundNothing() throws Exception {
+        String query = "宇宙船の燃料補給";
+        assertEquals(200, server.query("/api/v1/search", null, Map.of("q", query)).status());
+        SiteBrowser alice = SiteBrowser.signedIn(base, ALICE);
+        KotaeServer.within(Duration.ofSeconds(15), "the query is in the zero-result table",
+                () -> alice.get("/analytics").html().select("#zero-results td").text().contains(query));
+        Element write = alice.get("/analytics").html().selectFirst("#zero-results a.write-link");
+        assertNotNull(write, "editors get a write link");
+        assertEquals("/editor/new?question=" + enc(query), write.attr("href"));
+        assertTrue(alice.get(write.attr("href")).html().selectFirst("#f-questions").wholeText().contains(query));
+        assertNull(SiteBrowser.signedIn(base, ANN).get("/analytics").html().selectFirst("a.write-link"),
+                "agents do not");
+    }
+
     // ---- helpers ---------------------------------------------------------------------------------------
 
     private static Map<String, String> formOf(SiteBrowser.Page page) {
