@@ -21,6 +21,7 @@ import dev.kotae.content.ContentWatcher;
 import dev.kotae.content.MarkdownRenderer;
 import dev.kotae.editing.ImageStore;
 import dev.kotae.editing.ArticleEditor;
+import dev.kotae.editing.EditorService;
 import dev.kotae.editing.PublishScheduler;
 import dev.kotae.feedback.DatabaseFeedbackStore;
 import dev.kotae.feedback.FeedbackStore;
@@ -416,6 +417,11 @@ public final class KotaeApp implements AutoCloseable, Admin {
     /** The suggestions the JSON API calls, for callers in the same JVM. */
     public SuggestService suggestService() {
         return suggest;
+    }
+
+    /** The editor the pages and the REST API use, for callers in the same JVM (tests, embedding). */
+    public EditorService editor() {
+        return editor;
     }
 
     /** What the last content sync did (at start-up: the initial build or comparison). */

@@ -258,10 +258,12 @@ public final class ConfigLoader {
         }
         if ((value = env.get("KOTAE_TRUSTED_PROXIES")) != null) server = server.withTrustedProxies(ServerConfig.list(value));
         config = config.withServer(server);
-        if ((value = env.get("KOTAE_MAX_IMAGE_KB")) != null) {
-            config = config.withEditor(config.editor().withMaxImageKilobytes(
-                    SearchConfig.parse("editor.maxImageKilobytes", value)));
+        EditorConfig editor = config.editor();
+        if ((value = env.get("KOTAE_EDITOR_REVIEW")) != null) editor = editor.withReviewRequired(EditorConfig.parseReview(value));
+        if ((value = env.get("KOTAE_EDITOR_MAX_IMAGE_KB")) != null) {
+            editor = editor.withMaxImageKilobytes(SearchConfig.parse("editor.maxImageKilobytes", value));
         }
+        config = config.withEditor(editor);
         if ((value = env.get("KOTAE_SITE_BASE_URL")) != null) {
             config = config.withSite(config.site().withBaseUrl(java.net.URI.create(value.strip())));
         }

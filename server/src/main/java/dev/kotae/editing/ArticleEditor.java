@@ -480,6 +480,8 @@ public final class ArticleEditor implements EditorService, AutoCloseable {
             throw new UncheckedIOException(e);
         }
         String version = Versions.of(bytes);
+        LOG.info("{} {} ({}) by {}: {}", historyAction.equals("restore") ? "Restored" : "Published", path, version,
+                person, auditAction);
         String why = message == null || message.isBlank()
                 ? "Publish " + article.id() + ": " + complete.title() : message.strip();
         recordHistory(new ArticleHistory.Change(article.id(), path, bytes, historyAction, person, emails.apply(person),

@@ -12,7 +12,6 @@ import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
-import jakarta.ws.rs.POST;
 import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -23,18 +22,16 @@ import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.SecurityContext;
-import java.net.URI;
-import java.net.URLEncoder;
-import java.nio.charset.StandardCharsets;
 
 /**
- * An article's file as authors write it, and publishing without a draft: {@code GET
- * /api/v1/articles/{id}/source} (agents and above), {@code POST /api/v1/articles} (create and publish),
- * {@code PUT} and {@code DELETE /api/v1/articles/{id}} (replace or delete the version in
- * {@code If-Match}). Who may publish alone is the editor service's rule. The rendered article stays at
- * {@code GET /api/v1/articles/{id}} ({@link ArticleResource}).
+ * An article's file as authors write it, and changing it without a draft: {@code GET
+ * /api/v1/articles/{id}/source} (agents and above), {@code PUT} and {@code DELETE /api/v1/articles/{id}}
+ * (replace or delete the version in {@code If-Match}). Who may publish alone is the editor service's rule.
+ * The rendered article stays at {@code GET /api/v1/articles/{id}} ({@link ArticleResource}); Jersey merges
+ * the classes of one path, and a request is matched against the most specific class path first, so
+ * everything under {@code /api/v1/articles/{id}} must live under that very path.
  */
-@Path("/api/v1/articles")
+@Path("/api/v1/articles/{id}")
 @Produces(MediaType.APPLICATION_JSON)
 @Singleton
 public final class ArticleWriteResource {
@@ -48,7 +45,7 @@ public final class ArticleWriteResource {
 
     /** The article as its file has it now, with its version as the ETag. */
     @GET
-    @Path("{id}/source")
+    @Path("source")
     public Response source(@PathParam("id") String id, @Context SecurityContext security) {
         String articleId = EditRequests.articleId(id);
         Caller caller = EditRequests.agent(AuthFilter.caller(security));
@@ -61,30 +58,8 @@ public final class ArticleWriteResource {
         }
     }
 
-    /** Creates a new article and publishes it at once: 201, or 409 when the id is taken. */
-    @POST
-    @Consumes(MediaType.APPLICATION_JSON)
-    public Response create(EditJson.ArticleWrite body, @Context SecurityContext security) {
-        Caller caller = EditRequests.editor(AuthFilter.caller(security));
-        EditJson.ArticleWrite write = EditJson.required(body, "the article's fields (id, title, body, ...)");
-        if (write.id() == null) {
-            throw EditJson.invalid("id", "a new article needs an id");
-        }
-        try {
-            PublishedArticle published = editor.publishDirectly(caller, write.article(null), null, write.message());
-            return withTag(Response.created(location(published.article().id())), published);
-        } catch (EditConflictException e) {
-            throw EditRequests.conflict(e, 409);
-        } catch (EditNotAllowedException e) {
-            throw EditRequests.notAllowed(e, caller);
-        } catch (EditRejectedException e) {
-            throw EditRequests.rejected(e);
-        }
-    }
-
     /** Replaces the published version named in {@code If-Match} (412 with a diff if it changed since). */
     @PUT
-    @Path("{id}")
     @Consumes(MediaType.APPLICATION_JSON)
     public Response replace(@PathParam("id") String id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
             EditJson.ArticleWrite body, @Context SecurityContext security) {
@@ -105,7 +80,6 @@ public final class ArticleWriteResource {
 
     /** Deletes the article's file if it is still the version in {@code If-Match}; it stays in history. */
     @DELETE
-    @Path("{id}")
     public Response delete(@PathParam("id") String id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
             @QueryParam("message") String message, @Context SecurityContext security) {
         String articleId = EditRequests.articleId(id);
@@ -125,9 +99,5 @@ public final class ArticleWriteResource {
 
     private static Response withTag(Response.ResponseBuilder response, PublishedArticle published) {
         return response.entity(EditJson.SourceView.of(published)).tag(EditRequests.etag(published.version())).build();
-    }
-
-    private static URI location(String id) {
-        return URI.create("/api/v1/articles/" + URLEncoder.encode(id, StandardCharsets.UTF_8));
     }
 }

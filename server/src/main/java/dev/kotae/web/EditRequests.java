@@ -154,8 +154,10 @@ final class EditRequests {
     static WebApplicationException rejected(EditRejectedException e) {
         String code = switch (e.status()) {
             case 404 -> "not_found";
+            case 409 -> "conflict";
             case 413 -> "body_too_large";
             case 415 -> "unsupported_image";
+            case 428 -> "precondition_required";
             default -> "invalid_" + (e.field() == null ? "request" : "field");
         };
         Map<String, Object> details = new LinkedHashMap<>();

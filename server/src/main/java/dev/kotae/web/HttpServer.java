@@ -114,10 +114,12 @@ public final class HttpServer implements AutoCloseable {
         config.register(WidgetResource.class);
         config.register(WidgetAssetResource.class);
         config.register(DraftResource.class);
+        config.register(ArticleCreateResource.class);
         config.register(ArticleWriteResource.class);
         config.register(ArticleHistoryResource.class);
         config.register(MediaResource.class);
         config.register(MediaFileResource.class);
+        config.register(AuditResource.class);
         Site.RESOURCES.forEach(config::register);
         config.register(CorsFilter.class);
         config.register(StrictEncodingFilter.class);

@@ -393,4 +393,21 @@ class ConfigLoaderTest {
         assertThrows(IllegalArgumentException.class,
                 () -> ConfigLoader.load(null, Map.of("KOTAE_SEARCH_CACHE_MB", "100000")));
     }
+
+    @Test
+    void editorSectionDefaultsToRequiredReviewAndIsReadFromFileAndEnvironment() throws IOException {
+        assertEquals(EditorConfig.defaults(), ConfigLoader.load(write("port: 8080\n"), Map.of()).editor());
+        assertTrue(EditorConfig.defaults().reviewRequired());
+
+        Path file = write("editor:\n  review: optional\n  maxImageKilobytes: 100\n  authorEmailDomain: example.com\n");
+        EditorConfig editor = ConfigLoader.load(file, Map.of()).editor();
+        assertFalse(editor.reviewRequired());
+        assertEquals(100, editor.maxImageKilobytes());
+        assertEquals("alice@example.com", editor.emailOf("alice"));
+        assertTrue(ConfigLoader.load(file, Map.of("KOTAE_EDITOR_REVIEW", "required")).editor().reviewRequired());
+
+        IOException typo = assertThrows(IOException.class,
+                () -> ConfigLoader.load(write("editor:\n  review: sometimes\n"), Map.of()));
+        assertTrue(typo.getMessage().contains("editor.review"), typo.getMessage());
+    }
 }

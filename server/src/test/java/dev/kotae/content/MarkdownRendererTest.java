@@ -108,6 +108,17 @@ class MarkdownRendererTest {
         assertTrue(html.contains("href=\"/articles/refund\""), html);
     }
 
+    /** Images uploaded through the editor ({@code /media/...}) show in articles; unsafe sources never do. */
+    @Test
+    void uploadedImagesAreKeptAndUnsafeImageSourcesDropped() {
+        String html = html("![Store front](/media/2026/store-front-0123456789.png)\n\n"
+                + "![x](data:image/svg+xml;base64,PHN2Zz48L3N2Zz4=) ![y](javascript:alert(1)) ![z](DATA:image/png,x)");
+
+        assertTrue(html.contains("<img src=\"/media/2026/store-front-0123456789.png\" alt=\"Store front\""), html);
+        assertFalse(html.contains("src=\"data:") || html.contains("src=\"DATA:"), html);
+        assertFalse(html.contains("src=\"javascript:"), html);
+    }
+
     @Test
     void externalLinksGetRelNoopener() {
         String html = html("[ext](https://example.com/x) and [proto](//cdn.example.com/y) and <http://plain.example>");

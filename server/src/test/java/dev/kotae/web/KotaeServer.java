@@ -179,6 +179,11 @@ final class KotaeServer implements AutoCloseable {
         return content;
     }
 
+    /** The running app, for calling what has no HTTP route (yet) in the same JVM. */
+    KotaeApp app() {
+        return app;
+    }
+
     Path data() {
         return data;
     }
