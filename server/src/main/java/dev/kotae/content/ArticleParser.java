@@ -88,11 +88,9 @@ public final class ArticleParser {
             id = fileName.endsWith(".md") ? fileName.substring(0, fileName.length() - 3) : fileName;
         }
         ArticleRules.localId(id, meta.id() == null ? " (set 'id:' in the front matter or rename the file)" : "");
-        ArticleType type = ArticleRules.type(meta.type(),
-                folders.contains("playbooks") ? ArticleType.PLAYBOOK : ArticleType.FAQ);
+        ArticleType type = typeOf(relativePath, meta);
         Visibility visibility = ArticleRules.visibility(meta.visibility(), type);
-        String locale = ArticleRules.locale(meta.locale(),
-                folders.stream().filter(knownLocales::contains).findFirst().orElse(defaultLocale));
+        String locale = localeOf(relativePath, meta);
 
         String explicitTitle = blankToNull(meta.title());
         MarkdownRenderer.Rendered rendered = renderer.render(body, explicitTitle);
@@ -113,6 +111,18 @@ public final class ArticleParser {
                 rendered.html(),
                 rendered.text(),
                 translationKey(meta.translationKey()));
+    }
+
+    /** The type a file at {@code relativePath} with this front matter has: its own, else its folder's. */
+    public ArticleType typeOf(String relativePath, FrontMatter meta) throws ContentException {
+        return ArticleRules.type(meta.type(),
+                folders(relativePath).contains("playbooks") ? ArticleType.PLAYBOOK : ArticleType.FAQ);
+    }
+
+    /** The locale a file at {@code relativePath} with this front matter has: its own, its folder's, the default. */
+    public String localeOf(String relativePath, FrontMatter meta) throws ContentException {
+        return ArticleRules.locale(meta.locale(),
+                folders(relativePath).stream().filter(knownLocales::contains).findFirst().orElse(defaultLocale));
     }
 
     private FrontMatter readFrontMatter(String yamlBlock) throws ContentException {

@@ -9,7 +9,6 @@ import dev.kotae.content.ContentFolder;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
@@ -44,11 +43,9 @@ public final class ArticleEditor implements EditorService, AutoCloseable {
             Clock clock) {}
 
     private final ContentFolder folder;
-    private final ArticleParser parser;
     private final String defaultLocale;
     private final ArticleFile files;
     private final ArticlePlacement placement;
-    private final ArticleLocator locator;
     private final ImageUploads images;
     private final boolean reviewRequired;
     private final Function<String, String> emails;
@@ -56,7 +53,8 @@ public final class ArticleEditor implements EditorService, AutoCloseable {
     private final DraftStore drafts;
     private final ArticleHistory history;
     private final AuditLog audit;
-    private final KnownPaths knownPaths;
+    private final ArticleChecks checks;
+    private final PublishedFiles onDisk;
     /** Serialises every write (drafts, files, git's index): see the class comment. */
     private final Object writeLock = new Object();
 
@@ -66,11 +64,10 @@ public final class ArticleEditor implements EditorService, AutoCloseable {
      */
     public ArticleEditor(Setup setup) throws IOException {
         this.folder = setup.folder();
-        this.parser = setup.parser();
+        ArticleParser parser = setup.parser();
         this.defaultLocale = setup.defaultLocale();
         this.files = new ArticleFile(parser);
         this.placement = new ArticlePlacement(folder, parser);
-        this.locator = setup.locator();
         this.images = setup.images();
         this.reviewRequired = setup.reviewRequired();
         this.emails = setup.emails();
@@ -78,7 +75,8 @@ public final class ArticleEditor implements EditorService, AutoCloseable {
         Path data = setup.dataFolder();
         this.drafts = new DraftStore(data.resolve("drafts"));
         this.audit = new AuditLog(data.resolve("audit.jsonl"));
-        this.knownPaths = new KnownPaths(data.resolve("article-paths.json"));
+        this.checks = new ArticleChecks(parser);
+        this.onDisk = new PublishedFiles(folder, parser, setup.locator(), new KnownPaths(data.resolve("article-paths.json")));
         Optional<GitHistory> git = GitHistory.open(folder.root());
         this.history = git.isPresent() ? git.get() : new FolderHistory(data.resolve("history"));
         LOG.info("Article history: {}", history.describe());
@@ -104,7 +102,7 @@ public final class ArticleEditor implements EditorService, AutoCloseable {
     @Override
     public Optional<Draft> draft(Caller caller, String id) throws EditNotAllowedException {
         requireReader(caller);
-        if (!isLocalId(id)) {
+        if (!ArticleChecks.isLocalId(id)) {
             return Optional.empty();
         }
         return storedDraft(id).map(DraftStore.Stored::draft);
@@ -116,8 +114,8 @@ public final class ArticleEditor implements EditorService, AutoCloseable {
         if (id == null || !Article.ID_PATTERN.matcher(id).matches()) {
             return Optional.empty();
         }
-        Located located = locate(id);
-        if (located instanceof InFile file) {
+        PublishedFiles.Located located = onDisk.locate(id);
+        if (located instanceof PublishedFiles.InFile file) {
             try {
                 return Optional.of(new PublishedArticle(files.read(file.bytes()).article(), file.version(),
                         file.path(), null));
@@ -125,7 +123,7 @@ public final class ArticleEditor implements EditorService, AutoCloseable {
                 return Optional.empty(); // a broken file is not served either: the content problems list it
             }
         }
-        if (located instanceof FromPlugin plugin) {
+        if (located instanceof PublishedFiles.FromPlugin plugin) {
             Article article = plugin.article();
             EditableArticle editable = new EditableArticle(article.id(), article.title(), article.type(),
                     article.visibility(), article.locale(), article.category(), article.tags(), article.questions(),
@@ -168,8 +166,8 @@ public final class ArticleEditor implements EditorService, AutoCloseable {
         byte[] fromBytes = versionBytes(id, path, from);
         byte[] toBytes;
         if (to == null) {
-            Located now = locate(id);
-            toBytes = now instanceof InFile file ? file.bytes() : new byte[0];
+            PublishedFiles.Located now = onDisk.locate(id);
+            toBytes = now instanceof PublishedFiles.InFile file ? file.bytes() : new byte[0];
         } else {
             toBytes = versionBytes(id, path, to);
         }
@@ -179,10 +177,10 @@ public final class ArticleEditor implements EditorService, AutoCloseable {
     @Override
     public Article preview(Caller caller, EditableArticle article) throws EditNotAllowedException, EditRejectedException {
         requireReader(caller);
-        checkFields(article);
-        Located located = locate(article.id());
-        String path = located instanceof InFile file ? file.path() : placeNew(article);
-        return check(path, files.write(article, today()));
+        ArticleChecks.checkFields(article);
+        PublishedFiles.Located located = onDisk.locate(article.id());
+        String path = located instanceof PublishedFiles.InFile file ? file.path() : placeNew(article);
+        return checks.parse(path, files.write(article, today()), today());
     }
 
     @Override
@@ -204,14 +202,14 @@ public final class ArticleEditor implements EditorService, AutoCloseable {
             Instant publishAt) throws EditConflictException, EditNotAllowedException, EditRejectedException {
         requireEditor(caller, "save drafts");
         refusePluginArticle(article == null ? null : article.id());
-        checkFields(article);
+        ArticleChecks.checkFields(article);
         // Kept as it will be published, so that the draft shows exactly what publishing writes.
         article = withBody(article, ArticleFile.canonicalBody(article.body()));
         String id = article.id();
         synchronized (writeLock) {
             Optional<DraftStore.Stored> existing = storedDraft(id);
-            Located located = locate(id);
-            InFile current = located instanceof InFile file ? file : null;
+            PublishedFiles.Located located = onDisk.locate(id);
+            PublishedFiles.InFile current = located instanceof PublishedFiles.InFile file ? file : null;
             byte[] mine = files.write(article, null);
             if (existing.isPresent()) {
                 Draft now = existing.get().draft();
@@ -233,14 +231,14 @@ public final class ArticleEditor implements EditorService, AutoCloseable {
                         ? id + " was deleted since you began" : "the published " + id + " changed since you began",
                         currentVersion, diffFromFile(current, article));
             }
-            check(current != null ? current.path() : placeNew(article), files.write(article, today()));
+            checks.parse(current != null ? current.path() : placeNew(article), files.write(article, today()), today());
             Instant now = clock.instant();
             Draft saved = new Draft(article, baseVersion, Versions.newRevision(),
                     existing.map(s -> s.draft().state()).orElse(DraftState.DRAFT),
                     existing.map(s -> s.draft().author()).orElse(caller.name()), caller.name(),
                     existing.map(s -> s.draft().created()).orElse(now), now, publishAt);
             // A changed text needs approving again: an approval covers what the approver read.
-            putDraft(new DraftStore.Stored(saved, null, null));
+            putDraft(new DraftStore.Stored(saved, null, null, null));
             audit(caller, "save-draft", id, saved.revision(), null);
             return saved;
         }
@@ -255,7 +253,7 @@ public final class ArticleEditor implements EditorService, AutoCloseable {
             Draft inReview = new Draft(draft.article(), draft.baseVersion(), Versions.newRevision(),
                     DraftState.IN_REVIEW, draft.author(), draft.lastEditor(), draft.created(), clock.instant(),
                     draft.publishAt());
-            putDraft(new DraftStore.Stored(inReview, null, null));
+            putDraft(new DraftStore.Stored(inReview, null, null, null));
             audit(caller, "request-review", id, inReview.revision(), null);
             return inReview;
         }
@@ -296,12 +294,12 @@ public final class ArticleEditor implements EditorService, AutoCloseable {
                 }
             }
             if (draft.publishAt() != null && draft.publishAt().isAfter(clock.instant())) {
-                putDraft(new DraftStore.Stored(draft, caller.name(), message));
+                putDraft(new DraftStore.Stored(draft, caller.name(), roleOf(caller), message));
                 audit(caller, "schedule", id, draft.revision(), "at " + draft.publishAt()
                         + (message == null ? "" : ": " + message));
-                Located located = locate(id);
+                PublishedFiles.Located located = onDisk.locate(id);
                 return new PublishedArticle(draft.article(), null,
-                        located instanceof InFile file ? file.path() : placeNew(draft.article()), null);
+                        located instanceof PublishedFiles.InFile file ? file.path() : placeNew(draft.article()), null);
             }
             return publishDraft(draft, caller.name(), roleOf(caller), message);
         }
@@ -331,7 +329,7 @@ public final class ArticleEditor implements EditorService, AutoCloseable {
                     continue;
                 }
                 try {
-                    publishDraft(draft, stored.approvedBy(), "scheduled", stored.approvalMessage());
+                    publishDraft(draft, stored.approvedBy(), stored.approverRole(), stored.approvalMessage());
                     published++;
                 } catch (EditConflictException | EditRejectedException | RuntimeException e) {
                     LOG.warn("Scheduled publish of {} failed, will retry: {}", draft.id(), e.getMessage());
@@ -350,9 +348,9 @@ public final class ArticleEditor implements EditorService, AutoCloseable {
                     + " publish it (an admin may publish directly)");
         }
         refusePluginArticle(article == null ? null : article.id());
-        checkFields(article);
+        ArticleChecks.checkFields(article);
         synchronized (writeLock) {
-            InFile current = locate(article.id()) instanceof InFile file ? file : null;
+            PublishedFiles.InFile current = onDisk.locate(article.id()) instanceof PublishedFiles.InFile file ? file : null;
             if (ifMatch == null && current != null) {
                 throw new EditRejectedException("id", "id '" + article.id() + "' is already used by " + current.path()
                         + " (send If-Match to replace it)", 409);
@@ -379,7 +377,7 @@ public final class ArticleEditor implements EditorService, AutoCloseable {
             throw new EditRejectedException("If-Match", "deleting needs the version being deleted (If-Match)", 428);
         }
         synchronized (writeLock) {
-            InFile current = locate(id) instanceof InFile file ? file : null;
+            PublishedFiles.InFile current = onDisk.locate(id) instanceof PublishedFiles.InFile file ? file : null;
             if (current == null) {
                 throw new EditRejectedException("id", "no published article " + id, 404);
             }
@@ -389,7 +387,7 @@ public final class ArticleEditor implements EditorService, AutoCloseable {
             }
             try {
                 Files.delete(folder.resolve(current.path()));
-                knownPaths.put(id, current.path());
+                onDisk.remember(id, current.path());
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }
@@ -435,8 +433,8 @@ public final class ArticleEditor implements EditorService, AutoCloseable {
     /** Publishes a draft under the write lock: the file must still be at the draft's base version. */
     private PublishedArticle publishDraft(Draft draft, String publisher, String role, String message)
             throws EditConflictException, EditRejectedException {
-        Located located = locate(draft.id());
-        InFile current = located instanceof InFile file ? file : null;
+        PublishedFiles.Located located = onDisk.locate(draft.id());
+        PublishedFiles.InFile current = located instanceof PublishedFiles.InFile file ? file : null;
         String currentVersion = current == null ? null : current.version();
         if (!Objects.equals(draft.baseVersion(), currentVersion)) {
             throw new EditConflictException(currentVersion == null
@@ -444,7 +442,7 @@ public final class ArticleEditor implements EditorService, AutoCloseable {
                     : "the published " + draft.id() + " changed since the draft began: save the draft again from"
                             + " the published version", currentVersion, diffFromFile(current, draft.article()));
         }
-        if (current == null && located instanceof FromPlugin) {
+        if (current == null && located instanceof PublishedFiles.FromPlugin) {
             throw new EditRejectedException("id", "id '" + draft.id() + "' is used by a plugin article", 409);
         }
         String path = current != null ? current.path() : placeNew(draft.article());
@@ -468,14 +466,15 @@ public final class ArticleEditor implements EditorService, AutoCloseable {
             String auditAction, String role, String message, String draftRevision) throws EditRejectedException {
         EditableArticle complete = withResolvedDefaults(article, path);
         byte[] bytes = files.write(complete, today());
-        check(path, bytes);
+        checks.parse(path, bytes, today());
         Path target = safeResolve(path);
-        if (Files.exists(target) && !(locate(article.id()) instanceof InFile file && file.path().equals(path))) {
+        boolean ownFile = onDisk.locate(article.id()) instanceof PublishedFiles.InFile file && file.path().equals(path);
+        if (Files.exists(target) && !ownFile) {
             throw new EditRejectedException("id", path + " already exists and holds another article", 409);
         }
         try {
             AtomicFiles.write(target, bytes);
-            knownPaths.put(article.id(), path);
+            onDisk.remember(article.id(), path);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -509,10 +508,10 @@ public final class ArticleEditor implements EditorService, AutoCloseable {
     /** Articles from plugin sources are changed in their source, never here. */
     private void refusePluginArticle(String id) throws EditNotAllowedException, EditRejectedException {
         if (id != null && id.contains(":") && Article.ID_PATTERN.matcher(id).matches()
-                && locate(id) instanceof FromPlugin plugin) {
+                && onDisk.locate(id) instanceof PublishedFiles.FromPlugin plugin) {
             throw new EditNotAllowedException(readOnlyReason(plugin.article()));
         }
-        if (!isLocalId(id)) {
+        if (!ArticleChecks.isLocalId(id)) {
             throw new EditRejectedException("id", "id '" + id + "' must be 1-128 characters of A-Z a-z 0-9 . _ -,"
                     + " not starting with '.'");
         }
@@ -524,122 +523,7 @@ public final class ArticleEditor implements EditorService, AutoCloseable {
         return "this article comes from the plugin content source '" + source + "': change it there";
     }
 
-    private static boolean isLocalId(String id) {
-        // A leading dot would make a hidden file, which the content folder does not read.
-        return id != null && Article.LOCAL_ID_PATTERN.matcher(id).matches() && !id.startsWith(".");
-    }
-
-    /** What must hold before any file is built: the file format writes single-line values only. */
-    private static void checkFields(EditableArticle article) throws EditRejectedException {
-        if (article == null) {
-            throw new EditRejectedException(null, "no article sent");
-        }
-        if (!isLocalId(article.id())) {
-            throw new EditRejectedException("id", "id '" + article.id()
-                    + "' must be 1-128 characters of A-Z a-z 0-9 . _ -, not starting with '.'");
-        }
-        if (article.title() == null || article.title().isBlank()) {
-            throw new EditRejectedException("title", "a title is required");
-        }
-        singleLine("title", article.title());
-        singleLine("category", article.category());
-        singleLine("locale", article.locale());
-        singleLine("translationKey", article.translationKey());
-        for (String tag : article.tags()) {
-            singleLine("tags", tag);
-        }
-        for (String question : article.questions()) {
-            singleLine("questions", question);
-        }
-    }
-
-    private static void singleLine(String field, String value) throws EditRejectedException {
-        if (value != null && (value.indexOf('\n') >= 0 || value.indexOf('\r') >= 0 || value.indexOf('\u2028') >= 0
-                || value.indexOf('\u2029') >= 0 || value.indexOf('\u0085') >= 0)) {
-            throw new EditRejectedException(field, field + " must be a single line");
-        }
-        if (value != null && value.chars().anyMatch(c -> c < 0x20 && c != '\t' || c == 0x7f)) {
-            throw new EditRejectedException(field, field + " must not contain control characters");
-        }
-    }
-
-    /**
-     * The file through the content folder's own parser at its path: what the server would serve, or what
-     * it would refuse (then refused here, naming the field).
-     */
-    private Article check(String path, byte[] bytes) throws EditRejectedException {
-        if (bytes.length > ContentFolder.MAX_FILE_BYTES) {
-            throw new EditRejectedException("body", "the article is " + bytes.length / 1024 + " KiB; articles are"
-                    + " limited to " + ContentFolder.MAX_FILE_BYTES / 1024 + " KiB", 413);
-        }
-        try {
-            return parser.parse(path, bytes, today());
-        } catch (ContentException e) {
-            throw new EditRejectedException(fieldOf(e.getMessage()), e.getMessage());
-        }
-    }
-
-    /** Which field a content-folder error is about, from the parser's messages. */
-    private static String fieldOf(String message) {
-        for (String field : List.of("translationKey", "visibility", "type", "locale", "id", "title")) {
-            if (message.startsWith(field + " ") || message.startsWith(field + " '") || message.contains("no " + field)) {
-                return field;
-            }
-        }
-        return message.startsWith("front matter") ? null : "body";
-    }
-
     // ---- files ------------------------------------------------------------------------------------------
-
-    /** Where an article is published now: its file (read now), a plugin's article, or nowhere. */
-    private sealed interface Located permits InFile, FromPlugin, Nowhere {}
-
-    private record InFile(String path, byte[] bytes, String version) implements Located {}
-
-    private record FromPlugin(Article article) implements Located {}
-
-    private record Nowhere() implements Located {}
-
-    /**
-     * Finds the article's file and reads it now: the path the editor last wrote it to (the index may not
-     * have seen that yet), else the one the index knows; a file counts only if its own id is {@code id}.
-     */
-    private Located locate(String id) {
-        if (isLocalId(id)) {
-            Optional<InFile> known = knownPaths.get(id).flatMap(path -> readIfId(path, id));
-            if (known.isPresent()) {
-                return known.get();
-            }
-        }
-        Optional<Article> indexed;
-        try {
-            indexed = locator.find(id);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        if (indexed.isEmpty()) {
-            return new Nowhere();
-        }
-        String source = indexed.get().source();
-        if (source.startsWith("content:")) {
-            return readIfId(source.substring("content:".length()), id).<Located>map(f -> f).orElse(new Nowhere());
-        }
-        return new FromPlugin(indexed.get());
-    }
-
-    private Optional<InFile> readIfId(String path, String id) {
-        try {
-            ContentFolder.FileContent content = folder.read(path);
-            Article article = parser.parse(path, content.bytes(), content.modified());
-            return article.id().equals(id)
-                    ? Optional.of(new InFile(path, content.bytes(), Versions.of(content.bytes())))
-                    : Optional.empty();
-        } catch (NoSuchFileException e) {
-            return Optional.empty();
-        } catch (IOException | ContentException | IllegalArgumentException e) {
-            return Optional.empty(); // unreadable, broken or outside the folder: not this article's file now
-        }
-    }
 
     /** The file a new article goes to; refused when that file already exists. */
     private String placeNew(EditableArticle article) throws EditRejectedException {
@@ -669,7 +553,7 @@ public final class ArticleEditor implements EditorService, AutoCloseable {
         if (article.type() != null && article.visibility() != null && article.locale() != null) {
             return article;
         }
-        Article resolved = check(path, files.write(article, today()));
+        Article resolved = checks.parse(path, files.write(article, today()), today());
         return new EditableArticle(article.id(), article.title(),
                 article.type() != null ? article.type() : resolved.type(),
                 article.visibility() != null ? article.visibility() : resolved.visibility(),
@@ -710,7 +594,7 @@ public final class ArticleEditor implements EditorService, AutoCloseable {
     }
 
     /** The diff from the published file (or nothing) to the caller's text, both as whole files. */
-    private String diffFromFile(InFile current, EditableArticle mine) {
+    private String diffFromFile(PublishedFiles.InFile current, EditableArticle mine) {
         byte[] theirs = current == null ? new byte[0] : current.bytes();
         LocalDate updated = null;
         if (current != null) {
@@ -725,14 +609,14 @@ public final class ArticleEditor implements EditorService, AutoCloseable {
     }
 
     private String historyPath(String id) throws EditRejectedException {
-        if (!isLocalId(id)) {
+        if (!ArticleChecks.isLocalId(id)) {
             throw new EditRejectedException("id", "no history for '" + id + "': only content-folder articles have one",
                     404);
         }
-        if (locate(id) instanceof InFile file) {
+        if (onDisk.locate(id) instanceof PublishedFiles.InFile file) {
             return file.path();
         }
-        return knownPaths.get(id).orElseThrow(() -> new EditRejectedException("id", "no article " + id, 404));
+        return onDisk.lastKnownPath(id).orElseThrow(() -> new EditRejectedException("id", "no article " + id, 404));
     }
 
     private byte[] versionBytes(String id, String path, String version) throws EditRejectedException {
@@ -756,7 +640,7 @@ public final class ArticleEditor implements EditorService, AutoCloseable {
 
     /** The draft, if {@code revision} is its newest; else a conflict naming the newest. */
     private DraftStore.Stored currentDraft(String id, String revision) throws EditConflictException, EditRejectedException {
-        if (!isLocalId(id)) {
+        if (!ArticleChecks.isLocalId(id)) {
             throw new EditRejectedException("id", "no draft of '" + id + "'", 404);
         }
         DraftStore.Stored stored = storedDraft(id)

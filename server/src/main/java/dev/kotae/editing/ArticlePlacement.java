@@ -1,12 +1,13 @@
 package dev.kotae.editing;
 
-import dev.kotae.content.Article;
 import dev.kotae.content.ArticleParser;
 import dev.kotae.content.ArticleType;
 import dev.kotae.content.ContentException;
 import dev.kotae.content.ContentFolder;
+import dev.kotae.content.FrontMatter;
 import java.io.IOException;
 import java.text.Normalizer;
+import java.time.Duration;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.Locale;
@@ -22,6 +23,9 @@ final class ArticlePlacement {
 
     private final ContentFolder folder;
     private final ArticleParser parser;
+    /** How long a reading of the folder's layout is used before it is read again. */
+    static final Duration FRESH_FOR = Duration.ofSeconds(10);
+    private volatile Layout layout;
 
     ArticlePlacement(ContentFolder folder, ArticleParser parser) {
         this.folder = folder;
@@ -45,35 +49,48 @@ final class ArticlePlacement {
     }
 
     /**
-     * The folder holding most FAQs of this locale and category, or {@code null}. Reads every file's front
-     * matter: publishing a new article is rare next to everything else, and this is what is on disk now.
+     * The folder holding most FAQs of this locale and category, or {@code null}. Reads the front matter of
+     * every file (YAML only, no Markdown rendering), at most once per {@link #FRESH_FOR}: previews and
+     * saves of a new article ask on every keystroke's save, and a folder layout changes rarely.
      */
     private String mostUsedFolder(String locale, String category) {
         if (category.isBlank()) {
             return null;
         }
-        Map<String, Integer> counts = new HashMap<>();
-        for (String path : folder.list(null)) {
-            if (!path.contains("/") || path.startsWith("playbooks/")) {
-                continue;
-            }
-            try {
-                ContentFolder.FileContent file = folder.read(path);
-                Article article = parser.parse(path, file.bytes(), file.modified());
-                if (article.type() == ArticleType.FAQ && article.locale().equals(locale)
-                        && article.category().equals(category.strip())) {
-                    counts.merge(path.substring(0, path.lastIndexOf('/')), 1, Integer::sum);
-                }
-            } catch (IOException | ContentException e) {
-                // an unreadable or broken file says nothing about where articles go
-            }
-        }
+        Map<String, Integer> counts = layout().getOrDefault(locale + "\n" + category.strip(), Map.of());
         return counts.entrySet().stream()
                 // the most articles; on a tie, the folder first in alphabetical order (the same every time)
                 .max(Comparator.comparing((Map.Entry<String, Integer> e) -> e.getValue())
                         .thenComparing(Map.Entry::getKey, Comparator.reverseOrder()))
                 .map(Map.Entry::getKey)
                 .orElse(null);
+    }
+
+    private record Layout(long readAtNanos, Map<String, Map<String, Integer>> foldersByLocaleAndCategory) {}
+
+    private Map<String, Map<String, Integer>> layout() {
+        Layout current = layout;
+        if (current != null && System.nanoTime() - current.readAtNanos() < FRESH_FOR.toNanos()) {
+            return current.foldersByLocaleAndCategory();
+        }
+        Map<String, Map<String, Integer>> counts = new HashMap<>();
+        for (String path : folder.list(null)) {
+            if (!path.contains("/")) {
+                continue;
+            }
+            try {
+                ContentFolder.FileContent file = folder.read(path);
+                FrontMatter meta = parser.source(file.bytes()).frontMatter();
+                if (parser.typeOf(path, meta) == ArticleType.FAQ && meta.category() != null) {
+                    counts.computeIfAbsent(parser.localeOf(path, meta) + "\n" + meta.category().strip(),
+                            k -> new HashMap<>()).merge(path.substring(0, path.lastIndexOf('/')), 1, Integer::sum);
+                }
+            } catch (IOException | ContentException e) {
+                // an unreadable or broken file says nothing about where articles go
+            }
+        }
+        layout = new Layout(System.nanoTime(), counts);
+        return counts;
     }
 
     /** {@code Gift Wrapping & Noshi} → {@code gift-wrapping-noshi}; empty when nothing ASCII is left. */

@@ -27,10 +27,10 @@ final class DraftStore {
     private static final Logger LOG = LoggerFactory.getLogger(DraftStore.class);
 
     /**
-     * A draft as kept: with who approved it for a later {@code publishAt} and the publish message they gave,
-     * both {@code null} until then.
+     * A draft as kept: with who approved it for a later {@code publishAt} (and their role), and the publish
+     * message they gave, all {@code null} until then. The scheduled publish is made in the approver's name.
      */
-    record Stored(Draft draft, String approvedBy, String approvalMessage) {}
+    record Stored(Draft draft, String approvedBy, String approverRole, String approvalMessage) {}
 
     private final Path dir;
     private final ObjectMapper json = new ObjectMapper().registerModule(new JavaTimeModule())

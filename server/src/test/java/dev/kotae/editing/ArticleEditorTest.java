@@ -321,6 +321,7 @@ class ArticleEditorTest {
         List<AuditEntry> audit = editor.audit(ADMIN, 10);
         assertEquals("publish", audit.get(0).action());
         assertEquals("bob", audit.get(0).person());
+        assertEquals("editor", audit.get(0).role());
         assertEquals("schedule", audit.get(1).action());
     }
 

@@ -1,0 +1,89 @@
+package dev.kotae.editing;
+
+import dev.kotae.content.Article;
+import dev.kotae.content.ArticleParser;
+import dev.kotae.content.ContentException;
+import dev.kotae.content.ContentFolder;
+import java.time.LocalDate;
+import java.util.List;
+
+/**
+ * What an article must meet before anything is written: ids and single-line values first (the file
+ * format needs them), then the whole file through the content folder's own parser, so that nothing the
+ * server would refuse to serve is ever published. Refusals name the field at fault.
+ */
+final class ArticleChecks {
+
+    private final ArticleParser parser;
+
+    ArticleChecks(ArticleParser parser) {
+        this.parser = parser;
+    }
+
+    /** An id a file may have: the content folder's pattern, and no leading dot (a hidden file is not read). */
+    static boolean isLocalId(String id) {
+        return id != null && Article.LOCAL_ID_PATTERN.matcher(id).matches() && !id.startsWith(".");
+    }
+
+    /** The fields' own rules: a valid id, a title, and single-line values without control characters. */
+    static void checkFields(EditableArticle article) throws EditRejectedException {
+        if (article == null) {
+            throw new EditRejectedException(null, "no article sent");
+        }
+        if (!isLocalId(article.id())) {
+            throw new EditRejectedException("id", "id '" + article.id()
+                    + "' must be 1-128 characters of A-Z a-z 0-9 . _ -, not starting with '.'");
+        }
+        if (article.title() == null || article.title().isBlank()) {
+            throw new EditRejectedException("title", "a title is required");
+        }
+        singleLine("title", article.title());
+        singleLine("category", article.category());
+        singleLine("locale", article.locale());
+        singleLine("translationKey", article.translationKey());
+        for (String tag : article.tags()) {
+            singleLine("tags", tag);
+        }
+        for (String question : article.questions()) {
+            singleLine("questions", question);
+        }
+    }
+
+    private static void singleLine(String field, String value) throws EditRejectedException {
+        if (value == null) {
+            return;
+        }
+        if (value.chars().anyMatch(c -> c == '\n' || c == '\r' || c == '\u0085' || c == '\u2028' || c == '\u2029')) {
+            throw new EditRejectedException(field, field + " must be a single line");
+        }
+        if (value.chars().anyMatch(c -> c < 0x20 && c != '\t' || c == 0x7f)) {
+            throw new EditRejectedException(field, field + " must not contain control characters");
+        }
+    }
+
+    /**
+     * The file through the content folder's own parser at its path: what the server would serve, or what
+     * it would refuse (then refused here, naming the field; 413 when the file is too large).
+     */
+    Article parse(String path, byte[] bytes, LocalDate today) throws EditRejectedException {
+        if (bytes.length > ContentFolder.MAX_FILE_BYTES) {
+            throw new EditRejectedException("body", "the article is " + bytes.length / 1024 + " KiB; articles are"
+                    + " limited to " + ContentFolder.MAX_FILE_BYTES / 1024 + " KiB", 413);
+        }
+        try {
+            return parser.parse(path, bytes, today);
+        } catch (ContentException e) {
+            throw new EditRejectedException(fieldOf(e.getMessage()), e.getMessage());
+        }
+    }
+
+    /** Which field a content-folder error is about, from the parser's messages ("id '…' must be …"). */
+    private static String fieldOf(String message) {
+        for (String field : List.of("translationKey", "visibility", "type", "locale", "id", "title")) {
+            if (message.startsWith(field + " ") || message.startsWith("no " + field)) {
+                return field;
+            }
+        }
+        return message.startsWith("front matter") ? null : "body";
+    }
+}
