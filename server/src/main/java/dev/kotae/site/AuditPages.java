@@ -57,11 +57,11 @@ public final class AuditPages {
         Messages messages = Messages.of(site.language(request));
         PageContext page = site.context(request, caller, null,
                 new PageContext.PageMeta(messages.text("editor.audit.title"), null, null, false, "page-audit"));
-        List<Pages.AuditRow> rows = entries.stream().map(e -> new Pages.AuditRow(EditorPages.when(e.time()),
+        List<Pages.AuditRow> rows = entries.stream().map(e -> new Pages.AuditRow(EditorRequests.when(e.time()),
                 e.person(), e.role(), e.action(), e.articleId(),
                 e.articleId() == null || !dev.kotae.content.Article.ID_PATTERN.matcher(e.articleId()).matches() ? null
                         : EditorLinks.article(e.articleId()),
                 e.version(), e.message())).toList();
-        return site.page(200, "audit.jte", page, "audit", new Pages.AuditLog(rows, SHOWN, EditorPages.ZONE.getId()));
+        return site.page(200, "audit.jte", page, "audit", new Pages.AuditLog(rows, SHOWN, EditorRequests.ZONE.getId()));
     }
 }

@@ -9,13 +9,11 @@ import dev.kotae.editing.EditNotAllowedException;
 import dev.kotae.editing.EditRejectedException;
 import dev.kotae.editing.EditableArticle;
 import dev.kotae.editing.EditorService;
-import dev.kotae.editing.HistoryEntry;
 import dev.kotae.editing.PublishedArticle;
 import dev.kotae.search.ArticleService;
 import dev.kotae.search.Audience;
 import dev.kotae.search.CategoryService;
 import dev.kotae.web.AuthFilter;
-import dev.kotae.web.BrowserCookies;
 import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
 import jakarta.ws.rs.Consumes;
@@ -32,21 +30,16 @@ import jakarta.ws.rs.core.MultivaluedMap;
 import jakarta.ws.rs.core.Response;
 import java.io.IOException;
 import java.net.URI;
-import java.net.URLEncoder;
-import java.nio.charset.StandardCharsets;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.regex.Pattern;
 
 /**
- * The editor pages: the list of pending drafts, the article form (new, draft or published), its preview,
- * its history and restoring an old version. Every change goes through {@link EditorService}, which decides
+ * The editor pages: the list of pending drafts and the article form (new, draft or published) with its
+ * preview ({@link HistoryPages} has the history). Every change goes through {@link EditorService}, which decides
  * who may do what; these pages only choose which buttons to show and keep what the person typed when a
  * change is refused (a conflict shows the diff and keeps the text, so a second save after merging by hand
  * is accepted).
@@ -61,21 +54,16 @@ import java.util.regex.Pattern;
 @Singleton
 public final class EditorPages {
 
-    /**
-     * The help center's time zone: the zone of the server ({@code -Duser.timezone} or {@code TZ}). A
-     * draft's publishAt is typed and shown in it, and the form says which zone it is.
-     */
-    static final ZoneId ZONE = ZoneId.systemDefault();
-
-    private static final Pattern VERSION = Pattern.compile("[A-Za-z0-9._-]{1,128}");
-    private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm").withZone(ZONE);
-    private static final int SHORT_VERSION = 10;
+    /** The form's buttons. */
     private static final List<String> ACTIONS = List.of("preview", "save", "review", "publish", "discard");
+    /** What a change redirects with ({@code ?done=}), each with a message to show. */
+    private static final List<String> ACTIONS_DONE = List.of("saved", "review", "published", "discarded", "restored");
 
     private final Site site;
     private final EditorService editor;
     private final CategoryService categories;
     private final ArticleService articles;
+    private final EditorRequests requests;
 
     @Inject
     public EditorPages(Site site, EditorService editor, CategoryService categories, ArticleService articles) {
@@ -83,6 +71,7 @@ public final class EditorPages {
         this.editor = editor;
         this.categories = categories;
         this.articles = articles;
+        this.requests = new EditorRequests(site);
     }
 
     // ---- the list of drafts ----------------------------------------------------------------------------
@@ -99,17 +88,18 @@ public final class EditorPages {
     private Response homePage(ContainerRequestContext request) throws EditNotAllowedException, IOException {
         Caller caller = AuthFilter.caller(request.getSecurityContext());
         if (caller.isAnonymous()) {
-            return signIn(EditorLinks.HOME);
+            return EditorRequests.signIn(EditorLinks.HOME);
         }
         List<Pages.DraftRow> inReview = new ArrayList<>();
         List<Pages.DraftRow> writing = new ArrayList<>();
         for (Draft draft : editor.drafts(caller)) {
             Pages.DraftRow row = new Pages.DraftRow(draft.id(), draft.article().title(), draft.article().locale(),
-                    draft.author(), draft.lastEditor(), when(draft.updated()), EditorLinks.article(draft.id()));
+                    draft.author(), draft.lastEditor(), EditorRequests.when(draft.updated()), EditorLinks.article(draft.id()));
             (draft.state() == DraftState.IN_REVIEW ? inReview : writing).add(row);
         }
-        PageContext page = context(request, caller, "editor.home.title", "page-editor");
-        return site.page(200, "editorHome.jte", page, "home", new Pages.EditorHome(inReview, writing, caller.canEdit()));
+        PageContext page = requests.context(request, caller, "editor.home.title", "page-editor");
+        return site.page(200, "editorHome.jte", page, "home", new Pages.EditorHome(inReview, writing, caller.canEdit(),
+                caller.isAdmin()));
     }
 
     // ---- the form ----------------------------------------------------------------------------------------
@@ -130,7 +120,7 @@ public final class EditorPages {
             throws EditNotAllowedException, IOException {
         Caller caller = AuthFilter.caller(request.getSecurityContext());
         if (caller.isAnonymous()) {
-            return signIn(request.getUriInfo().getRequestUri().getRawPath()
+            return EditorRequests.signIn(request.getUriInfo().getRequestUri().getRawPath()
                     + Optional.ofNullable(request.getUriInfo().getRequestUri().getRawQuery()).map(q -> "?" + q).orElse(""));
         }
         if (!caller.canEdit()) {
@@ -166,9 +156,9 @@ public final class EditorPages {
             throws EditNotAllowedException, IOException {
         Caller caller = AuthFilter.caller(request.getSecurityContext());
         if (caller.isAnonymous()) {
-            return signIn(EditorLinks.article(checkedId(id)));
+            return EditorRequests.signIn(EditorLinks.article(EditorRequests.checkedId(id)));
         }
-        checkedId(id);
+        EditorRequests.checkedId(id);
         Optional<Draft> draft = editor.draft(caller, id);
         Optional<PublishedArticle> published = editor.published(caller, id);
         if (draft.isEmpty() && published.isEmpty()) {
@@ -176,11 +166,11 @@ public final class EditorPages {
         }
         FormState state;
         if (draft.isPresent() && !"published".equals(show)) {
-            state = FormState.fresh(ArticleForm.of(draft.get().article(), draft.get().publishAt(), ZONE), false,
+            state = FormState.fresh(ArticleForm.of(draft.get().article(), draft.get().publishAt(), EditorRequests.ZONE), false,
                     draft.get().revision(), nullToEmpty(draft.get().baseVersion()));
         } else {
             PublishedArticle live = published.orElseThrow(PageException::notFound);
-            state = FormState.fresh(ArticleForm.of(live.article(), null, ZONE), false, "", live.version())
+            state = FormState.fresh(ArticleForm.of(live.article(), null, EditorRequests.ZONE), false, "", live.version())
                     .showingPublished(draft.isPresent());
         }
         if (done != null && ACTIONS_DONE.contains(done)) {
@@ -189,15 +179,13 @@ public final class EditorPages {
         return form(200, request, caller, state);
     }
 
-    private static final List<String> ACTIONS_DONE = List.of("saved", "review", "published", "discarded", "restored");
-
     /** Every button of the form posts here; {@code action} says which it was. */
     @POST
     @Path("articles")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     public Response submit(MultivaluedMap<String, String> posted, @Context ContainerRequestContext request)
             throws IOException {
-        Caller caller = formCaller(request, posted);
+        Caller caller = requests.formCaller(request, posted);
         if (!caller.canEdit()) {
             throw new PageException(403, "editor.forbidden");
         }
@@ -225,7 +213,7 @@ public final class EditorPages {
                     .withNotice(new Pages.Notice(messages.text("editor.invalid"), true)));
         }
         String id = article.id();
-        Instant publishAt = fields.publishAt(ZONE);
+        Instant publishAt = fields.publishAt(EditorRequests.ZONE);
         try {
             switch (action) {
                 case "preview" -> {
@@ -233,17 +221,17 @@ public final class EditorPages {
                 }
                 case "save" -> {
                     editor.saveDraft(caller, article, emptyToNull(startedFrom), emptyToNull(baseVersion), publishAt);
-                    return done(id, "saved");
+                    return EditorRequests.done(id, "saved");
                 }
                 case "review" -> {
                     Draft draft = savedAsTyped(caller, fields, article, startedFrom, baseVersion, publishAt);
                     editor.requestReview(caller, id, draft.revision());
-                    return done(id, "review");
+                    return EditorRequests.done(id, "review");
                 }
                 case "publish" -> {
                     Optional<Draft> current = editor.draft(caller, id);
                     boolean unchanged = current.isPresent() && startedFrom.equals(current.get().revision())
-                            && ArticleForm.of(current.get().article(), null, ZONE).sameArticle(fields);
+                            && ArticleForm.of(current.get().article(), null, EditorRequests.ZONE).sameArticle(fields);
                     if (!unchanged && !caller.isAdmin()) {
                         // Publishing what the person has not saved would make them its last editor, who may
                         // not publish it: they save (or ask for review) first. Their text stays in the form.
@@ -253,11 +241,11 @@ public final class EditorPages {
                     Draft draft = unchanged ? current.get()
                             : editor.saveDraft(caller, article, emptyToNull(startedFrom), emptyToNull(baseVersion), publishAt);
                     editor.publish(caller, id, draft.revision(), message.isEmpty() ? null : message);
-                    return done(id, "published");
+                    return EditorRequests.done(id, "published");
                 }
                 case "discard" -> {
                     editor.discardDraft(caller, id, emptyToNull(startedFrom));
-                    return editor.published(caller, id).isPresent() ? done(id, "discarded")
+                    return editor.published(caller, id).isPresent() ? EditorRequests.done(id, "discarded")
                             : Response.seeOther(URI.create(EditorLinks.HOME)).build();
                 }
                 default -> throw new PageException(400);
@@ -293,9 +281,9 @@ public final class EditorPages {
 
     private Response previewPage(MultivaluedMap<String, String> posted, ContainerRequestContext request)
             throws EditNotAllowedException, IOException {
-        Caller caller = formCaller(request, posted);
+        Caller caller = requests.formCaller(request, posted);
         Messages messages = Messages.of(site.language(request));
-        PageContext page = context(request, caller, "editor.preview", "page-editor");
+        PageContext page = requests.context(request, caller, "editor.preview", "page-editor");
         try {
             Article article = editor.preview(caller, ArticleForm.from(posted).article());
             return site.page(200, "editorPreview.jte", page, "pane",
@@ -306,113 +294,6 @@ public final class EditorPages {
         } catch (EditRejectedException e) {
             return site.page(e.status() == 404 ? 400 : e.status(), "editorPreview.jte", page, "pane",
                     new Pages.PreviewPane(null, e.getMessage()));
-        }
-    }
-
-    // ---- history -------------------------------------------------------------------------------------------
-
-    @GET
-    @Path("articles/{id}/history")
-    public Response history(@PathParam("id") String id, @Context ContainerRequestContext request) throws IOException {
-        try {
-            return historyPage(id, request);
-        } catch (EditNotAllowedException e) {
-            throw new PageException(403, "editor.forbidden");
-        }
-    }
-
-    private Response historyPage(String id, ContainerRequestContext request)
-            throws EditNotAllowedException, IOException {
-        Caller caller = AuthFilter.caller(request.getSecurityContext());
-        if (caller.isAnonymous()) {
-            return signIn(EditorLinks.history(checkedId(id)));
-        }
-        checkedId(id);
-        Messages messages = Messages.of(site.language(request));
-        List<HistoryEntry> entries;
-        try {
-            entries = editor.history(caller, id);
-        } catch (EditRejectedException e) {
-            throw new PageException(e.status() == 404 ? 404 : 400);
-        }
-        String title = editor.published(caller, id).map(p -> p.article().title())
-                .or(() -> draftTitle(caller, id)).orElse(id);
-        List<Pages.HistoryRow> rows = entries.stream().map(entry -> row(id, entry, messages)).toList();
-        PageContext page = context(request, caller, "editor.history.title", "page-editor");
-        return site.page(200, "editorHistory.jte", page, "history",
-                new Pages.EditorHistory(id, title, rows, EditorLinks.article(id)));
-    }
-
-    @GET
-    @Path("articles/{id}/history/{version}")
-    public Response version(@PathParam("id") String id, @PathParam("version") String version,
-            @Context ContainerRequestContext request) throws IOException {
-        try {
-            return versionView(id, version, request);
-        } catch (EditNotAllowedException e) {
-            throw new PageException(403, "editor.forbidden");
-        }
-    }
-
-    private Response versionView(String id, String version,
-            ContainerRequestContext request) throws EditNotAllowedException, IOException {
-        Caller caller = AuthFilter.caller(request.getSecurityContext());
-        if (caller.isAnonymous()) {
-            return signIn(EditorLinks.history(checkedId(id)));
-        }
-        return versionPage(200, request, caller, checkedId(id), checkedVersion(version), null);
-    }
-
-    @POST
-    @Path("articles/{id}/history/{version}/restore")
-    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
-    public Response restore(@PathParam("id") String id, @PathParam("version") String version,
-            MultivaluedMap<String, String> posted, @Context ContainerRequestContext request) throws IOException {
-        try {
-            return restorePage(id, version, posted, request);
-        } catch (EditNotAllowedException e) {
-            throw new PageException(403, "editor.forbidden");
-        }
-    }
-
-    private Response restorePage(String id, String version,
-            MultivaluedMap<String, String> posted, ContainerRequestContext request)
-            throws EditNotAllowedException, IOException {
-        Caller caller = formCaller(request, posted);
-        checkedId(id);
-        checkedVersion(version);
-        if (!caller.canEdit()) {
-            throw new PageException(403, "editor.forbidden");
-        }
-        String message = nullToEmpty(posted.getFirst("message")).strip();
-        try {
-            editor.restore(caller, id, version, message.isEmpty() ? null : message);
-            return done(id, "restored");
-        } catch (EditConflictException e) {
-            return versionPage(409, request, caller, id, version, e.getMessage());
-        } catch (EditRejectedException e) {
-            if (e.status() == 404) {
-                throw PageException.notFound();
-            }
-            return versionPage(e.status(), request, caller, id, version, e.getMessage());
-        }
-    }
-
-    private Response versionPage(int status, ContainerRequestContext request, Caller caller, String id, String version,
-            String problem) throws EditNotAllowedException {
-        Messages messages = Messages.of(site.language(request));
-        try {
-            HistoryEntry entry = editor.history(caller, id).stream().filter(e -> e.version().equals(version))
-                    .findFirst().orElseThrow(PageException::notFound);
-            EditableArticle article = editor.atVersion(caller, id, version);
-            String diff = editor.diff(caller, id, version, null);
-            PageContext page = context(request, caller, "editor.version.title", "page-editor");
-            return site.page(status, "editorVersion.jte", page, "version", new Pages.EditorVersion(id,
-                    row(id, entry, messages), article, diff, caller.canEdit(), EditorLinks.history(id),
-                    EditorLinks.version(id, version) + "/restore",
-                    problem == null ? null : new Pages.Notice(problem, true)));
-        } catch (EditRejectedException e) {
-            throw new PageException(e.status() == 404 ? 404 : 400);
         }
     }
 
@@ -490,7 +371,7 @@ public final class EditorPages {
 
         Pages.DraftInfo draftInfo = draft.filter(d -> !state.showingPublished())
                 .map(d -> new Pages.DraftInfo(messages.text(d.state() == DraftState.IN_REVIEW
-                        ? "editor.state.inReview" : "editor.state.draft"), d.author(), d.lastEditor(), when(d.updated())))
+                        ? "editor.state.inReview" : "editor.state.draft"), d.author(), d.lastEditor(), EditorRequests.when(d.updated())))
                 .orElse(null);
         boolean canPublish = false;
         String publishBlocked = null;
@@ -526,7 +407,7 @@ public final class EditorPages {
                 translate, translateLabel);
         Pages.EditorPage model = new Pages.EditorPage(form, state.isNew(), state.startedFrom(), state.baseVersion(),
                 editable, readOnly, state.errors(), state.notice(), state.diff(), categoryNames(contentLocale),
-                ZONE.getId(), choices(form.type(), messages, "editor.default.type", "faq", "type.faq", "playbook",
+                EditorRequests.ZONE.getId(), choices(form.type(), messages, "editor.default.type", "faq", "type.faq", "playbook",
                         "type.playbook"),
                 choices(form.visibility(), messages, "editor.default.visibility", "public", "editor.visibility.public",
                         "internal", "editor.visibility.internal"),
@@ -568,7 +449,7 @@ public final class EditorPages {
             throws EditConflictException, EditNotAllowedException, EditRejectedException {
         Optional<Draft> current = editor.draft(caller, article.id());
         if (current.isPresent() && startedFrom.equals(current.get().revision())
-                && ArticleForm.of(current.get().article(), null, ZONE).sameArticle(fields)) {
+                && ArticleForm.of(current.get().article(), null, EditorRequests.ZONE).sameArticle(fields)) {
             return current.get();
         }
         return editor.saveDraft(caller, article, emptyToNull(startedFrom), emptyToNull(baseVersion), publishAt);
@@ -624,14 +505,6 @@ public final class EditorPages {
         }
     }
 
-    private Optional<String> draftTitle(Caller caller, String id) {
-        try {
-            return editor.draft(caller, id).map(d -> d.article().title());
-        } catch (EditNotAllowedException e) {
-            return Optional.empty();
-        }
-    }
-
     private List<String> categoryNames(String locale) throws IOException {
         return categories.categories(locale, Audience.AGENTS).stream().map(CategoryService.Category::name).toList();
     }
@@ -659,70 +532,9 @@ public final class EditorPages {
         return choices;
     }
 
-    private Pages.HistoryRow row(String id, HistoryEntry entry, Messages messages) {
-        String version = entry.version();
-        return new Pages.HistoryRow(version, version.length() <= SHORT_VERSION ? version : version.substring(0, SHORT_VERSION),
-                when(entry.when()), entry.author(), nullToEmpty(entry.message()),
-                messages.text("editor.did." + (EDIT_ACTIONS.contains(entry.action()) ? entry.action() : "change")),
-                EditorLinks.version(id, version));
-    }
-
-    private static final List<String> EDIT_ACTIONS = List.of("publish", "delete", "restore", "change");
-
-    // ---- callers, ids and answers ---------------------------------------------------------------------------
-
-    /**
-     * The caller of a form post, after its CSRF token is checked: a bearer token if one was sent, else the
-     * session the form token vouches for. Anonymous posts are refused.
-     */
-    private Caller formCaller(ContainerRequestContext request, MultivaluedMap<String, String> posted) {
-        site.checkForm(request, posted.getFirst("csrf"));
-        Caller caller = AuthFilter.caller(request.getSecurityContext());
-        if (caller.isAnonymous()) {
-            caller = site.sessions().caller(BrowserCookies.value(request, BrowserCookies.SESSION)).orElse(Caller.ANONYMOUS);
-        }
-        if (caller.isAnonymous()) {
-            throw new PageException(403, "editor.signInFirst");
-        }
-        return caller;
-    }
-
-    private PageContext context(ContainerRequestContext request, Caller caller, String titleKey, String bodyClass) {
-        return site.context(request, caller, null, new PageContext.PageMeta(
-                Messages.of(site.language(request)).text(titleKey), null, null, false, bodyClass));
-    }
-
-    private static Response signIn(String next) {
-        return Response.seeOther(URI.create("/login?next=" + URLEncoder.encode(next, StandardCharsets.UTF_8))).build();
-    }
-
-    /** After a change: back to the article's editor page, which says what happened (post, redirect, get). */
-    private static Response done(String id, String what) {
-        return Response.seeOther(URI.create(EditorLinks.article(id) + "?done=" + what)).build();
-    }
-
-    private static String checkedId(String id) {
-        if (id == null || !Article.ID_PATTERN.matcher(id).matches()) {
-            throw PageException.notFound();
-        }
-        return id;
-    }
-
-    private static String checkedVersion(String version) {
-        if (version == null || !VERSION.matcher(version).matches()) {
-            throw new PageException(400);
-        }
-        return version;
-    }
-
     /** The other UI language's locale for a translation, or {@code null} for a locale with no pair. */
     private static String otherLocale(String locale) {
         return "ja".equals(locale) ? "en" : "en".equals(locale) ? "ja" : null;
-    }
-
-    /** A time as the editor pages show it, in the help center's zone ({@link #ZONE}). */
-    static String when(Instant at) {
-        return at == null ? "" : WHEN.format(at);
     }
 
     private static boolean blank(String value) {

@@ -147,8 +147,13 @@ public final class Pages {
     public record DraftRow(String id, String title, String locale, String author, String lastEditor, String updated,
             String url) {}
 
-    /** {@code /editor}: the drafts waiting for review and those still being written. */
-    public record EditorHome(List<DraftRow> inReview, List<DraftRow> drafts, boolean canCreate) {}
+    /**
+     * {@code /editor}: the drafts waiting for review and those still being written.
+     *
+     * @param canCreate whether the person may start an article (an editor)
+     * @param admin whether the person reads the audit log
+     */
+    public record EditorHome(List<DraftRow> inReview, List<DraftRow> drafts, boolean canCreate, boolean admin) {}
 
     /** One option of a {@code <select>}. */
     public record Choice(String value, String label, boolean selected) {}

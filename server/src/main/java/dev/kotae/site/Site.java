@@ -21,7 +21,7 @@ public final class Site {
 
     /** The page resources, filters and error mapping to register with Jersey. */
     public static final List<Class<?>> RESOURCES = List.of(HelpCenterPages.class, SignInPages.class,
-            SearchEngineFiles.class, AnalyticsPages.class, EditorPages.class, AuditPages.class, SiteAssets.class, SiteCookieFilter.class, PageErrors.class, PageNotFound.class);
+            SearchEngineFiles.class, AnalyticsPages.class, EditorPages.class, HistoryPages.class, AuditPages.class, SiteAssets.class, SiteCookieFilter.class, PageErrors.class, PageNotFound.class);
 
     private static final Duration LANGUAGE_COOKIE_AGE = Duration.ofDays(365);
     private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(Site.class);
