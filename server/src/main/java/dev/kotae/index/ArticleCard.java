@@ -31,6 +31,7 @@ final class ArticleCard {
             writeList(out, article.questions());
             out.writeZLong(article.updated().toEpochDay());
             out.writeString(article.source());
+            out.writeString(article.translationKey() == null ? "" : article.translationKey());
         } catch (IOException e) {
             throw new IllegalStateException("writing to memory failed", e);
         }
@@ -50,7 +51,9 @@ final class ArticleCard {
         List<String> questions = readList(in);
         LocalDate updated = LocalDate.ofEpochDay(in.readZLong());
         String source = in.readString();
-        return new Article(id, title, type, visibility, locale, category, tags, questions, updated, source, html, text);
+        String translationKey = in.readString();
+        return new Article(id, title, type, visibility, locale, category, tags, questions, updated, source, html, text,
+                translationKey.isEmpty() ? null : translationKey);
     }
 
     static void writeList(ByteBuffersDataOutput out, List<String> values) throws IOException {

@@ -70,6 +70,9 @@ public final class ArticleDocuments {
         for (String tag : article.tags()) {
             doc.add(new StringField(IndexFields.TAG, tag, Field.Store.NO));
         }
+        if (article.translationKey() != null) {
+            doc.add(new StringField(IndexFields.TRANSLATION, article.translationKey(), Field.Store.NO));
+        }
         doc.add(new NumericDocValuesField(IndexFields.UPDATED, article.updated().toEpochDay()));
         // Nothing is kept in stored fields: they compress blocks of several documents, and a search hit
         // decompressed a whole block to read one. What hits show, the body for snippets and the rendered

@@ -31,6 +31,8 @@ import org.apache.lucene.search.TopDocs;
 public final class ArticleService {
 
     static final int RELATED = 5;
+    /** More versions of one article than a help center has languages would be a mistake in the files. */
+    static final int TRANSLATIONS = 20;
 
     /** A related article, as linked from an article page. */
     public record Related(String id, String title, String url) {}
@@ -88,6 +90,35 @@ public final class ArticleService {
                 listed.add(new Listed(article.id(), article.locale(), article.url(), article.updated()));
             }
             return listed;
+        } finally {
+            index.release(view);
+        }
+    }
+
+    /**
+     * The other-language versions of an article the audience may see: the articles that share its
+     * translation key (its own id when it names none), and the article that key is the id of.
+     */
+    public List<Listed> translations(Article article, Audience audience) throws IOException {
+        String key = article.translationKey() != null ? article.translationKey() : article.id();
+        BooleanQuery.Builder query = new BooleanQuery.Builder()
+                .add(new BooleanQuery.Builder()
+                        .add(new TermQuery(new Term(IndexFields.TRANSLATION, key)), BooleanClause.Occur.SHOULD)
+                        .add(new TermQuery(new Term(IndexFields.ID, key)), BooleanClause.Occur.SHOULD)
+                        .build(), BooleanClause.Occur.MUST)
+                .add(new TermQuery(new Term(IndexFields.ID, article.id())), BooleanClause.Occur.MUST_NOT);
+        Query visibility = audience.filter();
+        if (visibility != null) {
+            query.add(visibility, BooleanClause.Occur.FILTER);
+        }
+        IndexView view = index.acquire();
+        try {
+            List<Listed> found = new ArrayList<>();
+            for (ScoreDoc hit : view.search(query.build(), TRANSLATIONS).scoreDocs) {
+                Article other = ArticleDocuments.summary(view.getIndexReader(), hit.doc);
+                found.add(new Listed(other.id(), other.locale(), other.url(), other.updated()));
+            }
+            return found;
         } finally {
             index.release(view);
         }

@@ -474,26 +474,25 @@ public final class EditorPages {
     }
 
     /**
-     * Whether an article already has a version in {@code other}: an article or pending draft there that
-     * shares its translation key, or the article its key names.
+     * Whether an article already has a version in {@code other}: a published article sharing its
+     * translation key (or the one its key names), or a pending draft that names the key.
      */
     private boolean hasTranslation(Caller caller, Article live, EditableArticle file, String other)
             throws EditNotAllowedException, IOException {
-        String key = file != null && file.translationKey() != null ? file.translationKey()
-                : live.translationKey() != null ? live.translationKey() : live.id();
+        // The file says what the key is now; the index may be a moment behind a publish.
+        Article current = file == null || java.util.Objects.equals(file.translationKey(), live.translationKey()) ? live
+                : new Article(live.id(), live.title(), live.type(), live.visibility(), live.locale(), live.category(),
+                        live.tags(), live.questions(), live.updated(), live.source(), live.html(), live.text(),
+                        file.translationKey());
+        if (articles.translations(current, Audience.AGENTS).stream().anyMatch(t -> other.equals(t.locale()))) {
+            return true;
+        }
+        String key = current.translationKey() != null ? current.translationKey() : current.id();
         for (Draft draft : editor.drafts(caller)) {
             if (key.equals(draft.article().translationKey()) && other.equals(draft.article().locale())) {
                 return true;
             }
         }
-        if (!key.equals(live.id())) {
-            Optional<Article> named = articles.article(key, Audience.AGENTS);
-            if (named.isPresent() && other.equals(named.get().locale())) {
-                return true;
-            }
-        }
-        // A published translation that names the same key (not the source's id) is not in the search index, so
-        // it is not found here: the link then still shows, and the new article's key makes the pair.
         return false;
     }
 

@@ -279,14 +279,33 @@ class EditorPagesIT {
         assertEquals(400, alice.get("/editor/articles/" + SAMPLE + "/history/bad%20version").status());
         assertEquals(404, alice.get("/editor/new?translationOf=no-such-article").status());
         assertEquals(400, alice.get("/editor/new?locale=" + enc("<x>")).status());
+    }
 
-        // The English sample has no Japanese version linked: editors are offered to create it.
-        Element translate = alice.get("/editor/articles/" + SAMPLE).html().selectFirst("a.translate-link");
+    @Test
+    void anArticleWithoutATranslationOffersToCreateOneUntilItIsPublished() throws Exception {
+        // The English sample has no Japanese version: editors are offered to create it, prefilled.
+        SiteBrowser admin = SiteBrowser.signedIn(base, KotaeServer.ADMIN_TOKEN);
+        Element translate = admin.get("/editor/articles/" + SAMPLE).html().selectFirst("a.translate-link");
         assertNotNull(translate, "a translation link");
-        Document translation = alice.get(translate.attr("href")).html();
+        assertEquals("日本語版を作成", translate.text());
+        Document translation = admin.get(translate.attr("href")).html();
         assertEquals("ja", translation.selectFirst("#f-locale option[selected]").attr("value"));
         assertEquals(SAMPLE, translation.selectFirst("#f-translationKey").attr("value"));
         assertEquals("Orders", translation.selectFirst("#f-category").attr("value"));
+        assertEquals("faq", translation.selectFirst("#f-type option[selected]").attr("value"));
+
+        Map<String, String> fields = formOf(translation);
+        fields.put("id", SAMPLE + "-ja");
+        fields.put("title", "注文状況の確認");
+        fields.put("body", "マイページの注文履歴で確認できます。");
+        fields.put("action", "publish"); // an admin may publish alone
+        assertEquals(303, admin.post("/editor/articles", fields).status());
+        KotaeServer.within(Duration.ofSeconds(10), "the translation is indexed",
+                () -> new SiteBrowser(base).get("/articles/" + SAMPLE + "-ja").status() == 200);
+        assertNull(admin.get("/editor/articles/" + SAMPLE).html().selectFirst("a.translate-link"),
+                "the source now has its Japanese version");
+        assertNull(admin.get("/editor/articles/" + SAMPLE + "-ja").html().selectFirst("a.translate-link"),
+                "and the translation its English one");
     }
 
     @Test
