@@ -56,6 +56,9 @@ public final class EditorPages {
 
     /** The form's buttons. */
     private static final List<String> ACTIONS = List.of("preview", "save", "review", "publish", "discard");
+    /** The form's fields, as {@link EditRejectedException#field()} names them. */
+    private static final List<String> FIELDS = List.of("id", "title", "category", "tags", "questions", "type",
+            "visibility", "locale", "translationKey", "body", "publishAt");
     /** What a change redirects with ({@code ?done=}), each with a message to show. */
     private static final List<String> ACTIONS_DONE = List.of("saved", "review", "published", "discarded", "restored");
 
@@ -256,12 +259,11 @@ public final class EditorPages {
             if (e.status() == 404 && e.field() == null) {
                 throw PageException.notFound();
             }
-            Map<String, String> errors = new LinkedHashMap<>();
-            if (e.field() != null) {
-                errors.put(e.field(), e.getMessage());
-            }
-            return form(e.status(), request, caller, state.withErrors(errors)
-                    .withNotice(new Pages.Notice(e.field() == null ? e.getMessage() : messages.text("editor.invalid"), true)));
+            // Beside its field when the form has that field; else (a version, a header) as the notice itself.
+            boolean besideField = e.field() != null && FIELDS.contains(e.field());
+            Map<String, String> errors = besideField ? Map.of(e.field(), e.getMessage()) : Map.of();
+            return form(e.status(), request, caller, state.withErrors(errors).withNotice(
+                    new Pages.Notice(besideField ? messages.text("editor.invalid") : e.getMessage(), true)));
         } catch (EditNotAllowedException e) {
             return form(403, request, caller, state.withNotice(new Pages.Notice(e.getMessage(), true)));
         }
@@ -426,18 +428,19 @@ public final class EditorPages {
         String baseVersion = nullToEmpty(e.currentVersion());
         try {
             Optional<Draft> now = editor.draft(caller, id);
-            if (now.isPresent()) {
-                startedFrom = now.get().revision();
-                baseVersion = nullToEmpty(now.get().baseVersion());
-            } else {
-                baseVersion = editor.published(caller, id).map(PublishedArticle::version).orElse(baseVersion);
-            }
+            startedFrom = now.map(Draft::revision).orElse("");
+            // The text was merged against what is published now (the diff shows it), so a second save starts
+            // from that version, even when the pending draft began from an older one.
+            baseVersion = editor.published(caller, id).map(PublishedArticle::version)
+                    .orElse(now.map(d -> nullToEmpty(d.baseVersion())).orElse(baseVersion));
         } catch (EditNotAllowedException ignored) {
             // the conflict itself is what the person needs to see
         }
         // A new article whose id someone took meanwhile stays "new": its id must change, not be merged into.
-        return form(409, request, caller, state.afterConflict(startedFrom, baseVersion, e.diff())
-                .withNotice(new Pages.Notice(messages.text("editor.conflict"), true)));
+        boolean hasDiff = e.diff() != null && !e.diff().isBlank();
+        return form(409, request, caller, state.afterConflict(startedFrom, baseVersion, hasDiff ? e.diff() : null)
+                .withNotice(new Pages.Notice(messages.text("editor.conflict") + (hasDiff ? "" : " (" + e.getMessage() + ")"),
+                        true)));
     }
 
     /**

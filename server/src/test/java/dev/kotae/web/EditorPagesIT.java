@@ -309,6 +309,48 @@ class EditorPagesIT {
     }
 
     @Test
+    void unsavedChangesAreNotPublishedAndADiscardedDraftLeavesThePublishedArticle() {
+        SiteBrowser alice = SiteBrowser.signedIn(base, ALICE);
+        SiteBrowser bob = SiteBrowser.signedIn(base, BOB);
+        String id = "order-history"; // ja/orders/order-history.md
+        String liveTitle = formOf(alice.get("/editor/articles/" + id).html()).get("title");
+        Map<String, String> draft = formOf(alice.get("/editor/articles/" + id).html());
+        draft.put("title", "注文履歴（下書き）");
+        draft.put("action", "review");
+        assertEquals(303, alice.post("/editor/articles", draft).status());
+
+        // Bob changes the text and presses publish: refused, his text kept, nothing published.
+        Map<String, String> changed = formOf(bob.get("/editor/articles/" + id).html());
+        changed.put("body", changed.get("body") + "\nボブの未保存の変更\n");
+        changed.put("action", "publish");
+        SiteBrowser.Page refused = bob.post("/editor/articles", changed);
+        assertEquals(409, refused.status(), refused.body());
+        assertTrue(refused.html().selectFirst("#f-body").wholeText().contains("ボブの未保存の変更"));
+        assertEquals(liveTitle, new SiteBrowser(base).get("/articles/" + id).html().selectFirst("main h1").text());
+
+        // Alice discards her draft: the editor page is the published article again.
+        Map<String, String> discard = formOf(alice.get("/editor/articles/" + id).html());
+        discard.put("action", "discard");
+        SiteBrowser.Page discarded = alice.post("/editor/articles", discard);
+        assertEquals(303, discarded.status(), discarded.body());
+        Document after = alice.get("/editor/articles/" + id).html();
+        assertEquals(liveTitle, after.selectFirst("#f-title").attr("value"));
+        assertNull(after.selectFirst(".draft-info"), "no draft any more");
+        assertNull(after.selectFirst("button.discard-button"));
+
+        // A new article's discarded draft is gone altogether.
+        Map<String, String> fresh = formOf(alice.get("/editor/new").html());
+        fresh.putAll(newArticle("discard-me", "Discard me"));
+        assertEquals(303, alice.post("/editor/articles", fresh).status());
+        Map<String, String> drop = formOf(alice.get("/editor/articles/discard-me").html());
+        drop.put("action", "discard");
+        SiteBrowser.Page gone = alice.post("/editor/articles", drop);
+        assertEquals(303, gone.status());
+        assertEquals("/editor", gone.location().replaceFirst("^https?://[^/]+", ""));
+        assertEquals(404, alice.get("/editor/articles/discard-me").status());
+    }
+
+    @Test
     void adminsReadTheAuditLogOthersDoNot() {
         SiteBrowser alice = SiteBrowser.signedIn(base, ALICE);
         Map<String, String> fields = formOf(alice.get("/editor/new").html());
