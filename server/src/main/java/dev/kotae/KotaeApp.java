@@ -211,7 +211,7 @@ public final class KotaeApp implements AutoCloseable, Admin {
         ImageStore images = new ImageStore(config.content(), config.editor().maxImageBytes(), Clock.systemUTC());
         this.editor = new ArticleEditor(new ArticleEditor.Setup(folder, parser, config.defaultLocale(), data,
                 id -> articles.article(id, Audience.AGENTS), images, config.editor().reviewRequired(),
-                config.editor()::emailOf, Clock.systemDefaultZone()));
+                ArticleEditor.emailsAt(config.editor().authorEmailDomain()), Clock.systemDefaultZone()));
         this.scheduledPublishing = new PublishScheduler(editor, Duration.ofSeconds(15),
                 DaemonThreads.named("kotae-scheduled-publish"));
         this.http = new HttpServer(config.host(), config.port(), searchConcurrency, config.server(), config.editor(), new HttpServer.Services(search,

@@ -56,10 +56,4 @@ public record EditorConfig(boolean reviewRequired, int maxImageKilobytes, String
     public long maxImageBytes() {
         return maxImageKilobytes * 1024L;
     }
-
-    /** The address a person's commits are authored with. */
-    public String emailOf(String name) {
-        String local = name.replaceAll("[^A-Za-z0-9._-]", "_");
-        return (local.isEmpty() ? "editor" : local) + "@" + authorEmailDomain;
-    }
 }

@@ -77,14 +77,42 @@ public final class ArticleEditor implements EditorService, AutoCloseable {
         this.audit = new AuditLog(data.resolve("audit.jsonl"));
         this.checks = new ArticleChecks(parser);
         this.onDisk = new PublishedFiles(folder, parser, setup.locator(), new KnownPaths(data.resolve("article-paths.json")));
-        Optional<GitHistory> git = GitHistory.open(folder.root());
-        this.history = git.isPresent() ? git.get() : new FolderHistory(data.resolve("history"));
+        this.history = openHistory(folder.root(), data.resolve("history"));
         LOG.info("Article history: {}", history.describe());
+    }
+
+    /**
+     * Git history when the content folder is in a git work tree, else copies under the data folder; a
+     * repository JGit cannot open (an unsupported extension, a broken {@code .git}) must not stop the server
+     * from starting, so it falls back to the copies too, with a warning.
+     */
+    private static ArticleHistory openHistory(Path contentRoot, Path historyFolder) {
+        try {
+            Optional<GitHistory> git = GitHistory.open(contentRoot);
+            if (git.isPresent()) {
+                return git.get();
+            }
+        } catch (IOException | RuntimeException e) {
+            LOG.warn("The content folder looks like part of a git work tree, but git could not be opened ({});"
+                    + " keeping history under {} instead", e.getMessage(), historyFolder);
+        }
+        return new FolderHistory(historyFolder);
     }
 
     /** The default author address for a person: {@code <name>@users.noreply.kotae}. */
     public static String defaultEmail(String name) {
-        return name.replaceAll("[^A-Za-z0-9._-]", "_") + "@users.noreply.kotae";
+        return emailsAt("users.noreply.kotae").apply(name);
+    }
+
+    /**
+     * Author addresses {@code <name>@<domain>}, the name reduced to what an address's local part may
+     * safely hold (a token's name is free text).
+     */
+    public static Function<String, String> emailsAt(String domain) {
+        return name -> {
+            String local = name.replaceAll("[^A-Za-z0-9._-]", "_");
+            return (local.isEmpty() ? "editor" : local) + "@" + domain;
+        };
     }
 
     // ---- reading ----------------------------------------------------------------------------------------

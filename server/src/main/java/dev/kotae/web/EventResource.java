@@ -88,6 +88,9 @@ public final class EventResource {
         } catch (JsonProcessingException e) {
             throw bad("the body is not a valid event: " + e.getOriginalMessage());
         }
+        if (request == null) { // the body was JSON's null
+            throw bad("send a JSON event: {\"type\": \"click\" | \"deflection\", ...}");
+        }
         String session = request.session() != null ? request.session() : sessionHeader;
         if (!Sessions.acceptable(session)) {
             throw bad("session must be 8-64 characters of A-Z a-z 0-9 -");

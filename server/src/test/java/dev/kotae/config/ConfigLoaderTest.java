@@ -403,7 +403,7 @@ class ConfigLoaderTest {
         EditorConfig editor = ConfigLoader.load(file, Map.of()).editor();
         assertFalse(editor.reviewRequired());
         assertEquals(100, editor.maxImageKilobytes());
-        assertEquals("alice@example.com", editor.emailOf("alice"));
+        assertEquals("example.com", editor.authorEmailDomain());
         assertTrue(ConfigLoader.load(file, Map.of("KOTAE_EDITOR_REVIEW", "required")).editor().reviewRequired());
 
         IOException typo = assertThrows(IOException.class,

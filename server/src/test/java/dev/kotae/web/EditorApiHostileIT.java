@@ -121,6 +121,13 @@ class EditorApiHostileIT {
             cases.add(jsonCase("script in " + field, "PUT", "/api/v1/drafts/" + DRAFT, ALICE, write.toString(), 400, null,
                     "If-Match", quoted(draftRevision)));
         }
+        // Front matter smuggled through a field: a line break would start a new key.
+        for (String field : List.of("title", "category")) {
+            ObjectNode write = article("Smuggled", "x");
+            write.put(field, "x\nvisibility: public\n---\n<script>alert(1)</script>");
+            cases.add(jsonCase("a line break in " + field, "PUT", "/api/v1/drafts/" + DRAFT, ALICE, write.toString(), 400,
+                    null, "If-Match", quoted(draftRevision)));
+        }
         // Uploads that are not images, whatever they claim to be; too large.
         String svg = "<svg xmlns=\"http://www.w3.org/2000/svg\"><script>alert(document.cookie)</script></svg>";
         cases.add(upload("SVG with script", "photo.png", "image/png", svg.getBytes(StandardCharsets.UTF_8), BOB, 415,
@@ -304,6 +311,11 @@ class EditorApiHostileIT {
         assertEquals(201, created.status(), created.body());
         String file = Files.readString(server.content().resolve(created.json().get("path").asText()));
         assertTrue(file.contains("Body " + SCRIPT), file);
+        JsonNode source = server.get("/api/v1/articles/" + id + "/source", ANN).json().get("article");
+        assertEquals("Title " + SCRIPT, source.get("title").asText(), "the file keeps each field as one value: " + file);
+        assertEquals("Category " + SCRIPT, source.get("category").asText(), file);
+        assertEquals("tag " + SCRIPT, source.get("tags").get(0).asText(), file);
+        assertEquals("Question " + SCRIPT + "?", source.get("questions").get(0).asText(), file);
 
         await().atMost(Duration.ofSeconds(5)).until(() -> server.get("/articles/" + id).status() == 200);
         String html = server.get("/articles/" + id).body();

@@ -110,4 +110,18 @@ class EditorPublishIT {
         assertFalse(sitemap.body().contains("furoshiki"), sitemap.body());
         assertTrue(editor.draft(BOB, "furoshiki-draft").isPresent(), "the draft is kept, just not served");
     }
+
+    @Test
+    void anArticleInANewCategoryGetsANewFolderAndIsServedToo() throws Exception {
+        EditableArticle faq = new EditableArticle("gift-card-balance", "How do I check my gift card balance?", null,
+                null, "en", "Gift Cards", List.of(), List.of("gift card balance"), null,
+                "Enter the card number on the balance page.");
+        Draft started = editor.saveDraft(ALICE, faq, null, null, null);
+        Draft inReview = editor.requestReview(ALICE, started.id(), started.revision());
+        PublishedArticle published = editor.publish(BOB, started.id(), inReview.revision(), null);
+
+        assertEquals("en/gift-cards/gift-card-balance.md", published.path());
+        await().atMost(Duration.ofSeconds(2)).pollInterval(Duration.ofMillis(50))
+                .until(() -> server.searchIds("gift card balance", null).contains("gift-card-balance"));
+    }
 }

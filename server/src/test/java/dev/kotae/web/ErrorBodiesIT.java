@@ -90,4 +90,13 @@ class ErrorBodiesIT extends SampleServerIT {
         assertEquals(400, page.status(), page.body());
         assertTrue(page.header("content-type").startsWith("text/html"), page.headers().toString());
     }
+
+    /** JSON's {@code null} is valid JSON but no event: a 400 like any other bad event, not a 500. */
+    @Test
+    void aNullEventIs400() {
+        KotaeServer.Reply reply = server.send(server.request("/api/v1/events").header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString("null")), null);
+        assertEquals(400, reply.status(), reply.body());
+        assertEquals("bad_event", reply.json().get("error").get("code").asText(), reply.body());
+    }
 }
