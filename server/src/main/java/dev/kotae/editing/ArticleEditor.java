@@ -545,10 +545,16 @@ public final class ArticleEditor implements EditorService, AutoCloseable {
         }
     }
 
+    /** Where to change a plugin source's article instead: its source ({@code plugin:<plugin>/<source>}). */
     private static String readOnlyReason(Article article) {
-        String source = article.source().contains(":") ? article.source().substring(0, article.source().indexOf(':'))
-                : article.source();
-        return "this article comes from the plugin content source '" + source + "': change it there";
+        String source = article.source();
+        if (source.startsWith("plugin:") && source.indexOf('/') > 0) {
+            String plugin = source.substring("plugin:".length(), source.indexOf('/'));
+            String sourceId = source.substring(source.indexOf('/') + 1);
+            return "this article comes from the content source '" + sourceId + "' of the plugin '" + plugin
+                    + "': change it there";
+        }
+        return "this article comes from " + source + ", not from the content folder: change it there";
     }
 
     // ---- files ------------------------------------------------------------------------------------------

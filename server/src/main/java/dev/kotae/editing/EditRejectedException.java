@@ -24,7 +24,11 @@ public final class EditRejectedException extends Exception {
         return field;
     }
 
-    /** 400, 404 (no such article or draft), 413 (too large) or 415 (not an accepted image type). */
+    /**
+     * 400, 404 (no such article, draft or version), 409 (the id is taken by another file or article), 413
+     * (too large), 415 (not an accepted image type), 422 (a history version that is not a valid article),
+     * 428 (a delete without If-Match) or 501 (not set up on this server, e.g. image uploads).
+     */
     public int status() {
         return status;
     }

@@ -7,6 +7,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Optional;
 import java.util.TreeMap;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The file each article id was last written to by the editor ({@code data/article-paths.json}): finds an
@@ -15,15 +17,31 @@ import java.util.TreeMap;
  */
 final class KnownPaths {
 
+    private static final Logger LOG = LoggerFactory.getLogger(KnownPaths.class);
+
     private final Path file;
     private final ObjectMapper json = new ObjectMapper();
     private final TreeMap<String, String> paths;
 
-    KnownPaths(Path file) throws IOException {
+    KnownPaths(Path file) {
         this.file = file;
-        this.paths = Files.exists(file)
-                ? json.readValue(Files.readAllBytes(file), new TypeReference<TreeMap<String, String>>() {})
-                : new TreeMap<>();
+        this.paths = load(file);
+    }
+
+    /** A hint only: an unreadable file must not stop the server, so it starts from nothing, with a warning. */
+    private TreeMap<String, String> load(Path from) {
+        if (!Files.exists(from)) {
+            return new TreeMap<>();
+        }
+        try {
+            TreeMap<String, String> read = json.readValue(Files.readAllBytes(from),
+                    new TypeReference<TreeMap<String, String>>() {});
+            return read == null ? new TreeMap<>() : read;
+        } catch (IOException e) {
+            LOG.warn("Ignoring unreadable {} ({}): deleted articles' history is found again once they are"
+                    + " published anew", from, e.getMessage());
+            return new TreeMap<>();
+        }
     }
 
     synchronized Optional<String> get(String id) {

@@ -231,12 +231,13 @@ class ArticleEditorTest {
     @Test
     void pluginArticlesAreReadOnly() throws Exception {
         fixture.pluginArticles.put("csv:faq.1", new Article("csv:faq.1", "From the CSV", ArticleType.FAQ,
-                Visibility.PUBLIC, "ja", "", List.of(), List.of(), LocalDate.of(2026, 1, 1), "csv:faq.csv#1",
+                Visibility.PUBLIC, "ja", "", List.of(), List.of(), LocalDate.of(2026, 1, 1), "plugin:source-csv/csv",
                 "<p>text</p>", "text"));
 
         PublishedArticle plugin = editor.published(AGENT, "csv:faq.1").orElseThrow();
         assertNotNull(plugin.readOnly());
-        assertTrue(plugin.readOnly().contains("csv"), plugin.readOnly());
+        assertEquals("this article comes from the content source 'csv' of the plugin 'source-csv': change it there",
+                plugin.readOnly());
         assertNull(plugin.path());
         EditableArticle edit = withId(giftWrap("x"), "csv:faq.1");
         assertThrows(EditNotAllowedException.class, () -> editor.saveDraft(ALICE, edit, null, plugin.version(), null));

@@ -111,4 +111,14 @@ class ArticleFileTest {
         assertEquals(article.title().strip(), served.title());
         assertFalse(served.text().contains("not-front-matter") && served.text().startsWith("id:"));
     }
+
+    @Test
+    void aBodyThatStartsLikeFrontMatterOrIsEmptyReadsBackTheSame() throws Exception {
+        for (String body : List.of("---\nid: other\n---\ntext", "...\nmore", "", "\n\nafter blank lines", "末尾 ")) {
+            EditableArticle article = new EditableArticle("edge", "Edge", null, null, null, "", null, null, null, body);
+            byte[] bytes = files.write(article, null);
+            assertEquals(article, files.read(bytes).article(), body);
+            assertEquals("edge", parser.parse("en/edge.md", bytes, LocalDate.of(2026, 1, 1)).id());
+        }
+    }
 }
