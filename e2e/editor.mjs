@@ -169,6 +169,7 @@ async function publishAndFindIt(page, anonymous) {
   run.step = 'another editor publishes';
   const row = page.locator(`#inReview a[href="/editor/articles/${article.id}"]`);
   expect(await row.count() === 1, 'the draft is not listed as in review for bob');
+  await screenshots(page, 'editor-home');
   await Promise.all([page.waitForURL((u) => u.pathname === `/editor/articles/${article.id}`), row.click()]);
   await page.locator('#f-message').fill('保冷バッグのFAQを追加');
   await Promise.all([page.waitForURL((u) => u.search === '?done=published'), page.locator('button.publish-button').click()]);
@@ -184,6 +185,13 @@ async function publishAndFindIt(page, anonymous) {
   expect(found, 'the anonymous search never found the published article');
   expect(tookMs <= PUBLISHED_WITHIN_MS, `the anonymous search found it only after ${tookMs} ms`);
   log(`published by bob; anonymous search found it after ${tookMs} ms`);
+  // The history has the publish, by bob, with his note.
+  await Promise.all([page.waitForURL((u) => u.pathname.endsWith('/history')), page.locator('a.history-link').click()]);
+  const entry = await page.locator('.editor-table tbody tr').first().textContent();
+  expect(entry.includes('bob') && entry.includes('保冷バッグのFAQを追加'), `the history shows: ${entry}`);
+  await checkAccessibility(page, 'editor-history');
+  await screenshots(page, 'editor-history');
+
   const response = await visitor.goto(`${env.kotaeUrl}/articles/${article.id}`);
   expect(response.status() === 200, `the published article answered ${response.status()}`);
   expect(await visitor.locator('.edit-link').count() === 0, 'visitors get an edit link');
