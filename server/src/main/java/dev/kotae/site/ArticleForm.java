@@ -118,7 +118,8 @@ public record ArticleForm(String id, String title, String category, String tags,
     /** Whether this form holds the same article as {@code other}, whatever the spacing of lists. */
     boolean sameArticle(ArticleForm other) {
         return id.equals(other.id) && title.equals(other.title) && category.equals(other.category)
-                && split(tags, ",").equals(split(other.tags, ",")) && split(questions, "\n").equals(split(other.questions, "\n"))
+                && split(tags, ",").equals(split(other.tags, ","))
+                && split(questions, "\n").equals(split(other.questions, "\n"))
                 && type.equals(other.type) && visibility.equals(other.visibility) && locale.equals(other.locale)
                 && translationKey.equals(other.translationKey) && body.equals(other.body);
     }
@@ -158,7 +159,8 @@ public record ArticleForm(String id, String title, String category, String tags,
     }
 
     private static List<String> split(String value, String separator) {
-        return Arrays.stream(value.split(Pattern.quote(separator))).map(String::strip).filter(s -> !s.isEmpty()).toList();
+        return Arrays.stream(value.split(Pattern.quote(separator))).map(String::strip).filter(s -> !s.isEmpty())
+                .toList();
     }
 
     private static String clean(String value) {

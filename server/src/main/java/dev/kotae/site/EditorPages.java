@@ -31,6 +31,7 @@ import jakarta.ws.rs.core.Response;
 import java.io.IOException;
 import java.net.URI;
 import java.time.Instant;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -62,6 +63,8 @@ public final class EditorPages {
     /** What a change redirects with ({@code ?done=}), each with a message to show. */
     private static final List<String> ACTIONS_DONE = List.of("saved", "review", "published", "discarded", "restored");
 
+    private static final ZoneId ZONE = EditorRequests.ZONE;
+
     private final Site site;
     private final EditorService editor;
     private final CategoryService categories;
@@ -78,6 +81,9 @@ public final class EditorPages {
     }
 
     // ---- the list of drafts ----------------------------------------------------------------------------
+    //
+    // Each GET turns EditorService's EditNotAllowedException into the 403 page here: an exception mapper for
+    // that type would also catch the REST API's, which answers JSON.
 
     @GET
     public Response home(@Context ContainerRequestContext request) throws IOException {
@@ -97,7 +103,8 @@ public final class EditorPages {
         List<Pages.DraftRow> writing = new ArrayList<>();
         for (Draft draft : editor.drafts(caller)) {
             Pages.DraftRow row = new Pages.DraftRow(draft.id(), draft.article().title(), draft.article().locale(),
-                    draft.author(), draft.lastEditor(), EditorRequests.when(draft.updated()), EditorLinks.article(draft.id()));
+                    draft.author(), draft.lastEditor(), EditorRequests.when(draft.updated()),
+                    EditorLinks.article(draft.id()));
             (draft.state() == DraftState.IN_REVIEW ? inReview : writing).add(row);
         }
         PageContext page = requests.context(request, caller, "editor.home.title", "page-editor");
@@ -110,7 +117,8 @@ public final class EditorPages {
     @GET
     @Path("new")
     public Response newArticle(@QueryParam("locale") String locale, @QueryParam("question") String question,
-            @QueryParam("translationOf") String translationOf, @Context ContainerRequestContext request) throws IOException {
+            @QueryParam("translationOf") String translationOf, @Context ContainerRequestContext request)
+            throws IOException {
         try {
             return newArticlePage(locale, question, translationOf, request);
         } catch (EditNotAllowedException e) {
@@ -123,8 +131,9 @@ public final class EditorPages {
             throws EditNotAllowedException, IOException {
         Caller caller = AuthFilter.caller(request.getSecurityContext());
         if (caller.isAnonymous()) {
-            return EditorRequests.signIn(request.getUriInfo().getRequestUri().getRawPath()
-                    + Optional.ofNullable(request.getUriInfo().getRequestUri().getRawQuery()).map(q -> "?" + q).orElse(""));
+            java.net.URI asked = request.getUriInfo().getRequestUri();
+            String query = asked.getRawQuery();
+            return EditorRequests.signIn(asked.getRawPath() + (query == null ? "" : "?" + query));
         }
         if (!caller.canEdit()) {
             throw new PageException(403, "editor.forbidden");
@@ -136,7 +145,8 @@ public final class EditorPages {
             if (!Article.LOCALE_PATTERN.matcher(chosen).matches()) {
                 throw new PageException(400);
             }
-            form = new ArticleForm("", "", "", "", blank(question) ? "" : question.strip(), "faq", "", chosen, "", "", "");
+            String firstQuestion = blank(question) ? "" : question.strip();
+            form = new ArticleForm("", "", "", "", firstQuestion, "faq", "", chosen, "", "", "");
         } else {
             form = translationForm(caller, translationOf.strip(), question);
         }
@@ -169,15 +179,17 @@ public final class EditorPages {
         }
         FormState state;
         if (draft.isPresent() && !"published".equals(show)) {
-            state = FormState.fresh(ArticleForm.of(draft.get().article(), draft.get().publishAt(), EditorRequests.ZONE), false,
-                    draft.get().revision(), nullToEmpty(draft.get().baseVersion()));
+            Draft pending = draft.get();
+            state = FormState.fresh(ArticleForm.of(pending.article(), pending.publishAt(), ZONE), false,
+                    pending.revision(), nullToEmpty(pending.baseVersion()));
         } else {
             PublishedArticle live = published.orElseThrow(PageException::notFound);
-            state = FormState.fresh(ArticleForm.of(live.article(), null, EditorRequests.ZONE), false, "", live.version())
+            state = FormState.fresh(ArticleForm.of(live.article(), null, ZONE), false, "", live.version())
                     .showingPublished(draft.isPresent());
         }
         if (done != null && ACTIONS_DONE.contains(done)) {
-            state = state.withNotice(new Pages.Notice(Messages.of(site.language(request)).text("editor.done." + done), false));
+            String what = Messages.of(site.language(request)).text("editor.done." + done);
+            state = state.withNotice(new Pages.Notice(what, false));
         }
         return form(200, request, caller, state);
     }
@@ -216,7 +228,7 @@ public final class EditorPages {
                     .withNotice(new Pages.Notice(messages.text("editor.invalid"), true)));
         }
         String id = article.id();
-        Instant publishAt = fields.publishAt(EditorRequests.ZONE);
+        Instant publishAt = fields.publishAt(ZONE);
         try {
             switch (action) {
                 case "preview" -> {
@@ -234,7 +246,7 @@ public final class EditorPages {
                 case "publish" -> {
                     Optional<Draft> current = editor.draft(caller, id);
                     boolean unchanged = current.isPresent() && startedFrom.equals(current.get().revision())
-                            && ArticleForm.of(current.get().article(), null, EditorRequests.ZONE).sameArticle(fields);
+                            && ArticleForm.of(current.get().article(), null, ZONE).sameArticle(fields);
                     if (!unchanged && !caller.isAdmin()) {
                         // Publishing what the person has not saved would make them its last editor, who may
                         // not publish it: they save (or ask for review) first. Their text stays in the form.
@@ -242,7 +254,8 @@ public final class EditorPages {
                                 state.withNotice(new Pages.Notice(messages.text("editor.publish.saveFirst"), true)));
                     }
                     Draft draft = unchanged ? current.get()
-                            : editor.saveDraft(caller, article, emptyToNull(startedFrom), emptyToNull(baseVersion), publishAt);
+                            : editor.saveDraft(caller, article, emptyToNull(startedFrom), emptyToNull(baseVersion),
+                                    publishAt);
                     editor.publish(caller, id, draft.revision(), message.isEmpty() ? null : message);
                     return EditorRequests.done(id, "published");
                 }
@@ -273,7 +286,8 @@ public final class EditorPages {
     @POST
     @Path("preview")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
-    public Response preview(MultivaluedMap<String, String> posted, @Context ContainerRequestContext request) throws IOException {
+    public Response preview(MultivaluedMap<String, String> posted, @Context ContainerRequestContext request)
+            throws IOException {
         try {
             return previewPage(posted, request);
         } catch (EditNotAllowedException e) {
@@ -373,7 +387,8 @@ public final class EditorPages {
 
         Pages.DraftInfo draftInfo = draft.filter(d -> !state.showingPublished())
                 .map(d -> new Pages.DraftInfo(messages.text(d.state() == DraftState.IN_REVIEW
-                        ? "editor.state.inReview" : "editor.state.draft"), d.author(), d.lastEditor(), EditorRequests.when(d.updated())))
+                        ? "editor.state.inReview" : "editor.state.draft"), d.author(), d.lastEditor(),
+                        EditorRequests.when(d.updated())))
                 .orElse(null);
         boolean canPublish = false;
         String publishBlocked = null;
@@ -395,22 +410,23 @@ public final class EditorPages {
         String translateLabel = null;
         if (live.isPresent() && caller.canEdit() && readOnly == null) {
             String other = otherLocale(live.get().locale());
-            if (other != null && !hasTranslation(caller, live.get(), published.map(PublishedArticle::article).orElse(null),
-                    other)) {
+            EditableArticle file = published.map(PublishedArticle::article).orElse(null);
+            if (other != null && !hasTranslation(caller, live.get(), file, other)) {
                 translate = EditorLinks.translation(id);
                 translateLabel = messages.text("editor.translate." + other);
             }
         }
         Pages.EditorNav nav = new Pages.EditorNav(live.map(Article::url).orElse(null),
                 state.showingPublished() && draft.isPresent() ? EditorLinks.article(id) : null,
-                !state.showingPublished() && draft.isPresent() && published.isPresent() ? EditorLinks.published(id) : null,
+                !state.showingPublished() && draft.isPresent() && published.isPresent()
+                        ? EditorLinks.published(id) : null,
                 known && (published.isPresent() || draft.map(d -> d.baseVersion() != null).orElse(false))
                         ? EditorLinks.history(id) : null,
                 translate, translateLabel);
         Pages.EditorPage model = new Pages.EditorPage(form, state.isNew(), state.startedFrom(), state.baseVersion(),
                 editable, readOnly, state.errors(), state.notice(), state.diff(), categoryNames(contentLocale),
-                EditorRequests.ZONE.getId(), choices(form.type(), messages, "editor.default.type", "faq", "type.faq", "playbook",
-                        "type.playbook"),
+                ZONE.getId(),
+                choices(form.type(), messages, "editor.default.type", "faq", "type.faq", "playbook", "type.playbook"),
                 choices(form.visibility(), messages, "editor.default.visibility", "public", "editor.visibility.public",
                         "internal", "editor.visibility.internal"),
                 localeChoices(form.locale(), messages), draftInfo, canPublish, publishBlocked, nav,
@@ -439,8 +455,8 @@ public final class EditorPages {
         // A new article whose id someone took meanwhile stays "new": its id must change, not be merged into.
         boolean hasDiff = e.diff() != null && !e.diff().isBlank();
         return form(409, request, caller, state.afterConflict(startedFrom, baseVersion, hasDiff ? e.diff() : null)
-                .withNotice(new Pages.Notice(messages.text("editor.conflict") + (hasDiff ? "" : " (" + e.getMessage() + ")"),
-                        true)));
+                .withNotice(new Pages.Notice(
+                        messages.text("editor.conflict") + (hasDiff ? "" : " (" + e.getMessage() + ")"), true)));
     }
 
     /**
@@ -452,13 +468,16 @@ public final class EditorPages {
             throws EditConflictException, EditNotAllowedException, EditRejectedException {
         Optional<Draft> current = editor.draft(caller, article.id());
         if (current.isPresent() && startedFrom.equals(current.get().revision())
-                && ArticleForm.of(current.get().article(), null, EditorRequests.ZONE).sameArticle(fields)) {
+                && ArticleForm.of(current.get().article(), null, ZONE).sameArticle(fields)) {
             return current.get();
         }
         return editor.saveDraft(caller, article, emptyToNull(startedFrom), emptyToNull(baseVersion), publishAt);
     }
 
-    /** A new article translating {@code sourceId}: its key, the other language, the same type, visibility and category. */
+    /**
+     * A new article translating {@code sourceId}: its translation key, the other language, and the same type,
+     * visibility and category.
+     */
     private ArticleForm translationForm(Caller caller, String sourceId, String question)
             throws EditNotAllowedException, IOException {
         if (!Article.ID_PATTERN.matcher(sourceId).matches()) {
@@ -511,7 +530,8 @@ public final class EditorPages {
         return categories.categories(locale, Audience.AGENTS).stream().map(CategoryService.Category::name).toList();
     }
 
-    private static List<Pages.Choice> choices(String current, Messages messages, String defaultKey, String... valuesAndKeys) {
+    private static List<Pages.Choice> choices(String current, Messages messages, String defaultKey,
+            String... valuesAndKeys) {
         List<Pages.Choice> choices = new ArrayList<>();
         choices.add(new Pages.Choice("", messages.text(defaultKey), current.isEmpty()));
         for (int i = 0; i < valuesAndKeys.length; i += 2) {

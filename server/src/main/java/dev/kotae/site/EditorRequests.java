@@ -45,7 +45,8 @@ final class EditorRequests {
         site.checkForm(request, posted.getFirst("csrf"));
         Caller caller = AuthFilter.caller(request.getSecurityContext());
         if (caller.isAnonymous()) {
-            caller = site.sessions().caller(BrowserCookies.value(request, BrowserCookies.SESSION)).orElse(Caller.ANONYMOUS);
+            caller = site.sessions().caller(BrowserCookies.value(request, BrowserCookies.SESSION))
+                    .orElse(Caller.ANONYMOUS);
         }
         if (caller.isAnonymous()) {
             throw new PageException(403, "editor.signInFirst");

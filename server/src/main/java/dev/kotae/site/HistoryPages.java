@@ -100,7 +100,8 @@ public final class HistoryPages {
         if (caller.isAnonymous()) {
             return EditorRequests.signIn(EditorLinks.history(EditorRequests.checkedId(id)));
         }
-        return versionPage(200, request, caller, EditorRequests.checkedId(id), EditorRequests.checkedVersion(version), null);
+        return versionPage(200, request, caller, EditorRequests.checkedId(id), EditorRequests.checkedVersion(version),
+                null);
     }
 
     @POST
@@ -158,7 +159,8 @@ public final class HistoryPages {
 
     private Pages.HistoryRow row(String id, HistoryEntry entry, Messages messages) {
         String version = entry.version();
-        return new Pages.HistoryRow(version, version.length() <= SHORT_VERSION ? version : version.substring(0, SHORT_VERSION),
+        String shortVersion = version.length() <= SHORT_VERSION ? version : version.substring(0, SHORT_VERSION);
+        return new Pages.HistoryRow(version, shortVersion,
                 EditorRequests.when(entry.when()), entry.author(), Objects.requireNonNullElse(entry.message(), ""),
                 messages.text("editor.did." + (ACTIONS.contains(entry.action()) ? entry.action() : "change")),
                 EditorLinks.version(id, version));

@@ -74,7 +74,8 @@ public final class Pages {
 
         static ArticleBody of(Article article, String uiLanguage) {
             List<TagLink> tags = article.tags().stream()
-                    .map(tag -> new TagLink(tag, SearchLinks.of(null, null, tag, null, article.locale()).url())).toList();
+                    .map(tag -> new TagLink(tag, SearchLinks.of(null, null, tag, null, article.locale()).url()))
+                    .toList();
             String updated = article.updated().format(DateTimeFormatter.ofLocalizedDate(FormatStyle.LONG)
                     .withLocale(java.util.Locale.forLanguageTag(uiLanguage)));
             return new ArticleBody(article, article.visibility() == Visibility.INTERNAL, tags, updated);
