@@ -21,7 +21,7 @@ import picocli.CommandLine.Parameters;
 /** The {@code kotae} command line. */
 @Command(name = "kotae", mixinStandardHelpOptions = true, versionProvider = Kotae.Version.class,
         description = "Kotae (答え): a self-hosted help center and FAQ search server.",
-        subcommands = {Kotae.Serve.class, Kotae.Eval.class})
+        subcommands = {Kotae.Serve.class, Kotae.Eval.class, UsersCommand.class})
 public final class Kotae implements Runnable {
 
     public static void main(String[] args) {

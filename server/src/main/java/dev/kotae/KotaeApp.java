@@ -11,7 +11,12 @@ import dev.kotae.analytics.LossCounters;
 import dev.kotae.analytics.RetentionPurge;
 import dev.kotae.analytics.PageViews;
 import dev.kotae.analytics.RecentEvents;
+import dev.kotae.auth.AccountStore;
+import dev.kotae.auth.Accounts;
 import dev.kotae.auth.AgentSessions;
+import dev.kotae.auth.PasswordHasher;
+import dev.kotae.auth.PasswordSignIn;
+import dev.kotae.auth.SignInThrottle;
 import dev.kotae.auth.SigningKey;
 import dev.kotae.auth.TokenAuthenticator;
 import dev.kotae.config.KotaeConfig;
@@ -112,6 +117,8 @@ public final class KotaeApp implements AutoCloseable, Admin {
     /** Drafts, review, publishing into the content folder, history and the audit log. */
     private final ArticleEditor editor;
     private final PublishScheduler scheduledPublishing;
+    /** The named accounts of {@code data/accounts.json}, followed as the file changes. */
+    private final Accounts accounts;
     private volatile ContentSync.Report lastSync;
     /** Reindexes asked for over HTTP run here, not on the request's thread (see {@link WriterThread}). */
     private final WriterThread reindexing = new WriterThread("kotae-reindex", Duration.ofMinutes(2));
@@ -119,7 +126,7 @@ public final class KotaeApp implements AutoCloseable, Admin {
     /** Plugins are started and their sources' first refreshes queued. */
     private volatile boolean pluginsStarted;
 
-    private KotaeApp(KotaeConfig config, IndexDirectories indexDirectories) throws IOException {
+    private KotaeApp(KotaeConfig config, IndexDirectories indexDirectories, Clock signInClock) throws IOException {
         this.config = config;
         if (!Files.isDirectory(config.content())) {
             throw new IOException("content folder not found: " + config.content().toAbsolutePath()
@@ -134,6 +141,9 @@ public final class KotaeApp implements AutoCloseable, Admin {
         Files.createDirectories(data);
         // Read before anything is opened, so a bad secret file stops start-up with nothing to release.
         SigningKey signing = SigningKey.load(config.site().sessionSecret(), data);
+        PasswordHasher passwordHasher = new PasswordHasher();
+        this.accounts = Accounts.open(AccountStore.inDataFolder(data, passwordHasher), config.tokens().stream()
+                .map(dev.kotae.auth.TokenAuthenticator.Token::name).collect(Collectors.toSet()));
         CompletableFuture<AnalyticsDatabase> analyticsOpening = new CompletableFuture<>();
         Thread opener = new Thread(() -> {
             try {
@@ -204,7 +214,11 @@ public final class KotaeApp implements AutoCloseable, Admin {
                 () -> config.plugins().dir() == null || (pluginsStarted && sources.firstLoadsDone()));
         this.plugins = new PluginHost(config.plugins(), data.resolve("plugins"),
                 new PublicHelpCenter(search, suggest, articles), events, sources, timeBox, metrics);
-        AgentSessions agentSessions = new AgentSessions(config.site().agentSession(), signing, config.tokens());
+        AgentSessions agentSessions = new AgentSessions(config.site().agentSession(), signing, config.tokens(), accounts);
+        // One allowance per address for wrong tokens and wrong passwords together; another per account name.
+        SignInThrottle perAddress = SignInThrottle.measuredBy(signInClock);
+        PasswordSignIn passwordSignIn = new PasswordSignIn(accounts, passwordHasher, perAddress,
+                SignInThrottle.measuredBy(signInClock));
         Site site = new Site(config.site(), config.defaultLocale(), new CsrfTokens(signing), agentSessions);
         int searchConcurrency = config.search().concurrencyOn(Runtime.getRuntime().availableProcessors());
         ClickLedger clicks = new ClickLedger();
@@ -214,12 +228,13 @@ public final class KotaeApp implements AutoCloseable, Admin {
                 ArticleEditor.emailsAt(config.editor().authorEmailDomain()), Clock.systemDefaultZone()));
         this.scheduledPublishing = new PublishScheduler(editor, Duration.ofSeconds(15),
                 DaemonThreads.named("kotae-scheduled-publish"));
-        this.http = new HttpServer(config.host(), config.port(), searchConcurrency, config.server(), config.editor(), new HttpServer.Services(search,
-                suggest, articles, categories, feedback, new TokenAuthenticator(config.tokens()), this, readiness, metrics, events,
+        this.http = new HttpServer(config.host(), config.port(), searchConcurrency, config.server(), config.editor(),
+                new HttpServer.Services(search, suggest, articles, categories, feedback,
+                new TokenAuthenticator(config.tokens(), perAddress), this, readiness, metrics, events,
                 recentEvents, plugins, new TrackedSearch(search, metrics, events, clicks),
                 new Votes(feedback, metrics, events), new PageViews(), agentSessions, site,
-                new AnalyticsReports(analyticsDatabase), new EventThrottle(config.analytics().eventsPerMinute()), clicks, editor,
-                images));
+                new AnalyticsReports(analyticsDatabase), new EventThrottle(config.analytics().eventsPerMinute()), clicks,
+                editor, images, passwordSignIn));
         ResultCache results = search.resultCache();
         metrics.counter("kotae_search_cache_hits", "Searches answered from the result cache", results::hits);
         metrics.counter("kotae_search_cache_misses", "Searches computed while the result cache is on", results::misses);
@@ -265,7 +280,16 @@ public final class KotaeApp implements AutoCloseable, Admin {
 
     /** {@link #start(KotaeConfig)} with the index's files in the directories {@code indexDirectories} opens. */
     public static KotaeApp start(KotaeConfig config, IndexDirectories indexDirectories) throws Exception {
-        KotaeApp app = new KotaeApp(config, indexDirectories);
+        return start(config, indexDirectories, Clock.systemUTC());
+    }
+
+    /**
+     * {@link #start(KotaeConfig, IndexDirectories)} with the clock sign-in throttles refill by: tests move
+     * one forward to see a throttled sign-in allowed again without waiting.
+     */
+    public static KotaeApp start(KotaeConfig config, IndexDirectories indexDirectories, Clock signInClock)
+            throws Exception {
+        KotaeApp app = new KotaeApp(config, indexDirectories, signInClock);
         try {
             app.run();
         } catch (Exception e) {
@@ -399,14 +423,23 @@ public final class KotaeApp implements AutoCloseable, Admin {
             LOG.warn("{} content file(s) skipped:", sync.problems().size());
             sync.problems().forEach(p -> LOG.warn("  {}: {}", p.path(), p.message()));
         }
-        if (config.tokens().isEmpty()) {
-            LOG.info("No auth tokens configured: internal articles and /api/v1/admin are unreachable "
-                    + "(set auth.tokens in kotae.yml or KOTAE_AUTH_TOKENS)");
+        if (config.tokens().isEmpty() && accounts.size() == 0) {
+            LOG.info("No accounts and no auth tokens: internal articles and /api/v1/admin are unreachable "
+                    + "(add a person with 'kotae users add NAME --role admin', or set auth.tokens in kotae.yml"
+                    + " or KOTAE_AUTH_TOKENS)");
+        } else {
+            LOG.info("Sign-in: {} account(s) in {}, {} API token(s)", accounts.size(),
+                    config.data().resolve(AccountStore.FILE), config.tokens().size());
         }
     }
 
     public int port() {
         return http.port();
+    }
+
+    /** The named accounts (e.g. {@link Accounts#email} for the author of a person's change). */
+    public Accounts accounts() {
+        return accounts;
     }
 
     /** The search the JSON API calls, for callers in the same JVM (benchmarks, embedding). */

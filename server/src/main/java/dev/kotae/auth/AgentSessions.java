@@ -27,6 +27,10 @@ import java.util.stream.Collectors;
  *
  * <p>A session ends when it expires, when the tokens of its caller change (a token rotated, removed or
  * given another role: the fingerprint no longer matches), when the signing key changes, or on sign-out.
+ * A person's session ({@link Accounts}) has a fingerprint of the account's name, role, password hash,
+ * disabled flag and when those last changed instead, looked up in the accounts as they are now: it ends
+ * on that person's next request once the account is disabled, its password reset or its role changed (on
+ * each replica once its copy of the accounts file has the change).
  * Sign-out deletes the cookie in the browser and is remembered by the replica that saw it until the
  * session would have expired; another replica would still accept a copy of that cookie taken before
  * sign-out (docs/operations.md says so, and how to end every session at once).
@@ -52,6 +56,12 @@ public final class AgentSessions {
     private final Map<ByteBuffer, Caller> callers = new HashMap<>();
     private final Map<Caller, byte[]> fingerprints = new HashMap<>();
     private final Cache<String, Boolean> signedOut;
+    /** The named accounts, or {@code null} when only tokens sign in. */
+    private final Accounts accounts;
+    /** The enabled accounts' callers by fingerprint, for the accounts snapshot they were computed from. */
+    private volatile AccountFingerprints accountFingerprints = new AccountFingerprints(null, Map.of());
+
+    private record AccountFingerprints(Accounts.Snapshot snapshot, Map<ByteBuffer, Caller> callers) {}
 
     /**
      * @param tokens the configured tokens: a session is valid only while its caller's tokens are unchanged
@@ -60,7 +70,22 @@ public final class AgentSessions {
         this(lifetime, signing, tokens, Clock.systemUTC());
     }
 
+    /**
+     * @param tokens the configured tokens: a session is valid only while its caller's tokens are unchanged
+     * @param accounts the named accounts: a person's session is valid only while their account is unchanged
+     */
+    public AgentSessions(Duration lifetime, SigningKey signing, List<TokenAuthenticator.Token> tokens,
+            Accounts accounts) {
+        this(lifetime, signing, tokens, accounts, Clock.systemUTC());
+    }
+
     AgentSessions(Duration lifetime, SigningKey signing, List<TokenAuthenticator.Token> tokens, Clock clock) {
+        this(lifetime, signing, tokens, null, clock);
+    }
+
+    AgentSessions(Duration lifetime, SigningKey signing, List<TokenAuthenticator.Token> tokens, Accounts accounts,
+            Clock clock) {
+        this.accounts = accounts;
         this.lifetime = lifetime;
         this.clock = clock;
         this.key = signing.derive("session");
@@ -80,6 +105,21 @@ public final class AgentSessions {
         if (fingerprint == null) {
             throw new IllegalArgumentException("only a caller with a configured token has a session");
         }
+        return issue(fingerprint);
+    }
+
+    /**
+     * Starts a session for a person who signed in with their password and returns its id (URL-safe). The
+     * session is bound to the account as given: if it changed meanwhile, the session is already over.
+     */
+    public String start(Account account) {
+        if (account.disabled()) {
+            throw new IllegalArgumentException("a disabled account has no session");
+        }
+        return issue(fingerprint(account));
+    }
+
+    private String issue(byte[] fingerprint) {
         byte[] nonce = new byte[NONCE];
         random.nextBytes(nonce);
         ByteBuffer payload = ByteBuffer.allocate(PAYLOAD)
@@ -112,7 +152,29 @@ public final class AgentSessions {
         if (!clock.instant().isBefore(Instant.ofEpochSecond(read.getLong()))) {
             return Optional.empty();
         }
-        return Optional.ofNullable(callers.get(ByteBuffer.wrap(payload, Long.BYTES + NONCE, FINGERPRINT).slice()));
+        ByteBuffer fingerprint = ByteBuffer.wrap(payload, Long.BYTES + NONCE, FINGERPRINT).slice();
+        Caller holder = callers.get(fingerprint);
+        return holder != null ? Optional.of(holder) : Optional.ofNullable(accountCallers().get(fingerprint));
+    }
+
+    /** The enabled accounts' callers by fingerprint, computed again whenever the accounts changed. */
+    private Map<ByteBuffer, Caller> accountCallers() {
+        if (accounts == null) {
+            return Map.of();
+        }
+        Accounts.Snapshot now = accounts.snapshot();
+        AccountFingerprints known = accountFingerprints;
+        if (known.snapshot() == now) {
+            return known.callers();
+        }
+        Map<ByteBuffer, Caller> byFingerprint = new HashMap<>();
+        for (Account account : now.byName().values()) {
+            if (!account.disabled()) {
+                byFingerprint.put(ByteBuffer.wrap(fingerprint(account)), account.caller());
+            }
+        }
+        accountFingerprints = new AccountFingerprints(now, Map.copyOf(byFingerprint));
+        return byFingerprint;
     }
 
     /** Ends a session (sign-out) on this server; unknown ids are ignored. */
@@ -128,6 +190,17 @@ public final class AgentSessions {
 
     private byte[] sign(byte[] payload) {
         return Arrays.copyOf(SigningKey.hmac(key, payload), SIGNATURE);
+    }
+
+    /**
+     * Depends on everything that decides what the person may do: name, role, password hash and disabled
+     * flag, and when those last changed (so undoing a change does not bring old sessions back). Starts
+     * with a line no token fingerprint has, so the two kinds never collide.
+     */
+    private byte[] fingerprint(Account account) {
+        String text = "account\n" + account.name() + '\n' + account.role().name() + '\n' + account.passwordHash()
+                + '\n' + account.disabled() + '\n' + account.accessChanged();
+        return Arrays.copyOf(SigningKey.hmac(key, text.getBytes(StandardCharsets.UTF_8)), FINGERPRINT);
     }
 
     /** Depends on the caller and on every one of its token's digests, in a fixed order. */

@@ -10,8 +10,9 @@ import java.time.Duration;
 import java.util.Optional;
 
 /**
- * Slows down token guessing: each client address may fail to sign in (a wrong bearer token, a wrong
- * token on the sign-in page) {@link #FAILURES_PER_MINUTE} times in a burst, then once every few seconds
+ * Slows down token and password guessing: each client address (or, for passwords, each account name; a
+ * throttle is keyed by whatever its user passes) may fail to sign in (a wrong bearer token, a wrong token
+ * or password on the sign-in page) {@link #FAILURES_PER_MINUTE} times in a burst, then once every few seconds
  * as its allowance refills. While an address has no allowance left, its tries are refused before the
  * token is even compared, so a right guess made then does not count either. Successful sign-ins cost
  * nothing, so an agent with the right token is never slowed by its own use.
@@ -38,6 +39,25 @@ public final class SignInThrottle {
 
     SignInThrottle(TimeMeter clock) {
         this.clock = clock;
+    }
+
+    /**
+     * A throttle whose allowances refill as {@code clock} moves: the system clock in production, a clock
+     * a test moves forward to see an allowance come back without waiting.
+     */
+    public static SignInThrottle measuredBy(java.time.Clock clock) {
+        return new SignInThrottle(new TimeMeter() {
+            @Override
+            public long currentTimeNanos() {
+                java.time.Instant now = clock.instant();
+                return now.getEpochSecond() * 1_000_000_000L + now.getNano();
+            }
+
+            @Override
+            public boolean isWallClockBased() {
+                return true;
+            }
+        });
     }
 
     /**

@@ -48,7 +48,8 @@ public final class TokenAuthenticator {
         this(tokens, new SignInThrottle());
     }
 
-    TokenAuthenticator(List<Token> tokens, SignInThrottle throttle) {
+    /** @param throttle counts wrong tokens per client address; may be shared with password sign-in */
+    public TokenAuthenticator(List<Token> tokens, SignInThrottle throttle) {
         this.entries = tokens.stream().map(t -> new Entry(digest(t.token()), new Caller(t.name(), t.role()))).toList();
         this.throttle = throttle;
     }

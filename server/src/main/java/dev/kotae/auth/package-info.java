@@ -1,4 +1,5 @@
 /**
- * Who is calling: bearer tokens, roles and the resulting audience.
+ * Who is calling: named accounts with passwords (the accounts file, Argon2id hashing, password sign-in),
+ * bearer tokens, signed sessions, sign-in throttling, roles and the resulting audience.
  */
 package dev.kotae.auth;

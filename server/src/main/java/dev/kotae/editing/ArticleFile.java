@@ -33,7 +33,7 @@ public final class ArticleFile {
     }
 
     /**
-     * The file's bytes. Single-line values only (titles, tags, questions, category: {@link EditValidation}
+     * The file's bytes. Single-line values only (titles, tags, questions, category: {@link ArticleChecks}
      * refuses line breaks before this is called).
      *
      * @param updated the {@code updated:} date (the day of publishing), or {@code null} to leave it out
@@ -117,9 +117,19 @@ public final class ArticleFile {
 
     private static String dump(Object value, DumperOptions options) {
         String dumped = new Yaml(options).dump(value);
-        // A document of one scalar or flow list ends in a line break (and a plain scalar that could be
-        // read as a document marker gets "...": never for the values written here, quoted as they are).
-        return dumped.endsWith("\n") ? dumped.substring(0, dumped.length() - 1) : dumped;
+        // A document of one scalar or flow list ends in a line break, and an open-ended one in a "..."
+        // document end marker: neither belongs in a front-matter line.
+        if (dumped.endsWith("\n...\n")) {
+            dumped = dumped.substring(0, dumped.length() - 5);
+        } else if (dumped.endsWith("\n")) {
+            dumped = dumped.substring(0, dumped.length() - 1);
+        }
+        if (dumped.indexOf('\n') >= 0) {
+            // ArticleChecks refuses line breaks before a file is built; a value that still spans lines would
+            // break the front matter's layout, so it is never written.
+            throw new IllegalArgumentException("not a single-line front-matter value: " + value);
+        }
+        return dumped;
     }
 
     private static DumperOptions options(DumperOptions.FlowStyle flow) {

@@ -19,6 +19,7 @@ import org.eclipse.jgit.revwalk.RevCommit;
 import org.eclipse.jgit.revwalk.RevWalk;
 import org.eclipse.jgit.storage.file.FileRepositoryBuilder;
 import org.eclipse.jgit.treewalk.TreeWalk;
+import org.eclipse.jgit.util.FS;
 
 /**
  * History in git, when the content folder is inside a git work tree: each publish, delete and restore is
@@ -46,7 +47,12 @@ final class GitHistory implements ArticleHistory, AutoCloseable {
 
     /** Git history for the content folder, or empty when it is not inside a (non-bare) git work tree. */
     static Optional<GitHistory> open(Path contentRoot) throws IOException {
-        FileRepositoryBuilder builder = new FileRepositoryBuilder().readEnvironment()
+        // JGit measures a file system's timestamp resolution the first time it meets it (seconds, once per
+        // machine, cached in ~/.config/jgit); measured in the background, the first publish is not held up.
+        FS.FileStoreAttributes.setBackground(true);
+        // Not readEnvironment(): a GIT_DIR set for some other purpose (a hook, a CI step) must not make the
+        // server commit into that repository; the content folder's own place decides.
+        FileRepositoryBuilder builder = new FileRepositoryBuilder()
                 .findGitDir(contentRoot.toAbsolutePath().normalize().toFile());
         if (builder.getGitDir() == null) {
             return Optional.empty();

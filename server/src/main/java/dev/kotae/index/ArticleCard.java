@@ -53,7 +53,7 @@ final class ArticleCard {
         String source = in.readString();
         String translationKey = in.readString();
         return new Article(id, title, type, visibility, locale, category, tags, questions, updated, source, html, text,
-                translationKey.isEmpty() ? null : translationKey);
+                translationKey);
     }
 
     static void writeList(ByteBuffersDataOutput out, List<String> values) throws IOException {

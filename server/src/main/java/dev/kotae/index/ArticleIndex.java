@@ -56,7 +56,7 @@ public final class ArticleIndex implements AutoCloseable {
      * other terms (2: Japanese words in hiragana are indexed in katakana, see {@link HiraganaWordFilter};
      * 3: every document has every scored field, empty where the article has no such text; 4: nothing is
      * stored, hits read {@link ArticleCard} and the body text from doc values; 5: suggestions read the
-     * article card too, beside their phrase keys; 6: the translation key, indexed and on the card).
+     * article card too, beside their phrase keys).
      */
     static final String SCHEMA_VERSION = "6";
     private static final String FINGERPRINT_KEY = "kotae.fingerprint";

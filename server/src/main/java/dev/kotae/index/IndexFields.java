@@ -17,7 +17,7 @@ public final class IndexFields {
     public static final String LOCALE = "locale";
     public static final String CATEGORY = "category";
     public static final String TAG = "tag";
-    /** An article's translation key (exact, not stored): what finds its other-language versions. */
+    /** An article's translation key (indexed, not stored): finds its translations. */
     public static final String TRANSLATION = "translation";
 
     /** The last-updated day, a numeric doc value for sorting. */

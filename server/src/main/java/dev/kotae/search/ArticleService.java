@@ -31,17 +31,23 @@ import org.apache.lucene.search.TopDocs;
 public final class ArticleService {
 
     static final int RELATED = 5;
-    /** More versions of one article than a help center has languages would be a mistake in the files. */
-    static final int TRANSLATIONS = 20;
+    /** More translations of one article than any help center has locales. */
+    private static final int MAX_TRANSLATIONS = 50;
 
     /** A related article, as linked from an article page. */
     public record Related(String id, String title, String url) {}
 
-    /** An article as listed in a sitemap: where it is and when it last changed. */
-    public record Listed(String id, String locale, String url, LocalDate updated) {}
+    /**
+     * An article as listed in a sitemap: where it is, when it last changed, and the key it shares with its
+     * translations ({@code null} if none).
+     */
+    public record Listed(String id, String locale, String url, LocalDate updated, String translationKey) {}
 
-    /** An article and the related articles the same caller may see. */
-    public record ArticleView(Article article, List<Related> related) {}
+    /** The same article in another locale: for the language switch and {@code hreflang} alternates. */
+    public record Translation(String locale, String id, String title, String url) {}
+
+    /** An article with the related articles and the translations the same caller may see. */
+    public record ArticleView(Article article, List<Related> related, List<Translation> translations) {}
 
     private final ArticleIndex index;
     private final Analysis analysis;
@@ -59,7 +65,8 @@ public final class ArticleService {
             if (article.isEmpty()) {
                 return Optional.empty();
             }
-            return Optional.of(new ArticleView(article.get(), related(view, article.get(), audience)));
+            return Optional.of(new ArticleView(article.get(), related(view, article.get(), audience),
+                    translations(view, article.get(), audience)));
         } finally {
             index.release(view);
         }
@@ -87,38 +94,10 @@ public final class ArticleService {
             List<Listed> listed = new ArrayList<>();
             for (ScoreDoc hit : view.search(query, Math.max(1, max)).scoreDocs) {
                 Article article = ArticleDocuments.summary(view.getIndexReader(), hit.doc);
-                listed.add(new Listed(article.id(), article.locale(), article.url(), article.updated()));
+                listed.add(new Listed(article.id(), article.locale(), article.url(), article.updated(),
+                        article.translationKey()));
             }
             return listed;
-        } finally {
-            index.release(view);
-        }
-    }
-
-    /**
-     * The other-language versions of an article the audience may see: the articles that share its
-     * translation key (its own id when it names none), and the article that key is the id of.
-     */
-    public List<Listed> translations(Article article, Audience audience) throws IOException {
-        String key = article.translationKey() != null ? article.translationKey() : article.id();
-        BooleanQuery.Builder query = new BooleanQuery.Builder()
-                .add(new BooleanQuery.Builder()
-                        .add(new TermQuery(new Term(IndexFields.TRANSLATION, key)), BooleanClause.Occur.SHOULD)
-                        .add(new TermQuery(new Term(IndexFields.ID, key)), BooleanClause.Occur.SHOULD)
-                        .build(), BooleanClause.Occur.MUST)
-                .add(new TermQuery(new Term(IndexFields.ID, article.id())), BooleanClause.Occur.MUST_NOT);
-        Query visibility = audience.filter();
-        if (visibility != null) {
-            query.add(visibility, BooleanClause.Occur.FILTER);
-        }
-        IndexView view = index.acquire();
-        try {
-            List<Listed> found = new ArrayList<>();
-            for (ScoreDoc hit : view.search(query.build(), TRANSLATIONS).scoreDocs) {
-                Article other = ArticleDocuments.summary(view.getIndexReader(), hit.doc);
-                found.add(new Listed(other.id(), other.locale(), other.url(), other.updated()));
-            }
-            return found;
         } finally {
             index.release(view);
         }
@@ -134,6 +113,30 @@ public final class ArticleService {
         }
         Article article = ArticleDocuments.read(view.getIndexReader(), top.scoreDocs[0].doc);
         return audience.mayRead(article.visibility()) ? Optional.of(article) : Optional.empty();
+    }
+
+    /**
+     * The other articles sharing this one's translation key that the audience may see, one per locale
+     * (the first in index order when two claim the same locale), in locale order.
+     */
+    private static List<Translation> translations(IndexView view, Article article, Audience audience)
+            throws IOException {
+        if (article.translationKey() == null) {
+            return List.of();
+        }
+        BooleanQuery.Builder query = new BooleanQuery.Builder()
+                .add(new TermQuery(new Term(IndexFields.TRANSLATION, article.translationKey())), BooleanClause.Occur.FILTER)
+                .add(new TermQuery(new Term(IndexFields.LOCALE, article.locale())), BooleanClause.Occur.MUST_NOT);
+        Query visibility = audience.filter();
+        if (visibility != null) {
+            query.add(visibility, BooleanClause.Occur.FILTER);
+        }
+        java.util.TreeMap<String, Translation> byLocale = new java.util.TreeMap<>();
+        for (ScoreDoc hit : view.search(query.build(), MAX_TRANSLATIONS).scoreDocs) {
+            Article other = ArticleDocuments.summary(view.getIndexReader(), hit.doc);
+            byLocale.putIfAbsent(other.locale(), new Translation(other.locale(), other.id(), other.title(), other.url()));
+        }
+        return List.copyOf(byLocale.values());
     }
 
     /** Articles in the same locale sharing tags, category and vocabulary, visible to the same caller. */

@@ -150,7 +150,13 @@ public final class EditorPages {
         } else {
             form = translationForm(caller, translationOf.strip(), question);
         }
-        return form(200, request, caller, FormState.fresh(form, true, "", ""));
+        FormState state = FormState.fresh(form, true, "", "");
+        if (!blank(translationOf) && form.translationKey().equals(translationOf.strip())) {
+            // Articles are linked by a key they both name: the source names none yet, so it needs this one too.
+            state = state.withNotice(new Pages.Notice(Messages.of(lang).text("editor.translate.sourceNeedsKey",
+                    translationOf.strip()), false));
+        }
+        return form(200, request, caller, state);
     }
 
     @GET
@@ -497,25 +503,27 @@ public final class EditorPages {
 
     /**
      * Whether an article already has a version in {@code other}: a published article sharing its
-     * translation key (or the one its key names), or a pending draft that names the key.
+     * translation key (as the index links them), or a pending draft that names the key (its own id when
+     * it has none, as a translation started here names it).
      */
     private boolean hasTranslation(Caller caller, Article live, EditableArticle file, String other)
             throws EditNotAllowedException, IOException {
-        // The file says what the key is now; the index may be a moment behind a publish.
-        Article current = file == null || java.util.Objects.equals(file.translationKey(), live.translationKey()) ? live
-                : new Article(live.id(), live.title(), live.type(), live.visibility(), live.locale(), live.category(),
-                        live.tags(), live.questions(), live.updated(), live.source(), live.html(), live.text(),
-                        file.translationKey());
-        if (articles.translations(current, Audience.AGENTS).stream().anyMatch(t -> other.equals(t.locale()))) {
+        boolean published = articles.find(live.id(), Audience.AGENTS).map(ArticleService.ArticleView::translations)
+                .orElse(List.of()).stream().anyMatch(t -> other.equals(t.locale()));
+        if (published) {
             return true;
         }
-        String key = current.translationKey() != null ? current.translationKey() : current.id();
+        // The file says what the key is now; the index may be a moment behind a publish.
+        String key = file != null && file.translationKey() != null ? file.translationKey()
+                : live.translationKey() != null ? live.translationKey() : live.id();
         for (Draft draft : editor.drafts(caller)) {
             if (key.equals(draft.article().translationKey()) && other.equals(draft.article().locale())) {
                 return true;
             }
         }
-        return false;
+        // A translation started here from an article without a key names the source's id as its key.
+        return !key.equals(live.id()) && articles.article(key, Audience.AGENTS).map(Article::locale)
+                .filter(other::equals).isPresent();
     }
 
     private Optional<PublishedArticle> published(Caller caller, String id) {

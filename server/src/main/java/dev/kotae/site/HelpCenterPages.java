@@ -148,7 +148,14 @@ public final class HelpCenterPages {
         String lang = site.language(request);
         String canonical = site.absolute(request.getUriInfo(), article.url());
         PageContext page = site.context(request, caller, null, new PageContext.PageMeta(article.title(),
-                description(article), canonical, !internal, "page-article"));
+                description(article), canonical, !internal, "page-article",
+                alternates(request, article, canonical, view.translations())));
+        // The language switch goes to the article's translation, when it has one in that language.
+        for (ArticleService.Translation translation : view.translations()) {
+            if (translation.locale().equals(page.otherLang())) {
+                page = page.withSwitchUrl(translation.url() + "?lang=" + page.otherLang());
+            }
+        }
         Pages.ArticleBody body = Pages.ArticleBody.of(article, lang);
         String categoryUrl = article.category().isEmpty() ? null
                 : SearchLinks.of(null, article.category(), null, null, article.locale()).url();
@@ -259,6 +266,21 @@ public final class HelpCenterPages {
         } catch (NumberFormatException e) {
             throw new PageException(400);
         }
+    }
+
+    /** The article and its translations as {@code hreflang} alternates; none when it has no translation. */
+    private List<PageContext.Alternate> alternates(ContainerRequestContext request, Article article, String canonical,
+            List<ArticleService.Translation> translations) {
+        if (translations.isEmpty()) {
+            return List.of();
+        }
+        List<PageContext.Alternate> alternates = new java.util.ArrayList<>();
+        alternates.add(new PageContext.Alternate(article.locale(), canonical));
+        for (ArticleService.Translation translation : translations) {
+            alternates.add(new PageContext.Alternate(translation.locale(),
+                    site.absolute(request.getUriInfo(), translation.url())));
+        }
+        return alternates;
     }
 
     private static String description(Article article) {

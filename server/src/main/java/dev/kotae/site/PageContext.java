@@ -21,8 +21,29 @@ public record PageContext(String lang, Messages messages, String siteName, Strin
      * @param canonical the absolute canonical address, or {@code null}
      * @param indexable whether search engines may index the page
      * @param bodyClass {@code page-home}, {@code page-search}…
+     * @param alternates the page in other languages, for search engines ({@code hreflang}); empty for none
      */
-    public record PageMeta(String title, String description, String canonical, boolean indexable, String bodyClass) {}
+    public record PageMeta(String title, String description, String canonical, boolean indexable, String bodyClass,
+            java.util.List<Alternate> alternates) {
+
+        public PageMeta {
+            alternates = alternates == null ? java.util.List.of() : java.util.List.copyOf(alternates);
+        }
+
+        /** A page with no language alternates. */
+        public PageMeta(String title, String description, String canonical, boolean indexable, String bodyClass) {
+            this(title, description, canonical, indexable, bodyClass, java.util.List.of());
+        }
+    }
+
+    /** The same page in another language: an absolute address and its language tag. */
+    public record Alternate(String hreflang, String href) {}
+
+    /** This context with the language switch going to {@code url} (e.g. an article's translation). */
+    public PageContext withSwitchUrl(String url) {
+        return new PageContext(lang, messages, siteName, csrf, agentName, otherLang, url, assetVersion, contactUrl,
+                query, meta, canEdit);
+    }
 
     /** The page's words in the visitor's language. */
     public String t(String key, Object... args) {

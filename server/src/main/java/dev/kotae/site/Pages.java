@@ -82,8 +82,12 @@ public final class Pages {
         }
     }
 
-    /** The sign-in page. */
-    public record SignIn(String error, String next) {}
+    /**
+     * The sign-in page.
+     *
+     * @param name the account name typed before, shown again after a failure (never the password)
+     */
+    public record SignIn(String error, String next, String name) {}
 
     /**
      * The analytics dashboard.

@@ -11,6 +11,9 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import java.io.IOException;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
 
 /**
  * {@code /sitemap.xml} and {@code /robots.txt} for search engines. The sitemap lists public articles
@@ -39,10 +42,18 @@ public final class SearchEngineFiles {
     public Response sitemap(@Context UriInfo uri) throws IOException {
         StringBuilder xml = new StringBuilder(64 * 1024);
         xml.append("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n")
-                .append("<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n");
-        url(xml, site.absolute(uri, "/"), null);
-        for (ArticleService.Listed article : articles.listing(Audience.PUBLIC, MAX_URLS - 1)) {
-            url(xml, site.absolute(uri, article.url()), article.updated().toString());
+                .append("<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\"")
+                .append(" xmlns:xhtml=\"http://www.w3.org/1999/xhtml\">\n");
+        url(xml, site.absolute(uri, "/"), null, List.of());
+        List<ArticleService.Listed> listed = articles.listing(Audience.PUBLIC, MAX_URLS - 1);
+        Map<String, List<ArticleService.Listed>> translated = listed.stream().filter(a -> a.translationKey() != null)
+                .collect(Collectors.groupingBy(ArticleService.Listed::translationKey));
+        for (ArticleService.Listed article : listed) {
+            List<ArticleService.Listed> versions = article.translationKey() == null ? List.of()
+                    : translated.get(article.translationKey());
+            List<String[]> alternates = versions.size() < 2 ? List.of()
+                    : versions.stream().map(v -> new String[] {v.locale(), site.absolute(uri, v.url())}).toList();
+            url(xml, site.absolute(uri, article.url()), article.updated().toString(), alternates);
         }
         xml.append("</urlset>\n");
         return Response.ok(xml.toString()).header("Cache-Control", caching()).build();
@@ -66,10 +77,18 @@ public final class SearchEngineFiles {
         return site.hasBaseUrl() ? "public, max-age=3600" : "private, no-cache";
     }
 
-    private static void url(StringBuilder xml, String loc, String lastmod) {
+    /**
+     * One address, with its language alternates ({@code [hreflang, href]}, itself included) when it has
+     * public translations: the sitemap form of {@code hreflang} that search engines read.
+     */
+    private static void url(StringBuilder xml, String loc, String lastmod, List<String[]> alternates) {
         xml.append("  <url><loc>").append(escape(loc)).append("</loc>");
         if (lastmod != null) {
             xml.append("<lastmod>").append(lastmod).append("</lastmod>");
+        }
+        for (String[] alternate : alternates) {
+            xml.append("<xhtml:link rel=\"alternate\" hreflang=\"").append(escape(alternate[0]))
+                    .append("\" href=\"").append(escape(alternate[1])).append("\"/>");
         }
         xml.append("</url>\n");
     }

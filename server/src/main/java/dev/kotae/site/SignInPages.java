@@ -1,6 +1,7 @@
 package dev.kotae.site;
 
 import dev.kotae.auth.Caller;
+import dev.kotae.auth.PasswordSignIn;
 import dev.kotae.auth.SignInThrottle;
 import dev.kotae.auth.TokenAuthenticator;
 import jakarta.servlet.http.HttpServletRequest;
@@ -24,9 +25,11 @@ import java.net.URI;
 import java.util.regex.Pattern;
 
 /**
- * Agents sign in with their token once; the browser then holds only a random session id in an
- * HttpOnly cookie. Signing in and out are form posts with a CSRF token, and both start a fresh CSRF
- * binding so a token seen before the change is worthless after it.
+ * People sign in once with their account name and password (or, the second option, with an API token);
+ * the browser then holds only a signed session id in an HttpOnly cookie. Signing in and out are form
+ * posts with a CSRF token, and both start a fresh CSRF binding so a token seen before the change is
+ * worthless after it. A failed password sign-in shows the form again with the name typed, never the
+ * password, and the same words whether the name exists or not.
  */
 @Path("/")
 @SitePage
@@ -39,39 +42,63 @@ public final class SignInPages {
 
     private final Site site;
     private final TokenAuthenticator authenticator;
+    private final PasswordSignIn passwords;
 
     @Inject
-    public SignInPages(Site site, TokenAuthenticator authenticator) {
+    public SignInPages(Site site, TokenAuthenticator authenticator, PasswordSignIn passwords) {
         this.site = site;
         this.authenticator = authenticator;
+        this.passwords = passwords;
     }
 
     @GET
     @Path("login")
     public Response form(@QueryParam("next") String next, @Context ContainerRequestContext request) {
-        return signInPage(request, 200, null, next);
+        return signInPage(request, 200, null, next, null);
     }
 
+    /** The password form sends {@code name} and {@code password}; the token form sends {@code token}. */
     @POST
     @Path("login")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
-    public Response signIn(@FormParam("csrf") String csrf, @FormParam("token") String token,
+    public Response signIn(@FormParam("csrf") String csrf, @FormParam("name") String name,
+            @FormParam("password") String password, @FormParam("token") String token,
             @FormParam("next") String next, @Context ContainerRequestContext request,
             @Context HttpServletRequest servletRequest) {
         site.checkForm(request, csrf);
-        TokenAuthenticator.Attempt attempt = authenticator.attempt(token == null ? "" : token.strip(),
-                servletRequest.getRemoteAddr());
+        String address = servletRequest.getRemoteAddr();
+        if (token != null && name == null) {
+            return signInWithToken(token, next, request, address);
+        }
+        String typedName = name == null ? "" : name.strip();
+        PasswordSignIn.Attempt attempt = passwords.attempt(typedName, password == null ? "" : password, address);
+        String shownName = typedName.length() > 64 ? null : typedName; // a name that long is no account's
+        if (attempt instanceof PasswordSignIn.Attempt.Throttled throttled) {
+            return Response.fromResponse(signInPage(request, 429, "login.throttled", next, shownName))
+                    .header(HttpHeaders.RETRY_AFTER, SignInThrottle.seconds(throttled.retryAfter())).build();
+        }
+        if (!(attempt instanceof PasswordSignIn.Attempt.Accepted accepted)) {
+            return signInPage(request, 401, "login.passwordFailed", next, shownName);
+        }
+        return signedIn(site.sessions().start(accepted.account()), next, request);
+    }
+
+    private Response signInWithToken(String token, String next, ContainerRequestContext request, String address) {
+        TokenAuthenticator.Attempt attempt = authenticator.attempt(token.strip(), address);
         if (attempt instanceof TokenAuthenticator.Attempt.Throttled throttled) {
-            return Response.fromResponse(signInPage(request, 429, "login.throttled", next))
+            return Response.fromResponse(signInPage(request, 429, "login.throttled", next, null))
                     .header(HttpHeaders.RETRY_AFTER, SignInThrottle.seconds(throttled.retryAfter())).build();
         }
         if (!(attempt instanceof TokenAuthenticator.Attempt.Accepted accepted)) {
-            return signInPage(request, 401, "login.failed", next);
+            return signInPage(request, 401, "login.failed", next, null);
         }
-        Caller caller = accepted.caller();
+        return signedIn(site.sessions().start(accepted.caller()), next, request);
+    }
+
+    /** Ends the browser's previous session, sets the new one and a fresh CSRF binding, and goes on. */
+    private Response signedIn(String session, String next, ContainerRequestContext request) {
         String previous = BrowserCookies.value(request, BrowserCookies.SESSION);
         site.sessions().end(previous);
-        String session = site.sessions().start(caller);
         SiteCookieFilter.set(request, site.cookies().cookie(request, BrowserCookies.SESSION, session,
                 site.sessions().lifetime(), true));
         SiteCookieFilter.set(request, site.cookies().cookie(request, BrowserCookies.CSRF, site.csrf().newBinding(),
@@ -91,13 +118,14 @@ public final class SignInPages {
         return Response.seeOther(URI.create("/")).build();
     }
 
-    private Response signInPage(ContainerRequestContext request, int status, String error, String next) {
+    private Response signInPage(ContainerRequestContext request, int status, String error, String next,
+            String name) {
         Caller caller = AuthFilter.caller(request.getSecurityContext());
         Messages messages = Messages.of(site.language(request));
         PageContext page = site.context(request, caller, null,
                 new PageContext.PageMeta(messages.text("login.title"), null, null, false, "page-login"));
         Response.ResponseBuilder response = Response.fromResponse(site.page(status, "login.jte", page, "signIn",
-                new Pages.SignIn(error == null ? null : messages.text(error), safeNext(next))));
+                new Pages.SignIn(error == null ? null : messages.text(error), safeNext(next), name)));
         if (status == 401) {
             response.header(HttpHeaders.WWW_AUTHENTICATE, "Bearer realm=\"kotae\"");
         }

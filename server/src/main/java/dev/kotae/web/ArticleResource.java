@@ -30,12 +30,13 @@ public final class ArticleResource {
     /** The article as the API returns it. */
     public record ArticleResponse(String id, String title, String type, String locale, String category,
             List<String> tags, List<String> questions, String visibility, String updated, String url, String html,
-            List<ArticleService.Related> related) {
+            List<ArticleService.Related> related, String translationKey, List<ArticleService.Translation> translations) {
 
         static ArticleResponse of(ArticleService.ArticleView view) {
             Article a = view.article();
             return new ArticleResponse(a.id(), a.title(), a.type().key(), a.locale(), a.category(), a.tags(),
-                    a.questions(), a.visibility().key(), a.updated().toString(), a.url(), a.html(), view.related());
+                    a.questions(), a.visibility().key(), a.updated().toString(), a.url(), a.html(), view.related(),
+                    a.translationKey(), view.translations());
         }
     }
 

@@ -16,6 +16,7 @@ import dev.kotae.site.Site;
 import dev.kotae.analytics.RecentEvents;
 import dev.kotae.config.EditorConfig;
 import dev.kotae.config.ServerConfig;
+import dev.kotae.auth.PasswordSignIn;
 import dev.kotae.auth.TokenAuthenticator;
 import dev.kotae.feedback.FeedbackStore;
 import dev.kotae.metrics.KotaeMetrics;
@@ -52,7 +53,7 @@ public final class HttpServer implements AutoCloseable {
             Readiness readiness, KotaeMetrics metrics, EventBus events, RecentEvents recentEvents, Widgets widgets,
             TrackedSearch trackedSearch, Votes votes, PageViews pageViews, AgentSessions agentSessions, Site site,
             AnalyticsReports analytics, EventThrottle eventThrottle, ClickLedger clicks, EditorService editor,
-            ImageStore images) {}
+            ImageStore images, PasswordSignIn passwordSignIn) {}
 
     private static final int MAX_THREADS = 64;
     private static final int MIN_THREADS = 4;
@@ -142,6 +143,7 @@ public final class HttpServer implements AutoCloseable {
                 bind(services.categories()).to(CategoryService.class);
                 bind(services.feedback()).to(FeedbackStore.class);
                 bind(services.authenticator()).to(TokenAuthenticator.class);
+                bind(services.passwordSignIn()).to(PasswordSignIn.class);
                 bind(services.admin()).to(Admin.class);
                 bind(services.readiness()).to(Readiness.class);
                 bind(services.metrics()).to(KotaeMetrics.class);

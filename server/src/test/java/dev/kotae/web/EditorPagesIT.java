@@ -282,30 +282,43 @@ class EditorPagesIT {
     }
 
     @Test
-    void anArticleWithoutATranslationOffersToCreateOneUntilItIsPublished() throws Exception {
-        // The English sample has no Japanese version: editors are offered to create it, prefilled.
+    void anArticleWithoutATranslationOffersToCreateOneUntilBothNameTheKey() throws Exception {
         SiteBrowser admin = SiteBrowser.signedIn(base, KotaeServer.ADMIN_TOKEN);
-        Element translate = admin.get("/editor/articles/" + SAMPLE).html().selectFirst("a.translate-link");
+        // A sample pair names one key: neither offers a translation.
+        assertNull(admin.get("/editor/articles/" + SAMPLE).html().selectFirst("a.translate-link"), "already paired");
+
+        // This English sample has no Japanese version: editors are offered to create it, prefilled.
+        String source = "damaged-or-wrong-items";
+        Element translate = admin.get("/editor/articles/" + source).html().selectFirst("a.translate-link");
         assertNotNull(translate, "a translation link");
         assertEquals("日本語版を作成", translate.text());
         Document translation = admin.get(translate.attr("href")).html();
         assertEquals("ja", translation.selectFirst("#f-locale option[selected]").attr("value"));
-        assertEquals(SAMPLE, translation.selectFirst("#f-translationKey").attr("value"));
-        assertEquals("Orders", translation.selectFirst("#f-category").attr("value"));
+        assertEquals(source, translation.selectFirst("#f-translationKey").attr("value"));
+        assertEquals("Returns & refunds", translation.selectFirst("#f-category").attr("value"));
         assertEquals("faq", translation.selectFirst("#f-type option[selected]").attr("value"));
+        assertTrue(translation.selectFirst("#editor-notice").text().contains(source), "the source needs the key too");
 
         Map<String, String> fields = formOf(translation);
-        fields.put("id", SAMPLE + "-ja");
-        fields.put("title", "注文状況の確認");
-        fields.put("body", "マイページの注文履歴で確認できます。");
+        fields.put("id", source + "-ja");
+        fields.put("title", "破損・誤配送の商品");
+        fields.put("body", "写真を添えてご連絡ください。");
         fields.put("action", "publish"); // an admin may publish alone
         assertEquals(303, admin.post("/editor/articles", fields).status());
         KotaeServer.within(Duration.ofSeconds(10), "the translation is indexed",
-                () -> new SiteBrowser(base).get("/articles/" + SAMPLE + "-ja").status() == 200);
-        assertNull(admin.get("/editor/articles/" + SAMPLE).html().selectFirst("a.translate-link"),
-                "the source now has its Japanese version");
-        assertNull(admin.get("/editor/articles/" + SAMPLE + "-ja").html().selectFirst("a.translate-link"),
-                "and the translation its English one");
+                () -> new SiteBrowser(base).get("/articles/" + source + "-ja").status() == 200);
+        assertNull(admin.get("/editor/articles/" + source + "-ja").html().selectFirst("a.translate-link"),
+                "the translation names its source");
+        assertNotNull(admin.get("/editor/articles/" + source).html().selectFirst("a.translate-link"),
+                "the source does not name the key yet");
+
+        // The source names the key as well: now they are a pair.
+        Map<String, String> keyed = formOf(admin.get("/editor/articles/" + source).html());
+        keyed.put("translationKey", source);
+        keyed.put("action", "publish");
+        assertEquals(303, admin.post("/editor/articles", keyed).status());
+        KotaeServer.within(Duration.ofSeconds(10), "the source's key is indexed",
+                () -> admin.get("/editor/articles/" + source).html().selectFirst("a.translate-link") == null);
     }
 
     @Test

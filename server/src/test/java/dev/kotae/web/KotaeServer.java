@@ -44,6 +44,8 @@ final class KotaeServer implements AutoCloseable {
     private final java.util.function.UnaryOperator<KotaeConfig> customise;
     private KotaeApp app;
     private dev.kotae.index.IndexDirectories indexDirectories = dev.kotae.index.IndexDirectories.FILE_SYSTEM;
+    /** What the sign-in throttles refill by: a test moves its own clock instead of waiting. */
+    private java.time.Clock signInClock = java.time.Clock.systemUTC();
     private final HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
     /** The HTTP answer: status, headers (names in lower case) and body, parsed as JSON on demand. */
@@ -85,6 +87,22 @@ final class KotaeServer implements AutoCloseable {
             copyTree(sampleContent(), content);
         }
         KotaeServer server = new KotaeServer(content, workDir.resolve("data"), plugins, customise);
+        server.start();
+        return server;
+    }
+
+    /**
+     * A server over a fresh copy of the sample content whose sign-in throttles refill as {@code signInClock}
+     * moves. The data folder is {@code workDir/data}: put an accounts file there first (kotae users --data).
+     */
+    static KotaeServer withSignInClock(Path workDir, java.time.Clock signInClock,
+            java.util.function.UnaryOperator<KotaeConfig> customise) throws Exception {
+        Path content = workDir.resolve("content");
+        if (!Files.isDirectory(content)) {
+            copyTree(sampleContent(), content);
+        }
+        KotaeServer server = new KotaeServer(content, workDir.resolve("data"), PluginsConfig.none(), customise);
+        server.signInClock = signInClock;
         server.start();
         return server;
     }
@@ -165,7 +183,7 @@ final class KotaeServer implements AutoCloseable {
                 .withTokens(List.of(
                         new TokenAuthenticator.Token("agent", AGENT_TOKEN, Role.AGENT),
                         new TokenAuthenticator.Token("admin", ADMIN_TOKEN, Role.ADMIN)));
-        app = KotaeApp.start(customise.apply(config), indexDirectories);
+        app = KotaeApp.start(customise.apply(config), indexDirectories, signInClock);
     }
 
     void stop() throws Exception {

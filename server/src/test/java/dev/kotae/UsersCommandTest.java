@@ -1,0 +1,146 @@
+package dev.kotae;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.kotae.auth.AccountStore;
+import dev.kotae.auth.PasswordHasher;
+import dev.kotae.auth.Role;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
+
+/** {@code kotae users} run in-process on a temporary data folder: what it changes, says and exits with. */
+class UsersCommandTest {
+
+    private static final String PASSWORD = "長い合言葉 correct horse";
+
+    @TempDir
+    Path data;
+
+    /** What one run printed and returned. */
+    record Run(int exitCode, String out, String err) {}
+
+    static Run users(Path data, String stdin, Map<String, String> env, String... args) {
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        CommandLine command = new CommandLine(new UsersCommand(
+                new ByteArrayInputStream(stdin.getBytes(StandardCharsets.UTF_8)), () -> null, env));
+        command.setOut(new PrintWriter(out, true));
+        command.setErr(new PrintWriter(err, true));
+        String[] withData = new String[args.length + 2];
+        System.arraycopy(args, 0, withData, 0, args.length);
+        withData[args.length] = "--data";
+        withData[args.length + 1] = data.toString();
+        int code = command.execute(withData);
+        return new Run(code, out.toString(), err.toString());
+    }
+
+    private Run users(String stdin, String... args) {
+        return users(data, stdin, Map.of(), args);
+    }
+
+    private AccountStore store() {
+        return new AccountStore(data.resolve(AccountStore.FILE), new PasswordHasher(), Clock.systemUTC());
+    }
+
+    @Test
+    void addThenListShowsThePersonButNeverAPasswordOrHash() throws IOException {
+        Run added = users(PASSWORD + "\n", "add", "Hanako", "--role", "editor", "--email", "hanako@example.com",
+                "--name", "佐藤 花子", "--password-stdin");
+        assertEquals(UsersCommand.OK, added.exitCode(), added.err());
+        assertTrue(added.out().contains("hanako"), added.out());
+
+        var account = store().find("hanako").orElseThrow();
+        assertEquals(Role.EDITOR, account.role());
+        assertTrue(new PasswordHasher().matches(PASSWORD, account.passwordHash()),
+                "the first line of stdin, without its newline, is the password");
+
+        Run list = users("", "list");
+        assertEquals(UsersCommand.OK, list.exitCode(), list.err());
+        assertTrue(list.out().contains("hanako") && list.out().contains("editor") && list.out().contains("enabled")
+                && list.out().contains("hanako@example.com") && list.out().contains("佐藤 花子"), list.out());
+        for (Run run : new Run[] {added, list}) {
+            assertFalse((run.out() + run.err()).contains("argon2"), run.out());
+            assertFalse((run.out() + run.err()).contains(PASSWORD), run.out());
+        }
+        assertFalse(Files.readString(data.resolve(AccountStore.FILE)).contains(PASSWORD));
+    }
+
+    @Test
+    void refusalsHaveTheirOwnExitCodesAndSayWhy() {
+        assertEquals(UsersCommand.OK, users(PASSWORD, "add", "hanako", "--role", "agent", "--password-stdin").exitCode());
+
+        Run duplicate = users(PASSWORD, "add", "HANAKO", "--role", "admin", "--password-stdin");
+        assertEquals(UsersCommand.NAME_TAKEN, duplicate.exitCode());
+        assertTrue(duplicate.err().contains("already exists"), duplicate.err());
+
+        Run weak = users("short", "add", "taro", "--role", "agent", "--password-stdin");
+        assertEquals(UsersCommand.PASSWORD_REFUSED, weak.exitCode());
+        assertTrue(weak.err().contains("too short") && !weak.err().contains("short\n") , weak.err());
+
+        Run unknown = users(PASSWORD, "reset", "jiro", "--password-stdin");
+        assertEquals(UsersCommand.UNKNOWN_USER, unknown.exitCode());
+        assertTrue(unknown.err().contains("no account named 'jiro'"), unknown.err());
+        assertEquals(UsersCommand.UNKNOWN_USER, users("", "disable", "jiro").exitCode());
+        assertEquals(UsersCommand.UNKNOWN_USER, users("", "enable", "jiro").exitCode());
+        assertEquals(UsersCommand.UNKNOWN_USER, users("", "role", "jiro", "admin").exitCode());
+
+        Run badRole = users("", "role", "hanako", "boss");
+        assertEquals(UsersCommand.USAGE, badRole.exitCode());
+        assertTrue(badRole.err().contains("agent, editor or admin"), badRole.err());
+        assertEquals(UsersCommand.USAGE, users(PASSWORD, "add", "-x", "--role", "agent", "--password-stdin").exitCode());
+        assertEquals(UsersCommand.USAGE, users(PASSWORD, "add", "x", "--role", "agent", "--email", "nope",
+                "--password-stdin").exitCode());
+
+        Run noTerminal = users("", "add", "taro", "--role", "agent");
+        assertEquals(UsersCommand.USAGE, noTerminal.exitCode());
+        assertTrue(noTerminal.err().contains("--password-stdin"), noTerminal.err());
+    }
+
+    @Test
+    void aConfiguredTokensNameCannotBeAnAccount() {
+        Run clash = users(data, PASSWORD, Map.of("KOTAE_AUTH_TOKENS", "support:agent:support-token-0123"),
+                "add", "Support", "--role", "agent", "--password-stdin");
+        assertEquals(UsersCommand.NAME_TAKEN, clash.exitCode());
+        assertTrue(clash.err().contains("API token"), clash.err());
+    }
+
+    @Test
+    void disableEnableRoleAndResetChangeTheFile() throws IOException {
+        assertEquals(UsersCommand.OK, users(PASSWORD, "add", "hanako", "--role", "agent", "--password-stdin").exitCode());
+        String hash = store().find("hanako").orElseThrow().passwordHash();
+
+        assertEquals(UsersCommand.OK, users("", "disable", "hanako").exitCode());
+        assertTrue(store().find("hanako").orElseThrow().disabled());
+        assertTrue(users("", "list").out().contains("disabled"));
+        assertEquals(UsersCommand.OK, users("", "enable", "Hanako").exitCode());
+        assertFalse(store().find("hanako").orElseThrow().disabled());
+        assertEquals(UsersCommand.OK, users("", "role", "hanako", "ADMIN").exitCode());
+        assertEquals(Role.ADMIN, store().find("hanako").orElseThrow().role());
+
+        assertEquals(UsersCommand.OK, users("another passphrase\r\n", "reset", "hanako", "--password-stdin").exitCode());
+        String newHash = store().find("hanako").orElseThrow().passwordHash();
+        assertFalse(hash.equals(newHash));
+        assertTrue(new PasswordHasher().matches("another passphrase", newHash), "a CRLF line end is not part of it");
+    }
+
+    @Test
+    void theKotaeCommandHasUsers() {
+        StringWriter out = new StringWriter();
+        CommandLine kotae = new CommandLine(new Kotae());
+        kotae.setOut(new PrintWriter(out, true));
+        assertEquals(0, kotae.execute("users", "--help"));
+        assertTrue(out.toString().contains("add") && out.toString().contains("disable"), out.toString());
+    }
+}
