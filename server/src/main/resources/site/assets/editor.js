@@ -51,6 +51,10 @@
   form.addEventListener('keyup', function () {
     imeEnter = false;
   }, true);
+  // A pointer press is never the IME's Enter, even if that key's release went elsewhere.
+  form.addEventListener('pointerdown', function () {
+    imeEnter = false;
+  }, true);
 
   /** Whether a submission now would come from an Enter that belongs to the IME. */
   function imeSubmission() {
