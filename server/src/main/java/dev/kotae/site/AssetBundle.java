@@ -19,8 +19,9 @@ final class AssetBundle {
     /** An asset's bytes and media type. */
     record Asset(byte[] bytes, String mediaType) {}
 
+    /** kotae.js on every page; editor.js only on the editor's form, which customers never load. */
     private static final Map<String, String> FILES = Map.of("kotae.js", "text/javascript; charset=utf-8",
-            "kotae.css", "text/css; charset=utf-8");
+            "kotae.css", "text/css; charset=utf-8", "editor.js", "text/javascript; charset=utf-8");
 
     private final Map<String, Asset> assets;
     private final String version;

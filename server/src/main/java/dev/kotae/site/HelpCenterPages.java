@@ -32,11 +32,8 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.io.IOException;
 import java.net.URI;
-import java.time.format.DateTimeFormatter;
-import java.time.format.FormatStyle;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 
 /** The customer-facing pages: home, search results and articles, with the article vote form. */
@@ -159,15 +156,12 @@ public final class HelpCenterPages {
                 page = page.withSwitchUrl(translation.url() + "?lang=" + page.otherLang());
             }
         }
-        List<Pages.TagLink> tags = article.tags().stream()
-                .map(tag -> new Pages.TagLink(tag, SearchLinks.of(null, null, tag, null, article.locale()).url())).toList();
+        Pages.ArticleBody body = Pages.ArticleBody.of(article, lang);
         String categoryUrl = article.category().isEmpty() ? null
                 : SearchLinks.of(null, article.category(), null, null, article.locale()).url();
-        String updated = article.updated().format(DateTimeFormatter.ofLocalizedDate(FormatStyle.LONG)
-                .withLocale(Locale.forLanguageTag(lang)));
         String jsonLd = article.type() == ArticleType.FAQ && !internal ? FaqJsonLd.of(article, canonical) : null;
-        return site.page(200, "article.jte", page, "view", new Pages.ArticlePage(article, internal, categoryUrl, tags,
-                updated, view.related(), jsonLd, "1".equals(voted)));
+        return site.page(200, "article.jte", page, "view", new Pages.ArticlePage(article, internal, categoryUrl,
+                body.tags(), body.updatedLabel(), view.related(), jsonLd, "1".equals(voted)));
     }
 
     /** The vote form without JavaScript (with it, the page's script uses the JSON feedback API). */

@@ -8,9 +8,12 @@ package dev.kotae.site;
  * @param switchUrl this page in the other UI language
  * @param contactUrl where "contact us" goes, or {@code null}
  * @param meta this page's title, description, address and body class
+ * @param canEdit whether the signed-in person may write articles (an editor or admin): the pages then link
+ *     to the editor
  */
 public record PageContext(String lang, Messages messages, String siteName, String csrf, String agentName,
-        String otherLang, String switchUrl, String assetVersion, String contactUrl, String query, PageMeta meta) {
+        String otherLang, String switchUrl, String assetVersion, String contactUrl, String query, PageMeta meta,
+        boolean canEdit) {
 
     /**
      * @param title the document title (the site name is appended)
@@ -39,7 +42,7 @@ public record PageContext(String lang, Messages messages, String siteName, Strin
     /** This context with the language switch going to {@code url} (e.g. an article's translation). */
     public PageContext withSwitchUrl(String url) {
         return new PageContext(lang, messages, siteName, csrf, agentName, otherLang, url, assetVersion, contactUrl,
-                query, meta);
+                query, meta, canEdit);
     }
 
     /** The page's words in the visitor's language. */

@@ -22,6 +22,7 @@ final class PageErrors implements ExceptionMapper<PageException> {
     @Override
     public Response toResponse(PageException e) {
         ContainerRequestContext current = request.get();
-        return site.error(current, AuthFilter.caller(current.getSecurityContext()), e.getResponse().getStatus());
+        return site.error(current, AuthFilter.caller(current.getSecurityContext()), e.getResponse().getStatus(),
+                e.textKey());
     }
 }

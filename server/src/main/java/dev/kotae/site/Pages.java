@@ -2,11 +2,13 @@ package dev.kotae.site;
 
 import dev.kotae.analytics.AnalyticsReports;
 import dev.kotae.content.Article;
+import dev.kotae.content.Visibility;
 import dev.kotae.search.ArticleService;
 import dev.kotae.search.SearchResult;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
+import java.time.format.FormatStyle;
 import java.util.List;
 
 /** What each page template shows, shaped for the template so templates hold no logic beyond loops. */
@@ -50,7 +52,35 @@ public final class Pages {
 
     /** The article page. */
     public record ArticlePage(Article article, boolean internal, String categoryUrl, List<TagLink> tags,
-            String updatedLabel, List<ArticleService.Related> related, String jsonLd, boolean voted) {}
+            String updatedLabel, List<ArticleService.Related> related, String jsonLd, boolean voted) {
+
+        /** The article itself, as {@code articleBody.jte} shows it. */
+        public ArticleBody body() {
+            return new ArticleBody(article, internal, tags, updatedLabel);
+        }
+
+        /** Where an editor edits this article. */
+        public String editUrl() {
+            return EditorLinks.article(article.id());
+        }
+    }
+
+    /**
+     * An article as its page shows it (title, badges, date, tags, rendered body): what the help center's
+     * article page and the editor's preview both render through {@code articleBody.jte}, so a preview is
+     * the published page.
+     */
+    public record ArticleBody(Article article, boolean internal, List<TagLink> tags, String updatedLabel) {
+
+        static ArticleBody of(Article article, String uiLanguage) {
+            List<TagLink> tags = article.tags().stream()
+                    .map(tag -> new TagLink(tag, SearchLinks.of(null, null, tag, null, article.locale()).url()))
+                    .toList();
+            String updated = article.updated().format(DateTimeFormatter.ofLocalizedDate(FormatStyle.LONG)
+                    .withLocale(java.util.Locale.forLanguageTag(uiLanguage)));
+            return new ArticleBody(article, article.visibility() == Visibility.INTERNAL, tags, updated);
+        }
+    }
 
     /**
      * The sign-in page.
@@ -73,6 +103,21 @@ public final class Pages {
             List<AnalyticsReports.QueryRow> zeroResults, List<AnalyticsReports.ClickRow> clicks,
             List<AnalyticsReports.FeedbackRow> feedback, java.util.Map<String, String> titles,
             List<AnalyticsReports.DeflectionRow> deflection, BarChart topChart, BarChart hourChart, String filter) {
+
+        /**
+         * Below this share of searches with a click, a query's results probably do not answer it: editors
+         * are offered to write an article for it, as for a query that found nothing.
+         */
+        public static final double LOW_CLICK_RATE = 0.3;
+
+        /** Where an editor writes an article answering {@code query} (its first question). */
+        public static String writeUrl(String query) {
+            return EditorLinks.newArticle(query);
+        }
+
+        public static boolean lowClicks(AnalyticsReports.ClickRow row) {
+            return row.clickThroughRate() < LOW_CLICK_RATE;
+        }
 
         /** An article's title, or its id when it no longer exists. */
         public String title(String articleId) {
@@ -100,4 +145,86 @@ public final class Pages {
             return at == null ? "" : SEEN.format(at);
         }
     }
+
+    // ---- the editor pages (/editor) ----------------------------------------------------------------------
+
+    /** A pending draft in the editor's list. */
+    public record DraftRow(String id, String title, String locale, String author, String lastEditor, String updated,
+            String url) {}
+
+    /**
+     * {@code /editor}: the drafts waiting for review and those still being written.
+     *
+     * @param canCreate whether the person may start an article (an editor)
+     * @param admin whether the person reads the audit log
+     */
+    public record EditorHome(List<DraftRow> inReview, List<DraftRow> drafts, boolean canCreate, boolean admin) {}
+
+    /** One option of a {@code <select>}. */
+    public record Choice(String value, String label, boolean selected) {}
+
+    /** A message above the form: what just happened, or why something was refused. */
+    public record Notice(String text, boolean error) {}
+
+    /** The pending draft being shown: its state (as words), who started and last saved it, when. */
+    public record DraftInfo(String state, String author, String lastEditor, String updated) {}
+
+    /**
+     * Where the editor page links: the live article, the pending draft or the published version beside
+     * it, the history, and a new translation (each {@code null} when it does not apply).
+     */
+    public record EditorNav(String live, String draft, String published, String history, String translate,
+            String translateLabel) {}
+
+    /**
+     * The editor form of one article.
+     *
+     * @param form the fields as shown (the person's own text after a refused save)
+     * @param startedFrom the draft revision the text started from, or empty
+     * @param baseVersion the published version the text started from, or empty
+     * @param editable whether the fields may be changed and saved here
+     * @param readOnly why not, when it comes from elsewhere (a plugin source), or {@code null}
+     * @param errors field → message, shown beside the field
+     * @param diff a unified diff from what is saved now to the person's text, after a conflict, or {@code null}
+     * @param zone the time zone publishAt is in
+     * @param canPublish whether this person may publish the draft now
+     * @param publishBlocked why not, or {@code null}
+     * @param preview the article exactly as it would be published, or {@code null}
+     */
+    public record EditorPage(ArticleForm form, boolean isNew, String startedFrom, String baseVersion,
+            boolean editable, String readOnly, java.util.Map<String, String> errors, Notice notice, String diff,
+            List<String> categories, String zone, List<Choice> types, List<Choice> visibilities, List<Choice> locales,
+            DraftInfo draft, boolean canPublish, String publishBlocked, EditorNav nav, ArticleBody preview,
+            String message) {
+
+        /** The message beside a field, or {@code null}. */
+        public String error(String field) {
+            return errors.get(field);
+        }
+
+        public boolean hasError(String field) {
+            return errors.containsKey(field);
+        }
+    }
+
+    /** One published version in an article's history. */
+    public record HistoryRow(String version, String shortVersion, String when, String author, String message,
+            String action, String url) {}
+
+    /** {@code /editor/articles/{id}/history}. */
+    public record EditorHistory(String id, String title, List<HistoryRow> versions, String editUrl) {}
+
+    /** One history version: its text and its diff to what is published now. */
+    public record EditorVersion(String id, HistoryRow entry, dev.kotae.editing.EditableArticle article, String diff,
+            boolean canRestore, String historyUrl, String restoreUrl, Notice notice) {}
+
+    /** The script's preview pane: the article as it would be published, or why it cannot be shown. */
+    public record PreviewPane(ArticleBody body, String problem) {}
+
+    /** One write in the audit log; {@code articleUrl} is its editor page, or {@code null}. */
+    public record AuditRow(String when, String person, String role, String action, String articleId, String articleUrl,
+            String version, String message) {}
+
+    /** {@code /admin/audit}: the newest {@code shown} entries, times in {@code zone}. */
+    public record AuditLog(List<AuditRow> entries, int shown, String zone) {}
 }

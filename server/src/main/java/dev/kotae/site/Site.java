@@ -21,7 +21,7 @@ public final class Site {
 
     /** The page resources, filters and error mapping to register with Jersey. */
     public static final List<Class<?>> RESOURCES = List.of(HelpCenterPages.class, SignInPages.class,
-            SearchEngineFiles.class, AnalyticsPages.class, SiteAssets.class, SiteCookieFilter.class, PageErrors.class, PageNotFound.class);
+            SearchEngineFiles.class, AnalyticsPages.class, EditorPages.class, HistoryPages.class, AuditPages.class, SiteAssets.class, SiteCookieFilter.class, PageErrors.class, PageNotFound.class);
 
     private static final Duration LANGUAGE_COOKIE_AGE = Duration.ofDays(365);
     private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(Site.class);
@@ -102,7 +102,7 @@ public final class Site {
         String binding = (String) request.getProperty(SiteCookieFilter.CSRF_BINDING);
         String token = binding == null ? "" : csrf.token(binding);
         return new PageContext(lang, messages, name, token, caller.isAnonymous() ? null : caller.name(), other,
-                switchUrl, assets.version(), config.contactUrl(), query, meta);
+                switchUrl, assets.version(), config.contactUrl(), query, meta, caller.canEdit());
     }
 
     /** A rendered page. */
@@ -113,11 +113,17 @@ public final class Site {
 
     /** The error page of a status, in the visitor's language. */
     Response error(ContainerRequestContext request, Caller caller, int status) {
+        return error(request, caller, status, null);
+    }
+
+    /** The error page of a status with its own explanation (a message key), or the status's usual one. */
+    Response error(ContainerRequestContext request, Caller caller, int status, String textKey) {
         int shown = status == 404 || status == 403 || status == 400 ? status : 500;
+        Messages messages = Messages.of(language(request));
         PageContext page = context(request, caller, null,
-                new PageContext.PageMeta(Messages.of(language(request)).text("error." + shown + ".title"), null, null,
-                        false, "page-error"));
-        return page(status, "error.jte", page, "status", shown);
+                new PageContext.PageMeta(messages.text("error." + shown + ".title"), null, null, false, "page-error"));
+        String text = textKey != null ? messages.text(textKey) : shown == 400 ? null : messages.text("error." + shown + ".text");
+        return page(status, "error.jte", page, "text", text);
     }
 
     /**

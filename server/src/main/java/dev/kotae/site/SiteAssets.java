@@ -9,7 +9,7 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Response;
 
-/** {@code /assets/kotae.js} and {@code /assets/kotae.css}. */
+/** {@code /assets/kotae.js}, {@code /assets/kotae.css} and {@code /assets/editor.js}. */
 @Path("/assets/{name}")
 @Singleton
 public final class SiteAssets {

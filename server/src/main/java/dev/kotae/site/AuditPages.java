@@ -1,0 +1,67 @@
+package dev.kotae.site;
+
+import dev.kotae.auth.Caller;
+import dev.kotae.editing.AuditEntry;
+import dev.kotae.editing.EditNotAllowedException;
+import dev.kotae.editing.EditorService;
+import dev.kotae.web.AuthFilter;
+import jakarta.inject.Inject;
+import jakarta.inject.Singleton;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.container.ContainerRequestContext;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.net.URI;
+import java.util.List;
+
+/**
+ * {@code /admin/audit}: the newest writes through the editor (who did what to which article, when), for
+ * admins. The whole log is the CSV download of the admin API.
+ */
+@Path("/admin/audit")
+@SitePage
+@Produces(MediaType.TEXT_HTML)
+@Singleton
+public final class AuditPages {
+
+    /** Entries shown; older ones are in the CSV. */
+    static final int SHOWN = 200;
+
+    private final Site site;
+    private final EditorService editor;
+
+    @Inject
+    public AuditPages(Site site, EditorService editor) {
+        this.site = site;
+        this.editor = editor;
+    }
+
+    @GET
+    public Response audit(@Context ContainerRequestContext request) {
+        Caller caller = AuthFilter.caller(request.getSecurityContext());
+        if (caller.isAnonymous()) {
+            return Response.seeOther(URI.create("/login?next=/admin/audit")).build();
+        }
+        if (!caller.isAdmin()) {
+            throw new PageException(403, "editor.audit.forbidden");
+        }
+        List<AuditEntry> entries;
+        try {
+            entries = editor.audit(caller, SHOWN);
+        } catch (EditNotAllowedException e) {
+            throw new PageException(403, "editor.audit.forbidden");
+        }
+        Messages messages = Messages.of(site.language(request));
+        PageContext page = site.context(request, caller, null,
+                new PageContext.PageMeta(messages.text("editor.audit.title"), null, null, false, "page-audit"));
+        List<Pages.AuditRow> rows = entries.stream().map(e -> new Pages.AuditRow(EditorRequests.when(e.time()),
+                e.person(), e.role(), e.action(), e.articleId(),
+                e.articleId() == null || !dev.kotae.content.Article.ID_PATTERN.matcher(e.articleId()).matches() ? null
+                        : EditorLinks.article(e.articleId()),
+                e.version(), e.message())).toList();
+        return site.page(200, "audit.jte", page, "audit", new Pages.AuditLog(rows, SHOWN, EditorRequests.ZONE.getId()));
+    }
+}

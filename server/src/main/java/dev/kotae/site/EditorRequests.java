@@ -1,0 +1,93 @@
+package dev.kotae.site;
+
+import dev.kotae.auth.Caller;
+import dev.kotae.content.Article;
+import dev.kotae.web.AuthFilter;
+import dev.kotae.web.BrowserCookies;
+import jakarta.ws.rs.container.ContainerRequestContext;
+import jakarta.ws.rs.core.MultivaluedMap;
+import jakarta.ws.rs.core.Response;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.regex.Pattern;
+
+/**
+ * What the editor's page resources share: who sent a form, the answers they give (sign in first, back
+ * to the article after a change), the ids and versions they accept, and how they show times.
+ */
+final class EditorRequests {
+
+    /**
+     * The help center's time zone: the zone of the server ({@code -Duser.timezone} or {@code TZ}). A
+     * draft's publishAt is typed and shown in it, and the form says which zone it is.
+     */
+    static final ZoneId ZONE = ZoneId.systemDefault();
+
+    private static final Pattern VERSION = Pattern.compile("[A-Za-z0-9._-]{1,128}");
+    private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm").withZone(ZONE);
+
+    private final Site site;
+
+    EditorRequests(Site site) {
+        this.site = site;
+    }
+
+    /**
+     * The caller of a form post, after its CSRF token is checked: a bearer token if one was sent, else the
+     * session the form token vouches for (a form post carries no CSRF header, so the auth filter did not
+     * count the session cookie). Anonymous posts are refused with the 403 page.
+     */
+    Caller formCaller(ContainerRequestContext request, MultivaluedMap<String, String> posted) {
+        site.checkForm(request, posted.getFirst("csrf"));
+        Caller caller = AuthFilter.caller(request.getSecurityContext());
+        if (caller.isAnonymous()) {
+            caller = site.sessions().caller(BrowserCookies.value(request, BrowserCookies.SESSION))
+                    .orElse(Caller.ANONYMOUS);
+        }
+        if (caller.isAnonymous()) {
+            throw new PageException(403, "editor.signInFirst");
+        }
+        return caller;
+    }
+
+    /** The layout context of an editor page titled by a message key; never indexed by search engines. */
+    PageContext context(ContainerRequestContext request, Caller caller, String titleKey, String bodyClass) {
+        return site.context(request, caller, null, new PageContext.PageMeta(
+                Messages.of(site.language(request)).text(titleKey), null, null, false, bodyClass));
+    }
+
+    /** The sign-in page, coming back to {@code next} (a path on this site). */
+    static Response signIn(String next) {
+        return Response.seeOther(URI.create("/login?next=" + URLEncoder.encode(next, StandardCharsets.UTF_8))).build();
+    }
+
+    /** After a change: back to the article's editor page, which says what happened (post, redirect, get). */
+    static Response done(String id, String what) {
+        return Response.seeOther(URI.create(EditorLinks.article(id) + "?done=" + what)).build();
+    }
+
+    /** An article id from a path, or the 404 page. */
+    static String checkedId(String id) {
+        if (id == null || !Article.ID_PATTERN.matcher(id).matches()) {
+            throw PageException.notFound();
+        }
+        return id;
+    }
+
+    /** A history version from a path, or the 400 page. */
+    static String checkedVersion(String version) {
+        if (version == null || !VERSION.matcher(version).matches()) {
+            throw new PageException(400);
+        }
+        return version;
+    }
+
+    /** A time as the editor pages show it, in the help center's zone ({@link #ZONE}). */
+    static String when(Instant at) {
+        return at == null ? "" : WHEN.format(at);
+    }
+}

@@ -1,0 +1,176 @@
+package dev.kotae.site;
+
+import dev.kotae.auth.Caller;
+import dev.kotae.editing.EditConflictException;
+import dev.kotae.editing.EditNotAllowedException;
+import dev.kotae.editing.EditRejectedException;
+import dev.kotae.editing.EditableArticle;
+import dev.kotae.editing.EditorService;
+import dev.kotae.editing.HistoryEntry;
+import dev.kotae.web.AuthFilter;
+import jakarta.inject.Inject;
+import jakarta.inject.Singleton;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.container.ContainerRequestContext;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.MultivaluedMap;
+import jakarta.ws.rs.core.Response;
+import java.io.IOException;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * An article's history in the editor: its published versions (who, when, what, with their notes), one
+ * version's text with its diff to what is published now, and restoring it (editors, a form post). Agents
+ * read; what the history holds (git commits or copies in the data folder) is {@link EditorService}'s.
+ */
+@Path("/editor/articles/{id}/history")
+@SitePage
+@Produces(MediaType.TEXT_HTML)
+@Singleton
+public final class HistoryPages {
+
+    private static final int SHORT_VERSION = 10;
+    private static final List<String> ACTIONS = List.of("publish", "delete", "restore", "change");
+
+    private final Site site;
+    private final EditorService editor;
+    private final EditorRequests requests;
+
+    @Inject
+    public HistoryPages(Site site, EditorService editor) {
+        this.site = site;
+        this.editor = editor;
+        this.requests = new EditorRequests(site);
+    }
+
+    @GET
+    @Path("")
+    public Response history(@PathParam("id") String id, @Context ContainerRequestContext request) throws IOException {
+        try {
+            return historyPage(id, request);
+        } catch (EditNotAllowedException e) {
+            throw new PageException(403, "editor.forbidden");
+        }
+    }
+
+    private Response historyPage(String id, ContainerRequestContext request)
+            throws EditNotAllowedException, IOException {
+        Caller caller = AuthFilter.caller(request.getSecurityContext());
+        if (caller.isAnonymous()) {
+            return EditorRequests.signIn(EditorLinks.history(EditorRequests.checkedId(id)));
+        }
+        EditorRequests.checkedId(id);
+        Messages messages = Messages.of(site.language(request));
+        List<HistoryEntry> entries;
+        try {
+            entries = editor.history(caller, id);
+        } catch (EditRejectedException e) {
+            throw new PageException(e.status() == 404 ? 404 : 400);
+        }
+        String title = editor.published(caller, id).map(p -> p.article().title())
+                .or(() -> draftTitle(caller, id)).orElse(id);
+        List<Pages.HistoryRow> rows = entries.stream().map(entry -> row(id, entry, messages)).toList();
+        PageContext page = requests.context(request, caller, "editor.history.title", "page-editor");
+        return site.page(200, "editorHistory.jte", page, "history",
+                new Pages.EditorHistory(id, title, rows, EditorLinks.article(id)));
+    }
+
+    @GET
+    @Path("{version}")
+    public Response version(@PathParam("id") String id, @PathParam("version") String version,
+            @Context ContainerRequestContext request) throws IOException {
+        try {
+            return versionView(id, version, request);
+        } catch (EditNotAllowedException e) {
+            throw new PageException(403, "editor.forbidden");
+        }
+    }
+
+    private Response versionView(String id, String version,
+            ContainerRequestContext request) throws EditNotAllowedException, IOException {
+        Caller caller = AuthFilter.caller(request.getSecurityContext());
+        if (caller.isAnonymous()) {
+            return EditorRequests.signIn(EditorLinks.history(EditorRequests.checkedId(id)));
+        }
+        return versionPage(200, request, caller, EditorRequests.checkedId(id), EditorRequests.checkedVersion(version),
+                null);
+    }
+
+    @POST
+    @Path("{version}/restore")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public Response restore(@PathParam("id") String id, @PathParam("version") String version,
+            MultivaluedMap<String, String> posted, @Context ContainerRequestContext request) throws IOException {
+        try {
+            return restorePage(id, version, posted, request);
+        } catch (EditNotAllowedException e) {
+            throw new PageException(403, "editor.forbidden");
+        }
+    }
+
+    private Response restorePage(String id, String version,
+            MultivaluedMap<String, String> posted, ContainerRequestContext request)
+            throws EditNotAllowedException, IOException {
+        Caller caller = requests.formCaller(request, posted);
+        EditorRequests.checkedId(id);
+        EditorRequests.checkedVersion(version);
+        if (!caller.canEdit()) {
+            throw new PageException(403, "editor.forbidden");
+        }
+        String message = Objects.requireNonNullElse(posted.getFirst("message"), "").strip();
+        try {
+            editor.restore(caller, id, version, message.isEmpty() ? null : message);
+            return EditorRequests.done(id, "restored");
+        } catch (EditConflictException e) {
+            return versionPage(409, request, caller, id, version, e.getMessage());
+        } catch (EditRejectedException e) {
+            if (e.status() == 404) {
+                throw PageException.notFound();
+            }
+            return versionPage(e.status(), request, caller, id, version, e.getMessage());
+        }
+    }
+
+    private Response versionPage(int status, ContainerRequestContext request, Caller caller, String id, String version,
+            String problem) throws EditNotAllowedException {
+        Messages messages = Messages.of(site.language(request));
+        try {
+            HistoryEntry entry = editor.history(caller, id).stream().filter(e -> e.version().equals(version))
+                    .findFirst().orElseThrow(PageException::notFound);
+            EditableArticle article = editor.atVersion(caller, id, version);
+            String diff = editor.diff(caller, id, version, null);
+            PageContext page = requests.context(request, caller, "editor.version.title", "page-editor");
+            return site.page(status, "editorVersion.jte", page, "version", new Pages.EditorVersion(id,
+                    row(id, entry, messages), article, diff, caller.canEdit(), EditorLinks.history(id),
+                    EditorLinks.version(id, version) + "/restore",
+                    problem == null ? null : new Pages.Notice(problem, true)));
+        } catch (EditRejectedException e) {
+            throw new PageException(e.status() == 404 ? 404 : 400);
+        }
+    }
+
+    private Pages.HistoryRow row(String id, HistoryEntry entry, Messages messages) {
+        String version = entry.version();
+        String shortVersion = version.length() <= SHORT_VERSION ? version : version.substring(0, SHORT_VERSION);
+        return new Pages.HistoryRow(version, shortVersion,
+                EditorRequests.when(entry.when()), entry.author(), Objects.requireNonNullElse(entry.message(), ""),
+                messages.text("editor.did." + (ACTIONS.contains(entry.action()) ? entry.action() : "change")),
+                EditorLinks.version(id, version));
+    }
+
+    private Optional<String> draftTitle(Caller caller, String id) {
+        try {
+            return editor.draft(caller, id).map(d -> d.article().title());
+        } catch (EditNotAllowedException e) {
+            return Optional.empty();
+        }
+    }
+}

@@ -1,0 +1,493 @@
+package dev.kotae.web;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.kotae.auth.Role;
+import dev.kotae.auth.TokenAuthenticator;
+import dev.kotae.config.PluginsConfig;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+import org.jsoup.nodes.Document;
+import org.jsoup.nodes.Element;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The editor pages over real HTTP against the real server and its real {@code EditorService}: people
+ * sign in through the sign-in form and send the pages' own forms, as a browser without JavaScript
+ * would. Anonymous visitors are sent to sign in, agents read but cannot write, forms without the
+ * browser's CSRF token are refused, a draft goes through review to a published file, and a save that
+ * started from an old version is refused with the diff while the person's text stays in the form.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class EditorPagesIT {
+
+    static final String ALICE = "alice-editor-token-0123456789";
+    static final String BOB = "bob-editor-token-0123456789";
+    static final String ANN = "ann-agent-token-0123456789";
+    /** A sample article (content/en/orders/order-status.md) to edit. */
+    static final String SAMPLE = "order-status";
+
+    @TempDir
+    static Path work;
+    private KotaeServer server;
+    private String base;
+
+    @BeforeAll
+    void start() throws Exception {
+        server = KotaeServer.configured(work, PluginsConfig.none(), config -> config.withTokens(List.of(
+                new TokenAuthenticator.Token("alice", ALICE, Role.EDITOR),
+                new TokenAuthenticator.Token("bob", BOB, Role.EDITOR),
+                new TokenAuthenticator.Token("ann", ANN, Role.AGENT),
+                new TokenAuthenticator.Token("admin", KotaeServer.ADMIN_TOKEN, Role.ADMIN))));
+        base = server.baseUrl();
+    }
+
+    @AfterAll
+    void stop() throws Exception {
+        server.close();
+    }
+
+    @Test
+    void anonymousVisitorsAreSentToSignIn() {
+        SiteBrowser anonymous = new SiteBrowser(base);
+        for (String path : List.of("/editor", "/editor/new", "/editor/articles/" + SAMPLE)) {
+            SiteBrowser.Page page = anonymous.get(path);
+            assertEquals(303, page.status(), path);
+            assertTrue(page.location().contains("/login?next="), path + " → " + page.location());
+        }
+        // A form post without a session is refused even with a valid form token.
+        SiteBrowser.Page form = anonymous.get("/login");
+        Map<String, String> fields = newArticle("anon-post", "Anonymous");
+        fields.put("csrf", SiteBrowser.formCsrf(form.html()));
+        assertEquals(403, anonymous.post("/editor/articles", fields).status());
+        assertFalse(anonymous.get("/").html().select("a.editor-link").size() > 0, "no editor link for visitors");
+    }
+
+    @Test
+    void agentsReadEverythingButChangeNothing() {
+        SiteBrowser ann = SiteBrowser.signedIn(base, ANN);
+        Document home = ann.get("/editor").html();
+        assertNotNull(home.selectFirst("a.editor-link[href=/editor]"), "header link for signed-in agents");
+        assertNull(home.selectFirst("a.new-article"), "agents get no new-article button");
+
+        Document article = ann.get("/editor/articles/" + SAMPLE).html();
+        assertNotNull(article.selectFirst("fieldset.editor-fields[disabled]"), "fields are read-only for agents");
+        assertTrue(article.select(".editor-actions button").isEmpty(), "no buttons for agents");
+        assertEquals("Checking your order status", article.selectFirst("#f-title").attr("value"));
+
+        assertEquals(403, ann.get("/editor/new").status(), "agents cannot start an article");
+        assertNull(ann.get("/articles/" + SAMPLE).html().selectFirst(".edit-link"), "no edit link for agents");
+
+        // Even a well-formed post with the agent's own form token is refused with the 403 page.
+        Map<String, String> fields = newArticle("agent-post", "Agent post");
+        fields.put("csrf", SiteBrowser.formCsrf(article));
+        SiteBrowser.Page refused = ann.post("/editor/articles", fields);
+        assertEquals(403, refused.status());
+        assertTrue(refused.body().contains("error-page"), refused.body());
+        assertEquals(404, SiteBrowser.signedIn(base, ALICE).get("/editor/articles/agent-post").status(),
+                "nothing was saved");
+    }
+
+    @Test
+    void formsWithoutTheBrowsersCsrfTokenAreRefused() {
+        SiteBrowser alice = SiteBrowser.signedIn(base, ALICE);
+        SiteBrowser bob = SiteBrowser.signedIn(base, BOB);
+        Map<String, String> fields = formOf(alice.get("/editor/new"));
+        fields.putAll(newArticle("csrf-refused", "CSRF"));
+        fields.put("csrf", SiteBrowser.formCsrf(bob.get("/editor/new").html())); // bob's token, alice's cookie
+        assertEquals(403, alice.post("/editor/articles", fields).status());
+        fields.remove("csrf");
+        assertEquals(403, alice.post("/editor/articles", fields).status());
+        assertEquals(404, alice.get("/editor/articles/csrf-refused").status(), "nothing was saved");
+    }
+
+    @Test
+    void aDraftIsReviewedByAnotherEditorAndPublishedToAFile() throws Exception {
+        SiteBrowser alice = SiteBrowser.signedIn(base, ALICE);
+        SiteBrowser bob = SiteBrowser.signedIn(base, BOB);
+        SiteBrowser anonymous = new SiteBrowser(base);
+        Document blank = alice.get("/editor/new?locale=ja&question=" + enc("返品の送料は？")).html();
+        assertEquals("返品の送料は？", blank.selectFirst("#f-questions").wholeText().strip(), "question prefilled");
+        assertNotNull(blank.selectFirst("datalist#category-options option"), "categories offered");
+
+        Map<String, String> fields = formOf(blank);
+        fields.put("id", "return-shipping-fee");
+        fields.put("title", "返品送料について");
+        fields.put("category", "返品・交換");
+        fields.put("tags", "返品, 送料");
+        fields.put("body", "不良品の返品送料は**当社負担**です。\r\n\r\n- 着払いでお送りください\r\n");
+        fields.put("action", "save");
+        SiteBrowser.Page saved = alice.post("/editor/articles", fields);
+        assertEquals(303, saved.status(), saved.body());
+        assertTrue(saved.location().endsWith("/editor/articles/return-shipping-fee?done=saved"), saved.location());
+
+        Document draft = alice.get("/editor/articles/return-shipping-fee").html();
+        assertEquals("返品送料について", draft.selectFirst("#f-title").attr("value"));
+        assertNull(draft.selectFirst("button.publish-button"), "the author may not publish her own draft");
+        assertNotNull(draft.selectFirst(".publish-blocked"), "and is told why");
+        assertEquals(404, anonymous.get("/articles/return-shipping-fee").status(), "a draft is not public");
+        assertTrue(alice.get("/editor").html().select("#drafts a[href=/editor/articles/return-shipping-fee]").size() == 1,
+                "listed among the drafts");
+
+        Map<String, String> review = formOf(draft);
+        review.put("action", "review");
+        assertEquals(303, alice.post("/editor/articles", review).status());
+        assertTrue(bob.get("/editor").html().select("#inReview a[href=/editor/articles/return-shipping-fee]").size() == 1,
+                "listed as in review");
+
+        Document forBob = bob.get("/editor/articles/return-shipping-fee").html();
+        assertNotNull(forBob.selectFirst("button.publish-button"), "another editor may publish it");
+        Map<String, String> publish = formOf(forBob);
+        publish.put("action", "publish");
+        publish.put("message", "返品送料のFAQを追加");
+        SiteBrowser.Page published = bob.post("/editor/articles", publish);
+        assertEquals(303, published.status(), published.body());
+
+        KotaeServer.within(Duration.ofSeconds(10), "the published article is served",
+                () -> anonymous.get("/articles/return-shipping-fee").status() == 200);
+        Path file = findFile(server.content(), "return-shipping-fee.md");
+        String text = Files.readString(file);
+        assertTrue(text.startsWith("---\n"), text);
+        assertTrue(text.contains("title: 返品送料について\n"), text);
+        assertTrue(text.endsWith("不良品の返品送料は**当社負担**です。\n\n- 着払いでお送りください\n"), "LF line ends: " + text);
+        assertFalse(text.contains("\r"), "no CR from the browser's textarea");
+
+        // The history lists the publish; the version page shows its text.
+        Document history = bob.get("/editor/articles/return-shipping-fee/history").html();
+        Element version = history.selectFirst("a.version-link");
+        assertNotNull(version, history.outerHtml());
+        assertEquals(200, bob.get(version.attr("href")).status());
+    }
+
+    @Test
+    void aSaveStartedFromAnOldVersionIsRefusedWithTheDiffAndTheTextKept() {
+        SiteBrowser alice = SiteBrowser.signedIn(base, ALICE);
+        SiteBrowser bob = SiteBrowser.signedIn(base, BOB);
+        Document aliceOpened = alice.get("/editor/articles/" + SAMPLE).html();
+        Document bobOpened = bob.get("/editor/articles/" + SAMPLE).html();
+
+        Map<String, String> aliceEdit = formOf(aliceOpened);
+        aliceEdit.put("body", aliceEdit.get("body") + "\nAlice's added line.\n");
+        aliceEdit.put("action", "save");
+        assertEquals(303, alice.post("/editor/articles", aliceEdit).status());
+
+        Map<String, String> bobEdit = formOf(bobOpened);
+        String bobsText = bobEdit.get("body") + "\nBob's <b>own</b> paragraph.\n";
+        bobEdit.put("body", bobsText);
+        bobEdit.put("action", "save");
+        SiteBrowser.Page refused = bob.post("/editor/articles", bobEdit);
+        assertEquals(409, refused.status(), refused.body());
+        Document page = refused.html();
+        assertTrue(page.selectFirst("#editor-notice").text().contains("Someone saved this article after you opened it")
+                || page.selectFirst("#editor-notice").text().contains("他の人がこの記事を先に保存しました"),
+                page.selectFirst("#editor-notice").text());
+        assertEquals(bobsText.strip(), page.selectFirst("#f-body").wholeText().strip(), "bob's text is kept");
+        Element diff = page.selectFirst("pre.diff");
+        assertNotNull(diff, "the diff is shown");
+        assertTrue(diff.text().contains("Alice's added line."), diff.text());
+        assertTrue(refused.body().contains("Bob&#39;s &lt;b&gt;own&lt;/b&gt; paragraph.")
+                || refused.body().contains("Bob's &lt;b&gt;own&lt;/b&gt; paragraph."), "escaped in the page");
+        assertFalse(refused.body().contains("<b>own</b>"), "never raw");
+
+        // Merged by hand: the second save starts from the version the refusal named, and is accepted.
+        Map<String, String> merged = formOf(page);
+        assertFalse(merged.get("startedFrom").equals(bobEdit.get("startedFrom")), "startedFrom moved on");
+        merged.put("body", aliceEdit.get("body") + "\nBob's paragraph, merged.\n");
+        merged.put("action", "save");
+        assertEquals(303, bob.post("/editor/articles", merged).status());
+        assertTrue(bob.get("/editor/articles/" + SAMPLE).html().selectFirst("#f-body").wholeText()
+                .contains("Bob's paragraph, merged."));
+    }
+
+    @Test
+    void invalidFieldsAreShownBesideTheFieldWithTheTextKept() {
+        SiteBrowser alice = SiteBrowser.signedIn(base, ALICE);
+        Map<String, String> fields = formOf(alice.get("/editor/new").html());
+        fields.put("id", "bad id!");
+        fields.put("title", "<script>alert(1)</script>");
+        fields.put("body", "本文は残る");
+        fields.put("action", "save");
+        SiteBrowser.Page refused = alice.post("/editor/articles", fields);
+        assertEquals(400, refused.status());
+        Document page = refused.html();
+        assertNotNull(page.selectFirst("#err-id"), "the error stands beside the id");
+        assertEquals("true", page.selectFirst("#f-id").attr("aria-invalid"));
+        assertEquals("本文は残る", page.selectFirst("#f-body").wholeText().strip());
+        assertEquals("<script>alert(1)</script>", page.selectFirst("#f-title").attr("value"));
+        assertFalse(refused.body().contains("<script>alert(1)"), "the title is escaped");
+
+        // No id and an ASCII title: the id is suggested from it.
+        fields.put("id", "");
+        fields.put("title", "Return shipping: who pays?");
+        Document suggested = alice.post("/editor/articles", fields).html();
+        assertEquals("return-shipping-who-pays", suggested.selectFirst("#f-id").attr("value"));
+
+        // A rule only the service knows (no title) comes back beside its field too.
+        fields.put("id", "no-title");
+        fields.put("title", "");
+        SiteBrowser.Page noTitle = alice.post("/editor/articles", fields);
+        assertEquals(400, noTitle.status(), noTitle.body());
+        assertNotNull(noTitle.html().selectFirst("#err-title"), noTitle.body());
+    }
+
+    @Test
+    void thePreviewIsTheArticlePageFragmentWithRawHtmlEscaped() {
+        SiteBrowser alice = SiteBrowser.signedIn(base, ALICE);
+        Map<String, String> fields = formOf(alice.get("/editor/new").html());
+        fields.putAll(newArticle("preview-only", "Preview title"));
+        fields.put("body", "## Heading\n\n**bold** <img src=x onerror=alert(1)>\n");
+        fields.put("action", "preview");
+        SiteBrowser.Page page = alice.post("/editor/articles", fields);
+        assertEquals(200, page.status(), page.body());
+        Element preview = page.html().selectFirst("#preview article.article .article-body");
+        assertNotNull(preview, page.body());
+        assertNotNull(preview.selectFirst("h2"), preview.html());
+        assertNotNull(preview.selectFirst("strong"), preview.html());
+        assertNull(preview.selectFirst("img[onerror]"), "raw HTML is escaped: " + preview.html());
+        assertEquals(404, alice.get("/editor/articles/preview-only").status(), "a preview saves nothing");
+
+        // The script's preview route answers the same fragment.
+        Map<String, String> script = new LinkedHashMap<>(fields);
+        script.remove("action");
+        SiteBrowser.Page pane = alice.post("/editor/preview", script);
+        assertEquals(200, pane.status());
+        assertNotNull(pane.html().selectFirst("article.article .article-body h2"), pane.body());
+    }
+
+    @Test
+    void editorsGetEditLinksAndBadAddressesGetErrorPages() {
+        SiteBrowser alice = SiteBrowser.signedIn(base, ALICE);
+        Element edit = alice.get("/articles/" + SAMPLE).html().selectFirst(".edit-link a");
+        assertNotNull(edit, "editors see an edit link on the article page");
+        assertEquals("/editor/articles/" + SAMPLE, edit.attr("href"));
+        assertEquals(404, alice.get("/editor/articles/no-such-article").status());
+        assertEquals(404, alice.get("/editor/articles/bad%20id").status());
+        assertEquals(400, alice.get("/editor/articles/" + SAMPLE + "/history/bad%20version").status());
+        assertEquals(404, alice.get("/editor/new?translationOf=no-such-article").status());
+        assertEquals(400, alice.get("/editor/new?locale=" + enc("<x>")).status());
+    }
+
+    @Test
+    void anArticleWithoutATranslationOffersToCreateOneUntilBothNameTheKey() throws Exception {
+        SiteBrowser admin = SiteBrowser.signedIn(base, KotaeServer.ADMIN_TOKEN);
+        // A sample pair names one key: neither offers a translation.
+        assertNull(admin.get("/editor/articles/" + SAMPLE).html().selectFirst("a.translate-link"), "already paired");
+
+        // This English sample has no Japanese version: editors are offered to create it, prefilled.
+        String source = "damaged-or-wrong-items";
+        Element translate = admin.get("/editor/articles/" + source).html().selectFirst("a.translate-link");
+        assertNotNull(translate, "a translation link");
+        assertEquals("日本語版を作成", translate.text());
+        Document translation = admin.get(translate.attr("href")).html();
+        assertEquals("ja", translation.selectFirst("#f-locale option[selected]").attr("value"));
+        assertEquals(source, translation.selectFirst("#f-translationKey").attr("value"));
+        assertEquals("Returns & refunds", translation.selectFirst("#f-category").attr("value"));
+        assertEquals("faq", translation.selectFirst("#f-type option[selected]").attr("value"));
+        assertTrue(translation.selectFirst("#editor-notice").text().contains(source), "the source needs the key too");
+
+        Map<String, String> fields = formOf(translation);
+        fields.put("id", source + "-ja");
+        fields.put("title", "破損・誤配送の商品");
+        fields.put("body", "写真を添えてご連絡ください。");
+        fields.put("action", "publish"); // an admin may publish alone
+        assertEquals(303, admin.post("/editor/articles", fields).status());
+        KotaeServer.within(Duration.ofSeconds(10), "the translation is indexed",
+                () -> new SiteBrowser(base).get("/articles/" + source + "-ja").status() == 200);
+        assertNull(admin.get("/editor/articles/" + source + "-ja").html().selectFirst("a.translate-link"),
+                "the translation names its source");
+        assertNotNull(admin.get("/editor/articles/" + source).html().selectFirst("a.translate-link"),
+                "the source does not name the key yet");
+
+        // The source names the key as well: now they are a pair.
+        Map<String, String> keyed = formOf(admin.get("/editor/articles/" + source).html());
+        keyed.put("translationKey", source);
+        keyed.put("action", "publish");
+        assertEquals(303, admin.post("/editor/articles", keyed).status());
+        KotaeServer.within(Duration.ofSeconds(10), "the source's key is indexed",
+                () -> admin.get("/editor/articles/" + source).html().selectFirst("a.translate-link") == null);
+    }
+
+    @Test
+    void unsavedChangesAreNotPublishedAndADiscardedDraftLeavesThePublishedArticle() {
+        SiteBrowser alice = SiteBrowser.signedIn(base, ALICE);
+        SiteBrowser bob = SiteBrowser.signedIn(base, BOB);
+        String id = "order-history"; // ja/orders/order-history.md
+        String liveTitle = formOf(alice.get("/editor/articles/" + id).html()).get("title");
+        Map<String, String> draft = formOf(alice.get("/editor/articles/" + id).html());
+        draft.put("title", "注文履歴（下書き）");
+        draft.put("action", "review");
+        assertEquals(303, alice.post("/editor/articles", draft).status());
+
+        // Bob changes the text and presses publish: refused, his text kept, nothing published.
+        Map<String, String> changed = formOf(bob.get("/editor/articles/" + id).html());
+        changed.put("body", changed.get("body") + "\nボブの未保存の変更\n");
+        changed.put("action", "publish");
+        SiteBrowser.Page refused = bob.post("/editor/articles", changed);
+        assertEquals(409, refused.status(), refused.body());
+        assertTrue(refused.html().selectFirst("#f-body").wholeText().contains("ボブの未保存の変更"));
+        assertEquals(liveTitle, new SiteBrowser(base).get("/articles/" + id).html().selectFirst("main h1").text());
+
+        // Alice discards her draft: the editor page is the published article again.
+        Map<String, String> discard = formOf(alice.get("/editor/articles/" + id).html());
+        discard.put("action", "discard");
+        SiteBrowser.Page discarded = alice.post("/editor/articles", discard);
+        assertEquals(303, discarded.status(), discarded.body());
+        Document after = alice.get("/editor/articles/" + id).html();
+        assertEquals(liveTitle, after.selectFirst("#f-title").attr("value"));
+        assertNull(after.selectFirst(".draft-info"), "no draft any more");
+        assertNull(after.selectFirst("button.discard-button"));
+
+        // A new article's discarded draft is gone altogether.
+        Map<String, String> fresh = formOf(alice.get("/editor/new").html());
+        fresh.putAll(newArticle("discard-me", "Discard me"));
+        assertEquals(303, alice.post("/editor/articles", fresh).status());
+        Map<String, String> drop = formOf(alice.get("/editor/articles/discard-me").html());
+        drop.put("action", "discard");
+        SiteBrowser.Page gone = alice.post("/editor/articles", drop);
+        assertEquals(303, gone.status());
+        assertEquals("/editor", gone.location().replaceFirst("^https?://[^/]+", ""));
+        assertEquals(404, alice.get("/editor/articles/discard-me").status());
+    }
+
+    @Test
+    void adminsReadTheAuditLogOthersDoNot() {
+        SiteBrowser alice = SiteBrowser.signedIn(base, ALICE);
+        Map<String, String> fields = formOf(alice.get("/editor/new").html());
+        fields.putAll(newArticle("audited-draft", "Audited <draft>"));
+        assertEquals(303, alice.post("/editor/articles", fields).status());
+
+        SiteBrowser admin = SiteBrowser.signedIn(base, KotaeServer.ADMIN_TOKEN);
+        SiteBrowser.Page log = admin.get("/admin/audit");
+        assertEquals(200, log.status(), log.body());
+        Element row = log.html().select("table.audit-table tbody tr").stream()
+                .filter(tr -> tr.text().contains("audited-draft")).findFirst().orElse(null);
+        assertNotNull(row, "alice's save is in the log: " + log.body());
+        assertTrue(row.text().contains("alice") && row.text().contains("save-draft"), row.text());
+        assertNotNull(log.html().selectFirst("a.csv-link[href=/api/v1/admin/audit?format=csv]"));
+
+        assertEquals(403, alice.get("/admin/audit").status(), "editors do not read the audit log");
+        assertEquals(303, new SiteBrowser(base).get("/admin/audit").status(), "visitors are sent to sign in");
+    }
+
+    @Test
+    void anOldVersionIsShownWithItsDiffAndRestored() throws Exception {
+        // An admin may publish alone: two versions, straight from the form.
+        SiteBrowser admin = SiteBrowser.signedIn(base, KotaeServer.ADMIN_TOKEN);
+        Map<String, String> first = formOf(admin.get("/editor/new").html());
+        first.putAll(newArticle("restorable", "Restorable"));
+        first.put("body", "First version.");
+        first.put("action", "publish");
+        assertEquals(303, admin.post("/editor/articles", first).status());
+        Map<String, String> second = formOf(admin.get("/editor/articles/restorable").html());
+        second.put("body", "Second version.");
+        second.put("action", "publish");
+        SiteBrowser.Page republished = admin.post("/editor/articles", second);
+        assertEquals(303, republished.status(), republished.body());
+        Path file = server.content().resolve(findFile(server.content(), "restorable.md"));
+        assertTrue(Files.readString(file).endsWith("Second version.\n"));
+
+        SiteBrowser bob = SiteBrowser.signedIn(base, BOB);
+        List<Element> versions = bob.get("/editor/articles/restorable/history").html().select("a.version-link");
+        assertEquals(2, versions.size(), "two published versions");
+        Document old = bob.get(versions.get(1).attr("href")).html(); // newest first
+        assertTrue(old.selectFirst("pre.version-text").text().contains("First version."));
+        String diff = old.selectFirst("pre.diff").text();
+        assertTrue(diff.contains("-First version.") && diff.contains("+Second version."), diff);
+
+        SiteBrowser ann = SiteBrowser.signedIn(base, ANN);
+        Document forAnn = ann.get(versions.get(1).attr("href")).html();
+        assertNull(forAnn.selectFirst("form.restore-form"), "agents cannot restore");
+        assertEquals(403, ann.post(versions.get(1).attr("href") + "/restore",
+                Map.of("csrf", SiteBrowser.formCsrf(forAnn))).status());
+
+        SiteBrowser.Page restored = bob.post(old.selectFirst("form.restore-form").attr("action"),
+                Map.of("csrf", SiteBrowser.formCsrf(old), "message", "back to the first"));
+        assertEquals(303, restored.status(), restored.body());
+        assertTrue(Files.readString(file).endsWith("First version.\n"), Files.readString(file));
+        assertEquals(3, bob.get("/editor/articles/restorable/history").html().select("a.version-link").size());
+    }
+
+    @Test
+    void aPublishedArticleWithAPendingDraftSaysSoAndKeepsItsLivePage() {
+        SiteBrowser alice = SiteBrowser.signedIn(base, ALICE);
+        String id = "how-to-order"; // ja/orders/how-to-order.md
+        Map<String, String> edit = formOf(alice.get("/editor/articles/" + id).html());
+        String liveTitle = edit.get("title");
+        edit.put("title", "注文方法（改訂中）");
+        edit.put("publishAt", "2030-01-02T09:30");
+        edit.put("action", "save");
+        assertEquals(303, alice.post("/editor/articles", edit).status());
+
+        Document draft = alice.get("/editor/articles/" + id).html();
+        assertEquals("2030-01-02T09:30", draft.selectFirst("#f-publishAt").attr("value"), "publishAt kept");
+        assertNotNull(draft.selectFirst(".draft-of-published a[href=/editor/articles/" + id + "?show=published]"));
+        Document published = alice.get("/editor/articles/" + id + "?show=published").html();
+        assertEquals(liveTitle, published.selectFirst("#f-title").attr("value"));
+        assertNotNull(published.selectFirst("fieldset.editor-fields[disabled]"), "edit the draft, not this");
+        assertNotNull(published.selectFirst(".pending-draft a[href=/editor/articles/" + id + "]"), "links the draft");
+        assertTrue(new SiteBrowser(base).get("/articles/" + id).html().selectFirst("main h1").text().equals(liveTitle),
+                "the live page stays the published one");
+    }
+
+    @Test
+    void analyticsOffersEditorsToWriteAnArticleForAQueryThatFoundNothing() throws Exception {
+        String query = "宇宙船の燃料補給";
+        assertEquals(200, server.query("/api/v1/search", null, Map.of("q", query)).status());
+        SiteBrowser alice = SiteBrowser.signedIn(base, ALICE);
+        KotaeServer.within(Duration.ofSeconds(15), "the query is in the zero-result table",
+                () -> alice.get("/analytics").html().select("#zero-results td").text().contains(query));
+        Element write = alice.get("/analytics").html().selectFirst("#zero-results a.write-link");
+        assertNotNull(write, "editors get a write link");
+        assertEquals("/editor/new?question=" + enc(query), write.attr("href"));
+        assertTrue(alice.get(write.attr("href")).html().selectFirst("#f-questions").wholeText().contains(query));
+        assertNull(SiteBrowser.signedIn(base, ANN).get("/analytics").html().selectFirst("a.write-link"),
+                "agents do not");
+    }
+
+    // ---- helpers ---------------------------------------------------------------------------------------
+
+    private static Map<String, String> formOf(SiteBrowser.Page page) {
+        return formOf(page.html());
+    }
+
+    private static Map<String, String> formOf(Document page) {
+        return SiteBrowser.formFields(page, "form.editor-form");
+    }
+
+    private static Map<String, String> newArticle(String id, String title) {
+        Map<String, String> fields = new LinkedHashMap<>();
+        fields.put("new", "true");
+        fields.put("id", id);
+        fields.put("title", title);
+        fields.put("type", "faq");
+        fields.put("locale", "en");
+        fields.put("body", "Some text.");
+        fields.put("action", "save");
+        return fields;
+    }
+
+    private static Path findFile(Path root, String name) throws IOException {
+        try (Stream<Path> files = Files.walk(root)) {
+            return files.filter(p -> p.getFileName().toString().equals(name)).findFirst()
+                    .orElseThrow(() -> new AssertionError(name + " not under " + root));
+        }
+    }
+
+    private static String enc(String value) {
+        return java.net.URLEncoder.encode(value, java.nio.charset.StandardCharsets.UTF_8);
+    }
+}
