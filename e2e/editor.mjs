@@ -1,6 +1,6 @@
 // End-to-end check of Kotae's editor pages in a real Chromium.
 //
-//   KOTAE_URL=http://127.0.0.1:34567 ALICE_TOKEN=… BOB_TOKEN=… RESULT_FILE=… SCREENSHOT_DIR=… node e2e/editor.mjs
+//   KOTAE_URL=http://127.0.0.1:34567 ALICE_PASSWORD=… BOB_PASSWORD=… RESULT_FILE=… SCREENSHOT_DIR=… node e2e/editor.mjs
 //
 // Two editors in two browser contexts, and an anonymous visitor in a third. Alice signs in, writes a new
 // Japanese FAQ (title, URL name, category, a question, the body typed with the toolbar's heading, bold and
@@ -23,8 +23,8 @@ const { log, checkAccessibility, screenshots } = run;
 
 const env = {
   kotaeUrl: run.required('KOTAE_URL').replace(/\/+$/, ''),
-  aliceToken: run.required('ALICE_TOKEN'),
-  bobToken: run.required('BOB_TOKEN'),
+  alicePassword: run.required('ALICE_PASSWORD'),
+  bobPassword: run.required('BOB_PASSWORD'),
   resultFile: run.required('RESULT_FILE'),
 };
 
@@ -47,11 +47,11 @@ try {
   const anonymous = await browser.newContext({ locale: 'ja-JP', viewport: DESKTOP });
   for (const context of [alice, bob, anonymous]) run.collectConsoleErrors(context);
 
-  const alicePage = await signIn(alice, env.aliceToken);
+  const alicePage = await signIn(alice, 'alice', env.alicePassword);
   const imageMarkdown = await writeADraft(alicePage);
   await draftIsNotPublic(anonymous);
   await requestReview(alicePage);
-  const bobPage = await signIn(bob, env.bobToken);
+  const bobPage = await signIn(bob, 'bob', env.bobPassword);
   await publishAndFindIt(bobPage, anonymous);
   await writeFile(env.resultFile, JSON.stringify({ id: article.id, imageMarkdown }));
   await concurrentEditsKeepTheSecondText(alicePage, bobPage);
@@ -62,13 +62,16 @@ try {
   await run.fail(error);
 }
 
-async function signIn(context, token) {
+// Editors are named accounts (made with `kotae users add` by the test) and sign in with a password.
+async function signIn(context, name, password) {
   run.step = 'sign in';
   const page = await context.newPage();
   await page.goto(`${env.kotaeUrl}/editor`);
   expect(new URL(page.url()).pathname === '/login', `/editor did not send a visitor to sign in: ${page.url()}`);
-  await page.locator('#token').fill(token);
-  await Promise.all([page.waitForURL((url) => url.pathname === '/editor'), page.locator('.login-form button[type="submit"]').click()]);
+  await page.locator('#account-name').fill(name);
+  await page.locator('#password').fill(password);
+  await Promise.all([page.waitForURL((url) => url.pathname === '/editor'),
+    page.locator('.password-form button[type="submit"]').click()]);
   expect(await page.locator('a.editor-link[href="/editor"]').count() === 1, 'no editor link in the header');
   return page;
 }

@@ -225,7 +225,8 @@ public final class KotaeApp implements AutoCloseable, Admin {
         ImageStore images = new ImageStore(config.content(), config.editor().maxImageBytes(), Clock.systemUTC());
         this.editor = new ArticleEditor(new ArticleEditor.Setup(folder, parser, config.defaultLocale(), data,
                 id -> articles.article(id, Audience.AGENTS), images, config.editor().reviewRequired(),
-                ArticleEditor.emailsAt(config.editor().authorEmailDomain()), Clock.systemDefaultZone()));
+                authorEmails(accounts, ArticleEditor.emailsAt(config.editor().authorEmailDomain())),
+                Clock.systemDefaultZone(), config.editor().history()));
         this.scheduledPublishing = new PublishScheduler(editor, Duration.ofSeconds(15),
                 DaemonThreads.named("kotae-scheduled-publish"));
         this.http = new HttpServer(config.host(), config.port(), searchConcurrency, config.server(), config.editor(), new HttpServer.Services(search,
@@ -261,6 +262,15 @@ public final class KotaeApp implements AutoCloseable, Admin {
                 () -> index.failure().isEmpty() ? 1 : 0);
         metrics.counter("kotae_index_write_failures", "Index writes that failed and were rolled back",
                 index::writeFailures);
+    }
+
+    /**
+     * The e-mail address a git commit by this person is authored with: the account's own, else one made up
+     * from the name under {@code editor.authorEmailDomain} (token holders, accounts without an address).
+     */
+    private static java.util.function.Function<String, String> authorEmails(Accounts accounts,
+            java.util.function.Function<String, String> otherwise) {
+        return name -> accounts.email(name).filter(email -> !email.isBlank()).orElseGet(() -> otherwise.apply(name));
     }
 
     /** The figures of what searches keep per index version, e.g. {@code kotae_search_term_sets_hits_total}. */

@@ -40,7 +40,7 @@ public final class ConfigLoader {
 
         record Server(Integer maxRequestBodyKilobytes, List<String> trustedProxies) {}
 
-        record Editor(String review, Integer maxImageKilobytes, String authorEmailDomain) {}
+        record Editor(String review, Integer maxImageKilobytes, String authorEmailDomain, String history) {}
 
         record Site(String name, String baseUrl, String contactUrl, Boolean secureCookies, Integer agentSessionHours,
                 String sessionSecret) {}
@@ -128,6 +128,7 @@ public final class ConfigLoader {
             if (yaml.review() != null) editor = editor.withReviewRequired(EditorConfig.parseReview(yaml.review()));
             if (yaml.maxImageKilobytes() != null) editor = editor.withMaxImageKilobytes(yaml.maxImageKilobytes());
             if (yaml.authorEmailDomain() != null) editor = editor.withAuthorEmailDomain(yaml.authorEmailDomain().strip());
+            if (yaml.history() != null) editor = editor.withHistory(EditorConfig.History.parse(yaml.history()));
             return editor;
         } catch (IllegalArgumentException e) {
             throw new IOException(e.getMessage(), e);

@@ -1,6 +1,7 @@
 package dev.kotae.editing;
 
 import dev.kotae.auth.Caller;
+import dev.kotae.config.EditorConfig;
 import dev.kotae.content.Article;
 import dev.kotae.content.ArticleParser;
 import dev.kotae.content.ArticleType;
@@ -40,7 +41,7 @@ public final class ArticleEditor implements EditorService, AutoCloseable {
     /** What the editor stands on; see {@link ArticleEditor#ArticleEditor(Setup)}. */
     public record Setup(ContentFolder folder, ArticleParser parser, String defaultLocale, Path dataFolder,
             ArticleLocator locator, ImageUploads images, boolean reviewRequired, Function<String, String> emails,
-            Clock clock) {}
+            Clock clock, EditorConfig.History history) {}
 
     private final ContentFolder folder;
     private final String defaultLocale;
@@ -77,21 +78,28 @@ public final class ArticleEditor implements EditorService, AutoCloseable {
         this.audit = new AuditLog(data.resolve("audit.jsonl"));
         this.checks = new ArticleChecks(parser);
         this.onDisk = new PublishedFiles(folder, parser, setup.locator(), new KnownPaths(data.resolve("article-paths.json")));
-        this.history = openHistory(folder.root(), data.resolve("history"));
+        this.history = openHistory(folder.root(), data.resolve("history"), setup.history());
         LOG.info("Article history: {}", history.describe());
     }
 
     /**
-     * Git history when the content folder is in a git work tree, else copies under the data folder; a
-     * repository JGit cannot open (an unsupported extension, a broken {@code .git}) must not stop the server
-     * from starting, so it falls back to the copies too, with a warning.
+     * Git history when the content folder is a git work tree ({@code where} says how far up its top may be),
+     * else copies under the data folder; a repository JGit cannot open (an unsupported extension, a broken
+     * {@code .git}) must not stop the server from starting, so it falls back to the copies too, with a
+     * warning.
      */
-    private static ArticleHistory openHistory(Path contentRoot, Path historyFolder) {
+    private static ArticleHistory openHistory(Path contentRoot, Path historyFolder, EditorConfig.History where) {
+        if (where == EditorConfig.History.FOLDER
+                || (where == EditorConfig.History.AUTO && !Files.exists(contentRoot.resolve(".git")))) {
+            return new FolderHistory(historyFolder);
+        }
         try {
             Optional<GitHistory> git = GitHistory.open(contentRoot);
             if (git.isPresent()) {
                 return git.get();
             }
+            LOG.warn("editor.history is git, but the content folder {} is in no git work tree; keeping history"
+                    + " under {} instead", contentRoot, historyFolder);
         } catch (IOException | RuntimeException e) {
             LOG.warn("The content folder looks like part of a git work tree, but git could not be opened ({});"
                     + " keeping history under {} instead", e.getMessage(), historyFolder);

@@ -52,7 +52,6 @@ public final class HistoryPages {
     }
 
     @GET
-    @Path("")
     public Response history(@PathParam("id") String id, @Context ContainerRequestContext request) throws IOException {
         try {
             return historyPage(id, request);

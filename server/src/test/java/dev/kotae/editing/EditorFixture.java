@@ -2,6 +2,7 @@ package dev.kotae.editing;
 
 import dev.kotae.auth.Caller;
 import dev.kotae.auth.Role;
+import dev.kotae.config.EditorConfig;
 import dev.kotae.content.Article;
 import dev.kotae.content.ArticleParser;
 import dev.kotae.content.ContentException;
@@ -81,7 +82,10 @@ final class EditorFixture implements AutoCloseable {
         }
         folder = new ContentFolder(content);
         editor = new ArticleEditor(new ArticleEditor.Setup(folder, parser, "ja", data, this::find,
-                ImageUploads.NONE, reviewRequired, ArticleEditor::defaultEmail, clock));
+                ImageUploads.NONE, reviewRequired, ArticleEditor::defaultEmail, clock,
+                // The git tests make the folder above the content folder the repository, as a help-center
+                // repository with its articles in a subfolder would be.
+                beforeOpen != null ? EditorConfig.History.GIT : EditorConfig.History.AUTO));
     }
 
     interface ContentSetup {

@@ -4,6 +4,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.kotae.UsersCommand;
+import java.io.ByteArrayInputStream;
+import picocli.CommandLine;
 import dev.kotae.auth.Role;
 import dev.kotae.auth.TokenAuthenticator;
 import dev.kotae.config.PluginsConfig;
@@ -26,21 +29,29 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class EditorBrowserIT {
 
-    private static final String ALICE = "alice-editor-token-0123456789";
-    private static final String BOB = "bob-editor-token-0123456789";
+    /** The two editors' passwords: they are named accounts, made with {@code kotae users add}. */
+    private static final String ALICE = "アリスの編集用パスフレーズ";
+    private static final String BOB = "bob's editing passphrase";
     /** The Markdown the media API returns for an image: alt text and a URL on this server. */
     private static final Pattern IMAGE = Pattern.compile("!\\[[^\\]\\n]*\\]\\(/[^)\\s]+\\)");
+
+    private static void addEditor(Path work, String name, String password) {
+        int added = new CommandLine(new UsersCommand(new ByteArrayInputStream((password + "\n")
+                .getBytes(StandardCharsets.UTF_8)), () -> null, Map.of()))
+                .execute("add", name, "--role", "editor", "--password-stdin", "--data", work.resolve("data").toString());
+        assertEquals(0, added, "kotae users add " + name);
+    }
 
     @Test
     void editorsWriteReviewAndPublishInARealBrowser(@TempDir Path work) throws Exception {
         BrowserScript.requireTools();
         Path result = work.resolve("editor-result.json");
+        addEditor(work, "alice", ALICE);
+        addEditor(work, "bob", BOB);
         try (KotaeServer server = KotaeServer.configured(work, PluginsConfig.none(), config -> config.withTokens(List.of(
-                new TokenAuthenticator.Token("alice", ALICE, Role.EDITOR),
-                new TokenAuthenticator.Token("bob", BOB, Role.EDITOR),
                 new TokenAuthenticator.Token("admin", KotaeServer.ADMIN_TOKEN, Role.ADMIN))))) {
-            BrowserScript.run("editor.mjs", Map.of("KOTAE_URL", server.baseUrl(), "ALICE_TOKEN", ALICE,
-                    "BOB_TOKEN", BOB, "RESULT_FILE", result.toString()), work);
+            BrowserScript.run("editor.mjs", Map.of("KOTAE_URL", server.baseUrl(), "ALICE_PASSWORD", ALICE,
+                    "BOB_PASSWORD", BOB, "RESULT_FILE", result.toString()), work);
 
             JsonNode written = KotaeServer.JSON.readTree(Files.readString(result));
             String image = written.get("imageMarkdown").asText();
