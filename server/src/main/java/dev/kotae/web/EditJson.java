@@ -71,16 +71,25 @@ final class EditJson {
                     withoutNulls("questions", questions), translationKey, body);
         }
 
-        /** {@link #publishAt} as an instant, {@code null} for at once. */
+        /**
+         * {@link #publishAt} as an instant, {@code null} for at once; 400 {@code invalid_field} unless it is
+         * an ISO-8601 instant in the years {@link PublishTimes#FIRST_YEAR}–{@link PublishTimes#LAST_YEAR}.
+         */
         Instant publishInstant() {
             if (publishAt == null || publishAt.isBlank()) {
                 return null;
             }
+            Instant at;
             try {
-                return Instant.parse(publishAt.strip());
+                at = Instant.parse(publishAt.strip());
             } catch (DateTimeParseException e) {
                 throw invalid("publishAt", "publishAt is an ISO-8601 instant such as 2026-04-01T09:00:00Z");
             }
+            if (!PublishTimes.inRange(at)) {
+                throw invalid("publishAt", "publishAt must be in the years " + PublishTimes.FIRST_YEAR + " to "
+                        + PublishTimes.LAST_YEAR);
+            }
+            return at;
         }
     }
 
