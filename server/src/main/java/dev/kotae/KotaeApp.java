@@ -14,6 +14,7 @@ import dev.kotae.analytics.RecentEvents;
 import dev.kotae.auth.AccountStore;
 import dev.kotae.auth.Accounts;
 import dev.kotae.auth.AgentSessions;
+import dev.kotae.auth.DeviceCookies;
 import dev.kotae.auth.PasswordHasher;
 import dev.kotae.auth.PasswordSignIn;
 import dev.kotae.auth.SignInThrottle;
@@ -215,10 +216,11 @@ public final class KotaeApp implements AutoCloseable, Admin {
         this.plugins = new PluginHost(config.plugins(), data.resolve("plugins"),
                 new PublicHelpCenter(search, suggest, articles), events, sources, timeBox, metrics);
         AgentSessions agentSessions = new AgentSessions(config.site().agentSession(), signing, config.tokens(), accounts);
-        // One allowance per address for wrong tokens and wrong passwords together; another per account name.
+        // One allowance per address for wrong tokens and wrong passwords together; another per account name
+        // (or per device cookie, for a browser that signed in as that person before).
         SignInThrottle perAddress = SignInThrottle.measuredBy(signInClock);
         PasswordSignIn passwordSignIn = new PasswordSignIn(accounts, passwordHasher, perAddress,
-                SignInThrottle.measuredBy(signInClock));
+                SignInThrottle.measuredBy(signInClock), new DeviceCookies(signing, signInClock));
         Site site = new Site(config.site(), config.defaultLocale(), new CsrfTokens(signing), agentSessions);
         int searchConcurrency = config.search().concurrencyOn(Runtime.getRuntime().availableProcessors());
         ClickLedger clicks = new ClickLedger();

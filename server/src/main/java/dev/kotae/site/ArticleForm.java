@@ -4,6 +4,7 @@ import dev.kotae.content.Article;
 import dev.kotae.content.ArticleType;
 import dev.kotae.content.Visibility;
 import dev.kotae.editing.EditableArticle;
+import dev.kotae.web.PublishTimes;
 import jakarta.ws.rs.core.MultivaluedMap;
 import java.time.Instant;
 import java.time.LocalDateTime;
@@ -62,7 +63,17 @@ public record ArticleForm(String id, String title, String category, String tags,
                 String.join("\n", article.questions()), article.type() == null ? "" : article.type().key(),
                 article.visibility() == null ? "" : article.visibility().key(),
                 article.locale() == null ? "" : article.locale(), article.translationKey(), article.body(),
-                publishAt == null ? "" : LOCAL_MINUTES.format(publishAt.atZone(zone).toLocalDateTime()));
+                publishAt == null ? "" : shown(publishAt, zone));
+    }
+
+    /**
+     * A scheduled time as the form's field shows it. One outside the years drafts may be scheduled for
+     * (saved before that was checked) is shown as the instant it is, not converted, since converting one
+     * far enough out fails: the page still opens, and saving the form then points at the field.
+     */
+    private static String shown(Instant publishAt, ZoneId zone) {
+        return PublishTimes.inRange(publishAt) ? LOCAL_MINUTES.format(publishAt.atZone(zone).toLocalDateTime())
+                : publishAt.toString();
     }
 
     /** The same form with another id (a new article's suggested id). */
@@ -150,9 +161,11 @@ public record ArticleForm(String id, String title, String category, String tags,
         }
     }
 
+    /** A typed date and time, or {@code null} if it is unreadable or outside the years drafts may be scheduled for. */
     private static LocalDateTime parseLocal(String value) {
         try {
-            return LocalDateTime.parse(value).truncatedTo(ChronoUnit.MINUTES);
+            LocalDateTime local = LocalDateTime.parse(value).truncatedTo(ChronoUnit.MINUTES);
+            return PublishTimes.inRange(local) ? local : null;
         } catch (DateTimeParseException e) {
             return null;
         }

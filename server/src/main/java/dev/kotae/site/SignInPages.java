@@ -1,6 +1,7 @@
 package dev.kotae.site;
 
 import dev.kotae.auth.Caller;
+import dev.kotae.auth.DeviceCookies;
 import dev.kotae.auth.PasswordSignIn;
 import dev.kotae.auth.SignInThrottle;
 import dev.kotae.auth.TokenAuthenticator;
@@ -29,7 +30,9 @@ import java.util.regex.Pattern;
  * the browser then holds only a signed session id in an HttpOnly cookie. Signing in and out are form
  * posts with a CSRF token, and both start a fresh CSRF binding so a token seen before the change is
  * worthless after it. A failed password sign-in shows the form again with the name typed, never the
- * password, and the same words whether the name exists or not.
+ * password, and the same words whether the name exists or not. A password sign-in also gives the browser a
+ * long-lived device cookie ({@link DeviceCookies}), which sign-out leaves in place: it lets that browser past
+ * a name's throttle that strangers spent, and signs nobody in.
  */
 @Path("/")
 @SitePage
@@ -71,7 +74,8 @@ public final class SignInPages {
             return signInWithToken(token, next, request, address);
         }
         String typedName = name == null ? "" : name.strip();
-        PasswordSignIn.Attempt attempt = passwords.attempt(typedName, password == null ? "" : password, address);
+        PasswordSignIn.Attempt attempt = passwords.attempt(typedName, password == null ? "" : password, address,
+                BrowserCookies.value(request, BrowserCookies.DEVICE));
         String shownName = typedName.length() > 64 ? null : typedName; // a name that long is no account's
         if (attempt instanceof PasswordSignIn.Attempt.Throttled throttled) {
             return Response.fromResponse(signInPage(request, 429, "login.throttled", next, shownName))
@@ -80,6 +84,9 @@ public final class SignInPages {
         if (!(attempt instanceof PasswordSignIn.Attempt.Accepted accepted)) {
             return signInPage(request, 401, "login.passwordFailed", next, shownName);
         }
+        // Renewed on each sign-in, so a browser used at least every LIFETIME stays known.
+        SiteCookieFilter.set(request, site.cookies().cookie(request, BrowserCookies.DEVICE, accepted.deviceCookie(),
+                DeviceCookies.LIFETIME, true));
         return signedIn(site.sessions().start(accepted.account()), next, request);
     }
 

@@ -19,6 +19,11 @@ public final class BrowserCookies {
     public static final String CSRF = "kotae_csrf";
     /** The anonymous visitor id analytics groups events by; a script reads it, so not HttpOnly. */
     public static final String VISITOR = "kotae_visitor";
+    /**
+     * A browser someone signed in from with their password ({@link dev.kotae.auth.DeviceCookies}): their
+     * later tries are throttled apart from strangers' tries for the same name. Kept across sign-out.
+     */
+    public static final String DEVICE = "kotae_device";
     /** The chosen UI language. */
     public static final String LANGUAGE = "kotae_lang";
 

@@ -67,20 +67,29 @@ final class EditJson {
             }
             String articleId = pathId != null ? pathId : EditRequests.articleId(id);
             return new EditableArticle(articleId, title, parse("type", type, ArticleType::parse),
-                    parse("visibility", visibility, Visibility::parse), locale, category, tags, questions,
-                    translationKey, body);
+                    parse("visibility", visibility, Visibility::parse), locale, category, withoutNulls("tags", tags),
+                    withoutNulls("questions", questions), translationKey, body);
         }
 
-        /** {@link #publishAt} as an instant, {@code null} for at once. */
+        /**
+         * {@link #publishAt} as an instant, {@code null} for at once; 400 {@code invalid_field} unless it is
+         * an ISO-8601 instant in the years {@link PublishTimes#FIRST_YEAR}–{@link PublishTimes#LAST_YEAR}.
+         */
         Instant publishInstant() {
             if (publishAt == null || publishAt.isBlank()) {
                 return null;
             }
+            Instant at;
             try {
-                return Instant.parse(publishAt.strip());
+                at = Instant.parse(publishAt.strip());
             } catch (DateTimeParseException e) {
                 throw invalid("publishAt", "publishAt is an ISO-8601 instant such as 2026-04-01T09:00:00Z");
             }
+            if (!PublishTimes.inRange(at)) {
+                throw invalid("publishAt", "publishAt must be in the years " + PublishTimes.FIRST_YEAR + " to "
+                        + PublishTimes.LAST_YEAR);
+            }
+            return at;
         }
     }
 
@@ -89,6 +98,18 @@ final class EditJson {
 
     /** {@code {"version": "...", "message": "..."}}: which history version to publish again. */
     record Restore(String version, String message) {}
+
+    /**
+     * {@code list} as sent, refused (400 {@code invalid_field} naming {@code field}) if it holds a JSON
+     * {@code null}: Jackson reads {@code [null]} as a list with a null item, which nothing after this
+     * expects (the article's immutable copy would fail with a 500).
+     */
+    private static List<String> withoutNulls(String field, List<String> list) {
+        if (list != null && list.stream().anyMatch(java.util.Objects::isNull)) {
+            throw invalid(field, field + " must not contain null; leave an item out instead");
+        }
+        return list;
+    }
 
     private static <T> T parse(String field, String value, java.util.function.Function<String, T> parser) {
         if (value == null || value.isBlank()) {

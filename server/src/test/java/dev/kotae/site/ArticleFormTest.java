@@ -67,6 +67,22 @@ class ArticleFormTest {
     }
 
     @Test
+    void aPublishTimeOutsideTheYears2000To9999IsAFieldErrorAndAStoredOneStillShows() throws Exception {
+        for (String typed : List.of("+10000-01-01T00:00", "1999-12-31T23:59", "+999999999-12-31T23:59")) {
+            ArticleForm form = new ArticleForm("a", "t", "", "", "", "", "", "", "", "", typed);
+            assertEquals(Map.of("publishAt", "editor.error.publishAt"),
+                    assertThrows(ArticleForm.Invalid.class, form::article).errors(), typed);
+        }
+        assertEquals(Instant.parse("9999-12-31T14:59:00Z"),
+                new ArticleForm("a", "t", "", "", "", "", "", "", "", "", "9999-12-31T23:59").publishAt(TOKYO));
+        EditableArticle article = new EditableArticle("a", "t", null, null, null, null, List.of(), List.of(), null, "");
+        Instant farOut = Instant.parse("+1000000000-06-01T00:00:00Z");
+        ArticleForm shown = ArticleForm.of(article, farOut, TOKYO);
+        assertEquals(farOut.toString(), shown.publishAt(), "shown as stored, not converted");
+        assertThrows(ArticleForm.Invalid.class, shown::article, "and saving it asks for another time");
+    }
+
+    @Test
     void anAsciiTitleSuggestsAUrlNameAndAJapaneseOneDoesNot() {
         assertEquals("reset-your-password", ArticleForm.suggestedId("Reset your password"));
         assertEquals("what-s-new-in-2026", ArticleForm.suggestedId("  What's new in 2026?  "));

@@ -63,7 +63,9 @@ class AccountSignInIT {
     private static final String HANAKO_PASSWORD = "花子の長いパスフレーズ-7";
     private static final String TARO_PASSWORD = "taro: correct horse battery";
     private static final String JIRO_PASSWORD = "jiro-no-aikotoba-2026";
-    private static final List<String> PASSWORDS = List.of(HANAKO_PASSWORD, TARO_PASSWORD, JIRO_PASSWORD);
+    private static final String SABURO_PASSWORD = "saburo's own long passphrase";
+    private static final List<String> PASSWORDS = List.of(HANAKO_PASSWORD, TARO_PASSWORD, JIRO_PASSWORD,
+            SABURO_PASSWORD);
     private static final String ACCEPT = "text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8";
 
     @TempDir
@@ -104,6 +106,7 @@ class AccountSignInIT {
                 "--password-stdin"));
         assertEquals(0, users(TARO_PASSWORD, "add", "taro", "--role", "agent", "--password-stdin"));
         assertEquals(0, users(JIRO_PASSWORD, "add", "jiro", "--role", "agent", "--password-stdin"));
+        assertEquals(0, users(SABURO_PASSWORD, "add", "saburo", "--role", "agent", "--password-stdin"));
         assertTrue(Files.exists(data.resolve(AccountStore.FILE)));
         server = KotaeServer.withSignInClock(work, CLOCK,
                 config -> config.withServer(ServerConfig.defaults().withTrustedProxies(List.of("127.0.0.1"))));
@@ -269,6 +272,63 @@ class AccountSignInIT {
                 "password", JIRO_PASSWORD, "next", "/")).status);
         assertEquals(0, users(JIRO_PASSWORD, "reset", "jiro", "--password-stdin"));
         assertEquals(404, browser.get("/articles/" + PLAYBOOK).status, "the password was reset: sign in again");
+    }
+
+    /**
+     * Someone spending saburo's allowance with wrong passwords from one address keeps out every browser that
+     * never signed in as saburo, but not saburo's own: its device cookie (from an earlier sign-in) takes it
+     * past the name's throttle, from another address too. A forged cookie or another name's does nothing.
+     */
+    @Test
+    @Order(6)
+    void aBrowserThatSignedInBeforeStillSignsInWhileAStrangerSpendsTheAccountsAllowance() {
+        Browser owner = new Browser("198.51.100.20");
+        Page first = owner.post("/login", Map.of("csrf", csrf(owner.get("/login")), "name", "saburo",
+                "password", SABURO_PASSWORD, "next", "/"));
+        assertEquals(303, first.status, first.body);
+        String setDevice = first.headers.getOrDefault("set-cookie", List.of()).stream()
+                .filter(c -> c.startsWith(BrowserCookies.DEVICE + "=")).findFirst().orElse("none in " + first.headers);
+        String attributes = setDevice.toLowerCase(java.util.Locale.ROOT);
+        assertTrue(attributes.contains("httponly") && attributes.contains("samesite=lax")
+                && attributes.contains("secure") && attributes.contains("max-age=" + Duration.ofDays(90).toSeconds()),
+                setDevice);
+        String device = owner.cookies.get(BrowserCookies.DEVICE);
+        assertNotNull(device);
+
+        Browser jirosBrowser = new Browser("198.51.100.21");
+        assertEquals(303, jirosBrowser.post("/login", Map.of("csrf", csrf(jirosBrowser.get("/login")), "name", "jiro",
+                "password", JIRO_PASSWORD, "next", "/")).status);
+
+        Browser attacker = new Browser("192.0.2.66");
+        for (int i = 0; i < SignInThrottle.FAILURES_PER_MINUTE; i++) {
+            Page failed = attacker.post("/login", Map.of("csrf", csrf(attacker.get("/login")), "name", "saburo",
+                    "password", "guess number " + i, "next", "/"));
+            assertEquals(401, failed.status, "try " + i);
+        }
+        Browser elsewhere = new Browser("198.51.100.22");
+        assertEquals(429, elsewhere.post("/login", Map.of("csrf", csrf(elsewhere.get("/login")), "name", "saburo",
+                "password", SABURO_PASSWORD, "next", "/")).status, "a browser that never signed in as saburo waits");
+
+        int dot = device.indexOf('.');
+        String altered = device.substring(0, dot + 1) + (device.charAt(dot + 1) == 'A' ? 'B' : 'A')
+                + device.substring(dot + 2);
+        String otherKey = new dev.kotae.auth.DeviceCookies(dev.kotae.auth.SigningKey.random(), CLOCK).issue("saburo");
+        for (String forged : List.of(altered, otherKey, jirosBrowser.cookies.get(BrowserCookies.DEVICE))) {
+            Browser forger = new Browser("198.51.100.23");
+            forger.cookies.put(BrowserCookies.DEVICE, forged);
+            assertEquals(429, forger.post("/login", Map.of("csrf", csrf(forger.get("/login")), "name", "saburo",
+                    "password", SABURO_PASSWORD, "next", "/")).status, "a forged or another name's cookie: " + forged);
+        }
+
+        Browser ownerElsewhere = new Browser("198.51.100.24"); // the same browser, now on another network
+        ownerElsewhere.cookies.putAll(owner.cookies);
+        ownerElsewhere.cookies.remove(BrowserCookies.SESSION);
+        assertEquals(404, ownerElsewhere.get("/articles/" + PLAYBOOK).status, "signed out");
+        Page again = ownerElsewhere.post("/login", Map.of("csrf", csrf(ownerElsewhere.get("/login")), "name", "saburo",
+                "password", SABURO_PASSWORD, "next", "/"));
+        assertEquals(303, again.status, again.body);
+        assertEquals(200, ownerElsewhere.get("/articles/" + PLAYBOOK).status);
+        assertNotEquals(device, ownerElsewhere.cookies.get(BrowserCookies.DEVICE), "renewed on each sign-in");
     }
 
     @Test

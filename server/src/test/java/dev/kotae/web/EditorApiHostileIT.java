@@ -169,6 +169,26 @@ class EditorApiHostileIT {
                 "{\"title\": \"t\", \"author\": \"mallory\"}", 400, "bad_json", "If-Match", quoted(draftRevision)));
         cases.add(jsonCase("tags not a list", "PUT", "/api/v1/drafts/" + DRAFT, ALICE, "{\"title\": \"t\", \"tags\": {}}",
                 400, "bad_json", "If-Match", quoted(draftRevision)));
+        // A publish time outside the years 2000–9999: Instant reads it, but the draft's page could not show it.
+        for (String publishAt : List.of("+1000000000-06-01T00:00:00Z", "+10000-01-01T00:00:00Z", "1999-12-31T23:59:59Z",
+                "-000001-01-01T00:00:00Z")) {
+            ObjectNode write = article("Far out", "x");
+            write.put("publishAt", publishAt);
+            cases.add(jsonCase("publishAt " + publishAt, "PUT", "/api/v1/drafts/" + DRAFT, ALICE, write.toString(), 400,
+                    "invalid_field", "If-Match", quoted(draftRevision)));
+            cases.add(jsonCase("publishAt " + publishAt + " on a new draft", "PUT", "/api/v1/drafts/far-out", ALICE,
+                    write.toString(), 400, "invalid_field", "If-None-Match", "*"));
+        }
+        // A null item in a list field (Jackson reads [null] as a list holding null): 400 naming the field.
+        for (String field : List.of("tags", "questions")) {
+            String withNull = "{\"title\": \"t\", \"" + field + "\": [\"ok\", null]}";
+            cases.add(jsonCase("a null item in " + field + " of a draft", "PUT", "/api/v1/drafts/" + DRAFT, ALICE,
+                    withNull, 400, "invalid_field", "If-Match", quoted(draftRevision)));
+            cases.add(jsonCase("a null item in " + field + " of a new article", "POST", "/api/v1/articles", ROOT,
+                    "{\"id\": \"null-in-" + field + "\", " + withNull.substring(1), 400, "invalid_field"));
+            cases.add(jsonCase("a null item in " + field + " of a replaced article", "PUT", "/api/v1/articles/" + ARTICLE,
+                    ROOT, withNull, 400, "invalid_field", "If-Match", quoted(articleVersion)));
+        }
         cases.add(jsonCase("a JSON null body", "PUT", "/api/v1/drafts/" + DRAFT, ALICE, "null", 400, "bad_json",
                 "If-Match", quoted(draftRevision)));
         cases.add(jsonCase("an empty body", "POST", "/api/v1/articles", ROOT, "", 400, "bad_json"));
@@ -233,6 +253,16 @@ class EditorApiHostileIT {
             request.header(hostile.headers().get(i), hostile.headers().get(i + 1));
         }
         return server.send(request, hostile.token());
+    }
+
+    /** A refused list field is named in the error, so the client knows which one to fix. */
+    @Test
+    void aNullListItemIsRefusedNamingItsField() {
+        for (String field : List.of("tags", "questions")) {
+            JsonNode error = assertError(json(server, "POST", "/api/v1/articles", ROOT,
+                    "{\"id\": \"null-item\", \"title\": \"t\", \"" + field + "\": [null]}"), 400, "invalid_field");
+            assertEquals(field, error.get("field").asText(), error::toString);
+        }
     }
 
     /** A signed-in browser's cookie counts for a write only with the page's CSRF token in the header. */

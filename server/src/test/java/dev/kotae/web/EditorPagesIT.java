@@ -242,6 +242,18 @@ class EditorPagesIT {
         SiteBrowser.Page noTitle = alice.post("/editor/articles", fields);
         assertEquals(400, noTitle.status(), noTitle.body());
         assertNotNull(noTitle.html().selectFirst("#err-title"), noTitle.body());
+
+        // A publish time outside the years 2000–9999 is a field error, never saved (it would break the page).
+        fields.put("id", "far-future");
+        fields.put("title", "Far future");
+        for (String publishAt : List.of("+10000-01-01T00:00", "1999-12-31T23:59")) {
+            fields.put("publishAt", publishAt);
+            SiteBrowser.Page outOfRange = alice.post("/editor/articles", fields);
+            assertEquals(400, outOfRange.status(), outOfRange.body());
+            assertNotNull(outOfRange.html().selectFirst("#err-publishAt"), outOfRange.body());
+            assertEquals(publishAt, outOfRange.html().selectFirst("#f-publishAt").attr("value"), "the text is kept");
+        }
+        assertEquals(404, alice.get("/editor/articles/far-future").status(), "no draft was saved");
     }
 
     @Test
