@@ -378,11 +378,8 @@ public final class ArticleEditor implements EditorService, AutoCloseable {
     @Override
     public PublishedArticle publishDirectly(Caller caller, EditableArticle article, String ifMatch, String message)
             throws EditConflictException, EditNotAllowedException, EditRejectedException {
-        requireEditor(caller, "publish");
-        if (!caller.isAdmin() && reviewRequired) {
-            throw new EditNotAllowedException("review is required here: save a draft and ask another editor to"
-                    + " publish it (an admin may publish directly)");
-        }
+        requireAlonePublisher(caller, "publish directly",
+                "save a draft and ask another editor to publish it (an admin may publish directly)");
         refusePluginArticle(article == null ? null : article.id());
         ArticleChecks.checkFields(article);
         synchronized (writeLock) {
@@ -407,7 +404,9 @@ public final class ArticleEditor implements EditorService, AutoCloseable {
     @Override
     public void delete(Caller caller, String id, String ifMatch, String message)
             throws EditConflictException, EditNotAllowedException, EditRejectedException {
-        requireEditor(caller, "delete articles");
+        // Deleting takes an article off the site as surely as publishing changes it: no review step
+        // covers it, so it is for those who may publish alone.
+        requireAlonePublisher(caller, "delete articles", "ask an admin to delete it");
         refusePluginArticle(id);
         if (ifMatch == null || ifMatch.isBlank()) {
             throw new EditRejectedException("If-Match", "deleting needs the version being deleted (If-Match)", 428);
@@ -538,6 +537,18 @@ public final class ArticleEditor implements EditorService, AutoCloseable {
         requireReader(caller);
         if (!caller.canEdit()) {
             throw new EditNotAllowedException("only editors and admins may " + what);
+        }
+    }
+
+    /**
+     * Changes that skip review (publishing directly, deleting) are for admins, and for editors only where
+     * review is optional.
+     */
+    private void requireAlonePublisher(Caller caller, String what, String instead) throws EditNotAllowedException {
+        requireEditor(caller, what);
+        if (!caller.isAdmin() && reviewRequired) {
+            throw new EditNotAllowedException("review is required here, so only an admin may " + what + ": "
+                    + instead);
         }
     }
 

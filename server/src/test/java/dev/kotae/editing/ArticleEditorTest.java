@@ -273,14 +273,30 @@ class ArticleEditorTest {
         assertEquals("bob", after.get(0).author());
         assertTrue(Files.isDirectory(fixture.data.resolve("history/gift-card-return")));
 
-        assertThrows(EditRejectedException.class, () -> editor.delete(BOB, "gift-card-return", null, null));
-        assertThrows(EditConflictException.class, () -> editor.delete(BOB, "gift-card-return", v2.version(), null));
-        editor.delete(BOB, "gift-card-return", v3.version(), "Not needed");
+        assertThrows(EditRejectedException.class, () -> editor.delete(ADMIN, "gift-card-return", null, null));
+        assertThrows(EditConflictException.class, () -> editor.delete(ADMIN, "gift-card-return", v2.version(), null));
+        editor.delete(ADMIN, "gift-card-return", v3.version(), "Not needed");
         assertFalse(Files.exists(fixture.content.resolve(v3.path())));
         assertTrue(editor.published(AGENT, "gift-card-return").isEmpty());
         assertEquals("delete", editor.history(AGENT, "gift-card-return").get(0).action());
         editor.restore(BOB, "gift-card-return", old, null);
         assertTrue(fixture.read(v3.path()).endsWith("---\nfirst text\n"), "a deleted article can be restored");
+    }
+
+    @Test
+    void deletingNeedsAnAdminWhileReviewIsRequiredAsPublishingDirectlyDoes() throws Exception {
+        PublishedArticle made = editor.publishDirectly(ADMIN, giftWrap("x"), null, null);
+        assertThrows(EditNotAllowedException.class, () -> editor.delete(ALICE, made.article().id(), made.version(), null));
+        assertTrue(Files.exists(fixture.content.resolve(made.path())), "an editor's delete changed nothing");
+        editor.delete(ADMIN, made.article().id(), made.version(), null);
+        assertFalse(Files.exists(fixture.content.resolve(made.path())));
+
+        fixture.close();
+        try (EditorFixture optional = new EditorFixture(temp.resolve("optional"), false)) {
+            PublishedArticle mine = optional.editor.publishDirectly(ALICE, giftWrap("x"), null, null);
+            optional.editor.delete(ALICE, mine.article().id(), mine.version(), null);
+            assertFalse(Files.exists(optional.content.resolve(mine.path())), "review optional: editors delete");
+        }
     }
 
     @Test

@@ -125,7 +125,7 @@ class GitHistoryTest {
         RevCommit head = git.log().setMaxCount(1).call().iterator().next();
         assertEquals(List.of("content/" + restored.path()), changedPaths(head));
 
-        fixture.editor.delete(BOB, "shipping-fees", restored.version(), null);
+        fixture.editor.delete(ADMIN, "shipping-fees", restored.version(), null);
         assertFalse(Files.exists(fixture.content.resolve(restored.path())));
         assertEquals("delete", fixture.editor.history(AGENT, "shipping-fees").get(0).action());
         assertFalse(git.status().call().getMissing().contains("content/" + restored.path()),
