@@ -434,12 +434,20 @@ public final class ArticleEditor implements EditorService, AutoCloseable {
     }
 
     @Override
-    public PublishedArticle restore(Caller caller, String id, String version, String message)
+    public PublishedArticle restore(Caller caller, String id, String version, String ifMatch, String message)
             throws EditConflictException, EditNotAllowedException, EditRejectedException {
         requireEditor(caller, "restore articles");
         refusePluginArticle(id);
         synchronized (writeLock) {
             String path = historyPath(id);
+            if (ifMatch != null) {
+                PublishedFiles.InFile current = onDisk.locate(id) instanceof PublishedFiles.InFile file ? file : null;
+                if (current == null || !current.version().equals(ifMatch)) {
+                    throw new EditConflictException(current == null ? id + " was deleted since version " + ifMatch
+                            : "the published " + id + " changed since version " + ifMatch,
+                            current == null ? null : current.version(), "");
+                }
+            }
             EditableArticle old;
             try {
                 old = files.read(versionBytes(id, path, version)).article();
@@ -672,8 +680,12 @@ public final class ArticleEditor implements EditorService, AutoCloseable {
         return onDisk.lastKnownPath(id).orElseThrow(() -> new EditRejectedException("id", "no article " + id, 404));
     }
 
+    /** The bytes of one of the article's own versions; any other version is not found. */
     private byte[] versionBytes(String id, String path, String version) throws EditRejectedException {
         try {
+            if (!history.isVersionOf(id, path, version)) {
+                throw new EditRejectedException("version", "no version " + version + " of " + id, 404);
+            }
             return history.contentAt(id, path, version).orElseThrow(() -> new EditRejectedException("version",
                     "no version " + version + " of " + id, 404));
         } catch (IOException e) {

@@ -30,7 +30,17 @@ interface ArticleHistory {
     /** The versions of the article at {@code path}, newest first. */
     List<HistoryEntry> log(String id, String path) throws IOException;
 
-    /** The file's bytes as of {@code version}, or empty when the version is unknown or had no file. */
+    /**
+     * Whether {@code version} is one of the article's own versions, as {@link #log} lists them. Only such a
+     * version may be read or restored: a repository also holds commits that never were this article's
+     * published text (an unmerged branch, another file's change).
+     */
+    boolean isVersionOf(String id, String path, String version) throws IOException;
+
+    /**
+     * The file's bytes as of {@code version}, or empty when the version is unknown or had no file. Does not
+     * check that the version is the article's: see {@link #isVersionOf}.
+     */
     Optional<byte[]> contentAt(String id, String path, String version) throws IOException;
 
     /** Which kind, for logs and status. */

@@ -65,15 +65,22 @@ public interface EditorService {
     /** The published versions of an article, newest first. Agents and above. */
     List<HistoryEntry> history(Caller caller, String id) throws EditNotAllowedException, EditRejectedException;
 
-    /** An article as one of its history versions had it. */
+    /** An article as one of its history versions had it; a version not in its history is not found (404). */
     EditableArticle atVersion(Caller caller, String id, String version)
             throws EditNotAllowedException, EditRejectedException;
 
-    /** A unified diff between two history versions ({@code to} {@code null}: what is published now). */
+    /**
+     * A unified diff between two of the article's history versions ({@code to} {@code null}: what is
+     * published now).
+     */
     String diff(Caller caller, String id, String from, String to) throws EditNotAllowedException, EditRejectedException;
 
-    /** Publishes an old version again, as a new version. */
-    PublishedArticle restore(Caller caller, String id, String version, String message)
+    /**
+     * Publishes an old version again, as a new version. {@code version} must be one of the article's own
+     * versions ({@link #history}); {@code ifMatch}, when given, is the published version the caller saw
+     * ({@code null}: whatever is published now), and the restore is a conflict if the file changed since.
+     */
+    PublishedArticle restore(Caller caller, String id, String version, String ifMatch, String message)
             throws EditConflictException, EditNotAllowedException, EditRejectedException;
 
     /**

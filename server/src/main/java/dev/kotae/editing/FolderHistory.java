@@ -73,6 +73,13 @@ final class FolderHistory implements ArticleHistory {
         return entries;
     }
 
+    /** The copies are kept per article, so a version is the article's when its record is in its folder. */
+    @Override
+    public boolean isVersionOf(String id, String path, String version) {
+        return version != null && VERSION.matcher(version).matches()
+                && Files.isRegularFile(root.resolve(id).resolve(version + ".json"));
+    }
+
     @Override
     public Optional<byte[]> contentAt(String id, String path, String version) throws IOException {
         if (version == null || !VERSION.matcher(version).matches()) {

@@ -124,6 +124,28 @@ final class GitHistory implements ArticleHistory, AutoCloseable {
         return entries;
     }
 
+    /** Walks the file's {@code git log} from HEAD until it meets the commit: never another branch's commit. */
+    @Override
+    public boolean isVersionOf(String id, String path, String version) throws IOException {
+        if (version == null || !COMMIT_ID.matcher(version).matches()) {
+            return false;
+        }
+        ObjectId head = repository.resolve(Constants.HEAD);
+        if (head == null) {
+            return false;
+        }
+        try (Git git = new Git(repository)) {
+            for (RevCommit commit : git.log().add(head).addPath(gitPath(path)).call()) {
+                if (commit.name().equals(version)) {
+                    return true;
+                }
+            }
+            return false;
+        } catch (GitAPIException e) {
+            throw new IOException("git log of " + path + " failed: " + e.getMessage(), e);
+        }
+    }
+
     @Override
     public Optional<byte[]> contentAt(String id, String path, String version) throws IOException {
         if (version == null || !COMMIT_ID.matcher(version).matches()) {

@@ -126,7 +126,7 @@ public final class HistoryPages {
         }
         String message = Objects.requireNonNullElse(posted.getFirst("message"), "").strip();
         try {
-            editor.restore(caller, id, version, message.isEmpty() ? null : message);
+            editor.restore(caller, id, version, null, message.isEmpty() ? null : message);
             return EditorRequests.done(id, "restored");
         } catch (EditConflictException e) {
             return versionPage(409, request, caller, id, version, e.getMessage());

@@ -243,7 +243,7 @@ class ArticleEditorTest {
         assertThrows(EditNotAllowedException.class, () -> editor.saveDraft(ALICE, edit, null, plugin.version(), null));
         assertThrows(EditNotAllowedException.class, () -> editor.publishDirectly(ADMIN, edit, plugin.version(), null));
         assertThrows(EditNotAllowedException.class, () -> editor.delete(ADMIN, "csv:faq.1", plugin.version(), null));
-        assertThrows(EditNotAllowedException.class, () -> editor.restore(ADMIN, "csv:faq.1", "x", null));
+        assertThrows(EditNotAllowedException.class, () -> editor.restore(ADMIN, "csv:faq.1", "x", null, null));
     }
 
     @Test
@@ -264,7 +264,7 @@ class ArticleEditorTest {
         assertTrue(diff.contains("-first text") && diff.contains("+second text"), diff);
 
         fixture.clock.advance(Duration.ofMinutes(1));
-        PublishedArticle v3 = editor.restore(BOB, "gift-card-return", old, null);
+        PublishedArticle v3 = editor.restore(BOB, "gift-card-return", old, null, null);
         assertNotEquals(v2.version(), v3.version());
         assertTrue(fixture.read(v3.path()).endsWith("---\nfirst text\n"));
         List<HistoryEntry> after = editor.history(AGENT, "gift-card-return");
@@ -279,7 +279,7 @@ class ArticleEditorTest {
         assertFalse(Files.exists(fixture.content.resolve(v3.path())));
         assertTrue(editor.published(AGENT, "gift-card-return").isEmpty());
         assertEquals("delete", editor.history(AGENT, "gift-card-return").get(0).action());
-        editor.restore(BOB, "gift-card-return", old, null);
+        editor.restore(BOB, "gift-card-return", old, null, null);
         assertTrue(fixture.read(v3.path()).endsWith("---\nfirst text\n"), "a deleted article can be restored");
     }
 

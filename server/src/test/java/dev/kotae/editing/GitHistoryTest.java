@@ -6,6 +6,7 @@ import static dev.kotae.editing.EditorFixture.ALICE;
 import static dev.kotae.editing.EditorFixture.BOB;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.ByteArrayOutputStream;
@@ -115,7 +116,7 @@ class GitHistoryTest {
         String diff = fixture.editor.diff(AGENT, "shipping-fees", initial.name(), history.get(0).version());
         assertTrue(diff.contains("+送料は無料になりました。"), diff);
 
-        PublishedArticle restored = fixture.editor.restore(BOB, "shipping-fees", initial.name(), null);
+        PublishedArticle restored = fixture.editor.restore(BOB, "shipping-fees", initial.name(), null, null);
         assertEquals(changed.path(), restored.path());
         assertEquals(originalBody, fixture.editor.published(AGENT, "shipping-fees").orElseThrow().article().body());
         List<HistoryEntry> after = fixture.editor.history(AGENT, "shipping-fees");
@@ -130,6 +131,46 @@ class GitHistoryTest {
         assertEquals("delete", fixture.editor.history(AGENT, "shipping-fees").get(0).action());
         assertFalse(git.status().call().getMissing().contains("content/" + restored.path()),
                 "the deletion is committed, not left as a missing file");
+    }
+
+    @Test
+    void onlyCommitsInTheArticlesOwnHistoryCanBeReadOrRestored() throws Exception {
+        Path file = fixture.content.resolve("ja/shipping/shipping-fees.md");
+        String published = Files.readString(file);
+        // Unreviewed text on a branch that was never merged, and a commit on main that touches another file.
+        git.checkout().setCreateBranch(true).setName("wip").call();
+        Files.writeString(file, published.replace("送料", "未承認の送料"));
+        RevCommit wip = commitAll("Unreviewed pricing");
+        git.checkout().setName("main").call();
+        Path other = fixture.content.resolve("ja/shipping/tracking.md");
+        Files.writeString(other, Files.readString(other) + "\nanother article's change\n");
+        RevCommit elsewhere = commitAll("Another article");
+        assertEquals(published, Files.readString(file), "back on main");
+
+        for (String foreign : List.of(wip.name(), elsewhere.name())) {
+            assertEquals(404, assertThrows(EditRejectedException.class,
+                    () -> fixture.editor.restore(ADMIN, "shipping-fees", foreign, null, null)).status(), foreign);
+            assertEquals(404, assertThrows(EditRejectedException.class,
+                    () -> fixture.editor.atVersion(AGENT, "shipping-fees", foreign)).status(), foreign);
+            assertEquals(404, assertThrows(EditRejectedException.class,
+                    () -> fixture.editor.diff(AGENT, "shipping-fees", foreign, null)).status(), foreign);
+            assertEquals(404, assertThrows(EditRejectedException.class,
+                    () -> fixture.editor.diff(AGENT, "shipping-fees", initial.name(), foreign)).status(), foreign);
+        }
+        assertEquals(published, Files.readString(file), "nothing was restored");
+
+        PublishedArticle now = fixture.editor.published(AGENT, "shipping-fees").orElseThrow();
+        assertThrows(EditConflictException.class,
+                () -> fixture.editor.restore(ADMIN, "shipping-fees", initial.name(), "0123456789abcdef0123", null));
+        PublishedArticle restored = fixture.editor.restore(ADMIN, "shipping-fees", initial.name(), now.version(), null);
+        assertEquals(now.article().body(), restored.article().body());
+    }
+
+    private RevCommit commitAll(String message) throws Exception {
+        git.add().addFilepattern("content").call();
+        return git.commit().setMessage(message).setSign(false)
+                .setAuthor(new PersonIdent("Engineer", "eng@example.com"))
+                .setCommitter(new PersonIdent("Engineer", "eng@example.com")).call();
     }
 
     private List<String> changedPaths(RevCommit commit) throws Exception {
