@@ -35,7 +35,7 @@ public final class ArticleEditor implements EditorService, AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(ArticleEditor.class);
     private static final int MAX_AUDIT_ENTRIES = 10_000;
-    /** Links to images stored under the content folder, e.g. {@code ![](/media/abc.png)}. */
+    /** Image links in a body, e.g. {@code ![](/media/2026/shop-0123456789.png)}: group 1 is the target. */
     private static final Pattern IMAGE_LINK = Pattern.compile("!\\[[^\\]]*\\]\\(\\s*<?/?([^)\\s>]+)>?");
 
     /** What the editor stands on; see {@link ArticleEditor#ArticleEditor(Setup)}. */
@@ -428,7 +428,7 @@ public final class ArticleEditor implements EditorService, AutoCloseable {
             }
             String why = message == null || message.isBlank() ? "Delete " + id : message.strip();
             recordHistory(new ArticleHistory.Change(id, current.path(), null, "delete", caller.name(),
-                    emails.apply(caller.name()), clock.instant(), why, List.of()));
+                    emails.apply(caller.name()), clock.instant(), why, List.of()), roleOf(caller));
             audit(caller, "delete", id, current.version(), why);
         }
     }
@@ -527,7 +527,7 @@ public final class ArticleEditor implements EditorService, AutoCloseable {
         String why = message == null || message.isBlank()
                 ? "Publish " + article.id() + ": " + complete.title() : message.strip();
         recordHistory(new ArticleHistory.Change(article.id(), path, bytes, historyAction, person, emails.apply(person),
-                clock.instant(), why, untrackedImages(complete.body())));
+                clock.instant(), why, linkedImages(complete.body())), role);
         appendAudit(new AuditEntry(clock.instant(), person, role, auditAction, article.id(), version,
                 message == null || message.isBlank() ? (draftRevision == null ? null : "draft " + draftRevision) : why));
         return new PublishedArticle(complete, version, path, null);
@@ -632,27 +632,27 @@ public final class ArticleEditor implements EditorService, AutoCloseable {
                 a.questions(), a.translationKey(), a.body());
     }
 
-    /** Images under the content folder the body links to, so that history keeps them with the text. */
-    private List<String> untrackedImages(String body) {
+    /**
+     * The uploaded images the body links to, so that history keeps them with the text: only names the
+     * image store makes ({@code media/<yyyy>/<slug>-<digest>.<ext>}) that are regular files there. A body
+     * is typed by a person, so any other link (a note, a key, a file an engineer keeps beside the content)
+     * is never taken into history, however it is written.
+     */
+    private List<String> linkedImages(String body) {
         List<String> found = new ArrayList<>();
         Matcher link = IMAGE_LINK.matcher(body);
+        String prefix = ImageStore.FOLDER + "/";
         while (link.find()) {
-            // A link is relative to the site; an image stored under the content folder is served from the
-            // same relative path (e.g. /media/x.png for content/media/x.png).
+            // An uploaded image is served from the path it has under the content folder: /media/<name>.
             String target = link.group(1).replaceFirst("^/+", "");
-            if (target.contains("://") || target.contains("..") || target.isEmpty()) {
-                continue;
-            }
-            try {
-                if (Files.isRegularFile(folder.resolve(target))) {
-                    found.add(target);
-                }
-            } catch (IllegalArgumentException e) {
-                // outside the content folder: not ours to keep
+            if (target.startsWith(prefix) && ImageStore.findIn(folder.root(), target.substring(prefix.length())).isPresent()
+                    && !found.contains(target)) {
+                found.add(target);
             }
         }
         return found;
     }
+
 
     /** The diff from the published file (or nothing) to the caller's text, both as whole files. */
     private String diffFromFile(PublishedFiles.InFile current, EditableArticle mine) {
@@ -727,14 +727,17 @@ public final class ArticleEditor implements EditorService, AutoCloseable {
 
     /**
      * The file is written and is the source of truth by now: a history that cannot be written (git refused)
-     * is logged, not turned into a failed publish the caller would retry.
+     * is not turned into a failed publish the caller would retry. It is not hidden either: it is logged
+     * and written to the audit log as {@code history-failed}, for an admin to repair.
      */
-    private void recordHistory(ArticleHistory.Change change) {
+    private void recordHistory(ArticleHistory.Change change, String role) {
         try {
             history.record(change);
         } catch (IOException | RuntimeException e) {
-            LOG.error("Published {} but could not record it in the history ({}): {}", change.path(),
+            LOG.error("Wrote {} ({}) but could not record it in the history ({}): {}", change.path(), change.action(),
                     history.describe(), e.getMessage(), e);
+            appendAudit(new AuditEntry(clock.instant(), change.person(), role, "history-failed", change.id(), null,
+                    change.action() + " of " + change.path() + " is not in the history: " + e.getMessage()));
         }
     }
 

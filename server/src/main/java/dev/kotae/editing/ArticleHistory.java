@@ -18,8 +18,8 @@ interface ArticleHistory {
      * @param path the file under the content folder ({@code /} separators)
      * @param bytes the file's new bytes, or {@code null} when it was deleted
      * @param action {@code publish}, {@code delete} or {@code restore}
-     * @param images files under the content folder the body links to, to keep with it (git: committed
-     *     with it when not yet tracked)
+     * @param images uploaded images (under {@code media/}) the body links to, to keep with it (git:
+     *     committed with it when not yet tracked and not ignored)
      */
     record Change(String id, String path, byte[] bytes, String action, String person, String email, Instant when,
             String message, List<String> images) {}

@@ -29,6 +29,9 @@ import org.junit.jupiter.api.io.TempDir;
 /** History in a real git repository: the content folder is a sub-folder of the work tree, as in a docs repo. */
 class GitHistoryTest {
 
+    /** An uploaded image's name, as {@link ImageStore} makes them. */
+    private static final String WRAP_IMAGE = "media/2026/wrap-0123456789.png";
+
     @TempDir
     Path temp;
     EditorFixture fixture;
@@ -69,10 +72,10 @@ class GitHistoryTest {
         Files.writeString(staged, Files.readString(staged) + "\nstaged work\n");
         String stagedPath = temp.relativize(staged).toString().replace('\\', '/');
         git.add().addFilepattern(stagedPath).call();
-        Files.createDirectories(fixture.content.resolve("media"));
-        Files.write(fixture.content.resolve("media/wrap.png"), new byte[] {(byte) 0x89, 'P', 'N', 'G'});
+        Files.createDirectories(fixture.content.resolve("media/2026"));
+        Files.write(fixture.content.resolve(WRAP_IMAGE), new byte[] {(byte) 0x89, 'P', 'N', 'G'});
 
-        Draft draft = fixture.editor.saveDraft(ALICE, ArticleEditorTest.giftWrap("![包装](/media/wrap.png)\n\n本文"),
+        Draft draft = fixture.editor.saveDraft(ALICE, ArticleEditorTest.giftWrap("![包装](/" + WRAP_IMAGE + ")\n\n本文"),
                 null, null, null);
         Draft inReview = fixture.editor.requestReview(ALICE, draft.id(), draft.revision());
         PublishedArticle published = fixture.editor.publish(BOB, draft.id(), inReview.revision(), null);
@@ -82,7 +85,7 @@ class GitHistoryTest {
         assertEquals("bob@users.noreply.kotae", head.getAuthorIdent().getEmailAddress());
         assertEquals("Kotae", head.getCommitterIdent().getName());
         assertEquals("Publish gift-card-return: ギフトカードは返品できますか", head.getShortMessage());
-        assertEquals(List.of("content/ja/returns/gift-card-return.md", "content/media/wrap.png"),
+        assertEquals(List.of("content/ja/returns/gift-card-return.md", "content/" + WRAP_IMAGE),
                 changedPaths(head));
         Status status = git.status().call();
         assertEquals(java.util.Set.of("content/ja/orders/order-history.md"), status.getModified());
@@ -134,6 +137,53 @@ class GitHistoryTest {
     }
 
     @Test
+    void aBodyLinkingAnyOtherFileCommitsOnlyTheArticleAndStagesNothing() throws Exception {
+        Files.writeString(temp.resolve(".gitignore"), "data/\ncontent/media/2026/private-*\ncontent/ignored.png\n");
+        commitAll("Ignore private images");
+        Files.createDirectories(fixture.content.resolve("notes"));
+        Files.writeString(fixture.content.resolve("notes/other-secret.txt"), "not for the history");
+        Files.writeString(fixture.content.resolve("ignored.png"), "ignored");
+        Files.createDirectories(fixture.content.resolve("media/2026"));
+        Files.write(fixture.content.resolve("media/2026/private-0123456789.png"), new byte[] {(byte) 0x89, 'P'});
+        String body = "![a](/notes/other-secret.txt)\n![b](notes/other-secret.txt)\n![c](/ignored.png)\n"
+                + "![d](/media/../notes/other-secret.txt)\n![e](/media/2026/private-0123456789.png)\n\n本文";
+
+        PublishedArticle published = fixture.editor.publishDirectly(ADMIN, ArticleEditorTest.giftWrap(body), null, null);
+
+        RevCommit head = git.log().setMaxCount(1).call().iterator().next();
+        assertEquals("Publish gift-card-return: ギフトカードは返品できますか", head.getShortMessage(),
+                "an ignored image no longer fails the commit");
+        assertEquals(List.of("content/" + published.path()), changedPaths(head));
+        Status status = git.status().call();
+        assertTrue(status.getAdded().isEmpty(), status.getAdded().toString());
+        assertTrue(status.getUntracked().contains("content/notes/other-secret.txt"), status.getUntracked().toString());
+    }
+
+    @Test
+    void aFailedCommitUnstagesWhatItStagedAndIsAudited() throws Exception {
+        Files.createDirectories(fixture.content.resolve("media/2026"));
+        Files.write(fixture.content.resolve(WRAP_IMAGE), new byte[] {(byte) 0x89, 'P', 'N', 'G'});
+        // Another git process holding the branch: the commit cannot move it.
+        Path branchLock = temp.resolve(".git/refs/heads/main.lock");
+        Files.writeString(branchLock, "");
+        RevCommit before = git.log().setMaxCount(1).call().iterator().next();
+
+        PublishedArticle published = fixture.editor.publishDirectly(ADMIN,
+                ArticleEditorTest.giftWrap("![包装](/" + WRAP_IMAGE + ")\n\n本文"), null, "Gift wrap");
+
+        assertTrue(Files.exists(fixture.content.resolve(published.path())), "the file is written all the same");
+        Files.delete(branchLock);
+        assertEquals(before, git.log().setMaxCount(1).call().iterator().next());
+        Status status = git.status().call();
+        assertTrue(status.getAdded().isEmpty() && status.getChanged().isEmpty(), "nothing left staged: " + status.getAdded());
+        List<AuditEntry> audit = fixture.editor.audit(ADMIN, 10);
+        assertEquals("publish-directly", audit.get(0).action());
+        assertEquals("history-failed", audit.get(1).action());
+        assertEquals("gift-card-return", audit.get(1).articleId());
+        assertTrue(audit.get(1).message().contains(published.path()), audit.get(1).message());
+    }
+
+    @Test
     void onlyCommitsInTheArticlesOwnHistoryCanBeReadOrRestored() throws Exception {
         Path file = fixture.content.resolve("ja/shipping/shipping-fees.md");
         String published = Files.readString(file);
@@ -167,7 +217,7 @@ class GitHistoryTest {
     }
 
     private RevCommit commitAll(String message) throws Exception {
-        git.add().addFilepattern("content").call();
+        git.add().addFilepattern(".").call();
         return git.commit().setMessage(message).setSign(false)
                 .setAuthor(new PersonIdent("Engineer", "eng@example.com"))
                 .setCommitter(new PersonIdent("Engineer", "eng@example.com")).call();
