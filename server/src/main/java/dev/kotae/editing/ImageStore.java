@@ -213,7 +213,8 @@ public final class ImageStore implements ImageUploads {
             return;
         }
         Path folder = Files.createDirectories(target.getParent());
-        Path temporary = Files.createTempFile(folder, ".upload-", ".tmp");
+        // Created as any new file in the folder is: the image is served and backed up as the articles are.
+        Path temporary = AtomicFiles.newTempFile(folder, ".upload");
         try {
             Files.write(temporary, bytes);
             try {

@@ -12,17 +12,22 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.kotae.auth.Caller;
 import dev.kotae.content.Article;
 import dev.kotae.content.ArticleType;
 import dev.kotae.content.Visibility;
+import java.nio.file.FileSystems;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermission;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
@@ -297,6 +302,29 @@ class ArticleEditorTest {
             optional.editor.delete(ALICE, mine.article().id(), mine.version(), null);
             assertFalse(Files.exists(optional.content.resolve(mine.path())), "review optional: editors delete");
         }
+    }
+
+    @Test
+    void aReplacedFileKeepsItsPermissionsAndANewOneGetsWhatAnyNewFileThereGets() throws Exception {
+        assumeTrue(FileSystems.getDefault().supportedFileAttributeViews().contains("posix"));
+        PublishedArticle before = editor.published(AGENT, "shipping-fees").orElseThrow();
+        Path file = fixture.content.resolve(before.path());
+        Set<PosixFilePermission> groupReadable = PosixFilePermissions.fromString("rw-r-----");
+        Files.setPosixFilePermissions(file, groupReadable);
+
+        PublishedArticle changed = editor.publishDirectly(ADMIN, withBody(before.article(), "new text"),
+                before.version(), null);
+        assertEquals(groupReadable, Files.getPosixFilePermissions(file), "after a publish");
+        String first = editor.history(AGENT, "shipping-fees").get(0).version();
+        editor.publishDirectly(ADMIN, withBody(before.article(), "newer text"), changed.version(), null);
+        editor.restore(BOB, "shipping-fees", first, null, null);
+        assertEquals(groupReadable, Files.getPosixFilePermissions(file), "after a restore");
+
+        PublishedArticle made = editor.publishDirectly(ADMIN, giftWrap("x"), null, null);
+        Path created = fixture.content.resolve(made.path());
+        Path plainNewFile = Files.createFile(created.resolveSibling("plain-new-file.txt"));
+        assertEquals(Files.getPosixFilePermissions(plainNewFile), Files.getPosixFilePermissions(created));
+        assertTrue(Files.getPosixFilePermissions(created).contains(PosixFilePermission.OWNER_WRITE));
     }
 
     @Test
