@@ -72,8 +72,18 @@ final class EditorFixture implements AutoCloseable {
         this(temp, reviewRequired, null);
     }
 
-    /** @param beforeOpen runs on the content folder before the editor opens it (e.g. {@code git init}) */
+    /**
+     * @param beforeOpen runs on the content folder before the editor opens it (e.g. {@code git init});
+     *     with one, history is {@code git}, else {@code auto}
+     */
     EditorFixture(Path temp, boolean reviewRequired, ContentSetup beforeOpen) throws IOException {
+        // The git tests make the folder above the content folder the repository, as a help-center
+        // repository with its articles in a subfolder would be.
+        this(temp, reviewRequired, beforeOpen, beforeOpen != null ? EditorConfig.History.GIT : EditorConfig.History.AUTO);
+    }
+
+    EditorFixture(Path temp, boolean reviewRequired, ContentSetup beforeOpen, EditorConfig.History history)
+            throws IOException {
         content = temp.resolve("content");
         data = temp.resolve("data");
         copy(Path.of("../content"), content);
@@ -82,10 +92,7 @@ final class EditorFixture implements AutoCloseable {
         }
         folder = new ContentFolder(content);
         editor = new ArticleEditor(new ArticleEditor.Setup(folder, parser, "ja", data, this::find,
-                ImageUploads.NONE, reviewRequired, ArticleEditor::defaultEmail, clock,
-                // The git tests make the folder above the content folder the repository, as a help-center
-                // repository with its articles in a subfolder would be.
-                beforeOpen != null ? EditorConfig.History.GIT : EditorConfig.History.AUTO));
+                ImageUploads.NONE, reviewRequired, ArticleEditor::defaultEmail, clock, history));
     }
 
     interface ContentSetup {

@@ -9,6 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.kotae.config.EditorConfig;
 import java.io.ByteArrayOutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -181,6 +182,38 @@ class GitHistoryTest {
         assertEquals("history-failed", audit.get(1).action());
         assertEquals("gift-card-return", audit.get(1).articleId());
         assertTrue(audit.get(1).message().contains(published.path()), audit.get(1).message());
+    }
+
+    /**
+     * {@code history: auto} commits only into the content folder's own repository: a content folder that
+     * is merely a subfolder of some repository (an engineer's checkout, a monorepo) keeps its history as
+     * copies under the data folder, and the repository gets no commit.
+     */
+    @Test
+    void autoKeepsFolderHistoryWhenTheContentFolderIsOnlyASubfolderOfARepository() throws Exception {
+        Path outer = temp.resolve("outer");
+        try (EditorFixture auto = new EditorFixture(outer, false, content -> {
+                    try (Git repository = Git.init().setDirectory(outer.toFile()).setInitialBranch("main").call()) {
+                        repository.add().addFilepattern("content").call();
+                        repository.commit().setMessage("Import").setSign(false)
+                                .setAuthor(new PersonIdent("Engineer", "eng@example.com"))
+                                .setCommitter(new PersonIdent("Engineer", "eng@example.com")).call();
+                    } catch (org.eclipse.jgit.api.errors.GitAPIException e) {
+                        throw new java.io.IOException(e);
+                    }
+                }, EditorConfig.History.AUTO);
+                Git repository = Git.open(outer.toFile())) {
+            RevCommit imported = repository.log().setMaxCount(1).call().iterator().next();
+            PublishedArticle published = auto.editor.publishDirectly(ADMIN,
+                    ArticleEditorTest.giftWrap("本文"), null, "Gift cards");
+
+            assertEquals(imported, repository.log().setMaxCount(1).call().iterator().next(), "no commit");
+            List<HistoryEntry> history = auto.editor.history(AGENT, "gift-card-return");
+            assertEquals(1, history.size());
+            assertTrue(history.get(0).version().matches("\\d{13}-\\d{4}"), history.get(0).version());
+            assertTrue(Files.isDirectory(auto.data.resolve("history/gift-card-return")));
+            assertTrue(Files.exists(auto.content.resolve(published.path())));
+        }
     }
 
     @Test
