@@ -20,6 +20,7 @@ import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Function;
+import java.util.function.Predicate;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.slf4j.Logger;
@@ -221,13 +222,27 @@ public final class ArticleEditor implements EditorService, AutoCloseable {
 
     @Override
     public List<AuditEntry> audit(Caller caller, int limit) throws EditNotAllowedException {
-        if (caller == null || !caller.isAdmin()) {
-            throw new EditNotAllowedException("only admins may read the audit log");
-        }
+        requireAdmin(caller);
         try {
             return audit.newest(Math.max(1, Math.min(limit, MAX_AUDIT_ENTRIES)));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
+        }
+    }
+
+    @Override
+    public void auditLog(Caller caller, Predicate<AuditEntry> visitor) throws EditNotAllowedException {
+        requireAdmin(caller);
+        try {
+            audit.readNewestFirst(visitor);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static void requireAdmin(Caller caller) throws EditNotAllowedException {
+        if (caller == null || !caller.isAdmin()) {
+            throw new EditNotAllowedException("only admins may read the audit log");
         }
     }
 

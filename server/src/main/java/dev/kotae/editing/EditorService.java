@@ -5,6 +5,7 @@ import dev.kotae.content.Article;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Predicate;
 
 /**
  * Everything the editor pages and the REST API do to articles, with the rules of who may do what:
@@ -94,6 +95,12 @@ public interface EditorService {
      * included), newest first. Admins only.
      */
     List<AuditEntry> audit(Caller caller, int limit) throws EditNotAllowedException;
+
+    /**
+     * The whole audit log, newest first, handed to {@code visitor} while it returns {@code true}: for an
+     * export, without holding the log in memory. Admins only; refused before the first entry is read.
+     */
+    void auditLog(Caller caller, Predicate<AuditEntry> visitor) throws EditNotAllowedException;
 
     /** An uploaded image, stored beside the content. */
     record StoredImage(String url, String markdown) {}

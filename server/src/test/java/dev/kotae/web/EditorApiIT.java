@@ -281,6 +281,26 @@ class EditorApiIT {
         assertError(server.get("/api/v1/admin/audit?format=xml", ROOT), 400, "bad_format");
     }
 
+    /** The page's "whole log" link (no limit) downloads every entry, newest first, not the newest 100. */
+    @Test
+    void theCsvWithoutALimitIsTheWholeLogNewestFirst() throws Exception {
+        StringBuilder lines = new StringBuilder("\n"); // after whatever line the log ends with
+        for (int n = 0; n < 1500; n++) {
+            lines.append(String.format("{\"time\":\"2026-12-04T10:%02d:%02dZ\",\"person\":\"bulk-%04d\",\"role\":\"editor\","
+                    + "\"action\":\"save-draft\",\"articleId\":\"bulk\",\"version\":\"v\",\"message\":null}%n",
+                    n / 60 % 60, n % 60, n));
+        }
+        Files.writeString(server.data().resolve("audit.jsonl"), lines, StandardOpenOption.CREATE,
+                StandardOpenOption.APPEND);
+        KotaeServer.Reply csv = server.get("/api/v1/admin/audit?format=csv", ROOT);
+        assertEquals(200, csv.status(), csv.body());
+        String body = csv.body();
+        assertTrue(body.contains("bulk-0000") && body.contains("bulk-1499"), "every entry, not the newest 100");
+        assertTrue(body.indexOf("bulk-1499") < body.indexOf("bulk-0000"), "newest first");
+        assertFalse(server.get("/api/v1/admin/audit?format=csv&limit=10", ROOT).body().contains("bulk-1400"),
+                "a limit still cuts it");
+    }
+
     /**
      * A crash that tears the audit log's last line inside a multi-byte character: the log and the audit
      * page are still served (the torn line skipped), and the next write's entry is readable.
