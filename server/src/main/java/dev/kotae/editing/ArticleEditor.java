@@ -176,7 +176,19 @@ public final class ArticleEditor implements EditorService, AutoCloseable {
         requireReader(caller);
         String path = historyPath(id);
         try {
-            return history.log(id, path);
+            return history.log(id, path, LISTED_VERSIONS);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    @Override
+    public Optional<HistoryEntry> historyEntry(Caller caller, String id, String version)
+            throws EditNotAllowedException, EditRejectedException {
+        requireReader(caller);
+        String path = historyPath(id);
+        try {
+            return history.find(id, path, version);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -698,7 +710,7 @@ public final class ArticleEditor implements EditorService, AutoCloseable {
     /** The bytes of one of the article's own versions; any other version is not found. */
     private byte[] versionBytes(String id, String path, String version) throws EditRejectedException {
         try {
-            if (!history.isVersionOf(id, path, version)) {
+            if (history.find(id, path, version).isEmpty()) {
                 throw new EditRejectedException("version", "no version " + version + " of " + id, 404);
             }
             return history.contentAt(id, path, version).orElseThrow(() -> new EditRejectedException("version",

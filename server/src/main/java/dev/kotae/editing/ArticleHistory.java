@@ -27,19 +27,23 @@ interface ArticleHistory {
     /** Keeps the change; returns its history version. */
     String record(Change change) throws IOException;
 
-    /** The versions of the article at {@code path}, newest first. */
-    List<HistoryEntry> log(String id, String path) throws IOException;
+    /**
+     * The newest {@code limit} versions of the article at {@code path}, newest first: a page shows them
+     * without walking a long history to its start.
+     */
+    List<HistoryEntry> log(String id, String path, int limit) throws IOException;
 
     /**
-     * Whether {@code version} is one of the article's own versions, as {@link #log} lists them. Only such a
-     * version may be read or restored: a repository also holds commits that never were this article's
-     * published text (an unmerged branch, another file's change).
+     * {@code version} if it is one of the article's own versions, as {@link #log} lists them (however
+     * old: the listing is cut, this is not), else empty. Only such a version may be read or restored: a
+     * repository also holds commits that never were this article's published text (an unmerged branch,
+     * another file's change).
      */
-    boolean isVersionOf(String id, String path, String version) throws IOException;
+    Optional<HistoryEntry> find(String id, String path, String version) throws IOException;
 
     /**
      * The file's bytes as of {@code version}, or empty when the version is unknown or had no file. Does not
-     * check that the version is the article's: see {@link #isVersionOf}.
+     * check that the version is the article's: see {@link #find}.
      */
     Optional<byte[]> contentAt(String id, String path, String version) throws IOException;
 

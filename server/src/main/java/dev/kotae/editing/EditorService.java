@@ -63,8 +63,18 @@ public interface EditorService {
     void delete(Caller caller, String id, String ifMatch, String message)
             throws EditConflictException, EditNotAllowedException, EditRejectedException;
 
-    /** The published versions of an article, newest first. Agents and above. */
+    /** How many versions {@link #history} lists at most. */
+    int LISTED_VERSIONS = 200;
+
+    /**
+     * The newest {@link #LISTED_VERSIONS} published versions of an article, newest first; older ones are
+     * not listed, but can still be read and restored by their version. Agents and above.
+     */
     List<HistoryEntry> history(Caller caller, String id) throws EditNotAllowedException, EditRejectedException;
+
+    /** One of the article's versions (however old), or empty when it is not one of them. Agents and above. */
+    Optional<HistoryEntry> historyEntry(Caller caller, String id, String version)
+            throws EditNotAllowedException, EditRejectedException;
 
     /** An article as one of its history versions had it; a version not in its history is not found (404). */
     EditableArticle atVersion(Caller caller, String id, String version)

@@ -142,24 +142,15 @@ final class GitHistory implements ArticleHistory, AutoCloseable {
     }
 
     @Override
-    public List<HistoryEntry> log(String id, String path) throws IOException {
+    public List<HistoryEntry> log(String id, String path, int limit) throws IOException {
         List<HistoryEntry> entries = new ArrayList<>();
         ObjectId head = repository.resolve(Constants.HEAD);
         if (head == null) {
             return entries; // no commits yet
         }
         try (Git git = new Git(repository)) {
-            for (RevCommit commit : git.log().add(head).addPath(gitPath(path)).call()) {
-                String message = commit.getFullMessage();
-                Matcher trailer = TRAILER.matcher(message);
-                String action = "change";
-                if (trailer.find()) {
-                    action = trailer.group(1);
-                    message = message.substring(0, trailer.start());
-                }
-                PersonIdent author = commit.getAuthorIdent();
-                entries.add(new HistoryEntry(commit.name(), author.getWhenAsInstant(), author.getName(),
-                        message.strip(), action));
+            for (RevCommit commit : git.log().add(head).addPath(gitPath(path)).setMaxCount(limit).call()) {
+                entries.add(entry(commit));
             }
         } catch (GitAPIException e) {
             throw new IOException("git log of " + path + " failed: " + e.getMessage(), e);
@@ -169,21 +160,21 @@ final class GitHistory implements ArticleHistory, AutoCloseable {
 
     /** Walks the file's {@code git log} from HEAD until it meets the commit: never another branch's commit. */
     @Override
-    public boolean isVersionOf(String id, String path, String version) throws IOException {
+    public Optional<HistoryEntry> find(String id, String path, String version) throws IOException {
         if (version == null || !COMMIT_ID.matcher(version).matches()) {
-            return false;
+            return Optional.empty();
         }
         ObjectId head = repository.resolve(Constants.HEAD);
         if (head == null) {
-            return false;
+            return Optional.empty();
         }
         try (Git git = new Git(repository)) {
             for (RevCommit commit : git.log().add(head).addPath(gitPath(path)).call()) {
                 if (commit.name().equals(version)) {
-                    return true;
+                    return Optional.of(entry(commit));
                 }
             }
-            return false;
+            return Optional.empty();
         } catch (GitAPIException e) {
             throw new IOException("git log of " + path + " failed: " + e.getMessage(), e);
         }
@@ -209,6 +200,19 @@ final class GitHistory implements ArticleHistory, AutoCloseable {
                 return Optional.of(repository.open(tree.getObjectId(0)).getBytes());
             }
         }
+    }
+
+    /** A commit as a history entry: Kotae's own say what they were in a trailer, others are changes. */
+    private static HistoryEntry entry(RevCommit commit) {
+        String message = commit.getFullMessage();
+        Matcher trailer = TRAILER.matcher(message);
+        String action = "change";
+        if (trailer.find()) {
+            action = trailer.group(1);
+            message = message.substring(0, trailer.start());
+        }
+        PersonIdent author = commit.getAuthorIdent();
+        return new HistoryEntry(commit.name(), author.getWhenAsInstant(), author.getName(), message.strip(), action);
     }
 
     @Override

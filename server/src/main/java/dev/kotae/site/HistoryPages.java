@@ -79,7 +79,8 @@ public final class HistoryPages {
         List<Pages.HistoryRow> rows = entries.stream().map(entry -> row(id, entry, messages)).toList();
         PageContext page = requests.context(request, caller, "editor.history.title", "page-editor");
         return site.page(200, "editorHistory.jte", page, "history",
-                new Pages.EditorHistory(id, title, rows, EditorLinks.article(id)));
+                new Pages.EditorHistory(id, title, rows, EditorLinks.article(id),
+                        rows.size() >= EditorService.LISTED_VERSIONS ? EditorService.LISTED_VERSIONS : null));
     }
 
     @GET
@@ -142,8 +143,7 @@ public final class HistoryPages {
             String problem) throws EditNotAllowedException {
         Messages messages = Messages.of(site.language(request));
         try {
-            HistoryEntry entry = editor.history(caller, id).stream().filter(e -> e.version().equals(version))
-                    .findFirst().orElseThrow(PageException::notFound);
+            HistoryEntry entry = editor.historyEntry(caller, id, version).orElseThrow(PageException::notFound);
             EditableArticle article = editor.atVersion(caller, id, version);
             String diff = editor.diff(caller, id, version, null);
             PageContext page = requests.context(request, caller, "editor.version.title", "page-editor");

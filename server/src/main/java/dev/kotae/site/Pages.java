@@ -211,8 +211,13 @@ public final class Pages {
     public record HistoryRow(String version, String shortVersion, String when, String author, String message,
             String action, String url) {}
 
-    /** {@code /editor/articles/{id}/history}. */
-    public record EditorHistory(String id, String title, List<HistoryRow> versions, String editUrl) {}
+    /**
+     * {@code /editor/articles/{id}/history}.
+     *
+     * @param listedAtMost the listing's cap when it was reached (older versions not shown), else {@code null}
+     */
+    public record EditorHistory(String id, String title, List<HistoryRow> versions, String editUrl,
+            Integer listedAtMost) {}
 
     /** One history version: its text and its diff to what is published now. */
     public record EditorVersion(String id, HistoryRow entry, dev.kotae.editing.EditableArticle article, String diff,

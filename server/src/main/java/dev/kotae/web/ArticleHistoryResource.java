@@ -33,8 +33,11 @@ import java.util.List;
 @Singleton
 public final class ArticleHistoryResource {
 
-    /** The versions of an article, newest first. */
-    public record History(String id, List<HistoryEntry> versions) {}
+    /**
+     * The versions of an article, newest first: the newest {@code listedAtMost}, older ones not listed
+     * (each can still be read and restored by its version).
+     */
+    public record History(String id, List<HistoryEntry> versions, int listedAtMost) {}
 
     /** The article as one version had it. */
     public record Version(String id, String version, EditJson.ArticleFields article) {}
@@ -55,7 +58,7 @@ public final class ArticleHistoryResource {
         String articleId = EditRequests.articleId(id);
         Caller caller = EditRequests.agent(AuthFilter.caller(security));
         try {
-            return new History(articleId, editor.history(caller, articleId));
+            return new History(articleId, editor.history(caller, articleId), EditorService.LISTED_VERSIONS);
         } catch (EditNotAllowedException e) {
             throw EditRequests.notAllowed(e, caller);
         } catch (EditRejectedException e) {

@@ -328,6 +328,29 @@ class ArticleEditorTest {
     }
 
     @Test
+    void theHistoryListsTheNewestVersionsOnlyButAnOlderOneCanStillBeReadAndRestored() throws Exception {
+        PublishedArticle now = editor.published(AGENT, "shipping-fees").orElseThrow();
+        // 205 versions kept as the editor keeps them without git, written straight into its history folder.
+        FolderHistory copies = new FolderHistory(fixture.data.resolve("history"));
+        List<String> versions = new ArrayList<>();
+        for (int n = 0; n < EditorService.LISTED_VERSIONS + 5; n++) {
+            fixture.clock.advance(Duration.ofSeconds(1));
+            versions.add(copies.record(new ArticleHistory.Change("shipping-fees", now.path(),
+                    fixture.read(now.path()).replace("送料", "送料" + n).getBytes(java.nio.charset.StandardCharsets.UTF_8),
+                    "publish", "alice", "alice@example.com", fixture.clock.instant(), "version " + n, List.of())));
+        }
+
+        List<HistoryEntry> listed = editor.history(AGENT, "shipping-fees");
+        assertEquals(EditorService.LISTED_VERSIONS, listed.size());
+        assertEquals("version " + (EditorService.LISTED_VERSIONS + 4), listed.get(0).message(), "newest first");
+        String oldest = versions.get(0);
+        assertTrue(listed.stream().noneMatch(e -> e.version().equals(oldest)));
+        assertEquals("version 0", editor.historyEntry(AGENT, "shipping-fees", oldest).orElseThrow().message());
+        assertTrue(editor.atVersion(AGENT, "shipping-fees", oldest).title().contains("送料0"));
+        assertTrue(editor.restore(BOB, "shipping-fees", oldest, now.version(), null).article().title().contains("送料0"));
+    }
+
+    @Test
     void publishingDirectlyNeedsAnAdminWhileReviewIsRequired() throws Exception {
         assertThrows(EditNotAllowedException.class, () -> editor.publishDirectly(ALICE, giftWrap("x"), null, null));
         PublishedArticle made = editor.publishDirectly(ADMIN, giftWrap("x"), null, null);
