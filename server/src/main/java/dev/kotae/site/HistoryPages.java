@@ -159,10 +159,11 @@ public final class HistoryPages {
     private Pages.HistoryRow row(String id, HistoryEntry entry, Messages messages) {
         String version = entry.version();
         String shortVersion = version.length() <= SHORT_VERSION ? version : version.substring(0, SHORT_VERSION);
+        // A delete left no text to show (no copy without git, no file in the commit): nothing to link to.
+        String url = "delete".equals(entry.action()) ? null : EditorLinks.version(id, version);
         return new Pages.HistoryRow(version, shortVersion,
                 EditorRequests.when(entry.when()), entry.author(), Objects.requireNonNullElse(entry.message(), ""),
-                messages.text("editor.did." + (ACTIONS.contains(entry.action()) ? entry.action() : "change")),
-                EditorLinks.version(id, version));
+                messages.text("editor.did." + (ACTIONS.contains(entry.action()) ? entry.action() : "change")), url);
     }
 
     private Optional<String> draftTitle(Caller caller, String id) {

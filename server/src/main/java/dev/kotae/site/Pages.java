@@ -207,7 +207,11 @@ public final class Pages {
         }
     }
 
-    /** One published version in an article's history. */
+    /**
+     * One published version in an article's history.
+     *
+     * @param url its version page, or {@code null} when it has no text to show (a delete)
+     */
     public record HistoryRow(String version, String shortVersion, String when, String author, String message,
             String action, String url) {}
 

@@ -6,9 +6,13 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.kotae.auth.Caller;
 import dev.kotae.auth.Role;
 import dev.kotae.auth.TokenAuthenticator;
 import dev.kotae.config.PluginsConfig;
+import dev.kotae.editing.EditableArticle;
+import dev.kotae.editing.EditorService;
+import dev.kotae.editing.PublishedArticle;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -279,6 +283,25 @@ class EditorPagesIT {
         assertEquals(400, alice.get("/editor/articles/" + SAMPLE + "/history/bad%20version").status());
         assertEquals(404, alice.get("/editor/new?translationOf=no-such-article").status());
         assertEquals(400, alice.get("/editor/new?locale=" + enc("<x>")).status());
+    }
+
+    /** A delete has no text to show: its row is listed without a link, and every link there opens. */
+    @Test
+    void everyVersionLinkInAHistoryOpensAndADeleteRowHasNone() throws Exception {
+        EditorService editor = server.app().editor();
+        Caller admin = new Caller("admin", Role.ADMIN);
+        PublishedArticle made = editor.publishDirectly(admin, new EditableArticle("history-links", "History links",
+                null, null, "en", "Testing", List.of(), List.of(), null, "first text"), null, null);
+        editor.delete(admin, "history-links", made.version(), "Not needed");
+
+        SiteBrowser browser = SiteBrowser.signedIn(base, KotaeServer.ADMIN_TOKEN);
+        Document history = browser.get("/editor/articles/history-links/history").html();
+        assertEquals(2, history.select("tbody tr").size(), history.outerHtml());
+        List<String> links = history.select("a.version-link").eachAttr("href");
+        assertEquals(1, links.size(), "the publish, not the delete: " + links);
+        for (String link : links) {
+            assertEquals(200, browser.get(link).status(), link);
+        }
     }
 
     @Test
