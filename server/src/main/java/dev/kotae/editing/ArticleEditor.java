@@ -423,8 +423,8 @@ public final class ArticleEditor implements EditorService, AutoCloseable {
                         current.version(), diffFromFile(current, article));
             }
             String path = current != null ? current.path() : placeNew(article);
-            return write(article, path, caller.name(), "publish", "publish-directly", roleOf(caller),
-                    message, null);
+            return write(article, path, current == null ? null : current.version(), caller.name(), "publish",
+                    "publish-directly", roleOf(caller), message, null);
         }
     }
 
@@ -467,8 +467,8 @@ public final class ArticleEditor implements EditorService, AutoCloseable {
         refusePluginArticle(id);
         synchronized (writeLock) {
             String path = historyPath(id);
+            PublishedFiles.InFile current = onDisk.locate(id) instanceof PublishedFiles.InFile file ? file : null;
             if (ifMatch != null) {
-                PublishedFiles.InFile current = onDisk.locate(id) instanceof PublishedFiles.InFile file ? file : null;
                 if (current == null || !current.version().equals(ifMatch)) {
                     throw new EditConflictException(current == null ? id + " was deleted since version " + ifMatch
                             : "the published " + id + " changed since version " + ifMatch,
@@ -487,7 +487,8 @@ public final class ArticleEditor implements EditorService, AutoCloseable {
             }
             String why = message == null || message.isBlank()
                     ? "Restore " + id + " to " + version.substring(0, Math.min(12, version.length())) : message.strip();
-            return write(old, path, caller.name(), "restore", "restore", roleOf(caller), why, null);
+            return write(old, path, current == null ? null : current.version(), caller.name(), "restore", "restore",
+                    roleOf(caller), why, null);
         }
     }
 
@@ -516,8 +517,8 @@ public final class ArticleEditor implements EditorService, AutoCloseable {
             throw new EditRejectedException("id", "id '" + draft.id() + "' is used by a plugin article", 409);
         }
         String path = current != null ? current.path() : placeNew(draft.article());
-        PublishedArticle published = write(draft.article(), path, publisher, "publish", "publish", role, message,
-                draft.revision());
+        PublishedArticle published = write(draft.article(), path, currentVersion, publisher, "publish", "publish", role,
+                message, draft.revision());
         try {
             drafts.delete(draft.id());
         } catch (IOException e) {
@@ -527,13 +528,17 @@ public final class ArticleEditor implements EditorService, AutoCloseable {
     }
 
     /**
-     * Writes the article's file (under the write lock), then its history and audit entries.
+     * Writes the article's file (under the write lock), then its history and audit entries. The file is
+     * replaced only if it is still at {@code checkedVersion}, checked again just before the rename: an
+     * engineer's save while the text was prepared is a conflict, not silently overwritten.
      *
+     * @param checkedVersion the version of the file the caller checked, {@code null} when there was none
      * @param historyAction {@code publish} or {@code restore}
      * @param auditAction what the audit log calls it
      */
-    private PublishedArticle write(EditableArticle article, String path, String person, String historyAction,
-            String auditAction, String role, String message, String draftRevision) throws EditRejectedException {
+    private PublishedArticle write(EditableArticle article, String path, String checkedVersion, String person,
+            String historyAction, String auditAction, String role, String message, String draftRevision)
+            throws EditConflictException, EditRejectedException {
         EditableArticle complete = withResolvedDefaults(article, path);
         byte[] bytes = files.write(complete, today());
         checks.parse(path, bytes, today());
@@ -543,7 +548,14 @@ public final class ArticleEditor implements EditorService, AutoCloseable {
             throw new EditRejectedException("id", path + " already exists and holds another article", 409);
         }
         try {
-            AtomicFiles.write(target, bytes);
+            if (!AtomicFiles.replaceIf(target, bytes,
+                    now -> Objects.equals(now == null ? null : Versions.of(now), checkedVersion))) {
+                PublishedFiles.InFile changed = onDisk.locate(article.id()) instanceof PublishedFiles.InFile file
+                        ? file : null;
+                throw new EditConflictException("the file " + path + " changed on disk while " + article.id()
+                        + " was being published: look at it again first",
+                        changed == null ? null : changed.version(), diffFromFile(changed, article));
+            }
             onDisk.remember(article.id(), path);
         } catch (IOException e) {
             throw new UncheckedIOException(e);

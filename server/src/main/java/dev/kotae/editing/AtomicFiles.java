@@ -5,11 +5,13 @@ import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.PosixFileAttributeView;
 import java.util.UUID;
+import java.util.function.Predicate;
 
 /**
  * Replaces a file in one step: readers (the content watcher, an engineer's editor, another request) see
@@ -26,6 +28,18 @@ final class AtomicFiles {
      * permissions (when the target exists), and renames it over.
      */
     static void write(Path target, byte[] bytes) throws IOException {
+        replaceIf(target, bytes, whatIsThere -> true);
+    }
+
+    /**
+     * {@link #write}, but only if the target still holds what the caller checked: {@code stillCurrent} is
+     * given its bytes ({@code null}: no file) after the new bytes are on disk, just before the rename. That
+     * leaves the smallest gap there can be against writers who take no lock of ours (an engineer's editor,
+     * {@code git pull}); preparing the text (parsing, rendering) is no longer inside it.
+     *
+     * @return whether it was written; {@code false} leaves the target as it is
+     */
+    static boolean replaceIf(Path target, byte[] bytes, Predicate<byte[]> stillCurrent) throws IOException {
         Path dir = target.toAbsolutePath().getParent();
         Files.createDirectories(dir);
         // A hidden name: the content folder ignores dot files, so the watcher never indexes the temp file.
@@ -40,7 +54,11 @@ final class AtomicFiles {
                 channel.force(true);
             }
             keepPermissions(target, temp);
+            if (!stillCurrent.test(bytesOrNull(target))) {
+                return false;
+            }
             Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+            return true;
         } finally {
             Files.deleteIfExists(temp);
         }
@@ -60,6 +78,14 @@ final class AtomicFiles {
             } catch (FileAlreadyExistsException e) {
                 // a name taken already: draw another
             }
+        }
+    }
+
+    private static byte[] bytesOrNull(Path file) throws IOException {
+        try {
+            return Files.readAllBytes(file);
+        } catch (NoSuchFileException e) {
+            return null;
         }
     }
 

@@ -351,6 +351,26 @@ class ArticleEditorTest {
     }
 
     @Test
+    void anEngineersSaveWhileThePublishIsPreparedIsAConflictNotOverwritten() throws Exception {
+        PublishedArticle before = editor.published(AGENT, "shipping-fees").orElseThrow();
+        Path file = fixture.content.resolve(before.path());
+        String engineers = fixture.read(before.path()) + "\nAn engineer's edit.\n";
+        fixture.clock.beforeNextRead(() -> {
+            try {
+                Files.writeString(file, engineers);
+            } catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+        });
+
+        EditConflictException conflict = assertThrows(EditConflictException.class, () -> editor.publishDirectly(ADMIN,
+                withBody(before.article(), "new text"), before.version(), null));
+        assertEquals(engineers, Files.readString(file), "the engineer's save is kept");
+        assertEquals(Versions.of(engineers), conflict.currentVersion());
+        assertTrue(editor.history(AGENT, "shipping-fees").isEmpty(), "nothing was published");
+    }
+
+    @Test
     void publishingDirectlyNeedsAnAdminWhileReviewIsRequired() throws Exception {
         assertThrows(EditNotAllowedException.class, () -> editor.publishDirectly(ALICE, giftWrap("x"), null, null));
         PublishedArticle made = editor.publishDirectly(ADMIN, giftWrap("x"), null, null);

@@ -39,6 +39,15 @@ final class EditorFixture implements AutoCloseable {
     /** A clock the test sets; starts at 2026-12-05 10:00 UTC. */
     static final class TestClock extends Clock {
         private volatile Instant now = Instant.parse("2026-12-05T10:00:00Z");
+        private volatile Runnable beforeNextRead;
+
+        /**
+         * Runs {@code action} when the clock is next read, once: to act in the middle of a write, after
+         * the editor checked the file and while it prepares the text (dating it).
+         */
+        void beforeNextRead(Runnable action) {
+            beforeNextRead = action;
+        }
 
         void advance(Duration by) {
             now = now.plus(by);
@@ -56,6 +65,11 @@ final class EditorFixture implements AutoCloseable {
 
         @Override
         public Instant instant() {
+            Runnable action = beforeNextRead;
+            if (action != null) {
+                beforeNextRead = null;
+                action.run();
+            }
             return now;
         }
     }
