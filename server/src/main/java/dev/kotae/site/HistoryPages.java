@@ -7,6 +7,7 @@ import dev.kotae.editing.EditRejectedException;
 import dev.kotae.editing.EditableArticle;
 import dev.kotae.editing.EditorService;
 import dev.kotae.editing.HistoryEntry;
+import dev.kotae.editing.PublishedArticle;
 import dev.kotae.web.AuthFilter;
 import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
@@ -126,8 +127,11 @@ public final class HistoryPages {
             throw new PageException(403, "editor.forbidden");
         }
         String message = Objects.requireNonNullElse(posted.getFirst("message"), "").strip();
+        // The published version the page showed the diff against: restoring over a newer text is a conflict.
+        String seen = Objects.requireNonNullElse(posted.getFirst("published"), "").strip();
         try {
-            editor.restore(caller, id, version, null, message.isEmpty() ? null : message);
+            editor.restore(caller, id, version, seen.isEmpty() ? null : EditorRequests.checkedVersion(seen),
+                    message.isEmpty() ? null : message);
             return EditorRequests.done(id, "restored");
         } catch (EditConflictException e) {
             return versionPage(409, request, caller, id, version, e.getMessage());
@@ -146,10 +150,11 @@ public final class HistoryPages {
             HistoryEntry entry = editor.historyEntry(caller, id, version).orElseThrow(PageException::notFound);
             EditableArticle article = editor.atVersion(caller, id, version);
             String diff = editor.diff(caller, id, version, null);
+            String published = editor.published(caller, id).map(PublishedArticle::version).orElse(null);
             PageContext page = requests.context(request, caller, "editor.version.title", "page-editor");
             return site.page(status, "editorVersion.jte", page, "version", new Pages.EditorVersion(id,
                     row(id, entry, messages), article, diff, caller.canEdit(), EditorLinks.history(id),
-                    EditorLinks.version(id, version) + "/restore",
+                    EditorLinks.version(id, version) + "/restore", published,
                     problem == null ? null : new Pages.Notice(problem, true)));
         } catch (EditRejectedException e) {
             throw new PageException(e.status() == 404 ? 404 : 400);

@@ -223,9 +223,14 @@ public final class Pages {
     public record EditorHistory(String id, String title, List<HistoryRow> versions, String editUrl,
             Integer listedAtMost) {}
 
-    /** One history version: its text and its diff to what is published now. */
+    /**
+     * One history version: its text and its diff to what is published now.
+     *
+     * @param publishedVersion what is published now (the diff's other side), sent back with a restore so
+     *     that a restore from a page older than the article is refused; {@code null} when it is deleted
+     */
     public record EditorVersion(String id, HistoryRow entry, dev.kotae.editing.EditableArticle article, String diff,
-            boolean canRestore, String historyUrl, String restoreUrl, Notice notice) {}
+            boolean canRestore, String historyUrl, String restoreUrl, String publishedVersion, Notice notice) {}
 
     /** The script's preview pane: the article as it would be published, or why it cannot be shown. */
     public record PreviewPane(ArticleBody body, String problem) {}
