@@ -20,6 +20,7 @@ import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Function;
+import java.util.function.Predicate;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.slf4j.Logger;
@@ -35,7 +36,7 @@ public final class ArticleEditor implements EditorService, AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(ArticleEditor.class);
     private static final int MAX_AUDIT_ENTRIES = 10_000;
-    /** Links to images stored under the content folder, e.g. {@code ![](/media/abc.png)}. */
+    /** Image links in a body, e.g. {@code ![](/media/2026/shop-0123456789.png)}: group 1 is the target. */
     private static final Pattern IMAGE_LINK = Pattern.compile("!\\[[^\\]]*\\]\\(\\s*<?/?([^)\\s>]+)>?");
 
     /** What the editor stands on; see {@link ArticleEditor#ArticleEditor(Setup)}. */
@@ -175,7 +176,19 @@ public final class ArticleEditor implements EditorService, AutoCloseable {
         requireReader(caller);
         String path = historyPath(id);
         try {
-            return history.log(id, path);
+            return history.log(id, path, LISTED_VERSIONS);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    @Override
+    public Optional<HistoryEntry> historyEntry(Caller caller, String id, String version)
+            throws EditNotAllowedException, EditRejectedException {
+        requireReader(caller);
+        String path = historyPath(id);
+        try {
+            return history.find(id, path, version);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -221,13 +234,27 @@ public final class ArticleEditor implements EditorService, AutoCloseable {
 
     @Override
     public List<AuditEntry> audit(Caller caller, int limit) throws EditNotAllowedException {
-        if (caller == null || !caller.isAdmin()) {
-            throw new EditNotAllowedException("only admins may read the audit log");
-        }
+        requireAdmin(caller);
         try {
             return audit.newest(Math.max(1, Math.min(limit, MAX_AUDIT_ENTRIES)));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
+        }
+    }
+
+    @Override
+    public void auditLog(Caller caller, Predicate<AuditEntry> visitor) throws EditNotAllowedException {
+        requireAdmin(caller);
+        try {
+            audit.readNewestFirst(visitor);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static void requireAdmin(Caller caller) throws EditNotAllowedException {
+        if (caller == null || !caller.isAdmin()) {
+            throw new EditNotAllowedException("only admins may read the audit log");
         }
     }
 
@@ -378,11 +405,8 @@ public final class ArticleEditor implements EditorService, AutoCloseable {
     @Override
     public PublishedArticle publishDirectly(Caller caller, EditableArticle article, String ifMatch, String message)
             throws EditConflictException, EditNotAllowedException, EditRejectedException {
-        requireEditor(caller, "publish");
-        if (!caller.isAdmin() && reviewRequired) {
-            throw new EditNotAllowedException("review is required here: save a draft and ask another editor to"
-                    + " publish it (an admin may publish directly)");
-        }
+        requireAlonePublisher(caller, "publish directly",
+                "save a draft and ask another editor to publish it (an admin may publish directly)");
         refusePluginArticle(article == null ? null : article.id());
         ArticleChecks.checkFields(article);
         synchronized (writeLock) {
@@ -399,15 +423,17 @@ public final class ArticleEditor implements EditorService, AutoCloseable {
                         current.version(), diffFromFile(current, article));
             }
             String path = current != null ? current.path() : placeNew(article);
-            return write(article, path, caller.name(), "publish", "publish-directly", roleOf(caller),
-                    message, null);
+            return write(article, path, current == null ? null : current.version(), caller.name(), "publish",
+                    "publish-directly", roleOf(caller), message, null);
         }
     }
 
     @Override
     public void delete(Caller caller, String id, String ifMatch, String message)
             throws EditConflictException, EditNotAllowedException, EditRejectedException {
-        requireEditor(caller, "delete articles");
+        // Deleting takes an article off the site as surely as publishing changes it: no review step
+        // covers it, so it is for those who may publish alone.
+        requireAlonePublisher(caller, "delete articles", "ask an admin to delete it");
         refusePluginArticle(id);
         if (ifMatch == null || ifMatch.isBlank()) {
             throw new EditRejectedException("If-Match", "deleting needs the version being deleted (If-Match)", 428);
@@ -429,18 +455,26 @@ public final class ArticleEditor implements EditorService, AutoCloseable {
             }
             String why = message == null || message.isBlank() ? "Delete " + id : message.strip();
             recordHistory(new ArticleHistory.Change(id, current.path(), null, "delete", caller.name(),
-                    emails.apply(caller.name()), clock.instant(), why, List.of()));
+                    emails.apply(caller.name()), clock.instant(), why, List.of()), roleOf(caller));
             audit(caller, "delete", id, current.version(), why);
         }
     }
 
     @Override
-    public PublishedArticle restore(Caller caller, String id, String version, String message)
+    public PublishedArticle restore(Caller caller, String id, String version, String ifMatch, String message)
             throws EditConflictException, EditNotAllowedException, EditRejectedException {
         requireEditor(caller, "restore articles");
         refusePluginArticle(id);
         synchronized (writeLock) {
             String path = historyPath(id);
+            PublishedFiles.InFile current = onDisk.locate(id) instanceof PublishedFiles.InFile file ? file : null;
+            if (ifMatch != null) {
+                if (current == null || !current.version().equals(ifMatch)) {
+                    throw new EditConflictException(current == null ? id + " was deleted since version " + ifMatch
+                            : "the published " + id + " changed since version " + ifMatch,
+                            current == null ? null : current.version(), "");
+                }
+            }
             EditableArticle old;
             try {
                 old = files.read(versionBytes(id, path, version)).article();
@@ -453,7 +487,8 @@ public final class ArticleEditor implements EditorService, AutoCloseable {
             }
             String why = message == null || message.isBlank()
                     ? "Restore " + id + " to " + version.substring(0, Math.min(12, version.length())) : message.strip();
-            return write(old, path, caller.name(), "restore", "restore", roleOf(caller), why, null);
+            return write(old, path, current == null ? null : current.version(), caller.name(), "restore", "restore",
+                    roleOf(caller), why, null);
         }
     }
 
@@ -482,8 +517,8 @@ public final class ArticleEditor implements EditorService, AutoCloseable {
             throw new EditRejectedException("id", "id '" + draft.id() + "' is used by a plugin article", 409);
         }
         String path = current != null ? current.path() : placeNew(draft.article());
-        PublishedArticle published = write(draft.article(), path, publisher, "publish", "publish", role, message,
-                draft.revision());
+        PublishedArticle published = write(draft.article(), path, currentVersion, publisher, "publish", "publish", role,
+                message, draft.revision());
         try {
             drafts.delete(draft.id());
         } catch (IOException e) {
@@ -493,13 +528,17 @@ public final class ArticleEditor implements EditorService, AutoCloseable {
     }
 
     /**
-     * Writes the article's file (under the write lock), then its history and audit entries.
+     * Writes the article's file (under the write lock), then its history and audit entries. The file is
+     * replaced only if it is still at {@code checkedVersion}, checked again just before the rename: an
+     * engineer's save while the text was prepared is a conflict, not silently overwritten.
      *
+     * @param checkedVersion the version of the file the caller checked, {@code null} when there was none
      * @param historyAction {@code publish} or {@code restore}
      * @param auditAction what the audit log calls it
      */
-    private PublishedArticle write(EditableArticle article, String path, String person, String historyAction,
-            String auditAction, String role, String message, String draftRevision) throws EditRejectedException {
+    private PublishedArticle write(EditableArticle article, String path, String checkedVersion, String person,
+            String historyAction, String auditAction, String role, String message, String draftRevision)
+            throws EditConflictException, EditRejectedException {
         EditableArticle complete = withResolvedDefaults(article, path);
         byte[] bytes = files.write(complete, today());
         checks.parse(path, bytes, today());
@@ -509,7 +548,14 @@ public final class ArticleEditor implements EditorService, AutoCloseable {
             throw new EditRejectedException("id", path + " already exists and holds another article", 409);
         }
         try {
-            AtomicFiles.write(target, bytes);
+            if (!AtomicFiles.replaceIf(target, bytes,
+                    now -> Objects.equals(now == null ? null : Versions.of(now), checkedVersion))) {
+                PublishedFiles.InFile changed = onDisk.locate(article.id()) instanceof PublishedFiles.InFile file
+                        ? file : null;
+                throw new EditConflictException("the file " + path + " changed on disk while " + article.id()
+                        + " was being published: look at it again first",
+                        changed == null ? null : changed.version(), diffFromFile(changed, article));
+            }
             onDisk.remember(article.id(), path);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -520,7 +566,7 @@ public final class ArticleEditor implements EditorService, AutoCloseable {
         String why = message == null || message.isBlank()
                 ? "Publish " + article.id() + ": " + complete.title() : message.strip();
         recordHistory(new ArticleHistory.Change(article.id(), path, bytes, historyAction, person, emails.apply(person),
-                clock.instant(), why, untrackedImages(complete.body())));
+                clock.instant(), why, linkedImages(complete.body())), role);
         appendAudit(new AuditEntry(clock.instant(), person, role, auditAction, article.id(), version,
                 message == null || message.isBlank() ? (draftRevision == null ? null : "draft " + draftRevision) : why));
         return new PublishedArticle(complete, version, path, null);
@@ -538,6 +584,18 @@ public final class ArticleEditor implements EditorService, AutoCloseable {
         requireReader(caller);
         if (!caller.canEdit()) {
             throw new EditNotAllowedException("only editors and admins may " + what);
+        }
+    }
+
+    /**
+     * Changes that skip review (publishing directly, deleting) are for admins, and for editors only where
+     * review is optional.
+     */
+    private void requireAlonePublisher(Caller caller, String what, String instead) throws EditNotAllowedException {
+        requireEditor(caller, what);
+        if (!caller.isAdmin() && reviewRequired) {
+            throw new EditNotAllowedException("review is required here, so only an admin may " + what + ": "
+                    + instead);
         }
     }
 
@@ -613,27 +671,27 @@ public final class ArticleEditor implements EditorService, AutoCloseable {
                 a.questions(), a.translationKey(), a.body());
     }
 
-    /** Images under the content folder the body links to, so that history keeps them with the text. */
-    private List<String> untrackedImages(String body) {
+    /**
+     * The uploaded images the body links to, so that history keeps them with the text: only names the
+     * image store makes ({@code media/<yyyy>/<slug>-<digest>.<ext>}) that are regular files there. A body
+     * is typed by a person, so any other link (a note, a key, a file an engineer keeps beside the content)
+     * is never taken into history, however it is written.
+     */
+    private List<String> linkedImages(String body) {
         List<String> found = new ArrayList<>();
         Matcher link = IMAGE_LINK.matcher(body);
+        String prefix = ImageStore.FOLDER + "/";
         while (link.find()) {
-            // A link is relative to the site; an image stored under the content folder is served from the
-            // same relative path (e.g. /media/x.png for content/media/x.png).
+            // An uploaded image is served from the path it has under the content folder: /media/<name>.
             String target = link.group(1).replaceFirst("^/+", "");
-            if (target.contains("://") || target.contains("..") || target.isEmpty()) {
-                continue;
-            }
-            try {
-                if (Files.isRegularFile(folder.resolve(target))) {
-                    found.add(target);
-                }
-            } catch (IllegalArgumentException e) {
-                // outside the content folder: not ours to keep
+            if (target.startsWith(prefix) && ImageStore.findIn(folder.root(), target.substring(prefix.length())).isPresent()
+                    && !found.contains(target)) {
+                found.add(target);
             }
         }
         return found;
     }
+
 
     /** The diff from the published file (or nothing) to the caller's text, both as whole files. */
     private String diffFromFile(PublishedFiles.InFile current, EditableArticle mine) {
@@ -661,8 +719,12 @@ public final class ArticleEditor implements EditorService, AutoCloseable {
         return onDisk.lastKnownPath(id).orElseThrow(() -> new EditRejectedException("id", "no article " + id, 404));
     }
 
+    /** The bytes of one of the article's own versions; any other version is not found. */
     private byte[] versionBytes(String id, String path, String version) throws EditRejectedException {
         try {
+            if (history.find(id, path, version).isEmpty()) {
+                throw new EditRejectedException("version", "no version " + version + " of " + id, 404);
+            }
             return history.contentAt(id, path, version).orElseThrow(() -> new EditRejectedException("version",
                     "no version " + version + " of " + id, 404));
         } catch (IOException e) {
@@ -704,14 +766,17 @@ public final class ArticleEditor implements EditorService, AutoCloseable {
 
     /**
      * The file is written and is the source of truth by now: a history that cannot be written (git refused)
-     * is logged, not turned into a failed publish the caller would retry.
+     * is not turned into a failed publish the caller would retry. It is not hidden either: it is logged
+     * and written to the audit log as {@code history-failed}, for an admin to repair.
      */
-    private void recordHistory(ArticleHistory.Change change) {
+    private void recordHistory(ArticleHistory.Change change, String role) {
         try {
             history.record(change);
         } catch (IOException | RuntimeException e) {
-            LOG.error("Published {} but could not record it in the history ({}): {}", change.path(),
+            LOG.error("Wrote {} ({}) but could not record it in the history ({}): {}", change.path(), change.action(),
                     history.describe(), e.getMessage(), e);
+            appendAudit(new AuditEntry(clock.instant(), change.person(), role, "history-failed", change.id(), null,
+                    change.action() + " of " + change.path() + " is not in the history: " + e.getMessage()));
         }
     }
 

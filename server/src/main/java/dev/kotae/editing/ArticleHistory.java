@@ -18,8 +18,8 @@ interface ArticleHistory {
      * @param path the file under the content folder ({@code /} separators)
      * @param bytes the file's new bytes, or {@code null} when it was deleted
      * @param action {@code publish}, {@code delete} or {@code restore}
-     * @param images files under the content folder the body links to, to keep with it (git: committed
-     *     with it when not yet tracked)
+     * @param images uploaded images (under {@code media/}) the body links to, to keep with it (git:
+     *     committed with it when not yet tracked and not ignored)
      */
     record Change(String id, String path, byte[] bytes, String action, String person, String email, Instant when,
             String message, List<String> images) {}
@@ -27,10 +27,24 @@ interface ArticleHistory {
     /** Keeps the change; returns its history version. */
     String record(Change change) throws IOException;
 
-    /** The versions of the article at {@code path}, newest first. */
-    List<HistoryEntry> log(String id, String path) throws IOException;
+    /**
+     * The newest {@code limit} versions of the article at {@code path}, newest first: a page shows them
+     * without walking a long history to its start.
+     */
+    List<HistoryEntry> log(String id, String path, int limit) throws IOException;
 
-    /** The file's bytes as of {@code version}, or empty when the version is unknown or had no file. */
+    /**
+     * {@code version} if it is one of the article's own versions, as {@link #log} lists them (however
+     * old: the listing is cut, this is not), else empty. Only such a version may be read or restored: a
+     * repository also holds commits that never were this article's published text (an unmerged branch,
+     * another file's change).
+     */
+    Optional<HistoryEntry> find(String id, String path, String version) throws IOException;
+
+    /**
+     * The file's bytes as of {@code version}, or empty when the version is unknown or had no file. Does not
+     * check that the version is the article's: see {@link #find}.
+     */
     Optional<byte[]> contentAt(String id, String path, String version) throws IOException;
 
     /** Which kind, for logs and status. */

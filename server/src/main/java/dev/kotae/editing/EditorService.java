@@ -5,6 +5,7 @@ import dev.kotae.content.Article;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Predicate;
 
 /**
  * Everything the editor pages and the REST API do to articles, with the rules of who may do what:
@@ -62,18 +63,35 @@ public interface EditorService {
     void delete(Caller caller, String id, String ifMatch, String message)
             throws EditConflictException, EditNotAllowedException, EditRejectedException;
 
-    /** The published versions of an article, newest first. Agents and above. */
+    /** How many versions {@link #history} lists at most. */
+    int LISTED_VERSIONS = 200;
+
+    /**
+     * The newest {@link #LISTED_VERSIONS} published versions of an article, newest first; older ones are
+     * not listed, but can still be read and restored by their version. Agents and above.
+     */
     List<HistoryEntry> history(Caller caller, String id) throws EditNotAllowedException, EditRejectedException;
 
-    /** An article as one of its history versions had it. */
+    /** One of the article's versions (however old), or empty when it is not one of them. Agents and above. */
+    Optional<HistoryEntry> historyEntry(Caller caller, String id, String version)
+            throws EditNotAllowedException, EditRejectedException;
+
+    /** An article as one of its history versions had it; a version not in its history is not found (404). */
     EditableArticle atVersion(Caller caller, String id, String version)
             throws EditNotAllowedException, EditRejectedException;
 
-    /** A unified diff between two history versions ({@code to} {@code null}: what is published now). */
+    /**
+     * A unified diff between two of the article's history versions ({@code to} {@code null}: what is
+     * published now).
+     */
     String diff(Caller caller, String id, String from, String to) throws EditNotAllowedException, EditRejectedException;
 
-    /** Publishes an old version again, as a new version. */
-    PublishedArticle restore(Caller caller, String id, String version, String message)
+    /**
+     * Publishes an old version again, as a new version. {@code version} must be one of the article's own
+     * versions ({@link #history}); {@code ifMatch}, when given, is the published version the caller saw
+     * ({@code null}: whatever is published now), and the restore is a conflict if the file changed since.
+     */
+    PublishedArticle restore(Caller caller, String id, String version, String ifMatch, String message)
             throws EditConflictException, EditNotAllowedException, EditRejectedException;
 
     /**
@@ -87,6 +105,12 @@ public interface EditorService {
      * included), newest first. Admins only.
      */
     List<AuditEntry> audit(Caller caller, int limit) throws EditNotAllowedException;
+
+    /**
+     * The whole audit log, newest first, handed to {@code visitor} while it returns {@code true}: for an
+     * export, without holding the log in memory. Admins only; refused before the first entry is read.
+     */
+    void auditLog(Caller caller, Predicate<AuditEntry> visitor) throws EditNotAllowedException;
 
     /** An uploaded image, stored beside the content. */
     record StoredImage(String url, String markdown) {}

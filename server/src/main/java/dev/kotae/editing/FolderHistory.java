@@ -54,23 +54,45 @@ final class FolderHistory implements ArticleHistory {
     }
 
     @Override
-    public List<HistoryEntry> log(String id, String path) throws IOException {
+    public List<HistoryEntry> log(String id, String path, int limit) throws IOException {
         Path dir = root.resolve(id);
-        List<HistoryEntry> entries = new ArrayList<>();
+        List<String> versions = new ArrayList<>();
         if (!Files.isDirectory(dir)) {
-            return entries;
+            return List.of();
         }
         try (DirectoryStream<Path> files = Files.newDirectoryStream(dir, "*.json")) {
             for (Path file : files) {
                 String version = file.getFileName().toString().replaceFirst("\\.json$", "");
                 if (VERSION.matcher(version).matches()) {
-                    Meta meta = json.readValue(Files.readAllBytes(file), Meta.class);
-                    entries.add(new HistoryEntry(version, meta.when(), meta.author(), meta.message(), meta.action()));
+                    versions.add(version);
                 }
             }
         }
-        entries.sort(Comparator.comparing(HistoryEntry::version).reversed());
+        // Names sort by time: only the newest records are read.
+        versions.sort(Comparator.reverseOrder());
+        List<HistoryEntry> entries = new ArrayList<>();
+        for (String version : versions.subList(0, Math.min(limit, versions.size()))) {
+            entries.add(entry(dir, version));
+        }
         return entries;
+    }
+
+    /** The copies are kept per article, so a version is the article's when its record is in its folder. */
+    @Override
+    public Optional<HistoryEntry> find(String id, String path, String version) throws IOException {
+        if (version == null || !VERSION.matcher(version).matches()) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(entry(root.resolve(id), version));
+        } catch (NoSuchFileException e) {
+            return Optional.empty();
+        }
+    }
+
+    private HistoryEntry entry(Path dir, String version) throws IOException {
+        Meta meta = json.readValue(Files.readAllBytes(dir.resolve(version + ".json")), Meta.class);
+        return new HistoryEntry(version, meta.when(), meta.author(), meta.message(), meta.action());
     }
 
     @Override

@@ -20,6 +20,8 @@ import org.eclipse.jgit.revwalk.RevWalk;
 import org.eclipse.jgit.storage.file.FileRepositoryBuilder;
 import org.eclipse.jgit.treewalk.TreeWalk;
 import org.eclipse.jgit.util.FS;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * History in git, when the content folder is inside a git work tree: each publish, delete and restore is
@@ -33,6 +35,7 @@ final class GitHistory implements ArticleHistory, AutoCloseable {
     private static final String ACTION_TRAILER = "Kotae-Action: ";
     private static final Pattern TRAILER = Pattern.compile("\\n\\n" + ACTION_TRAILER + "([a-z-]+)\\s*$");
     private static final Pattern COMMIT_ID = Pattern.compile("[0-9a-f]{40}");
+    private static final Logger LOG = LoggerFactory.getLogger(GitHistory.class);
     private static final PersonIdent KOTAE = new PersonIdent("Kotae", "kotae@users.noreply.kotae");
 
     private final Repository repository;
@@ -65,63 +68,116 @@ final class GitHistory implements ArticleHistory, AutoCloseable {
         return Optional.of(new GitHistory(repository, contentRoot));
     }
 
+    /**
+     * {@inheritDoc}
+     *
+     * <p>An image git ignores is left out (git add skips it; naming it in the commit would fail it). If the
+     * commit fails anyway, what this call staged is unstaged again, so the engineer's index is as it was
+     * for those paths, and the failure is thrown.
+     */
     @Override
     public String record(Change change) throws IOException {
         String file = gitPath(change.path());
+        List<String> staged = new ArrayList<>();
         try (Git git = new Git(repository)) {
-            if (change.bytes() != null) {
-                git.add().addFilepattern(file).call();
-            } else if (!tracked(file)) {
-                return null; // deleted before it was ever committed: nothing for git to record
-            } else {
-                git.rm().setCached(true).addFilepattern(file).call();
+            try {
+                return commit(git, change, file, staged);
+            } catch (GitAPIException | RuntimeException e) {
+                unstage(git, staged);
+                throw new IOException("git commit of " + file + " failed: " + e.getMessage(), e);
             }
-            CommitCommand commit = git.commit().setOnly(file);
-            for (String image : change.images()) {
-                String imagePath = gitPath(image);
-                if (!tracked(imagePath)) {
-                    git.add().addFilepattern(imagePath).call();
-                    commit.setOnly(imagePath);
-                }
-            }
-            RevCommit made = commit
-                    .setAuthor(new PersonIdent(change.person(), change.email(), change.when(), ZoneOffset.UTC))
-                    .setCommitter(new PersonIdent(KOTAE, change.when(), ZoneOffset.UTC))
-                    .setMessage(change.message() + "\n\n" + ACTION_TRAILER + change.action() + "\n")
-                    .setSign(false)
-                    .setNoVerify(true)
-                    .setAllowEmpty(true)
-                    .call();
-            return made.name();
-        } catch (GitAPIException e) {
-            throw new IOException("git commit of " + file + " failed: " + e.getMessage(), e);
         }
     }
 
+    /** Stages the change, noting each path in {@code staged} first, and commits only those paths. */
+    private String commit(Git git, Change change, String file, List<String> staged) throws GitAPIException, IOException {
+        if (change.bytes() != null) {
+            staged.add(file);
+            git.add().addFilepattern(file).call();
+        } else if (!tracked(file)) {
+            return null; // deleted before it was ever committed: nothing for git to record
+        } else {
+            staged.add(file);
+            git.rm().setCached(true).addFilepattern(file).call();
+        }
+        CommitCommand commit = git.commit().setOnly(file);
+        for (String image : change.images()) {
+            String imagePath = gitPath(image);
+            if (!tracked(imagePath)) {
+                staged.add(imagePath);
+                git.add().addFilepattern(imagePath).call();
+                if (inIndex(imagePath)) {
+                    commit.setOnly(imagePath);
+                }
+            }
+        }
+        RevCommit made = commit
+                .setAuthor(new PersonIdent(change.person(), change.email(), change.when(), ZoneOffset.UTC))
+                .setCommitter(new PersonIdent(KOTAE, change.when(), ZoneOffset.UTC))
+                .setMessage(change.message() + "\n\n" + ACTION_TRAILER + change.action() + "\n")
+                .setSign(false)
+                .setNoVerify(true)
+                .setAllowEmpty(true)
+                .call();
+        return made.name();
+    }
+
+    /** Puts the index entries of {@code paths} back as HEAD has them (none, for a file HEAD lacks). */
+    private void unstage(Git git, List<String> paths) {
+        if (paths.isEmpty()) {
+            return;
+        }
+        try {
+            var reset = git.reset();
+            paths.forEach(reset::addPath);
+            reset.call();
+        } catch (GitAPIException | RuntimeException e) {
+            LOG.error("Could not unstage {} after a failed commit; check git status: {}", paths, e.getMessage(), e);
+        }
+    }
+
+    /** Whether git's index holds the file: git add leaves an ignored file out. */
+    private boolean inIndex(String file) throws IOException {
+        return repository.readDirCache().findEntry(file) >= 0;
+    }
+
     @Override
-    public List<HistoryEntry> log(String id, String path) throws IOException {
+    public List<HistoryEntry> log(String id, String path, int limit) throws IOException {
         List<HistoryEntry> entries = new ArrayList<>();
         ObjectId head = repository.resolve(Constants.HEAD);
         if (head == null) {
             return entries; // no commits yet
         }
         try (Git git = new Git(repository)) {
-            for (RevCommit commit : git.log().add(head).addPath(gitPath(path)).call()) {
-                String message = commit.getFullMessage();
-                Matcher trailer = TRAILER.matcher(message);
-                String action = "change";
-                if (trailer.find()) {
-                    action = trailer.group(1);
-                    message = message.substring(0, trailer.start());
-                }
-                PersonIdent author = commit.getAuthorIdent();
-                entries.add(new HistoryEntry(commit.name(), author.getWhenAsInstant(), author.getName(),
-                        message.strip(), action));
+            for (RevCommit commit : git.log().add(head).addPath(gitPath(path)).setMaxCount(limit).call()) {
+                entries.add(entry(commit));
             }
         } catch (GitAPIException e) {
             throw new IOException("git log of " + path + " failed: " + e.getMessage(), e);
         }
         return entries;
+    }
+
+    /** Walks the file's {@code git log} from HEAD until it meets the commit: never another branch's commit. */
+    @Override
+    public Optional<HistoryEntry> find(String id, String path, String version) throws IOException {
+        if (version == null || !COMMIT_ID.matcher(version).matches()) {
+            return Optional.empty();
+        }
+        ObjectId head = repository.resolve(Constants.HEAD);
+        if (head == null) {
+            return Optional.empty();
+        }
+        try (Git git = new Git(repository)) {
+            for (RevCommit commit : git.log().add(head).addPath(gitPath(path)).call()) {
+                if (commit.name().equals(version)) {
+                    return Optional.of(entry(commit));
+                }
+            }
+            return Optional.empty();
+        } catch (GitAPIException e) {
+            throw new IOException("git log of " + path + " failed: " + e.getMessage(), e);
+        }
     }
 
     @Override
@@ -144,6 +200,19 @@ final class GitHistory implements ArticleHistory, AutoCloseable {
                 return Optional.of(repository.open(tree.getObjectId(0)).getBytes());
             }
         }
+    }
+
+    /** A commit as a history entry: Kotae's own say what they were in a trailer, others are changes. */
+    private static HistoryEntry entry(RevCommit commit) {
+        String message = commit.getFullMessage();
+        Matcher trailer = TRAILER.matcher(message);
+        String action = "change";
+        if (trailer.find()) {
+            action = trailer.group(1);
+            message = message.substring(0, trailer.start());
+        }
+        PersonIdent author = commit.getAuthorIdent();
+        return new HistoryEntry(commit.name(), author.getWhenAsInstant(), author.getName(), message.strip(), action);
     }
 
     @Override

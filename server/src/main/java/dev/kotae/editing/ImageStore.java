@@ -152,6 +152,15 @@ public final class ImageStore implements ImageUploads {
      * store produces and is a regular file directly there: never a link, never outside the folder.
      */
     public Optional<Stored> find(String name) {
+        return findInMedia(media, name);
+    }
+
+    /** {@link #find(String)} in the store of the content folder {@code contentRoot}. */
+    static Optional<Stored> findIn(Path contentRoot, String name) {
+        return findInMedia(contentRoot.toAbsolutePath().normalize().resolve(FOLDER), name);
+    }
+
+    private static Optional<Stored> findInMedia(Path media, String name) {
         if (name == null) {
             return Optional.empty();
         }
@@ -204,7 +213,8 @@ public final class ImageStore implements ImageUploads {
             return;
         }
         Path folder = Files.createDirectories(target.getParent());
-        Path temporary = Files.createTempFile(folder, ".upload-", ".tmp");
+        // Created as any new file in the folder is: the image is served and backed up as the articles are.
+        Path temporary = AtomicFiles.newTempFile(folder, ".upload");
         try {
             Files.write(temporary, bytes);
             try {

@@ -7,6 +7,7 @@ import dev.kotae.editing.EditRejectedException;
 import dev.kotae.editing.EditableArticle;
 import dev.kotae.editing.EditorService;
 import dev.kotae.editing.HistoryEntry;
+import dev.kotae.editing.PublishedArticle;
 import dev.kotae.web.AuthFilter;
 import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
@@ -79,7 +80,8 @@ public final class HistoryPages {
         List<Pages.HistoryRow> rows = entries.stream().map(entry -> row(id, entry, messages)).toList();
         PageContext page = requests.context(request, caller, "editor.history.title", "page-editor");
         return site.page(200, "editorHistory.jte", page, "history",
-                new Pages.EditorHistory(id, title, rows, EditorLinks.article(id)));
+                new Pages.EditorHistory(id, title, rows, EditorLinks.article(id),
+                        rows.size() >= EditorService.LISTED_VERSIONS ? EditorService.LISTED_VERSIONS : null));
     }
 
     @GET
@@ -125,8 +127,11 @@ public final class HistoryPages {
             throw new PageException(403, "editor.forbidden");
         }
         String message = Objects.requireNonNullElse(posted.getFirst("message"), "").strip();
+        // The published version the page showed the diff against: restoring over a newer text is a conflict.
+        String seen = Objects.requireNonNullElse(posted.getFirst("published"), "").strip();
         try {
-            editor.restore(caller, id, version, message.isEmpty() ? null : message);
+            editor.restore(caller, id, version, seen.isEmpty() ? null : EditorRequests.checkedVersion(seen),
+                    message.isEmpty() ? null : message);
             return EditorRequests.done(id, "restored");
         } catch (EditConflictException e) {
             return versionPage(409, request, caller, id, version, e.getMessage());
@@ -142,14 +147,14 @@ public final class HistoryPages {
             String problem) throws EditNotAllowedException {
         Messages messages = Messages.of(site.language(request));
         try {
-            HistoryEntry entry = editor.history(caller, id).stream().filter(e -> e.version().equals(version))
-                    .findFirst().orElseThrow(PageException::notFound);
+            HistoryEntry entry = editor.historyEntry(caller, id, version).orElseThrow(PageException::notFound);
             EditableArticle article = editor.atVersion(caller, id, version);
             String diff = editor.diff(caller, id, version, null);
+            String published = editor.published(caller, id).map(PublishedArticle::version).orElse(null);
             PageContext page = requests.context(request, caller, "editor.version.title", "page-editor");
             return site.page(status, "editorVersion.jte", page, "version", new Pages.EditorVersion(id,
                     row(id, entry, messages), article, diff, caller.canEdit(), EditorLinks.history(id),
-                    EditorLinks.version(id, version) + "/restore",
+                    EditorLinks.version(id, version) + "/restore", published,
                     problem == null ? null : new Pages.Notice(problem, true)));
         } catch (EditRejectedException e) {
             throw new PageException(e.status() == 404 ? 404 : 400);
@@ -159,10 +164,11 @@ public final class HistoryPages {
     private Pages.HistoryRow row(String id, HistoryEntry entry, Messages messages) {
         String version = entry.version();
         String shortVersion = version.length() <= SHORT_VERSION ? version : version.substring(0, SHORT_VERSION);
+        // A delete left no text to show (no copy without git, no file in the commit): nothing to link to.
+        String url = "delete".equals(entry.action()) ? null : EditorLinks.version(id, version);
         return new Pages.HistoryRow(version, shortVersion,
                 EditorRequests.when(entry.when()), entry.author(), Objects.requireNonNullElse(entry.message(), ""),
-                messages.text("editor.did." + (ACTIONS.contains(entry.action()) ? entry.action() : "change")),
-                EditorLinks.version(id, version));
+                messages.text("editor.did." + (ACTIONS.contains(entry.action()) ? entry.action() : "change")), url);
     }
 
     private Optional<String> draftTitle(Caller caller, String id) {

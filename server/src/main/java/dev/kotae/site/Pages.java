@@ -207,16 +207,30 @@ public final class Pages {
         }
     }
 
-    /** One published version in an article's history. */
+    /**
+     * One published version in an article's history.
+     *
+     * @param url its version page, or {@code null} when it has no text to show (a delete)
+     */
     public record HistoryRow(String version, String shortVersion, String when, String author, String message,
             String action, String url) {}
 
-    /** {@code /editor/articles/{id}/history}. */
-    public record EditorHistory(String id, String title, List<HistoryRow> versions, String editUrl) {}
+    /**
+     * {@code /editor/articles/{id}/history}.
+     *
+     * @param listedAtMost the listing's cap when it was reached (older versions not shown), else {@code null}
+     */
+    public record EditorHistory(String id, String title, List<HistoryRow> versions, String editUrl,
+            Integer listedAtMost) {}
 
-    /** One history version: its text and its diff to what is published now. */
+    /**
+     * One history version: its text and its diff to what is published now.
+     *
+     * @param publishedVersion what is published now (the diff's other side), sent back with a restore so
+     *     that a restore from a page older than the article is refused; {@code null} when it is deleted
+     */
     public record EditorVersion(String id, HistoryRow entry, dev.kotae.editing.EditableArticle article, String diff,
-            boolean canRestore, String historyUrl, String restoreUrl, Notice notice) {}
+            boolean canRestore, String historyUrl, String restoreUrl, String publishedVersion, Notice notice) {}
 
     /** The script's preview pane: the article as it would be published, or why it cannot be shown. */
     public record PreviewPane(ArticleBody body, String problem) {}

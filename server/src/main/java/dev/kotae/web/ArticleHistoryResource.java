@@ -11,12 +11,14 @@ import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.SecurityContext;
@@ -31,8 +33,11 @@ import java.util.List;
 @Singleton
 public final class ArticleHistoryResource {
 
-    /** The versions of an article, newest first. */
-    public record History(String id, List<HistoryEntry> versions) {}
+    /**
+     * The versions of an article, newest first: the newest {@code listedAtMost}, older ones not listed
+     * (each can still be read and restored by its version).
+     */
+    public record History(String id, List<HistoryEntry> versions, int listedAtMost) {}
 
     /** The article as one version had it. */
     public record Version(String id, String version, EditJson.ArticleFields article) {}
@@ -53,7 +58,7 @@ public final class ArticleHistoryResource {
         String articleId = EditRequests.articleId(id);
         Caller caller = EditRequests.agent(AuthFilter.caller(security));
         try {
-            return new History(articleId, editor.history(caller, articleId));
+            return new History(articleId, editor.history(caller, articleId), EditorService.LISTED_VERSIONS);
         } catch (EditNotAllowedException e) {
             throw EditRequests.notAllowed(e, caller);
         } catch (EditRejectedException e) {
@@ -95,20 +100,26 @@ public final class ArticleHistoryResource {
         }
     }
 
-    /** Publishes an old version again as a new one: {@code {"version": "...", "message": "..."}}. */
+    /**
+     * Publishes an old version again as a new one: {@code {"version": "...", "message": "..."}}, the
+     * version one of the article's own. With {@code If-Match: "<published version>"} it is refused (412) if
+     * the article changed since the caller looked.
+     */
     @POST
     @Path("restore")
     @Consumes(MediaType.APPLICATION_JSON)
-    public Response restore(@PathParam("id") String id, EditJson.Restore body, @Context SecurityContext security) {
+    public Response restore(@PathParam("id") String id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
+            EditJson.Restore body, @Context SecurityContext security) {
         String articleId = EditRequests.articleId(id);
         Caller caller = EditRequests.editor(AuthFilter.caller(security));
         EditJson.Restore restore = EditJson.required(body, "{\"version\": \"...\", \"message\": \"...\"}");
         String version = EditRequests.version("version", restore.version());
+        String seen = Params.optional(ifMatch) == null ? null : EditRequests.ifMatch(ifMatch);
         try {
-            PublishedArticle published = editor.restore(caller, articleId, version, restore.message());
+            PublishedArticle published = editor.restore(caller, articleId, version, seen, restore.message());
             return Response.ok(EditJson.SourceView.of(published)).tag(EditRequests.etag(published.version())).build();
         } catch (EditConflictException e) {
-            throw EditRequests.conflict(e, 409);
+            throw EditRequests.conflict(e, seen == null ? 409 : 412);
         } catch (EditNotAllowedException e) {
             throw EditRequests.notAllowed(e, caller);
         } catch (EditRejectedException e) {

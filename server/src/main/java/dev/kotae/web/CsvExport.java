@@ -2,6 +2,11 @@ package dev.kotae.web;
 
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.StreamingOutput;
+import java.io.BufferedWriter;
+import java.io.IOException;
+import java.io.OutputStreamWriter;
+import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 
@@ -25,6 +30,38 @@ final class CsvExport {
             line(csv, row);
         }
         return Response.ok(csv.toString().getBytes(StandardCharsets.UTF_8), MEDIA_TYPE)
+                .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"" + fileName + "\"")
+                .build();
+    }
+
+    /** Where a streamed table's rows go, one at a time. */
+    interface RowSink {
+        void row(List<?> cells) throws IOException;
+    }
+
+    /** Writes a streamed table's rows into the sink, in order. */
+    interface RowSource {
+        void writeTo(RowSink sink) throws IOException;
+    }
+
+    /**
+     * The same download written as its rows are produced, for a table too long to hold in memory (the
+     * whole audit log). Anything to refuse must be refused before: the status is sent with the first row.
+     */
+    static Response streamed(String fileName, List<String> header, RowSource rows) {
+        StreamingOutput body = out -> {
+            Writer writer = new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8));
+            StringBuilder line = new StringBuilder(BOM);
+            line(line, List.copyOf(header));
+            writer.write(line.toString());
+            rows.writeTo(cells -> {
+                StringBuilder row = new StringBuilder();
+                line(row, cells);
+                writer.write(row.toString());
+            });
+            writer.flush();
+        };
+        return Response.ok(body, MEDIA_TYPE)
                 .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"" + fileName + "\"")
                 .build();
     }

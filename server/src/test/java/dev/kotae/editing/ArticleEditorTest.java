@@ -12,17 +12,22 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.kotae.auth.Caller;
 import dev.kotae.content.Article;
 import dev.kotae.content.ArticleType;
 import dev.kotae.content.Visibility;
+import java.nio.file.FileSystems;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermission;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
@@ -243,7 +248,7 @@ class ArticleEditorTest {
         assertThrows(EditNotAllowedException.class, () -> editor.saveDraft(ALICE, edit, null, plugin.version(), null));
         assertThrows(EditNotAllowedException.class, () -> editor.publishDirectly(ADMIN, edit, plugin.version(), null));
         assertThrows(EditNotAllowedException.class, () -> editor.delete(ADMIN, "csv:faq.1", plugin.version(), null));
-        assertThrows(EditNotAllowedException.class, () -> editor.restore(ADMIN, "csv:faq.1", "x", null));
+        assertThrows(EditNotAllowedException.class, () -> editor.restore(ADMIN, "csv:faq.1", "x", null, null));
     }
 
     @Test
@@ -264,7 +269,7 @@ class ArticleEditorTest {
         assertTrue(diff.contains("-first text") && diff.contains("+second text"), diff);
 
         fixture.clock.advance(Duration.ofMinutes(1));
-        PublishedArticle v3 = editor.restore(BOB, "gift-card-return", old, null);
+        PublishedArticle v3 = editor.restore(BOB, "gift-card-return", old, null, null);
         assertNotEquals(v2.version(), v3.version());
         assertTrue(fixture.read(v3.path()).endsWith("---\nfirst text\n"));
         List<HistoryEntry> after = editor.history(AGENT, "gift-card-return");
@@ -273,14 +278,96 @@ class ArticleEditorTest {
         assertEquals("bob", after.get(0).author());
         assertTrue(Files.isDirectory(fixture.data.resolve("history/gift-card-return")));
 
-        assertThrows(EditRejectedException.class, () -> editor.delete(BOB, "gift-card-return", null, null));
-        assertThrows(EditConflictException.class, () -> editor.delete(BOB, "gift-card-return", v2.version(), null));
-        editor.delete(BOB, "gift-card-return", v3.version(), "Not needed");
+        assertThrows(EditRejectedException.class, () -> editor.delete(ADMIN, "gift-card-return", null, null));
+        assertThrows(EditConflictException.class, () -> editor.delete(ADMIN, "gift-card-return", v2.version(), null));
+        editor.delete(ADMIN, "gift-card-return", v3.version(), "Not needed");
         assertFalse(Files.exists(fixture.content.resolve(v3.path())));
         assertTrue(editor.published(AGENT, "gift-card-return").isEmpty());
         assertEquals("delete", editor.history(AGENT, "gift-card-return").get(0).action());
-        editor.restore(BOB, "gift-card-return", old, null);
+        editor.restore(BOB, "gift-card-return", old, null, null);
         assertTrue(fixture.read(v3.path()).endsWith("---\nfirst text\n"), "a deleted article can be restored");
+    }
+
+    @Test
+    void deletingNeedsAnAdminWhileReviewIsRequiredAsPublishingDirectlyDoes() throws Exception {
+        PublishedArticle made = editor.publishDirectly(ADMIN, giftWrap("x"), null, null);
+        assertThrows(EditNotAllowedException.class, () -> editor.delete(ALICE, made.article().id(), made.version(), null));
+        assertTrue(Files.exists(fixture.content.resolve(made.path())), "an editor's delete changed nothing");
+        editor.delete(ADMIN, made.article().id(), made.version(), null);
+        assertFalse(Files.exists(fixture.content.resolve(made.path())));
+
+        fixture.close();
+        try (EditorFixture optional = new EditorFixture(temp.resolve("optional"), false)) {
+            PublishedArticle mine = optional.editor.publishDirectly(ALICE, giftWrap("x"), null, null);
+            optional.editor.delete(ALICE, mine.article().id(), mine.version(), null);
+            assertFalse(Files.exists(optional.content.resolve(mine.path())), "review optional: editors delete");
+        }
+    }
+
+    @Test
+    void aReplacedFileKeepsItsPermissionsAndANewOneGetsWhatAnyNewFileThereGets() throws Exception {
+        assumeTrue(FileSystems.getDefault().supportedFileAttributeViews().contains("posix"));
+        PublishedArticle before = editor.published(AGENT, "shipping-fees").orElseThrow();
+        Path file = fixture.content.resolve(before.path());
+        Set<PosixFilePermission> groupReadable = PosixFilePermissions.fromString("rw-r-----");
+        Files.setPosixFilePermissions(file, groupReadable);
+
+        PublishedArticle changed = editor.publishDirectly(ADMIN, withBody(before.article(), "new text"),
+                before.version(), null);
+        assertEquals(groupReadable, Files.getPosixFilePermissions(file), "after a publish");
+        String first = editor.history(AGENT, "shipping-fees").get(0).version();
+        editor.publishDirectly(ADMIN, withBody(before.article(), "newer text"), changed.version(), null);
+        editor.restore(BOB, "shipping-fees", first, null, null);
+        assertEquals(groupReadable, Files.getPosixFilePermissions(file), "after a restore");
+
+        PublishedArticle made = editor.publishDirectly(ADMIN, giftWrap("x"), null, null);
+        Path created = fixture.content.resolve(made.path());
+        Path plainNewFile = Files.createFile(created.resolveSibling("plain-new-file.txt"));
+        assertEquals(Files.getPosixFilePermissions(plainNewFile), Files.getPosixFilePermissions(created));
+        assertTrue(Files.getPosixFilePermissions(created).contains(PosixFilePermission.OWNER_WRITE));
+    }
+
+    @Test
+    void theHistoryListsTheNewestVersionsOnlyButAnOlderOneCanStillBeReadAndRestored() throws Exception {
+        PublishedArticle now = editor.published(AGENT, "shipping-fees").orElseThrow();
+        // 205 versions kept as the editor keeps them without git, written straight into its history folder.
+        FolderHistory copies = new FolderHistory(fixture.data.resolve("history"));
+        List<String> versions = new ArrayList<>();
+        for (int n = 0; n < EditorService.LISTED_VERSIONS + 5; n++) {
+            fixture.clock.advance(Duration.ofSeconds(1));
+            versions.add(copies.record(new ArticleHistory.Change("shipping-fees", now.path(),
+                    fixture.read(now.path()).replace("送料", "送料" + n).getBytes(java.nio.charset.StandardCharsets.UTF_8),
+                    "publish", "alice", "alice@example.com", fixture.clock.instant(), "version " + n, List.of())));
+        }
+
+        List<HistoryEntry> listed = editor.history(AGENT, "shipping-fees");
+        assertEquals(EditorService.LISTED_VERSIONS, listed.size());
+        assertEquals("version " + (EditorService.LISTED_VERSIONS + 4), listed.get(0).message(), "newest first");
+        String oldest = versions.get(0);
+        assertTrue(listed.stream().noneMatch(e -> e.version().equals(oldest)));
+        assertEquals("version 0", editor.historyEntry(AGENT, "shipping-fees", oldest).orElseThrow().message());
+        assertTrue(editor.atVersion(AGENT, "shipping-fees", oldest).title().contains("送料0"));
+        assertTrue(editor.restore(BOB, "shipping-fees", oldest, now.version(), null).article().title().contains("送料0"));
+    }
+
+    @Test
+    void anEngineersSaveWhileThePublishIsPreparedIsAConflictNotOverwritten() throws Exception {
+        PublishedArticle before = editor.published(AGENT, "shipping-fees").orElseThrow();
+        Path file = fixture.content.resolve(before.path());
+        String engineers = fixture.read(before.path()) + "\nAn engineer's edit.\n";
+        fixture.clock.beforeNextRead(() -> {
+            try {
+                Files.writeString(file, engineers);
+            } catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+        });
+
+        EditConflictException conflict = assertThrows(EditConflictException.class, () -> editor.publishDirectly(ADMIN,
+                withBody(before.article(), "new text"), before.version(), null));
+        assertEquals(engineers, Files.readString(file), "the engineer's save is kept");
+        assertEquals(Versions.of(engineers), conflict.currentVersion());
+        assertTrue(editor.history(AGENT, "shipping-fees").isEmpty(), "nothing was published");
     }
 
     @Test

@@ -39,6 +39,15 @@ final class EditorFixture implements AutoCloseable {
     /** A clock the test sets; starts at 2026-12-05 10:00 UTC. */
     static final class TestClock extends Clock {
         private volatile Instant now = Instant.parse("2026-12-05T10:00:00Z");
+        private volatile Runnable beforeNextRead;
+
+        /**
+         * Runs {@code action} when the clock is next read, once: to act in the middle of a write, after
+         * the editor checked the file and while it prepares the text (dating it).
+         */
+        void beforeNextRead(Runnable action) {
+            beforeNextRead = action;
+        }
 
         void advance(Duration by) {
             now = now.plus(by);
@@ -56,6 +65,11 @@ final class EditorFixture implements AutoCloseable {
 
         @Override
         public Instant instant() {
+            Runnable action = beforeNextRead;
+            if (action != null) {
+                beforeNextRead = null;
+                action.run();
+            }
             return now;
         }
     }
@@ -72,8 +86,18 @@ final class EditorFixture implements AutoCloseable {
         this(temp, reviewRequired, null);
     }
 
-    /** @param beforeOpen runs on the content folder before the editor opens it (e.g. {@code git init}) */
+    /**
+     * @param beforeOpen runs on the content folder before the editor opens it (e.g. {@code git init});
+     *     with one, history is {@code git}, else {@code auto}
+     */
     EditorFixture(Path temp, boolean reviewRequired, ContentSetup beforeOpen) throws IOException {
+        // The git tests make the folder above the content folder the repository, as a help-center
+        // repository with its articles in a subfolder would be.
+        this(temp, reviewRequired, beforeOpen, beforeOpen != null ? EditorConfig.History.GIT : EditorConfig.History.AUTO);
+    }
+
+    EditorFixture(Path temp, boolean reviewRequired, ContentSetup beforeOpen, EditorConfig.History history)
+            throws IOException {
         content = temp.resolve("content");
         data = temp.resolve("data");
         copy(Path.of("../content"), content);
@@ -82,10 +106,7 @@ final class EditorFixture implements AutoCloseable {
         }
         folder = new ContentFolder(content);
         editor = new ArticleEditor(new ArticleEditor.Setup(folder, parser, "ja", data, this::find,
-                ImageUploads.NONE, reviewRequired, ArticleEditor::defaultEmail, clock,
-                // The git tests make the folder above the content folder the repository, as a help-center
-                // repository with its articles in a subfolder would be.
-                beforeOpen != null ? EditorConfig.History.GIT : EditorConfig.History.AUTO));
+                ImageUploads.NONE, reviewRequired, ArticleEditor::defaultEmail, clock, history));
     }
 
     interface ContentSetup {

@@ -6,8 +6,10 @@ import static dev.kotae.editing.EditorFixture.ALICE;
 import static dev.kotae.editing.EditorFixture.BOB;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.kotae.config.EditorConfig;
 import java.io.ByteArrayOutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -27,6 +29,9 @@ import org.junit.jupiter.api.io.TempDir;
 
 /** History in a real git repository: the content folder is a sub-folder of the work tree, as in a docs repo. */
 class GitHistoryTest {
+
+    /** An uploaded image's name, as {@link ImageStore} makes them. */
+    private static final String WRAP_IMAGE = "media/2026/wrap-0123456789.png";
 
     @TempDir
     Path temp;
@@ -68,10 +73,10 @@ class GitHistoryTest {
         Files.writeString(staged, Files.readString(staged) + "\nstaged work\n");
         String stagedPath = temp.relativize(staged).toString().replace('\\', '/');
         git.add().addFilepattern(stagedPath).call();
-        Files.createDirectories(fixture.content.resolve("media"));
-        Files.write(fixture.content.resolve("media/wrap.png"), new byte[] {(byte) 0x89, 'P', 'N', 'G'});
+        Files.createDirectories(fixture.content.resolve("media/2026"));
+        Files.write(fixture.content.resolve(WRAP_IMAGE), new byte[] {(byte) 0x89, 'P', 'N', 'G'});
 
-        Draft draft = fixture.editor.saveDraft(ALICE, ArticleEditorTest.giftWrap("![包装](/media/wrap.png)\n\n本文"),
+        Draft draft = fixture.editor.saveDraft(ALICE, ArticleEditorTest.giftWrap("![包装](/" + WRAP_IMAGE + ")\n\n本文"),
                 null, null, null);
         Draft inReview = fixture.editor.requestReview(ALICE, draft.id(), draft.revision());
         PublishedArticle published = fixture.editor.publish(BOB, draft.id(), inReview.revision(), null);
@@ -81,7 +86,7 @@ class GitHistoryTest {
         assertEquals("bob@users.noreply.kotae", head.getAuthorIdent().getEmailAddress());
         assertEquals("Kotae", head.getCommitterIdent().getName());
         assertEquals("Publish gift-card-return: ギフトカードは返品できますか", head.getShortMessage());
-        assertEquals(List.of("content/ja/returns/gift-card-return.md", "content/media/wrap.png"),
+        assertEquals(List.of("content/ja/returns/gift-card-return.md", "content/" + WRAP_IMAGE),
                 changedPaths(head));
         Status status = git.status().call();
         assertEquals(java.util.Set.of("content/ja/orders/order-history.md"), status.getModified());
@@ -115,7 +120,7 @@ class GitHistoryTest {
         String diff = fixture.editor.diff(AGENT, "shipping-fees", initial.name(), history.get(0).version());
         assertTrue(diff.contains("+送料は無料になりました。"), diff);
 
-        PublishedArticle restored = fixture.editor.restore(BOB, "shipping-fees", initial.name(), null);
+        PublishedArticle restored = fixture.editor.restore(BOB, "shipping-fees", initial.name(), null, null);
         assertEquals(changed.path(), restored.path());
         assertEquals(originalBody, fixture.editor.published(AGENT, "shipping-fees").orElseThrow().article().body());
         List<HistoryEntry> after = fixture.editor.history(AGENT, "shipping-fees");
@@ -125,11 +130,130 @@ class GitHistoryTest {
         RevCommit head = git.log().setMaxCount(1).call().iterator().next();
         assertEquals(List.of("content/" + restored.path()), changedPaths(head));
 
-        fixture.editor.delete(BOB, "shipping-fees", restored.version(), null);
+        fixture.editor.delete(ADMIN, "shipping-fees", restored.version(), null);
         assertFalse(Files.exists(fixture.content.resolve(restored.path())));
         assertEquals("delete", fixture.editor.history(AGENT, "shipping-fees").get(0).action());
         assertFalse(git.status().call().getMissing().contains("content/" + restored.path()),
                 "the deletion is committed, not left as a missing file");
+    }
+
+    @Test
+    void aBodyLinkingAnyOtherFileCommitsOnlyTheArticleAndStagesNothing() throws Exception {
+        Files.writeString(temp.resolve(".gitignore"), "data/\ncontent/media/2026/private-*\ncontent/ignored.png\n");
+        commitAll("Ignore private images");
+        Files.createDirectories(fixture.content.resolve("notes"));
+        Files.writeString(fixture.content.resolve("notes/other-secret.txt"), "not for the history");
+        Files.writeString(fixture.content.resolve("ignored.png"), "ignored");
+        Files.createDirectories(fixture.content.resolve("media/2026"));
+        Files.write(fixture.content.resolve("media/2026/private-0123456789.png"), new byte[] {(byte) 0x89, 'P'});
+        String body = "![a](/notes/other-secret.txt)\n![b](notes/other-secret.txt)\n![c](/ignored.png)\n"
+                + "![d](/media/../notes/other-secret.txt)\n![e](/media/2026/private-0123456789.png)\n\n本文";
+
+        PublishedArticle published = fixture.editor.publishDirectly(ADMIN, ArticleEditorTest.giftWrap(body), null, null);
+
+        RevCommit head = git.log().setMaxCount(1).call().iterator().next();
+        assertEquals("Publish gift-card-return: ギフトカードは返品できますか", head.getShortMessage(),
+                "an ignored image no longer fails the commit");
+        assertEquals(List.of("content/" + published.path()), changedPaths(head));
+        Status status = git.status().call();
+        assertTrue(status.getAdded().isEmpty(), status.getAdded().toString());
+        assertTrue(status.getUntracked().contains("content/notes/other-secret.txt"), status.getUntracked().toString());
+    }
+
+    @Test
+    void aFailedCommitUnstagesWhatItStagedAndIsAudited() throws Exception {
+        Files.createDirectories(fixture.content.resolve("media/2026"));
+        Files.write(fixture.content.resolve(WRAP_IMAGE), new byte[] {(byte) 0x89, 'P', 'N', 'G'});
+        // Another git process holding the branch: the commit cannot move it.
+        Path branchLock = temp.resolve(".git/refs/heads/main.lock");
+        Files.writeString(branchLock, "");
+        RevCommit before = git.log().setMaxCount(1).call().iterator().next();
+
+        PublishedArticle published = fixture.editor.publishDirectly(ADMIN,
+                ArticleEditorTest.giftWrap("![包装](/" + WRAP_IMAGE + ")\n\n本文"), null, "Gift wrap");
+
+        assertTrue(Files.exists(fixture.content.resolve(published.path())), "the file is written all the same");
+        Files.delete(branchLock);
+        assertEquals(before, git.log().setMaxCount(1).call().iterator().next());
+        Status status = git.status().call();
+        assertTrue(status.getAdded().isEmpty() && status.getChanged().isEmpty(), "nothing left staged: " + status.getAdded());
+        List<AuditEntry> audit = fixture.editor.audit(ADMIN, 10);
+        assertEquals("publish-directly", audit.get(0).action());
+        assertEquals("history-failed", audit.get(1).action());
+        assertEquals("gift-card-return", audit.get(1).articleId());
+        assertTrue(audit.get(1).message().contains(published.path()), audit.get(1).message());
+    }
+
+    /**
+     * {@code history: auto} commits only into the content folder's own repository: a content folder that
+     * is merely a subfolder of some repository (an engineer's checkout, a monorepo) keeps its history as
+     * copies under the data folder, and the repository gets no commit.
+     */
+    @Test
+    void autoKeepsFolderHistoryWhenTheContentFolderIsOnlyASubfolderOfARepository() throws Exception {
+        Path outer = temp.resolve("outer");
+        try (EditorFixture auto = new EditorFixture(outer, false, content -> {
+                    try (Git repository = Git.init().setDirectory(outer.toFile()).setInitialBranch("main").call()) {
+                        repository.add().addFilepattern("content").call();
+                        repository.commit().setMessage("Import").setSign(false)
+                                .setAuthor(new PersonIdent("Engineer", "eng@example.com"))
+                                .setCommitter(new PersonIdent("Engineer", "eng@example.com")).call();
+                    } catch (org.eclipse.jgit.api.errors.GitAPIException e) {
+                        throw new java.io.IOException(e);
+                    }
+                }, EditorConfig.History.AUTO);
+                Git repository = Git.open(outer.toFile())) {
+            RevCommit imported = repository.log().setMaxCount(1).call().iterator().next();
+            PublishedArticle published = auto.editor.publishDirectly(ADMIN,
+                    ArticleEditorTest.giftWrap("本文"), null, "Gift cards");
+
+            assertEquals(imported, repository.log().setMaxCount(1).call().iterator().next(), "no commit");
+            List<HistoryEntry> history = auto.editor.history(AGENT, "gift-card-return");
+            assertEquals(1, history.size());
+            assertTrue(history.get(0).version().matches("\\d{13}-\\d{4}"), history.get(0).version());
+            assertTrue(Files.isDirectory(auto.data.resolve("history/gift-card-return")));
+            assertTrue(Files.exists(auto.content.resolve(published.path())));
+        }
+    }
+
+    @Test
+    void onlyCommitsInTheArticlesOwnHistoryCanBeReadOrRestored() throws Exception {
+        Path file = fixture.content.resolve("ja/shipping/shipping-fees.md");
+        String published = Files.readString(file);
+        // Unreviewed text on a branch that was never merged, and a commit on main that touches another file.
+        git.checkout().setCreateBranch(true).setName("wip").call();
+        Files.writeString(file, published.replace("送料", "未承認の送料"));
+        RevCommit wip = commitAll("Unreviewed pricing");
+        git.checkout().setName("main").call();
+        Path other = fixture.content.resolve("ja/shipping/tracking.md");
+        Files.writeString(other, Files.readString(other) + "\nanother article's change\n");
+        RevCommit elsewhere = commitAll("Another article");
+        assertEquals(published, Files.readString(file), "back on main");
+
+        for (String foreign : List.of(wip.name(), elsewhere.name())) {
+            assertEquals(404, assertThrows(EditRejectedException.class,
+                    () -> fixture.editor.restore(ADMIN, "shipping-fees", foreign, null, null)).status(), foreign);
+            assertEquals(404, assertThrows(EditRejectedException.class,
+                    () -> fixture.editor.atVersion(AGENT, "shipping-fees", foreign)).status(), foreign);
+            assertEquals(404, assertThrows(EditRejectedException.class,
+                    () -> fixture.editor.diff(AGENT, "shipping-fees", foreign, null)).status(), foreign);
+            assertEquals(404, assertThrows(EditRejectedException.class,
+                    () -> fixture.editor.diff(AGENT, "shipping-fees", initial.name(), foreign)).status(), foreign);
+        }
+        assertEquals(published, Files.readString(file), "nothing was restored");
+
+        PublishedArticle now = fixture.editor.published(AGENT, "shipping-fees").orElseThrow();
+        assertThrows(EditConflictException.class,
+                () -> fixture.editor.restore(ADMIN, "shipping-fees", initial.name(), "0123456789abcdef0123", null));
+        PublishedArticle restored = fixture.editor.restore(ADMIN, "shipping-fees", initial.name(), now.version(), null);
+        assertEquals(now.article().body(), restored.article().body());
+    }
+
+    private RevCommit commitAll(String message) throws Exception {
+        git.add().addFilepattern(".").call();
+        return git.commit().setMessage(message).setSign(false)
+                .setAuthor(new PersonIdent("Engineer", "eng@example.com"))
+                .setCommitter(new PersonIdent("Engineer", "eng@example.com")).call();
     }
 
     private List<String> changedPaths(RevCommit commit) throws Exception {

@@ -4,11 +4,13 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.kotae.auth.Caller;
 import dev.kotae.auth.Role;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.FileSystems;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -53,6 +55,15 @@ class ImageStoreTest {
             assertTrue(Files.isRegularFile(file), url);
             assertTrue(store().find(url.substring("/media/".length())).isPresent(), url);
         }
+    }
+
+    @Test
+    void aStoredImageGetsThePermissionsAnyNewFileInItsFolderGets() throws Exception {
+        assumeTrue(FileSystems.getDefault().supportedFileAttributeViews().contains("posix"));
+        Path image = content.resolve(store().store(EDITOR, "shop.png", PNG).url().substring(1));
+        Path plainNewFile = Files.createFile(image.resolveSibling("plain-new-file.txt"));
+        assertEquals(Files.getPosixFilePermissions(plainNewFile), Files.getPosixFilePermissions(image),
+                "not owner-only, as a temporary file would be");
     }
 
     @Test

@@ -210,6 +210,12 @@ class EditorApiHostileIT {
                 "precondition_required"));
         cases.add(jsonCase("an article body over what a file may hold", "PUT", "/api/v1/drafts/" + DRAFT, ALICE,
                 article("Huge", "a".repeat(2 * 1024 * 1024 + 1)).toString(), 413, null, "If-Match", quoted(draftRevision)));
+        cases.add(jsonCase("restore with a malformed If-Match", "POST", "/api/v1/articles/" + ARTICLE + "/restore", ROOT,
+                "{\"version\": \"0000000000000-0001\"}", 400, "bad_precondition", "If-Match", "W/\"x\", *"));
+        cases.add(jsonCase("restore a version that is not the article's", "POST", "/api/v1/articles/" + ARTICLE
+                + "/restore", ROOT, "{\"version\": \"" + "a".repeat(40) + "\"}", 404, null));
+        cases.add(jsonCase("restore over a newer article", "POST", "/api/v1/articles/" + ARTICLE + "/restore", ROOT,
+                "{\"version\": \"0000000000000-0001\"}", 412, "edit_conflict", "If-Match", "\"0000000000\""));
         cases.add(jsonCase("an unknown draft", "GET", "/api/v1/drafts/no-such-draft", ANN, null, 404, "not_found"));
         cases.add(jsonCase("an unknown article", "GET", "/api/v1/articles/no-such-article/source", ANN, null, 404,
                 "not_found"));

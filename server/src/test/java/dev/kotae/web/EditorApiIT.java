@@ -17,10 +17,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
@@ -276,6 +279,49 @@ class EditorApiIT {
         assertError(server.get("/api/v1/admin/audit", BOB), 403, "forbidden");
         assertError(server.get("/api/v1/admin/audit"), 401, "unauthorized");
         assertError(server.get("/api/v1/admin/audit?format=xml", ROOT), 400, "bad_format");
+    }
+
+    /** The page's "whole log" link (no limit) downloads every entry, newest first, not the newest 100. */
+    @Test
+    void theCsvWithoutALimitIsTheWholeLogNewestFirst() throws Exception {
+        StringBuilder lines = new StringBuilder("\n"); // after whatever line the log ends with
+        for (int n = 0; n < 1500; n++) {
+            lines.append(String.format("{\"time\":\"2026-12-04T10:%02d:%02dZ\",\"person\":\"bulk-%04d\",\"role\":\"editor\","
+                    + "\"action\":\"save-draft\",\"articleId\":\"bulk\",\"version\":\"v\",\"message\":null}%n",
+                    n / 60 % 60, n % 60, n));
+        }
+        Files.writeString(server.data().resolve("audit.jsonl"), lines, StandardOpenOption.CREATE,
+                StandardOpenOption.APPEND);
+        KotaeServer.Reply csv = server.get("/api/v1/admin/audit?format=csv", ROOT);
+        assertEquals(200, csv.status(), csv.body());
+        String body = csv.body();
+        assertTrue(body.contains("bulk-0000") && body.contains("bulk-1499"), "every entry, not the newest 100");
+        assertTrue(body.indexOf("bulk-1499") < body.indexOf("bulk-0000"), "newest first");
+        assertFalse(server.get("/api/v1/admin/audit?format=csv&limit=10", ROOT).body().contains("bulk-1400"),
+                "a limit still cuts it");
+    }
+
+    /**
+     * A crash that tears the audit log's last line inside a multi-byte character: the log and the audit
+     * page are still served (the torn line skipped), and the next write's entry is readable.
+     */
+    @Test
+    void aTornAuditLineIsSkippedAndTheNextEntryIsKept() throws Exception {
+        byte[] torn = "{\"time\":\"2026-12-05T10:00:03Z\",\"person\":\"編".getBytes(StandardCharsets.UTF_8);
+        Files.write(server.data().resolve("audit.jsonl"), Arrays.copyOf(torn, torn.length - 1),
+                StandardOpenOption.CREATE, StandardOpenOption.APPEND);
+        KotaeServer.Reply before = server.get("/api/v1/admin/audit?limit=1000", ROOT);
+        assertEquals(200, before.status(), before.body());
+        EditorApiClient.Session admin = EditorApiClient.signIn(server, ROOT);
+        KotaeServer.Reply page = server.send(server.request("/admin/audit").header("Accept", "text/html")
+                .header("Cookie", admin.cookies()).GET(), null);
+        assertEquals(200, page.status(), page.body());
+
+        ObjectNode after = article("After the crash", "x");
+        after.put("id", "api-after-torn-audit");
+        assertEquals(201, json(server, "POST", "/api/v1/articles", ROOT, after.toString()).status());
+        JsonNode newest = server.get("/api/v1/admin/audit?limit=1", ROOT).json().get("entries").get(0);
+        assertEquals("api-after-torn-audit", newest.get("articleId").asText(), newest.toString());
     }
 
     /** A real 1x1 PNG. */

@@ -2,6 +2,7 @@ package dev.kotae.web;
 
 import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.kotae.auth.Caller;
@@ -11,6 +12,7 @@ import dev.kotae.editing.EditableArticle;
 import dev.kotae.editing.EditorService;
 import dev.kotae.editing.HistoryEntry;
 import dev.kotae.editing.PublishedArticle;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -61,5 +63,51 @@ class EditorGitIT {
                         .get("content").get("problems").size());
             }
         }
+    }
+
+    /**
+     * A commit on a branch that was never merged is not a version of the article: restoring it, reading
+     * it or diffing against it is 404, and the anonymous API never serves its text.
+     */
+    @Test
+    void aCommitOutsideTheArticlesHistoryCannotBeRestoredOrRead() throws Exception {
+        Path content = work.resolve("content");
+        KotaeServer.copyTree(KotaeServer.sampleContent(), content);
+        Path file = content.resolve("ja/shipping/shipping-fees.md");
+        try (Git git = Git.init().setDirectory(content.toFile()).setInitialBranch("main").call()) {
+            git.add().addFilepattern(".").call();
+            RevCommit imported = commit(git, "Import");
+            git.checkout().setCreateBranch(true).setName("wip").call();
+            Files.writeString(file, Files.readString(file) + "\nUNREVIEWED-WIP-TEXT\n");
+            git.add().addFilepattern("ja/shipping/shipping-fees.md").call();
+            RevCommit wip = commit(git, "Unreviewed");
+            git.checkout().setName("main").call();
+
+            try (KotaeServer server = KotaeServer.configured(work, PluginsConfig.none(), UnaryOperator.identity())) {
+                String admin = KotaeServer.ADMIN_TOKEN;
+                String api = "/api/v1/articles/shipping-fees";
+                String published = server.get(api + "/source", admin).header("etag");
+                KotaeServer.Reply restore = EditorApiClient.json(server, "POST", api + "/restore", admin,
+                        "{\"version\": \"" + wip.name() + "\"}");
+                EditorApiClient.assertError(restore, 404, null);
+                EditorApiClient.assertError(server.get(api + "/history/" + wip.name(), admin), 404, null);
+                EditorApiClient.assertError(server.get(api + "/diff?from=" + wip.name(), admin), 404, null);
+                assertFalse(Files.readString(file).contains("UNREVIEWED-WIP-TEXT"));
+                assertFalse(server.get("/api/v1/articles/shipping-fees").body().contains("UNREVIEWED-WIP-TEXT"));
+
+                KotaeServer.Reply stale = EditorApiClient.json(server, "POST", api + "/restore", admin,
+                        "{\"version\": \"" + imported.name() + "\"}", "If-Match", "\"0123456789abcdef0123\"");
+                EditorApiClient.assertError(stale, 412, "edit_conflict");
+                KotaeServer.Reply restored = EditorApiClient.json(server, "POST", api + "/restore", admin,
+                        "{\"version\": \"" + imported.name() + "\"}", "If-Match", published);
+                assertEquals(200, restored.status(), restored.body());
+            }
+        }
+    }
+
+    private static RevCommit commit(Git git, String message) throws Exception {
+        return git.commit().setMessage(message).setSign(false)
+                .setAuthor(new PersonIdent("Engineer", "eng@example.com"))
+                .setCommitter(new PersonIdent("Engineer", "eng@example.com")).call();
     }
 }

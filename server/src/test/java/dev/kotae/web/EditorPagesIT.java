@@ -6,9 +6,13 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.kotae.auth.Caller;
 import dev.kotae.auth.Role;
 import dev.kotae.auth.TokenAuthenticator;
 import dev.kotae.config.PluginsConfig;
+import dev.kotae.editing.EditableArticle;
+import dev.kotae.editing.EditorService;
+import dev.kotae.editing.PublishedArticle;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -291,6 +295,52 @@ class EditorPagesIT {
         assertEquals(400, alice.get("/editor/articles/" + SAMPLE + "/history/bad%20version").status());
         assertEquals(404, alice.get("/editor/new?translationOf=no-such-article").status());
         assertEquals(400, alice.get("/editor/new?locale=" + enc("<x>")).status());
+    }
+
+    /** The restore form names what its diff was against: restoring from a page older than the article is refused. */
+    @Test
+    void aRestoreFromAPageOlderThanTheArticleIsRefused() throws Exception {
+        EditorService editor = server.app().editor();
+        Caller admin = new Caller("admin", Role.ADMIN);
+        PublishedArticle one = editor.publishDirectly(admin, new EditableArticle("stale-restore", "Stale restore",
+                null, null, "en", "Testing", List.of(), List.of(), null, "first text"), null, null);
+        PublishedArticle two = editor.publishDirectly(admin, withBody(one, "second text"), one.version(), null);
+        SiteBrowser bob = SiteBrowser.signedIn(base, BOB);
+        List<Element> versions = bob.get("/editor/articles/stale-restore/history").html().select("a.version-link");
+        Element form = bob.get(versions.get(1).attr("href")).html().selectFirst("form.restore-form");
+        assertEquals(two.version(), form.selectFirst("input[name=published]").attr("value"));
+
+        editor.publishDirectly(admin, withBody(two, "third text"), two.version(), null); // while bob reads
+        Map<String, String> fields = new LinkedHashMap<>();
+        form.select("input[name]").forEach(input -> fields.put(input.attr("name"), input.attr("value")));
+        SiteBrowser.Page refused = bob.post(form.attr("action"), fields);
+        assertEquals(409, refused.status(), refused.body());
+        assertTrue(Files.readString(server.content().resolve(two.path())).endsWith("third text\n"));
+    }
+
+    private static EditableArticle withBody(PublishedArticle published, String body) {
+        EditableArticle a = published.article();
+        return new EditableArticle(a.id(), a.title(), a.type(), a.visibility(), a.locale(), a.category(), a.tags(),
+                a.questions(), a.translationKey(), body);
+    }
+
+    /** A delete has no text to show: its row is listed without a link, and every link there opens. */
+    @Test
+    void everyVersionLinkInAHistoryOpensAndADeleteRowHasNone() throws Exception {
+        EditorService editor = server.app().editor();
+        Caller admin = new Caller("admin", Role.ADMIN);
+        PublishedArticle made = editor.publishDirectly(admin, new EditableArticle("history-links", "History links",
+                null, null, "en", "Testing", List.of(), List.of(), null, "first text"), null, null);
+        editor.delete(admin, "history-links", made.version(), "Not needed");
+
+        SiteBrowser browser = SiteBrowser.signedIn(base, KotaeServer.ADMIN_TOKEN);
+        Document history = browser.get("/editor/articles/history-links/history").html();
+        assertEquals(2, history.select("tbody tr").size(), history.outerHtml());
+        List<String> links = history.select("a.version-link").eachAttr("href");
+        assertEquals(1, links.size(), "the publish, not the delete: " + links);
+        for (String link : links) {
+            assertEquals(200, browser.get(link).status(), link);
+        }
     }
 
     @Test
