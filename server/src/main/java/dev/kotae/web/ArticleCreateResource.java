@@ -39,23 +39,16 @@ public final class ArticleCreateResource {
     /** Creates a new article and publishes it at once: 201, or 409 when the id is taken. */
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
-    public Response create(EditJson.ArticleWrite body, @Context SecurityContext security) {
+    public Response create(EditJson.ArticleWrite body, @Context SecurityContext security)
+            throws EditConflictException, EditNotAllowedException, EditRejectedException {
         Caller caller = EditRequests.editor(AuthFilter.caller(security));
         EditJson.ArticleWrite write = EditJson.required(body, "the article's fields (id, title, body, ...)");
         if (write.id() == null) {
             throw EditJson.invalid("id", "a new article needs an id");
         }
-        try {
-            PublishedArticle published = editor.publishDirectly(caller, write.article(null), null, write.message());
-            return Response.created(location(published.article().id())).entity(EditJson.SourceView.of(published))
-                    .tag(EditRequests.etag(published.version())).build();
-        } catch (EditConflictException e) {
-            throw EditRequests.conflict(e, 409);
-        } catch (EditNotAllowedException e) {
-            throw EditRequests.notAllowed(e, caller);
-        } catch (EditRejectedException e) {
-            throw EditRequests.rejected(e);
-        }
+        PublishedArticle published = editor.publishDirectly(caller, write.article(null), null, write.message());
+        return Response.created(location(published.article().id())).entity(EditJson.SourceView.of(published))
+                .tag(EditRequests.etag(published.version())).build();
     }
 
     private static URI location(String id) {

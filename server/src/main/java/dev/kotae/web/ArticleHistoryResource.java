@@ -54,50 +54,35 @@ public final class ArticleHistoryResource {
 
     @GET
     @Path("history")
-    public History history(@PathParam("id") String id, @Context SecurityContext security) {
+    public History history(@PathParam("id") String id, @Context SecurityContext security)
+            throws EditNotAllowedException, EditRejectedException {
         String articleId = EditRequests.articleId(id);
         Caller caller = EditRequests.agent(AuthFilter.caller(security));
-        try {
-            return new History(articleId, editor.history(caller, articleId), EditorService.LISTED_VERSIONS);
-        } catch (EditNotAllowedException e) {
-            throw EditRequests.notAllowed(e, caller);
-        } catch (EditRejectedException e) {
-            throw EditRequests.rejected(e);
-        }
+        return new History(articleId, editor.history(caller, articleId), EditorService.LISTED_VERSIONS);
     }
 
     @GET
     @Path("history/{version}")
     public Version version(@PathParam("id") String id, @PathParam("version") String version,
-            @Context SecurityContext security) {
+            @Context SecurityContext security)
+            throws EditNotAllowedException, EditRejectedException {
         String articleId = EditRequests.articleId(id);
         String wanted = EditRequests.version("version", version);
         Caller caller = EditRequests.agent(AuthFilter.caller(security));
-        try {
-            return new Version(articleId, wanted, EditJson.ArticleFields.of(editor.atVersion(caller, articleId, wanted)));
-        } catch (EditNotAllowedException e) {
-            throw EditRequests.notAllowed(e, caller);
-        } catch (EditRejectedException e) {
-            throw EditRequests.rejected(e);
-        }
+        return new Version(articleId, wanted, EditJson.ArticleFields.of(editor.atVersion(caller, articleId, wanted)));
     }
 
     /** {@code ?from=<version>} (required) {@code &to=<version>} (optional: what is published now). */
     @GET
     @Path("diff")
     public Diff diff(@PathParam("id") String id, @QueryParam("from") String from, @QueryParam("to") String to,
-            @Context SecurityContext security) {
+            @Context SecurityContext security)
+            throws EditNotAllowedException, EditRejectedException {
         String articleId = EditRequests.articleId(id);
         String fromVersion = EditRequests.version("from", Params.optional(from));
         String toVersion = Params.optional(to) == null ? null : EditRequests.version("to", to.strip());
         Caller caller = EditRequests.agent(AuthFilter.caller(security));
-        try {
-            return new Diff(articleId, fromVersion, toVersion, editor.diff(caller, articleId, fromVersion, toVersion));
-        } catch (EditNotAllowedException e) {
-            throw EditRequests.notAllowed(e, caller);
-        } catch (EditRejectedException e) {
-            throw EditRequests.rejected(e);
-        }
+        return new Diff(articleId, fromVersion, toVersion, editor.diff(caller, articleId, fromVersion, toVersion));
     }
 
     /**
@@ -109,21 +94,14 @@ public final class ArticleHistoryResource {
     @Path("restore")
     @Consumes(MediaType.APPLICATION_JSON)
     public Response restore(@PathParam("id") String id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
-            EditJson.Restore body, @Context SecurityContext security) {
+            EditJson.Restore body, @Context SecurityContext security)
+            throws EditConflictException, EditNotAllowedException, EditRejectedException {
         String articleId = EditRequests.articleId(id);
         Caller caller = EditRequests.editor(AuthFilter.caller(security));
         EditJson.Restore restore = EditJson.required(body, "{\"version\": \"...\", \"message\": \"...\"}");
         String version = EditRequests.version("version", restore.version());
         String seen = Params.optional(ifMatch) == null ? null : EditRequests.ifMatch(ifMatch);
-        try {
-            PublishedArticle published = editor.restore(caller, articleId, version, seen, restore.message());
-            return Response.ok(EditJson.SourceView.of(published)).tag(EditRequests.etag(published.version())).build();
-        } catch (EditConflictException e) {
-            throw EditRequests.conflict(e, seen == null ? 409 : 412);
-        } catch (EditNotAllowedException e) {
-            throw EditRequests.notAllowed(e, caller);
-        } catch (EditRejectedException e) {
-            throw EditRequests.rejected(e);
-        }
+        PublishedArticle published = editor.restore(caller, articleId, version, seen, restore.message());
+        return Response.ok(EditJson.SourceView.of(published)).tag(EditRequests.etag(published.version())).build();
     }
 }

@@ -46,55 +46,38 @@ public final class ArticleWriteResource {
     /** The article as its file has it now, with its version as the ETag. */
     @GET
     @Path("source")
-    public Response source(@PathParam("id") String id, @Context SecurityContext security) {
+    public Response source(@PathParam("id") String id, @Context SecurityContext security)
+            throws EditNotAllowedException {
         String articleId = EditRequests.articleId(id);
         Caller caller = EditRequests.agent(AuthFilter.caller(security));
-        try {
-            PublishedArticle published = editor.published(caller, articleId)
-                    .orElseThrow(() -> ApiException.notFound("article"));
-            return withTag(Response.ok(), published);
-        } catch (EditNotAllowedException e) {
-            throw EditRequests.notAllowed(e, caller);
-        }
+        PublishedArticle published = editor.published(caller, articleId)
+                .orElseThrow(() -> ApiException.notFound("article"));
+        return withTag(Response.ok(), published);
     }
 
     /** Replaces the published version named in {@code If-Match} (412 with a diff if it changed since). */
     @PUT
     @Consumes(MediaType.APPLICATION_JSON)
     public Response replace(@PathParam("id") String id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
-            EditJson.ArticleWrite body, @Context SecurityContext security) {
+            EditJson.ArticleWrite body, @Context SecurityContext security)
+            throws EditConflictException, EditNotAllowedException, EditRejectedException {
         String articleId = EditRequests.articleId(id);
         Caller caller = EditRequests.editor(AuthFilter.caller(security));
         String version = EditRequests.ifMatch(ifMatch);
         EditJson.ArticleWrite write = EditJson.required(body, "the article's fields (title, body, ...)");
-        try {
-            return withTag(Response.ok(), editor.publishDirectly(caller, write.article(articleId), version, write.message()));
-        } catch (EditConflictException e) {
-            throw EditRequests.conflict(e, 412);
-        } catch (EditNotAllowedException e) {
-            throw EditRequests.notAllowed(e, caller);
-        } catch (EditRejectedException e) {
-            throw EditRequests.rejected(e);
-        }
+        return withTag(Response.ok(), editor.publishDirectly(caller, write.article(articleId), version, write.message()));
     }
 
     /** Deletes the article's file if it is still the version in {@code If-Match}; it stays in history. */
     @DELETE
     public Response delete(@PathParam("id") String id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
-            @QueryParam("message") String message, @Context SecurityContext security) {
+            @QueryParam("message") String message, @Context SecurityContext security)
+            throws EditConflictException, EditNotAllowedException, EditRejectedException {
         String articleId = EditRequests.articleId(id);
         Caller caller = EditRequests.editor(AuthFilter.caller(security));
         String version = EditRequests.ifMatch(ifMatch);
-        try {
-            editor.delete(caller, articleId, version, Params.optional(message));
-            return Response.noContent().build();
-        } catch (EditConflictException e) {
-            throw EditRequests.conflict(e, 412);
-        } catch (EditNotAllowedException e) {
-            throw EditRequests.notAllowed(e, caller);
-        } catch (EditRejectedException e) {
-            throw EditRequests.rejected(e);
-        }
+        editor.delete(caller, articleId, version, Params.optional(message));
+        return Response.noContent().build();
     }
 
     private static Response withTag(Response.ResponseBuilder response, PublishedArticle published) {

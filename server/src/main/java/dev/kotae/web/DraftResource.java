@@ -42,27 +42,21 @@ public final class DraftResource {
     }
 
     @GET
-    public EditJson.DraftList list(@Context SecurityContext security) {
+    public EditJson.DraftList list(@Context SecurityContext security)
+            throws EditNotAllowedException {
         Caller caller = EditRequests.agent(AuthFilter.caller(security));
-        try {
-            var drafts = editor.drafts(caller).stream().map(EditJson.DraftView::of).toList();
-            return new EditJson.DraftList(drafts.size(), drafts);
-        } catch (EditNotAllowedException e) {
-            throw EditRequests.notAllowed(e, caller);
-        }
+        var drafts = editor.drafts(caller).stream().map(EditJson.DraftView::of).toList();
+        return new EditJson.DraftList(drafts.size(), drafts);
     }
 
     @GET
     @Path("{id}")
-    public Response get(@PathParam("id") String id, @Context SecurityContext security) {
+    public Response get(@PathParam("id") String id, @Context SecurityContext security)
+            throws EditNotAllowedException {
         String articleId = EditRequests.articleId(id);
         Caller caller = EditRequests.agent(AuthFilter.caller(security));
-        try {
-            Draft draft = editor.draft(caller, articleId).orElseThrow(() -> ApiException.notFound("draft"));
-            return withTag(Response.ok(), draft);
-        } catch (EditNotAllowedException e) {
-            throw EditRequests.notAllowed(e, caller);
-        }
+        Draft draft = editor.draft(caller, articleId).orElseThrow(() -> ApiException.notFound("draft"));
+        return withTag(Response.ok(), draft);
     }
 
     /**
@@ -75,42 +69,28 @@ public final class DraftResource {
     @Consumes(MediaType.APPLICATION_JSON)
     public Response save(@PathParam("id") String id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
             @HeaderParam(HttpHeaders.IF_NONE_MATCH) String ifNoneMatch, EditJson.ArticleWrite body,
-            @Context SecurityContext security) {
+            @Context SecurityContext security)
+            throws EditConflictException, EditNotAllowedException, EditRejectedException {
         String articleId = EditRequests.articleId(id);
         Caller caller = EditRequests.editor(AuthFilter.caller(security));
         EditRequests.Precondition precondition = EditRequests.draftPrecondition(ifMatch, ifNoneMatch);
         EditJson.ArticleWrite write = EditJson.required(body, "the article's fields (title, body, ...)");
         String startedFrom = precondition instanceof EditRequests.Precondition.Revision r ? r.revision() : null;
-        try {
-            Draft saved = editor.saveDraft(caller, write.article(articleId), startedFrom, write.baseVersion(),
-                    write.publishInstant());
-            return withTag(startedFrom == null ? Response.status(Response.Status.CREATED) : Response.ok(), saved);
-        } catch (EditConflictException e) {
-            throw EditRequests.conflict(e, startedFrom == null ? 409 : 412);
-        } catch (EditNotAllowedException e) {
-            throw EditRequests.notAllowed(e, caller);
-        } catch (EditRejectedException e) {
-            throw EditRequests.rejected(e);
-        }
+        Draft saved = editor.saveDraft(caller, write.article(articleId), startedFrom, write.baseVersion(),
+                write.publishInstant());
+        return withTag(startedFrom == null ? Response.status(Response.Status.CREATED) : Response.ok(), saved);
     }
 
     /** Asks for review of the draft of the revision in {@code If-Match}. */
     @POST
     @Path("{id}/review")
     public Response review(@PathParam("id") String id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
-            @Context SecurityContext security) {
+            @Context SecurityContext security)
+            throws EditConflictException, EditNotAllowedException, EditRejectedException {
         String articleId = EditRequests.articleId(id);
         Caller caller = EditRequests.editor(AuthFilter.caller(security));
         String revision = EditRequests.ifMatch(ifMatch);
-        try {
-            return withTag(Response.ok(), editor.requestReview(caller, articleId, revision));
-        } catch (EditConflictException e) {
-            throw EditRequests.conflict(e, 412);
-        } catch (EditNotAllowedException e) {
-            throw EditRequests.notAllowed(e, caller);
-        } catch (EditRejectedException e) {
-            throw EditRequests.rejected(e);
-        }
+        return withTag(Response.ok(), editor.requestReview(caller, articleId, revision));
     }
 
     /**
@@ -121,40 +101,26 @@ public final class DraftResource {
     @Path("{id}/publish")
     @Consumes(MediaType.APPLICATION_JSON)
     public Response publish(@PathParam("id") String id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
-            EditJson.Message body, @Context SecurityContext security) {
+            EditJson.Message body, @Context SecurityContext security)
+            throws EditConflictException, EditNotAllowedException, EditRejectedException {
         String articleId = EditRequests.articleId(id);
         Caller caller = EditRequests.editor(AuthFilter.caller(security));
         String revision = EditRequests.ifMatch(ifMatch);
-        try {
-            PublishedArticle published = editor.publish(caller, articleId, revision, body == null ? null : body.message());
-            return Response.ok(EditJson.SourceView.of(published)).tag(EditRequests.etag(published.version())).build();
-        } catch (EditConflictException e) {
-            throw EditRequests.conflict(e, 412);
-        } catch (EditNotAllowedException e) {
-            throw EditRequests.notAllowed(e, caller);
-        } catch (EditRejectedException e) {
-            throw EditRequests.rejected(e);
-        }
+        PublishedArticle published = editor.publish(caller, articleId, revision, body == null ? null : body.message());
+        return Response.ok(EditJson.SourceView.of(published)).tag(EditRequests.etag(published.version())).build();
     }
 
     /** Drops the draft of the revision in {@code If-Match}; the published article stays. */
     @DELETE
     @Path("{id}")
     public Response discard(@PathParam("id") String id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
-            @Context SecurityContext security) {
+            @Context SecurityContext security)
+            throws EditConflictException, EditNotAllowedException, EditRejectedException {
         String articleId = EditRequests.articleId(id);
         Caller caller = EditRequests.editor(AuthFilter.caller(security));
         String revision = EditRequests.ifMatch(ifMatch);
-        try {
-            editor.discardDraft(caller, articleId, revision);
-            return Response.noContent().build();
-        } catch (EditConflictException e) {
-            throw EditRequests.conflict(e, 412);
-        } catch (EditNotAllowedException e) {
-            throw EditRequests.notAllowed(e, caller);
-        } catch (EditRejectedException e) {
-            throw EditRequests.rejected(e);
-        }
+        editor.discardDraft(caller, articleId, revision);
+        return Response.noContent().build();
     }
 
     private static Response withTag(Response.ResponseBuilder response, Draft draft) {

@@ -131,6 +131,9 @@ public final class HttpServer implements AutoCloseable {
         config.register(ErrorMappers.InvalidRequest.class);
         config.register(ErrorMappers.BadJson.class);
         config.register(ErrorMappers.Web.class);
+        config.register(EditErrorMappers.Conflict.class);
+        config.register(EditErrorMappers.NotAllowed.class);
+        config.register(EditErrorMappers.Rejected.class);
         config.register(ErrorMappers.Unexpected.class);
         config.register(AnalyticsUnavailable.class);
         config.register(AnalyticsUnavailable.Votes.class);
