@@ -106,7 +106,7 @@ public final class AuthFilter implements ContainerRequestFilter {
     private static Response tooManyTries(ContainerRequestContext request, java.time.Duration wait) {
         String path = request.getUriInfo().getRequestUri().getRawPath();
         return Response.fromResponse(JettyErrorHandler.answer(path, 429, "too_many_attempts",
-                        "too many wrong tokens from this address; try again later"))
+                        "too many failed sign-in tries from this address; try again later"))
                 .header(HttpHeaders.RETRY_AFTER, SignInThrottle.seconds(wait)).build();
     }
 
