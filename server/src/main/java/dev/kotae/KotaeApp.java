@@ -57,6 +57,7 @@ import dev.kotae.search.SearchResult;
 import dev.kotae.search.SearchService;
 import dev.kotae.search.SuggestService;
 import dev.kotae.site.Site;
+import dev.kotae.util.DaemonThreads;
 import dev.kotae.web.Admin;
 import dev.kotae.web.CsrfTokens;
 import dev.kotae.web.HttpServer;

@@ -1,6 +1,6 @@
 package dev.kotae.analytics;
 
-import dev.kotae.DaemonThreads;
+import dev.kotae.util.DaemonThreads;
 import dev.kotae.plugin.KotaeEvent;
 import java.io.IOException;
 import java.io.UncheckedIOException;

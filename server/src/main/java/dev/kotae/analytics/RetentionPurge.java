@@ -1,6 +1,6 @@
 package dev.kotae.analytics;
 
-import dev.kotae.DaemonThreads;
+import dev.kotae.util.DaemonThreads;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;

@@ -1,6 +1,6 @@
 package dev.kotae.index;
 
-import dev.kotae.DaemonThreads;
+import dev.kotae.util.DaemonThreads;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.concurrent.RejectedExecutionException;

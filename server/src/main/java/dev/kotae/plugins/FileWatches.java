@@ -1,6 +1,6 @@
 package dev.kotae.plugins;
 
-import dev.kotae.DaemonThreads;
+import dev.kotae.util.DaemonThreads;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -1,6 +1,6 @@
 package dev.kotae.plugins;
 
-import dev.kotae.DaemonThreads;
+import dev.kotae.util.DaemonThreads;
 import java.time.Duration;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutionException;

@@ -1,4 +1,4 @@
-package dev.kotae;
+package dev.kotae.util;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;

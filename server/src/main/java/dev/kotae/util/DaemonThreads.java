@@ -1,4 +1,4 @@
-package dev.kotae;
+package dev.kotae.util;
 
 import java.time.Duration;
 import java.util.concurrent.ExecutorService;
