@@ -1,6 +1,6 @@
 package dev.kotae.analytics;
 
-import dev.kotae.search.InvalidRequestException;
+import dev.kotae.util.InvalidRequestException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;

@@ -3,7 +3,7 @@ package dev.kotae.feedback;
 import dev.kotae.analytics.EventBus;
 import dev.kotae.metrics.KotaeMetrics;
 import dev.kotae.plugin.FeedbackEvent;
-import dev.kotae.search.InvalidRequestException;
+import dev.kotae.util.InvalidRequestException;
 import java.io.IOException;
 
 /**

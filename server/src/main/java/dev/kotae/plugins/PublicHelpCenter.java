@@ -4,7 +4,7 @@ import dev.kotae.content.Article;
 import dev.kotae.plugin.HelpCenter;
 import dev.kotae.search.ArticleService;
 import dev.kotae.search.Audience;
-import dev.kotae.search.InvalidRequestException;
+import dev.kotae.util.InvalidRequestException;
 import dev.kotae.search.SearchRequest;
 import dev.kotae.search.SearchResult;
 import dev.kotae.search.SearchService;

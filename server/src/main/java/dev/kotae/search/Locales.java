@@ -2,6 +2,7 @@ package dev.kotae.search;
 
 import dev.kotae.content.Article;
 import dev.kotae.index.LanguageFamily;
+import dev.kotae.util.InvalidRequestException;
 import java.util.EnumSet;
 import java.util.Set;
 import java.util.TreeSet;

@@ -9,6 +9,7 @@ import dev.kotae.index.IndexFields;
 import dev.kotae.index.IndexView;
 import dev.kotae.index.LanguageFamily;
 import dev.kotae.search.FacetCounter.Counts;
+import dev.kotae.util.InvalidRequestException;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Arrays;

@@ -6,6 +6,7 @@ import dev.kotae.index.IndexView;
 import dev.kotae.index.KanaNormalizer;
 import dev.kotae.index.SuggestCard;
 import dev.kotae.index.SuggestKeys;
+import dev.kotae.util.InvalidRequestException;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.HashSet;

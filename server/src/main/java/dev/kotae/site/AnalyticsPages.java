@@ -5,7 +5,7 @@ import dev.kotae.analytics.DateRange;
 import dev.kotae.auth.Caller;
 import dev.kotae.search.ArticleService;
 import dev.kotae.search.Audience;
-import dev.kotae.search.InvalidRequestException;
+import dev.kotae.util.InvalidRequestException;
 import dev.kotae.web.AuthFilter;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;

@@ -9,7 +9,7 @@ import dev.kotae.feedback.Votes;
 import dev.kotae.search.ArticleService;
 import dev.kotae.search.Audience;
 import dev.kotae.search.CategoryService;
-import dev.kotae.search.InvalidRequestException;
+import dev.kotae.util.InvalidRequestException;
 import dev.kotae.search.SearchRequest;
 import dev.kotae.search.SearchResult;
 import dev.kotae.search.SearchService;

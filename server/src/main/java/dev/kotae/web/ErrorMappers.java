@@ -1,7 +1,7 @@
 package dev.kotae.web;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
-import dev.kotae.search.InvalidRequestException;
+import dev.kotae.util.InvalidRequestException;
 import jakarta.inject.Inject;
 import jakarta.inject.Provider;
 import jakarta.ws.rs.WebApplicationException;

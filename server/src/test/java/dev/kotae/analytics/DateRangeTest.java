@@ -4,7 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
-import dev.kotae.search.InvalidRequestException;
+import dev.kotae.util.InvalidRequestException;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;

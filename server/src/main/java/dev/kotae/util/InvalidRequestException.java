@@ -1,6 +1,6 @@
-package dev.kotae.search;
+package dev.kotae.util;
 
-/** A request the search layer refuses, with a message for the caller (the API answers 400). */
+/** A request refused for what it asks (a bad locale, date range or vote), with a message for the caller: the API answers 400. */
 public final class InvalidRequestException extends RuntimeException {
     private static final long serialVersionUID = 1L;
 
