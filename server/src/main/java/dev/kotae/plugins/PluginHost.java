@@ -10,7 +10,6 @@ import dev.kotae.plugin.KotaeExtension;
 import dev.kotae.plugin.Widget;
 import dev.kotae.plugin.WidgetRequest;
 import dev.kotae.plugin.WidgetResponse;
-import dev.kotae.web.Widgets;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

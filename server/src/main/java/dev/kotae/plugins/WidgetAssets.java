@@ -1,6 +1,5 @@
 package dev.kotae.plugins;
 
-import dev.kotae.web.Widgets;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.URL;

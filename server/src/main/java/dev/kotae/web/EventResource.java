@@ -11,6 +11,7 @@ import dev.kotae.content.Article;
 import dev.kotae.plugin.ClickEvent;
 import dev.kotae.plugin.DeflectionEvent;
 import dev.kotae.plugin.KotaeEvent;
+import dev.kotae.plugins.Widgets;
 import dev.kotae.search.SearchRequest;
 import jakarta.inject.Inject;
 import jakarta.inject.Singleton;

@@ -12,6 +12,7 @@ import dev.kotae.editing.EditorService;
 import dev.kotae.auth.AgentSessions;
 import dev.kotae.editing.ImageStore;
 import dev.kotae.feedback.Votes;
+import dev.kotae.plugins.Widgets;
 import dev.kotae.site.Site;
 import dev.kotae.analytics.RecentEvents;
 import dev.kotae.config.EditorConfig;

@@ -1,5 +1,6 @@
 package dev.kotae.web;
 
+import dev.kotae.plugins.Widgets;
 import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
 import jakarta.ws.rs.GET;

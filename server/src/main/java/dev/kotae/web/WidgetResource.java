@@ -3,6 +3,7 @@ package dev.kotae.web;
 import dev.kotae.plugin.WidgetRequest;
 import dev.kotae.plugin.WidgetResponse;
 import dev.kotae.plugins.PluginCallException;
+import dev.kotae.plugins.Widgets;
 import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
 import jakarta.ws.rs.GET;

@@ -1,8 +1,7 @@
-package dev.kotae.web;
+package dev.kotae.plugins;
 
 import dev.kotae.plugin.WidgetRequest;
 import dev.kotae.plugin.WidgetResponse;
-import dev.kotae.plugins.PluginCallException;
 import java.io.IOException;
 import java.util.Optional;
 
