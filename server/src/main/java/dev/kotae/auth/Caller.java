@@ -1,6 +1,5 @@
 package dev.kotae.auth;
 
-import dev.kotae.search.Audience;
 import java.security.Principal;
 
 /**
@@ -28,10 +27,5 @@ public record Caller(String name, Role role) implements Principal {
     /** Whether this caller may write, review and publish articles (an editor or an admin). */
     public boolean canEdit() {
         return role != null && role.includes(Role.EDITOR);
-    }
-
-    /** Which articles this caller may see. */
-    public Audience audience() {
-        return role == null ? Audience.PUBLIC : Audience.AGENTS;
     }
 }

@@ -1,5 +1,6 @@
 package dev.kotae.search;
 
+import dev.kotae.auth.Caller;
 import dev.kotae.content.Visibility;
 import dev.kotae.index.IndexFields;
 import org.apache.lucene.index.Term;
@@ -15,6 +16,11 @@ public enum Audience {
     PUBLIC,
     /** Signed-in agents and admins: public and internal articles. */
     AGENTS;
+
+    /** Which articles {@code caller} may see: anonymous callers the public ones, anyone with a role all. */
+    public static Audience of(Caller caller) {
+        return caller.role() == null ? PUBLIC : AGENTS;
+    }
 
     /** A filter clause restricting a query to what this audience may see, or {@code null} for no limit. */
     public Query filter() {

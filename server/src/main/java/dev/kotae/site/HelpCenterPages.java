@@ -78,8 +78,8 @@ public final class HelpCenterPages {
         String locale = contentLocale(lang);
         PageContext page = site.context(request, caller, null, new PageContext.PageMeta(null,
                 Messages.of(lang).text("home.lead"), site.absolute(request.getUriInfo(), "/"), true, "page-home"));
-        Pages.Home home = new Pages.Home(categoryLinks(locale, caller.audience()),
-                new PopularArticles(views, articles, searchService).top(locale, caller.audience(), POPULAR));
+        Pages.Home home = new Pages.Home(categoryLinks(locale, Audience.of(caller)),
+                new PopularArticles(views, articles, searchService).top(locale, Audience.of(caller), POPULAR));
         return site.page(200, "home.jte", page, "home", home);
     }
 
@@ -100,11 +100,11 @@ public final class HelpCenterPages {
         try {
             List<SearchRequest> attempts = new ArrayList<>();
             attempts.add(new SearchRequest(query, locale, blankToNull(type), blankToNull(category), blankToNull(tag),
-                    pageNumber, PAGE_SIZE, caller.audience()));
+                    pageNumber, PAGE_SIZE, Audience.of(caller)));
             if (localeParam == null && locale != null) {
                 // Nothing in the visitor's language: an answer in another language beats none.
                 attempts.add(new SearchRequest(query, null, blankToNull(type), blankToNull(category), blankToNull(tag),
-                        pageNumber, PAGE_SIZE, caller.audience()));
+                        pageNumber, PAGE_SIZE, Audience.of(caller)));
             }
             TrackedSearch.Answer answer = search.firstAnswer(attempts,
                     (String) request.getProperty(SiteCookieFilter.VISITOR), "web");
@@ -132,7 +132,7 @@ public final class HelpCenterPages {
                 pageNumber > 1 ? links.url(pageNumber - 1) : null,
                 pageNumber < lastPage ? links.url(pageNumber + 1) : null, pageLinks(links, pageNumber, lastPage),
                 correction, correction == null ? null : links.with(SearchLinks.QUERY, correction).url(),
-                result.corrected(), hits.isEmpty() ? categoryLinks(locale, caller.audience()) : List.of());
+                result.corrected(), hits.isEmpty() ? categoryLinks(locale, Audience.of(caller)) : List.of());
         return site.page(200, "search.jte", page, "search", model);
     }
 
@@ -141,7 +141,7 @@ public final class HelpCenterPages {
     public Response article(@PathParam("id") String id, @QueryParam("voted") String voted,
             @Context ContainerRequestContext request) throws IOException {
         Caller caller = AuthFilter.caller(request.getSecurityContext());
-        ArticleService.ArticleView view = articles.find(id, caller.audience()).orElseThrow(PageException::notFound);
+        ArticleService.ArticleView view = articles.find(id, Audience.of(caller)).orElseThrow(PageException::notFound);
         Article article = view.article();
         views.viewed(article.id());
         boolean internal = article.visibility() == Visibility.INTERNAL;
@@ -178,7 +178,7 @@ public final class HelpCenterPages {
         // A form post carries no CSRF header, so the auth filter did not count the session; the form token did.
         Caller caller = site.sessions().caller(BrowserCookies.value(request, BrowserCookies.SESSION))
                 .orElse(Caller.ANONYMOUS);
-        Article article = articles.article(id, caller.audience()).orElseThrow(PageException::notFound);
+        Article article = articles.article(id, Audience.of(caller)).orElseThrow(PageException::notFound);
         try {
             votes.cast(article.id(), Boolean.parseBoolean(helpful), comment,
                     (String) request.getProperty(SiteCookieFilter.VISITOR));

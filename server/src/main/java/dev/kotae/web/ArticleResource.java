@@ -5,6 +5,7 @@ import dev.kotae.content.Article;
 import dev.kotae.feedback.FeedbackStore;
 import dev.kotae.feedback.Votes;
 import dev.kotae.search.ArticleService;
+import dev.kotae.search.Audience;
 import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
 import jakarta.ws.rs.Consumes;
@@ -75,6 +76,6 @@ public final class ArticleResource {
     }
 
     private ArticleService.ArticleView find(String id, Caller caller) throws IOException {
-        return articles.find(id, caller.audience()).orElseThrow(() -> ApiException.notFound("article"));
+        return articles.find(id, Audience.of(caller)).orElseThrow(() -> ApiException.notFound("article"));
     }
 }

@@ -1,5 +1,6 @@
 package dev.kotae.web;
 
+import dev.kotae.search.Audience;
 import dev.kotae.search.CategoryService;
 import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
@@ -32,6 +33,6 @@ public final class CategoryResource {
     @GET
     public Categories list(@QueryParam("locale") String locale, @Context SecurityContext security) throws IOException {
         String requested = Params.optional(locale);
-        return new Categories(requested, categories.categories(requested, AuthFilter.caller(security).audience()));
+        return new Categories(requested, categories.categories(requested, Audience.of(AuthFilter.caller(security))));
     }
 }

@@ -1,6 +1,7 @@
 package dev.kotae.web;
 
 import dev.kotae.metrics.KotaeMetrics;
+import dev.kotae.search.Audience;
 import dev.kotae.search.SearchRequest;
 import dev.kotae.search.SearchResult;
 import dev.kotae.search.SuggestService;
@@ -41,7 +42,7 @@ public final class SearchResource {
             @HeaderParam(Sessions.HEADER) String session, @Context SecurityContext security) throws IOException {
         SearchRequest request = new SearchRequest(q == null ? "" : q, Params.optional(locale), Params.optional(type),
                 Params.optional(category), Params.optional(tag), Params.integer(page, "page", 1),
-                Params.integer(size, "size", 10), AuthFilter.caller(security).audience());
+                Params.integer(size, "size", 10), Audience.of(AuthFilter.caller(security)));
         return search.run(request, Sessions.valid(session), "api");
     }
 
@@ -51,7 +52,7 @@ public final class SearchResource {
             @QueryParam("size") String size, @Context SecurityContext security) throws IOException {
         long start = System.nanoTime();
         SuggestService.Suggestions result = suggest.suggest(q, Params.optional(locale), Params.integer(size, "size", 8),
-                AuthFilter.caller(security).audience());
+                Audience.of(AuthFilter.caller(security)));
         metrics.suggested(System.nanoTime() - start);
         return result;
     }

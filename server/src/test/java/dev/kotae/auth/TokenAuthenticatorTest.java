@@ -23,7 +23,7 @@ class TokenAuthenticatorTest {
         assertEquals(Role.AGENT, alice.role());
         assertFalse(alice.isAdmin());
         assertFalse(alice.isAnonymous());
-        assertEquals(Audience.AGENTS, alice.audience());
+        assertEquals(Audience.AGENTS, Audience.of(alice));
 
         Caller root = authenticator.authenticate("other-456").orElseThrow();
         assertEquals("root", root.name());
@@ -63,6 +63,6 @@ class TokenAuthenticatorTest {
     @Test
     void anonymousCallerSeesPublicOnly() {
         assertTrue(Caller.ANONYMOUS.isAnonymous());
-        assertEquals(Audience.PUBLIC, Caller.ANONYMOUS.audience());
+        assertEquals(Audience.PUBLIC, Audience.of(Caller.ANONYMOUS));
     }
 }
