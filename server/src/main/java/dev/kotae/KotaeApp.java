@@ -62,7 +62,7 @@ import dev.kotae.web.Admin;
 import dev.kotae.web.CsrfTokens;
 import dev.kotae.web.HttpServer;
 import dev.kotae.web.Readiness;
-import dev.kotae.web.TrackedSearch;
+import dev.kotae.search.TrackedSearch;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;

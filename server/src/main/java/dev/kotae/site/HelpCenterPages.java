@@ -15,7 +15,7 @@ import dev.kotae.search.SearchResult;
 import dev.kotae.search.SearchService;
 import dev.kotae.web.AuthFilter;
 import dev.kotae.web.BrowserCookies;
-import dev.kotae.web.TrackedSearch;
+import dev.kotae.search.TrackedSearch;
 import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
 import jakarta.ws.rs.Consumes;

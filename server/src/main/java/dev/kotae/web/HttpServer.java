@@ -13,6 +13,7 @@ import dev.kotae.auth.AgentSessions;
 import dev.kotae.editing.ImageStore;
 import dev.kotae.feedback.Votes;
 import dev.kotae.plugins.Widgets;
+import dev.kotae.search.TrackedSearch;
 import dev.kotae.site.Site;
 import dev.kotae.analytics.RecentEvents;
 import dev.kotae.config.EditorConfig;

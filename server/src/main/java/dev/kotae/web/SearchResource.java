@@ -5,6 +5,7 @@ import dev.kotae.search.Audience;
 import dev.kotae.search.SearchRequest;
 import dev.kotae.search.SearchResult;
 import dev.kotae.search.SuggestService;
+import dev.kotae.search.TrackedSearch;
 import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
 import jakarta.ws.rs.GET;

@@ -1,12 +1,9 @@
-package dev.kotae.web;
+package dev.kotae.search;
 
 import dev.kotae.analytics.ClickLedger;
 import dev.kotae.analytics.EventBus;
 import dev.kotae.metrics.KotaeMetrics;
 import dev.kotae.plugin.SearchEvent;
-import dev.kotae.search.SearchRequest;
-import dev.kotae.search.SearchResult;
-import dev.kotae.search.SearchService;
 import java.io.IOException;
 import java.time.Instant;
 import java.util.List;
