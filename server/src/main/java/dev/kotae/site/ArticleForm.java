@@ -4,7 +4,7 @@ import dev.kotae.content.Article;
 import dev.kotae.content.ArticleType;
 import dev.kotae.content.Visibility;
 import dev.kotae.editing.EditableArticle;
-import dev.kotae.web.PublishTimes;
+import dev.kotae.editing.PublishTimes;
 import jakarta.ws.rs.core.MultivaluedMap;
 import java.time.Instant;
 import java.time.LocalDateTime;

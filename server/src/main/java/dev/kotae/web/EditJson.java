@@ -4,6 +4,7 @@ import dev.kotae.content.ArticleType;
 import dev.kotae.content.Visibility;
 import dev.kotae.editing.Draft;
 import dev.kotae.editing.EditableArticle;
+import dev.kotae.editing.PublishTimes;
 import dev.kotae.editing.PublishedArticle;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;

@@ -1,4 +1,4 @@
-package dev.kotae.web;
+package dev.kotae.editing;
 
 import java.time.Instant;
 import java.time.LocalDateTime;
