@@ -59,7 +59,7 @@ import dev.kotae.search.SuggestService;
 import dev.kotae.site.Site;
 import dev.kotae.util.DaemonThreads;
 import dev.kotae.web.Admin;
-import dev.kotae.web.CsrfTokens;
+import dev.kotae.http.CsrfTokens;
 import dev.kotae.web.HttpServer;
 import dev.kotae.web.Readiness;
 import dev.kotae.search.TrackedSearch;

@@ -3,10 +3,10 @@ package dev.kotae.site;
 import dev.kotae.analytics.AnalyticsReports;
 import dev.kotae.analytics.DateRange;
 import dev.kotae.auth.Caller;
+import dev.kotae.http.Callers;
 import dev.kotae.search.ArticleService;
 import dev.kotae.search.Audience;
 import dev.kotae.util.InvalidRequestException;
-import dev.kotae.web.AuthFilter;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -59,7 +59,7 @@ public final class AnalyticsPages {
     public Response dashboard(@QueryParam("from") String from, @QueryParam("to") String to,
             @QueryParam("locale") String locale, @QueryParam("q") String q, @Context ContainerRequestContext request)
             throws SQLException, IOException {
-        Caller caller = AuthFilter.caller(request.getSecurityContext());
+        Caller caller = Callers.caller(request.getSecurityContext());
         if (caller.isAnonymous()) {
             return Response.seeOther(URI.create("/login?next=/analytics")).build();
         }

@@ -4,7 +4,7 @@ import dev.kotae.auth.Caller;
 import dev.kotae.editing.AuditEntry;
 import dev.kotae.editing.EditNotAllowedException;
 import dev.kotae.editing.EditorService;
-import dev.kotae.web.AuthFilter;
+import dev.kotae.http.Callers;
 import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
 import jakarta.ws.rs.GET;
@@ -41,7 +41,7 @@ public final class AuditPages {
 
     @GET
     public Response audit(@Context ContainerRequestContext request) {
-        Caller caller = AuthFilter.caller(request.getSecurityContext());
+        Caller caller = Callers.caller(request.getSecurityContext());
         if (caller.isAnonymous()) {
             return Response.seeOther(URI.create("/login?next=/admin/audit")).build();
         }

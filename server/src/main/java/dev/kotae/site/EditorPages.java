@@ -10,10 +10,10 @@ import dev.kotae.editing.EditRejectedException;
 import dev.kotae.editing.EditableArticle;
 import dev.kotae.editing.EditorService;
 import dev.kotae.editing.PublishedArticle;
+import dev.kotae.http.Callers;
 import dev.kotae.search.ArticleService;
 import dev.kotae.search.Audience;
 import dev.kotae.search.CategoryService;
-import dev.kotae.web.AuthFilter;
 import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
 import jakarta.ws.rs.Consumes;
@@ -95,7 +95,7 @@ public final class EditorPages {
     }
 
     private Response homePage(ContainerRequestContext request) throws EditNotAllowedException, IOException {
-        Caller caller = AuthFilter.caller(request.getSecurityContext());
+        Caller caller = Callers.caller(request.getSecurityContext());
         if (caller.isAnonymous()) {
             return EditorRequests.signIn(EditorLinks.HOME);
         }
@@ -129,7 +129,7 @@ public final class EditorPages {
     private Response newArticlePage(String locale, String question,
             String translationOf, ContainerRequestContext request)
             throws EditNotAllowedException, IOException {
-        Caller caller = AuthFilter.caller(request.getSecurityContext());
+        Caller caller = Callers.caller(request.getSecurityContext());
         if (caller.isAnonymous()) {
             java.net.URI asked = request.getUriInfo().getRequestUri();
             String query = asked.getRawQuery();
@@ -173,7 +173,7 @@ public final class EditorPages {
     private Response articlePage(String id, String show,
             String done, ContainerRequestContext request)
             throws EditNotAllowedException, IOException {
-        Caller caller = AuthFilter.caller(request.getSecurityContext());
+        Caller caller = Callers.caller(request.getSecurityContext());
         if (caller.isAnonymous()) {
             return EditorRequests.signIn(EditorLinks.article(EditorRequests.checkedId(id)));
         }

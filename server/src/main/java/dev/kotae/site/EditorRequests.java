@@ -2,8 +2,8 @@ package dev.kotae.site;
 
 import dev.kotae.auth.Caller;
 import dev.kotae.content.Article;
-import dev.kotae.web.AuthFilter;
-import dev.kotae.web.BrowserCookies;
+import dev.kotae.http.Callers;
+import dev.kotae.http.BrowserCookies;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.core.MultivaluedMap;
 import jakarta.ws.rs.core.Response;
@@ -43,7 +43,7 @@ final class EditorRequests {
      */
     Caller formCaller(ContainerRequestContext request, MultivaluedMap<String, String> posted) {
         site.checkForm(request, posted.getFirst("csrf"));
-        Caller caller = AuthFilter.caller(request.getSecurityContext());
+        Caller caller = Callers.caller(request.getSecurityContext());
         if (caller.isAnonymous()) {
             caller = site.sessions().caller(BrowserCookies.value(request, BrowserCookies.SESSION))
                     .orElse(Caller.ANONYMOUS);

@@ -6,6 +6,7 @@ import dev.kotae.content.Article;
 import dev.kotae.content.ArticleType;
 import dev.kotae.content.Visibility;
 import dev.kotae.feedback.Votes;
+import dev.kotae.http.Callers;
 import dev.kotae.search.ArticleService;
 import dev.kotae.search.Audience;
 import dev.kotae.search.CategoryService;
@@ -13,8 +14,7 @@ import dev.kotae.util.InvalidRequestException;
 import dev.kotae.search.SearchRequest;
 import dev.kotae.search.SearchResult;
 import dev.kotae.search.SearchService;
-import dev.kotae.web.AuthFilter;
-import dev.kotae.web.BrowserCookies;
+import dev.kotae.http.BrowserCookies;
 import dev.kotae.search.TrackedSearch;
 import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
@@ -73,7 +73,7 @@ public final class HelpCenterPages {
 
     @GET
     public Response home(@Context ContainerRequestContext request) throws IOException {
-        Caller caller = AuthFilter.caller(request.getSecurityContext());
+        Caller caller = Callers.caller(request.getSecurityContext());
         String lang = site.language(request);
         String locale = contentLocale(lang);
         PageContext page = site.context(request, caller, null, new PageContext.PageMeta(null,
@@ -88,7 +88,7 @@ public final class HelpCenterPages {
     public Response search(@QueryParam("q") String q, @QueryParam("category") String category,
             @QueryParam("tag") String tag, @QueryParam("type") String type, @QueryParam("locale") String localeParam,
             @QueryParam("page") String pageParam, @Context ContainerRequestContext request) throws IOException {
-        Caller caller = AuthFilter.caller(request.getSecurityContext());
+        Caller caller = Callers.caller(request.getSecurityContext());
         String query = q == null ? "" : q.strip();
         String lang = site.language(request);
         boolean allLocales = SearchLinks.ALL_LOCALES.equals(localeParam);
@@ -140,7 +140,7 @@ public final class HelpCenterPages {
     @Path("articles/{id}")
     public Response article(@PathParam("id") String id, @QueryParam("voted") String voted,
             @Context ContainerRequestContext request) throws IOException {
-        Caller caller = AuthFilter.caller(request.getSecurityContext());
+        Caller caller = Callers.caller(request.getSecurityContext());
         ArticleService.ArticleView view = articles.find(id, Audience.of(caller)).orElseThrow(PageException::notFound);
         Article article = view.article();
         views.viewed(article.id());

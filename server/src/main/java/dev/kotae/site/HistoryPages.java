@@ -8,7 +8,7 @@ import dev.kotae.editing.EditableArticle;
 import dev.kotae.editing.EditorService;
 import dev.kotae.editing.HistoryEntry;
 import dev.kotae.editing.PublishedArticle;
-import dev.kotae.web.AuthFilter;
+import dev.kotae.http.Callers;
 import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
 import jakarta.ws.rs.Consumes;
@@ -63,7 +63,7 @@ public final class HistoryPages {
 
     private Response historyPage(String id, ContainerRequestContext request)
             throws EditNotAllowedException, IOException {
-        Caller caller = AuthFilter.caller(request.getSecurityContext());
+        Caller caller = Callers.caller(request.getSecurityContext());
         if (caller.isAnonymous()) {
             return EditorRequests.signIn(EditorLinks.history(EditorRequests.checkedId(id)));
         }
@@ -97,7 +97,7 @@ public final class HistoryPages {
 
     private Response versionView(String id, String version,
             ContainerRequestContext request) throws EditNotAllowedException, IOException {
-        Caller caller = AuthFilter.caller(request.getSecurityContext());
+        Caller caller = Callers.caller(request.getSecurityContext());
         if (caller.isAnonymous()) {
             return EditorRequests.signIn(EditorLinks.history(EditorRequests.checkedId(id)));
         }

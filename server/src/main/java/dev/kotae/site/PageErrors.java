@@ -1,6 +1,6 @@
 package dev.kotae.site;
 
-import dev.kotae.web.AuthFilter;
+import dev.kotae.http.Callers;
 import jakarta.inject.Inject;
 import jakarta.inject.Provider;
 import jakarta.ws.rs.container.ContainerRequestContext;
@@ -22,7 +22,7 @@ final class PageErrors implements ExceptionMapper<PageException> {
     @Override
     public Response toResponse(PageException e) {
         ContainerRequestContext current = request.get();
-        return site.error(current, AuthFilter.caller(current.getSecurityContext()), e.getResponse().getStatus(),
+        return site.error(current, Callers.caller(current.getSecurityContext()), e.getResponse().getStatus(),
                 e.textKey());
     }
 }

@@ -1,7 +1,7 @@
 package dev.kotae.site;
 
 import dev.kotae.auth.Caller;
-import dev.kotae.web.ApiError;
+import dev.kotae.http.ApiError;
 import jakarta.inject.Inject;
 import jakarta.inject.Provider;
 import jakarta.ws.rs.NotFoundException;

@@ -5,9 +5,9 @@ import dev.kotae.auth.DeviceCookies;
 import dev.kotae.auth.PasswordSignIn;
 import dev.kotae.auth.SignInThrottle;
 import dev.kotae.auth.TokenAuthenticator;
+import dev.kotae.http.Callers;
 import jakarta.servlet.http.HttpServletRequest;
-import dev.kotae.web.AuthFilter;
-import dev.kotae.web.BrowserCookies;
+import dev.kotae.http.BrowserCookies;
 import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
 import jakarta.ws.rs.Consumes;
@@ -127,7 +127,7 @@ public final class SignInPages {
 
     private Response signInPage(ContainerRequestContext request, int status, String error, String next,
             String name) {
-        Caller caller = AuthFilter.caller(request.getSecurityContext());
+        Caller caller = Callers.caller(request.getSecurityContext());
         Messages messages = Messages.of(site.language(request));
         PageContext page = site.context(request, caller, null,
                 new PageContext.PageMeta(messages.text("login.title"), null, null, false, "page-login"));

@@ -1,6 +1,6 @@
 package dev.kotae.site;
 
-import dev.kotae.web.ApiException;
+import dev.kotae.http.ApiException;
 import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
 import jakarta.ws.rs.GET;

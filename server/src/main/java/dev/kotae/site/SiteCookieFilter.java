@@ -1,6 +1,6 @@
 package dev.kotae.site;
 
-import dev.kotae.web.BrowserCookies;
+import dev.kotae.http.BrowserCookies;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ContainerRequestFilter;

@@ -6,6 +6,9 @@ import dev.kotae.analytics.RecentEvents;
 import dev.kotae.auth.Caller;
 import dev.kotae.content.ContentFolderMissingException;
 import dev.kotae.feedback.FeedbackStore;
+import dev.kotae.http.ApiException;
+import dev.kotae.http.Callers;
+import dev.kotae.http.JsonMapper;
 import dev.kotae.index.IndexUnavailableException;
 import dev.kotae.plugin.KotaeEvent;
 import jakarta.inject.Inject;
@@ -96,14 +99,14 @@ public final class AdminResource {
     private static Map<String, Object> eventJson(KotaeEvent event) {
         Map<String, Object> json = new LinkedHashMap<>();
         json.put("type", EventNames.of(event));
-        json.putAll(HttpServer.JsonMapper.INSTANCE.convertValue(event, EVENT_FIELDS));
+        json.putAll(JsonMapper.INSTANCE.convertValue(event, EVENT_FIELDS));
         return json;
     }
 
     private static final TypeReference<Map<String, Object>> EVENT_FIELDS = new TypeReference<>() {};
 
     private static void requireAdmin(SecurityContext security) {
-        Caller caller = AuthFilter.caller(security);
+        Caller caller = Callers.caller(security);
         if (caller.isAnonymous()) {
             throw new NotAuthorizedException(AuthFilter.CHALLENGE);
         }

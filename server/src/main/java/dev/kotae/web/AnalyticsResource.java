@@ -3,6 +3,8 @@ package dev.kotae.web;
 import dev.kotae.analytics.AnalyticsReports;
 import dev.kotae.analytics.DateRange;
 import dev.kotae.auth.Caller;
+import dev.kotae.http.ApiException;
+import dev.kotae.http.Callers;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
@@ -115,7 +117,7 @@ public final class AnalyticsResource {
 
     private Ask ask(SecurityContext security, String from, String to, String locale, String limit, String format,
             String accept) {
-        Caller caller = AuthFilter.caller(security);
+        Caller caller = Callers.caller(security);
         if (caller.isAnonymous()) {
             throw new NotAuthorizedException(AuthFilter.CHALLENGE);
         }

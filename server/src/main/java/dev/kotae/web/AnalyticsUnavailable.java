@@ -1,6 +1,7 @@
 package dev.kotae.web;
 
 import dev.kotae.feedback.FeedbackStore;
+import dev.kotae.http.ApiError;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.ext.ExceptionMapper;
 import java.sql.SQLException;

@@ -6,6 +6,7 @@ import dev.kotae.editing.EditNotAllowedException;
 import dev.kotae.editing.EditRejectedException;
 import dev.kotae.editing.EditorService;
 import dev.kotae.editing.PublishedArticle;
+import dev.kotae.http.Callers;
 import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
 import jakarta.ws.rs.Consumes;
@@ -41,7 +42,7 @@ public final class ArticleCreateResource {
     @Consumes(MediaType.APPLICATION_JSON)
     public Response create(EditJson.ArticleWrite body, @Context SecurityContext security)
             throws EditConflictException, EditNotAllowedException, EditRejectedException {
-        Caller caller = EditRequests.editor(AuthFilter.caller(security));
+        Caller caller = EditRequests.editor(Callers.caller(security));
         EditJson.ArticleWrite write = EditJson.required(body, "the article's fields (id, title, body, ...)");
         if (write.id() == null) {
             throw EditJson.invalid("id", "a new article needs an id");

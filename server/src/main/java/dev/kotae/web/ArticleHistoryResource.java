@@ -7,6 +7,7 @@ import dev.kotae.editing.EditRejectedException;
 import dev.kotae.editing.EditorService;
 import dev.kotae.editing.HistoryEntry;
 import dev.kotae.editing.PublishedArticle;
+import dev.kotae.http.Callers;
 import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
 import jakarta.ws.rs.Consumes;
@@ -57,7 +58,7 @@ public final class ArticleHistoryResource {
     public History history(@PathParam("id") String id, @Context SecurityContext security)
             throws EditNotAllowedException, EditRejectedException {
         String articleId = EditRequests.articleId(id);
-        Caller caller = EditRequests.agent(AuthFilter.caller(security));
+        Caller caller = EditRequests.agent(Callers.caller(security));
         return new History(articleId, editor.history(caller, articleId), EditorService.LISTED_VERSIONS);
     }
 
@@ -68,7 +69,7 @@ public final class ArticleHistoryResource {
             throws EditNotAllowedException, EditRejectedException {
         String articleId = EditRequests.articleId(id);
         String wanted = EditRequests.version("version", version);
-        Caller caller = EditRequests.agent(AuthFilter.caller(security));
+        Caller caller = EditRequests.agent(Callers.caller(security));
         return new Version(articleId, wanted, EditJson.ArticleFields.of(editor.atVersion(caller, articleId, wanted)));
     }
 
@@ -81,7 +82,7 @@ public final class ArticleHistoryResource {
         String articleId = EditRequests.articleId(id);
         String fromVersion = EditRequests.version("from", Params.optional(from));
         String toVersion = Params.optional(to) == null ? null : EditRequests.version("to", to.strip());
-        Caller caller = EditRequests.agent(AuthFilter.caller(security));
+        Caller caller = EditRequests.agent(Callers.caller(security));
         return new Diff(articleId, fromVersion, toVersion, editor.diff(caller, articleId, fromVersion, toVersion));
     }
 
@@ -97,7 +98,7 @@ public final class ArticleHistoryResource {
             EditJson.Restore body, @Context SecurityContext security)
             throws EditConflictException, EditNotAllowedException, EditRejectedException {
         String articleId = EditRequests.articleId(id);
-        Caller caller = EditRequests.editor(AuthFilter.caller(security));
+        Caller caller = EditRequests.editor(Callers.caller(security));
         EditJson.Restore restore = EditJson.required(body, "{\"version\": \"...\", \"message\": \"...\"}");
         String version = EditRequests.version("version", restore.version());
         String seen = Params.optional(ifMatch) == null ? null : EditRequests.ifMatch(ifMatch);

@@ -4,6 +4,8 @@ import dev.kotae.auth.Caller;
 import dev.kotae.content.Article;
 import dev.kotae.feedback.FeedbackStore;
 import dev.kotae.feedback.Votes;
+import dev.kotae.http.ApiException;
+import dev.kotae.http.Callers;
 import dev.kotae.search.ArticleService;
 import dev.kotae.search.Audience;
 import jakarta.inject.Inject;
@@ -58,7 +60,7 @@ public final class ArticleResource {
 
     @GET
     public ArticleResponse get(@PathParam("id") String id, @Context SecurityContext security) throws IOException {
-        return ArticleResponse.of(find(id, AuthFilter.caller(security)));
+        return ArticleResponse.of(find(id, Callers.caller(security)));
     }
 
     @POST
@@ -69,7 +71,7 @@ public final class ArticleResource {
         if (vote == null || vote.helpful() == null) {
             throw ApiException.badRequest("bad_feedback", "send {\"helpful\": true|false, \"comment\": \"optional\"}");
         }
-        Article article = find(id, AuthFilter.caller(security)).article();
+        Article article = find(id, Callers.caller(security)).article();
         FeedbackStore.Feedback stored = votes.cast(article.id(), vote.helpful(), vote.comment(), Sessions.valid(session));
         return Response.status(Response.Status.CREATED)
                 .entity(new FeedbackResponse(stored.id(), stored.articleId(), stored.helpful(), true)).build();

@@ -6,6 +6,8 @@ import dev.kotae.editing.EditNotAllowedException;
 import dev.kotae.editing.EditRejectedException;
 import dev.kotae.editing.EditorService;
 import dev.kotae.editing.PublishedArticle;
+import dev.kotae.http.ApiException;
+import dev.kotae.http.Callers;
 import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
 import jakarta.ws.rs.Consumes;
@@ -49,7 +51,7 @@ public final class ArticleWriteResource {
     public Response source(@PathParam("id") String id, @Context SecurityContext security)
             throws EditNotAllowedException {
         String articleId = EditRequests.articleId(id);
-        Caller caller = EditRequests.agent(AuthFilter.caller(security));
+        Caller caller = EditRequests.agent(Callers.caller(security));
         PublishedArticle published = editor.published(caller, articleId)
                 .orElseThrow(() -> ApiException.notFound("article"));
         return withTag(Response.ok(), published);
@@ -62,7 +64,7 @@ public final class ArticleWriteResource {
             EditJson.ArticleWrite body, @Context SecurityContext security)
             throws EditConflictException, EditNotAllowedException, EditRejectedException {
         String articleId = EditRequests.articleId(id);
-        Caller caller = EditRequests.editor(AuthFilter.caller(security));
+        Caller caller = EditRequests.editor(Callers.caller(security));
         String version = EditRequests.ifMatch(ifMatch);
         EditJson.ArticleWrite write = EditJson.required(body, "the article's fields (title, body, ...)");
         return withTag(Response.ok(), editor.publishDirectly(caller, write.article(articleId), version, write.message()));
@@ -74,7 +76,7 @@ public final class ArticleWriteResource {
             @QueryParam("message") String message, @Context SecurityContext security)
             throws EditConflictException, EditNotAllowedException, EditRejectedException {
         String articleId = EditRequests.articleId(id);
-        Caller caller = EditRequests.editor(AuthFilter.caller(security));
+        Caller caller = EditRequests.editor(Callers.caller(security));
         String version = EditRequests.ifMatch(ifMatch);
         editor.delete(caller, articleId, version, Params.optional(message));
         return Response.noContent().build();

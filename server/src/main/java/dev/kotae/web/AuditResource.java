@@ -4,6 +4,8 @@ import dev.kotae.auth.Caller;
 import dev.kotae.editing.AuditEntry;
 import dev.kotae.editing.EditNotAllowedException;
 import dev.kotae.editing.EditorService;
+import dev.kotae.http.ApiException;
+import dev.kotae.http.Callers;
 import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
 import jakarta.ws.rs.GET;
@@ -45,7 +47,7 @@ public final class AuditResource {
     @Produces({MediaType.APPLICATION_JSON, "text/csv"})
     public Response audit(@QueryParam("limit") String limit, @QueryParam("format") String format,
             @Context SecurityContext security) {
-        Caller caller = EditRequests.admin(AuthFilter.caller(security));
+        Caller caller = EditRequests.admin(Callers.caller(security));
         int max = Params.bounded(limit, "limit", 100, 1000);
         String as = Params.optional(format) == null ? "json" : format.strip();
         if (!as.equals("json") && !as.equals("csv")) {

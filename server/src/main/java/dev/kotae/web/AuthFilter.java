@@ -4,6 +4,8 @@ import dev.kotae.auth.AgentSessions;
 import dev.kotae.auth.Caller;
 import dev.kotae.auth.SignInThrottle;
 import dev.kotae.auth.TokenAuthenticator;
+import dev.kotae.http.BrowserCookies;
+import dev.kotae.http.CsrfTokens;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.annotation.Priority;
 import jakarta.inject.Inject;
@@ -120,10 +122,5 @@ public final class AuthFilter implements ContainerRequestFilter {
     private static boolean isRead(ContainerRequestContext request) {
         String method = request.getMethod();
         return method.equals("GET") || method.equals("HEAD") || method.equals("OPTIONS");
-    }
-
-    /** The caller of a request that passed this filter. */
-    public static Caller caller(SecurityContext context) {
-        return context.getUserPrincipal() instanceof Caller caller ? caller : Caller.ANONYMOUS;
     }
 }

@@ -1,5 +1,6 @@
 package dev.kotae.web;
 
+import dev.kotae.http.Callers;
 import dev.kotae.search.Audience;
 import dev.kotae.search.CategoryService;
 import jakarta.inject.Inject;
@@ -33,6 +34,6 @@ public final class CategoryResource {
     @GET
     public Categories list(@QueryParam("locale") String locale, @Context SecurityContext security) throws IOException {
         String requested = Params.optional(locale);
-        return new Categories(requested, categories.categories(requested, Audience.of(AuthFilter.caller(security))));
+        return new Categories(requested, categories.categories(requested, Audience.of(Callers.caller(security))));
     }
 }

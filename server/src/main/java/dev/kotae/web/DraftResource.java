@@ -7,6 +7,8 @@ import dev.kotae.editing.EditNotAllowedException;
 import dev.kotae.editing.EditRejectedException;
 import dev.kotae.editing.EditorService;
 import dev.kotae.editing.PublishedArticle;
+import dev.kotae.http.ApiException;
+import dev.kotae.http.Callers;
 import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
 import jakarta.ws.rs.Consumes;
@@ -44,7 +46,7 @@ public final class DraftResource {
     @GET
     public EditJson.DraftList list(@Context SecurityContext security)
             throws EditNotAllowedException {
-        Caller caller = EditRequests.agent(AuthFilter.caller(security));
+        Caller caller = EditRequests.agent(Callers.caller(security));
         var drafts = editor.drafts(caller).stream().map(EditJson.DraftView::of).toList();
         return new EditJson.DraftList(drafts.size(), drafts);
     }
@@ -54,7 +56,7 @@ public final class DraftResource {
     public Response get(@PathParam("id") String id, @Context SecurityContext security)
             throws EditNotAllowedException {
         String articleId = EditRequests.articleId(id);
-        Caller caller = EditRequests.agent(AuthFilter.caller(security));
+        Caller caller = EditRequests.agent(Callers.caller(security));
         Draft draft = editor.draft(caller, articleId).orElseThrow(() -> ApiException.notFound("draft"));
         return withTag(Response.ok(), draft);
     }
@@ -72,7 +74,7 @@ public final class DraftResource {
             @Context SecurityContext security)
             throws EditConflictException, EditNotAllowedException, EditRejectedException {
         String articleId = EditRequests.articleId(id);
-        Caller caller = EditRequests.editor(AuthFilter.caller(security));
+        Caller caller = EditRequests.editor(Callers.caller(security));
         EditRequests.Precondition precondition = EditRequests.draftPrecondition(ifMatch, ifNoneMatch);
         EditJson.ArticleWrite write = EditJson.required(body, "the article's fields (title, body, ...)");
         String startedFrom = precondition instanceof EditRequests.Precondition.Revision r ? r.revision() : null;
@@ -88,7 +90,7 @@ public final class DraftResource {
             @Context SecurityContext security)
             throws EditConflictException, EditNotAllowedException, EditRejectedException {
         String articleId = EditRequests.articleId(id);
-        Caller caller = EditRequests.editor(AuthFilter.caller(security));
+        Caller caller = EditRequests.editor(Callers.caller(security));
         String revision = EditRequests.ifMatch(ifMatch);
         return withTag(Response.ok(), editor.requestReview(caller, articleId, revision));
     }
@@ -104,7 +106,7 @@ public final class DraftResource {
             EditJson.Message body, @Context SecurityContext security)
             throws EditConflictException, EditNotAllowedException, EditRejectedException {
         String articleId = EditRequests.articleId(id);
-        Caller caller = EditRequests.editor(AuthFilter.caller(security));
+        Caller caller = EditRequests.editor(Callers.caller(security));
         String revision = EditRequests.ifMatch(ifMatch);
         PublishedArticle published = editor.publish(caller, articleId, revision, body == null ? null : body.message());
         return Response.ok(EditJson.SourceView.of(published)).tag(EditRequests.etag(published.version())).build();
@@ -117,7 +119,7 @@ public final class DraftResource {
             @Context SecurityContext security)
             throws EditConflictException, EditNotAllowedException, EditRejectedException {
         String articleId = EditRequests.articleId(id);
-        Caller caller = EditRequests.editor(AuthFilter.caller(security));
+        Caller caller = EditRequests.editor(Callers.caller(security));
         String revision = EditRequests.ifMatch(ifMatch);
         editor.discardDraft(caller, articleId, revision);
         return Response.noContent().build();

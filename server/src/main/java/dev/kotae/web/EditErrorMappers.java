@@ -3,6 +3,7 @@ package dev.kotae.web;
 import dev.kotae.editing.EditConflictException;
 import dev.kotae.editing.EditNotAllowedException;
 import dev.kotae.editing.EditRejectedException;
+import dev.kotae.http.Callers;
 import jakarta.inject.Inject;
 import jakarta.inject.Provider;
 import jakarta.ws.rs.container.ContainerRequestContext;
@@ -54,7 +55,7 @@ final class EditErrorMappers {
 
         @Override
         public Response toResponse(EditNotAllowedException e) {
-            return web.toResponse(EditRequests.notAllowed(e, AuthFilter.caller(request.get().getSecurityContext())));
+            return web.toResponse(EditRequests.notAllowed(e, Callers.caller(request.get().getSecurityContext())));
         }
     }
 

@@ -6,6 +6,7 @@ import dev.kotae.editing.Draft;
 import dev.kotae.editing.EditableArticle;
 import dev.kotae.editing.PublishTimes;
 import dev.kotae.editing.PublishedArticle;
+import dev.kotae.http.ApiException;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.List;

@@ -6,6 +6,7 @@ import dev.kotae.content.Article;
 import dev.kotae.editing.EditConflictException;
 import dev.kotae.editing.EditNotAllowedException;
 import dev.kotae.editing.EditRejectedException;
+import dev.kotae.http.ApiException;
 import jakarta.ws.rs.NotAuthorizedException;
 import jakarta.ws.rs.WebApplicationException;
 import java.util.LinkedHashMap;

@@ -1,6 +1,8 @@
 package dev.kotae.web;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import dev.kotae.http.ApiError;
+import dev.kotae.http.ApiException;
 import dev.kotae.util.InvalidRequestException;
 import jakarta.inject.Inject;
 import jakarta.inject.Provider;

@@ -8,6 +8,9 @@ import dev.kotae.analytics.EventBus;
 import dev.kotae.analytics.EventThrottle;
 import dev.kotae.analytics.EventNames;
 import dev.kotae.content.Article;
+import dev.kotae.http.ApiError;
+import dev.kotae.http.ApiException;
+import dev.kotae.http.JsonMapper;
 import dev.kotae.plugin.ClickEvent;
 import dev.kotae.plugin.DeflectionEvent;
 import dev.kotae.plugin.KotaeEvent;
@@ -53,7 +56,7 @@ public final class EventResource {
 
     private static final int MAX_BODY_BYTES = 16 * 1024;
     private static final Pattern ACTION = Pattern.compile("[a-z][a-z-]{0,31}");
-    private static final ObjectReader READER = HttpServer.JsonMapper.INSTANCE.readerFor(EventRequest.class)
+    private static final ObjectReader READER = JsonMapper.INSTANCE.readerFor(EventRequest.class)
             .with(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
 
     private final EventBus events;

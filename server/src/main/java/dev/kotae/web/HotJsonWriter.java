@@ -2,6 +2,7 @@ package dev.kotae.web;
 
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.ObjectWriter;
+import dev.kotae.http.JsonMapper;
 import dev.kotae.search.SearchResult;
 import dev.kotae.search.SuggestService;
 import jakarta.ws.rs.Produces;
@@ -28,7 +29,7 @@ abstract class HotJsonWriter<T> implements MessageBodyWriter<T> {
     HotJsonWriter(Class<T> type) {
         this.type = type;
         // Jersey closes the entity stream itself.
-        this.writer = HttpServer.JsonMapper.INSTANCE.writerFor(type).without(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
+        this.writer = JsonMapper.INSTANCE.writerFor(type).without(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
     }
 
     @Override

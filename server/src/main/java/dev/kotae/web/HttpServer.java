@@ -1,8 +1,6 @@
 package dev.kotae.web;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
-import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import dev.kotae.analytics.AnalyticsReports;
 import dev.kotae.analytics.ClickLedger;
 import dev.kotae.analytics.EventThrottle;
@@ -12,6 +10,8 @@ import dev.kotae.editing.EditorService;
 import dev.kotae.auth.AgentSessions;
 import dev.kotae.editing.ImageStore;
 import dev.kotae.feedback.Votes;
+import dev.kotae.http.CsrfTokens;
+import dev.kotae.http.JsonMapper;
 import dev.kotae.plugins.Widgets;
 import dev.kotae.search.TrackedSearch;
 import dev.kotae.site.Site;
@@ -180,14 +180,6 @@ public final class HttpServer implements AutoCloseable {
         public ObjectMapper getContext(Class<?> type) {
             return JsonMapper.INSTANCE;
         }
-    }
-
-    /** The JSON mapper of every response: ISO dates, no timestamps. */
-    static final class JsonMapper {
-        static final ObjectMapper INSTANCE = new ObjectMapper().registerModule(new JavaTimeModule())
-                .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
-
-        private JsonMapper() {}
     }
 
     public void start() throws Exception {

@@ -1,5 +1,6 @@
 package dev.kotae.web;
 
+import dev.kotae.http.ApiError;
 import jakarta.ws.rs.core.MediaType;
 import java.io.IOException;
 import java.net.URI;

@@ -1,6 +1,7 @@
 package dev.kotae.web;
 
 import dev.kotae.editing.ImageStore;
+import dev.kotae.http.ApiException;
 import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
 import jakarta.ws.rs.GET;

@@ -5,6 +5,7 @@ import dev.kotae.editing.EditNotAllowedException;
 import dev.kotae.editing.EditRejectedException;
 import dev.kotae.editing.EditorService;
 import dev.kotae.editing.ImageStore;
+import dev.kotae.http.Callers;
 import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
 import jakarta.ws.rs.POST;
@@ -42,7 +43,7 @@ public final class MediaResource {
     @POST
     public Response upload(@QueryParam("name") String name, InputStream body, @Context SecurityContext security)
             throws IOException {
-        Caller caller = EditRequests.editor(AuthFilter.caller(security));
+        Caller caller = EditRequests.editor(Callers.caller(security));
         byte[] bytes = Params.body(body, Math.toIntExact(images.maxBytes()));
         try {
             EditorService.StoredImage stored = editor.upload(caller, name == null ? "" : name, bytes);

@@ -1,5 +1,6 @@
 package dev.kotae.web;
 
+import dev.kotae.http.ApiError;
 import jakarta.annotation.Priority;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.Priorities;

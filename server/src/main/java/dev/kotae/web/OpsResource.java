@@ -1,5 +1,8 @@
 package dev.kotae.web;
 
+import dev.kotae.http.ApiError;
+import dev.kotae.http.ApiException;
+import dev.kotae.http.Callers;
 import dev.kotae.metrics.KotaeMetrics;
 import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
@@ -63,7 +66,7 @@ public final class OpsResource {
             return Map.of("status", well);
         }
         Map<String, String> shown = new java.util.TreeMap<>(degraded);
-        if (!AuthFilter.caller(security).isAdmin()) {
+        if (!Callers.caller(security).isAdmin()) {
             shown.replaceAll((part, reason) -> "degraded (details in /api/v1/admin/status)");
         }
         return Map.of("status", "degraded", "degraded", shown);
@@ -77,7 +80,7 @@ public final class OpsResource {
     @GET
     @Path("metrics")
     public Response metrics(@Context SecurityContext security) {
-        boolean admin = AuthFilter.caller(security).isAdmin();
+        boolean admin = Callers.caller(security).isAdmin();
         StreamingOutput body = out -> metrics.write(out, admin);
         return Response.ok(body, KotaeMetrics.contentType()).build();
     }

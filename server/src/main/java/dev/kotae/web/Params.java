@@ -1,5 +1,6 @@
 package dev.kotae.web;
 
+import dev.kotae.http.ApiException;
 import java.io.IOException;
 import java.io.InputStream;
 

@@ -3,6 +3,7 @@ package dev.kotae.web;
 import dev.kotae.content.ContentFolder;
 import dev.kotae.auth.AgentSessions;
 import dev.kotae.auth.Caller;
+import dev.kotae.http.BrowserCookies;
 import java.util.List;
 import java.util.function.Predicate;
 import org.eclipse.jetty.http.HttpCookie;

@@ -1,5 +1,6 @@
 package dev.kotae.web;
 
+import dev.kotae.http.ApiError;
 import dev.kotae.metrics.KotaeMetrics;
 import java.time.Duration;
 import org.eclipse.jetty.http.HttpHeader;

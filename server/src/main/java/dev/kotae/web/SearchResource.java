@@ -1,5 +1,6 @@
 package dev.kotae.web;
 
+import dev.kotae.http.Callers;
 import dev.kotae.metrics.KotaeMetrics;
 import dev.kotae.search.Audience;
 import dev.kotae.search.SearchRequest;
@@ -43,7 +44,7 @@ public final class SearchResource {
             @HeaderParam(Sessions.HEADER) String session, @Context SecurityContext security) throws IOException {
         SearchRequest request = new SearchRequest(q == null ? "" : q, Params.optional(locale), Params.optional(type),
                 Params.optional(category), Params.optional(tag), Params.integer(page, "page", 1),
-                Params.integer(size, "size", 10), Audience.of(AuthFilter.caller(security)));
+                Params.integer(size, "size", 10), Audience.of(Callers.caller(security)));
         return search.run(request, Sessions.valid(session), "api");
     }
 
@@ -53,7 +54,7 @@ public final class SearchResource {
             @QueryParam("size") String size, @Context SecurityContext security) throws IOException {
         long start = System.nanoTime();
         SuggestService.Suggestions result = suggest.suggest(q, Params.optional(locale), Params.integer(size, "size", 8),
-                Audience.of(AuthFilter.caller(security)));
+                Audience.of(Callers.caller(security)));
         metrics.suggested(System.nanoTime() - start);
         return result;
     }

@@ -1,5 +1,6 @@
 package dev.kotae.web;
 
+import dev.kotae.http.BrowserCookies;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ContainerResponseContext;
 import jakarta.ws.rs.container.ContainerResponseFilter;

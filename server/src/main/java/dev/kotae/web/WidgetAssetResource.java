@@ -1,5 +1,6 @@
 package dev.kotae.web;
 
+import dev.kotae.http.ApiException;
 import dev.kotae.plugins.Widgets;
 import jakarta.inject.Inject;
 import jakarta.inject.Singleton;

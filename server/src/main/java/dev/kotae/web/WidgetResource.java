@@ -1,5 +1,6 @@
 package dev.kotae.web;
 
+import dev.kotae.http.ApiException;
 import dev.kotae.plugin.WidgetRequest;
 import dev.kotae.plugin.WidgetResponse;
 import dev.kotae.plugins.PluginCallException;

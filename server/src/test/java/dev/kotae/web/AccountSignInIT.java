@@ -14,6 +14,7 @@ import dev.kotae.UsersCommand;
 import dev.kotae.auth.AccountStore;
 import dev.kotae.auth.SignInThrottle;
 import dev.kotae.config.ServerConfig;
+import dev.kotae.http.BrowserCookies;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.PrintWriter;

@@ -5,6 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.kotae.config.PluginsConfig;
+import dev.kotae.http.ApiError;
+import dev.kotae.http.CsrfTokens;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;

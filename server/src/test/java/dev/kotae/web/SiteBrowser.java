@@ -3,6 +3,7 @@ package dev.kotae.web;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 
+import dev.kotae.http.BrowserCookies;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;

@@ -8,6 +8,8 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.kotae.http.BrowserCookies;
+import dev.kotae.http.CsrfTokens;
 import dev.kotae.site.Messages;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;

@@ -1,4 +1,4 @@
-package dev.kotae.web;
+package dev.kotae.http;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;

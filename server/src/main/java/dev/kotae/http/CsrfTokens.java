@@ -1,4 +1,4 @@
-package dev.kotae.web;
+package dev.kotae.http;
 
 import dev.kotae.auth.SigningKey;
 import java.nio.charset.StandardCharsets;

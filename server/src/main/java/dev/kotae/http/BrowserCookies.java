@@ -1,4 +1,4 @@
-package dev.kotae.web;
+package dev.kotae.http;
 
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.core.Cookie;

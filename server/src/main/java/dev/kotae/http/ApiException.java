@@ -1,4 +1,4 @@
-package dev.kotae.web;
+package dev.kotae.http;
 
 import jakarta.ws.rs.WebApplicationException;
 import java.util.Map;

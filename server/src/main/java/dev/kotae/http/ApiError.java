@@ -1,4 +1,4 @@
-package dev.kotae.web;
+package dev.kotae.http;
 
 import com.fasterxml.jackson.annotation.JsonAnyGetter;
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -43,9 +43,9 @@ public record ApiError(Body error) {
     }
 
     /** This error as JSON, for answers written by Jetty rather than through JAX-RS. */
-    byte[] toJson() {
+    public byte[] toJson() {
         try {
-            return HttpServer.JsonMapper.INSTANCE.writeValueAsBytes(this);
+            return JsonMapper.INSTANCE.writeValueAsBytes(this);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("an error body of two strings always serializes", e);
         }
