@@ -78,6 +78,7 @@ final class BenchReport {
     private final List<Integer> sizes;
     private final Map<Integer, Map<Row, Object>> figures = new HashMap<>();
     private final List<String> problems = new ArrayList<>();
+    private final List<String> caveats = new ArrayList<>();
 
     BenchReport(String command, List<Integer> sizes) {
         this.command = command;
@@ -117,6 +118,20 @@ final class BenchReport {
         return List.copyOf(problems);
     }
 
+    /**
+     * Records a condition on the figures that depends on the machine's speed (shown under the table, but
+     * not a problem: the smoke test must pass on a slow or a fast machine alike).
+     */
+    void caveat(boolean ok, String caveat) {
+        if (!ok) {
+            caveats.add(caveat);
+        }
+    }
+
+    List<String> caveats() {
+        return List.copyOf(caveats);
+    }
+
     /** The table in Markdown, with the machine it ran on and the command that made it. */
     String table() {
         StringBuilder out = new StringBuilder();
@@ -137,6 +152,10 @@ final class BenchReport {
         if (!problems.isEmpty()) {
             out.append("\nProblems in this run:\n");
             problems.forEach(problem -> out.append("- ").append(problem).append('\n'));
+        }
+        if (!caveats.isEmpty()) {
+            out.append("\nCaveats of this run:\n");
+            caveats.forEach(caveat -> out.append("- ").append(caveat).append('\n'));
         }
         return out.toString();
     }

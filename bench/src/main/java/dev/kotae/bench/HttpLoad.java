@@ -15,8 +15,8 @@ import org.HdrHistogram.Histogram;
 /**
  * A closed-loop HTTP load driver: {@code concurrency} workers, each on its own keep-alive connection
  * ({@link KeepAliveConnection}),
- * send the next request as soon as the last answer is read, for a fixed time after a warm-up. Every
- * request is timed (HdrHistogram, microsecond precision); any status but 200 counts as an error.
+ * send the next request as soon as the last answer is read, for a fixed time after a warm-up (and until
+ * each worker has timed at least one answer). Every request is timed (HdrHistogram, microsecond precision); any status but 200 counts as an error.
  */
 final class HttpLoad {
 
@@ -100,7 +100,9 @@ final class HttpLoad {
         try (KeepAliveConnection connection = new KeepAliveConnection(base)) {
             while (true) {
                 long start = System.nanoTime();
-                if (start >= end) {
+                // Each worker measures at least one answer, even past the end: on a slow or loaded machine a
+                // short phase could otherwise end with no figure at all.
+                if (start >= end && histogram.getTotalCount() > 0) {
                     return histogram;
                 }
                 int status = connection.get(next.get());

@@ -1,5 +1,6 @@
 package dev.kotae.analytics;
 
+import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -63,8 +64,8 @@ class RetentionPurgeCloseTest {
             assertTrue(purging.await(10, TimeUnit.SECONDS), "a scheduled purge started");
 
             CompletableFuture<Void> closing = CompletableFuture.runAsync(purge::close);
-            Thread.sleep(200);
-            assertFalse(closing.isDone(), "close waits for the purge in progress");
+            await("close waits for the purge in progress").during(Duration.ofMillis(200))
+                    .atMost(Duration.ofSeconds(5)).until(() -> !closing.isDone());
             release.countDown();
             closing.get(10, TimeUnit.SECONDS);
 

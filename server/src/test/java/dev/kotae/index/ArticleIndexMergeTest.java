@@ -1,5 +1,6 @@
 package dev.kotae.index;
 
+import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -8,6 +9,7 @@ import dev.kotae.content.ArticleType;
 import dev.kotae.content.Visibility;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.LocalDate;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -30,11 +32,8 @@ class ArticleIndexMergeTest {
                     assertEquals(n + 1, segments(index), "a small change keeps its own segment");
                 }
             }
-            long deadline = System.nanoTime() + 30_000_000_000L;
-            while (segments(index) > 1 && System.nanoTime() < deadline) {
-                Thread.sleep(20);
-            }
-            assertEquals(1, segments(index), "merged into one segment after 1,000 changes");
+            await("merged into one segment after 1,000 changes").atMost(Duration.ofSeconds(30))
+                    .pollInterval(Duration.ofMillis(20)).until(() -> segments(index), count -> count == 1);
             assertEquals(ArticleIndex.MERGE_AFTER_CHANGES, index.size());
             IndexView view = index.acquire();
             try {

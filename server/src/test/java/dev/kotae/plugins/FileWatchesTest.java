@@ -1,5 +1,6 @@
 package dev.kotae.plugins;
 
+import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -44,11 +45,12 @@ class FileWatchesTest {
         try (FileWatches watches = new FileWatches((plugin, source) -> reported.add(plugin + "/" + source))) {
             watches.watch("source-csv", "csv", List.of(file));
             Files.writeString(file, "changed: longer");
-            long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
-            while (reported.isEmpty() && System.nanoTime() < deadline) {
-                Thread.sleep(50);
-            }
-            Thread.sleep(2 * FileWatches.INTERVAL_MILLIS); // later polls see no further change
+            await("the change is reported").atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(50))
+                    .until(() -> !reported.isEmpty());
+            // Later polls see no further change: it stays reported once through two more polls.
+            Duration twoPolls = Duration.ofMillis(2 * FileWatches.INTERVAL_MILLIS);
+            await("no second report").during(twoPolls).atMost(twoPolls.plusSeconds(5))
+                    .until(() -> reported.size() == 1);
             assertEquals(List.of("source-csv/csv"), reported);
         }
     }

@@ -25,6 +25,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Predicate;
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -294,15 +295,9 @@ abstract class AnalyticsContract {
     }
 
     /** Polls a report until it satisfies the condition: events are written asynchronously, in batches. */
-    private static JsonNode await(KotaeServer server, String path, Predicate<JsonNode> condition) throws Exception {
-        long deadline = System.nanoTime() + Duration.ofSeconds(15).toNanos();
-        JsonNode rows = get(server, path);
-        while (!condition.test(rows) && System.nanoTime() < deadline) {
-            Thread.sleep(100);
-            rows = get(server, path);
-        }
-        assertTrue(condition.test(rows), path + " never matched: " + rows);
-        return rows;
+    private static JsonNode await(KotaeServer server, String path, Predicate<JsonNode> condition) {
+        return Awaitility.await(path + " matches").atMost(Duration.ofSeconds(15)).pollDelay(Duration.ZERO)
+                .until(() -> get(server, path), condition);
     }
 
     private static JsonNode row(JsonNode rows, String field, String value) {

@@ -1,5 +1,6 @@
 package dev.kotae.web;
 
+import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -7,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.time.Duration;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -27,10 +29,8 @@ class AnalyticsPageIT {
 
             assertEquals(200, server.get("/api/v1/search?q=" + URLEncoder.encode(HOSTILE, StandardCharsets.UTF_8)).status());
             // Events are stored asynchronously: wait until the report has it, then read the page once.
-            for (int i = 0; i < 150 && !server.get("/api/v1/analytics/queries", KotaeServer.AGENT_TOKEN).body()
-                    .contains("alert"); i++) {
-                Thread.sleep(100);
-            }
+            await("the search is in the report").atMost(Duration.ofSeconds(15))
+                    .until(() -> server.get("/api/v1/analytics/queries", KotaeServer.AGENT_TOKEN).body().contains("alert"));
             KotaeServer.Reply reply = server.get("/analytics?lang=en", KotaeServer.AGENT_TOKEN);
             assertEquals(200, reply.status(), reply.body());
             assertTrue(reply.contentType().startsWith("text/html"), reply.contentType());
@@ -51,10 +51,8 @@ class AnalyticsPageIT {
             for (String q : new String[] {"ログイン できない", "ＬＯＧＩＮ error", "返金", "100%_off"}) {
                 assertEquals(200, server.get("/api/v1/search?q=" + URLEncoder.encode(q, StandardCharsets.UTF_8)).status());
             }
-            for (int i = 0; i < 150 && !server.get("/api/v1/analytics/queries", KotaeServer.AGENT_TOKEN).body()
-                    .contains("100%_off"); i++) {
-                Thread.sleep(100);
-            }
+            await("the searches are in the report").atMost(Duration.ofSeconds(15))
+                    .until(() -> server.get("/api/v1/analytics/queries", KotaeServer.AGENT_TOKEN).body().contains("100%_off"));
             String narrowed = server.get("/api/v1/analytics/queries?kind=top&q=Login", KotaeServer.AGENT_TOKEN).body();
             assertTrue(narrowed.contains("login error"), narrowed); // full width and case are folded as stored
             assertFalse(narrowed.contains("返金") || narrowed.contains("ログイン"), narrowed);

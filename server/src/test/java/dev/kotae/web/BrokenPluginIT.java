@@ -1,5 +1,6 @@
 package dev.kotae.web;
 
+import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -104,16 +105,9 @@ class BrokenPluginIT {
         for (int i = 0; i < 5; i++) {
             assertEquals(200, server.query("/api/v1/search", null, Map.of("q", "配送")).status());
         }
-        long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
-        String metrics = "";
-        while (System.nanoTime() < deadline) {
-            metrics = server.get("/metrics").body();
-            if (metrics.contains("kotae_event_subscriber_errors_total{subscriber=\"plugin-test-broken\"}")) {
-                return;
-            }
-            Thread.sleep(100);
-        }
-        throw new AssertionError("listener errors are not counted:\n" + metrics);
+        await("listener errors are counted in /metrics").atMost(Duration.ofSeconds(10))
+                .until(() -> server.get("/metrics").body(),
+                        metrics -> metrics.contains("kotae_event_subscriber_errors_total{subscriber=\"plugin-test-broken\"}"));
     }
 
     @Test
@@ -124,21 +118,15 @@ class BrokenPluginIT {
         assertEquals("bad:good", server.searchIds("Survivor among broken rows", null).get(0));
     }
 
-    private JsonNode awaitPlugin(String id, java.util.function.Predicate<JsonNode> condition) throws Exception {
-        long deadline = System.nanoTime() + Duration.ofSeconds(15).toNanos();
-        JsonNode plugin = null;
-        while (System.nanoTime() < deadline) {
-            plugin = server.pluginStatus(id);
-            try {
-                if (condition.test(plugin)) {
-                    return plugin;
-                }
-            } catch (AssertionError notYet) {
-                // its sources are not registered yet
-            }
-            Thread.sleep(100);
-        }
-        throw new AssertionError("plugin " + id + " never reached the expected state: " + plugin);
+    private JsonNode awaitPlugin(String id, java.util.function.Predicate<JsonNode> condition) {
+        return await("plugin " + id + " reaches the expected state").atMost(Duration.ofSeconds(15))
+                .until(() -> server.pluginStatus(id), plugin -> {
+                    try {
+                        return condition.test(plugin);
+                    } catch (AssertionError notYet) {
+                        return false; // its sources are not registered yet
+                    }
+                });
     }
 
     private static JsonNode extension(JsonNode plugin, String type) {

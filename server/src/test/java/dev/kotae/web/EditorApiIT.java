@@ -96,8 +96,8 @@ class EditorApiIT {
         assertEquals(fileVersion, published.json().get("version").asText());
         assertTrue(Files.isRegularFile(server.content().resolve(published.json().get("path").asText())), published.body());
 
-        await("an anonymous search finds the published article").atMost(Duration.ofSeconds(2))
-                .pollInterval(Duration.ofMillis(50)).until(() -> server.searchIds(word, null).contains(id));
+        KotaeServer.assertWithin(Duration.ofSeconds(2), "an anonymous search finds the published article",
+                () -> server.searchIds(word, null).contains(id));
         assertEquals(200, server.get("/api/v1/articles/" + id).status());
         assertEquals(404, server.get("/api/v1/drafts/" + id, ANN).status(), "the draft is gone once published");
         KotaeServer.Reply source = server.get("/api/v1/articles/" + id + "/source", ANN);

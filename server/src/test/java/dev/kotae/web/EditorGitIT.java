@@ -1,6 +1,5 @@
 package dev.kotae.web;
 
-import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -50,8 +49,8 @@ class EditorGitIT {
                         "ポイントの有効期限はいつまでですか", null, null, "ja", "", List.of(), List.of(), null,
                         "最後のご利用から一年間有効です。"), null, "Add points expiry");
 
-                await().atMost(Duration.ofSeconds(2)).pollInterval(Duration.ofMillis(50))
-                        .until(() -> server.searchIds("ポイントの有効期限", null).contains("points-expiry"));
+                KotaeServer.assertWithin(Duration.ofSeconds(2), "an anonymous search finds the published article",
+                        () -> server.searchIds("ポイントの有効期限", null).contains("points-expiry"));
                 RevCommit head = git.log().setMaxCount(1).call().iterator().next();
                 assertEquals("admin", head.getAuthorIdent().getName());
                 assertEquals("Add points expiry", head.getShortMessage());

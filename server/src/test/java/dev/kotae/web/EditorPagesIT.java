@@ -1,5 +1,6 @@
 package dev.kotae.web;
 
+import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
@@ -161,8 +162,8 @@ class EditorPagesIT {
         SiteBrowser.Page published = bob.post("/editor/articles", publish);
         assertEquals(303, published.status(), published.body());
 
-        KotaeServer.within(Duration.ofSeconds(10), "the published article is served",
-                () -> anonymous.get("/articles/return-shipping-fee").status() == 200);
+        await("the published article is served").atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(20))
+                .until(() -> anonymous.get("/articles/return-shipping-fee").status() == 200);
         Path file = findFile(server.content(), "return-shipping-fee.md");
         String text = Files.readString(file);
         assertTrue(text.startsWith("---\n"), text);
@@ -367,8 +368,8 @@ class EditorPagesIT {
         fields.put("body", "写真を添えてご連絡ください。");
         fields.put("action", "publish"); // an admin may publish alone
         assertEquals(303, admin.post("/editor/articles", fields).status());
-        KotaeServer.within(Duration.ofSeconds(10), "the translation is indexed",
-                () -> new SiteBrowser(base).get("/articles/" + source + "-ja").status() == 200);
+        await("the translation is indexed").atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(20))
+                .until(() -> new SiteBrowser(base).get("/articles/" + source + "-ja").status() == 200);
         assertNull(admin.get("/editor/articles/" + source + "-ja").html().selectFirst("a.translate-link"),
                 "the translation names its source");
         assertNotNull(admin.get("/editor/articles/" + source).html().selectFirst("a.translate-link"),
@@ -379,8 +380,8 @@ class EditorPagesIT {
         keyed.put("translationKey", source);
         keyed.put("action", "publish");
         assertEquals(303, admin.post("/editor/articles", keyed).status());
-        KotaeServer.within(Duration.ofSeconds(10), "the source's key is indexed",
-                () -> admin.get("/editor/articles/" + source).html().selectFirst("a.translate-link") == null);
+        await("the source's key is indexed").atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(20))
+                .until(() -> admin.get("/editor/articles/" + source).html().selectFirst("a.translate-link") == null);
     }
 
     @Test
@@ -510,8 +511,8 @@ class EditorPagesIT {
         String query = "宇宙船の燃料補給";
         assertEquals(200, server.query("/api/v1/search", null, Map.of("q", query)).status());
         SiteBrowser alice = SiteBrowser.signedIn(base, ALICE);
-        KotaeServer.within(Duration.ofSeconds(15), "the query is in the zero-result table",
-                () -> alice.get("/analytics").html().select("#zero-results td").text().contains(query));
+        await("the query is in the zero-result table").atMost(Duration.ofSeconds(15)).pollInterval(Duration.ofMillis(20))
+                .until(() -> alice.get("/analytics").html().select("#zero-results td").text().contains(query));
         Element write = alice.get("/analytics").html().selectFirst("#zero-results a.write-link");
         assertNotNull(write, "editors get a write link");
         assertEquals("/editor/new?question=" + enc(query), write.attr("href"));

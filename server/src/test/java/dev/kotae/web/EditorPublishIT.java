@@ -1,6 +1,5 @@
 package dev.kotae.web;
 
-import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -72,8 +71,8 @@ class EditorPublishIT {
         PublishedArticle published = editor.publish(BOB, started.id(), inReview.revision(), null);
         java.time.LocalDate dayAfter = java.time.LocalDate.now(); // a run across midnight may write either
 
-        await().atMost(Duration.ofSeconds(2)).pollInterval(Duration.ofMillis(50))
-                .until(() -> server.searchIds("のし紙", null).contains("noshi-wrapping"));
+        KotaeServer.assertWithin(Duration.ofSeconds(2), "an anonymous search finds the published article",
+                () -> server.searchIds("のし紙", null).contains("noshi-wrapping"));
         assertEquals(200, server.get("/articles/noshi-wrapping").status());
         Path file = server.content().resolve(published.path());
         assertEquals("ja/orders/noshi-wrapping.md", published.path());
@@ -121,7 +120,7 @@ class EditorPublishIT {
         PublishedArticle published = editor.publish(BOB, started.id(), inReview.revision(), null);
 
         assertEquals("en/gift-cards/gift-card-balance.md", published.path());
-        await().atMost(Duration.ofSeconds(2)).pollInterval(Duration.ofMillis(50))
-                .until(() -> server.searchIds("gift card balance", null).contains("gift-card-balance"));
+        KotaeServer.assertWithin(Duration.ofSeconds(2), "an anonymous search finds the published article",
+                () -> server.searchIds("gift card balance", null).contains("gift-card-balance"));
     }
 }

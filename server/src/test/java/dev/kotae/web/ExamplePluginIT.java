@@ -24,6 +24,7 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Predicate;
 import java.util.jar.Attributes;
@@ -37,6 +38,7 @@ import javax.tools.JavaFileObject;
 import javax.tools.StandardJavaFileManager;
 import javax.tools.ToolProvider;
 import javax.xml.parsers.DocumentBuilderFactory;
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
@@ -294,17 +296,10 @@ class ExamplePluginIT {
             return List.copyOf(lines);
         }
 
-        String await(Predicate<String> condition) throws InterruptedException {
-            long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
-            while (System.nanoTime() < deadline) {
-                for (String line : lines) {
-                    if (condition.test(line)) {
-                        return line;
-                    }
-                }
-                Thread.sleep(50);
-            }
-            throw new AssertionError("the example plugin never logged the expected line; it logged " + lines);
+        String await(Predicate<String> condition) {
+            return Awaitility.await("the example plugin logs the expected line").atMost(Duration.ofSeconds(10))
+                    .pollInterval(Duration.ofMillis(50))
+                    .until(() -> lines().stream().filter(condition).findFirst(), Optional::isPresent).get();
         }
     }
 }

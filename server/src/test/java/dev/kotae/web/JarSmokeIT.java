@@ -1,5 +1,6 @@
 package dev.kotae.web;
 
+import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -14,12 +15,14 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
+import org.awaitility.core.ConditionTimeoutException;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
@@ -81,43 +84,36 @@ class JarSmokeIT {
         builder.environment().put("KOTAE_AUTH_TOKENS", "smoke:agent:" + AGENT_TOKEN);
         Process process = builder.start();
         try {
-            Integer bound = null;
-            long deadline = System.currentTimeMillis() + 60_000;
-            while (bound == null && process.isAlive() && System.currentTimeMillis() < deadline) {
-                Matcher matcher = SERVING.matcher(Files.readString(log));
-                if (matcher.find()) {
-                    bound = Integer.parseInt(matcher.group(1));
-                } else {
-                    Thread.sleep(100);
-                }
-            }
-            if (bound == null) {
+            // The port is logged as soon as HTTP is up.
+            String serving = await("kotae.jar logs the port it serves on").atMost(Duration.ofSeconds(60))
+                    .pollInterval(Duration.ofMillis(100))
+                    .until(() -> process.isAlive() ? Files.readString(log) : "exited:\n" + Files.readString(log),
+                            text -> text.startsWith("exited:") || SERVING.matcher(text).find());
+            Matcher matcher = SERVING.matcher(serving);
+            if (!matcher.find()) {
                 fail("kotae.jar did not start serving:\n" + Files.readString(log));
             }
+            int bound = Integer.parseInt(matcher.group(1));
             HttpClient client = HttpClient.newHttpClient();
-            // The port is logged as soon as HTTP is up; a new index is ready (and searchable) once built.
-            int readyStatus = 0;
-            for (long until = System.currentTimeMillis() + 60_000; readyStatus != 200
-                    && System.currentTimeMillis() < until; Thread.sleep(50)) {
-                readyStatus = client.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + bound + "/readyz"))
-                        .build(), HttpResponse.BodyHandlers.discarding()).statusCode();
+            // A new index is ready (and searchable) once built.
+            try {
+                await("kotae.jar is ready").atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(50))
+                        .until(() -> client.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + bound
+                                + "/readyz")).build(), HttpResponse.BodyHandlers.discarding()).statusCode() == 200);
+            } catch (ConditionTimeoutException e) {
+                fail(e.getMessage() + ":\n" + Files.readString(log));
             }
-            assertEquals(200, readyStatus, "never ready:\n" + Files.readString(log));
             String q = URLEncoder.encode("返金してほしい", StandardCharsets.UTF_8);
             HttpResponse<String> response = client.send(HttpRequest.newBuilder(
                     URI.create("http://127.0.0.1:" + bound + "/api/v1/search?q=" + q)).build(),
                     HttpResponse.BodyHandlers.ofString());
             assertEquals(200, response.statusCode(), response.body());
             assertTrue(response.body().contains("\"refund-timing\""), response.body());
-            String recorded = "";
-            for (long until = System.currentTimeMillis() + 15_000; System.currentTimeMillis() < until
-                    && !recorded.contains("返金してほしい"); Thread.sleep(100)) {
-                recorded = client.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + bound
-                        + "/api/v1/analytics/queries")).header("Authorization", "Bearer " + AGENT_TOKEN).build(),
-                        HttpResponse.BodyHandlers.ofString()).body();
-            }
-            assertTrue(recorded.contains("返金してほしい"), "the search was not recorded: " + recorded + "\n"
-                    + Files.readString(log));
+            await("the search is recorded in analytics").atMost(Duration.ofSeconds(15))
+                    .pollInterval(Duration.ofMillis(100))
+                    .until(() -> client.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + bound
+                            + "/api/v1/analytics/queries")).header("Authorization", "Bearer " + AGENT_TOKEN).build(),
+                            HttpResponse.BodyHandlers.ofString()).body(), body -> body.contains("返金してほしい"));
             assertFalse(Files.readString(log).contains("WARNING: "), "Java " + version + " warned:\n" + Files.readString(log));
         } finally {
             process.destroy();

@@ -1,5 +1,7 @@
 package dev.kotae.web;
 
+import static org.awaitility.Awaitility.await;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.kotae.KotaeApp;
@@ -25,7 +27,9 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.Callable;
 import java.util.stream.Stream;
+import org.awaitility.core.ConditionTimeoutException;
 
 /**
  * A real Kotae server for integration tests: the bundled sample content copied to a temporary folder
@@ -254,17 +258,32 @@ final class KotaeServer implements AutoCloseable {
         return Double.parseDouble(value.group(1));
     }
 
-    /** Polls {@code condition} every 20 ms; fails naming {@code what} if it does not hold within {@code deadline}. */
-    static void within(Duration deadline, String what, java.util.function.BooleanSupplier condition)
-            throws InterruptedException {
-        long end = System.nanoTime() + deadline.toNanos();
-        while (System.nanoTime() < end) {
-            if (condition.getAsBoolean()) {
-                return;
-            }
-            Thread.sleep(20);
+    /**
+     * How long {@code condition} took to hold, polling every 20 ms (Awaitility, the suite's one way to
+     * wait) for up to 30 s, and printed: for a product target such as "searchable within 2 s of
+     * publishing", which the caller asserts on the returned time, so a miss under load says by how much
+     * and a figure is in the log either way. Fails naming {@code what} if it never holds.
+     */
+    static Duration timeUntil(String what, Callable<Boolean> condition) {
+        long start = System.nanoTime();
+        await(what).atMost(Duration.ofSeconds(30)).pollDelay(Duration.ZERO).pollInterval(Duration.ofMillis(20))
+                .until(condition);
+        Duration took = Duration.ofNanos(System.nanoTime() - start);
+        System.out.println(what + ": after " + took.toMillis() + " ms");
+        return took;
+    }
+
+    /**
+     * A product target: {@code condition} holds within {@code target}. It is waited for to the end (up to
+     * 30 s, {@link #timeUntil}), so a miss on a loaded machine reports the time it took, not only "not
+     * within"; the printed time is the figure whether or not the target is met.
+     */
+    static void assertWithin(Duration target, String what, Callable<Boolean> condition) {
+        Duration took = timeUntil(what, condition);
+        if (took.compareTo(target) > 0) {
+            throw new AssertionError(what + " only after " + took.toMillis() + " ms; the target is "
+                    + target.toMillis() + " ms");
         }
-        throw new AssertionError(what + ": not within " + deadline.toMillis() + " ms");
     }
 
     /** Search ids in rank order. */
@@ -291,19 +310,14 @@ final class KotaeServer implements AutoCloseable {
      * Waits (up to 15 s) until a search's ids satisfy the condition: plugin sources are indexed in the
      * background, after start-up and after each change.
      */
-    void awaitSearch(String q, String token, java.util.function.Predicate<List<String>> condition)
-            throws InterruptedException {
-        long deadline = System.nanoTime() + Duration.ofSeconds(15).toNanos();
-        List<String> found = List.of();
-        while (System.nanoTime() < deadline) {
-            found = searchIds(q, token);
-            if (condition.test(found)) {
-                return;
-            }
-            Thread.sleep(100);
+    void awaitSearch(String q, String token, java.util.function.Predicate<List<String>> condition) {
+        try {
+            await("search '" + q + "' matches").atMost(Duration.ofSeconds(15)).pollInterval(Duration.ofMillis(100))
+                    .until(() -> searchIds(q, token), condition);
+        } catch (ConditionTimeoutException e) {
+            throw new AssertionError(e.getMessage() + "; plugins " + get("/api/v1/admin/status", ADMIN_TOKEN).json()
+                    .get("plugins"), e);
         }
-        throw new AssertionError("search '" + q + "' never matched; last ids " + found + "; plugins "
-                + get("/api/v1/admin/status", ADMIN_TOKEN).json().get("plugins"));
     }
 
     static List<String> ids(JsonNode array) {

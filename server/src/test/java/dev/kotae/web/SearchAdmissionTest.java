@@ -1,5 +1,6 @@
 package dev.kotae.web;
 
+import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -135,12 +136,9 @@ class SearchAdmissionTest {
         assertTrue(metricsText().contains("kotae_search_requests_rejected_total 1.0"), metricsText());
     }
 
-    private void awaitWaiting(int count) throws Exception {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
-        while (!metricsText().contains("kotae_search_requests_waiting " + count + ".0")) {
-            assertTrue(System.nanoTime() < deadline, "nobody waiting: " + metricsText());
-            Thread.sleep(10);
-        }
+    private void awaitWaiting(int count) {
+        await(count + " searches waiting").atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(10))
+                .until(this::metricsText, metrics -> metrics.contains("kotae_search_requests_waiting " + count + ".0"));
     }
 
     private String metricsText() throws Exception {

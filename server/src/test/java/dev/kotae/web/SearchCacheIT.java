@@ -1,5 +1,6 @@
 package dev.kotae.web;
 
+import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -122,7 +123,7 @@ class SearchCacheIT extends SampleServerIT {
         return copy;
     }
 
-    private static void within(String what, java.util.function.BooleanSupplier condition) throws InterruptedException {
-        KotaeServer.within(Duration.ofSeconds(5), what, condition);
+    private static void within(String what, java.util.concurrent.Callable<Boolean> condition) {
+        await(what).atMost(Duration.ofSeconds(5)).pollInterval(Duration.ofMillis(20)).until(condition);
     }
 }

@@ -1,5 +1,6 @@
 package dev.kotae.web;
 
+import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
@@ -31,6 +32,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import java.util.concurrent.Callable;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
@@ -730,27 +732,21 @@ class SitePagesIT {
         assertTrue(page.body().contains("class=\"result\" lang=\"en\""), "English answers are shown");
         assertFalse(page.body().contains("zero-results"));
         // The Japanese-only attempt found nothing, but that is not what the visitor saw: one search, not two.
-        List<JsonNode> recorded = new ArrayList<>();
-        long deadline = System.nanoTime() + Duration.ofSeconds(5).toNanos();
-        do {
-            recorded.clear();
+        Callable<List<JsonNode>> fromPages = () -> {
+            List<JsonNode> events = new ArrayList<>();
             for (JsonNode event : server.get("/api/v1/admin/events?type=search&limit=500", KotaeServer.ADMIN_TOKEN)
                     .json().get("events")) {
                 if (query.equals(event.path("query").asText()) && "web".equals(event.path("origin").asText())) {
-                    recorded.add(event);
+                    events.add(event);
                 }
             }
-            Thread.sleep(50);
-        } while (recorded.isEmpty() && System.nanoTime() < deadline);
-        Thread.sleep(200); // a second event, if any, would be in the same queue right behind
-        long fromPages = 0;
-        for (JsonNode event : server.get("/api/v1/admin/events?type=search&limit=500", KotaeServer.ADMIN_TOKEN).json()
-                .get("events")) {
-            if (query.equals(event.path("query").asText()) && "web".equals(event.path("origin").asText())) {
-                fromPages++;
-            }
-        }
-        assertEquals(1, fromPages, "one page search is one search event: " + recorded);
+            return events;
+        };
+        await("the page search is recorded").atMost(Duration.ofSeconds(5)).pollInterval(Duration.ofMillis(50))
+                .until(fromPages, events -> !events.isEmpty());
+        // A second event, if any, would be in the same queue right behind: there stays one.
+        List<JsonNode> recorded = await("one page search is one search event").during(Duration.ofMillis(200))
+                .atMost(Duration.ofSeconds(5)).pollInterval(Duration.ofMillis(50)).until(fromPages, events -> events.size() == 1);
         assertTrue(recorded.get(0).path("resultCount").asLong() > 0,
                 "the recorded search is the one with results: " + recorded.get(0));
     }

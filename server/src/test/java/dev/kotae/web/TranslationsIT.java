@@ -1,5 +1,6 @@
 package dev.kotae.web;
 
+import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -89,8 +90,8 @@ class TranslationsIT extends SampleServerIT {
                 Only for agents.
                 """);
         try {
-            KotaeServer.within(Duration.ofSeconds(10), "both are indexed",
-                    () -> server.get("/api/v1/articles/gift-card-refund-en", KotaeServer.AGENT_TOKEN).status() == 200
+            await("both are indexed").atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(20))
+                    .until(() -> server.get("/api/v1/articles/gift-card-refund-en", KotaeServer.AGENT_TOKEN).status() == 200
                             && server.get("/api/v1/articles/gift-card-refund").status() == 200);
             JsonNode forAgent = server.get("/api/v1/articles/gift-card-refund", KotaeServer.AGENT_TOKEN).json();
             assertEquals("gift-card-refund-en", forAgent.get("translations").get(0).get("id").asText());

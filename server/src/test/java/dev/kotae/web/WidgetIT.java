@@ -1,5 +1,6 @@
 package dev.kotae.web;
 
+import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -219,20 +220,19 @@ class WidgetIT {
         assertEquals(413, widget.status(), widget.body());
     }
 
-    private JsonNode awaitEvent(String type, java.util.function.Predicate<JsonNode> match) throws Exception {
-        long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
-        JsonNode events = null;
-        while (System.nanoTime() < deadline) {
-            events = server.get("/api/v1/admin/events?type=" + type + "&limit=500", KotaeServer.ADMIN_TOKEN).json()
-                    .get("events");
-            for (JsonNode event : events) {
-                if (match.test(event)) {
-                    assertEquals(type, event.get("type").asText());
-                    return event;
-                }
-            }
-            Thread.sleep(50);
-        }
-        throw new AssertionError("no matching " + type + " event in " + events);
+    private JsonNode awaitEvent(String type, java.util.function.Predicate<JsonNode> match) {
+        JsonNode event = await("a matching " + type + " event").atMost(Duration.ofSeconds(10))
+                .pollInterval(Duration.ofMillis(50))
+                .until(() -> {
+                    for (JsonNode candidate : server.get("/api/v1/admin/events?type=" + type + "&limit=500",
+                            KotaeServer.ADMIN_TOKEN).json().get("events")) {
+                        if (match.test(candidate)) {
+                            return candidate;
+                        }
+                    }
+                    return null;
+                }, java.util.Objects::nonNull);
+        assertEquals(type, event.get("type").asText());
+        return event;
     }
 }
