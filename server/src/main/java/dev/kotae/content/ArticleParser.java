@@ -82,12 +82,7 @@ public final class ArticleParser {
             throws ContentException {
         List<String> folders = folders(relativePath);
 
-        String id = blankToNull(meta.id());
-        if (id == null) {
-            String fileName = relativePath.substring(relativePath.lastIndexOf('/') + 1);
-            id = fileName.endsWith(".md") ? fileName.substring(0, fileName.length() - 3) : fileName;
-        }
-        ArticleRules.localId(id, meta.id() == null ? " (set 'id:' in the front matter or rename the file)" : "");
+        String id = idOf(relativePath, meta);
         ArticleType type = typeOf(relativePath, meta);
         Visibility visibility = ArticleRules.visibility(meta.visibility(), type);
         String locale = localeOf(relativePath, meta);
@@ -111,6 +106,16 @@ public final class ArticleParser {
                 rendered.html(),
                 rendered.text(),
                 translationKey(meta.translationKey()));
+    }
+
+    /** The id a file at {@code relativePath} with this front matter has: its own, else its file name's. */
+    public String idOf(String relativePath, FrontMatter meta) throws ContentException {
+        String id = blankToNull(meta.id());
+        if (id == null) {
+            String fileName = relativePath.substring(relativePath.lastIndexOf('/') + 1);
+            id = fileName.endsWith(".md") ? fileName.substring(0, fileName.length() - 3) : fileName;
+        }
+        return ArticleRules.localId(id, meta.id() == null ? " (set 'id:' in the front matter or rename the file)" : "");
     }
 
     /** The type a file at {@code relativePath} with this front matter has: its own, else its folder's. */

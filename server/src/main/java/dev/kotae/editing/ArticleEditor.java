@@ -3,6 +3,8 @@ package dev.kotae.editing;
 import dev.kotae.auth.Caller;
 import dev.kotae.config.EditorConfig;
 import dev.kotae.content.Article;
+import dev.kotae.content.Visibility;
+import dev.kotae.content.FrontMatter;
 import dev.kotae.content.ArticleParser;
 import dev.kotae.content.ArticleType;
 import dev.kotae.content.ContentException;
@@ -45,6 +47,7 @@ public final class ArticleEditor implements EditorService, AutoCloseable {
             Clock clock, EditorConfig.History history) {}
 
     private final ContentFolder folder;
+    private final ArticleParser parser;
     private final String defaultLocale;
     private final ArticleFile files;
     private final ArticlePlacement placement;
@@ -67,6 +70,7 @@ public final class ArticleEditor implements EditorService, AutoCloseable {
     public ArticleEditor(Setup setup) throws IOException {
         this.folder = setup.folder();
         ArticleParser parser = setup.parser();
+        this.parser = parser;
         this.defaultLocale = setup.defaultLocale();
         this.files = new ArticleFile(parser);
         this.placement = new ArticlePlacement(folder, parser);
@@ -106,11 +110,6 @@ public final class ArticleEditor implements EditorService, AutoCloseable {
                     + " keeping history under {} instead", e.getMessage(), historyFolder);
         }
         return new FolderHistory(historyFolder);
-    }
-
-    /** The default author address for a person: {@code <name>@users.noreply.kotae}. */
-    public static String defaultEmail(String name) {
-        return emailsAt("users.noreply.kotae").apply(name);
     }
 
     /**
@@ -162,10 +161,8 @@ public final class ArticleEditor implements EditorService, AutoCloseable {
         }
         if (located instanceof PublishedFiles.FromPlugin plugin) {
             Article article = plugin.article();
-            EditableArticle editable = new EditableArticle(article.id(), article.title(), article.type(),
-                    article.visibility(), article.locale(), article.category(), article.tags(), article.questions(),
-                    article.translationKey(), article.text());
-            return Optional.of(new PublishedArticle(editable, Versions.of(article.title() + "\n" + article.text()),
+            return Optional.of(new PublishedArticle(EditableArticle.of(article, article.text()),
+                    Versions.of(article.title() + "\n" + article.text()),
                     null, readOnlyReason(article)));
         }
         return Optional.empty();
@@ -211,12 +208,12 @@ public final class ArticleEditor implements EditorService, AutoCloseable {
     public String diff(Caller caller, String id, String from, String to)
             throws EditNotAllowedException, EditRejectedException {
         requireReader(caller);
-        String path = historyPath(id);
+        PublishedFiles.InFile current = onDisk.file(id).orElse(null);
+        String path = historyPath(id, current);
         byte[] fromBytes = versionBytes(id, path, from);
         byte[] toBytes;
         if (to == null) {
-            PublishedFiles.Located now = onDisk.locate(id);
-            toBytes = now instanceof PublishedFiles.InFile file ? file.bytes() : new byte[0];
+            toBytes = current == null ? new byte[0] : current.bytes();
         } else {
             toBytes = versionBytes(id, path, to);
         }
@@ -227,9 +224,8 @@ public final class ArticleEditor implements EditorService, AutoCloseable {
     public Article preview(Caller caller, EditableArticle article) throws EditNotAllowedException, EditRejectedException {
         requireReader(caller);
         ArticleChecks.checkFields(article);
-        PublishedFiles.Located located = onDisk.locate(article.id());
-        String path = located instanceof PublishedFiles.InFile file ? file.path() : placeNew(article);
-        return checks.parse(path, files.write(article, today()), today());
+        return checks.parse(pathFor(onDisk.file(article.id()).orElse(null), article), files.write(article, today()),
+                today());
     }
 
     @Override
@@ -267,12 +263,11 @@ public final class ArticleEditor implements EditorService, AutoCloseable {
         refusePluginArticle(article == null ? null : article.id());
         ArticleChecks.checkFields(article);
         // Kept as it will be published, so that the draft shows exactly what publishing writes.
-        article = withBody(article, ArticleFile.canonicalBody(article.body()));
+        article = article.withBody(ArticleFile.canonicalBody(article.body()));
         String id = article.id();
         synchronized (writeLock) {
             Optional<DraftStore.Stored> existing = storedDraft(id);
-            PublishedFiles.Located located = onDisk.locate(id);
-            PublishedFiles.InFile current = located instanceof PublishedFiles.InFile file ? file : null;
+            PublishedFiles.InFile current = onDisk.file(id).orElse(null);
             byte[] mine = files.write(article, null);
             if (existing.isPresent()) {
                 Draft now = existing.get().draft();
@@ -294,7 +289,7 @@ public final class ArticleEditor implements EditorService, AutoCloseable {
                         ? id + " was deleted since you began" : "the published " + id + " changed since you began",
                         currentVersion, diffFromFile(current, article));
             }
-            checks.parse(current != null ? current.path() : placeNew(article), files.write(article, today()), today());
+            checks.parse(pathFor(current, article), files.write(article, today()), today());
             Instant now = clock.instant();
             Draft saved = new Draft(article, baseVersion, Versions.newRevision(),
                     existing.map(s -> s.draft().state()).orElse(DraftState.DRAFT),
@@ -360,9 +355,8 @@ public final class ArticleEditor implements EditorService, AutoCloseable {
                 putDraft(new DraftStore.Stored(draft, caller.name(), roleOf(caller), message));
                 audit(caller, "schedule", id, draft.revision(), "at " + draft.publishAt()
                         + (message == null ? "" : ": " + message));
-                PublishedFiles.Located located = onDisk.locate(id);
                 return new PublishedArticle(draft.article(), null,
-                        located instanceof PublishedFiles.InFile file ? file.path() : placeNew(draft.article()), null);
+                        pathFor(onDisk.file(id).orElse(null), draft.article()), null);
             }
             return publishDraft(draft, caller.name(), roleOf(caller), message);
         }
@@ -376,23 +370,29 @@ public final class ArticleEditor implements EditorService, AutoCloseable {
      * @return how many were published
      */
     public int publishDue() {
+        List<DraftStore.Stored> all;
+        try {
+            all = drafts.all(); // outside the lock: most runs find nothing due, and saves need not wait for that
+        } catch (IOException e) {
+            LOG.warn("Could not read the drafts to publish scheduled ones: {}", e.getMessage());
+            return 0;
+        }
+        Instant now = clock.instant();
         int published = 0;
-        synchronized (writeLock) {
-            List<DraftStore.Stored> all;
-            try {
-                all = drafts.all();
-            } catch (IOException e) {
-                LOG.warn("Could not read the drafts to publish scheduled ones: {}", e.getMessage());
-                return 0;
+        for (DraftStore.Stored seen : all) {
+            if (!isDue(seen, now)) {
+                continue;
             }
-            Instant now = clock.instant();
-            for (DraftStore.Stored stored : all) {
-                Draft draft = stored.draft();
-                if (stored.approvedBy() == null || draft.publishAt() == null || draft.publishAt().isAfter(now)) {
+            synchronized (writeLock) {
+                // Saved, discarded or published meanwhile: only the draft as it is now, if still due, goes out.
+                Optional<DraftStore.Stored> stored = storedDraft(seen.draft().id());
+                if (stored.isEmpty() || !isDue(stored.get(), now)) {
                     continue;
                 }
+                Draft draft = stored.get().draft();
                 try {
-                    publishDraft(draft, stored.approvedBy(), stored.approverRole(), stored.approvalMessage());
+                    publishDraft(draft, stored.get().approvedBy(), stored.get().approverRole(),
+                            stored.get().approvalMessage());
                     published++;
                 } catch (EditConflictException | EditRejectedException | RuntimeException e) {
                     LOG.warn("Scheduled publish of {} failed, will retry: {}", draft.id(), e.getMessage());
@@ -400,6 +400,12 @@ public final class ArticleEditor implements EditorService, AutoCloseable {
             }
         }
         return published;
+    }
+
+    /** Approved, with a {@code publishAt} that has come. */
+    private static boolean isDue(DraftStore.Stored stored, Instant now) {
+        return stored.approvedBy() != null && stored.draft().publishAt() != null
+                && !stored.draft().publishAt().isAfter(now);
     }
 
     @Override
@@ -410,7 +416,7 @@ public final class ArticleEditor implements EditorService, AutoCloseable {
         refusePluginArticle(article == null ? null : article.id());
         ArticleChecks.checkFields(article);
         synchronized (writeLock) {
-            PublishedFiles.InFile current = onDisk.locate(article.id()) instanceof PublishedFiles.InFile file ? file : null;
+            PublishedFiles.InFile current = onDisk.file(article.id()).orElse(null);
             if (ifMatch == null && current != null) {
                 throw new EditRejectedException("id", "id '" + article.id() + "' is already used by " + current.path()
                         + " (send If-Match to replace it)", 409);
@@ -422,9 +428,8 @@ public final class ArticleEditor implements EditorService, AutoCloseable {
                 throw new EditConflictException("the published " + article.id() + " changed since version " + ifMatch,
                         current.version(), diffFromFile(current, article));
             }
-            String path = current != null ? current.path() : placeNew(article);
-            return write(article, path, current == null ? null : current.version(), caller.name(), "publish",
-                    "publish-directly", roleOf(caller), message, null);
+            return write(article, pathFor(current, article), current, caller.name(), "publish", "publish-directly",
+                    roleOf(caller), message, null);
         }
     }
 
@@ -439,9 +444,9 @@ public final class ArticleEditor implements EditorService, AutoCloseable {
             throw new EditRejectedException("If-Match", "deleting needs the version being deleted (If-Match)", 428);
         }
         synchronized (writeLock) {
-            PublishedFiles.InFile current = onDisk.locate(id) instanceof PublishedFiles.InFile file ? file : null;
-            if (current == null) {
-                throw new EditRejectedException("id", "no published article " + id, 404);
+            PublishedFiles.InFile current = onDisk.file(id)
+                    .orElseThrow(() -> new EditRejectedException("id", "no published article " + id, 404));
+            {
             }
             if (!current.version().equals(ifMatch)) {
                 throw new EditConflictException("the published " + id + " changed since version " + ifMatch,
@@ -453,7 +458,7 @@ public final class ArticleEditor implements EditorService, AutoCloseable {
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }
-            String why = message == null || message.isBlank() ? "Delete " + id : message.strip();
+            String why = why(message, "Delete " + id);
             recordHistory(new ArticleHistory.Change(id, current.path(), null, "delete", caller.name(),
                     emails.apply(caller.name()), clock.instant(), why, List.of()), roleOf(caller));
             audit(caller, "delete", id, current.version(), why);
@@ -466,8 +471,8 @@ public final class ArticleEditor implements EditorService, AutoCloseable {
         requireEditor(caller, "restore articles");
         refusePluginArticle(id);
         synchronized (writeLock) {
-            String path = historyPath(id);
-            PublishedFiles.InFile current = onDisk.locate(id) instanceof PublishedFiles.InFile file ? file : null;
+            PublishedFiles.InFile current = onDisk.file(id).orElse(null);
+            String path = historyPath(id, current);
             if (ifMatch != null) {
                 if (current == null || !current.version().equals(ifMatch)) {
                     throw new EditConflictException(current == null ? id + " was deleted since version " + ifMatch
@@ -483,12 +488,10 @@ public final class ArticleEditor implements EditorService, AutoCloseable {
                         + e.getMessage(), 422);
             }
             if (!id.equals(old.id())) {
-                old = withId(old, id); // an old file that named no id took it from its file name
+                old = old.withId(id); // an old file that named no id took it from its file name
             }
-            String why = message == null || message.isBlank()
-                    ? "Restore " + id + " to " + version.substring(0, Math.min(12, version.length())) : message.strip();
-            return write(old, path, current == null ? null : current.version(), caller.name(), "restore", "restore",
-                    roleOf(caller), why, null);
+            String why = why(message, "Restore " + id + " to " + version.substring(0, Math.min(12, version.length())));
+            return write(old, path, current, caller.name(), "restore", "restore", roleOf(caller), why, null);
         }
     }
 
@@ -516,9 +519,8 @@ public final class ArticleEditor implements EditorService, AutoCloseable {
         if (current == null && located instanceof PublishedFiles.FromPlugin) {
             throw new EditRejectedException("id", "id '" + draft.id() + "' is used by a plugin article", 409);
         }
-        String path = current != null ? current.path() : placeNew(draft.article());
-        PublishedArticle published = write(draft.article(), path, currentVersion, publisher, "publish", "publish", role,
-                message, draft.revision());
+        PublishedArticle published = write(draft.article(), pathFor(current, draft.article()), current, publisher,
+                "publish", "publish", role, message, draft.revision());
         try {
             drafts.delete(draft.id());
         } catch (IOException e) {
@@ -532,26 +534,25 @@ public final class ArticleEditor implements EditorService, AutoCloseable {
      * replaced only if it is still at {@code checkedVersion}, checked again just before the rename: an
      * engineer's save while the text was prepared is a conflict, not silently overwritten.
      *
-     * @param checkedVersion the version of the file the caller checked, {@code null} when there was none
+     * @param current the article's file as the caller checked it, {@code null} when there was none
      * @param historyAction {@code publish} or {@code restore}
      * @param auditAction what the audit log calls it
      */
-    private PublishedArticle write(EditableArticle article, String path, String checkedVersion, String person,
+    private PublishedArticle write(EditableArticle article, String path, PublishedFiles.InFile current, String person,
             String historyAction, String auditAction, String role, String message, String draftRevision)
             throws EditConflictException, EditRejectedException {
         EditableArticle complete = withResolvedDefaults(article, path);
         byte[] bytes = files.write(complete, today());
         checks.parse(path, bytes, today());
         Path target = safeResolve(path);
-        boolean ownFile = onDisk.locate(article.id()) instanceof PublishedFiles.InFile file && file.path().equals(path);
-        if (Files.exists(target) && !ownFile) {
+        if (Files.exists(target) && (current == null || !current.path().equals(path))) {
             throw new EditRejectedException("id", path + " already exists and holds another article", 409);
         }
+        String checkedVersion = current == null ? null : current.version();
         try {
             if (!AtomicFiles.replaceIf(target, bytes,
                     now -> Objects.equals(now == null ? null : Versions.of(now), checkedVersion))) {
-                PublishedFiles.InFile changed = onDisk.locate(article.id()) instanceof PublishedFiles.InFile file
-                        ? file : null;
+                PublishedFiles.InFile changed = onDisk.file(article.id()).orElse(null);
                 throw new EditConflictException("the file " + path + " changed on disk while " + article.id()
                         + " was being published: look at it again first",
                         changed == null ? null : changed.version(), diffFromFile(changed, article));
@@ -563,8 +564,7 @@ public final class ArticleEditor implements EditorService, AutoCloseable {
         String version = Versions.of(bytes);
         LOG.info("{} {} ({}) by {}: {}", historyAction.equals("restore") ? "Restored" : "Published", path, version,
                 person, auditAction);
-        String why = message == null || message.isBlank()
-                ? "Publish " + article.id() + ": " + complete.title() : message.strip();
+        String why = why(message, "Publish " + article.id() + ": " + complete.title());
         recordHistory(new ArticleHistory.Change(article.id(), path, bytes, historyAction, person, emails.apply(person),
                 clock.instant(), why, linkedImages(complete.body())), role);
         appendAudit(new AuditEntry(clock.instant(), person, role, auditAction, article.id(), version,
@@ -625,6 +625,16 @@ public final class ArticleEditor implements EditorService, AutoCloseable {
 
     // ---- files ------------------------------------------------------------------------------------------
 
+    /** The file an article is written to: its own, or for a new one where {@link #placeNew} puts it. */
+    private String pathFor(PublishedFiles.InFile current, EditableArticle article) throws EditRejectedException {
+        return current != null ? current.path() : placeNew(article);
+    }
+
+    /** The person's message for history, or {@code fallback} when they gave none. */
+    private static String why(String message, String fallback) {
+        return message == null || message.isBlank() ? fallback : message.strip();
+    }
+
     /** The file a new article goes to; refused when that file already exists. */
     private String placeNew(EditableArticle article) throws EditRejectedException {
         ArticleType type = article.type() != null ? article.type() : ArticleType.FAQ;
@@ -648,27 +658,23 @@ public final class ArticleEditor implements EditorService, AutoCloseable {
         }
     }
 
-    /** The file states its type, visibility and locale, as the sample files do. */
+    /**
+     * The file states its type, visibility and locale, as the sample files do: where the article leaves
+     * one to the defaults, the folder's (the parser's own rules, {@link ArticleParser#typeOf}) is written.
+     */
     private EditableArticle withResolvedDefaults(EditableArticle article, String path) throws EditRejectedException {
         if (article.type() != null && article.visibility() != null && article.locale() != null) {
             return article;
         }
-        Article resolved = checks.parse(path, files.write(article, today()), today());
-        return new EditableArticle(article.id(), article.title(),
-                article.type() != null ? article.type() : resolved.type(),
-                article.visibility() != null ? article.visibility() : resolved.visibility(),
-                article.locale() != null ? article.locale() : resolved.locale(), article.category(), article.tags(),
-                article.questions(), article.translationKey(), article.body());
-    }
-
-    private static EditableArticle withBody(EditableArticle a, String body) {
-        return new EditableArticle(a.id(), a.title(), a.type(), a.visibility(), a.locale(), a.category(), a.tags(),
-                a.questions(), a.translationKey(), body);
-    }
-
-    private static EditableArticle withId(EditableArticle a, String id) {
-        return new EditableArticle(id, a.title(), a.type(), a.visibility(), a.locale(), a.category(), a.tags(),
-                a.questions(), a.translationKey(), a.body());
+        FrontMatter stated = new FrontMatter(null, null, article.type() == null ? null : article.type().key(), null,
+                article.locale(), null, null, null, null, null);
+        try {
+            ArticleType type = article.type() != null ? article.type() : parser.typeOf(path, stated);
+            return article.withDefaults(type, article.visibility() != null ? article.visibility()
+                    : Visibility.defaultFor(type), parser.localeOf(path, stated));
+        } catch (ContentException e) {
+            throw new EditRejectedException(null, e.getMessage());
+        }
     }
 
     /**
@@ -709,12 +715,17 @@ public final class ArticleEditor implements EditorService, AutoCloseable {
     }
 
     private String historyPath(String id) throws EditRejectedException {
+        return historyPath(id, ArticleChecks.isLocalId(id) ? onDisk.file(id).orElse(null) : null);
+    }
+
+    /** The path whose history is the article's: its file's now ({@code current}), else where it last was. */
+    private String historyPath(String id, PublishedFiles.InFile current) throws EditRejectedException {
         if (!ArticleChecks.isLocalId(id)) {
             throw new EditRejectedException("id", "no history for '" + id + "': only content-folder articles have one",
                     404);
         }
-        if (onDisk.locate(id) instanceof PublishedFiles.InFile file) {
-            return file.path();
+        if (current != null) {
+            return current.path();
         }
         return onDisk.lastKnownPath(id).orElseThrow(() -> new EditRejectedException("id", "no article " + id, 404));
     }

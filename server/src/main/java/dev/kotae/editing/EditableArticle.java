@@ -1,5 +1,6 @@
 package dev.kotae.editing;
 
+import dev.kotae.content.Article;
 import dev.kotae.content.ArticleType;
 import dev.kotae.content.Visibility;
 import java.util.List;
@@ -24,5 +25,28 @@ public record EditableArticle(String id, String title, ArticleType type, Visibil
         tags = tags == null ? List.of() : List.copyOf(tags);
         questions = questions == null ? List.of() : List.copyOf(questions);
         body = body == null ? "" : body;
+    }
+
+    /** A published article as fields, with {@code body} as its Markdown (a plugin article: its text). */
+    public static EditableArticle of(Article article, String body) {
+        return new EditableArticle(article.id(), article.title(), article.type(), article.visibility(),
+                article.locale(), article.category(), article.tags(), article.questions(), article.translationKey(),
+                body);
+    }
+
+    public EditableArticle withId(String value) {
+        return new EditableArticle(value, title, type, visibility, locale, category, tags, questions, translationKey,
+                body);
+    }
+
+    public EditableArticle withBody(String value) {
+        return new EditableArticle(id, title, type, visibility, locale, category, tags, questions, translationKey,
+                value);
+    }
+
+    /** This article with its type, visibility and locale stated. */
+    public EditableArticle withDefaults(ArticleType typeValue, Visibility visibilityValue, String localeValue) {
+        return new EditableArticle(id, title, typeValue, visibilityValue, localeValue, category, tags, questions,
+                translationKey, body);
     }
 }

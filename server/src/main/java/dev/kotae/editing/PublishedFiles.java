@@ -65,6 +65,11 @@ final class PublishedFiles {
         return new FromPlugin(indexed.get());
     }
 
+    /** The article's content file, read now, if it is published from one (not a plugin's, not gone). */
+    Optional<InFile> file(String id) {
+        return locate(id) instanceof InFile file ? Optional.of(file) : Optional.empty();
+    }
+
     /** Notes that the editor wrote (or deleted) the article's file at {@code path}. */
     void remember(String id, String path) throws IOException {
         knownPaths.put(id, path);
@@ -75,11 +80,14 @@ final class PublishedFiles {
         return knownPaths.get(id);
     }
 
+    /**
+     * The file at {@code path} if its own id is {@code id}. Only the front matter is read for that (no
+     * Markdown is rendered): a file whose body or title is broken is still this article's file.
+     */
     private Optional<InFile> readIfId(String path, String id) {
         try {
             ContentFolder.FileContent content = folder.read(path);
-            Article article = parser.parse(path, content.bytes(), content.modified());
-            return article.id().equals(id)
+            return parser.idOf(path, parser.source(content.bytes()).frontMatter()).equals(id)
                     ? Optional.of(new InFile(path, content.bytes(), Versions.of(content.bytes())))
                     : Optional.empty();
         } catch (IOException | ContentException | IllegalArgumentException e) {

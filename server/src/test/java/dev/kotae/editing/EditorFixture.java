@@ -106,7 +106,7 @@ final class EditorFixture implements AutoCloseable {
         }
         folder = new ContentFolder(content);
         editor = new ArticleEditor(new ArticleEditor.Setup(folder, parser, "ja", data, this::find,
-                ImageUploads.NONE, reviewRequired, ArticleEditor::defaultEmail, clock, history));
+                ImageUploads.NONE, reviewRequired, ArticleEditor.emailsAt(dev.kotae.config.EditorConfig.DEFAULT_AUTHOR_EMAIL_DOMAIN), clock, history));
     }
 
     interface ContentSetup {
