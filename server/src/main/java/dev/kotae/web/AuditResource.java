@@ -46,7 +46,7 @@ public final class AuditResource {
     @GET
     @Produces({MediaType.APPLICATION_JSON, "text/csv"})
     public Response audit(@QueryParam("limit") String limit, @QueryParam("format") String format,
-            @Context SecurityContext security) {
+            @Context SecurityContext security) throws EditNotAllowedException {
         Caller caller = EditRequests.admin(Callers.caller(security));
         int max = Params.bounded(limit, "limit", 100, 1000);
         String as = Params.optional(format) == null ? "json" : format.strip();
@@ -56,12 +56,7 @@ public final class AuditResource {
         if (as.equals("csv") && Params.optional(limit) == null) {
             return wholeLogAsCsv(caller);
         }
-        List<AuditEntry> entries;
-        try {
-            entries = editor.audit(caller, max);
-        } catch (EditNotAllowedException e) {
-            throw EditRequests.notAllowed(e, caller);
-        }
+        List<AuditEntry> entries = editor.audit(caller, max);
         if (as.equals("csv")) {
             return CsvExport.response("kotae-audit.csv", COLUMNS,
                     entries.stream().map(AuditResource::cells).toList());

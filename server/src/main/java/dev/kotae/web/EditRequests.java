@@ -3,20 +3,14 @@ package dev.kotae.web;
 import dev.kotae.auth.Caller;
 import dev.kotae.auth.Role;
 import dev.kotae.content.Article;
-import dev.kotae.editing.EditConflictException;
-import dev.kotae.editing.EditNotAllowedException;
-import dev.kotae.editing.EditRejectedException;
 import dev.kotae.http.ApiException;
 import jakarta.ws.rs.NotAuthorizedException;
-import jakarta.ws.rs.WebApplicationException;
-import java.util.LinkedHashMap;
-import java.util.Map;
 import java.util.regex.Pattern;
 
 /**
  * What the editing API's resources share: checking ids and callers before anything is read, reading
- * {@code If-Match} / {@code If-None-Match}, and turning the editor service's refusals into the API's
- * errors. Versions travel as strong ETags: {@code ETag: "<version>"}, {@code If-Match: "<version>"}.
+ * {@code If-Match} / {@code If-None-Match} (the service's refusals become errors in {@link EditErrorMappers}).
+ * Versions travel as strong ETags: {@code ETag: "<version>"}, {@code If-Match: "<version>"}.
  */
 final class EditRequests {
 
@@ -127,44 +121,5 @@ final class EditRequests {
     /** An ETag header value for {@code version}. */
     static jakarta.ws.rs.core.EntityTag etag(String version) {
         return new jakarta.ws.rs.core.EntityTag(version);
-    }
-
-    /**
-     * A conflict as 412 {@code edit_conflict} (the caller's {@code If-Match} was stale) or 409 (a draft
-     * appeared meanwhile), with what to start again from and a diff to merge by hand.
-     */
-    static WebApplicationException conflict(EditConflictException e, int status) {
-        Map<String, Object> details = new LinkedHashMap<>();
-        details.put("currentVersion", e.currentVersion());
-        details.put("diff", e.diff());
-        return new ApiException(status, "edit_conflict", e.getMessage(), details);
-    }
-
-    /** A refusal for the caller's role or relation: 403, or 401 for an anonymous caller. */
-    static WebApplicationException notAllowed(EditNotAllowedException e, Caller caller) {
-        if (caller.isAnonymous()) {
-            return new NotAuthorizedException(AuthFilter.CHALLENGE);
-        }
-        return new ApiException(403, "forbidden", e.getMessage());
-    }
-
-    /**
-     * What was sent cannot be saved: its own status with the field at fault. 404 is the API's plain
-     * {@code not_found}; 415 for an image is {@code unsupported_image}.
-     */
-    static WebApplicationException rejected(EditRejectedException e) {
-        String code = switch (e.status()) {
-            case 404 -> "not_found";
-            case 409 -> "conflict";
-            case 413 -> "body_too_large";
-            case 415 -> "unsupported_image";
-            case 428 -> "precondition_required";
-            default -> "invalid_" + (e.field() == null ? "request" : "field");
-        };
-        Map<String, Object> details = new LinkedHashMap<>();
-        details.put("field", e.field());
-        // The contract promises a 4xx; anything else would be a bug in the service, not the caller's doing.
-        int status = e.status() >= 400 && e.status() < 500 ? e.status() : 400;
-        return new ApiException(status, code, e.getMessage(), details);
     }
 }

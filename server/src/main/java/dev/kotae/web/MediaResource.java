@@ -42,16 +42,10 @@ public final class MediaResource {
 
     @POST
     public Response upload(@QueryParam("name") String name, InputStream body, @Context SecurityContext security)
-            throws IOException {
+            throws IOException, EditNotAllowedException, EditRejectedException {
         Caller caller = EditRequests.editor(Callers.caller(security));
         byte[] bytes = Params.body(body, Math.toIntExact(images.maxBytes()));
-        try {
-            EditorService.StoredImage stored = editor.upload(caller, name == null ? "" : name, bytes);
-            return Response.created(URI.create(stored.url())).entity(stored).build();
-        } catch (EditNotAllowedException e) {
-            throw EditRequests.notAllowed(e, caller);
-        } catch (EditRejectedException e) {
-            throw EditRequests.rejected(e);
-        }
+        EditorService.StoredImage stored = editor.upload(caller, name == null ? "" : name, bytes);
+        return Response.created(URI.create(stored.url())).entity(stored).build();
     }
 }

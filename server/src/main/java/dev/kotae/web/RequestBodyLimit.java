@@ -55,8 +55,8 @@ final class RequestBodyLimit extends Handler.Wrapper {
     /** Image uploads. */
     static final Pattern IMAGE_UPLOADS = Pattern.compile("/api/v1/media/?");
 
-    /** The paths a limit applies to, its size, and the Jetty handler that enforces it. */
-    private record Route(Pattern paths, long maxBytes, SizeLimitHandler limit) {}
+    /** The paths a limit applies to, and the Jetty handler that enforces its size. */
+    private record Route(Pattern paths, SizeLimitHandler limit) {}
 
     private final List<Route> routes;
     private final Route otherwise;
@@ -101,11 +101,6 @@ final class RequestBodyLimit extends Handler.Wrapper {
         return 3 * ContentFolder.MAX_FILE_BYTES + 64 * 1024;
     }
 
-    /** The limit that applies to a request for {@code path} (from the root, as the server resolves it). */
-    long limitFor(String path) {
-        return routeFor(path).maxBytes();
-    }
-
     @Override
     public boolean handle(Request request, Response response, Callback callback) throws Exception {
         Route route = routeFor(Request.getPathInContext(request));
@@ -148,6 +143,6 @@ final class RequestBodyLimit extends Handler.Wrapper {
             }
         });
         addBean(limit);
-        return new Route(paths, maxBytes, limit);
+        return new Route(paths, limit);
     }
 }
