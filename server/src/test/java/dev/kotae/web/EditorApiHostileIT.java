@@ -354,7 +354,7 @@ class EditorApiHostileIT {
         assertEquals("tag " + SCRIPT, source.get("tags").get(0).asText(), file);
         assertEquals("Question " + SCRIPT + "?", source.get("questions").get(0).asText(), file);
 
-        await().atMost(Duration.ofSeconds(5)).until(() -> server.get("/articles/" + id).status() == 200);
+        await().atMost(Duration.ofSeconds(30)).until(() -> server.get("/articles/" + id).status() == 200);
         String html = server.get("/articles/" + id).body();
         assertFalse(html.contains(SCRIPT), html);
         assertFalse(html.contains("<img src=x"), html);

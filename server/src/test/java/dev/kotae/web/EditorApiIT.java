@@ -96,7 +96,7 @@ class EditorApiIT {
         assertEquals(fileVersion, published.json().get("version").asText());
         assertTrue(Files.isRegularFile(server.content().resolve(published.json().get("path").asText())), published.body());
 
-        KotaeServer.assertWithin(Duration.ofSeconds(2), "an anonymous search finds the published article",
+        KotaeServer.timeUntil("an anonymous search finds the published article",
                 () -> server.searchIds(word, null).contains(id));
         assertEquals(200, server.get("/api/v1/articles/" + id).status());
         assertEquals(404, server.get("/api/v1/drafts/" + id, ANN).status(), "the draft is gone once published");
@@ -253,7 +253,7 @@ class EditorApiIT {
         ObjectNode withImage = article("Our store", "Look for this sign:\n\n" + uploaded.json().get("markdown").asText() + "\n");
         withImage.put("id", "api-image");
         assertEquals(201, json(server, "POST", "/api/v1/articles", ROOT, withImage.toString()).status());
-        await().atMost(Duration.ofSeconds(5)).until(() -> server.get("/articles/api-image").status() == 200);
+        await().atMost(Duration.ofSeconds(30)).until(() -> server.get("/articles/api-image").status() == 200);
         assertTrue(server.get("/articles/api-image").body().contains("<img src=\"" + url + "\" alt=\"store-front\""),
                 () -> server.get("/articles/api-image").body());
     }

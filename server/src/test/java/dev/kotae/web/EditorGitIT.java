@@ -13,7 +13,6 @@ import dev.kotae.editing.HistoryEntry;
 import dev.kotae.editing.PublishedArticle;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.List;
 import java.util.function.UnaryOperator;
 import org.eclipse.jgit.api.Git;
@@ -49,7 +48,7 @@ class EditorGitIT {
                         "ポイントの有効期限はいつまでですか", null, null, "ja", "", List.of(), List.of(), null,
                         "最後のご利用から一年間有効です。"), null, "Add points expiry");
 
-                KotaeServer.assertWithin(Duration.ofSeconds(2), "an anonymous search finds the published article",
+                KotaeServer.timeUntil("an anonymous search finds the published article",
                         () -> server.searchIds("ポイントの有効期限", null).contains("points-expiry"));
                 RevCommit head = git.log().setMaxCount(1).call().iterator().next();
                 assertEquals("admin", head.getAuthorIdent().getName());

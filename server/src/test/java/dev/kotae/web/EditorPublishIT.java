@@ -14,7 +14,6 @@ import dev.kotae.editing.EditorService;
 import dev.kotae.editing.PublishedArticle;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -71,7 +70,7 @@ class EditorPublishIT {
         PublishedArticle published = editor.publish(BOB, started.id(), inReview.revision(), null);
         java.time.LocalDate dayAfter = java.time.LocalDate.now(); // a run across midnight may write either
 
-        KotaeServer.assertWithin(Duration.ofSeconds(2), "an anonymous search finds the published article",
+        KotaeServer.timeUntil("an anonymous search finds the published article",
                 () -> server.searchIds("のし紙", null).contains("noshi-wrapping"));
         assertEquals(200, server.get("/articles/noshi-wrapping").status());
         Path file = server.content().resolve(published.path());
@@ -120,7 +119,7 @@ class EditorPublishIT {
         PublishedArticle published = editor.publish(BOB, started.id(), inReview.revision(), null);
 
         assertEquals("en/gift-cards/gift-card-balance.md", published.path());
-        KotaeServer.assertWithin(Duration.ofSeconds(2), "an anonymous search finds the published article",
+        KotaeServer.timeUntil("an anonymous search finds the published article",
                 () -> server.searchIds("gift card balance", null).contains("gift-card-balance"));
     }
 }

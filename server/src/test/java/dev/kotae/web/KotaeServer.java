@@ -260,9 +260,9 @@ final class KotaeServer implements AutoCloseable {
 
     /**
      * How long {@code condition} took to hold, polling every 20 ms (Awaitility, the suite's one way to
-     * wait) for up to 30 s, and printed: for a product target such as "searchable within 2 s of
-     * publishing", which the caller asserts on the returned time, so a miss under load says by how much
-     * and a figure is in the log either way. Fails naming {@code what} if it never holds.
+     * wait) for up to 30 s, and printed. Fails naming {@code what} if it never holds. The time is a figure
+     * for the log, not an outcome: speed targets (a change searchable within a second) are checked by the
+     * benchmark, whose figures do not fail a build on a loaded machine.
      */
     static Duration timeUntil(String what, Callable<Boolean> condition) {
         long start = System.nanoTime();
@@ -271,19 +271,6 @@ final class KotaeServer implements AutoCloseable {
         Duration took = Duration.ofNanos(System.nanoTime() - start);
         System.out.println(what + ": after " + took.toMillis() + " ms");
         return took;
-    }
-
-    /**
-     * A product target: {@code condition} holds within {@code target}. It is waited for to the end (up to
-     * 30 s, {@link #timeUntil}), so a miss on a loaded machine reports the time it took, not only "not
-     * within"; the printed time is the figure whether or not the target is met.
-     */
-    static void assertWithin(Duration target, String what, Callable<Boolean> condition) {
-        Duration took = timeUntil(what, condition);
-        if (took.compareTo(target) > 0) {
-            throw new AssertionError(what + " only after " + took.toMillis() + " ms; the target is "
-                    + target.toMillis() + " ms");
-        }
     }
 
     /** Search ids in rank order. */

@@ -124,6 +124,6 @@ class SearchCacheIT extends SampleServerIT {
     }
 
     private static void within(String what, java.util.concurrent.Callable<Boolean> condition) {
-        await(what).atMost(Duration.ofSeconds(5)).pollInterval(Duration.ofMillis(20)).until(condition);
+        await(what).atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(20)).until(condition);
     }
 }

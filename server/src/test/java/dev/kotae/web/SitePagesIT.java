@@ -742,7 +742,7 @@ class SitePagesIT {
             }
             return events;
         };
-        await("the page search is recorded").atMost(Duration.ofSeconds(5)).pollInterval(Duration.ofMillis(50))
+        await("the page search is recorded").atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(50))
                 .until(fromPages, events -> !events.isEmpty());
         // A second event, if any, would be in the same queue right behind: there stays one.
         List<JsonNode> recorded = await("one page search is one search event").during(Duration.ofMillis(200))
