@@ -250,16 +250,14 @@ public final class EditorPages {
                     return EditorRequests.done(id, "review");
                 }
                 case "publish" -> {
-                    Optional<Draft> current = editor.draft(caller, id);
-                    boolean unchanged = current.isPresent() && startedFrom.equals(current.get().revision())
-                            && ArticleForm.of(current.get().article(), null, ZONE).sameArticle(fields);
-                    if (!unchanged && !caller.isAdmin()) {
+                    Optional<Draft> unchanged = unchangedDraft(caller, id, fields, startedFrom);
+                    if (unchanged.isEmpty() && !caller.isAdmin()) {
                         // Publishing what the person has not saved would make them its last editor, who may
                         // not publish it: they save (or ask for review) first. Their text stays in the form.
                         return form(409, request, caller,
                                 state.withNotice(new Pages.Notice(messages.text("editor.publish.saveFirst"), true)));
                     }
-                    Draft draft = unchanged ? current.get()
+                    Draft draft = unchanged.isPresent() ? unchanged.get()
                             : editor.saveDraft(caller, article, emptyToNull(startedFrom), emptyToNull(baseVersion),
                                     publishAt);
                     editor.publish(caller, id, draft.revision(), message.isEmpty() ? null : message);
@@ -472,12 +470,19 @@ public final class EditorPages {
     private Draft savedAsTyped(Caller caller, ArticleForm fields, EditableArticle article, String startedFrom,
             String baseVersion, Instant publishAt)
             throws EditConflictException, EditNotAllowedException, EditRejectedException {
-        Optional<Draft> current = editor.draft(caller, article.id());
-        if (current.isPresent() && startedFrom.equals(current.get().revision())
-                && ArticleForm.of(current.get().article(), null, ZONE).sameArticle(fields)) {
-            return current.get();
-        }
-        return editor.saveDraft(caller, article, emptyToNull(startedFrom), emptyToNull(baseVersion), publishAt);
+        Optional<Draft> unchanged = unchangedDraft(caller, article.id(), fields, startedFrom);
+        return unchanged.isPresent() ? unchanged.get()
+                : editor.saveDraft(caller, article, emptyToNull(startedFrom), emptyToNull(baseVersion), publishAt);
+    }
+
+    /**
+     * The pending draft when the form holds it unchanged (the revision it started from, the same article and
+     * the same publish time), else empty: what the person typed differs and must be saved first.
+     */
+    private Optional<Draft> unchangedDraft(Caller caller, String id, ArticleForm fields, String startedFrom)
+            throws EditNotAllowedException {
+        return editor.draft(caller, id).filter(current -> startedFrom.equals(current.revision())
+                && ArticleForm.of(current.article(), current.publishAt(), ZONE).sameArticle(fields));
     }
 
     /**

@@ -506,6 +506,34 @@ class EditorPagesIT {
                 "the live page stays the published one");
     }
 
+    /** A change to the publish time alone is a change: asking for review or publishing saves it first. */
+    @Test
+    void aChangedPublishTimeAloneIsSavedBeforeReviewAndPublish() {
+        SiteBrowser alice = SiteBrowser.signedIn(base, ALICE);
+        Map<String, String> fresh = formOf(alice.get("/editor/new").html());
+        fresh.putAll(newArticle("rescheduled", "Rescheduled"));
+        fresh.put("publishAt", "2030-01-02T09:30");
+        assertEquals(303, alice.post("/editor/articles", fresh).status());
+
+        Map<String, String> review = formOf(alice.get("/editor/articles/rescheduled").html());
+        review.put("publishAt", "2031-05-06T10:00");
+        review.put("action", "review");
+        assertEquals(303, alice.post("/editor/articles", review).status());
+        Document inReview = alice.get("/editor/articles/rescheduled").html();
+        assertEquals("2031-05-06T10:00", inReview.selectFirst("#f-publishAt").attr("value"), "review saved the time");
+
+        // Another editor may publish the draft as it is, but not with a time he has not saved.
+        SiteBrowser bob = SiteBrowser.signedIn(base, BOB);
+        Map<String, String> publish = formOf(bob.get("/editor/articles/rescheduled").html());
+        publish.put("publishAt", "2032-07-08T11:00");
+        publish.put("action", "publish");
+        SiteBrowser.Page refused = bob.post("/editor/articles", publish);
+        assertEquals(409, refused.status(), refused.body());
+        assertEquals("2032-07-08T11:00", refused.html().selectFirst("#f-publishAt").attr("value"), "his time kept");
+        assertEquals("2031-05-06T10:00",
+                alice.get("/editor/articles/rescheduled").html().selectFirst("#f-publishAt").attr("value"));
+    }
+
     @Test
     void analyticsOffersEditorsToWriteAnArticleForAQueryThatFoundNothing() throws Exception {
         String query = "宇宙船の燃料補給";
