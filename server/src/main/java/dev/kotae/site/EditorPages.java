@@ -171,7 +171,7 @@ public final class EditorPages {
                 String what = Messages.of(site.language(request)).text("editor.done." + done);
                 state = state.withNotice(new Pages.Notice(what, false));
             }
-            return form(200, request, caller, state);
+            return renderForm(200, request, caller, state, draft, published);
         });
     }
 
@@ -335,20 +335,30 @@ public final class EditorPages {
         }
     }
 
+    /** The form as {@code state} has it, with the article's pending draft and published file as they are now. */
     private Response form(int status, ContainerRequestContext request, Caller caller, FormState state)
             throws IOException {
-        return EditorRequests.page(() -> renderForm(status, request, caller, state));
+        return EditorRequests.page(() -> {
+            String id = state.form().id();
+            boolean known = known(state);
+            return renderForm(status, request, caller, state, known ? editor.draft(caller, id) : Optional.empty(),
+                    known ? editor.published(caller, id) : Optional.empty());
+        });
     }
 
-    private Response renderForm(int status, ContainerRequestContext request, Caller caller, FormState state)
-            throws EditNotAllowedException, IOException {
+    /** Whether the form is of an article that may exist: one opened, not a new one, with a readable id. */
+    private static boolean known(FormState state) {
+        return !state.isNew() && Article.ID_PATTERN.matcher(state.form().id()).matches();
+    }
+
+    /** The form, given the article's pending draft and published file (empty for a new article). */
+    private Response renderForm(int status, ContainerRequestContext request, Caller caller, FormState state,
+            Optional<Draft> draft, Optional<PublishedArticle> published) throws EditNotAllowedException, IOException {
         String lang = site.language(request);
         Messages messages = Messages.of(lang);
         ArticleForm form = state.form();
         String id = form.id();
-        boolean known = !state.isNew() && Article.ID_PATTERN.matcher(id).matches();
-        Optional<Draft> draft = known ? editor.draft(caller, id) : Optional.empty();
-        Optional<PublishedArticle> published = known ? editor.published(caller, id) : Optional.empty();
+        boolean known = known(state);
         Optional<Article> live = known ? articles.article(id, Audience.AGENTS) : Optional.empty();
         String readOnly = published.map(PublishedArticle::readOnly).orElse(null);
         boolean editable = caller.canEdit() && readOnly == null && !state.showingPublished();
