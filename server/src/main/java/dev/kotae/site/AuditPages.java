@@ -15,7 +15,6 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.io.IOException;
-import java.net.URI;
 import java.util.List;
 
 /**
@@ -33,11 +32,13 @@ public final class AuditPages {
 
     private final Site site;
     private final EditorService editor;
+    private final EditorRequests requests;
 
     @Inject
     public AuditPages(Site site, EditorService editor) {
         this.site = site;
         this.editor = editor;
+        this.requests = new EditorRequests(site);
     }
 
     @GET
@@ -45,15 +46,13 @@ public final class AuditPages {
         return EditorRequests.page("editor.audit.forbidden", () -> {
             Caller caller = Callers.caller(request.getSecurityContext());
             if (caller.isAnonymous()) {
-                return Response.seeOther(URI.create("/login?next=/admin/audit")).build();
+                return EditorRequests.signIn("/admin/audit");
             }
             if (!caller.isAdmin()) {
                 throw new PageException(403, "editor.audit.forbidden");
             }
             List<AuditEntry> entries = editor.audit(caller, SHOWN);
-            Messages messages = Messages.of(site.language(request));
-            PageContext page = site.context(request, caller, null,
-                    new PageContext.PageMeta(messages.text("editor.audit.title"), null, null, false, "page-audit"));
+            PageContext page = requests.context(request, caller, "editor.audit.title", "page-audit");
             List<Pages.AuditRow> rows = entries.stream().map(e -> new Pages.AuditRow(EditorRequests.when(e.time()),
                     e.person(), e.role(), e.action(), e.articleId(),
                     e.articleId() == null || !Article.ID_PATTERN.matcher(e.articleId()).matches() ? null
