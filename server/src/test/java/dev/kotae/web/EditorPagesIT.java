@@ -259,6 +259,21 @@ class EditorPagesIT {
             assertEquals(publishAt, outOfRange.html().selectFirst("#f-publishAt").attr("value"), "the text is kept");
         }
         assertEquals(404, alice.get("/editor/articles/far-future").status(), "no draft was saved");
+
+        // A select's error and the translation key's are tied to their fields the same way.
+        fields.put("publishAt", "");
+        fields.put("type", "bogus");
+        Element type = alice.post("/editor/articles", fields).html().selectFirst("#f-type");
+        assertEquals("true", type.attr("aria-invalid"), type.outerHtml());
+        assertEquals("err-type", type.attr("aria-describedby"));
+        fields.put("type", "faq");
+        fields.put("translationKey", "key\u0001with-control");
+        SiteBrowser.Page badKey = alice.post("/editor/articles", fields);
+        assertEquals(400, badKey.status(), badKey.body());
+        Element key = badKey.html().selectFirst("#f-translationKey");
+        assertEquals("true", key.attr("aria-invalid"), key.outerHtml());
+        assertEquals("err-translationKey hint-translationKey", key.attr("aria-describedby"));
+        assertNotNull(badKey.html().selectFirst("#err-translationKey"), badKey.body());
     }
 
     @Test
