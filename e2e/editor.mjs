@@ -190,7 +190,7 @@ async function publishAndFindIt(page, anonymous) {
   log(`published by bob; anonymous search found it after ${tookMs} ms`);
   // The history has the publish, by bob, with his note.
   await Promise.all([page.waitForURL((u) => u.pathname.endsWith('/history')), page.locator('a.history-link').click()]);
-  const entry = await page.locator('.editor-table tbody tr').first().textContent();
+  const entry = await page.locator('.data-table tbody tr').first().textContent();
   expect(entry.includes('bob') && entry.includes('保冷バッグのFAQを追加'), `the history shows: ${entry}`);
   await checkAccessibility(page, 'editor-history');
   await screenshots(page, 'editor-history');

@@ -60,15 +60,15 @@ public final class TrackedSearch {
             throw new IllegalArgumentException("no search request given");
         }
         metrics.searched(System.nanoTime() - start, result.total());
-        if (!request.query().isBlank()) {
+        String query = request.query().strip();
+        if (!query.isEmpty()) {
             // What this visitor was shown, so only clicks on these results, at these ranks, are counted.
-            clicks.shown(session, request.query().strip(), (request.page() - 1) * request.size() + 1,
+            clicks.shown(session, query, (request.page() - 1) * request.size() + 1,
                     result.hits().stream().map(SearchResult.Hit::id).toList());
-        }
-        if (!request.query().isBlank() && request.page() == 1) {
-            events.publish(new SearchEvent(Instant.now(), session, request.query().strip(), request.locale(),
-                    result.total(), result.hits().stream().limit(EVENT_TOP_IDS).map(SearchResult.Hit::id).toList(),
-                    channel));
+            if (request.page() == 1) {
+                events.publish(new SearchEvent(Instant.now(), session, query, request.locale(), result.total(),
+                        result.hits().stream().limit(EVENT_TOP_IDS).map(SearchResult.Hit::id).toList(), channel));
+            }
         }
         return new Answer(request, result);
     }

@@ -126,13 +126,25 @@ public record ArticleForm(String id, String title, String category, String tags,
         return local == null ? null : local.atZone(zone).toInstant();
     }
 
-    /** Whether this form holds the same article as {@code other}, whatever the spacing of lists. */
+    /**
+     * Whether this form holds the same article, to be published at the same time, as {@code other}, whatever
+     * the spacing of lists or the seconds of the time.
+     */
     boolean sameArticle(ArticleForm other) {
         return id.equals(other.id) && title.equals(other.title) && category.equals(other.category)
                 && split(tags, ",").equals(split(other.tags, ","))
                 && split(questions, "\n").equals(split(other.questions, "\n"))
                 && type.equals(other.type) && visibility.equals(other.visibility) && locale.equals(other.locale)
-                && translationKey.equals(other.translationKey) && body.equals(other.body);
+                && translationKey.equals(other.translationKey) && body.equals(other.body)
+                && samePublishAt(other.publishAt);
+    }
+
+    private boolean samePublishAt(String other) {
+        if (publishAt.equals(other)) {
+            return true;
+        }
+        LocalDateTime mine = parseLocal(publishAt);
+        return mine != null && mine.equals(parseLocal(other));
     }
 
     /**

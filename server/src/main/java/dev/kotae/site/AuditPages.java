@@ -1,8 +1,8 @@
 package dev.kotae.site;
 
 import dev.kotae.auth.Caller;
+import dev.kotae.content.Article;
 import dev.kotae.editing.AuditEntry;
-import dev.kotae.editing.EditNotAllowedException;
 import dev.kotae.editing.EditorService;
 import dev.kotae.http.Callers;
 import jakarta.inject.Inject;
@@ -14,7 +14,7 @@ import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import java.net.URI;
+import java.io.IOException;
 import java.util.List;
 
 /**
@@ -32,36 +32,34 @@ public final class AuditPages {
 
     private final Site site;
     private final EditorService editor;
+    private final EditorRequests requests;
 
     @Inject
     public AuditPages(Site site, EditorService editor) {
         this.site = site;
         this.editor = editor;
+        this.requests = new EditorRequests(site);
     }
 
     @GET
-    public Response audit(@Context ContainerRequestContext request) {
-        Caller caller = Callers.caller(request.getSecurityContext());
-        if (caller.isAnonymous()) {
-            return Response.seeOther(URI.create("/login?next=/admin/audit")).build();
-        }
-        if (!caller.isAdmin()) {
-            throw new PageException(403, "editor.audit.forbidden");
-        }
-        List<AuditEntry> entries;
-        try {
-            entries = editor.audit(caller, SHOWN);
-        } catch (EditNotAllowedException e) {
-            throw new PageException(403, "editor.audit.forbidden");
-        }
-        Messages messages = Messages.of(site.language(request));
-        PageContext page = site.context(request, caller, null,
-                new PageContext.PageMeta(messages.text("editor.audit.title"), null, null, false, "page-audit"));
-        List<Pages.AuditRow> rows = entries.stream().map(e -> new Pages.AuditRow(EditorRequests.when(e.time()),
-                e.person(), e.role(), e.action(), e.articleId(),
-                e.articleId() == null || !dev.kotae.content.Article.ID_PATTERN.matcher(e.articleId()).matches() ? null
-                        : EditorLinks.article(e.articleId()),
-                e.version(), e.message())).toList();
-        return site.page(200, "audit.jte", page, "audit", new Pages.AuditLog(rows, SHOWN, EditorRequests.ZONE.getId()));
+    public Response audit(@Context ContainerRequestContext request) throws IOException {
+        return EditorRequests.page("editor.audit.forbidden", () -> {
+            Caller caller = Callers.caller(request.getSecurityContext());
+            if (caller.isAnonymous()) {
+                return EditorRequests.signIn("/admin/audit");
+            }
+            if (!caller.isAdmin()) {
+                throw new PageException(403, "editor.audit.forbidden");
+            }
+            List<AuditEntry> entries = editor.audit(caller, SHOWN);
+            PageContext page = requests.context(request, caller, "editor.audit.title", "page-audit");
+            List<Pages.AuditRow> rows = entries.stream().map(e -> new Pages.AuditRow(EditorRequests.when(e.time()),
+                    e.person(), e.role(), e.action(), e.articleId(),
+                    e.articleId() == null || !Article.ID_PATTERN.matcher(e.articleId()).matches() ? null
+                            : EditorLinks.article(e.articleId()),
+                    e.version(), e.message())).toList();
+            return site.page(200, "audit.jte", page, "audit",
+                    new Pages.AuditLog(rows, SHOWN, EditorRequests.ZONE.getId()));
+        });
     }
 }

@@ -81,35 +81,26 @@ public final class EditorPages {
     }
 
     // ---- the list of drafts ----------------------------------------------------------------------------
-    //
-    // Each GET turns EditorService's EditNotAllowedException into the 403 page here: an exception mapper for
-    // that type would also catch the REST API's, which answers JSON.
 
     @GET
     public Response home(@Context ContainerRequestContext request) throws IOException {
-        try {
-            return homePage(request);
-        } catch (EditNotAllowedException e) {
-            throw new PageException(403, "editor.forbidden");
-        }
-    }
-
-    private Response homePage(ContainerRequestContext request) throws EditNotAllowedException, IOException {
-        Caller caller = Callers.caller(request.getSecurityContext());
-        if (caller.isAnonymous()) {
-            return EditorRequests.signIn(EditorLinks.HOME);
-        }
-        List<Pages.DraftRow> inReview = new ArrayList<>();
-        List<Pages.DraftRow> writing = new ArrayList<>();
-        for (Draft draft : editor.drafts(caller)) {
-            Pages.DraftRow row = new Pages.DraftRow(draft.id(), draft.article().title(), draft.article().locale(),
-                    draft.author(), draft.lastEditor(), EditorRequests.when(draft.updated()),
-                    EditorLinks.article(draft.id()));
-            (draft.state() == DraftState.IN_REVIEW ? inReview : writing).add(row);
-        }
-        PageContext page = requests.context(request, caller, "editor.home.title", "page-editor");
-        return site.page(200, "editorHome.jte", page, "home", new Pages.EditorHome(inReview, writing, caller.canEdit(),
-                caller.isAdmin()));
+        return EditorRequests.page(() -> {
+            Caller caller = Callers.caller(request.getSecurityContext());
+            if (caller.isAnonymous()) {
+                return EditorRequests.signIn(EditorLinks.HOME);
+            }
+            List<Pages.DraftRow> inReview = new ArrayList<>();
+            List<Pages.DraftRow> writing = new ArrayList<>();
+            for (Draft draft : editor.drafts(caller)) {
+                Pages.DraftRow row = new Pages.DraftRow(draft.id(), draft.article().title(), draft.article().locale(),
+                        draft.author(), draft.lastEditor(), EditorRequests.when(draft.updated()),
+                        EditorLinks.article(draft.id()));
+                (draft.state() == DraftState.IN_REVIEW ? inReview : writing).add(row);
+            }
+            PageContext page = requests.context(request, caller, "editor.home.title", "page-editor");
+            return site.page(200, "editorHome.jte", page, "home",
+                    new Pages.EditorHome(inReview, writing, caller.canEdit(), caller.isAdmin()));
+        });
     }
 
     // ---- the form ----------------------------------------------------------------------------------------
@@ -119,85 +110,69 @@ public final class EditorPages {
     public Response newArticle(@QueryParam("locale") String locale, @QueryParam("question") String question,
             @QueryParam("translationOf") String translationOf, @Context ContainerRequestContext request)
             throws IOException {
-        try {
-            return newArticlePage(locale, question, translationOf, request);
-        } catch (EditNotAllowedException e) {
-            throw new PageException(403, "editor.forbidden");
-        }
-    }
-
-    private Response newArticlePage(String locale, String question,
-            String translationOf, ContainerRequestContext request)
-            throws EditNotAllowedException, IOException {
-        Caller caller = Callers.caller(request.getSecurityContext());
-        if (caller.isAnonymous()) {
-            java.net.URI asked = request.getUriInfo().getRequestUri();
-            String query = asked.getRawQuery();
-            return EditorRequests.signIn(asked.getRawPath() + (query == null ? "" : "?" + query));
-        }
-        if (!caller.canEdit()) {
-            throw new PageException(403, "editor.forbidden");
-        }
-        String lang = site.language(request);
-        ArticleForm form;
-        if (blank(translationOf)) {
-            String chosen = blank(locale) ? lang : locale.strip();
-            if (!Article.LOCALE_PATTERN.matcher(chosen).matches()) {
-                throw new PageException(400);
+        return EditorRequests.page(() -> {
+            Caller caller = Callers.caller(request.getSecurityContext());
+            if (caller.isAnonymous()) {
+                java.net.URI asked = request.getUriInfo().getRequestUri();
+                String query = asked.getRawQuery();
+                return EditorRequests.signIn(asked.getRawPath() + (query == null ? "" : "?" + query));
             }
-            String firstQuestion = blank(question) ? "" : question.strip();
-            form = new ArticleForm("", "", "", "", firstQuestion, "faq", "", chosen, "", "", "");
-        } else {
-            form = translationForm(caller, translationOf.strip(), question);
-        }
-        FormState state = FormState.fresh(form, true, "", "");
-        if (!blank(translationOf) && form.translationKey().equals(translationOf.strip())) {
-            // Articles are linked by a key they both name: the source names none yet, so it needs this one too.
-            state = state.withNotice(new Pages.Notice(Messages.of(lang).text("editor.translate.sourceNeedsKey",
-                    translationOf.strip()), false));
-        }
-        return form(200, request, caller, state);
+            if (!caller.canEdit()) {
+                throw new PageException(403, "editor.forbidden");
+            }
+            String lang = site.language(request);
+            ArticleForm form;
+            if (blank(translationOf)) {
+                String chosen = blank(locale) ? lang : locale.strip();
+                if (!Article.LOCALE_PATTERN.matcher(chosen).matches()) {
+                    throw new PageException(400);
+                }
+                String firstQuestion = blank(question) ? "" : question.strip();
+                form = new ArticleForm("", "", "", "", firstQuestion, "faq", "", chosen, "", "", "");
+            } else {
+                form = translationForm(caller, translationOf.strip(), question);
+            }
+            FormState state = FormState.fresh(form, true, "", "");
+            if (!blank(translationOf) && form.translationKey().equals(translationOf.strip())) {
+                // Articles are linked by a key they both name: the source names none yet, so it needs this one too.
+                state = state.withNotice(new Pages.Notice(Messages.of(lang).text("editor.translate.sourceNeedsKey",
+                        translationOf.strip()), false));
+            }
+            return form(200, request, caller, state);
+        });
     }
 
     @GET
     @Path("articles/{id}")
     public Response article(@PathParam("id") String id, @QueryParam("show") String show,
             @QueryParam("done") String done, @Context ContainerRequestContext request) throws IOException {
-        try {
-            return articlePage(id, show, done, request);
-        } catch (EditNotAllowedException e) {
-            throw new PageException(403, "editor.forbidden");
-        }
-    }
-
-    private Response articlePage(String id, String show,
-            String done, ContainerRequestContext request)
-            throws EditNotAllowedException, IOException {
-        Caller caller = Callers.caller(request.getSecurityContext());
-        if (caller.isAnonymous()) {
-            return EditorRequests.signIn(EditorLinks.article(EditorRequests.checkedId(id)));
-        }
-        EditorRequests.checkedId(id);
-        Optional<Draft> draft = editor.draft(caller, id);
-        Optional<PublishedArticle> published = editor.published(caller, id);
-        if (draft.isEmpty() && published.isEmpty()) {
-            throw PageException.notFound();
-        }
-        FormState state;
-        if (draft.isPresent() && !"published".equals(show)) {
-            Draft pending = draft.get();
-            state = FormState.fresh(ArticleForm.of(pending.article(), pending.publishAt(), ZONE), false,
-                    pending.revision(), nullToEmpty(pending.baseVersion()));
-        } else {
-            PublishedArticle live = published.orElseThrow(PageException::notFound);
-            state = FormState.fresh(ArticleForm.of(live.article(), null, ZONE), false, "", live.version())
-                    .showingPublished(draft.isPresent());
-        }
-        if (done != null && ACTIONS_DONE.contains(done)) {
-            String what = Messages.of(site.language(request)).text("editor.done." + done);
-            state = state.withNotice(new Pages.Notice(what, false));
-        }
-        return form(200, request, caller, state);
+        return EditorRequests.page(() -> {
+            Caller caller = Callers.caller(request.getSecurityContext());
+            if (caller.isAnonymous()) {
+                return EditorRequests.signIn(EditorLinks.article(EditorRequests.checkedId(id)));
+            }
+            EditorRequests.checkedId(id);
+            Optional<Draft> draft = editor.draft(caller, id);
+            Optional<PublishedArticle> published = editor.published(caller, id);
+            if (draft.isEmpty() && published.isEmpty()) {
+                throw PageException.notFound();
+            }
+            FormState state;
+            if (draft.isPresent() && !"published".equals(show)) {
+                Draft pending = draft.get();
+                state = FormState.fresh(ArticleForm.of(pending.article(), pending.publishAt(), ZONE), false,
+                        pending.revision(), nullToEmpty(pending.baseVersion()));
+            } else {
+                PublishedArticle live = published.orElseThrow(PageException::notFound);
+                state = FormState.fresh(ArticleForm.of(live.article(), null, ZONE), false, "", live.version())
+                        .showingPublished(draft.isPresent());
+            }
+            if (done != null && ACTIONS_DONE.contains(done)) {
+                String what = Messages.of(site.language(request)).text("editor.done." + done);
+                state = state.withNotice(new Pages.Notice(what, false));
+            }
+            return renderForm(200, request, caller, state, draft, published);
+        });
     }
 
     /** Every button of the form posts here; {@code action} says which it was. */
@@ -250,16 +225,14 @@ public final class EditorPages {
                     return EditorRequests.done(id, "review");
                 }
                 case "publish" -> {
-                    Optional<Draft> current = editor.draft(caller, id);
-                    boolean unchanged = current.isPresent() && startedFrom.equals(current.get().revision())
-                            && ArticleForm.of(current.get().article(), null, ZONE).sameArticle(fields);
-                    if (!unchanged && !caller.isAdmin()) {
+                    Optional<Draft> unchanged = unchangedDraft(caller, id, fields, startedFrom);
+                    if (unchanged.isEmpty() && !caller.isAdmin()) {
                         // Publishing what the person has not saved would make them its last editor, who may
                         // not publish it: they save (or ask for review) first. Their text stays in the form.
                         return form(409, request, caller,
                                 state.withNotice(new Pages.Notice(messages.text("editor.publish.saveFirst"), true)));
                     }
-                    Draft draft = unchanged ? current.get()
+                    Draft draft = unchanged.isPresent() ? unchanged.get()
                             : editor.saveDraft(caller, article, emptyToNull(startedFrom), emptyToNull(baseVersion),
                                     publishAt);
                     editor.publish(caller, id, draft.revision(), message.isEmpty() ? null : message);
@@ -294,29 +267,22 @@ public final class EditorPages {
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     public Response preview(MultivaluedMap<String, String> posted, @Context ContainerRequestContext request)
             throws IOException {
-        try {
-            return previewPage(posted, request);
-        } catch (EditNotAllowedException e) {
-            throw new PageException(403, "editor.forbidden");
-        }
-    }
-
-    private Response previewPage(MultivaluedMap<String, String> posted, ContainerRequestContext request)
-            throws EditNotAllowedException, IOException {
-        Caller caller = requests.formCaller(request, posted);
-        Messages messages = Messages.of(site.language(request));
-        PageContext page = requests.context(request, caller, "editor.preview", "page-editor");
-        try {
-            Article article = editor.preview(caller, ArticleForm.from(posted).article());
-            return site.page(200, "editorPreview.jte", page, "pane",
-                    new Pages.PreviewPane(Pages.ArticleBody.of(article, site.language(request)), null));
-        } catch (ArticleForm.Invalid e) {
-            return site.page(400, "editorPreview.jte", page, "pane",
-                    new Pages.PreviewPane(null, messages.text("editor.invalid")));
-        } catch (EditRejectedException e) {
-            return site.page(e.status() == 404 ? 400 : e.status(), "editorPreview.jte", page, "pane",
-                    new Pages.PreviewPane(null, e.getMessage()));
-        }
+        return EditorRequests.page(() -> {
+            Caller caller = requests.formCaller(request, posted);
+            Messages messages = Messages.of(site.language(request));
+            PageContext page = requests.context(request, caller, "editor.preview", "page-editor");
+            try {
+                Article article = editor.preview(caller, ArticleForm.from(posted).article());
+                return site.page(200, "editorPreview.jte", page, "pane",
+                        new Pages.PreviewPane(Pages.ArticleBody.of(article, site.language(request)), null));
+            } catch (ArticleForm.Invalid e) {
+                return site.page(400, "editorPreview.jte", page, "pane",
+                        new Pages.PreviewPane(null, messages.text("editor.invalid")));
+            } catch (EditRejectedException e) {
+                return site.page(e.status() == 404 ? 400 : e.status(), "editorPreview.jte", page, "pane",
+                        new Pages.PreviewPane(null, e.getMessage()));
+            }
+        });
     }
 
     // ---- rendering the form ----------------------------------------------------------------------------------
@@ -369,24 +335,30 @@ public final class EditorPages {
         }
     }
 
+    /** The form as {@code state} has it, with the article's pending draft and published file as they are now. */
     private Response form(int status, ContainerRequestContext request, Caller caller, FormState state)
             throws IOException {
-        try {
-            return renderForm(status, request, caller, state);
-        } catch (EditNotAllowedException e) {
-            throw new PageException(403, "editor.forbidden");
-        }
+        return EditorRequests.page(() -> {
+            String id = state.form().id();
+            boolean known = known(state);
+            return renderForm(status, request, caller, state, known ? editor.draft(caller, id) : Optional.empty(),
+                    known ? editor.published(caller, id) : Optional.empty());
+        });
     }
 
-    private Response renderForm(int status, ContainerRequestContext request, Caller caller, FormState state)
-            throws EditNotAllowedException, IOException {
+    /** Whether the form is of an article that may exist: one opened, not a new one, with a readable id. */
+    private static boolean known(FormState state) {
+        return !state.isNew() && Article.ID_PATTERN.matcher(state.form().id()).matches();
+    }
+
+    /** The form, given the article's pending draft and published file (empty for a new article). */
+    private Response renderForm(int status, ContainerRequestContext request, Caller caller, FormState state,
+            Optional<Draft> draft, Optional<PublishedArticle> published) throws EditNotAllowedException, IOException {
         String lang = site.language(request);
         Messages messages = Messages.of(lang);
         ArticleForm form = state.form();
         String id = form.id();
-        boolean known = !state.isNew() && Article.ID_PATTERN.matcher(id).matches();
-        Optional<Draft> draft = known ? editor.draft(caller, id) : Optional.empty();
-        Optional<PublishedArticle> published = known ? editor.published(caller, id) : Optional.empty();
+        boolean known = known(state);
         Optional<Article> live = known ? articles.article(id, Audience.AGENTS) : Optional.empty();
         String readOnly = published.map(PublishedArticle::readOnly).orElse(null);
         boolean editable = caller.canEdit() && readOnly == null && !state.showingPublished();
@@ -472,12 +444,19 @@ public final class EditorPages {
     private Draft savedAsTyped(Caller caller, ArticleForm fields, EditableArticle article, String startedFrom,
             String baseVersion, Instant publishAt)
             throws EditConflictException, EditNotAllowedException, EditRejectedException {
-        Optional<Draft> current = editor.draft(caller, article.id());
-        if (current.isPresent() && startedFrom.equals(current.get().revision())
-                && ArticleForm.of(current.get().article(), null, ZONE).sameArticle(fields)) {
-            return current.get();
-        }
-        return editor.saveDraft(caller, article, emptyToNull(startedFrom), emptyToNull(baseVersion), publishAt);
+        Optional<Draft> unchanged = unchangedDraft(caller, article.id(), fields, startedFrom);
+        return unchanged.isPresent() ? unchanged.get()
+                : editor.saveDraft(caller, article, emptyToNull(startedFrom), emptyToNull(baseVersion), publishAt);
+    }
+
+    /**
+     * The pending draft when the form holds it unchanged (the revision it started from, the same article and
+     * the same publish time), else empty: what the person typed differs and must be saved first.
+     */
+    private Optional<Draft> unchangedDraft(Caller caller, String id, ArticleForm fields, String startedFrom)
+            throws EditNotAllowedException {
+        return editor.draft(caller, id).filter(current -> startedFrom.equals(current.revision())
+                && ArticleForm.of(current.article(), current.publishAt(), ZONE).sameArticle(fields));
     }
 
     /**
@@ -489,9 +468,9 @@ public final class EditorPages {
         if (!Article.ID_PATTERN.matcher(sourceId).matches()) {
             throw PageException.notFound();
         }
-        EditableArticle source = editor.draft(caller, sourceId).map(Draft::article)
-                .or(() -> published(caller, sourceId).map(PublishedArticle::article))
-                .orElseThrow(PageException::notFound);
+        Optional<EditableArticle> draft = editor.draft(caller, sourceId).map(Draft::article);
+        EditableArticle source = (draft.isPresent() ? draft : editor.published(caller, sourceId)
+                .map(PublishedArticle::article)).orElseThrow(PageException::notFound);
         String sourceLocale = source.locale() != null ? source.locale()
                 : articles.article(sourceId, Audience.AGENTS).map(Article::locale).orElse("");
         String other = otherLocale(sourceLocale);
@@ -524,14 +503,6 @@ public final class EditorPages {
         // A translation started here from an article without a key names the source's id as its key.
         return !key.equals(live.id()) && articles.article(key, Audience.AGENTS).map(Article::locale)
                 .filter(other::equals).isPresent();
-    }
-
-    private Optional<PublishedArticle> published(Caller caller, String id) {
-        try {
-            return editor.published(caller, id);
-        } catch (EditNotAllowedException e) {
-            return Optional.empty();
-        }
     }
 
     private List<String> categoryNames(String locale) throws IOException {

@@ -2,11 +2,13 @@ package dev.kotae.site;
 
 import dev.kotae.auth.Caller;
 import dev.kotae.content.Article;
+import dev.kotae.editing.EditNotAllowedException;
 import dev.kotae.http.Callers;
 import dev.kotae.http.BrowserCookies;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.core.MultivaluedMap;
 import jakarta.ws.rs.core.Response;
+import java.io.IOException;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
@@ -58,6 +60,30 @@ final class EditorRequests {
     PageContext context(ContainerRequestContext request, Caller caller, String titleKey, String bodyClass) {
         return site.context(request, caller, null, new PageContext.PageMeta(
                 Messages.of(site.language(request)).text(titleKey), null, null, false, bodyClass));
+    }
+
+    /** A page's body, which {@link dev.kotae.editing.EditorService} may refuse. */
+    @FunctionalInterface
+    interface PageBody {
+        Response get() throws EditNotAllowedException, IOException;
+    }
+
+    /**
+     * An editor page, or the 403 page when {@link dev.kotae.editing.EditorService} refuses the caller. The
+     * pages map it here, not with an exception mapper: one for that type would also catch the REST API's,
+     * which answers JSON.
+     */
+    static Response page(PageBody body) throws IOException {
+        return page("editor.forbidden", body);
+    }
+
+    /** {@link #page(PageBody)} with the 403 page saying {@code forbiddenKey}. */
+    static Response page(String forbiddenKey, PageBody body) throws IOException {
+        try {
+            return body.get();
+        } catch (EditNotAllowedException e) {
+            throw new PageException(403, forbiddenKey);
+        }
     }
 
     /** The sign-in page, coming back to {@code next} (a path on this site). */

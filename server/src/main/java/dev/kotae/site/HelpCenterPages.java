@@ -160,8 +160,8 @@ public final class HelpCenterPages {
         String categoryUrl = article.category().isEmpty() ? null
                 : SearchLinks.of(null, article.category(), null, null, article.locale()).url();
         String jsonLd = article.type() == ArticleType.FAQ && !internal ? FaqJsonLd.of(article, canonical) : null;
-        return site.page(200, "article.jte", page, "view", new Pages.ArticlePage(article, internal, categoryUrl,
-                body.tags(), body.updatedLabel(), view.related(), jsonLd, "1".equals(voted)));
+        return site.page(200, "article.jte", page, "view", new Pages.ArticlePage(body, categoryUrl,
+                view.related(), jsonLd, "1".equals(voted)));
     }
 
     /** The vote form without JavaScript (with it, the page's script uses the JSON feedback API). */

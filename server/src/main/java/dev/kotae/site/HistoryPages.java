@@ -54,55 +54,42 @@ public final class HistoryPages {
 
     @GET
     public Response history(@PathParam("id") String id, @Context ContainerRequestContext request) throws IOException {
-        try {
-            return historyPage(id, request);
-        } catch (EditNotAllowedException e) {
-            throw new PageException(403, "editor.forbidden");
-        }
-    }
-
-    private Response historyPage(String id, ContainerRequestContext request)
-            throws EditNotAllowedException, IOException {
-        Caller caller = Callers.caller(request.getSecurityContext());
-        if (caller.isAnonymous()) {
-            return EditorRequests.signIn(EditorLinks.history(EditorRequests.checkedId(id)));
-        }
-        EditorRequests.checkedId(id);
-        Messages messages = Messages.of(site.language(request));
-        List<HistoryEntry> entries;
-        try {
-            entries = editor.history(caller, id);
-        } catch (EditRejectedException e) {
-            throw new PageException(e.status() == 404 ? 404 : 400);
-        }
-        String title = editor.published(caller, id).map(p -> p.article().title())
-                .or(() -> draftTitle(caller, id)).orElse(id);
-        List<Pages.HistoryRow> rows = entries.stream().map(entry -> row(id, entry, messages)).toList();
-        PageContext page = requests.context(request, caller, "editor.history.title", "page-editor");
-        return site.page(200, "editorHistory.jte", page, "history",
-                new Pages.EditorHistory(id, title, rows, EditorLinks.article(id),
-                        rows.size() >= EditorService.LISTED_VERSIONS ? EditorService.LISTED_VERSIONS : null));
+        return EditorRequests.page(() -> {
+            Caller caller = Callers.caller(request.getSecurityContext());
+            if (caller.isAnonymous()) {
+                return EditorRequests.signIn(EditorLinks.history(EditorRequests.checkedId(id)));
+            }
+            EditorRequests.checkedId(id);
+            Messages messages = Messages.of(site.language(request));
+            List<HistoryEntry> entries;
+            try {
+                entries = editor.history(caller, id);
+            } catch (EditRejectedException e) {
+                throw new PageException(e.status() == 404 ? 404 : 400);
+            }
+            Optional<String> published = editor.published(caller, id).map(p -> p.article().title());
+            String title = (published.isPresent() ? published
+                    : editor.draft(caller, id).map(d -> d.article().title())).orElse(id);
+            List<Pages.HistoryRow> rows = entries.stream().map(entry -> row(id, entry, messages)).toList();
+            PageContext page = requests.context(request, caller, "editor.history.title", "page-editor");
+            return site.page(200, "editorHistory.jte", page, "history",
+                    new Pages.EditorHistory(id, title, rows, EditorLinks.article(id),
+                            rows.size() >= EditorService.LISTED_VERSIONS ? EditorService.LISTED_VERSIONS : null));
+        });
     }
 
     @GET
     @Path("{version}")
     public Response version(@PathParam("id") String id, @PathParam("version") String version,
             @Context ContainerRequestContext request) throws IOException {
-        try {
-            return versionView(id, version, request);
-        } catch (EditNotAllowedException e) {
-            throw new PageException(403, "editor.forbidden");
-        }
-    }
-
-    private Response versionView(String id, String version,
-            ContainerRequestContext request) throws EditNotAllowedException, IOException {
-        Caller caller = Callers.caller(request.getSecurityContext());
-        if (caller.isAnonymous()) {
-            return EditorRequests.signIn(EditorLinks.history(EditorRequests.checkedId(id)));
-        }
-        return versionPage(200, request, caller, EditorRequests.checkedId(id), EditorRequests.checkedVersion(version),
-                null);
+        return EditorRequests.page(() -> {
+            Caller caller = Callers.caller(request.getSecurityContext());
+            if (caller.isAnonymous()) {
+                return EditorRequests.signIn(EditorLinks.history(EditorRequests.checkedId(id)));
+            }
+            return versionPage(200, request, caller, EditorRequests.checkedId(id), EditorRequests.checkedVersion(version),
+                    null);
+        });
     }
 
     @POST
@@ -110,37 +97,29 @@ public final class HistoryPages {
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     public Response restore(@PathParam("id") String id, @PathParam("version") String version,
             MultivaluedMap<String, String> posted, @Context ContainerRequestContext request) throws IOException {
-        try {
-            return restorePage(id, version, posted, request);
-        } catch (EditNotAllowedException e) {
-            throw new PageException(403, "editor.forbidden");
-        }
-    }
-
-    private Response restorePage(String id, String version,
-            MultivaluedMap<String, String> posted, ContainerRequestContext request)
-            throws EditNotAllowedException, IOException {
-        Caller caller = requests.formCaller(request, posted);
-        EditorRequests.checkedId(id);
-        EditorRequests.checkedVersion(version);
-        if (!caller.canEdit()) {
-            throw new PageException(403, "editor.forbidden");
-        }
-        String message = Objects.requireNonNullElse(posted.getFirst("message"), "").strip();
-        // The published version the page showed the diff against: restoring over a newer text is a conflict.
-        String seen = Objects.requireNonNullElse(posted.getFirst("published"), "").strip();
-        try {
-            editor.restore(caller, id, version, seen.isEmpty() ? null : EditorRequests.checkedVersion(seen),
-                    message.isEmpty() ? null : message);
-            return EditorRequests.done(id, "restored");
-        } catch (EditConflictException e) {
-            return versionPage(409, request, caller, id, version, e.getMessage());
-        } catch (EditRejectedException e) {
-            if (e.status() == 404) {
-                throw PageException.notFound();
+        return EditorRequests.page(() -> {
+            Caller caller = requests.formCaller(request, posted);
+            EditorRequests.checkedId(id);
+            EditorRequests.checkedVersion(version);
+            if (!caller.canEdit()) {
+                throw new PageException(403, "editor.forbidden");
             }
-            return versionPage(e.status(), request, caller, id, version, e.getMessage());
-        }
+            String message = Objects.requireNonNullElse(posted.getFirst("message"), "").strip();
+            // The published version the page showed the diff against: restoring over a newer text is a conflict.
+            String seen = Objects.requireNonNullElse(posted.getFirst("published"), "").strip();
+            try {
+                editor.restore(caller, id, version, seen.isEmpty() ? null : EditorRequests.checkedVersion(seen),
+                        message.isEmpty() ? null : message);
+                return EditorRequests.done(id, "restored");
+            } catch (EditConflictException e) {
+                return versionPage(409, request, caller, id, version, e.getMessage());
+            } catch (EditRejectedException e) {
+                if (e.status() == 404) {
+                    throw PageException.notFound();
+                }
+                return versionPage(e.status(), request, caller, id, version, e.getMessage());
+            }
+        });
     }
 
     private Response versionPage(int status, ContainerRequestContext request, Caller caller, String id, String version,
@@ -169,13 +148,5 @@ public final class HistoryPages {
         return new Pages.HistoryRow(version, shortVersion,
                 EditorRequests.when(entry.when()), entry.author(), Objects.requireNonNullElse(entry.message(), ""),
                 messages.text("editor.did." + (ACTIONS.contains(entry.action()) ? entry.action() : "change")), url);
-    }
-
-    private Optional<String> draftTitle(Caller caller, String id) {
-        try {
-            return editor.draft(caller, id).map(d -> d.article().title());
-        } catch (EditNotAllowedException e) {
-            return Optional.empty();
-        }
     }
 }

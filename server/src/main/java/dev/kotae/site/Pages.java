@@ -51,17 +51,12 @@ public final class Pages {
     public record TagLink(String name, String url) {}
 
     /** The article page. */
-    public record ArticlePage(Article article, boolean internal, String categoryUrl, List<TagLink> tags,
-            String updatedLabel, List<ArticleService.Related> related, String jsonLd, boolean voted) {
-
-        /** The article itself, as {@code articleBody.jte} shows it. */
-        public ArticleBody body() {
-            return new ArticleBody(article, internal, tags, updatedLabel);
-        }
+    public record ArticlePage(ArticleBody body, String categoryUrl, List<ArticleService.Related> related,
+            String jsonLd, boolean voted) {
 
         /** Where an editor edits this article. */
         public String editUrl() {
-            return EditorLinks.article(article.id());
+            return EditorLinks.article(body.article().id());
         }
     }
 

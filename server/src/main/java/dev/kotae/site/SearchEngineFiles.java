@@ -51,8 +51,8 @@ public final class SearchEngineFiles {
         for (ArticleService.Listed article : listed) {
             List<ArticleService.Listed> versions = article.translationKey() == null ? List.of()
                     : translated.get(article.translationKey());
-            List<String[]> alternates = versions.size() < 2 ? List.of()
-                    : versions.stream().map(v -> new String[] {v.locale(), site.absolute(uri, v.url())}).toList();
+            List<PageContext.Alternate> alternates = versions.size() < 2 ? List.of() : versions.stream()
+                    .map(v -> new PageContext.Alternate(v.locale(), site.absolute(uri, v.url()))).toList();
             url(xml, site.absolute(uri, article.url()), article.updated().toString(), alternates);
         }
         xml.append("</urlset>\n");
@@ -78,17 +78,17 @@ public final class SearchEngineFiles {
     }
 
     /**
-     * One address, with its language alternates ({@code [hreflang, href]}, itself included) when it has
+     * One address, with its language alternates (itself included) when it has
      * public translations: the sitemap form of {@code hreflang} that search engines read.
      */
-    private static void url(StringBuilder xml, String loc, String lastmod, List<String[]> alternates) {
+    private static void url(StringBuilder xml, String loc, String lastmod, List<PageContext.Alternate> alternates) {
         xml.append("  <url><loc>").append(escape(loc)).append("</loc>");
         if (lastmod != null) {
             xml.append("<lastmod>").append(lastmod).append("</lastmod>");
         }
-        for (String[] alternate : alternates) {
-            xml.append("<xhtml:link rel=\"alternate\" hreflang=\"").append(escape(alternate[0]))
-                    .append("\" href=\"").append(escape(alternate[1])).append("\"/>");
+        for (PageContext.Alternate alternate : alternates) {
+            xml.append("<xhtml:link rel=\"alternate\" hreflang=\"").append(escape(alternate.hreflang()))
+                    .append("\" href=\"").append(escape(alternate.href())).append("\"/>");
         }
         xml.append("</url>\n");
     }

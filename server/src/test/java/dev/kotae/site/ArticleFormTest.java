@@ -48,8 +48,12 @@ class ArticleFormTest {
         assertEquals("2026-12-24T09:00", form.publishAt());
         assertEquals(article, form.article());
         assertTrue(form.sameArticle(new ArticleForm("a.b-c", "T", "Cat", "x,y", "q1\r\nq2", "playbook", "internal", "en",
-                "key", "Body\r\n", "")), "spacing of lists and line ends do not make a change");
+                "key", "Body\r\n", "2026-12-24T09:00:00")), "spacing of lists, line ends and seconds make no change");
         assertFalse(form.sameArticle(form.withId("other")));
+        assertFalse(form.sameArticle(new ArticleForm("a.b-c", "T", "Cat", "x, y", "q1\nq2", "playbook", "internal",
+                "en", "key", "Body\n", "2026-12-25T09:00")), "another publish time is a change");
+        assertFalse(form.sameArticle(new ArticleForm("a.b-c", "T", "Cat", "x, y", "q1\nq2", "playbook", "internal",
+                "en", "key", "Body\n", "")), "so is none");
     }
 
     @Test

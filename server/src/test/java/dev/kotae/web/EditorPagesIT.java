@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import dev.kotae.auth.Caller;
 import dev.kotae.auth.Role;
 import dev.kotae.auth.TokenAuthenticator;
@@ -15,6 +16,7 @@ import dev.kotae.editing.EditableArticle;
 import dev.kotae.editing.EditorService;
 import dev.kotae.editing.PublishedArticle;
 import java.io.IOException;
+import java.net.http.HttpRequest;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -259,6 +261,21 @@ class EditorPagesIT {
             assertEquals(publishAt, outOfRange.html().selectFirst("#f-publishAt").attr("value"), "the text is kept");
         }
         assertEquals(404, alice.get("/editor/articles/far-future").status(), "no draft was saved");
+
+        // A select's error and the translation key's are tied to their fields the same way.
+        fields.put("publishAt", "");
+        fields.put("type", "bogus");
+        Element type = alice.post("/editor/articles", fields).html().selectFirst("#f-type");
+        assertEquals("true", type.attr("aria-invalid"), type.outerHtml());
+        assertEquals("err-type", type.attr("aria-describedby"));
+        fields.put("type", "faq");
+        fields.put("translationKey", "key\u0001with-control");
+        SiteBrowser.Page badKey = alice.post("/editor/articles", fields);
+        assertEquals(400, badKey.status(), badKey.body());
+        Element key = badKey.html().selectFirst("#f-translationKey");
+        assertEquals("true", key.attr("aria-invalid"), key.outerHtml());
+        assertEquals("err-translationKey hint-translationKey", key.attr("aria-describedby"));
+        assertNotNull(badKey.html().selectFirst("#err-translationKey"), badKey.body());
     }
 
     @Test
@@ -506,6 +523,34 @@ class EditorPagesIT {
                 "the live page stays the published one");
     }
 
+    /** A change to the publish time alone is a change: asking for review or publishing saves it first. */
+    @Test
+    void aChangedPublishTimeAloneIsSavedBeforeReviewAndPublish() {
+        SiteBrowser alice = SiteBrowser.signedIn(base, ALICE);
+        Map<String, String> fresh = formOf(alice.get("/editor/new").html());
+        fresh.putAll(newArticle("rescheduled", "Rescheduled"));
+        fresh.put("publishAt", "2030-01-02T09:30");
+        assertEquals(303, alice.post("/editor/articles", fresh).status());
+
+        Map<String, String> review = formOf(alice.get("/editor/articles/rescheduled").html());
+        review.put("publishAt", "2031-05-06T10:00");
+        review.put("action", "review");
+        assertEquals(303, alice.post("/editor/articles", review).status());
+        Document inReview = alice.get("/editor/articles/rescheduled").html();
+        assertEquals("2031-05-06T10:00", inReview.selectFirst("#f-publishAt").attr("value"), "review saved the time");
+
+        // Another editor may publish the draft as it is, but not with a time he has not saved.
+        SiteBrowser bob = SiteBrowser.signedIn(base, BOB);
+        Map<String, String> publish = formOf(bob.get("/editor/articles/rescheduled").html());
+        publish.put("publishAt", "2032-07-08T11:00");
+        publish.put("action", "publish");
+        SiteBrowser.Page refused = bob.post("/editor/articles", publish);
+        assertEquals(409, refused.status(), refused.body());
+        assertEquals("2032-07-08T11:00", refused.html().selectFirst("#f-publishAt").attr("value"), "his time kept");
+        assertEquals("2031-05-06T10:00",
+                alice.get("/editor/articles/rescheduled").html().selectFirst("#f-publishAt").attr("value"));
+    }
+
     @Test
     void analyticsOffersEditorsToWriteAnArticleForAQueryThatFoundNothing() throws Exception {
         String query = "宇宙船の燃料補給";
@@ -519,6 +564,114 @@ class EditorPagesIT {
         assertTrue(alice.get(write.attr("href")).html().selectFirst("#f-questions").wholeText().contains(query));
         assertNull(SiteBrowser.signedIn(base, ANN).get("/analytics").html().selectFirst("a.write-link"),
                 "agents do not");
+    }
+
+    /** A way to reach the editor pages with a path that climbs out of the content or data folder. */
+    private record Traversal(String method, String path, Map<String, String> form) {}
+
+    /** No id, version or field climbs out of its folder: each is refused with an HTML page, nothing on disk moves. */
+    @Test
+    void pathsClimbingOutOfTheirFolderAreRefusedAndChangeNothing() throws Exception {
+        SiteBrowser admin = SiteBrowser.signedIn(base, KotaeServer.ADMIN_TOKEN);
+        String csrf = SiteBrowser.formCsrf(admin.get("/editor/new").html());
+        Map<String, String> idForm = new LinkedHashMap<>(newArticle("../../x", "Climbing"));
+        idForm.put("csrf", csrf);
+        Map<String, String> published = Map.of("csrf", csrf, "published", "../x");
+        List<Traversal> cases = new java.util.ArrayList<>(List.of(
+                new Traversal("GET", "/editor/articles/..%2F..", null),
+                new Traversal("GET", "/editor/articles/..%2F..%2Fpom.xml", null),
+                new Traversal("GET", "/editor/articles/%2e%2e", null),
+                new Traversal("GET", "/editor/articles/x/history/%2e%2e", null),
+                new Traversal("GET", "/editor/articles/%2e%2e/history", null),
+                new Traversal("GET", "/editor/articles/" + SAMPLE + "/history/..%2F..%2Fdrafts", null),
+                new Traversal("GET", "/editor/new?translationOf=" + enc("../../" + SAMPLE), null),
+                new Traversal("POST", "/editor/preview", idForm),
+                new Traversal("POST", "/editor/articles/" + SAMPLE + "/history/abc123/restore", published),
+                new Traversal("POST", "/editor/articles/..%2F..%2Fx/history/abc123/restore", Map.of("csrf", csrf)),
+                new Traversal("POST", "/editor/articles/" + SAMPLE + "/history/..%2Fx/restore", Map.of("csrf", csrf))));
+        for (String action : List.of("save", "review", "publish", "discard")) {
+            Map<String, String> form = new LinkedHashMap<>(idForm);
+            form.put("action", action);
+            cases.add(new Traversal("POST", "/editor/articles", form));
+        }
+        Map<Path, String> before = disk();
+        for (Traversal t : cases) {
+            SiteBrowser.Page page = t.method().equals("GET") ? admin.get(t.path()) : admin.post(t.path(), t.form());
+            String what = t.method() + " " + t.path() + (t.form() == null ? "" : " " + t.form());
+            assertTrue(page.status() >= 400 && page.status() < 500, what + " → " + page.status());
+            assertTrue(page.headers().firstValue("content-type").orElse("").startsWith("text/html"),
+                    what + " → " + page.headers().firstValue("content-type"));
+            assertFalse(page.html().body().children().isEmpty(), what + " → " + page.body());
+        }
+        assertEquals(before, disk(), "nothing on disk changed");
+    }
+
+    /** What the editor writes (content, drafts, history, audit log) and the work folder's entries, as they are. */
+    private Map<Path, String> disk() throws IOException {
+        Map<Path, String> files = new java.util.TreeMap<>();
+        for (Path root : List.of(server.content(), server.data().resolve("drafts"), server.data().resolve("history"),
+                work)) {
+            if (!Files.exists(root)) {
+                continue;
+            }
+            boolean whole = root.startsWith(server.content()) || root.startsWith(server.data());
+            try (Stream<Path> walk = whole ? Files.walk(root) : Files.list(root)) {
+                for (Path path : walk.toList()) {
+                    files.put(path, Files.isDirectory(path) ? "dir"
+                            : Files.size(path) + " " + Files.getLastModifiedTime(path));
+                }
+            }
+        }
+        for (String name : List.of("audit.jsonl", "article-paths.json")) {
+            Path file = server.data().resolve(name);
+            files.put(file, Files.exists(file) ? Files.readString(file) : "none");
+        }
+        return files;
+    }
+
+    /**
+     * A query whose results are rarely clicked gets the same write link as one that found nothing; one whose
+     * results were clicked does not.
+     */
+    @Test
+    void analyticsOffersEditorsToWriteAnArticleForAQueryWhoseResultsAreNotClicked() {
+        String session = "editor-pages-low-clicks";
+        String unclicked = "order status";
+        String clicked = "order history";
+        assertTrue(search(session, unclicked).size() > 0, "the unclicked query finds articles");
+        JsonNode hits = search(session, clicked);
+        KotaeServer.Reply click = server.send(server.request("/api/v1/events")
+                .header("Content-Type", "application/json").header(Sessions.HEADER, session).POST(HttpRequest.BodyPublishers.ofString("{\"type\":\"click\","
+                        + "\"query\":\"" + clicked + "\",\"articleId\":\"" + hits.get(0).get("id").asText()
+                        + "\",\"rank\":1}")), null);
+        assertEquals(202, click.status(), click.body());
+
+        SiteBrowser alice = SiteBrowser.signedIn(base, ALICE);
+        await("both queries are in the click table").atMost(Duration.ofSeconds(15)).pollInterval(Duration.ofMillis(20))
+                .until(() -> {
+                    Element table = alice.get("/analytics").html().selectFirst("#clicks table");
+                    return table != null && row(table, unclicked) != null && row(table, clicked) != null
+                            && !row(table, clicked).select("td.num").get(1).text().equals("0");
+                });
+        Element table = alice.get("/analytics").html().selectFirst("#clicks table");
+        Element write = row(table, unclicked).selectFirst("a.write-link");
+        assertNotNull(write, "a query nobody clicked gets a write link: " + table.outerHtml());
+        assertEquals("/editor/new?question=" + enc(unclicked), write.attr("href"));
+        assertNull(row(table, clicked).selectFirst("a.write-link"), "a clicked one does not: " + table.outerHtml());
+        assertNull(SiteBrowser.signedIn(base, ANN).get("/analytics").html().selectFirst("#clicks a.write-link"),
+                "agents get no write link");
+    }
+
+    private JsonNode search(String session, String query) {
+        KotaeServer.Reply reply = server.send(server.request("/api/v1/search?locale=en&q=" + enc(query))
+                .header(Sessions.HEADER, session), null);
+        assertEquals(200, reply.status(), reply.body());
+        return reply.json().get("hits");
+    }
+
+    private static Element row(Element table, String query) {
+        return table.select("tbody tr").stream().filter(tr -> tr.selectFirst("td").ownText().strip().equals(query))
+                .findFirst().orElse(null);
     }
 
     // ---- helpers ---------------------------------------------------------------------------------------
