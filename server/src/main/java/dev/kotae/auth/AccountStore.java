@@ -22,6 +22,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Supplier;
 import java.util.function.UnaryOperator;
 
 /**
@@ -125,35 +126,46 @@ public final class AccountStore {
     }
 
     /**
-     * Adds an account with a new password.
+     * Adds an account with a new password. {@code password} is asked for only once the name, e-mail address
+     * and display name are valid and, under the lock, the name is free: a person typing it does not type
+     * it in vain. Other changes to the accounts file wait meanwhile.
      *
      * @throws AccountException {@code DUPLICATE} if the name is taken, {@code WEAK_PASSWORD}, or {@code INVALID}
      */
-    public Account add(String name, Role role, String email, String displayName, String password) throws IOException {
-        PasswordPolicy.check(password);
+    public Account add(String name, Role role, String email, String displayName, Supplier<String> password)
+            throws IOException {
         Instant now = clock.instant();
-        // Checks the name and e-mail before the slow hash; the hash is then made outside the lock.
+        // Checks the name, e-mail address and display name before anything else.
         Account draft = new Account(name, role, email, displayName, "-", false, now, now, now);
-        Account account = new Account(draft.name(), role, draft.email(), draft.displayName(), hasher.hash(password),
-                false, now, now, now);
+        Account[] added = new Account[1];
         change(accounts -> {
-            if (accounts.stream().anyMatch(a -> a.name().equals(account.name()))) {
-                throw new AccountException(AccountException.Kind.DUPLICATE, "an account named '" + account.name()
+            if (accounts.stream().anyMatch(a -> a.name().equals(draft.name()))) {
+                throw new AccountException(AccountException.Kind.DUPLICATE, "an account named '" + draft.name()
                         + "' already exists");
             }
+            added[0] = new Account(draft.name(), role, draft.email(), draft.displayName(), hash(password),
+                    false, now, now, now);
             List<Account> changed = new ArrayList<>(accounts);
-            changed.add(account);
+            changed.add(added[0]);
             return changed;
         });
-        return account;
+        return added[0];
     }
 
-    /** Gives an account a new password (a new salt and hash even if it is the same password). */
-    public Account resetPassword(String name, String password) throws IOException {
-        PasswordPolicy.check(password);
-        String hash = hasher.hash(password);
+    /**
+     * Gives an account a new password (a new salt and hash even if it is the same password); {@code
+     * password} is asked for only once the account is known to exist.
+     */
+    public Account resetPassword(String name, Supplier<String> password) throws IOException {
         Instant now = clock.instant();
-        return update(name, a -> a.withPasswordHash(hash, now));
+        return update(name, a -> a.withPasswordHash(hash(password), now));
+    }
+
+    /** The hash of the password {@code password} gives, if the policy allows it. */
+    private String hash(Supplier<String> password) {
+        String typed = password.get();
+        PasswordPolicy.check(typed);
+        return hasher.hash(typed);
     }
 
     /** Disables or enables an account; either ends its sessions. Unchanged if it already was so. */

@@ -53,8 +53,8 @@ class AccountSessionsTest {
                 return now;
             }
         });
-        store.add("hanako", Role.EDITOR, null, null, "first passphrase");
-        store.add("taro", Role.AGENT, null, null, "taro's passphrase");
+        store.add("hanako", Role.EDITOR, null, null, () -> "first passphrase");
+        store.add("taro", Role.AGENT, null, null, () -> "taro's passphrase");
         accounts = Accounts.open(store, Set.of("team"));
         sessions = new AgentSessions(Duration.ofHours(8), SigningKey.random(), TOKENS, accounts);
     }
@@ -88,7 +88,7 @@ class AccountSessionsTest {
     @Test
     void aPasswordResetEndsTheSession() throws IOException {
         String id = signIn("hanako");
-        store.resetPassword("hanako", "second passphrase");
+        store.resetPassword("hanako", () -> "second passphrase");
         assertEquals(Optional.empty(), sessions.caller(id));
     }
 
@@ -122,7 +122,7 @@ class AccountSessionsTest {
 
     @Test
     void anAccountWithATokensNameIsRefusedAtStartAndIgnoredLater() throws IOException {
-        store.add("Team", Role.ADMIN, "team@example.com", null, "a passphrase here");
+        store.add("Team", Role.ADMIN, "team@example.com", null, () -> "a passphrase here");
         assertThrows(IOException.class, () -> Accounts.open(store, Set.of("team")));
         assertEquals(Optional.empty(), accounts.find("team"), "the running server ignores it");
         assertEquals(Optional.empty(), accounts.email("team"));
@@ -130,7 +130,7 @@ class AccountSessionsTest {
 
     @Test
     void emailIsLookedUpByNameInAnyCase() throws IOException {
-        store.add("jiro", Role.AGENT, "jiro@example.com", "次郎", "jiro's passphrase");
+        store.add("jiro", Role.AGENT, "jiro@example.com", "次郎", () -> "jiro's passphrase");
         assertEquals(Optional.of("jiro@example.com"), accounts.email("JIRO"));
         assertEquals(Optional.empty(), accounts.email("hanako"), "no address given");
         assertEquals(Optional.empty(), accounts.email("nobody"));

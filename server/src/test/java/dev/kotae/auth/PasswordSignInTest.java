@@ -35,7 +35,7 @@ class PasswordSignInTest {
     @BeforeEach
     void setUp() throws IOException {
         store = new AccountStore(data.resolve(AccountStore.FILE), HASHER, Clock.systemUTC());
-        store.add("hanako", Role.EDITOR, null, null, "hanako's passphrase");
+        store.add("hanako", Role.EDITOR, null, null, () -> "hanako's passphrase");
         io.github.bucket4j.TimeMeter meter = new io.github.bucket4j.TimeMeter() {
             @Override
             public long currentTimeNanos() {
@@ -123,7 +123,7 @@ class PasswordSignInTest {
 
     @Test
     void aForgedAlteredOrOtherNamesCookieGivesNothing() throws IOException {
-        store.add("jiro", Role.AGENT, null, null, "jiro's passphrase");
+        store.add("jiro", Role.AGENT, null, null, () -> "jiro's passphrase");
         String jirosCookie = assertInstanceOf(PasswordSignIn.Attempt.Accepted.class,
                 signIn.attempt("jiro", "jiro's passphrase", "10.0.4.1")).deviceCookie();
         String hanakosCookie = assertInstanceOf(PasswordSignIn.Attempt.Accepted.class,
