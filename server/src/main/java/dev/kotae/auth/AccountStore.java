@@ -121,7 +121,7 @@ public final class AccountStore {
 
     /** One account by name, regardless of case. */
     public Optional<Account> find(String name) throws IOException {
-        String wanted = name.strip().toLowerCase(Locale.ROOT);
+        String wanted = Account.fold(name);
         return load().stream().filter(a -> a.name().equals(wanted)).findFirst();
     }
 

@@ -112,7 +112,7 @@ public final class Accounts {
         if (name == null) {
             return Optional.empty();
         }
-        return Optional.ofNullable(snapshot().byName().get(name.strip().toLowerCase(Locale.ROOT)));
+        return Optional.ofNullable(snapshot().byName().get(Account.fold(name)));
     }
 
     /**

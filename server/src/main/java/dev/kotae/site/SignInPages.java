@@ -1,5 +1,6 @@
 package dev.kotae.site;
 
+import dev.kotae.auth.Account;
 import dev.kotae.auth.Caller;
 import dev.kotae.auth.DeviceCookies;
 import dev.kotae.auth.PasswordSignIn;
@@ -76,7 +77,7 @@ public final class SignInPages {
         String typedName = name == null ? "" : name.strip();
         PasswordSignIn.Attempt attempt = passwords.attempt(typedName, password == null ? "" : password, address,
                 BrowserCookies.value(request, BrowserCookies.DEVICE));
-        String shownName = typedName.length() > 64 ? null : typedName; // a name that long is no account's
+        String shownName = typedName.length() > Account.MAX_NAME ? null : typedName; // a name that long is no account's
         if (attempt instanceof PasswordSignIn.Attempt.Throttled throttled) {
             return Response.fromResponse(signInPage(request, 429, "login.throttled", next, shownName))
                     .header(HttpHeaders.RETRY_AFTER, SignInThrottle.seconds(throttled.retryAfter())).build();
