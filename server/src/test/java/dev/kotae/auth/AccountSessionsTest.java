@@ -3,12 +3,10 @@ package dev.kotae.auth;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
+import dev.kotae.ManualClock;
 import java.io.IOException;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -32,27 +30,10 @@ class AccountSessionsTest {
     private Accounts accounts;
     private AgentSessions sessions;
     /** Moves on with each change, as the real clock would between two commands. */
-    private Instant now = Instant.parse("2026-12-05T09:00:00Z");
 
     @BeforeEach
     void setUp() throws IOException {
-        store = new AccountStore(data.resolve(AccountStore.FILE), HASHER, new Clock() {
-            @Override
-            public ZoneOffset getZone() {
-                return ZoneOffset.UTC;
-            }
-
-            @Override
-            public Clock withZone(java.time.ZoneId zone) {
-                return this;
-            }
-
-            @Override
-            public Instant instant() {
-                now = now.plusSeconds(1);
-                return now;
-            }
-        });
+        store = new AccountStore(data.resolve(AccountStore.FILE), HASHER, ManualClock.ticking("2026-12-05T09:00:00Z", Duration.ofSeconds(1)));
         store.add("hanako", Role.EDITOR, null, null, () -> "first passphrase");
         store.add("taro", Role.AGENT, null, null, () -> "taro's passphrase");
         accounts = Accounts.open(store, Set.of("team"));

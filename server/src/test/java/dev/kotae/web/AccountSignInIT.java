@@ -10,6 +10,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.classic.spi.ThrowableProxyUtil;
 import ch.qos.logback.core.read.ListAppender;
+import dev.kotae.ManualClock;
 import dev.kotae.UsersCommand;
 import dev.kotae.auth.AccountStore;
 import dev.kotae.auth.SignInThrottle;
@@ -28,11 +29,7 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -72,32 +69,13 @@ class AccountSignInIT {
     @TempDir
     static Path work;
     static KotaeServer server;
-    static final ManualClock CLOCK = new ManualClock();
+    static final ManualClock CLOCK = new ManualClock("2026-12-05T09:00:00Z");
     static final ListAppender<ILoggingEvent> LOGS = new ListAppender<>();
     /** Every response body and header seen, to look for a password in. */
     static final StringBuilder RESPONSES = new StringBuilder();
     private final HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
     /** A clock the test moves by hand: the sign-in throttles refill by it. */
-    static final class ManualClock extends Clock {
-        volatile Instant now = Instant.parse("2026-12-05T09:00:00Z");
-
-        @Override
-        public ZoneOffset getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return this;
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
-    }
-
     @BeforeAll
     static void start() throws Exception {
         LOGS.start();
@@ -226,7 +204,7 @@ class AccountSignInIT {
         assertEquals(303, other.post("/login", Map.of("csrf", csrf(other.get("/login")), "name", "jiro",
                 "password", JIRO_PASSWORD, "next", "/")).status, "another account is not slowed");
 
-        CLOCK.now = CLOCK.now.plus(Duration.ofMinutes(1));
+        CLOCK.advance(Duration.ofMinutes(1));
         Page later = taro.post("/login", Map.of("csrf", csrf(taro.get("/login")), "name", "taro",
                 "password", TARO_PASSWORD, "next", "/"));
         assertEquals(303, later.status, later.body);
@@ -254,7 +232,7 @@ class AccountSignInIT {
         assertEquals(303, neighbour.post("/login", Map.of("csrf", csrf(neighbour.get("/login")), "name", "jiro",
                 "password", JIRO_PASSWORD, "next", "/")).status, "another address is not slowed, nor the account");
 
-        CLOCK.now = CLOCK.now.plus(Duration.ofMinutes(1));
+        CLOCK.advance(Duration.ofMinutes(1));
         assertEquals(303, guesser.post("/login", Map.of("csrf", csrf(guesser.get("/login")), "name", "jiro",
                 "password", JIRO_PASSWORD, "next", "/")).status);
     }
