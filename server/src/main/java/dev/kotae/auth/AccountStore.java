@@ -89,7 +89,7 @@ public final class AccountStore {
     }
 
     /** The accounts in a file's bytes. */
-    List<Account> parse(byte[] bytes) throws IOException {
+    private List<Account> parse(byte[] bytes) throws IOException {
         Contents contents;
         try {
             contents = JSON.readValue(bytes, Contents.class);

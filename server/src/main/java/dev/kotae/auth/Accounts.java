@@ -123,11 +123,6 @@ public final class Accounts {
         return find(name).map(Account::email);
     }
 
-    /** The display name of an account, if it has one. */
-    public Optional<String> displayName(String name) {
-        return find(name).map(Account::displayName);
-    }
-
     public int size() {
         return snapshot().byName().size();
     }

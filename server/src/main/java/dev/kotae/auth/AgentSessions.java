@@ -58,25 +58,11 @@ public final class AgentSessions {
 
     /**
      * @param tokens the configured tokens: a session is valid only while its caller's tokens are unchanged
+     * @param accounts the named accounts: a person's session is valid only while their account is unchanged;
+     *     {@code null} when only tokens sign in
+     * @param clock when a session starts and expires
      */
-    public AgentSessions(Duration lifetime, SigningKey signing, List<TokenAuthenticator.Token> tokens) {
-        this(lifetime, signing, tokens, Clock.systemUTC());
-    }
-
-    /**
-     * @param tokens the configured tokens: a session is valid only while its caller's tokens are unchanged
-     * @param accounts the named accounts: a person's session is valid only while their account is unchanged
-     */
-    public AgentSessions(Duration lifetime, SigningKey signing, List<TokenAuthenticator.Token> tokens,
-            Accounts accounts) {
-        this(lifetime, signing, tokens, accounts, Clock.systemUTC());
-    }
-
-    AgentSessions(Duration lifetime, SigningKey signing, List<TokenAuthenticator.Token> tokens, Clock clock) {
-        this(lifetime, signing, tokens, null, clock);
-    }
-
-    AgentSessions(Duration lifetime, SigningKey signing, List<TokenAuthenticator.Token> tokens, Accounts accounts,
+    public AgentSessions(Duration lifetime, SigningKey signing, List<TokenAuthenticator.Token> tokens, Accounts accounts,
             Clock clock) {
         this.accounts = accounts;
         this.lifetime = lifetime;

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import dev.kotae.ManualClock;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
@@ -37,7 +38,7 @@ class AccountSessionsTest {
         store.add("hanako", Role.EDITOR, null, null, () -> "first passphrase");
         store.add("taro", Role.AGENT, null, null, () -> "taro's passphrase");
         accounts = Accounts.open(store, Set.of("team"));
-        sessions = new AgentSessions(Duration.ofHours(8), SigningKey.random(), TOKENS, accounts);
+        sessions = new AgentSessions(Duration.ofHours(8), SigningKey.random(), TOKENS, accounts, Clock.systemUTC());
     }
 
     private String signIn(String name) {

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.kotae.ManualClock;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.Base64;
 import java.util.List;
@@ -21,13 +22,13 @@ class AgentSessionsTest {
     private static final String SECRET = "the-secret-every-replica-is-given-0123456789";
 
     private static AgentSessions sessions(String secret, List<TokenAuthenticator.Token> tokens) {
-        return new AgentSessions(Duration.ofHours(1), SigningKey.of(secret), tokens);
+        return new AgentSessions(Duration.ofHours(1), SigningKey.of(secret), tokens, null, Clock.systemUTC());
     }
 
     @Test
     void aSessionNamesItsCallerUntilItExpires() {
         ManualClock clock = new ManualClock("2026-11-22T09:00:00Z");
-        AgentSessions sessions = new AgentSessions(Duration.ofHours(12), SigningKey.random(), TOKENS, clock);
+        AgentSessions sessions = new AgentSessions(Duration.ofHours(12), SigningKey.random(), TOKENS, null, clock);
         String id = sessions.start(AGENT);
 
         assertTrue(id.matches("[A-Za-z0-9_-]+\\.[A-Za-z0-9_-]+"), id);
