@@ -216,7 +216,8 @@ public final class KotaeApp implements AutoCloseable, Admin {
                 () -> config.plugins().dir() == null || (pluginsStarted && sources.firstLoadsDone()));
         this.plugins = new PluginHost(config.plugins(), data.resolve("plugins"),
                 new PublicHelpCenter(search, suggest, articles), events, sources, timeBox, metrics);
-        AgentSessions agentSessions = new AgentSessions(config.site().agentSession(), signing, config.tokens(), accounts);
+        AgentSessions agentSessions = new AgentSessions(config.site().agentSession(), signing, config.tokens(), accounts,
+                Clock.systemUTC());
         // One allowance per address for wrong tokens and wrong passwords together; another per account name
         // (or per device cookie, for a browser that signed in as that person before).
         SignInThrottle perAddress = SignInThrottle.measuredBy(signInClock);
@@ -273,7 +274,7 @@ public final class KotaeApp implements AutoCloseable, Admin {
      */
     private static java.util.function.Function<String, String> authorEmails(Accounts accounts,
             java.util.function.Function<String, String> otherwise) {
-        return name -> accounts.email(name).filter(email -> !email.isBlank()).orElseGet(() -> otherwise.apply(name));
+        return name -> accounts.email(name).orElseGet(() -> otherwise.apply(name));
     }
 
     /** The figures of what searches keep per index version, e.g. {@code kotae_search_term_sets_hits_total}. */
@@ -447,11 +448,6 @@ public final class KotaeApp implements AutoCloseable, Admin {
 
     public int port() {
         return http.port();
-    }
-
-    /** The named accounts (e.g. {@link Accounts#email} for the author of a person's change). */
-    public Accounts accounts() {
-        return accounts;
     }
 
     /** The search the JSON API calls, for callers in the same JVM (benchmarks, embedding). */

@@ -14,6 +14,7 @@ import java.io.Console;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintWriter;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.Arrays;
@@ -108,8 +109,7 @@ public final class UsersCommand implements Runnable {
             try {
                 KotaeConfig config = ConfigLoader.load(place.configFile, users.env);
                 Path data = place.data != null ? place.data : config.data();
-                return run(new AccountStore(data.resolve(AccountStore.FILE), new PasswordHasher(),
-                        java.time.Clock.systemUTC()), config.tokens());
+                return run(AccountStore.inDataFolder(data, new PasswordHasher()), config.tokens());
             } catch (AccountException e) {
                 err.println("kotae users: " + e.getMessage());
                 return switch (e.kind()) {
@@ -124,6 +124,9 @@ public final class UsersCommand implements Runnable {
             } catch (IOException e) {
                 err.println("kotae users: " + e.getMessage());
                 return FILE_ERROR;
+            } catch (UncheckedIOException e) {
+                err.println("kotae users: " + e.getCause().getMessage());
+                return FILE_ERROR;
             } finally {
                 err.flush();
             }
@@ -135,11 +138,21 @@ public final class UsersCommand implements Runnable {
             return spec.commandLine().getOut();
         }
 
-        /** The new password: from standard input's first line, or asked twice on the terminal. */
-        String newPassword(String name, boolean fromStdin) throws IOException {
-            if (fromStdin) {
-                return firstLine(users.stdin);
-            }
+        /**
+         * The new password, asked for when the store calls for it (once it knows the password will not be
+         * wasted): from standard input's first line, or asked twice on the terminal.
+         */
+        Supplier<String> newPassword(String name, boolean fromStdin) {
+            return () -> {
+                try {
+                    return fromStdin ? firstLine(users.stdin) : typed(name);
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+            };
+        }
+
+        private String typed(String name) {
             Console terminal = users.console.get();
             if (terminal == null) {
                 throw new IllegalArgumentException("no terminal to ask for the password on: pipe it in with"
@@ -206,13 +219,6 @@ public final class UsersCommand implements Runnable {
                 throw new AccountException(AccountException.Kind.DUPLICATE, "'" + canonical + "' is the name of a"
                         + " configured API token; choose another name");
             }
-            if (store.find(canonical).isPresent()) { // also before asking for a password
-                throw new AccountException(AccountException.Kind.DUPLICATE, "an account named '" + canonical
-                        + "' already exists");
-            }
-            // Checks the e-mail address and display name before asking for a password that would be wasted.
-            new Account(canonical, role, email, displayName, "-", false, java.time.Instant.EPOCH, java.time.Instant.EPOCH,
-                    java.time.Instant.EPOCH);
             Account account = store.add(canonical, role, email, displayName, newPassword(canonical, passwordStdin));
             out().println("Added " + account.name() + " (" + account.role().name().toLowerCase(Locale.ROOT) + ")");
             return OK;
@@ -231,9 +237,6 @@ public final class UsersCommand implements Runnable {
         @Override
         int run(AccountStore store, List<TokenAuthenticator.Token> tokens) throws IOException {
             String canonical = Account.normalizeName(name);
-            if (store.find(canonical).isEmpty()) {
-                throw new AccountException(AccountException.Kind.UNKNOWN, "no account named '" + canonical + "'");
-            }
             store.resetPassword(canonical, newPassword(canonical, passwordStdin));
             out().println("New password set for " + canonical + "; their sessions have ended");
             return OK;

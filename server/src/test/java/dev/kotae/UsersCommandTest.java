@@ -7,14 +7,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.kotae.auth.AccountStore;
 import dev.kotae.auth.PasswordHasher;
 import dev.kotae.auth.Role;
-import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -28,35 +25,17 @@ class UsersCommandTest {
     @TempDir
     Path data;
 
-    /** What one run printed and returned. */
-    record Run(int exitCode, String out, String err) {}
-
-    static Run users(Path data, String stdin, Map<String, String> env, String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        CommandLine command = new CommandLine(new UsersCommand(
-                new ByteArrayInputStream(stdin.getBytes(StandardCharsets.UTF_8)), () -> null, env));
-        command.setOut(new PrintWriter(out, true));
-        command.setErr(new PrintWriter(err, true));
-        String[] withData = new String[args.length + 2];
-        System.arraycopy(args, 0, withData, 0, args.length);
-        withData[args.length] = "--data";
-        withData[args.length + 1] = data.toString();
-        int code = command.execute(withData);
-        return new Run(code, out.toString(), err.toString());
-    }
-
-    private Run users(String stdin, String... args) {
-        return users(data, stdin, Map.of(), args);
+    private UsersCli users(String stdin, String... args) {
+        return UsersCli.run(data, stdin, Map.of(), args);
     }
 
     private AccountStore store() {
-        return new AccountStore(data.resolve(AccountStore.FILE), new PasswordHasher(), Clock.systemUTC());
+        return AccountStore.inDataFolder(data, new PasswordHasher());
     }
 
     @Test
     void addThenListShowsThePersonButNeverAPasswordOrHash() throws IOException {
-        Run added = users(PASSWORD + "\n", "add", "Hanako", "--role", "editor", "--email", "hanako@example.com",
+        UsersCli added = users(PASSWORD + "\n", "add", "Hanako", "--role", "editor", "--email", "hanako@example.com",
                 "--name", "佐藤 花子", "--password-stdin");
         assertEquals(UsersCommand.OK, added.exitCode(), added.err());
         assertTrue(added.out().contains("hanako"), added.out());
@@ -66,11 +45,11 @@ class UsersCommandTest {
         assertTrue(new PasswordHasher().matches(PASSWORD, account.passwordHash()),
                 "the first line of stdin, without its newline, is the password");
 
-        Run list = users("", "list");
+        UsersCli list = users("", "list");
         assertEquals(UsersCommand.OK, list.exitCode(), list.err());
         assertTrue(list.out().contains("hanako") && list.out().contains("editor") && list.out().contains("enabled")
                 && list.out().contains("hanako@example.com") && list.out().contains("佐藤 花子"), list.out());
-        for (Run run : new Run[] {added, list}) {
+        for (UsersCli run : new UsersCli[] {added, list}) {
             assertFalse((run.out() + run.err()).contains("argon2"), run.out());
             assertFalse((run.out() + run.err()).contains(PASSWORD), run.out());
         }
@@ -81,36 +60,45 @@ class UsersCommandTest {
     void refusalsHaveTheirOwnExitCodesAndSayWhy() {
         assertEquals(UsersCommand.OK, users(PASSWORD, "add", "hanako", "--role", "agent", "--password-stdin").exitCode());
 
-        Run duplicate = users(PASSWORD, "add", "HANAKO", "--role", "admin", "--password-stdin");
+        UsersCli duplicate = users(PASSWORD, "add", "HANAKO", "--role", "admin", "--password-stdin");
         assertEquals(UsersCommand.NAME_TAKEN, duplicate.exitCode());
         assertTrue(duplicate.err().contains("already exists"), duplicate.err());
 
-        Run weak = users("short", "add", "taro", "--role", "agent", "--password-stdin");
-        assertEquals(UsersCommand.PASSWORD_REFUSED, weak.exitCode());
-        assertTrue(weak.err().contains("too short") && !weak.err().contains("short\n") , weak.err());
+        UsersCli takenNoTerminal = users("", "add", "hanako", "--role", "agent");
+        assertEquals(UsersCommand.NAME_TAKEN, takenNoTerminal.exitCode(), "refused before a password is asked for: "
+                + takenNoTerminal.err());
+        UsersCli badEmailNoTerminal = users("", "add", "taro", "--role", "agent", "--email", "nope");
+        assertTrue(badEmailNoTerminal.err().contains("not an e-mail address"), "refused before a password is asked"
+                + " for: " + badEmailNoTerminal.err());
+        assertEquals(UsersCommand.UNKNOWN_USER, users("", "reset", "jiro").exitCode(), "no password asked for either");
 
-        Run unknown = users(PASSWORD, "reset", "jiro", "--password-stdin");
+        UsersCli weak = users("tiny-pw", "add", "taro", "--role", "agent", "--password-stdin");
+        assertEquals(UsersCommand.PASSWORD_REFUSED, weak.exitCode());
+        assertTrue(weak.err().contains("too short"), weak.err());
+        assertFalse((weak.out() + weak.err()).contains("tiny-pw"), "the refused password is not repeated: " + weak.err());
+
+        UsersCli unknown = users(PASSWORD, "reset", "jiro", "--password-stdin");
         assertEquals(UsersCommand.UNKNOWN_USER, unknown.exitCode());
         assertTrue(unknown.err().contains("no account named 'jiro'"), unknown.err());
         assertEquals(UsersCommand.UNKNOWN_USER, users("", "disable", "jiro").exitCode());
         assertEquals(UsersCommand.UNKNOWN_USER, users("", "enable", "jiro").exitCode());
         assertEquals(UsersCommand.UNKNOWN_USER, users("", "role", "jiro", "admin").exitCode());
 
-        Run badRole = users("", "role", "hanako", "boss");
+        UsersCli badRole = users("", "role", "hanako", "boss");
         assertEquals(UsersCommand.USAGE, badRole.exitCode());
         assertTrue(badRole.err().contains("agent, editor or admin"), badRole.err());
         assertEquals(UsersCommand.USAGE, users(PASSWORD, "add", "-x", "--role", "agent", "--password-stdin").exitCode());
         assertEquals(UsersCommand.USAGE, users(PASSWORD, "add", "x", "--role", "agent", "--email", "nope",
                 "--password-stdin").exitCode());
 
-        Run noTerminal = users("", "add", "taro", "--role", "agent");
+        UsersCli noTerminal = users("", "add", "taro", "--role", "agent");
         assertEquals(UsersCommand.USAGE, noTerminal.exitCode());
         assertTrue(noTerminal.err().contains("--password-stdin"), noTerminal.err());
     }
 
     @Test
     void aConfiguredTokensNameCannotBeAnAccount() {
-        Run clash = users(data, PASSWORD, Map.of("KOTAE_AUTH_TOKENS", "support:agent:support-token-0123"),
+        UsersCli clash = UsersCli.run(data, PASSWORD, Map.of("KOTAE_AUTH_TOKENS", "support:agent:support-token-0123"),
                 "add", "Support", "--role", "agent", "--password-stdin");
         assertEquals(UsersCommand.NAME_TAKEN, clash.exitCode());
         assertTrue(clash.err().contains("API token"), clash.err());

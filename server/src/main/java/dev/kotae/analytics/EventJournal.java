@@ -1,5 +1,6 @@
 package dev.kotae.analytics;
 
+import dev.kotae.util.AtomicFiles;
 import dev.kotae.util.DaemonThreads;
 import dev.kotae.plugin.KotaeEvent;
 import java.io.IOException;
@@ -10,7 +11,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -115,12 +115,7 @@ public final class EventJournal implements AutoCloseable {
             }
         }
         String id = UUID.randomUUID().toString();
-        Path temp = folder.resolve("journal-id.tmp");
-        Files.writeString(temp, id, StandardCharsets.UTF_8);
-        try (FileChannel channel = FileChannel.open(temp, StandardOpenOption.WRITE)) {
-            channel.force(true);
-        }
-        Files.move(temp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+        AtomicFiles.write(file, id.getBytes(StandardCharsets.UTF_8));
         return id;
     }
 

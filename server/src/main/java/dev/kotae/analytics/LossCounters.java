@@ -1,15 +1,13 @@
 package dev.kotae.analytics;
 
+import dev.kotae.util.AtomicFiles;
 import java.io.IOException;
 import java.io.Reader;
+import java.io.StringWriter;
 import java.io.UncheckedIOException;
-import java.io.Writer;
-import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.nio.file.StandardOpenOption;
 import java.util.Properties;
 import java.util.concurrent.atomic.AtomicLong;
 
@@ -90,15 +88,10 @@ public final class LossCounters {
         Properties stored = new Properties();
         stored.setProperty("lost", Long.toString(lost.get()));
         stored.setProperty("rejected", Long.toString(rejected.get()));
-        Path temp = file.resolveSibling(file.getFileName() + ".tmp");
+        StringWriter out = new StringWriter();
         try {
-            try (Writer out = Files.newBufferedWriter(temp, StandardCharsets.UTF_8)) {
-                stored.store(out, "Analytics events lost (never journaled) and rejected (refused by the database)");
-            }
-            try (FileChannel channel = FileChannel.open(temp, StandardOpenOption.WRITE)) {
-                channel.force(true);
-            }
-            Files.move(temp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+            stored.store(out, "Analytics events lost (never journaled) and rejected (refused by the database)");
+            AtomicFiles.write(file, out.toString().getBytes(StandardCharsets.UTF_8));
         } catch (IOException e) {
             changed = true;
             throw new UncheckedIOException(e);

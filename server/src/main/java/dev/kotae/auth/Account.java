@@ -19,8 +19,10 @@ import java.util.regex.Pattern;
 public record Account(String name, Role role, String email, String displayName, String passwordHash,
         boolean disabled, Instant created, Instant passwordChanged, Instant accessChanged) {
 
-    /** What a name may look like once lower-cased: a letter or digit, then up to 63 of those or {@code . _ -}. */
-    public static final Pattern NAME = Pattern.compile("[a-z0-9][a-z0-9._-]{0,63}");
+    /** The longest name, in characters. */
+    public static final int MAX_NAME = 64;
+    /** What a name may look like once {@link #fold folded}: a letter or digit, then up to 63 of those or {@code . _ -}. */
+    public static final Pattern NAME = Pattern.compile("[a-z0-9][a-z0-9._-]{0," + (MAX_NAME - 1) + "}");
     /** Loose on purpose: an address with one {@code @}, no spaces or angle brackets, that mail tools accept. */
     private static final Pattern EMAIL = Pattern.compile("[^\\s@<>\"]{1,64}@[^\\s@<>\"]{1,255}");
     private static final int MAX_DISPLAY_NAME = 100;
@@ -42,12 +44,21 @@ public record Account(String name, Role role, String email, String displayName, 
      * @throws AccountException of kind {@link AccountException.Kind#INVALID} if it is not a valid name
      */
     public static String normalizeName(String typed) {
-        String name = typed == null ? "" : typed.strip().toLowerCase(Locale.ROOT);
+        String name = fold(typed);
         if (!NAME.matcher(name).matches()) {
-            throw new AccountException(AccountException.Kind.INVALID, "a name is 1-64 letters a-z, digits, '.', '_'"
+            throw new AccountException(AccountException.Kind.INVALID, "a name is 1-" + MAX_NAME
+                    + " letters a-z, digits, '.', '_'"
                     + " or '-', starting with a letter or digit");
         }
         return name;
+    }
+
+    /**
+     * A name as typed, as names are compared: without surrounding white space, in lower case; {@code ""} for
+     * {@code null}. Not checked: see {@link #normalizeName}.
+     */
+    public static String fold(String typed) {
+        return typed == null ? "" : typed.strip().toLowerCase(Locale.ROOT);
     }
 
     private static String checkedEmail(String email) {

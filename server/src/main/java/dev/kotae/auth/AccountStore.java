@@ -5,16 +5,14 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import dev.kotae.util.AtomicFiles;
 import java.io.IOException;
 import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -24,6 +22,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Supplier;
 import java.util.function.UnaryOperator;
 
 /**
@@ -90,7 +89,7 @@ public final class AccountStore {
     }
 
     /** The accounts in a file's bytes. */
-    List<Account> parse(byte[] bytes) throws IOException {
+    private List<Account> parse(byte[] bytes) throws IOException {
         Contents contents;
         try {
             contents = JSON.readValue(bytes, Contents.class);
@@ -122,40 +121,51 @@ public final class AccountStore {
 
     /** One account by name, regardless of case. */
     public Optional<Account> find(String name) throws IOException {
-        String wanted = name.strip().toLowerCase(Locale.ROOT);
+        String wanted = Account.fold(name);
         return load().stream().filter(a -> a.name().equals(wanted)).findFirst();
     }
 
     /**
-     * Adds an account with a new password.
+     * Adds an account with a new password. {@code password} is asked for only once the name, e-mail address
+     * and display name are valid and, under the lock, the name is free: a person typing it does not type
+     * it in vain. Other changes to the accounts file wait meanwhile.
      *
      * @throws AccountException {@code DUPLICATE} if the name is taken, {@code WEAK_PASSWORD}, or {@code INVALID}
      */
-    public Account add(String name, Role role, String email, String displayName, String password) throws IOException {
-        PasswordPolicy.check(password);
+    public Account add(String name, Role role, String email, String displayName, Supplier<String> password)
+            throws IOException {
         Instant now = clock.instant();
-        // Checks the name and e-mail before the slow hash; the hash is then made outside the lock.
+        // Checks the name, e-mail address and display name before anything else.
         Account draft = new Account(name, role, email, displayName, "-", false, now, now, now);
-        Account account = new Account(draft.name(), role, draft.email(), draft.displayName(), hasher.hash(password),
-                false, now, now, now);
+        Account[] added = new Account[1];
         change(accounts -> {
-            if (accounts.stream().anyMatch(a -> a.name().equals(account.name()))) {
-                throw new AccountException(AccountException.Kind.DUPLICATE, "an account named '" + account.name()
+            if (accounts.stream().anyMatch(a -> a.name().equals(draft.name()))) {
+                throw new AccountException(AccountException.Kind.DUPLICATE, "an account named '" + draft.name()
                         + "' already exists");
             }
+            added[0] = new Account(draft.name(), role, draft.email(), draft.displayName(), hash(password),
+                    false, now, now, now);
             List<Account> changed = new ArrayList<>(accounts);
-            changed.add(account);
+            changed.add(added[0]);
             return changed;
         });
-        return account;
+        return added[0];
     }
 
-    /** Gives an account a new password (a new salt and hash even if it is the same password). */
-    public Account resetPassword(String name, String password) throws IOException {
-        PasswordPolicy.check(password);
-        String hash = hasher.hash(password);
+    /**
+     * Gives an account a new password (a new salt and hash even if it is the same password); {@code
+     * password} is asked for only once the account is known to exist.
+     */
+    public Account resetPassword(String name, Supplier<String> password) throws IOException {
         Instant now = clock.instant();
-        return update(name, a -> a.withPasswordHash(hash, now));
+        return update(name, a -> a.withPasswordHash(hash(password), now));
+    }
+
+    /** The hash of the password {@code password} gives, if the policy allows it. */
+    private String hash(Supplier<String> password) {
+        String typed = password.get();
+        PasswordPolicy.check(typed);
+        return hasher.hash(typed);
     }
 
     /** Disables or enables an account; either ends its sessions. Unchanged if it already was so. */
@@ -209,25 +219,6 @@ public final class AccountStore {
                         a.passwordHash(), a.disabled(), a.created(), a.passwordChanged(), a.accessChanged()))
                 .toList();
         byte[] bytes = JSON.writeValueAsBytes(new Contents(FORMAT, entries));
-        Path temp = Files.createTempFile(file.toAbsolutePath().getParent(), FILE, ".tmp");
-        try {
-            try {
-                Files.setPosixFilePermissions(temp, PosixFilePermissions.fromString("rw-------"));
-            } catch (UnsupportedOperationException e) {
-                // Not a POSIX file system: the data folder's own permissions protect it.
-            }
-            try (FileChannel channel = FileChannel.open(temp, StandardOpenOption.WRITE,
-                    StandardOpenOption.TRUNCATE_EXISTING)) {
-                channel.write(java.nio.ByteBuffer.wrap(bytes));
-                channel.force(true); // on disk before the rename makes it the file
-            }
-            try {
-                Files.move(temp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-            } catch (AtomicMoveNotSupportedException e) {
-                Files.move(temp, file, StandardCopyOption.REPLACE_EXISTING);
-            }
-        } finally {
-            Files.deleteIfExists(temp);
-        }
+        AtomicFiles.writeOwnerOnly(file, bytes);
     }
 }

@@ -112,7 +112,7 @@ public final class Accounts {
         if (name == null) {
             return Optional.empty();
         }
-        return Optional.ofNullable(snapshot().byName().get(name.strip().toLowerCase(Locale.ROOT)));
+        return Optional.ofNullable(snapshot().byName().get(Account.fold(name)));
     }
 
     /**
@@ -121,11 +121,6 @@ public final class Accounts {
      */
     public Optional<String> email(String name) {
         return find(name).map(Account::email);
-    }
-
-    /** The display name of an account, if it has one. */
-    public Optional<String> displayName(String name) {
-        return find(name).map(Account::displayName);
     }
 
     public int size() {

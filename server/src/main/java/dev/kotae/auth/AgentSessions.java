@@ -4,11 +4,8 @@ import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.Arrays;
 import java.util.Base64;
 import java.util.Comparator;
@@ -38,20 +35,16 @@ import java.util.stream.Collectors;
 public final class AgentSessions {
 
     private static final Base64.Encoder ENCODER = Base64.getUrlEncoder().withoutPadding();
-    private static final Base64.Decoder DECODER = Base64.getUrlDecoder();
-    /** Expiry (8 bytes), nonce (16), caller fingerprint (16). */
-    private static final int NONCE = 16;
+    /** The body after the expiry and the nonce ({@link SignedValues}): the caller's fingerprint. */
     private static final int FINGERPRINT = 16;
-    private static final int PAYLOAD = Long.BYTES + NONCE + FINGERPRINT;
-    /** The signature is HMAC-SHA256 cut to 128 bits, as much as the nonce. */
-    private static final int SIGNATURE = 16;
+    /** Longer ids are none of ours: refused before decoding. */
+    private static final int MAX_LENGTH = 200;
     /** Ids signed out here are remembered at most this many at once; a flood of sign-outs forgets the oldest. */
     static final int MAX_SIGNED_OUT = 100_000;
 
-    private final SecureRandom random = new SecureRandom();
     private final byte[] key;
+    private final SignedValues ids;
     private final Duration lifetime;
-    private final Clock clock;
     /** Each signed-in caller by the fingerprint of its tokens. */
     private final Map<ByteBuffer, Caller> callers = new HashMap<>();
     private final Map<Caller, byte[]> fingerprints = new HashMap<>();
@@ -65,30 +58,16 @@ public final class AgentSessions {
 
     /**
      * @param tokens the configured tokens: a session is valid only while its caller's tokens are unchanged
+     * @param accounts the named accounts: a person's session is valid only while their account is unchanged;
+     *     {@code null} when only tokens sign in
+     * @param clock when a session starts and expires
      */
-    public AgentSessions(Duration lifetime, SigningKey signing, List<TokenAuthenticator.Token> tokens) {
-        this(lifetime, signing, tokens, Clock.systemUTC());
-    }
-
-    /**
-     * @param tokens the configured tokens: a session is valid only while its caller's tokens are unchanged
-     * @param accounts the named accounts: a person's session is valid only while their account is unchanged
-     */
-    public AgentSessions(Duration lifetime, SigningKey signing, List<TokenAuthenticator.Token> tokens,
-            Accounts accounts) {
-        this(lifetime, signing, tokens, accounts, Clock.systemUTC());
-    }
-
-    AgentSessions(Duration lifetime, SigningKey signing, List<TokenAuthenticator.Token> tokens, Clock clock) {
-        this(lifetime, signing, tokens, null, clock);
-    }
-
-    AgentSessions(Duration lifetime, SigningKey signing, List<TokenAuthenticator.Token> tokens, Accounts accounts,
+    public AgentSessions(Duration lifetime, SigningKey signing, List<TokenAuthenticator.Token> tokens, Accounts accounts,
             Clock clock) {
         this.accounts = accounts;
         this.lifetime = lifetime;
-        this.clock = clock;
         this.key = signing.derive("session");
+        this.ids = new SignedValues(key, MAX_LENGTH, clock);
         this.signedOut = Caffeine.newBuilder().maximumSize(MAX_SIGNED_OUT).expireAfterWrite(lifetime).build();
         Map<Caller, List<TokenAuthenticator.Token>> byCaller = tokens.stream()
                 .collect(Collectors.groupingBy(t -> new Caller(t.name(), t.role())));
@@ -120,41 +99,19 @@ public final class AgentSessions {
     }
 
     private String issue(byte[] fingerprint) {
-        byte[] nonce = new byte[NONCE];
-        random.nextBytes(nonce);
-        ByteBuffer payload = ByteBuffer.allocate(PAYLOAD)
-                .putLong(clock.instant().plus(lifetime).getEpochSecond()).put(nonce).put(fingerprint);
-        byte[] bytes = payload.array();
-        return ENCODER.encodeToString(bytes) + "." + ENCODER.encodeToString(sign(bytes));
+        return ids.seal(fingerprint, lifetime);
     }
 
     /** The caller of a live session, or empty for an unknown, forged, ended or expired id. */
     public Optional<Caller> caller(String id) {
-        if (id == null || id.length() > 200 || signedOut.getIfPresent(id) != null) {
+        if (id == null || signedOut.getIfPresent(id) != null) {
             return Optional.empty();
         }
-        int dot = id.indexOf('.');
-        byte[] payload;
-        byte[] signature;
-        try {
-            payload = DECODER.decode(id.substring(0, Math.max(dot, 0)));
-            signature = DECODER.decode(id.substring(dot + 1));
-        } catch (IllegalArgumentException e) {
-            return Optional.empty();
-        }
-        // Only the one spelling we issue: Base64 ignores a last character's unused bits, so several strings
-        // decode to one session, and a signed-out id must not come back under another of them.
-        if (dot < 0 || payload.length != PAYLOAD || !id.equals(ENCODER.encodeToString(payload) + "." + ENCODER.encodeToString(signature))
-                || !MessageDigest.isEqual(sign(payload), signature)) {
-            return Optional.empty();
-        }
-        ByteBuffer read = ByteBuffer.wrap(payload);
-        if (!clock.instant().isBefore(Instant.ofEpochSecond(read.getLong()))) {
-            return Optional.empty();
-        }
-        ByteBuffer fingerprint = ByteBuffer.wrap(payload, Long.BYTES + NONCE, FINGERPRINT).slice();
-        Caller holder = callers.get(fingerprint);
-        return holder != null ? Optional.of(holder) : Optional.ofNullable(accountCallers().get(fingerprint));
+        return ids.open(id).filter(read -> read.remaining() == SignedValues.RANDOM + FINGERPRINT).flatMap(read -> {
+            ByteBuffer fingerprint = read.position(SignedValues.RANDOM).slice();
+            Caller holder = callers.get(fingerprint);
+            return holder != null ? Optional.of(holder) : Optional.ofNullable(accountCallers().get(fingerprint));
+        });
     }
 
     /** The enabled accounts' callers by fingerprint, computed again whenever the accounts changed. */
@@ -186,10 +143,6 @@ public final class AgentSessions {
 
     public Duration lifetime() {
         return lifetime;
-    }
-
-    private byte[] sign(byte[] payload) {
-        return Arrays.copyOf(SigningKey.hmac(key, payload), SIGNATURE);
     }
 
     /**

@@ -1,13 +1,9 @@
 package dev.kotae.auth;
 
-import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
-import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
-import java.util.Arrays;
 import java.util.Base64;
 import java.util.Optional;
 
@@ -29,70 +25,36 @@ public final class DeviceCookies {
     public static final Duration LIFETIME = Duration.ofDays(90);
 
     private static final Base64.Encoder ENCODER = Base64.getUrlEncoder().withoutPadding();
-    private static final Base64.Decoder DECODER = Base64.getUrlDecoder();
-    private static final int DEVICE_ID = 16;
-    private static final int SIGNATURE = 16;
     /** Longer values are no cookie of ours: refused before decoding. */
     private static final int MAX_LENGTH = 300;
 
-    private final SecureRandom random = new SecureRandom();
-    private final byte[] key;
-    private final Clock clock;
+    private final SignedValues values;
 
     /** @param clock when a cookie is issued and checked (a test's clock moves to see one expire) */
     public DeviceCookies(SigningKey signing, Clock clock) {
-        this.key = signing.derive("device");
-        this.clock = clock;
+        this.values = new SignedValues(signing.derive("device"), MAX_LENGTH, clock);
     }
 
     /** A new cookie value for the browser that {@code accountName} (lower case) just signed in from. */
     public String issue(String accountName) {
-        byte[] name = accountName.getBytes(StandardCharsets.UTF_8);
-        byte[] deviceId = new byte[DEVICE_ID];
-        random.nextBytes(deviceId);
-        byte[] payload = ByteBuffer.allocate(Long.BYTES + DEVICE_ID + name.length)
-                .putLong(clock.instant().plus(LIFETIME).getEpochSecond()).put(deviceId).put(name).array();
-        return ENCODER.encodeToString(payload) + "." + ENCODER.encodeToString(sign(payload));
+        return values.seal(accountName.getBytes(StandardCharsets.UTF_8), LIFETIME);
     }
 
     /**
      * The device id in {@code cookie} if it is a value this key signed for exactly {@code accountName} (lower
      * case) and has not expired; empty for {@code null}, a forged, altered, expired or other name's value.
+     * The device id is the value's random part.
      */
     public Optional<String> device(String cookie, String accountName) {
-        if (cookie == null || cookie.length() > MAX_LENGTH) {
-            return Optional.empty();
-        }
-        int dot = cookie.indexOf('.');
-        if (dot < 0) {
-            return Optional.empty();
-        }
-        byte[] payload;
-        byte[] signature;
-        try {
-            payload = DECODER.decode(cookie.substring(0, dot));
-            signature = DECODER.decode(cookie.substring(dot + 1));
-        } catch (IllegalArgumentException e) {
-            return Optional.empty();
-        }
-        if (payload.length <= Long.BYTES + DEVICE_ID || !MessageDigest.isEqual(sign(payload), signature)) {
-            return Optional.empty();
-        }
-        ByteBuffer read = ByteBuffer.wrap(payload);
-        if (!clock.instant().isBefore(Instant.ofEpochSecond(read.getLong()))) {
-            return Optional.empty();
-        }
-        byte[] deviceId = new byte[DEVICE_ID];
-        read.get(deviceId);
-        byte[] name = new byte[read.remaining()];
-        read.get(name);
-        if (!MessageDigest.isEqual(name, accountName.getBytes(StandardCharsets.UTF_8))) {
-            return Optional.empty();
-        }
-        return Optional.of(ENCODER.encodeToString(deviceId));
-    }
-
-    private byte[] sign(byte[] payload) {
-        return Arrays.copyOf(SigningKey.hmac(key, payload), SIGNATURE);
+        return values.open(cookie).flatMap(read -> {
+            byte[] deviceId = new byte[SignedValues.RANDOM];
+            read.get(deviceId);
+            byte[] name = new byte[read.remaining()];
+            read.get(name);
+            if (name.length == 0 || !MessageDigest.isEqual(name, accountName.getBytes(StandardCharsets.UTF_8))) {
+                return Optional.empty();
+            }
+            return Optional.of(ENCODER.encodeToString(deviceId));
+        });
     }
 }

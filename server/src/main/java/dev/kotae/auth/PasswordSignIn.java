@@ -1,7 +1,6 @@
 package dev.kotae.auth;
 
 import java.time.Duration;
-import java.util.Locale;
 import java.util.Optional;
 
 /**
@@ -40,8 +39,11 @@ public final class PasswordSignIn {
         record Throttled(Duration retryAfter) implements Attempt {}
     }
 
-    /** Longest name kept as a throttle key: longer ones are no account's, and are counted under their start. */
-    private static final int MAX_KEY = Account.NAME.pattern().length() + 64;
+    /**
+     * Longest name kept as a throttle key: longer ones are no account's, and are counted under their start,
+     * one character longer than any account's name so that they never share an account's key.
+     */
+    private static final int MAX_KEY = Account.MAX_NAME + 1;
 
     private final Accounts accounts;
     private final PasswordHasher hasher;
@@ -74,7 +76,7 @@ public final class PasswordSignIn {
      * that device rather than as the name; any other value is ignored.
      */
     public Attempt attempt(String name, String password, String address, String deviceCookie) {
-        String typed = name == null ? "" : name.strip().toLowerCase(Locale.ROOT);
+        String typed = Account.fold(name);
         // Two kinds of key in one throttle, told apart by their first word so a typed name is never a device.
         String key = devices.device(deviceCookie, typed).map(device -> "device " + device)
                 .orElseGet(() -> "name " + (typed.length() > MAX_KEY ? typed.substring(0, MAX_KEY) : typed));

@@ -33,11 +33,7 @@ public final class SignInThrottle {
             .expireAfterAccess(Duration.ofMinutes(1)) // by then a bucket has refilled and is like a new one
             .build();
 
-    public SignInThrottle() {
-        this(TimeMeter.SYSTEM_NANOTIME);
-    }
-
-    SignInThrottle(TimeMeter clock) {
+    private SignInThrottle(TimeMeter clock) {
         this.clock = clock;
     }
 

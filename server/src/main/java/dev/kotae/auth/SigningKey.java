@@ -1,13 +1,10 @@
 package dev.kotae.auth;
 
+import dev.kotae.util.AtomicFiles;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.AtomicMoveNotSupportedException;
-import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.security.GeneralSecurityException;
 import java.security.SecureRandom;
 import java.util.Base64;
@@ -95,23 +92,6 @@ public final class SigningKey {
 
     /** Writes the new secret whole or not at all, readable by its owner only where the file system allows. */
     private static void write(Path file, String text) throws IOException {
-        Path temp = Files.createTempFile(file.getParent(), FILE, ".tmp");
-        try {
-            try {
-                Files.setPosixFilePermissions(temp, PosixFilePermissions.fromString("rw-------"));
-            } catch (UnsupportedOperationException e) {
-                // Not a POSIX file system: the data folder's own permissions protect it.
-            }
-            Files.writeString(temp, text, StandardCharsets.UTF_8);
-            try {
-                Files.move(temp, file, StandardCopyOption.ATOMIC_MOVE);
-            } catch (AtomicMoveNotSupportedException e) {
-                Files.move(temp, file);
-            }
-        } catch (FileAlreadyExistsException e) {
-            // Another process created it first: use theirs.
-        } finally {
-            Files.deleteIfExists(temp);
-        }
+        AtomicFiles.writeOwnerOnly(file, text.getBytes(StandardCharsets.UTF_8));
     }
 }

@@ -44,10 +44,6 @@ public final class TokenAuthenticator {
     private final List<Entry> entries;
     private final SignInThrottle throttle;
 
-    public TokenAuthenticator(List<Token> tokens) {
-        this(tokens, new SignInThrottle());
-    }
-
     /** @param throttle counts wrong tokens per client address; may be shared with password sign-in */
     public TokenAuthenticator(List<Token> tokens, SignInThrottle throttle) {
         this.entries = tokens.stream().map(t -> new Entry(digest(t.token()), new Caller(t.name(), t.role()))).toList();

@@ -9,6 +9,7 @@ import dev.kotae.content.ArticleParser;
 import dev.kotae.content.ArticleType;
 import dev.kotae.content.ContentException;
 import dev.kotae.content.ContentFolder;
+import dev.kotae.util.AtomicFiles;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;

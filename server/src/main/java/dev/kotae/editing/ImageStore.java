@@ -1,14 +1,12 @@
 package dev.kotae.editing;
 
 import dev.kotae.auth.Caller;
+import dev.kotae.util.AtomicFiles;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.file.AtomicMoveNotSupportedException;
-import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.text.Normalizer;
@@ -204,29 +202,16 @@ public final class ImageStore implements ImageUploads {
     }
 
     /**
-     * Writes {@code bytes} to {@code target} all at once: into a temporary file beside it, then moved
-     * into place, so a reader never sees half an image. The name is content-addressed: a file already
-     * there has these bytes, and is left as it is.
+     * Writes {@code bytes} to {@code target} all at once, so a reader never sees half an image; created as
+     * any new file in the folder is, so the image is served and backed up as the articles are. The name is
+     * content-addressed: a file already there has these bytes, and is left as it is (the same upload at the
+     * same moment renames the same bytes over it).
      */
     private static void write(Path target, byte[] bytes) throws IOException {
         if (Files.isRegularFile(target, LinkOption.NOFOLLOW_LINKS)) {
             return;
         }
-        Path folder = Files.createDirectories(target.getParent());
-        // Created as any new file in the folder is: the image is served and backed up as the articles are.
-        Path temporary = AtomicFiles.newTempFile(folder, ".upload");
-        try {
-            Files.write(temporary, bytes);
-            try {
-                Files.move(temporary, target, StandardCopyOption.ATOMIC_MOVE);
-            } catch (AtomicMoveNotSupportedException e) {
-                Files.move(temporary, target);
-            }
-        } catch (FileAlreadyExistsException e) {
-            // The same upload at the same moment: the other one wrote the same bytes.
-        } finally {
-            Files.deleteIfExists(temporary);
-        }
+        AtomicFiles.write(target, bytes);
     }
 
     private static String sha256(byte[] bytes) {

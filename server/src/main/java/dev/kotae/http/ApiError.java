@@ -4,6 +4,7 @@ import com.fasterxml.jackson.annotation.JsonAnyGetter;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -18,8 +19,17 @@ public record ApiError(Body error) {
      * beside them (an edit conflict's {@code currentVersion} and {@code diff}, a refused {@code field}).
      */
     public record Body(String code, String message, @JsonAnyGetter Map<String, Object> details) {
+        /** Keeps the details' order; {@code null} values are left out. */
         public Body {
-            details = details == null ? Map.of() : java.util.Collections.unmodifiableMap(new LinkedHashMap<>(details));
+            Map<String, Object> present = new LinkedHashMap<>();
+            if (details != null) {
+                details.forEach((key, value) -> {
+                    if (value != null) {
+                        present.put(key, value);
+                    }
+                });
+            }
+            details = Collections.unmodifiableMap(present);
         }
 
         public Body(String code, String message) {
@@ -33,13 +43,7 @@ public record ApiError(Body error) {
 
     /** An error with further properties beside code and message (null values are left out). */
     public static ApiError of(String code, String message, Map<String, Object> details) {
-        Map<String, Object> present = new LinkedHashMap<>();
-        details.forEach((key, value) -> {
-            if (value != null) {
-                present.put(key, value);
-            }
-        });
-        return new ApiError(new Body(code, message, present));
+        return new ApiError(new Body(code, message, details));
     }
 
     /** This error as JSON, for answers written by Jetty rather than through JAX-RS. */
@@ -47,7 +51,7 @@ public record ApiError(Body error) {
         try {
             return JsonMapper.INSTANCE.writeValueAsBytes(this);
         } catch (JsonProcessingException e) {
-            throw new IllegalStateException("an error body of two strings always serializes", e);
+            throw new IllegalStateException("an error body of strings and plain details always serializes", e);
         }
     }
 

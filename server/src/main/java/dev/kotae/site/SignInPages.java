@@ -1,5 +1,6 @@
 package dev.kotae.site;
 
+import dev.kotae.auth.Account;
 import dev.kotae.auth.Caller;
 import dev.kotae.auth.DeviceCookies;
 import dev.kotae.auth.PasswordSignIn;
@@ -23,6 +24,7 @@ import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.net.URI;
+import java.time.Duration;
 import java.util.regex.Pattern;
 
 /**
@@ -74,12 +76,13 @@ public final class SignInPages {
             return signInWithToken(token, next, request, address);
         }
         String typedName = name == null ? "" : name.strip();
+        // Not null: the hasher answers a null password at once, but hashes for a name that is no account's,
+        // so a form without a password field would tell which names exist by how fast it is refused.
         PasswordSignIn.Attempt attempt = passwords.attempt(typedName, password == null ? "" : password, address,
                 BrowserCookies.value(request, BrowserCookies.DEVICE));
-        String shownName = typedName.length() > 64 ? null : typedName; // a name that long is no account's
+        String shownName = typedName.length() > Account.MAX_NAME ? null : typedName; // a name that long is no account's
         if (attempt instanceof PasswordSignIn.Attempt.Throttled throttled) {
-            return Response.fromResponse(signInPage(request, 429, "login.throttled", next, shownName))
-                    .header(HttpHeaders.RETRY_AFTER, SignInThrottle.seconds(throttled.retryAfter())).build();
+            return throttledPage(request, throttled.retryAfter(), next, shownName);
         }
         if (!(attempt instanceof PasswordSignIn.Attempt.Accepted accepted)) {
             return signInPage(request, 401, "login.passwordFailed", next, shownName);
@@ -93,13 +96,18 @@ public final class SignInPages {
     private Response signInWithToken(String token, String next, ContainerRequestContext request, String address) {
         TokenAuthenticator.Attempt attempt = authenticator.attempt(token.strip(), address);
         if (attempt instanceof TokenAuthenticator.Attempt.Throttled throttled) {
-            return Response.fromResponse(signInPage(request, 429, "login.throttled", next, null))
-                    .header(HttpHeaders.RETRY_AFTER, SignInThrottle.seconds(throttled.retryAfter())).build();
+            return throttledPage(request, throttled.retryAfter(), next, null);
         }
         if (!(attempt instanceof TokenAuthenticator.Attempt.Accepted accepted)) {
             return signInPage(request, 401, "login.failed", next, null);
         }
         return signedIn(site.sessions().start(accepted.caller()), next, request);
+    }
+
+    /** The sign-in page saying to wait, with how long in {@code Retry-After}. */
+    private Response throttledPage(ContainerRequestContext request, Duration retryAfter, String next, String name) {
+        return Response.fromResponse(signInPage(request, 429, "login.throttled", next, name))
+                .header(HttpHeaders.RETRY_AFTER, SignInThrottle.seconds(retryAfter)).build();
     }
 
     /** Ends the browser's previous session, sets the new one and a fresh CSRF binding, and goes on. */

@@ -3,12 +3,11 @@ package dev.kotae.auth;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
+import dev.kotae.ManualClock;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -32,31 +31,14 @@ class AccountSessionsTest {
     private Accounts accounts;
     private AgentSessions sessions;
     /** Moves on with each change, as the real clock would between two commands. */
-    private Instant now = Instant.parse("2026-12-05T09:00:00Z");
 
     @BeforeEach
     void setUp() throws IOException {
-        store = new AccountStore(data.resolve(AccountStore.FILE), HASHER, new Clock() {
-            @Override
-            public ZoneOffset getZone() {
-                return ZoneOffset.UTC;
-            }
-
-            @Override
-            public Clock withZone(java.time.ZoneId zone) {
-                return this;
-            }
-
-            @Override
-            public Instant instant() {
-                now = now.plusSeconds(1);
-                return now;
-            }
-        });
-        store.add("hanako", Role.EDITOR, null, null, "first passphrase");
-        store.add("taro", Role.AGENT, null, null, "taro's passphrase");
+        store = new AccountStore(data.resolve(AccountStore.FILE), HASHER, ManualClock.ticking("2026-12-05T09:00:00Z", Duration.ofSeconds(1)));
+        store.add("hanako", Role.EDITOR, null, null, () -> "first passphrase");
+        store.add("taro", Role.AGENT, null, null, () -> "taro's passphrase");
         accounts = Accounts.open(store, Set.of("team"));
-        sessions = new AgentSessions(Duration.ofHours(8), SigningKey.random(), TOKENS, accounts);
+        sessions = new AgentSessions(Duration.ofHours(8), SigningKey.random(), TOKENS, accounts, Clock.systemUTC());
     }
 
     private String signIn(String name) {
@@ -88,7 +70,7 @@ class AccountSessionsTest {
     @Test
     void aPasswordResetEndsTheSession() throws IOException {
         String id = signIn("hanako");
-        store.resetPassword("hanako", "second passphrase");
+        store.resetPassword("hanako", () -> "second passphrase");
         assertEquals(Optional.empty(), sessions.caller(id));
     }
 
@@ -122,7 +104,7 @@ class AccountSessionsTest {
 
     @Test
     void anAccountWithATokensNameIsRefusedAtStartAndIgnoredLater() throws IOException {
-        store.add("Team", Role.ADMIN, "team@example.com", null, "a passphrase here");
+        store.add("Team", Role.ADMIN, "team@example.com", null, () -> "a passphrase here");
         assertThrows(IOException.class, () -> Accounts.open(store, Set.of("team")));
         assertEquals(Optional.empty(), accounts.find("team"), "the running server ignores it");
         assertEquals(Optional.empty(), accounts.email("team"));
@@ -130,7 +112,7 @@ class AccountSessionsTest {
 
     @Test
     void emailIsLookedUpByNameInAnyCase() throws IOException {
-        store.add("jiro", Role.AGENT, "jiro@example.com", "次郎", "jiro's passphrase");
+        store.add("jiro", Role.AGENT, "jiro@example.com", "次郎", () -> "jiro's passphrase");
         assertEquals(Optional.of("jiro@example.com"), accounts.email("JIRO"));
         assertEquals(Optional.empty(), accounts.email("hanako"), "no address given");
         assertEquals(Optional.empty(), accounts.email("nobody"));

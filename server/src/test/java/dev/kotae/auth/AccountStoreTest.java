@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assertions.fail;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -17,6 +18,7 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Set;
+import java.util.function.Supplier;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -39,7 +41,7 @@ class AccountStoreTest {
     void anAddedAccountComesBackAsWrittenWithAHashNotThePassword() throws IOException {
         AccountStore store = store();
         assertEquals(List.of(), store.load(), "no file, no accounts");
-        Account added = store.add("Hanako.Sato", Role.EDITOR, "hanako@example.com", "佐藤 花子", PASSWORD);
+        Account added = store.add("Hanako.Sato", Role.EDITOR, "hanako@example.com", "佐藤 花子", () -> PASSWORD);
         assertEquals("hanako.sato", added.name(), "names are kept in lower case");
 
         Account read = new AccountStore(store.file(), HASHER, Clock.systemUTC()).find("HANAKO.sato").orElseThrow();
@@ -59,7 +61,7 @@ class AccountStoreTest {
     @Test
     void theFileIsOwnerOnlyAndNoTemporaryFileIsLeft() throws IOException {
         AccountStore store = store();
-        store.add("taro", Role.AGENT, null, null, PASSWORD);
+        store.add("taro", Role.AGENT, null, null, () -> PASSWORD);
         store.setRole("taro", Role.ADMIN);
         assertEquals(Set.of(java.nio.file.attribute.PosixFilePermission.OWNER_READ,
                 java.nio.file.attribute.PosixFilePermission.OWNER_WRITE),
@@ -74,21 +76,29 @@ class AccountStoreTest {
     @Test
     void aRefusedChangeLeavesTheFileAsItWas() throws IOException {
         AccountStore store = store();
-        store.add("taro", Role.AGENT, null, null, PASSWORD);
+        store.add("taro", Role.AGENT, null, null, () -> PASSWORD);
         byte[] before = Files.readAllBytes(store.file());
         Object inode = Files.readAttributes(store.file(), java.nio.file.attribute.BasicFileAttributes.class).fileKey();
 
         AccountException duplicate = assertThrows(AccountException.class,
-                () -> store.add("TARO", Role.ADMIN, null, null, "another-password"));
+                () -> store.add("TARO", Role.ADMIN, null, null, () -> "another-password"));
         assertEquals(AccountException.Kind.DUPLICATE, duplicate.kind());
         assertEquals(AccountException.Kind.UNKNOWN,
                 assertThrows(AccountException.class, () -> store.setDisabled("jiro", true)).kind());
         assertEquals(AccountException.Kind.WEAK_PASSWORD,
-                assertThrows(AccountException.class, () -> store.resetPassword("taro", "short")).kind());
+                assertThrows(AccountException.class, () -> store.resetPassword("taro", () -> "short")).kind());
         assertEquals(AccountException.Kind.INVALID,
-                assertThrows(AccountException.class, () -> store.add("-bad", Role.AGENT, null, null, PASSWORD)).kind());
+                assertThrows(AccountException.class, () -> store.add("-bad", Role.AGENT, null, null, () -> PASSWORD)).kind());
         assertEquals(AccountException.Kind.INVALID, assertThrows(AccountException.class,
-                () -> store.add("jiro", Role.AGENT, "not an address", null, PASSWORD)).kind());
+                () -> store.add("jiro", Role.AGENT, "not an address", null, () -> PASSWORD)).kind());
+
+        Supplier<String> notToBeAsked = () -> fail("the password is asked for only when it will be used");
+        assertEquals(AccountException.Kind.DUPLICATE,
+                assertThrows(AccountException.class, () -> store.add("taro", Role.AGENT, null, null, notToBeAsked)).kind());
+        assertEquals(AccountException.Kind.INVALID, assertThrows(AccountException.class,
+                () -> store.add("jiro", Role.AGENT, null, "bad\u0000name", notToBeAsked)).kind());
+        assertEquals(AccountException.Kind.UNKNOWN,
+                assertThrows(AccountException.class, () -> store.resetPassword("jiro", notToBeAsked)).kind());
 
         assertArrayEquals(before, Files.readAllBytes(store.file()));
         assertEquals(inode, Files.readAttributes(store.file(),
@@ -98,7 +108,7 @@ class AccountStoreTest {
     @Test
     void eachChangeReplacesTheFileWholeByRenaming() throws IOException {
         AccountStore store = store();
-        store.add("taro", Role.AGENT, null, null, PASSWORD);
+        store.add("taro", Role.AGENT, null, null, () -> PASSWORD);
         Object first = Files.readAttributes(store.file(), java.nio.file.attribute.BasicFileAttributes.class).fileKey();
         store.setDisabled("taro", true);
         Object second = Files.readAttributes(store.file(), java.nio.file.attribute.BasicFileAttributes.class).fileKey();
@@ -108,18 +118,18 @@ class AccountStoreTest {
     @Test
     void disableEnableRoleAndResetChangeWhatTheyShould() throws IOException {
         AccountStore store = store();
-        Account added = store.add("taro", Role.AGENT, null, null, PASSWORD);
+        Account added = store.add("taro", Role.AGENT, null, null, () -> PASSWORD);
 
         assertTrue(store.setDisabled("taro", true).disabled());
         assertTrue(store.find("taro").orElseThrow().disabled());
         assertFalse(store.setDisabled("Taro", false).disabled());
         assertEquals(Role.EDITOR, store.setRole("taro", Role.EDITOR).role());
 
-        Account reset = store.resetPassword("taro", "a new passphrase");
+        Account reset = store.resetPassword("taro", () -> "a new passphrase");
         assertNotEquals(added.passwordHash(), reset.passwordHash());
         assertTrue(HASHER.matches("a new passphrase", store.find("taro").orElseThrow().passwordHash()));
         assertFalse(HASHER.matches(PASSWORD, store.find("taro").orElseThrow().passwordHash()));
-        assertNotEquals(reset.passwordHash(), store.resetPassword("taro", "a new passphrase").passwordHash(),
+        assertNotEquals(reset.passwordHash(), store.resetPassword("taro", () -> "a new passphrase").passwordHash(),
                 "the same password again still gets a new hash (and so ends sessions)");
     }
 

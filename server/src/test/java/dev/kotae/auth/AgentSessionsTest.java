@@ -5,10 +5,9 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.kotae.ManualClock;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.Base64;
 import java.util.List;
 import java.util.Optional;
@@ -22,41 +21,21 @@ class AgentSessionsTest {
     private static final List<TokenAuthenticator.Token> TOKENS = List.of(ALICE, BOB);
     private static final String SECRET = "the-secret-every-replica-is-given-0123456789";
 
-    /** A clock the test moves by hand. */
-    private static final class ManualClock extends Clock {
-        Instant now = Instant.parse("2026-11-22T09:00:00Z");
-
-        @Override
-        public ZoneOffset getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(java.time.ZoneId zone) {
-            return this;
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
-    }
-
     private static AgentSessions sessions(String secret, List<TokenAuthenticator.Token> tokens) {
-        return new AgentSessions(Duration.ofHours(1), SigningKey.of(secret), tokens);
+        return new AgentSessions(Duration.ofHours(1), SigningKey.of(secret), tokens, null, Clock.systemUTC());
     }
 
     @Test
     void aSessionNamesItsCallerUntilItExpires() {
-        ManualClock clock = new ManualClock();
-        AgentSessions sessions = new AgentSessions(Duration.ofHours(12), SigningKey.random(), TOKENS, clock);
+        ManualClock clock = new ManualClock("2026-11-22T09:00:00Z");
+        AgentSessions sessions = new AgentSessions(Duration.ofHours(12), SigningKey.random(), TOKENS, null, clock);
         String id = sessions.start(AGENT);
 
         assertTrue(id.matches("[A-Za-z0-9_-]+\\.[A-Za-z0-9_-]+"), id);
         assertEquals(Optional.of(AGENT), sessions.caller(id));
-        clock.now = clock.now.plus(Duration.ofHours(12).minusSeconds(1));
+        clock.advance(Duration.ofHours(12).minusSeconds(1));
         assertEquals(Optional.of(AGENT), sessions.caller(id));
-        clock.now = clock.now.plusSeconds(1);
+        clock.advance(Duration.ofSeconds(1));
         assertEquals(Optional.empty(), sessions.caller(id));
     }
 

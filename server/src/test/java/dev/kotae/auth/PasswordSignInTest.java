@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.kotae.ManualClock;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -27,7 +28,7 @@ class PasswordSignInTest {
     Path data;
     private AccountStore store;
     private PasswordSignIn signIn;
-    private long nanos;
+    private final ManualClock throttleClock = new ManualClock("2026-12-05T09:00:00Z");
     private static final SigningKey KEY = SigningKey.random();
     private static final Clock CLOCK = Clock.fixed(java.time.Instant.parse("2026-12-05T09:00:00Z"), ZoneOffset.UTC);
     private DeviceCookies devices;
@@ -35,21 +36,10 @@ class PasswordSignInTest {
     @BeforeEach
     void setUp() throws IOException {
         store = new AccountStore(data.resolve(AccountStore.FILE), HASHER, Clock.systemUTC());
-        store.add("hanako", Role.EDITOR, null, null, "hanako's passphrase");
-        io.github.bucket4j.TimeMeter meter = new io.github.bucket4j.TimeMeter() {
-            @Override
-            public long currentTimeNanos() {
-                return nanos;
-            }
-
-            @Override
-            public boolean isWallClockBased() {
-                return false;
-            }
-        };
+        store.add("hanako", Role.EDITOR, null, null, () -> "hanako's passphrase");
         devices = new DeviceCookies(KEY, CLOCK);
-        signIn = new PasswordSignIn(Accounts.open(store, Set.of()), HASHER, new SignInThrottle(meter),
-                new SignInThrottle(meter), devices);
+        signIn = new PasswordSignIn(Accounts.open(store, Set.of()), HASHER, SignInThrottle.measuredBy(throttleClock),
+                SignInThrottle.measuredBy(throttleClock), devices);
     }
 
     @Test
@@ -73,7 +63,7 @@ class PasswordSignInTest {
         assertEquals(new PasswordSignIn.Attempt.Refused(), signIn.attempt("someone-else", "x", "10.0.2.2"),
                 "another name is not slowed");
         assertInstanceOf(PasswordSignIn.Attempt.Throttled.class, signIn.attempt("hanako", "x", "10.0.2.3"));
-        nanos += java.time.Duration.ofMinutes(1).toNanos();
+        throttleClock.advance(java.time.Duration.ofMinutes(1));
         assertInstanceOf(PasswordSignIn.Attempt.Accepted.class, signIn.attempt("hanako", "hanako's passphrase", "10.0.2.1"));
     }
 
@@ -123,7 +113,7 @@ class PasswordSignInTest {
 
     @Test
     void aForgedAlteredOrOtherNamesCookieGivesNothing() throws IOException {
-        store.add("jiro", Role.AGENT, null, null, "jiro's passphrase");
+        store.add("jiro", Role.AGENT, null, null, () -> "jiro's passphrase");
         String jirosCookie = assertInstanceOf(PasswordSignIn.Attempt.Accepted.class,
                 signIn.attempt("jiro", "jiro's passphrase", "10.0.4.1")).deviceCookie();
         String hanakosCookie = assertInstanceOf(PasswordSignIn.Attempt.Accepted.class,

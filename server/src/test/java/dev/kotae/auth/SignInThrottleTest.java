@@ -4,7 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.github.bucket4j.TimeMeter;
+import dev.kotae.ManualClock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -16,24 +16,9 @@ import org.junit.jupiter.api.Test;
 
 class SignInThrottleTest {
 
-    /** Time moved by hand. */
-    private static final class ManualTime implements TimeMeter {
-        long nanos;
-
-        @Override
-        public long currentTimeNanos() {
-            return nanos;
-        }
-
-        @Override
-        public boolean isWallClockBased() {
-            return false;
-        }
-    }
-
-    private final ManualTime time = new ManualTime();
+    private final ManualClock time = new ManualClock("2026-12-05T09:00:00Z");
     private final TokenAuthenticator authenticator = new TokenAuthenticator(
-            List.of(new TokenAuthenticator.Token("alice", "alice-token-123", Role.AGENT)), new SignInThrottle(time));
+            List.of(new TokenAuthenticator.Token("alice", "alice-token-123", Role.AGENT)), SignInThrottle.measuredBy(time));
 
     @Test
     void anAddressThatKeepsGuessingIsRefusedBeforeItsTokenIsLookedAt() {
@@ -48,7 +33,7 @@ class SignInThrottleTest {
         assertInstanceOf(TokenAuthenticator.Attempt.Accepted.class, authenticator.attempt("alice-token-123", "192.0.2.2"),
                 "another address is not slowed");
 
-        time.nanos += Duration.ofSeconds(6).toNanos();
+        time.advance(Duration.ofSeconds(6));
         assertInstanceOf(TokenAuthenticator.Attempt.Accepted.class, authenticator.attempt("alice-token-123", "192.0.2.1"));
     }
 

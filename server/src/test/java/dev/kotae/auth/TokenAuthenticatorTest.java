@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.kotae.search.Audience;
+import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
@@ -14,7 +15,7 @@ class TokenAuthenticatorTest {
 
     private final TokenAuthenticator authenticator = new TokenAuthenticator(List.of(
             new TokenAuthenticator.Token("alice", "secret-123", Role.AGENT),
-            new TokenAuthenticator.Token("root", "other-456", Role.ADMIN)));
+            new TokenAuthenticator.Token("root", "other-456", Role.ADMIN)), SignInThrottle.measuredBy(Clock.systemUTC()));
 
     @Test
     void rightTokenResolvesToItsCallerAndRole() {
@@ -42,7 +43,7 @@ class TokenAuthenticatorTest {
 
     @Test
     void noTokensConfiguredRejectsEverything() {
-        TokenAuthenticator none = new TokenAuthenticator(List.of());
+        TokenAuthenticator none = new TokenAuthenticator(List.of(), SignInThrottle.measuredBy(Clock.systemUTC()));
         assertEquals(0, none.size());
         assertTrue(none.authenticate("secret-123").isEmpty());
     }

@@ -1,5 +1,6 @@
 package dev.kotae.editing;
 
+import dev.kotae.ManualClock;
 import dev.kotae.auth.Caller;
 import dev.kotae.auth.Role;
 import dev.kotae.config.EditorConfig;
@@ -12,11 +13,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -37,8 +34,11 @@ final class EditorFixture implements AutoCloseable {
     static final Caller AGENT = new Caller("agnes", Role.AGENT);
 
     /** A clock the test sets; starts at 2026-12-05 10:00 UTC. */
-    static final class TestClock extends Clock {
-        private volatile Instant now = Instant.parse("2026-12-05T10:00:00Z");
+    static final class TestClock extends ManualClock {
+        TestClock() {
+            super("2026-12-05T10:00:00Z");
+        }
+
         private volatile Runnable beforeNextRead;
 
         /**
@@ -49,20 +49,6 @@ final class EditorFixture implements AutoCloseable {
             beforeNextRead = action;
         }
 
-        void advance(Duration by) {
-            now = now.plus(by);
-        }
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            throw new UnsupportedOperationException();
-        }
-
         @Override
         public Instant instant() {
             Runnable action = beforeNextRead;
@@ -70,7 +56,7 @@ final class EditorFixture implements AutoCloseable {
                 beforeNextRead = null;
                 action.run();
             }
-            return now;
+            return super.instant();
         }
     }
 

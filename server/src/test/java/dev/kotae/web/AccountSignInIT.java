@@ -10,36 +10,22 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.classic.spi.ThrowableProxyUtil;
 import ch.qos.logback.core.read.ListAppender;
-import dev.kotae.UsersCommand;
+import dev.kotae.ManualClock;
+import dev.kotae.UsersCli;
 import dev.kotae.auth.AccountStore;
 import dev.kotae.auth.SignInThrottle;
 import dev.kotae.config.ServerConfig;
 import dev.kotae.http.BrowserCookies;
-import java.io.ByteArrayInputStream;
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
-import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.URLEncoder;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
-import org.jsoup.Jsoup;
-import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -67,37 +53,16 @@ class AccountSignInIT {
     private static final String SABURO_PASSWORD = "saburo's own long passphrase";
     private static final List<String> PASSWORDS = List.of(HANAKO_PASSWORD, TARO_PASSWORD, JIRO_PASSWORD,
             SABURO_PASSWORD);
-    private static final String ACCEPT = "text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8";
 
     @TempDir
     static Path work;
     static KotaeServer server;
-    static final ManualClock CLOCK = new ManualClock();
+    static final ManualClock CLOCK = new ManualClock("2026-12-05T09:00:00Z");
     static final ListAppender<ILoggingEvent> LOGS = new ListAppender<>();
     /** Every response body and header seen, to look for a password in. */
     static final StringBuilder RESPONSES = new StringBuilder();
-    private final HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
     /** A clock the test moves by hand: the sign-in throttles refill by it. */
-    static final class ManualClock extends Clock {
-        volatile Instant now = Instant.parse("2026-12-05T09:00:00Z");
-
-        @Override
-        public ZoneOffset getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return this;
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
-    }
-
     @BeforeAll
     static void start() throws Exception {
         LOGS.start();
@@ -127,152 +92,151 @@ class AccountSignInIT {
 
     /** Runs {@code kotae users …} in-process on the server's data folder; the exit code. */
     static int users(String stdin, String... args) {
-        StringWriter out = new StringWriter();
-        picocli.CommandLine command = new picocli.CommandLine(new UsersCommand(
-                new ByteArrayInputStream((stdin + "\n").getBytes(StandardCharsets.UTF_8)), () -> null, Map.of()));
-        command.setOut(new PrintWriter(out, true));
-        command.setErr(new PrintWriter(out, true));
-        List<String> all = new ArrayList<>(List.of(args));
-        all.addAll(List.of("--data", work.resolve("data").toString()));
-        int code = command.execute(all.toArray(String[]::new));
-        RESPONSES.append(out); // the command's own output must not show a password either
-        return code;
+        UsersCli run = UsersCli.run(work.resolve("data"), stdin + "\n", Map.of(), args);
+        RESPONSES.append(run.out()).append(run.err()); // the command's own output must not show a password either
+        return run.exitCode();
+    }
+
+    /** A browser behind the trusted proxy at 127.0.0.1, which says the client is {@code address}. */
+    private static SiteBrowser browser(String address) {
+        return new SiteBrowser(server.baseUrl(), Map.of("X-Forwarded-For", address),
+                response -> RESPONSES.append(response.headers().map()).append('\n').append(response.body()).append('\n'));
     }
 
     @Test
     @Order(1)
     void aPersonAddedWithTheCliSignsInSeesInternalArticlesAndIsSignedOutByDisable() {
-        Browser browser = new Browser("198.51.100.1");
-        assertEquals(404, browser.get("/articles/" + PLAYBOOK).status, "not before signing in");
-        Page form = browser.get("/login");
+        SiteBrowser browser = browser("198.51.100.1");
+        assertEquals(404, browser.get("/articles/" + PLAYBOOK).status(), "not before signing in");
+        SiteBrowser.Page form = browser.get("/login");
         Element passwordForm = form.html().selectFirst("form.password-form");
-        assertNotNull(passwordForm, form.body);
+        assertNotNull(passwordForm, form.body());
         assertNotNull(passwordForm.selectFirst("input[name=name]"));
         assertNotNull(passwordForm.selectFirst("input[name=password][type=password]"));
         assertNotNull(form.html().selectFirst("form.login-form input[name=token]"), "the token form is still there");
         String csrfCookie = browser.cookies.get(BrowserCookies.CSRF);
 
-        Page signedIn = browser.post("/login", Map.of("csrf", csrf(form), "name", " HANAKO ", "password",
+        SiteBrowser.Page signedIn = browser.post("/login", Map.of("csrf", csrf(form), "name", " HANAKO ", "password",
                 HANAKO_PASSWORD, "next", "/articles/" + PLAYBOOK));
-        assertEquals(303, signedIn.status, signedIn.body);
+        assertEquals(303, signedIn.status(), signedIn.body());
         assertEquals("/articles/" + PLAYBOOK, URI.create(signedIn.header("location")).getPath());
         assertNotNull(browser.cookies.get(BrowserCookies.SESSION));
         assertNotEquals(csrfCookie, browser.cookies.get(BrowserCookies.CSRF), "a fresh CSRF binding");
 
-        Page article = browser.get("/articles/" + PLAYBOOK);
-        assertEquals(200, article.status, "a signed-in editor sees the playbook");
-        assertTrue(article.body.contains("hanako"), "the page names who is signed in");
+        SiteBrowser.Page article = browser.get("/articles/" + PLAYBOOK);
+        assertEquals(200, article.status(), "a signed-in editor sees the playbook");
+        assertTrue(article.body().contains("hanako"), "the page names who is signed in");
 
         assertEquals(0, users("", "disable", "hanako"));
-        assertEquals(404, browser.get("/articles/" + PLAYBOOK).status, "anonymous on the very next request");
+        assertEquals(404, browser.get("/articles/" + PLAYBOOK).status(), "anonymous on the very next request");
         assertNull(browser.get("/login").html().selectFirst(".notice[role=status]"), "not signed in");
-        Page refused = browser.post("/login", Map.of("csrf", csrf(browser.get("/login")), "name", "hanako",
+        SiteBrowser.Page refused = browser.post("/login", Map.of("csrf", csrf(browser.get("/login")), "name", "hanako",
                 "password", HANAKO_PASSWORD, "next", "/"));
-        assertEquals(401, refused.status, "a disabled account cannot sign in");
+        assertEquals(401, refused.status(), "a disabled account cannot sign in");
 
         assertEquals(0, users("", "enable", "hanako"));
-        assertEquals(404, browser.get("/articles/" + PLAYBOOK).status, "enabling does not revive the old session");
-        Page again = browser.post("/login", Map.of("csrf", csrf(browser.get("/login")), "name", "hanako",
+        assertEquals(404, browser.get("/articles/" + PLAYBOOK).status(), "enabling does not revive the old session");
+        SiteBrowser.Page again = browser.post("/login", Map.of("csrf", csrf(browser.get("/login")), "name", "hanako",
                 "password", HANAKO_PASSWORD, "next", "/"));
-        assertEquals(303, again.status, again.body);
-        assertEquals(200, browser.get("/articles/" + PLAYBOOK).status);
+        assertEquals(303, again.status(), again.body());
+        assertEquals(200, browser.get("/articles/" + PLAYBOOK).status());
     }
 
     @Test
     @Order(2)
     void aWrongPasswordAndAnUnknownNameGetTheSameAnswerAndTheFormKeepsOnlyTheName() {
-        Browser browser = new Browser("198.51.100.2");
-        Page wrong = browser.post("/login", Map.of("csrf", csrf(browser.get("/login")), "name", "jiro",
+        SiteBrowser browser = browser("198.51.100.2");
+        SiteBrowser.Page wrong = browser.post("/login", Map.of("csrf", csrf(browser.get("/login")), "name", "jiro",
                 "password", "not jiro's password", "next", "/"));
-        Page unknown = browser.post("/login", Map.of("csrf", csrf(browser.get("/login")), "name", "no-such-person",
+        SiteBrowser.Page unknown = browser.post("/login", Map.of("csrf", csrf(browser.get("/login")), "name", "no-such-person",
                 "password", JIRO_PASSWORD, "next", "/"));
-        assertEquals(401, wrong.status);
-        assertEquals(401, unknown.status);
+        assertEquals(401, wrong.status());
+        assertEquals(401, unknown.status());
         assertEquals(errorText(wrong), errorText(unknown), "the words never say whether the name exists");
         assertEquals("jiro", wrong.html().selectFirst("form.password-form input[name=name]").attr("value"));
         assertEquals("", wrong.html().selectFirst("form.password-form input[name=password]").attr("value"));
-        assertFalse(wrong.body.contains("not jiro's password"), "the password typed is never shown again");
+        assertFalse(wrong.body().contains("not jiro's password"), "the password typed is never shown again");
     }
 
     @Test
     @Order(3)
     void wrongPasswordsForOneAccountFromManyAddressesAreThrottledAndTheRightOneWorksAfterTheWait() {
         for (int i = 0; i < SignInThrottle.FAILURES_PER_MINUTE; i++) {
-            Browser guesser = new Browser("203.0.113." + (i + 1));
-            Page failed = guesser.post("/login", Map.of("csrf", csrf(guesser.get("/login")), "name", "taro",
+            SiteBrowser guesser = browser("203.0.113." + (i + 1));
+            SiteBrowser.Page failed = guesser.post("/login", Map.of("csrf", csrf(guesser.get("/login")), "name", "taro",
                     "password", "guess number " + i, "next", "/"));
-            assertEquals(401, failed.status, "try " + i);
+            assertEquals(401, failed.status(), "try " + i);
         }
-        Browser taro = new Browser("203.0.113.200");
-        Page throttled = taro.post("/login", Map.of("csrf", csrf(taro.get("/login")), "name", "taro",
+        SiteBrowser taro = browser("203.0.113.200");
+        SiteBrowser.Page throttled = taro.post("/login", Map.of("csrf", csrf(taro.get("/login")), "name", "taro",
                 "password", TARO_PASSWORD, "next", "/"));
-        assertEquals(429, throttled.status, "even the right password waits, from a fresh address");
+        assertEquals(429, throttled.status(), "even the right password waits, from a fresh address");
         assertTrue(Long.parseLong(throttled.header("retry-after")) >= 1, throttled.header("retry-after"));
         assertNotNull(throttled.html().selectFirst("form.password-form"), "the form again, with the message");
 
         // An unknown name is throttled just the same, with the same words.
         for (int i = 0; i < SignInThrottle.FAILURES_PER_MINUTE; i++) {
-            Browser guesser = new Browser("203.0.114." + (i + 1));
+            SiteBrowser guesser = browser("203.0.114." + (i + 1));
             guesser.post("/login", Map.of("csrf", csrf(guesser.get("/login")), "name", "ghost",
                     "password", "guess number " + i, "next", "/"));
         }
-        Browser ghost = new Browser("203.0.114.200");
-        Page ghostThrottled = ghost.post("/login", Map.of("csrf", csrf(ghost.get("/login")), "name", "ghost",
+        SiteBrowser ghost = browser("203.0.114.200");
+        SiteBrowser.Page ghostThrottled = ghost.post("/login", Map.of("csrf", csrf(ghost.get("/login")), "name", "ghost",
                 "password", "one more guess", "next", "/"));
-        assertEquals(429, ghostThrottled.status);
+        assertEquals(429, ghostThrottled.status());
         assertEquals(errorText(throttled), errorText(ghostThrottled));
 
-        Browser other = new Browser("203.0.113.201");
+        SiteBrowser other = browser("203.0.113.201");
         assertEquals(303, other.post("/login", Map.of("csrf", csrf(other.get("/login")), "name", "jiro",
-                "password", JIRO_PASSWORD, "next", "/")).status, "another account is not slowed");
+                "password", JIRO_PASSWORD, "next", "/")).status(), "another account is not slowed");
 
-        CLOCK.now = CLOCK.now.plus(Duration.ofMinutes(1));
-        Page later = taro.post("/login", Map.of("csrf", csrf(taro.get("/login")), "name", "taro",
+        CLOCK.advance(Duration.ofMinutes(1));
+        SiteBrowser.Page later = taro.post("/login", Map.of("csrf", csrf(taro.get("/login")), "name", "taro",
                 "password", TARO_PASSWORD, "next", "/"));
-        assertEquals(303, later.status, later.body);
-        assertEquals(200, taro.get("/articles/" + PLAYBOOK).status);
+        assertEquals(303, later.status(), later.body());
+        assertEquals(200, taro.get("/articles/" + PLAYBOOK).status());
     }
 
     @Test
     @Order(4)
     void oneAddressTryingManyNamesIsThrottledAndTheRightPasswordWorksAfterTheWait() {
-        Browser guesser = new Browser("192.0.2.50");
+        SiteBrowser guesser = browser("192.0.2.50");
         for (int i = 0; i < SignInThrottle.FAILURES_PER_MINUTE; i++) {
-            Page failed = guesser.post("/login", Map.of("csrf", csrf(guesser.get("/login")), "name", "person" + i,
+            SiteBrowser.Page failed = guesser.post("/login", Map.of("csrf", csrf(guesser.get("/login")), "name", "person" + i,
                     "password", "a guessed password", "next", "/"));
-            assertEquals(401, failed.status, "try " + i);
+            assertEquals(401, failed.status(), "try " + i);
         }
-        Page throttled = guesser.post("/login", Map.of("csrf", csrf(guesser.get("/login")), "name", "jiro",
+        SiteBrowser.Page throttled = guesser.post("/login", Map.of("csrf", csrf(guesser.get("/login")), "name", "jiro",
                 "password", JIRO_PASSWORD, "next", "/"));
-        assertEquals(429, throttled.status);
+        assertEquals(429, throttled.status());
         assertTrue(Long.parseLong(throttled.header("retry-after")) >= 1, throttled.header("retry-after"));
-        Page token = guesser.post("/login", Map.of("csrf", csrf(guesser.get("/login")), "token",
+        SiteBrowser.Page token = guesser.post("/login", Map.of("csrf", csrf(guesser.get("/login")), "token",
                 KotaeServer.AGENT_TOKEN, "next", "/"));
-        assertEquals(429, token.status, "wrong passwords and wrong tokens share the address's allowance");
+        assertEquals(429, token.status(), "wrong passwords and wrong tokens share the address's allowance");
 
-        Browser neighbour = new Browser("192.0.2.51");
+        SiteBrowser neighbour = browser("192.0.2.51");
         assertEquals(303, neighbour.post("/login", Map.of("csrf", csrf(neighbour.get("/login")), "name", "jiro",
-                "password", JIRO_PASSWORD, "next", "/")).status, "another address is not slowed, nor the account");
+                "password", JIRO_PASSWORD, "next", "/")).status(), "another address is not slowed, nor the account");
 
-        CLOCK.now = CLOCK.now.plus(Duration.ofMinutes(1));
+        CLOCK.advance(Duration.ofMinutes(1));
         assertEquals(303, guesser.post("/login", Map.of("csrf", csrf(guesser.get("/login")), "name", "jiro",
-                "password", JIRO_PASSWORD, "next", "/")).status);
+                "password", JIRO_PASSWORD, "next", "/")).status());
     }
 
     @Test
     @Order(5)
     void aPasswordResetAndARoleChangeEachEndTheSession() {
-        Browser browser = new Browser("198.51.100.3");
+        SiteBrowser browser = browser("198.51.100.3");
         assertEquals(303, browser.post("/login", Map.of("csrf", csrf(browser.get("/login")), "name", "jiro",
-                "password", JIRO_PASSWORD, "next", "/")).status);
-        assertEquals(200, browser.get("/articles/" + PLAYBOOK).status);
+                "password", JIRO_PASSWORD, "next", "/")).status());
+        assertEquals(200, browser.get("/articles/" + PLAYBOOK).status());
         assertEquals(0, users("", "role", "jiro", "editor"));
-        assertEquals(404, browser.get("/articles/" + PLAYBOOK).status, "the role changed: sign in again");
+        assertEquals(404, browser.get("/articles/" + PLAYBOOK).status(), "the role changed: sign in again");
 
         assertEquals(303, browser.post("/login", Map.of("csrf", csrf(browser.get("/login")), "name", "jiro",
-                "password", JIRO_PASSWORD, "next", "/")).status);
+                "password", JIRO_PASSWORD, "next", "/")).status());
         assertEquals(0, users(JIRO_PASSWORD, "reset", "jiro", "--password-stdin"));
-        assertEquals(404, browser.get("/articles/" + PLAYBOOK).status, "the password was reset: sign in again");
+        assertEquals(404, browser.get("/articles/" + PLAYBOOK).status(), "the password was reset: sign in again");
     }
 
     /**
@@ -283,12 +247,12 @@ class AccountSignInIT {
     @Test
     @Order(6)
     void aBrowserThatSignedInBeforeStillSignsInWhileAStrangerSpendsTheAccountsAllowance() {
-        Browser owner = new Browser("198.51.100.20");
-        Page first = owner.post("/login", Map.of("csrf", csrf(owner.get("/login")), "name", "saburo",
+        SiteBrowser owner = browser("198.51.100.20");
+        SiteBrowser.Page first = owner.post("/login", Map.of("csrf", csrf(owner.get("/login")), "name", "saburo",
                 "password", SABURO_PASSWORD, "next", "/"));
-        assertEquals(303, first.status, first.body);
-        String setDevice = first.headers.getOrDefault("set-cookie", List.of()).stream()
-                .filter(c -> c.startsWith(BrowserCookies.DEVICE + "=")).findFirst().orElse("none in " + first.headers);
+        assertEquals(303, first.status(), first.body());
+        String setDevice = first.headers().allValues("set-cookie").stream()
+                .filter(c -> c.startsWith(BrowserCookies.DEVICE + "=")).findFirst().orElse("none in " + first.headers().map());
         String attributes = setDevice.toLowerCase(java.util.Locale.ROOT);
         assertTrue(attributes.contains("httponly") && attributes.contains("samesite=lax")
                 && attributes.contains("secure") && attributes.contains("max-age=" + Duration.ofDays(90).toSeconds()),
@@ -296,39 +260,39 @@ class AccountSignInIT {
         String device = owner.cookies.get(BrowserCookies.DEVICE);
         assertNotNull(device);
 
-        Browser jirosBrowser = new Browser("198.51.100.21");
+        SiteBrowser jirosBrowser = browser("198.51.100.21");
         assertEquals(303, jirosBrowser.post("/login", Map.of("csrf", csrf(jirosBrowser.get("/login")), "name", "jiro",
-                "password", JIRO_PASSWORD, "next", "/")).status);
+                "password", JIRO_PASSWORD, "next", "/")).status());
 
-        Browser attacker = new Browser("192.0.2.66");
+        SiteBrowser attacker = browser("192.0.2.66");
         for (int i = 0; i < SignInThrottle.FAILURES_PER_MINUTE; i++) {
-            Page failed = attacker.post("/login", Map.of("csrf", csrf(attacker.get("/login")), "name", "saburo",
+            SiteBrowser.Page failed = attacker.post("/login", Map.of("csrf", csrf(attacker.get("/login")), "name", "saburo",
                     "password", "guess number " + i, "next", "/"));
-            assertEquals(401, failed.status, "try " + i);
+            assertEquals(401, failed.status(), "try " + i);
         }
-        Browser elsewhere = new Browser("198.51.100.22");
+        SiteBrowser elsewhere = browser("198.51.100.22");
         assertEquals(429, elsewhere.post("/login", Map.of("csrf", csrf(elsewhere.get("/login")), "name", "saburo",
-                "password", SABURO_PASSWORD, "next", "/")).status, "a browser that never signed in as saburo waits");
+                "password", SABURO_PASSWORD, "next", "/")).status(), "a browser that never signed in as saburo waits");
 
         int dot = device.indexOf('.');
         String altered = device.substring(0, dot + 1) + (device.charAt(dot + 1) == 'A' ? 'B' : 'A')
                 + device.substring(dot + 2);
         String otherKey = new dev.kotae.auth.DeviceCookies(dev.kotae.auth.SigningKey.random(), CLOCK).issue("saburo");
         for (String forged : List.of(altered, otherKey, jirosBrowser.cookies.get(BrowserCookies.DEVICE))) {
-            Browser forger = new Browser("198.51.100.23");
+            SiteBrowser forger = browser("198.51.100.23");
             forger.cookies.put(BrowserCookies.DEVICE, forged);
             assertEquals(429, forger.post("/login", Map.of("csrf", csrf(forger.get("/login")), "name", "saburo",
-                    "password", SABURO_PASSWORD, "next", "/")).status, "a forged or another name's cookie: " + forged);
+                    "password", SABURO_PASSWORD, "next", "/")).status(), "a forged or another name's cookie: " + forged);
         }
 
-        Browser ownerElsewhere = new Browser("198.51.100.24"); // the same browser, now on another network
+        SiteBrowser ownerElsewhere = browser("198.51.100.24"); // the same browser, now on another network
         ownerElsewhere.cookies.putAll(owner.cookies);
         ownerElsewhere.cookies.remove(BrowserCookies.SESSION);
-        assertEquals(404, ownerElsewhere.get("/articles/" + PLAYBOOK).status, "signed out");
-        Page again = ownerElsewhere.post("/login", Map.of("csrf", csrf(ownerElsewhere.get("/login")), "name", "saburo",
+        assertEquals(404, ownerElsewhere.get("/articles/" + PLAYBOOK).status(), "signed out");
+        SiteBrowser.Page again = ownerElsewhere.post("/login", Map.of("csrf", csrf(ownerElsewhere.get("/login")), "name", "saburo",
                 "password", SABURO_PASSWORD, "next", "/"));
-        assertEquals(303, again.status, again.body);
-        assertEquals(200, ownerElsewhere.get("/articles/" + PLAYBOOK).status);
+        assertEquals(303, again.status(), again.body());
+        assertEquals(200, ownerElsewhere.get("/articles/" + PLAYBOOK).status());
         assertNotEquals(device, ownerElsewhere.cookies.get(BrowserCookies.DEVICE), "renewed on each sign-in");
     }
 
@@ -351,75 +315,13 @@ class AccountSignInIT {
         }
     }
 
-    private static String csrf(Page page) {
+    private static String csrf(SiteBrowser.Page page) {
         return page.html().selectFirst("form.password-form input[name=csrf]").attr("value");
     }
 
-    private static String errorText(Page page) {
+    private static String errorText(SiteBrowser.Page page) {
         Element error = page.html().selectFirst("#login-error");
-        assertNotNull(error, page.body);
+        assertNotNull(error, page.body());
         return error.text();
-    }
-
-    record Page(int status, Map<String, List<String>> headers, String body) {
-        String header(String name) {
-            return String.join(", ", headers.getOrDefault(name, List.of()));
-        }
-
-        Document html() {
-            return Jsoup.parse(body);
-        }
-    }
-
-    /** A browser behind the trusted proxy at 127.0.0.1, which says the client is {@code address}. */
-    final class Browser {
-        final String address;
-        final Map<String, String> cookies = new LinkedHashMap<>();
-
-        Browser(String address) {
-            this.address = address;
-        }
-
-        Page get(String path) {
-            return send(HttpRequest.newBuilder(URI.create(server.baseUrl() + path)).GET());
-        }
-
-        Page post(String path, Map<String, String> form) {
-            String body = form.entrySet().stream().map(e -> URLEncoder.encode(e.getKey(), StandardCharsets.UTF_8) + "="
-                    + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8)).collect(Collectors.joining("&"));
-            return send(HttpRequest.newBuilder(URI.create(server.baseUrl() + path))
-                    .header("Content-Type", "application/x-www-form-urlencoded")
-                    .POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8)));
-        }
-
-        private Page send(HttpRequest.Builder request) {
-            request.header("Accept", ACCEPT).header("X-Forwarded-For", address).timeout(Duration.ofSeconds(30));
-            if (!cookies.isEmpty()) {
-                request.header("Cookie", cookies.entrySet().stream().map(e -> e.getKey() + "=" + e.getValue())
-                        .collect(Collectors.joining("; ")));
-            }
-            try {
-                HttpResponse<String> response = client.send(request.build(),
-                        HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
-                for (String setCookie : response.headers().allValues("set-cookie")) {
-                    String pair = setCookie.split(";", 2)[0];
-                    String name = pair.substring(0, pair.indexOf('='));
-                    String value = pair.substring(pair.indexOf('=') + 1);
-                    if (value.isEmpty() || setCookie.toLowerCase(java.util.Locale.ROOT).contains("max-age=0")) {
-                        cookies.remove(name);
-                    } else {
-                        cookies.put(name, value);
-                    }
-                }
-                RESPONSES.append(response.headers().map()).append('\n').append(response.body()).append('\n');
-                assertNotEquals(500, response.statusCode(), response::body);
-                return new Page(response.statusCode(), response.headers().map(), response.body());
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException(e);
-            }
-        }
     }
 }

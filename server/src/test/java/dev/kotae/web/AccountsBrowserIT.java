@@ -1,15 +1,11 @@
 package dev.kotae.web;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import dev.kotae.UsersCommand;
-import java.io.ByteArrayInputStream;
-import java.nio.charset.StandardCharsets;
+import dev.kotae.UsersCli;
 import java.nio.file.Path;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
 /**
  * Signing in with a name and password in real headless Chromium ({@code e2e/accounts.mjs}): a wrong password
@@ -23,10 +19,7 @@ class AccountsBrowserIT {
     @Test
     void aPersonSignsInWithNameAndPasswordInARealBrowser(@TempDir Path work) throws Exception {
         BrowserScript.requireTools();
-        int added = new CommandLine(new UsersCommand(new ByteArrayInputStream((PASSWORD + "\n")
-                .getBytes(StandardCharsets.UTF_8)), () -> null, Map.of()))
-                .execute("add", "hanako", "--role", "agent", "--password-stdin", "--data", work.resolve("data").toString());
-        assertEquals(0, added);
+        UsersCli.addAccount(work.resolve("data"), "hanako", "agent", PASSWORD);
         try (KotaeServer server = KotaeServer.withSampleContent(work)) {
             BrowserScript.run("accounts.mjs", Map.of("KOTAE_URL", server.baseUrl(), "ACCOUNT_NAME", "hanako",
                     "ACCOUNT_PASSWORD", PASSWORD), work);

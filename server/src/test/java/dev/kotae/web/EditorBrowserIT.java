@@ -4,9 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.kotae.UsersCommand;
-import java.io.ByteArrayInputStream;
-import picocli.CommandLine;
+import dev.kotae.UsersCli;
 import dev.kotae.auth.Role;
 import dev.kotae.auth.TokenAuthenticator;
 import dev.kotae.config.PluginsConfig;
@@ -35,19 +33,12 @@ class EditorBrowserIT {
     /** The Markdown the media API returns for an image: alt text and a URL on this server. */
     private static final Pattern IMAGE = Pattern.compile("!\\[[^\\]\\n]*\\]\\(/[^)\\s]+\\)");
 
-    private static void addEditor(Path work, String name, String password) {
-        int added = new CommandLine(new UsersCommand(new ByteArrayInputStream((password + "\n")
-                .getBytes(StandardCharsets.UTF_8)), () -> null, Map.of()))
-                .execute("add", name, "--role", "editor", "--password-stdin", "--data", work.resolve("data").toString());
-        assertEquals(0, added, "kotae users add " + name);
-    }
-
     @Test
     void editorsWriteReviewAndPublishInARealBrowser(@TempDir Path work) throws Exception {
         BrowserScript.requireTools();
         Path result = work.resolve("editor-result.json");
-        addEditor(work, "alice", ALICE);
-        addEditor(work, "bob", BOB);
+        UsersCli.addAccount(work.resolve("data"), "alice", "editor", ALICE);
+        UsersCli.addAccount(work.resolve("data"), "bob", "editor", BOB);
         try (KotaeServer server = KotaeServer.configured(work, PluginsConfig.none(), config -> config.withTokens(List.of(
                 new TokenAuthenticator.Token("admin", KotaeServer.ADMIN_TOKEN, Role.ADMIN))))) {
             BrowserScript.run("editor.mjs", Map.of("KOTAE_URL", server.baseUrl(), "ALICE_PASSWORD", ALICE,

@@ -15,6 +15,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.function.Consumer;
 import java.util.stream.Collectors;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
@@ -23,7 +24,9 @@ import org.jsoup.nodes.Element;
 /**
  * A browser for page tests over real HTTP: a cookie jar kept by hand (the server marks cookies
  * {@code Secure} on 127.0.0.1, which Java's cookie manager would not send over plain HTTP), a browser's
- * {@code Accept}, no redirects followed, and sign-in through the {@code /login} form.
+ * {@code Accept}, no redirects followed, and sign-in through the {@code /login} form. It may send headers
+ * of its own with every request (a trusted proxy's {@code X-Forwarded-For}) and show every response to a
+ * hook (to look for what must never be in one).
  */
 final class SiteBrowser {
 
@@ -38,14 +41,31 @@ final class SiteBrowser {
         String location() {
             return headers.firstValue("location").orElse("");
         }
+
+        /** Every value of a header, joined by {@code ", "}; empty if there is none. */
+        String header(String name) {
+            return String.join(", ", headers.allValues(name));
+        }
     }
 
     private final String base;
     private final HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     final Map<String, String> cookies = new LinkedHashMap<>();
+    private final Map<String, String> extraHeaders;
+    private final Consumer<HttpResponse<String>> onResponse;
 
     SiteBrowser(String base) {
+        this(base, Map.of(), response -> {});
+    }
+
+    /**
+     * @param extraHeaders sent with every request
+     * @param onResponse given every response, before it is checked
+     */
+    SiteBrowser(String base, Map<String, String> extraHeaders, Consumer<HttpResponse<String>> onResponse) {
         this.base = base;
+        this.extraHeaders = Map.copyOf(extraHeaders);
+        this.onResponse = onResponse;
     }
 
     /** A browser signed in with {@code token} through the sign-in form. */
@@ -107,6 +127,7 @@ final class SiteBrowser {
 
     private Page send(HttpRequest.Builder request) {
         request.header("Accept", ACCEPT);
+        extraHeaders.forEach(request::header);
         if (!cookies.isEmpty()) {
             request.header("Cookie", cookies.entrySet().stream().map(e -> e.getKey() + "=" + e.getValue())
                     .collect(Collectors.joining("; ")));
@@ -114,6 +135,7 @@ final class SiteBrowser {
         try {
             HttpResponse<String> response = client.send(request.timeout(Duration.ofSeconds(30)).build(),
                     HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+            onResponse.accept(response);
             for (String header : response.headers().allValues("set-cookie")) {
                 String pair = header.split(";", 2)[0];
                 int eq = pair.indexOf('=');
