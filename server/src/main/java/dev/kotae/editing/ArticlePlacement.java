@@ -10,7 +10,6 @@ import java.text.Normalizer;
 import java.time.Duration;
 import java.util.Comparator;
 import java.util.HashMap;
-import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -99,7 +98,6 @@ final class ArticlePlacement {
         if (!ascii.chars().allMatch(c -> c < 128)) {
             return ""; // a slug of the ASCII letters in a Japanese name would name some other category
         }
-        String slug = ascii.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", "-").replaceAll("^-+|-+$", "");
-        return slug.length() > 64 ? slug.substring(0, 64).replaceAll("-+$", "") : slug;
+        return Versions.slug(ascii, 64);
     }
 }

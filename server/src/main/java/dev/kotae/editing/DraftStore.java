@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
-import dev.kotae.content.Article;
 import dev.kotae.util.AtomicFiles;
 import java.io.IOException;
 import java.nio.file.DirectoryStream;
@@ -79,7 +78,7 @@ final class DraftStore {
 
     private Path file(String id) {
         // Ids are checked before they reach here; this keeps a bad one from naming another file.
-        if (!Article.LOCAL_ID_PATTERN.matcher(id).matches() || id.startsWith(".")) {
+        if (!ArticleChecks.isLocalId(id)) {
             throw new IllegalArgumentException("not an article id: " + id);
         }
         return dir.resolve(id + ".json");

@@ -7,13 +7,9 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.text.Normalizer;
 import java.time.Clock;
 import java.time.ZoneOffset;
 import java.util.Arrays;
-import java.util.HexFormat;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.regex.Matcher;
@@ -135,7 +131,7 @@ public final class ImageStore implements ImageUploads {
                 "only PNG, JPEG, GIF and WebP images are accepted (judged by the file's content)", 415));
         String slug = slug(fileName);
         String year = String.format(Locale.ROOT, "%04d", clock.instant().atZone(ZoneOffset.UTC).getYear());
-        String name = year + "/" + slug + "-" + sha256(bytes).substring(0, 10) + "." + type.extension();
+        String name = year + "/" + slug + "-" + Versions.sha256(bytes).substring(0, 10) + "." + type.extension();
         try {
             write(media.resolve(name), bytes);
         } catch (IOException e) {
@@ -193,11 +189,7 @@ public final class ImageStore implements ImageUploads {
         if (dot > 0) {
             name = name.substring(0, dot);
         }
-        String ascii = Normalizer.normalize(name, Normalizer.Form.NFKD).replaceAll("\\p{M}", "");
-        String slug = ascii.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", "-").replaceAll("^-+|-+$", "");
-        if (slug.length() > MAX_SLUG) {
-            slug = slug.substring(0, MAX_SLUG).replaceAll("-+$", "");
-        }
+        String slug = Versions.slug(name, MAX_SLUG);
         return slug.isEmpty() ? FALLBACK_SLUG : slug;
     }
 
@@ -212,13 +204,5 @@ public final class ImageStore implements ImageUploads {
             return;
         }
         AtomicFiles.write(target, bytes);
-    }
-
-    private static String sha256(byte[] bytes) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("every Java has SHA-256", e);
-        }
     }
 }
