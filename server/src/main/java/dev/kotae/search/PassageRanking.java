@@ -6,10 +6,9 @@ import org.apache.lucene.util.BytesRef;
 
 /**
  * Lucene's passage score (BM25 over the passage's distinct matched terms, times a boost for passages near
- * the start), computed without a {@code BytesRefHash}: Lucene's builds one per passage to tell the
- * terms apart, and with it a 32 KB block, which was two fifths of all the memory a search allocated.
- * A sentence has a handful of matches, so comparing them pairwise is cheaper. Terms are summed in the
- * order they first match, as Lucene numbers them, so the scores are Lucene's to the last bit.
+ * the start) to the last bit, so the same passage wins, without the {@code BytesRefHash} and 32 KB block
+ * Lucene's builds per passage to tell its terms apart: a sentence has a handful of matches, compared
+ * pairwise and summed in the order they first match, as Lucene numbers them ({@code PassageRankingTest}).
  */
 final class PassageRanking extends PassageScorer {
 

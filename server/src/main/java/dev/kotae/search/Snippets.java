@@ -82,8 +82,7 @@ final class Snippets {
                 .withWeightMatches(false);
         FieldInfos merged = view.fieldInfos();
         UnifiedHighlighter highlighter = new UnifiedHighlighter(builder) {
-            // The highlighter merges every segment's field infos on first use, a tenth of a search when it
-            // is built per request; they only change with the index version.
+            // Merged once per index version by the view, not per request as the highlighter would.
             @Override
             protected FieldInfo getFieldInfo(String field) {
                 return merged.fieldInfo(field);
