@@ -157,7 +157,7 @@ public final class Compare {
         try (ServerProcess old = start(settings.oldJar(), content, settings.work().resolve("old"), environment)) {
             log("starting the new server " + settings.newJar());
             try (ServerProcess updated = start(settings.newJar(), content, settings.work().resolve("new"), environment)) {
-                return compare(settings, facts, requests, old.base(), updated.base());
+                return compare(settings, facts, requests, old, updated);
             }
         }
     }
@@ -171,7 +171,7 @@ public final class Compare {
     }
 
     private static Outcome compare(Settings settings, ContentFacts facts, List<CompareRequests.Request> requests,
-            URI oldBase, URI newBase) throws IOException, InterruptedException {
+            ServerProcess old, ServerProcess updated) throws IOException, InterruptedException {
         HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
                 .connectTimeout(Duration.ofSeconds(10)).build();
         ObjectMapper json = new ObjectMapper();
@@ -182,8 +182,8 @@ public final class Compare {
         int corrections = 0;
         for (int i = 0; i < requests.size(); i++) {
             CompareRequests.Request request = requests.get(i);
-            AnswerDiff.Answer oldAnswer = send(client, oldBase, request);
-            AnswerDiff.Answer newAnswer = send(client, newBase, request);
+            AnswerDiff.Answer oldAnswer = send(client, old.base(), request);
+            AnswerDiff.Answer newAnswer = send(client, updated.base(), request);
             Optional<String> difference = AnswerDiff.firstDifference(oldAnswer, newAnswer);
             int[] counts = byKind.computeIfAbsent(request.kind(), k -> new int[2]);
             counts[0]++;
@@ -217,6 +217,9 @@ public final class Compare {
         report.add(kinds.toString());
         report.add("old server's statuses: " + byStatus + "; searches with hits: " + searchesWithHits
                 + ", with didYouMean: " + corrections);
+        // With the cache on: that answers from the cache were compared too, not only fresh searches.
+        report.add("searches answered from the result cache: old " + (long) old.metric("kotae_search_cache_hits_total")
+                + ", new " + (long) updated.metric("kotae_search_cache_hits_total"));
         for (Difference difference : differences.subList(0, Math.min(LISTED, differences.size()))) {
             report.add("DIFF " + difference.request() + "\n     " + difference.where());
         }
