@@ -28,9 +28,10 @@ import java.util.stream.Stream;
  * old jar built, at the same time, on ephemeral loopback ports, with the same settings: one agent token,
  * one session secret, and the result cache at {@code --cache-mb}. With {@code --fresh-index} each builds
  * its own index instead, which also compares indexing, but then hits of equal score may come in another
- * order (the document order of a build is not fixed). Each of {@code --requests} requests ({@link CompareRequests}, fixed seed)
- * goes to the old server, then the new one, and the two answers are compared ({@link AnswerDiff}). Exit
- * status 1 if any differ (0 with {@code --allow-diff}), 2 for a usage error.
+ * order (the document order of a build is not fixed). Each of {@code --requests} requests
+ * ({@link CompareRequests}, fixed seed) goes to the old server, then the new one, and the two answers are
+ * compared ({@link AnswerDiff}). Exit status 1 if any differ (0 with {@code --allow-diff}), 2 for a usage
+ * error. The report: the counts, and each difference with its request and first differing place.
  *
  * <pre>java -cp bench/target/kotae-bench.jar dev.kotae.bench.Compare --old OLD.jar --new NEW.jar
  *     [--content content] [--synthetic 3000] [--requests 2000] [--cache-mb 0] [--fresh-index] [--work DIR]
