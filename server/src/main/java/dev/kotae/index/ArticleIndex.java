@@ -237,12 +237,6 @@ public final class ArticleIndex implements AutoCloseable {
             count.incrementAndGet();
             write(writing, w -> w.writer().deleteDocuments(new Term(IndexFields.ID, id)));
         }
-
-        /** Removes everything. */
-        public void deleteAll() throws IOException {
-            count.incrementAndGet();
-            write(writing, w -> w.writer().deleteAll());
-        }
     }
 
     /**
@@ -378,20 +372,13 @@ public final class ArticleIndex implements AutoCloseable {
      * searches holding the old version finish on it. Runs on the writer thread, between changes.
      */
     public void reopen() throws IOException {
-        try {
-            writerThread.await(() -> {
-                reopenNow();
-                return null;
-            });
-        } catch (RejectedExecutionException e) {
-            throw new IndexUnavailableException("the index is closing", e);
-        }
+        change(unused -> reopenNow()); // writes nothing itself, so publishes nothing
     }
 
-    private synchronized void reopenNow() throws IOException {
+    private synchronized Void reopenNow() throws IOException {
         Writing old = current;
         if (closing || !old.broken().get()) {
-            return;
+            return null;
         }
         IndexWriter writer = new IndexWriter(directory, writerConfig());
         try {
@@ -403,6 +390,7 @@ public final class ArticleIndex implements AutoCloseable {
         }
         old.searchers().close();
         LOG.info("Index writer reopened");
+        return null;
     }
 
     /** Why the index cannot be written, until a resync after reopening has succeeded; empty when it works. */
