@@ -25,6 +25,7 @@ import org.apache.lucene.search.SearcherManager;
 import org.apache.lucene.store.AlreadyClosedException;
 import org.apache.lucene.store.Directory;
 import org.apache.lucene.util.Bits;
+import org.apache.lucene.util.IOFunction;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -204,12 +205,6 @@ public final class ArticleIndex implements AutoCloseable {
         return entries;
     }
 
-    /** One change to the index; see {@link #change}. */
-    @FunctionalInterface
-    public interface Change<T> {
-        T apply(Changes changes) throws IOException;
-    }
-
     /**
      * The writes of one change, published together when it ends. Its methods may be called from several
      * threads at once, while the change runs.
@@ -248,7 +243,7 @@ public final class ArticleIndex implements AutoCloseable {
      *
      * @throws IndexUnavailableException while the writer is down after a failed write, or the index closes
      */
-    public <T> T change(Change<T> change) throws IOException {
+    public <T> T change(IOFunction<Changes, T> change) throws IOException {
         Changes open = running;
         if (open != null && open.thread == Thread.currentThread()) {
             return change.apply(open);
@@ -260,7 +255,7 @@ public final class ArticleIndex implements AutoCloseable {
         }
     }
 
-    private <T> T runAlone(Change<T> change) throws IOException {
+    private <T> T runAlone(IOFunction<Changes, T> change) throws IOException {
         Changes changes = new Changes();
         running = changes;
         try {

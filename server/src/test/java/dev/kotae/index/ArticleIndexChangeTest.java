@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import org.apache.lucene.util.IOFunction;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -91,7 +92,7 @@ class ArticleIndexChangeTest {
         }
     }
 
-    private static void write(ArticleIndex index, ArticleIndex.Change<Void> change) {
+    private static void write(ArticleIndex index, IOFunction<ArticleIndex.Changes, Void> change) {
         try {
             index.change(change);
         } catch (IOException e) {
