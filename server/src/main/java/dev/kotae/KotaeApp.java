@@ -41,7 +41,6 @@ import dev.kotae.index.IndexDirectories;
 import dev.kotae.index.IndexRecovery;
 import dev.kotae.index.SuggestKeys;
 import dev.kotae.index.KeptPerVersion;
-import dev.kotae.index.WriterThread;
 import dev.kotae.metrics.KotaeMetrics;
 import dev.kotae.plugins.PluginHost;
 import dev.kotae.plugins.PublicHelpCenter;
@@ -122,8 +121,6 @@ public final class KotaeApp implements AutoCloseable, Admin {
     /** The named accounts of {@code data/accounts.json}, followed as the file changes. */
     private final Accounts accounts;
     private volatile ContentSync.Report lastSync;
-    /** Reindexes asked for over HTTP run here, not on the request's thread (see {@link WriterThread}). */
-    private final WriterThread reindexing = new WriterThread("kotae-reindex", Duration.ofMinutes(2));
     private volatile ContentWatcher watcher;
     /** Plugins are started and their sources' first refreshes queued. */
     private volatile boolean pluginsStarted;
@@ -515,9 +512,14 @@ public final class KotaeApp implements AutoCloseable, Admin {
         return status;
     }
 
+    /**
+     * Rebuilds the index from the content folder and every plugin source as one change of the index, on
+     * its writer thread (never the request's thread, which Jetty interrupts): searches see the old index
+     * until all of it is done, then the new one.
+     */
     @Override
     public Map<String, Object> reindex() throws IOException {
-        return reindexing.await(this::reindexNow);
+        return index.change(changes -> reindexNow());
     }
 
     private Map<String, Object> reindexNow() throws IOException {
@@ -574,10 +576,10 @@ public final class KotaeApp implements AutoCloseable, Admin {
     @Override
     public void close() throws Exception {
         // Closed last-first: http (no new requests), events (delivered before listeners stop; the analytics
-        // lane is drained into the database), plugins, sources, the time box, the analytics database, a
-        // reindex in progress, then the index.
+        // lane is drained into the database), plugins, sources, the time box, the analytics database, then
+        // the index (after a change in progress, a reindex included).
         // The journal shipper delivers what it can before the database closes; the rest stays journaled.
-        try (analysis; suggestKeys; index; reindexing; feedback; analyticsDatabase; journal; shipper; retentionPurge;
+        try (analysis; suggestKeys; index; feedback; analyticsDatabase; journal; shipper; retentionPurge;
                 timeBox; sources; plugins; events; recovery; editor; scheduledPublishing; http) {
             if (watcher != null) {
                 watcher.close();

@@ -9,6 +9,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.Stream;
@@ -24,28 +25,36 @@ import org.apache.lucene.search.SearcherManager;
 import org.apache.lucene.store.AlreadyClosedException;
 import org.apache.lucene.store.Directory;
 import org.apache.lucene.util.Bits;
+import org.apache.lucene.util.IOFunction;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * The persistent article index under {@code DATA/index}: one writer, near-real-time searchers shared by
- * all requests. Writes come from one thread at a time (the content sync); searches never block on them.
+ * all requests. Searches never block on writes.
+ *
+ * <p>All writing runs on one thread of the index's own ({@code kotae-index-writer}), in the order it was
+ * asked for: a caller hands over a whole change ({@link #change}: upserts and deletes), which runs there
+ * alone and is then published once, so no two changes interleave and searches see a change as a whole or
+ * not at all. A change may convert and add its documents from several threads of its own (a full build
+ * uses every core); it ends when they have. The merge after a bulk change and the reopening after a
+ * failure are tasks on the same thread.
  *
  * <p>The commit carries a schema fingerprint. When the schema or the settings that shape documents
  * change, the index is emptied on open and rebuilt by the sync instead of serving stale documents.
  *
- * <p>Never interrupt a thread that writes here: an interrupt inside file I/O closes the channel under
- * it, and Lucene then closes the writer and loses its write lock. Writers stop on a flag instead (the
- * content watcher, the plugin source sync), and work that writes runs on a {@link WriterThread} (a merge, a
- * plugin source's refresh, an admin reindex: not on the HTTP request's thread, which Jetty interrupts
- * when it stops).
+ * <p>The writer thread is never interrupted: an interrupt inside file I/O closes the channel under it,
+ * and Lucene then closes the writer and loses its write lock. A caller that is interrupted while it waits
+ * for its change (a request thread, which Jetty interrupts when it stops) stops waiting; the change goes
+ * on. Work that should stop sooner (the content watcher, the plugin source sync) checks a flag of its own.
  *
  * <p>A write that fails (a full disk, a permission; Lucene closes its writer for good after such a
  * "tragic" failure) rolls the writer back to the last commit and marks the index failed: writes then
  * throw {@link IndexUnavailableException} at once, searches go on from the last published version, and
  * the failure listener (an {@link IndexRecovery}) is told, which {@link #reopen() reopens} the writer and
  * resyncs everything that was lost. The failure stays reported ({@link #failure()}) until
- * {@link #clearFailure(long)}.
+ * {@link #clearFailure(long)}. A change that throws otherwise is not published; what it wrote before is
+ * published with the next change.
  */
 public final class ArticleIndex implements AutoCloseable {
 
@@ -87,13 +96,16 @@ public final class ArticleIndex implements AutoCloseable {
     private final KeptPerVersion.Usage wordScores = new KeptPerVersion.Usage();
     private final ArticleDocuments documents;
     private final boolean rebuilt;
-    /** Documents added, replaced or removed since the last merge into one segment. */
-    private final AtomicLong changedSinceMerge = new AtomicLong();
+    /** Documents added, replaced or removed since the last merge into one segment; writer thread only. */
+    private long changedSinceMerge;
+    /** The change running on the writer thread, if any: a change asked for inside it joins it. */
+    private volatile Changes running;
+    private final AtomicLong published = new AtomicLong();
 
     /** A change this large is a bulk change, after which the index is merged into one segment. */
     static final int MERGE_AFTER_CHANGES = 1_000;
-    /** A merge in progress finishes and is committed before the writer closes: closing under it would fail it. */
-    private final WriterThread merger = new WriterThread("kotae-index-merge", Duration.ofMinutes(2));
+    /** Closing lets the change in progress, those queued and a merge finish and be committed. */
+    private final WriterThread writerThread = new WriterThread("kotae-index-writer", Duration.ofMinutes(2));
 
     private ArticleIndex(Path path, Analysis analysis, ArticleDocuments documents, String settingsFingerprint,
             IndexDirectories directories) throws IOException {
@@ -194,34 +206,104 @@ public final class ArticleIndex implements AutoCloseable {
     }
 
     /**
-     * Adds or replaces the article with this id. Visible to searches after {@link #publish()}.
-     *
-     * @throws IndexUnavailableException while the writer is down after a failed write
+     * The writes of one change, published together when it ends. Its methods may be called from several
+     * threads at once, while the change runs.
      */
-    public void upsert(Article article, String stamp) throws IOException {
-        changedSinceMerge.incrementAndGet();
-        write(w -> w.writer().updateDocument(new Term(IndexFields.ID, article.id()), documents.toDocument(article, stamp)));
+    public final class Changes {
+        private final Writing writing = current;
+        private final Thread thread = Thread.currentThread();
+        private final AtomicLong count = new AtomicLong();
+
+        private Changes() { }
+
+        /**
+         * Adds or replaces the article with this id.
+         *
+         * @throws IndexUnavailableException while the writer is down after a failed write
+         */
+        public void upsert(Article article, String stamp) throws IOException {
+            count.incrementAndGet();
+            write(writing, w -> w.writer().updateDocument(new Term(IndexFields.ID, article.id()),
+                    documents.toDocument(article, stamp)));
+        }
+
+        /** Removes the article with this id. */
+        public void delete(String id) throws IOException {
+            count.incrementAndGet();
+            write(writing, w -> w.writer().deleteDocuments(new Term(IndexFields.ID, id)));
+        }
     }
 
-    /** Removes the article with this id. Visible to searches after {@link #publish()}. */
-    public void delete(String id) throws IOException {
-        changedSinceMerge.incrementAndGet();
-        write(w -> w.writer().deleteDocuments(new Term(IndexFields.ID, id)));
+    /**
+     * Runs {@code change} on the writer thread after the changes asked for before it, and, if it wrote
+     * anything, makes it durable and visible to new searches in one step; returns its result when it is
+     * published. Asked for inside a running change (on the writer thread), it joins that change and is
+     * published with it: a rebuild made of several parts publishes once. An interrupted caller stops
+     * waiting ({@link java.io.InterruptedIOException}) while the change goes on.
+     *
+     * @throws IndexUnavailableException while the writer is down after a failed write, or the index closes
+     */
+    public <T> T change(IOFunction<Changes, T> change) throws IOException {
+        Changes open = running;
+        if (open != null && open.thread == Thread.currentThread()) {
+            return change.apply(open);
+        }
+        try {
+            return writerThread.await(() -> runAlone(change));
+        } catch (RejectedExecutionException e) {
+            throw new IndexUnavailableException("the index is closing", e);
+        }
     }
 
-    /** Removes everything; searches keep seeing the old documents until {@link #publish()}. */
-    public void deleteAll() throws IOException {
-        write(w -> w.writer().deleteAll());
+    private <T> T runAlone(IOFunction<Changes, T> change) throws IOException {
+        Changes changes = new Changes();
+        running = changes;
+        try {
+            T result = change.apply(changes);
+            if (changes.count.get() > 0) {
+                publish(changes.writing, changes.count.get());
+            }
+            return result;
+        } finally {
+            running = null;
+        }
+    }
+
+    /**
+     * Commits and refreshes the searchers. After a bulk change (a full build, an import) the index is
+     * then merged into one segment, as the next task on the writer thread, and published again: a search
+     * pays for every segment it visits (term lookups, scorer set-up); single edits leave segments to the
+     * merge policy.
+     */
+    private void publish(Writing writing, long changed) throws IOException {
+        write(writing, w -> {
+            w.writer().commit();
+            w.searchers().maybeRefreshBlocking();
+        });
+        published.incrementAndGet();
+        changedSinceMerge += changed;
+        if (changedSinceMerge >= MERGE_AFTER_CHANGES) {
+            changedSinceMerge = 0;
+            try {
+                writerThread.execute(this::mergeIntoOneSegment);
+            } catch (RejectedExecutionException e) {
+                // closing: the merge policy merges on the next start's changes
+            }
+        }
+    }
+
+    /** How many versions were published since opening (a change, a merge): tells how often searches saw a new index. */
+    public long versionsPublished() {
+        return published.get();
     }
 
     private interface WriteStep {
         void run(Writing writing) throws IOException;
     }
 
-    /** Runs one write on the current writer; a failure that leaves the writer unusable fails the index. */
-    private void write(WriteStep step) throws IOException {
-        Writing writing = current;
-        if (writing.broken().get()) {
+    /** Runs one write on {@code writing}; a failure that leaves the writer unusable fails the index. */
+    private void write(Writing writing, WriteStep step) throws IOException {
+        if (writing.broken().get() || writing != current) {
             throw unavailable(null);
         }
         try {
@@ -282,12 +364,16 @@ public final class ArticleIndex implements AutoCloseable {
 
     /**
      * Opens a new writer on the index's last commit if the current one failed, and searchers from it;
-     * searches holding the old version finish on it. Does nothing while the writer works.
+     * searches holding the old version finish on it. Runs on the writer thread, between changes.
      */
-    public synchronized void reopen() throws IOException {
+    public void reopen() throws IOException {
+        change(unused -> reopenNow()); // writes nothing itself, so publishes nothing
+    }
+
+    private synchronized Void reopenNow() throws IOException {
         Writing old = current;
         if (closing || !old.broken().get()) {
-            return;
+            return null;
         }
         IndexWriter writer = new IndexWriter(directory, writerConfig());
         try {
@@ -299,6 +385,7 @@ public final class ArticleIndex implements AutoCloseable {
         }
         old.searchers().close();
         LOG.info("Index writer reopened");
+        return null;
     }
 
     /** Why the index cannot be written, until a resync after reopening has succeeded; empty when it works. */
@@ -328,31 +415,14 @@ public final class ArticleIndex implements AutoCloseable {
         return true;
     }
 
-    /**
-     * Makes the changes durable and visible to new searches. After a bulk change (a full build, an
-     * import) the index is then merged into one segment in the background, and published again: a search
-     * pays for every segment it visits (term lookups, scorer set-up), which at 10k articles in six
-     * segments was a quarter of its time. Merging 100k articles takes about 7 s, so it does not hold up
-     * the change; single edits leave segments to the merge policy.
-     */
-    public void publish() throws IOException {
-        write(w -> {
-            w.writer().commit();
-            w.searchers().maybeRefreshBlocking();
-        });
-        if (changedSinceMerge.get() >= MERGE_AFTER_CHANGES) {
-            changedSinceMerge.set(0);
-            merger.execute(this::mergeIntoOneSegment);
-        }
-    }
-
     private void mergeIntoOneSegment() {
         try {
-            write(w -> {
+            write(current, w -> {
                 w.writer().forceMerge(1);
                 w.writer().commit();
                 w.searchers().maybeRefreshBlocking();
             });
+            published.incrementAndGet();
         } catch (IndexUnavailableException e) {
             // reported by the failure; the resync after reopening publishes again
         } catch (IOException | RuntimeException e) {
@@ -430,7 +500,7 @@ public final class ArticleIndex implements AutoCloseable {
 
     @Override
     public void close() throws IOException {
-        merger.close();
+        writerThread.close();
         synchronized (this) {
             closing = true;
         }

@@ -30,9 +30,11 @@ import org.slf4j.LoggerFactory;
  * indexed one and re-parses only what changed; on a change event it handles just the changed paths.
  *
  * <p>Ids must be unique: when two files claim one id, the file whose path sorts first is served and the
- * other is reported, so the outcome does not depend on the order in which files were seen. All methods
- * are synchronized: the sync is the index's only writer. Nothing is compared against a missing folder
- * ({@link ContentFolderMissingException}): a folder that is gone for a moment does not empty the index.
+ * other is reported, so the outcome does not depend on the order in which files were seen. Each sync is
+ * one {@link ArticleIndex#change change} of the index: it runs on the index's writer thread, reading and
+ * indexing files on every core of its own pool for a large batch, and searches see it whole once it is
+ * done. Nothing is compared against a missing folder ({@link ContentFolderMissingException}): a folder
+ * that is gone for a moment does not empty the index.
  */
 public final class ContentSync {
 
@@ -78,33 +80,41 @@ public final class ContentSync {
      * Compares the whole folder with the index, given the index's current {@link ArticleIndex#entries()}
      * (read once at start-up and shared with the plugin sources), and applies the differences.
      */
-    public synchronized Report syncAll(Map<String, ArticleIndex.Entry> indexedNow) throws IOException {
-        folder.requirePresent();
-        indexed.clear();
-        indexed.putAll(indexedNow);
-        return scanFolder();
+    public Report syncAll(Map<String, ArticleIndex.Entry> indexedNow) throws IOException {
+        return index.change(changes -> {
+            synchronized (this) {
+                folder.requirePresent();
+                indexed.clear();
+                indexed.putAll(indexedNow);
+                return scanFolder(changes);
+            }
+        });
     }
 
     /**
-     * Re-reads every file and re-indexes it; searches see the old documents until it is done. Articles from
+     * Re-reads every file and re-indexes it; searches see the old documents until the change it belongs
+     * to is published (a reindex also refreshes the plugin sources in the same change). Articles from
      * other sources (plugins) are left alone.
      */
-    public synchronized Report rebuild() throws IOException {
-        folder.requirePresent();
-        for (Map.Entry<String, ArticleIndex.Entry> entry : index.entries().entrySet()) {
-            if (entry.getValue().source().startsWith(SOURCE_PREFIX)) {
-                index.delete(entry.getKey());
+    public Report rebuild() throws IOException {
+        return index.change(changes -> {
+            synchronized (this) {
+                folder.requirePresent();
+                Map<String, ArticleIndex.Entry> before = index.entries();
+                indexed.clear();
+                Report report = scanFolder(changes);
+                // Every file that serves an article was re-indexed; what no file serves any more goes.
+                for (Map.Entry<String, ArticleIndex.Entry> entry : before.entrySet()) {
+                    if (entry.getValue().source().startsWith(SOURCE_PREFIX) && !indexed.containsKey(entry.getKey())) {
+                        changes.delete(entry.getKey());
+                    }
+                }
+                return report;
             }
-        }
-        indexed.clear();
-        Report report = scanFolder();
-        if (report.changed() == 0) {
-            index.publish(); // nothing was re-added, so the deletion must be published on its own
-        }
-        return report;
+        });
     }
 
-    private Report scanFolder() throws IOException {
+    private Report scanFolder(ArticleIndex.Changes changes) throws IOException {
         long start = System.nanoTime();
         Map<String, ArticleIndex.Entry> indexedByPath = new HashMap<>();
         Map<String, String> idByPath = new HashMap<>();
@@ -138,14 +148,22 @@ public final class ContentSync {
         }
         Set<String> ids = new HashSet<>(pathsById.keySet());
         ids.addAll(idByPath.values());
-        return reconcile(ids, parsed, start);
+        return reconcile(changes, ids, parsed, start);
     }
 
     /**
      * Applies changes to some paths (files or folders, relative to the content folder): new, modified
      * and deleted files are indexed, re-indexed or removed.
      */
-    public synchronized Report apply(Collection<String> changedPaths) throws IOException {
+    public Report apply(Collection<String> changedPaths) throws IOException {
+        return index.change(changes -> {
+            synchronized (this) {
+                return applyPaths(changes, changedPaths);
+            }
+        });
+    }
+
+    private Report applyPaths(ArticleIndex.Changes changes, Collection<String> changedPaths) throws IOException {
         folder.requirePresent();
         long start = System.nanoTime();
         Set<String> paths = new TreeSet<>();
@@ -172,7 +190,7 @@ public final class ContentSync {
                 }
             }
         }
-        return reconcile(affectedIds, parsed, start);
+        return reconcile(changes, affectedIds, parsed, start);
     }
 
     /** Files that are not served, and why; sorted by path. */
@@ -185,7 +203,8 @@ public final class ContentSync {
         return files.size();
     }
 
-    private Report reconcile(Set<String> ids, Map<String, Article> parsed, long startNanos) throws IOException {
+    private Report reconcile(ArticleIndex.Changes changes, Set<String> ids, Map<String, Article> parsed, long startNanos)
+            throws IOException {
         int added = 0;
         int updated = 0;
         int deleted = 0;
@@ -196,7 +215,7 @@ public final class ContentSync {
             Served served = servedVersion(id, parsed);
             if (served == null) {
                 if (current != null && current.source().startsWith(SOURCE_PREFIX)) {
-                    index.delete(id);
+                    changes.delete(id);
                     indexed.remove(id);
                     deleted++;
                 }
@@ -215,10 +234,7 @@ public final class ContentSync {
                 updated++;
             }
         }
-        upsertAll(toIndex);
-        if (added + updated + deleted > 0) {
-            index.publish();
-        }
+        upsertAll(changes, toIndex);
         List<ContentProblem> found = collectProblems();
         problems = found;
         return new Report(added, updated, deleted, unchanged, found.size(), (System.nanoTime() - startNanos) / 1_000_000);
@@ -227,11 +243,11 @@ public final class ContentSync {
     private record Served(String path, String stamp, Article article) {}
 
     /** Indexes the articles (the index writer takes documents from several threads). */
-    private void upsertAll(List<Served> toIndex) throws IOException {
+    private void upsertAll(ArticleIndex.Changes changes, List<Served> toIndex) throws IOException {
         try {
             inParallel(toIndex, served -> {
                 try {
-                    index.upsert(served.article(), served.stamp());
+                    changes.upsert(served.article(), served.stamp());
                     return served;
                 } catch (IOException e) {
                     throw new UncheckedIOException(e);

@@ -16,8 +16,9 @@ import org.slf4j.LoggerFactory;
  * delay that doubles from {@link #FIRST_DELAY} to at most {@link #MAX_DELAY}. The index reports the
  * failure ({@link ArticleIndex#failure()}) until one attempt has resynced with no write failing meanwhile.
  *
- * <p>Attempts run on one daemon thread of its own, which is never interrupted (it writes the index):
- * closing stops further attempts and waits for the one in progress.
+ * <p>Attempts run on one daemon thread of its own, which is never interrupted (it waits for the index's
+ * writer thread, where the reopening and the resync's changes run): closing stops further attempts and
+ * waits for the one in progress.
  */
 public final class IndexRecovery implements AutoCloseable {
 

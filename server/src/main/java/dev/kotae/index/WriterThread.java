@@ -13,8 +13,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * One daemon thread for work that writes the index (a merge, a plugin source's refresh, an admin
- * reindex), running its tasks in order. It is never interrupted (see {@link ArticleIndex}): closing lets
+ * One daemon thread for work that writes the index or waits for it to be written (the index's own writer
+ * thread; a plugin source's refresh), running its tasks in order. It is never interrupted (see
+ * {@link ArticleIndex}): closing lets
  * the task in progress and those queued run to their end, waits up to a bound, and only then gives up
  * with a warning. Tasks that should stop sooner check a flag of their own.
  */

@@ -28,7 +28,8 @@ import org.slf4j.LoggerFactory;
  * Keeps plugin content sources' articles in the index. A refresh asks the source for all its articles
  * (time-boxed), converts them, and writes only what was added, changed or removed since the last
  * refresh. Refreshes run on one background thread, so a slow source never delays a request, and change
- * notifications that arrive while a refresh is queued are coalesced.
+ * notifications that arrive while a refresh is queued are coalesced. What a refresh writes is one
+ * {@link ArticleIndex#change change} of the index, made on the index's writer thread and published whole.
  *
  * <p>Failure rules: a source that throws keeps its previously indexed articles and is retried on its next
  * change; a source that does not answer in time is not called again until an administrator reindexes
@@ -142,21 +143,25 @@ public final class SourceSync implements AutoCloseable {
      * Removes articles of sources that are gone: their plugin was removed or disabled. Articles of plugins
      * that are present but failing are kept (reported stale) so a transient failure loses nothing.
      */
-    public synchronized void removeSourcesOf(Predicate<String> pluginGone) throws IOException {
-        int removed = 0;
-        for (var it = indexedAtStart.entrySet().iterator(); it.hasNext(); ) {
-            var entry = it.next();
-            String pluginId = entry.getKey().substring("plugin:".length(), entry.getKey().indexOf('/'));
-            if (pluginGone.test(pluginId)) {
-                for (String id : entry.getValue().keySet()) {
-                    index.delete(id);
-                    removed++;
+    public void removeSourcesOf(Predicate<String> pluginGone) throws IOException {
+        int removed = index.change(changes -> {
+            synchronized (this) {
+                int count = 0;
+                for (var it = indexedAtStart.entrySet().iterator(); it.hasNext(); ) {
+                    var entry = it.next();
+                    String pluginId = entry.getKey().substring("plugin:".length(), entry.getKey().indexOf('/'));
+                    if (pluginGone.test(pluginId)) {
+                        for (String id : entry.getValue().keySet()) {
+                            changes.delete(id);
+                            count++;
+                        }
+                        it.remove();
+                    }
                 }
-                it.remove();
+                return count;
             }
-        }
+        });
         if (removed > 0) {
-            index.publish();
             LOG.info("Removed {} articles of plugins that are no longer installed or enabled", removed);
         }
     }
@@ -189,7 +194,8 @@ public final class SourceSync implements AutoCloseable {
 
     /**
      * Refreshes every source now (on the caller's thread), re-indexing every article, including sources
-     * that timed out before. Returns the number of articles indexed.
+     * that timed out before. Called inside an {@link ArticleIndex#change index change} (a reindex), every
+     * source is written in that change and published with it. Returns the number of articles indexed.
      */
     public int reindexAll() {
         int total = 0;
@@ -312,7 +318,18 @@ public final class SourceSync implements AutoCloseable {
         }
     }
 
-    private synchronized void apply(Source source, List<SourceArticle> listed, boolean force) throws IOException {
+    /** Writes the source's listing as one change of the index, on the index's writer thread. */
+    private void apply(Source source, List<SourceArticle> listed, boolean force) throws IOException {
+        index.change(changes -> {
+            synchronized (this) {
+                applyListing(changes, source, listed, force);
+                return null;
+            }
+        });
+    }
+
+    private void applyListing(ArticleIndex.Changes changes, Source source, List<SourceArticle> listed, boolean force)
+            throws IOException {
         List<ContentProblem> problems = new ArrayList<>();
         Map<String, String> wanted = new HashMap<>();
         int added = 0;
@@ -320,7 +337,7 @@ public final class SourceSync implements AutoCloseable {
         int position = 0;
         for (SourceArticle in : listed) {
             if (closing) {
-                return; // what was written is committed when the index closes; the next start picks up the rest
+                return; // what was written is published; the next start picks up the rest
             }
             position++;
             if (in == null) {
@@ -340,7 +357,7 @@ public final class SourceSync implements AutoCloseable {
             }
             try {
                 Article article = converter.convert(source.pluginId, source.sourceId, in);
-                index.upsert(article, stamp);
+                changes.upsert(article, stamp);
                 wanted.put(id, stamp);
                 if (current == null) {
                     added++;
@@ -354,10 +371,9 @@ public final class SourceSync implements AutoCloseable {
         Set<String> gone = new HashSet<>(source.indexed.keySet());
         gone.removeAll(wanted.keySet());
         for (String id : gone) {
-            index.delete(id);
+            changes.delete(id);
         }
         if (added + updated + gone.size() > 0) {
-            index.publish();
             LOG.info("Source {}: {} added, {} updated, {} removed", source.sourceId, added, updated, gone.size());
         }
         source.indexed.clear();

@@ -37,16 +37,15 @@ class ContentWatcherCloseTest {
                 @Override
                 public void changed(Set<String> relativePaths) {
                     try {
-                        for (int i = 0; i < 5_000; i++) {
-                            if (i == 50) {
-                                applying.countDown();
+                        index.change(changes -> {
+                            for (int i = 0; i < 5_000; i++) {
+                                if (i == 50) {
+                                    applying.countDown();
+                                }
+                                changes.upsert(article("a" + i), "stamp");
                             }
-                            index.upsert(article("a" + i), "stamp");
-                            if (i % 500 == 0) {
-                                index.publish();
-                            }
-                        }
-                        index.publish();
+                            return null;
+                        });
                     } catch (IOException e) {
                         throw new UncheckedIOException(e);
                     }
@@ -62,8 +61,10 @@ class ContentWatcherCloseTest {
             assertTrue(applying.await(30, TimeUnit.SECONDS), "the change was being applied");
 
             watcher.close();
-            index.upsert(article("probe"), "stamp");
-            index.publish();
+            index.change(changes -> {
+                changes.upsert(article("probe"), "stamp");
+                return null;
+            });
             assertTrue(index.entries().containsKey("a4999"), "the change in progress was finished, not cut short");
         }
         try (ArticleIndex reopened = open()) {

@@ -27,7 +27,6 @@ class ArticleIndexMergeTest {
             int batch = ArticleIndex.MERGE_AFTER_CHANGES / 5;
             for (int n = 0; n < 5; n++) {
                 addArticles(index, n * batch, batch);
-                index.publish();
                 if (n < 4) {
                     assertEquals(n + 1, segments(index), "a small change keeps its own segment");
                 }
@@ -50,7 +49,6 @@ class ArticleIndexMergeTest {
     void closingRightAfterABulkChangeKeepsEverything() throws Exception {
         try (ArticleIndex index = open()) {
             addArticles(index, 0, ArticleIndex.MERGE_AFTER_CHANGES);
-            index.publish();
         }
         try (ArticleIndex reopened = open()) {
             assertEquals(ArticleIndex.MERGE_AFTER_CHANGES, reopened.size());
@@ -62,12 +60,16 @@ class ArticleIndexMergeTest {
         return ArticleIndex.open(folder.resolve("index"), new Analysis(), new ArticleDocuments(new SuggestKeys()), "test");
     }
 
+    /** Adds the articles in one change, published when it returns. */
     private static void addArticles(ArticleIndex index, int from, int count) throws IOException {
-        for (int i = from; i < from + count; i++) {
-            index.upsert(new Article("a" + i, "Article " + i, ArticleType.FAQ, Visibility.PUBLIC, "en", "c" + (i % 7),
-                    List.of("t" + (i % 11)), List.of(), LocalDate.of(2026, 11, 1), "test:" + i, "<p>Body " + i + "</p>",
-                    "Body " + i + " about refunds"), "stamp");
-        }
+        index.change(changes -> {
+            for (int i = from; i < from + count; i++) {
+                changes.upsert(new Article("a" + i, "Article " + i, ArticleType.FAQ, Visibility.PUBLIC, "en",
+                        "c" + (i % 7), List.of("t" + (i % 11)), List.of(), LocalDate.of(2026, 11, 1), "test:" + i,
+                        "<p>Body " + i + "</p>", "Body " + i + " about refunds"), "stamp");
+            }
+            return null;
+        });
     }
 
     private static int segments(ArticleIndex index) throws IOException {

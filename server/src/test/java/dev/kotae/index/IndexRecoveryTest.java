@@ -29,22 +29,18 @@ class IndexRecoveryTest {
         AtomicReference<FaultyDirectory> disk = new AtomicReference<>();
         try (ArticleIndex index = ArticleIndex.open(folder.resolve("index"), new Analysis(),
                 new ArticleDocuments(new SuggestKeys()), "test", FaultyDirectory.opening(disk))) {
-            index.upsert(article("a1"), "s1");
-            index.publish();
+            upsert(index, "a1");
             AtomicInteger resyncs = new AtomicInteger();
             try (IndexRecovery recovery = new IndexRecovery(index, () -> {
                 resyncs.incrementAndGet();
-                index.upsert(article("a2"), "s2"); // what the failure rolled back, written again
-                index.publish();
+                upsert(index, "a2"); // what the failure rolled back, written again
             })) {
                 disk.get().fail(true);
-                assertThrows(IndexUnavailableException.class, () -> {
-                    index.upsert(article("a2"), "s2"); // Lucene writes a new segment's files from its first document
-                    index.publish();
-                });
+                // Lucene writes a new segment's files from its first document
+                assertThrows(IndexUnavailableException.class, () -> upsert(index, "a2"));
                 assertTrue(index.failure().orElseThrow().reason().contains("No space left on device"));
                 assertFalse(index.writable());
-                assertThrows(IndexUnavailableException.class, () -> index.upsert(article("a3"), "s3"),
+                assertThrows(IndexUnavailableException.class, () -> upsert(index, "a3"),
                         "writes fail at once while the writer is down");
                 assertEquals(1, index.size(), "the last published version is still served");
 
@@ -65,6 +61,13 @@ class IndexRecoveryTest {
         assertEquals(IndexRecovery.FIRST_DELAY.multipliedBy(4), IndexRecovery.delayAfter(2));
         assertEquals(IndexRecovery.MAX_DELAY, IndexRecovery.delayAfter(10));
         assertEquals(IndexRecovery.MAX_DELAY, IndexRecovery.delayAfter(Integer.MAX_VALUE));
+    }
+
+    private static void upsert(ArticleIndex index, String id) throws java.io.IOException {
+        index.change(changes -> {
+            changes.upsert(article(id), "s-" + id);
+            return null;
+        });
     }
 
     private static Article article(String id) {

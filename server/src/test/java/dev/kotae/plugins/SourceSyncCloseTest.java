@@ -73,9 +73,11 @@ class SourceSyncCloseTest {
 
         sync.close();
         timeBox.close();
-        index.upsert(new Article("probe", "Probe", ArticleType.FAQ, Visibility.PUBLIC, "en", "c", List.of(), List.of(),
-                LocalDate.of(2026, 11, 1), "test:probe", "<p>Probe</p>", "Probe"), "stamp");
-        index.publish();
+        index.change(changes -> {
+            changes.upsert(new Article("probe", "Probe", ArticleType.FAQ, Visibility.PUBLIC, "en", "c", List.of(),
+                    List.of(), LocalDate.of(2026, 11, 1), "test:probe", "<p>Probe</p>", "Probe"), "stamp");
+            return null;
+        });
         assertDoesNotThrow(index::close, "the index closes cleanly after the sync stopped");
         try (ArticleIndex reopened = open()) {
             assertTrue(reopened.entries().containsKey("probe"), "what was written after the sync stopped is kept");

@@ -43,17 +43,19 @@ class CommonGramsTest {
     static void indexArticlesThatAllSayDesu() throws IOException {
         analysis = new Analysis();
         index = ArticleIndex.open(folder.resolve("index"), analysis, new ArticleDocuments(new SuggestKeys()), "test");
-        for (int i = 0; i < ARTICLES; i++) {
-            String topic = TOPICS[i % TOPICS.length];
-            add("topic-" + i, topic + "のパスワードについて" + i, topic + "のパスワードの変更は画面からです。");
-        }
-        add("refund", "返金について", "返金は5日以内です。");
-        index.publish();
+        index.change(changes -> {
+            for (int i = 0; i < ARTICLES; i++) {
+                String topic = TOPICS[i % TOPICS.length];
+                add(changes, "topic-" + i, topic + "のパスワードについて" + i, topic + "のパスワードの変更は画面からです。");
+            }
+            add(changes, "refund", "返金について", "返金は5日以内です。");
+            return null;
+        });
         search = new SearchService(index, analysis, new Locales(Set.of("ja"), () -> Set.of("ja")));
     }
 
-    private static void add(String id, String title, String body) throws IOException {
-        index.upsert(new Article(id, title, ArticleType.FAQ, Visibility.PUBLIC, "ja", "help", List.of(), List.of(),
+    private static void add(ArticleIndex.Changes changes, String id, String title, String body) throws IOException {
+        changes.upsert(new Article(id, title, ArticleType.FAQ, Visibility.PUBLIC, "ja", "help", List.of(), List.of(),
                 LocalDate.of(2026, 11, 1), "test:" + id, "<p>" + body + "</p>", body), "stamp");
     }
 

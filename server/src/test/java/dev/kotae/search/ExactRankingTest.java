@@ -56,16 +56,21 @@ class ExactRankingTest {
         textQueries = new TextQueries(analysis);
         index = ArticleIndex.open(folder.resolve("index"), analysis, new ArticleDocuments(new SuggestKeys()), "test");
         Random random = new Random(3);
-        for (int i = 0; i < 700; i++) {
-            index.upsert(article(random, i), "stamp");
-            if (i % 100 == 99) {
-                index.publish();
+        for (int from = 0; from < 700; from += 100) { // one segment per change
+            int first = from;
+            index.change(changes -> {
+                for (int i = first; i < first + 100; i++) {
+                    changes.upsert(article(random, i), "stamp");
+                }
+                return null;
+            });
+        }
+        index.change(changes -> {
+            for (int i = 0; i < 700; i += 9) {
+                changes.upsert(article(random, i), "stamp 2"); // replaced: the old document is deleted in its segment
             }
-        }
-        for (int i = 0; i < 700; i += 9) {
-            index.upsert(article(random, i), "stamp 2"); // replaced: the old document is deleted in its segment
-        }
-        index.publish();
+            return null;
+        });
     }
 
     private static Article article(Random random, int i) {
@@ -134,15 +139,19 @@ class ExactRankingTest {
         try (ArticleIndex small = ArticleIndex.open(own.resolve("index"), analysis,
                 new ArticleDocuments(new SuggestKeys()), "test")) {
             Random random = new Random(5);
-            for (int i = 1; i < 60; i += 2) { // English articles only
-                small.upsert(article(random, i), "stamp");
-            }
-            small.publish();
+            small.change(changes -> {
+                for (int i = 1; i < 60; i += 2) { // English articles only
+                    changes.upsert(article(random, i), "stamp");
+                }
+                return null;
+            });
             List<String> before = ranking(small, "refund");
-            small.upsert(new Article("new", "Refund refund", ArticleType.FAQ, Visibility.PUBLIC, "en", "c0",
-                    List.of("refund"), List.of("refund"), LocalDate.of(2026, 11, 2), "test:new",
-                    "<p>refund</p>", "refund"), "stamp");
-            small.publish();
+            small.change(changes -> {
+                changes.upsert(new Article("new", "Refund refund", ArticleType.FAQ, Visibility.PUBLIC, "en", "c0",
+                        List.of("refund"), List.of("refund"), LocalDate.of(2026, 11, 2), "test:new",
+                        "<p>refund</p>", "refund"), "stamp");
+                return null;
+            });
             List<String> after = ranking(small, "refund");
 
             IndexView view = small.acquire();

@@ -47,18 +47,20 @@ class RankedPagesTest {
         Analysis analysis = new Analysis();
         index = ArticleIndex.open(folder.resolve("index"), analysis, new ArticleDocuments(new SuggestKeys()), "test");
         Random random = new Random(42);
-        for (int i = 0; i < 900; i++) {
-            boolean ja = i % 2 == 0;
-            String[] words = ja ? JA : EN;
-            String separator = ja ? "の" : " ";
-            String title = SkewedText.pick(random, words, 2, separator);
-            String question = SkewedText.pick(random, words, 3, separator);
-            String body = SkewedText.pick(random, words, 5 + random.nextInt(30), ja ? "と" : " and ");
-            index.upsert(new Article("a" + i, title, ArticleType.FAQ, Visibility.PUBLIC, ja ? "ja" : "en",
-                    "c" + random.nextInt(5), List.of(words[random.nextInt(words.length)]), List.of(question),
-                    LocalDate.of(2026, 11, 1), "test:" + i, "<p>" + body + "</p>", body), "stamp");
-        }
-        index.publish();
+        index.change(changes -> {
+            for (int i = 0; i < 900; i++) {
+                boolean ja = i % 2 == 0;
+                String[] words = ja ? JA : EN;
+                String separator = ja ? "の" : " ";
+                String title = SkewedText.pick(random, words, 2, separator);
+                String question = SkewedText.pick(random, words, 3, separator);
+                String body = SkewedText.pick(random, words, 5 + random.nextInt(30), ja ? "と" : " and ");
+                changes.upsert(new Article("a" + i, title, ArticleType.FAQ, Visibility.PUBLIC, ja ? "ja" : "en",
+                        "c" + random.nextInt(5), List.of(words[random.nextInt(words.length)]), List.of(question),
+                        LocalDate.of(2026, 11, 1), "test:" + i, "<p>" + body + "</p>", body), "stamp");
+            }
+            return null;
+        });
         search = new SearchService(index, analysis, new Locales(Set.of("ja", "en"), () -> Set.of("ja", "en")));
         textQueries = new TextQueries(analysis);
     }
