@@ -6,6 +6,7 @@ import dev.kotae.index.ContentSync;
 import dev.kotae.index.IndexDirectories;
 import dev.kotae.search.SearchService;
 import dev.kotae.search.SuggestService;
+import dev.kotae.util.Closer;
 import dev.kotae.web.Admin;
 import java.net.URI;
 import java.time.Clock;
@@ -96,8 +97,9 @@ public final class KotaeApp implements AutoCloseable {
     /** Stops watching the content folder, then closes the parts, HTTP first. */
     @Override
     public void close() throws Exception {
-        try (parts; startOrder) {
-            // closed by the try: the watcher first, then the parts
-        }
+        Closer stopping = new Closer();
+        stopping.add(parts);
+        stopping.add(startOrder);
+        stopping.close();
     }
 }

@@ -87,7 +87,6 @@ import java.nio.file.Path;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -225,7 +224,7 @@ final class ServerParts implements AutoCloseable {
         Votes votes = new Votes(feedback, metrics, events);
         PageViews pageViews = new PageViews();
         AnalyticsReports reports = new AnalyticsReports(database);
-        List<Object> resources = new ArrayList<>(List.of(
+        List<Object> resources = List.of(
                 new SearchResource(trackedSearch, suggest, metrics),
                 new ArticleResource(articles, votes),
                 new CategoryResource(categories),
@@ -249,11 +248,11 @@ final class ServerParts implements AutoCloseable {
                 new EditorPages(site, editor, categories, articles),
                 new HistoryPages(site, editor),
                 new AuditPages(site, editor),
-                new SiteAssets(site)));
-        resources.addAll(site.providers());
+                new SiteAssets(site));
         int searchConcurrency = config.search().concurrencyOn(Runtime.getRuntime().availableProcessors());
         this.http = closer.add(new HttpServer(config.host(), config.port(), searchConcurrency, config.server(),
-                config.editor(), new HttpServer.Authentication(tokens, agentSessions, csrf), metrics, resources));
+                config.editor(), new HttpServer.Authentication(tokens, agentSessions, csrf), metrics, resources,
+                site.providers()));
         ServerFigures.register(metrics, content, search.resultCache(), readiness, analyticsLosses, journal, shipper);
     }
 

@@ -21,6 +21,7 @@ import org.eclipse.jetty.server.HttpConnectionFactory;
 import org.eclipse.jetty.server.Server;
 import org.eclipse.jetty.server.ServerConnector;
 import org.eclipse.jetty.util.thread.QueuedThreadPool;
+import org.glassfish.hk2.utilities.binding.AbstractBinder;
 import org.glassfish.jersey.jackson.JacksonFeature;
 import org.glassfish.jersey.server.ResourceConfig;
 import org.glassfish.jersey.server.ServerProperties;
@@ -46,11 +47,11 @@ public final class HttpServer implements AutoCloseable {
      *     others wait their turn
      * @param callers what is accepted from callers: the request body limit and the trusted proxies
      * @param editing the image upload limit
-     * @param resources the resources, and the filters and error pages that go with them: one instance of
-     *     each serves every request
+     * @param resources the resources (classes with {@code @Path}), one instance of each for every request
+     * @param providers the filters and exception mappers that go with them, one instance of each
      */
     public HttpServer(String host, int port, int searchConcurrency, ServerConfig callers, EditorConfig editing,
-            Authentication authentication, KotaeMetrics metrics, List<?> resources) {
+            Authentication authentication, KotaeMetrics metrics, List<?> resources, List<?> providers) {
         QueuedThreadPool threads = new QueuedThreadPool(MAX_THREADS, MIN_THREADS);
         threads.setName("kotae-http");
         server = new Server(threads);
@@ -69,7 +70,7 @@ public final class HttpServer implements AutoCloseable {
         ServletContextHandler context = new ServletContextHandler("/");
         // In front of Jersey's servlet, which answers an unparsable Content-Type itself with an empty 400.
         context.addFilter(new FilterHolder(new MediaTypeHeaders.Unparsable()), "/*", EnumSet.of(DispatcherType.REQUEST));
-        context.addServlet(new ServletHolder("api", new StrictEncodingFilter.Container(application(authentication, resources))), "/*");
+        context.addServlet(new ServletHolder("api", new StrictEncodingFilter.Container(application(authentication, resources, providers))), "/*");
         // Outermost, so no body beyond the limit is read by anything: a declared Content-Length over it is
         // answered 413 before the request goes on, and a body without one is cut off once it passes it.
         server.setHandler(new RequestBodyLimit(callers.maxRequestBodyBytes(), editing.maxImageBytes(),
@@ -77,7 +78,7 @@ public final class HttpServer implements AutoCloseable {
         server.setErrorHandler(new JettyErrorHandler());
     }
 
-    private static ResourceConfig application(Authentication authentication, List<?> resources) {
+    private static ResourceConfig application(Authentication authentication, List<?> resources, List<?> providers) {
         ResourceConfig config = new ResourceConfig();
         config.register(JacksonFeature.withoutExceptionMappers());
         config.register(JsonMapperResolver.class);
@@ -85,9 +86,17 @@ public final class HttpServer implements AutoCloseable {
         config.register(HotJsonWriter.Suggest.class);
         config.property(ServerProperties.WADL_FEATURE_DISABLE, true);
         config.property(ServerProperties.RESPONSE_SET_STATUS_OVER_SEND_ERROR, true);
-        // Instances: a resource holds only services, so one serves every request (and building one per
-        // request would cost a cheap request's CPU).
-        resources.forEach(config::register);
+        // One instance of each resource serves every request: it holds only services (and building one per
+        // request would cost a cheap request's CPU). Registered as its class with the instance bound to it,
+        // because Jersey warns of every resource registered as an instance (jersey#3700) though it serves it.
+        resources.forEach(resource -> config.register(resource.getClass()));
+        config.register(new AbstractBinder() {
+            @Override
+            protected void configure() {
+                resources.forEach(resource -> bindToItsClass(this, resource));
+            }
+        });
+        providers.forEach(config::register);
         config.register(CorsFilter.class);
         config.register(StrictEncodingFilter.class);
         config.register(MediaTypeHeaders.class);
@@ -104,6 +113,11 @@ public final class HttpServer implements AutoCloseable {
         config.register(AnalyticsUnavailable.class);
         config.register(AnalyticsUnavailable.Votes.class);
         return config;
+    }
+
+    @SuppressWarnings("unchecked") // an object is an instance of its own class
+    private static <T> void bindToItsClass(AbstractBinder binder, T resource) {
+        binder.bind(resource).to((Class<T>) resource.getClass());
     }
 
     /**
