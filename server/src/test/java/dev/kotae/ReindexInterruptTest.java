@@ -47,7 +47,7 @@ class ReindexInterruptTest {
         Thread caller = new Thread(() -> {
             Thread.currentThread().interrupt();
             try {
-                app.reindex();
+                app.admin().reindex();
             } catch (Throwable e) {
                 thrown.set(e);
             }
@@ -59,7 +59,7 @@ class ReindexInterruptTest {
 
         assertDoesNotThrow(app::close, "the index closes cleanly after the reindex finished");
         try (KotaeApp reopened = KotaeApp.start(config)) {
-            assertEquals((long) ARTICLES, ((Map<?, ?>) reopened.status().get("articles")).get("total"));
+            assertEquals((long) ARTICLES, ((Map<?, ?>) reopened.admin().status().get("articles")).get("total"));
         }
     }
 }

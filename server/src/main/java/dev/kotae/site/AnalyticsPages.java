@@ -7,7 +7,6 @@ import dev.kotae.http.Callers;
 import dev.kotae.search.ArticleService;
 import dev.kotae.search.Audience;
 import dev.kotae.util.InvalidRequestException;
-import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
@@ -48,7 +47,6 @@ public final class AnalyticsPages {
     private final ArticleService articles;
     private final Clock clock = Clock.systemUTC();
 
-    @Inject
     public AnalyticsPages(Site site, AnalyticsReports reports, ArticleService articles) {
         this.site = site;
         this.reports = reports;

@@ -5,8 +5,6 @@ import dev.kotae.content.Article;
 import dev.kotae.editing.AuditEntry;
 import dev.kotae.editing.EditorService;
 import dev.kotae.http.Callers;
-import jakarta.inject.Inject;
-import jakarta.inject.Singleton;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
@@ -24,7 +22,6 @@ import java.util.List;
 @Path("/admin/audit")
 @SitePage
 @Produces(MediaType.TEXT_HTML)
-@Singleton
 public final class AuditPages {
 
     /** Entries shown; older ones are in the CSV. */
@@ -34,7 +31,6 @@ public final class AuditPages {
     private final EditorService editor;
     private final EditorRequests requests;
 
-    @Inject
     public AuditPages(Site site, EditorService editor) {
         this.site = site;
         this.editor = editor;

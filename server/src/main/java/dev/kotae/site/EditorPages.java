@@ -14,8 +14,6 @@ import dev.kotae.http.Callers;
 import dev.kotae.search.ArticleService;
 import dev.kotae.search.Audience;
 import dev.kotae.search.CategoryService;
-import jakarta.inject.Inject;
-import jakarta.inject.Singleton;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
@@ -52,7 +50,6 @@ import java.util.Optional;
 @Path("/editor")
 @SitePage
 @Produces(MediaType.TEXT_HTML)
-@Singleton
 public final class EditorPages {
 
     /** The form's buttons. */
@@ -71,7 +68,6 @@ public final class EditorPages {
     private final ArticleService articles;
     private final EditorRequests requests;
 
-    @Inject
     public EditorPages(Site site, EditorService editor, CategoryService categories, ArticleService articles) {
         this.site = site;
         this.editor = editor;

@@ -16,8 +16,6 @@ import dev.kotae.search.SearchResult;
 import dev.kotae.search.SearchService;
 import dev.kotae.http.BrowserCookies;
 import dev.kotae.search.TrackedSearch;
-import jakarta.inject.Inject;
-import jakarta.inject.Singleton;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.FormParam;
 import jakarta.ws.rs.GET;
@@ -40,7 +38,6 @@ import java.util.Map;
 @Path("/")
 @SitePage
 @Produces(MediaType.TEXT_HTML)
-@Singleton
 public final class HelpCenterPages {
 
     static final int PAGE_SIZE = 10;
@@ -59,7 +56,6 @@ public final class HelpCenterPages {
     private final Votes votes;
     private final PageViews views;
 
-    @Inject
     public HelpCenterPages(Site site, TrackedSearch search, SearchService searchService, CategoryService categories,
             ArticleService articles, Votes votes, PageViews views) {
         this.site = site;

@@ -9,8 +9,6 @@ import dev.kotae.editing.EditorService;
 import dev.kotae.editing.HistoryEntry;
 import dev.kotae.editing.PublishedArticle;
 import dev.kotae.http.Callers;
-import jakarta.inject.Inject;
-import jakarta.inject.Singleton;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
@@ -35,7 +33,6 @@ import java.util.Optional;
 @Path("/editor/articles/{id}/history")
 @SitePage
 @Produces(MediaType.TEXT_HTML)
-@Singleton
 public final class HistoryPages {
 
     private static final int SHORT_VERSION = 10;
@@ -45,7 +42,6 @@ public final class HistoryPages {
     private final EditorService editor;
     private final EditorRequests requests;
 
-    @Inject
     public HistoryPages(Site site, EditorService editor) {
         this.site = site;
         this.editor = editor;

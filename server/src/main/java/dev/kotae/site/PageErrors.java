@@ -11,12 +11,12 @@ import jakarta.ws.rs.ext.ExceptionMapper;
 final class PageErrors implements ExceptionMapper<PageException> {
 
     private final Site site;
-    private final Provider<ContainerRequestContext> request;
-
+    /** The request being answered; one mapper serves all requests. */
     @Inject
-    PageErrors(Site site, Provider<ContainerRequestContext> request) {
+    private Provider<ContainerRequestContext> request;
+
+    PageErrors(Site site) {
         this.site = site;
-        this.request = request;
     }
 
     @Override

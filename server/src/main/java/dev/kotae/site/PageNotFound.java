@@ -17,12 +17,12 @@ import jakarta.ws.rs.ext.ExceptionMapper;
 final class PageNotFound implements ExceptionMapper<NotFoundException> {
 
     private final Site site;
-    private final Provider<ContainerRequestContext> request;
-
+    /** The request being answered; one mapper serves all requests. */
     @Inject
-    PageNotFound(Site site, Provider<ContainerRequestContext> request) {
+    private Provider<ContainerRequestContext> request;
+
+    PageNotFound(Site site) {
         this.site = site;
-        this.request = request;
     }
 
     @Override

@@ -2,8 +2,6 @@ package dev.kotae.site;
 
 import dev.kotae.search.ArticleService;
 import dev.kotae.search.Audience;
-import jakarta.inject.Inject;
-import jakarta.inject.Singleton;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
@@ -21,7 +19,6 @@ import java.util.stream.Collectors;
  * absolute addresses start with {@code site.baseUrl} when it is set (see {@link Site#baseUrl}).
  */
 @Path("/")
-@Singleton
 public final class SearchEngineFiles {
 
     /** The sitemap protocol's limit for one file. */
@@ -30,7 +27,6 @@ public final class SearchEngineFiles {
     private final Site site;
     private final ArticleService articles;
 
-    @Inject
     public SearchEngineFiles(Site site, ArticleService articles) {
         this.site = site;
         this.articles = articles;

@@ -9,8 +9,6 @@ import dev.kotae.auth.TokenAuthenticator;
 import dev.kotae.http.Callers;
 import jakarta.servlet.http.HttpServletRequest;
 import dev.kotae.http.BrowserCookies;
-import jakarta.inject.Inject;
-import jakarta.inject.Singleton;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.FormParam;
 import jakarta.ws.rs.GET;
@@ -39,7 +37,6 @@ import java.util.regex.Pattern;
 @Path("/")
 @SitePage
 @Produces(MediaType.TEXT_HTML)
-@Singleton
 public final class SignInPages {
 
     /** Where to go after signing in: a path on this site only (never {@code //host} or a full URL). */
@@ -49,7 +46,6 @@ public final class SignInPages {
     private final TokenAuthenticator authenticator;
     private final PasswordSignIn passwords;
 
-    @Inject
     public SignInPages(Site site, TokenAuthenticator authenticator, PasswordSignIn passwords) {
         this.site = site;
         this.authenticator = authenticator;

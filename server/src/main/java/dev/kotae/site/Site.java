@@ -19,10 +19,6 @@ import java.util.List;
  */
 public final class Site {
 
-    /** The page resources, filters and error mapping to register with Jersey. */
-    public static final List<Class<?>> RESOURCES = List.of(HelpCenterPages.class, SignInPages.class,
-            SearchEngineFiles.class, AnalyticsPages.class, EditorPages.class, HistoryPages.class, AuditPages.class, SiteAssets.class, SiteCookieFilter.class, PageErrors.class, PageNotFound.class);
-
     private static final Duration LANGUAGE_COOKIE_AGE = Duration.ofDays(365);
     private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(Site.class);
 
@@ -45,6 +41,11 @@ public final class Site {
         this.csrf = csrf;
         this.cookies = new BrowserCookies(config.secureCookies());
         this.sessions = sessions;
+    }
+
+    /** What every page relies on, to serve beside the pages: their cookies, error pages and 404 page. */
+    public List<Object> providers() {
+        return List.of(new SiteCookieFilter(this), new PageErrors(this), new PageNotFound(this));
     }
 
     public CsrfTokens csrf() {

@@ -1,8 +1,6 @@
 package dev.kotae.site;
 
 import dev.kotae.http.ApiException;
-import jakarta.inject.Inject;
-import jakarta.inject.Singleton;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -11,7 +9,6 @@ import jakarta.ws.rs.core.Response;
 
 /** {@code /assets/kotae.js}, {@code /assets/kotae.css} and {@code /assets/editor.js}. */
 @Path("/assets/{name}")
-@Singleton
 public final class SiteAssets {
 
     private static final String FOREVER = "public, max-age=31536000, immutable";
@@ -19,7 +16,6 @@ public final class SiteAssets {
 
     private final Site site;
 
-    @Inject
     public SiteAssets(Site site) {
         this.site = site;
     }

@@ -1,7 +1,6 @@
 package dev.kotae.site;
 
 import dev.kotae.http.BrowserCookies;
-import jakarta.inject.Inject;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ContainerRequestFilter;
 import jakarta.ws.rs.container.ContainerResponseContext;
@@ -28,7 +27,6 @@ final class SiteCookieFilter implements ContainerRequestFilter, ContainerRespons
 
     private final Site site;
 
-    @Inject
     SiteCookieFilter(Site site) {
         this.site = site;
     }

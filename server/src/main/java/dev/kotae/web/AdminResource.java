@@ -11,8 +11,6 @@ import dev.kotae.http.Callers;
 import dev.kotae.http.JsonMapper;
 import dev.kotae.index.IndexUnavailableException;
 import dev.kotae.plugin.KotaeEvent;
-import jakarta.inject.Inject;
-import jakarta.inject.Singleton;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -30,7 +28,6 @@ import java.util.Map;
 /** {@code /api/v1/admin/*}: admins only (401 without a token, 403 for agents). */
 @Path("/api/v1/admin")
 @Produces(MediaType.APPLICATION_JSON)
-@Singleton
 public final class AdminResource {
 
     /** Recent votes and totals. */
@@ -44,7 +41,6 @@ public final class AdminResource {
     private final FeedbackStore feedback;
     private final RecentEvents recentEvents;
 
-    @Inject
     public AdminResource(Admin admin, FeedbackStore feedback, RecentEvents recentEvents) {
         this.admin = admin;
         this.feedback = feedback;

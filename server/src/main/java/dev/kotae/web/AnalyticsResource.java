@@ -5,7 +5,6 @@ import dev.kotae.analytics.DateRange;
 import dev.kotae.auth.Caller;
 import dev.kotae.http.ApiException;
 import dev.kotae.http.Callers;
-import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.NotAuthorizedException;
@@ -41,7 +40,6 @@ public final class AnalyticsResource {
     private final AnalyticsReports reports;
     private final Clock clock = Clock.systemUTC();
 
-    @Inject
     public AnalyticsResource(AnalyticsReports reports) {
         this.reports = reports;
     }

@@ -7,8 +7,6 @@ import dev.kotae.editing.EditRejectedException;
 import dev.kotae.editing.EditorService;
 import dev.kotae.editing.PublishedArticle;
 import dev.kotae.http.Callers;
-import jakarta.inject.Inject;
-import jakarta.inject.Singleton;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -27,12 +25,10 @@ import java.nio.charset.StandardCharsets;
  */
 @Path("/api/v1/articles")
 @Produces(MediaType.APPLICATION_JSON)
-@Singleton
 public final class ArticleCreateResource {
 
     private final EditorService editor;
 
-    @Inject
     public ArticleCreateResource(EditorService editor) {
         this.editor = editor;
     }

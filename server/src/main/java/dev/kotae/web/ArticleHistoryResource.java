@@ -8,8 +8,6 @@ import dev.kotae.editing.EditorService;
 import dev.kotae.editing.HistoryEntry;
 import dev.kotae.editing.PublishedArticle;
 import dev.kotae.http.Callers;
-import jakarta.inject.Inject;
-import jakarta.inject.Singleton;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
@@ -31,7 +29,6 @@ import java.util.List;
  */
 @Path("/api/v1/articles/{id}")
 @Produces(MediaType.APPLICATION_JSON)
-@Singleton
 public final class ArticleHistoryResource {
 
     /**
@@ -48,7 +45,6 @@ public final class ArticleHistoryResource {
 
     private final EditorService editor;
 
-    @Inject
     public ArticleHistoryResource(EditorService editor) {
         this.editor = editor;
     }

@@ -8,8 +8,6 @@ import dev.kotae.http.ApiException;
 import dev.kotae.http.Callers;
 import dev.kotae.search.ArticleService;
 import dev.kotae.search.Audience;
-import jakarta.inject.Inject;
-import jakarta.inject.Singleton;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
@@ -27,7 +25,6 @@ import java.util.List;
 /** {@code /api/v1/articles/{id}} and its feedback. */
 @Path("/api/v1/articles/{id}")
 @Produces(MediaType.APPLICATION_JSON)
-@Singleton
 public final class ArticleResource {
 
     /** The article as the API returns it. */
@@ -52,7 +49,6 @@ public final class ArticleResource {
     private final ArticleService articles;
     private final Votes votes;
 
-    @Inject
     public ArticleResource(ArticleService articles, Votes votes) {
         this.articles = articles;
         this.votes = votes;

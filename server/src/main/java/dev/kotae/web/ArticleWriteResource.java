@@ -8,8 +8,6 @@ import dev.kotae.editing.EditorService;
 import dev.kotae.editing.PublishedArticle;
 import dev.kotae.http.ApiException;
 import dev.kotae.http.Callers;
-import jakarta.inject.Inject;
-import jakarta.inject.Singleton;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
@@ -35,12 +33,10 @@ import jakarta.ws.rs.core.SecurityContext;
  */
 @Path("/api/v1/articles/{id}")
 @Produces(MediaType.APPLICATION_JSON)
-@Singleton
 public final class ArticleWriteResource {
 
     private final EditorService editor;
 
-    @Inject
     public ArticleWriteResource(EditorService editor) {
         this.editor = editor;
     }

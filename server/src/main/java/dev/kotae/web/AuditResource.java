@@ -6,8 +6,6 @@ import dev.kotae.editing.EditNotAllowedException;
 import dev.kotae.editing.EditorService;
 import dev.kotae.http.ApiException;
 import dev.kotae.http.Callers;
-import jakarta.inject.Inject;
-import jakarta.inject.Singleton;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
@@ -27,7 +25,6 @@ import java.util.List;
  * defuses cells a spreadsheet would run as formulas: article ids, messages and names are typed by people.
  */
 @Path("/api/v1/admin/audit")
-@Singleton
 public final class AuditResource {
 
     /** The newest entries of the audit log. */
@@ -38,7 +35,6 @@ public final class AuditResource {
 
     private final EditorService editor;
 
-    @Inject
     public AuditResource(EditorService editor) {
         this.editor = editor;
     }

@@ -8,7 +8,6 @@ import dev.kotae.http.BrowserCookies;
 import dev.kotae.http.CsrfTokens;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.annotation.Priority;
-import jakarta.inject.Inject;
 import jakarta.ws.rs.Priorities;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ContainerRequestFilter;
@@ -42,7 +41,6 @@ public final class AuthFilter implements ContainerRequestFilter {
     @Context
     private HttpServletRequest servletRequest;
 
-    @Inject
     AuthFilter(TokenAuthenticator authenticator, AgentSessions sessions, CsrfTokens csrf) {
         this.authenticator = authenticator;
         this.sessions = sessions;

@@ -3,8 +3,6 @@ package dev.kotae.web;
 import dev.kotae.http.Callers;
 import dev.kotae.search.Audience;
 import dev.kotae.search.CategoryService;
-import jakarta.inject.Inject;
-import jakarta.inject.Singleton;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
@@ -18,7 +16,6 @@ import java.util.List;
 /** {@code /api/v1/categories}: categories with the caller's visible article counts. */
 @Path("/api/v1/categories")
 @Produces(MediaType.APPLICATION_JSON)
-@Singleton
 public final class CategoryResource {
 
     /** The response body. */
@@ -26,7 +23,6 @@ public final class CategoryResource {
 
     private final CategoryService categories;
 
-    @Inject
     public CategoryResource(CategoryService categories) {
         this.categories = categories;
     }

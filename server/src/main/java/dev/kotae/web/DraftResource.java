@@ -9,8 +9,6 @@ import dev.kotae.editing.EditorService;
 import dev.kotae.editing.PublishedArticle;
 import dev.kotae.http.ApiException;
 import dev.kotae.http.Callers;
-import jakarta.inject.Inject;
-import jakarta.inject.Singleton;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
@@ -33,12 +31,10 @@ import jakarta.ws.rs.core.SecurityContext;
  */
 @Path("/api/v1/drafts")
 @Produces(MediaType.APPLICATION_JSON)
-@Singleton
 public final class DraftResource {
 
     private final EditorService editor;
 
-    @Inject
     public DraftResource(EditorService editor) {
         this.editor = editor;
     }

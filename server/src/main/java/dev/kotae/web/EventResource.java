@@ -16,8 +16,6 @@ import dev.kotae.plugin.DeflectionEvent;
 import dev.kotae.plugin.KotaeEvent;
 import dev.kotae.plugins.Widgets;
 import dev.kotae.search.SearchRequest;
-import jakarta.inject.Inject;
-import jakarta.inject.Singleton;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
@@ -47,7 +45,6 @@ import java.util.regex.Pattern;
  */
 @Path("/api/v1/events")
 @Produces(MediaType.APPLICATION_JSON)
-@Singleton
 public final class EventResource {
 
     /** The request body; which fields are needed depends on {@code type}. */
@@ -64,7 +61,6 @@ public final class EventResource {
     private final EventThrottle throttle;
     private final ClickLedger clicks;
 
-    @Inject
     public EventResource(EventBus events, Widgets widgets, EventThrottle throttle, ClickLedger clicks) {
         this.events = events;
         this.widgets = widgets;

@@ -1,35 +1,18 @@
 package dev.kotae.web;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.kotae.analytics.AnalyticsReports;
-import dev.kotae.analytics.ClickLedger;
-import dev.kotae.analytics.EventThrottle;
-import dev.kotae.analytics.EventBus;
-import dev.kotae.analytics.PageViews;
-import dev.kotae.editing.EditorService;
 import dev.kotae.auth.AgentSessions;
-import dev.kotae.editing.ImageStore;
-import dev.kotae.feedback.Votes;
 import dev.kotae.http.CsrfTokens;
 import dev.kotae.http.JsonMapper;
-import dev.kotae.plugins.Widgets;
-import dev.kotae.search.TrackedSearch;
-import dev.kotae.site.Site;
-import dev.kotae.analytics.RecentEvents;
 import dev.kotae.config.EditorConfig;
 import dev.kotae.config.ServerConfig;
-import dev.kotae.auth.PasswordSignIn;
 import dev.kotae.auth.TokenAuthenticator;
-import dev.kotae.feedback.FeedbackStore;
 import dev.kotae.metrics.KotaeMetrics;
-import dev.kotae.search.ArticleService;
-import dev.kotae.search.CategoryService;
-import dev.kotae.search.SearchService;
-import dev.kotae.search.SuggestService;
 import jakarta.ws.rs.ext.ContextResolver;
 import jakarta.servlet.DispatcherType;
 import java.net.URI;
 import java.util.EnumSet;
+import java.util.List;
 import org.eclipse.jetty.ee10.servlet.FilterHolder;
 import org.eclipse.jetty.ee10.servlet.ServletContextHandler;
 import org.eclipse.jetty.ee10.servlet.ServletHolder;
@@ -44,18 +27,14 @@ import org.glassfish.jersey.server.ResourceConfig;
 import org.glassfish.jersey.server.ServerProperties;
 
 /**
- * The HTTP front: Jetty with a bounded thread pool, Jersey resources on top, JSON everywhere (errors
- * included). All wiring of resources to services happens here, through one HK2 binder.
+ * The HTTP front: Jetty with a bounded thread pool, Jersey on top, JSON everywhere (errors included).
+ * The resources come built, one instance each, with the services they call as constructor arguments;
+ * what Jersey injects is only what belongs to a request ({@code @Context} parameters and proxies).
  */
 public final class HttpServer implements AutoCloseable {
 
-    /** The services the resources call. */
-    public record Services(SearchService search, SuggestService suggest, ArticleService articles,
-            CategoryService categories, FeedbackStore feedback, TokenAuthenticator authenticator, Admin admin,
-            Readiness readiness, KotaeMetrics metrics, EventBus events, RecentEvents recentEvents, Widgets widgets,
-            TrackedSearch trackedSearch, Votes votes, PageViews pageViews, AgentSessions agentSessions, Site site,
-            AnalyticsReports analytics, EventThrottle eventThrottle, ClickLedger clicks, EditorService editor,
-            PasswordSignIn passwordSignIn, ImageStore images) {}
+    /** What tells who a caller is: API tokens, agent sessions and the form tokens that go with them. */
+    public record Authentication(TokenAuthenticator tokens, AgentSessions sessions, CsrfTokens csrf) {}
 
     private static final int MAX_THREADS = 64;
     private static final int MIN_THREADS = 4;
@@ -68,9 +47,11 @@ public final class HttpServer implements AutoCloseable {
      *     others wait their turn
      * @param callers what is accepted from callers: the request body limit and the trusted proxies
      * @param editing the image upload limit
+     * @param resources the resources (classes with {@code @Path}), one instance of each for every request
+     * @param providers the filters and exception mappers that go with them, one instance of each
      */
     public HttpServer(String host, int port, int searchConcurrency, ServerConfig callers, EditorConfig editing,
-            Services services) {
+            Authentication authentication, KotaeMetrics metrics, List<?> resources, List<?> providers) {
         QueuedThreadPool threads = new QueuedThreadPool(MAX_THREADS, MIN_THREADS);
         threads.setName("kotae-http");
         server = new Server(threads);
@@ -89,15 +70,15 @@ public final class HttpServer implements AutoCloseable {
         ServletContextHandler context = new ServletContextHandler("/");
         // In front of Jersey's servlet, which answers an unparsable Content-Type itself with an empty 400.
         context.addFilter(new FilterHolder(new MediaTypeHeaders.Unparsable()), "/*", EnumSet.of(DispatcherType.REQUEST));
-        context.addServlet(new ServletHolder("api", new StrictEncodingFilter.Container(resources(services))), "/*");
+        context.addServlet(new ServletHolder("api", new StrictEncodingFilter.Container(application(authentication, resources, providers))), "/*");
         // Outermost, so no body beyond the limit is read by anything: a declared Content-Length over it is
         // answered 413 before the request goes on, and a body without one is cut off once it passes it.
         server.setHandler(new RequestBodyLimit(callers.maxRequestBodyBytes(), editing.maxImageBytes(),
-                services.agentSessions(), SearchAdmission.around(context, searchConcurrency, services.metrics())));
+                authentication.sessions(), SearchAdmission.around(context, searchConcurrency, metrics)));
         server.setErrorHandler(new JettyErrorHandler());
     }
 
-    private static ResourceConfig resources(Services services) {
+    private static ResourceConfig application(Authentication authentication, List<?> resources, List<?> providers) {
         ResourceConfig config = new ResourceConfig();
         config.register(JacksonFeature.withoutExceptionMappers());
         config.register(JsonMapperResolver.class);
@@ -105,30 +86,22 @@ public final class HttpServer implements AutoCloseable {
         config.register(HotJsonWriter.Suggest.class);
         config.property(ServerProperties.WADL_FEATURE_DISABLE, true);
         config.property(ServerProperties.RESPONSE_SET_STATUS_OVER_SEND_ERROR, true);
-        // Resources are @Singleton: they hold only services, and HK2 building one per request was a
-        // measurable share of a cheap request's CPU.
-        config.register(SearchResource.class);
-        config.register(ArticleResource.class);
-        config.register(CategoryResource.class);
-        config.register(AdminResource.class);
-        config.register(OpsResource.class);
-        config.register(EventResource.class);
-        config.register(AnalyticsResource.class);
-        config.register(WidgetResource.class);
-        config.register(WidgetAssetResource.class);
-        config.register(DraftResource.class);
-        config.register(ArticleCreateResource.class);
-        config.register(ArticleWriteResource.class);
-        config.register(ArticleHistoryResource.class);
-        config.register(MediaResource.class);
-        config.register(MediaFileResource.class);
-        config.register(AuditResource.class);
-        Site.RESOURCES.forEach(config::register);
+        // One instance of each resource serves every request: it holds only services (and building one per
+        // request would cost a cheap request's CPU). Registered as its class with the instance bound to it,
+        // because Jersey warns of every resource registered as an instance (jersey#3700) though it serves it.
+        resources.forEach(resource -> config.register(resource.getClass()));
+        config.register(new AbstractBinder() {
+            @Override
+            protected void configure() {
+                resources.forEach(resource -> bindToItsClass(this, resource));
+            }
+        });
+        providers.forEach(config::register);
         config.register(CorsFilter.class);
         config.register(StrictEncodingFilter.class);
         config.register(MediaTypeHeaders.class);
         config.register(MediaTypeHeaders.Declared.class);
-        config.register(AuthFilter.class);
+        config.register(new AuthFilter(authentication.tokens(), authentication.sessions(), authentication.csrf()));
         config.register(SecurityHeaders.class);
         config.register(ErrorMappers.InvalidRequest.class);
         config.register(ErrorMappers.BadJson.class);
@@ -139,36 +112,12 @@ public final class HttpServer implements AutoCloseable {
         config.register(ErrorMappers.Unexpected.class);
         config.register(AnalyticsUnavailable.class);
         config.register(AnalyticsUnavailable.Votes.class);
-        config.register(new AbstractBinder() {
-            @Override
-            protected void configure() {
-                bind(services.search()).to(SearchService.class);
-                bind(services.suggest()).to(SuggestService.class);
-                bind(services.articles()).to(ArticleService.class);
-                bind(services.categories()).to(CategoryService.class);
-                bind(services.feedback()).to(FeedbackStore.class);
-                bind(services.authenticator()).to(TokenAuthenticator.class);
-                bind(services.passwordSignIn()).to(PasswordSignIn.class);
-                bind(services.admin()).to(Admin.class);
-                bind(services.readiness()).to(Readiness.class);
-                bind(services.metrics()).to(KotaeMetrics.class);
-                bind(services.events()).to(EventBus.class);
-                bind(services.recentEvents()).to(RecentEvents.class);
-                bind(services.widgets()).to(Widgets.class);
-                bind(services.trackedSearch()).to(TrackedSearch.class);
-                bind(services.votes()).to(Votes.class);
-                bind(services.pageViews()).to(PageViews.class);
-                bind(services.agentSessions()).to(AgentSessions.class);
-                bind(services.site().csrf()).to(CsrfTokens.class);
-                bind(services.site()).to(Site.class);
-                bind(services.analytics()).to(AnalyticsReports.class);
-                bind(services.eventThrottle()).to(EventThrottle.class);
-                bind(services.clicks()).to(ClickLedger.class);
-                bind(services.images()).to(ImageStore.class);
-                bind(services.editor()).to(EditorService.class);
-            }
-        });
         return config;
+    }
+
+    @SuppressWarnings("unchecked") // an object is an instance of its own class
+    private static <T> void bindToItsClass(AbstractBinder binder, T resource) {
+        binder.bind(resource).to((Class<T>) resource.getClass());
     }
 
     /**

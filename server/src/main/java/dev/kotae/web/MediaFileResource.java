@@ -2,8 +2,6 @@ package dev.kotae.web;
 
 import dev.kotae.editing.ImageStore;
 import dev.kotae.http.ApiException;
-import jakarta.inject.Inject;
-import jakarta.inject.Singleton;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -20,7 +18,6 @@ import java.nio.file.Files;
  * may be cached for a year.
  */
 @Path("/media")
-@Singleton
 public final class MediaFileResource {
 
     /** Nothing may load, run or be framed; the browser still shows the image itself. */
@@ -29,7 +26,6 @@ public final class MediaFileResource {
 
     private final ImageStore images;
 
-    @Inject
     public MediaFileResource(ImageStore images) {
         this.images = images;
     }

@@ -6,8 +6,6 @@ import dev.kotae.editing.EditRejectedException;
 import dev.kotae.editing.EditorService;
 import dev.kotae.editing.ImageStore;
 import dev.kotae.http.Callers;
-import jakarta.inject.Inject;
-import jakarta.inject.Singleton;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
@@ -28,13 +26,11 @@ import java.net.URI;
  */
 @Path("/api/v1/media")
 @Produces(MediaType.APPLICATION_JSON)
-@Singleton
 public final class MediaResource {
 
     private final EditorService editor;
     private final ImageStore images;
 
-    @Inject
     public MediaResource(EditorService editor, ImageStore images) {
         this.editor = editor;
         this.images = images;

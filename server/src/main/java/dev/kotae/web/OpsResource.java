@@ -4,8 +4,6 @@ import dev.kotae.http.ApiError;
 import dev.kotae.http.ApiException;
 import dev.kotae.http.Callers;
 import dev.kotae.metrics.KotaeMetrics;
-import jakarta.inject.Inject;
-import jakarta.inject.Singleton;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
@@ -19,13 +17,11 @@ import java.util.Map;
 
 /** Liveness, readiness, Prometheus metrics and the OpenAPI description. */
 @Path("/")
-@Singleton
 public final class OpsResource {
 
     private final Readiness readiness;
     private final KotaeMetrics metrics;
 
-    @Inject
     public OpsResource(Readiness readiness, KotaeMetrics metrics) {
         this.readiness = readiness;
         this.metrics = metrics;

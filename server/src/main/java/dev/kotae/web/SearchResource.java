@@ -7,8 +7,6 @@ import dev.kotae.search.SearchRequest;
 import dev.kotae.search.SearchResult;
 import dev.kotae.search.SuggestService;
 import dev.kotae.search.TrackedSearch;
-import jakarta.inject.Inject;
-import jakarta.inject.Singleton;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.Path;
@@ -22,14 +20,12 @@ import java.io.IOException;
 /** {@code /api/v1/search} and {@code /api/v1/suggest}. */
 @Path("/api/v1")
 @Produces(MediaType.APPLICATION_JSON)
-@Singleton
 public final class SearchResource {
 
     private final TrackedSearch search;
     private final SuggestService suggest;
     private final KotaeMetrics metrics;
 
-    @Inject
     public SearchResource(TrackedSearch search, SuggestService suggest, KotaeMetrics metrics) {
         this.search = search;
         this.suggest = suggest;

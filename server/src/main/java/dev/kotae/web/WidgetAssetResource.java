@@ -2,8 +2,6 @@ package dev.kotae.web;
 
 import dev.kotae.http.ApiException;
 import dev.kotae.plugins.Widgets;
-import jakarta.inject.Inject;
-import jakarta.inject.Singleton;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -15,12 +13,10 @@ import java.io.IOException;
  * briefly (a new plugin version shows within minutes) and usable from any origin.
  */
 @Path("/widgets/{plugin}")
-@Singleton
 public final class WidgetAssetResource {
 
     private final Widgets widgets;
 
-    @Inject
     public WidgetAssetResource(Widgets widgets) {
         this.widgets = widgets;
     }

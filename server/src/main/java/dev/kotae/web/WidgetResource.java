@@ -5,8 +5,6 @@ import dev.kotae.plugin.WidgetRequest;
 import dev.kotae.plugin.WidgetResponse;
 import dev.kotae.plugins.PluginCallException;
 import dev.kotae.plugins.Widgets;
-import jakarta.inject.Inject;
-import jakarta.inject.Singleton;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
@@ -27,14 +25,12 @@ import java.util.Map;
  * plugin (time-boxed); a widget that fails answers 502 (504 when it hangs), never takes the server along.
  */
 @Path("/api/v1/widgets/{plugin}")
-@Singleton
 public final class WidgetResource {
 
     static final int MAX_BODY_BYTES = 64 * 1024;
 
     private final Widgets widgets;
 
-    @Inject
     public WidgetResource(Widgets widgets) {
         this.widgets = widgets;
     }

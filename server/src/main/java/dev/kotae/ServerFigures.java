@@ -1,0 +1,67 @@
+package dev.kotae;
+
+import dev.kotae.analytics.EventJournal;
+import dev.kotae.analytics.JournalShipper;
+import dev.kotae.analytics.LossCounters;
+import dev.kotae.index.ArticleIndex;
+import dev.kotae.index.KeptPerVersion;
+import dev.kotae.metrics.KotaeMetrics;
+import dev.kotae.search.ResultCache;
+import dev.kotae.web.Readiness;
+import java.io.IOException;
+import java.util.Locale;
+
+/** The server's own figures on {@code /metrics}: searches' caches, the index, the content, analytics, readiness. */
+final class ServerFigures {
+
+    private ServerFigures() {}
+
+    static void register(KotaeMetrics metrics, IndexedContent content, ResultCache results, Readiness readiness,
+            LossCounters analyticsLosses, EventJournal journal, JournalShipper shipper) {
+        ArticleIndex index = content.index;
+        metrics.counter("kotae_search_cache_hits", "Searches answered from the result cache", results::hits);
+        metrics.counter("kotae_search_cache_misses", "Searches computed while the result cache is on", results::misses);
+        metrics.gauge("kotae_search_cache_bytes", "Estimated heap the result cache takes", results::bytes);
+        metrics.gauge("kotae_search_cache_entries", "Search results the result cache keeps", results::size);
+        keptFigures(metrics, "term_sets", "Term document sets", "counting matches", index.termMatchesUsage());
+        keptFigures(metrics, "word_scores", "Word scores", "ranking", index.wordScoresUsage());
+        metrics.contentGauge("kotae_articles", "Articles in the index", () -> sizeOf(index));
+        metrics.contentGauge("kotae_content_problems", "Content files skipped because of errors",
+                () -> content.sync.problems().size());
+        metrics.contentGauge("kotae_index_size_bytes", "Index size on disk", index::sizeOnDisk);
+        metrics.counter("kotae_analytics_events_lost", "Analytics events never journaled (journal full or"
+                + " unwritable) or unreadable in it, since the data folder was made", analyticsLosses::lost);
+        metrics.counter("kotae_analytics_events_rejected", "Analytics events the database refused one by one and"
+                + " that were set aside, since the data folder was made", analyticsLosses::rejected);
+        metrics.gauge("kotae_analytics_journal_bytes", "Bytes in the local analytics event journal", journal::bytes);
+        metrics.gauge("kotae_analytics_journal_pending_bytes", "Journaled analytics events not yet in the database",
+                shipper::pendingBytes);
+        metrics.gauge("kotae_analytics_database_up", "1 when the analytics database took the last batch",
+                () -> shipper.databaseReachable() ? 1 : 0);
+        metrics.gauge("kotae_ready", "1 when ready for traffic (as /readyz): index synced, plugin sources loaded once",
+                () -> readiness.isReady() ? 1 : 0);
+        metrics.gauge("kotae_degraded", "Parts that are degraded (see /readyz for why); 0 when all is well",
+                () -> readiness.degraded().size());
+        metrics.gauge("kotae_index_writable", "1 when index writes work, 0 while the writer is reopened after a failure",
+                () -> index.failure().isEmpty() ? 1 : 0);
+        metrics.counter("kotae_index_write_failures", "Index writes that failed and were rolled back",
+                index::writeFailures);
+    }
+
+    /** The figures of what searches keep per index version, e.g. {@code kotae_search_term_sets_hits_total}. */
+    private static void keptFigures(KotaeMetrics metrics, String name, String what, String purpose,
+            KeptPerVersion.Usage usage) {
+        metrics.counter("kotae_search_" + name + "_hits", what + " read from those kept for " + purpose, usage::hits);
+        metrics.counter("kotae_search_" + name + "_misses", what + " read from the index (none kept)", usage::misses);
+        metrics.gauge("kotae_search_" + name + "_bytes", "Heap the " + what.toLowerCase(Locale.ROOT)
+                + " of the newest version take", usage::bytes);
+    }
+
+    private static double sizeOf(ArticleIndex index) {
+        try {
+            return index.size();
+        } catch (IOException e) {
+            return -1;
+        }
+    }
+}
