@@ -40,8 +40,8 @@ import dev.kotae.index.ContentSync;
 import dev.kotae.index.IndexDirectories;
 import dev.kotae.index.IndexRecovery;
 import dev.kotae.index.SuggestKeys;
-import dev.kotae.index.KeptPerVersion;
 import dev.kotae.index.WriterThread;
+import dev.kotae.kept.Usage;
 import dev.kotae.metrics.KotaeMetrics;
 import dev.kotae.plugins.PluginHost;
 import dev.kotae.plugins.PublicHelpCenter;
@@ -279,7 +279,7 @@ public final class KotaeApp implements AutoCloseable, Admin {
 
     /** The figures of what searches keep per index version, e.g. {@code kotae_search_term_sets_hits_total}. */
     private static void keptFigures(KotaeMetrics metrics, String name, String what, String purpose,
-            KeptPerVersion.Usage usage) {
+            Usage usage) {
         metrics.counter("kotae_search_" + name + "_hits", what + " read from those kept for " + purpose, usage::hits);
         metrics.counter("kotae_search_" + name + "_misses", what + " read from the index (none kept)", usage::misses);
         metrics.gauge("kotae_search_" + name + "_bytes", "Heap the " + what.toLowerCase(java.util.Locale.ROOT)

@@ -1,6 +1,9 @@
 package dev.kotae.index;
 
 import dev.kotae.content.Article;
+import dev.kotae.kept.TermMatches;
+import dev.kotae.kept.Usage;
+import dev.kotae.kept.WordScores;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -83,8 +86,8 @@ public final class ArticleIndex implements AutoCloseable {
     private final AtomicLong writeFailures = new AtomicLong();
     private volatile Runnable failureListener = () -> { };
     private volatile boolean closing;
-    private final KeptPerVersion.Usage termMatches = new KeptPerVersion.Usage();
-    private final KeptPerVersion.Usage wordScores = new KeptPerVersion.Usage();
+    private final TermMatches termMatches = new TermMatches();
+    private final WordScores wordScores = new WordScores();
     private final ArticleDocuments documents;
     private final boolean rebuilt;
     /** Documents added, replaced or removed since the last merge into one segment. */
@@ -360,13 +363,13 @@ public final class ArticleIndex implements AutoCloseable {
         }
     }
 
-    /** How searches used the term sets kept per version ({@link IndexView.Scope#matches}). */
-    public KeptPerVersion.Usage termMatchesUsage() {
+    /** How searches used the kept term sets ({@link IndexView.Scope#matches}). */
+    public Usage termMatchesUsage() {
         return termMatches;
     }
 
-    /** How searches used the word scores kept per version ({@link IndexView.Scope#scores}). */
-    public KeptPerVersion.Usage wordScoresUsage() {
+    /** How searches used the kept word scores ({@link IndexView.Scope#scores}). */
+    public Usage wordScoresUsage() {
         return wordScores;
     }
 

@@ -1,5 +1,7 @@
 package dev.kotae.index;
 
+import dev.kotae.kept.TermMatches;
+import dev.kotae.kept.WordScores;
 import java.io.IOException;
 import java.util.Collections;
 import java.util.Map;
@@ -22,7 +24,6 @@ import org.apache.lucene.search.Query;
 import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.util.BytesRef;
 import org.apache.lucene.util.FixedBitSet;
-import org.apache.lucene.util.IOSupplier;
 
 /**
  * A point-in-time searcher, scoring with {@link ArticleSimilarity}, plus what is derived once per index
@@ -35,18 +36,20 @@ public final class IndexView extends IndexSearcher {
     private final SortedSetDocValuesReaderState facetState;
     private final Set<String> locales;
     private final Map<String, Scope> scopes = new ConcurrentHashMap<>();
-    private final Map<String, Object> memos = new ConcurrentHashMap<>();
     private volatile FacetOrdinals facetOrdinals;
     private volatile FieldInfos fieldInfos;
-    private final KeptPerVersion.Usage termMatchesUsage;
-    private final KeptPerVersion.Usage wordScoresUsage;
-    private volatile Kept kept;
+    private final TermMatches termMatches;
+    private final WordScores wordScores;
 
-    IndexView(IndexReader reader, FacetsConfig facetsConfig, KeptPerVersion.Usage termMatchesUsage,
-            KeptPerVersion.Usage wordScoresUsage) throws IOException {
+    /**
+     * @param termMatches the index's term sets, kept per segment and version for every view
+     * @param wordScores the index's word scores, kept per segment and version for every view
+     */
+    IndexView(IndexReader reader, FacetsConfig facetsConfig, TermMatches termMatches, WordScores wordScores)
+            throws IOException {
         super(reader);
-        this.termMatchesUsage = termMatchesUsage;
-        this.wordScoresUsage = wordScoresUsage;
+        this.termMatches = termMatches;
+        this.wordScores = wordScores;
         setSimilarity(SIMILARITY);
         this.facetState = hasFacets(reader) ? new DefaultSortedSetDocValuesReaderState(reader, facetsConfig) : null;
         this.locales = Collections.unmodifiableSet(values(reader, IndexFields.LOCALE));
@@ -83,7 +86,6 @@ public final class IndexView extends IndexSearcher {
         private final FixedBitSet documents;
         private final IndexView view;
         private final Map<Term, TermStates> termStates = new ConcurrentHashMap<>();
-        private final Map<String, Object> memos = new ConcurrentHashMap<>();
 
         Scope(IndexSearcher searcher, FixedBitSet documents, IndexView view) {
             this.searcher = searcher;
@@ -101,8 +103,8 @@ public final class IndexView extends IndexSearcher {
         }
 
         /**
-         * A query for {@code term} that carries the term's lookup in this scope, made once per version:
-         * looking each query term up in every field's terms dictionary was a tenth of a search. Scores are
+         * A query for {@code term} that carries the term's lookup in this scope, made once per version
+         * (searches share their words, and each lookup seeks every segment's terms dictionary). Scores are
          * those of a plain {@link TermQuery}; searched elsewhere, the query looks its term up again.
          */
         public TermQuery termQuery(Term term) throws IOException {
@@ -118,34 +120,18 @@ public final class IndexView extends IndexSearcher {
 
         /**
          * The documents of this scope that contain {@code term}, numbered as in the whole version (so
-         * {@link FacetOrdinals} applies), kept per version ({@link TermMatches}).
+         * {@link FacetOrdinals} applies), kept per segment and version ({@link TermMatches}).
          */
         public DocIdSet matches(Term term) throws IOException {
-            return view.kept().termMatches().of(this, term);
+            return view.termMatches.of(view.getIndexReader(), searcher.getIndexReader(), term);
         }
 
         /**
-         * The score of {@code word} in each document of this scope that has it, kept per version
-         * ({@link WordScores}).
+         * The score of {@code word} in each document of this scope that has it, kept per segment and
+         * version ({@link WordScores}).
          */
         public WordScores.Scores scores(WordScores.Word word) throws IOException {
-            return view.kept().wordScores().of(this, word);
-        }
-
-        /**
-         * What {@code compute} answers about this scope, computed once per version: for derived state
-         * every search of the scope needs, under keys that name it in code (never request values, which
-         * would make this unbounded).
-         */
-        @SuppressWarnings("unchecked")
-        public <T> T memo(String key, IOSupplier<T> compute) throws IOException {
-            Object known = memos.get(key);
-            if (known == null) {
-                known = compute.get();
-                Object raced = memos.putIfAbsent(key, known);
-                known = raced == null ? known : raced;
-            }
-            return (T) known;
+            return view.wordScores.of(view.getIndexReader(), searcher, word, term -> termQuery(term).getTermStates());
         }
     }
 
@@ -168,45 +154,6 @@ public final class IndexView extends IndexSearcher {
         IndexSearcher searcher = new IndexSearcher(reader);
         searcher.setSimilarity(SIMILARITY);
         return new Scope(searcher, reader.documents(), this);
-    }
-
-    /** What searches of this version keep of what they read from the index. */
-    private record Kept(TermMatches termMatches, WordScores wordScores) {}
-
-    private Kept kept() {
-        Kept known = kept;
-        if (known == null) {
-            synchronized (this) {
-                known = kept;
-                if (known == null) {
-                    // On first use: most versions of a busy index are never searched.
-                    known = new Kept(new TermMatches(termMatchesUsage), new WordScores(wordScoresUsage));
-                    kept = known;
-                }
-            }
-        }
-        return known;
-    }
-
-    /** At most this many results are kept per version; keys can carry request values. */
-    static final int MAX_MEMOS = 1_000;
-
-    /**
-     * What {@code compute} answers, computed once per index version and {@code key} (the key must name
-     * everything the answer depends on). For answers every page view would otherwise recount, such as
-     * facet counts without a query; a new version starts empty, so nothing stale is ever served.
-     */
-    @SuppressWarnings("unchecked")
-    public <T> T memo(String key, IOSupplier<T> compute) throws IOException {
-        Object known = memos.get(key);
-        if (known != null) {
-            return (T) known;
-        }
-        T computed = compute.get();
-        if (memos.size() < MAX_MEMOS) {
-            memos.putIfAbsent(key, computed);
-        }
-        return computed;
     }
 
     /**
