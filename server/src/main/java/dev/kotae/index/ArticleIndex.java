@@ -1,6 +1,7 @@
 package dev.kotae.index;
 
 import dev.kotae.content.Article;
+import dev.kotae.kept.FilterMatches;
 import dev.kotae.kept.TermMatches;
 import dev.kotae.kept.Usage;
 import dev.kotae.kept.WordScores;
@@ -86,6 +87,7 @@ public final class ArticleIndex implements AutoCloseable {
     private final AtomicLong writeFailures = new AtomicLong();
     private volatile Runnable failureListener = () -> { };
     private volatile boolean closing;
+    private final FilterMatches filterMatches = new FilterMatches();
     private final TermMatches termMatches = new TermMatches();
     private final WordScores wordScores = new WordScores();
     private final ArticleDocuments documents;
@@ -109,7 +111,7 @@ public final class ArticleIndex implements AutoCloseable {
             @Override
             public IndexView newSearcher(org.apache.lucene.index.IndexReader reader,
                     org.apache.lucene.index.IndexReader previous) throws IOException {
-                return new IndexView(reader, documents.facetsConfig(), termMatches, wordScores);
+                return new IndexView(reader, documents.facetsConfig(), filterMatches, termMatches, wordScores);
             }
         };
         IndexWriter writer = new IndexWriter(directory, writerConfig());

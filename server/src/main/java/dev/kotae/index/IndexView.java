@@ -1,5 +1,6 @@
 package dev.kotae.index;
 
+import dev.kotae.kept.FilterMatches;
 import dev.kotae.kept.TermMatches;
 import dev.kotae.kept.WordScores;
 import java.io.IOException;
@@ -38,16 +39,19 @@ public final class IndexView extends IndexSearcher {
     private final Map<String, Scope> scopes = new ConcurrentHashMap<>();
     private volatile FacetOrdinals facetOrdinals;
     private volatile FieldInfos fieldInfos;
+    private final FilterMatches filterMatches;
     private final TermMatches termMatches;
     private final WordScores wordScores;
 
     /**
+     * @param filterMatches what the index's scope filters match, kept per segment for every view
      * @param termMatches the index's term sets, kept per segment and version for every view
      * @param wordScores the index's word scores, kept per segment and version for every view
      */
-    IndexView(IndexReader reader, FacetsConfig facetsConfig, TermMatches termMatches, WordScores wordScores)
-            throws IOException {
+    IndexView(IndexReader reader, FacetsConfig facetsConfig, FilterMatches filterMatches, TermMatches termMatches,
+            WordScores wordScores) throws IOException {
         super(reader);
+        this.filterMatches = filterMatches;
         this.termMatches = termMatches;
         this.wordScores = wordScores;
         setSimilarity(SIMILARITY);
@@ -150,7 +154,7 @@ public final class IndexView extends IndexSearcher {
     }
 
     private Scope newScope(Query filter) throws IOException {
-        ScopedReader reader = ScopedReader.of(this, filter);
+        ScopedReader reader = ScopedReader.of(this, filter, filterMatches);
         IndexSearcher searcher = new IndexSearcher(reader);
         searcher.setSimilarity(SIMILARITY);
         return new Scope(searcher, reader.documents(), this);
