@@ -31,8 +31,9 @@ public final class TermMatches implements Usage {
     /** A term in a scope: the scope's reader is one per index version. */
     private record InScope(IndexReader scope, Term term) {}
 
-    private final Kept<InScope, DocIdSet> perScope = Kept.byWeight(MAX_BYTES, (key, set) -> set.ramBytesUsed());
-    private final Kept<Term, DocIdSet> perSegment = Kept.byWeight(MAX_BYTES, (key, set) -> set.ramBytesUsed());
+    // Package-private: tests check which level a search read.
+    final Kept<InScope, DocIdSet> perScope = Kept.byWeight(MAX_BYTES, (key, set) -> set.ramBytesUsed());
+    final Kept<Term, DocIdSet> perSegment = Kept.byWeight(MAX_BYTES, (key, set) -> set.ramBytesUsed());
 
     /**
      * The live documents of {@code scope} that contain {@code term}, numbered as in the whole reader.
