@@ -1,10 +1,8 @@
 package dev.kotae.index;
 
 import dev.kotae.content.Article;
-import dev.kotae.kept.FilterMatches;
-import dev.kotae.kept.TermMatches;
+import dev.kotae.kept.Keeps;
 import dev.kotae.kept.Usage;
-import dev.kotae.kept.WordScores;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -87,9 +85,7 @@ public final class ArticleIndex implements AutoCloseable {
     private final AtomicLong writeFailures = new AtomicLong();
     private volatile Runnable failureListener = () -> { };
     private volatile boolean closing;
-    private final FilterMatches filterMatches = new FilterMatches();
-    private final TermMatches termMatches = new TermMatches();
-    private final WordScores wordScores = new WordScores();
+    private final Keeps kept = new Keeps();
     private final ArticleDocuments documents;
     private final boolean rebuilt;
     /** Documents added, replaced or removed since the last merge into one segment. */
@@ -111,7 +107,7 @@ public final class ArticleIndex implements AutoCloseable {
             @Override
             public IndexView newSearcher(org.apache.lucene.index.IndexReader reader,
                     org.apache.lucene.index.IndexReader previous) throws IOException {
-                return new IndexView(reader, documents.facetsConfig(), filterMatches, termMatches, wordScores);
+                return new IndexView(reader, documents.facetsConfig(), kept);
             }
         };
         IndexWriter writer = new IndexWriter(directory, writerConfig());
@@ -367,12 +363,12 @@ public final class ArticleIndex implements AutoCloseable {
 
     /** How searches used the kept term sets ({@link IndexView.Scope#matches}). */
     public Usage termMatchesUsage() {
-        return termMatches;
+        return kept.termMatches();
     }
 
     /** How searches used the kept word scores ({@link IndexView.Scope#scores}). */
     public Usage wordScoresUsage() {
-        return wordScores;
+        return kept.wordScores();
     }
 
     /** A searcher over the latest published version; give it back with {@link #release}. */

@@ -1,6 +1,6 @@
 package dev.kotae.index;
 
-import dev.kotae.kept.FilterMatches;
+import dev.kotae.kept.Keeps;
 import dev.kotae.kept.TermMatches;
 import dev.kotae.kept.WordScores;
 import java.io.IOException;
@@ -16,7 +16,6 @@ import org.apache.lucene.index.FieldInfos;
 import org.apache.lucene.index.IndexReader;
 import org.apache.lucene.index.MultiTerms;
 import org.apache.lucene.index.Term;
-import org.apache.lucene.index.TermStates;
 import org.apache.lucene.index.Terms;
 import org.apache.lucene.index.TermsEnum;
 import org.apache.lucene.search.DocIdSet;
@@ -39,21 +38,12 @@ public final class IndexView extends IndexSearcher {
     private final Map<String, Scope> scopes = new ConcurrentHashMap<>();
     private volatile FacetOrdinals facetOrdinals;
     private volatile FieldInfos fieldInfos;
-    private final FilterMatches filterMatches;
-    private final TermMatches termMatches;
-    private final WordScores wordScores;
+    private final Keeps kept;
 
-    /**
-     * @param filterMatches what the index's scope filters match, kept per segment for every view
-     * @param termMatches the index's term sets, kept per segment and version for every view
-     * @param wordScores the index's word scores, kept per segment and version for every view
-     */
-    IndexView(IndexReader reader, FacetsConfig facetsConfig, FilterMatches filterMatches, TermMatches termMatches,
-            WordScores wordScores) throws IOException {
+    /** @param kept what the index keeps for the searches of all its views, per segment and version */
+    IndexView(IndexReader reader, FacetsConfig facetsConfig, Keeps kept) throws IOException {
         super(reader);
-        this.filterMatches = filterMatches;
-        this.termMatches = termMatches;
-        this.wordScores = wordScores;
+        this.kept = kept;
         setSimilarity(SIMILARITY);
         this.facetState = hasFacets(reader) ? new DefaultSortedSetDocValuesReaderState(reader, facetsConfig) : null;
         this.locales = Collections.unmodifiableSet(values(reader, IndexFields.LOCALE));
@@ -79,17 +69,13 @@ public final class IndexView extends IndexSearcher {
 
     /**
      * A searcher over the documents of this version that a filter matches. Built on first use and kept
-     * for the life of this version, with the term lookups its searches made.
+     * for the life of this version.
      */
     public static final class Scope {
-
-        /** Enough for every word of a busy help center's queries; bounds what hostile queries can fill. */
-        static final int MAX_CACHED_TERMS = 20_000;
 
         private final IndexSearcher searcher;
         private final FixedBitSet documents;
         private final IndexView view;
-        private final Map<Term, TermStates> termStates = new ConcurrentHashMap<>();
 
         Scope(IndexSearcher searcher, FixedBitSet documents, IndexView view) {
             this.searcher = searcher;
@@ -107,19 +93,12 @@ public final class IndexView extends IndexSearcher {
         }
 
         /**
-         * A query for {@code term} that carries the term's lookup in this scope, made once per version
-         * (searches share their words, and each lookup seeks every segment's terms dictionary). Scores are
-         * those of a plain {@link TermQuery}; searched elsewhere, the query looks its term up again.
+         * A query for {@code term} that carries the term's lookup in this scope, kept per version
+         * ({@link dev.kotae.kept.TermLookups}). Scores are those of a plain {@link TermQuery}; searched
+         * elsewhere, the query looks its term up again.
          */
         public TermQuery termQuery(Term term) throws IOException {
-            TermStates known = termStates.get(term);
-            if (known == null) {
-                known = TermStates.build(searcher, term, true);
-                if (termStates.size() < MAX_CACHED_TERMS) {
-                    termStates.putIfAbsent(term, known);
-                }
-            }
-            return new TermQuery(term, known);
+            return new TermQuery(term, view.kept.termLookups().of(view.getIndexReader(), searcher, term));
         }
 
         /**
@@ -127,7 +106,7 @@ public final class IndexView extends IndexSearcher {
          * {@link FacetOrdinals} applies), kept per segment and version ({@link TermMatches}).
          */
         public DocIdSet matches(Term term) throws IOException {
-            return view.termMatches.of(view.getIndexReader(), searcher.getIndexReader(), term);
+            return view.kept.termMatches().of(view.getIndexReader(), searcher.getIndexReader(), term);
         }
 
         /**
@@ -135,7 +114,7 @@ public final class IndexView extends IndexSearcher {
          * version ({@link WordScores}).
          */
         public WordScores.Scores scores(WordScores.Word word) throws IOException {
-            return view.wordScores.of(view.getIndexReader(), searcher, word, term -> termQuery(term).getTermStates());
+            return view.kept.wordScores().of(view.getIndexReader(), searcher, word, term -> termQuery(term).getTermStates());
         }
     }
 
@@ -154,7 +133,7 @@ public final class IndexView extends IndexSearcher {
     }
 
     private Scope newScope(Query filter) throws IOException {
-        ScopedReader reader = ScopedReader.of(this, filter, filterMatches);
+        ScopedReader reader = ScopedReader.of(this, filter, kept.filterMatches());
         IndexSearcher searcher = new IndexSearcher(reader);
         searcher.setSimilarity(SIMILARITY);
         return new Scope(searcher, reader.documents(), this);
