@@ -4,7 +4,7 @@ import dev.kotae.analytics.EventJournal;
 import dev.kotae.analytics.JournalShipper;
 import dev.kotae.analytics.LossCounters;
 import dev.kotae.index.ArticleIndex;
-import dev.kotae.index.KeptPerVersion;
+import dev.kotae.kept.Usage;
 import dev.kotae.metrics.KotaeMetrics;
 import dev.kotae.search.ResultCache;
 import dev.kotae.web.Readiness;
@@ -50,11 +50,11 @@ final class ServerFigures {
 
     /** The figures of what searches keep per index version, e.g. {@code kotae_search_term_sets_hits_total}. */
     private static void keptFigures(KotaeMetrics metrics, String name, String what, String purpose,
-            KeptPerVersion.Usage usage) {
+            Usage usage) {
         metrics.counter("kotae_search_" + name + "_hits", what + " read from those kept for " + purpose, usage::hits);
         metrics.counter("kotae_search_" + name + "_misses", what + " read from the index (none kept)", usage::misses);
         metrics.gauge("kotae_search_" + name + "_bytes", "Heap the " + what.toLowerCase(Locale.ROOT)
-                + " of the newest version take", usage::bytes);
+                + " kept for the open index versions and segments take", usage::bytes);
     }
 
     private static double sizeOf(ArticleIndex index) {

@@ -21,15 +21,18 @@ import java.util.stream.Stream;
  * it over HTTP. Prints the table and writes it into the results file (between the bench markers).
  *
  * <pre>java -jar bench/target/kotae-bench.jar [--sizes 1000,10000,100000] [--out docs/benchmarks.md]
- *     [--work DIR] [--server-jar server/target/kotae.jar] [--smoke]</pre>
+ *     [--work DIR] [--server-jar server/target/kotae.jar] [--smoke] [--after-edit-only]</pre>
+ *
+ * <p>{@code --after-edit-only} builds the index and measures only the searches after an edit ({@link AfterEdit}).
  */
 public final class Bench {
 
     static final String USAGE = "usage: kotae-bench [--sizes N,N,...] [--out FILE] [--work DIR] "
-            + "[--server-jar JAR] [--smoke]";
+            + "[--server-jar JAR] [--smoke] [--after-edit-only]";
 
     /** What to run, from the command line. */
-    record Settings(List<Integer> sizes, Path out, Path work, Path serverJar, boolean smoke, String command) {
+    record Settings(List<Integer> sizes, Path out, Path work, Path serverJar, boolean smoke, boolean afterEditOnly,
+            String command) {
 
         static Settings parse(String... args) {
             List<Integer> sizes = List.of(1_000, 10_000, 100_000);
@@ -37,6 +40,7 @@ public final class Bench {
             Path work = Path.of(System.getProperty("java.io.tmpdir"), "kotae-bench");
             Path jar = Path.of("server/target/kotae.jar");
             boolean smoke = false;
+            boolean afterEditOnly = false;
             for (int i = 0; i < args.length; i++) {
                 switch (args[i]) {
                     case "--sizes" -> sizes = Arrays.stream(value(args, ++i).split(",")).map(String::strip)
@@ -45,11 +49,12 @@ public final class Bench {
                     case "--work" -> work = Path.of(value(args, ++i));
                     case "--server-jar" -> jar = Path.of(value(args, ++i));
                     case "--smoke" -> smoke = true;
+                    case "--after-edit-only" -> afterEditOnly = true;
                     default -> throw new IllegalArgumentException("unknown option " + args[i] + "\n" + USAGE);
                 }
             }
             String command = "java -jar bench/target/kotae-bench.jar" + (args.length == 0 ? "" : " " + String.join(" ", args));
-            return new Settings(sizes, out, work, jar, smoke, command);
+            return new Settings(sizes, out, work, jar, smoke, afterEditOnly, command);
         }
 
         private static String value(String[] args, int i) {
@@ -84,6 +89,16 @@ public final class Bench {
 
         int fileChanges() {
             return smoke ? 2 : 10;
+        }
+
+        /** Passes of all benchmark searches before {@link AfterEdit}'s first round, to warm up the JIT. */
+        int afterEditWarmUpPasses() {
+            return smoke ? 1 : 10;
+        }
+
+        /** Edits {@link AfterEdit} times the searches after, each a round of its own. */
+        int afterEditRounds() {
+            return smoke ? 1 : 5;
         }
 
         /** Searches in each day's query log (longer than a measured run sends, so the log does not wrap). */
@@ -150,8 +165,8 @@ public final class Bench {
                 InProcess.Fixture fixture = new InProcess.Fixture(app.searchService(), app.suggestService(), plain,
                         queries, inputs);
                 report.put(size, BenchReport.Row.QUERIES_WITH_HITS, hitShare(fixture));
-                log("JMH in-process");
-                for (int threads : new int[] {1, 8}) {
+                for (int threads : settings.afterEditOnly() ? new int[0] : new int[] {1, 8}) {
+                    log("JMH in-process, " + threads + " threads");
                     report.put(size, BenchReport.Row.search(threads, true),
                             InProcess.measure(fixture, "kotaeSearch", threads, settings.jmh()));
                     report.put(size, BenchReport.Row.plain(threads),
@@ -159,6 +174,16 @@ public final class Bench {
                     report.put(size, BenchReport.Row.suggest(threads, true),
                             InProcess.measure(fixture, "kotaeSuggest", threads, settings.jmh()));
                 }
+                log("searches after an edit, in-process");
+                AfterEdit.Figures afterEdit = new AfterEdit(app.searchService(), queries, content)
+                        .measure(settings.afterEditWarmUpPasses(), 3, settings.afterEditRounds());
+                report.put(size, BenchReport.Row.WARM_MEDIAN_MS, afterEdit.warmMedian());
+                report.put(size, BenchReport.Row.WARM_MAX_MS, afterEdit.warmMax());
+                report.put(size, BenchReport.Row.AFTER_EDIT_MEDIAN_MS, afterEdit.afterMedian());
+                report.put(size, BenchReport.Row.AFTER_EDIT_MAX_MS, afterEdit.afterMax());
+            }
+            if (settings.afterEditOnly()) {
+                return;
             }
             log("plain Lucene over bare Jetty");
             try (PlainLuceneHttp floor = PlainLuceneHttp.start(plain)) {

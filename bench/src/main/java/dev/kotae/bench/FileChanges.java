@@ -34,7 +34,7 @@ final class FileChanges {
 
     /** Edits {@code count} different articles one after the other; the delays in ms, sorted. */
     List<Long> measure(int count) throws IOException, InterruptedException {
-        List<Path> articles = publicEnglishArticles(count);
+        List<Path> articles = publicEnglishArticles(content, count);
         List<Long> delays = new ArrayList<>();
         for (int i = 0; i < articles.size(); i++) {
             String word = "zqedit" + i + "x" + Long.toString(System.nanoTime() % 1_000_000, 36);
@@ -55,7 +55,8 @@ final class FileChanges {
         return delays;
     }
 
-    private List<Path> publicEnglishArticles(int count) throws IOException {
+    /** The first {@code count} public English articles' files under {@code content}, in name order. */
+    static List<Path> publicEnglishArticles(Path content, int count) throws IOException {
         try (Stream<Path> files = Files.walk(content.resolve("en"))) {
             List<Path> found = new ArrayList<>();
             for (Path file : files.filter(f -> f.toString().endsWith(".md")).sorted().toList()) {

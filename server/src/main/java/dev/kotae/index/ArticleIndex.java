@@ -1,6 +1,8 @@
 package dev.kotae.index;
 
 import dev.kotae.content.Article;
+import dev.kotae.kept.Keeps;
+import dev.kotae.kept.Usage;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -92,8 +94,7 @@ public final class ArticleIndex implements AutoCloseable {
     private final AtomicLong writeFailures = new AtomicLong();
     private volatile Runnable failureListener = () -> { };
     private volatile boolean closing;
-    private final KeptPerVersion.Usage termMatches = new KeptPerVersion.Usage();
-    private final KeptPerVersion.Usage wordScores = new KeptPerVersion.Usage();
+    private final Keeps kept = new Keeps();
     private final ArticleDocuments documents;
     private final boolean rebuilt;
     /** Documents added, replaced or removed since the last merge into one segment; writer thread only. */
@@ -118,7 +119,7 @@ public final class ArticleIndex implements AutoCloseable {
             @Override
             public IndexView newSearcher(org.apache.lucene.index.IndexReader reader,
                     org.apache.lucene.index.IndexReader previous) throws IOException {
-                return new IndexView(reader, documents.facetsConfig(), termMatches, wordScores);
+                return new IndexView(reader, documents.facetsConfig(), kept);
             }
         };
         IndexWriter writer = new IndexWriter(directory, writerConfig());
@@ -430,14 +431,14 @@ public final class ArticleIndex implements AutoCloseable {
         }
     }
 
-    /** How searches used the term sets kept per version ({@link IndexView.Scope#matches}). */
-    public KeptPerVersion.Usage termMatchesUsage() {
-        return termMatches;
+    /** How searches used the kept term sets ({@link IndexView.Scope#matches}). */
+    public Usage termMatchesUsage() {
+        return kept.termMatches();
     }
 
-    /** How searches used the word scores kept per version ({@link IndexView.Scope#scores}). */
-    public KeptPerVersion.Usage wordScoresUsage() {
-        return wordScores;
+    /** How searches used the kept word scores ({@link IndexView.Scope#scores}). */
+    public Usage wordScoresUsage() {
+        return kept.wordScores();
     }
 
     /** A searcher over the latest published version; give it back with {@link #release}. */

@@ -1,5 +1,8 @@
 package dev.kotae.index;
 
+import dev.kotae.kept.Keeps;
+import dev.kotae.kept.TermMatches;
+import dev.kotae.kept.WordScores;
 import java.io.IOException;
 import java.util.Collections;
 import java.util.Map;
@@ -13,7 +16,6 @@ import org.apache.lucene.index.FieldInfos;
 import org.apache.lucene.index.IndexReader;
 import org.apache.lucene.index.MultiTerms;
 import org.apache.lucene.index.Term;
-import org.apache.lucene.index.TermStates;
 import org.apache.lucene.index.Terms;
 import org.apache.lucene.index.TermsEnum;
 import org.apache.lucene.search.DocIdSet;
@@ -22,7 +24,6 @@ import org.apache.lucene.search.Query;
 import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.util.BytesRef;
 import org.apache.lucene.util.FixedBitSet;
-import org.apache.lucene.util.IOSupplier;
 
 /**
  * A point-in-time searcher, scoring with {@link ArticleSimilarity}, plus what is derived once per index
@@ -35,18 +36,14 @@ public final class IndexView extends IndexSearcher {
     private final SortedSetDocValuesReaderState facetState;
     private final Set<String> locales;
     private final Map<String, Scope> scopes = new ConcurrentHashMap<>();
-    private final Map<String, Object> memos = new ConcurrentHashMap<>();
     private volatile FacetOrdinals facetOrdinals;
     private volatile FieldInfos fieldInfos;
-    private final KeptPerVersion.Usage termMatchesUsage;
-    private final KeptPerVersion.Usage wordScoresUsage;
-    private volatile Kept kept;
+    private final Keeps kept;
 
-    IndexView(IndexReader reader, FacetsConfig facetsConfig, KeptPerVersion.Usage termMatchesUsage,
-            KeptPerVersion.Usage wordScoresUsage) throws IOException {
+    /** @param kept what the index keeps for the searches of all its views, per segment and version */
+    IndexView(IndexReader reader, FacetsConfig facetsConfig, Keeps kept) throws IOException {
         super(reader);
-        this.termMatchesUsage = termMatchesUsage;
-        this.wordScoresUsage = wordScoresUsage;
+        this.kept = kept;
         setSimilarity(SIMILARITY);
         this.facetState = hasFacets(reader) ? new DefaultSortedSetDocValuesReaderState(reader, facetsConfig) : null;
         this.locales = Collections.unmodifiableSet(values(reader, IndexFields.LOCALE));
@@ -72,18 +69,13 @@ public final class IndexView extends IndexSearcher {
 
     /**
      * A searcher over the documents of this version that a filter matches. Built on first use and kept
-     * for the life of this version, with the term lookups its searches made.
+     * for the life of this version.
      */
     public static final class Scope {
-
-        /** Enough for every word of a busy help center's queries; bounds what hostile queries can fill. */
-        static final int MAX_CACHED_TERMS = 20_000;
 
         private final IndexSearcher searcher;
         private final FixedBitSet documents;
         private final IndexView view;
-        private final Map<Term, TermStates> termStates = new ConcurrentHashMap<>();
-        private final Map<String, Object> memos = new ConcurrentHashMap<>();
 
         Scope(IndexSearcher searcher, FixedBitSet documents, IndexView view) {
             this.searcher = searcher;
@@ -101,51 +93,28 @@ public final class IndexView extends IndexSearcher {
         }
 
         /**
-         * A query for {@code term} that carries the term's lookup in this scope, made once per version:
-         * looking each query term up in every field's terms dictionary was a tenth of a search. Scores are
-         * those of a plain {@link TermQuery}; searched elsewhere, the query looks its term up again.
+         * A query for {@code term} that carries the term's lookup in this scope, kept per version
+         * ({@link dev.kotae.kept.TermLookups}). Scores are those of a plain {@link TermQuery}; searched
+         * elsewhere, the query looks its term up again.
          */
         public TermQuery termQuery(Term term) throws IOException {
-            TermStates known = termStates.get(term);
-            if (known == null) {
-                known = TermStates.build(searcher, term, true);
-                if (termStates.size() < MAX_CACHED_TERMS) {
-                    termStates.putIfAbsent(term, known);
-                }
-            }
-            return new TermQuery(term, known);
+            return new TermQuery(term, view.kept.termLookups().of(view.getIndexReader(), searcher, term));
         }
 
         /**
          * The documents of this scope that contain {@code term}, numbered as in the whole version (so
-         * {@link FacetOrdinals} applies), kept per version ({@link TermMatches}).
+         * {@link FacetOrdinals} applies), kept per segment and version ({@link TermMatches}).
          */
         public DocIdSet matches(Term term) throws IOException {
-            return view.kept().termMatches().of(this, term);
+            return view.kept.termMatches().of(view.getIndexReader(), searcher.getIndexReader(), term);
         }
 
         /**
-         * The score of {@code word} in each document of this scope that has it, kept per version
-         * ({@link WordScores}).
+         * The score of {@code word} in each document of this scope that has it, kept per segment and
+         * version ({@link WordScores}).
          */
         public WordScores.Scores scores(WordScores.Word word) throws IOException {
-            return view.kept().wordScores().of(this, word);
-        }
-
-        /**
-         * What {@code compute} answers about this scope, computed once per version: for derived state
-         * every search of the scope needs, under keys that name it in code (never request values, which
-         * would make this unbounded).
-         */
-        @SuppressWarnings("unchecked")
-        public <T> T memo(String key, IOSupplier<T> compute) throws IOException {
-            Object known = memos.get(key);
-            if (known == null) {
-                known = compute.get();
-                Object raced = memos.putIfAbsent(key, known);
-                known = raced == null ? known : raced;
-            }
-            return (T) known;
+            return view.kept.wordScores().of(view.getIndexReader(), searcher, word, term -> termQuery(term).getTermStates());
         }
     }
 
@@ -164,49 +133,10 @@ public final class IndexView extends IndexSearcher {
     }
 
     private Scope newScope(Query filter) throws IOException {
-        ScopedReader reader = ScopedReader.of(this, filter);
+        ScopedReader reader = ScopedReader.of(this, filter, kept.filterMatches());
         IndexSearcher searcher = new IndexSearcher(reader);
         searcher.setSimilarity(SIMILARITY);
         return new Scope(searcher, reader.documents(), this);
-    }
-
-    /** What searches of this version keep of what they read from the index. */
-    private record Kept(TermMatches termMatches, WordScores wordScores) {}
-
-    private Kept kept() {
-        Kept known = kept;
-        if (known == null) {
-            synchronized (this) {
-                known = kept;
-                if (known == null) {
-                    // On first use: most versions of a busy index are never searched.
-                    known = new Kept(new TermMatches(termMatchesUsage), new WordScores(wordScoresUsage));
-                    kept = known;
-                }
-            }
-        }
-        return known;
-    }
-
-    /** At most this many results are kept per version; keys can carry request values. */
-    static final int MAX_MEMOS = 1_000;
-
-    /**
-     * What {@code compute} answers, computed once per index version and {@code key} (the key must name
-     * everything the answer depends on). For answers every page view would otherwise recount, such as
-     * facet counts without a query; a new version starts empty, so nothing stale is ever served.
-     */
-    @SuppressWarnings("unchecked")
-    public <T> T memo(String key, IOSupplier<T> compute) throws IOException {
-        Object known = memos.get(key);
-        if (known != null) {
-            return (T) known;
-        }
-        T computed = compute.get();
-        if (memos.size() < MAX_MEMOS) {
-            memos.putIfAbsent(key, computed);
-        }
-        return computed;
     }
 
     /**

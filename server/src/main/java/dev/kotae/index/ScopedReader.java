@@ -1,5 +1,6 @@
 package dev.kotae.index;
 
+import dev.kotae.kept.FilterMatches;
 import java.io.IOException;
 import org.apache.lucene.index.DirectoryReader;
 import org.apache.lucene.index.FilterDirectoryReader;
@@ -13,6 +14,7 @@ import org.apache.lucene.search.Query;
 import org.apache.lucene.search.ScoreMode;
 import org.apache.lucene.search.Scorer;
 import org.apache.lucene.search.Weight;
+import org.apache.lucene.util.BitSetIterator;
 import org.apache.lucene.util.Bits;
 import org.apache.lucene.util.FixedBitSet;
 
@@ -38,15 +40,17 @@ final class ScopedReader extends FilterDirectoryReader {
         return documents;
     }
 
-    /** The documents of {@code searcher}'s reader that {@code filter} matches, as a reader of its own. */
-    static ScopedReader of(IndexSearcher searcher, Query filter) throws IOException {
+    /**
+     * The documents of {@code searcher}'s reader that {@code filter} matches, as a reader of its own; what
+     * the filter matches in each segment is taken from {@code kept} when another version read it.
+     */
+    static ScopedReader of(IndexSearcher searcher, Query filter, FilterMatches kept) throws IOException {
         DirectoryReader reader = (DirectoryReader) searcher.getIndexReader();
-        Weight weight = searcher.createWeight(searcher.rewrite(new ConstantScoreQuery(filter)),
-                ScoreMode.COMPLETE_NO_SCORES, 1f);
         FixedBitSet[] accepted = new FixedBitSet[reader.leaves().size()];
         FixedBitSet documents = new FixedBitSet(reader.maxDoc());
         for (LeafReaderContext leaf : reader.leaves()) {
-            accepted[leaf.ord] = acceptedDocs(weight, leaf, documents);
+            FixedBitSet matching = kept.of(leaf.reader(), filter, query -> matching(searcher, query, leaf));
+            accepted[leaf.ord] = acceptedDocs(matching, leaf, documents);
         }
         return new ScopedReader(reader, new SubReaderWrapper() {
             private int next;
@@ -58,20 +62,33 @@ final class ScopedReader extends FilterDirectoryReader {
         }, documents);
     }
 
-    /** The leaf's accepted documents, also set in {@code documents} by their number in the whole reader. */
-    private static FixedBitSet acceptedDocs(Weight weight, LeafReaderContext leaf, FixedBitSet documents)
+    /** The leaf's documents {@code filter} matches, deleted ones included. */
+    private static FixedBitSet matching(IndexSearcher searcher, Query filter, LeafReaderContext leaf)
             throws IOException {
+        Weight weight = searcher.createWeight(searcher.rewrite(new ConstantScoreQuery(filter)),
+                ScoreMode.COMPLETE_NO_SCORES, 1f);
         FixedBitSet bits = new FixedBitSet(leaf.reader().maxDoc());
         Scorer scorer = weight.scorer(leaf);
-        if (scorer == null) {
-            return bits;
+        if (scorer != null) {
+            bits.or(scorer.iterator());
         }
+        return bits;
+    }
+
+    /**
+     * The leaf's live documents among {@code matching}, also set in {@code documents} by their number in
+     * the whole reader.
+     */
+    private static FixedBitSet acceptedDocs(FixedBitSet matching, LeafReaderContext leaf, FixedBitSet documents)
+            throws IOException {
+        FixedBitSet bits = matching.clone();
         Bits live = leaf.reader().getLiveDocs();
-        DocIdSetIterator docs = scorer.iterator();
+        DocIdSetIterator docs = new BitSetIterator(matching, 0L);
         for (int doc = docs.nextDoc(); doc != DocIdSetIterator.NO_MORE_DOCS; doc = docs.nextDoc()) {
             if (live == null || live.get(doc)) {
-                bits.set(doc);
                 documents.set(leaf.docBase + doc);
+            } else {
+                bits.clear(doc);
             }
         }
         return bits;

@@ -1,7 +1,7 @@
 package dev.kotae.search;
 
 import dev.kotae.index.IndexView;
-import dev.kotae.index.WordScores;
+import dev.kotae.kept.WordScores;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;

@@ -3,6 +3,7 @@ package dev.kotae.search;
 import dev.kotae.index.FacetOrdinals;
 import dev.kotae.index.IndexFields;
 import dev.kotae.index.IndexView;
+import dev.kotae.kept.Kept;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -39,6 +40,9 @@ import org.apache.lucene.util.FixedBitSet;
 final class FacetCounter {
 
     static final int MAX_VALUES = 100;
+
+    /** Each scope's own counts, kept per index version: a broad search's counts are taken from them. */
+    private static final Kept<IndexView.Scope, Tally> SCOPE_TALLIES = Kept.bySize(256);
 
     private FacetCounter() {}
 
@@ -113,7 +117,8 @@ final class FacetCounter {
      */
     static Counts count(IndexView view, IndexView.Scope scope, FixedBitSet matches) throws IOException {
         FacetOrdinals ordinals = view.facetOrdinals();
-        Tally all = scope.memo("facet-tally", () -> tally(ordinals, scope.documents()));
+        Tally all = SCOPE_TALLIES.get(view.getIndexReader().getReaderCacheHelper(), scope,
+                key -> tally(ordinals, scope.documents()));
         Tally tally = 2L * matches.cardinality() > all.total
                 ? all.minus(tally(ordinals, without(scope.documents(), matches)))
                 : tally(ordinals, matches);

@@ -8,6 +8,7 @@ import dev.kotae.index.ArticleIndex;
 import dev.kotae.index.IndexFields;
 import dev.kotae.index.IndexView;
 import dev.kotae.index.LanguageFamily;
+import dev.kotae.kept.Kept;
 import dev.kotae.search.FacetCounter.Counts;
 import dev.kotae.util.InvalidRequestException;
 import java.io.IOException;
@@ -48,6 +49,13 @@ public final class SearchService {
     private final SpellingCorrector spelling;
     private final Locales locales;
     private final ResultCache results;
+    private final Kept<Filters, Counts> counted = Kept.bySize(MAX_COUNTS);
+
+    /** Counts without a query are kept for at most this many filters (filters carry request values). */
+    static final int MAX_COUNTS = 1_000;
+
+    /** What counts without a query depend on: the scope (of one index version) and the filters picked. */
+    private record Filters(IndexView.Scope scope, String type, String category, String tag) {}
 
     /** A search that computes every request (tests and in-process measurements compare it with plain Lucene). */
     public SearchService(ArticleIndex index, Analysis analysis, Locales locales) {
@@ -153,9 +161,9 @@ public final class SearchService {
             // once per index version, and each page view only sorts.
             textQuery = new MatchNoDocsQuery("browsing: nothing to highlight");
             Query query = narrowed(new MatchAllDocsQuery(), request.type(), request.category(), request.tag());
-            String key = "browse|" + scopeKey(request.audience(), locale) + "|" + request.type() + "|"
-                    + request.category() + "|" + request.tag();
-            counts = view.memo(key, () -> count(view, scope, query));
+            counts = counted.get(view.getIndexReader().getReaderCacheHelper(),
+                    new Filters(scope, request.type(), request.category(), request.tag()),
+                    filters -> count(view, scope, query));
             top = scope.searcher().search(query, window, NEWEST_FIRST);
         } else {
             TextQueries.TextQuery built = textQueries.build(text, families, TextQueries.TermQueries.of(scope));
@@ -199,8 +207,8 @@ public final class SearchService {
         IndexView view = index.acquire();
         try {
             IndexView.Scope scope = scope(view, audience, locale);
-            Counts counts = view.memo("overview|" + scopeKey(audience, locale),
-                    () -> count(view, scope, new MatchAllDocsQuery()));
+            Counts counts = counted.get(view.getIndexReader().getReaderCacheHelper(),
+                    new Filters(scope, null, null, null), filters -> count(view, scope, new MatchAllDocsQuery()));
             return new Overview(counts.total(), counts.facets());
         } finally {
             index.release(view);

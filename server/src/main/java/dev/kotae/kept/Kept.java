@@ -1,0 +1,109 @@
+package dev.kotae.kept;
+
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import java.io.IOException;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.LongAdder;
+import java.util.function.ToLongBiFunction;
+import org.apache.lucene.index.IndexReader;
+import org.apache.lucene.util.IOFunction;
+
+/**
+ * Values that belong to a Lucene reader, kept until Lucene closes it: an index version's (its
+ * top-level reader's {@link IndexReader#getReaderCacheHelper cache key}) or a segment's (its
+ * {@link org.apache.lucene.index.LeafReader#getCoreCacheHelper core key}, shared by every version
+ * that has the segment, whatever was deleted from it since). A reader's values are dropped by the
+ * {@link IndexReader.CacheHelper#addClosedListener closed listener} Lucene calls when the reader is
+ * closed, as Lucene's own query cache does; so nothing kept is ever served for another reader. All
+ * readers' values share one bound, by weight or by count, within which Caffeine keeps the ones asked
+ * for most.
+ *
+ * <p>Not a memo: two searches that miss the same key at once both read it, rather than one waiting for
+ * the other.
+ */
+public final class Kept<K, V> implements Usage {
+
+    /** A key of one reader's. Cache keys are identities: they do not hold the reader. */
+    private record Owned<K>(IndexReader.CacheKey owner, K key) {}
+
+    private final Cache<Owned<K>, V> values;
+    private final Set<IndexReader.CacheKey> watched = ConcurrentHashMap.newKeySet();
+    private final LongAdder hits = new LongAdder();
+    private final LongAdder misses = new LongAdder();
+
+    private Kept(Cache<Owned<K>, V> values) {
+        this.values = values;
+    }
+
+    /** Values within about {@code maxBytes} of heap, a key and its value weighing {@code bytes}. */
+    public static <K, V> Kept<K, V> byWeight(long maxBytes, ToLongBiFunction<K, V> bytes) {
+        return new Kept<>(builder()
+                .maximumWeight(maxBytes)
+                .weigher((Owned<K> owned, V value) ->
+                        (int) Math.min(Integer.MAX_VALUE, bytes.applyAsLong(owned.key(), value)))
+                .build());
+    }
+
+    /** At most {@code maxValues} values. */
+    public static <K, V> Kept<K, V> bySize(long maxValues) {
+        return new Kept<>(builder().maximumSize(maxValues).build());
+    }
+
+    private static Caffeine<Object, Object> builder() {
+        // Evictions run on the thread that caused them, not on the common pool a 2-core machine shares
+        // with everything else; the bound then also holds as soon as a put returns.
+        return Caffeine.newBuilder().executor(Runnable::run);
+    }
+
+    /**
+     * The value kept for {@code key} of {@code owner}, else what {@code read} reads (then kept, if
+     * Caffeine admits it). A reader without a cache helper keeps nothing: each call reads.
+     *
+     * @param owner the reader whose state the value is derived from; it must be open
+     */
+    public V get(IndexReader.CacheHelper owner, K key, IOFunction<K, V> read) throws IOException {
+        if (owner == null) {
+            return read.apply(key);
+        }
+        Owned<K> owned = new Owned<>(owner.getKey(), key);
+        V known = values.getIfPresent(owned);
+        if (known != null) {
+            hits.increment();
+            return known;
+        }
+        misses.increment();
+        V computed = read.apply(key);
+        if (watched.add(owned.owner())) {
+            owner.addClosedListener(this::release);
+        }
+        values.put(owned, computed);
+        return computed;
+    }
+
+    private void release(IndexReader.CacheKey owner) {
+        values.asMap().keySet().removeIf(owned -> owned.owner() == owner);
+        watched.remove(owner);
+    }
+
+    @Override
+    public long hits() {
+        return hits.sum();
+    }
+
+    @Override
+    public long misses() {
+        return misses.sum();
+    }
+
+    @Override
+    public long bytes() {
+        return values.policy().eviction().map(e -> e.weightedSize().orElse(0)).orElse(0L);
+    }
+
+    /** How many values are kept now. */
+    public long size() {
+        return values.estimatedSize();
+    }
+}
