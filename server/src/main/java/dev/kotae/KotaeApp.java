@@ -200,7 +200,7 @@ public final class KotaeApp implements AutoCloseable, Admin {
         retentionPurge.start();
         this.analyticsDatabase = database;
         Locales locales = new Locales(new HashSet<>(config.locales()), this::indexedLocales);
-        this.search = new SearchService(index, analysis, locales, config.search().cacheBytes());
+        this.search = new SearchService(index, analysis, locales, config.search().cacheBytes(), config.search().ranking());
         this.suggest = new SuggestService(index, suggestKeys, search, locales);
         ArticleService articles = new ArticleService(index, analysis);
         CategoryService categories = new CategoryService(search);

@@ -1,6 +1,7 @@
 package dev.kotae.search;
 
 import dev.kotae.content.Article;
+import dev.kotae.config.SearchConfig;
 import dev.kotae.content.ArticleType;
 import dev.kotae.index.Analysis;
 import dev.kotae.index.ArticleDocuments;
@@ -13,6 +14,7 @@ import dev.kotae.util.InvalidRequestException;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collection;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
@@ -28,6 +30,7 @@ import org.apache.lucene.search.Sort;
 import org.apache.lucene.search.SortField;
 import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.search.TopDocs;
+import org.apache.lucene.search.TopScoreDocCollectorManager;
 import org.apache.lucene.search.TotalHits;
 import org.apache.lucene.util.FixedBitSet;
 
@@ -48,18 +51,23 @@ public final class SearchService {
     private final SpellingCorrector spelling;
     private final Locales locales;
     private final ResultCache results;
+    private final SearchConfig.Ranking ranking;
 
     /** A search that computes every request (tests and in-process measurements compare it with plain Lucene). */
     public SearchService(ArticleIndex index, Analysis analysis, Locales locales) {
-        this(index, analysis, locales, 0);
+        this(index, analysis, locales, 0, SearchConfig.Ranking.EXACT);
     }
 
     /**
      * @param cacheBytes about how much heap results kept for repeated searches may take (per index
      *     version, see {@link ResultCache}); {@code 0} computes every request
+     * @param ranking how a text search's matches are counted and ranked: from the scores and term sets the
+     *     index keeps, or by Lucene's own collectors; both give the same pages
      */
-    public SearchService(ArticleIndex index, Analysis analysis, Locales locales, long cacheBytes) {
+    public SearchService(ArticleIndex index, Analysis analysis, Locales locales, long cacheBytes,
+            SearchConfig.Ranking ranking) {
         this.index = index;
+        this.ranking = ranking;
         this.results = new ResultCache(cacheBytes);
         this.textQueries = new TextQueries(analysis);
         this.snippets = new Snippets(analysis);
@@ -146,48 +154,145 @@ public final class SearchService {
         int window = request.page() * request.size();
         Counts counts;
         TopDocs top;
-        Query textQuery;
+        Set<Term> bodyTerms = Set.of();
         boolean commonGramsLeftOut = false;
         if (text.isEmpty()) {
             // Browsing (a category page, say): the counts depend only on the filters, so they are counted
             // once per index version, and each page view only sorts.
-            textQuery = new MatchNoDocsQuery("browsing: nothing to highlight");
-            Query query = narrowed(new MatchAllDocsQuery(), request.type(), request.category(), request.tag());
+            Query query = narrowed(new MatchAllDocsQuery(), List.of(),
+                    filterTerms(request.type(), request.category(), request.tag()));
             String key = "browse|" + scopeKey(request.audience(), locale) + "|" + request.type() + "|"
                     + request.category() + "|" + request.tag();
-            counts = view.memo(key, () -> count(view, scope, query));
+            counts = view.memo(key, () -> FacetCounter.count(view, scope.searcher(), query));
             top = scope.searcher().search(query, window, NEWEST_FIRST);
         } else {
-            TextQueries.TextQuery built = textQueries.build(text, families, TextQueries.TermQueries.of(scope));
-            if (built == null) {
-                textQuery = new MatchNoDocsQuery("no searchable words in the query");
-                counts = count(view, scope, textQuery);
+            TextQuery query = textQueries.build(text, families, TextQueries.TermQueries.of(scope));
+            if (query == null) {
+                counts = FacetCounter.count(view, scope.searcher(), new MatchNoDocsQuery("no searchable words"));
                 top = new TopDocs(new TotalHits(0, TotalHits.Relation.EQUAL_TO), new ScoreDoc[0]);
             } else {
-                // Matched and counted from the kept term sets, ranked from the kept word scores.
-                textQuery = built.ranking();
-                commonGramsLeftOut = built.hasCommonGrams() && !everything;
-                Query matching = narrowed(everything ? built.everything() : built.matching(), request.type(),
-                        request.category(), request.tag());
-                FixedBitSet matches = FacetCounter.matches(view, scope, matching);
-                counts = FacetCounter.count(view, scope, matches);
-                top = ExactRanking.top(scope, matches, textQuery, window);
+                commonGramsLeftOut = query.hasCommonGrams() && !everything;
+                bodyTerms = query.bodyTerms();
+                Set<Term> matching = query.matchingTerms(everything);
+                List<Term> filters = filterTerms(request.type(), request.category(), request.tag());
+                if (ranking == SearchConfig.Ranking.EXACT) {
+                    // Matched and counted from the kept term sets, ranked from the kept word scores.
+                    FixedBitSet matches = FacetCounter.matches(view, scope, matching, filters);
+                    counts = FacetCounter.count(view, scope, matches);
+                    top = ExactRanking.top(scope, matches, query, window);
+                } else {
+                    Query lucene = luceneQuery(scope, query, matching, filters);
+                    counts = FacetCounter.count(view, scope.searcher(), lucene);
+                    top = scope.searcher().search(lucene, new TopScoreDocCollectorManager(window, Integer.MAX_VALUE));
+                }
             }
         }
         int from = Math.min((request.page() - 1) * request.size(), top.scoreDocs.length);
         ScoreDoc[] pageDocs = Arrays.copyOfRange(top.scoreDocs, from, top.scoreDocs.length);
-        int[] docIds = Arrays.stream(pageDocs).mapToInt(d -> d.doc).toArray();
+        List<SearchResult.Hit> hits = hits(view, pageDocs, bodyTerms);
+        return new Page(counts.total(), hits, counts.facets(), commonGramsLeftOut);
+    }
+
+    /** The hits of {@code docs}, in their order, with snippets marking {@code bodyTerms} ({@code null}: none). */
+    private List<SearchResult.Hit> hits(IndexView view, ScoreDoc[] docs, Set<Term> bodyTerms) throws IOException {
+        int[] docIds = Arrays.stream(docs).mapToInt(d -> d.doc).toArray();
         // Doc ids are the same in the scope and in the whole version, so the hits are read from the view.
         Article[] articles = ArticleDocuments.hits(view.getIndexReader(), docIds);
-        String[] pageSnippets = snippets.snippets(view, textQuery, docIds, articles);
-        List<SearchResult.Hit> hits = new ArrayList<>(pageDocs.length);
-        for (int i = 0; i < pageDocs.length; i++) {
+        String[] pageSnippets = bodyTerms == null ? new String[docIds.length]
+                : snippets.snippets(view, bodyTerms, docIds, articles);
+        List<SearchResult.Hit> hits = new ArrayList<>(docs.length);
+        for (int i = 0; i < docs.length; i++) {
             Article article = articles[i];
-            float score = Float.isNaN(pageDocs[i].score) ? 0f : pageDocs[i].score;
+            float score = Float.isNaN(docs[i].score) ? 0f : docs[i].score;
             hits.add(new SearchResult.Hit(article.id(), article.title(), article.type().key(), article.locale(),
-                    article.category(), article.tags(), article.visibility().key(), article.url(), pageSnippets[i], score));
+                    article.category(), article.tags(), article.visibility().key(), article.url(),
+                    pageSnippets[i] == null ? "" : pageSnippets[i], score));
         }
-        return new Page(counts.total(), Collections.unmodifiableList(hits), counts.facets(), commonGramsLeftOut);
+        return Collections.unmodifiableList(hits);
+    }
+
+    /**
+     * Lucene's own query for a text search: {@code query}'s ranking query over the articles with one of
+     * {@code matching} and all of {@code filters}, scored by the ranking query alone.
+     */
+    private static Query luceneQuery(IndexView.Scope scope, TextQuery query, Set<Term> matching, List<Term> filters)
+            throws IOException {
+        return narrowed(query.ranking(TextQueries.TermQueries.of(scope)),
+                List.of(TextQuery.matchingQuery(matching)), filters);
+    }
+
+    /** What a caller of {@link #top} needs besides the hits in order. */
+    public enum TopDetail {
+        /** Titles will do, and {@link TopHits#total} may be a lower bound (suggestion fill). */
+        TITLES,
+        /** Snippets and the exact number of matches (the widgets' {@code HelpCenter.SearchPage}). */
+        SNIPPETS_AND_TOTAL
+    }
+
+    /**
+     * The best hits of a text search, without facets.
+     *
+     * @param query the query as typed
+     * @param total how many articles match: exact with {@link TopDetail#SNIPPETS_AND_TOTAL}, else at least
+     *     this many (and 0 only when nothing matches)
+     * @param hits best first, as the first page of {@link #search} ranks them; no snippets with
+     *     {@link TopDetail#TITLES}
+     */
+    public record TopHits(String query, long total, List<SearchResult.Hit> hits) {}
+
+    /**
+     * The first page of a text search, in the same order and with the same scores as {@link #search}
+     * (the common bigrams and the spelling correction used as it uses them), found by Lucene's top-k
+     * collector instead of counting and ranking every match: for callers that show a few hits and no
+     * facets. Not cached.
+     *
+     * @param request a text search (its query not blank), of which only the query, locale, size and
+     *     audience are read
+     * @throws InvalidRequestException for parameters out of range
+     */
+    public TopHits top(SearchRequest request, TopDetail detail) throws IOException {
+        String locale = locales.validate(request.locale());
+        validate(request);
+        String typed = request.query() == null ? "" : request.query().strip();
+        if (typed.isEmpty()) {
+            throw new InvalidRequestException("blank_query", "a top-hits search needs words");
+        }
+        String text = Analysis.fold(typed);
+        Set<LanguageFamily> families = Locales.families(locale);
+        int threshold = detail == TopDetail.SNIPPETS_AND_TOTAL ? Integer.MAX_VALUE : request.size();
+        IndexView view = index.acquire();
+        try {
+            IndexView.Scope scope = scope(view, request.audience(), locale);
+            TopPage page = top(scope, text, families, request.size(), threshold);
+            if (page.docs().totalHits.value == 0) {
+                String correction = spelling.correct(view.getIndexReader(), text, families, request.audience());
+                TopPage corrected = correction == null ? null
+                        : top(scope, correction, families, request.size(), threshold);
+                page = corrected != null && corrected.docs().totalHits.value > 0 ? corrected : page;
+            }
+            Set<Term> bodyTerms = detail == TopDetail.TITLES ? null : page.bodyTerms();
+            return new TopHits(typed, page.docs().totalHits.value, hits(view, page.docs().scoreDocs, bodyTerms));
+        } finally {
+            index.release(view);
+        }
+    }
+
+    private record TopPage(TopDocs docs, Set<Term> bodyTerms) {}
+
+    /** The top {@code size} for {@code text}, with the common bigrams matching too if nothing matches without. */
+    private TopPage top(IndexView.Scope scope, String text, Set<LanguageFamily> families, int size, int threshold)
+            throws IOException {
+        TextQuery query = textQueries.build(text, families, TextQueries.TermQueries.of(scope));
+        if (query == null) {
+            return new TopPage(new TopDocs(new TotalHits(0, TotalHits.Relation.EQUAL_TO), new ScoreDoc[0]), Set.of());
+        }
+        TopScoreDocCollectorManager collector = new TopScoreDocCollectorManager(size, threshold);
+        TopDocs docs = scope.searcher().search(luceneQuery(scope, query, query.matchingTerms(false), List.of()), collector);
+        if (docs.totalHits.value == 0 && query.hasCommonGrams()) {
+            docs = scope.searcher().search(luceneQuery(scope, query, query.matchingTerms(true), List.of()),
+                    new TopScoreDocCollectorManager(size, threshold));
+        }
+        return new TopPage(docs, query.bodyTerms());
     }
 
     /**
@@ -200,15 +305,11 @@ public final class SearchService {
         try {
             IndexView.Scope scope = scope(view, audience, locale);
             Counts counts = view.memo("overview|" + scopeKey(audience, locale),
-                    () -> count(view, scope, new MatchAllDocsQuery()));
+                    () -> FacetCounter.count(view, scope.searcher(), new MatchAllDocsQuery()));
             return new Overview(counts.total(), counts.facets());
         } finally {
             index.release(view);
         }
-    }
-
-    private static Counts count(IndexView view, IndexView.Scope scope, Query query) throws IOException {
-        return FacetCounter.count(view, scope, query);
     }
 
     /** What {@link #overview} answers. */
@@ -229,32 +330,39 @@ public final class SearchService {
 
     /** Restricts a query to what the audience may see and to the given filters ({@code null}: no filter). */
     static Query filtered(Query query, Audience audience, String locale, String type, String category, String tag) {
-        BooleanQuery.Builder builder = new BooleanQuery.Builder().add(query, BooleanClause.Occur.MUST);
+        List<Term> filters = new ArrayList<>();
+        addFilter(filters, IndexFields.LOCALE, locale);
+        filters.addAll(filterTerms(type, category, tag));
         Query visibility = audience.filter();
-        if (visibility != null) {
-            builder.add(visibility, BooleanClause.Occur.FILTER);
+        return narrowed(query, visibility == null ? List.of() : List.of(visibility), filters);
+    }
+
+    /**
+     * {@code query} (its scores) restricted to the documents {@code filterQueries} and {@code filterTerms}
+     * all match; {@code query} itself when there is no filter.
+     */
+    private static Query narrowed(Query query, List<Query> filterQueries, Collection<Term> filterTerms) {
+        if (filterQueries.isEmpty() && filterTerms.isEmpty()) {
+            return query;
         }
-        addFilter(builder, IndexFields.LOCALE, locale);
-        return narrowed(builder, type, category, tag);
+        BooleanQuery.Builder narrowed = new BooleanQuery.Builder().add(query, BooleanClause.Occur.MUST);
+        filterQueries.forEach(filter -> narrowed.add(filter, BooleanClause.Occur.FILTER));
+        filterTerms.forEach(filter -> narrowed.add(new TermQuery(filter), BooleanClause.Occur.FILTER));
+        return narrowed.build();
     }
 
-    /** Restricts a query to a type, category and tag ({@code null}: no filter), and to nothing else. */
-    private static Query narrowed(Query query, String type, String category, String tag) {
-        return narrowed(new BooleanQuery.Builder().add(query, BooleanClause.Occur.MUST), type, category, tag);
+    /** The type, category and tag a search is narrowed to, as terms an article must have ({@code null}: none). */
+    private static List<Term> filterTerms(String type, String category, String tag) {
+        List<Term> filters = new ArrayList<>();
+        addFilter(filters, IndexFields.TYPE, type);
+        addFilter(filters, IndexFields.CATEGORY, category);
+        addFilter(filters, IndexFields.TAG, tag);
+        return filters;
     }
 
-    private static Query narrowed(BooleanQuery.Builder builder, String type, String category, String tag) {
-        addFilter(builder, IndexFields.TYPE, type);
-        addFilter(builder, IndexFields.CATEGORY, category);
-        addFilter(builder, IndexFields.TAG, tag);
-        BooleanQuery query = builder.build();
-        // A lone clause is unwrapped, so a plain search stays the pure disjunction Lucene scores in bulk.
-        return query.clauses().size() == 1 ? query.clauses().get(0).getQuery() : query;
-    }
-
-    private static void addFilter(BooleanQuery.Builder builder, String field, String value) {
+    private static void addFilter(List<Term> filters, String field, String value) {
         if (value != null && !value.isEmpty()) {
-            builder.add(new TermQuery(new Term(field, value)), BooleanClause.Occur.FILTER);
+            filters.add(new Term(field, value));
         }
     }
 

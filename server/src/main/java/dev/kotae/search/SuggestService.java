@@ -103,7 +103,8 @@ public final class SuggestService {
             index.release(view);
         }
         if (found.size() < size && text.codePointCount(0, text.length()) >= 2) {
-            SearchResult fill = search.search(new SearchRequest(text, locale, null, null, null, 1, size, audience));
+            SearchService.TopHits fill = search.top(new SearchRequest(text, locale, null, null, null, 1, size, audience),
+                    SearchService.TopDetail.TITLES);
             for (SearchResult.Hit hit : fill.hits()) {
                 if (found.size() < size && seenIds.add(hit.id()) && seenPhrases.add(KanaNormalizer.normalize(hit.title()))) {
                     found.add(new Suggestion(hit.title(), hit.title(), hit.id(), hit.url(), hit.visibility()));

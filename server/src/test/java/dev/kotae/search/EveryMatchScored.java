@@ -30,11 +30,11 @@ final class EveryMatchScored {
             String locale, Audience audience, int page, int size) throws IOException {
         IndexView view = index.acquire();
         try {
-            TextQueries.TextQuery query = textQueries.build(text, Locales.families(locale),
-                    TextQueries.TermQueries.plain(view));
+            TextQueries.TermQueries plain = TextQueries.TermQueries.plain(view);
+            TextQuery query = textQueries.build(text, Locales.families(locale), plain);
             Query scoredWhereMatched = new BooleanQuery.Builder()
-                    .add(query.ranking(), BooleanClause.Occur.MUST)
-                    .add(query.matching(), BooleanClause.Occur.FILTER)
+                    .add(query.ranking(plain), BooleanClause.Occur.MUST)
+                    .add(TextQuery.matchingQuery(query.matchingTerms(false)), BooleanClause.Occur.FILTER)
                     .build();
             Query everyMatch = SearchService.filtered(scoredWhereMatched, audience, locale, null, null, null);
             TopDocs expected = view.search(everyMatch, page * size);

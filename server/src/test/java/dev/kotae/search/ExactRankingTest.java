@@ -1,7 +1,6 @@
 package dev.kotae.search;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.kotae.content.Article;
@@ -20,7 +19,6 @@ import java.util.List;
 import java.util.Random;
 import org.apache.lucene.search.BooleanClause;
 import org.apache.lucene.search.BooleanQuery;
-import org.apache.lucene.search.MatchAllDocsQuery;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.TopDocs;
 import org.apache.lucene.util.FixedBitSet;
@@ -106,14 +104,14 @@ class ExactRankingTest {
     private static void assertSameRanking(IndexView view, String text, Audience audience, String locale)
             throws IOException {
         IndexView.Scope scope = SearchService.scope(view, audience, locale);
-        TextQueries.TextQuery query = textQueries.build(text, Locales.families(locale), TextQueries.TermQueries.of(scope));
-        FixedBitSet matches = FacetCounter.matches(view, scope, query.matching());
+        TextQuery query = textQueries.build(text, Locales.families(locale), TextQueries.TermQueries.of(scope));
+        FixedBitSet matches = FacetCounter.matches(view, scope, query.matchingTerms(false), List.of());
         int window = Math.max(1, matches.cardinality());
-        TopDocs actual = ExactRanking.top(scope, matches, query.ranking(), window);
+        TopDocs actual = ExactRanking.top(scope, matches, query, window);
 
         Query everyMatch = SearchService.filtered(new BooleanQuery.Builder()
-                .add(query.ranking(), BooleanClause.Occur.MUST)
-                .add(query.matching(), BooleanClause.Occur.FILTER)
+                .add(query.ranking(TextQueries.TermQueries.plain(view)), BooleanClause.Occur.MUST)
+                .add(TextQuery.matchingQuery(query.matchingTerms(false)), BooleanClause.Occur.FILTER)
                 .build(), audience, locale, null, null, null);
         TopDocs expected = view.search(everyMatch, window);
         String where = text + " for " + audience + " in " + locale;
@@ -161,23 +159,10 @@ class ExactRankingTest {
         IndexView view = index.acquire();
         try {
             IndexView.Scope scope = SearchService.scope(view, Audience.PUBLIC, "en");
-            TextQueries.TextQuery query = textQueries.build(text, Locales.families("en"), TextQueries.TermQueries.of(scope));
-            FixedBitSet matches = FacetCounter.matches(view, scope, query.matching());
-            TopDocs top = ExactRanking.top(scope, matches, query.ranking(), Math.max(1, matches.cardinality()));
+            TextQuery query = textQueries.build(text, Locales.families("en"), TextQueries.TermQueries.of(scope));
+            FixedBitSet matches = FacetCounter.matches(view, scope, query.matchingTerms(false), List.of());
+            TopDocs top = ExactRanking.top(scope, matches, query, Math.max(1, matches.cardinality()));
             return Arrays.stream(top.scoreDocs).map(hit -> hit.doc + "=" + hit.score).toList();
-        } finally {
-            index.release(view);
-        }
-    }
-
-    @Test
-    void aQueryOfAnotherShapeIsRefused() throws IOException {
-        IndexView view = index.acquire();
-        try {
-            IndexView.Scope scope = SearchService.scope(view, Audience.PUBLIC, null);
-            FixedBitSet matches = new FixedBitSet(view.getIndexReader().maxDoc());
-            matches.set(0);
-            assertThrows(IllegalArgumentException.class, () -> ExactRanking.top(scope, matches, new MatchAllDocsQuery(), 10));
         } finally {
             index.release(view);
         }
