@@ -3,6 +3,7 @@ package dev.kotae.search;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.kotae.config.SearchConfig;
 import dev.kotae.content.Article;
 import dev.kotae.content.ArticleType;
 import dev.kotae.content.Visibility;
@@ -40,6 +41,7 @@ class RankedPagesTest {
 
     private static ArticleIndex index;
     private static SearchService search;
+    private static SearchService lucene;
     private static TextQueries textQueries;
 
     @BeforeAll
@@ -59,7 +61,9 @@ class RankedPagesTest {
                     LocalDate.of(2026, 11, 1), "test:" + i, "<p>" + body + "</p>", body), "stamp");
         }
         index.publish();
-        search = new SearchService(index, analysis, new Locales(Set.of("ja", "en"), () -> Set.of("ja", "en")));
+        Locales locales = new Locales(Set.of("ja", "en"), () -> Set.of("ja", "en"));
+        search = new SearchService(index, analysis, locales);
+        lucene = new SearchService(index, analysis, locales, 0, SearchConfig.Ranking.LUCENE);
         textQueries = new TextQueries(analysis);
     }
 
@@ -99,5 +103,44 @@ class RankedPagesTest {
         long total = EveryMatchScored.assertSamePage(index, textQueries, result, text, locale, Audience.PUBLIC, page,
                 size);
         assertTrue(total > page * size, "the page is not the last: " + total);
+    }
+
+    /**
+     * {@code search.ranking: lucene} (Lucene's own collectors) answers exactly what the exact ranking
+     * answers: hits, order, scores, snippets, total, facets and spelling correction, with filters, deep
+     * pages, and the common bigrams that match only when nothing else does.
+     */
+    @ParameterizedTest
+    @CsvSource(nullValues = "-", value = {"refund order, en, -, 1, 10", "refund order, -, -, 3, 20", "order, en, c1, 1, 100",
+        "how do I return an order, en, -, 1, 10", "注文の返金はどうすればいいですか, ja, -, 1, 10", "配送, ja, c2, 2, 40",
+        "ですか, ja, -, 1, 10", "refnud, en, -, 1, 10", "zzzz, -, -, 1, 10", "!!, -, -, 1, 10"})
+    void bothRankingSettingsGiveTheSamePages(String text, String locale, String category, int page, int size)
+            throws IOException {
+        SearchRequest request = new SearchRequest(text, locale, null, category, null, page, size, Audience.PUBLIC);
+        SearchResult exact = search.search(request).answering(text, 0);
+        assertEquals(exact, lucene.search(request).answering(text, 0));
+    }
+
+    /**
+     * Lucene's top-k search gives the first page of the full search: the same hits in the same order with
+     * the same scores, with snippets and the exact total when asked, else a total that is a lower bound.
+     */
+    @ParameterizedTest
+    @CsvSource(nullValues = "-", value = {"refund order, en, 10", "order, -, 5", "how do I return an order, en, 10",
+        "注文の返金はどうすればいいですか, ja, 10", "カード 会員 住所, ja, 3", "ですか, ja, 10", "refnud, en, 10", "zzzz, -, 5"})
+    void topHitsAreTheFirstPageOfTheSearch(String text, String locale, int size) throws IOException {
+        SearchRequest request = new SearchRequest(text, locale, null, null, null, 1, size, Audience.PUBLIC);
+        SearchResult page = search.search(request);
+
+        SearchService.TopHits full = search.top(request, SearchService.TopDetail.SNIPPETS_AND_TOTAL);
+        assertEquals(page.hits(), full.hits());
+        assertEquals(page.total(), full.total());
+
+        SearchService.TopHits titles = search.top(request, SearchService.TopDetail.TITLES);
+        assertEquals(page.hits().stream().map(hit -> hit.id() + "=" + hit.score()).toList(),
+                titles.hits().stream().map(hit -> hit.id() + "=" + hit.score()).toList());
+        assertTrue(titles.hits().stream().allMatch(hit -> hit.snippet().isEmpty()), "no snippets asked for");
+        assertTrue(titles.total() <= page.total() && (titles.total() > 0) == (page.total() > 0),
+                "a lower bound, zero only when nothing matches: " + titles.total() + " of " + page.total());
     }
 }
