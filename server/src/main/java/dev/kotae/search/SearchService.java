@@ -87,17 +87,52 @@ public final class SearchService {
     /** Runs a search; throws {@link InvalidRequestException} for parameters out of range. */
     public SearchResult search(SearchRequest request) throws IOException {
         long start = System.nanoTime();
-        String locale = locales.validate(request.locale());
-        validate(request);
-        String typed = request.query() == null ? "" : request.query().strip();
-        // Searched folded: every analyzer folds width and case anyway, and one result then serves «Refund»,
-        // «refund» and «ＲＥＦＵＮＤ» alike, from the cache too.
-        SearchRequest normalised = new SearchRequest(Analysis.fold(typed), locale, request.type(), request.category(),
-                request.tag(), request.page(), request.size(), request.audience());
+        SearchRequest normalised = normalised(request);
         IndexView view = index.acquire();
         try {
-            SearchResult result = results.get(view, normalised, () -> compute(view, normalised));
-            return result.answering(typed, Math.round((System.nanoTime() - start) / 10_000.0) / 100.0);
+            SearchResult result = results.get(view, normalised, () -> compute(view, normalised, null));
+            return result.answering(request.query() == null ? "" : request.query().strip(),
+                    Math.round((System.nanoTime() - start) / 10_000.0) / 100.0);
+        } finally {
+            index.release(view);
+        }
+    }
+
+    /** What a caller of {@link #top} needs besides the hits in order. */
+    public enum TopDetail {
+        /** Titles will do, and {@link TopHits#total} may be a lower bound (suggestion fill). */
+        TITLES,
+        /** Snippets and the exact number of matches (the plugins' {@code HelpCenter.search}). */
+        SNIPPETS_AND_TOTAL
+    }
+
+    /**
+     * The best hits of a text search, without facets.
+     *
+     * @param query the query as typed
+     * @param total how many articles match: exact with {@link TopDetail#SNIPPETS_AND_TOTAL}, else at least
+     *     this many (and 0 only when nothing matches)
+     * @param hits best first, as {@link #search} ranks them; without snippets with {@link TopDetail#TITLES}
+     */
+    public record TopHits(String query, long total, List<SearchResult.Hit> hits) {}
+
+    /**
+     * The page {@link #search} answers for {@code request}, with the same hits in the same order (the
+     * common bigrams and the spelling correction used as it uses them), but collected by Lucene's top-k
+     * collector instead of counting and ranking every match: for callers that show a few hits and no
+     * facets. Not cached.
+     *
+     * @throws InvalidRequestException for parameters out of range or a blank query
+     */
+    public TopHits top(SearchRequest request, TopDetail detail) throws IOException {
+        SearchRequest normalised = normalised(request);
+        if (normalised.query().isEmpty()) {
+            throw new InvalidRequestException("blank_query", "top hits are those of a text search");
+        }
+        IndexView view = index.acquire();
+        try {
+            SearchResult result = compute(view, normalised, detail);
+            return new TopHits(request.query().strip(), result.total(), result.hits());
         } finally {
             index.release(view);
         }
@@ -108,17 +143,31 @@ public final class SearchService {
         return results;
     }
 
-    /** The result of a validated, normalised request ({@code tookMs} is set by the caller). */
-    private SearchResult compute(IndexView view, SearchRequest request) throws IOException {
+    /** {@code request} validated, with its locale checked and its query stripped and folded. */
+    private SearchRequest normalised(SearchRequest request) {
+        String locale = locales.validate(request.locale());
+        validate(request);
+        String typed = request.query() == null ? "" : request.query().strip();
+        // Searched folded: every analyzer folds width and case anyway, and one result then serves «Refund»,
+        // «refund» and «ＲＥＦＵＮＤ» alike, from the cache too.
+        return new SearchRequest(Analysis.fold(typed), locale, request.type(), request.category(),
+                request.tag(), request.page(), request.size(), request.audience());
+    }
+
+    /**
+     * The result of a normalised request ({@code tookMs} is set by the caller); only its top hits, by
+     * Lucene's top-k collector and without facets, if {@code top} is not {@code null}.
+     */
+    private SearchResult compute(IndexView view, SearchRequest request, TopDetail top) throws IOException {
         String text = request.query();
         Set<LanguageFamily> families = Locales.families(request.locale());
-        Page page = run(view, request, text, families);
+        Page page = run(view, request, text, families, top);
         String didYouMean = null;
         boolean corrected = false;
         if (page.total() == 0 && !text.isEmpty()) {
             didYouMean = spelling.correct(view.getIndexReader(), text, families, request.audience());
             if (didYouMean != null) {
-                Page correctedPage = run(view, request, didYouMean, families);
+                Page correctedPage = run(view, request, didYouMean, families, top);
                 if (correctedPage.total() > 0) {
                     page = correctedPage;
                     corrected = true;
@@ -136,19 +185,21 @@ public final class SearchService {
             boolean commonGramsLeftOut) {}
 
     /** The page for {@code text}; common bigrams match too when nothing matches without them (TextQueries). */
-    private Page run(IndexView view, SearchRequest request, String text, Set<LanguageFamily> families)
-            throws IOException {
-        Page page = run(view, request, text, families, false);
-        return page.total() == 0 && page.commonGramsLeftOut() ? run(view, request, text, families, true) : page;
+    private Page run(IndexView view, SearchRequest request, String text, Set<LanguageFamily> families,
+            TopDetail top) throws IOException {
+        Page page = run(view, request, text, families, false, top);
+        return page.total() == 0 && page.commonGramsLeftOut() ? run(view, request, text, families, true, top) : page;
     }
 
     /**
      * @param request validated and normalised (its locale checked, its query stripped and folded)
      * @param text the query as typed (folded), or its spelling correction
      * @param everything whether common bigrams match too
+     * @param topOnly {@code null} for the whole page (every match counted and ranked), else what the top
+     *     hits need
      */
     private Page run(IndexView view, SearchRequest request, String text, Set<LanguageFamily> families,
-            boolean everything) throws IOException {
+            boolean everything, TopDetail topOnly) throws IOException {
         String locale = request.locale();
         IndexView.Scope scope = scope(view, request.audience(), locale);
         int window = request.page() * request.size();
@@ -172,25 +223,28 @@ public final class SearchService {
                 top = new TopDocs(new TotalHits(0, TotalHits.Relation.EQUAL_TO), new ScoreDoc[0]);
             } else {
                 commonGramsLeftOut = query.hasCommonGrams() && !everything;
-                bodyTerms = query.bodyTerms();
+                bodyTerms = topOnly == TopDetail.TITLES ? null : query.bodyTerms();
                 Set<Term> matching = query.matchingTerms(everything);
                 List<Term> filters = filterTerms(request.type(), request.category(), request.tag());
-                if (ranking == SearchConfig.Ranking.EXACT) {
+                if (ranking == SearchConfig.Ranking.EXACT && topOnly == null) {
                     // Matched and counted from the kept term sets, ranked from the kept word scores.
                     FixedBitSet matches = FacetCounter.matches(view, scope, matching, filters);
                     counts = FacetCounter.count(view, scope, matches);
                     top = ExactRanking.top(scope, matches, query, window);
                 } else {
-                    Query lucene = luceneQuery(scope, query, matching, filters);
-                    counts = FacetCounter.count(view, scope.searcher(), lucene);
-                    top = scope.searcher().search(lucene, new TopScoreDocCollectorManager(window, Integer.MAX_VALUE));
+                    // Lucene's own path: its ranking query over the matches, scored by the ranking query alone.
+                    Query lucene = narrowed(query.ranking(TextQueries.TermQueries.of(scope)),
+                            List.of(TextQuery.matchingQuery(matching)), filters);
+                    int countAtLeast = topOnly == TopDetail.TITLES ? window : Integer.MAX_VALUE;
+                    top = scope.searcher().search(lucene, new TopScoreDocCollectorManager(window, countAtLeast));
+                    counts = topOnly != null ? new Counts(top.totalHits.value, Map.of())
+                            : FacetCounter.count(view, scope.searcher(), lucene);
                 }
             }
         }
         int from = Math.min((request.page() - 1) * request.size(), top.scoreDocs.length);
         ScoreDoc[] pageDocs = Arrays.copyOfRange(top.scoreDocs, from, top.scoreDocs.length);
-        List<SearchResult.Hit> hits = hits(view, pageDocs, bodyTerms);
-        return new Page(counts.total(), hits, counts.facets(), commonGramsLeftOut);
+        return new Page(counts.total(), hits(view, pageDocs, bodyTerms), counts.facets(), commonGramsLeftOut);
     }
 
     /** The hits of {@code docs}, in their order, with snippets marking {@code bodyTerms} ({@code null}: none). */
@@ -209,90 +263,6 @@ public final class SearchService {
                     pageSnippets[i] == null ? "" : pageSnippets[i], score));
         }
         return Collections.unmodifiableList(hits);
-    }
-
-    /**
-     * Lucene's own query for a text search: {@code query}'s ranking query over the articles with one of
-     * {@code matching} and all of {@code filters}, scored by the ranking query alone.
-     */
-    private static Query luceneQuery(IndexView.Scope scope, TextQuery query, Set<Term> matching, List<Term> filters)
-            throws IOException {
-        return narrowed(query.ranking(TextQueries.TermQueries.of(scope)),
-                List.of(TextQuery.matchingQuery(matching)), filters);
-    }
-
-    /** What a caller of {@link #top} needs besides the hits in order. */
-    public enum TopDetail {
-        /** Titles will do, and {@link TopHits#total} may be a lower bound (suggestion fill). */
-        TITLES,
-        /** Snippets and the exact number of matches (the widgets' {@code HelpCenter.SearchPage}). */
-        SNIPPETS_AND_TOTAL
-    }
-
-    /**
-     * The best hits of a text search, without facets.
-     *
-     * @param query the query as typed
-     * @param total how many articles match: exact with {@link TopDetail#SNIPPETS_AND_TOTAL}, else at least
-     *     this many (and 0 only when nothing matches)
-     * @param hits best first, as the first page of {@link #search} ranks them; no snippets with
-     *     {@link TopDetail#TITLES}
-     */
-    public record TopHits(String query, long total, List<SearchResult.Hit> hits) {}
-
-    /**
-     * The first page of a text search, in the same order and with the same scores as {@link #search}
-     * (the common bigrams and the spelling correction used as it uses them), found by Lucene's top-k
-     * collector instead of counting and ranking every match: for callers that show a few hits and no
-     * facets. Not cached.
-     *
-     * @param request a text search (its query not blank), of which only the query, locale, size and
-     *     audience are read
-     * @throws InvalidRequestException for parameters out of range
-     */
-    public TopHits top(SearchRequest request, TopDetail detail) throws IOException {
-        String locale = locales.validate(request.locale());
-        validate(request);
-        String typed = request.query() == null ? "" : request.query().strip();
-        if (typed.isEmpty()) {
-            throw new InvalidRequestException("blank_query", "a top-hits search needs words");
-        }
-        String text = Analysis.fold(typed);
-        Set<LanguageFamily> families = Locales.families(locale);
-        int threshold = detail == TopDetail.SNIPPETS_AND_TOTAL ? Integer.MAX_VALUE : request.size();
-        IndexView view = index.acquire();
-        try {
-            IndexView.Scope scope = scope(view, request.audience(), locale);
-            TopPage page = top(scope, text, families, request.size(), threshold);
-            if (page.docs().totalHits.value == 0) {
-                String correction = spelling.correct(view.getIndexReader(), text, families, request.audience());
-                TopPage corrected = correction == null ? null
-                        : top(scope, correction, families, request.size(), threshold);
-                page = corrected != null && corrected.docs().totalHits.value > 0 ? corrected : page;
-            }
-            Set<Term> bodyTerms = detail == TopDetail.TITLES ? null : page.bodyTerms();
-            return new TopHits(typed, page.docs().totalHits.value, hits(view, page.docs().scoreDocs, bodyTerms));
-        } finally {
-            index.release(view);
-        }
-    }
-
-    private record TopPage(TopDocs docs, Set<Term> bodyTerms) {}
-
-    /** The top {@code size} for {@code text}, with the common bigrams matching too if nothing matches without. */
-    private TopPage top(IndexView.Scope scope, String text, Set<LanguageFamily> families, int size, int threshold)
-            throws IOException {
-        TextQuery query = textQueries.build(text, families, TextQueries.TermQueries.of(scope));
-        if (query == null) {
-            return new TopPage(new TopDocs(new TotalHits(0, TotalHits.Relation.EQUAL_TO), new ScoreDoc[0]), Set.of());
-        }
-        TopScoreDocCollectorManager collector = new TopScoreDocCollectorManager(size, threshold);
-        TopDocs docs = scope.searcher().search(luceneQuery(scope, query, query.matchingTerms(false), List.of()), collector);
-        if (docs.totalHits.value == 0 && query.hasCommonGrams()) {
-            docs = scope.searcher().search(luceneQuery(scope, query, query.matchingTerms(true), List.of()),
-                    new TopScoreDocCollectorManager(size, threshold));
-        }
-        return new TopPage(docs, query.bodyTerms());
     }
 
     /**
