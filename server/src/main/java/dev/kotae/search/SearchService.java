@@ -235,10 +235,15 @@ public final class SearchService {
                     // Lucene's own path: its ranking query over the matches, scored by the ranking query alone.
                     Query lucene = narrowed(query.ranking(TextQueries.TermQueries.of(scope)),
                             List.of(TextQuery.matchingQuery(matching)), filters);
-                    int countAtLeast = topOnly == TopDetail.TITLES ? window : Integer.MAX_VALUE;
+                    int countAtLeast = topOnly == null ? Integer.MAX_VALUE : window;
                     top = scope.searcher().search(lucene, new TopScoreDocCollectorManager(window, countAtLeast));
-                    counts = topOnly != null ? new Counts(top.totalHits.value, Map.of())
-                            : FacetCounter.count(view, scope.searcher(), lucene);
+                    if (topOnly == null) {
+                        counts = FacetCounter.count(view, scope.searcher(), lucene);
+                    } else {
+                        // Lucene counted only until it could skip; an exact total comes from the kept term sets.
+                        counts = new Counts(topOnly == TopDetail.TITLES ? top.totalHits.value
+                                : FacetCounter.matches(view, scope, matching, filters).cardinality(), Map.of());
+                    }
                 }
             }
         }

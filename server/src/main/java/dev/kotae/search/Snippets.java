@@ -15,9 +15,12 @@ import java.util.Map;
 import org.apache.lucene.index.FieldInfo;
 import org.apache.lucene.index.FieldInfos;
 import org.apache.lucene.index.Term;
+import org.apache.lucene.search.BooleanClause;
+import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.DocIdSetIterator;
 import org.apache.lucene.search.MatchNoDocsQuery;
 import org.apache.lucene.search.Query;
+import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.search.uhighlight.DefaultPassageFormatter;
 import org.apache.lucene.search.uhighlight.FieldOffsetStrategy;
 import org.apache.lucene.search.uhighlight.UHComponents;
@@ -126,6 +129,8 @@ final class Snippets {
 
     /** A disjunction of {@code terms}: all the highlighter needs of a query. */
     private static Query anyOf(Collection<Term> terms) {
-        return terms.isEmpty() ? new MatchNoDocsQuery("no body terms") : TextQuery.matchingQuery(terms);
+        BooleanQuery.Builder anyOf = new BooleanQuery.Builder();
+        terms.forEach(term -> anyOf.add(new TermQuery(term), BooleanClause.Occur.SHOULD));
+        return terms.isEmpty() ? new MatchNoDocsQuery("no body terms") : anyOf.build();
     }
 }

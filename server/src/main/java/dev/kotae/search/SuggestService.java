@@ -82,8 +82,8 @@ public final class SuggestService {
         Set<String> seenPhrases = new HashSet<>();
         IndexView view = index.acquire();
         try {
-            // Ranked by score, but the scores themselves are not shown: asking for them (doDocScores) made
-            // Lucene run every prefix query a second time over the candidates, a fifth of a suggestion.
+            // Ranked by score, but the scores themselves are not asked for (doDocScores): that makes Lucene
+            // run every prefix query a second time over the candidates.
             TopDocs top = SearchService.scope(view, audience, locale).searcher().search(prefixQuery(queryKeys),
                     Math.min(size * CANDIDATES_PER_SUGGESTION, MAX_CANDIDATES), BEST_FIRST, false);
             for (ScoreDoc hit : top.scoreDocs) {

@@ -25,17 +25,18 @@ import org.apache.lucene.search.TermQuery;
 
 /**
  * Turns what a user typed into a {@link TextQuery}, the typed model every part of a search is derived
- * from. The text is analysed, never parsed: quotes, brackets,
- * {@code AND}, {@code field:} and wildcards are just characters, so no input can be a syntax error or
- * an expensive query. Each word scores by its best field plus a share of its others, weighted by the
- * language's {@link RankingProfile}; question-phrasing words count less, words the customer repeats
- * more. Japanese queries also match kana bigrams, which lets hiragana input and compounds Kuromoji split
- * differently still find their article; in spaced languages two adjacent words also match as one.
- * A bigram that more than {@link #COMMON_GRAM_SHARE} of the articles contain («です», «ますか»), and at
- * least {@link #COMMON_GRAM_MIN_ARTICLES}, only adds to the score of articles that match otherwise, as
- * Lucene's {@code CommonTermsQuery} does: on its own it says nothing about what the customer asked, and
- * matching on it would make a Japanese search count and rank nearly every article. When nothing else matches (「ぱすわーど」, which Kuromoji cuts into kana that match no word), the
- * search matches on the common bigrams too ({@link TextQuery#matchingTerms}).
+ * from. The text is analysed, never parsed: quotes, brackets, {@code AND}, {@code field:} and wildcards
+ * are just characters, so no input can be a syntax error or an expensive query. Each word scores by its
+ * best field plus a share of its others, weighted by the language's {@link RankingProfile};
+ * question-phrasing words count less, words the customer repeats more. Japanese queries also match kana
+ * bigrams, which lets hiragana input and compounds Kuromoji split differently still find their article;
+ * in spaced languages two adjacent words also match as one. A bigram that more than
+ * {@link #COMMON_GRAM_SHARE} of the articles contain («です», «ますか»), and at least
+ * {@link #COMMON_GRAM_MIN_ARTICLES}, only adds to the score of articles that match otherwise, as Lucene's
+ * {@code CommonTermsQuery} does: on its own it says nothing about what the customer asked, and matching on
+ * it would make a Japanese search count and rank nearly every article. When nothing else matches
+ * (「ぱすわーど」, which Kuromoji cuts into kana that match no word), the search matches on the common
+ * bigrams too ({@link TextQuery#matchingTerms}).
  */
 public final class TextQueries {
 

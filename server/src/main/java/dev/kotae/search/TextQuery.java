@@ -4,19 +4,24 @@ import dev.kotae.index.IndexFields;
 import dev.kotae.index.LanguageFamily;
 import dev.kotae.index.WordScores;
 import java.io.IOException;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.stream.Collectors;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.search.BooleanClause;
 import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.BoostQuery;
+import org.apache.lucene.search.ConstantScoreQuery;
 import org.apache.lucene.search.DisjunctionMaxQuery;
 import org.apache.lucene.search.Query;
-import org.apache.lucene.search.TermQuery;
+import org.apache.lucene.search.TermInSetQuery;
+import org.apache.lucene.util.BytesRef;
 
 /**
  * A text search as {@link TextQueries#build} made it: its clauses, in scoring order. Every use of the
@@ -122,10 +127,15 @@ public record TextQuery(List<Clause> clauses) {
         return ranking.build();
     }
 
-    /** A query matching the documents with any of {@code terms}, without scores of its own. */
+    /**
+     * A filter matching the documents with any of {@code terms}: one {@link TermInSetQuery} per field, so
+     * that beside the ranking query a long text stays within Lucene's limit on a query's clauses.
+     */
     public static Query matchingQuery(Collection<Term> terms) {
+        Map<String, List<BytesRef>> byField = new TreeMap<>();
+        terms.forEach(term -> byField.computeIfAbsent(term.field(), field -> new ArrayList<>()).add(term.bytes()));
         BooleanQuery.Builder matching = new BooleanQuery.Builder();
-        terms.forEach(term -> matching.add(new TermQuery(term), BooleanClause.Occur.SHOULD));
-        return matching.build();
+        byField.forEach((field, values) -> matching.add(new TermInSetQuery(field, values), BooleanClause.Occur.SHOULD));
+        return new ConstantScoreQuery(matching.build());
     }
 }

@@ -20,6 +20,7 @@ import java.util.Random;
 import java.util.Set;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -142,5 +143,25 @@ class RankedPagesTest {
         assertTrue(titles.hits().stream().allMatch(hit -> hit.snippet().isEmpty()), "no snippets asked for");
         assertTrue(titles.total() <= page.total() && (titles.total() > 0) == (page.total() > 0),
                 "a lower bound, zero only when nothing matches: " + titles.total() + " of " + page.total());
+    }
+
+    /**
+     * The longest text makes the most clauses (every word, pair and bigram in every language): Lucene's
+     * path, ranking query and matching filter together, stays within Lucene's limit on a query's clauses.
+     */
+    @Test
+    void theLongestTextIsSearchedOnLucenesPathToo() throws IOException {
+        StringBuilder text = new StringBuilder("refund order delivery");
+        for (int i = 0; text.length() < 400; i++) {
+            text.append(" word").append(i);
+        }
+        text.append(" あいうえおかきくけこさしすせそたちつてとなにぬねのはひふへほまみむめもやゆよらりるれろわをん")
+                .append("がぎぐげござじずぜぞだぢづでどばびぶべぼぱぴぷぺぽ 返金 注文");
+        SearchRequest request = new SearchRequest(text.substring(0, Math.min(text.length(), SearchRequest.MAX_QUERY_LENGTH)),
+                null, null, null, null, 1, 10, Audience.PUBLIC);
+        SearchResult exact = search.search(request);
+        assertTrue(exact.total() > 0, "the text matches");
+        assertEquals(exact.answering("", 0), lucene.search(request).answering("", 0));
+        assertEquals(exact.hits(), search.top(request, SearchService.TopDetail.SNIPPETS_AND_TOTAL).hits());
     }
 }
