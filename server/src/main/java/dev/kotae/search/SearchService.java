@@ -37,7 +37,8 @@ import org.apache.lucene.util.FixedBitSet;
 /**
  * Full-text search over the articles a caller may see: ranked hits with snippets, facet counts over
  * all matches, paging, and a spelling correction when the query as typed finds nothing. This is the
- * code path of {@code /api/v1/search}; everything that wants "search results" calls it.
+ * code path of {@code /api/v1/search}; everything that wants "search results" calls it, or {@link #top}
+ * when a few hits without facets will do.
  */
 public final class SearchService {
 
