@@ -25,8 +25,8 @@ final class ExactRanking {
     /** The best {@code window} of {@code matches} (view document numbers in {@code scope}) by {@code query}'s score, best first. */
     static TopDocs top(IndexView.Scope scope, FixedBitSet matches, TextQuery query, int window) throws IOException {
         double[] sums = new double[matches.length()];
-        for (WordScores.Word word : query.words()) {
-            WordScores.Scores scores = scope.scores(word);
+        for (TextQuery.Clause clause : query.clauses()) {
+            WordScores.Scores scores = scope.scores(clause.word());
             int[] docs = scores.docs();
             float[] values = scores.scores();
             // Summed in every article that has the word, matched or not (a common bigram only adds to the

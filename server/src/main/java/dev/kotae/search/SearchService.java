@@ -233,9 +233,10 @@ public final class SearchService {
                     counts = FacetCounter.count(view, scope, matches);
                     top = ExactRanking.top(scope, matches, query, window);
                 } else {
-                    // Lucene's own path: its ranking query over the matches, scored by the ranking query alone.
+                    // Lucene's own path: the ranking query, scored alone; it matches every clause's terms, so
+                    // the matching terms filter it only when they leave common bigrams out.
                     Query lucene = narrowed(query.ranking(TextQueries.TermQueries.of(scope)),
-                            List.of(TextQuery.matchingQuery(matching)), filters);
+                            commonGramsLeftOut ? List.of(TextQuery.matchingQuery(matching)) : List.of(), filters);
                     int countAtLeast = topOnly == null ? Integer.MAX_VALUE : window;
                     top = scope.searcher().search(lucene, new TopScoreDocCollectorManager(window, countAtLeast));
                     if (topOnly == null) {

@@ -21,7 +21,6 @@ import org.apache.lucene.index.TermStates;
 import org.apache.lucene.search.CollectionStatistics;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.Query;
-import org.apache.lucene.search.TermQuery;
 
 /**
  * Turns what a user typed into a {@link TextQuery}, the typed model every part of a search is derived
@@ -65,7 +64,7 @@ public final class TextQueries {
     /** How a term becomes a query, and how common it is in the index searched. */
     public interface TermQueries {
 
-        /** A plain {@link TermQuery}, or one with the term's lookup already made. */
+        /** A term query, maybe with the term's lookup already made. */
         Query of(Term term) throws IOException;
 
         /** How many documents contain the term, out of how many have its field. */
@@ -82,21 +81,6 @@ public final class TextQueries {
                 @Override
                 public Frequency frequency(Term term) throws IOException {
                     return Frequency.of(scope.searcher(), term, scope.termQuery(term).getTermStates());
-                }
-            };
-        }
-
-        /** Plain term queries, with shares looked up in {@code searcher}'s index. */
-        static TermQueries plain(IndexSearcher searcher) {
-            return new TermQueries() {
-                @Override
-                public Query of(Term term) {
-                    return new TermQuery(term);
-                }
-
-                @Override
-                public Frequency frequency(Term term) throws IOException {
-                    return Frequency.of(searcher, term, TermStates.build(searcher, term, true));
                 }
             };
         }

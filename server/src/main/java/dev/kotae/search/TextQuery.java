@@ -26,11 +26,10 @@ import org.apache.lucene.util.BytesRef;
 /**
  * A text search as {@link TextQueries#build} made it: its clauses, in scoring order. Every use of the
  * text is derived from these clauses and from nothing else: the Lucene ranking query ({@link #ranking}),
- * which articles match ({@link #matchingTerms}), the words {@link ExactRanking} scores ({@link #words})
+ * which articles match ({@link #matchingTerms}), the words {@link ExactRanking} scores ({@link Clause#word})
  * and the terms snippets mark ({@link #bodyTerms}). A new kind of clause is a new {@link Kind}, built by
  * {@link TextQueries}; none of these derivations depends on the kind.
  *
- * @param clauses at least one
  */
 public record TextQuery(List<Clause> clauses) {
 
@@ -39,9 +38,6 @@ public record TextQuery(List<Clause> clauses) {
 
     public TextQuery {
         clauses = List.copyOf(clauses);
-        if (clauses.isEmpty()) {
-            throw new IllegalArgumentException("a text query has at least one clause");
-        }
     }
 
     /** What a clause stands for in the text. */
@@ -88,11 +84,6 @@ public record TextQuery(List<Clause> clauses) {
             }
         }
         return terms;
-    }
-
-    /** The words to rank with, in clause order. */
-    public List<WordScores.Word> words() {
-        return clauses.stream().map(Clause::word).toList();
     }
 
     /** The terms of the body fields, which the snippets mark. */

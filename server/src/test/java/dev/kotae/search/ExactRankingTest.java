@@ -113,7 +113,7 @@ class ExactRankingTest {
         TopDocs actual = ExactRanking.top(scope, matches, query, window);
 
         Query everyMatch = SearchService.filtered(new BooleanQuery.Builder()
-                .add(query.ranking(TextQueries.TermQueries.plain(view)), BooleanClause.Occur.MUST)
+                .add(query.ranking(EveryMatchScored.plainTermQueries(view)), BooleanClause.Occur.MUST)
                 .add(TextQuery.matchingQuery(query.matchingTerms(false)), BooleanClause.Occur.FILTER)
                 .build(), audience, locale, null, null, null);
         TopDocs expected = view.search(everyMatch, window);
@@ -200,7 +200,7 @@ class ExactRankingTest {
                 FixedBitSet matches = FacetCounter.matches(view, scope, query.matchingTerms(true), List.of());
                 Query matching = TextQuery.matchingQuery(query.matchingTerms(true));
                 Query scored = SearchService.filtered(new BooleanQuery.Builder()
-                        .add(query.ranking(TextQueries.TermQueries.plain(view)), BooleanClause.Occur.MUST)
+                        .add(query.ranking(EveryMatchScored.plainTermQueries(view)), BooleanClause.Occur.MUST)
                         .add(matching, BooleanClause.Occur.FILTER).build(), Audience.PUBLIC, null, null, null, null);
                 int window = Math.max(1, matches.cardinality());
                 TopDocs expected = view.search(scored, window);

@@ -78,7 +78,7 @@ class SnippetsTest {
     void sameSnippetsAsLuceneOwnStrategy(String text, String locale) throws IOException {
         IndexView view = index.acquire();
         try {
-            TextQueries.TermQueries plain = TextQueries.TermQueries.plain(view);
+            TextQueries.TermQueries plain = EveryMatchScored.plainTermQueries(view);
             TextQuery textQuery = new TextQueries(analysis).build(text, Locales.families(locale), plain);
             Query query = textQuery.ranking(plain);
             assertTrue(view.getIndexReader().leaves().size() > 1, "the index has several segments");
