@@ -119,9 +119,9 @@ public final class SearchService {
 
     /**
      * The page {@link #search} answers for {@code request}, with the same hits in the same order (the
-     * common bigrams and the spelling correction used as it uses them), but collected by Lucene's top-k
-     * collector instead of counting and ranking every match: for callers that show a few hits and no
-     * facets. Not cached.
+     * common bigrams and the spelling correction used as it uses them), but without facets: for callers
+     * that show a few hits. With {@code search.ranking: lucene} the hits come from Lucene's top-k
+     * collector, which stops counting at the page with {@link TopDetail#TITLES}. Not cached.
      *
      * @throws InvalidRequestException for parameters out of range or a blank query
      */
@@ -227,25 +227,22 @@ public final class SearchService {
                 bodyTerms = topOnly == TopDetail.TITLES ? null : query.bodyTerms();
                 Set<Term> matching = query.matchingTerms(everything);
                 List<Term> filters = filterTerms(request.type(), request.category(), request.tag());
-                if (ranking == SearchConfig.Ranking.EXACT && topOnly == null) {
-                    // Matched and counted from the kept term sets, ranked from the kept word scores.
+                if (ranking == SearchConfig.Ranking.EXACT) {
+                    // Matched and counted from the kept term sets, ranked from the kept word scores: cheaper
+                    // than Lucene's top-k collector even for a few hits.
                     FixedBitSet matches = FacetCounter.matches(view, scope, matching, filters);
-                    counts = FacetCounter.count(view, scope, matches);
+                    counts = topOnly == null ? FacetCounter.count(view, scope, matches)
+                            : new Counts(matches.cardinality(), Map.of());
                     top = ExactRanking.top(scope, matches, query, window);
                 } else {
                     // Lucene's own path: the ranking query, scored alone; it matches every clause's terms, so
                     // the matching terms filter it only when they leave common bigrams out.
                     Query lucene = narrowed(query.ranking(TextQueries.TermQueries.of(scope)),
                             commonGramsLeftOut ? List.of(TextQuery.matchingQuery(matching)) : List.of(), filters);
-                    int countAtLeast = topOnly == null ? Integer.MAX_VALUE : window;
+                    int countAtLeast = topOnly == TopDetail.TITLES ? window : Integer.MAX_VALUE;
                     top = scope.searcher().search(lucene, new TopScoreDocCollectorManager(window, countAtLeast));
-                    if (topOnly == null) {
-                        counts = FacetCounter.count(view, scope.searcher(), lucene);
-                    } else {
-                        // Lucene counted only until it could skip; an exact total comes from the kept term sets.
-                        counts = new Counts(topOnly == TopDetail.TITLES ? top.totalHits.value
-                                : FacetCounter.matches(view, scope, matching, filters).cardinality(), Map.of());
-                    }
+                    counts = topOnly == null ? FacetCounter.count(view, scope.searcher(), lucene)
+                            : new Counts(top.totalHits.value, Map.of());
                 }
             }
         }
