@@ -182,7 +182,8 @@ final class ServerParts implements AutoCloseable {
         closer.add(new RetentionPurge(database, config.analytics().retention(), Clock.systemUTC())).start();
 
         Locales locales = new Locales(new HashSet<>(config.locales()), () -> indexedLocales(index));
-        this.search = new SearchService(index, analysis, locales, config.search().cacheBytes());
+        this.search = new SearchService(index, analysis, locales, config.search().cacheBytes(),
+                config.search().ranking());
         this.suggest = new SuggestService(index, suggestKeys, search, locales);
         ArticleService articles = new ArticleService(index, analysis);
         CategoryService categories = new CategoryService(search);

@@ -33,7 +33,7 @@ public final class ConfigLoader {
 
         record TokenEntry(String name, String token, String role) {}
 
-        record Search(Integer cacheMegabytes, Integer concurrency) {}
+        record Search(Integer cacheMegabytes, Integer concurrency, String ranking) {}
 
         record Analytics(String jdbcUrl, String user, String password, Integer retentionDays, Long journalMaxMb,
                 Long journalFsyncMillis, Integer eventsPerMinutePerClient) {}
@@ -112,6 +112,9 @@ public final class ConfigLoader {
                 }
                 if (yaml.search().concurrency() != null) {
                     search = search.withConcurrency(yaml.search().concurrency());
+                }
+                if (yaml.search().ranking() != null) {
+                    search = search.withRanking(SearchConfig.Ranking.parse(yaml.search().ranking()));
                 }
                 config = config.withSearch(search);
             } catch (IllegalArgumentException e) {
@@ -251,6 +254,9 @@ public final class ConfigLoader {
         }
         if ((value = env.get("KOTAE_SEARCH_CONCURRENCY")) != null) {
             search = search.withConcurrency(SearchConfig.parse("search.concurrency", value));
+        }
+        if ((value = env.get("KOTAE_SEARCH_RANKING")) != null) {
+            search = search.withRanking(SearchConfig.Ranking.parse(value));
         }
         config = config.withSearch(search);
         ServerConfig server = config.server();

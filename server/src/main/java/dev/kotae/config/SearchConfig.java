@@ -7,8 +7,31 @@ package dev.kotae.config;
  *     index version and dropped when content changes); {@code 0} computes every search
  * @param concurrency how many searching requests run at once, the others waiting their turn; {@code 0}
  *     (the default) means one per CPU core, which keeps a burst from slowing every search down
+ * @param ranking how text searches are counted and ranked
  */
-public record SearchConfig(int cacheMegabytes, int concurrency) {
+public record SearchConfig(int cacheMegabytes, int concurrency, Ranking ranking) {
+
+    /**
+     * How a text search counts and ranks its matches. Both give the same pages, totals and facets; the
+     * setting lets a Lucene upgrade that changes how Lucene scores ship on Lucene's own path while the
+     * exact ranking catches up.
+     */
+    public enum Ranking {
+        /** From the word scores and term sets the index keeps per version, bit for bit as Lucene scores. */
+        EXACT,
+        /** By Lucene's own collectors over the ranking query (slower: every search reads the postings). */
+        LUCENE;
+
+        /** The value as written in the configuration ({@code exact} or {@code lucene}). */
+        public static Ranking parse(String value) {
+            for (Ranking ranking : values()) {
+                if (ranking.name().equalsIgnoreCase(value.strip())) {
+                    return ranking;
+                }
+            }
+            throw new IllegalArgumentException("search.ranking must be exact or lucene (got '" + value + "')");
+        }
+    }
 
     public static final int DEFAULT_CACHE_MEGABYTES = 64;
     /** Catches a value meant in bytes or kilobytes; a server that wants more is better served by more replicas. */
@@ -25,18 +48,25 @@ public record SearchConfig(int cacheMegabytes, int concurrency) {
             throw new IllegalArgumentException("search.concurrency must be 0-" + MAX_CONCURRENCY
                     + " (0 is one per CPU core)");
         }
+        if (ranking == null) {
+            throw new IllegalArgumentException("search.ranking must be exact or lucene");
+        }
     }
 
     public static SearchConfig defaults() {
-        return new SearchConfig(DEFAULT_CACHE_MEGABYTES, 0);
+        return new SearchConfig(DEFAULT_CACHE_MEGABYTES, 0, Ranking.EXACT);
     }
 
     public SearchConfig withCacheMegabytes(int value) {
-        return new SearchConfig(value, concurrency);
+        return new SearchConfig(value, concurrency, ranking);
     }
 
     public SearchConfig withConcurrency(int value) {
-        return new SearchConfig(cacheMegabytes, value);
+        return new SearchConfig(cacheMegabytes, value, ranking);
+    }
+
+    public SearchConfig withRanking(Ranking value) {
+        return new SearchConfig(cacheMegabytes, concurrency, value);
     }
 
     /** The cache bound in bytes. */

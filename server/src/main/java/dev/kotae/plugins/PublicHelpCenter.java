@@ -6,7 +6,6 @@ import dev.kotae.search.ArticleService;
 import dev.kotae.search.Audience;
 import dev.kotae.util.InvalidRequestException;
 import dev.kotae.search.SearchRequest;
-import dev.kotae.search.SearchResult;
 import dev.kotae.search.SearchService;
 import dev.kotae.search.SuggestService;
 import java.io.IOException;
@@ -39,7 +38,9 @@ public final class PublicHelpCenter implements HelpCenter {
             throw new IllegalArgumentException("query is blank");
         }
         try {
-            SearchResult result = search.search(new SearchRequest(query, locale, null, null, null, 1, size, AUDIENCE));
+            // Top hits by Lucene's collector, no facets; the total stays exact: widgets report it in SearchEvent.
+            SearchService.TopHits result = search.top(new SearchRequest(query, locale, null, null, null, 1, size, AUDIENCE),
+                    SearchService.TopDetail.SNIPPETS_AND_TOTAL);
             List<Hit> hits = result.hits().stream()
                     .map(h -> new Hit(h.id(), h.title(), h.url(), h.snippet(), h.category(), h.locale(), h.score()))
                     .toList();

@@ -15,9 +15,6 @@ import java.util.Map;
 import org.apache.lucene.facet.sortedset.SortedSetDocValuesReaderState;
 import org.apache.lucene.index.LeafReaderContext;
 import org.apache.lucene.index.Term;
-import org.apache.lucene.search.BooleanClause;
-import org.apache.lucene.search.BooleanQuery;
-import org.apache.lucene.search.BoostQuery;
 import org.apache.lucene.search.Collector;
 import org.apache.lucene.search.CollectorManager;
 import org.apache.lucene.search.DocIdSetIterator;
@@ -26,15 +23,13 @@ import org.apache.lucene.search.LeafCollector;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.Scorable;
 import org.apache.lucene.search.ScoreMode;
-import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.util.FixedBitSet;
 
 /**
  * Counts the documents a query matches and their facet values. Because the query already carries the
  * caller's visibility filter, counts never include what the caller may not see. Each match's ordinals
- * are counted as it is collected, from the version's {@link FacetOrdinals}: Lucene's
- * {@code FacetsCollector} first builds a set of the matches and walks it again, which at 100k articles
- * (40,000 matches a search) was a tenth of a search. The order and labels are those of Lucene's
+ * are counted as it is collected, from the version's {@link FacetOrdinals}, rather than first gathering
+ * the matches as Lucene's {@code FacetsCollector} does. The order and labels are those of Lucene's
  * {@code SortedSetDocValuesFacetCounts.getTopChildren} (most first, ties in label order).
  */
 final class FacetCounter {
@@ -62,44 +57,20 @@ final class FacetCounter {
     }
 
     /**
-     * The same counts for {@code query} searched in {@code scope}. A text search's matching query is a
-     * disjunction of terms, narrowed (when the caller picked a type, category or tag) by filter terms; its
-     * matches are then the union of the words' kept sets intersected with the filters' kept sets
-     * ({@link IndexView.Scope#matches}), which costs a fraction of walking the postings of every term (at
-     * 10k articles a typical search matches 70% of its language through 30 or more field terms). Any
-     * other query (browsing, counted once per version anyway) is searched.
+     * The documents of {@code scope} (view document numbers) that have any of {@code anyOf} and all of
+     * {@code allOf}: a text search's matches, from the term sets the scope keeps ({@link IndexView.Scope#matches}),
+     * which costs a fraction of walking the postings of every term.
      */
-    static Counts count(IndexView view, IndexView.Scope scope, Query query) throws IOException {
-        TermShape shape = TermShape.of(query);
-        if (shape == null) {
-            return count(view, scope.searcher(), query);
-        }
-        return count(view, scope, matches(view, scope, shape));
-    }
-
-    /**
-     * The documents of {@code scope} that a text search's matching query (view document numbers) matches,
-     * from the kept term sets.
-     *
-     * @throws IllegalArgumentException if {@code query} is not of a text search's shape ({@link TermShape})
-     */
-    static FixedBitSet matches(IndexView view, IndexView.Scope scope, Query query) throws IOException {
-        TermShape shape = TermShape.of(query);
-        if (shape == null) {
-            throw new IllegalArgumentException("not a text search's matching query: " + query);
-        }
-        return matches(view, scope, shape);
-    }
-
-    private static FixedBitSet matches(IndexView view, IndexView.Scope scope, TermShape shape) throws IOException {
+    static FixedBitSet matches(IndexView view, IndexView.Scope scope, Collection<Term> anyOf, Collection<Term> allOf)
+            throws IOException {
         FixedBitSet matches = new FixedBitSet(view.getIndexReader().maxDoc());
-        for (Term term : shape.anyOf()) {
+        for (Term term : anyOf) {
             DocIdSetIterator docs = scope.matches(term).iterator();
             if (docs != null) {
                 matches.or(docs);
             }
         }
-        for (Term filter : shape.allOf()) {
+        for (Term filter : allOf) {
             FixedBitSet filtered = new FixedBitSet(matches.length());
             DocIdSetIterator docs = scope.matches(filter).iterator();
             if (docs != null) {
@@ -140,57 +111,6 @@ final class FacetCounter {
             }
         }
         return tally;
-    }
-
-    /**
-     * A query that matches the documents with any of {@code anyOf} that also have all of {@code allOf}:
-     * what {@code SearchService} makes of a text search, a flat disjunction of (boosted) term queries,
-     * alone or as the one required clause beside filter terms.
-     */
-    record TermShape(List<Term> anyOf, List<Term> allOf) {
-
-        /** The shape of {@code query}, or {@code null} if it has another. */
-        static TermShape of(Query query) {
-            List<Term> anyOf = disjoinedTerms(query);
-            if (anyOf != null) {
-                return new TermShape(anyOf, List.of());
-            }
-            if (!(query instanceof BooleanQuery narrowed) || narrowed.getMinimumNumberShouldMatch() > 0) {
-                return null;
-            }
-            List<Term> allOf = new ArrayList<>();
-            for (BooleanClause clause : narrowed.clauses()) {
-                if (clause.getOccur() == BooleanClause.Occur.MUST && anyOf == null) {
-                    anyOf = disjoinedTerms(clause.getQuery());
-                    if (anyOf == null) {
-                        return null;
-                    }
-                } else if (clause.getOccur() == BooleanClause.Occur.FILTER && clause.getQuery() instanceof TermQuery term) {
-                    allOf.add(term.getTerm());
-                } else {
-                    return null;
-                }
-            }
-            return anyOf == null ? null : new TermShape(anyOf, allOf);
-        }
-
-        private static List<Term> disjoinedTerms(Query query) {
-            if (!(query instanceof BooleanQuery disjunction) || disjunction.getMinimumNumberShouldMatch() > 0) {
-                return null;
-            }
-            List<Term> terms = new ArrayList<>(disjunction.clauses().size());
-            for (BooleanClause clause : disjunction.clauses()) {
-                Query inner = clause.getQuery();
-                while (inner instanceof BoostQuery boosted) {
-                    inner = boosted.getQuery();
-                }
-                if (clause.getOccur() != BooleanClause.Occur.SHOULD || !(inner instanceof TermQuery term)) {
-                    return null;
-                }
-                terms.add(term.getTerm());
-            }
-            return terms;
-        }
     }
 
     private static Map<String, List<SearchResult.FacetValue>> facets(IndexView view, FacetOrdinals ordinals,

@@ -1,6 +1,7 @@
 package dev.kotae.search;
 
 import dev.kotae.content.Article;
+import dev.kotae.config.SearchConfig;
 import dev.kotae.content.ArticleType;
 import dev.kotae.index.Analysis;
 import dev.kotae.index.ArticleDocuments;
@@ -14,6 +15,7 @@ import dev.kotae.util.InvalidRequestException;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collection;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
@@ -29,13 +31,15 @@ import org.apache.lucene.search.Sort;
 import org.apache.lucene.search.SortField;
 import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.search.TopDocs;
+import org.apache.lucene.search.TopScoreDocCollectorManager;
 import org.apache.lucene.search.TotalHits;
 import org.apache.lucene.util.FixedBitSet;
 
 /**
  * Full-text search over the articles a caller may see: ranked hits with snippets, facet counts over
  * all matches, paging, and a spelling correction when the query as typed finds nothing. This is the
- * code path of {@code /api/v1/search}; everything that wants "search results" calls it.
+ * code path of {@code /api/v1/search}; everything that wants "search results" calls it, or {@link #top}
+ * when a few hits without facets will do.
  */
 public final class SearchService {
 
@@ -56,18 +60,23 @@ public final class SearchService {
 
     /** What counts without a query depend on: the scope (of one index version) and the filters picked. */
     private record Filters(IndexView.Scope scope, String type, String category, String tag) {}
+    private final SearchConfig.Ranking ranking;
 
     /** A search that computes every request (tests and in-process measurements compare it with plain Lucene). */
     public SearchService(ArticleIndex index, Analysis analysis, Locales locales) {
-        this(index, analysis, locales, 0);
+        this(index, analysis, locales, 0, SearchConfig.Ranking.EXACT);
     }
 
     /**
      * @param cacheBytes about how much heap results kept for repeated searches may take (per index
      *     version, see {@link ResultCache}); {@code 0} computes every request
+     * @param ranking how a text search's matches are counted and ranked: from the scores and term sets the
+     *     index keeps, or by Lucene's own collectors; both give the same pages
      */
-    public SearchService(ArticleIndex index, Analysis analysis, Locales locales, long cacheBytes) {
+    public SearchService(ArticleIndex index, Analysis analysis, Locales locales, long cacheBytes,
+            SearchConfig.Ranking ranking) {
         this.index = index;
+        this.ranking = ranking;
         this.results = new ResultCache(cacheBytes);
         this.textQueries = new TextQueries(analysis);
         this.snippets = new Snippets(analysis);
@@ -87,17 +96,52 @@ public final class SearchService {
     /** Runs a search; throws {@link InvalidRequestException} for parameters out of range. */
     public SearchResult search(SearchRequest request) throws IOException {
         long start = System.nanoTime();
-        String locale = locales.validate(request.locale());
-        validate(request);
-        String typed = request.query() == null ? "" : request.query().strip();
-        // Searched folded: every analyzer folds width and case anyway, and one result then serves «Refund»,
-        // «refund» and «ＲＥＦＵＮＤ» alike, from the cache too.
-        SearchRequest normalised = new SearchRequest(Analysis.fold(typed), locale, request.type(), request.category(),
-                request.tag(), request.page(), request.size(), request.audience());
+        SearchRequest normalised = normalised(request);
         IndexView view = index.acquire();
         try {
-            SearchResult result = results.get(view, normalised, () -> compute(view, normalised));
-            return result.answering(typed, Math.round((System.nanoTime() - start) / 10_000.0) / 100.0);
+            SearchResult result = results.get(view, normalised, () -> compute(view, normalised, null));
+            return result.answering(request.query() == null ? "" : request.query().strip(),
+                    Math.round((System.nanoTime() - start) / 10_000.0) / 100.0);
+        } finally {
+            index.release(view);
+        }
+    }
+
+    /** What a caller of {@link #top} needs besides the hits in order. */
+    public enum TopDetail {
+        /** Titles will do, and {@link TopHits#total} may be a lower bound (suggestion fill). */
+        TITLES,
+        /** Snippets and the exact number of matches (the plugins' {@code HelpCenter.search}). */
+        SNIPPETS_AND_TOTAL
+    }
+
+    /**
+     * The best hits of a text search, without facets.
+     *
+     * @param query the query as typed
+     * @param total how many articles match: exact with {@link TopDetail#SNIPPETS_AND_TOTAL}, else at least
+     *     this many (and 0 only when nothing matches)
+     * @param hits best first, as {@link #search} ranks them; without snippets with {@link TopDetail#TITLES}
+     */
+    public record TopHits(String query, long total, List<SearchResult.Hit> hits) {}
+
+    /**
+     * The page {@link #search} answers for {@code request}, with the same hits in the same order (the
+     * common bigrams and the spelling correction used as it uses them), but without facets: for callers
+     * that show a few hits. With {@code search.ranking: lucene} the hits come from Lucene's top-k
+     * collector, which stops counting at the page with {@link TopDetail#TITLES}. Not cached.
+     *
+     * @throws InvalidRequestException for parameters out of range or a blank query
+     */
+    public TopHits top(SearchRequest request, TopDetail detail) throws IOException {
+        SearchRequest normalised = normalised(request);
+        if (normalised.query().isEmpty()) {
+            throw new InvalidRequestException("blank_query", "top hits are those of a text search");
+        }
+        IndexView view = index.acquire();
+        try {
+            SearchResult result = compute(view, normalised, detail);
+            return new TopHits(request.query().strip(), result.total(), result.hits());
         } finally {
             index.release(view);
         }
@@ -108,17 +152,31 @@ public final class SearchService {
         return results;
     }
 
-    /** The result of a validated, normalised request ({@code tookMs} is set by the caller). */
-    private SearchResult compute(IndexView view, SearchRequest request) throws IOException {
+    /** {@code request} validated, with its locale checked and its query stripped and folded. */
+    private SearchRequest normalised(SearchRequest request) {
+        String locale = locales.validate(request.locale());
+        validate(request);
+        String typed = request.query() == null ? "" : request.query().strip();
+        // Searched folded: every analyzer folds width and case anyway, and one result then serves «Refund»,
+        // «refund» and «ＲＥＦＵＮＤ» alike, from the cache too.
+        return new SearchRequest(Analysis.fold(typed), locale, request.type(), request.category(),
+                request.tag(), request.page(), request.size(), request.audience());
+    }
+
+    /**
+     * The result of a normalised request ({@code tookMs} is set by the caller); only its top hits, by
+     * Lucene's top-k collector and without facets, if {@code top} is not {@code null}.
+     */
+    private SearchResult compute(IndexView view, SearchRequest request, TopDetail top) throws IOException {
         String text = request.query();
         Set<LanguageFamily> families = Locales.families(request.locale());
-        Page page = run(view, request, text, families);
+        Page page = run(view, request, text, families, top);
         String didYouMean = null;
         boolean corrected = false;
         if (page.total() == 0 && !text.isEmpty()) {
             didYouMean = spelling.correct(view.getIndexReader(), text, families, request.audience());
             if (didYouMean != null) {
-                Page correctedPage = run(view, request, didYouMean, families);
+                Page correctedPage = run(view, request, didYouMean, families, top);
                 if (correctedPage.total() > 0) {
                     page = correctedPage;
                     corrected = true;
@@ -136,66 +194,87 @@ public final class SearchService {
             boolean commonGramsLeftOut) {}
 
     /** The page for {@code text}; common bigrams match too when nothing matches without them (TextQueries). */
-    private Page run(IndexView view, SearchRequest request, String text, Set<LanguageFamily> families)
-            throws IOException {
-        Page page = run(view, request, text, families, false);
-        return page.total() == 0 && page.commonGramsLeftOut() ? run(view, request, text, families, true) : page;
+    private Page run(IndexView view, SearchRequest request, String text, Set<LanguageFamily> families,
+            TopDetail top) throws IOException {
+        Page page = run(view, request, text, families, false, top);
+        return page.total() == 0 && page.commonGramsLeftOut() ? run(view, request, text, families, true, top) : page;
     }
 
     /**
      * @param request validated and normalised (its locale checked, its query stripped and folded)
      * @param text the query as typed (folded), or its spelling correction
      * @param everything whether common bigrams match too
+     * @param topOnly {@code null} for the whole page (every match counted and ranked), else what the top
+     *     hits need
      */
     private Page run(IndexView view, SearchRequest request, String text, Set<LanguageFamily> families,
-            boolean everything) throws IOException {
+            boolean everything, TopDetail topOnly) throws IOException {
         String locale = request.locale();
         IndexView.Scope scope = scope(view, request.audience(), locale);
         int window = request.page() * request.size();
         Counts counts;
         TopDocs top;
-        Query textQuery;
+        Set<Term> bodyTerms = Set.of();
         boolean commonGramsLeftOut = false;
         if (text.isEmpty()) {
             // Browsing (a category page, say): the counts depend only on the filters, so they are counted
             // once per index version, and each page view only sorts.
-            textQuery = new MatchNoDocsQuery("browsing: nothing to highlight");
-            Query query = narrowed(new MatchAllDocsQuery(), request.type(), request.category(), request.tag());
+            Query query = narrowed(new MatchAllDocsQuery(), List.of(),
+                    filterTerms(request.type(), request.category(), request.tag()));
             counts = counted.get(view.getIndexReader().getReaderCacheHelper(),
                     new Filters(scope, request.type(), request.category(), request.tag()),
-                    filters -> count(view, scope, query));
+                    filters -> FacetCounter.count(view, scope.searcher(), query));
             top = scope.searcher().search(query, window, NEWEST_FIRST);
         } else {
-            TextQueries.TextQuery built = textQueries.build(text, families, TextQueries.TermQueries.of(scope));
-            if (built == null) {
-                textQuery = new MatchNoDocsQuery("no searchable words in the query");
-                counts = count(view, scope, textQuery);
+            TextQuery query = textQueries.build(text, families, TextQueries.TermQueries.of(scope));
+            if (query == null) {
+                counts = FacetCounter.count(view, scope.searcher(), new MatchNoDocsQuery("no searchable words"));
                 top = new TopDocs(new TotalHits(0, TotalHits.Relation.EQUAL_TO), new ScoreDoc[0]);
             } else {
-                // Matched and counted from the kept term sets, ranked from the kept word scores.
-                textQuery = built.ranking();
-                commonGramsLeftOut = built.hasCommonGrams() && !everything;
-                Query matching = narrowed(everything ? built.everything() : built.matching(), request.type(),
-                        request.category(), request.tag());
-                FixedBitSet matches = FacetCounter.matches(view, scope, matching);
-                counts = FacetCounter.count(view, scope, matches);
-                top = ExactRanking.top(scope, matches, textQuery, window);
+                commonGramsLeftOut = query.hasCommonGrams() && !everything;
+                bodyTerms = topOnly == TopDetail.TITLES ? null : query.bodyTerms();
+                Set<Term> matching = query.matchingTerms(everything);
+                List<Term> filters = filterTerms(request.type(), request.category(), request.tag());
+                if (ranking == SearchConfig.Ranking.EXACT) {
+                    // Matched and counted from the kept term sets, ranked from the kept word scores: cheaper
+                    // than Lucene's top-k collector even for a few hits.
+                    FixedBitSet matches = FacetCounter.matches(view, scope, matching, filters);
+                    counts = topOnly == null ? FacetCounter.count(view, scope, matches)
+                            : new Counts(matches.cardinality(), Map.of());
+                    top = ExactRanking.top(scope, matches, query, window);
+                } else {
+                    // Lucene's own path: the ranking query, scored alone; it matches every clause's terms, so
+                    // the matching terms filter it only when they leave common bigrams out.
+                    Query lucene = narrowed(query.ranking(TextQueries.TermQueries.of(scope)),
+                            commonGramsLeftOut ? List.of(TextQuery.matchingQuery(matching)) : List.of(), filters);
+                    int countAtLeast = topOnly == TopDetail.TITLES ? window : Integer.MAX_VALUE;
+                    top = scope.searcher().search(lucene, new TopScoreDocCollectorManager(window, countAtLeast));
+                    counts = topOnly == null ? FacetCounter.count(view, scope.searcher(), lucene)
+                            : new Counts(top.totalHits.value, Map.of());
+                }
             }
         }
         int from = Math.min((request.page() - 1) * request.size(), top.scoreDocs.length);
         ScoreDoc[] pageDocs = Arrays.copyOfRange(top.scoreDocs, from, top.scoreDocs.length);
-        int[] docIds = Arrays.stream(pageDocs).mapToInt(d -> d.doc).toArray();
+        return new Page(counts.total(), hits(view, pageDocs, bodyTerms), counts.facets(), commonGramsLeftOut);
+    }
+
+    /** The hits of {@code docs}, in their order, with snippets marking {@code bodyTerms} ({@code null}: none). */
+    private List<SearchResult.Hit> hits(IndexView view, ScoreDoc[] docs, Set<Term> bodyTerms) throws IOException {
+        int[] docIds = Arrays.stream(docs).mapToInt(d -> d.doc).toArray();
         // Doc ids are the same in the scope and in the whole version, so the hits are read from the view.
         Article[] articles = ArticleDocuments.hits(view.getIndexReader(), docIds);
-        String[] pageSnippets = snippets.snippets(view, textQuery, docIds, articles);
-        List<SearchResult.Hit> hits = new ArrayList<>(pageDocs.length);
-        for (int i = 0; i < pageDocs.length; i++) {
+        String[] pageSnippets = bodyTerms == null ? new String[docIds.length]
+                : snippets.snippets(view, bodyTerms, docIds, articles);
+        List<SearchResult.Hit> hits = new ArrayList<>(docs.length);
+        for (int i = 0; i < docs.length; i++) {
             Article article = articles[i];
-            float score = Float.isNaN(pageDocs[i].score) ? 0f : pageDocs[i].score;
+            float score = Float.isNaN(docs[i].score) ? 0f : docs[i].score;
             hits.add(new SearchResult.Hit(article.id(), article.title(), article.type().key(), article.locale(),
-                    article.category(), article.tags(), article.visibility().key(), article.url(), pageSnippets[i], score));
+                    article.category(), article.tags(), article.visibility().key(), article.url(),
+                    pageSnippets[i] == null ? "" : pageSnippets[i], score));
         }
-        return new Page(counts.total(), Collections.unmodifiableList(hits), counts.facets(), commonGramsLeftOut);
+        return Collections.unmodifiableList(hits);
     }
 
     /**
@@ -208,15 +287,12 @@ public final class SearchService {
         try {
             IndexView.Scope scope = scope(view, audience, locale);
             Counts counts = counted.get(view.getIndexReader().getReaderCacheHelper(),
-                    new Filters(scope, null, null, null), filters -> count(view, scope, new MatchAllDocsQuery()));
+                    new Filters(scope, null, null, null),
+                    filters -> FacetCounter.count(view, scope.searcher(), new MatchAllDocsQuery()));
             return new Overview(counts.total(), counts.facets());
         } finally {
             index.release(view);
         }
-    }
-
-    private static Counts count(IndexView view, IndexView.Scope scope, Query query) throws IOException {
-        return FacetCounter.count(view, scope, query);
     }
 
     /** What {@link #overview} answers. */
@@ -237,32 +313,39 @@ public final class SearchService {
 
     /** Restricts a query to what the audience may see and to the given filters ({@code null}: no filter). */
     static Query filtered(Query query, Audience audience, String locale, String type, String category, String tag) {
-        BooleanQuery.Builder builder = new BooleanQuery.Builder().add(query, BooleanClause.Occur.MUST);
+        List<Term> filters = new ArrayList<>();
+        addFilter(filters, IndexFields.LOCALE, locale);
+        filters.addAll(filterTerms(type, category, tag));
         Query visibility = audience.filter();
-        if (visibility != null) {
-            builder.add(visibility, BooleanClause.Occur.FILTER);
+        return narrowed(query, visibility == null ? List.of() : List.of(visibility), filters);
+    }
+
+    /**
+     * {@code query} (its scores) restricted to the documents {@code filterQueries} and {@code filterTerms}
+     * all match; {@code query} itself when there is no filter.
+     */
+    private static Query narrowed(Query query, List<Query> filterQueries, Collection<Term> filterTerms) {
+        if (filterQueries.isEmpty() && filterTerms.isEmpty()) {
+            return query;
         }
-        addFilter(builder, IndexFields.LOCALE, locale);
-        return narrowed(builder, type, category, tag);
+        BooleanQuery.Builder narrowed = new BooleanQuery.Builder().add(query, BooleanClause.Occur.MUST);
+        filterQueries.forEach(filter -> narrowed.add(filter, BooleanClause.Occur.FILTER));
+        filterTerms.forEach(filter -> narrowed.add(new TermQuery(filter), BooleanClause.Occur.FILTER));
+        return narrowed.build();
     }
 
-    /** Restricts a query to a type, category and tag ({@code null}: no filter), and to nothing else. */
-    private static Query narrowed(Query query, String type, String category, String tag) {
-        return narrowed(new BooleanQuery.Builder().add(query, BooleanClause.Occur.MUST), type, category, tag);
+    /** The type, category and tag a search is narrowed to, as terms an article must have ({@code null}: none). */
+    private static List<Term> filterTerms(String type, String category, String tag) {
+        List<Term> filters = new ArrayList<>();
+        addFilter(filters, IndexFields.TYPE, type);
+        addFilter(filters, IndexFields.CATEGORY, category);
+        addFilter(filters, IndexFields.TAG, tag);
+        return filters;
     }
 
-    private static Query narrowed(BooleanQuery.Builder builder, String type, String category, String tag) {
-        addFilter(builder, IndexFields.TYPE, type);
-        addFilter(builder, IndexFields.CATEGORY, category);
-        addFilter(builder, IndexFields.TAG, tag);
-        BooleanQuery query = builder.build();
-        // A lone clause is unwrapped, so a plain search stays the pure disjunction Lucene scores in bulk.
-        return query.clauses().size() == 1 ? query.clauses().get(0).getQuery() : query;
-    }
-
-    private static void addFilter(BooleanQuery.Builder builder, String field, String value) {
+    private static void addFilter(List<Term> filters, String field, String value) {
         if (value != null && !value.isEmpty()) {
-            builder.add(new TermQuery(new Term(field, value)), BooleanClause.Occur.FILTER);
+            filters.add(new Term(field, value));
         }
     }
 

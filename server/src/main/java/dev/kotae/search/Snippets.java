@@ -8,12 +8,10 @@ import dev.kotae.index.LanguageFamily;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
-import java.util.LinkedHashSet;
 import java.util.Map;
-import java.util.Set;
-import java.util.stream.Collectors;
 import org.apache.lucene.index.FieldInfo;
 import org.apache.lucene.index.FieldInfos;
 import org.apache.lucene.index.Term;
@@ -22,7 +20,6 @@ import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.DocIdSetIterator;
 import org.apache.lucene.search.MatchNoDocsQuery;
 import org.apache.lucene.search.Query;
-import org.apache.lucene.search.QueryVisitor;
 import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.search.uhighlight.DefaultPassageFormatter;
 import org.apache.lucene.search.uhighlight.FieldOffsetStrategy;
@@ -38,8 +35,6 @@ import org.apache.lucene.search.uhighlight.UnifiedHighlighter;
 final class Snippets {
 
     private static final int TARGET_LENGTH = 120;
-    private static final Set<String> BODY_FIELD_NAMES = Arrays.stream(LanguageFamily.values())
-            .map(IndexFields::body).collect(Collectors.toUnmodifiableSet());
 
     private final Analysis analysis;
 
@@ -56,12 +51,13 @@ final class Snippets {
     }
 
     /**
-     * One snippet per document, in the order of {@code docIds}; empty for a document without a body.
+     * One snippet per document, in the order of {@code docIds}, marking {@code bodyTerms} (a text query's
+     * {@link TextQuery#bodyTerms}; none when browsing); empty for a document without a body.
      *
      * @param articles the articles of {@code docIds}, already read with their bodies: the highlighter
      *     takes the text from them instead of reading each document a second time
      */
-    String[] snippets(IndexView view, Query query, int[] docIds, Article[] articles) throws IOException {
+    String[] snippets(IndexView view, Collection<Term> bodyTerms, int[] docIds, Article[] articles) throws IOException {
         String[] snippets = new String[docIds.length];
         Arrays.fill(snippets, "");
         if (docIds.length == 0) {
@@ -110,12 +106,12 @@ final class Snippets {
                 return values;
             }
         };
-        // Only the hits' body fields, and only the query's body terms: the highlighter visits the whole
-        // query for each field it highlights, and a question's query has a hundred field terms.
+        // Only the hits' body fields, and only the body terms: the highlighter visits the whole query for
+        // each field it highlights, and a question's ranking query has a hundred field terms.
         String[] fields = Arrays.stream(articles).map(Snippets::bodyField).distinct().toArray(String[]::new);
         int[] passages = new int[fields.length];
         Arrays.fill(passages, 1);
-        Map<String, String[]> byField = highlighter.highlightFields(fields, bodyTerms(query), docIds, passages);
+        Map<String, String[]> byField = highlighter.highlightFields(fields, anyOf(bodyTerms), docIds, passages);
         for (String[] values : byField.values()) {
             for (int i = 0; i < values.length; i++) {
                 if (values[i] != null && !values[i].isEmpty()) {
@@ -130,17 +126,10 @@ final class Snippets {
         return IndexFields.body(LanguageFamily.of(article.locale()));
     }
 
-    /** The body-field terms of {@code query}, as one disjunction: all the highlighter uses of it. */
-    private static Query bodyTerms(Query query) {
-        Set<Term> terms = new LinkedHashSet<>();
-        query.visit(QueryVisitor.termCollector(terms));
-        BooleanQuery.Builder body = new BooleanQuery.Builder();
-        for (Term term : terms) {
-            if (BODY_FIELD_NAMES.contains(term.field())) {
-                body.add(new TermQuery(term), BooleanClause.Occur.SHOULD);
-            }
-        }
-        BooleanQuery built = body.build();
-        return built.clauses().isEmpty() ? new MatchNoDocsQuery("no body terms") : built;
+    /** A disjunction of {@code terms}: all the highlighter needs of a query. */
+    private static Query anyOf(Collection<Term> terms) {
+        BooleanQuery.Builder anyOf = new BooleanQuery.Builder();
+        terms.forEach(term -> anyOf.add(new TermQuery(term), BooleanClause.Occur.SHOULD));
+        return terms.isEmpty() ? new MatchNoDocsQuery("no body terms") : anyOf.build();
     }
 }

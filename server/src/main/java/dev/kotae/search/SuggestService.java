@@ -82,8 +82,8 @@ public final class SuggestService {
         Set<String> seenPhrases = new HashSet<>();
         IndexView view = index.acquire();
         try {
-            // Ranked by score, but the scores themselves are not shown: asking for them (doDocScores) made
-            // Lucene run every prefix query a second time over the candidates, a fifth of a suggestion.
+            // Ranked by score, but the scores themselves are not asked for (doDocScores): that makes Lucene
+            // run every prefix query a second time over the candidates.
             TopDocs top = SearchService.scope(view, audience, locale).searcher().search(prefixQuery(queryKeys),
                     Math.min(size * CANDIDATES_PER_SUGGESTION, MAX_CANDIDATES), BEST_FIRST, false);
             for (ScoreDoc hit : top.scoreDocs) {
@@ -103,7 +103,8 @@ public final class SuggestService {
             index.release(view);
         }
         if (found.size() < size && text.codePointCount(0, text.length()) >= 2) {
-            SearchResult fill = search.search(new SearchRequest(text, locale, null, null, null, 1, size, audience));
+            SearchService.TopHits fill = search.top(new SearchRequest(text, locale, null, null, null, 1, size, audience),
+                    SearchService.TopDetail.TITLES);
             for (SearchResult.Hit hit : fill.hits()) {
                 if (found.size() < size && seenIds.add(hit.id()) && seenPhrases.add(KanaNormalizer.normalize(hit.title()))) {
                     found.add(new Suggestion(hit.title(), hit.title(), hit.id(), hit.url(), hit.visibility()));

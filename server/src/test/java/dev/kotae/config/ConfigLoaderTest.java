@@ -385,6 +385,20 @@ class ConfigLoaderTest {
     }
 
     @Test
+    void searchRankingIsExactByDefaultAndSetByFileOrVariable() throws IOException {
+        assertEquals(SearchConfig.Ranking.EXACT, ConfigLoader.load(write("port: 8080\n"), Map.of()).search().ranking());
+        Path file = write("search:\n  ranking: lucene\n  cacheMegabytes: 8\n");
+        SearchConfig fromFile = ConfigLoader.load(file, Map.of()).search();
+        assertEquals(SearchConfig.Ranking.LUCENE, fromFile.ranking());
+        assertEquals(8, fromFile.cacheMegabytes(), "the other search setting is kept");
+        assertEquals(SearchConfig.Ranking.EXACT,
+                ConfigLoader.load(file, Map.of("KOTAE_SEARCH_RANKING", "Exact")).search().ranking());
+        assertThrows(IOException.class, () -> ConfigLoader.load(write("search:\n  ranking: fast\n"), Map.of()));
+        assertThrows(IllegalArgumentException.class,
+                () -> ConfigLoader.load(null, Map.of("KOTAE_SEARCH_RANKING", "bm25")));
+    }
+
+    @Test
     void badSearchCacheSizesAreErrors() throws IOException {
         assertThrows(IOException.class, () -> ConfigLoader.load(write("search:\n  cacheMegabytes: -1\n"), Map.of()));
         assertThrows(IOException.class, () -> ConfigLoader.load(write("search:\n  cacheMegabyte: 8\n"), Map.of()));

@@ -8,7 +8,11 @@ import dev.kotae.index.IndexView;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
+import org.apache.lucene.index.Term;
+import org.apache.lucene.index.TermStates;
+import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.Query;
+import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.search.BooleanClause;
 import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.TopDocs;
@@ -30,11 +34,11 @@ final class EveryMatchScored {
             String locale, Audience audience, int page, int size) throws IOException {
         IndexView view = index.acquire();
         try {
-            TextQueries.TextQuery query = textQueries.build(text, Locales.families(locale),
-                    TextQueries.TermQueries.plain(view));
+            TextQueries.TermQueries plain = plainTermQueries(view);
+            TextQuery query = textQueries.build(text, Locales.families(locale), plain);
             Query scoredWhereMatched = new BooleanQuery.Builder()
-                    .add(query.ranking(), BooleanClause.Occur.MUST)
-                    .add(query.matching(), BooleanClause.Occur.FILTER)
+                    .add(query.ranking(plain), BooleanClause.Occur.MUST)
+                    .add(TextQuery.matchingQuery(query.matchingTerms(false)), BooleanClause.Occur.FILTER)
                     .build();
             Query everyMatch = SearchService.filtered(scoredWhereMatched, audience, locale, null, null, null);
             TopDocs expected = view.search(everyMatch, page * size);
@@ -52,5 +56,20 @@ final class EveryMatchScored {
         } finally {
             index.release(view);
         }
+    }
+
+    /** Plain term queries, with shares looked up in {@code searcher}'s index: the reference's. */
+    static TextQueries.TermQueries plainTermQueries(IndexSearcher searcher) {
+        return new TextQueries.TermQueries() {
+            @Override
+            public Query of(Term term) {
+                return new TermQuery(term);
+            }
+
+            @Override
+            public TextQueries.Frequency frequency(Term term) throws IOException {
+                return TextQueries.Frequency.of(searcher, term, TermStates.build(searcher, term, true));
+            }
+        };
     }
 }

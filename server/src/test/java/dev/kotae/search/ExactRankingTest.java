@@ -1,7 +1,7 @@
 package dev.kotae.search;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.kotae.content.Article;
@@ -16,11 +16,12 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.Arrays;
+import java.util.EnumSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Random;
 import org.apache.lucene.search.BooleanClause;
 import org.apache.lucene.search.BooleanQuery;
-import org.apache.lucene.search.MatchAllDocsQuery;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.TopDocs;
 import org.apache.lucene.util.FixedBitSet;
@@ -111,14 +112,14 @@ class ExactRankingTest {
     private static void assertSameRanking(IndexView view, String text, Audience audience, String locale)
             throws IOException {
         IndexView.Scope scope = SearchService.scope(view, audience, locale);
-        TextQueries.TextQuery query = textQueries.build(text, Locales.families(locale), TextQueries.TermQueries.of(scope));
-        FixedBitSet matches = FacetCounter.matches(view, scope, query.matching());
+        TextQuery query = textQueries.build(text, Locales.families(locale), TextQueries.TermQueries.of(scope));
+        FixedBitSet matches = FacetCounter.matches(view, scope, query.matchingTerms(false), List.of());
         int window = Math.max(1, matches.cardinality());
-        TopDocs actual = ExactRanking.top(scope, matches, query.ranking(), window);
+        TopDocs actual = ExactRanking.top(scope, matches, query, window);
 
         Query everyMatch = SearchService.filtered(new BooleanQuery.Builder()
-                .add(query.ranking(), BooleanClause.Occur.MUST)
-                .add(query.matching(), BooleanClause.Occur.FILTER)
+                .add(query.ranking(EveryMatchScored.plainTermQueries(view)), BooleanClause.Occur.MUST)
+                .add(TextQuery.matchingQuery(query.matchingTerms(false)), BooleanClause.Occur.FILTER)
                 .build(), audience, locale, null, null, null);
         TopDocs expected = view.search(everyMatch, window);
         String where = text + " for " + audience + " in " + locale;
@@ -170,23 +171,63 @@ class ExactRankingTest {
         IndexView view = index.acquire();
         try {
             IndexView.Scope scope = SearchService.scope(view, Audience.PUBLIC, "en");
-            TextQueries.TextQuery query = textQueries.build(text, Locales.families("en"), TextQueries.TermQueries.of(scope));
-            FixedBitSet matches = FacetCounter.matches(view, scope, query.matching());
-            TopDocs top = ExactRanking.top(scope, matches, query.ranking(), Math.max(1, matches.cardinality()));
+            TextQuery query = textQueries.build(text, Locales.families("en"), TextQueries.TermQueries.of(scope));
+            FixedBitSet matches = FacetCounter.matches(view, scope, query.matchingTerms(false), List.of());
+            TopDocs top = ExactRanking.top(scope, matches, query, Math.max(1, matches.cardinality()));
             return Arrays.stream(top.scoreDocs).map(hit -> hit.doc + "=" + hit.score).toList();
         } finally {
             index.release(view);
         }
     }
 
+    /** For each kind of clause, a text that makes one; a new kind fails {@link #everyClauseKindIsRankedMatchedAndMarked} until it has one. */
+    private static final Map<TextQuery.Kind, String> KIND_EXAMPLES = Map.of(
+            TextQuery.Kind.WORD, "refund",
+            TextQuery.Kind.JOINED_PAIR, "back up",
+            TextQuery.Kind.KANA_GRAM, "ぱすわーど");
+
+    /**
+     * Every kind of clause, alone in a query, is ranked from the kept scores exactly as Lucene scores the
+     * derived ranking query, matched from the kept term sets exactly as Lucene matches the derived matching
+     * query, and its body terms (if it has any) are what the snippets mark.
+     */
     @Test
-    void aQueryOfAnotherShapeIsRefused() throws IOException {
+    void everyClauseKindIsRankedMatchedAndMarked() throws IOException {
+        assertEquals(EnumSet.allOf(TextQuery.Kind.class), KIND_EXAMPLES.keySet(), "an example of every kind");
         IndexView view = index.acquire();
         try {
             IndexView.Scope scope = SearchService.scope(view, Audience.PUBLIC, null);
-            FixedBitSet matches = new FixedBitSet(view.getIndexReader().maxDoc());
-            matches.set(0);
-            assertThrows(IllegalArgumentException.class, () -> ExactRanking.top(scope, matches, new MatchAllDocsQuery(), 10));
+            for (Map.Entry<TextQuery.Kind, String> example : KIND_EXAMPLES.entrySet()) {
+                TextQuery built = textQueries.build(example.getValue(), Locales.families(null),
+                        TextQueries.TermQueries.of(scope));
+                List<TextQuery.Clause> ofKind = built.clauses().stream()
+                        .filter(clause -> clause.kind() == example.getKey()).toList();
+                assertFalse(ofKind.isEmpty(), example.getValue() + " makes a " + example.getKey());
+                TextQuery query = new TextQuery(ofKind);
+                String where = example.getKey() + " of " + example.getValue();
+
+                FixedBitSet matches = FacetCounter.matches(view, scope, query.matchingTerms(true), List.of());
+                Query matching = TextQuery.matchingQuery(query.matchingTerms(true));
+                Query scored = SearchService.filtered(new BooleanQuery.Builder()
+                        .add(query.ranking(EveryMatchScored.plainTermQueries(view)), BooleanClause.Occur.MUST)
+                        .add(matching, BooleanClause.Occur.FILTER).build(), Audience.PUBLIC, null, null, null, null);
+                int window = Math.max(1, matches.cardinality());
+                TopDocs expected = view.search(scored, window);
+                assertTrue(expected.scoreDocs.length > 0, "something matches " + where);
+                assertEquals(view.count(SearchService.filtered(matching, Audience.PUBLIC, null, null, null, null)),
+                        matches.cardinality(), "matched as Lucene matches " + where);
+                TopDocs actual = ExactRanking.top(scope, matches, query, window);
+                assertEquals(Arrays.stream(expected.scoreDocs).map(hit -> hit.doc + "=" + hit.score).toList(),
+                        Arrays.stream(actual.scoreDocs).map(hit -> hit.doc + "=" + hit.score).toList(), where);
+
+                int[] docs = Arrays.stream(actual.scoreDocs).limit(5).mapToInt(hit -> hit.doc).toArray();
+                String[] snippets = new Snippets(analysis).snippets(view, query.bodyTerms(), docs,
+                        ArticleDocuments.hits(view.getIndexReader(), docs));
+                boolean hasBodyTerms = ofKind.stream().flatMap(clause -> clause.word().fields().stream())
+                        .anyMatch(field -> query.bodyTerms().contains(field.term()));
+                assertEquals(hasBodyTerms, Arrays.stream(snippets).anyMatch(snippet -> snippet.contains("<mark>")),
+                        "snippets mark the body terms of " + where + ": " + Arrays.toString(snippets));
+            }
         } finally {
             index.release(view);
         }

@@ -2,8 +2,6 @@ package dev.kotae.search;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertNotNull;
-import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.kotae.content.ArticleParser;
@@ -32,7 +30,6 @@ import org.apache.lucene.facet.sortedset.SortedSetDocValuesFacetCounts;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.search.BooleanClause;
 import org.apache.lucene.search.BooleanQuery;
-import org.apache.lucene.search.BoostQuery;
 import org.apache.lucene.search.MatchAllDocsQuery;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.TermQuery;
@@ -98,10 +95,10 @@ class FacetCounterTest {
                 writeArticle(content, 2, false, "delivery only, batch " + batch);
                 sync.syncAll();
             }
-            List<Query> queries = List.of(
-                    disjunction("refund"), disjunction("delivery", "password"), disjunction("refund", "absent"),
-                    disjunction("absent"), disjunction(), narrowed(disjunction("refund"), "x1"),
-                    narrowed(disjunction("delivery", "password"), "x3"), narrowed(disjunction("refund"), "no-such-tag"));
+            List<TermSearch> searches = List.of(
+                    anyOf("refund"), anyOf("delivery", "password"), anyOf("refund", "absent"),
+                    anyOf("absent"), anyOf(), anyOf("refund").tagged("x1"),
+                    anyOf("delivery", "password").tagged("x3"), anyOf("refund").tagged("no-such-tag"));
             IndexView view = index.acquire();
             try {
                 assertFalse(view.getIndexReader().leaves().size() < 2, "the test needs several segments");
@@ -109,26 +106,24 @@ class FacetCounterTest {
                 for (Audience audience : Audience.values()) {
                     for (String locale : new String[] {"en", "ja", null}) {
                         IndexView.Scope scope = SearchService.scope(view, audience, locale);
-                        for (Query query : queries) {
-                            assertNotNull(FacetCounter.TermShape.of(query), "counted from kept sets: " + query);
-                            FacetCounter.Counts kept = FacetCounter.count(view, scope, query);
-                            FacetCounter.Counts searched = FacetCounter.count(view, scope.searcher(), query);
-                            assertEquals(searched, kept, audience + " " + locale + " " + query);
-                            FacetCounter.Counts again = FacetCounter.count(view, scope, query);
-                            assertEquals(searched, again, "from the kept sets: " + query);
+                        for (TermSearch search : searches) {
+                            FacetCounter.Counts kept = search.counted(view, scope);
+                            FacetCounter.Counts searched = FacetCounter.count(view, scope.searcher(), search.query());
+                            assertEquals(searched, kept, audience + " " + locale + " " + search);
+                            FacetCounter.Counts again = search.counted(view, scope);
+                            assertEquals(searched, again, "from the kept sets: " + search);
                         }
                     }
                 }
-                long before = FacetCounter.count(view, SearchService.scope(view, Audience.PUBLIC, "en"),
-                        disjunction("refund")).total();
+                long before = anyOf("refund").counted(view, SearchService.scope(view, Audience.PUBLIC, "en")).total();
                 assertTrue(before > 0);
                 index.release(view);
                 view = null;
                 writeArticle(content, 102, false, "a new refund"); // English, public
                 sync.syncAll();
                 view = index.acquire();
-                assertEquals(before + 1, FacetCounter.count(view, SearchService.scope(view, Audience.PUBLIC, "en"),
-                        disjunction("refund")).total(), "the next version counts the new article");
+                assertEquals(before + 1, anyOf("refund").counted(view, SearchService.scope(view, Audience.PUBLIC, "en"))
+                        .total(), "the next version counts the new article");
             } finally {
                 if (view != null) {
                     index.release(view);
@@ -137,36 +132,37 @@ class FacetCounterTest {
         }
     }
 
-    @Test
-    void onlyTextSearchShapesAreCountedFromSets() {
-        FacetCounter.TermShape plain = FacetCounter.TermShape.of(disjunction("refund", "delivery"));
-        assertEquals(6, plain.anyOf().size());
-        assertEquals(List.of(), plain.allOf());
-        FacetCounter.TermShape narrowed = FacetCounter.TermShape.of(narrowed(disjunction("refund"), "x1"));
-        assertEquals(List.of(new Term(IndexFields.TAG, "x1")), narrowed.allOf());
-        assertNull(FacetCounter.TermShape.of(new MatchAllDocsQuery()));
-        assertNull(FacetCounter.TermShape.of(narrowed(new MatchAllDocsQuery(), "x1")), "browsing is searched");
-        Query atLeastTwo = new BooleanQuery.Builder().setMinimumNumberShouldMatch(2)
-                .add(new TermQuery(new Term("body.en", "refund")), BooleanClause.Occur.SHOULD)
-                .add(new TermQuery(new Term("body.en", "delivery")), BooleanClause.Occur.SHOULD).build();
-        assertNull(FacetCounter.TermShape.of(atLeastTwo));
-    }
+    /** A text search's matching terms (words over an English title and body), narrowed by tags. */
+    private record TermSearch(List<Term> anyOf, List<Term> allOf) {
 
-    /** {@code query} narrowed to the tag {@code tag}, as SearchService narrows a search. */
-    private static Query narrowed(Query query, String tag) {
-        return new BooleanQuery.Builder().add(query, BooleanClause.Occur.MUST)
-                .add(new TermQuery(new Term(IndexFields.TAG, tag)), BooleanClause.Occur.FILTER).build();
-    }
-
-    /** Words over an English title and body, boosted as TextQueries boosts them. */
-    private static Query disjunction(String... words) {
-        BooleanQuery.Builder builder = new BooleanQuery.Builder();
-        for (String word : words) {
-            builder.add(new BoostQuery(new TermQuery(new Term("title.en", word)), 2f), BooleanClause.Occur.SHOULD);
-            builder.add(new TermQuery(new Term("body.en", word)), BooleanClause.Occur.SHOULD);
-            builder.add(new TermQuery(new Term("body.ja", word)), BooleanClause.Occur.SHOULD);
+        TermSearch tagged(String tag) {
+            List<Term> narrowed = new ArrayList<>(allOf);
+            narrowed.add(new Term(IndexFields.TAG, tag));
+            return new TermSearch(anyOf, narrowed);
         }
-        return builder.build();
+
+        /** Counted from the kept term sets, as a text search is. */
+        FacetCounter.Counts counted(IndexView view, IndexView.Scope scope) throws IOException {
+            return FacetCounter.count(view, scope, FacetCounter.matches(view, scope, anyOf, allOf));
+        }
+
+        /** The same search as a Lucene query. */
+        Query query() {
+            BooleanQuery.Builder query = new BooleanQuery.Builder()
+                    .add(TextQuery.matchingQuery(anyOf), BooleanClause.Occur.MUST);
+            allOf.forEach(term -> query.add(new TermQuery(term), BooleanClause.Occur.FILTER));
+            return query.build();
+        }
+    }
+
+    private static TermSearch anyOf(String... words) {
+        List<Term> terms = new ArrayList<>();
+        for (String word : words) {
+            terms.add(new Term("title.en", word));
+            terms.add(new Term("body.en", word));
+            terms.add(new Term("body.ja", word));
+        }
+        return new TermSearch(terms, List.of());
     }
 
     private static void writeArticle(Path content, int n, boolean internal, String body) throws IOException {

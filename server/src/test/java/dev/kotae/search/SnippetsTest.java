@@ -78,15 +78,16 @@ class SnippetsTest {
     void sameSnippetsAsLuceneOwnStrategy(String text, String locale) throws IOException {
         IndexView view = index.acquire();
         try {
-            Query query = new TextQueries(analysis).build(text, Locales.families(locale),
-                    TextQueries.TermQueries.plain(view)).ranking();
+            TextQueries.TermQueries plain = EveryMatchScored.plainTermQueries(view);
+            TextQuery textQuery = new TextQueries(analysis).build(text, Locales.families(locale), plain);
+            Query query = textQuery.ranking(plain);
             assertTrue(view.getIndexReader().leaves().size() > 1, "the index has several segments");
             int[] docIds = Arrays.stream(view.search(query, 10).scoreDocs).mapToInt(hit -> hit.doc).toArray();
             assertTrue(docIds.length > 3, "the query finds several articles");
             Article[] articles = ArticleDocuments.hits(view.getIndexReader(), docIds);
 
-            String[] shared = new Snippets(analysis).snippets(view, query, docIds, articles);
-            String[] reference = new Snippets(analysis, false).snippets(view, query, docIds, articles);
+            String[] shared = new Snippets(analysis).snippets(view, textQuery.bodyTerms(), docIds, articles);
+            String[] reference = new Snippets(analysis, false).snippets(view, textQuery.bodyTerms(), docIds, articles);
 
             assertArrayEquals(reference, shared);
             assertTrue(Arrays.stream(shared).allMatch(snippet -> snippet.contains("<mark>")),
