@@ -13,8 +13,8 @@ import org.apache.lucene.util.BytesRef;
 
 /**
  * An article's metadata (everything but its body and rendered page) as one uncompressed doc value: what
- * a search hit, a listing or a related link shows. Stored fields decompress a block of several articles
- * to read one, which was a sixth of every search.
+ * a search hit, a listing or a related link shows. Stored fields would decompress a block of several
+ * articles to read one.
  */
 final class ArticleCard {
 

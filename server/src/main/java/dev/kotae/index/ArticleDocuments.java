@@ -129,7 +129,7 @@ public final class ArticleDocuments {
      * Gives the document an empty value of every scored text field it lacks. An empty value has no terms,
      * so it matches nothing and leaves BM25's statistics alone, but it gives the document a norm: with a
      * norm in every document Lucene reads norms by position, instead of searching a sparse list for each
-     * document it scores, which cost a tenth of every search.
+     * document it scores.
      */
     private static void addEmptyScoredFields(Document doc) {
         for (LanguageFamily family : LanguageFamily.values()) {
@@ -177,8 +177,8 @@ public final class ArticleDocuments {
     /**
      * The articles of top-level documents {@code docs}, with their bodies but no rendered page: search hits.
      * They are read in document order through one {@link Articles}: a doc-values reader holds a buffer as
-     * long as its field's longest value in the segment (the longest body, for the text), and a reader per
-     * hit was about 7% of the bytes a search allocated.
+     * long as its field's longest value in the segment (the longest body, for the text), so a reader per
+     * hit would allocate that buffer per hit.
      */
     public static Article[] hits(IndexReader reader, int[] docs) throws IOException {
         Article[] articles = new Article[docs.length];

@@ -10,8 +10,7 @@ import org.apache.lucene.search.DocIdSetIterator;
 /**
  * Every document's facet ordinals (global, as the index version's facet state numbers them) in two flat
  * arrays, read once per index version. Counting the facets of a search's matches is then an array walk;
- * Lucene's doc-values counting decodes each match's ordinals again on every search, which was a seventh
- * of a search's time.
+ * Lucene's doc-values counting decodes each match's ordinals again on every search.
  */
 public final class FacetOrdinals {
 

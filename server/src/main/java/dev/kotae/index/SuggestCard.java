@@ -12,7 +12,7 @@ import org.apache.lucene.util.BytesRef;
  * What a suggestion shows of an article: its id, visibility, title and questions from the article's
  * {@link ArticleCard}, and the suggestion keys of each phrase, kept as a doc value of their own. Both are
  * uncompressed: suggestions read a dozen candidates per keystroke, and from stored fields each one
- * decompressed the article's whole stored text, a quarter of a suggestion.
+ * would decompress the article's whole stored text.
  *
  * @param phraseKeys the keys of the title, then of each question, each phrase's keys joined by
  *     {@link IndexFields#SUGGEST_KEY_SEPARATOR}

@@ -7,7 +7,7 @@ import java.util.function.IntSupplier;
 /**
  * Sentence boundaries for snippets: after 。．！？!? and a line break, and after a full stop followed by
  * a space. The JDK's rule-based sentence iterator gets more edge cases right (abbreviations, quotes), but
- * it cost a sixth of every search; a snippet only needs a sensible place to start and end.
+ * it is slow for what a snippet needs: a sensible place to start and end.
  * Modelled on Lucene's {@code CustomSeparatorBreakIterator}, with several separators.
  */
 final class SentenceBreaks extends BreakIterator {
