@@ -38,7 +38,7 @@ public final class PublicHelpCenter implements HelpCenter {
             throw new IllegalArgumentException("query is blank");
         }
         try {
-            // Top hits by Lucene's collector, no facets; the total stays exact: widgets report it in SearchEvent.
+            // The search's top hits without facets; the total stays exact: widgets report it in SearchEvent.
             SearchService.TopHits result = search.top(new SearchRequest(query, locale, null, null, null, 1, size, AUDIENCE),
                     SearchService.TopDetail.SNIPPETS_AND_TOTAL);
             List<Hit> hits = result.hits().stream()

@@ -29,7 +29,6 @@ import org.apache.lucene.util.BytesRef;
  * which articles match ({@link #matchingTerms}), the words {@link ExactRanking} scores ({@link Clause#word})
  * and the terms snippets mark ({@link #bodyTerms}). A new kind of clause is a new {@link Kind}, built by
  * {@link TextQueries}; none of these derivations depends on the kind.
- *
  */
 public record TextQuery(List<Clause> clauses) {
 
@@ -54,7 +53,8 @@ public record TextQuery(List<Clause> clauses) {
      * One scoring clause: its best field's score plus the tie-breaker times the sum of its other fields'.
      *
      * @param text the word, pair or bigram
-     * @param weight the clause's own weight, already multiplied into each field term's boost
+     * @param weight the clause's own weight, already multiplied into each field term's boost (so scoring
+     *     reads only {@code word}; the weight says why the boosts are what they are)
      * @param word the tie-breaker and the field terms with their whole boosts (field weight times
      *     {@code weight}): the key under which the index keeps the clause's scores
      * @param commonGram whether the clause only adds to the score of articles matched otherwise (a bigram
