@@ -53,16 +53,11 @@ public final class SearchService {
     private final SpellingCorrector spelling;
     private final Locales locales;
     private final ResultCache results;
-    /** Counts without a query (browsing, the overview), kept per index version. */
-    private final Kept<Filters, Counts> browseCounts = Kept.bySize(MAX_BROWSE_COUNTS);
-    /** Each scope's own counts, kept per index version: a broad search's counts are taken from them. */
-    private final Kept<IndexView.Scope, FacetCounter.Tally> scopeCounts = Kept.bySize(MAX_SCOPE_COUNTS);
+    /** Counts without a query (browsing, the overview) per index version; filters carry request values. */
+    private final Kept<Filters, Counts> browseCounts = Kept.bySize(1_000);
+    /** Each scope's own counts per index version, which a broad search's are taken from; a version has a few scopes. */
+    private final Kept<IndexView.Scope, FacetCounter.Tally> scopeCounts = Kept.bySize(256);
     private final SearchConfig.Ranking ranking;
-
-    /** Counts without a query are kept for at most this many filters (filters carry request values). */
-    static final int MAX_BROWSE_COUNTS = 1_000;
-    /** Scopes are an audience and a locale (or all), a few per index version. */
-    static final int MAX_SCOPE_COUNTS = 256;
 
     /** What counts without a query depend on: the scope (of one index version) and the filters picked. */
     private record Filters(IndexView.Scope scope, String type, String category, String tag) {}
