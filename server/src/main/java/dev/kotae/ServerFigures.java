@@ -4,9 +4,11 @@ import dev.kotae.analytics.EventJournal;
 import dev.kotae.analytics.JournalShipper;
 import dev.kotae.analytics.LossCounters;
 import dev.kotae.index.ArticleIndex;
+import dev.kotae.kept.Kept;
 import dev.kotae.kept.Usage;
 import dev.kotae.metrics.KotaeMetrics;
 import dev.kotae.search.ResultCache;
+import dev.kotae.search.SearchService;
 import dev.kotae.web.Readiness;
 import java.io.IOException;
 import java.util.Locale;
@@ -16,15 +18,18 @@ final class ServerFigures {
 
     private ServerFigures() {}
 
-    static void register(KotaeMetrics metrics, IndexedContent content, ResultCache results, Readiness readiness,
+    static void register(KotaeMetrics metrics, IndexedContent content, SearchService search, Readiness readiness,
             LossCounters analyticsLosses, EventJournal journal, JournalShipper shipper) {
         ArticleIndex index = content.index;
+        ResultCache results = search.resultCache();
         metrics.counter("kotae_search_cache_hits", "Searches answered from the result cache", results::hits);
         metrics.counter("kotae_search_cache_misses", "Searches computed while the result cache is on", results::misses);
         metrics.gauge("kotae_search_cache_bytes", "Estimated heap the result cache takes", results::bytes);
         metrics.gauge("kotae_search_cache_entries", "Search results the result cache keeps", results::size);
         keptFigures(metrics, "term_sets", "Term document sets", "counting matches", index.termMatchesUsage());
         keptFigures(metrics, "word_scores", "Word scores", "ranking", index.wordScoresUsage());
+        countFigures(metrics, "browse_counts", "Counts without a query (browsing, the overview)", search.browseCounts());
+        countFigures(metrics, "scope_counts", "A scope's own facet counts (for broad searches)", search.scopeCounts());
         metrics.contentGauge("kotae_articles", "Articles in the index", () -> sizeOf(index));
         metrics.contentGauge("kotae_content_problems", "Content files skipped because of errors",
                 () -> content.sync.problems().size());
@@ -55,6 +60,13 @@ final class ServerFigures {
         metrics.counter("kotae_search_" + name + "_misses", what + " read from the index (none kept)", usage::misses);
         metrics.gauge("kotae_search_" + name + "_bytes", "Heap the " + what.toLowerCase(Locale.ROOT)
                 + " kept for the open index versions and segments take", usage::bytes);
+    }
+
+    /** The figures of counts kept per index version, e.g. {@code kotae_search_browse_counts_hits_total}. */
+    private static void countFigures(KotaeMetrics metrics, String name, String what, Kept<?, ?> kept) {
+        metrics.counter("kotae_search_" + name + "_hits", what + " read from those kept", kept::hits);
+        metrics.counter("kotae_search_" + name + "_misses", what + " counted because none were kept", kept::misses);
+        metrics.gauge("kotae_search_" + name + "_entries", what + " kept for the open index versions", kept::size);
     }
 
     private static double sizeOf(ArticleIndex index) {

@@ -254,7 +254,7 @@ final class ServerParts implements AutoCloseable {
         this.http = closer.add(new HttpServer(config.host(), config.port(), searchConcurrency, config.server(),
                 config.editor(), new HttpServer.Authentication(tokens, agentSessions, csrf), metrics, resources,
                 site.providers()));
-        ServerFigures.register(metrics, content, search.resultCache(), readiness, analyticsLosses, journal, shipper);
+        ServerFigures.register(metrics, content, search, readiness, analyticsLosses, journal, shipper);
     }
 
     private static CompletableFuture<AnalyticsDatabase> openInBackground(KotaeConfig config, Path data) {

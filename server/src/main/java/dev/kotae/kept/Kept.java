@@ -2,7 +2,9 @@ package dev.kotae.kept;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
+import com.github.benmanes.caffeine.cache.RemovalCause;
 import java.io.IOException;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.LongAdder;
@@ -16,45 +18,48 @@ import org.apache.lucene.util.IOFunction;
  * {@link org.apache.lucene.index.LeafReader#getCoreCacheHelper core key}, shared by every version
  * that has the segment, whatever was deleted from it since). A reader's values are dropped by the
  * {@link IndexReader.CacheHelper#addClosedListener closed listener} Lucene calls when the reader is
- * closed, as Lucene's own query cache does; so nothing kept is ever served for another reader. All
- * readers' values share one bound, by weight or by count, within which Caffeine keeps the ones asked
- * for most.
+ * closed, as Lucene's own query cache does; so nothing kept is ever served for another reader. A key
+ * may hold readers of its owner's (a scope's searcher, say): it is dropped with them, so nothing kept
+ * holds a closed reader. The listener drops just that reader's values, tracked per reader, rather than
+ * scanning the whole cache: it runs on the thread that closes the reader, typically a search releasing
+ * the version before an edit. All readers' values share one bound, by weight or by count, within which
+ * Caffeine keeps the ones asked for most.
  *
  * <p>Not a memo: two searches that miss the same key at once both read it, rather than one waiting for
  * the other.
  */
 public final class Kept<K, V> implements Usage {
 
-    /** A key of one reader's. Cache keys are identities: they do not hold the reader. */
+    /** A key of one reader's; the owner is Lucene's identity key, which does not hold the reader. */
     private record Owned<K>(IndexReader.CacheKey owner, K key) {}
 
+    /** Each open reader's keys now in {@link #values}: what its closed listener drops. */
+    private final Map<IndexReader.CacheKey, Set<Owned<K>>> keysByOwner = new ConcurrentHashMap<>();
     private final Cache<Owned<K>, V> values;
-    private final Set<IndexReader.CacheKey> watched = ConcurrentHashMap.newKeySet();
     private final LongAdder hits = new LongAdder();
     private final LongAdder misses = new LongAdder();
 
-    private Kept(Cache<Owned<K>, V> values) {
-        this.values = values;
+    /** @param bytes how much a key and its value weigh, or {@code null} to bound by count */
+    private Kept(long bound, ToLongBiFunction<K, V> bytes) {
+        // Evictions run on the thread that caused them, not on the common pool a 2-core machine shares
+        // with everything else; the bound then also holds as soon as a put returns. The eviction listener
+        // runs inside the atomic removal of the entry, so an owner's key set never misses a kept key.
+        Caffeine<Owned<K>, V> builder = Caffeine.newBuilder().executor(Runnable::run)
+                .evictionListener((Owned<K> owned, V value, RemovalCause cause) -> forget(owned));
+        this.values = (bytes == null ? builder.maximumSize(bound) : builder.maximumWeight(bound)
+                .weigher((Owned<K> owned, V value) ->
+                        (int) Math.min(Integer.MAX_VALUE, bytes.applyAsLong(owned.key(), value))))
+                .build();
     }
 
     /** Values within about {@code maxBytes} of heap, a key and its value weighing {@code bytes}. */
     public static <K, V> Kept<K, V> byWeight(long maxBytes, ToLongBiFunction<K, V> bytes) {
-        return new Kept<>(builder()
-                .maximumWeight(maxBytes)
-                .weigher((Owned<K> owned, V value) ->
-                        (int) Math.min(Integer.MAX_VALUE, bytes.applyAsLong(owned.key(), value)))
-                .build());
+        return new Kept<>(maxBytes, bytes);
     }
 
     /** At most {@code maxValues} values. */
     public static <K, V> Kept<K, V> bySize(long maxValues) {
-        return new Kept<>(builder().maximumSize(maxValues).build());
-    }
-
-    private static Caffeine<Object, Object> builder() {
-        // Evictions run on the thread that caused them, not on the common pool a 2-core machine shares
-        // with everything else; the bound then also holds as soon as a put returns.
-        return Caffeine.newBuilder().executor(Runnable::run);
+        return new Kept<>(maxValues, null);
     }
 
     /**
@@ -75,16 +80,30 @@ public final class Kept<K, V> implements Usage {
         }
         misses.increment();
         V computed = read.apply(key);
-        if (watched.add(owned.owner())) {
+        Set<Owned<K>> keys = keysByOwner.computeIfAbsent(owned.owner(), first -> {
             owner.addClosedListener(this::release);
-        }
-        values.put(owned, computed);
+            return ConcurrentHashMap.newKeySet();
+        });
+        // Tracked within the put's atomic step, so an eviction of the same key cannot come in between.
+        values.asMap().compute(owned, (same, before) -> {
+            keys.add(same);
+            return computed;
+        });
         return computed;
     }
 
+    private void forget(Owned<K> owned) {
+        Set<Owned<K>> keys = keysByOwner.get(owned.owner());
+        if (keys != null) {
+            keys.remove(owned);
+        }
+    }
+
     private void release(IndexReader.CacheKey owner) {
-        values.asMap().keySet().removeIf(owned -> owned.owner() == owner);
-        watched.remove(owner);
+        Set<Owned<K>> keys = keysByOwner.remove(owner);
+        if (keys != null) {
+            values.invalidateAll(keys);
+        }
     }
 
     @Override

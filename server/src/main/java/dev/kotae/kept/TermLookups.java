@@ -15,7 +15,7 @@ public final class TermLookups {
     /** Enough for every word of a busy help center's queries; bounds what hostile queries can fill. */
     static final int MAX_TERMS = 20_000;
 
-    /** A term in a scope: the scope's searcher is one per index version. */
+    /** A term in a scope, one per index version: the key holds the scope's searcher until the version closes. */
     private record InScope(IndexSearcher scope, Term term) {}
 
     private final Kept<InScope, TermStates> perScope = Kept.bySize(MAX_TERMS);

@@ -28,7 +28,7 @@ public final class TermMatches implements Usage {
     /** About the heap the sets of each level may take: a dense set is 12.5 KB at 100,000 articles. */
     static final long MAX_BYTES = 32L << 20;
 
-    /** A term in a scope: the scope's reader is one per index version. */
+    /** A term in a scope, one per index version: the key holds the scope's reader until the version closes. */
     private record InScope(IndexReader scope, Term term) {}
 
     // Package-private: tests check which level a search read.

@@ -54,16 +54,20 @@ public final class WordScores implements Usage {
         }
     }
 
-    /** A field term in one segment: its documents ascending, with the term's frequency and the field's norm. */
-    private record Postings(int[] docs, int[] freqs, long[] norms) {
-        static final Postings NONE = new Postings(new int[0], new int[0], new long[0]);
+    /**
+     * A field term in one segment: its documents ascending, with the term's frequency and the field's
+     * norm. Norms are bytes: BM25, which scores every field ({@code ArticleSimilarity}), encodes a field's
+     * length in one byte, and its scorer reads only that byte of the long it is given.
+     */
+    private record Postings(int[] docs, int[] freqs, byte[] norms) {
+        static final Postings NONE = new Postings(new int[0], new int[0], new byte[0]);
 
         long bytes() {
-            return 64L + 16L * docs.length;
+            return 64L + 9L * docs.length;
         }
     }
 
-    /** A word in a scope: the scope's searcher is one per index version. */
+    /** A word in a scope, one per index version: the key holds the scope's searcher until the version closes. */
     private record InScope(IndexSearcher scope, Word word) {}
 
     private final Kept<InScope, Scores> perScope = Kept.byWeight(MAX_BYTES, (key, scores) -> scores.bytes());
@@ -135,7 +139,7 @@ public final class WordScores implements Usage {
         int docFreq = iterator.docFreq();
         int[] docs = new int[docFreq];
         int[] freqs = new int[docFreq];
-        long[] norms = new long[docFreq];
+        byte[] norms = new byte[docFreq];
         PostingsEnum postings = iterator.postings(null, PostingsEnum.FREQS);
         NumericDocValues fieldNorms = segment.getNormValues(term.field());
         int count = 0;
@@ -143,7 +147,7 @@ public final class WordScores implements Usage {
             docs[count] = doc;
             freqs[count] = postings.freq();
             // As Lucene's TermScorer reads a norm: 1 when the field has none.
-            norms[count++] = fieldNorms == null ? 1L : fieldNorms.advanceExact(doc) ? fieldNorms.longValue() : 0L;
+            norms[count++] = fieldNorms == null ? 1 : fieldNorms.advanceExact(doc) ? (byte) fieldNorms.longValue() : 0;
         }
         return new Postings(Arrays.copyOf(docs, count), Arrays.copyOf(freqs, count), Arrays.copyOf(norms, count));
     }

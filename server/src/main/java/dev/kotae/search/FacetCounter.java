@@ -36,9 +36,6 @@ final class FacetCounter {
 
     static final int MAX_VALUES = 100;
 
-    /** Each scope's own counts, kept per index version: a broad search's counts are taken from them. */
-    private static final Kept<IndexView.Scope, Tally> SCOPE_TALLIES = Kept.bySize(256);
-
     private FacetCounter() {}
 
     /** How many articles a query matches and their facet counts. */
@@ -85,10 +82,13 @@ final class FacetCounter {
      * The counts of {@code matches} (view document numbers, all in {@code scope}). When they are most of
      * the scope (a typical search matches 70% of its language), the scope's own counts minus those of the
      * articles that did not match: fewer articles to count, and the same figures.
+     *
+     * @param scopeTallies each scope's own counts, kept per index version by the caller
      */
-    static Counts count(IndexView view, IndexView.Scope scope, FixedBitSet matches) throws IOException {
+    static Counts count(IndexView view, IndexView.Scope scope, FixedBitSet matches,
+            Kept<IndexView.Scope, Tally> scopeTallies) throws IOException {
         FacetOrdinals ordinals = view.facetOrdinals();
-        Tally all = SCOPE_TALLIES.get(view.getIndexReader().getReaderCacheHelper(), scope,
+        Tally all = scopeTallies.get(view.getIndexReader().getReaderCacheHelper(), scope,
                 key -> tally(ordinals, scope.documents()));
         Tally tally = 2L * matches.cardinality() > all.total
                 ? all.minus(tally(ordinals, without(scope.documents(), matches)))
@@ -148,7 +148,7 @@ final class FacetCounter {
     }
 
     /** The matches one collector counted: how many, and how many of each facet ordinal. */
-    private static final class Tally implements Collector {
+    static final class Tally implements Collector {
 
         private final FacetOrdinals ordinals;
         private final int[] counts;

@@ -53,14 +53,14 @@ public final class SearchService {
     private final SpellingCorrector spelling;
     private final Locales locales;
     private final ResultCache results;
-    private final Kept<Filters, Counts> counted = Kept.bySize(MAX_COUNTS);
-
-    /** Counts without a query are kept for at most this many filters (filters carry request values). */
-    static final int MAX_COUNTS = 1_000;
+    /** Counts without a query (browsing, the overview) per index version; filters carry request values. */
+    private final Kept<Filters, Counts> browseCounts = Kept.bySize(1_000);
+    /** Each scope's own counts per index version, which a broad search's are taken from; a version has a few scopes. */
+    private final Kept<IndexView.Scope, FacetCounter.Tally> scopeCounts = Kept.bySize(256);
+    private final SearchConfig.Ranking ranking;
 
     /** What counts without a query depend on: the scope (of one index version) and the filters picked. */
     private record Filters(IndexView.Scope scope, String type, String category, String tag) {}
-    private final SearchConfig.Ranking ranking;
 
     /** A search that computes every request (tests and in-process measurements compare it with plain Lucene). */
     public SearchService(ArticleIndex index, Analysis analysis, Locales locales) {
@@ -68,8 +68,8 @@ public final class SearchService {
     }
 
     /**
-     * @param cacheBytes about how much heap results kept for repeated searches may take (per index
-     *     version, see {@link ResultCache}); {@code 0} computes every request
+     * @param cacheBytes about how much heap results kept for repeated searches may take, all index
+     *     versions still open together (see {@link ResultCache}); {@code 0} computes every request
      * @param ranking how a text search's matches are counted and ranked: from the scores and term sets the
      *     index keeps, or by Lucene's own collectors; both give the same pages
      */
@@ -152,6 +152,16 @@ public final class SearchService {
         return results;
     }
 
+    /** The counts kept without a query (browsing, the overview), for their figures in {@code /metrics}. */
+    public Kept<?, ?> browseCounts() {
+        return browseCounts;
+    }
+
+    /** Each scope's own counts, kept for broad searches, for their figures in {@code /metrics}. */
+    public Kept<?, ?> scopeCounts() {
+        return scopeCounts;
+    }
+
     /** {@code request} validated, with its locale checked and its query stripped and folded. */
     private SearchRequest normalised(SearchRequest request) {
         String locale = locales.validate(request.locale());
@@ -221,7 +231,7 @@ public final class SearchService {
             // once per index version, and each page view only sorts.
             Query query = narrowed(new MatchAllDocsQuery(), List.of(),
                     filterTerms(request.type(), request.category(), request.tag()));
-            counts = counted.get(view.getIndexReader().getReaderCacheHelper(),
+            counts = browseCounts.get(view.getIndexReader().getReaderCacheHelper(),
                     new Filters(scope, request.type(), request.category(), request.tag()),
                     filters -> FacetCounter.count(view, scope.searcher(), query));
             top = scope.searcher().search(query, window, NEWEST_FIRST);
@@ -239,7 +249,7 @@ public final class SearchService {
                     // Matched and counted from the kept term sets, ranked from the kept word scores: cheaper
                     // than Lucene's top-k collector even for a few hits.
                     FixedBitSet matches = FacetCounter.matches(view, scope, matching, filters);
-                    counts = topOnly == null ? FacetCounter.count(view, scope, matches)
+                    counts = topOnly == null ? FacetCounter.count(view, scope, matches, scopeCounts)
                             : new Counts(matches.cardinality(), Map.of());
                     top = ExactRanking.top(scope, matches, query, window);
                 } else {
@@ -286,7 +296,7 @@ public final class SearchService {
         IndexView view = index.acquire();
         try {
             IndexView.Scope scope = scope(view, audience, locale);
-            Counts counts = counted.get(view.getIndexReader().getReaderCacheHelper(),
+            Counts counts = browseCounts.get(view.getIndexReader().getReaderCacheHelper(),
                     new Filters(scope, null, null, null),
                     filters -> FacetCounter.count(view, scope.searcher(), new MatchAllDocsQuery()));
             return new Overview(counts.total(), counts.facets());

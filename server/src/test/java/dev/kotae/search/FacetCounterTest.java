@@ -14,6 +14,7 @@ import dev.kotae.index.ContentSync;
 import dev.kotae.index.IndexFields;
 import dev.kotae.index.IndexView;
 import dev.kotae.index.SuggestKeys;
+import dev.kotae.kept.Kept;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -141,9 +142,12 @@ class FacetCounterTest {
             return new TermSearch(anyOf, narrowed);
         }
 
+        /** Each scope's own counts, kept as {@link SearchService} keeps them. */
+        static final Kept<IndexView.Scope, FacetCounter.Tally> SCOPE_COUNTS = Kept.bySize(256);
+
         /** Counted from the kept term sets, as a text search is. */
         FacetCounter.Counts counted(IndexView view, IndexView.Scope scope) throws IOException {
-            return FacetCounter.count(view, scope, FacetCounter.matches(view, scope, anyOf, allOf));
+            return FacetCounter.count(view, scope, FacetCounter.matches(view, scope, anyOf, allOf), SCOPE_COUNTS);
         }
 
         /** The same search as a Lucene query. */

@@ -83,6 +83,19 @@ class SearchCacheIT extends SampleServerIT {
         }
     }
 
+    /** Browsing counts once per index version: another page of the same filters takes the kept counts. */
+    @Test
+    void browsingAgainTakesTheKeptCounts() {
+        JsonNode first = server.query("/api/v1/search", null, Map.of("locale", "ja", "size", "1")).json();
+        assertTrue(first.get("total").asLong() > 1, first.toString());
+        double hitsBefore = server.metric("kotae_search_browse_counts_hits_total");
+        JsonNode second = server.query("/api/v1/search", null, Map.of("locale", "ja", "size", "1", "page", "2")).json();
+        assertEquals(hitsBefore + 1, server.metric("kotae_search_browse_counts_hits_total"),
+                "the second page (not in the result cache) was counted from the kept counts");
+        assertEquals(first.get("total"), second.get("total"));
+        assertTrue(server.metric("kotae_search_browse_counts_entries") > 0);
+    }
+
     @Test
     void anAgentsAnswerNeverReachesAnAnonymousCaller() {
         Map<String, String> params = Map.of("q", "返金承認フロー", "locale", "ja");
