@@ -442,7 +442,7 @@ class ContentSyncTest {
         assertEquals(3, report.deleted(), report.toString());
     }
 
-    /** A tag longer than the longest term Lucene takes: the writer refuses that one document. */
+    /** A tag longer than Lucene takes (as a facet label and as a term): that one document cannot be written. */
     private static String refusedByTheIndex(String id) {
         return "---\nid: " + id + "\ntags: [" + "x".repeat(40_000) + "]\n---\n# Refused\n\nBody.\n";
     }
