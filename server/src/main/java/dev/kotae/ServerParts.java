@@ -193,6 +193,8 @@ final class ServerParts implements AutoCloseable {
         this.content = new IndexedContent(folder, sync, sources, index, metrics);
         this.plugins = closer.add(new PluginHost(config.plugins(), data.resolve("plugins"),
                 new PublicHelpCenter(search, suggest, articles), events, sources, timeBox, metrics));
+        // Closed before the plugins: no refresh may call a plugin that is being unloaded.
+        closer.add(sources::stopRefreshing);
         // Closed before the plugins and the journal: what is queued is delivered to them first.
         closer.add(events);
         RecentEvents recentEvents = new RecentEvents();

@@ -37,10 +37,11 @@ import org.slf4j.LoggerFactory;
  *
  * <p>All writing runs on one thread of the index's own ({@code kotae-index-writer}), in the order it was
  * asked for: a caller hands over a whole change ({@link #change}: upserts and deletes), which runs there
- * alone and is then published once, so no two changes interleave and searches see a change as a whole or
- * not at all. A change may convert and add its documents from several threads of its own (a full build
- * uses every core); it ends when they have. The merge after a bulk change and the reopening after a
- * failure are tasks on the same thread.
+ * alone and is then published once, so no two changes interleave and searches see a change as a whole
+ * once it has ended. A change may convert and add its documents from several threads of its own (a full
+ * build uses every core); it ends when they have. The merge after a bulk change and the reopening after a
+ * failure are tasks on the same thread, so the merge after a large change (seconds for a full build of a
+ * large index) holds up the change asked for next.
  *
  * <p>The commit carries a schema fingerprint. When the schema or the settings that shape documents
  * change, the index is emptied on open and rebuilt by the sync instead of serving stale documents.
@@ -55,8 +56,9 @@ import org.slf4j.LoggerFactory;
  * throw {@link IndexUnavailableException} at once, searches go on from the last published version, and
  * the failure listener (an {@link IndexRecovery}) is told, which {@link #reopen() reopens} the writer and
  * resyncs everything that was lost. The failure stays reported ({@link #failure()}) until
- * {@link #clearFailure(long)}. A change that throws otherwise is not published; what it wrote before is
- * published with the next change.
+ * {@link #clearFailure(long)}. A change that throws otherwise is published as far as it got, and its
+ * caller gets what it threw; a single document the writer refuses (a term too long) throws from
+ * {@link Changes#upsert} and leaves the rest of the change to go on.
  */
 public final class ArticleIndex implements AutoCloseable {
 
@@ -208,12 +210,14 @@ public final class ArticleIndex implements AutoCloseable {
 
     /**
      * The writes of one change, published together when it ends. Its methods may be called from several
-     * threads at once, while the change runs.
+     * threads at once, while the change runs, and throw {@link IllegalStateException} after it has ended
+     * (a write that slipped in then would be published with some later change, unserialised).
      */
     public final class Changes {
         private final Writing writing = current;
         private final Thread thread = Thread.currentThread();
         private final AtomicLong count = new AtomicLong();
+        private volatile boolean ended;
 
         private Changes() { }
 
@@ -221,8 +225,11 @@ public final class ArticleIndex implements AutoCloseable {
          * Adds or replaces the article with this id.
          *
          * @throws IndexUnavailableException while the writer is down after a failed write
+         * @throws RuntimeException when the writer refuses this one document (e.g. a term too long); the
+         *     article's previous document, if any, stays and the change may go on
          */
         public void upsert(Article article, String stamp) throws IOException {
+            requireRunning();
             count.incrementAndGet();
             write(writing, w -> w.writer().updateDocument(new Term(IndexFields.ID, article.id()),
                     documents.toDocument(article, stamp)));
@@ -230,8 +237,15 @@ public final class ArticleIndex implements AutoCloseable {
 
         /** Removes the article with this id. */
         public void delete(String id) throws IOException {
+            requireRunning();
             count.incrementAndGet();
             write(writing, w -> w.writer().deleteDocuments(new Term(IndexFields.ID, id)));
+        }
+
+        private void requireRunning() {
+            if (ended) {
+                throw new IllegalStateException("this change has ended; write in a new one (ArticleIndex.change)");
+            }
         }
     }
 
@@ -239,8 +253,11 @@ public final class ArticleIndex implements AutoCloseable {
      * Runs {@code change} on the writer thread after the changes asked for before it, and, if it wrote
      * anything, makes it durable and visible to new searches in one step; returns its result when it is
      * published. Asked for inside a running change (on the writer thread), it joins that change and is
-     * published with it: a rebuild made of several parts publishes once. An interrupted caller stops
-     * waiting ({@link java.io.InterruptedIOException}) while the change goes on.
+     * published with it: a rebuild made of several parts publishes once. Only the writer thread joins: a
+     * thread of the change's own (a worker it waits for) that asks for a change would wait for the change
+     * it is part of, for ever; it writes through the {@link Changes} it was given instead. A change that
+     * throws is published as far as it got. An interrupted caller stops waiting
+     * ({@link java.io.InterruptedIOException}) while the change goes on.
      *
      * @throws IndexUnavailableException while the writer is down after a failed write, or the index closes
      */
@@ -260,13 +277,35 @@ public final class ArticleIndex implements AutoCloseable {
         Changes changes = new Changes();
         running = changes;
         try {
-            T result = change.apply(changes);
+            T result;
+            try {
+                result = change.apply(changes);
+            } catch (Throwable e) {
+                publishAfterFailure(changes, e);
+                throw e;
+            }
             if (changes.count.get() > 0) {
                 publish(changes.writing, changes.count.get());
             }
             return result;
         } finally {
+            changes.ended = true;
             running = null;
+        }
+    }
+
+    /**
+     * Publishes what a change that threw had written, so that it is not left for some unrelated later
+     * change to publish; nothing when the writer itself failed (it was rolled back to the last commit).
+     */
+    private void publishAfterFailure(Changes changes, Throwable failure) {
+        if (changes.count.get() == 0 || changes.writing.broken().get()) {
+            return;
+        }
+        try {
+            publish(changes.writing, changes.count.get());
+        } catch (IOException | RuntimeException e) {
+            failure.addSuppressed(e);
         }
     }
 

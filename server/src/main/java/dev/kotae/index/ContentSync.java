@@ -20,6 +20,7 @@ import java.util.Set;
 import java.util.SortedMap;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ForkJoinPool;
 import java.util.function.Function;
 import org.slf4j.Logger;
@@ -34,7 +35,8 @@ import org.slf4j.LoggerFactory;
  * one {@link ArticleIndex#change change} of the index: it runs on the index's writer thread, reading and
  * indexing files on every core of its own pool for a large batch, and searches see it whole once it is
  * done. Nothing is compared against a missing folder ({@link ContentFolderMissingException}): a folder
- * that is gone for a moment does not empty the index.
+ * that is gone for a moment does not empty the index. A file whose document the index refuses (a term too
+ * long) is reported and not served, like a file that cannot be parsed, and is read again on its next change.
  */
 public final class ContentSync {
 
@@ -104,12 +106,15 @@ public final class ContentSync {
                 indexed.clear();
                 Report report = scanFolder(changes);
                 // Every file that serves an article was re-indexed; what no file serves any more goes.
+                int gone = 0;
                 for (Map.Entry<String, ArticleIndex.Entry> entry : before.entrySet()) {
                     if (entry.getValue().source().startsWith(SOURCE_PREFIX) && !indexed.containsKey(entry.getKey())) {
                         changes.delete(entry.getKey());
+                        gone++;
                     }
                 }
-                return report;
+                return new Report(report.added(), report.updated(), report.deleted() + gone, report.unchanged(),
+                        report.problems(), report.tookMillis());
             }
         });
     }
@@ -227,14 +232,31 @@ public final class ContentSync {
                 continue;
             }
             toIndex.add(served);
-            indexed.put(id, wanted);
-            if (current == null) {
-                added++;
-            } else {
-                updated++;
+        }
+        Map<String, String> refused = upsertAll(changes, toIndex);
+        for (Served served : toIndex) {
+            String id = served.article().id();
+            ArticleIndex.Entry current = indexed.get(id);
+            String why = refused.get(served.path());
+            if (why == null) {
+                indexed.put(id, new ArticleIndex.Entry(SOURCE_PREFIX + served.path(), served.stamp()));
+                if (current == null) {
+                    added++;
+                } else {
+                    updated++;
+                }
+                continue;
+            }
+            // Reported like a file that cannot be parsed: not served, and read again on its next change.
+            remove(served.path());
+            keep(served.path(), new Loaded(new FileEntry(served.stamp(), null, "cannot be indexed: " + why), null),
+                    parsed);
+            if (current != null && current.source().startsWith(SOURCE_PREFIX)) {
+                changes.delete(id);
+                indexed.remove(id);
+                deleted++;
             }
         }
-        upsertAll(changes, toIndex);
         List<ContentProblem> found = collectProblems();
         problems = found;
         return new Report(added, updated, deleted, unchanged, found.size(), (System.nanoTime() - startNanos) / 1_000_000);
@@ -242,20 +264,27 @@ public final class ContentSync {
 
     private record Served(String path, String stamp, Article article) {}
 
-    /** Indexes the articles (the index writer takes documents from several threads). */
-    private void upsertAll(ArticleIndex.Changes changes, List<Served> toIndex) throws IOException {
+    /**
+     * Indexes the articles (the index writer takes documents from several threads); returns, by path, why
+     * the writer refused some of them. One refused document stops neither the others nor the change.
+     */
+    private Map<String, String> upsertAll(ArticleIndex.Changes changes, List<Served> toIndex) throws IOException {
+        Map<String, String> refused = new ConcurrentHashMap<>();
         try {
             inParallel(toIndex, served -> {
                 try {
                     changes.upsert(served.article(), served.stamp());
-                    return served;
                 } catch (IOException e) {
                     throw new UncheckedIOException(e);
+                } catch (RuntimeException e) {
+                    refused.put(served.path(), e.toString());
                 }
+                return served;
             });
         } catch (UncheckedIOException e) {
             throw e.getCause();
         }
+        return refused;
     }
 
     /** {@code task} applied to each item in order: on every core for a large batch (a full build), else here. */

@@ -183,7 +183,7 @@ public final class SourceSync implements AutoCloseable {
     }
 
     private void enqueue(Source source) {
-        if (source.stuck || !queued.add(source.sourceId)) {
+        if (closing || source.stuck || !queued.add(source.sourceId)) {
             return;
         }
         refresher.execute(() -> {
@@ -192,16 +192,46 @@ public final class SourceSync implements AutoCloseable {
         });
     }
 
+    /** Every source's articles as listed for a reindex ({@link #listForReindex()}), for {@link #reindexAll}. */
+    public final class Listings {
+        /** By source, in the order listed; null for a source that could not list (its status says why). */
+        private final Map<Source, List<SourceArticle>> bySource;
+
+        private Listings(Map<Source, List<SourceArticle>> bySource) {
+            this.bySource = bySource;
+        }
+    }
+
     /**
-     * Refreshes every source now (on the caller's thread), re-indexing every article, including sources
-     * that timed out before. Called inside an {@link ArticleIndex#change index change} (a reindex), every
-     * source is written in that change and published with it. Returns the number of articles indexed.
+     * Asks every source for its articles now, on the caller's thread (each call time-boxed), sources that
+     * timed out before included: the first half of a reindex, done before its index change so that the
+     * writer thread never waits for a plugin.
      */
-    public int reindexAll() {
-        int total = 0;
+    public Listings listForReindex() {
+        Map<Source, List<SourceArticle>> bySource = new LinkedHashMap<>();
         for (Source source : List.copyOf(sources.values())) {
             source.stuck = false;
-            refresh(source, true);
+            bySource.put(source, list(source));
+        }
+        return new Listings(bySource);
+    }
+
+    /**
+     * Re-indexes every article of {@code listings}. Called inside an {@link ArticleIndex#change index
+     * change} (a reindex), every source is written in that change and published with it. Returns the
+     * number of articles the listed sources have indexed.
+     */
+    public int reindexAll(Listings listings) {
+        int total = 0;
+        for (Map.Entry<Source, List<SourceArticle>> listed : listings.bySource.entrySet()) {
+            Source source = listed.getKey();
+            try {
+                if (listed.getValue() != null && !closing) {
+                    write(source, listed.getValue(), true);
+                }
+            } finally {
+                source.loadedOnce = true;
+            }
             total += indexedCount(source);
         }
         return total;
@@ -255,8 +285,19 @@ public final class SourceSync implements AutoCloseable {
     }
 
     private void refreshNow(Source source, boolean force) {
+        List<SourceArticle> listed = list(source);
+        if (listed != null && !closing) {
+            write(source, listed, force);
+        }
+    }
+
+    /**
+     * The source's articles (one time-boxed call), or null when the sync is closing or the source could not
+     * list them: its status then says why.
+     */
+    private List<SourceArticle> list(Source source) {
         if (closing) {
-            return;
+            return null;
         }
         if (!source.callInFlight.compareAndSet(false, true)) {
             metrics.pluginFailed(source.pluginId);
@@ -266,17 +307,17 @@ public final class SourceSync implements AutoCloseable {
                     + "time)" + (source.indexed.isEmpty() ? "" : "; keeping " + source.indexed.size()
                     + " articles indexed before");
             LOG.warn("Plugin {}: {}", source.pluginId, source.error);
-            return;
+            return null;
         }
         source.state = "refreshing";
         source.callStarted = Instant.now();
         source.callError = null;
-        List<SourceArticle> listed;
         // The flag is cleared by the call when it returns, or here when the time box gave up before the call
         // ever started (a queued call cancelled): otherwise the source would be skipped for good.
         java.util.concurrent.atomic.AtomicBoolean started = new java.util.concurrent.atomic.AtomicBoolean();
         try {
-            listed = timeBox.call("source " + source.sourceId + ": articles()", source.loader, () -> {
+            String what = "source " + source.sourceId + ": articles()";
+            List<SourceArticle> listed = timeBox.call(what, source.loader, () -> {
                 started.set(true);
                 try {
                     return source.extension.articles();
@@ -287,9 +328,10 @@ public final class SourceSync implements AutoCloseable {
             if (listed == null) {
                 throw new PluginCallException("source " + source.sourceId + ": articles() returned null", false, null);
             }
+            return listed;
         } catch (RejectedExecutionException e) {
             source.callInFlight.set(false); // the time box is closed: the call never started
-            return;
+            return null;
         } catch (PluginCallException e) {
             if (!started.get()) {
                 source.callInFlight.set(false);
@@ -301,13 +343,22 @@ public final class SourceSync implements AutoCloseable {
                     + (source.indexed.isEmpty() ? "" : "; keeping " + source.indexed.size() + " articles indexed before");
             source.state = "failed";
             LOG.warn("Plugin {}: {}", source.pluginId, source.error);
-            return;
+            return null;
         }
-        if (closing) {
-            return;
-        }
+    }
+
+    /**
+     * Writes the source's listing as one change of the index, on the index's writer thread (joining the
+     * change it is called in, if any).
+     */
+    private void write(Source source, List<SourceArticle> listed, boolean force) {
         try {
-            apply(source, listed, force);
+            index.change(changes -> {
+                synchronized (this) {
+                    applyListing(changes, source, listed, force);
+                    return null;
+                }
+            });
             source.state = "ok";
             source.error = null;
             source.lastRefresh = Instant.now();
@@ -316,16 +367,6 @@ public final class SourceSync implements AutoCloseable {
             source.error = "could not index: " + e;
             LOG.error("Plugin {}: indexing source {} failed", source.pluginId, source.sourceId, e);
         }
-    }
-
-    /** Writes the source's listing as one change of the index, on the index's writer thread. */
-    private void apply(Source source, List<SourceArticle> listed, boolean force) throws IOException {
-        index.change(changes -> {
-            synchronized (this) {
-                applyListing(changes, source, listed, force);
-                return null;
-            }
-        });
     }
 
     private void applyListing(ArticleIndex.Changes changes, Source source, List<SourceArticle> listed, boolean force)
@@ -366,6 +407,9 @@ public final class SourceSync implements AutoCloseable {
                 }
             } catch (ContentException e) {
                 problems.add(new ContentProblem(id, e.getMessage()));
+            } catch (RuntimeException e) {
+                // one document the writer refuses (a term too long): reported, the others are indexed
+                problems.add(new ContentProblem(id, "cannot be indexed: " + e));
             }
         }
         Set<String> gone = new HashSet<>(source.indexed.keySet());
@@ -382,10 +426,18 @@ public final class SourceSync implements AutoCloseable {
         problems.forEach(p -> LOG.warn("Source {}: skipping {}: {}", source.sourceId, p.path(), p.message()));
     }
 
-    /** Stops refreshing: a refresh in progress stops at its next article, queued ones do not start. */
-    @Override
-    public void close() {
+    /**
+     * Stops refreshing: a refresh in progress stops at its next article, queued ones do not start, and this
+     * waits for the plugin call in progress (it ends within its time box). Called before the plugins are
+     * unloaded, so that no refresh calls an unloaded plugin; {@link #close()} does the same.
+     */
+    public void stopRefreshing() {
         closing = true;
         refresher.close();
+    }
+
+    @Override
+    public void close() {
+        stopRefreshing();
     }
 }

@@ -2,6 +2,8 @@ package dev.kotae.index;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.kotae.content.Article;
@@ -15,6 +17,7 @@ import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
 import org.apache.lucene.util.IOFunction;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -89,6 +92,38 @@ class ArticleIndexChangeTest {
             long published = index.versionsPublished();
             assertEquals("result", index.change(changes -> "result"));
             assertEquals(published, index.versionsPublished());
+        }
+    }
+
+    @Test
+    void aChangeThatThrowsIsPublishedAsFarAsItGot() throws Exception {
+        try (ArticleIndex index = open()) {
+            long published = index.versionsPublished();
+            IOException stop = new IOException("stopped part way");
+
+            IOException thrown = assertThrows(IOException.class, () -> index.change(changes -> {
+                changes.upsert(article("written"), "s");
+                throw stop;
+            }));
+
+            assertSame(stop, thrown);
+            assertTrue(index.entries().containsKey("written"), "what it wrote is not left for a later change");
+            assertEquals(published + 1, index.versionsPublished());
+        }
+    }
+
+    @Test
+    void theWritesOfAChangeThatEndedAreRefused() throws Exception {
+        try (ArticleIndex index = open()) {
+            AtomicReference<ArticleIndex.Changes> kept = new AtomicReference<>();
+            index.change(changes -> {
+                kept.set(changes);
+                return null;
+            });
+
+            assertThrows(IllegalStateException.class, () -> kept.get().upsert(article("late"), "s"));
+            assertThrows(IllegalStateException.class, () -> kept.get().delete("late"));
+            assertFalse(index.entries().containsKey("late"));
         }
     }
 

@@ -435,10 +435,55 @@ class ContentSyncTest {
         delete("en/orders/refund.md");
         delete("ja/playbooks/escalation.md");
 
-        sync.rebuild();
+        ContentSync.Report report = sync.rebuild();
 
         assertEquals(0, index.size());
         assertEquals(Map.of(), index.entries());
+        assertEquals(3, report.deleted(), report.toString());
+    }
+
+    /** A tag longer than Lucene takes (as a facet label and as a term): that one document cannot be written. */
+    private static String refusedByTheIndex(String id) {
+        return "---\nid: " + id + "\ntags: [" + "x".repeat(40_000) + "]\n---\n# Refused\n\nBody.\n";
+    }
+
+    @Test
+    void aDocumentTheIndexRefusesIsReportedAndTheRestOfTheBatchIsServed() throws IOException {
+        int files = 100; // a batch large enough to be indexed on every core
+        for (int i = 0; i < files; i++) {
+            write("en/a" + i + ".md", "---\nid: a" + i + "\n---\n# Refund question " + i + "\n\nBody.\n");
+        }
+        write("en/refused.md", refusedByTheIndex("refused"));
+
+        ContentSync.Report report = sync.syncAll();
+
+        assertReport(report, files, 0, 0, 0);
+        assertEquals(files, index.size(), "the rest of the change was written and published");
+        assertEquals(List.of("en/refused.md"), sync.problems().stream().map(ContentProblem::path).toList());
+        assertTrue(sync.problems().get(0).message().startsWith("cannot be indexed"), sync.problems().get(0).message());
+
+        write("en/refused.md", "---\nid: refused\n---\n# Accepted now\n\nBody.\n");
+        assertReport(sync.apply(Set.of("en/refused.md")), 1, 0, 0, 0);
+        assertEquals("Accepted now", stored("refused").title());
+        assertTrue(sync.problems().isEmpty(), sync.problems().toString());
+    }
+
+    @Test
+    void aRefusedEditOfAServedFileIsReportedAndRetriedOnItsNextChange() throws IOException {
+        writeThree();
+        sync.syncAll();
+
+        write("en/orders/refund.md", refusedByTheIndex("refund"));
+        ContentSync.Report refused = sync.apply(Set.of("en/orders/refund.md"));
+
+        assertReport(refused, 0, 0, 1, 0);
+        assertNull(stored("refund"), "served like a file that cannot be parsed: not at all");
+        assertEquals(List.of("en/orders/refund.md"), sync.problems().stream().map(ContentProblem::path).toList());
+
+        write("en/orders/refund.md", "# Refund timing\n\nRefunds take three days.\n");
+        assertReport(sync.apply(Set.of("en/orders/refund.md")), 1, 0, 0, 0);
+        assertEquals("Refund timing", stored("refund").title());
+        assertTrue(sync.problems().isEmpty(), sync.problems().toString());
     }
 
     @Test

@@ -68,7 +68,7 @@ class HangingSourceTest {
             sync.add("test-plugin", "hang", hanging, getClass().getClassLoader());
 
             for (int i = 0; i < 3; i++) {
-                sync.reindexAll();
+                sync.reindexAll(sync.listForReindex());
             }
 
             assertEquals(1, calls.get(), "the reindexes after the first did not call the hanging source again");
@@ -80,7 +80,7 @@ class HangingSourceTest {
             release.countDown();
             await("the hanging call returns").atMost(Duration.ofSeconds(10)).untilTrue(returned);
             await("its thread has let go of the source").atMost(Duration.ofSeconds(10)).until(() -> {
-                sync.reindexAll();
+                sync.reindexAll(sync.listForReindex());
                 return sync.statusByPlugin().get("test-plugin").get(0).state().equals("ok");
             });
             assertEquals(2, calls.get(), "called again once the earlier call had ended");

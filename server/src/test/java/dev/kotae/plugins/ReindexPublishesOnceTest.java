@@ -27,16 +27,18 @@ import java.util.Set;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Supplier;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * An admin reindex (the content folder and every plugin source, as {@code KotaeApp.reindex} runs it) is
- * one change of the index: searches see the old index until all of it is done, then the new one, and a
- * plugin source's refresh asked for meanwhile is published after it, never in the middle (where it once
- * published the index with the Markdown articles missing).
+ * An admin reindex (the content folder and every plugin source, as {@code AdminOperations.reindex} runs
+ * it) is one change of the index: searches see the old index until all of it is done, then the new one,
+ * never the middle (where a plugin source's refresh once published the index with the Markdown articles
+ * missing). The plugin sources list their articles before that change, so the index's writer thread never
+ * waits for a plugin: another source's refresh asked for meanwhile is written at once.
  */
 class ReindexPublishesOnceTest {
 
@@ -46,7 +48,7 @@ class ReindexPublishesOnceTest {
     Path work;
 
     @Test
-    void aReindexPublishesOnceAndARefreshAskedForMeanwhileComesAfterIt() throws Exception {
+    void aReindexPublishesOnceAndListsThePluginsBeforeItsChange() throws Exception {
         Path content = Files.createDirectories(work.resolve("content/en"));
         for (int i = 0; i < FILES; i++) {
             writeArticle(content, i, "Refund question " + i);
@@ -75,9 +77,10 @@ class ReindexPublishesOnceTest {
             Map<String, ArticleIndex.Entry> before = index.entries();
             long published = index.versionsPublished();
             AtomicReference<String> seenDuring = new AtomicReference<>("the reindex did not refresh the source");
+            AtomicLong publishedDuring = new AtomicLong();
             duringReindex.set(() -> {
-                // The content part of the reindex is written by now; the plugin sources are being refreshed.
-                // Another source starts meanwhile and refreshes on its own thread.
+                // The plugin sources are being listed: nothing of the reindex is written yet. Another source
+                // starts meanwhile and refreshes on its own thread; its change does not wait for this call.
                 try {
                     seenDuring.set(index.versionsPublished() == published && index.entries().equals(before) ? null
                             : "searches saw a version before the reindex was done: a0 is " + index.entries().get("a0"));
@@ -89,7 +92,10 @@ class ReindexPublishesOnceTest {
                     if (!beeListed.await(30, TimeUnit.SECONDS)) {
                         seenDuring.set("the source that started during the reindex was not refreshed");
                     }
-                } catch (IOException | InterruptedException e) {
+                    await("the refresh is written while the reindex lists its sources").atMost(Duration.ofSeconds(30))
+                            .until(() -> index.entries().containsKey("bee:b1"));
+                    publishedDuring.set(index.versionsPublished());
+                } catch (IOException | InterruptedException | RuntimeException e) {
                     seenDuring.set(e.toString());
                 }
             });
@@ -97,18 +103,22 @@ class ReindexPublishesOnceTest {
 
             assertNull(seenDuring.get());
             assertNotEquals(before.get("a0"), index.entries().get("a0"), "the reindex re-read the changed file");
-            await("the source's refresh is published after the reindex").atMost(Duration.ofSeconds(30))
-                    .until(() -> index.entries().containsKey("bee:b1"));
-            assertEquals(published + 2, index.versionsPublished(), "one version for the reindex, one for the refresh");
+            assertEquals(published + 1, publishedDuring.get(), "one version for the refresh");
+            assertEquals(published + 2, index.versionsPublished(), "one version for the reindex");
+            assertTrue(index.entries().containsKey("bee:b1"), "the reindex kept the other source's articles");
             assertEquals(FILES + 2, index.size(), "no Markdown article went missing");
         }
     }
 
-    /** What {@code KotaeApp.reindex} runs: the content rebuild and every plugin source, as one change. */
+    /**
+     * What {@code AdminOperations.reindex} runs: every plugin source listed, then the content rebuild and
+     * the listings written as one change.
+     */
     private static void reindex(ArticleIndex index, ContentSync sync, SourceSync sources) throws IOException {
+        SourceSync.Listings listings = sources.listForReindex();
         index.change(changes -> {
             sync.rebuild();
-            return sources.reindexAll();
+            return sources.reindexAll(listings);
         });
     }
 

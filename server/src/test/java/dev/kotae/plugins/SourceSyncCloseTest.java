@@ -1,6 +1,7 @@
 package dev.kotae.plugins;
 
 import static org.junit.jupiter.api.Assertions.assertDoesNotThrow;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.kotae.content.Article;
@@ -22,7 +23,9 @@ import java.util.List;
 import java.util.Set;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.RepeatedTest;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -82,6 +85,35 @@ class SourceSyncCloseTest {
         try (ArticleIndex reopened = open()) {
             assertTrue(reopened.entries().containsKey("probe"), "what was written after the sync stopped is kept");
             assertTrue(reopened.entries().size() < 20_000, "the refresh stopped at its next article, not at its end");
+        }
+    }
+
+    @Test
+    void noRefreshCallsASourceOnceRefreshingStopped() throws Exception {
+        AtomicInteger calls = new AtomicInteger();
+        ContentSource source = new ContentSource() {
+            @Override
+            public String sourceId() {
+                return "counted";
+            }
+
+            @Override
+            public List<SourceArticle> articles() {
+                calls.incrementAndGet();
+                return List.of();
+            }
+        };
+        try (ArticleIndex index = open();
+                TimeBox timeBox = new TimeBox(Duration.ofSeconds(30));
+                SourceSync sync = new SourceSync(index, new SourceArticles(new MarkdownRenderer(), Set.of("en"), "en"),
+                        timeBox, new KotaeMetrics())) {
+            sync.add("test-plugin", "counted", source, getClass().getClassLoader());
+
+            sync.stopRefreshing(); // what the server does before it unloads the plugins
+            sync.refreshAllSoon(); // a plugin's change notification arriving while the plugins close
+            sync.reindexAll(sync.listForReindex());
+
+            assertEquals(0, calls.get(), "the source was called after refreshing stopped");
         }
     }
 
