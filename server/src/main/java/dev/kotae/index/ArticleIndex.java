@@ -472,12 +472,12 @@ public final class ArticleIndex implements AutoCloseable {
 
     /** How searches used the kept term sets ({@link IndexView.Scope#matches}). */
     public Usage termMatchesUsage() {
-        return kept.termMatches();
+        return kept.termMatches().usage();
     }
 
     /** How searches used the kept word scores ({@link IndexView.Scope#scores}). */
     public Usage wordScoresUsage() {
-        return kept.wordScores();
+        return kept.wordScores().usage();
     }
 
     /** A searcher over the latest published version; give it back with {@link #release}. */

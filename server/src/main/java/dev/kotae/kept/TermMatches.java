@@ -23,7 +23,7 @@ import org.apache.lucene.util.DocIdSetBuilder;
  * the new segment's postings are read. Sets are sparse (sorted document numbers) or dense (a bit set),
  * whichever is smaller.
  */
-public final class TermMatches implements Usage {
+public final class TermMatches {
 
     /** About the heap the sets of each level may take: a dense set is 12.5 KB at 100,000 articles. */
     static final long MAX_BYTES = 32L << 20;
@@ -83,18 +83,8 @@ public final class TermMatches implements Usage {
         return builder.build();
     }
 
-    @Override
-    public long hits() {
-        return perScope.hits();
-    }
-
-    @Override
-    public long misses() {
-        return perScope.misses();
-    }
-
-    @Override
-    public long bytes() {
-        return perScope.bytes() + perSegment.bytes();
+    /** How searches used these values: hits and misses of the per-scope level, the heap of both levels. */
+    public Usage usage() {
+        return Usage.ofLevels(perScope, perSegment);
     }
 }

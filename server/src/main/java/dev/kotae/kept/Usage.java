@@ -11,4 +11,27 @@ public interface Usage {
 
     /** About the heap the kept values take now. */
     long bytes();
+
+    /**
+     * The usage of values kept in two levels, the {@code front} one asked first (hits and misses are
+     * its), the {@code back} one read on its misses (its heap counts too).
+     */
+    static Usage ofLevels(Kept<?, ?> front, Kept<?, ?> back) {
+        return new Usage() {
+            @Override
+            public long hits() {
+                return front.hits();
+            }
+
+            @Override
+            public long misses() {
+                return front.misses();
+            }
+
+            @Override
+            public long bytes() {
+                return front.bytes() + back.bytes();
+            }
+        };
+    }
 }

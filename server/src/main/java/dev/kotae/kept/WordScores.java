@@ -33,7 +33,7 @@ import org.apache.lucene.util.IOFunction;
  * version and scope, as they depend on collection-wide statistics that every edit changes. After an edit
  * a word is scored again from the kept postings; only the new segment's are read.
  */
-public final class WordScores implements Usage {
+public final class WordScores {
 
     /** About the heap each level may take: an eighth of the heap, between 16 and 128 MB. */
     static final long MAX_BYTES = Math.min(128L << 20, Math.max(16L << 20, Runtime.getRuntime().maxMemory() / 8));
@@ -194,18 +194,8 @@ public final class WordScores implements Usage {
         return new Scores(Arrays.copyOf(docs, count), Arrays.copyOf(scores, count));
     }
 
-    @Override
-    public long hits() {
-        return perScope.hits();
-    }
-
-    @Override
-    public long misses() {
-        return perScope.misses();
-    }
-
-    @Override
-    public long bytes() {
-        return perScope.bytes() + perSegment.bytes();
+    /** How searches used these values: hits and misses of the per-scope level, the heap of both levels. */
+    public Usage usage() {
+        return Usage.ofLevels(perScope, perSegment);
     }
 }
