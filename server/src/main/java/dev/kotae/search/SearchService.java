@@ -174,8 +174,8 @@ public final class SearchService {
     }
 
     /**
-     * The result of a normalised request ({@code tookMs} is set by the caller); only its top hits, by
-     * Lucene's top-k collector and without facets, if {@code top} is not {@code null}.
+     * The result of a normalised request ({@code tookMs} is set by the caller); only its top hits, without
+     * facets, if {@code top} is not {@code null}.
      */
     private SearchResult compute(IndexView view, SearchRequest request, TopDetail top) throws IOException {
         String text = request.query();
