@@ -4,13 +4,17 @@ import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAPac
 import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideOutsideOfPackage;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
+import com.tngtech.archunit.lang.ArchRule;
 import com.tngtech.archunit.library.dependencies.SliceAssignment;
 import com.tngtech.archunit.library.dependencies.SliceIdentifier;
+import dev.kotae.cyclefixturea.Ask;
+import dev.kotae.cyclefixtureb.Answer;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -53,9 +57,18 @@ class ArchitectureTest {
                 .importPackages("dev.kotae");
     }
 
+    private static final ArchRule NO_CYCLES = slices().assignedFrom(TOP_LEVEL_PACKAGES).should().beFreeOfCycles();
+
     @Test
     void packagesHaveNoCycles() {
-        slices().assignedFrom(TOP_LEVEL_PACKAGES).should().beFreeOfCycles().check(classes);
+        NO_CYCLES.check(classes);
+    }
+
+    @Test
+    void theRuleRefusesACycle() {
+        // Two test-only packages that use each other: the same rule must fail on them.
+        JavaClasses cycle = new ClassFileImporter().importClasses(Ask.class, Answer.class);
+        assertThrows(AssertionError.class, () -> NO_CYCLES.check(cycle));
     }
 
     @Test
