@@ -183,7 +183,8 @@ final class ServerParts implements AutoCloseable {
 
         Locales locales = new Locales(new HashSet<>(config.locales()), () -> indexedLocales(index));
         this.search = new SearchService(index, analysis, locales, config.search().cacheBytes(),
-                config.search().ranking());
+                config.search().ranking(), config.search().warmMillis());
+        index.warmNewVersionsWith(search::warm);
         this.suggest = new SuggestService(index, suggestKeys, search, locales);
         ArticleService articles = new ArticleService(index, analysis);
         CategoryService categories = new CategoryService(search);

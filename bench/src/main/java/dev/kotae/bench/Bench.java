@@ -21,18 +21,20 @@ import java.util.stream.Stream;
  * it over HTTP. Prints the table and writes it into the results file (between the bench markers).
  *
  * <pre>java -jar bench/target/kotae-bench.jar [--sizes 1000,10000,100000] [--out docs/benchmarks.md]
- *     [--work DIR] [--server-jar server/target/kotae.jar] [--smoke] [--after-edit-only]</pre>
+ *     [--work DIR] [--server-jar server/target/kotae.jar] [--smoke] [--after-edit-only] [--warm-millis MS]</pre>
  *
  * <p>{@code --after-edit-only} builds the index and measures only the searches after an edit ({@link AfterEdit}).
+ * {@code --warm-millis} sets the in-process server's {@code search.warmMillis} (default the server's), so
+ * the searches after an edit can be measured with and without warming.
  */
 public final class Bench {
 
     static final String USAGE = "usage: kotae-bench [--sizes N,N,...] [--out FILE] [--work DIR] "
-            + "[--server-jar JAR] [--smoke] [--after-edit-only]";
+            + "[--server-jar JAR] [--smoke] [--after-edit-only] [--warm-millis MS]";
 
     /** What to run, from the command line. */
     record Settings(List<Integer> sizes, Path out, Path work, Path serverJar, boolean smoke, boolean afterEditOnly,
-            String command) {
+            int warmMillis, String command) {
 
         static Settings parse(String... args) {
             List<Integer> sizes = List.of(1_000, 10_000, 100_000);
@@ -41,6 +43,7 @@ public final class Bench {
             Path jar = Path.of("server/target/kotae.jar");
             boolean smoke = false;
             boolean afterEditOnly = false;
+            int warmMillis = SearchConfig.DEFAULT_WARM_MILLIS;
             for (int i = 0; i < args.length; i++) {
                 switch (args[i]) {
                     case "--sizes" -> sizes = Arrays.stream(value(args, ++i).split(",")).map(String::strip)
@@ -50,11 +53,12 @@ public final class Bench {
                     case "--server-jar" -> jar = Path.of(value(args, ++i));
                     case "--smoke" -> smoke = true;
                     case "--after-edit-only" -> afterEditOnly = true;
+                    case "--warm-millis" -> warmMillis = Integer.parseInt(value(args, ++i));
                     default -> throw new IllegalArgumentException("unknown option " + args[i] + "\n" + USAGE);
                 }
             }
             String command = "java -jar bench/target/kotae-bench.jar" + (args.length == 0 ? "" : " " + String.join(" ", args));
-            return new Settings(sizes, out, work, jar, smoke, afterEditOnly, command);
+            return new Settings(sizes, out, work, jar, smoke, afterEditOnly, warmMillis, command);
         }
 
         private static String value(String[] args, int i) {
@@ -154,7 +158,7 @@ public final class Bench {
             log("building the index in-process");
             // Without the result cache: the in-process rows measure searching, as plain Lucene's do.
             KotaeConfig config = KotaeConfig.defaults().withContent(content).withData(data).withHost("127.0.0.1")
-                    .withPort(0).withSearch(SearchConfig.defaults().withCacheMegabytes(0));
+                    .withPort(0).withSearch(SearchConfig.defaults().withCacheMegabytes(0).withWarmMillis(settings.warmMillis()));
             try (KotaeApp app = KotaeApp.start(config)) {
                 long built = app.lastSync().added();
                 double seconds = app.lastSync().tookMillis() / 1000.0;

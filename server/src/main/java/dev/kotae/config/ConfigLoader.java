@@ -33,7 +33,7 @@ public final class ConfigLoader {
 
         record TokenEntry(String name, String token, String role) {}
 
-        record Search(Integer cacheMegabytes, Integer concurrency, String ranking) {}
+        record Search(Integer cacheMegabytes, Integer concurrency, String ranking, Integer warmMillis) {}
 
         record Analytics(String jdbcUrl, String user, String password, Integer retentionDays, Long journalMaxMb,
                 Long journalFsyncMillis, Integer eventsPerMinutePerClient) {}
@@ -115,6 +115,9 @@ public final class ConfigLoader {
                 }
                 if (yaml.search().ranking() != null) {
                     search = search.withRanking(SearchConfig.Ranking.parse(yaml.search().ranking()));
+                }
+                if (yaml.search().warmMillis() != null) {
+                    search = search.withWarmMillis(yaml.search().warmMillis());
                 }
                 config = config.withSearch(search);
             } catch (IllegalArgumentException e) {
@@ -257,6 +260,9 @@ public final class ConfigLoader {
         }
         if ((value = env.get("KOTAE_SEARCH_RANKING")) != null) {
             search = search.withRanking(SearchConfig.Ranking.parse(value));
+        }
+        if ((value = env.get("KOTAE_SEARCH_WARM_MS")) != null) {
+            search = search.withWarmMillis(SearchConfig.parse("search.warmMillis", value));
         }
         config = config.withSearch(search);
         ServerConfig server = config.server();

@@ -8,8 +8,10 @@ package dev.kotae.config;
  * @param concurrency how many searching requests run at once, the others waiting their turn; {@code 0}
  *     (the default) means one per CPU core, which keeps a burst from slowing every search down
  * @param ranking how text searches are counted and ranked
+ * @param warmMillis how long, at most, a new index version is warmed with the recent searches before
+ *     searches see it (an edit then becomes searchable up to this much later); {@code 0} does not warm
  */
-public record SearchConfig(int cacheMegabytes, int concurrency, Ranking ranking) {
+public record SearchConfig(int cacheMegabytes, int concurrency, Ranking ranking, int warmMillis) {
 
     /**
      * How a text search counts and ranks its matches. Both give the same pages, totals and facets; the
@@ -38,6 +40,13 @@ public record SearchConfig(int cacheMegabytes, int concurrency, Ranking ranking)
     public static final int MAX_CACHE_MEGABYTES = 4096;
     /** Half the HTTP threads: the rest stay free for suggestions, pages and health checks. */
     public static final int MAX_CONCURRENCY = 32;
+    /**
+     * At 100k articles the 40 most asked searches take about 100 ms cold (docs/benchmarks.md); twice
+     * that still leaves an edit searchable well within its second.
+     */
+    public static final int DEFAULT_WARM_MILLIS = 200;
+    /** An edit must stay searchable within about a second (docs/benchmarks.md's target). */
+    public static final int MAX_WARM_MILLIS = 1_000;
 
     public SearchConfig {
         if (cacheMegabytes < 0 || cacheMegabytes > MAX_CACHE_MEGABYTES) {
@@ -51,22 +60,30 @@ public record SearchConfig(int cacheMegabytes, int concurrency, Ranking ranking)
         if (ranking == null) {
             throw new IllegalArgumentException("search.ranking must be exact or lucene");
         }
+        if (warmMillis < 0 || warmMillis > MAX_WARM_MILLIS) {
+            throw new IllegalArgumentException("search.warmMillis must be 0-" + MAX_WARM_MILLIS
+                    + " (0 does not warm a new index version)");
+        }
     }
 
     public static SearchConfig defaults() {
-        return new SearchConfig(DEFAULT_CACHE_MEGABYTES, 0, Ranking.EXACT);
+        return new SearchConfig(DEFAULT_CACHE_MEGABYTES, 0, Ranking.EXACT, DEFAULT_WARM_MILLIS);
     }
 
     public SearchConfig withCacheMegabytes(int value) {
-        return new SearchConfig(value, concurrency, ranking);
+        return new SearchConfig(value, concurrency, ranking, warmMillis);
     }
 
     public SearchConfig withConcurrency(int value) {
-        return new SearchConfig(cacheMegabytes, value, ranking);
+        return new SearchConfig(cacheMegabytes, value, ranking, warmMillis);
     }
 
     public SearchConfig withRanking(Ranking value) {
-        return new SearchConfig(cacheMegabytes, concurrency, value);
+        return new SearchConfig(cacheMegabytes, concurrency, value, warmMillis);
+    }
+
+    public SearchConfig withWarmMillis(int value) {
+        return new SearchConfig(cacheMegabytes, concurrency, ranking, value);
     }
 
     /** The cache bound in bytes. */

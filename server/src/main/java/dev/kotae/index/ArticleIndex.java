@@ -104,6 +104,7 @@ public final class ArticleIndex implements AutoCloseable {
     /** The change running on the writer thread, if any: a change asked for inside it joins it. */
     private volatile Changes running;
     private final AtomicLong published = new AtomicLong();
+    private volatile VersionWarmer warmer = view -> { };
 
     /** A change this large is a bulk change, after which the index is merged into one segment. */
     static final int MERGE_AFTER_CHANGES = 1_000;
@@ -121,7 +122,9 @@ public final class ArticleIndex implements AutoCloseable {
             @Override
             public IndexView newSearcher(org.apache.lucene.index.IndexReader reader,
                     org.apache.lucene.index.IndexReader previous) throws IOException {
-                return new IndexView(reader, documents.facetsConfig(), kept);
+                IndexView view = new IndexView(reader, documents.facetsConfig(), kept);
+                warm(view);
+                return view;
             }
         };
         IndexWriter writer = new IndexWriter(directory, writerConfig());
@@ -133,6 +136,31 @@ public final class ArticleIndex implements AutoCloseable {
         }
         writer.setLiveCommitData(Map.of(FINGERPRINT_KEY, fingerprint).entrySet());
         this.current = new Writing(writer, new SearcherManager(writer, searcherFactory), new AtomicBoolean());
+    }
+
+    /**
+     * Prepares a new index version before searches see it, as Solr's auto-warming does: what searches
+     * keep per version (word scores, facet ordinals, scope counts, results) is then read once by the
+     * warmer instead of by the first visitors after an edit. It runs on the writer thread as part of
+     * publishing, so an edit becomes searchable only after it: a warmer bounds its own time.
+     */
+    @FunctionalInterface
+    public interface VersionWarmer {
+        void warm(IndexView fresh) throws IOException;
+    }
+
+    /** Warms every version published from now on ({@link VersionWarmer}); replaces the warmer before. */
+    public void warmNewVersionsWith(VersionWarmer warmer) {
+        this.warmer = warmer;
+    }
+
+    /** A failing warmer costs the next searches their warmth, never the version: it is logged and published. */
+    private void warm(IndexView view) {
+        try {
+            warmer.warm(view);
+        } catch (IOException | RuntimeException e) {
+            LOG.warn("Warming a new index version failed; it is published cold", e);
+        }
     }
 
     /** A config for one writer: Lucene refuses to share one between writers. */

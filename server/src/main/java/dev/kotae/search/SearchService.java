@@ -58,13 +58,16 @@ public final class SearchService {
     /** Each scope's own counts per index version, which a broad search's are taken from; a version has a few scopes. */
     private final Kept<IndexView.Scope, FacetCounter.Tally> scopeCounts = Kept.bySize(256);
     private final SearchConfig.Ranking ranking;
+    private final RecentSearches recent = new RecentSearches();
+    /** How long {@link #warm} may take; 0: it does nothing. */
+    private final long warmNanos;
 
     /** What counts without a query depend on: the scope (of one index version) and the filters picked. */
     private record Filters(IndexView.Scope scope, String type, String category, String tag) {}
 
     /** A search that computes every request (tests and in-process measurements compare it with plain Lucene). */
     public SearchService(ArticleIndex index, Analysis analysis, Locales locales) {
-        this(index, analysis, locales, 0, SearchConfig.Ranking.EXACT);
+        this(index, analysis, locales, 0, SearchConfig.Ranking.EXACT, 0);
     }
 
     /**
@@ -72,11 +75,13 @@ public final class SearchService {
      *     versions still open together (see {@link ResultCache}); {@code 0} computes every request
      * @param ranking how a text search's matches are counted and ranked: from the scores and term sets the
      *     index keeps, or by Lucene's own collectors; both give the same pages
+     * @param warmMillis how long {@link #warm} may spend on a new index version ({@code 0}: it does nothing)
      */
     public SearchService(ArticleIndex index, Analysis analysis, Locales locales, long cacheBytes,
-            SearchConfig.Ranking ranking) {
+            SearchConfig.Ranking ranking, int warmMillis) {
         this.index = index;
         this.ranking = ranking;
+        this.warmNanos = warmMillis * 1_000_000L;
         this.results = new ResultCache(cacheBytes);
         this.textQueries = new TextQueries(analysis);
         this.snippets = new Snippets(analysis);
@@ -97,6 +102,7 @@ public final class SearchService {
     public SearchResult search(SearchRequest request) throws IOException {
         long start = System.nanoTime();
         SearchRequest normalised = normalised(request);
+        recent.searched(normalised);
         IndexView view = index.acquire();
         try {
             SearchResult result = results.get(view, normalised, () -> compute(view, normalised, null));
@@ -144,6 +150,33 @@ public final class SearchService {
             return new TopHits(request.query().strip(), result.total(), result.hits());
         } finally {
             index.release(view);
+        }
+    }
+
+    /** The most searches {@link #warm} repeats; its time bound usually stops it first. */
+    static final int WARMED_SEARCHES = 100;
+
+    /**
+     * Runs the searches asked most of late on {@code fresh}, a version not yet published, hottest first,
+     * until they are done or the time given at construction is up: what searches keep per version (word
+     * scores, term lookups, facet ordinals, scope counts, and the results if the cache is on) is then
+     * ready before the first visitor after an edit asks. Searches outside the warmed ones still find the
+     * version-wide parts ready. For {@link ArticleIndex#warmNewVersionsWith}.
+     */
+    public void warm(IndexView fresh) throws IOException {
+        if (warmNanos == 0) {
+            return;
+        }
+        long deadline = System.nanoTime() + warmNanos;
+        for (SearchRequest request : recent.hottest(WARMED_SEARCHES)) {
+            if (System.nanoTime() - deadline >= 0) {
+                return;
+            }
+            try {
+                results.get(fresh, request, () -> compute(fresh, request, null));
+            } catch (InvalidRequestException e) {
+                // valid when it was asked, not on this version (its locale is gone): nothing to warm
+            }
         }
     }
 

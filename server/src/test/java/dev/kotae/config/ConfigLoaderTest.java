@@ -399,6 +399,17 @@ class ConfigLoaderTest {
     }
 
     @Test
+    void warmingIsBoundedAndSetByFileOrVariable() throws IOException {
+        assertEquals(SearchConfig.DEFAULT_WARM_MILLIS, ConfigLoader.load(write("port: 8080\n"), Map.of()).search().warmMillis());
+        Path file = write("search:\n  warmMillis: 0\n");
+        assertEquals(0, ConfigLoader.load(file, Map.of()).search().warmMillis());
+        assertEquals(50, ConfigLoader.load(file, Map.of("KOTAE_SEARCH_WARM_MS", "50")).search().warmMillis());
+        assertThrows(IOException.class, () -> ConfigLoader.load(write("search:\n  warmMillis: 5000\n"), Map.of()));
+        assertThrows(IllegalArgumentException.class,
+                () -> ConfigLoader.load(null, Map.of("KOTAE_SEARCH_WARM_MS", "-1")));
+    }
+
+    @Test
     void badSearchCacheSizesAreErrors() throws IOException {
         assertThrows(IOException.class, () -> ConfigLoader.load(write("search:\n  cacheMegabytes: -1\n"), Map.of()));
         assertThrows(IOException.class, () -> ConfigLoader.load(write("search:\n  cacheMegabyte: 8\n"), Map.of()));

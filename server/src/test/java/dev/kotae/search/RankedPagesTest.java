@@ -66,7 +66,7 @@ class RankedPagesTest {
         });
         Locales locales = new Locales(Set.of("ja", "en"), () -> Set.of("ja", "en"));
         search = new SearchService(index, analysis, locales);
-        lucene = new SearchService(index, analysis, locales, 0, SearchConfig.Ranking.LUCENE);
+        lucene = new SearchService(index, analysis, locales, 0, SearchConfig.Ranking.LUCENE, 0);
         textQueries = new TextQueries(analysis);
     }
 
