@@ -34,6 +34,8 @@ import org.apache.lucene.search.TopDocs;
 import org.apache.lucene.search.TopScoreDocCollectorManager;
 import org.apache.lucene.search.TotalHits;
 import org.apache.lucene.util.FixedBitSet;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Full-text search over the articles a caller may see: ranked hits with snippets, facet counts over
@@ -42,6 +44,8 @@ import org.apache.lucene.util.FixedBitSet;
  * when a few hits without facets will do.
  */
 public final class SearchService {
+
+    private static final Logger LOG = LoggerFactory.getLogger(SearchService.class);
 
     private static final Sort NEWEST_FIRST = new Sort(
             new SortField(IndexFields.UPDATED, SortField.Type.LONG, true),
@@ -167,16 +171,23 @@ public final class SearchService {
         if (warmNanos == 0) {
             return;
         }
-        long deadline = System.nanoTime() + warmNanos;
-        for (SearchRequest request : recent.hottest(WARMED_SEARCHES)) {
-            if (System.nanoTime() - deadline >= 0) {
-                return;
+        long start = System.nanoTime();
+        List<SearchRequest> hottest = recent.hottest(WARMED_SEARCHES);
+        int warmed = 0;
+        for (SearchRequest request : hottest) {
+            if (System.nanoTime() - start >= warmNanos) {
+                break;
             }
             try {
                 results.get(fresh, request, () -> compute(fresh, request, null));
             } catch (InvalidRequestException e) {
                 // valid when it was asked, not on this version (its locale is gone): nothing to warm
             }
+            warmed++;
+        }
+        if (!hottest.isEmpty()) {
+            LOG.info("Warmed the new index version with {} of the {} searches asked most, in {} ms", warmed,
+                    hottest.size(), (System.nanoTime() - start) / 1_000_000);
         }
     }
 
