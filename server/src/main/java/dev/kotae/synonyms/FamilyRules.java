@@ -89,7 +89,7 @@ final class FamilyRules extends SolrSynonymParser {
             stream.end();
         }
         if (words.isEmpty()) {
-            withoutWords.add(text.isBlank() ? "(an empty term)" : text);
+            withoutWords.add(text);
             reuse.clear();
             return reuse.get();
         }

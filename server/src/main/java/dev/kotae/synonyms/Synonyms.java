@@ -69,6 +69,9 @@ public final class Synonyms {
                 emptyEverywhere.retainAll(familyRules.termsWithoutWords());
             }
         }
+        if (emptyEverywhere != null && emptyEverywhere.contains("")) {
+            throw new InvalidSynonymsException("a rule has an empty term (two commas in a row, or one at the end)");
+        }
         if (emptyEverywhere != null && !emptyEverywhere.isEmpty()) {
             throw new InvalidSynonymsException("«" + String.join("», «", emptyEverywhere)
                     + "» has no word that search uses (only particles, stop words or punctuation)");

@@ -119,7 +119,7 @@ public final class SynonymsFile {
         try {
             long size = Files.size(file);
             if (size > MAX_BYTES) {
-                throw new InvalidSynonymsException("the file is " + size / 1024 + " KiB; synonyms are limited to "
+                throw new InvalidSynonymsException("the file is " + (size + 1023) / 1024 + " KiB; synonyms are limited to "
                         + MAX_BYTES / 1024 + " KiB");
             }
             byte[] bytes = Files.readAllBytes(file);
