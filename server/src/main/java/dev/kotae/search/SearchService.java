@@ -90,9 +90,9 @@ public final class SearchService {
      */
     public SearchService(ArticleIndex index, Analysis analysis, Locales locales, long cacheBytes,
             SearchConfig.Ranking ranking, Supplier<Synonyms> synonyms) {
-        this.synonyms = synonyms;
         this.index = index;
         this.ranking = ranking;
+        this.synonyms = synonyms;
         this.results = new ResultCache(cacheBytes);
         this.textQueries = new TextQueries(analysis);
         this.snippets = new Snippets(analysis);
