@@ -65,12 +65,17 @@ public final class SearchService {
     /** What counts without a query depend on: the scope (of one index version) and the filters picked. */
     private record Filters(IndexView.Scope scope, String type, String category, String tag) {}
 
-    /** A search that computes every request (tests and in-process measurements compare it with plain Lucene). */
+    /**
+     * A search that computes every request, without synonyms (tests and in-process measurements compare it
+     * with plain Lucene).
+     */
     public SearchService(ArticleIndex index, Analysis analysis, Locales locales) {
         this(index, analysis, locales, 0, SearchConfig.Ranking.EXACT);
     }
 
     /**
+     * A search without synonyms.
+     *
      * @param cacheBytes about how much heap results kept for repeated searches may take, all index
      *     versions still open together (see {@link ResultCache}); {@code 0} computes every request
      * @param ranking how a text search's matches are counted and ranked: from the scores and term sets the

@@ -36,7 +36,9 @@ import org.apache.lucene.search.Query;
  * {@code CommonTermsQuery} does: on its own it says nothing about what the customer asked, and matching on
  * it would make a Japanese search count and rank nearly every article. When nothing else matches
  * (「ぱすわーど」, which Kuromoji cuts into kana that match no word), the search matches on the common
- * bigrams too ({@link TextQuery#matchingTerms}).
+ * bigrams too ({@link TextQuery#matchingTerms}). The help center's synonyms ({@code content/synonyms.txt})
+ * add the words a typed word or run of words stands for, each a clause weighing {@link #SYNONYM_WEIGHT} of
+ * the typed words'.
  */
 public final class TextQueries {
 
