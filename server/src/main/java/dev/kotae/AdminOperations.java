@@ -64,7 +64,9 @@ final class AdminOperations implements Admin {
         Map<String, Object> contentStatus = new LinkedHashMap<>();
         contentStatus.put("path", content.folder.root().toString());
         contentStatus.put("files", content.sync.fileCount());
-        contentStatus.put("problems", content.sync.problems());
+        contentStatus.put("problems", content.problems());
+        contentStatus.put("synonyms", Map.of("rules", content.synonyms.current().rules(),
+                "version", content.synonyms.current().version()));
         status.put("content", contentStatus);
         Map<String, Object> indexStatus = new LinkedHashMap<>();
         indexStatus.put("documents", content.index.size());
@@ -108,6 +110,7 @@ final class AdminOperations implements Admin {
     }
 
     private Map<String, Object> reindexNow(SourceSync.Listings listings, long start) throws IOException {
+        content.synonyms.reload();
         ContentSync.Report report = content.sync.rebuild();
         content.synced(report);
         int fromPlugins = content.sources.reindexAll(listings);

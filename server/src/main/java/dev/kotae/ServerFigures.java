@@ -31,8 +31,8 @@ final class ServerFigures {
         countFigures(metrics, "browse_counts", "Counts without a query (browsing, the overview)", search.browseCounts());
         countFigures(metrics, "scope_counts", "A scope's own facet counts (for broad searches)", search.scopeCounts());
         metrics.contentGauge("kotae_articles", "Articles in the index", () -> sizeOf(index));
-        metrics.contentGauge("kotae_content_problems", "Content files skipped because of errors",
-                () -> content.sync.problems().size());
+        metrics.contentGauge("kotae_content_problems", "Content files skipped or refused because of errors",
+                () -> content.problems().size());
         metrics.contentGauge("kotae_index_size_bytes", "Index size on disk", index::sizeOnDisk);
         metrics.counter("kotae_analytics_events_lost", "Analytics events never journaled (journal full or"
                 + " unwritable) or unreadable in it, since the data folder was made", analyticsLosses::lost);

@@ -61,6 +61,7 @@ import dev.kotae.site.SearchEngineFiles;
 import dev.kotae.site.SignInPages;
 import dev.kotae.site.Site;
 import dev.kotae.site.SiteAssets;
+import dev.kotae.synonyms.SynonymsFile;
 import dev.kotae.util.Closer;
 import dev.kotae.util.DaemonThreads;
 import dev.kotae.web.AdminResource;
@@ -182,8 +183,9 @@ final class ServerParts implements AutoCloseable {
         closer.add(new RetentionPurge(database, config.analytics().retention(), Clock.systemUTC())).start();
 
         Locales locales = new Locales(new HashSet<>(config.locales()), () -> indexedLocales(index));
+        SynonymsFile synonyms = new SynonymsFile(folder, analysis);
         this.search = new SearchService(index, analysis, locales, config.search().cacheBytes(),
-                config.search().ranking(), config.search().warmMillis());
+                config.search().ranking(), config.search().warmMillis(), synonyms::current);
         index.warmNewVersionsWith(search::warm);
         this.suggest = new SuggestService(index, suggestKeys, search, locales);
         ArticleService articles = new ArticleService(index, analysis);
@@ -191,7 +193,7 @@ final class ServerParts implements AutoCloseable {
         TimeBox timeBox = closer.add(new TimeBox(config.plugins().timeout()));
         SourceSync sources = closer.add(new SourceSync(index, new SourceArticles(markdown,
                 new HashSet<>(config.locales()), config.defaultLocale()), timeBox, metrics));
-        this.content = new IndexedContent(folder, sync, sources, index, metrics);
+        this.content = new IndexedContent(folder, sync, sources, index, synonyms, metrics);
         this.plugins = closer.add(new PluginHost(config.plugins(), data.resolve("plugins"),
                 new PublicHelpCenter(search, suggest, articles), events, sources, timeBox, metrics));
         // Closed before the plugins: no refresh may call a plugin that is being unloaded.

@@ -1,10 +1,12 @@
 package dev.kotae;
 
 import dev.kotae.auth.AccountStore;
+import dev.kotae.content.ContentProblem;
 import dev.kotae.content.ContentWatcher;
 import dev.kotae.index.ArticleIndex;
 import dev.kotae.index.ContentSync;
 import java.io.IOException;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
@@ -86,15 +88,15 @@ final class StartOrder implements AutoCloseable {
     private void logStartup() throws IOException {
         Map<String, Object> counts = parts.admin.articleCounts();
         ContentSync.Report lastSync = parts.content.lastSync();
-        ContentSync sync = parts.content.sync;
+        List<ContentProblem> problems = parts.content.problems();
         LOG.info("Kotae {} serving {} on {}", KotaeApp.version(), parts.content.folder.root(),
                 parts.http.uri(parts.config.host()));
         LOG.info("Articles: {} (index {}: {} added, {} updated, {} removed, {} unchanged in {} ms)",
                 counts, parts.content.index.wasReset() ? "rebuilt" : "synced", lastSync.added(), lastSync.updated(),
                 lastSync.deleted(), lastSync.unchanged(), lastSync.tookMillis());
-        if (!sync.problems().isEmpty()) {
-            LOG.warn("{} content file(s) skipped:", sync.problems().size());
-            sync.problems().forEach(p -> LOG.warn("  {}: {}", p.path(), p.message()));
+        if (!problems.isEmpty()) {
+            LOG.warn("{} content file(s) skipped:", problems.size());
+            problems.forEach(p -> LOG.warn("  {}: {}", p.path(), p.message()));
         }
         if (parts.config.tokens().isEmpty() && parts.accounts.size() == 0) {
             LOG.info("No accounts and no auth tokens: internal articles and /api/v1/admin are unreachable "

@@ -12,7 +12,8 @@ import org.apache.lucene.util.IOSupplier;
  * repeat: "password reset" is asked all day). The answers are the ones a fresh search gives: a result is
  * kept only for the version it was computed on ({@link Kept}: dropped when Lucene closes the version),
  * under the whole validated request, the audience included, so what agents were answered never reaches
- * the public.
+ * the public, and under the synonym set it was computed with, so an edit of the synonyms shows at once
+ * without a new index version.
  *
  * <p>Bounded by an estimate of the results' heap size; Caffeine's admission policy keeps the frequently
  * asked ones when one-off queries stream through.
@@ -20,25 +21,31 @@ import org.apache.lucene.util.IOSupplier;
 public final class ResultCache {
 
     /** {@code null} when off. */
-    private final Kept<SearchRequest, SearchResult> results;
+    private final Kept<Asked, SearchResult> results;
+
+    /** A request as answered with one synonym set: another set may answer it otherwise. */
+    private record Asked(SearchRequest request, long synonymsVersion) {}
 
     /** @param maxBytes about how much heap the kept results may take; {@code 0} keeps nothing */
     ResultCache(long maxBytes) {
         if (maxBytes < 0) {
             throw new IllegalArgumentException("maxBytes must be 0 or more");
         }
-        this.results = maxBytes == 0 ? null : Kept.byWeight(maxBytes, ResultCache::weight);
+        this.results = maxBytes == 0 ? null : Kept.byWeight(maxBytes, (asked, result) -> weight(asked.request(), result));
     }
 
     /**
-     * The result kept for {@code request} on {@code view}, else what {@code search} answers (then kept).
-     * {@code request} must be the normalised request the search answers, audience and locale included.
+     * The result kept for {@code request} on {@code view} with the synonym set {@code synonymsVersion}, else
+     * what {@code search} answers (then kept). {@code request} must be the normalised request the search
+     * answers, audience and locale included, and {@code search} must use that synonym set.
      */
-    SearchResult get(IndexView view, SearchRequest request, IOSupplier<SearchResult> search) throws IOException {
+    SearchResult get(IndexView view, SearchRequest request, long synonymsVersion, IOSupplier<SearchResult> search)
+            throws IOException {
         if (results == null) {
             return search.get();
         }
-        return results.get(view.getIndexReader().getReaderCacheHelper(), request, key -> search.get());
+        return results.get(view.getIndexReader().getReaderCacheHelper(), new Asked(request, synonymsVersion),
+                key -> search.get());
     }
 
     /** Searches answered from the cache since start. */

@@ -11,6 +11,7 @@ import dev.kotae.index.IndexView;
 import dev.kotae.index.LanguageFamily;
 import dev.kotae.kept.Kept;
 import dev.kotae.search.FacetCounter.Counts;
+import dev.kotae.synonyms.Synonyms;
 import dev.kotae.util.InvalidRequestException;
 import java.io.IOException;
 import java.util.ArrayList;
@@ -20,6 +21,7 @@ import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Supplier;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.search.BooleanClause;
 import org.apache.lucene.search.BooleanQuery;
@@ -62,6 +64,7 @@ public final class SearchService {
     /** Each scope's own counts per index version, which a broad search's are taken from; a version has a few scopes. */
     private final Kept<IndexView.Scope, FacetCounter.Tally> scopeCounts = Kept.bySize(256);
     private final SearchConfig.Ranking ranking;
+    private final Supplier<Synonyms> synonyms;
     private final RecentSearches recent = new RecentSearches();
     /** How long {@link #warm} may take; 0: it does nothing. */
     private final long warmNanos;
@@ -69,23 +72,30 @@ public final class SearchService {
     /** What counts without a query depend on: the scope (of one index version) and the filters picked. */
     private record Filters(IndexView.Scope scope, String type, String category, String tag) {}
 
-    /** A search that computes every request (tests and in-process measurements compare it with plain Lucene). */
+    /**
+     * A search that computes every request, without synonyms (tests and in-process measurements compare it
+     * with plain Lucene).
+     */
     public SearchService(ArticleIndex index, Analysis analysis, Locales locales) {
-        this(index, analysis, locales, 0, SearchConfig.Ranking.EXACT, 0);
+        this(index, analysis, locales, 0, SearchConfig.Ranking.EXACT, 0, () -> Synonyms.NONE);
     }
 
     /**
+     * A search without synonyms.
+     *
      * @param cacheBytes about how much heap results kept for repeated searches may take, all index
      *     versions still open together (see {@link ResultCache}); {@code 0} computes every request
      * @param ranking how a text search's matches are counted and ranked: from the scores and term sets the
      *     index keeps, or by Lucene's own collectors; both give the same pages
      * @param warmMillis how long {@link #warm} may spend on a new index version ({@code 0}: it does nothing)
+     * @param synonyms the synonym set in use now, asked once per search (it may change between searches)
      */
     public SearchService(ArticleIndex index, Analysis analysis, Locales locales, long cacheBytes,
-            SearchConfig.Ranking ranking, int warmMillis) {
+            SearchConfig.Ranking ranking, int warmMillis, Supplier<Synonyms> synonyms) {
         this.index = index;
         this.ranking = ranking;
         this.warmNanos = warmMillis * 1_000_000L;
+        this.synonyms = synonyms;
         this.results = new ResultCache(cacheBytes);
         this.textQueries = new TextQueries(analysis);
         this.snippets = new Snippets(analysis);
@@ -107,9 +117,12 @@ public final class SearchService {
         long start = System.nanoTime();
         SearchRequest normalised = normalised(request);
         recent.searched(normalised);
+        Synonyms vocabulary = synonyms.get();
         IndexView view = index.acquire();
         try {
-            SearchResult result = results.get(view, normalised, () -> compute(view, normalised, null));
+            // Kept per synonym set too: once the file changes, no search is answered with the set before.
+            SearchResult result = results.get(view, normalised, vocabulary.version(),
+                    () -> compute(view, normalised, null, vocabulary));
             return result.answering(request.query() == null ? "" : request.query().strip(),
                     Math.round((System.nanoTime() - start) / 10_000.0) / 100.0);
         } finally {
@@ -150,7 +163,7 @@ public final class SearchService {
         }
         IndexView view = index.acquire();
         try {
-            SearchResult result = compute(view, normalised, detail);
+            SearchResult result = compute(view, normalised, detail, synonyms.get());
             return new TopHits(request.query().strip(), result.total(), result.hits());
         } finally {
             index.release(view);
@@ -172,6 +185,7 @@ public final class SearchService {
             return;
         }
         long start = System.nanoTime();
+        Synonyms vocabulary = synonyms.get();
         List<SearchRequest> hottest = recent.hottest(WARMED_SEARCHES);
         int warmed = 0;
         for (SearchRequest request : hottest) {
@@ -179,7 +193,7 @@ public final class SearchService {
                 break;
             }
             try {
-                results.get(fresh, request, () -> compute(fresh, request, null));
+                results.get(fresh, request, vocabulary.version(), () -> compute(fresh, request, null, vocabulary));
             } catch (InvalidRequestException e) {
                 // valid when it was asked, not on this version (its locale is gone): nothing to warm
             }
@@ -218,19 +232,20 @@ public final class SearchService {
     }
 
     /**
-     * The result of a normalised request ({@code tookMs} is set by the caller); only its top hits, without
-     * facets, if {@code top} is not {@code null}.
+     * The result of a normalised request ({@code tookMs} is set by the caller) with {@code synonyms}; only
+     * its top hits, without facets, if {@code top} is not {@code null}.
      */
-    private SearchResult compute(IndexView view, SearchRequest request, TopDetail top) throws IOException {
+    private SearchResult compute(IndexView view, SearchRequest request, TopDetail top, Synonyms synonyms)
+            throws IOException {
         String text = request.query();
         Set<LanguageFamily> families = Locales.families(request.locale());
-        Page page = run(view, request, text, families, top);
+        Page page = run(view, request, text, families, synonyms, top);
         String didYouMean = null;
         boolean corrected = false;
         if (page.total() == 0 && !text.isEmpty()) {
             didYouMean = spelling.correct(view.getIndexReader(), text, families, request.audience());
             if (didYouMean != null) {
-                Page correctedPage = run(view, request, didYouMean, families, top);
+                Page correctedPage = run(view, request, didYouMean, families, synonyms, top);
                 if (correctedPage.total() > 0) {
                     page = correctedPage;
                     corrected = true;
@@ -249,9 +264,10 @@ public final class SearchService {
 
     /** The page for {@code text}; common bigrams match too when nothing matches without them (TextQueries). */
     private Page run(IndexView view, SearchRequest request, String text, Set<LanguageFamily> families,
-            TopDetail top) throws IOException {
-        Page page = run(view, request, text, families, false, top);
-        return page.total() == 0 && page.commonGramsLeftOut() ? run(view, request, text, families, true, top) : page;
+            Synonyms synonyms, TopDetail top) throws IOException {
+        Page page = run(view, request, text, families, synonyms, false, top);
+        return page.total() == 0 && page.commonGramsLeftOut()
+                ? run(view, request, text, families, synonyms, true, top) : page;
     }
 
     /**
@@ -262,7 +278,7 @@ public final class SearchService {
      *     hits need
      */
     private Page run(IndexView view, SearchRequest request, String text, Set<LanguageFamily> families,
-            boolean everything, TopDetail topOnly) throws IOException {
+            Synonyms synonyms, boolean everything, TopDetail topOnly) throws IOException {
         String locale = request.locale();
         IndexView.Scope scope = scope(view, request.audience(), locale);
         int window = request.page() * request.size();
@@ -280,7 +296,7 @@ public final class SearchService {
                     filters -> FacetCounter.count(view, scope.searcher(), query));
             top = scope.searcher().search(query, window, NEWEST_FIRST);
         } else {
-            TextQuery query = textQueries.build(text, families, TextQueries.TermQueries.of(scope));
+            TextQuery query = textQueries.build(text, families, TextQueries.TermQueries.of(scope), synonyms);
             if (query == null) {
                 counts = FacetCounter.count(view, scope.searcher(), new MatchNoDocsQuery("no searchable words"));
                 top = new TopDocs(new TotalHits(0, TotalHits.Relation.EQUAL_TO), new ScoreDoc[0]);

@@ -5,6 +5,7 @@ import dev.kotae.index.IndexFields;
 import dev.kotae.index.IndexView;
 import dev.kotae.index.LanguageFamily;
 import dev.kotae.kept.WordScores;
+import dev.kotae.synonyms.Synonyms;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
@@ -35,7 +36,9 @@ import org.apache.lucene.search.Query;
  * {@code CommonTermsQuery} does: on its own it says nothing about what the customer asked, and matching on
  * it would make a Japanese search count and rank nearly every article. When nothing else matches
  * (「ぱすわーど」, which Kuromoji cuts into kana that match no word), the search matches on the common
- * bigrams too ({@link TextQuery#matchingTerms}).
+ * bigrams too ({@link TextQuery#matchingTerms}). The help center's synonyms ({@code content/synonyms.txt})
+ * add the words a typed word or run of words stands for, each a clause weighing {@link #SYNONYM_WEIGHT} of
+ * the typed words'.
  */
 public final class TextQueries {
 
@@ -44,6 +47,11 @@ public final class TextQueries {
     private static final int MAX_GRAMS = 64;
     /** What each repetition of a word adds to its weight: a customer who names it twice means it. */
     private static final float REPEAT_WEIGHT = 0.5f;
+    /**
+     * A synonym's weight against the words it stands for: below 1, so that where both are found the
+     * article with the customer's own word ranks first.
+     */
+    static final float SYNONYM_WEIGHT = 0.8f;
 
     private final Analysis analysis;
     private final QuestionPhrasing phrasing;
@@ -99,26 +107,37 @@ public final class TextQueries {
         }
     }
 
-    /**
-     * The typed query for {@code text} over the given families' fields, or {@code null} if no word survives
-     * analysis. Its clauses are, per family, the words, then the joined pairs, then the kana bigrams: the
-     * order in which their scores are summed. {@code termQueries} tells which bigrams are common.
-     */
+    /** The typed query for {@code text} without synonyms (see {@link #build(String, Collection, TermQueries, Synonyms)}). */
     public TextQuery build(String text, Collection<LanguageFamily> families, TermQueries termQueries)
             throws IOException {
+        return build(text, families, termQueries, Synonyms.NONE);
+    }
+
+    /**
+     * The typed query for {@code text} over the given families' fields, or {@code null} if no word survives
+     * analysis. Its clauses are, per family, the words, then the joined pairs, then the synonyms, then the
+     * kana bigrams: the order in which their scores are summed. {@code termQueries} tells which bigrams are
+     * common; {@code synonyms} is the set the result is computed with (the caller keys kept results by it).
+     */
+    public TextQuery build(String text, Collection<LanguageFamily> families, TermQueries termQueries,
+            Synonyms synonyms) throws IOException {
         List<TextQuery.Clause> clauses = new ArrayList<>();
         for (LanguageFamily family : families) {
             RankingProfile profile = RankingProfile.of(family);
             Words words = words(analysis.text(family), IndexFields.body(family), text, MAX_TERMS,
                     profile.joinsSplitWords());
+            Map<String, Float> weights = new LinkedHashMap<>();
             for (Map.Entry<String, Integer> word : words.counts().entrySet()) {
                 float weight = (phrasing.isPhrasing(family, word.getKey()) ? profile.phrasingWeight() : 1f)
                         * (1 + REPEAT_WEIGHT * (word.getValue() - 1));
+                weights.put(word.getKey(), weight);
                 clauses.add(fieldsClause(TextQuery.Kind.WORD, family, profile, word.getKey(), weight));
             }
             for (String joined : words.joinedPairs()) {
                 clauses.add(fieldsClause(TextQuery.Kind.JOINED_PAIR, family, profile, joined, 1f));
             }
+            synonymWeights(synonyms.of(family, words.sequence()), weights).forEach((synonym, weight) ->
+                    clauses.add(fieldsClause(TextQuery.Kind.SYNONYM, family, profile, synonym, weight)));
             if (profile.gramsWeight() > 0) {
                 for (String gram : terms(analysis.grams(), IndexFields.GRAMS_TITLE, text, MAX_GRAMS).keySet()) {
                     boolean common = termQueries.frequency(new Term(IndexFields.GRAMS_BODY, gram)).isCommonGram();
@@ -140,6 +159,27 @@ public final class TextQueries {
                 field(IndexFields.body(family), term, 1f)));
     }
 
+    /**
+     * The words the synonyms add, with their weights: {@link #SYNONYM_WEIGHT} times the least weight of the
+     * typed words a synonym stands for (a synonym of question phrasing counts as little as the phrasing),
+     * shared among the synonym's words, so a synonym of several words weighs no more than one of one word.
+     * A word that is also typed is not added again; a word of several synonyms takes its greatest weight,
+     * not their sum. At most {@link #MAX_TERMS}, like the words typed.
+     */
+    private static Map<String, Float> synonymWeights(List<Synonyms.Match> matches, Map<String, Float> typedWeights) {
+        Map<String, Float> weights = new LinkedHashMap<>();
+        for (Synonyms.Match match : matches) {
+            float typed = match.typed().stream().map(typedWeights::get).min(Float::compare).orElse(1f);
+            float weight = SYNONYM_WEIGHT * typed / match.synonym().size();
+            for (String word : match.synonym()) {
+                if (!typedWeights.containsKey(word) && (weights.containsKey(word) || weights.size() < MAX_TERMS)) {
+                    weights.merge(word, weight, Math::max);
+                }
+            }
+        }
+        return weights;
+    }
+
     private static WordScores.FieldTerm field(String field, String text, float fieldWeight) {
         return new WordScores.FieldTerm(new Term(field, text), fieldWeight);
     }
@@ -153,11 +193,15 @@ public final class TextQueries {
         return new TextQuery.Clause(kind, text, weight, new WordScores.Word(tieBreaker, boosted), commonGram);
     }
 
-    /** A query's distinct words with how often each occurs, and (if asked for) adjacent pairs written together. */
-    private record Words(Map<String, Integer> counts, List<String> joinedPairs) {}
+    /**
+     * A query's distinct words with how often each occurs, the words in the order written (where synonyms
+     * of several words are looked for), and (if asked for) adjacent pairs written together.
+     */
+    private record Words(Map<String, Integer> counts, List<String> sequence, List<String> joinedPairs) {}
 
     private static Words words(Analyzer analyzer, String field, String text, int limit, boolean joinPairs) {
         Map<String, Integer> counts = new LinkedHashMap<>();
+        List<String> sequence = new ArrayList<>();
         List<String> joined = new ArrayList<>();
         try (TokenStream stream = analyzer.tokenStream(field, text)) {
             CharTermAttribute term = stream.addAttribute(CharTermAttribute.class);
@@ -168,6 +212,9 @@ public final class TextQueries {
                 String word = term.toString();
                 if (counts.containsKey(word) || counts.size() < limit) {
                     counts.merge(word, 1, Integer::sum);
+                    if (sequence.size() < 2 * limit) {
+                        sequence.add(word);
+                    }
                 }
                 if (joinPairs && previous != null && increment.getPositionIncrement() == 1 && joined.size() < limit) {
                     joined.add(previous + word);
@@ -178,7 +225,7 @@ public final class TextQueries {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        return new Words(counts, joined);
+        return new Words(counts, sequence, joined);
     }
 
     /** The distinct terms {@code analyzer} makes of {@code text}, at most {@code limit}, with their counts. */

@@ -46,13 +46,18 @@ public record TextQuery(List<Clause> clauses) {
         /** Two adjacent words written as one ("back up" finds "backup"), in spaced languages. */
         JOINED_PAIR,
         /** A kana bigram of a Japanese text, which finds what Kuromoji cut differently. */
-        KANA_GRAM
+        KANA_GRAM,
+        /**
+         * A word of a synonym of the text's words ({@code content/synonyms.txt}), weighted below the words
+         * it stands for.
+         */
+        SYNONYM
     }
 
     /**
      * One scoring clause: its best field's score plus the tie-breaker times the sum of its other fields'.
      *
-     * @param text the word, pair or bigram
+     * @param text the word, pair, bigram or synonym's word
      * @param weight the clause's own weight, already multiplied into each field term's boost (so scoring
      *     reads only {@code word}; the weight says why the boosts are what they are)
      * @param word the tie-breaker and the field terms with their whole boosts (field weight times

@@ -12,6 +12,7 @@ import dev.kotae.index.ArticleDocuments;
 import dev.kotae.index.ArticleIndex;
 import dev.kotae.index.IndexView;
 import dev.kotae.index.SuggestKeys;
+import dev.kotae.synonyms.Synonyms;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.LocalDate;
@@ -184,7 +185,11 @@ class ExactRankingTest {
     private static final Map<TextQuery.Kind, String> KIND_EXAMPLES = Map.of(
             TextQuery.Kind.WORD, "refund",
             TextQuery.Kind.JOINED_PAIR, "back up",
-            TextQuery.Kind.KANA_GRAM, "ぱすわーど");
+            TextQuery.Kind.KANA_GRAM, "ぱすわーど",
+            TextQuery.Kind.SYNONYM, "reimburse");
+
+    /** The synonyms the examples are built with: the SYNONYM example's word stands for a word of the index. */
+    private static final String SYNONYMS = "reimburse, refund";
 
     /**
      * Every kind of clause, alone in a query, is ranked from the kept scores exactly as Lucene scores the
@@ -192,14 +197,15 @@ class ExactRankingTest {
      * query, and its body terms (if it has any) are what the snippets mark.
      */
     @Test
-    void everyClauseKindIsRankedMatchedAndMarked() throws IOException {
+    void everyClauseKindIsRankedMatchedAndMarked() throws Exception {
         assertEquals(EnumSet.allOf(TextQuery.Kind.class), KIND_EXAMPLES.keySet(), "an example of every kind");
         IndexView view = index.acquire();
         try {
             IndexView.Scope scope = SearchService.scope(view, Audience.PUBLIC, null);
+            Synonyms synonyms = Synonyms.parse(SYNONYMS, analysis, 1);
             for (Map.Entry<TextQuery.Kind, String> example : KIND_EXAMPLES.entrySet()) {
                 TextQuery built = textQueries.build(example.getValue(), Locales.families(null),
-                        TextQueries.TermQueries.of(scope));
+                        TextQueries.TermQueries.of(scope), synonyms);
                 List<TextQuery.Clause> ofKind = built.clauses().stream()
                         .filter(clause -> clause.kind() == example.getKey()).toList();
                 assertFalse(ofKind.isEmpty(), example.getValue() + " makes a " + example.getKey());

@@ -11,6 +11,7 @@ import dev.kotae.index.Analysis;
 import dev.kotae.index.ArticleDocuments;
 import dev.kotae.index.ArticleIndex;
 import dev.kotae.index.SuggestKeys;
+import dev.kotae.synonyms.Synonyms;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.LocalDate;
@@ -66,7 +67,7 @@ class RankedPagesTest {
         });
         Locales locales = new Locales(Set.of("ja", "en"), () -> Set.of("ja", "en"));
         search = new SearchService(index, analysis, locales);
-        lucene = new SearchService(index, analysis, locales, 0, SearchConfig.Ranking.LUCENE, 0);
+        lucene = new SearchService(index, analysis, locales, 0, SearchConfig.Ranking.LUCENE, 0, () -> Synonyms.NONE);
         textQueries = new TextQueries(analysis);
     }
 

@@ -50,7 +50,7 @@ class ResultCacheTest {
         int results = 200;
         for (int i = 0; i < results; i++) {
             SearchRequest request = request("query " + i);
-            cache.get(view, request, () -> {
+            cache.get(view, request, 0, () -> {
                 computed.incrementAndGet();
                 return result(request.query());
             });
@@ -69,7 +69,7 @@ class ResultCacheTest {
         int asked = 0;
         long hits = cache.hits();
         while (cache.hits() == hits && asked < 10) {
-            cache.get(view, popular, () -> result("popular"));
+            cache.get(view, popular, 0, () -> result("popular"));
             asked++;
         }
         assertTrue(cache.hits() > hits, "a search asked " + asked + " times is kept");
@@ -80,12 +80,14 @@ class ResultCacheTest {
     void aRepeatIsAnsweredAsKept() throws Exception {
         ResultCache cache = new ResultCache(8L << 20);
         SearchRequest request = request("返金");
-        SearchResult first = cache.get(view, request, () -> result("返金"));
-        assertSame(first, cache.get(view, request, () -> result("computed again")));
+        SearchResult first = cache.get(view, request, 0, () -> result("返金"));
+        assertSame(first, cache.get(view, request, 0, () -> result("computed again")));
         assertEquals(1, cache.hits());
         assertEquals(1, cache.misses());
         SearchRequest agents = new SearchRequest("返金", "ja", null, null, null, 1, 10, Audience.AGENTS);
-        assertNotSame(first, cache.get(view, agents, () -> result("返金")), "another audience is another entry");
+        assertNotSame(first, cache.get(view, agents, 0, () -> result("返金")), "another audience is another entry");
+        assertNotSame(first, cache.get(view, request, 1, () -> result("返金")),
+                "another synonym set is another entry: an edit of synonyms.txt shows at once");
     }
 
     @Test
@@ -93,7 +95,7 @@ class ResultCacheTest {
         ResultCache off = new ResultCache(0);
         AtomicInteger computed = new AtomicInteger();
         for (int i = 0; i < 3; i++) {
-            off.get(view, request("same"), () -> {
+            off.get(view, request("same"), 0, () -> {
                 computed.incrementAndGet();
                 return result("same");
             });

@@ -11,6 +11,7 @@ import dev.kotae.index.ArticleDocuments;
 import dev.kotae.index.ArticleIndex;
 import dev.kotae.index.ContentSync;
 import dev.kotae.index.SuggestKeys;
+import dev.kotae.synonyms.Synonyms;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -86,7 +87,7 @@ class WarmingTest {
                     new ArticleParser(new MarkdownRenderer(), Set.of("en"), "en"), index);
             sync.syncAll();
             search = new SearchService(index, new Analysis(), new Locales(Set.of("en"), () -> Set.of("en")),
-                    CACHE_BYTES, SearchConfig.Ranking.EXACT, warmMillis);
+                    CACHE_BYTES, SearchConfig.Ranking.EXACT, warmMillis, () -> Synonyms.NONE);
             index.warmNewVersionsWith(search::warm);
         }
 
