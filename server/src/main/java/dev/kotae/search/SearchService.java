@@ -175,18 +175,29 @@ public final class SearchService {
 
     /**
      * The result of a normalised request ({@code tookMs} is set by the caller); only its top hits, without
-     * facets, if {@code top} is not {@code null}.
+     * facets, if {@code top} is not {@code null}. Japanese kana are also searched as the help center writes
+     * them ({@link KanaConversion}); when that converted a word, the answer says how it read the query:
+     * {@code didYouMean} is the query so written («へんきん»: «返金») and {@code corrected} is whether the hits
+     * are for it. When the query finds nothing, a spelling correction is tried as before.
      */
     private SearchResult compute(IndexView view, SearchRequest request, TopDetail top) throws IOException {
         String text = request.query();
         Set<LanguageFamily> families = Locales.families(request.locale());
-        Page page = run(view, request, text, families, top);
+        KanaConversion.Conversion conversion = text.isEmpty() || !families.contains(LanguageFamily.JA)
+                ? KanaConversion.Conversion.NONE
+                : KanaConversion.convert(text, scope(view, request.audience(), request.locale()).searcher()
+                        .getIndexReader(), request.audience());
+        Page page = run(view, request, text, conversion, families, top);
         String didYouMean = null;
         boolean corrected = false;
+        if (conversion.converted() && page.total() > 0) {
+            didYouMean = conversion.readAs();
+            corrected = true;
+        }
         if (page.total() == 0 && !text.isEmpty()) {
             didYouMean = spelling.correct(view.getIndexReader(), text, families, request.audience());
             if (didYouMean != null) {
-                Page correctedPage = run(view, request, didYouMean, families, top);
+                Page correctedPage = run(view, request, didYouMean, KanaConversion.Conversion.NONE, families, top);
                 if (correctedPage.total() > 0) {
                     page = correctedPage;
                     corrected = true;
@@ -204,21 +215,23 @@ public final class SearchService {
             boolean commonGramsLeftOut) {}
 
     /** The page for {@code text}; common bigrams match too when nothing matches without them (TextQueries). */
-    private Page run(IndexView view, SearchRequest request, String text, Set<LanguageFamily> families,
-            TopDetail top) throws IOException {
-        Page page = run(view, request, text, families, false, top);
-        return page.total() == 0 && page.commonGramsLeftOut() ? run(view, request, text, families, true, top) : page;
+    private Page run(IndexView view, SearchRequest request, String text, KanaConversion.Conversion conversion,
+            Set<LanguageFamily> families, TopDetail top) throws IOException {
+        Page page = run(view, request, text, conversion, families, false, top);
+        return page.total() == 0 && page.commonGramsLeftOut()
+                ? run(view, request, text, conversion, families, true, top) : page;
     }
 
     /**
      * @param request validated and normalised (its locale checked, its query stripped and folded)
      * @param text the query as typed (folded), or its spelling correction
+     * @param conversion how the kana of {@code text} read in the scope's vocabulary
      * @param everything whether common bigrams match too
      * @param topOnly {@code null} for the whole page (every match counted and ranked), else what the top
      *     hits need
      */
-    private Page run(IndexView view, SearchRequest request, String text, Set<LanguageFamily> families,
-            boolean everything, TopDetail topOnly) throws IOException {
+    private Page run(IndexView view, SearchRequest request, String text, KanaConversion.Conversion conversion,
+            Set<LanguageFamily> families, boolean everything, TopDetail topOnly) throws IOException {
         String locale = request.locale();
         IndexView.Scope scope = scope(view, request.audience(), locale);
         int window = request.page() * request.size();
@@ -236,7 +249,7 @@ public final class SearchService {
                     filters -> FacetCounter.count(view, scope.searcher(), query));
             top = scope.searcher().search(query, window, NEWEST_FIRST);
         } else {
-            TextQuery query = textQueries.build(text, families, TextQueries.TermQueries.of(scope));
+            TextQuery query = textQueries.build(text, conversion, families, TextQueries.TermQueries.of(scope));
             if (query == null) {
                 counts = FacetCounter.count(view, scope.searcher(), new MatchNoDocsQuery("no searchable words"));
                 top = new TopDocs(new TotalHits(0, TotalHits.Relation.EQUAL_TO), new ScoreDoc[0]);

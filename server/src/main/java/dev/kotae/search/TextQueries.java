@@ -44,6 +44,11 @@ public final class TextQueries {
     private static final int MAX_GRAMS = 64;
     /** What each repetition of a word adds to its weight: a customer who names it twice means it. */
     private static final float REPEAT_WEIGHT = 0.5f;
+    /**
+     * A word read from kana against a typed word's 1, times its form's share: below it, so an article that
+     * has the kana as typed keeps its place, but far above the kana bigrams it replaces.
+     */
+    static final float READING_WEIGHT = 0.8f;
 
     private final Analysis analysis;
     private final QuestionPhrasing phrasing;
@@ -106,6 +111,17 @@ public final class TextQueries {
      */
     public TextQuery build(String text, Collection<LanguageFamily> families, TermQueries termQueries)
             throws IOException {
+        return build(text, KanaConversion.Conversion.NONE, families, termQueries);
+    }
+
+    /**
+     * As {@link #build(String, Collection, TermQueries)}, with the kana of {@code text} also read as
+     * {@code conversion} says: in Japanese, each converted word's written forms add their words as
+     * {@link TextQuery.Kind#READING} clauses after the typed words, and the converted kana make no bigrams
+     * (their bigrams, ハイ, イソ, ソウ of 「はいそう」, are what found unrelated articles).
+     */
+    TextQuery build(String text, KanaConversion.Conversion conversion, Collection<LanguageFamily> families,
+            TermQueries termQueries) throws IOException {
         List<TextQuery.Clause> clauses = new ArrayList<>();
         for (LanguageFamily family : families) {
             RankingProfile profile = RankingProfile.of(family);
@@ -119,8 +135,12 @@ public final class TextQueries {
             for (String joined : words.joinedPairs()) {
                 clauses.add(fieldsClause(TextQuery.Kind.JOINED_PAIR, family, profile, joined, 1f));
             }
+            if (family == LanguageFamily.JA) {
+                addReadings(clauses, conversion, profile, words.counts().keySet());
+            }
             if (profile.gramsWeight() > 0) {
-                for (String gram : terms(analysis.grams(), IndexFields.GRAMS_TITLE, text, MAX_GRAMS).keySet()) {
+                String gramsText = conversion.converted() ? conversion.unconverted() : text;
+                for (String gram : terms(analysis.grams(), IndexFields.GRAMS_TITLE, gramsText, MAX_GRAMS).keySet()) {
                     boolean common = termQueries.frequency(new Term(IndexFields.GRAMS_BODY, gram)).isCommonGram();
                     clauses.add(clause(TextQuery.Kind.KANA_GRAM, gram, profile.gramsWeight(), profile.tieBreaker(),
                             common, List.of(field(IndexFields.GRAMS_TITLE, gram, profile.questionWeight()),
@@ -129,6 +149,24 @@ public final class TextQueries {
             }
         }
         return clauses.isEmpty() ? null : new TextQuery(clauses);
+    }
+
+    /** The READING clauses of the converted words' forms: each word of a form once, at its best share. */
+    private void addReadings(List<TextQuery.Clause> clauses, KanaConversion.Conversion conversion,
+            RankingProfile profile, Collection<String> typed) {
+        Map<String, Double> shares = new LinkedHashMap<>();
+        for (KanaConversion.Word word : conversion.words()) {
+            for (KanaConversion.Form form : word.forms()) {
+                for (String term : terms(analysis.text(LanguageFamily.JA), IndexFields.body(LanguageFamily.JA),
+                        form.written(), MAX_TERMS).keySet()) {
+                    if (!typed.contains(term)) {
+                        shares.merge(term, form.share(), Math::max);
+                    }
+                }
+            }
+        }
+        shares.forEach((term, share) -> clauses.add(fieldsClause(TextQuery.Kind.READING, LanguageFamily.JA,
+                profile, term, READING_WEIGHT * share.floatValue())));
     }
 
     private static TextQuery.Clause fieldsClause(TextQuery.Kind kind, LanguageFamily family, RankingProfile profile,

@@ -46,7 +46,13 @@ public record TextQuery(List<Clause> clauses) {
         /** Two adjacent words written as one ("back up" finds "backup"), in spaced languages. */
         JOINED_PAIR,
         /** A kana bigram of a Japanese text, which finds what Kuromoji cut differently. */
-        KANA_GRAM
+        KANA_GRAM,
+        /**
+         * A word of a written form of a kana word of the text, from the help center's vocabulary
+         * ({@link KanaConversion}: 「へんきん」 is also searched as 返金), weighted below a typed word and by
+         * the form's share of the reading's uses.
+         */
+        READING
     }
 
     /**
