@@ -184,7 +184,8 @@ class ExactRankingTest {
     private static final Map<TextQuery.Kind, String> KIND_EXAMPLES = Map.of(
             TextQuery.Kind.WORD, "refund",
             TextQuery.Kind.JOINED_PAIR, "back up",
-            TextQuery.Kind.KANA_GRAM, "ぱすわーど");
+            TextQuery.Kind.KANA_GRAM, "ぱすわーど",
+            TextQuery.Kind.READING, "へんきん");
 
     /**
      * Every kind of clause, alone in a query, is ranked from the kept scores exactly as Lucene scores the
@@ -198,7 +199,9 @@ class ExactRankingTest {
         try {
             IndexView.Scope scope = SearchService.scope(view, Audience.PUBLIC, null);
             for (Map.Entry<TextQuery.Kind, String> example : KIND_EXAMPLES.entrySet()) {
-                TextQuery built = textQueries.build(example.getValue(), Locales.families(null),
+                KanaConversion.Conversion conversion = KanaConversion.convert(example.getValue(),
+                        scope.searcher().getIndexReader(), Audience.PUBLIC);
+                TextQuery built = textQueries.build(example.getValue(), conversion, Locales.families(null),
                         TextQueries.TermQueries.of(scope));
                 List<TextQuery.Clause> ofKind = built.clauses().stream()
                         .filter(clause -> clause.kind() == example.getKey()).toList();
