@@ -61,4 +61,17 @@ class KanaReadingIT extends SampleServerIT {
         JsonNode result = server.query("/api/v1/search", null, Map.of("q", "注文をキャンセルして返金してほしい")).json();
         assertTrue(result.get("didYouMean").isNull(), result.toString());
     }
+
+    @Test
+    void theSearchPageSaysInJapaneseWhatItSearchedFor() {
+        String page = server.query("/search", null, Map.of("q", "へんきん", "lang", "ja")).body();
+        assertTrue(page.contains("「返金」の検索結果を表示しています（入力: 「へんきん」）"), page);
+    }
+
+    @Test
+    void whatTheLineEchoesIsEscaped() {
+        String page = server.query("/search", null, Map.of("q", "へんきん<img src=x onerror=alert(1)>", "lang", "ja")).body();
+        assertTrue(page.contains("「返金&lt;img"), "the read query is escaped: " + page);
+        assertFalse(page.contains("<img src=x"), "nothing typed becomes markup");
+    }
 }
