@@ -9,6 +9,7 @@ import dev.kotae.index.ArticleIndex;
 import dev.kotae.index.IndexFields;
 import dev.kotae.index.IndexView;
 import dev.kotae.index.LanguageFamily;
+import dev.kotae.index.Romaji;
 import dev.kotae.kept.Kept;
 import dev.kotae.search.FacetCounter.Counts;
 import dev.kotae.util.InvalidRequestException;
@@ -19,6 +20,7 @@ import java.util.Collection;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.search.BooleanClause;
@@ -178,21 +180,30 @@ public final class SearchService {
      * facets, if {@code top} is not {@code null}. Japanese kana are also searched as the help center writes
      * them ({@link KanaConversion}); when that converted a word, the answer says how it read the query:
      * {@code didYouMean} is the query so written («へんきん»: «返金») and {@code corrected} is whether the hits
-     * are for it. When the query finds nothing, a spelling correction is tried as before.
+     * are for it. A query that finds nothing is tried as romaji read the same way («henkin»: «返金»), then
+     * with its spelling corrected.
      */
     private SearchResult compute(IndexView view, SearchRequest request, TopDetail top) throws IOException {
         String text = request.query();
         Set<LanguageFamily> families = Locales.families(request.locale());
-        KanaConversion.Conversion conversion = text.isEmpty() || !families.contains(LanguageFamily.JA)
-                ? KanaConversion.Conversion.NONE
-                : KanaConversion.convert(text, scope(view, request.audience(), request.locale()).searcher()
-                        .getIndexReader(), request.audience());
+        KanaConversion.Conversion conversion = readings(view, request, text, families);
         Page page = run(view, request, text, conversion, families, top);
         String didYouMean = null;
         boolean corrected = false;
         if (conversion.converted() && page.total() > 0) {
             didYouMean = conversion.readAs();
             corrected = true;
+        }
+        if (page.total() == 0 && !text.isEmpty()) {
+            Optional<String> kana = families.contains(LanguageFamily.JA) ? Romaji.toHiragana(text) : Optional.empty();
+            KanaConversion.Conversion romaji = kana.isPresent()
+                    ? readings(view, request, kana.get(), families) : KanaConversion.Conversion.NONE;
+            Page romajiPage = romaji.converted() ? run(view, request, kana.get(), romaji, families, top) : null;
+            if (romajiPage != null && romajiPage.total() > 0) {
+                page = romajiPage;
+                didYouMean = romaji.readAs();
+                corrected = true;
+            }
         }
         if (page.total() == 0 && !text.isEmpty()) {
             didYouMean = spelling.correct(view.getIndexReader(), text, families, request.audience());
@@ -208,6 +219,16 @@ public final class SearchService {
         }
         return new SearchResult(text, page.total(), request.page(), request.size(), 0,
                 page.hits(), page.facets(), didYouMean, corrected);
+    }
+
+    /** How the kana of {@code text} read in the vocabulary of the caller's scope (none outside Japanese). */
+    private static KanaConversion.Conversion readings(IndexView view, SearchRequest request, String text,
+            Set<LanguageFamily> families) throws IOException {
+        if (text.isEmpty() || !families.contains(LanguageFamily.JA)) {
+            return KanaConversion.Conversion.NONE;
+        }
+        IndexView.Scope scope = scope(view, request.audience(), request.locale());
+        return KanaConversion.convert(text, scope.searcher().getIndexReader(), request.audience());
     }
 
     /** One page of hits; {@code commonGramsLeftOut} if common bigrams could match more (TextQueries). */

@@ -74,4 +74,27 @@ class KanaReadingIT extends SampleServerIT {
         assertTrue(page.contains("「返金&lt;img"), "the read query is escaped: " + page);
         assertFalse(page.contains("<img src=x"), "nothing typed becomes markup");
     }
+
+    @ParameterizedTest(name = "romaji {0} finds {1}")
+    @CsvSource({
+        "henkin, refund-timing, 返金",
+        "ryoushuusho, receipt-invoice, 領収書",
+        "ryousyuusyo, receipt-invoice, 領収書",
+        "haisou, tracking, 配送",
+        "henkin no jiki, refund-timing, 返金 の 時期",
+    })
+    void romajiThatFindsNothingAsTypedIsReadAsKana(String query, String expected, String didYouMean) {
+        JsonNode result = server.query("/api/v1/search", null, Map.of("q", query)).json();
+        List<String> ids = KotaeServer.ids(result.get("hits"));
+        assertEquals(didYouMean, result.get("didYouMean").asText(), result.toString());
+        assertTrue(result.get("corrected").asBoolean());
+        assertTrue(ids.subList(0, Math.min(3, ids.size())).contains(expected), () -> query + " ranked " + ids);
+    }
+
+    @Test
+    void englishThatFindsSomethingIsNotReadAsRomaji() {
+        JsonNode result = server.query("/api/v1/search", null, Map.of("q", "refund")).json();
+        assertTrue(result.get("didYouMean").isNull(), result.toString());
+        assertEquals("en", result.get("hits").get(0).get("locale").asText());
+    }
 }
