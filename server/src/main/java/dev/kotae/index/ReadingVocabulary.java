@@ -216,6 +216,25 @@ public final class ReadingVocabulary {
         return false;
     }
 
+    /** Whether some live document of {@code reader} has {@code term} in {@code field}. */
+    public static boolean usedBy(IndexReader reader, String field, String term) throws IOException {
+        BytesRef bytes = new BytesRef(term);
+        for (LeafReaderContext leaf : reader.leaves()) {
+            Terms terms = leaf.reader().terms(field);
+            TermsEnum iterator = terms == null ? null : terms.iterator();
+            if (iterator != null && iterator.seekExact(bytes)) {
+                Bits live = leaf.reader().getLiveDocs();
+                PostingsEnum postings = iterator.postings(null, PostingsEnum.NONE);
+                for (int doc = postings.nextDoc(); doc != DocIdSetIterator.NO_MORE_DOCS; doc = postings.nextDoc()) {
+                    if (live == null || live.get(doc)) {
+                        return true;
+                    }
+                }
+            }
+        }
+        return false;
+    }
+
     private static int countLive(PostingsEnum postings, Bits live) throws IOException {
         int count = 0;
         for (int doc = postings.nextDoc(); doc != DocIdSetIterator.NO_MORE_DOCS; doc = postings.nextDoc()) {

@@ -2,6 +2,7 @@ package dev.kotae.search;
 
 import dev.kotae.index.IndexFields;
 import dev.kotae.index.KanaNormalizer;
+import dev.kotae.index.LanguageFamily;
 import dev.kotae.index.ReadingVocabulary;
 import java.io.IOException;
 import java.util.ArrayList;
@@ -15,7 +16,8 @@ import org.apache.lucene.index.IndexReader;
  * Reads the kana of a query as the help center writes its words: 「へんきん」 as 返金, 「りょうしゅうしょ」
  * as 領収書, 「返金 きかん」 as 返金 期間. Each run of kana (hiragana, katakana, 「ー」; half-width already
  * folded) of at least two letters is cut, by dynamic programming, into readings of the caller's
- * {@link ReadingVocabulary} and particles or grammatical endings left as typed (「へんきんのきかん」 is
+ * {@link ReadingVocabulary} and particles or grammatical endings left as typed (a run that touches a
+ * kanji is part of a phrase the customer's IME converted, and is left as typed) (「へんきんのきかん」 is
  * 返金 + の + 期間); fewer, longer words are preferred. A run that cannot be cut so, because some of its
  * letters are neither a word nor such an ending (the rest of a sentence: 「どうすればいい」), is left as it
  * is. Of a reading's written forms, those the caller's articles use most win: 「こうかん」 is 交換 in a shop's
@@ -33,6 +35,11 @@ final class KanaConversion {
     /** A written form used by less than this share of a reading's uses is not searched for. */
     static final double MIN_SHARE = 0.2;
     private static final int MAX_FORMS = 3;
+    /**
+     * A word shorter than this converts only when it is the whole run: two letters inside a run are too
+     * often the end of one word and the start of another (「すでに」 is not 素手 + に, 「はしか」 not は + 歯科).
+     */
+    static final int MIN_WORD_IN_RUN = 3;
 
     /**
      * Particles and endings a run may keep as typed between and after its words (in katakana, as runs are
@@ -44,7 +51,7 @@ final class KanaConversion {
             "スル", "シタ", "シテ", "シタイ", "シナイ", "シマス", "シマシタ", "サレル", "サレナイ", "デキル",
             "デキナイ", "デキマス", "デキマセン", "シタイデス", "ヲシタイ",
             "クダサイ", "ホシイ", "タイ", "ナイ", "デス", "デスカ", "マス", "マスカ", "マセン", "シタラ",
-            "ドウ", "ドウヤッテ", "イツ", "ドコ", "ナニ", "ナン", "ホウホウ");
+            "ドウ", "ドウヤッテ", "イツ", "ドコ", "ナニ", "ナン");
     private static final float WORD_COST = 1f;
     private static final float KEPT_COST_PER_LETTER = 0.25f;
 
@@ -100,7 +107,10 @@ final class KanaConversion {
                 continue;
             }
             String run = text.substring(i, end);
-            List<Piece> pieces = run.length() >= ReadingVocabulary.MIN_READING_LENGTH ? cut(run, lookups) : null;
+            boolean standsAlone = !(i > 0 && isKanji(text.charAt(i - 1)))
+                    && !(end < text.length() && isKanji(text.charAt(end)));
+            List<Piece> pieces = standsAlone && run.length() >= ReadingVocabulary.MIN_READING_LENGTH
+                    ? cut(run, lookups) : null;
             if (pieces == null) {
                 readAs.append(run);
                 unconverted.append(run);
@@ -131,9 +141,12 @@ final class KanaConversion {
     private static List<Piece> cut(String run, Lookups lookups) throws IOException {
         String reading = KanaNormalizer.normalize(run);
         int n = run.length();
-        if (reading.length() != n || !ReadingVocabulary.isKatakana(reading)) {
+        if (reading.length() != n || !ReadingVocabulary.isKatakana(reading) || lookups.writtenAsTyped(reading)) {
             return null;
         }
+        // Katakana is typed for katakana words: only a run that is one word as a whole (ヘンキン) is read
+        // as another, not the start of a longer word (「コンビニエン」 is not コンビニ + 園).
+        boolean katakana = run.chars().noneMatch(c -> c >= '\u3041' && c <= '\u3096');
         float[] cost = new float[n + 1];
         Piece[] last = new Piece[n + 1];
         int[] from = new int[n + 1];
@@ -150,7 +163,12 @@ final class KanaConversion {
                     relax(cost, last, from, start, end, KEPT_COST_PER_LETTER * part.length(),
                             new Piece(run.substring(start, end), null));
                 }
+                boolean wholeRun = start == 0 && end == n;
                 if (part.length() < ReadingVocabulary.MIN_READING_LENGTH || !inVocabulary) {
+                    continue;
+                }
+                if (!wholeRun && (katakana || part.length() < MIN_WORD_IN_RUN)) {
+                    inVocabulary = lookups.hasPrefix(part);
                     continue;
                 }
                 // No reading starts so: no longer one will either (kept endings may still be longer).
@@ -180,6 +198,15 @@ final class KanaConversion {
         }
     }
 
+    /**
+     * Whether {@code c} is a kanji: kana that touch one (「ごみの出し方」, 「返金のじき」) belong to a phrase the
+     * customer's IME already converted, and are written so on purpose; only kana that stand alone (the
+     * whole query, or between spaces or punctuation: 「返金 きかん」) are read as other words.
+     */
+    private static boolean isKanji(char c) {
+        return Character.UnicodeScript.of(c) == Character.UnicodeScript.HAN;
+    }
+
     /** Hiragana, katakana or 「ー」 (the text is width-folded, so half-width katakana is full-width here). */
     private static boolean isKana(char c) {
         return (c >= '\u3041' && c <= '\u3096') || (c >= '\u30A1' && c <= '\u30FA') || c == '\u30FC';
@@ -194,6 +221,14 @@ final class KanaConversion {
         Lookups(IndexReader reader, String field) {
             this.reader = reader;
             this.field = field;
+        }
+
+        /**
+         * Whether the help center writes {@code reading} in kana itself: a word of its Japanese text is
+         * the run as typed (はしか, いきいき; words in kana are indexed in katakana).
+         */
+        boolean writtenAsTyped(String reading) throws IOException {
+            return ++made <= MAX_LOOKUPS && ReadingVocabulary.usedBy(reader, IndexFields.body(LanguageFamily.JA), reading);
         }
 
         boolean hasPrefix(String reading) throws IOException {

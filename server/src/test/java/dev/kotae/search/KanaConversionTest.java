@@ -115,5 +115,10 @@ class KanaConversionTest {
         assertFalse(convert("どうすればいい", Audience.PUBLIC).converted(), "the rest of a sentence is no noun");
         assertFalse(convert("返金", Audience.PUBLIC).converted());
         assertFalse(convert("refund", Audience.PUBLIC).converted());
+        assertFalse(convert("返金のきかん", Audience.PUBLIC).converted(), "kana touching a kanji were written so on purpose");
+        assertEquals("交換返金", convert("こうかんへんきん", Audience.PUBLIC).readAs(), "hiragana: several words");
+        assertFalse(convert("コウカンヘンキン", Audience.PUBLIC).converted(),
+                "katakana is read as another word only when the whole run is one");
+        assertEquals("返金", convert("ヘンキン", Audience.PUBLIC).readAs());
     }
 }

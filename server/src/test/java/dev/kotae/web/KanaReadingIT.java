@@ -35,7 +35,7 @@ class KanaReadingIT extends SampleServerIT {
         "りょうしゅうしょをはっこうしたい, receipt-invoice, 領収書を発行したい",
         "こうかん, wrong-item, 交換",
         "へんぴん, return-steps, 返品",
-        "へんきんのじき, refund-timing, 返金の時期",
+        "へんきんのほうほう, refund-timing, 返金の方法",
         "返金 じき, refund-timing, 返金 時期",
     })
     void kanaQueriesFindTheirArticles(String query, String expected, String didYouMean) {
