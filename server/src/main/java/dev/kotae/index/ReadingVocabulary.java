@@ -163,12 +163,16 @@ public final class ReadingVocabulary {
     }
 
     /**
-     * The written forms of {@code reading} in {@code field}, each with the number of live documents of
-     * {@code reader} that use it (a scope's reader: its live documents are what its caller may see), most
-     * used first; forms no live document uses are left out.
+     * The written forms of {@code reading} in {@code field}, most used first, each with the number of
+     * documents that use it (the terms dictionary's count, which includes deleted documents until a merge
+     * drops them: it only ranks the forms). A form is given only if a live document of {@code reader} uses
+     * it (a scope's reader: its live documents are what its caller may see), so a word only a deleted or
+     * hidden article had is never offered. Counting the live documents instead took about 3 ms a lookup
+     * at 100k articles, where the common forms are in most of them.
      */
     public static Map<String, Integer> forms(IndexReader reader, String field, String reading) throws IOException {
         BytesRef prefix = new BytesRef(reading + SEPARATOR);
+        int prefixLength = reading.length() + 1;
         Map<String, Integer> counts = new LinkedHashMap<>();
         for (LeafReaderContext leaf : reader.leaves()) {
             Terms terms = leaf.reader().terms(field);
@@ -184,10 +188,8 @@ public final class ReadingVocabulary {
             for (BytesRef term = iterator.term(); term != null && StringHelper.startsWith(term, prefix);
                     term = iterator.next()) {
                 postings = iterator.postings(postings, PostingsEnum.NONE);
-                int used = countLive(postings, live);
-                if (used > 0) {
-                    String surface = term.utf8ToString().substring(prefix.utf8ToString().length());
-                    counts.merge(surface, used, Integer::sum);
+                if (hasLive(postings, live)) {
+                    counts.merge(term.utf8ToString().substring(prefixLength), iterator.docFreq(), Integer::sum);
                 }
             }
         }
@@ -223,25 +225,20 @@ public final class ReadingVocabulary {
             Terms terms = leaf.reader().terms(field);
             TermsEnum iterator = terms == null ? null : terms.iterator();
             if (iterator != null && iterator.seekExact(bytes)) {
-                Bits live = leaf.reader().getLiveDocs();
-                PostingsEnum postings = iterator.postings(null, PostingsEnum.NONE);
-                for (int doc = postings.nextDoc(); doc != DocIdSetIterator.NO_MORE_DOCS; doc = postings.nextDoc()) {
-                    if (live == null || live.get(doc)) {
-                        return true;
-                    }
+                if (hasLive(iterator.postings(null, PostingsEnum.NONE), leaf.reader().getLiveDocs())) {
+                    return true;
                 }
             }
         }
         return false;
     }
 
-    private static int countLive(PostingsEnum postings, Bits live) throws IOException {
-        int count = 0;
+    private static boolean hasLive(PostingsEnum postings, Bits live) throws IOException {
         for (int doc = postings.nextDoc(); doc != DocIdSetIterator.NO_MORE_DOCS; doc = postings.nextDoc()) {
             if (live == null || live.get(doc)) {
-                count++;
+                return true;
             }
         }
-        return count;
+        return false;
     }
 }

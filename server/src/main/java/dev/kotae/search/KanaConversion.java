@@ -29,7 +29,7 @@ import org.apache.lucene.index.IndexReader;
 final class KanaConversion {
 
     /** Bounds the work for a long query; beyond it the rest of the text is left as typed. */
-    static final int MAX_LOOKUPS = 256;
+    static final int MAX_LOOKUPS = 96;
     /** No help-center noun is read with more letters than this. */
     private static final int MAX_WORD_LENGTH = 16;
     /** A written form used by less than this share of a reading's uses is not searched for. */
