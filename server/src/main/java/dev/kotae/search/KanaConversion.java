@@ -16,12 +16,13 @@ import org.apache.lucene.index.IndexReader;
  * Reads the kana of a query as the help center writes its words: 「へんきん」 as 返金, 「りょうしゅうしょ」
  * as 領収書, 「返金 きかん」 as 返金 期間. Each run of kana (hiragana, katakana, 「ー」; half-width already
  * folded) of at least two letters is cut, by dynamic programming, into readings of the caller's
- * {@link ReadingVocabulary} and particles or grammatical endings left as typed (a run that touches a
- * kanji is part of a phrase the customer's IME converted, and is left as typed) (「へんきんのきかん」 is
- * 返金 + の + 期間); fewer, longer words are preferred. A run that cannot be cut so, because some of its
- * letters are neither a word nor such an ending (the rest of a sentence: 「どうすればいい」), is left as it
- * is. Of a reading's written forms, those the caller's articles use most win: 「こうかん」 is 交換 in a shop's
- * help center, not 好感. A word the help center writes in kana itself (パスワード) is not converted.
+ * {@link ReadingVocabulary} and particles or grammatical endings left as typed (「へんきんのほうほう」 is
+ * 返金 + の + 方法); fewer, longer words are preferred. A run is left as typed when some of its letters
+ * are neither a word nor such an ending (the rest of a sentence: 「どうすればいい」); when it touches a
+ * kanji (the customer's IME converted that phrase: 「ごみの出し方」); when the help center writes it in
+ * kana itself (パスワード, はしか); and when it is katakana but not one word as a whole (「コンビニエン」).
+ * A two-letter word converts only as a whole run (「すでに」 is not 素手 + に). Of a reading's written
+ * forms, those the caller's articles use most win: 「こうかん」 is 交換 in a shop's help center, not 好感.
  *
  * <p>Lookups seek the terms dictionary directly ({@link ReadingVocabulary#forms}); a prefix no term has
  * ends the search for longer words at that letter, and each query makes at most {@link #MAX_LOOKUPS}.

@@ -35,7 +35,8 @@ import org.apache.lucene.search.Query;
  * {@code CommonTermsQuery} does: on its own it says nothing about what the customer asked, and matching on
  * it would make a Japanese search count and rank nearly every article. When nothing else matches
  * (「ぱすわーど」, which Kuromoji cuts into kana that match no word), the search matches on the common
- * bigrams too ({@link TextQuery#matchingTerms}).
+ * bigrams too ({@link TextQuery#matchingTerms}). Kana that {@link KanaConversion} read as the help
+ * center's words («へんきん» as 返金) also search for those words, below a typed word, and make no bigrams.
  */
 public final class TextQueries {
 
