@@ -22,6 +22,9 @@ const env = {
   kanaInput: 'へんきん', // typed through the IME, still in kana: the suggestions must read it
   kanaExpect: '返金',
   searchQuery: '返金',
+  kanaSearch: 'へんきん', // submitted in kana: searched as the help center writes it
+  kanaSearchFirst: '返金の時期と方法',
+  kanaSearchReadAs: '返金',
   playbookId: 'refund-approval',
   playbookQuery: '承認コード',
 };
@@ -33,6 +36,7 @@ try {
   run.collectConsoleErrors(customer);
   await suggestWithImeAndKeyboard(customer);
   await searchAndFilter(customer);
+  await kanaSearch(customer);
   await openArticleAndVote(customer);
   await agentSeesPlaybook(customer);
   await switchLanguage(customer);
@@ -113,6 +117,23 @@ async function searchAndFilter(context) {
   expect(categories.length < total || total <= 1, 'filtering by a category did not narrow the results');
   log(`search ${env.searchQuery}: ${total} results, ${categories.length} in ${facetLabel}`);
   await screenshots(page, 'search-filtered');
+  await page.close();
+}
+
+async function kanaSearch(context) {
+  run.step = 'kana search';
+  const page = await context.newPage();
+  await page.goto(`${env.kotaeUrl}/`);
+  await page.locator('#q').fill(env.kanaSearch);
+  await Promise.all([page.waitForURL(/\/search\?/), page.locator('#q').press('Enter')]);
+  const first = (await page.locator('.result-link').first().textContent()).trim();
+  expect(first === env.kanaSearchFirst, `the search for ${env.kanaSearch} ranked first: ${first}`);
+  const line = (await page.locator('.did-you-mean').textContent()).trim();
+  expect(line.includes(`「${env.kanaSearchReadAs}」の検索結果`) && line.includes(env.kanaSearch),
+    `the Japanese did-you-mean line reads: ${line}`);
+  await checkAccessibility(page, 'search-kana');
+  await screenshots(page, 'search-kana');
+  log(`search ${env.kanaSearch}: ${first} first, "${line}"`);
   await page.close();
 }
 

@@ -9,14 +9,32 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.regex.Pattern;
 
 /**
  * The questions support teams ask of the stored events: what customers search, what finds nothing,
  * what they click, which articles help, what the widgets deflect and when people search. Read-only;
  * each report is one or two grouped SQL queries that run the same on H2 and PostgreSQL.
+ *
+ * <p>The query tables (top, zero results, click-through) count the spellings of one query as one row:
+ * <ul>
+ *   <li>texts with the same {@link QuerySpelling} group (width, case and kana folded: 「へんきん」,
+ *       「ヘンキン」, 「ﾍﾝｷﾝ」; 「Refund」, 「ＲＥＦＵＮＤ」) are one spelling;
+ *   <li>a spelling without kanji joins the spelling with kanji that is read the same and was searched
+ *       most in the same report (「へんきん」 joins 「返金」; 「こうかん」 joins whichever of 「交換」 and
+ *       「好感」 was searched more, and those two stay two rows); without such a spelling it stays a row;
+ *   <li>a row shows its most searched written form (ties: the latest searched), its total count, and the
+ *       other written forms with their counts as {@code variants}.
+ * </ul>
+ * Rows stored by a server older than the spelling columns and not yet filled in are grouped by their
+ * {@code query_key} (width and case only).
  */
 public final class AnalyticsReports {
 
@@ -25,11 +43,28 @@ public final class AnalyticsReports {
     /** Comments shown per article at most (newest first). */
     static final int COMMENTS_PER_ARTICLE = 5;
 
-    /** A query and how often it was searched. */
-    public record QueryRow(String query, long count, Instant lastSeen) {}
+    /**
+     * A query and how often it was searched, in all its spellings: {@code query} is the most searched
+     * written form, {@code variants} the others, most searched first.
+     */
+    public record QueryRow(String query, long count, Instant lastSeen, List<Variant> variants) {}
 
-    /** Click-through of a query: searches, clicks on its results, their ratio and the mean clicked rank. */
-    public record ClickRow(String query, long searches, long clicks, double clickThroughRate, Double meanClickedRank) {}
+    /** Another written form of a row's query and how often it was searched. */
+    public record Variant(String query, long count) {
+
+        /** The variants as text: each 「query (count)」, joined by {@code separator}. */
+        public static String describe(List<Variant> variants, String separator) {
+            return variants.stream().map(v -> v.query() + " (" + v.count() + ")")
+                    .collect(java.util.stream.Collectors.joining(separator));
+        }
+    }
+
+    /**
+     * Click-through of a query: searches, clicks on its results, their ratio and the mean clicked rank;
+     * spellings are folded as in {@link QueryRow}.
+     */
+    public record ClickRow(String query, long searches, long clicks, double clickThroughRate, Double meanClickedRank,
+            List<Variant> variants) {}
 
     /** Votes on an article and its latest comments. */
     public record FeedbackRow(String articleId, long helpful, long unhelpful, List<Comment> comments) {}
@@ -47,6 +82,13 @@ public final class AnalyticsReports {
     /** Searches in one hour (UTC). */
     public record HourRow(Instant hour, long searches) {}
 
+    /** A stored query's spelling: its group, or, for a row not yet filled in, its query key. */
+    private static final String SPELLING = "COALESCE(query_group, query_key)";
+    private static final Pattern SPACES = Pattern.compile("\\s+");
+
+    /** A row of a query table and the spellings it counts. */
+    private record Grouped(QueryRow row, Set<String> spellings) {}
+
     private final AnalyticsDatabase database;
 
     public AnalyticsReports(AnalyticsDatabase database) {
@@ -63,7 +105,7 @@ public final class AnalyticsReports {
      * alert named), most first; {@code null} for all.
      */
     public List<QueryRow> topQueries(DateRange range, String containing, int limit) throws SQLException {
-        return queries(range, containing, limit, false);
+        return queries(range, containing, limit, false).stream().map(Grouped::row).toList();
     }
 
     /** The queries that found nothing: content gaps, most frequent first. */
@@ -73,36 +115,60 @@ public final class AnalyticsReports {
 
     /** The queries containing {@code containing} ({@code null}: all) that found nothing. */
     public List<QueryRow> zeroResultQueries(DateRange range, String containing, int limit) throws SQLException {
-        return queries(range, containing, limit, true);
+        return queries(range, containing, limit, true).stream().map(Grouped::row).toList();
     }
 
-    private List<QueryRow> queries(DateRange range, String containing, int limit, boolean zeroOnly) throws SQLException {
+    /**
+     * The rows of a query table, each with the spellings ({@code query_group} values) it counts: the
+     * spellings of the searches in range (and locale; only those that found nothing when
+     * {@code zeroOnly}) are grouped as the class comment says, the groups with at least one spelling or
+     * reading containing {@code containing} kept, the {@code limit} most searched returned, most first.
+     * All in one statement, so the limit applies to the folded rows, not to the raw texts.
+     */
+    private List<Grouped> queries(DateRange range, String containing, int limit, boolean zeroOnly) throws SQLException {
         String pattern = likePattern(containing);
-        String sql = "SELECT query_key, COUNT(*) AS n, MAX(occurred_at) AS last_seen FROM analytics_event"
+        String sql = "WITH spelled AS (SELECT " + SPELLING + " AS spelling, query_sound AS sound, query AS written,"
+                + " COUNT(*) AS n, MAX(occurred_at) AS last_seen FROM analytics_event"
                 + " WHERE type = 'search' AND occurred_at >= ? AND occurred_at < ?"
                 + (range.locale() != null ? " AND locale = ?" : "")
-                + (pattern != null ? " AND query_key LIKE ? ESCAPE '!'" : "")
                 + (zeroOnly ? " AND result_count = 0" : "")
-                + " GROUP BY query_key ORDER BY n DESC, query_key LIMIT ?";
-        List<QueryRow> rows = new ArrayList<>();
+                + " GROUP BY " + SPELLING + ", query_sound, query),"
+                + " spelling_totals AS (SELECT spelling, MAX(sound) AS sound, SUM(n) AS n FROM spelled GROUP BY spelling),"
+                // Per reading, the most searched spelling written with kanji: where kana spellings go.
+                + " reading_leaders AS (SELECT sound, spelling AS leader FROM (SELECT sound, spelling,"
+                + " ROW_NUMBER() OVER (PARTITION BY sound ORDER BY n DESC, spelling) AS place"
+                + " FROM spelling_totals WHERE sound <> spelling) ranked WHERE place = 1),"
+                + " grouped AS (SELECT t.spelling, t.sound, t.n, COALESCE(l.leader, t.spelling) AS row_key"
+                + " FROM spelling_totals t LEFT JOIN reading_leaders l ON t.sound = t.spelling AND l.sound = t.sound),"
+                + " chosen AS (SELECT row_key, SUM(n) AS n FROM grouped GROUP BY row_key"
+                + (pattern != null ? " HAVING MAX(CASE WHEN spelling LIKE ? ESCAPE '!' OR sound LIKE ? ESCAPE '!'"
+                        + " THEN 1 ELSE 0 END) = 1" : "")
+                + " ORDER BY n DESC, row_key LIMIT ?)"
+                + " SELECT c.row_key, c.n, s.spelling, s.written, s.n, s.last_seen FROM chosen c"
+                + " JOIN grouped g ON g.row_key = c.row_key JOIN spelled s ON s.spelling = g.spelling"
+                + " ORDER BY c.n DESC, c.row_key";
+        Map<String, RowBuilder> rows = new LinkedHashMap<>();
         try (Connection connection = database.connection(); PreparedStatement statement = connection.prepareStatement(sql)) {
             int next = bindRange(statement, range, true);
             if (pattern != null) {
+                statement.setString(next++, pattern);
                 statement.setString(next++, pattern);
             }
             statement.setInt(next, limit);
             try (ResultSet result = statement.executeQuery()) {
                 while (result.next()) {
-                    rows.add(new QueryRow(result.getString(1), result.getLong(2), instant(result, 3)));
+                    rows.computeIfAbsent(result.getString(1), key -> new RowBuilder())
+                            .add(result.getString(3), result.getString(4), result.getLong(5), instant(result, 6));
                 }
             }
         }
-        return rows;
+        return rows.values().stream().map(RowBuilder::build).toList();
     }
 
     /**
      * Click-through per query, for the most searched queries: clicks ÷ searches and the mean rank of
-     * what was clicked (a high mean rank says the best answer is not ranked first).
+     * what was clicked (a high mean rank says the best answer is not ranked first). Clicks are folded into
+     * rows as searches are.
      */
     public List<ClickRow> clickThrough(DateRange range, int limit) throws SQLException {
         return clickThrough(range, null, limit);
@@ -110,29 +176,34 @@ public final class AnalyticsReports {
 
     /** Click-through for the most searched queries containing {@code containing} ({@code null}: all). */
     public List<ClickRow> clickThrough(DateRange range, String containing, int limit) throws SQLException {
-        Map<String, long[]> searches = new LinkedHashMap<>();
-        for (QueryRow row : topQueries(range, containing, limit)) {
-            searches.put(row.query(), new long[] {row.count()});
-        }
-        Map<String, double[]> clicks = new LinkedHashMap<>();
-        String sql = "SELECT query_key, COUNT(*), AVG(CAST(result_rank AS DOUBLE PRECISION)) FROM analytics_event"
+        List<Grouped> searched = queries(range, containing, limit, false);
+        Map<String, long[]> clicks = new HashMap<>();
+        String sql = "SELECT " + SPELLING + ", COUNT(*), SUM(CAST(result_rank AS BIGINT)) FROM analytics_event"
                 + " WHERE type = 'click' AND occurred_at >= ? AND occurred_at < ? AND query_key IS NOT NULL"
-                + " GROUP BY query_key";
+                + " GROUP BY " + SPELLING;
         try (Connection connection = database.connection(); PreparedStatement statement = connection.prepareStatement(sql)) {
             bindRange(statement, range, false);
             try (ResultSet result = statement.executeQuery()) {
                 while (result.next()) {
-                    clicks.put(result.getString(1), new double[] {result.getLong(2), result.getDouble(3)});
+                    clicks.put(result.getString(1), new long[] {result.getLong(2), result.getLong(3)});
                 }
             }
         }
         List<ClickRow> rows = new ArrayList<>();
-        searches.forEach((query, count) -> {
-            double[] clicked = clicks.get(query);
-            long clickCount = clicked == null ? 0 : (long) clicked[0];
-            rows.add(new ClickRow(query, count[0], clickCount, round((double) clickCount / count[0]),
-                    clicked == null ? null : round(clicked[1])));
-        });
+        for (Grouped group : searched) {
+            long clickCount = 0;
+            long rankSum = 0;
+            for (String spelling : group.spellings()) {
+                long[] clicked = clicks.get(spelling);
+                if (clicked != null) {
+                    clickCount += clicked[0];
+                    rankSum += clicked[1];
+                }
+            }
+            QueryRow row = group.row();
+            rows.add(new ClickRow(row.query(), row.count(), clickCount, round((double) clickCount / row.count()),
+                    clickCount == 0 ? null : round((double) rankSum / clickCount), row.variants()));
+        }
         return rows;
     }
 
@@ -216,16 +287,21 @@ public final class AnalyticsReports {
         return rows;
     }
 
-    /** Binds from, to (and the locale when asked and set); returns the next parameter index. */
-    /** A LIKE pattern matching grouping keys that contain the normalised text, or {@code null} for none. */
+    /**
+     * A LIKE pattern matching spellings (and readings) that contain the text folded as spellings are, or
+     * {@code null} for none.
+     */
     static String likePattern(String containing) {
-        String key = containing == null ? null : QueryText.normalized(QueryText.masked(containing.strip()));
+        QuerySpelling.Spelling spelling = containing == null ? null
+                : QuerySpelling.of(QueryText.masked(containing.strip()));
+        String key = spelling == null ? null : spelling.group();
         if (key == null || key.isEmpty()) {
             return null;
         }
         return "%" + key.replace("!", "!!").replace("%", "!%").replace("_", "!_") + "%";
     }
 
+    /** Binds from, to (and the locale when asked and set); returns the next parameter index. */
     private static int bindRange(PreparedStatement statement, DateRange range, boolean withLocale) throws SQLException {
         statement.setObject(1, range.from().atOffset(ZoneOffset.UTC));
         statement.setObject(2, range.to().atOffset(ZoneOffset.UTC));
@@ -239,6 +315,50 @@ public final class AnalyticsReports {
     private static Instant instant(ResultSet result, int column) throws SQLException {
         OffsetDateTime value = result.getObject(column, OffsetDateTime.class);
         return value == null ? null : value.toInstant();
+    }
+
+    /**
+     * Gathers the written forms of one row: forms that differ only in runs of white space are one, the
+     * most searched (then the latest searched) is the row's query.
+     */
+    private static final class RowBuilder {
+        private final Set<String> spellings = new LinkedHashSet<>();
+        private final Map<String, Form> forms = new LinkedHashMap<>();
+
+        /** How often one written form was searched, and when last. */
+        private static final class Form {
+            final String text;
+            long count;
+            Instant lastSeen;
+
+            Form(String text) {
+                this.text = text;
+            }
+        }
+
+        void add(String spelling, String written, long count, Instant lastSeen) {
+            spellings.add(spelling);
+            String text = written == null ? spelling : SPACES.matcher(written).replaceAll(" ");
+            Form form = forms.computeIfAbsent(text, Form::new);
+            form.count += count;
+            if (lastSeen != null && (form.lastSeen == null || lastSeen.isAfter(form.lastSeen))) {
+                form.lastSeen = lastSeen;
+            }
+        }
+
+        Grouped build() {
+            Comparator<Form> latestFirst = Comparator.comparing((Form f) -> f.lastSeen,
+                    Comparator.nullsLast(Comparator.reverseOrder()));
+            List<Form> ranked = forms.values().stream()
+                    .sorted(Comparator.comparingLong((Form f) -> -f.count).thenComparing(latestFirst)
+                            .thenComparing(f -> f.text))
+                    .toList();
+            long total = ranked.stream().mapToLong(f -> f.count).sum();
+            Instant lastSeen = ranked.stream().map(f -> f.lastSeen).filter(java.util.Objects::nonNull)
+                    .max(Comparator.naturalOrder()).orElse(null);
+            List<Variant> variants = ranked.stream().skip(1).map(f -> new Variant(f.text, f.count)).toList();
+            return new Grouped(new QueryRow(ranked.get(0).text, total, lastSeen, variants), Set.copyOf(spellings));
+        }
     }
 
     private static double round(double value) {

@@ -29,11 +29,12 @@ public final class EventRecorder {
     private static final Logger LOG = LoggerFactory.getLogger(EventRecorder.class);
     private static final String INSERT = "INSERT INTO analytics_event (occurred_at, hour_bucket, type, session_id,"
             + " query, query_key, locale, result_count, top_ids, origin, article_id, result_rank, helpful, comment,"
-            + " widget, action) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+            + " widget, action, query_group, query_sound) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
     /** The SQL type of each column of {@link #INSERT}, in order, for the columns an event leaves empty. */
     private static final int[] COLUMN_TYPES = {Types.TIMESTAMP_WITH_TIMEZONE, Types.BIGINT, Types.VARCHAR,
         Types.VARCHAR, Types.VARCHAR, Types.VARCHAR, Types.VARCHAR, Types.BIGINT, Types.VARCHAR, Types.VARCHAR,
-        Types.VARCHAR, Types.INTEGER, Types.BOOLEAN, Types.VARCHAR, Types.VARCHAR, Types.VARCHAR};
+        Types.VARCHAR, Types.INTEGER, Types.BOOLEAN, Types.VARCHAR, Types.VARCHAR, Types.VARCHAR, Types.VARCHAR,
+        Types.VARCHAR};
 
     private final AnalyticsDatabase database;
 
@@ -133,6 +134,11 @@ public final class EventRecorder {
         insert.setString(5, fit(masked, Columns.QUERY));
         // Cut after normalising: lower-casing can lengthen a string (İ becomes i and a combining dot).
         insert.setString(6, fit(QueryText.normalized(masked), Columns.QUERY_KEY));
+        QuerySpelling.Spelling spelling = QuerySpelling.of(masked);
+        if (spelling != null) {
+            insert.setString(17, fit(spelling.group(), Columns.QUERY_GROUP));
+            insert.setString(18, fit(spelling.sound(), Columns.QUERY_SOUND));
+        }
     }
 
     /**
@@ -161,6 +167,8 @@ public final class EventRecorder {
         static final int COMMENT = 2000;
         static final int WIDGET = 128;
         static final int ACTION = 32;
+        static final int QUERY_GROUP = 1000;
+        static final int QUERY_SOUND = 1000;
 
         private Columns() {}
     }

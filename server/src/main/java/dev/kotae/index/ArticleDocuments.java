@@ -106,6 +106,14 @@ public final class ArticleDocuments {
         if (article.visibility() == Visibility.PUBLIC) {
             doc.add(new TextField(IndexFields.spelling(family, true), words, Field.Store.NO));
         }
+        if (family == LanguageFamily.JA) {
+            for (String reading : ReadingVocabulary.termsOf(words)) {
+                doc.add(new StringField(IndexFields.readings(false), reading, Field.Store.NO));
+                if (article.visibility() == Visibility.PUBLIC) {
+                    doc.add(new StringField(IndexFields.readings(true), reading, Field.Store.NO));
+                }
+            }
+        }
 
         List<String> phraseKeys = new ArrayList<>();
         phraseKeys.add(addSuggestKeys(doc, article.title()));

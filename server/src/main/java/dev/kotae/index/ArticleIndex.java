@@ -69,9 +69,10 @@ public final class ArticleIndex implements AutoCloseable {
      * other terms (2: Japanese words in hiragana are indexed in katakana, see {@link HiraganaWordFilter};
      * 3: every document has every scored field, empty where the article has no such text; 4: nothing is
      * stored, hits read {@link ArticleCard} and the body text from doc values; 5: suggestions read the
-     * article card too, beside their phrase keys).
+     * article card too, beside their phrase keys; 7: Japanese articles index their reading vocabulary,
+     * {@link ReadingVocabulary}).
      */
-    static final String SCHEMA_VERSION = "6";
+    static final String SCHEMA_VERSION = "7";
     private static final String FINGERPRINT_KEY = "kotae.fingerprint";
 
     /** What the index holds for one article id: where it came from and which version. */

@@ -78,4 +78,13 @@ public final class IndexFields {
     public static String spelling(LanguageFamily family, boolean publicOnly) {
         return "spell." + family.suffix() + (publicOnly ? ".public" : ".all");
     }
+
+    /**
+     * The reading vocabulary ({@link ReadingVocabulary}), one term {@code READING␟WRITTEN FORM} per noun of
+     * an article's Japanese text. As with {@link #spelling}, public articles feed both fields and internal
+     * ones only the agents' one, so a customer's kana are never converted to a word only a playbook has.
+     */
+    public static String readings(boolean publicOnly) {
+        return "reading.ja" + (publicOnly ? ".public" : ".all");
+    }
 }

@@ -6,7 +6,9 @@ import java.util.Map;
 /**
  * One page of search results, shaped as the API returns it.
  *
- * @param didYouMean a spelling correction when the query as typed found nothing, else {@code null}
+ * @param didYouMean a spelling correction when the query as typed found nothing; or the query with its
+ *     Japanese kana (or romaji) written as the help center writes those words («へんきん»: «返金») when the
+ *     search used that reading and found something; else {@code null}
  * @param corrected whether the hits are for {@code didYouMean} rather than the query as typed
  */
 public record SearchResult(String query, long total, int page, int size, double tookMs, List<Hit> hits,

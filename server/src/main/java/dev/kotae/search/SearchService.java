@@ -9,6 +9,7 @@ import dev.kotae.index.ArticleIndex;
 import dev.kotae.index.IndexFields;
 import dev.kotae.index.IndexView;
 import dev.kotae.index.LanguageFamily;
+import dev.kotae.index.Romaji;
 import dev.kotae.kept.Kept;
 import dev.kotae.search.FacetCounter.Counts;
 import dev.kotae.synonyms.Synonyms;
@@ -20,6 +21,7 @@ import java.util.Collection;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.function.Supplier;
 import org.apache.lucene.index.Term;
@@ -233,19 +235,41 @@ public final class SearchService {
 
     /**
      * The result of a normalised request ({@code tookMs} is set by the caller) with {@code synonyms}; only
-     * its top hits, without facets, if {@code top} is not {@code null}.
+     * its top hits, without facets, if {@code top} is not {@code null}. Japanese kana are also searched as the help center writes
+     * them ({@link KanaConversion}); when that converted a word, the answer says how it read the query:
+     * {@code didYouMean} is the query so written («へんきん»: «返金») and {@code corrected} is whether the hits
+     * are for it. A query that finds nothing is tried as romaji read the same way («henkin»: «返金»), then
+     * with its spelling corrected.
      */
     private SearchResult compute(IndexView view, SearchRequest request, TopDetail top, Synonyms synonyms)
             throws IOException {
         String text = request.query();
         Set<LanguageFamily> families = Locales.families(request.locale());
-        Page page = run(view, request, text, families, synonyms, top);
+        KanaConversion.Conversion conversion = readings(view, request, text, families);
+        Page page = run(view, request, text, conversion, families, synonyms, top);
         String didYouMean = null;
         boolean corrected = false;
+        if (conversion.converted() && page.total() > 0) {
+            didYouMean = conversion.readAs();
+            corrected = true;
+        }
+        if (page.total() == 0 && !text.isEmpty()) {
+            Optional<String> kana = families.contains(LanguageFamily.JA) ? Romaji.toHiragana(text) : Optional.empty();
+            KanaConversion.Conversion romaji = kana.isPresent()
+                    ? readings(view, request, kana.get(), families) : KanaConversion.Conversion.NONE;
+            Page romajiPage = romaji.converted()
+                    ? run(view, request, kana.get(), romaji, families, synonyms, top) : null;
+            if (romajiPage != null && romajiPage.total() > 0) {
+                page = romajiPage;
+                didYouMean = romaji.readAs();
+                corrected = true;
+            }
+        }
         if (page.total() == 0 && !text.isEmpty()) {
             didYouMean = spelling.correct(view.getIndexReader(), text, families, request.audience());
             if (didYouMean != null) {
-                Page correctedPage = run(view, request, didYouMean, families, synonyms, top);
+                Page correctedPage = run(view, request, didYouMean, KanaConversion.Conversion.NONE, families,
+                        synonyms, top);
                 if (correctedPage.total() > 0) {
                     page = correctedPage;
                     corrected = true;
@@ -258,27 +282,40 @@ public final class SearchService {
                 page.hits(), page.facets(), didYouMean, corrected);
     }
 
+    /** How the kana of {@code text} read in the vocabulary of the caller's scope (none outside Japanese). */
+    private static KanaConversion.Conversion readings(IndexView view, SearchRequest request, String text,
+            Set<LanguageFamily> families) throws IOException {
+        if (text.isEmpty() || !families.contains(LanguageFamily.JA)) {
+            return KanaConversion.Conversion.NONE;
+        }
+        IndexView.Scope scope = scope(view, request.audience(), request.locale());
+        return KanaConversion.convert(text, scope.searcher().getIndexReader(), request.audience());
+    }
+
     /** One page of hits; {@code commonGramsLeftOut} if common bigrams could match more (TextQueries). */
     private record Page(long total, List<SearchResult.Hit> hits, Map<String, List<SearchResult.FacetValue>> facets,
             boolean commonGramsLeftOut) {}
 
     /** The page for {@code text}; common bigrams match too when nothing matches without them (TextQueries). */
-    private Page run(IndexView view, SearchRequest request, String text, Set<LanguageFamily> families,
-            Synonyms synonyms, TopDetail top) throws IOException {
-        Page page = run(view, request, text, families, synonyms, false, top);
+    private Page run(IndexView view, SearchRequest request, String text, KanaConversion.Conversion conversion,
+            Set<LanguageFamily> families, Synonyms synonyms, TopDetail top) throws IOException {
+        Page page = run(view, request, text, conversion, families, synonyms, false, top);
         return page.total() == 0 && page.commonGramsLeftOut()
-                ? run(view, request, text, families, synonyms, true, top) : page;
+                ? run(view, request, text, conversion, families, synonyms, true, top) : page;
     }
 
     /**
      * @param request validated and normalised (its locale checked, its query stripped and folded)
      * @param text the query as typed (folded), or its spelling correction
+     * @param conversion how the kana of {@code text} read in the scope's vocabulary
+     * @param synonyms the synonym set the page is computed with
      * @param everything whether common bigrams match too
      * @param topOnly {@code null} for the whole page (every match counted and ranked), else what the top
      *     hits need
      */
-    private Page run(IndexView view, SearchRequest request, String text, Set<LanguageFamily> families,
-            Synonyms synonyms, boolean everything, TopDetail topOnly) throws IOException {
+    private Page run(IndexView view, SearchRequest request, String text, KanaConversion.Conversion conversion,
+            Set<LanguageFamily> families, Synonyms synonyms, boolean everything, TopDetail topOnly)
+            throws IOException {
         String locale = request.locale();
         IndexView.Scope scope = scope(view, request.audience(), locale);
         int window = request.page() * request.size();
@@ -296,7 +333,8 @@ public final class SearchService {
                     filters -> FacetCounter.count(view, scope.searcher(), query));
             top = scope.searcher().search(query, window, NEWEST_FIRST);
         } else {
-            TextQuery query = textQueries.build(text, families, TextQueries.TermQueries.of(scope), synonyms);
+            TextQuery query = textQueries.build(text, conversion, families, TextQueries.TermQueries.of(scope),
+                    synonyms);
             if (query == null) {
                 counts = FacetCounter.count(view, scope.searcher(), new MatchNoDocsQuery("no searchable words"));
                 top = new TopDocs(new TotalHits(0, TotalHits.Relation.EQUAL_TO), new ScoreDoc[0]);

@@ -38,7 +38,8 @@ import org.apache.lucene.search.Query;
  * (「ぱすわーど」, which Kuromoji cuts into kana that match no word), the search matches on the common
  * bigrams too ({@link TextQuery#matchingTerms}). The help center's synonyms ({@code content/synonyms.txt})
  * add the words a typed word or run of words stands for, each a clause weighing {@link #SYNONYM_WEIGHT} of
- * the typed words'.
+ * the typed words'. Kana that {@link KanaConversion} read as the help center's words («へんきん» as 返金)
+ * also search for those words, below a typed word, and make no bigrams.
  */
 public final class TextQueries {
 
@@ -52,6 +53,11 @@ public final class TextQueries {
      * article with the customer's own word ranks first.
      */
     static final float SYNONYM_WEIGHT = 0.8f;
+    /**
+     * A word read from kana against a typed word's 1, times its form's share: below it, so an article that
+     * has the kana as typed keeps its place, but far above the kana bigrams it replaces.
+     */
+    static final float READING_WEIGHT = 0.8f;
 
     private final Analysis analysis;
     private final QuestionPhrasing phrasing;
@@ -107,20 +113,24 @@ public final class TextQueries {
         }
     }
 
-    /** The typed query for {@code text} without synonyms (see {@link #build(String, Collection, TermQueries, Synonyms)}). */
+    /** The typed query for {@code text} as typed: no synonyms, no kana read as words (tests, measurements). */
     public TextQuery build(String text, Collection<LanguageFamily> families, TermQueries termQueries)
             throws IOException {
-        return build(text, families, termQueries, Synonyms.NONE);
+        return build(text, KanaConversion.Conversion.NONE, families, termQueries, Synonyms.NONE);
     }
 
     /**
      * The typed query for {@code text} over the given families' fields, or {@code null} if no word survives
      * analysis. Its clauses are, per family, the words, then the joined pairs, then the synonyms, then the
-     * kana bigrams: the order in which their scores are summed. {@code termQueries} tells which bigrams are
-     * common; {@code synonyms} is the set the result is computed with (the caller keys kept results by it).
+     * words read from kana, then the kana bigrams: the order in which their scores are summed.
+     * {@code termQueries} tells which bigrams are common; {@code synonyms} is the set the result is
+     * computed with (the caller keys kept results by it). The kana of {@code text} are also read as
+     * {@code conversion} says: in Japanese, each converted word's written forms add their words as
+     * {@link TextQuery.Kind#READING} clauses, and the converted kana make no bigrams (their bigrams, ハイ,
+     * イソ, ソウ of 「はいそう」, are what found unrelated articles).
      */
-    public TextQuery build(String text, Collection<LanguageFamily> families, TermQueries termQueries,
-            Synonyms synonyms) throws IOException {
+    public TextQuery build(String text, KanaConversion.Conversion conversion, Collection<LanguageFamily> families,
+            TermQueries termQueries, Synonyms synonyms) throws IOException {
         List<TextQuery.Clause> clauses = new ArrayList<>();
         for (LanguageFamily family : families) {
             RankingProfile profile = RankingProfile.of(family);
@@ -138,8 +148,12 @@ public final class TextQueries {
             }
             synonymWeights(synonyms.of(family, words.sequence()), weights).forEach((synonym, weight) ->
                     clauses.add(fieldsClause(TextQuery.Kind.SYNONYM, family, profile, synonym, weight)));
+            if (family == LanguageFamily.JA) {
+                addReadings(clauses, conversion, profile, words.counts().keySet());
+            }
             if (profile.gramsWeight() > 0) {
-                for (String gram : terms(analysis.grams(), IndexFields.GRAMS_TITLE, text, MAX_GRAMS).keySet()) {
+                String gramsText = conversion.converted() ? conversion.unconverted() : text;
+                for (String gram : terms(analysis.grams(), IndexFields.GRAMS_TITLE, gramsText, MAX_GRAMS).keySet()) {
                     boolean common = termQueries.frequency(new Term(IndexFields.GRAMS_BODY, gram)).isCommonGram();
                     clauses.add(clause(TextQuery.Kind.KANA_GRAM, gram, profile.gramsWeight(), profile.tieBreaker(),
                             common, List.of(field(IndexFields.GRAMS_TITLE, gram, profile.questionWeight()),
@@ -148,6 +162,24 @@ public final class TextQueries {
             }
         }
         return clauses.isEmpty() ? null : new TextQuery(clauses);
+    }
+
+    /** The READING clauses of the converted words' forms: each word of a form once, at its best share. */
+    private void addReadings(List<TextQuery.Clause> clauses, KanaConversion.Conversion conversion,
+            RankingProfile profile, Collection<String> typed) {
+        Map<String, Double> shares = new LinkedHashMap<>();
+        for (KanaConversion.Word word : conversion.words()) {
+            for (KanaConversion.Form form : word.forms()) {
+                for (String term : terms(analysis.text(LanguageFamily.JA), IndexFields.body(LanguageFamily.JA),
+                        form.written(), MAX_TERMS).keySet()) {
+                    if (!typed.contains(term)) {
+                        shares.merge(term, form.share(), Math::max);
+                    }
+                }
+            }
+        }
+        shares.forEach((term, share) -> clauses.add(fieldsClause(TextQuery.Kind.READING, LanguageFamily.JA,
+                profile, term, READING_WEIGHT * share.floatValue())));
     }
 
     private static TextQuery.Clause fieldsClause(TextQuery.Kind kind, LanguageFamily family, RankingProfile profile,

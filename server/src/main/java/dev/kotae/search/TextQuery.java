@@ -51,7 +51,13 @@ public record TextQuery(List<Clause> clauses) {
          * A word of a synonym of the text's words ({@code content/synonyms.txt}), weighted below the words
          * it stands for.
          */
-        SYNONYM
+        SYNONYM,
+        /**
+         * A word of a written form of a kana word of the text, from the help center's vocabulary
+         * ({@link KanaConversion}: 「へんきん」 is also searched as 返金), weighted below a typed word and by
+         * the form's share of the reading's uses.
+         */
+        READING
     }
 
     /**

@@ -139,6 +139,11 @@ public final class Pages {
         public static String time(Instant at) {
             return at == null ? "" : SEEN.format(at);
         }
+
+        /** The other spellings counted in a query row, with their counts: 「へんきん (2), ヘンキン (1)」. */
+        public static String variants(List<AnalyticsReports.Variant> variants) {
+            return AnalyticsReports.Variant.describe(variants, ", ");
+        }
     }
 
     // ---- the editor pages (/editor) ----------------------------------------------------------------------

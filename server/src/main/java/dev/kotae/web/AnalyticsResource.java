@@ -61,8 +61,8 @@ public final class AnalyticsResource {
             case "zero-results" -> reports.zeroResultQueries(ask.range(), containing, ask.limit());
             default -> throw ApiException.badRequest("bad_kind", "kind must be top or zero-results");
         };
-        return answer(ask, rows, "queries-" + chosen + ".csv", List.of("query", "count", "lastSeen"),
-                r -> cells(r.query(), r.count(), r.lastSeen()));
+        return answer(ask, rows, "queries-" + chosen + ".csv", List.of("query", "count", "lastSeen", "variants"),
+                r -> cells(r.query(), r.count(), r.lastSeen(), AnalyticsReports.Variant.describe(r.variants(), " | ")));
     }
 
     @GET
@@ -74,8 +74,8 @@ public final class AnalyticsResource {
         Ask ask = ask(security, from, to, locale, limit, format, accept);
         List<AnalyticsReports.ClickRow> rows = reports.clickThrough(ask.range(), containing, ask.limit());
         return answer(ask, rows, "clicks.csv", List.of("query", "searches", "clicks", "clickThroughRate",
-                "meanClickedRank"), r -> cells(r.query(), r.searches(), r.clicks(), r.clickThroughRate(),
-                        r.meanClickedRank()));
+                "meanClickedRank", "variants"), r -> cells(r.query(), r.searches(), r.clicks(), r.clickThroughRate(),
+                        r.meanClickedRank(), AnalyticsReports.Variant.describe(r.variants(), " | ")));
     }
 
     @GET

@@ -186,7 +186,8 @@ class ExactRankingTest {
             TextQuery.Kind.WORD, "refund",
             TextQuery.Kind.JOINED_PAIR, "back up",
             TextQuery.Kind.KANA_GRAM, "ぱすわーど",
-            TextQuery.Kind.SYNONYM, "reimburse");
+            TextQuery.Kind.SYNONYM, "reimburse",
+            TextQuery.Kind.READING, "へんきん");
 
     /** The synonyms the examples are built with: the SYNONYM example's word stands for a word of the index. */
     private static final String SYNONYMS = "reimburse, refund";
@@ -204,7 +205,9 @@ class ExactRankingTest {
             IndexView.Scope scope = SearchService.scope(view, Audience.PUBLIC, null);
             Synonyms synonyms = Synonyms.parse(SYNONYMS, analysis, 1);
             for (Map.Entry<TextQuery.Kind, String> example : KIND_EXAMPLES.entrySet()) {
-                TextQuery built = textQueries.build(example.getValue(), Locales.families(null),
+                KanaConversion.Conversion conversion = KanaConversion.convert(example.getValue(),
+                        scope.searcher().getIndexReader(), Audience.PUBLIC);
+                TextQuery built = textQueries.build(example.getValue(), conversion, Locales.families(null),
                         TextQueries.TermQueries.of(scope), synonyms);
                 List<TextQuery.Clause> ofKind = built.clauses().stream()
                         .filter(clause -> clause.kind() == example.getKey()).toList();

@@ -115,18 +115,18 @@ class SynonymSearchTest {
         try {
             TextQueries.TermQueries terms = TextQueries.TermQueries.of(SearchService.scope(view, Audience.PUBLIC, null));
             assertEquals(List.of("WORD 解約 1.0", "SYNONYM 退会 0.8"),
-                    clauses(queries.build("解約", Set.of(LanguageFamily.JA), terms, synonyms), false));
+                    clauses(queries.build("解約", KanaConversion.Conversion.NONE, Set.of(LanguageFamily.JA), terms, synonyms), false));
             assertEquals(List.of("WORD 解約 1.0", "WORD 退会 1.0"),
-                    clauses(queries.build("解約 退会", Set.of(LanguageFamily.JA), terms, synonyms), false),
+                    clauses(queries.build("解約 退会", KanaConversion.Conversion.NONE, Set.of(LanguageFamily.JA), terms, synonyms), false),
                     "a word typed is not added again as a synonym");
             assertEquals(List.of("WORD cancel 1.0", "SYNONYM close 0.4", "SYNONYM account 0.4"),
-                    clauses(queries.build("cancel", Set.of(LanguageFamily.EN), terms, synonyms), false),
+                    clauses(queries.build("cancel", KanaConversion.Conversion.NONE, Set.of(LanguageFamily.EN), terms, synonyms), false),
                     "a synonym of two words weighs as one of one word, shared");
             assertEquals(List.of("WORD stop 1.0", "WORD cancel 1.0", "JOINED_PAIR stopcancel 1.0", "SYNONYM close 0.4",
                     "SYNONYM account 0.4"),
-                    clauses(queries.build("stop cancel", Set.of(LanguageFamily.EN), terms, synonyms), false),
+                    clauses(queries.build("stop cancel", KanaConversion.Conversion.NONE, Set.of(LanguageFamily.EN), terms, synonyms), false),
                     "one-way rules do not chain, and cancel, typed, is not its own synonym");
-            assertEquals(List.of(), clauses(queries.build("解約", Set.of(LanguageFamily.JA), terms, Synonyms.NONE), true));
+            assertEquals(List.of(), clauses(queries.build("解約", KanaConversion.Conversion.NONE, Set.of(LanguageFamily.JA), terms, Synonyms.NONE), true));
         } finally {
             index.release(view);
         }
