@@ -169,6 +169,10 @@ public final class Kotae implements Runnable {
                 System.out.println("Not first (kind, query, wanted, got):");
                 System.out.print(typing.missList());
             }
+            if (!typing.writtenMisses().isEmpty()) {
+                System.out.println("Written form not first (the control; kind, written form, wanted, got):");
+                System.out.print(typing.writtenMissList());
+            }
         }
     }
 

@@ -80,9 +80,11 @@ public final class TypingEvaluation {
      * @param suggested hiragana and romaji queries, partly typed: the article among the top
      *     {@value #SUGGESTIONS} suggestions
      * @param misses the typed queries whose article was not first, in set order
+     * @param writtenMisses the queries whose written form did not find the article first: a line of the set
+     *     that asks more than the help center answers (or a search that got worse for written queries)
      */
     public record Result(Map<Kind, Tally> typed, Map<Kind, Tally> written, Map<Kind, Offered> suggested,
-            List<Miss> misses) {
+            List<Miss> misses, List<Miss> writtenMisses) {
 
         /** All counted kinds together (everything but {@link Kind#SYNONYM}). */
         public Tally typedOverall() {
@@ -123,13 +125,22 @@ public final class TypingEvaluation {
             return String.join("\n", lines) + "\n";
         }
 
-        /** The misses, a line each: kind, query, expected article and what came first instead. */
+        /** The typed misses, a line each: kind, query, expected article and what came first instead. */
         public String missList() {
+            return list(misses, Query::text);
+        }
+
+        /** The misses of the written forms (the control), a line each like {@link #missList()}. */
+        public String writtenMissList() {
+            return list(writtenMisses, Query::written);
+        }
+
+        private static String list(List<Miss> misses, java.util.function.Function<Query, String> text) {
             StringBuilder out = new StringBuilder();
             for (Miss miss : misses) {
                 Query query = miss.query();
-                out.append(String.format("  %-15s %-24s wanted %-26s got %s%n", query.kind().label(), query.text(),
-                        query.expected(), miss.top3()));
+                out.append(String.format("  %-15s %-24s wanted %-26s got %s%n", query.kind().label(),
+                        text.apply(query), query.expected(), miss.top3()));
             }
             return out.toString();
         }
@@ -163,13 +174,10 @@ public final class TypingEvaluation {
         Map<Kind, Tally> written = new EnumMap<>(Kind.class);
         Map<Kind, Offered> suggested = new EnumMap<>(Kind.class);
         List<Miss> misses = new ArrayList<>();
+        List<Miss> writtenMisses = new ArrayList<>();
         for (Query query : set) {
-            List<String> found = search.ids(query.text());
-            typed.merge(query.kind(), Tally.of(found, query.expected()), Tally::plus);
-            if (found.isEmpty() || !found.get(0).equals(query.expected())) {
-                misses.add(new Miss(query, found.subList(0, Math.min(3, found.size()))));
-            }
-            written.merge(query.kind(), Tally.of(search.ids(query.written()), query.expected()), Tally::plus);
+            tally(query, search.ids(query.text()), typed, misses);
+            tally(query, search.ids(query.written()), written, writtenMisses);
             if (suggest != null && (query.kind() == Kind.HIRAGANA || query.kind().romaji())) {
                 List<String> offered = suggest.ids(typedPrefix(query.text()));
                 List<String> top = offered.subList(0, Math.min(SUGGESTIONS, offered.size()));
@@ -177,7 +185,14 @@ public final class TypingEvaluation {
             }
         }
         return new Result(Collections.unmodifiableMap(typed), Collections.unmodifiableMap(written),
-                Collections.unmodifiableMap(suggested), List.copyOf(misses));
+                Collections.unmodifiableMap(suggested), List.copyOf(misses), List.copyOf(writtenMisses));
+    }
+
+    private static void tally(Query query, List<String> found, Map<Kind, Tally> byKind, List<Miss> misses) {
+        byKind.merge(query.kind(), Tally.of(found, query.expected()), Tally::plus);
+        if (found.isEmpty() || !found.get(0).equals(query.expected())) {
+            misses.add(new Miss(query, found.subList(0, Math.min(3, found.size()))));
+        }
     }
 
     /**
