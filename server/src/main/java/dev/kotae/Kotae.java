@@ -160,7 +160,7 @@ public final class Kotae implements Runnable {
             long start = System.nanoTime();
             TypingEvaluation.Result typing = TypingEvalRun.run(content);
             TypingEvaluation.Tally all = typing.typedOverall();
-            System.out.printf("Japanese as people type it: %d queries on %s, %.1f s%n%n", all.queries(),
+            System.out.printf("Japanese as people type it: %d counted queries on %s, %.1f s%n%n", all.queries(),
                     content.toAbsolutePath().normalize(), (System.nanoTime() - start) / 1e9);
             System.out.print(typing.table());
             System.out.printf("%nTarget (issue 27): top 3 >= %.2f, first >= %.2f: %s%n", TypingEvaluation.TOP3_TARGET,
