@@ -5,6 +5,8 @@ import dev.kotae.config.KotaeConfig;
 import dev.kotae.index.Analysis;
 import dev.kotae.relevance.FaqBenchmark;
 import dev.kotae.relevance.RelevanceEvaluation;
+import dev.kotae.relevance.TypingEvaluation;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -99,9 +101,13 @@ public final class Kotae implements Runnable {
         }
     }
 
-    /** {@code kotae eval}: relevance on FAQ benchmarks, next to a plain BM25 baseline. */
+    /**
+     * {@code kotae eval}: relevance on FAQ benchmarks, next to a plain BM25 baseline, and Japanese as
+     * people type it (kana, half-width, romaji) on the help center in {@code --content}.
+     */
     @Command(name = "eval", mixinStandardHelpOptions = true,
-            description = "Score search and suggestions on FAQ retrieval benchmarks (see docs/relevance.md).")
+            description = "Score search and suggestions on FAQ retrieval benchmarks and on Japanese queries as "
+                    + "people type them (see docs/relevance.md).")
     static final class Eval implements Callable<Integer> {
 
         @Option(names = "--sets", paramLabel = "DIR", description = "Folder holding the benchmarks (default: ../shared/eval)")
@@ -110,6 +116,10 @@ public final class Kotae implements Runnable {
         @Option(names = "--runs", paramLabel = "DIR", description = "Where TREC run files go (default: ./eval-runs)")
         Path runs = Path.of("eval-runs");
 
+        @Option(names = "--content", paramLabel = "DIR",
+                description = "The sample help center the Japanese typing set is written for (default: ./content)")
+        Path content = Path.of("content");
+
         @Parameters(paramLabel = "SET", arity = "0..*", description = "Benchmark names (default: StackFAQ localgovFAQ)")
         List<String> names = List.of("StackFAQ", "localgovFAQ");
 
@@ -117,17 +127,52 @@ public final class Kotae implements Runnable {
         public Integer call() throws Exception {
             List<RelevanceEvaluation.Result> results = new ArrayList<>();
             for (String name : names) {
+                Path folder = sets.resolve(name);
+                if (!Files.isRegularFile(folder.resolve("corpus.jsonl"))) {
+                    System.out.printf("%s: skipped, no benchmark at %s (the dev sets live in ../shared/eval beside "
+                            + "the repository; --sets DIR)%n", name, folder.toAbsolutePath().normalize());
+                    continue;
+                }
                 long start = System.nanoTime();
-                RelevanceEvaluation.Result result = RelevanceEvaluation.run(FaqBenchmark.load(sets.resolve(name)), runs);
+                RelevanceEvaluation.Result result = RelevanceEvaluation.run(FaqBenchmark.load(folder), runs);
                 System.out.printf("%s: %d FAQs (%d refused), %d queries, %.1f s%n", name, result.faqs(),
                         result.skipped(), result.queries(), (System.nanoTime() - start) / 1e9);
                 results.add(result);
             }
-            System.out.println();
-            System.out.print(RelevanceEvaluation.table(results));
-            System.out.println("\nRun files (TREC format) in " + runs.toAbsolutePath()
-                    + "; score them with ../shared/eval/evaluate.py QRELS RUN");
+            if (!results.isEmpty()) {
+                System.out.println();
+                System.out.print(RelevanceEvaluation.table(results));
+                System.out.println("\nRun files (TREC format) in " + runs.toAbsolutePath()
+                        + "; score them with ../shared/eval/evaluate.py QRELS RUN");
+            }
+            typing();
             return 0;
+        }
+
+        /** The Japanese typing set on the sample help center: needs only the content folder. */
+        private void typing() throws Exception {
+            System.out.println();
+            if (!Files.isDirectory(content.resolve("ja"))) {
+                System.out.printf("Japanese as people type it: skipped, no sample help center at %s (the bundled "
+                        + "content/ folder; --content DIR)%n", content.toAbsolutePath().normalize());
+                return;
+            }
+            long start = System.nanoTime();
+            TypingEvaluation.Result typing = TypingEvalRun.run(content);
+            TypingEvaluation.Tally all = typing.typedOverall();
+            System.out.printf("Japanese as people type it: %d counted queries on %s, %.1f s%n%n", all.queries(),
+                    content.toAbsolutePath().normalize(), (System.nanoTime() - start) / 1e9);
+            System.out.print(typing.table());
+            System.out.printf("%nTarget (issue 27): top 3 >= %.2f, first >= %.2f: %s%n", TypingEvaluation.TOP3_TARGET,
+                    TypingEvaluation.FIRST_TARGET, typing.meetsTargets() ? "met" : "not met");
+            if (!typing.misses().isEmpty()) {
+                System.out.println("Not first (kind, query, wanted, got):");
+                System.out.print(typing.missList());
+            }
+            if (!typing.writtenMisses().isEmpty()) {
+                System.out.println("Written form not first (the control; kind, written form, wanted, got):");
+                System.out.print(typing.writtenMissList());
+            }
         }
     }
 
