@@ -16,13 +16,15 @@ import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 
 /**
  * The questions support teams ask of the stored events: what customers search, what finds nothing,
  * what they click, which articles help, what the widgets deflect and when people search. Read-only;
- * each report is one or two grouped SQL queries that run the same on H2 and PostgreSQL.
+ * each report is a few grouped SQL queries that run the same on H2 and PostgreSQL.
  *
  * <p>The query tables (top, zero results, click-through) count the spellings of one query as one row:
  * <ul>
@@ -58,7 +60,7 @@ public final class AnalyticsReports {
         /** The variants as text: each 「query (count)」, joined by {@code separator}. */
         public static String describe(List<Variant> variants, String separator) {
             return variants.stream().map(v -> v.query() + " (" + v.count() + ")")
-                    .collect(java.util.stream.Collectors.joining(separator));
+                    .collect(Collectors.joining(separator));
         }
     }
 
@@ -173,7 +175,8 @@ public final class AnalyticsReports {
                 }
             }
         }
-        return rows.values().stream().map(RowBuilder::build).toList();
+        // A row whose searches were all purged between the two reads (retention) has nothing left to show.
+        return rows.values().stream().filter(RowBuilder::hasForms).map(RowBuilder::build).toList();
     }
 
     /**
@@ -350,6 +353,10 @@ public final class AnalyticsReports {
             }
         }
 
+        boolean hasForms() {
+            return !forms.isEmpty();
+        }
+
         Grouped build() {
             Comparator<Form> latestFirst = Comparator.comparing((Form f) -> f.lastSeen,
                     Comparator.nullsLast(Comparator.reverseOrder()));
@@ -358,7 +365,7 @@ public final class AnalyticsReports {
                             .thenComparing(f -> f.text))
                     .toList();
             long total = ranked.stream().mapToLong(f -> f.count).sum();
-            Instant lastSeen = ranked.stream().map(f -> f.lastSeen).filter(java.util.Objects::nonNull)
+            Instant lastSeen = ranked.stream().map(f -> f.lastSeen).filter(Objects::nonNull)
                     .max(Comparator.naturalOrder()).orElse(null);
             List<Variant> variants = ranked.stream().skip(1).map(f -> new Variant(f.text, f.count)).toList();
             return new Grouped(new QueryRow(ranked.get(0).text, total, lastSeen, variants), Set.copyOf(spellings));
