@@ -9,19 +9,22 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 
 /**
  * The questions support teams ask of the stored events: what customers search, what finds nothing,
  * what they click, which articles help, what the widgets deflect and when people search. Read-only;
- * each report is one or two grouped SQL queries that run the same on H2 and PostgreSQL.
+ * each report is a few grouped SQL queries that run the same on H2 and PostgreSQL.
  *
  * <p>The query tables (top, zero results, click-through) count the spellings of one query as one row:
  * <ul>
@@ -33,8 +36,10 @@ import java.util.regex.Pattern;
  *   <li>a row shows its most searched written form (ties: the latest searched), its total count, and the
  *       other written forms with their counts as {@code variants}.
  * </ul>
- * Rows stored by a server older than the spelling columns and not yet filled in are grouped by their
- * {@code query_key} (width and case only).
+ * The database sums the searches per spelling; {@link SpellingRows} folds those sums into rows in memory
+ * (one entry per distinct spelling searched in the range), and the written forms of the chosen rows are
+ * read back. Rows stored by a server older than the spelling columns and not yet filled in are grouped by
+ * their {@code query_key} (width and case only).
  */
 public final class AnalyticsReports {
 
@@ -55,7 +60,7 @@ public final class AnalyticsReports {
         /** The variants as text: each 「query (count)」, joined by {@code separator}. */
         public static String describe(List<Variant> variants, String separator) {
             return variants.stream().map(v -> v.query() + " (" + v.count() + ")")
-                    .collect(java.util.stream.Collectors.joining(separator));
+                    .collect(Collectors.joining(separator));
         }
     }
 
@@ -85,6 +90,8 @@ public final class AnalyticsReports {
     /** A stored query's spelling: its group, or, for a row not yet filled in, its query key. */
     private static final String SPELLING = "COALESCE(query_group, query_key)";
     private static final Pattern SPACES = Pattern.compile("\\s+");
+    /** Spellings looked up per statement when reading the written forms of the chosen rows. */
+    private static final int SPELLINGS_PER_STATEMENT = 500;
 
     /** A row of a query table and the spellings it counts. */
     private record Grouped(QueryRow row, Set<String> spellings) {}
@@ -120,49 +127,56 @@ public final class AnalyticsReports {
 
     /**
      * The rows of a query table, each with the spellings ({@code query_group} values) it counts: the
-     * spellings of the searches in range (and locale; only those that found nothing when
-     * {@code zeroOnly}) are grouped as the class comment says, the groups with at least one spelling or
-     * reading containing {@code containing} kept, the {@code limit} most searched returned, most first.
-     * All in one statement, so the limit applies to the folded rows, not to the raw texts.
+     * searches in range (and locale; only those that found nothing when {@code zeroOnly}) are summed per
+     * spelling in SQL, the sums folded into rows by {@link SpellingRows} (so the limit applies to the
+     * folded rows, not to the texts as typed), and the written forms of the chosen rows' spellings read
+     * back for what each row shows.
      */
     private List<Grouped> queries(DateRange range, String containing, int limit, boolean zeroOnly) throws SQLException {
-        String pattern = likePattern(containing);
-        String sql = "WITH spelled AS (SELECT " + SPELLING + " AS spelling, query_sound AS sound, query AS written,"
-                + " COUNT(*) AS n, MAX(occurred_at) AS last_seen FROM analytics_event"
-                + " WHERE type = 'search' AND occurred_at >= ? AND occurred_at < ?"
+        String where = " WHERE type = 'search' AND occurred_at >= ? AND occurred_at < ?"
                 + (range.locale() != null ? " AND locale = ?" : "")
-                + (zeroOnly ? " AND result_count = 0" : "")
-                + " GROUP BY " + SPELLING + ", query_sound, query),"
-                + " spelling_totals AS (SELECT spelling, MAX(sound) AS sound, SUM(n) AS n FROM spelled GROUP BY spelling),"
-                // Per reading, the most searched spelling written with kanji: where kana spellings go.
-                + " reading_leaders AS (SELECT sound, spelling AS leader FROM (SELECT sound, spelling,"
-                + " ROW_NUMBER() OVER (PARTITION BY sound ORDER BY n DESC, spelling) AS place"
-                + " FROM spelling_totals WHERE sound <> spelling) ranked WHERE place = 1),"
-                + " grouped AS (SELECT t.spelling, t.sound, t.n, COALESCE(l.leader, t.spelling) AS row_key"
-                + " FROM spelling_totals t LEFT JOIN reading_leaders l ON t.sound = t.spelling AND l.sound = t.sound),"
-                + " chosen AS (SELECT row_key, SUM(n) AS n FROM grouped GROUP BY row_key"
-                + (pattern != null ? " HAVING MAX(CASE WHEN spelling LIKE ? ESCAPE '!' OR sound LIKE ? ESCAPE '!'"
-                        + " THEN 1 ELSE 0 END) = 1" : "")
-                + " ORDER BY n DESC, row_key LIMIT ?)"
-                + " SELECT c.row_key, c.n, s.spelling, s.written, s.n, s.last_seen FROM chosen c"
-                + " JOIN grouped g ON g.row_key = c.row_key JOIN spelled s ON s.spelling = g.spelling"
-                + " ORDER BY c.n DESC, c.row_key";
+                + (zeroOnly ? " AND result_count = 0" : "");
         Map<String, RowBuilder> rows = new LinkedHashMap<>();
-        try (Connection connection = database.connection(); PreparedStatement statement = connection.prepareStatement(sql)) {
-            int next = bindRange(statement, range, true);
-            if (pattern != null) {
-                statement.setString(next++, pattern);
-                statement.setString(next++, pattern);
+        try (Connection connection = database.connection()) {
+            SpellingRows spellings = new SpellingRows();
+            try (PreparedStatement statement = connection.prepareStatement("SELECT " + SPELLING
+                    + ", MAX(query_sound), COUNT(*) FROM analytics_event" + where + " GROUP BY " + SPELLING)) {
+                bindRange(statement, range, true);
+                try (ResultSet result = statement.executeQuery()) {
+                    while (result.next()) {
+                        if (result.getString(1) != null) {
+                            spellings.add(result.getString(1), result.getString(2), result.getLong(3));
+                        }
+                    }
+                }
             }
-            statement.setInt(next, limit);
-            try (ResultSet result = statement.executeQuery()) {
-                while (result.next()) {
-                    rows.computeIfAbsent(result.getString(1), key -> new RowBuilder())
-                            .add(result.getString(3), result.getString(4), result.getLong(5), instant(result, 6));
+            Map<String, String> rowOfSpelling = new HashMap<>();
+            for (SpellingRows.Row row : spellings.top(folded(containing), limit)) {
+                rows.put(row.key(), new RowBuilder());
+                row.spellings().forEach(spelling -> rowOfSpelling.put(spelling, row.key()));
+            }
+            List<String> chosen = new ArrayList<>(rowOfSpelling.keySet());
+            for (int from = 0; from < chosen.size(); from += SPELLINGS_PER_STATEMENT) {
+                List<String> part = chosen.subList(from, Math.min(chosen.size(), from + SPELLINGS_PER_STATEMENT));
+                String sql = "SELECT " + SPELLING + ", query, COUNT(*), MAX(occurred_at) FROM analytics_event" + where
+                        + " AND " + SPELLING + " IN (" + String.join(", ", Collections.nCopies(part.size(), "?"))
+                        + ") GROUP BY " + SPELLING + ", query";
+                try (PreparedStatement statement = connection.prepareStatement(sql)) {
+                    int next = bindRange(statement, range, true);
+                    for (String spelling : part) {
+                        statement.setString(next++, spelling);
+                    }
+                    try (ResultSet result = statement.executeQuery()) {
+                        while (result.next()) {
+                            rows.get(rowOfSpelling.get(result.getString(1))).add(result.getString(1),
+                                    result.getString(2), result.getLong(3), instant(result, 4));
+                        }
+                    }
                 }
             }
         }
-        return rows.values().stream().map(RowBuilder::build).toList();
+        // A row whose searches were all purged between the two reads (retention) has nothing left to show.
+        return rows.values().stream().filter(RowBuilder::hasForms).map(RowBuilder::build).toList();
     }
 
     /**
@@ -287,18 +301,11 @@ public final class AnalyticsReports {
         return rows;
     }
 
-    /**
-     * A LIKE pattern matching spellings (and readings) that contain the text folded as spellings are, or
-     * {@code null} for none.
-     */
-    static String likePattern(String containing) {
+    /** {@code containing} folded as spellings are, or {@code null} for none (or nothing left of it). */
+    static String folded(String containing) {
         QuerySpelling.Spelling spelling = containing == null ? null
                 : QuerySpelling.of(QueryText.masked(containing.strip()));
-        String key = spelling == null ? null : spelling.group();
-        if (key == null || key.isEmpty()) {
-            return null;
-        }
-        return "%" + key.replace("!", "!!").replace("%", "!%").replace("_", "!_") + "%";
+        return spelling == null || spelling.group().isEmpty() ? null : spelling.group();
     }
 
     /** Binds from, to (and the locale when asked and set); returns the next parameter index. */
@@ -346,6 +353,10 @@ public final class AnalyticsReports {
             }
         }
 
+        boolean hasForms() {
+            return !forms.isEmpty();
+        }
+
         Grouped build() {
             Comparator<Form> latestFirst = Comparator.comparing((Form f) -> f.lastSeen,
                     Comparator.nullsLast(Comparator.reverseOrder()));
@@ -354,7 +365,7 @@ public final class AnalyticsReports {
                             .thenComparing(f -> f.text))
                     .toList();
             long total = ranked.stream().mapToLong(f -> f.count).sum();
-            Instant lastSeen = ranked.stream().map(f -> f.lastSeen).filter(java.util.Objects::nonNull)
+            Instant lastSeen = ranked.stream().map(f -> f.lastSeen).filter(Objects::nonNull)
                     .max(Comparator.naturalOrder()).orElse(null);
             List<Variant> variants = ranked.stream().skip(1).map(f -> new Variant(f.text, f.count)).toList();
             return new Grouped(new QueryRow(ranked.get(0).text, total, lastSeen, variants), Set.copyOf(spellings));

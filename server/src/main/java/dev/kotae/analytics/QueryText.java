@@ -5,8 +5,9 @@ import java.util.Locale;
 import java.util.regex.Pattern;
 
 /**
- * What of a customer's query is stored: personal data masked out, and a normalised form that groups
- * the same question typed differently (full-width or half-width, upper or lower case, extra spaces).
+ * What of a customer's query is stored: personal data masked out, and a normalised form (full-width or
+ * half-width, upper or lower case, extra spaces folded) by which a click is matched to the search it came
+ * from. The reports group spellings more widely, by {@link QuerySpelling}.
  */
 public final class QueryText {
 
@@ -41,7 +42,7 @@ public final class QueryText {
         return text.length() > MAX_LENGTH ? text.substring(0, MAX_LENGTH) : text;
     }
 
-    /** The grouping key of a masked query: lower case, runs of white space as one space. */
+    /** The key of a masked query ({@code query_key}): lower case, runs of white space as one space. */
     public static String normalized(String masked) {
         if (masked == null) {
             return null;

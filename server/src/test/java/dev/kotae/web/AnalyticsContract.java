@@ -31,7 +31,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * What analytics must do on any storage, over real HTTP against the real server: events from searches,
- * clicks, votes and both widgets reach the reports with the right counts; no acknowledged search is lost
+ * clicks, votes and both widgets reach the reports with the right counts, the spellings of one query
+ * (case, width, kana, kana for a word with kanji) counted as one row; no acknowledged search is lost
  * across a normal stop; personal data never reaches the database; the reports refuse strangers and bad
  * parameters. Subclasses choose the storage.
  */
@@ -62,8 +63,13 @@ abstract class AnalyticsContract {
                 for (int i = 0; i < 3; i++) {
                     shown = search(server, "返金", "ja").get("hits");
                 }
+                // Spellings of one query: one row, shown as the most searched written form.
+                search(server, "へんきん", "ja");
+                search(server, "ﾍﾝｷﾝ", "ja"); // half-width katakana: stored as ヘンキン
+                search(server, "Refund", "en");
                 search(server, "Refund", "en");
                 search(server, "ＲＥＦＵＮＤ  ", "en"); // full-width, upper case, trailing spaces: the same query
+                search(server, "xyzzy plugh", "ja");
                 search(server, "xyzzy plugh", "ja");
                 search(server, "XYZZY   plugh", "ja");
                 search(server, "<script>alert(1)</script>", "ja");
@@ -117,24 +123,27 @@ abstract class AnalyticsContract {
                 assertEquals(1, row(deflection, "widget", BOT).get("answered").asLong());
 
                 JsonNode top = get(server, "/api/v1/analytics/queries?kind=top&limit=50");
-                assertEquals(3, count(top, "query", "返金"), top.toString());
-                assertEquals(2, count(top, "query", "refund"), top.toString());
+                assertEquals(5, count(top, "query", "返金"), top.toString());
+                assertEquals(List.of("ヘンキン (1)", "へんきん (1)"), variants(row(top, "query", "返金")), top.toString());
+                assertEquals(3, count(top, "query", "Refund"), top.toString());
+                assertEquals(List.of("REFUND (1)"), variants(row(top, "query", "Refund")), top.toString());
                 assertEquals(1, count(top, "query", "パスワードを忘れたのでリセットしたい"), top.toString());
                 assertEquals(1, count(top, "query", "後払いの支払い期限"), top.toString());
-                assertEquals(2, count(top, "query", "xyzzy plugh"), top.toString());
+                assertEquals(3, count(top, "query", "xyzzy plugh"), top.toString());
                 JsonNode zero = get(server, "/api/v1/analytics/queries?kind=zero-results&limit=50");
-                assertEquals(2, count(zero, "query", "xyzzy plugh"), zero.toString());
+                assertEquals(3, count(zero, "query", "xyzzy plugh"), zero.toString());
+                assertEquals(List.of("XYZZY plugh (1)"), variants(row(zero, "query", "xyzzy plugh")), zero.toString());
                 assertEquals(-1, count(zero, "query", "返金"), "返金 finds articles: " + zero);
                 assertNotNull(row(zero, "query", "xyzzy plugh").get("lastSeen").asText(null));
                 JsonNode englishOnly = get(server, "/api/v1/analytics/queries?kind=top&locale=en&limit=50");
                 assertEquals(-1, count(englishOnly, "query", "返金"), englishOnly.toString());
-                assertEquals(2, count(englishOnly, "query", "refund"), englishOnly.toString());
+                assertEquals(3, count(englishOnly, "query", "Refund"), englishOnly.toString());
 
                 JsonNode clicks = get(server, "/api/v1/analytics/clicks?limit=50");
                 JsonNode refund = row(clicks, "query", "返金");
                 assertEquals(2, refund.get("clicks").asLong(), clicks.toString());
-                assertEquals(3, refund.get("searches").asLong());
-                assertEquals(0.667, refund.get("clickThroughRate").asDouble(), 0.001);
+                assertEquals(5, refund.get("searches").asLong());
+                assertEquals(0.4, refund.get("clickThroughRate").asDouble(), 0.001);
                 assertEquals(2.0, refund.get("meanClickedRank").asDouble(), 0.001);
 
                 JsonNode feedback = get(server, "/api/v1/analytics/feedback");
@@ -148,7 +157,7 @@ abstract class AnalyticsContract {
                 for (JsonNode hour : hours) {
                     searches += hour.get("searches").asLong();
                 }
-                assertEquals(14, searches, hours.toString()); // 12 through the API, 2 through the widgets
+                assertEquals(18, searches, hours.toString()); // 16 through the API, 2 through the widgets
 
                 csvIsSafeForSpreadsheets(server);
                 strangersAndBadParametersAreRefused(server);
@@ -181,9 +190,10 @@ abstract class AnalyticsContract {
         assertEquals(200, csv.status(), csv.body());
         assertTrue(csv.contentType().startsWith("text/csv"), csv.contentType());
         assertEquals("private, no-store", csv.header("cache-control"), "reports must not sit in a cache");
-        assertTrue(csv.body().startsWith("\uFEFFquery,count,lastSeen\r\n"), csv.body());
-        assertTrue(csv.body().contains("\r\n返金,3,"), csv.body());
-        assertTrue(csv.body().contains("\"'=hyperlink(\"\"http://evil\"\")\",1,"), csv.body());
+        assertTrue(csv.body().startsWith("\uFEFFquery,count,lastSeen,variants\r\n"), csv.body());
+        assertTrue(csv.body().contains("\r\n返金,5,"), csv.body());
+        assertTrue(csv.body().contains(",ヘンキン (1) | へんきん (1)\r\n"), csv.body());
+        assertTrue(csv.body().contains("\"'=HYPERLINK(\"\"http://evil\"\")\",1,"), csv.body());
         KotaeServer.Reply accepted = server.send(server.request("/api/v1/analytics/deflection")
                 .header("Accept", "text/csv"), AGENT);
         assertTrue(accepted.body().startsWith("\uFEFFwidget,shown,opened,solved,submitted,answered,deflectionRate"),
@@ -213,7 +223,7 @@ abstract class AnalyticsContract {
         // Inclusive dates: a range of one day, today, holds today's searches.
         String today = java.time.LocalDate.now(java.time.ZoneOffset.UTC).toString();
         JsonNode todays = get(server, "/api/v1/analytics/queries?from=" + today + "&to=" + today + "&limit=50");
-        assertEquals(3, count(todays, "query", "返金"), todays.toString());
+        assertEquals(5, count(todays, "query", "返金"), todays.toString());
         JsonNode past = get(server, "/api/v1/analytics/queries?from=2020-01-01&to=2020-01-31");
         assertEquals(0, past.size(), past.toString());
     }
@@ -307,6 +317,13 @@ abstract class AnalyticsContract {
             }
         }
         return null;
+    }
+
+    /** A query row's other spellings as {@code "query (count)"}. */
+    private static List<String> variants(JsonNode row) {
+        List<String> variants = new ArrayList<>();
+        row.get("variants").forEach(v -> variants.add(v.get("query").asText() + " (" + v.get("count").asLong() + ")"));
+        return variants;
     }
 
     /** The count of the row whose field has the value, or -1 when there is none. */

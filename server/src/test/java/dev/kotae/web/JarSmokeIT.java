@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
+import dev.kotae.analytics.AnalyticsDatabase;
 import java.io.IOException;
 import java.net.URI;
 import java.net.URLEncoder;
@@ -15,6 +16,10 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.Statement;
 import java.time.Duration;
 import java.util.Map;
 import java.util.TreeMap;
@@ -31,7 +36,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 /**
  * The shaded jar, started the way the README starts it, serves Japanese search and records it in the
  * embedded analytics database: proves the service files (Kuromoji, Lucene codecs, Jersey, Flyway's
- * database plugins) and the migration scripts survived shading. It runs on the JVM running the tests
+ * database plugins) and the migrations, SQL scripts and Java classes, survived shading. It runs on the JVM running the tests
  * (the Java 17 baseline) and on every JDK 21 or later installed beside it under {@code /usr/lib/jvm}
  * (the build machines have Temurin's), where Lucene reads the index through the FFM API and must
  * start without a restricted-method warning.
@@ -120,6 +125,13 @@ class JarSmokeIT {
             if (!process.waitFor(20, TimeUnit.SECONDS)) {
                 process.destroyForcibly();
             }
+        }
+        // Flyway found the Java migration inside the jar too, not only the SQL scripts.
+        try (Connection db = DriverManager.getConnection(AnalyticsDatabase.embeddedUrl(work.resolve("data")));
+                Statement sql = db.createStatement();
+                ResultSet applied = sql.executeQuery("SELECT \"success\" FROM \"kotae_schema_history\""
+                        + " WHERE \"script\" LIKE '%V5__Query_spelling_backfill'")) {
+            assertTrue(applied.next() && applied.getBoolean(1), "the Java migration V5 was not applied from the jar");
         }
     }
 }
