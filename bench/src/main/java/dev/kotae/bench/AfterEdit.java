@@ -15,7 +15,9 @@ import java.util.List;
  * after another: what searches keep for the next (term sets, word scores, scopes, facet counts) is
  * kept per segment or per index version, so after an edit the next searches read again what changed.
  * Each round runs the same searches once before an edit (warm) and once as soon as the edit is
- * published, then checks that the edit was searchable by then.
+ * published, then checks that the edit was searchable by then. The server warms each new version with
+ * the searches asked most of late before publishing it ({@code search.warmMillis}), as it does in
+ * production; the bench's {@code --warm-millis 0} measures without.
  */
 final class AfterEdit {
 
