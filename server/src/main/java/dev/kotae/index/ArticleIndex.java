@@ -155,8 +155,16 @@ public final class ArticleIndex implements AutoCloseable {
         this.warmer = warmer;
     }
 
-    /** A failing warmer costs the next searches their warmth, never the version: it is logged and published. */
+    /**
+     * Warms {@code view} unless another change already waits on the writer thread: only the last version
+     * before a quiet moment is worth warming, and a stream of writes (an import through the API) must not
+     * wait for the warming of every version it makes. A failing warmer costs the next searches their
+     * warmth, never the version: it is logged and the version published.
+     */
     private void warm(IndexView view) {
+        if (writerThread.tasks() > 1) {
+            return;
+        }
         try {
             warmer.warm(view);
         } catch (IOException | RuntimeException e) {
@@ -359,6 +367,11 @@ public final class ArticleIndex implements AutoCloseable {
                 // closing: the merge policy merges on the next start's changes
             }
         }
+    }
+
+    /** Changes (and merges) queued or running on the writer thread now. */
+    int writerTasks() {
+        return writerThread.tasks();
     }
 
     /** How many versions were published since opening (a change, a merge): tells how often searches saw a new index. */

@@ -8,6 +8,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.apache.lucene.util.IOSupplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -26,6 +27,8 @@ public final class WriterThread implements AutoCloseable {
     private final String name;
     private final Duration closeWait;
     private final ExecutorService executor;
+    /** Tasks queued or running. */
+    private final AtomicInteger tasks = new AtomicInteger();
 
     /** A thread called {@code name}; {@link #close()} waits up to {@code closeWait} for its work. */
     public WriterThread(String name, Duration closeWait) {
@@ -36,7 +39,24 @@ public final class WriterThread implements AutoCloseable {
 
     /** Queues {@code task}; returns at once. */
     public void execute(Runnable task) {
-        executor.execute(task);
+        tasks.incrementAndGet();
+        try {
+            executor.execute(() -> {
+                try {
+                    task.run();
+                } finally {
+                    tasks.decrementAndGet();
+                }
+            });
+        } catch (RuntimeException e) {
+            tasks.decrementAndGet();
+            throw e;
+        }
+    }
+
+    /** How many tasks are queued or running now (the running one included). */
+    public int tasks() {
+        return tasks.get();
     }
 
     /**
@@ -45,7 +65,20 @@ public final class WriterThread implements AutoCloseable {
      * Jetty interrupts when it stops.
      */
     public <T> T await(IOSupplier<T> task) throws IOException {
-        Future<T> done = executor.submit(task::get);
+        tasks.incrementAndGet();
+        Future<T> done;
+        try {
+            done = executor.submit(() -> {
+                try {
+                    return task.get();
+                } finally {
+                    tasks.decrementAndGet();
+                }
+            });
+        } catch (RuntimeException e) {
+            tasks.decrementAndGet();
+            throw e;
+        }
         try {
             return done.get();
         } catch (InterruptedException e) {

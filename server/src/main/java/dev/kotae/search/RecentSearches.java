@@ -5,9 +5,11 @@ import com.github.benmanes.caffeine.cache.Caffeine;
 import java.util.List;
 
 /**
- * The searches asked most of late, which a new index version is warmed with ({@link SearchService#warm}).
- * Caffeine's frequency sketch ranks them, so a stream of one-off queries does not push out the questions
- * visitors ask all day.
+ * The searches asked most of late, which a new index version is warmed with ({@link SearchService#warm}),
+ * in Caffeine's eviction order, hottest first: searches asked again (its protected segment, most recent
+ * first), then the others by their counts in its frequency sketch once that is in use (from half of
+ * {@link #REMEMBERED} distinct searches on; before, by recency). A stream of one-off queries therefore does
+ * not push out the questions visitors ask all day.
  */
 final class RecentSearches {
 

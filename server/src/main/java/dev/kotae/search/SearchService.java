@@ -83,8 +83,6 @@ public final class SearchService {
     }
 
     /**
-     * A search without synonyms.
-     *
      * @param cacheBytes about how much heap results kept for repeated searches may take, all index
      *     versions still open together (see {@link ResultCache}); {@code 0} computes every request
      * @param ranking how a text search's matches are counted and ranked: from the scores and term sets the
@@ -191,15 +189,16 @@ public final class SearchService {
         List<SearchRequest> hottest = recent.hottest(WARMED_SEARCHES);
         int warmed = 0;
         for (SearchRequest request : hottest) {
-            if (System.nanoTime() - start >= warmNanos) {
-                break;
-            }
             try {
                 results.get(fresh, request, vocabulary.version(), () -> compute(fresh, request, null, vocabulary));
             } catch (InvalidRequestException e) {
                 // valid when it was asked, not on this version (its locale is gone): nothing to warm
             }
             warmed++;
+            // Checked after each search, so a pause before the first (a GC) cannot leave the version cold.
+            if (System.nanoTime() - start >= warmNanos) {
+                break;
+            }
         }
         if (!hottest.isEmpty()) {
             LOG.info("Warmed the new index version with {} of the {} searches asked most, in {} ms", warmed,

@@ -102,6 +102,12 @@ final class FamilyRules extends SolrSynonymParser {
      */
     @Override
     public void add(CharsRef input, CharsRef output, boolean includeOrig) {
+        // Counted before anything is skipped: a long line of terms that fold to one word is n × (n − 1) calls
+        // all the same, and must be refused as soon as any line would be.
+        if (++pairs > MAX_PAIRS) {
+            throw new IllegalArgumentException("more than " + MAX_PAIRS + " synonym pairs; split long lines of "
+                    + "equivalent terms into groups that really mean the same");
+        }
         if (input.length == 0 || output.length == 0) {
             return; // a term without words in this family: noted by analyze
         }
@@ -109,10 +115,6 @@ final class FamilyRules extends SolrSynonymParser {
         List<String> synonym = words(output);
         if (typed.equals(synonym)) {
             return; // two spellings the analysis already folds together
-        }
-        if (++pairs > MAX_PAIRS) {
-            throw new IllegalArgumentException("more than " + MAX_PAIRS + " synonym pairs; split long lines of "
-                    + "equivalent terms into groups that really mean the same");
         }
         if (mappings.synonyms.computeIfAbsent(typed, key -> new LinkedHashSet<>()).add(synonym)) {
             mappings.longestEntry = Math.max(mappings.longestEntry, typed.size());

@@ -4,6 +4,7 @@ import dev.kotae.content.ContentFolder;
 import dev.kotae.content.ContentProblem;
 import dev.kotae.index.Analysis;
 import java.io.IOException;
+import java.io.InputStream;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
@@ -11,6 +12,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.util.Collection;
 import java.util.Optional;
 import org.slf4j.Logger;
@@ -117,13 +119,23 @@ public final class SynonymsFile {
 
     private static String read(Path file) throws InvalidSynonymsException {
         try {
-            long size = Files.size(file);
-            if (size > MAX_BYTES) {
-                throw new InvalidSynonymsException("the file is " + (size + 1023) / 1024 + " KiB; synonyms are limited to "
-                        + MAX_BYTES / 1024 + " KiB");
+            // As the content folder takes articles: a regular file, never followed through a link (one to a
+            // file elsewhere would be read and echoed into the status; one to /dev/zero never ends).
+            BasicFileAttributes attributes = Files.readAttributes(file, BasicFileAttributes.class,
+                    LinkOption.NOFOLLOW_LINKS);
+            if (!attributes.isRegularFile()) {
+                throw new InvalidSynonymsException("the file is not a regular file (a link or a folder); "
+                        + "write the synonyms into " + NAME + " itself");
             }
-            byte[] bytes = Files.readAllBytes(file);
-            if (bytes.length > MAX_BYTES) { // grew since it was measured
+            if (attributes.size() > MAX_BYTES) {
+                throw new InvalidSynonymsException("the file is " + (attributes.size() + 1023) / 1024
+                        + " KiB; synonyms are limited to " + MAX_BYTES / 1024 + " KiB");
+            }
+            byte[] bytes;
+            try (InputStream in = Files.newInputStream(file, LinkOption.NOFOLLOW_LINKS)) {
+                bytes = in.readNBytes((int) MAX_BYTES + 1); // never more than the limit, if it grew since
+            }
+            if (bytes.length > MAX_BYTES) {
                 throw new InvalidSynonymsException("the file is over " + MAX_BYTES / 1024 + " KiB");
             }
             String text = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)

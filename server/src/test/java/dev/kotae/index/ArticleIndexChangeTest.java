@@ -12,13 +12,16 @@ import dev.kotae.content.Visibility;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 import org.apache.lucene.util.IOFunction;
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -141,6 +144,34 @@ class ArticleIndexChangeTest {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new AssertionError(e);
+        }
+    }
+
+    @Test
+    void onlyTheLastVersionBeforeAQuietMomentIsWarmed() throws Exception {
+        try (ArticleIndex index = open()) {
+            List<Integer> warmed = new CopyOnWriteArrayList<>();
+            index.warmNewVersionsWith(view -> warmed.add(view.getIndexReader().numDocs()));
+            CountDownLatch started = new CountDownLatch(1);
+            CountDownLatch finish = new CountDownLatch(1);
+            CompletableFuture<Void> first = CompletableFuture.runAsync(() -> write(index, changes -> {
+                started.countDown();
+                await(finish);
+                changes.upsert(article("a"), "s1");
+                return null;
+            }));
+            assertTrue(started.await(30, TimeUnit.SECONDS), "the first change started");
+            CompletableFuture<Void> second = CompletableFuture.runAsync(() -> write(index, changes -> {
+                changes.upsert(article("b"), "s1");
+                return null;
+            }));
+            Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> index.writerTasks() == 2);
+            finish.countDown();
+            first.get(30, TimeUnit.SECONDS);
+            second.get(30, TimeUnit.SECONDS);
+
+            assertEquals(List.of(2), warmed, "the first change's version was published while the second waited");
+            assertEquals(2, index.size());
         }
     }
 

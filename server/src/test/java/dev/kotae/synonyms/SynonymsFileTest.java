@@ -55,6 +55,32 @@ class SynonymsFileTest {
     }
 
     @Test
+    void aLinkIsNotFollowed() throws Exception {
+        Path elsewhere = Files.writeString(content.resolveSibling(content.getFileName() + "-secret.txt"),
+                "秘密, 内部\n");
+        try {
+            Files.createSymbolicLink(file, elsewhere);
+            assertFalse(synonyms.reload());
+            assertSame(Synonyms.NONE, synonyms.current());
+            assertTrue(synonyms.problem().orElseThrow().message().contains("not a regular file"));
+        } finally {
+            Files.deleteIfExists(elsewhere);
+        }
+    }
+
+    @Test
+    void aLineOfTermsThatFoldToOneWordCountsAgainstTheLimit() throws Exception {
+        // Every term folds to «ｘ»: no pair survives, yet the parser makes n × (n − 1) of them.
+        StringBuilder line = new StringBuilder();
+        for (int i = 0; i < 300; i++) {
+            line.append(i % 2 == 0 ? "x" : "X").append(i < 299 ? ", " : "\n");
+        }
+        write(line.toString());
+        assertFalse(synonyms.reload());
+        assertTrue(synonyms.problem().orElseThrow().message().contains("synonym pairs"));
+    }
+
+    @Test
     void aChangedFileIsANewSetAndAnUnchangedOneIsNot() throws Exception {
         write("解約, 退会\n");
         assertTrue(synonyms.reload());

@@ -15,6 +15,8 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -24,8 +26,29 @@ import org.junit.jupiter.api.Test;
  */
 class SynonymsIT extends SampleServerIT {
 
-    /** The promise: an added line changes results within 2 s. The reload itself takes well under one. */
-    private static final Duration WITHIN = Duration.ofSeconds(2);
+    /**
+     * The issue's promise: an added line changes results within 2 s. Asserted once, on the added line; the
+     * reload takes well under a tenth of that here (printed), so the bound holds on a loaded machine too.
+     */
+    private static final Duration PROMISED = Duration.ofSeconds(2);
+    /** For the other changes, only that they are served: how soon is the promise's business. */
+    private static final Duration SERVED = Duration.ofSeconds(30);
+
+    private Path file;
+    private String bundled;
+
+    @BeforeEach
+    void bundledFile() throws Exception {
+        file = server.content().resolve("synonyms.txt");
+        bundled = Files.readString(file, StandardCharsets.UTF_8);
+    }
+
+    /** Puts the bundled file back for the next test, failing on its own (never masking the test's failure). */
+    @AfterEach
+    void bundledFileBack() throws Exception {
+        Files.writeString(file, bundled, StandardCharsets.UTF_8);
+        within(SERVED, "the bundled synonyms are back", () -> !server.searchIds("解約", null).isEmpty());
+    }
 
     @ParameterizedTest
     @CsvSource({"解約, delete-account", "レシート, receipt-invoice", "ニュースレター, newsletter",
@@ -40,49 +63,36 @@ class SynonymsIT extends SampleServerIT {
 
     @Test
     void anAddedLineChangesResultsWithoutARestartAndABrokenFileKeepsTheRulesBefore() throws Exception {
-        Path file = server.content().resolve("synonyms.txt");
-        String bundled = Files.readString(file, StandardCharsets.UTF_8);
-        try {
-            assertEquals(List.of(), server.searchIds("脱会", null), "no article says 脱会");
-            assertEquals(List.of(), server.searchIds("脱会", null), "asked twice: the answer is kept");
+        assertEquals(List.of(), server.searchIds("脱会", null), "no article says 脱会");
+        assertEquals(List.of(), server.searchIds("脱会", null), "asked twice: the answer is kept");
 
-            append(file, "脱会, 退会\n");
-            within("the added line is used", () -> server.searchIds("脱会", null).indexOf("delete-account") == 0);
+        append(file, "脱会, 退会\n");
+        within(PROMISED, "the added line is used", () -> server.searchIds("脱会", null).indexOf("delete-account") == 0);
 
-            append(file, "脱会 => 退会 => 会員\n");
-            within("the broken file is reported", () -> problems().contains("synonyms.txt"));
-            assertTrue(problems().contains("line ") && problems().contains("loaded before are used"), problems());
-            assertEquals(1.0, server.metric("kotae_content_problems"));
-            assertEquals("delete-account", server.searchIds("脱会", null).get(0), "the rules before stay in use");
+        append(file, "脱会 => 退会 => 会員\n");
+        within(SERVED, "the broken file is reported", () -> problems().contains("synonyms.txt"));
+        assertTrue(problems().contains("line ") && problems().contains("loaded before are used"), problems());
+        assertEquals(1.0, server.metric("kotae_content_problems"));
+        assertEquals("delete-account", server.searchIds("脱会", null).get(0), "the rules before stay in use");
 
-            Files.writeString(file, bundled, StandardCharsets.UTF_8);
-            within("the fixed file is used and no longer reported",
-                    () -> server.searchIds("脱会", null).isEmpty() && !problems().contains("synonyms.txt"));
+        Files.writeString(file, bundled, StandardCharsets.UTF_8);
+        within(SERVED, "the fixed file is used and no longer reported",
+                () -> server.searchIds("脱会", null).isEmpty() && !problems().contains("synonyms.txt"));
 
-            Files.delete(file);
-            within("a deleted file is no synonyms", () -> server.searchIds("解約", null).isEmpty());
-        } finally {
-            Files.writeString(file, bundled, StandardCharsets.UTF_8);
-            within("the bundled synonyms are back", () -> !server.searchIds("解約", null).isEmpty());
-        }
+        Files.delete(file);
+        within(SERVED, "a deleted file is no synonyms", () -> server.searchIds("解約", null).isEmpty());
     }
 
     @Test
     void aSynonymShowsThePublicNothingOnlyAgentsMaySee() throws Exception {
-        Path file = server.content().resolve("synonyms.txt");
-        String bundled = Files.readString(file, StandardCharsets.UTF_8);
-        try {
-            assertEquals(List.of(), server.searchIds("dispute", KotaeServer.AGENT_TOKEN), "no article says dispute");
-            append(file, "dispute => チャージバック\n");
-            within("the synonym finds the playbook for agents",
-                    () -> server.searchIds("dispute", KotaeServer.AGENT_TOKEN).contains("chargeback-handling"));
-            assertFalse(server.searchIds("dispute", null).contains("chargeback-handling"));
-            assertFalse(server.suggestIds("dispute", null).contains("chargeback-handling"));
-            JsonNode publicAnswer = server.query("/api/v1/search", null, java.util.Map.of("q", "dispute")).json();
-            assertFalse(publicAnswer.toString().contains("チャージバック"), publicAnswer.toString());
-        } finally {
-            Files.writeString(file, bundled, StandardCharsets.UTF_8);
-        }
+        assertEquals(List.of(), server.searchIds("dispute", KotaeServer.AGENT_TOKEN), "no article says dispute");
+        append(file, "dispute => チャージバック\n");
+        within(SERVED, "the synonym finds the playbook for agents",
+                () -> server.searchIds("dispute", KotaeServer.AGENT_TOKEN).contains("chargeback-handling"));
+        assertFalse(server.searchIds("dispute", null).contains("chargeback-handling"));
+        assertFalse(server.suggestIds("dispute", null).contains("chargeback-handling"));
+        JsonNode publicAnswer = server.query("/api/v1/search", null, java.util.Map.of("q", "dispute")).json();
+        assertFalse(publicAnswer.toString().contains("チャージバック"), publicAnswer.toString());
     }
 
     private static String problems() {
@@ -94,10 +104,10 @@ class SynonymsIT extends SampleServerIT {
         Files.writeString(file, line, StandardCharsets.UTF_8, StandardOpenOption.APPEND);
     }
 
-    /** Waits at most {@link #WITHIN} for the change to be served, printing how long it took. */
-    private static void within(String what, Callable<Boolean> condition) {
+    /** Waits at most {@code limit} for the change to be served, printing how long it took. */
+    private static void within(Duration limit, String what, Callable<Boolean> condition) {
         long start = System.nanoTime();
-        await(what).atMost(WITHIN).pollDelay(Duration.ZERO).pollInterval(Duration.ofMillis(20)).until(condition);
+        await(what).atMost(limit).pollDelay(Duration.ZERO).pollInterval(Duration.ofMillis(20)).until(condition);
         System.out.println(what + ": after " + (System.nanoTime() - start) / 1_000_000 + " ms");
     }
 }
