@@ -155,6 +155,26 @@ class QueryFoldingTest {
         }
     }
 
+    @ParameterizedTest
+    @ValueSource(strings = {"h2", "postgres"})
+    void theFilterMatchesWildcardsOfLikeLiterally(String storage) throws Exception {
+        searches("50% off", 1, 3);
+        searches("5000 off", 2, 3);
+        searches("a_b", 1, 3);
+        searches("axb", 2, 3);
+        searches("c:\\temp", 1, 3);
+        searches("c:temp", 2, 3);
+        try (TestDatabases.Storage db = TestDatabases.named(storage);
+                AnalyticsDatabase database = TestDatabases.open(db, data)) {
+            new EventRecorder(database).write(events);
+            AnalyticsReports reports = new AnalyticsReports(database);
+            for (String term : List.of("50% off", "a_b", "c:\\temp")) {
+                assertEquals(List.of(term), reports.topQueries(ALL, term, 10).stream()
+                        .map(AnalyticsReports.QueryRow::query).toList(), term);
+            }
+        }
+    }
+
     private void searches(String query, int times, long results) {
         for (int i = 0; i < times; i++) {
             events.add(new SearchEvent(at(), "s1", query, "ja", results, List.of(), "api"));
