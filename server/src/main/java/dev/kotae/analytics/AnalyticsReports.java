@@ -18,6 +18,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import java.util.function.IntConsumer;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
@@ -36,9 +37,12 @@ import java.util.stream.Collectors;
  *   <li>a row shows its most searched written form (ties: the latest searched), its total count, and the
  *       other written forms with their counts as {@code variants}.
  * </ul>
- * The database sums the searches per spelling; {@link SpellingRows} folds those sums into rows in memory
- * (one entry per distinct spelling searched in the range), and the written forms of the chosen rows are
- * read back. Rows stored by a server older than the spelling columns and not yet filled in are grouped by
+ * The database sums the searches per spelling and returns only the most searched ({@link #candidates}:
+ * ten times the limit and a hundred more) and the kana spellings read as one of them; {@link SpellingRows}
+ * folds those sums into rows in memory, and the written forms of the chosen rows are read back. So a
+ * report's memory and work in the server are bounded by its limit, not by the distinct queries of the
+ * range; the price is that a row whose spellings are each searched less than the last candidate is left
+ * out, even when together they would have made the table. Rows stored by a server older than the spelling columns and not yet filled in are grouped by
  * their {@code query_key} (width and case only).
  */
 public final class AnalyticsReports {
@@ -97,9 +101,19 @@ public final class AnalyticsReports {
     private record Grouped(QueryRow row, Set<String> spellings) {}
 
     private final AnalyticsDatabase database;
+    private final IntConsumer spellingsRead;
 
     public AnalyticsReports(AnalyticsDatabase database) {
+        this(database, read -> {});
+    }
+
+    /**
+     * Reports that tell {@code spellingsRead} how many spelling sums each query table read from the
+     * database: what a test checks to see that the tables stay bounded.
+     */
+    AnalyticsReports(AnalyticsDatabase database, IntConsumer spellingsRead) {
         this.database = database;
+        this.spellingsRead = spellingsRead;
     }
 
     /** The most searched queries, most first. */
@@ -112,7 +126,15 @@ public final class AnalyticsReports {
      * alert named), most first; {@code null} for all.
      */
     public List<QueryRow> topQueries(DateRange range, String containing, int limit) throws SQLException {
-        return queries(range, containing, limit, false).stream().map(Grouped::row).toList();
+        return searched(range, containing, limit).rows();
+    }
+
+    /**
+     * The most searched queries containing {@code containing} ({@code null}: all), as a table that
+     * {@link #clickThrough(DateRange, QueryTable)} can reuse: a page showing both reads the searches once.
+     */
+    public QueryTable searched(DateRange range, String containing, int limit) throws SQLException {
+        return new QueryTable(queries(range, containing, limit, false));
     }
 
     /** The queries that found nothing: content gaps, most frequent first. */
@@ -122,50 +144,107 @@ public final class AnalyticsReports {
 
     /** The queries containing {@code containing} ({@code null}: all) that found nothing. */
     public List<QueryRow> zeroResultQueries(DateRange range, String containing, int limit) throws SQLException {
-        return queries(range, containing, limit, true).stream().map(Grouped::row).toList();
+        return new QueryTable(queries(range, containing, limit, true)).rows();
+    }
+
+    /**
+     * Rows of a query table and the spellings each counts: what {@link #topQueries} shows, kept so that
+     * click-through can be read for the same rows without summing the searches again.
+     */
+    public static final class QueryTable {
+        private final List<Grouped> groups;
+
+        private QueryTable(List<Grouped> groups) {
+            this.groups = List.copyOf(groups);
+        }
+
+        /** The rows, most searched first. */
+        public List<QueryRow> rows() {
+            return groups.stream().map(Grouped::row).toList();
+        }
+    }
+
+    /**
+     * How many spellings a query table may sum before folding: {@code limit × 10 + 100}. The database
+     * returns only this many, most searched first, so the memory and the work in the server do not grow
+     * with the distinct queries of the range; a row whose spellings are each searched less than the last
+     * of them can be missed (see docs/operations.md).
+     */
+    static int candidates(int limit) {
+        return Math.min(limit, MAX_ROWS) * 10 + 100;
     }
 
     /**
      * The rows of a query table, each with the spellings ({@code query_group} values) it counts: the
-     * searches in range (and locale; only those that found nothing when {@code zeroOnly}) are summed per
-     * spelling in SQL, the sums folded into rows by {@link SpellingRows} (so the limit applies to the
-     * folded rows, not to the texts as typed), and the written forms of the chosen rows' spellings read
-     * back for what each row shows.
+     * searches in range (and locale; only those that found nothing when {@code zeroOnly}; only spellings
+     * or readings containing {@code containing}) are summed per spelling in SQL and only the
+     * {@link #candidates most searched} kept; the kana spellings read as one of those are summed too (「へんきん」
+     * when 「返金」 is a candidate, however rarely it was typed); {@link SpellingRows} folds them into rows
+     * (so the limit applies to the folded rows, not to the texts as typed), and the written forms of the
+     * chosen rows' spellings are read back for what each row shows.
      */
     private List<Grouped> queries(DateRange range, String containing, int limit, boolean zeroOnly) throws SQLException {
         String where = " WHERE type = 'search' AND occurred_at >= ? AND occurred_at < ?"
                 + (range.locale() != null ? " AND locale = ?" : "")
                 + (zeroOnly ? " AND result_count = 0" : "");
+        String filter = folded(containing);
         Map<String, RowBuilder> rows = new LinkedHashMap<>();
         try (Connection connection = database.connection()) {
             SpellingRows spellings = new SpellingRows();
-            try (PreparedStatement statement = connection.prepareStatement("SELECT " + SPELLING
-                    + ", MAX(query_sound), COUNT(*) FROM analytics_event" + where + " GROUP BY " + SPELLING)) {
-                bindRange(statement, range, true);
+            int read = 0;
+            String top = "SELECT " + SPELLING + ", MAX(query_sound), COUNT(*) FROM analytics_event" + where
+                    + (filter == null ? "" : " AND (" + SPELLING + " LIKE ? ESCAPE '\\' OR query_sound LIKE ? ESCAPE '\\')")
+                    + " GROUP BY " + SPELLING + " ORDER BY COUNT(*) DESC, " + SPELLING + " LIMIT ?";
+            Set<String> readings = new LinkedHashSet<>();
+            try (PreparedStatement statement = connection.prepareStatement(top)) {
+                int next = bindRange(statement, range, true);
+                if (filter != null) {
+                    String pattern = "%" + likeEscaped(filter) + "%";
+                    statement.setString(next++, pattern);
+                    statement.setString(next++, pattern);
+                }
+                statement.setInt(next, candidates(limit));
                 try (ResultSet result = statement.executeQuery()) {
                     while (result.next()) {
-                        if (result.getString(1) != null) {
+                        String spelling = result.getString(1);
+                        String sound = result.getString(2);
+                        if (spelling != null) {
+                            read++;
+                            spellings.add(spelling, sound, result.getLong(3));
+                            if (sound != null && !sound.equals(spelling)) {
+                                readings.add(sound);
+                            }
+                        }
+                    }
+                }
+            }
+            // The kana spelling of a reading is the reading itself (query_group = query_sound).
+            List<String> partners = readings.stream().filter(sound -> !spellings.has(sound)).toList();
+            for (List<String> part : parts(partners)) {
+                String sql = "SELECT query_group, MAX(query_sound), COUNT(*) FROM analytics_event" + where
+                        + " AND query_group = query_sound AND query_group IN (" + placeholders(part)
+                        + ") GROUP BY query_group";
+                try (PreparedStatement statement = connection.prepareStatement(sql)) {
+                    bindAll(statement, bindRange(statement, range, true), part);
+                    try (ResultSet result = statement.executeQuery()) {
+                        while (result.next()) {
+                            read++;
                             spellings.add(result.getString(1), result.getString(2), result.getLong(3));
                         }
                     }
                 }
             }
+            spellingsRead.accept(read);
             Map<String, String> rowOfSpelling = new HashMap<>();
-            for (SpellingRows.Row row : spellings.top(folded(containing), limit)) {
+            for (SpellingRows.Row row : spellings.top(filter, limit)) {
                 rows.put(row.key(), new RowBuilder());
                 row.spellings().forEach(spelling -> rowOfSpelling.put(spelling, row.key()));
             }
-            List<String> chosen = new ArrayList<>(rowOfSpelling.keySet());
-            for (int from = 0; from < chosen.size(); from += SPELLINGS_PER_STATEMENT) {
-                List<String> part = chosen.subList(from, Math.min(chosen.size(), from + SPELLINGS_PER_STATEMENT));
+            for (List<String> part : parts(new ArrayList<>(rowOfSpelling.keySet()))) {
                 String sql = "SELECT " + SPELLING + ", query, COUNT(*), MAX(occurred_at) FROM analytics_event" + where
-                        + " AND " + SPELLING + " IN (" + String.join(", ", Collections.nCopies(part.size(), "?"))
-                        + ") GROUP BY " + SPELLING + ", query";
+                        + " AND " + SPELLING + " IN (" + placeholders(part) + ") GROUP BY " + SPELLING + ", query";
                 try (PreparedStatement statement = connection.prepareStatement(sql)) {
-                    int next = bindRange(statement, range, true);
-                    for (String spelling : part) {
-                        statement.setString(next++, spelling);
-                    }
+                    bindAll(statement, bindRange(statement, range, true), part);
                     try (ResultSet result = statement.executeQuery()) {
                         while (result.next()) {
                             rows.get(rowOfSpelling.get(result.getString(1))).add(result.getString(1),
@@ -190,21 +269,33 @@ public final class AnalyticsReports {
 
     /** Click-through for the most searched queries containing {@code containing} ({@code null}: all). */
     public List<ClickRow> clickThrough(DateRange range, String containing, int limit) throws SQLException {
-        List<Grouped> searched = queries(range, containing, limit, false);
+        return clickThrough(range, searched(range, containing, limit));
+    }
+
+    /**
+     * Click-through for the rows of {@code searched} (read for the same range): only the clicks on the
+     * spellings of those rows are read.
+     */
+    public List<ClickRow> clickThrough(DateRange range, QueryTable searched) throws SQLException {
         Map<String, long[]> clicks = new HashMap<>();
-        String sql = "SELECT " + SPELLING + ", COUNT(*), SUM(CAST(result_rank AS BIGINT)) FROM analytics_event"
-                + " WHERE type = 'click' AND occurred_at >= ? AND occurred_at < ? AND query_key IS NOT NULL"
-                + " GROUP BY " + SPELLING;
-        try (Connection connection = database.connection(); PreparedStatement statement = connection.prepareStatement(sql)) {
-            bindRange(statement, range, false);
-            try (ResultSet result = statement.executeQuery()) {
-                while (result.next()) {
-                    clicks.put(result.getString(1), new long[] {result.getLong(2), result.getLong(3)});
+        List<String> counted = searched.groups.stream().flatMap(g -> g.spellings().stream()).distinct().toList();
+        try (Connection connection = database.connection()) {
+            for (List<String> part : parts(counted)) {
+                String sql = "SELECT " + SPELLING + ", COUNT(*), SUM(CAST(result_rank AS BIGINT)) FROM analytics_event"
+                        + " WHERE type = 'click' AND occurred_at >= ? AND occurred_at < ? AND query_key IS NOT NULL"
+                        + " AND " + SPELLING + " IN (" + placeholders(part) + ") GROUP BY " + SPELLING;
+                try (PreparedStatement statement = connection.prepareStatement(sql)) {
+                    bindAll(statement, bindRange(statement, range, false), part);
+                    try (ResultSet result = statement.executeQuery()) {
+                        while (result.next()) {
+                            clicks.put(result.getString(1), new long[] {result.getLong(2), result.getLong(3)});
+                        }
+                    }
                 }
             }
         }
         List<ClickRow> rows = new ArrayList<>();
-        for (Grouped group : searched) {
+        for (Grouped group : searched.groups) {
             long clickCount = 0;
             long rankSum = 0;
             for (String spelling : group.spellings()) {
@@ -306,6 +397,31 @@ public final class AnalyticsReports {
         QuerySpelling.Spelling spelling = containing == null ? null
                 : QuerySpelling.of(QueryText.masked(containing.strip()));
         return spelling == null || spelling.group().isEmpty() ? null : spelling.group();
+    }
+
+    /** {@code values} in parts of at most {@link #SPELLINGS_PER_STATEMENT}, for IN lists. */
+    private static List<List<String>> parts(List<String> values) {
+        List<List<String>> parts = new ArrayList<>();
+        for (int from = 0; from < values.size(); from += SPELLINGS_PER_STATEMENT) {
+            parts.add(values.subList(from, Math.min(values.size(), from + SPELLINGS_PER_STATEMENT)));
+        }
+        return parts;
+    }
+
+    private static String placeholders(List<String> values) {
+        return String.join(", ", Collections.nCopies(values.size(), "?"));
+    }
+
+    private static void bindAll(PreparedStatement statement, int from, List<String> values) throws SQLException {
+        int next = from;
+        for (String value : values) {
+            statement.setString(next++, value);
+        }
+    }
+
+    /** {@code text} matched literally by LIKE with escape character {@code \}. */
+    static String likeEscaped(String text) {
+        return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
     }
 
     /** Binds from, to (and the locale when asked and set); returns the next parameter index. */

@@ -14,8 +14,9 @@ import java.util.Set;
  * every other spelling is a row of its own. Rows are ranked by the searches of all their spellings, so a
  * limit is applied to the folded rows, never to the spellings.
  *
- * <p>Holds one entry per distinct spelling of the report's range: the database sums the searches per
- * spelling, this folds the sums.
+ * <p>Holds one entry per spelling it is given: the database sums the searches per spelling and hands over
+ * only the most searched ones and the kana spellings read as they are (see {@link AnalyticsReports}); this
+ * folds the sums.
  */
 final class SpellingRows {
 
@@ -30,6 +31,11 @@ final class SpellingRows {
     void add(String spelling, String sound, long count) {
         spellings.merge(spelling, new Spelled(sound, count),
                 (a, b) -> new Spelled(a.sound() != null ? a.sound() : b.sound(), a.count() + b.count()));
+    }
+
+    /** Whether {@code spelling} was added. */
+    boolean has(String spelling) {
+        return spellings.containsKey(spelling);
     }
 
     /**

@@ -75,7 +75,9 @@ public final class AnalyticsPages {
                 new PageContext.PageMeta(messages.text("analytics.title"), null, null, false, "page-analytics"));
         // q narrows the query tables to queries containing it: what a spike alert links to.
         String containing = blank(q) ? null : q.strip();
-        List<AnalyticsReports.QueryRow> top = reports.topQueries(range, containing, ROWS);
+        // Read once: the top table and the click-through table show the same rows.
+        AnalyticsReports.QueryTable searched = reports.searched(range, containing, ROWS);
+        List<AnalyticsReports.QueryRow> top = searched.rows();
         List<AnalyticsReports.HourRow> hours = reports.searchesPerHour(range);
         List<AnalyticsReports.HourRow> lastHours = hours.subList(Math.max(0, hours.size() - 24), hours.size());
         BarChart topChart = BarChart.of(messages.text("analytics.top"),
@@ -90,7 +92,8 @@ public final class AnalyticsPages {
         List<AnalyticsReports.FeedbackRow> feedback = reports.feedback(range, ROWS);
         return site.page(200, "analytics.jte", page, "dashboard", new Pages.Dashboard(shownFrom, shownTo,
                 range.locale() == null ? "" : range.locale(), containing == null ? "" : containing, top,
-                reports.zeroResultQueries(range, containing, ROWS), reports.clickThrough(range, containing, ROWS), feedback, titles(feedback), reports.deflection(range),
+                reports.zeroResultQueries(range, containing, ROWS), reports.clickThrough(range, searched), feedback,
+                titles(feedback), reports.deflection(range),
                 topChart, hourChart, filter));
     }
 

@@ -117,6 +117,64 @@ class QueryFoldingTest {
         }
     }
 
+    @ParameterizedTest
+    @ValueSource(strings = {"h2", "postgres"})
+    void manyOneOffQueriesAreNotAllReadAndKanaStillJoinsItsWrittenForm(String storage) throws Exception {
+        searches("返金", 5, 3);
+        searches("order status", 3, 3);
+        for (int i = 0; i < 400; i++) {
+            searches(String.format("one-off %03d", i), 1, 3);
+        }
+        // Searched once, like every one-off, and after them in text order: not among the most searched.
+        searches("へんきん", 1, 3);
+        events.add(new ClickEvent(at(), "s1", "へんきん", "refund-timing", 2));
+        try (TestDatabases.Storage db = TestDatabases.named(storage);
+                AnalyticsDatabase database = TestDatabases.open(db, data)) {
+            new EventRecorder(database).write(events);
+            List<Integer> read = new ArrayList<>();
+            AnalyticsReports reports = new AnalyticsReports(database, read::add);
+            int bound = AnalyticsReports.candidates(2) + 1; // the candidates and 返金's kana spelling
+
+            List<AnalyticsReports.QueryRow> top = reports.topQueries(ALL, 2);
+            assertEquals(List.of("返金", "order status"), top.stream().map(AnalyticsReports.QueryRow::query).toList());
+            assertEquals(6, top.get(0).count());
+            assertEquals(List.of(new AnalyticsReports.Variant("へんきん", 1)), top.get(0).variants());
+
+            List<AnalyticsReports.QueryRow> narrowed = reports.topQueries(ALL, "へんきん", 2);
+            assertEquals(List.of("返金"), narrowed.stream().map(AnalyticsReports.QueryRow::query).toList());
+            assertEquals(6, narrowed.get(0).count());
+
+            AnalyticsReports.QueryTable searched = reports.searched(ALL, null, 2);
+            AnalyticsReports.ClickRow clicks = reports.clickThrough(ALL, searched).get(0);
+            assertEquals("返金", clicks.query());
+            assertEquals(1, clicks.clicks());
+            assertEquals(2.0, clicks.meanClickedRank(), 0.0001);
+
+            assertEquals(3, read.size(), read.toString()); // clickThrough(range, table) sums no searches again
+            assertTrue(read.stream().allMatch(n -> n <= bound), read + " spellings read, at most " + bound);
+        }
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"h2", "postgres"})
+    void theFilterMatchesWildcardsOfLikeLiterally(String storage) throws Exception {
+        searches("50% off", 1, 3);
+        searches("5000 off", 2, 3);
+        searches("a_b", 1, 3);
+        searches("axb", 2, 3);
+        searches("c:\\temp", 1, 3);
+        searches("c:temp", 2, 3);
+        try (TestDatabases.Storage db = TestDatabases.named(storage);
+                AnalyticsDatabase database = TestDatabases.open(db, data)) {
+            new EventRecorder(database).write(events);
+            AnalyticsReports reports = new AnalyticsReports(database);
+            for (String term : List.of("50% off", "a_b", "c:\\temp")) {
+                assertEquals(List.of(term), reports.topQueries(ALL, term, 10).stream()
+                        .map(AnalyticsReports.QueryRow::query).toList(), term);
+            }
+        }
+    }
+
     private void searches(String query, int times, long results) {
         for (int i = 0; i < times; i++) {
             events.add(new SearchEvent(at(), "s1", query, "ja", results, List.of(), "api"));
