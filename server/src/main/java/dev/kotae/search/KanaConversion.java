@@ -108,8 +108,17 @@ final class KanaConversion {
                 continue;
             }
             String run = text.substring(i, end);
-            boolean standsAlone = !(i > 0 && isKanji(text.charAt(i - 1)))
-                    && !(end < text.length() && isKanji(text.charAt(end)));
+            int nextEnd = nextRunEnd(text, end);
+            Word joined = nextEnd < 0 || standsBesideKanji(text, i, nextEnd) ? null
+                    : lookups.wholeWord(text.substring(i, nextEnd), run + text.substring(end + 1, nextEnd));
+            if (joined != null) {
+                words.add(joined);
+                readAs.append(joined.written());
+                unconverted.append(" ".repeat(nextEnd - i));
+                i = nextEnd;
+                continue;
+            }
+            boolean standsAlone = !standsBesideKanji(text, i, end);
             List<Piece> pieces = standsAlone && run.length() >= ReadingVocabulary.MIN_READING_LENGTH
                     ? cut(run, lookups) : null;
             if (pieces == null) {
@@ -130,6 +139,27 @@ final class KanaConversion {
             i = end;
         }
         return words.isEmpty() ? Conversion.NONE : new Conversion(readAs.toString(), words, unconverted.toString());
+    }
+
+    /**
+     * The end of the kana run that follows the run ending at {@code end} after one space, or -1 if none does:
+     * a word typed in two parts (「ぶんかつ ばらい」, 「bunkatsu barai」) is read as one when it is one as a
+     * whole.
+     */
+    private static int nextRunEnd(String text, int end) {
+        if (end + 1 >= text.length() || text.charAt(end) != ' ' || !isKana(text.charAt(end + 1))) {
+            return -1;
+        }
+        int next = end + 1;
+        while (next < text.length() && isKana(text.charAt(next))) {
+            next++;
+        }
+        return next;
+    }
+
+    /** Whether the text from {@code start} to {@code end} touches a kanji on either side. */
+    private static boolean standsBesideKanji(String text, int start, int end) {
+        return (start > 0 && isKanji(text.charAt(start - 1))) || (end < text.length() && isKanji(text.charAt(end)));
     }
 
     /** A piece of a run: a converted word, or letters kept as typed ({@code word} null). */
@@ -230,6 +260,20 @@ final class KanaConversion {
          */
         boolean writtenAsTyped(String reading) throws IOException {
             return ++made <= MAX_LOOKUPS && ReadingVocabulary.usedBy(reader, IndexFields.body(LanguageFamily.JA), reading);
+        }
+
+        /**
+         * The word that {@code letters} (kana with no space) are as a whole, with written forms, or
+         * {@code null}; {@code typed} is how they were typed.
+         */
+        Word wholeWord(String typed, String letters) throws IOException {
+            String reading = KanaNormalizer.normalize(letters);
+            if (reading.length() != letters.length() || reading.length() > MAX_WORD_LENGTH
+                    || !ReadingVocabulary.isKatakana(reading) || writtenAsTyped(reading)) {
+                return null;
+            }
+            Word word = word(typed, reading);
+            return word == null || word.forms().isEmpty() ? null : word;
         }
 
         boolean hasPrefix(String reading) throws IOException {

@@ -42,6 +42,8 @@ class KanaConversionTest {
         write(content, "exchange-3", "不良品の交換", "不良品は交換または返金で対応します。", false);
         write(content, "review", "レビューの書き方", "好感の持てるレビューを書くこつ。", false);
         write(content, "refund", "返金の時期", "返金の期間は注文から7日以内です。", false);
+        // 分割払い is one word of Kuromoji's (ブンカツバライ): 分割 alone is no word of this help center.
+        write(content, "installments", "分割払いについて", "分割払いは3回からご利用いただけます。", false);
         write(content, "password", "パスワードの再設定", "パスワードを忘れた場合の手順です。", false);
         // Only a playbook has 機密 (きみつ) and 社外秘 (しゃがいひ).
         write(content, "playbook", "機密の扱い", "社外秘の資料は機密として扱います。", true);
@@ -120,5 +122,14 @@ class KanaConversionTest {
         assertFalse(convert("コウカンヘンキン", Audience.PUBLIC).converted(),
                 "katakana is read as another word only when the whole run is one");
         assertEquals("返金", convert("ヘンキン", Audience.PUBLIC).readAs());
+    }
+
+    @Test
+    void aWordTypedInTwoPartsIsReadAsOne() throws IOException {
+        assertEquals("分割払い", convert("ぶんかつ ばらい", Audience.PUBLIC).readAs());
+        SearchResult romaji = search.search(new SearchRequest("bunkatsu barai", null, null, null, null, 1, 10,
+                Audience.PUBLIC));
+        assertEquals("installments", romaji.hits().get(0).id(), "romaji typed in two parts too: " + romaji.hits());
+        assertEquals("返金 期間", convert("へんきん きかん", Audience.PUBLIC).readAs(), "two words stay two");
     }
 }
