@@ -3,6 +3,7 @@ package dev.kotae.search;
 import dev.kotae.index.Analysis;
 import dev.kotae.index.IndexFields;
 import dev.kotae.index.IndexView;
+import dev.kotae.index.KanaNormalizer;
 import dev.kotae.index.LanguageFamily;
 import dev.kotae.kept.WordScores;
 import dev.kotae.synonyms.Synonyms;
@@ -10,12 +11,15 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.analysis.TokenStream;
 import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
+import org.apache.lucene.analysis.tokenattributes.OffsetAttribute;
 import org.apache.lucene.analysis.tokenattributes.PositionIncrementAttribute;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.index.TermStates;
@@ -135,7 +139,7 @@ public final class TextQueries {
         for (LanguageFamily family : families) {
             RankingProfile profile = RankingProfile.of(family);
             Words words = words(analysis.text(family), IndexFields.body(family), text, MAX_TERMS,
-                    profile.joinsSplitWords());
+                    profile.joinsSplitWords(), family == LanguageFamily.JA ? fragmentOf(conversion) : word -> false);
             Map<String, Float> weights = new LinkedHashMap<>();
             for (Map.Entry<String, Integer> word : words.counts().entrySet()) {
                 float weight = (phrasing.isPhrasing(family, word.getKey()) ? profile.phrasingWeight() : 1f)
@@ -231,17 +235,52 @@ public final class TextQueries {
      */
     private record Words(Map<String, Integer> counts, List<String> sequence, List<String> joinedPairs) {}
 
+    /**
+     * Which words of a query are pieces of kana it read as a word (タイ and カイ of 「たいかい」, read as 退会):
+     * they are no word the customer meant, and as typed words they outweighed the word read (トク matched
+     * every article about a product called トクワニ). A word that is a converted run as a whole stays.
+     */
+    private static FragmentTest fragmentOf(KanaConversion.Conversion conversion) {
+        if (!conversion.converted()) {
+            return word -> false;
+        }
+        String mask = conversion.unconverted();
+        Set<String> wholes = new HashSet<>();
+        conversion.words().forEach(word -> wholes.add(word.reading()));
+        return word -> word.end() <= mask.length() && mask.substring(word.start(), word.end()).isBlank()
+                && !wholes.contains(KanaNormalizer.normalize(word.text()));
+    }
+
+    /** A word of the query at its offsets in the text. */
+    private record Token(String text, int start, int end) {}
+
+    /** Whether a word of the query is to be left out. */
+    @FunctionalInterface
+    private interface FragmentTest {
+        boolean test(Token word);
+    }
+
     private static Words words(Analyzer analyzer, String field, String text, int limit, boolean joinPairs) {
+        return words(analyzer, field, text, limit, joinPairs, word -> false);
+    }
+
+    private static Words words(Analyzer analyzer, String field, String text, int limit, boolean joinPairs,
+            FragmentTest leftOut) {
         Map<String, Integer> counts = new LinkedHashMap<>();
         List<String> sequence = new ArrayList<>();
         List<String> joined = new ArrayList<>();
         try (TokenStream stream = analyzer.tokenStream(field, text)) {
             CharTermAttribute term = stream.addAttribute(CharTermAttribute.class);
             PositionIncrementAttribute increment = stream.addAttribute(PositionIncrementAttribute.class);
+            OffsetAttribute offset = stream.addAttribute(OffsetAttribute.class);
             stream.reset();
             String previous = null;
             while (stream.incrementToken()) {
                 String word = term.toString();
+                if (leftOut.test(new Token(word, offset.startOffset(), offset.endOffset()))) {
+                    previous = null;
+                    continue;
+                }
                 if (counts.containsKey(word) || counts.size() < limit) {
                     counts.merge(word, 1, Integer::sum);
                     if (sequence.size() < 2 * limit) {

@@ -44,6 +44,10 @@ class KanaConversionTest {
         write(content, "refund", "返金の時期", "返金の期間は注文から7日以内です。", false);
         // 分割払い is one word of Kuromoji's (ブンカツバライ): 分割 alone is no word of this help center.
         write(content, "installments", "分割払いについて", "分割払いは3回からご利用いただけます。", false);
+        // 督促 (とくそく) is in one article; a product whose name starts with トク is in two.
+        write(content, "dunning", "督促のはがきが届いた", "お支払いがない場合、督促のはがきをお送りします。", false);
+        write(content, "tokuwani-1", "トクワニの設定", "トクワニの画面から設定できます。", false);
+        write(content, "tokuwani-2", "トクワニの通知", "トクワニの通知を止める方法です。", false);
         write(content, "password", "パスワードの再設定", "パスワードを忘れた場合の手順です。", false);
         // Only a playbook has 機密 (きみつ) and 社外秘 (しゃがいひ).
         write(content, "playbook", "機密の扱い", "社外秘の資料は機密として扱います。", true);
@@ -131,5 +135,13 @@ class KanaConversionTest {
                 Audience.PUBLIC));
         assertEquals("installments", romaji.hits().get(0).id(), "romaji typed in two parts too: " + romaji.hits());
         assertEquals("返金 期間", convert("へんきん きかん", Audience.PUBLIC).readAs(), "two words stay two");
+    }
+
+    @Test
+    void piecesOfKanaReadAsAWordAreNoWordsOfTheirOwn() throws IOException {
+        SearchResult result = search.search(new SearchRequest("とくそく", null, null, null, null, 1, 10, Audience.PUBLIC));
+        assertEquals("督促", result.didYouMean());
+        assertEquals(List.of("dunning"), result.hits().stream().map(SearchResult.Hit::id).toList(),
+                "トク of とくそく does not find トクワニ");
     }
 }
