@@ -65,6 +65,12 @@ final class KanaConversion {
         }
     }
 
+    /**
+     * A word the help center writes in kana, typed from {@code start} to {@code end} of the query; its
+     * {@code reading} (katakana) is how it is indexed.
+     */
+    record KanaWord(String reading, int start, int end) {}
+
     /** A written form of a reading and its share (0–1] of the forms searched. */
     record Form(String written, double share) {}
 
@@ -75,10 +81,13 @@ final class KanaConversion {
      *     {@code null} when no word was converted
      * @param words the converted words
      * @param unconverted the query with the converted words blanked out: what kana bigrams are taken from
+     * @param kanaWords the words the help center writes in kana, as they were typed (「きゃんせる」 for
+     *     キャンセル): they stay as typed, but are searched as one word, not as the pieces Kuromoji cuts
+     *     hiragana it does not know into (き + ゃんせる)
      */
-    record Conversion(String readAs, List<Word> words, String unconverted) {
+    record Conversion(String readAs, List<Word> words, String unconverted, List<KanaWord> kanaWords) {
 
-        static final Conversion NONE = new Conversion(null, List.of(), null);
+        static final Conversion NONE = new Conversion(null, List.of(), null, List.of());
 
         boolean converted() {
             return readAs != null;
@@ -95,6 +104,7 @@ final class KanaConversion {
         StringBuilder readAs = new StringBuilder(text.length());
         StringBuilder unconverted = new StringBuilder(text.length());
         List<Word> words = new ArrayList<>();
+        List<KanaWord> kanaWords = new ArrayList<>();
         int i = 0;
         while (i < text.length()) {
             int end = i;
@@ -119,14 +129,22 @@ final class KanaConversion {
                 continue;
             }
             boolean standsAlone = !standsBesideKanji(text, i, end);
+            lookups.lastRunWrittenAsTyped = false;
             List<Piece> pieces = standsAlone && run.length() >= ReadingVocabulary.MIN_READING_LENGTH
                     ? cut(run, lookups) : null;
             if (pieces == null) {
+                if (standsAlone && lookups.lastRunWrittenAsTyped) {
+                    kanaWords.add(new KanaWord(KanaNormalizer.normalize(run), i, end));
+                }
                 readAs.append(run);
                 unconverted.append(run);
             } else {
                 for (Piece piece : pieces) {
                     if (piece.word() == null) {
+                        if (piece.inKana()) {
+                            kanaWords.add(new KanaWord(KanaNormalizer.normalize(piece.typed()), unconverted.length(),
+                                    unconverted.length() + piece.typed().length()));
+                        }
                         readAs.append(piece.typed());
                         unconverted.append(piece.typed());
                     } else {
@@ -138,7 +156,10 @@ final class KanaConversion {
             }
             i = end;
         }
-        return words.isEmpty() ? Conversion.NONE : new Conversion(readAs.toString(), words, unconverted.toString());
+        if (words.isEmpty()) {
+            return kanaWords.isEmpty() ? Conversion.NONE : new Conversion(null, List.of(), text, kanaWords);
+        }
+        return new Conversion(readAs.toString(), words, unconverted.toString(), kanaWords);
     }
 
     /**
@@ -163,7 +184,12 @@ final class KanaConversion {
     }
 
     /** A piece of a run: a converted word, or letters kept as typed ({@code word} null). */
-    private record Piece(String typed, Word word) {}
+    private record Piece(String typed, Word word, boolean inKana) {
+
+        Piece(String typed, Word word) {
+            this(typed, word, false);
+        }
+    }
 
     /**
      * The cheapest cut of {@code run} into words and kept letters, or {@code null} if it has none or
@@ -172,7 +198,11 @@ final class KanaConversion {
     private static List<Piece> cut(String run, Lookups lookups) throws IOException {
         String reading = KanaNormalizer.normalize(run);
         int n = run.length();
-        if (reading.length() != n || !ReadingVocabulary.isKatakana(reading) || lookups.writtenAsTyped(reading)) {
+        if (reading.length() != n || !ReadingVocabulary.isKatakana(reading)) {
+            return null;
+        }
+        if (lookups.writtenAsTyped(reading)) {
+            lookups.lastRunWrittenAsTyped = true;
             return null;
         }
         // Katakana is typed for katakana words: only a run that is one word as a whole (ヘンキン) is read
@@ -207,7 +237,7 @@ final class KanaConversion {
                 Word word = inVocabulary ? lookups.word(run.substring(start, end), part) : null;
                 if (word != null) {
                     relax(cost, last, from, start, end, WORD_COST, new Piece(run.substring(start, end),
-                            word.forms().isEmpty() ? null : word));
+                            word.forms().isEmpty() ? null : word, word.forms().isEmpty()));
                 }
             }
         }
@@ -248,6 +278,8 @@ final class KanaConversion {
         private final IndexReader reader;
         private final String field;
         private int made;
+        /** Whether the run {@link #cut} last looked at is written in kana by the help center as a whole. */
+        boolean lastRunWrittenAsTyped;
 
         Lookups(IndexReader reader, String field) {
             this.reader = reader;

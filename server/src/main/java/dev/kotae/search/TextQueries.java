@@ -147,6 +147,14 @@ public final class TextQueries {
                 weights.put(word.getKey(), weight);
                 clauses.add(fieldsClause(TextQuery.Kind.WORD, family, profile, word.getKey(), weight));
             }
+            if (family == LanguageFamily.JA) {
+                // A word the help center writes in kana, typed in hiragana: one word, in place of its pieces.
+                for (KanaConversion.KanaWord kana : conversion.kanaWords()) {
+                    if (weights.size() < MAX_TERMS && weights.putIfAbsent(kana.reading(), 1f) == null) {
+                        clauses.add(fieldsClause(TextQuery.Kind.WORD, family, profile, kana.reading(), 1f));
+                    }
+                }
+            }
             for (String joined : words.joinedPairs()) {
                 clauses.add(fieldsClause(TextQuery.Kind.JOINED_PAIR, family, profile, joined, 1f));
             }
@@ -236,19 +244,23 @@ public final class TextQueries {
     private record Words(Map<String, Integer> counts, List<String> sequence, List<String> joinedPairs) {}
 
     /**
-     * Which words of a query are pieces of kana it read as a word (タイ and カイ of 「たいかい」, read as 退会):
+     * Which words of a query are pieces of kana it read as a word (タイ and カイ of 「たいかい」, read as 退会,
+     * or キ and ャンセル of 「きゃんせる」, the help center's キャンセル):
      * they are no word the customer meant, and as typed words they outweighed the word read (トク matched
      * every article about a product called トクワニ). A word that is a converted run as a whole stays.
      */
     private static FragmentTest fragmentOf(KanaConversion.Conversion conversion) {
-        if (!conversion.converted()) {
+        if (!conversion.converted() && conversion.kanaWords().isEmpty()) {
             return word -> false;
         }
-        String mask = conversion.unconverted();
+        String mask = conversion.converted() ? conversion.unconverted() : "";
         Set<String> wholes = new HashSet<>();
         conversion.words().forEach(word -> wholes.add(word.reading()));
-        return word -> word.end() <= mask.length() && mask.substring(word.start(), word.end()).isBlank()
-                && !wholes.contains(KanaNormalizer.normalize(word.text()));
+        conversion.kanaWords().forEach(word -> wholes.add(word.reading()));
+        return word -> !wholes.contains(KanaNormalizer.normalize(word.text()))
+                && ((word.end() <= mask.length() && mask.substring(word.start(), word.end()).isBlank())
+                        || conversion.kanaWords().stream().anyMatch(kana -> kana.start() <= word.start()
+                                && word.end() <= kana.end()));
     }
 
     /** A word of the query at its offsets in the text. */

@@ -48,6 +48,9 @@ class KanaConversionTest {
         write(content, "dunning", "督促のはがきが届いた", "お支払いがない場合、督促のはがきをお送りします。", false);
         write(content, "tokuwani-1", "トクワニの設定", "トクワニの画面から設定できます。", false);
         write(content, "tokuwani-2", "トクワニの通知", "トクワニの通知を止める方法です。", false);
+        // キャンセル is written in katakana; two articles have キ and セル in words of their own.
+        write(content, "cancel", "注文のキャンセル", "発送前の注文はキャンセルできます。", false);
+        write(content, "kiseru", "キセルの手入れ", "キセルとセルの掃除の手順です。", false);
         write(content, "password", "パスワードの再設定", "パスワードを忘れた場合の手順です。", false);
         // Only a playbook has 機密 (きみつ) and 社外秘 (しゃがいひ).
         write(content, "playbook", "機密の扱い", "社外秘の資料は機密として扱います。", true);
@@ -143,5 +146,16 @@ class KanaConversionTest {
         assertEquals("督促", result.didYouMean());
         assertEquals(List.of("dunning"), result.hits().stream().map(SearchResult.Hit::id).toList(),
                 "トク of とくそく does not find トクワニ");
+    }
+
+    @Test
+    void aWordTheHelpCenterWritesInKanaIsSearchedAsOneWordWhenTypedInHiragana() throws IOException {
+        KanaConversion.Conversion conversion = convert("きゃんせる", Audience.PUBLIC);
+        assertFalse(conversion.converted(), "it stays as typed");
+        assertEquals(List.of(new KanaConversion.KanaWord("キャンセル", 0, 5)), conversion.kanaWords());
+        SearchResult result = search.search(new SearchRequest("きゃんせる", null, null, null, null, 1, 10, Audience.PUBLIC));
+        assertEquals("cancel", result.hits().get(0).id(), "as キャンセル: " + result.hits());
+        SearchResult romaji = search.search(new SearchRequest("kyanseru", null, null, null, null, 1, 10, Audience.PUBLIC));
+        assertEquals("cancel", romaji.hits().get(0).id(), "romaji too: " + romaji.hits());
     }
 }
