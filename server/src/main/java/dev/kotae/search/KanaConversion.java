@@ -20,8 +20,9 @@ import org.apache.lucene.index.IndexReader;
  * 返金 + の + 方法); fewer, longer words are preferred. A run is left as typed when some of its letters
  * are neither a word nor such an ending (the rest of a sentence: 「どうすればいい」); when it touches a
  * kanji (the customer's IME converted that phrase: 「ごみの出し方」); when the help center writes it in
- * kana itself (パスワード, はしか); and when it is katakana but not one word as a whole (「コンビニエン」).
- * A two-letter word converts only as a whole run (「すでに」 is not 素手 + に). Of a reading's written
+ * kana itself (パスワード, はしか: it is then noted as a {@link KanaWord}, searched as one word); and when
+ * it is katakana but not one word as a whole (「コンビニエン」). Two runs one space apart are first tried
+ * as one word (「ぶんかつ ばらい」 is 分割払い). A two-letter word converts only as a whole run (「すでに」 is not 素手 + に). Of a reading's written
  * forms, those the caller's articles use most win: 「こうかん」 is 交換 in a shop's help center, not 好感.
  *
  * <p>Lookups seek the terms dictionary directly ({@link ReadingVocabulary#forms}); a prefix no term has

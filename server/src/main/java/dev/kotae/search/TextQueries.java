@@ -131,7 +131,8 @@ public final class TextQueries {
      * computed with (the caller keys kept results by it). The kana of {@code text} are also read as
      * {@code conversion} says: in Japanese, each converted word's written forms add their words as
      * {@link TextQuery.Kind#READING} clauses, and the converted kana make no bigrams (their bigrams, ハイ,
-     * イソ, ソウ of 「はいそう」, are what found unrelated articles).
+     * イソ, ソウ of 「はいそう」, are what found unrelated articles) and no words of their own; a word the
+     * help center writes in kana, typed in hiragana, is one word clause in place of Kuromoji's pieces.
      */
     public TextQuery build(String text, KanaConversion.Conversion conversion, Collection<LanguageFamily> families,
             TermQueries termQueries, Synonyms synonyms) throws IOException {
