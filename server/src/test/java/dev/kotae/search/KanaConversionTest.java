@@ -48,9 +48,11 @@ class KanaConversionTest {
         write(content, "dunning", "督促のはがきが届いた", "お支払いがない場合、督促のはがきをお送りします。", false);
         write(content, "tokuwani-1", "トクワニの設定", "トクワニの画面から設定できます。", false);
         write(content, "tokuwani-2", "トクワニの通知", "トクワニの通知を止める方法です。", false);
-        // キャンセル is written in katakana; two articles have キ and セル in words of their own.
+        // キャンセル is written in katakana; キセル shares its bigram セル; an article all about 注文 outweighs
+        // the cancel article on 注文 alone.
         write(content, "cancel", "注文のキャンセル", "発送前の注文はキャンセルできます。", false);
         write(content, "kiseru", "キセルの手入れ", "キセルとセルの掃除の手順です。", false);
+        write(content, "order-history", "注文", "注文の履歴は、注文一覧から注文ごとに確認できます。", false);
         write(content, "password", "パスワードの再設定", "パスワードを忘れた場合の手順です。", false);
         // Only a playbook has 機密 (きみつ) and 社外秘 (しゃがいひ).
         write(content, "playbook", "機密の扱い", "社外秘の資料は機密として扱います。", true);
@@ -157,5 +159,8 @@ class KanaConversionTest {
         assertEquals("cancel", result.hits().get(0).id(), "as キャンセル: " + result.hits());
         SearchResult romaji = search.search(new SearchRequest("kyanseru", null, null, null, null, 1, 10, Audience.PUBLIC));
         assertEquals("cancel", romaji.hits().get(0).id(), "romaji too: " + romaji.hits());
+        SearchResult withWord = search.search(new SearchRequest("ちゅうもん きゃんせる", null, null, null, null, 1, 10,
+                Audience.PUBLIC));
+        assertEquals("cancel", withWord.hits().get(0).id(), "キャンセル counts as a word beside 注文: " + withWord.hits());
     }
 }
