@@ -70,9 +70,10 @@ public final class ArticleIndex implements AutoCloseable {
      * 3: every document has every scored field, empty where the article has no such text; 4: nothing is
      * stored, hits read {@link ArticleCard} and the body text from doc values; 5: suggestions read the
      * article card too, beside their phrase keys; 7: Japanese articles index their reading vocabulary,
-     * {@link ReadingVocabulary}).
+     * {@link ReadingVocabulary}; 8: with compounds after a prefix or ending with a verb stem, and their
+     * voiced readings).
      */
-    static final String SCHEMA_VERSION = "7";
+    static final String SCHEMA_VERSION = "8";
     private static final String FINGERPRINT_KEY = "kotae.fingerprint";
 
     /** What the index holds for one article id: where it came from and which version. */

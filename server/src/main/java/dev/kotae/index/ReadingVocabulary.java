@@ -16,6 +16,7 @@ import org.apache.lucene.analysis.TokenStream;
 import org.apache.lucene.analysis.Tokenizer;
 import org.apache.lucene.analysis.cjk.CJKWidthCharFilter;
 import org.apache.lucene.analysis.ja.JapaneseTokenizer;
+import org.apache.lucene.analysis.ja.tokenattributes.InflectionAttribute;
 import org.apache.lucene.analysis.ja.tokenattributes.PartOfSpeechAttribute;
 import org.apache.lucene.analysis.ja.tokenattributes.ReadingAttribute;
 import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
@@ -69,8 +70,10 @@ public final class ReadingVocabulary {
 
     /**
      * The vocabulary terms of {@code text}, each once, in term order: its nouns, and the compounds of up
-     * to {@link #MAX_COMPOUND} adjacent nouns (with a suffix noun: 領収 + 書 is also 領収書, read
-     * リョウシュウショ), which a customer types as one word.
+     * to {@link #MAX_COMPOUND} adjacent nouns, which a customer types as one word: with a suffix (領収 + 書
+     * is also 領収書, read リョウシュウショ), after a prefix (再 + 配達 is 再配達, サイハイタツ), ending with the
+     * stem of a kanji verb (請求 + 書 + 払い); a compound is also indexed under each reading with one later
+     * part voiced, as it is said (代引き: ダイヒキ and ダイビキ).
      */
     public static Set<String> termsOf(String text) {
         Set<String> terms = new TreeSet<>();
@@ -80,6 +83,7 @@ public final class ReadingVocabulary {
             ReadingAttribute reading = stream.addAttribute(ReadingAttribute.class);
             PartOfSpeechAttribute pos = stream.addAttribute(PartOfSpeechAttribute.class);
             OffsetAttribute offset = stream.addAttribute(OffsetAttribute.class);
+            InflectionAttribute inflection = stream.addAttribute(InflectionAttribute.class);
             stream.reset();
             int lastEnd = -1;
             while (stream.incrementToken()) {
@@ -87,14 +91,24 @@ public final class ReadingVocabulary {
                 String read = KanaNormalizer.normalize(reading.getReading() == null ? surface : reading.getReading());
                 String partOfSpeech = pos.getPartOfSpeech() == null ? "" : pos.getPartOfSpeech();
                 boolean noun = isNoun(partOfSpeech);
-                boolean suffix = partOfSpeech.startsWith("名詞-接尾");
-                if (offset.startOffset() != lastEnd || !(noun || suffix) || !isKatakana(read)) {
+                Part part = noun ? Part.NOUN
+                        : partOfSpeech.startsWith("名詞-接尾") ? Part.SUFFIX
+                        : partOfSpeech.startsWith("接頭詞-名詞接続") ? Part.PREFIX
+                        : isStemOfVerb(partOfSpeech, inflection.getInflectionForm(), surface) ? Part.LAST
+                        : null;
+                boolean joins = part != null && isKatakana(read) && offset.startOffset() == lastEnd
+                        && (part != Part.PREFIX || run.isEmpty() || run.get(run.size() - 1).part() == Part.PREFIX);
+                if (!joins) {
                     addCompounds(terms, run);
                     run.clear();
                 }
                 lastEnd = offset.endOffset();
-                if ((noun || suffix) && isKatakana(read)) {
-                    run.add(new Noun(surface, read, noun));
+                if (part != null && isKatakana(read) && (joins || part != Part.LAST)) {
+                    run.add(new Noun(surface, read, part));
+                }
+                if (part == Part.LAST) {
+                    addCompounds(terms, run);
+                    run.clear();
                 }
                 if (noun && isKatakana(read)) {
                     add(terms, read, surface);
@@ -111,21 +125,70 @@ public final class ReadingVocabulary {
     /** At most this many adjacent nouns make a compound of the vocabulary. */
     static final int MAX_COMPOUND = 3;
 
-    private record Noun(String surface, String reading, boolean startsCompound) {}
+    /**
+     * How a token takes part in a compound: a noun starts one or continues it; a prefix (再, 代, 不) starts
+     * one; a suffix (書, 状) continues one; the stem of a verb written in kanji (払い of 請求書払い, 引き of
+     * 値引き) ends one.
+     */
+    private enum Part { NOUN, PREFIX, SUFFIX, LAST }
+
+    private record Noun(String surface, String reading, Part part) {
+
+        boolean startsCompound() {
+            return part == Part.NOUN || part == Part.PREFIX;
+        }
+
+        /** Whether a compound may end with it: a prefix needs a word after it. */
+        boolean endsCompound() {
+            return part != Part.PREFIX;
+        }
+    }
 
     private static void addCompounds(Set<String> terms, List<Noun> run) {
         for (int from = 0; from < run.size(); from++) {
             if (!run.get(from).startsCompound()) {
                 continue;
             }
-            StringBuilder surface = new StringBuilder(run.get(from).surface());
-            StringBuilder reading = new StringBuilder(run.get(from).reading());
             for (int to = from + 1; to < Math.min(run.size(), from + MAX_COMPOUND); to++) {
-                surface.append(run.get(to).surface());
-                reading.append(run.get(to).reading());
-                add(terms, reading.toString(), surface.toString());
+                if (!run.get(to).endsCompound()) {
+                    continue;
+                }
+                List<Noun> parts = run.subList(from, to + 1);
+                String surface = parts.stream().map(Noun::surface).reduce("", String::concat);
+                add(terms, parts.stream().map(Noun::reading).reduce("", String::concat), surface);
+                // Rendaku: a part after the first is often said voiced (代引き, ダイ + ヒキ, is だいびき;
+                // 請求書払い is せいきゅうしょばらい). Each part's voiced reading is a reading of the compound too:
+                // at most two more terms a compound, and only where a part starts with a voiceable letter.
+                for (int voiced = 1; voiced < parts.size(); voiced++) {
+                    String first = parts.get(voiced).reading();
+                    char voicedLetter = voiced(first.charAt(0));
+                    if (voicedLetter != first.charAt(0)) {
+                        StringBuilder variant = new StringBuilder();
+                        for (int k = 0; k < parts.size(); k++) {
+                            variant.append(k == voiced ? voicedLetter + first.substring(1) : parts.get(k).reading());
+                        }
+                        add(terms, variant.toString(), surface);
+                    }
+                }
             }
         }
+    }
+
+    /** The voiced letter of a katakana カ, サ, タ or ハ row letter (カ → ガ, ヒ → ビ), or {@code c} itself. */
+    static char voiced(char c) {
+        boolean voiceable = (c >= '\u30AB' && c <= '\u30C2' && (c - '\u30AB') % 2 == 0)
+                || c == '\u30C4' || c == '\u30C6' || c == '\u30C8'
+                || (c >= '\u30CF' && c <= '\u30DB' && (c - '\u30CF') % 3 == 0);
+        return voiceable ? (char) (c + 1) : c;
+    }
+
+    /**
+     * Whether a token is the stem (連用形) of a verb written with a kanji: it ends a compound of nouns
+     * (請求書払い, 値引き), but is no word on its own, and the し of 返金します (kana) never joins.
+     */
+    private static boolean isStemOfVerb(String partOfSpeech, String inflectionForm, String surface) {
+        return partOfSpeech.startsWith("動詞-自立") && inflectionForm != null && inflectionForm.startsWith("連用")
+                && surface.codePoints().anyMatch(c -> Character.UnicodeScript.of(c) == Character.UnicodeScript.HAN);
     }
 
     private static void add(Set<String> terms, String reading, String surface) {

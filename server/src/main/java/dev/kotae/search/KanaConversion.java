@@ -20,8 +20,9 @@ import org.apache.lucene.index.IndexReader;
  * 返金 + の + 方法); fewer, longer words are preferred. A run is left as typed when some of its letters
  * are neither a word nor such an ending (the rest of a sentence: 「どうすればいい」); when it touches a
  * kanji (the customer's IME converted that phrase: 「ごみの出し方」); when the help center writes it in
- * kana itself (パスワード, はしか); and when it is katakana but not one word as a whole (「コンビニエン」).
- * A two-letter word converts only as a whole run (「すでに」 is not 素手 + に). Of a reading's written
+ * kana itself (パスワード, はしか: it is then noted as a {@link KanaWord}, searched as one word); and when
+ * it is katakana but not one word as a whole (「コンビニエン」). Two runs one space apart are first tried
+ * as one word (「ぶんかつ ばらい」 is 分割払い). A two-letter word converts only as a whole run (「すでに」 is not 素手 + に). Of a reading's written
  * forms, those the caller's articles use most win: 「こうかん」 is 交換 in a shop's help center, not 好感.
  *
  * <p>Lookups seek the terms dictionary directly ({@link ReadingVocabulary#forms}); a prefix no term has
@@ -65,6 +66,12 @@ final class KanaConversion {
         }
     }
 
+    /**
+     * A word the help center writes in kana, typed from {@code start} to {@code end} of the query; its
+     * {@code reading} (katakana) is how it is indexed.
+     */
+    record KanaWord(String reading, int start, int end) {}
+
     /** A written form of a reading and its share (0–1] of the forms searched. */
     record Form(String written, double share) {}
 
@@ -75,10 +82,13 @@ final class KanaConversion {
      *     {@code null} when no word was converted
      * @param words the converted words
      * @param unconverted the query with the converted words blanked out: what kana bigrams are taken from
+     * @param kanaWords the words the help center writes in kana, as they were typed (「きゃんせる」 for
+     *     キャンセル): they stay as typed, but are searched as one word, not as the pieces Kuromoji cuts
+     *     hiragana it does not know into (き + ゃんせる)
      */
-    record Conversion(String readAs, List<Word> words, String unconverted) {
+    record Conversion(String readAs, List<Word> words, String unconverted, List<KanaWord> kanaWords) {
 
-        static final Conversion NONE = new Conversion(null, List.of(), null);
+        static final Conversion NONE = new Conversion(null, List.of(), null, List.of());
 
         boolean converted() {
             return readAs != null;
@@ -95,6 +105,7 @@ final class KanaConversion {
         StringBuilder readAs = new StringBuilder(text.length());
         StringBuilder unconverted = new StringBuilder(text.length());
         List<Word> words = new ArrayList<>();
+        List<KanaWord> kanaWords = new ArrayList<>();
         int i = 0;
         while (i < text.length()) {
             int end = i;
@@ -108,16 +119,33 @@ final class KanaConversion {
                 continue;
             }
             String run = text.substring(i, end);
-            boolean standsAlone = !(i > 0 && isKanji(text.charAt(i - 1)))
-                    && !(end < text.length() && isKanji(text.charAt(end)));
+            int nextEnd = nextRunEnd(text, end);
+            Word joined = nextEnd < 0 || standsBesideKanji(text, i, nextEnd) ? null
+                    : lookups.wholeWord(text.substring(i, nextEnd), run + text.substring(end + 1, nextEnd));
+            if (joined != null) {
+                words.add(joined);
+                readAs.append(joined.written());
+                unconverted.append(" ".repeat(nextEnd - i));
+                i = nextEnd;
+                continue;
+            }
+            boolean standsAlone = !standsBesideKanji(text, i, end);
+            lookups.lastRunWrittenAsTyped = false;
             List<Piece> pieces = standsAlone && run.length() >= ReadingVocabulary.MIN_READING_LENGTH
                     ? cut(run, lookups) : null;
             if (pieces == null) {
+                if (standsAlone && lookups.lastRunWrittenAsTyped) {
+                    kanaWords.add(new KanaWord(KanaNormalizer.normalize(run), i, end));
+                }
                 readAs.append(run);
                 unconverted.append(run);
             } else {
                 for (Piece piece : pieces) {
                     if (piece.word() == null) {
+                        if (piece.inKana()) {
+                            kanaWords.add(new KanaWord(KanaNormalizer.normalize(piece.typed()), unconverted.length(),
+                                    unconverted.length() + piece.typed().length()));
+                        }
                         readAs.append(piece.typed());
                         unconverted.append(piece.typed());
                     } else {
@@ -129,11 +157,40 @@ final class KanaConversion {
             }
             i = end;
         }
-        return words.isEmpty() ? Conversion.NONE : new Conversion(readAs.toString(), words, unconverted.toString());
+        if (words.isEmpty()) {
+            return kanaWords.isEmpty() ? Conversion.NONE : new Conversion(null, List.of(), text, kanaWords);
+        }
+        return new Conversion(readAs.toString(), words, unconverted.toString(), kanaWords);
+    }
+
+    /**
+     * The end of the kana run that follows the run ending at {@code end} after one space, or -1 if none does:
+     * a word typed in two parts (「ぶんかつ ばらい」, 「bunkatsu barai」) is read as one when it is one as a
+     * whole.
+     */
+    private static int nextRunEnd(String text, int end) {
+        if (end + 1 >= text.length() || text.charAt(end) != ' ' || !isKana(text.charAt(end + 1))) {
+            return -1;
+        }
+        int next = end + 1;
+        while (next < text.length() && isKana(text.charAt(next))) {
+            next++;
+        }
+        return next;
+    }
+
+    /** Whether the text from {@code start} to {@code end} touches a kanji on either side. */
+    private static boolean standsBesideKanji(String text, int start, int end) {
+        return (start > 0 && isKanji(text.charAt(start - 1))) || (end < text.length() && isKanji(text.charAt(end)));
     }
 
     /** A piece of a run: a converted word, or letters kept as typed ({@code word} null). */
-    private record Piece(String typed, Word word) {}
+    private record Piece(String typed, Word word, boolean inKana) {
+
+        Piece(String typed, Word word) {
+            this(typed, word, false);
+        }
+    }
 
     /**
      * The cheapest cut of {@code run} into words and kept letters, or {@code null} if it has none or
@@ -142,7 +199,11 @@ final class KanaConversion {
     private static List<Piece> cut(String run, Lookups lookups) throws IOException {
         String reading = KanaNormalizer.normalize(run);
         int n = run.length();
-        if (reading.length() != n || !ReadingVocabulary.isKatakana(reading) || lookups.writtenAsTyped(reading)) {
+        if (reading.length() != n || !ReadingVocabulary.isKatakana(reading)) {
+            return null;
+        }
+        if (lookups.writtenAsTyped(reading)) {
+            lookups.lastRunWrittenAsTyped = true;
             return null;
         }
         // Katakana is typed for katakana words: only a run that is one word as a whole (ヘンキン) is read
@@ -177,7 +238,7 @@ final class KanaConversion {
                 Word word = inVocabulary ? lookups.word(run.substring(start, end), part) : null;
                 if (word != null) {
                     relax(cost, last, from, start, end, WORD_COST, new Piece(run.substring(start, end),
-                            word.forms().isEmpty() ? null : word));
+                            word.forms().isEmpty() ? null : word, word.forms().isEmpty()));
                 }
             }
         }
@@ -218,6 +279,8 @@ final class KanaConversion {
         private final IndexReader reader;
         private final String field;
         private int made;
+        /** Whether the run {@link #cut} last looked at is written in kana by the help center as a whole. */
+        boolean lastRunWrittenAsTyped;
 
         Lookups(IndexReader reader, String field) {
             this.reader = reader;
@@ -230,6 +293,20 @@ final class KanaConversion {
          */
         boolean writtenAsTyped(String reading) throws IOException {
             return ++made <= MAX_LOOKUPS && ReadingVocabulary.usedBy(reader, IndexFields.body(LanguageFamily.JA), reading);
+        }
+
+        /**
+         * The word that {@code letters} (kana with no space) are as a whole, with written forms, or
+         * {@code null}; {@code typed} is how they were typed.
+         */
+        Word wholeWord(String typed, String letters) throws IOException {
+            String reading = KanaNormalizer.normalize(letters);
+            if (reading.length() != letters.length() || reading.length() > MAX_WORD_LENGTH
+                    || !ReadingVocabulary.isKatakana(reading) || writtenAsTyped(reading)) {
+                return null;
+            }
+            Word word = word(typed, reading);
+            return word == null || word.forms().isEmpty() ? null : word;
         }
 
         boolean hasPrefix(String reading) throws IOException {

@@ -256,11 +256,11 @@ public final class SearchService {
             Optional<String> kana = families.contains(LanguageFamily.JA) ? Romaji.toHiragana(text) : Optional.empty();
             KanaConversion.Conversion romaji = kana.isPresent()
                     ? readings(view, request, kana.get(), families) : KanaConversion.Conversion.NONE;
-            Page romajiPage = romaji.converted()
+            Page romajiPage = romaji.converted() || !romaji.kanaWords().isEmpty()
                     ? run(view, request, kana.get(), romaji, families, synonyms, top) : null;
             if (romajiPage != null && romajiPage.total() > 0) {
                 page = romajiPage;
-                didYouMean = romaji.readAs();
+                didYouMean = romaji.converted() ? romaji.readAs() : kana.get();
                 corrected = true;
             }
         }

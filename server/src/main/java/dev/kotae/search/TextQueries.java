@@ -3,6 +3,7 @@ package dev.kotae.search;
 import dev.kotae.index.Analysis;
 import dev.kotae.index.IndexFields;
 import dev.kotae.index.IndexView;
+import dev.kotae.index.KanaNormalizer;
 import dev.kotae.index.LanguageFamily;
 import dev.kotae.kept.WordScores;
 import dev.kotae.synonyms.Synonyms;
@@ -10,12 +11,15 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.analysis.TokenStream;
 import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
+import org.apache.lucene.analysis.tokenattributes.OffsetAttribute;
 import org.apache.lucene.analysis.tokenattributes.PositionIncrementAttribute;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.index.TermStates;
@@ -127,7 +131,8 @@ public final class TextQueries {
      * computed with (the caller keys kept results by it). The kana of {@code text} are also read as
      * {@code conversion} says: in Japanese, each converted word's written forms add their words as
      * {@link TextQuery.Kind#READING} clauses, and the converted kana make no bigrams (their bigrams, ハイ,
-     * イソ, ソウ of 「はいそう」, are what found unrelated articles).
+     * イソ, ソウ of 「はいそう」, are what found unrelated articles) and no words of their own; a word the
+     * help center writes in kana, typed in hiragana, is one word clause in place of Kuromoji's pieces.
      */
     public TextQuery build(String text, KanaConversion.Conversion conversion, Collection<LanguageFamily> families,
             TermQueries termQueries, Synonyms synonyms) throws IOException {
@@ -135,13 +140,21 @@ public final class TextQueries {
         for (LanguageFamily family : families) {
             RankingProfile profile = RankingProfile.of(family);
             Words words = words(analysis.text(family), IndexFields.body(family), text, MAX_TERMS,
-                    profile.joinsSplitWords());
+                    profile.joinsSplitWords(), family == LanguageFamily.JA ? fragmentOf(conversion) : word -> false);
             Map<String, Float> weights = new LinkedHashMap<>();
             for (Map.Entry<String, Integer> word : words.counts().entrySet()) {
                 float weight = (phrasing.isPhrasing(family, word.getKey()) ? profile.phrasingWeight() : 1f)
                         * (1 + REPEAT_WEIGHT * (word.getValue() - 1));
                 weights.put(word.getKey(), weight);
                 clauses.add(fieldsClause(TextQuery.Kind.WORD, family, profile, word.getKey(), weight));
+            }
+            if (family == LanguageFamily.JA) {
+                // A word the help center writes in kana, typed in hiragana: one word, in place of its pieces.
+                for (KanaConversion.KanaWord kana : conversion.kanaWords()) {
+                    if (weights.size() < MAX_TERMS && weights.putIfAbsent(kana.reading(), 1f) == null) {
+                        clauses.add(fieldsClause(TextQuery.Kind.WORD, family, profile, kana.reading(), 1f));
+                    }
+                }
             }
             for (String joined : words.joinedPairs()) {
                 clauses.add(fieldsClause(TextQuery.Kind.JOINED_PAIR, family, profile, joined, 1f));
@@ -231,17 +244,56 @@ public final class TextQueries {
      */
     private record Words(Map<String, Integer> counts, List<String> sequence, List<String> joinedPairs) {}
 
+    /**
+     * Which words of a query are pieces of kana it read as a word (タイ and カイ of 「たいかい」, read as 退会,
+     * or キ and ャンセル of 「きゃんせる」, the help center's キャンセル):
+     * they are no word the customer meant, and as typed words they outweighed the word read (トク matched
+     * every article about a product called トクワニ). A word that is a converted run as a whole stays.
+     */
+    private static FragmentTest fragmentOf(KanaConversion.Conversion conversion) {
+        if (!conversion.converted() && conversion.kanaWords().isEmpty()) {
+            return word -> false;
+        }
+        String mask = conversion.converted() ? conversion.unconverted() : "";
+        Set<String> wholes = new HashSet<>();
+        conversion.words().forEach(word -> wholes.add(word.reading()));
+        conversion.kanaWords().forEach(word -> wholes.add(word.reading()));
+        return word -> !wholes.contains(KanaNormalizer.normalize(word.text()))
+                && ((word.end() <= mask.length() && mask.substring(word.start(), word.end()).isBlank())
+                        || conversion.kanaWords().stream().anyMatch(kana -> kana.start() <= word.start()
+                                && word.end() <= kana.end()));
+    }
+
+    /** A word of the query at its offsets in the text. */
+    private record Token(String text, int start, int end) {}
+
+    /** Whether a word of the query is to be left out. */
+    @FunctionalInterface
+    private interface FragmentTest {
+        boolean test(Token word);
+    }
+
     private static Words words(Analyzer analyzer, String field, String text, int limit, boolean joinPairs) {
+        return words(analyzer, field, text, limit, joinPairs, word -> false);
+    }
+
+    private static Words words(Analyzer analyzer, String field, String text, int limit, boolean joinPairs,
+            FragmentTest leftOut) {
         Map<String, Integer> counts = new LinkedHashMap<>();
         List<String> sequence = new ArrayList<>();
         List<String> joined = new ArrayList<>();
         try (TokenStream stream = analyzer.tokenStream(field, text)) {
             CharTermAttribute term = stream.addAttribute(CharTermAttribute.class);
             PositionIncrementAttribute increment = stream.addAttribute(PositionIncrementAttribute.class);
+            OffsetAttribute offset = stream.addAttribute(OffsetAttribute.class);
             stream.reset();
             String previous = null;
             while (stream.incrementToken()) {
                 String word = term.toString();
+                if (leftOut.test(new Token(word, offset.startOffset(), offset.endOffset()))) {
+                    previous = null;
+                    continue;
+                }
                 if (counts.containsKey(word) || counts.size() < limit) {
                     counts.merge(word, 1, Integer::sum);
                     if (sequence.size() < 2 * limit) {

@@ -42,6 +42,17 @@ class KanaConversionTest {
         write(content, "exchange-3", "不良品の交換", "不良品は交換または返金で対応します。", false);
         write(content, "review", "レビューの書き方", "好感の持てるレビューを書くこつ。", false);
         write(content, "refund", "返金の時期", "返金の期間は注文から7日以内です。", false);
+        // 分割払い is one word of Kuromoji's (ブンカツバライ): 分割 alone is no word of this help center.
+        write(content, "installments", "分割払いについて", "分割払いは3回からご利用いただけます。", false);
+        // 督促 (とくそく) is in one article; a product whose name starts with トク is in two.
+        write(content, "dunning", "督促のはがきが届いた", "お支払いがない場合、督促のはがきをお送りします。", false);
+        write(content, "tokuwani-1", "トクワニの設定", "トクワニの画面から設定できます。", false);
+        write(content, "tokuwani-2", "トクワニの通知", "トクワニの通知を止める方法です。", false);
+        // キャンセル is written in katakana; キセル shares its bigram セル; an article all about 注文 outweighs
+        // the cancel article on 注文 alone.
+        write(content, "cancel", "注文のキャンセル", "発送前の注文はキャンセルできます。", false);
+        write(content, "kiseru", "キセルの手入れ", "キセルとセルの掃除の手順です。", false);
+        write(content, "order-history", "注文", "注文の履歴は、注文一覧から注文ごとに確認できます。", false);
         write(content, "password", "パスワードの再設定", "パスワードを忘れた場合の手順です。", false);
         // Only a playbook has 機密 (きみつ) and 社外秘 (しゃがいひ).
         write(content, "playbook", "機密の扱い", "社外秘の資料は機密として扱います。", true);
@@ -120,5 +131,36 @@ class KanaConversionTest {
         assertFalse(convert("コウカンヘンキン", Audience.PUBLIC).converted(),
                 "katakana is read as another word only when the whole run is one");
         assertEquals("返金", convert("ヘンキン", Audience.PUBLIC).readAs());
+    }
+
+    @Test
+    void aWordTypedInTwoPartsIsReadAsOne() throws IOException {
+        assertEquals("分割払い", convert("ぶんかつ ばらい", Audience.PUBLIC).readAs());
+        SearchResult romaji = search.search(new SearchRequest("bunkatsu barai", null, null, null, null, 1, 10,
+                Audience.PUBLIC));
+        assertEquals("installments", romaji.hits().get(0).id(), "romaji typed in two parts too: " + romaji.hits());
+        assertEquals("返金 期間", convert("へんきん きかん", Audience.PUBLIC).readAs(), "two words stay two");
+    }
+
+    @Test
+    void piecesOfKanaReadAsAWordAreNoWordsOfTheirOwn() throws IOException {
+        SearchResult result = search.search(new SearchRequest("とくそく", null, null, null, null, 1, 10, Audience.PUBLIC));
+        assertEquals("督促", result.didYouMean());
+        assertEquals(List.of("dunning"), result.hits().stream().map(SearchResult.Hit::id).toList(),
+                "トク of とくそく does not find トクワニ");
+    }
+
+    @Test
+    void aWordTheHelpCenterWritesInKanaIsSearchedAsOneWordWhenTypedInHiragana() throws IOException {
+        KanaConversion.Conversion conversion = convert("きゃんせる", Audience.PUBLIC);
+        assertFalse(conversion.converted(), "it stays as typed");
+        assertEquals(List.of(new KanaConversion.KanaWord("キャンセル", 0, 5)), conversion.kanaWords());
+        SearchResult result = search.search(new SearchRequest("きゃんせる", null, null, null, null, 1, 10, Audience.PUBLIC));
+        assertEquals("cancel", result.hits().get(0).id(), "as キャンセル: " + result.hits());
+        SearchResult romaji = search.search(new SearchRequest("kyanseru", null, null, null, null, 1, 10, Audience.PUBLIC));
+        assertEquals("cancel", romaji.hits().get(0).id(), "romaji too: " + romaji.hits());
+        SearchResult withWord = search.search(new SearchRequest("ちゅうもん きゃんせる", null, null, null, null, 1, 10,
+                Audience.PUBLIC));
+        assertEquals("cancel", withWord.hits().get(0).id(), "キャンセル counts as a word beside 注文: " + withWord.hits());
     }
 }
