@@ -174,7 +174,38 @@ public final class TextQueries {
                 }
             }
         }
-        return clauses.isEmpty() ? null : new TextQuery(clauses);
+        return clauses.isEmpty() ? null : new TextQuery(withinClauseLimit(clauses));
+    }
+
+    /**
+     * What a text adds beyond its typed words, least needed first: dropped in this order when the clauses'
+     * field terms would pass Lucene's limit on a query's clauses.
+     */
+    private static final List<TextQuery.Kind> DROPPED_FIRST = List.of(TextQuery.Kind.KANA_GRAM,
+            TextQuery.Kind.SYNONYM, TextQuery.Kind.READING, TextQuery.Kind.JOINED_PAIR);
+
+    /**
+     * {@code clauses} with at most {@link IndexSearcher#getMaxClauseCount()} field terms in all, so that the
+     * Lucene query derived from them ({@code search.ranking: lucene}) is never refused: a long text over
+     * every language, with its synonyms and readings, can pass it. The last clauses of the least needed
+     * kinds go first; the typed words (at most {@link #MAX_TERMS} a family) always fit. The order of the
+     * clauses kept is unchanged.
+     */
+    static List<TextQuery.Clause> withinClauseLimit(List<TextQuery.Clause> clauses) {
+        int limit = IndexSearcher.getMaxClauseCount();
+        int terms = clauses.stream().mapToInt(clause -> clause.word().fields().size()).sum();
+        if (terms <= limit) {
+            return clauses;
+        }
+        List<TextQuery.Clause> kept = new ArrayList<>(clauses);
+        for (TextQuery.Kind kind : DROPPED_FIRST) {
+            for (int i = kept.size() - 1; i >= 0 && terms > limit; i--) {
+                if (kept.get(i).kind() == kind) {
+                    terms -= kept.remove(i).word().fields().size();
+                }
+            }
+        }
+        return kept;
     }
 
     /** The READING clauses of the converted words' forms: each word of a form once, at its best share. */
@@ -185,7 +216,7 @@ public final class TextQueries {
             for (KanaConversion.Form form : word.forms()) {
                 for (String term : terms(analysis.text(LanguageFamily.JA), IndexFields.body(LanguageFamily.JA),
                         form.written(), MAX_TERMS).keySet()) {
-                    if (!typed.contains(term)) {
+                    if (!typed.contains(term) && (shares.containsKey(term) || shares.size() < MAX_TERMS)) {
                         shares.merge(term, form.share(), Math::max);
                     }
                 }
