@@ -26,8 +26,13 @@ final class AfterEdit {
     /** Longer than the file watcher and a publish take at 100k (the bench's "changed file searchable"). */
     private static final long PUBLISHED_AFTER_MILLIS = 2_000;
 
-    /** Milliseconds per search, median and max: warm, and in the first pass after each edit. */
-    record Figures(double warmMedian, double warmMax, double afterMedian, double afterMax) {}
+    /**
+     * Milliseconds per search, median and max: warm; in a pass after the same idle wait as an edit's but
+     * without one (what the wait alone costs: caches gone cold while nothing ran); and in the first pass
+     * after each edit.
+     */
+    record Figures(double warmMedian, double warmMax, double idleMedian, double idleMax, double afterMedian,
+            double afterMax) {}
 
     /** Rounds run first and not measured, so the JIT has compiled what searches after an edit run. */
     private static final int UNMEASURED_ROUNDS = 2;
@@ -54,6 +59,7 @@ final class AfterEdit {
             timed(all);
         }
         List<Double> warm = new ArrayList<>();
+        List<Double> idle = new ArrayList<>();
         List<Double> after = new ArrayList<>();
         List<Path> articles = FileChanges.publicEnglishArticles(content, UNMEASURED_ROUNDS + edits);
         for (int i = 0; i < articles.size(); i++) {
@@ -61,6 +67,8 @@ final class AfterEdit {
                 timed(pass);
             }
             List<Double> warmPass = timed(pass);
+            Thread.sleep(PUBLISHED_AFTER_MILLIS);
+            List<Double> idlePass = timed(pass);
             String word = "zqafter" + i + "x" + Long.toString(System.nanoTime() % 1_000_000, 36);
             Path file = articles.get(i);
             Files.writeString(file, Files.readString(file, StandardCharsets.UTF_8) + "\nEdited: " + word + "\n",
@@ -74,13 +82,15 @@ final class AfterEdit {
             }
             if (i >= UNMEASURED_ROUNDS || articles.size() <= UNMEASURED_ROUNDS) {
                 warm.addAll(warmPass);
+                idle.addAll(idlePass);
                 after.addAll(afterPass);
             }
         }
         warm.sort(Double::compare);
+        idle.sort(Double::compare);
         after.sort(Double::compare);
-        return new Figures(warm.get(warm.size() / 2), warm.get(warm.size() - 1), after.get(after.size() / 2),
-                after.get(after.size() - 1));
+        return new Figures(warm.get(warm.size() / 2), warm.get(warm.size() - 1), idle.get(idle.size() / 2),
+                idle.get(idle.size() - 1), after.get(after.size() / 2), after.get(after.size() - 1));
     }
 
     /** Each search's time, in milliseconds. */

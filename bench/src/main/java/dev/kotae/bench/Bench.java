@@ -183,6 +183,8 @@ public final class Bench {
                         .measure(settings.afterEditWarmUpPasses(), 3, settings.afterEditRounds());
                 report.put(size, BenchReport.Row.WARM_MEDIAN_MS, afterEdit.warmMedian());
                 report.put(size, BenchReport.Row.WARM_MAX_MS, afterEdit.warmMax());
+                report.put(size, BenchReport.Row.IDLE_MEDIAN_MS, afterEdit.idleMedian());
+                report.put(size, BenchReport.Row.IDLE_MAX_MS, afterEdit.idleMax());
                 report.put(size, BenchReport.Row.AFTER_EDIT_MEDIAN_MS, afterEdit.afterMedian());
                 report.put(size, BenchReport.Row.AFTER_EDIT_MAX_MS, afterEdit.afterMax());
             }

@@ -34,6 +34,8 @@ final class BenchReport {
         static final Row WARM_MEDIAN_MS = new Row("Search in-process, " + AfterEdit.SEARCHES
                 + " searches one by one, warm: median (ms)", "");
         static final Row WARM_MAX_MS = new Row("Search in-process, the same, warm: max (ms)", "");
+        static final Row IDLE_MEDIAN_MS = new Row("Search in-process, the same, after 2 s idle, no edit: median (ms)", "");
+        static final Row IDLE_MAX_MS = new Row("Search in-process, the same, after 2 s idle, no edit: max (ms)", "");
         static final Row AFTER_EDIT_MEDIAN_MS = new Row("Search in-process, the same, first after an edit: median (ms)",
                 "100k: ≤ 1.5 × warm");
         static final Row AFTER_EDIT_MAX_MS = new Row("Search in-process, the same, first after an edit: max (ms)",
@@ -71,7 +73,8 @@ final class BenchReport {
 
     private static final List<Row> ORDER = List.of(Row.CORPUS_MB, Row.BUILD_SECONDS, Row.BUILD_RATE, Row.INDEX_MB,
             Row.STARTUP_SECONDS, Row.CHANGE_MEDIAN_MS, Row.CHANGE_MAX_MS, Row.WARM_MEDIAN_MS, Row.WARM_MAX_MS,
-            Row.AFTER_EDIT_MEDIAN_MS, Row.AFTER_EDIT_MAX_MS, Row.HEAP_MB, Row.QUERIES_WITH_HITS,
+            Row.IDLE_MEDIAN_MS, Row.IDLE_MAX_MS, Row.AFTER_EDIT_MEDIAN_MS, Row.AFTER_EDIT_MAX_MS, Row.HEAP_MB,
+            Row.QUERIES_WITH_HITS,
             Row.plain(1), Row.plain(8), Row.search(1, true), Row.search(8, true), Row.plainHttp(1), Row.plainHttp(8),
             Row.search(1, false), Row.search(8, false), Row.OVERHEAD_MS, Row.OVERHEAD_OVER_HTTP_MS,
             Row.LOG_SEARCH, Row.LOG_CACHE_HITS, Row.suggest(1, true), Row.suggest(8, true), Row.suggest(1, false),
