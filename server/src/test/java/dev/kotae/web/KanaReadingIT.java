@@ -39,11 +39,7 @@ class KanaReadingIT extends SampleServerIT {
         "返金 じき, refund-timing, 返金 時期",
     })
     void kanaQueriesFindTheirArticles(String query, String expected, String didYouMean) {
-        JsonNode result = server.query("/api/v1/search", null, Map.of("q", query)).json();
-        List<String> ids = KotaeServer.ids(result.get("hits"));
-        assertFalse(ids.isEmpty(), "no hits for " + query);
-        assertEquals(didYouMean, result.get("didYouMean").asText(), result.get("didYouMean").toString());
-        assertTrue(ids.subList(0, Math.min(3, ids.size())).contains(expected), () -> query + " ranked " + ids);
+        List<String> ids = readAs(query, expected, didYouMean);
         assertEquals(server.searchIds(didYouMean, null).get(0), ids.get(0),
                 () -> query + " ranks first what " + didYouMean + " ranks first: " + ids);
     }
@@ -84,11 +80,21 @@ class KanaReadingIT extends SampleServerIT {
         "henkin no jiki, refund-timing, 返金 の 時期",
     })
     void romajiThatFindsNothingAsTypedIsReadAsKana(String query, String expected, String didYouMean) {
+        readAs(query, expected, didYouMean);
+    }
+
+    /**
+     * Searches {@code query} as a visitor and checks it was read as {@code didYouMean} (the hits are for that
+     * reading) with {@code expected} in the top 3; returns the hits' ids.
+     */
+    private static List<String> readAs(String query, String expected, String didYouMean) {
         JsonNode result = server.query("/api/v1/search", null, Map.of("q", query)).json();
         List<String> ids = KotaeServer.ids(result.get("hits"));
+        assertFalse(ids.isEmpty(), "no hits for " + query);
         assertEquals(didYouMean, result.get("didYouMean").asText(), result.toString());
-        assertTrue(result.get("corrected").asBoolean());
+        assertTrue(result.get("corrected").asBoolean(), result.toString());
         assertTrue(ids.subList(0, Math.min(3, ids.size())).contains(expected), () -> query + " ranked " + ids);
+        return ids;
     }
 
     @Test
