@@ -25,15 +25,17 @@ import org.apache.lucene.util.DocIdSetBuilder;
  */
 public final class TermMatches {
 
-    /** About the heap the sets of each level may take: a dense set is 12.5 KB at 100,000 articles. */
+    /** About the heap the sets per scope and version may take: a dense set is 12.5 KB at 100,000 articles. */
     static final long MAX_BYTES = 32L << 20;
+    /** About the heap the sets per segment may take: read only when a version's sets are, as {@link WordScores}' postings. */
+    static final long MAX_SEGMENT_BYTES = MAX_BYTES / 4;
 
     /** A term in a scope, one per index version: the key holds the scope's reader until the version closes. */
     private record InScope(IndexReader scope, Term term) {}
 
     // Package-private: tests check which level a search read.
     final Kept<InScope, DocIdSet> perScope = Kept.byWeight(MAX_BYTES, (key, set) -> set.ramBytesUsed());
-    final Kept<Term, DocIdSet> perSegment = Kept.byWeight(MAX_BYTES, (key, set) -> set.ramBytesUsed());
+    final Kept<Term, DocIdSet> perSegment = Kept.byWeight(MAX_SEGMENT_BYTES, (key, set) -> set.ramBytesUsed());
 
     /**
      * The live documents of {@code scope} that contain {@code term}, numbered as in the whole reader.

@@ -35,8 +35,14 @@ import org.apache.lucene.util.IOFunction;
  */
 public final class WordScores {
 
-    /** About the heap each level may take: an eighth of the heap, between 16 and 128 MB. */
+    /** About the heap the scores per scope and version may take: an eighth of the heap, between 16 and 128 MB. */
     static final long MAX_BYTES = Math.min(128L << 20, Math.max(16L << 20, Runtime.getRuntime().maxMemory() / 8));
+    /**
+     * About the heap the postings per segment may take: a quarter of the scores'. They are read only when a
+     * version's scores are (after an edit, mostly by the warming before it is published), so the words asked
+     * most are enough; as large a level as the scores' put the 100k benchmark's heap at 608 MB (target 512).
+     */
+    static final long MAX_SEGMENT_BYTES = MAX_BYTES / 4;
 
     /** One field term of a word, with the boost its path through the query gives its score. */
     public record FieldTerm(Term term, float boost) {}
@@ -71,7 +77,7 @@ public final class WordScores {
     private record InScope(IndexSearcher scope, Word word) {}
 
     private final Kept<InScope, Scores> perScope = Kept.byWeight(MAX_BYTES, (key, scores) -> scores.bytes());
-    private final Kept<Term, Postings> perSegment = Kept.byWeight(MAX_BYTES, (key, postings) -> postings.bytes());
+    private final Kept<Term, Postings> perSegment = Kept.byWeight(MAX_SEGMENT_BYTES, (key, postings) -> postings.bytes());
 
     /**
      * The scores of {@code word} in the live documents of {@code scope}.
