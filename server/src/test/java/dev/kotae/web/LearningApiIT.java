@@ -21,7 +21,8 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * The learning admin API over real HTTP: visitors (each with its own session and, through a trusted proxy,
  * its own address) search and click; {@code POST /api/v1/admin/learning/run} counts what was acknowledged
- * before it; the phrasing shows up for review and takes a decision. A crawler's clicks teach nothing, bad
+ * before it; the phrasing shows up for review and takes a decision. A crawler's clicks teach nothing, nor
+ * does a flood from one address (10,000 clicks in one session, then 300 fresh sessions); bad
  * input is a 400 with a JSON body, and only admins get in. The database keeps the searcher's audience and
  * a hash of the address, never the address.
  */
@@ -100,6 +101,37 @@ class LearningApiIT {
     }
 
     @Test
+    void aFloodOfFakeClicksFromOneAddressMovesNothing() throws Exception {
+        KotaeServer server = KotaeServer.configured(work, PluginsConfig.none(), config -> config
+                .withServer(config.server().withTrustedProxies(List.of("127.0.0.1")))
+                .withAnalytics(config.analytics().withEventsPerMinute(100_000)));
+        try {
+            // One session, one address: 10,000 clicks on the result at rank 3.
+            List<String> shown = searchAndClick(server, "flood-session-0001", "192.0.2.66", null, 3);
+            String wrong = shown.get(2);
+            for (int i = 1; i < 10_000; i++) {
+                click(server, "flood-session-0001", "192.0.2.66", null, wrong, 3);
+            }
+            // The same address with a fresh session for each of 300 searches and clicks.
+            for (int i = 0; i < 300; i++) {
+                searchAndClick(server, "flood-fresh-session-" + i, "192.0.2.66", null, 3);
+            }
+            KotaeServer.Reply run = server.post("/api/v1/admin/learning/run", "", KotaeServer.ADMIN_TOKEN);
+            assertEquals(200, run.status(), run.body());
+            assertEquals(0, run.json().get("phrasings").asInt(), "nothing in use: " + run.body());
+
+            JsonNode phrasings = server.get("/api/v1/admin/learning/phrasings?article=" + wrong, KotaeServer.ADMIN_TOKEN)
+                    .json().get("phrasings");
+            assertEquals(1, phrasings.size(), phrasings.toString());
+            assertEquals(301, phrasings.get(0).get("sessions").asDouble(), 0.5, "each session once, however many clicks");
+            assertEquals(1, phrasings.get(0).get("addresses").asDouble(), 0.01, "one address");
+            assertFalse(phrasings.get(0).get("inUse").asBoolean(), phrasings.toString());
+        } finally {
+            server.stop();
+        }
+    }
+
+    @Test
     void badDecisionsAre400WithJsonAndOnlyAdminsGetIn() throws Exception {
         KotaeServer server = KotaeServer.configured(work, PluginsConfig.none(), config -> config);
         try {
@@ -136,8 +168,15 @@ class LearningApiIT {
         KotaeServer.Reply searched = server.send(search, null);
         assertEquals(200, searched.status(), searched.body());
         List<String> ids = KotaeServer.ids(searched.json().get("hits"));
-        assertTrue(ids.size() >= 2, searched.body());
-        String body = "{\"type\":\"click\",\"query\":\"" + QUERY + "\",\"articleId\":\"" + ids.get(rank - 1)
+        assertTrue(ids.size() >= rank, searched.body());
+        click(server, session, address, userAgent, ids.get(rank - 1), rank);
+        return ids;
+    }
+
+    /** One click event through the proxy; accepted (counted or not). */
+    private static void click(KotaeServer server, String session, String address, String userAgent, String articleId,
+            int rank) {
+        String body = "{\"type\":\"click\",\"query\":\"" + QUERY + "\",\"articleId\":\"" + articleId
                 + "\",\"rank\":" + rank + "}";
         HttpRequest.Builder click = server.request("/api/v1/events").header("Content-Type", "application/json")
                 .header(Sessions.HEADER, session).header("X-Forwarded-For", address)
@@ -147,6 +186,5 @@ class LearningApiIT {
         }
         KotaeServer.Reply clicked = server.send(click, null);
         assertEquals(202, clicked.status(), clicked.body());
-        return ids;
     }
 }
