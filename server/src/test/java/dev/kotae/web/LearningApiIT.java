@@ -157,6 +157,22 @@ class LearningApiIT {
         }
     }
 
+    @Test
+    void withLearningOffRunIsRefusedWithJson() throws Exception {
+        KotaeServer server = KotaeServer.configured(work, PluginsConfig.none(),
+                config -> config.withLearning(config.learning().withEnabled(false)));
+        try {
+            KotaeServer.Reply run = server.post("/api/v1/admin/learning/run", "", KotaeServer.ADMIN_TOKEN);
+            assertEquals(409, run.status(), run.body());
+            assertEquals("learning_disabled", run.json().get("error").get("code").asText());
+            KotaeServer.Reply list = server.get("/api/v1/admin/learning/phrasings", KotaeServer.ADMIN_TOKEN);
+            assertEquals(200, list.status(), list.body());
+            assertEquals(0, list.json().get("phrasings").size());
+        } finally {
+            server.stop();
+        }
+    }
+
     /** One visitor's search and click at {@code rank}; returns the ids shown. */
     private static List<String> searchAndClick(KotaeServer server, String session, String address, String userAgent,
             int rank) {
