@@ -3,6 +3,7 @@ package dev.kotae;
 import dev.kotae.analytics.AnalyticsDatabase;
 import dev.kotae.analytics.AnalyticsReports;
 import dev.kotae.analytics.ClickLedger;
+import dev.kotae.analytics.ClientAddresses;
 import dev.kotae.analytics.EventBus;
 import dev.kotae.analytics.EventJournal;
 import dev.kotae.analytics.EventThrottle;
@@ -24,6 +25,7 @@ import dev.kotae.config.KotaeConfig;
 import dev.kotae.content.ArticleParser;
 import dev.kotae.content.ContentFolder;
 import dev.kotae.content.MarkdownRenderer;
+import dev.kotae.content.Visibility;
 import dev.kotae.editing.ArticleEditor;
 import dev.kotae.editing.ImageStore;
 import dev.kotae.editing.PublishScheduler;
@@ -39,6 +41,9 @@ import dev.kotae.index.ContentSync;
 import dev.kotae.index.IndexDirectories;
 import dev.kotae.index.IndexRecovery;
 import dev.kotae.index.SuggestKeys;
+import dev.kotae.learning.Evidence;
+import dev.kotae.learning.LearnedSink;
+import dev.kotae.learning.evidence.LearningService;
 import dev.kotae.metrics.KotaeMetrics;
 import dev.kotae.plugins.PluginHost;
 import dev.kotae.plugins.PublicHelpCenter;
@@ -75,6 +80,7 @@ import dev.kotae.web.CategoryResource;
 import dev.kotae.web.DraftResource;
 import dev.kotae.web.EventResource;
 import dev.kotae.web.HttpServer;
+import dev.kotae.web.LearningResource;
 import dev.kotae.web.MediaFileResource;
 import dev.kotae.web.MediaResource;
 import dev.kotae.web.OpsResource;
@@ -121,6 +127,8 @@ final class ServerParts implements AutoCloseable {
     /** The named accounts of {@code data/accounts.json}, followed as the file changes. */
     final Accounts accounts;
     final AdminOperations admin;
+    /** Learns from recorded events what ranking uses; started once the content is synced. */
+    final LearningService learning;
     final HttpServer http;
 
     /** Builds every part, or closes what was built and throws. */
@@ -226,17 +234,28 @@ final class ServerParts implements AutoCloseable {
         this.admin = new AdminOperations(content, search, readiness, feedback, database, journal, shipper,
                 analyticsLosses, plugins);
 
+        // What ranking learned from customers is published here. PLACEHOLDER on the evidence side's branch: the
+        // ranking side's sink (re-indexing the affected articles) replaces it at merge.
+        LearnedSink learnedSink = learned -> {};
+        this.learning = closer.add(new LearningService(database, config.learning(), learnedSink,
+                id -> articles.article(id, Audience.AGENTS).map(article -> article.visibility() == Visibility.PUBLIC
+                        ? Evidence.Scope.PUBLIC : Evidence.Scope.AGENTS),
+                shipper::awaitDelivered, Clock.systemUTC()));
+        // Client addresses are kept only as keyed hashes, under a key of their own from the signing secret.
+        ClientAddresses addresses = new ClientAddresses(signing.derive("client-address"));
         TrackedSearch trackedSearch = new TrackedSearch(search, metrics, events, clicks);
         Votes votes = new Votes(feedback, metrics, events);
         PageViews pageViews = new PageViews();
         AnalyticsReports reports = new AnalyticsReports(database);
         List<Object> resources = List.of(
-                new SearchResource(trackedSearch, suggest, metrics),
-                new ArticleResource(articles, votes),
+                new SearchResource(trackedSearch, suggest, metrics, addresses),
+                new ArticleResource(articles, votes, addresses),
                 new CategoryResource(categories),
                 new AdminResource(admin, feedback, recentEvents),
                 new OpsResource(readiness, metrics),
-                new EventResource(events, plugins, new EventThrottle(config.analytics().eventsPerMinute()), clicks),
+                new EventResource(events, plugins, new EventThrottle(config.analytics().eventsPerMinute()), clicks,
+                        addresses),
+                new LearningResource(learning),
                 new AnalyticsResource(reports),
                 new WidgetResource(plugins),
                 new WidgetAssetResource(plugins),
@@ -247,7 +266,7 @@ final class ServerParts implements AutoCloseable {
                 new MediaResource(editor, images),
                 new MediaFileResource(images),
                 new AuditResource(editor),
-                new HelpCenterPages(site, trackedSearch, search, categories, articles, votes, pageViews),
+                new HelpCenterPages(site, trackedSearch, search, categories, articles, votes, pageViews, addresses),
                 new SignInPages(site, tokens, passwordSignIn),
                 new SearchEngineFiles(site, articles),
                 new AnalyticsPages(site, reports, articles),
