@@ -38,7 +38,10 @@ import dev.kotae.index.ArticleIndex;
 import dev.kotae.index.ContentSync;
 import dev.kotae.index.IndexDirectories;
 import dev.kotae.index.IndexRecovery;
+import dev.kotae.index.LearnedIndexing;
+import dev.kotae.index.LearnedPhrasings;
 import dev.kotae.index.SuggestKeys;
+import dev.kotae.learning.LearnedSink;
 import dev.kotae.metrics.KotaeMetrics;
 import dev.kotae.plugins.PluginHost;
 import dev.kotae.plugins.PublicHelpCenter;
@@ -113,6 +116,8 @@ final class ServerParts implements AutoCloseable {
     final Readiness readiness = new Readiness();
     final IndexedContent content;
     final SearchService search;
+    /** Where a new {@link dev.kotae.learning.Learned} is published to: the index, which ranks with it. */
+    final LearnedSink learnedSink;
     final SuggestService suggest;
     final PluginHost plugins;
     /** Drafts, review, publishing into the content folder, history and the audit log. */
@@ -159,7 +164,11 @@ final class ServerParts implements AutoCloseable {
         // its own: nothing is shared between the two openings.
         CompletableFuture<AnalyticsDatabase> analyticsOpening = openInBackground(config, data);
         closer.add(() -> analyticsOpening.thenAccept(AnalyticsDatabase::close)); // once it is open, whenever that is
-        ArticleIndex index = closer.add(openIndex(config, data, analysis, suggestKeys, indexDirectories));
+        LearnedPhrasings learnedPhrasings = new LearnedPhrasings(analysis);
+        ArticleIndex index = closer.add(openIndex(config, data, analysis, suggestKeys, learnedPhrasings,
+                indexDirectories));
+        // What learning publishes (issue 28): the articles whose phrasings changed are indexed again.
+        this.learnedSink = new LearnedIndexing(index, learnedPhrasings);
         MarkdownRenderer markdown = new MarkdownRenderer();
         ArticleParser parser = new ArticleParser(markdown, new HashSet<>(config.locales()), config.defaultLocale());
         ContentSync sync = new ContentSync(folder, parser, index);
@@ -286,9 +295,9 @@ final class ServerParts implements AutoCloseable {
     }
 
     private static ArticleIndex openIndex(KotaeConfig config, Path data, Analysis analysis, SuggestKeys suggestKeys,
-            IndexDirectories indexDirectories) throws IOException {
+            LearnedPhrasings learned, IndexDirectories indexDirectories) throws IOException {
         try {
-            return ArticleIndex.open(data.resolve("index"), analysis, new ArticleDocuments(suggestKeys),
+            return ArticleIndex.open(data.resolve("index"), analysis, new ArticleDocuments(suggestKeys, learned),
                     "locale=" + config.defaultLocale() + ";locales=" + config.locales(), indexDirectories);
         } catch (LockObtainFailedException e) {
             throw new IOException("data folder " + data + " is in use by another Kotae server", e);

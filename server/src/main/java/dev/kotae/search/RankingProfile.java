@@ -22,9 +22,9 @@ record RankingProfile(float questionWeight, float labelsWeight, float tieBreaker
         float gramsWeight, boolean joinsSplitWords, LearnedWeights learned) {
 
     private static final RankingProfile JAPANESE = new RankingProfile(1.0f, 2f, 0.5f, 0.3f, 0.05f, false,
-            new LearnedWeights(0.8f, 1.0f));
+            new LearnedWeights(0.5f, 2.0f));
     private static final RankingProfile SPACED = new RankingProfile(1.5f, 2f, 0.5f, 0.4f, 0f, true,
-            new LearnedWeights(1.5f, 1.0f));
+            new LearnedWeights(1.0f, 0.5f));
 
     static RankingProfile of(LanguageFamily family) {
         return family == LanguageFamily.JA ? JAPANESE : SPACED;
