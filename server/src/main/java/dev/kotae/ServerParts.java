@@ -40,6 +40,8 @@ import dev.kotae.index.ArticleIndex;
 import dev.kotae.index.ContentSync;
 import dev.kotae.index.IndexDirectories;
 import dev.kotae.index.IndexRecovery;
+import dev.kotae.index.LearnedIndexing;
+import dev.kotae.index.LearnedPhrasings;
 import dev.kotae.index.SuggestKeys;
 import dev.kotae.learning.Evidence;
 import dev.kotae.learning.LearnedSink;
@@ -119,6 +121,8 @@ final class ServerParts implements AutoCloseable {
     final Readiness readiness = new Readiness();
     final IndexedContent content;
     final SearchService search;
+    /** Where a new {@link dev.kotae.learning.Learned} is published to: the index, which ranks with it. */
+    final LearnedSink learnedSink;
     final SuggestService suggest;
     final PluginHost plugins;
     /** Drafts, review, publishing into the content folder, history and the audit log. */
@@ -167,7 +171,11 @@ final class ServerParts implements AutoCloseable {
         // its own: nothing is shared between the two openings.
         CompletableFuture<AnalyticsDatabase> analyticsOpening = openInBackground(config, data);
         closer.add(() -> analyticsOpening.thenAccept(AnalyticsDatabase::close)); // once it is open, whenever that is
-        ArticleIndex index = closer.add(openIndex(config, data, analysis, suggestKeys, indexDirectories));
+        LearnedPhrasings learnedPhrasings = new LearnedPhrasings(analysis);
+        ArticleIndex index = closer.add(openIndex(config, data, analysis, suggestKeys, learnedPhrasings,
+                indexDirectories));
+        // What learning publishes (issue 28): the articles whose phrasings changed are indexed again.
+        this.learnedSink = new LearnedIndexing(index, learnedPhrasings);
         MarkdownRenderer markdown = new MarkdownRenderer();
         ArticleParser parser = new ArticleParser(markdown, new HashSet<>(config.locales()), config.defaultLocale());
         ContentSync sync = new ContentSync(folder, parser, index);
@@ -234,9 +242,7 @@ final class ServerParts implements AutoCloseable {
         this.admin = new AdminOperations(content, search, readiness, feedback, database, journal, shipper,
                 analyticsLosses, plugins);
 
-        // What ranking learned from customers is published here. PLACEHOLDER on the evidence side's branch: the
-        // ranking side's sink (re-indexing the affected articles) replaces it at merge.
-        LearnedSink learnedSink = learned -> {};
+        // What was learned from customers goes to the index, which re-indexes the articles it changed.
         this.learning = closer.add(new LearningService(database, config.learning(), learnedSink,
                 id -> articles.article(id, Audience.AGENTS).map(article -> article.visibility() == Visibility.PUBLIC
                         ? Evidence.Scope.PUBLIC : Evidence.Scope.AGENTS),
@@ -305,9 +311,9 @@ final class ServerParts implements AutoCloseable {
     }
 
     private static ArticleIndex openIndex(KotaeConfig config, Path data, Analysis analysis, SuggestKeys suggestKeys,
-            IndexDirectories indexDirectories) throws IOException {
+            LearnedPhrasings learned, IndexDirectories indexDirectories) throws IOException {
         try {
-            return ArticleIndex.open(data.resolve("index"), analysis, new ArticleDocuments(suggestKeys),
+            return ArticleIndex.open(data.resolve("index"), analysis, new ArticleDocuments(suggestKeys, learned),
                     "locale=" + config.defaultLocale() + ";locales=" + config.locales(), indexDirectories);
         } catch (LockObtainFailedException e) {
             throw new IOException("data folder " + data + " is in use by another Kotae server", e);
