@@ -57,6 +57,8 @@ class ExactRankingTest {
     private static ArticleIndex index;
     private static TextQueries textQueries;
 
+    private static final int ARTICLES = 600;
+
     @BeforeAll
     static void indexInSeveralSegments() throws IOException {
         analysis = new Analysis();
@@ -65,7 +67,9 @@ class ExactRankingTest {
         index = ArticleIndex.open(folder.resolve("index"), analysis, new ArticleDocuments(new SuggestKeys(), learned),
                 "test");
         Random random = new Random(3);
-        for (int from = 0; from < 700; from += 100) { // one segment per change
+        // One segment per change, eight in all: fewer than Lucene's merge policy lets pile up (ten a tier) before
+        // merging them in the background, which would make the count depend on the machine's speed.
+        for (int from = 0; from < ARTICLES; from += 100) {
             int first = from;
             index.change(changes -> {
                 for (int i = first; i < first + 100; i++) {
@@ -75,7 +79,7 @@ class ExactRankingTest {
             });
         }
         index.change(changes -> {
-            for (int i = 0; i < 700; i += 9) {
+            for (int i = 0; i < ARTICLES; i += 9) {
                 changes.upsert(article(random, i), "stamp 2"); // replaced: the old document is deleted in its segment
             }
             return null;
@@ -86,7 +90,7 @@ class ExactRankingTest {
     /** Phrasings of every fifth article (internal ones too), some as learned questions, of random strength. */
     private static Learned learned(Random random) {
         Map<String, List<Learned.Phrasing>> byArticle = new HashMap<>();
-        for (int i = 1; i < 700; i += 5) {
+        for (int i = 1; i < ARTICLES; i += 5) {
             String[] words = i % 2 == 0 ? JA : EN;
             String separator = i % 2 == 0 ? "の" : " ";
             byArticle.put("a" + i, List.of(
