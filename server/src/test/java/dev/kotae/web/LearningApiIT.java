@@ -7,9 +7,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.kotae.config.PluginsConfig;
-import java.net.URLEncoder;
-import java.net.http.HttpRequest;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.ResultSet;
@@ -176,31 +173,14 @@ class LearningApiIT {
     /** One visitor's search and click at {@code rank}; returns the ids shown. */
     private static List<String> searchAndClick(KotaeServer server, String session, String address, String userAgent,
             int rank) {
-        HttpRequest.Builder search = server.request("/api/v1/search?q=" + URLEncoder.encode(QUERY, StandardCharsets.UTF_8))
-                .header(Sessions.HEADER, session).header("X-Forwarded-For", address);
-        if (userAgent != null) {
-            search.header("User-Agent", userAgent);
-        }
-        KotaeServer.Reply searched = server.send(search, null);
-        assertEquals(200, searched.status(), searched.body());
-        List<String> ids = KotaeServer.ids(searched.json().get("hits"));
-        assertTrue(ids.size() >= rank, searched.body());
+        List<String> ids = LearningTraffic.search(server, QUERY, null, session, address, userAgent);
+        assertTrue(ids.size() >= rank, ids.toString());
         click(server, session, address, userAgent, ids.get(rank - 1), rank);
         return ids;
     }
 
-    /** One click event through the proxy; accepted (counted or not). */
     private static void click(KotaeServer server, String session, String address, String userAgent, String articleId,
             int rank) {
-        String body = "{\"type\":\"click\",\"query\":\"" + QUERY + "\",\"articleId\":\"" + articleId
-                + "\",\"rank\":" + rank + "}";
-        HttpRequest.Builder click = server.request("/api/v1/events").header("Content-Type", "application/json")
-                .header(Sessions.HEADER, session).header("X-Forwarded-For", address)
-                .POST(HttpRequest.BodyPublishers.ofString(body));
-        if (userAgent != null) {
-            click.header("User-Agent", userAgent);
-        }
-        KotaeServer.Reply clicked = server.send(click, null);
-        assertEquals(202, clicked.status(), clicked.body());
+        LearningTraffic.click(server, QUERY, null, session, address, userAgent, articleId, rank);
     }
 }
