@@ -49,4 +49,12 @@ final class LearningTraffic {
         assertEquals(202, clicked.status(), clicked.body());
     }
 
+    /** The visitor's "this was helpful" vote on an article; recorded. */
+    static void helpful(KotaeServer server, String token, String session, String address, String articleId) {
+        HttpRequest.Builder vote = server.request("/api/v1/articles/" + articleId + "/feedback")
+                .header("Content-Type", "application/json").header(Sessions.HEADER, session)
+                .header("X-Forwarded-For", address).POST(HttpRequest.BodyPublishers.ofString("{\"helpful\":true}"));
+        KotaeServer.Reply voted = server.send(vote, token);
+        assertEquals(2, voted.status() / 100, () -> articleId + ": " + voted.status() + " " + voted.body());
+    }
 }
