@@ -104,6 +104,9 @@ public final class LearningSimulation {
             SearchService plain = new SearchService(index, analysis, locales);
             List<Evidence> evidence = traffic(benchmark, plain);
             Map<Evidence.Key, Decision> decisions = approvals(benchmark, evidence);
+            if (diagnose) {
+                diagnose(benchmark, evidence, scored);
+            }
 
             List<Row> rows = new ArrayList<>();
             rows.add(new Row(benchmark.name(), "none", "-", LearnedWeights.NONE,
@@ -210,9 +213,11 @@ public final class LearningSimulation {
             if (row.sessions() < 1) {
                 continue; // only passed over: no phrasing an agent is shown
             }
-            Map<String, Integer> grades = benchmark.qrels().getOrDefault(idByGroup.get(row.queryGroup()), Map.of());
-            int best = grades.values().stream().mapToInt(Integer::intValue).max().orElse(0);
-            boolean answers = best > 0 && grades.getOrDefault(row.articleId(), 0) == best;
+            if (reviewInUseOnly && LearnedBuilder.confidence(row) <= 0) {
+                continue; // below the minimum: automatic learning does not use it, the agent leaves it undecided
+            }
+            boolean answers = isAnswer(benchmark.qrels().getOrDefault(idByGroup.get(row.queryGroup()), Map.of()),
+                    row.articleId());
             decisions.put(row.key(), answers ? Decision.APPROVED : Decision.REJECTED);
         }
         idByGroup.forEach((group, id) -> {
@@ -225,6 +230,62 @@ public final class LearningSimulation {
             }
         });
         return decisions;
+    }
+
+    /** Whether {@link #main} prints how much of the traffic taught anything ({@code --diagnose}). */
+    private static boolean diagnose = false;
+    /**
+     * Whether the simulated agent decides only on the phrasings automatic learning uses, leaving evidence
+     * below the minimum undecided ({@code --review-in-use}); by default it decides on every phrasing
+     * visitors clicked, as {@code kotae eval --learn}'s agent decides on every phrasing the admin API lists.
+     */
+    private static boolean reviewInUseOnly = false;
+
+    /**
+     * Prints how far the traffic reached: evidence rows, those past the minimum (and of them on the query's
+     * answer, and confident enough to be learned questions), those below it; and how many scored queries
+     * have an answer that learned anything from clicks, the most learning can help.
+     */
+    private static void diagnose(FaqBenchmark benchmark, List<Evidence> evidence, List<FaqBenchmark.Query> scored) {
+        Map<String, String> idByGroup = new HashMap<>();
+        for (FaqBenchmark.Query query : LearningSplit.traffic(benchmark.queries())) {
+            idByGroup.put(Analysis.fold(query.text().strip()), query.id());
+        }
+        int used = 0;
+        int usedOnAnswer = 0;
+        int questions = 0;
+        int belowMinimum = 0;
+        int belowMinimumOnAnswer = 0;
+        for (Evidence row : evidence) {
+            boolean answer = isAnswer(benchmark.qrels().getOrDefault(idByGroup.get(row.queryGroup()), Map.of()),
+                    row.articleId());
+            double confidence = LearnedBuilder.confidence(row);
+            if (confidence > 0) {
+                used++;
+                usedOnAnswer += answer ? 1 : 0;
+                questions += confidence >= LearnedBuilder.QUESTION_CONFIDENCE ? 1 : 0;
+            } else if (row.sessions() >= 1) {
+                belowMinimum++;
+                belowMinimumOnAnswer += answer ? 1 : 0;
+            }
+        }
+        Learned clicks = LearnedBuilder.build(1, evidence, Map.of(), LearningMode.AUTOMATIC);
+        int answerLearned = 0;
+        for (FaqBenchmark.Query query : scored) {
+            Map<String, Integer> grades = benchmark.qrels().getOrDefault(query.id(), Map.of());
+            answerLearned += grades.keySet().stream()
+                    .anyMatch(article -> isAnswer(grades, article) && !clicks.of(article).isEmpty()) ? 1 : 0;
+        }
+        System.out.printf("%s: %d traffic queries, %d evidence rows clicked; past the minimum %d (on the answer %d,"
+                + " learned questions %d), below it %d (on the answer %d); %d of %d scored queries have an answer"
+                + " that learned from clicks%n", benchmark.name(), idByGroup.size(), used + belowMinimum, used,
+                usedOnAnswer, questions, belowMinimum, belowMinimumOnAnswer, answerLearned, scored.size());
+    }
+
+    /** Whether {@code articleId} carries the top grade among {@code grades}, a non-zero one. */
+    private static boolean isAnswer(Map<String, Integer> grades, String articleId) {
+        int best = grades.values().stream().mapToInt(Integer::intValue).max().orElse(0);
+        return best > 0 && grades.getOrDefault(articleId, 0) == best;
     }
 
     /** The rows as a Markdown table. */
@@ -243,19 +304,26 @@ public final class LearningSimulation {
     /**
      * Prints the table for the benchmarks under {@code args[0]} (default {@code ../shared/eval}) named by the
      * other arguments (default both): the profile's weights as learned questions alone, click prior alone and
-     * both; with {@code --sweep} first, a grid of weights too.
+     * both ({@code --quick}: both only); with {@code --sweep} first, a grid of weights too; with
+     * {@code --diagnose}, how far the traffic reached; with {@code --review-in-use}, the agent decides only on
+     * what automatic learning uses.
      */
     public static void main(String[] args) throws IOException {
         List<String> rest = new ArrayList<>(List.of(args));
         boolean sweep = rest.remove("--sweep");
+        boolean quick = rest.remove("--quick");
+        diagnose = rest.remove("--diagnose");
+        reviewInUseOnly = rest.remove("--review-in-use");
         Path sets = Path.of(rest.isEmpty() ? "../shared/eval" : rest.remove(0));
         List<String> names = rest.isEmpty() ? List.of("localgovFAQ", "StackFAQ") : rest;
         for (String name : names) {
             FaqBenchmark benchmark = FaqBenchmark.load(sets.resolve(name));
             LearnedWeights profile = LearnedWeights.of(LanguageFamily.of(benchmark.lang()));
             Map<String, LearnedWeights> uses = new LinkedHashMap<>();
-            uses.put("(a) questions", new LearnedWeights(profile.questions(), 0));
-            uses.put("(b) prior", new LearnedWeights(0, profile.prior()));
+            if (!quick) {
+                uses.put("(a) questions", new LearnedWeights(profile.questions(), 0));
+                uses.put("(b) prior", new LearnedWeights(0, profile.prior()));
+            }
             uses.put("(a)+(b)", profile);
             if (sweep) {
                 for (float questions : new float[] {0.5f, 1, 1.5f}) {

@@ -41,7 +41,8 @@ import org.junit.jupiter.params.provider.ValueSource;
  * Ranking from the kept word scores gives every match the score Lucene's own scorers give it with the
  * ranking query, bit for bit, and the same order, over an index of several segments with replaced
  * articles and internal ones, for each audience and locale, with phrasings learned for some of them
- * (learned questions and the click prior, indexed after the content in a change of their own).
+ * (learned questions and the click prior, in use as the content is indexed, then changed for a few articles
+ * in a change of their own).
  */
 class ExactRankingTest {
 
@@ -57,8 +58,6 @@ class ExactRankingTest {
     private static ArticleIndex index;
     private static TextQueries textQueries;
 
-    private static final int ARTICLES = 600;
-
     @BeforeAll
     static void indexInSeveralSegments() throws IOException {
         analysis = new Analysis();
@@ -67,9 +66,12 @@ class ExactRankingTest {
         index = ArticleIndex.open(folder.resolve("index"), analysis, new ArticleDocuments(new SuggestKeys(), learned),
                 "test");
         Random random = new Random(3);
-        // One segment per change, eight in all: fewer than Lucene's merge policy lets pile up (ten a tier) before
-        // merging them in the background, which would make the count depend on the machine's speed.
-        for (int from = 0; from < ARTICLES; from += 100) {
+        LearnedIndexing sink = new LearnedIndexing(index, learned);
+        // In use before the content is indexed, so every segment holds learned fields without a change that
+        // deletes many documents at once: past Lucene's share of deletes, that change merges the segments away.
+        Learned learnedFirst = learned(random, 1, 700);
+        sink.publish(learnedFirst);
+        for (int from = 0; from < 700; from += 100) { // one segment per change
             int first = from;
             index.change(changes -> {
                 for (int i = first; i < first + 100; i++) {
@@ -79,18 +81,24 @@ class ExactRankingTest {
             });
         }
         index.change(changes -> {
-            for (int i = 0; i < ARTICLES; i += 9) {
+            for (int i = 0; i < 700; i += 9) {
                 changes.upsert(article(random, i), "stamp 2"); // replaced: the old document is deleted in its segment
             }
             return null;
         });
-        new LearnedIndexing(index, learned).publish(learned(random));
+        // Then a few articles' phrasings change: written again in a segment of their own.
+        Map<String, List<Learned.Phrasing>> next = new HashMap<>(learnedFirst.byArticle());
+        next.putAll(learned(random, 2, 60).byArticle());
+        sink.publish(new Learned(2, next));
     }
 
-    /** Phrasings of every fifth article (internal ones too), some as learned questions, of random strength. */
-    private static Learned learned(Random random) {
+    /**
+     * Phrasings of every fifth article below {@code below} (internal ones too), some as learned questions, of
+     * random strength.
+     */
+    private static Learned learned(Random random, long version, int below) {
         Map<String, List<Learned.Phrasing>> byArticle = new HashMap<>();
-        for (int i = 1; i < ARTICLES; i += 5) {
+        for (int i = 1; i < below; i += 5) {
             String[] words = i % 2 == 0 ? JA : EN;
             String separator = i % 2 == 0 ? "の" : " ";
             byArticle.put("a" + i, List.of(
@@ -98,7 +106,7 @@ class ExactRankingTest {
                     new Learned.Phrasing(SkewedText.pick(random, words, 3, separator), random.nextDouble(), false)));
         }
         byArticle.put("a1", List.of(new Learned.Phrasing("refund my order", 0.7, true)));
-        return new Learned(1, byArticle);
+        return new Learned(version, byArticle);
     }
 
     private static Article article(Random random, int i) {
