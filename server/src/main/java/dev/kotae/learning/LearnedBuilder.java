@@ -13,9 +13,12 @@ import java.util.Set;
 /**
  * Turns evidence and agents' decisions into what ranking uses ({@link Learned}): the confidence rule.
  *
- * <p>Evidence counts only once enough distinct visitors gave it: at least {@link #MIN_SESSIONS} sessions
- * from at least {@link #MIN_ADDRESSES} addresses, so no single visitor, address or burst of one session's
- * clicks makes a phrasing. Past that, its confidence is how much visitors preferred the article for the
+ * <p>Evidence counts only while enough distinct visitors' worth of it is left after its decay with age: at
+ * least {@link #MIN_SESSIONS} sessions from at least {@link #MIN_ADDRESSES} addresses, so no single visitor,
+ * address or burst of one session's clicks makes a phrasing, and a phrasing nobody chose for months fades
+ * out. (Before evidence reaches the builder, the server also asks for {@code learning.minSessions} and
+ * {@code learning.minAddresses} distinct visitors, counted without decay: the configurable floor against
+ * abuse; these two are the floor of the rule itself, for the simulation as for the server.) Past that, its confidence is how much visitors preferred the article for the
  * query against the times they passed it over:
  * <pre>
  *   positive   = min(clicks, {@value #MAX_CLICK_WEIGHT} × visitors) × ({@value #UNSATISFIED_SHARE} + (1 − {@value #UNSATISFIED_SHARE}) × satisfied / sessions)
@@ -41,9 +44,9 @@ import java.util.Set;
  */
 public final class LearnedBuilder {
 
-    /** Fewest distinct sessions before evidence counts at all. */
+    /** Fewest sessions' worth of evidence, after decay, for it to count at all. */
     public static final double MIN_SESSIONS = 2;
-    /** Fewest distinct client addresses before evidence counts at all. */
+    /** Fewest client addresses' worth of evidence, after decay, for it to count at all. */
     public static final double MIN_ADDRESSES = 2;
     /** Most a visitor's position-weighted clicks count for, as multiples of a click at rank 1. */
     public static final double MAX_CLICK_WEIGHT = 3;
