@@ -123,10 +123,18 @@ final class HelpCenterApi {
 
     /** Records an agent's decision ({@code approved} or {@code rejected}) on {@code phrasing}. */
     void decide(Phrasing phrasing, String decision) throws IOException {
+        decide(phrasing.queryGroup(), phrasing.articleId(), phrasing.scope(), decision);
+    }
+
+    /**
+     * Records an agent's decision on {@code query} (as typed or grouped; the server groups it) and
+     * {@code articleId} in {@code scope}: {@code routed} says the query should go to the article.
+     */
+    void decide(String query, String articleId, String scope, String decision) throws IOException {
         Map<String, Object> body = new LinkedHashMap<>();
-        body.put("queryGroup", phrasing.queryGroup());
-        body.put("articleId", phrasing.articleId());
-        body.put("scope", phrasing.scope());
+        body.put("queryGroup", query);
+        body.put("articleId", articleId);
+        body.put("scope", scope);
         body.put("decision", decision);
         expect("POST /api/v1/admin/learning/decisions", admin(json(request("api/v1/admin/learning/decisions"), body)),
                 200, CALL_TIMEOUT);

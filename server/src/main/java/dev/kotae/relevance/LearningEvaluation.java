@@ -14,6 +14,7 @@ import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
@@ -65,10 +66,18 @@ public final class LearningEvaluation {
     }
 
     /** What the simulated visitors did. */
-    public record Traffic(int queries, int visits, int clicks, int uncounted, int votes) {}
+    public record Traffic(int queries, int visits, int clicks, int uncounted, int votes, Set<String> endedWell) {}
 
-    /** What the simulated agent decided. {@code unmatched} phrasings (no traffic query groups to them) are rejected too. */
-    public record Approval(int approved, int rejected, int unmatched) {}
+    /**
+     * What the simulated agent decided. {@code unmatched} phrasings (no traffic query groups to them) are
+     * rejected too; {@code routed} traffic queries, which no visitor ended well, were sent to their answer.
+     */
+    public record Approval(int approved, int rejected, int unmatched, int routed) {
+
+        Approval routing(int queries) {
+            return new Approval(approved, rejected, unmatched, queries);
+        }
+    }
 
     /**
      * The outcome for one benchmark.
@@ -124,7 +133,7 @@ public final class LearningEvaluation {
                         visits.clicks(), visits.uncounted(), visits.votes(), e.getMessage()), e);
             }
             RankingMetrics clicksOnly = score(api, pool, benchmark, scored, scoredQrels, runs, "clicks");
-            Approval approval = approve(api, benchmark, traffic);
+            Approval approval = approve(api, benchmark, traffic).routing(route(api, benchmark, traffic, visits));
             api.learn();
             RankingMetrics withApproval = score(api, pool, benchmark, scored, scoredQrels, runs, "approval");
             return new Result(benchmark.name(), visits, approval, none, clicksOnly, withApproval);
@@ -162,6 +171,7 @@ public final class LearningEvaluation {
         AtomicInteger clicks = new AtomicInteger();
         AtomicInteger uncounted = new AtomicInteger();
         AtomicInteger votes = new AtomicInteger();
+        Set<String> endedWell = ConcurrentHashMap.newKeySet();
         List<Task> tasks = new ArrayList<>();
         int visit = 0;
         for (FaqBenchmark.Query query : traffic) {
@@ -181,6 +191,7 @@ public final class LearningEvaluation {
                         (api.click(text, click.articleId(), click.rank(), visitor) ? clicks : uncounted).incrementAndGet();
                     }
                     if (chose.satisfied()) {
+                        endedWell.add(query.id());
                         api.helpful(chose.clicks().get(chose.clicks().size() - 1).articleId(), visitor);
                         votes.incrementAndGet();
                     }
@@ -188,7 +199,7 @@ public final class LearningEvaluation {
             }
         }
         runAll(pool, tasks);
-        return new Traffic(traffic.size(), visit, clicks.get(), uncounted.get(), votes.get());
+        return new Traffic(traffic.size(), visit, clicks.get(), uncounted.get(), votes.get(), Set.copyOf(endedWell));
     }
 
     /**
@@ -230,9 +241,31 @@ public final class LearningEvaluation {
                 }
             }
             if (!progress) {
-                return new Approval(approved, rejected, unmatched);
+                return new Approval(approved, rejected, unmatched, 0);
             }
         }
+    }
+
+    /**
+     * Routes each traffic query that no visitor ended well (it never found a good answer, as the
+     * zero-result and low click-through tables show an agent) to its answer: the first article, by id, of
+     * the top grade in its qrels. Returns how many were routed.
+     */
+    static int route(HelpCenterApi api, FaqBenchmark benchmark, List<FaqBenchmark.Query> traffic, Traffic visits)
+            throws IOException {
+        int routed = 0;
+        for (FaqBenchmark.Query query : traffic) {
+            Map<String, Integer> grades = benchmark.qrels().get(query.id());
+            if (visits.endedWell().contains(query.id()) || grades == null || grades.isEmpty()) {
+                continue;
+            }
+            Optional<String> answer = grades.keySet().stream().filter(id -> isAnswer(grades, id)).sorted().findFirst();
+            if (answer.isPresent()) {
+                api.decide(sent(query), answer.get(), "public", "routed");
+                routed++;
+            }
+        }
+        return routed;
     }
 
     /** Whether {@code articleId} carries the top grade among {@code grades} (the query's answer, not a related one). */
@@ -297,9 +330,10 @@ public final class LearningEvaluation {
         for (Result r : results) {
             lines.add("");
             lines.add(String.format("%s: %d traffic queries, %d visits, %d clicks counted (%d refused), %d helpful votes;"
-                    + " approved %d, rejected %d (%d matched no traffic query)", r.benchmark(), r.traffic().queries(),
-                    r.traffic().visits(), r.traffic().clicks(), r.traffic().uncounted(), r.traffic().votes(),
-                    r.approval().approved(), r.approval().rejected(), r.approval().unmatched()));
+                    + " approved %d, rejected %d (%d matched no traffic query); %d queries that never ended well routed",
+                    r.benchmark(), r.traffic().queries(), r.traffic().visits(), r.traffic().clicks(),
+                    r.traffic().uncounted(), r.traffic().votes(), r.approval().approved(), r.approval().rejected(),
+                    r.approval().unmatched(), r.approval().routed()));
         }
         return String.join("\n", lines) + "\n";
     }
