@@ -46,6 +46,7 @@ import dev.kotae.index.SuggestKeys;
 import dev.kotae.learning.Evidence;
 import dev.kotae.learning.LearnedSink;
 import dev.kotae.learning.evidence.LearningService;
+import dev.kotae.learning.evidence.Moderation;
 import dev.kotae.metrics.KotaeMetrics;
 import dev.kotae.plugins.PluginHost;
 import dev.kotae.plugins.PublicHelpCenter;
@@ -247,6 +248,8 @@ final class ServerParts implements AutoCloseable {
                 id -> articles.article(id, Audience.AGENTS).map(article -> article.visibility() == Visibility.PUBLIC
                         ? Evidence.Scope.PUBLIC : Evidence.Scope.AGENTS),
                 shipper::awaitDelivered, Clock.systemUTC()));
+        // Agents' decisions; "always" writes the question into the article through the editor.
+        Moderation moderation = new Moderation(learning, editor, config.editor().reviewRequired());
         // Client addresses are kept only as keyed hashes, under a key of their own from the signing secret.
         ClientAddresses addresses = new ClientAddresses(signing.derive("client-address"));
         TrackedSearch trackedSearch = new TrackedSearch(search, metrics, events, clicks);
@@ -261,7 +264,7 @@ final class ServerParts implements AutoCloseable {
                 new OpsResource(readiness, metrics),
                 new EventResource(events, plugins, new EventThrottle(config.analytics().eventsPerMinute()), clicks,
                         addresses),
-                new LearningResource(learning),
+                new LearningResource(learning, moderation),
                 new AnalyticsResource(reports),
                 new WidgetResource(plugins),
                 new WidgetAssetResource(plugins),
