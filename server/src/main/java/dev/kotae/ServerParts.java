@@ -65,6 +65,7 @@ import dev.kotae.site.AuditPages;
 import dev.kotae.site.EditorPages;
 import dev.kotae.site.HelpCenterPages;
 import dev.kotae.site.HistoryPages;
+import dev.kotae.site.LearningPages;
 import dev.kotae.site.SearchEngineFiles;
 import dev.kotae.site.SignInPages;
 import dev.kotae.site.Site;
@@ -282,6 +283,7 @@ final class ServerParts implements AutoCloseable {
                 new EditorPages(site, editor, categories, articles),
                 new HistoryPages(site, editor),
                 new AuditPages(site, editor),
+                new LearningPages(site, learning, moderation, reports, articles),
                 new SiteAssets(site));
         int searchConcurrency = config.search().concurrencyOn(Runtime.getRuntime().availableProcessors());
         this.http = closer.add(new HttpServer(config.host(), config.port(), searchConcurrency, config.server(),

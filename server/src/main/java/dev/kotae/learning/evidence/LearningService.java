@@ -246,6 +246,11 @@ public final class LearningService implements AutoCloseable {
         return row(evidence, stored);
     }
 
+    /** Whose searches the article learns from (its audience), or empty when there is no such article. */
+    public Optional<Evidence.Scope> scopeOf(String articleId) throws IOException {
+        return articles.scopeOf(articleId);
+    }
+
     /**
      * What visitors' searches say of a pair now (none: its query as {@code written}), checked as
      * {@link #decide} checks it, before anything is decided.
