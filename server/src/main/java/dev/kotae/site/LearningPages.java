@@ -184,7 +184,7 @@ public final class LearningPages {
             byArticle.computeIfAbsent(row.articleId(), id -> new ArrayList<>()).add(new Pages.LearnedRow(
                     row.queryGroup(), row.written(), row.scope(), String.format(Locale.ROOT, "%.1f", row.sessions()),
                     String.format(Locale.ROOT, "%.2f", row.confidence()), row.inUse(),
-                    row.decision() == null ? messages.text("learning.decision.none")
+                    row.decision() == null ? "none" : row.decision(), row.decision() == null ? messages.text("learning.decision.none")
                             : messages.text("learning.decision." + row.decision())));
         }
         List<Pages.LearnedArticle> learned = new ArrayList<>();

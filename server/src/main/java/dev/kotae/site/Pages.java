@@ -244,10 +244,11 @@ public final class Pages {
 
     /**
      * One learned phrasing as {@code /admin/learning} lists it; {@code queryGroup} and {@code scope} go back
-     * in its forms, {@code written} is what customers typed.
+     * in its forms, {@code written} is what customers typed; {@code decided} is the decision's name
+     * ({@code none} if undecided), {@code decision} its words.
      */
     public record LearnedRow(String queryGroup, String written, String scope, String sessions, String confidence,
-            boolean inUse, String decision) {}
+            boolean inUse, String decided, String decision) {}
 
     /** What one article learned; {@code url} is its editor page. */
     public record LearnedArticle(String id, String title, String url, List<LearnedRow> rows) {}

@@ -9,7 +9,6 @@ import dev.kotae.config.PluginsConfig;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URLEncoder;
-import java.net.http.HttpRequest;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -106,24 +105,8 @@ class LearningAlwaysIT {
 
     /** Three visitors from three addresses choose the second result; returns it once learning ran. */
     private static String taught(KotaeServer server) {
-        String chosen = null;
-        for (int visitor = 1; visitor <= 3; visitor++) {
-            String session = "always-visitor-" + visitor;
-            String address = "203.0.113." + visitor;
-            KotaeServer.Reply searched = server.send(server.request("/api/v1/search?q="
-                    + URLEncoder.encode(QUERY, StandardCharsets.UTF_8)).header(Sessions.HEADER, session)
-                    .header("X-Forwarded-For", address), null);
-            assertEquals(200, searched.status(), searched.body());
-            chosen = KotaeServer.ids(searched.json().get("hits")).get(1);
-            KotaeServer.Reply clicked = server.send(server.request("/api/v1/events")
-                    .header("Content-Type", "application/json").header(Sessions.HEADER, session)
-                    .header("X-Forwarded-For", address).POST(HttpRequest.BodyPublishers.ofString(
-                            "{\"type\":\"click\",\"query\":\"" + QUERY + "\",\"articleId\":\"" + chosen
-                                    + "\",\"rank\":2}")), null);
-            assertEquals(202, clicked.status(), clicked.body());
-        }
-        KotaeServer.Reply run = server.post("/api/v1/admin/learning/run", "", KotaeServer.ADMIN_TOKEN);
-        assertEquals(200, run.status(), run.body());
+        String chosen = LearningVisitors.choose(server, QUERY, 2, 3);
+        LearningVisitors.learn(server);
         assertEquals(1, server.get("/api/v1/admin/learning/phrasings?article=" + chosen, KotaeServer.ADMIN_TOKEN)
                 .json().get("phrasings").size());
         return chosen;
