@@ -98,6 +98,30 @@ class LearningAlwaysIT {
         }
     }
 
+    @Test
+    void aPluginSourcesArticleCannotTakeAQuestionHereAndSaysWhy() throws Exception {
+        Path sources = Files.createDirectories(work.resolve("sources"));
+        Path sheet = sources.resolve("faq.csv");
+        String rows = "質問,回答\r\n風呂敷で包んでもらえますか？,はい、風呂敷包装は有料です。\r\n";
+        Files.writeString(sheet, rows, StandardCharsets.UTF_8);
+        PluginsConfig plugins = new PluginsConfig(KotaeServer.pluginFolder(work, "source-csv.jar"), Duration.ofSeconds(10),
+                java.util.Map.of("source-csv", java.util.Map.of("files", List.of(java.util.Map.of("path", "sources/faq.csv",
+                        "locale", "ja")))), work);
+        try (KotaeServer server = KotaeServer.configured(work, plugins,
+                config -> config.withEditor(config.editor().withReviewRequired(false)))) {
+            server.awaitSearch("風呂敷", null, ids -> ids.stream().anyMatch(id -> id.startsWith("csv:")));
+            String id = server.searchIds("風呂敷", null).stream().filter(i -> i.startsWith("csv:")).findFirst().orElseThrow();
+            KotaeServer.Reply refused = server.post("/api/v1/admin/learning/decisions", "{\"queryGroup\":\"風呂敷\","
+                    + "\"articleId\":\"" + id + "\",\"scope\":\"public\",\"decision\":\"always\"}", KotaeServer.ADMIN_TOKEN);
+            assertEquals(409, refused.status(), refused.body());
+            assertEquals("not_editable", refused.json().get("error").get("code").asText(), refused.body());
+            assertTrue(refused.json().get("error").get("message").asText().contains("plugin source"), refused.body());
+            assertEquals(rows, Files.readString(sheet), "the sheet is untouched");
+            assertEquals(0, server.get("/api/v1/admin/learning/phrasings?decision=always", KotaeServer.ADMIN_TOKEN)
+                    .json().get("phrasings").size(), "nothing recorded when the question could not be written");
+        }
+    }
+
     private static dev.kotae.config.KotaeConfig learningServer(dev.kotae.config.KotaeConfig config) {
         return config.withServer(config.server().withTrustedProxies(List.of("127.0.0.1")))
                 .withAnalytics(config.analytics().withEventsPerMinute(10_000));
