@@ -46,11 +46,12 @@ public final class LearningResource {
     public record DecisionRequest(String queryGroup, String articleId, String scope, String decision) {}
 
     /**
-     * The pair as reviewed after a decision; for "always", also what was written: {@code published} (the
-     * article's new {@code version}), {@code review-requested} (a draft sent for review, {@code version} its
-     * revision) or {@code already-a-question}.
+     * The pair as reviewed after a decision; for "always", also what happened to the article
+     * ({@code outcome}): {@code published} ({@code articleVersion} its new version), {@code review-requested}
+     * (a draft sent for review, {@code articleVersion} its revision) or {@code already-a-question}.
      */
-    public record DecisionResponse(@JsonUnwrapped LearningService.PhrasingRow phrasing, String written, String version) {}
+    public record DecisionResponse(@JsonUnwrapped LearningService.PhrasingRow phrasing, String outcome,
+            String articleVersion) {}
 
     /** How long {@code run} waits for the analytics journal to reach the database. */
     static final Duration DELIVERY_WAIT = Duration.ofSeconds(30);

@@ -46,7 +46,8 @@ class LearningAlwaysIT {
             KotaeServer.Reply decided = decide(server, chosen, "always");
             assertEquals(200, decided.status(), decided.body());
             assertEquals("always", decided.json().get("decision").asText(), decided.body());
-            assertEquals("published", decided.json().get("written").asText(), decided.body());
+            assertEquals(QUERY, decided.json().get("written").asText(), "the phrasing as customers wrote it");
+            assertEquals("published", decided.json().get("outcome").asText(), decided.body());
             assertTrue(questions(file).contains("  - " + QUERY), Files.readString(file));
 
             Awaitility.await("the suggestion list offers the new question").atMost(Duration.ofSeconds(30))
@@ -66,7 +67,7 @@ class LearningAlwaysIT {
 
             KotaeServer.Reply again = decide(server, chosen, "always");
             assertEquals(200, again.status(), again.body());
-            assertEquals("already-a-question", again.json().get("written").asText(), again.body());
+            assertEquals("already-a-question", again.json().get("outcome").asText(), again.body());
             assertEquals(1, questions(file).split("  - " + QUERY + "\n", -1).length - 1, "written once");
         } finally {
             server.stop();
@@ -83,7 +84,7 @@ class LearningAlwaysIT {
             String before = Files.readString(file);
             KotaeServer.Reply decided = decide(server, chosen, "always");
             assertEquals(200, decided.status(), decided.body());
-            assertEquals("review-requested", decided.json().get("written").asText(), decided.body());
+            assertEquals("review-requested", decided.json().get("outcome").asText(), decided.body());
             assertEquals("approved", decided.json().get("decision").asText(), "used as approved meanwhile");
             assertEquals(before, Files.readString(file));
             JsonNode draft = server.get("/api/v1/drafts/" + chosen, KotaeServer.ADMIN_TOKEN).json();
