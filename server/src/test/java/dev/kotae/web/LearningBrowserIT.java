@@ -1,5 +1,6 @@
 package dev.kotae.web;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -19,7 +20,8 @@ import org.junit.jupiter.api.io.TempDir;
  * The learning review page in real headless Chromium ({@code e2e/learning.mjs}) against the real server:
  * visitors (three sessions from three addresses each) teach three phrasings over HTTP, learning runs through
  * the admin API, and an admin approves one, rejects one and makes the third a question for good in the
- * browser; then the Markdown file holds the question and the suggestions offer it. Tools as
+ * browser, and routes a search that found nothing to an article; then the Markdown file holds the question
+ * and the suggestions offer it. Tools as
  * {@link BrowserScript} says.
  */
 class LearningBrowserIT {
@@ -28,6 +30,8 @@ class LearningBrowserIT {
     private static final String ALWAYS = "返却";
     private static final String APPROVE = "返金";
     private static final String REJECT = "送料";
+    /** A search that finds nothing: offered for routing to an article. */
+    private static final String UNANSWERED = "zzqxv wqpfj";
 
     @Test
     void adminsDecideAboutLearnedPhrasingsInARealBrowser(@TempDir Path work) throws Exception {
@@ -37,14 +41,16 @@ class LearningBrowserIT {
                 .withAnalytics(config.analytics().withEventsPerMinute(10_000))
                 .withEditor(config.editor().withReviewRequired(false)))) {
             String always = LearningVisitors.choose(server, ALWAYS, 2, 3);
-            LearningVisitors.choose(server, APPROVE, 2, 3);
+            String approved = LearningVisitors.choose(server, APPROVE, 2, 3);
             LearningVisitors.choose(server, REJECT, 2, 3);
-            LearningVisitors.learn(server);
+            KotaeServer.Reply nothing = server.get("/api/v1/search?q=" + URLEncoder.encode(UNANSWERED, StandardCharsets.UTF_8));
+            assertEquals(0, nothing.json().get("total").asInt(), nothing.body());
+            LearningVisitors.learn(server); // returns once the searches so far are in the analytics database
             Path file = LearningAlwaysIT.articleFile(server, always);
             assertFalse(LearningAlwaysIT.questions(file).contains("  - " + ALWAYS), Files.readString(file));
 
             BrowserScript.run("learning.mjs", Map.of("KOTAE_URL", server.baseUrl(), "ADMIN_TOKEN",
-                    KotaeServer.ADMIN_TOKEN, "APPROVE", APPROVE, "REJECT", REJECT, "ALWAYS", ALWAYS), work);
+                    KotaeServer.ADMIN_TOKEN, "APPROVE", APPROVE, "REJECT", REJECT, "ALWAYS", ALWAYS, "UNANSWERED", UNANSWERED, "ROUTE_TO", approved), work);
 
             assertTrue(LearningAlwaysIT.questions(file).contains("  - " + ALWAYS + "\n"), Files.readString(file));
             Awaitility.await("the suggestion list offers the question written from the browser")

@@ -123,7 +123,7 @@ public final class Moderation {
     private static boolean isQuestionOf(String question, EditableArticle article) {
         String wanted = QueryText.normalized(question);
         return article.questions().stream().anyMatch(q -> QueryText.normalized(q).equals(wanted))
-                || QueryText.normalized(article.title()).equals(wanted);
+                || (article.title() != null && QueryText.normalized(article.title()).equals(wanted));
     }
 
     /** The name of a {@link Written} in the API and on the page. */
