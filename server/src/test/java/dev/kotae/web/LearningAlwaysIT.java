@@ -130,8 +130,8 @@ class LearningAlwaysIT {
 
     /** Three visitors from three addresses choose the second result; returns it once learning ran. */
     private static String taught(KotaeServer server) {
-        String chosen = LearningVisitors.choose(server, QUERY, 2, 3);
-        LearningVisitors.learn(server);
+        String chosen = LearningTraffic.choose(server, QUERY, 2, 3);
+        LearningTraffic.learn(server);
         assertEquals(1, server.get("/api/v1/admin/learning/phrasings?article=" + chosen, KotaeServer.ADMIN_TOKEN)
                 .json().get("phrasings").size());
         return chosen;

@@ -40,12 +40,12 @@ class LearningBrowserIT {
                 .withServer(config.server().withTrustedProxies(List.of("127.0.0.1")))
                 .withAnalytics(config.analytics().withEventsPerMinute(10_000))
                 .withEditor(config.editor().withReviewRequired(false)))) {
-            String always = LearningVisitors.choose(server, ALWAYS, 2, 3);
-            String approved = LearningVisitors.choose(server, APPROVE, 2, 3);
-            LearningVisitors.choose(server, REJECT, 2, 3);
+            String always = LearningTraffic.choose(server, ALWAYS, 2, 3);
+            String approved = LearningTraffic.choose(server, APPROVE, 2, 3);
+            LearningTraffic.choose(server, REJECT, 2, 3);
             KotaeServer.Reply nothing = server.get("/api/v1/search?q=" + URLEncoder.encode(UNANSWERED, StandardCharsets.UTF_8));
             assertEquals(0, nothing.json().get("total").asInt(), nothing.body());
-            LearningVisitors.learn(server); // returns once the searches so far are in the analytics database
+            LearningTraffic.learn(server); // returns once the searches so far are in the analytics database
             Path file = LearningAlwaysIT.articleFile(server, always);
             assertFalse(LearningAlwaysIT.questions(file).contains("  - " + ALWAYS), Files.readString(file));
 
