@@ -46,6 +46,7 @@ import dev.kotae.index.SuggestKeys;
 import dev.kotae.learning.Evidence;
 import dev.kotae.learning.LearnedSink;
 import dev.kotae.learning.evidence.LearningService;
+import dev.kotae.learning.evidence.Moderation;
 import dev.kotae.metrics.KotaeMetrics;
 import dev.kotae.plugins.PluginHost;
 import dev.kotae.plugins.PublicHelpCenter;
@@ -64,6 +65,7 @@ import dev.kotae.site.AuditPages;
 import dev.kotae.site.EditorPages;
 import dev.kotae.site.HelpCenterPages;
 import dev.kotae.site.HistoryPages;
+import dev.kotae.site.LearningPages;
 import dev.kotae.site.SearchEngineFiles;
 import dev.kotae.site.SignInPages;
 import dev.kotae.site.Site;
@@ -247,6 +249,8 @@ final class ServerParts implements AutoCloseable {
                 id -> articles.article(id, Audience.AGENTS).map(article -> article.visibility() == Visibility.PUBLIC
                         ? Evidence.Scope.PUBLIC : Evidence.Scope.AGENTS),
                 shipper::awaitDelivered, Clock.systemUTC()));
+        // Agents' decisions; "always" writes the question into the article through the editor.
+        Moderation moderation = new Moderation(learning, editor, config.editor().reviewRequired());
         // Client addresses are kept only as keyed hashes, under a key of their own from the signing secret.
         ClientAddresses addresses = new ClientAddresses(signing.derive("client-address"));
         TrackedSearch trackedSearch = new TrackedSearch(search, metrics, events, clicks);
@@ -261,7 +265,7 @@ final class ServerParts implements AutoCloseable {
                 new OpsResource(readiness, metrics),
                 new EventResource(events, plugins, new EventThrottle(config.analytics().eventsPerMinute()), clicks,
                         addresses),
-                new LearningResource(learning),
+                new LearningResource(learning, moderation),
                 new AnalyticsResource(reports),
                 new WidgetResource(plugins),
                 new WidgetAssetResource(plugins),
@@ -279,6 +283,7 @@ final class ServerParts implements AutoCloseable {
                 new EditorPages(site, editor, categories, articles),
                 new HistoryPages(site, editor),
                 new AuditPages(site, editor),
+                new LearningPages(site, learning, moderation, reports, articles),
                 new SiteAssets(site));
         int searchConcurrency = config.search().concurrencyOn(Runtime.getRuntime().availableProcessors());
         this.http = closer.add(new HttpServer(config.host(), config.port(), searchConcurrency, config.server(),

@@ -30,9 +30,10 @@ import java.util.Set;
  * return to search) counts fully, one that did not counts {@value #UNSATISFIED_SHARE} of it; {@value #DOUBT}
  * visitors' worth of doubt keeps a little evidence from being certain.
  *
- * <p>Decisions come first: a {@link Decision#REJECTED REJECTED} phrasing is never used; an
- * {@link Decision#APPROVED APPROVED}, {@link Decision#ROUTED ROUTED} or {@link Decision#ALWAYS ALWAYS} one is
- * a learned question at full strength, with or without evidence. The rest depends on the mode:
+ * <p>Decisions come first: a {@link Decision#REJECTED REJECTED} phrasing is never used, nor is an
+ * {@link Decision#ALWAYS ALWAYS} one (it is written into the article's {@code questions:}, so it is a
+ * question of the article now, not a learned phrasing); an {@link Decision#APPROVED APPROVED} or
+ * {@link Decision#ROUTED ROUTED} one is a learned question at full strength, with or without evidence. The rest depends on the mode:
  * {@link LearningMode#AUTOMATIC} uses a phrasing of confidence at least {@link #QUESTION_CONFIDENCE} as a
  * learned question and every other one that passed the minimum only for its words' association with the
  * article (the bounded click prior); {@link LearningMode#APPROVED_ONLY} uses nothing an agent did not decide
@@ -112,10 +113,10 @@ public final class LearnedBuilder {
     /** The phrasing of one key, or {@code null} if it is not used. */
     private static Learned.Phrasing phrasing(Evidence evidence, Evidence.Key key, Decision decision, LearningMode mode) {
         String text = (evidence == null ? key.queryGroup() : evidence.written()).strip();
-        if (text.isEmpty() || decision == Decision.REJECTED) {
+        if (text.isEmpty() || decision == Decision.REJECTED || decision == Decision.ALWAYS) {
             return null;
         }
-        if (decision != null) { // APPROVED, ROUTED, ALWAYS
+        if (decision != null) { // APPROVED, ROUTED
             return new Learned.Phrasing(text, 1.0, true);
         }
         if (mode == LearningMode.APPROVED_ONLY || evidence == null) {

@@ -1,14 +1,17 @@
 package dev.kotae.web;
 
-import dev.kotae.analytics.QuerySpelling;
-import dev.kotae.analytics.QueryText;
+import com.fasterxml.jackson.annotation.JsonUnwrapped;
 import dev.kotae.auth.Caller;
 import dev.kotae.content.Article;
+import dev.kotae.editing.EditConflictException;
+import dev.kotae.editing.EditNotAllowedException;
+import dev.kotae.editing.EditRejectedException;
 import dev.kotae.http.ApiException;
 import dev.kotae.learning.Decision;
 import dev.kotae.learning.Evidence;
 import dev.kotae.learning.evidence.EvidenceStore;
 import dev.kotae.learning.evidence.LearningService;
+import dev.kotae.learning.evidence.Moderation;
 import dev.kotae.search.SearchRequest;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
@@ -42,15 +45,25 @@ public final class LearningResource {
     /** An agent's decision about a query and an article. */
     public record DecisionRequest(String queryGroup, String articleId, String scope, String decision) {}
 
+    /**
+     * The pair as reviewed after a decision; for "always", also what happened to the article
+     * ({@code outcome}): {@code published} ({@code articleVersion} its new version), {@code review-requested}
+     * (a draft sent for review, {@code articleVersion} its revision) or {@code already-a-question}.
+     */
+    public record DecisionResponse(@JsonUnwrapped LearningService.PhrasingRow phrasing, String outcome,
+            String articleVersion) {}
+
     /** How long {@code run} waits for the analytics journal to reach the database. */
     static final Duration DELIVERY_WAIT = Duration.ofSeconds(30);
     private static final Set<String> FILTERS = Set.of("none", "approved", "rejected", "always", "routed", "all");
     private static final int MAX_LIMIT = 1000;
 
     private final LearningService learning;
+    private final Moderation moderation;
 
-    public LearningResource(LearningService learning) {
+    public LearningResource(LearningService learning, Moderation moderation) {
         this.learning = learning;
+        this.moderation = moderation;
     }
 
     @POST
@@ -93,8 +106,8 @@ public final class LearningResource {
     @POST
     @Path("decisions")
     @Consumes(MediaType.APPLICATION_JSON)
-    public LearningService.PhrasingRow decide(DecisionRequest request, @Context SecurityContext security)
-            throws IOException {
+    public DecisionResponse decide(DecisionRequest request, @Context SecurityContext security)
+            throws IOException, EditConflictException, EditNotAllowedException, EditRejectedException {
         Caller caller = AdminResource.requireAdmin(security);
         if (request == null) {
             throw bad("send {\"queryGroup\", \"articleId\", \"scope\": \"public|agents\", \"decision\":"
@@ -116,14 +129,14 @@ public final class LearningResource {
         if (decision == null) {
             throw bad("decision must be approved, rejected, always or routed");
         }
-        // The same grouping analytics stores queries under, so a query typed from the reports finds its evidence.
-        String masked = QueryText.masked(query);
-        QuerySpelling.Spelling spelling = QuerySpelling.of(masked);
-        String group = spelling == null ? QueryText.normalized(masked) : spelling.group();
         try {
-            return learning.decide(new Evidence.Key(group, request.articleId(), scope), masked, decision, caller.name());
+            Moderation.Outcome outcome = moderation.decide(caller, Moderation.key(query, request.articleId(), scope),
+                    Moderation.written(query), decision);
+            return new DecisionResponse(outcome.phrasing(), Moderation.name(outcome.written()), outcome.version());
         } catch (IllegalArgumentException e) {
             throw bad(e.getMessage());
+        } catch (Moderation.Refused e) {
+            throw new ApiException(409, "not_editable", e.getMessage());
         } catch (SQLException e) {
             throw unavailable(e);
         }

@@ -76,8 +76,17 @@ class LearnedBuilderTest {
     void approvedOnlyUsesNothingAnAgentDidNotDecideOn() {
         Evidence decided = chosen("refund", "a", 2, 2, 0);
         Evidence undecided = chosen("return", "a", 50, 50, 0);
-        Learned learned = build(LearningMode.APPROVED_ONLY, Map.of(decided.key(), Decision.ALWAYS), decided, undecided);
+        Learned learned = build(LearningMode.APPROVED_ONLY, Map.of(decided.key(), Decision.APPROVED), decided, undecided);
         assertEquals(List.of(new Learned.Phrasing("refund", 1, true)), learned.of("a"));
+    }
+
+    @Test
+    void aPhrasingWrittenIntoQuestionsIsNoLongerLearned() {
+        Evidence written = chosen("refund", "a", 50, 50, 0);
+        Evidence other = chosen("money back", "a", 2, 2, 0);
+        Learned learned = build(LearningMode.APPROVED_ONLY, Map.of(written.key(), Decision.ALWAYS, other.key(),
+                Decision.APPROVED), written, other);
+        assertEquals(List.of(new Learned.Phrasing("money back", 1, true)), learned.of("a"));
     }
 
     @Test

@@ -57,4 +57,25 @@ final class LearningTraffic {
         KotaeServer.Reply voted = server.send(vote, token);
         assertEquals(2, voted.status() / 100, () -> articleId + ": " + voted.status() + " " + voted.body());
     }
+
+    /**
+     * {@code visitors} anonymous visitors (each its own session and address) search {@code query} and click
+     * the result at {@code rank}; returns its id.
+     */
+    static String choose(KotaeServer server, String query, int rank, int visitors) {
+        String chosen = null;
+        for (int visitor = 1; visitor <= visitors; visitor++) {
+            String session = "learning-visitor-" + Integer.toHexString(query.hashCode()) + "-" + visitor;
+            String address = "203.0.113." + visitor;
+            chosen = search(server, query, null, session, address, null).get(rank - 1);
+            click(server, query, null, session, address, null, chosen, rank);
+        }
+        return chosen;
+    }
+
+    /** Runs a learning cycle through the admin API (it counts every event acknowledged before it). */
+    static void learn(KotaeServer server) {
+        KotaeServer.Reply run = server.post("/api/v1/admin/learning/run", "", KotaeServer.ADMIN_TOKEN);
+        assertEquals(200, run.status(), run.body());
+    }
 }

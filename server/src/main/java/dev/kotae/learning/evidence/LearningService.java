@@ -241,6 +241,23 @@ public final class LearningService implements AutoCloseable {
      */
     public PhrasingRow decide(Evidence.Key key, String written, Decision decision, String decidedBy)
             throws SQLException, IOException {
+        Evidence evidence = evidence(key, written);
+        EvidenceStore.StoredDecision stored = store.decide(key, evidence.written(), decision, decidedBy, clock.instant());
+        return row(evidence, stored);
+    }
+
+    /** Whose searches the article learns from (its audience), or empty when there is no such article. */
+    public Optional<Evidence.Scope> scopeOf(String articleId) throws IOException {
+        return articles.scopeOf(articleId);
+    }
+
+    /**
+     * What visitors' searches say of a pair now (none: its query as {@code written}), checked as
+     * {@link #decide} checks it, before anything is decided.
+     *
+     * @throws IllegalArgumentException when there is no such article or the scope is not the article's audience
+     */
+    public Evidence evidence(Evidence.Key key, String written) throws SQLException, IOException {
         Optional<Evidence.Scope> scope = articles.scopeOf(key.articleId());
         if (scope.isEmpty()) {
             throw new IllegalArgumentException("there is no article " + key.articleId());
@@ -249,11 +266,9 @@ public final class LearningService implements AutoCloseable {
             throw new IllegalArgumentException("article " + key.articleId() + " learns from "
                     + PairKeys.name(scope.get()) + " searches only, not " + PairKeys.name(key.scope()));
         }
-        Evidence evidence = store.tallies(clock.instant(), config.halfLife()).stream()
+        return store.tallies(clock.instant(), config.halfLife()).stream()
                 .map(EvidenceStore.Tally::evidence).filter(e -> e.key().equals(key)).findFirst()
                 .orElse(noEvidence(key, written));
-        EvidenceStore.StoredDecision stored = store.decide(key, evidence.written(), decision, decidedBy, clock.instant());
-        return row(evidence, stored);
     }
 
     private Evidence noEvidence(Evidence.Key key, String written) {
