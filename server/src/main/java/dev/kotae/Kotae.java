@@ -4,8 +4,10 @@ import dev.kotae.config.ConfigLoader;
 import dev.kotae.config.KotaeConfig;
 import dev.kotae.index.Analysis;
 import dev.kotae.relevance.FaqBenchmark;
+import dev.kotae.relevance.LearningEvaluation;
 import dev.kotae.relevance.RelevanceEvaluation;
 import dev.kotae.relevance.TypingEvaluation;
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -103,7 +105,9 @@ public final class Kotae implements Runnable {
 
     /**
      * {@code kotae eval}: relevance on FAQ benchmarks, next to a plain BM25 baseline, and Japanese as
-     * people type it (kana, half-width, romaji) on the help center in {@code --content}.
+     * people type it (kana, half-width, romaji) on the help center in {@code --content}. With
+     * {@code --learn}, instead: how much a server learns from simulated customers' clicks on each
+     * benchmark, over HTTP ({@link LearningEvaluation}).
      */
     @Command(name = "eval", mixinStandardHelpOptions = true,
             description = "Score search and suggestions on FAQ retrieval benchmarks and on Japanese queries as "
@@ -123,14 +127,27 @@ public final class Kotae implements Runnable {
         @Parameters(paramLabel = "SET", arity = "0..*", description = "Benchmark names (default: StackFAQ localgovFAQ)")
         List<String> names = List.of("StackFAQ", "localgovFAQ");
 
+        @Option(names = "--learn", description = "Measure learning from clicks instead: start a server on each "
+                + "benchmark, replay half of its dev queries as visitors clicking, let it learn (then approve as an "
+                + "agent), and score the other half over HTTP")
+        boolean learn;
+
+        @Option(names = "--visitors", paramLabel = "N", description = "With --learn: visitors asking each traffic query "
+                + "(default: 5)")
+        int visitors = LearningEvaluation.Options.DEFAULTS.visitors();
+
+        @Option(names = "--seed", paramLabel = "N", description = "With --learn: the click model's seed (default: 28)")
+        long seed = LearningEvaluation.Options.DEFAULTS.seed();
+
         @Override
         public Integer call() throws Exception {
+            if (learn) {
+                return learn();
+            }
             List<RelevanceEvaluation.Result> results = new ArrayList<>();
             for (String name : names) {
-                Path folder = sets.resolve(name);
-                if (!Files.isRegularFile(folder.resolve("corpus.jsonl"))) {
-                    System.out.printf("%s: skipped, no benchmark at %s (the dev sets live in ../shared/eval beside "
-                            + "the repository; --sets DIR)%n", name, folder.toAbsolutePath().normalize());
+                Path folder = benchmark(name);
+                if (folder == null) {
                     continue;
                 }
                 long start = System.nanoTime();
@@ -146,6 +163,47 @@ public final class Kotae implements Runnable {
                         + "; score them with ../shared/eval/evaluate.py QRELS RUN");
             }
             typing();
+            return 0;
+        }
+
+        /** The folder of benchmark {@code name}, or {@code null} (with a message) when it is not there. */
+        private Path benchmark(String name) {
+            Path folder = sets.resolve(name);
+            if (!Files.isRegularFile(folder.resolve("corpus.jsonl"))) {
+                System.out.printf("%s: skipped, no benchmark at %s (the dev sets live in ../shared/eval beside "
+                        + "the repository; --sets DIR)%n", name, folder.toAbsolutePath().normalize());
+                return null;
+            }
+            return folder;
+        }
+
+        /** {@code --learn}: each benchmark on a server of its own; 1 when a server could not be evaluated. */
+        private int learn() throws Exception {
+            LearningEvaluation.Options options = new LearningEvaluation.Options(visitors, seed,
+                    LearningEvaluation.Options.DEFAULTS.threads());
+            List<LearningEvaluation.Result> results = new ArrayList<>();
+            for (String name : names) {
+                Path folder = benchmark(name);
+                if (folder == null) {
+                    continue;
+                }
+                long start = System.nanoTime();
+                LearningEvaluation.Result result;
+                try {
+                    result = LearnEvalRun.run(FaqBenchmark.load(folder), options, runs);
+                } catch (IOException e) {
+                    System.out.printf("%s: learning not measured: %s%n", name, e.getMessage());
+                    return 1;
+                }
+                System.out.printf("%s: %d scored queries, %d visits, %.1f s%n", name, result.scored(),
+                        result.traffic().visits(), (System.nanoTime() - start) / 1e9);
+                results.add(result);
+            }
+            if (!results.isEmpty()) {
+                System.out.println();
+                System.out.print(LearningEvaluation.table(results));
+                System.out.println("\nRun files (TREC format, scored queries only) in " + runs.toAbsolutePath());
+            }
             return 0;
         }
 

@@ -4,6 +4,7 @@ import dev.kotae.config.KotaeConfig;
 import dev.kotae.editing.EditorService;
 import dev.kotae.index.ContentSync;
 import dev.kotae.index.IndexDirectories;
+import dev.kotae.learning.LearnedSink;
 import dev.kotae.search.SearchService;
 import dev.kotae.search.SuggestService;
 import dev.kotae.util.Closer;
@@ -82,6 +83,14 @@ public final class KotaeApp implements AutoCloseable {
     /** The status and reindex behind {@code /api/v1/admin}, for callers in the same JVM. */
     public Admin admin() {
         return parts.admin;
+    }
+
+    /**
+     * Where what the help center learned from its customers is published, for callers in the same JVM
+     * (the learning service, tests): searches rank with a {@link dev.kotae.learning.Learned} once it returns.
+     */
+    public LearnedSink learnedSink() {
+        return parts.learnedSink;
     }
 
     /** What the last content sync did (at start-up: the initial build or comparison). */

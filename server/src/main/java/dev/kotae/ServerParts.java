@@ -3,6 +3,7 @@ package dev.kotae;
 import dev.kotae.analytics.AnalyticsDatabase;
 import dev.kotae.analytics.AnalyticsReports;
 import dev.kotae.analytics.ClickLedger;
+import dev.kotae.analytics.ClientAddresses;
 import dev.kotae.analytics.EventBus;
 import dev.kotae.analytics.EventJournal;
 import dev.kotae.analytics.EventThrottle;
@@ -24,6 +25,7 @@ import dev.kotae.config.KotaeConfig;
 import dev.kotae.content.ArticleParser;
 import dev.kotae.content.ContentFolder;
 import dev.kotae.content.MarkdownRenderer;
+import dev.kotae.content.Visibility;
 import dev.kotae.editing.ArticleEditor;
 import dev.kotae.editing.ImageStore;
 import dev.kotae.editing.PublishScheduler;
@@ -38,7 +40,13 @@ import dev.kotae.index.ArticleIndex;
 import dev.kotae.index.ContentSync;
 import dev.kotae.index.IndexDirectories;
 import dev.kotae.index.IndexRecovery;
+import dev.kotae.index.LearnedIndexing;
+import dev.kotae.index.LearnedPhrasings;
 import dev.kotae.index.SuggestKeys;
+import dev.kotae.learning.Evidence;
+import dev.kotae.learning.LearnedSink;
+import dev.kotae.learning.evidence.LearningService;
+import dev.kotae.learning.evidence.Moderation;
 import dev.kotae.metrics.KotaeMetrics;
 import dev.kotae.plugins.PluginHost;
 import dev.kotae.plugins.PublicHelpCenter;
@@ -57,6 +65,7 @@ import dev.kotae.site.AuditPages;
 import dev.kotae.site.EditorPages;
 import dev.kotae.site.HelpCenterPages;
 import dev.kotae.site.HistoryPages;
+import dev.kotae.site.LearningPages;
 import dev.kotae.site.SearchEngineFiles;
 import dev.kotae.site.SignInPages;
 import dev.kotae.site.Site;
@@ -75,6 +84,7 @@ import dev.kotae.web.CategoryResource;
 import dev.kotae.web.DraftResource;
 import dev.kotae.web.EventResource;
 import dev.kotae.web.HttpServer;
+import dev.kotae.web.LearningResource;
 import dev.kotae.web.MediaFileResource;
 import dev.kotae.web.MediaResource;
 import dev.kotae.web.OpsResource;
@@ -113,6 +123,8 @@ final class ServerParts implements AutoCloseable {
     final Readiness readiness = new Readiness();
     final IndexedContent content;
     final SearchService search;
+    /** Where a new {@link dev.kotae.learning.Learned} is published to: the index, which ranks with it. */
+    final LearnedSink learnedSink;
     final SuggestService suggest;
     final PluginHost plugins;
     /** Drafts, review, publishing into the content folder, history and the audit log. */
@@ -121,6 +133,8 @@ final class ServerParts implements AutoCloseable {
     /** The named accounts of {@code data/accounts.json}, followed as the file changes. */
     final Accounts accounts;
     final AdminOperations admin;
+    /** Learns from recorded events what ranking uses; started once the content is synced. */
+    final LearningService learning;
     final HttpServer http;
 
     /** Builds every part, or closes what was built and throws. */
@@ -159,7 +173,11 @@ final class ServerParts implements AutoCloseable {
         // its own: nothing is shared between the two openings.
         CompletableFuture<AnalyticsDatabase> analyticsOpening = openInBackground(config, data);
         closer.add(() -> analyticsOpening.thenAccept(AnalyticsDatabase::close)); // once it is open, whenever that is
-        ArticleIndex index = closer.add(openIndex(config, data, analysis, suggestKeys, indexDirectories));
+        LearnedPhrasings learnedPhrasings = new LearnedPhrasings(analysis);
+        ArticleIndex index = closer.add(openIndex(config, data, analysis, suggestKeys, learnedPhrasings,
+                indexDirectories));
+        // What learning publishes (issue 28): the articles whose phrasings changed are indexed again.
+        this.learnedSink = new LearnedIndexing(index, learnedPhrasings);
         MarkdownRenderer markdown = new MarkdownRenderer();
         ArticleParser parser = new ArticleParser(markdown, new HashSet<>(config.locales()), config.defaultLocale());
         ContentSync sync = new ContentSync(folder, parser, index);
@@ -226,17 +244,28 @@ final class ServerParts implements AutoCloseable {
         this.admin = new AdminOperations(content, search, readiness, feedback, database, journal, shipper,
                 analyticsLosses, plugins);
 
+        // What was learned from customers goes to the index, which re-indexes the articles it changed.
+        this.learning = closer.add(new LearningService(database, config.learning(), learnedSink,
+                id -> articles.article(id, Audience.AGENTS).map(article -> article.visibility() == Visibility.PUBLIC
+                        ? Evidence.Scope.PUBLIC : Evidence.Scope.AGENTS),
+                shipper::awaitDelivered, Clock.systemUTC()));
+        // Agents' decisions; "always" writes the question into the article through the editor.
+        Moderation moderation = new Moderation(learning, editor, config.editor().reviewRequired());
+        // Client addresses are kept only as keyed hashes, under a key of their own from the signing secret.
+        ClientAddresses addresses = new ClientAddresses(signing.derive("client-address"));
         TrackedSearch trackedSearch = new TrackedSearch(search, metrics, events, clicks);
         Votes votes = new Votes(feedback, metrics, events);
         PageViews pageViews = new PageViews();
         AnalyticsReports reports = new AnalyticsReports(database);
         List<Object> resources = List.of(
-                new SearchResource(trackedSearch, suggest, metrics),
-                new ArticleResource(articles, votes),
+                new SearchResource(trackedSearch, suggest, metrics, addresses),
+                new ArticleResource(articles, votes, addresses),
                 new CategoryResource(categories),
                 new AdminResource(admin, feedback, recentEvents),
                 new OpsResource(readiness, metrics),
-                new EventResource(events, plugins, new EventThrottle(config.analytics().eventsPerMinute()), clicks),
+                new EventResource(events, plugins, new EventThrottle(config.analytics().eventsPerMinute()), clicks,
+                        addresses),
+                new LearningResource(learning, moderation),
                 new AnalyticsResource(reports),
                 new WidgetResource(plugins),
                 new WidgetAssetResource(plugins),
@@ -247,13 +276,14 @@ final class ServerParts implements AutoCloseable {
                 new MediaResource(editor, images),
                 new MediaFileResource(images),
                 new AuditResource(editor),
-                new HelpCenterPages(site, trackedSearch, search, categories, articles, votes, pageViews),
+                new HelpCenterPages(site, trackedSearch, search, categories, articles, votes, pageViews, addresses),
                 new SignInPages(site, tokens, passwordSignIn),
                 new SearchEngineFiles(site, articles),
                 new AnalyticsPages(site, reports, articles),
                 new EditorPages(site, editor, categories, articles),
                 new HistoryPages(site, editor),
                 new AuditPages(site, editor),
+                new LearningPages(site, learning, moderation, reports, articles),
                 new SiteAssets(site));
         int searchConcurrency = config.search().concurrencyOn(Runtime.getRuntime().availableProcessors());
         this.http = closer.add(new HttpServer(config.host(), config.port(), searchConcurrency, config.server(),
@@ -286,9 +316,9 @@ final class ServerParts implements AutoCloseable {
     }
 
     private static ArticleIndex openIndex(KotaeConfig config, Path data, Analysis analysis, SuggestKeys suggestKeys,
-            IndexDirectories indexDirectories) throws IOException {
+            LearnedPhrasings learned, IndexDirectories indexDirectories) throws IOException {
         try {
-            return ArticleIndex.open(data.resolve("index"), analysis, new ArticleDocuments(suggestKeys),
+            return ArticleIndex.open(data.resolve("index"), analysis, new ArticleDocuments(suggestKeys, learned),
                     "locale=" + config.defaultLocale() + ";locales=" + config.locales(), indexDirectories);
         } catch (LockObtainFailedException e) {
             throw new IOException("data folder " + data + " is in use by another Kotae server", e);

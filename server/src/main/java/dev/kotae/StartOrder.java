@@ -71,6 +71,7 @@ final class StartOrder implements AutoCloseable {
         }
         watcher.start();
         parts.scheduledPublishing.start();
+        parts.learning.start(); // after the first sync: its first cycle publishes what stored evidence says
         parts.plugins.start();
         pluginsStarted = true;
         parts.readiness.markReady();

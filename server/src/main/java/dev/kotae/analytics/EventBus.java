@@ -83,9 +83,17 @@ public final class EventBus implements AutoCloseable {
      *     acknowledge such an event as recorded
      */
     public boolean publish(KotaeEvent event) {
+        return publish(event, Requester.UNKNOWN);
+    }
+
+    /**
+     * Like {@link #publish(KotaeEvent)}, with who the event came from kept beside it in the journal (and so
+     * in the database) for learning; subscribers receive the event alone.
+     */
+    public boolean publish(KotaeEvent event, Requester requester) {
         metrics.event(EventNames.of(event));
         EventJournal durable = journal;
-        boolean kept = durable == null || durable.append(event);
+        boolean kept = durable == null || durable.append(event, requester);
         for (Lane lane : lanes) {
             if (!lane.queue.offer(event)) {
                 metrics.eventDropped(lane.name);

@@ -57,8 +57,13 @@ public final class EventJournal implements AutoCloseable {
         }
     }
 
-    /** Events read from the journal, and the position just after the last of them. */
-    public record Batch(List<KotaeEvent> events, Position end) {}
+    /** Events read from the journal, each with its requester, and the position just after the last of them. */
+    public record Batch(List<RecordedEvent> entries, Position end) {
+        /** The events alone. */
+        public List<KotaeEvent> events() {
+            return entries.stream().map(RecordedEvent::event).toList();
+        }
+    }
 
     private final Path folder;
     private final String id;
@@ -174,9 +179,14 @@ public final class EventJournal implements AutoCloseable {
      * full, closed or cannot be written: the caller must then not promise the event is kept.
      */
     public boolean append(KotaeEvent event) {
+        return append(event, Requester.UNKNOWN);
+    }
+
+    /** Like {@link #append(KotaeEvent)}, with who the event came from kept beside it. */
+    public boolean append(KotaeEvent event, Requester requester) {
         byte[] line;
         try {
-            line = JournalLines.encode(event);
+            line = JournalLines.encode(event, requester);
         } catch (IOException e) {
             losses.lost(1);
             LOG.warn("Could not encode a {} event for the analytics journal: {}", EventNames.of(event), e.toString());
@@ -236,7 +246,7 @@ public final class EventJournal implements AutoCloseable {
      */
     public Batch read(Position from, int max) throws IOException {
         Position at = from;
-        List<KotaeEvent> events = new ArrayList<>();
+        List<RecordedEvent> events = new ArrayList<>();
         while (events.size() < max) {
             Long segment;
             long length;
@@ -267,7 +277,7 @@ public final class EventJournal implements AutoCloseable {
     }
 
     /** Reads complete lines from one segment into {@code into} until it holds {@code limit} events. */
-    private Position readSegment(Position from, long length, int limit, List<KotaeEvent> into) throws IOException {
+    private Position readSegment(Position from, long length, int limit, List<RecordedEvent> into) throws IOException {
         int chunk = (int) Math.min(READ_CHUNK, length - from.offset());
         ByteBuffer buffer = ByteBuffer.allocate(chunk);
         try (FileChannel channel = FileChannel.open(file(from.segment()), StandardOpenOption.READ)) {
@@ -326,6 +336,11 @@ public final class EventJournal implements AutoCloseable {
                 bytes -= size == null ? 0 : size;
             }
         }
+    }
+
+    /** The position just after the last event appended so far. */
+    public synchronized Position end() {
+        return new Position(currentSegment, segments.getOrDefault(currentSegment, 0L));
     }
 
     /** Bytes in the journal's files. */

@@ -19,7 +19,7 @@ import org.slf4j.LoggerFactory;
  * Writes events to the analytics database in JDBC batches inside the caller's transaction (the
  * {@link JournalShipper} commits them together with its journal position). Every string is cut to its
  * column's width and personal data in queries and comments is masked before anything is written; IP
- * addresses are never known here.
+ * addresses are never known here, only their keyed hashes ({@link ClientAddresses}).
  */
 public final class EventRecorder {
 
@@ -29,12 +29,13 @@ public final class EventRecorder {
     private static final Logger LOG = LoggerFactory.getLogger(EventRecorder.class);
     private static final String INSERT = "INSERT INTO analytics_event (occurred_at, hour_bucket, type, session_id,"
             + " query, query_key, locale, result_count, top_ids, origin, article_id, result_rank, helpful, comment,"
-            + " widget, action, query_group, query_sound) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+            + " widget, action, query_group, query_sound, audience, client_hash, automated)"
+            + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
     /** The SQL type of each column of {@link #INSERT}, in order, for the columns an event leaves empty. */
     private static final int[] COLUMN_TYPES = {Types.TIMESTAMP_WITH_TIMEZONE, Types.BIGINT, Types.VARCHAR,
         Types.VARCHAR, Types.VARCHAR, Types.VARCHAR, Types.VARCHAR, Types.BIGINT, Types.VARCHAR, Types.VARCHAR,
         Types.VARCHAR, Types.INTEGER, Types.BOOLEAN, Types.VARCHAR, Types.VARCHAR, Types.VARCHAR, Types.VARCHAR,
-        Types.VARCHAR};
+        Types.VARCHAR, Types.VARCHAR, Types.VARCHAR, Types.BOOLEAN};
 
     private final AnalyticsDatabase database;
 
@@ -44,6 +45,11 @@ public final class EventRecorder {
 
     /** Stores the events in a transaction of their own; returns how many were set aside (see {@link #store}). */
     public int write(List<KotaeEvent> events) throws SQLException {
+        return writeRecorded(events.stream().map(RecordedEvent::of).toList());
+    }
+
+    /** Like {@link #write}, each event with who it came from. */
+    public int writeRecorded(List<RecordedEvent> events) throws SQLException {
         try (Connection connection = database.connection()) {
             connection.setAutoCommit(false);
             int rejected = store(connection, events);
@@ -61,10 +67,10 @@ public final class EventRecorder {
      * @return how many events were set aside
      * @throws SQLException when the database could not be reached; nothing of the batch is kept then
      */
-    int store(Connection connection, List<KotaeEvent> events) throws SQLException {
+    int store(Connection connection, List<RecordedEvent> events) throws SQLException {
         Savepoint beforeBatch = connection.setSavepoint();
         try (PreparedStatement insert = connection.prepareStatement(INSERT)) {
-            for (KotaeEvent event : events) {
+            for (RecordedEvent event : events) {
                 bind(insert, event);
                 insert.addBatch();
             }
@@ -80,7 +86,7 @@ public final class EventRecorder {
         }
         int rejected = 0;
         try (PreparedStatement insert = connection.prepareStatement(INSERT)) {
-            for (KotaeEvent event : events) {
+            for (RecordedEvent event : events) {
                 Savepoint beforeRow = connection.setSavepoint();
                 try {
                     bind(insert, event);
@@ -92,17 +98,22 @@ public final class EventRecorder {
                     connection.rollback(beforeRow);
                     rejected++;
                     LOG.warn("The analytics database refused a {} event and it was set aside ({}): {}",
-                            EventNames.of(event), StorageErrors.describe(e), event);
+                            EventNames.of(event.event()), StorageErrors.describe(e), event.event());
                 }
             }
         }
         return rejected;
     }
 
-    private static void bind(PreparedStatement insert, KotaeEvent event) throws SQLException {
+    private static void bind(PreparedStatement insert, RecordedEvent recorded) throws SQLException {
         for (int i = 0; i < COLUMN_TYPES.length; i++) {
             insert.setNull(i + 1, COLUMN_TYPES[i]); // each event type then sets its own columns
         }
+        Requester requester = recorded.requester();
+        insert.setString(19, requester.audience());
+        insert.setString(20, fit(requester.client(), Columns.CLIENT_HASH));
+        insert.setBoolean(21, requester.automated());
+        KotaeEvent event = recorded.event();
         insert.setObject(1, event.at().atOffset(ZoneOffset.UTC));
         insert.setLong(2, event.at().getEpochSecond() / 3600);
         insert.setString(3, fit(EventNames.of(event), Columns.TYPE));
@@ -169,6 +180,7 @@ public final class EventRecorder {
         static final int ACTION = 32;
         static final int QUERY_GROUP = 1000;
         static final int QUERY_SOUND = 1000;
+        static final int CLIENT_HASH = 64;
 
         private Columns() {}
     }

@@ -20,10 +20,25 @@ import java.util.List;
  */
 final class JournalLines {
 
-    /** The fields of every event type; which are set depends on {@code t}. */
+    /**
+     * The fields of every event type; which are set depends on {@code t}. The requester's ({@link Requester})
+     * are {@code au} (audience), {@code ch} (the client's hashed address) and {@code bot} (looked automated),
+     * left out when not known, so lines written before they existed read as {@link Requester#UNKNOWN}.
+     */
     @JsonInclude(JsonInclude.Include.NON_NULL)
     record Line(String t, String at, String s, String q, String l, Long n, List<String> ids, String o, String a,
-            Integer r, Boolean h, String c, String w, String act) {}
+            Integer r, Boolean h, String c, String w, String act, String au, String ch, Boolean bot) {
+
+        Line with(Requester requester) {
+            return new Line(t, at, s, q, l, n, ids, o, a, r, h, c, w, act, requester.audience(),
+                    cap(requester.client()), requester.automated() ? Boolean.TRUE : null);
+        }
+
+        Requester requester() {
+            String audience = Requester.PUBLIC.equals(au) || Requester.AGENTS.equals(au) ? au : null;
+            return new Requester(audience, ch, Boolean.TRUE.equals(bot));
+        }
+    }
 
     private static final ObjectMapper JSON = new ObjectMapper()
             .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
@@ -38,27 +53,31 @@ final class JournalLines {
     static final int MAX_IDS = 50;
 
     static byte[] encode(KotaeEvent event) throws IOException {
+        return encode(event, Requester.UNKNOWN);
+    }
+
+    static byte[] encode(KotaeEvent event, Requester requester) throws IOException {
         String at = event.at().toString();
         String session = cap(event.sessionId());
         Line line;
         if (event instanceof SearchEvent e) {
             line = new Line(EventNames.SEARCH, at, session, cap(e.query()), cap(e.locale()), e.resultCount(),
                     e.topIds().stream().limit(MAX_IDS).map(JournalLines::cap).toList(), cap(e.origin()), null, null,
-                    null, null, null, null);
+                    null, null, null, null, null, null, null);
         } else if (event instanceof ClickEvent e) {
             line = new Line(EventNames.CLICK, at, session, cap(e.query()), null, null, null, null, cap(e.articleId()),
-                    e.rank(), null, null, null, null);
+                    e.rank(), null, null, null, null, null, null, null);
         } else if (event instanceof FeedbackEvent e) {
             line = new Line(EventNames.FEEDBACK, at, session, null, null, null, null, null, cap(e.articleId()), null,
-                    e.helpful(), cap(e.comment()), null, null);
+                    e.helpful(), cap(e.comment()), null, null, null, null, null);
         } else if (event instanceof DeflectionEvent e) {
             line = new Line(EventNames.DEFLECTION, at, session, cap(e.query()), null, null, null, null,
-                    cap(e.articleId()), null, null, null, cap(e.widget()), cap(e.action()));
+                    cap(e.articleId()), null, null, null, cap(e.widget()), cap(e.action()), null, null, null);
         } else {
             line = new Line(EventNames.of(event), at, session, null, null, null, null, null, null, null, null, null,
-                    null, null);
+                    null, null, null, null, null);
         }
-        byte[] json = JSON.writeValueAsBytes(line);
+        byte[] json = JSON.writeValueAsBytes(line.with(requester == null ? Requester.UNKNOWN : requester));
         byte[] withNewline = new byte[json.length + 1];
         System.arraycopy(json, 0, withNewline, 0, json.length);
         withNewline[json.length] = '\n';
@@ -69,9 +88,13 @@ final class JournalLines {
         return EventRecorder.fit(text, MAX_TEXT);
     }
 
-    /** The event of a line (without its newline). */
-    static KotaeEvent decode(byte[] bytes, int offset, int length) throws IOException {
+    /** The event of a line (without its newline), with its requester. */
+    static RecordedEvent decode(byte[] bytes, int offset, int length) throws IOException {
         Line line = JSON.readValue(new String(bytes, offset, length, StandardCharsets.UTF_8), Line.class);
+        return new RecordedEvent(event(line), line.requester());
+    }
+
+    private static KotaeEvent event(Line line) {
         Instant at = Instant.parse(line.at());
         return switch (line.t()) {
             case EventNames.SEARCH -> new SearchEvent(at, line.s(), line.q(), line.l(),

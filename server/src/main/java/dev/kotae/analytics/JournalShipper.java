@@ -39,6 +39,8 @@ public final class JournalShipper implements AutoCloseable {
     private final Duration drainOnClose;
     private final Thread thread;
     private volatile EventJournal.Position delivered;
+    /** Notified whenever {@link #delivered} moves on. */
+    private final Object progress = new Object();
     /** Set after a failure: the database may have committed the batch whose commit seemed to fail. */
     private boolean positionInDoubt = true;
     private volatile boolean reachable;
@@ -70,6 +72,30 @@ public final class JournalShipper implements AutoCloseable {
     public long pendingBytes() {
         EventJournal.Position at = delivered;
         return at == null ? journal.bytes() : journal.pendingBytes(at);
+    }
+
+    /**
+     * Waits until every event journaled before this call is in the database, at most {@code timeout}.
+     *
+     * @return whether they are
+     */
+    public boolean awaitDelivered(Duration timeout) throws InterruptedException {
+        EventJournal.Position target = journal.end();
+        long deadline = System.nanoTime() + timeout.toNanos();
+        synchronized (progress) {
+            while (true) {
+                EventJournal.Position at = delivered;
+                // (nothing pending also counts: the target may name an empty segment after the delivered one)
+                if (at != null && (!at.before(target) || journal.pendingBytes(at) == 0)) {
+                    return true;
+                }
+                long left = TimeUnit.NANOSECONDS.toMillis(deadline - System.nanoTime());
+                if (left <= 0) {
+                    return false;
+                }
+                progress.wait(Math.min(left, 200)); // also woken by each batch delivered
+            }
+        }
     }
 
     private void run() {
@@ -140,7 +166,7 @@ public final class JournalShipper implements AutoCloseable {
         try (Connection connection = database.connection()) {
             connection.setAutoCommit(false);
             try {
-                rejected = recorder.store(connection, batch.events());
+                rejected = recorder.store(connection, batch.entries());
                 savePosition(connection, batch.end());
                 connection.commit();
             } catch (SQLException | RuntimeException e) {
@@ -148,11 +174,14 @@ public final class JournalShipper implements AutoCloseable {
                 throw e;
             }
         }
-        delivered = batch.end();
-        metrics.analyticsStored(batch.events().size() - rejected);
+        synchronized (progress) {
+            delivered = batch.end();
+            progress.notifyAll();
+        }
+        metrics.analyticsStored(batch.entries().size() - rejected);
         losses.rejected(rejected);
         journal.trim(delivered);
-        return Math.max(1, batch.events().size()); // a stretch of unreadable lines still counts as progress
+        return Math.max(1, batch.entries().size()); // a stretch of unreadable lines still counts as progress
     }
 
     private EventJournal.Position loadPosition() throws SQLException {

@@ -28,7 +28,7 @@ public final class ConfigLoader {
     /** The YAML file's shape; every key optional. */
     record FileConfig(String host, Integer port, String content, String data, JsonNode plugins, String defaultLocale,
             List<String> locales, Auth auth, Site site,
-            Analytics analytics, Search search, Server server, Editor editor) {
+            Analytics analytics, Search search, Server server, Editor editor, Learning learning) {
         record Auth(List<TokenEntry> tokens) {}
 
         record TokenEntry(String name, String token, String role) {}
@@ -39,6 +39,9 @@ public final class ConfigLoader {
                 Long journalFsyncMillis, Integer eventsPerMinutePerClient) {}
 
         record Server(Integer maxRequestBodyKilobytes, List<String> trustedProxies) {}
+
+        record Learning(Boolean enabled, String mode, Integer minSessions, Integer minAddresses, Integer halfLifeDays,
+                Integer intervalSeconds) {}
 
         record Editor(String review, Integer maxImageKilobytes, String authorEmailDomain, String history) {}
 
@@ -126,6 +129,7 @@ public final class ConfigLoader {
         }
         if (yaml.server() != null) config = config.withServer(readServer(config.server(), yaml.server()));
         if (yaml.editor() != null) config = config.withEditor(readEditor(config.editor(), yaml.editor()));
+        if (yaml.learning() != null) config = config.withLearning(readLearning(config.learning(), yaml.learning()));
         return config;
     }
 
@@ -139,6 +143,40 @@ public final class ConfigLoader {
         } catch (IllegalArgumentException e) {
             throw new IOException(e.getMessage(), e);
         }
+    }
+
+    private static LearningConfig readLearning(LearningConfig learning, FileConfig.Learning yaml) throws IOException {
+        try {
+            return learning(learning, yaml.enabled(), yaml.mode(), yaml.minSessions(), yaml.minAddresses(),
+                    yaml.halfLifeDays() == null ? null : yaml.halfLifeDays().longValue(),
+                    yaml.intervalSeconds() == null ? null : yaml.intervalSeconds().longValue());
+        } catch (IllegalArgumentException e) {
+            throw new IOException(e.getMessage(), e);
+        }
+    }
+
+    /** The learning settings with those given (not {@code null}) applied, from YAML or the environment alike. */
+    private static LearningConfig learning(LearningConfig learning, Boolean enabled, String mode, Integer minSessions,
+            Integer minAddresses, Long halfLifeDays, Long intervalSeconds) {
+        if (enabled != null) learning = learning.withEnabled(enabled);
+        if (mode != null) learning = learning.withMode(LearningConfig.parseMode(mode));
+        if (minSessions != null || minAddresses != null) {
+            learning = learning.withMinimums(minSessions == null ? learning.minSessions() : minSessions,
+                    minAddresses == null ? learning.minAddresses() : minAddresses);
+        }
+        if (halfLifeDays != null) {
+            if (halfLifeDays < 1 || halfLifeDays > 3650) {
+                throw new IllegalArgumentException("learning.halfLifeDays must be between 1 and 3650");
+            }
+            learning = learning.withHalfLife(Duration.ofDays(halfLifeDays));
+        }
+        if (intervalSeconds != null) {
+            if (intervalSeconds < 1 || intervalSeconds > 86_400) {
+                throw new IllegalArgumentException("learning.intervalSeconds must be between 1 and 86400");
+            }
+            learning = learning.withInterval(Duration.ofSeconds(intervalSeconds));
+        }
+        return learning;
     }
 
     private static ServerConfig readServer(ServerConfig server, FileConfig.Server yaml) throws IOException {
@@ -277,6 +315,17 @@ public final class ConfigLoader {
             editor = editor.withMaxImageKilobytes(SearchConfig.parse("editor.maxImageKilobytes", value));
         }
         config = config.withEditor(editor);
+        String minSessions = env.get("KOTAE_LEARNING_MIN_SESSIONS");
+        String minAddresses = env.get("KOTAE_LEARNING_MIN_ADDRESSES");
+        String halfLife = env.get("KOTAE_LEARNING_HALF_LIFE_DAYS");
+        String interval = env.get("KOTAE_LEARNING_INTERVAL_SECONDS");
+        config = config.withLearning(learning(config.learning(),
+                (value = env.get("KOTAE_LEARNING_ENABLED")) == null ? null : LearningConfig.parseEnabled(value),
+                env.get("KOTAE_LEARNING_MODE"),
+                minSessions == null ? null : Math.toIntExact(AnalyticsConfig.whole("learning.minSessions", minSessions)),
+                minAddresses == null ? null : Math.toIntExact(AnalyticsConfig.whole("learning.minAddresses", minAddresses)),
+                halfLife == null ? null : AnalyticsConfig.whole("learning.halfLifeDays", halfLife),
+                interval == null ? null : AnalyticsConfig.whole("learning.intervalSeconds", interval)));
         if ((value = env.get("KOTAE_SITE_BASE_URL")) != null) {
             config = config.withSite(config.site().withBaseUrl(java.net.URI.create(value.strip())));
         }

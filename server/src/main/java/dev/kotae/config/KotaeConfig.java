@@ -21,11 +21,15 @@ public record KotaeConfig(
         AnalyticsConfig analytics,
         SearchConfig search,
         ServerConfig server,
-        EditorConfig editor) {
+        EditorConfig editor,
+        LearningConfig learning) {
 
     public KotaeConfig {
         locales = List.copyOf(locales);
         tokens = List.copyOf(tokens);
+        if (learning == null) {
+            learning = LearningConfig.defaults();
+        }
         if (port < 0 || port > 65535) {
             throw new IllegalArgumentException("port must be 0-65535 (0 picks a free port)");
         }
@@ -35,27 +39,27 @@ public record KotaeConfig(
     public static KotaeConfig defaults() {
         return new KotaeConfig("0.0.0.0", 8080, Path.of("content"), Path.of("data"), PluginsConfig.none(), "ja",
                 List.of("ja", "en"), List.of(), SiteConfig.defaults(), AnalyticsConfig.defaults(),
-                SearchConfig.defaults(), ServerConfig.defaults(), EditorConfig.defaults());
+                SearchConfig.defaults(), ServerConfig.defaults(), EditorConfig.defaults(), LearningConfig.defaults());
     }
 
     public KotaeConfig withHost(String value) {
         return new KotaeConfig(value, port, content, data, plugins, defaultLocale, locales, tokens, site,
-                analytics, search, server, editor);
+                analytics, search, server, editor, learning);
     }
 
     public KotaeConfig withPort(int value) {
         return new KotaeConfig(host, value, content, data, plugins, defaultLocale, locales, tokens, site,
-                analytics, search, server, editor);
+                analytics, search, server, editor, learning);
     }
 
     public KotaeConfig withContent(Path value) {
         return new KotaeConfig(host, port, value, data, plugins, defaultLocale, locales, tokens, site,
-                analytics, search, server, editor);
+                analytics, search, server, editor, learning);
     }
 
     public KotaeConfig withData(Path value) {
         return new KotaeConfig(host, port, content, value, plugins, defaultLocale, locales, tokens, site,
-                analytics, search, server, editor);
+                analytics, search, server, editor, learning);
     }
 
     /** Sets the plugin folder, keeping the plugins' settings. */
@@ -65,44 +69,49 @@ public record KotaeConfig(
 
     public KotaeConfig withPlugins(PluginsConfig value) {
         return new KotaeConfig(host, port, content, data, value, defaultLocale, locales, tokens, site,
-                analytics, search, server, editor);
+                analytics, search, server, editor, learning);
     }
 
     public KotaeConfig withDefaultLocale(String value) {
-        return new KotaeConfig(host, port, content, data, plugins, value, locales, tokens, site, analytics, search, server, editor);
+        return new KotaeConfig(host, port, content, data, plugins, value, locales, tokens, site, analytics, search, server, editor, learning);
     }
 
     public KotaeConfig withLocales(List<String> value) {
         return new KotaeConfig(host, port, content, data, plugins, defaultLocale, value, tokens, site,
-                analytics, search, server, editor);
+                analytics, search, server, editor, learning);
     }
 
     public KotaeConfig withSite(SiteConfig value) {
         return new KotaeConfig(host, port, content, data, plugins, defaultLocale, locales, tokens, value,
-                analytics, search, server, editor);
+                analytics, search, server, editor, learning);
     }
 
     public KotaeConfig withTokens(List<TokenAuthenticator.Token> value) {
         return new KotaeConfig(host, port, content, data, plugins, defaultLocale, locales, value, site,
-                analytics, search, server, editor);
+                analytics, search, server, editor, learning);
     }
 
     public KotaeConfig withAnalytics(AnalyticsConfig value) {
-        return new KotaeConfig(host, port, content, data, plugins, defaultLocale, locales, tokens, site, value, search, server, editor);
+        return new KotaeConfig(host, port, content, data, plugins, defaultLocale, locales, tokens, site, value, search, server, editor, learning);
     }
 
     public KotaeConfig withSearch(SearchConfig value) {
         return new KotaeConfig(host, port, content, data, plugins, defaultLocale, locales, tokens, site,
-                analytics, value, server, editor);
+                analytics, value, server, editor, learning);
     }
 
     public KotaeConfig withServer(ServerConfig value) {
         return new KotaeConfig(host, port, content, data, plugins, defaultLocale, locales, tokens, site,
-                analytics, search, value, editor);
+                analytics, search, value, editor, learning);
     }
 
     public KotaeConfig withEditor(EditorConfig value) {
         return new KotaeConfig(host, port, content, data, plugins, defaultLocale, locales, tokens, site,
-                analytics, search, server, value);
+                analytics, search, server, value, learning);
+    }
+
+    public KotaeConfig withLearning(LearningConfig value) {
+        return new KotaeConfig(host, port, content, data, plugins, defaultLocale, locales, tokens, site,
+                analytics, search, server, editor, value);
     }
 }

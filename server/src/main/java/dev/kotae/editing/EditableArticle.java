@@ -44,6 +44,11 @@ public record EditableArticle(String id, String title, ArticleType type, Visibil
                 value);
     }
 
+    /** This article with {@code value} as its {@code questions:}. */
+    public EditableArticle withQuestions(List<String> value) {
+        return new EditableArticle(id, title, type, visibility, locale, category, tags, value, translationKey, body);
+    }
+
     /** This article with its type, visibility and locale stated. */
     public EditableArticle withDefaults(ArticleType typeValue, Visibility visibilityValue, String localeValue) {
         return new EditableArticle(id, title, typeValue, visibilityValue, localeValue, category, tags, questions,

@@ -1,6 +1,7 @@
 package dev.kotae.feedback;
 
 import dev.kotae.analytics.EventBus;
+import dev.kotae.analytics.Requester;
 import dev.kotae.metrics.KotaeMetrics;
 import dev.kotae.plugin.FeedbackEvent;
 import dev.kotae.util.InvalidRequestException;
@@ -27,10 +28,11 @@ public final class Votes {
      *
      * @param comment optional free text; blank means none
      * @param session the anonymous session id, or {@code null}
+     * @param requester who voted, kept beside the vote's event for learning
      * @throws InvalidRequestException {@code bad_feedback} when the comment is too long
      */
-    public FeedbackStore.Feedback cast(String articleId, boolean helpful, String comment, String session)
-            throws IOException {
+    public FeedbackStore.Feedback cast(String articleId, boolean helpful, String comment, String session,
+            Requester requester) throws IOException {
         String text = comment == null || comment.isBlank() ? null : comment.strip();
         if (text != null && text.length() > FeedbackStore.MAX_COMMENT_LENGTH) {
             throw new InvalidRequestException("bad_feedback",
@@ -38,7 +40,7 @@ public final class Votes {
         }
         FeedbackStore.Feedback stored = store.record(articleId, helpful, text);
         metrics.feedback(helpful);
-        events.publish(new FeedbackEvent(stored.createdAt(), session, articleId, helpful, text));
+        events.publish(new FeedbackEvent(stored.createdAt(), session, articleId, helpful, text), requester);
         return stored;
     }
 

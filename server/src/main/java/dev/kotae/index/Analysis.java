@@ -79,6 +79,7 @@ public final class Analysis implements AutoCloseable {
             for (String field : IndexFields.textFields(family)) {
                 byField.put(field, text.get(family));
             }
+            byField.put(IndexFields.learned(family), text.get(family));
             byField.put(IndexFields.spelling(family, true), spelling);
             byField.put(IndexFields.spelling(family, false), spelling);
         }

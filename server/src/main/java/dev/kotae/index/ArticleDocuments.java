@@ -42,9 +42,17 @@ public final class ArticleDocuments {
 
     private final FacetsConfig facets = new FacetsConfig();
     private final SuggestKeys suggestKeys;
+    private final LearnedPhrasings learned;
 
+    /** Documents of the articles alone, without anything learned. */
     public ArticleDocuments(SuggestKeys suggestKeys) {
+        this(suggestKeys, LearnedPhrasings.none());
+    }
+
+    /** Documents of the articles with what was learned of each ({@link LearnedPhrasings#current}). */
+    public ArticleDocuments(SuggestKeys suggestKeys, LearnedPhrasings learned) {
         this.suggestKeys = suggestKeys;
+        this.learned = learned;
         facets.setMultiValued("tags", true);
     }
 
@@ -89,6 +97,8 @@ public final class ArticleDocuments {
         String labels = String.join(" ", article.tags()) + " " + article.category();
         doc.add(new TextField(IndexFields.labels(family), labels, Field.Store.NO));
         doc.add(new Field(IndexFields.body(family), article.text(), BODY_TYPE));
+        // What customers asked when they found it: only here, never in suggestions or spelling words.
+        learned.addFields(doc, article.id(), family);
 
         if (family == LanguageFamily.JA) {
             doc.add(new TextField(IndexFields.GRAMS_TITLE, article.title(), Field.Store.NO));
@@ -142,7 +152,7 @@ public final class ArticleDocuments {
     private static void addEmptyScoredFields(Document doc) {
         for (LanguageFamily family : LanguageFamily.values()) {
             for (String field : List.of(IndexFields.title(family), IndexFields.questions(family),
-                    IndexFields.labels(family))) {
+                    IndexFields.labels(family), IndexFields.learned(family))) {
                 addEmptyIfMissing(doc, field, TextField.TYPE_NOT_STORED);
             }
             addEmptyIfMissing(doc, IndexFields.body(family), BODY_TYPE);

@@ -67,6 +67,24 @@ public final class IndexFields {
         return "body." + family.suffix();
     }
 
+    /**
+     * What customers asked when they found the article, as learned questions ({@code Learned.Phrasing#asQuestion}):
+     * analysed like {@code questions:}, weighed by a weight of its own. Only in the article's own document,
+     * so an internal article's learned questions are filtered with it.
+     */
+    public static String learned(LanguageFamily family) {
+        return "learned." + family.suffix();
+    }
+
+    /**
+     * The click prior: each word of what customers asked when they found the article, with the strength of
+     * that evidence as its term frequency (no positions, no norms), so a query word's score here grows with
+     * the evidence and saturates ({@code ArticleSimilarity}).
+     */
+    public static String prior(LanguageFamily family) {
+        return "prior." + family.suffix();
+    }
+
     public static List<String> textFields(LanguageFamily family) {
         return List.of(title(family), questions(family), labels(family), body(family));
     }

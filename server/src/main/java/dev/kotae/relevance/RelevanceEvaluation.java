@@ -123,7 +123,7 @@ public final class RelevanceEvaluation {
     }
 
     /** Each FAQ as an article file, the way a help center would write it. */
-    static void writeArticles(FaqBenchmark benchmark, Path content) throws IOException {
+    public static void writeArticles(FaqBenchmark benchmark, Path content) throws IOException {
         Path folder = content.resolve(benchmark.lang());
         Files.createDirectories(folder);
         for (FaqBenchmark.Faq faq : benchmark.faqs()) {
@@ -165,7 +165,8 @@ public final class RelevanceEvaluation {
         return new SuggestRates((double) offered / faqs, (double) linked / faqs);
     }
 
-    private static void writeRun(Path file, Map<String, List<String>> run, String tag) throws IOException {
+    /** {@code run} (article ids per query id, best first) as a TREC run file tagged {@code tag}. */
+    static void writeRun(Path file, Map<String, List<String>> run, String tag) throws IOException {
         try (Writer out = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
             for (Map.Entry<String, List<String>> query : run.entrySet()) {
                 List<String> ids = query.getValue();

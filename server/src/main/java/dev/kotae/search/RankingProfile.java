@@ -15,12 +15,16 @@ import dev.kotae.index.LanguageFamily;
  * @param phrasingWeight a question-phrasing word («教えてください», "how do I") against a content word's 1
  * @param gramsWeight the kana-bigram recall query against the word query (0: none)
  * @param joinsSplitWords whether two adjacent words also match as one ("back up" finds "backup")
+ * @param learned what was learned from customers: the learned questions' weight and the click prior's bound
+ *     (measured by a simulation of clicks on the same benchmarks, docs/relevance.md)
  */
 record RankingProfile(float questionWeight, float labelsWeight, float tieBreaker, float phrasingWeight,
-        float gramsWeight, boolean joinsSplitWords) {
+        float gramsWeight, boolean joinsSplitWords, LearnedWeights learned) {
 
-    private static final RankingProfile JAPANESE = new RankingProfile(1.0f, 2f, 0.5f, 0.3f, 0.05f, false);
-    private static final RankingProfile SPACED = new RankingProfile(1.5f, 2f, 0.5f, 0.4f, 0f, true);
+    private static final RankingProfile JAPANESE = new RankingProfile(1.0f, 2f, 0.5f, 0.3f, 0.05f, false,
+            new LearnedWeights(0.5f, 2.0f));
+    private static final RankingProfile SPACED = new RankingProfile(1.5f, 2f, 0.5f, 0.4f, 0f, true,
+            new LearnedWeights(1.0f, 0.5f));
 
     static RankingProfile of(LanguageFamily family) {
         return family == LanguageFamily.JA ? JAPANESE : SPACED;

@@ -13,7 +13,8 @@ import org.apache.lucene.util.IOSupplier;
  * kept only for the version it was computed on ({@link Kept}: dropped when Lucene closes the version),
  * under the whole validated request, the audience included, so what agents were answered never reaches
  * the public, and under the synonym set it was computed with, so an edit of the synonyms shows at once
- * without a new index version.
+ * without a new index version. What was learned from customers needs no key of its own: it lives in the
+ * articles' documents ({@code LearnedPhrasings}), so publishing a new one makes a new index version.
  *
  * <p>Bounded by an estimate of the results' heap size; Caffeine's admission policy keeps the frequently
  * asked ones when one-off queries stream through.

@@ -23,6 +23,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Function;
 import java.util.function.Supplier;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.search.BooleanClause;
@@ -79,7 +80,16 @@ public final class SearchService {
      * with plain Lucene).
      */
     public SearchService(ArticleIndex index, Analysis analysis, Locales locales) {
-        this(index, analysis, locales, 0, SearchConfig.Ranking.EXACT, 0, () -> Synonyms.NONE);
+        this(index, analysis, locales, LearnedWeights::of);
+    }
+
+    /**
+     * A search that computes every request, without synonyms, weighing what was learned as {@code learned}
+     * says per language (the simulation of learning from clicks compares weights with it).
+     */
+    public SearchService(ArticleIndex index, Analysis analysis, Locales locales,
+            Function<LanguageFamily, LearnedWeights> learned) {
+        this(index, analysis, locales, 0, SearchConfig.Ranking.EXACT, 0, () -> Synonyms.NONE, learned);
     }
 
     /**
@@ -92,12 +102,18 @@ public final class SearchService {
      */
     public SearchService(ArticleIndex index, Analysis analysis, Locales locales, long cacheBytes,
             SearchConfig.Ranking ranking, int warmMillis, Supplier<Synonyms> synonyms) {
+        this(index, analysis, locales, cacheBytes, ranking, warmMillis, synonyms, LearnedWeights::of);
+    }
+
+    private SearchService(ArticleIndex index, Analysis analysis, Locales locales, long cacheBytes,
+            SearchConfig.Ranking ranking, int warmMillis, Supplier<Synonyms> synonyms,
+            Function<LanguageFamily, LearnedWeights> learned) {
         this.index = index;
         this.ranking = ranking;
         this.warmNanos = warmMillis * 1_000_000L;
         this.synonyms = synonyms;
         this.results = new ResultCache(cacheBytes);
-        this.textQueries = new TextQueries(analysis);
+        this.textQueries = new TextQueries(analysis, learned);
         this.snippets = new Snippets(analysis);
         this.spelling = new SpellingCorrector(analysis);
         this.locales = locales;

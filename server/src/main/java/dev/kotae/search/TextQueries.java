@@ -16,6 +16,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Function;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.analysis.TokenStream;
 import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
@@ -65,10 +66,18 @@ public final class TextQueries {
 
     private final Analysis analysis;
     private final QuestionPhrasing phrasing;
+    private final Function<LanguageFamily, LearnedWeights> learned;
 
+    /** Queries that search what was learned as each language's {@link RankingProfile} weighs it. */
     public TextQueries(Analysis analysis) {
+        this(analysis, LearnedWeights::of);
+    }
+
+    /** Queries that search what was learned with {@code learned}'s weights per language (measurements). */
+    public TextQueries(Analysis analysis, Function<LanguageFamily, LearnedWeights> learned) {
         this.analysis = analysis;
         this.phrasing = new QuestionPhrasing(analysis);
+        this.learned = learned;
     }
 
     /** A bigram in more of the articles than this share scores but does not match on its own. */
@@ -159,6 +168,7 @@ public final class TextQueries {
             for (String joined : words.joinedPairs()) {
                 clauses.add(fieldsClause(TextQuery.Kind.JOINED_PAIR, family, profile, joined, 1f));
             }
+            addPrior(clauses, family, weights, termQueries);
             synonymWeights(synonyms.of(family, words.sequence()), weights).forEach((synonym, weight) ->
                     clauses.add(fieldsClause(TextQuery.Kind.SYNONYM, family, profile, synonym, weight)));
             if (family == LanguageFamily.JA) {
@@ -182,7 +192,7 @@ public final class TextQueries {
      * field terms would pass Lucene's limit on a query's clauses.
      */
     private static final List<TextQuery.Kind> DROPPED_FIRST = List.of(TextQuery.Kind.KANA_GRAM,
-            TextQuery.Kind.SYNONYM, TextQuery.Kind.READING, TextQuery.Kind.JOINED_PAIR);
+            TextQuery.Kind.PRIOR, TextQuery.Kind.SYNONYM, TextQuery.Kind.READING, TextQuery.Kind.JOINED_PAIR);
 
     /**
      * {@code clauses} with at most {@link IndexSearcher#getMaxClauseCount()} field terms in all, so that the
@@ -226,13 +236,42 @@ public final class TextQueries {
                 profile, term, READING_WEIGHT * share.floatValue())));
     }
 
-    private static TextQuery.Clause fieldsClause(TextQuery.Kind kind, LanguageFamily family, RankingProfile profile,
+    /**
+     * A clause of {@code term} in the family's text fields, each weighted as the profile says, and in its
+     * learned questions when they weigh anything.
+     */
+    private TextQuery.Clause fieldsClause(TextQuery.Kind kind, LanguageFamily family, RankingProfile profile,
             String term, float weight) {
-        return clause(kind, term, weight, profile.tieBreaker(), false, List.of(
+        List<WordScores.FieldTerm> fields = new ArrayList<>(List.of(
                 field(IndexFields.title(family), term, profile.questionWeight()),
                 field(IndexFields.questions(family), term, profile.questionWeight()),
                 field(IndexFields.labels(family), term, profile.labelsWeight()),
                 field(IndexFields.body(family), term, 1f)));
+        float learnedQuestions = learned.apply(family).questions();
+        if (learnedQuestions > 0) {
+            fields.add(field(IndexFields.learned(family), term, learnedQuestions));
+        }
+        return clause(kind, term, weight, profile.tieBreaker(), false, fields);
+    }
+
+    /**
+     * The {@link TextQuery.Kind#PRIOR} clauses of the text's words, each weighing the click prior's weight
+     * times the word's: only for words some article learned, so a help center that learned nothing
+     * searches exactly as without them.
+     */
+    private void addPrior(List<TextQuery.Clause> clauses, LanguageFamily family, Map<String, Float> words,
+            TermQueries termQueries) throws IOException {
+        float prior = learned.apply(family).prior();
+        if (prior <= 0) {
+            return;
+        }
+        for (Map.Entry<String, Float> word : words.entrySet()) {
+            Term term = new Term(IndexFields.prior(family), word.getKey());
+            if (termQueries.frequency(term).docFreq() > 0) {
+                clauses.add(clause(TextQuery.Kind.PRIOR, word.getKey(), prior * word.getValue(), 0f, false,
+                        List.of(field(term.field(), word.getKey(), 1f))));
+            }
+        }
     }
 
     /**

@@ -57,7 +57,12 @@ public record TextQuery(List<Clause> clauses) {
          * ({@link KanaConversion}: 「へんきん」 is also searched as 返金), weighted below a typed word and by
          * the form's share of the reading's uses.
          */
-        READING
+        READING,
+        /**
+         * A word of the text in the click prior: what customers who asked with the word chose
+         * ({@code LearnedPhrasings}), added to the score with a bounded weight.
+         */
+        PRIOR
     }
 
     /**

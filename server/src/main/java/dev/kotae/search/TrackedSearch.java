@@ -2,6 +2,7 @@ package dev.kotae.search;
 
 import dev.kotae.analytics.ClickLedger;
 import dev.kotae.analytics.EventBus;
+import dev.kotae.analytics.Requester;
 import dev.kotae.metrics.KotaeMetrics;
 import dev.kotae.plugin.SearchEvent;
 import java.io.IOException;
@@ -15,7 +16,8 @@ import java.util.List;
  */
 public final class TrackedSearch {
 
-    private static final int EVENT_TOP_IDS = 5;
+    /** Result ids a search event keeps: enough to know what a visitor passed over above a click on page 1. */
+    public static final int EVENT_TOP_IDS = 10;
 
     private final SearchService search;
     private final KotaeMetrics metrics;
@@ -32,9 +34,12 @@ public final class TrackedSearch {
     /**
      * @param session the anonymous session id, or {@code null}
      * @param channel where the search came from: {@code api} or {@code web}
+     * @param requester who searched (hashed address, automated or not), kept beside the search event; the
+     *     audience recorded is the request's own
      */
-    public SearchResult run(SearchRequest request, String session, String channel) throws IOException {
-        return firstAnswer(List.of(request), session, channel).result();
+    public SearchResult run(SearchRequest request, String session, String channel, Requester requester)
+            throws IOException {
+        return firstAnswer(List.of(request), session, channel, requester).result();
     }
 
     /** The result of a search and the request that gave it. */
@@ -45,7 +50,8 @@ public final class TrackedSearch {
      * search: a broader retry is part of answering, not a second search by the visitor, and the
      * narrower attempt's zero results must not count as a content gap.
      */
-    public Answer firstAnswer(List<SearchRequest> attempts, String session, String channel) throws IOException {
+    public Answer firstAnswer(List<SearchRequest> attempts, String session, String channel, Requester requester)
+            throws IOException {
         long start = System.nanoTime();
         SearchRequest request = null;
         SearchResult result = null;
@@ -67,7 +73,9 @@ public final class TrackedSearch {
                     result.hits().stream().map(SearchResult.Hit::id).toList());
             if (request.page() == 1) {
                 events.publish(new SearchEvent(Instant.now(), session, query, request.locale(), result.total(),
-                        result.hits().stream().limit(EVENT_TOP_IDS).map(SearchResult.Hit::id).toList(), channel));
+                        result.hits().stream().limit(EVENT_TOP_IDS).map(SearchResult.Hit::id).toList(), channel),
+                        requester.withAudience(
+                                request.audience() == Audience.AGENTS ? Requester.AGENTS : Requester.PUBLIC));
             }
         }
         return new Answer(request, result);

@@ -1,6 +1,8 @@
 package dev.kotae.site;
 
+import dev.kotae.analytics.ClientAddresses;
 import dev.kotae.analytics.PageViews;
+import dev.kotae.analytics.Requester;
 import dev.kotae.auth.Caller;
 import dev.kotae.content.Article;
 import dev.kotae.content.ArticleType;
@@ -16,6 +18,7 @@ import dev.kotae.search.SearchResult;
 import dev.kotae.search.SearchService;
 import dev.kotae.http.BrowserCookies;
 import dev.kotae.search.TrackedSearch;
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.FormParam;
 import jakarta.ws.rs.GET;
@@ -55,9 +58,11 @@ public final class HelpCenterPages {
     private final ArticleService articles;
     private final Votes votes;
     private final PageViews views;
+    private final ClientAddresses addresses;
 
     public HelpCenterPages(Site site, TrackedSearch search, SearchService searchService, CategoryService categories,
-            ArticleService articles, Votes votes, PageViews views) {
+            ArticleService articles, Votes votes, PageViews views, ClientAddresses addresses) {
+        this.addresses = addresses;
         this.site = site;
         this.search = search;
         this.searchService = searchService;
@@ -83,7 +88,8 @@ public final class HelpCenterPages {
     @Path("search")
     public Response search(@QueryParam("q") String q, @QueryParam("category") String category,
             @QueryParam("tag") String tag, @QueryParam("type") String type, @QueryParam("locale") String localeParam,
-            @QueryParam("page") String pageParam, @Context ContainerRequestContext request) throws IOException {
+            @QueryParam("page") String pageParam, @Context ContainerRequestContext request,
+            @Context HttpServletRequest http) throws IOException {
         Caller caller = Callers.caller(request.getSecurityContext());
         String query = q == null ? "" : q.strip();
         String lang = site.language(request);
@@ -103,7 +109,7 @@ public final class HelpCenterPages {
                         pageNumber, PAGE_SIZE, Audience.of(caller)));
             }
             TrackedSearch.Answer answer = search.firstAnswer(attempts,
-                    (String) request.getProperty(SiteCookieFilter.VISITOR), "web");
+                    (String) request.getProperty(SiteCookieFilter.VISITOR), "web", requester(http, caller));
             result = answer.result();
             // Where nothing matched at all, the zero-result page suggests categories in the visitor's language.
             locale = result.total() > 0 ? answer.request().locale() : locale;
@@ -166,7 +172,7 @@ public final class HelpCenterPages {
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     public Response vote(@PathParam("id") String id, @FormParam("csrf") String token,
             @FormParam("helpful") String helpful, @FormParam("comment") String comment,
-            @Context ContainerRequestContext request) throws IOException {
+            @Context ContainerRequestContext request, @Context HttpServletRequest http) throws IOException {
         site.checkForm(request, token);
         if (!"true".equals(helpful) && !"false".equals(helpful)) {
             throw new PageException(400);
@@ -177,7 +183,7 @@ public final class HelpCenterPages {
         Article article = articles.article(id, Audience.of(caller)).orElseThrow(PageException::notFound);
         try {
             votes.cast(article.id(), Boolean.parseBoolean(helpful), comment,
-                    (String) request.getProperty(SiteCookieFilter.VISITOR));
+                    (String) request.getProperty(SiteCookieFilter.VISITOR), requester(http, caller));
         } catch (InvalidRequestException e) {
             throw new PageException(400);
         }
@@ -286,5 +292,10 @@ public final class HelpCenterPages {
 
     private static String blankToNull(String value) {
         return value == null || value.isBlank() ? null : value.strip();
+    }
+
+    /** Who a page request came from, for learning: audience, hashed address, automated or not. */
+    private Requester requester(HttpServletRequest http, Caller caller) {
+        return addresses.requester(caller.role() != null, http.getRemoteAddr(), http::getHeader);
     }
 }

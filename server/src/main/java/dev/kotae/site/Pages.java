@@ -241,4 +241,25 @@ public final class Pages {
 
     /** {@code /admin/audit}: the newest {@code shown} entries, times in {@code zone}. */
     public record AuditLog(List<AuditRow> entries, int shown, String zone) {}
+
+    /**
+     * One learned phrasing as {@code /admin/learning} lists it; {@code queryGroup} and {@code scope} go back
+     * in its forms, {@code written} is what customers typed; {@code decided} is the decision's name
+     * ({@code none} if undecided), {@code decision} its words.
+     */
+    public record LearnedRow(String queryGroup, String written, String scope, String sessions, String confidence,
+            boolean inUse, String decided, String decision) {}
+
+    /** What one article learned; {@code url} is its editor page. */
+    public record LearnedArticle(String id, String title, String url, List<LearnedRow> rows) {}
+
+    /** A search that never found a good answer, and why it is listed. */
+    public record UnansweredQuery(String query, String why) {}
+
+    /**
+     * {@code /admin/learning}: the phrasings whose decision is {@code filter} (one of {@code filters}), per
+     * article; the searches to route; {@code available} false when the analytics database did not answer.
+     */
+    public record LearningReview(String filter, List<String> filters, List<LearnedArticle> articles,
+            List<UnansweredQuery> unanswered, boolean available, Notice notice) {}
 }

@@ -101,7 +101,8 @@ public final class AdminResource {
 
     private static final TypeReference<Map<String, Object>> EVENT_FIELDS = new TypeReference<>() {};
 
-    private static void requireAdmin(SecurityContext security) {
+    /** 401 for an anonymous caller, 403 for one without the admin role. */
+    static Caller requireAdmin(SecurityContext security) {
         Caller caller = Callers.caller(security);
         if (caller.isAnonymous()) {
             throw new NotAuthorizedException(AuthFilter.CHALLENGE);
@@ -109,5 +110,6 @@ public final class AdminResource {
         if (!caller.isAdmin()) {
             throw new ApiException(403, "forbidden", "this needs the admin role");
         }
+        return caller;
     }
 }

@@ -1,5 +1,6 @@
 package dev.kotae.web;
 
+import dev.kotae.analytics.ClientAddresses;
 import dev.kotae.auth.Caller;
 import dev.kotae.content.Article;
 import dev.kotae.feedback.FeedbackStore;
@@ -8,6 +9,7 @@ import dev.kotae.http.ApiException;
 import dev.kotae.http.Callers;
 import dev.kotae.search.ArticleService;
 import dev.kotae.search.Audience;
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
@@ -48,10 +50,12 @@ public final class ArticleResource {
 
     private final ArticleService articles;
     private final Votes votes;
+    private final ClientAddresses addresses;
 
-    public ArticleResource(ArticleService articles, Votes votes) {
+    public ArticleResource(ArticleService articles, Votes votes, ClientAddresses addresses) {
         this.articles = articles;
         this.votes = votes;
+        this.addresses = addresses;
     }
 
     @GET
@@ -63,12 +67,15 @@ public final class ArticleResource {
     @Path("feedback")
     @Consumes(MediaType.APPLICATION_JSON)
     public Response vote(@PathParam("id") String id, FeedbackRequest vote,
-            @HeaderParam(Sessions.HEADER) String session, @Context SecurityContext security) throws IOException {
+            @HeaderParam(Sessions.HEADER) String session, @Context SecurityContext security,
+            @Context HttpServletRequest http) throws IOException {
         if (vote == null || vote.helpful() == null) {
             throw ApiException.badRequest("bad_feedback", "send {\"helpful\": true|false, \"comment\": \"optional\"}");
         }
-        Article article = find(id, Callers.caller(security)).article();
-        FeedbackStore.Feedback stored = votes.cast(article.id(), vote.helpful(), vote.comment(), Sessions.valid(session));
+        Caller caller = Callers.caller(security);
+        Article article = find(id, caller).article();
+        FeedbackStore.Feedback stored = votes.cast(article.id(), vote.helpful(), vote.comment(), Sessions.valid(session),
+                Requesters.of(addresses, http, caller));
         return Response.status(Response.Status.CREATED)
                 .entity(new FeedbackResponse(stored.id(), stored.articleId(), stored.helpful(), true)).build();
     }

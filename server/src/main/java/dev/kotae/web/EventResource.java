@@ -4,12 +4,14 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectReader;
 import dev.kotae.analytics.ClickLedger;
+import dev.kotae.analytics.ClientAddresses;
 import dev.kotae.analytics.EventBus;
 import dev.kotae.analytics.EventThrottle;
 import dev.kotae.analytics.EventNames;
 import dev.kotae.content.Article;
 import dev.kotae.http.ApiError;
 import dev.kotae.http.ApiException;
+import dev.kotae.http.Callers;
 import dev.kotae.http.JsonMapper;
 import dev.kotae.plugin.ClickEvent;
 import dev.kotae.plugin.DeflectionEvent;
@@ -25,6 +27,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.SecurityContext;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -60,18 +63,21 @@ public final class EventResource {
     private final Widgets widgets;
     private final EventThrottle throttle;
     private final ClickLedger clicks;
+    private final ClientAddresses addresses;
 
-    public EventResource(EventBus events, Widgets widgets, EventThrottle throttle, ClickLedger clicks) {
+    public EventResource(EventBus events, Widgets widgets, EventThrottle throttle, ClickLedger clicks,
+            ClientAddresses addresses) {
         this.events = events;
         this.widgets = widgets;
         this.throttle = throttle;
         this.clicks = clicks;
+        this.addresses = addresses;
     }
 
     @POST
     @Consumes({MediaType.APPLICATION_JSON, MediaType.TEXT_PLAIN})
     public Response record(InputStream in, @HeaderParam(Sessions.HEADER) String sessionHeader,
-            @Context HttpServletRequest http) throws IOException {
+            @Context HttpServletRequest http, @Context SecurityContext security) throws IOException {
         OptionalLong wait = throttle.admit(http.getRemoteAddr());
         if (wait.isPresent()) {
             return Response.status(429).header("Retry-After", wait.getAsLong()).type(MediaType.APPLICATION_JSON_TYPE)
@@ -102,7 +108,7 @@ public final class EventResource {
             // not counted, so a script cannot inflate click-through.
             return Response.accepted(Map.of("accepted", true, "counted", false)).build();
         }
-        if (!events.publish(event)) {
+        if (!events.publish(event, Requesters.of(addresses, http, Callers.caller(security)))) {
             // Not journaled (the journal is full or unwritable): say so rather than acknowledge a lost event.
             throw new ApiException(503, "events_unavailable", "the event could not be recorded; try again later");
         }

@@ -1,5 +1,7 @@
 package dev.kotae.web;
 
+import dev.kotae.analytics.ClientAddresses;
+import dev.kotae.auth.Caller;
 import dev.kotae.http.Callers;
 import dev.kotae.metrics.KotaeMetrics;
 import dev.kotae.search.Audience;
@@ -7,6 +9,7 @@ import dev.kotae.search.SearchRequest;
 import dev.kotae.search.SearchResult;
 import dev.kotae.search.SuggestService;
 import dev.kotae.search.TrackedSearch;
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.Path;
@@ -25,11 +28,14 @@ public final class SearchResource {
     private final TrackedSearch search;
     private final SuggestService suggest;
     private final KotaeMetrics metrics;
+    private final ClientAddresses addresses;
 
-    public SearchResource(TrackedSearch search, SuggestService suggest, KotaeMetrics metrics) {
+    public SearchResource(TrackedSearch search, SuggestService suggest, KotaeMetrics metrics,
+            ClientAddresses addresses) {
         this.search = search;
         this.suggest = suggest;
         this.metrics = metrics;
+        this.addresses = addresses;
     }
 
     @GET
@@ -37,11 +43,13 @@ public final class SearchResource {
     public SearchResult search(@QueryParam("q") String q, @QueryParam("locale") String locale,
             @QueryParam("type") String type, @QueryParam("category") String category, @QueryParam("tag") String tag,
             @QueryParam("page") String page, @QueryParam("size") String size,
-            @HeaderParam(Sessions.HEADER) String session, @Context SecurityContext security) throws IOException {
+            @HeaderParam(Sessions.HEADER) String session, @Context SecurityContext security,
+            @Context HttpServletRequest http) throws IOException {
+        Caller caller = Callers.caller(security);
         SearchRequest request = new SearchRequest(q == null ? "" : q, Params.optional(locale), Params.optional(type),
                 Params.optional(category), Params.optional(tag), Params.integer(page, "page", 1),
-                Params.integer(size, "size", 10), Audience.of(Callers.caller(security)));
-        return search.run(request, Sessions.valid(session), "api");
+                Params.integer(size, "size", 10), Audience.of(caller));
+        return search.run(request, Sessions.valid(session), "api", Requesters.of(addresses, http, caller));
     }
 
     @GET

@@ -62,7 +62,9 @@ final class TrustedProxyHeaders implements HttpConfiguration.Customizer {
         HttpFields headers = request.getHeaders();
         HttpFields.Mutable kept = HttpFields.build(headers.size());
         for (HttpField field : headers) {
-            if (field.getHeader() != HttpHeader.FORWARDED && !X_FORWARDED.contains(field.getHeader())) {
+            // A header Jetty has no constant for (X-Kotae-Session, say) has none: List.of's contains refuses null.
+            HttpHeader known = field.getHeader();
+            if (known == null || (known != HttpHeader.FORWARDED && !X_FORWARDED.contains(known))) {
                 kept.add(field);
             }
         }

@@ -435,4 +435,35 @@ class ConfigLoaderTest {
                 () -> ConfigLoader.load(write("editor:\n  review: sometimes\n"), Map.of()));
         assertTrue(typo.getMessage().contains("editor.review"), typo.getMessage());
     }
+
+    @Test
+    void learningSettingsComeFromTheFileAndTheEnvironmentAndAreChecked() throws IOException {
+        assertEquals(LearningConfig.defaults(), ConfigLoader.load(write("port: 1"), Map.of()).learning());
+        KotaeConfig file = ConfigLoader.load(write("""
+                learning:
+                  enabled: false
+                  mode: approved
+                  minSessions: 5
+                  minAddresses: 4
+                  halfLifeDays: 10
+                  intervalSeconds: 30
+                """), Map.of());
+        assertEquals(new LearningConfig(false, dev.kotae.learning.LearningMode.APPROVED_ONLY, 5, 4,
+                java.time.Duration.ofDays(10), java.time.Duration.ofSeconds(30)), file.learning());
+        KotaeConfig env = ConfigLoader.load(write("port: 1"), Map.of("KOTAE_LEARNING_MODE", "automatic",
+                "KOTAE_LEARNING_MIN_SESSIONS", "2", "KOTAE_LEARNING_MIN_ADDRESSES", "2",
+                "KOTAE_LEARNING_HALF_LIFE_DAYS", "7", "KOTAE_LEARNING_INTERVAL_SECONDS", "5", "KOTAE_LEARNING_ENABLED", "true"));
+        assertEquals(new LearningConfig(true, dev.kotae.learning.LearningMode.AUTOMATIC, 2, 2,
+                java.time.Duration.ofDays(7), java.time.Duration.ofSeconds(5)), env.learning());
+
+        for (String bad : List.of("learning:\n  mode: sometimes\n", "learning:\n  minSessions: 0\n",
+                "learning:\n  minSessions: 2\n  minAddresses: 3\n", "learning:\n  halfLifeDays: 0\n",
+                "learning:\n  intervalSeconds: 0\n", "learning:\n  minSession: 3\n")) {
+            IOException e = assertThrows(IOException.class, () -> ConfigLoader.load(write(bad), Map.of()), bad);
+            assertTrue(e.getMessage().contains("learning") || e.getMessage().contains("minSession"), e.getMessage());
+        }
+        IllegalArgumentException env0 = assertThrows(IllegalArgumentException.class,
+                () -> ConfigLoader.load(write("port: 1"), Map.of("KOTAE_LEARNING_ENABLED", "maybe")));
+        assertTrue(env0.getMessage().contains("learning.enabled"), env0.getMessage());
+    }
 }

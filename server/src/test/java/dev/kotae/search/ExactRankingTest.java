@@ -11,13 +11,17 @@ import dev.kotae.index.Analysis;
 import dev.kotae.index.ArticleDocuments;
 import dev.kotae.index.ArticleIndex;
 import dev.kotae.index.IndexView;
+import dev.kotae.index.LearnedIndexing;
+import dev.kotae.index.LearnedPhrasings;
 import dev.kotae.index.SuggestKeys;
+import dev.kotae.learning.Learned;
 import dev.kotae.synonyms.Synonyms;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.Arrays;
 import java.util.EnumSet;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
@@ -36,7 +40,9 @@ import org.junit.jupiter.params.provider.ValueSource;
 /**
  * Ranking from the kept word scores gives every match the score Lucene's own scorers give it with the
  * ranking query, bit for bit, and the same order, over an index of several segments with replaced
- * articles and internal ones, for each audience and locale.
+ * articles and internal ones, for each audience and locale, with phrasings learned for some of them
+ * (learned questions and the click prior, in use as the content is indexed, then changed for a few articles
+ * in a change of their own).
  */
 class ExactRankingTest {
 
@@ -56,8 +62,15 @@ class ExactRankingTest {
     static void indexInSeveralSegments() throws IOException {
         analysis = new Analysis();
         textQueries = new TextQueries(analysis);
-        index = ArticleIndex.open(folder.resolve("index"), analysis, new ArticleDocuments(new SuggestKeys()), "test");
+        LearnedPhrasings learned = new LearnedPhrasings(analysis);
+        index = ArticleIndex.open(folder.resolve("index"), analysis, new ArticleDocuments(new SuggestKeys(), learned),
+                "test");
         Random random = new Random(3);
+        LearnedIndexing sink = new LearnedIndexing(index, learned);
+        // In use before the content is indexed, so every segment holds learned fields without a change that
+        // deletes many documents at once: past Lucene's share of deletes, that change merges the segments away.
+        Learned learnedFirst = learned(random, 1, 700);
+        sink.publish(learnedFirst);
         for (int from = 0; from < 700; from += 100) { // one segment per change
             int first = from;
             index.change(changes -> {
@@ -73,6 +86,27 @@ class ExactRankingTest {
             }
             return null;
         });
+        // Then a few articles' phrasings change: written again in a segment of their own.
+        Map<String, List<Learned.Phrasing>> next = new HashMap<>(learnedFirst.byArticle());
+        next.putAll(learned(random, 2, 60).byArticle());
+        sink.publish(new Learned(2, next));
+    }
+
+    /**
+     * Phrasings of every fifth article below {@code below} (internal ones too), some as learned questions, of
+     * random strength.
+     */
+    private static Learned learned(Random random, long version, int below) {
+        Map<String, List<Learned.Phrasing>> byArticle = new HashMap<>();
+        for (int i = 1; i < below; i += 5) {
+            String[] words = i % 2 == 0 ? JA : EN;
+            String separator = i % 2 == 0 ? "の" : " ";
+            byArticle.put("a" + i, List.of(
+                    new Learned.Phrasing(SkewedText.pick(random, words, 2, separator), random.nextDouble(), true),
+                    new Learned.Phrasing(SkewedText.pick(random, words, 3, separator), random.nextDouble(), false)));
+        }
+        byArticle.put("a1", List.of(new Learned.Phrasing("refund my order", 0.7, true)));
+        return new Learned(version, byArticle);
     }
 
     private static Article article(Random random, int i) {
@@ -187,7 +221,8 @@ class ExactRankingTest {
             TextQuery.Kind.JOINED_PAIR, "back up",
             TextQuery.Kind.KANA_GRAM, "ぱすわーど",
             TextQuery.Kind.SYNONYM, "reimburse",
-            TextQuery.Kind.READING, "へんきん");
+            TextQuery.Kind.READING, "へんきん",
+            TextQuery.Kind.PRIOR, "refund");
 
     /** The synonyms the examples are built with: the SYNONYM example's word stands for a word of the index. */
     private static final String SYNONYMS = "reimburse, refund";

@@ -1,0 +1,316 @@
+package dev.kotae.learning.evidence;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.kotae.analytics.AnalyticsDatabase;
+import dev.kotae.analytics.EventRecorder;
+import dev.kotae.analytics.RecordedEvent;
+import dev.kotae.analytics.Requester;
+import dev.kotae.analytics.TestDatabases;
+import dev.kotae.config.LearningConfig;
+import dev.kotae.learning.Evidence;
+import dev.kotae.learning.Learned;
+import dev.kotae.plugin.ClickEvent;
+import dev.kotae.plugin.DeflectionEvent;
+import dev.kotae.plugin.FeedbackEvent;
+import dev.kotae.plugin.SearchEvent;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.CopyOnWriteArrayList;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/**
+ * Learning from recorded events, on H2 and PostgreSQL: what counts as evidence, and above all what cannot
+ * move anything — a flood of clicks from one session and address, many sessions from one address,
+ * automated requests, widget pre-fetches, agents' searches on public articles and anonymous ones on
+ * internal articles. Evidence, watermark and decisions survive a restart.
+ */
+class LearningServiceTest {
+
+    private static final Instant START = Instant.parse("2026-11-02T09:00:00Z");
+    /** An hour after the traffic: every choice has settled (no quick return is still possible). */
+    private static final Clock LATER = Clock.fixed(START.plus(Duration.ofHours(1)), ZoneOffset.UTC);
+    private static final List<String> SHOWN = List.of("wrong-one", "refund-timing", "shipping", "returns");
+
+    @TempDir
+    Path data;
+
+    private final List<RecordedEvent> events = new ArrayList<>();
+    private final List<Learned> published = new CopyOnWriteArrayList<>();
+    private int second;
+
+    @ParameterizedTest
+    @ValueSource(strings = {"h2", "postgres"})
+    void distinctVisitorsClickingTheRightArticleMakeEvidenceThatIsPublished(String storage) throws Exception {
+        for (int visitor = 1; visitor <= 3; visitor++) {
+            visit("visitor-000" + visitor, "10.0.0." + visitor, "Refund", SHOWN, "refund-timing", 2);
+        }
+        try (TestDatabases.Storage db = TestDatabases.named(storage);
+                AnalyticsDatabase database = TestDatabases.open(db, data);
+                LearningService learning = service(database, LearningConfig.defaults())) {
+            new EventRecorder(database).writeRecorded(events);
+            LearningService.Cycle cycle = learning.run();
+
+            assertEquals(1, published.size(), "one new Learned published");
+            assertEquals(cycle.version(), published.get(0).version());
+            assertTrue(cycle.version() >= 1);
+            List<Learned.Phrasing> phrasings = published.get(0).of("refund-timing");
+            assertEquals(1, phrasings.size(), published.toString());
+            assertEquals("Refund", phrasings.get(0).text(), "the query as customers wrote it");
+
+            Evidence refund = evidence(learning, "refund-timing");
+            assertEquals("refund", refund.queryGroup());
+            assertEquals(3, refund.sessions(), 0.01);
+            assertEquals(3, refund.addresses(), 0.01);
+            assertEquals(6, refund.clicks(), 0.01, "a click at rank 2 weighs 2 (1/p(rank), p = 1/rank)");
+            assertEquals(3, refund.satisfied(), 0.01, "nobody searched again");
+            assertEquals(3, skipsOf(database, "wrong-one"), "rank 1 was passed over by all three");
+
+            // Nothing new: the next cycle reads nothing twice and publishes nothing.
+            LearningService.Cycle again = learning.run();
+            assertEquals(cycle.version(), again.version());
+            assertEquals(1, published.size());
+            assertEquals(3, evidence(learning, "refund-timing").sessions(), 0.01, "no event counted twice");
+        }
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"h2", "postgres"})
+    void aFloodOfFakeClicksFromOneSessionAndAddressMovesNothing(String storage) throws Exception {
+        search("flooder-0001", "10.6.6.6", "Refund", SHOWN, Requester.PUBLIC);
+        for (int i = 0; i < 10_000; i++) {
+            events.add(new RecordedEvent(new ClickEvent(at(), "flooder-0001", "Refund", "wrong-one", 1),
+                    new Requester(Requester.PUBLIC, hash("10.6.6.6"), false)));
+        }
+        try (TestDatabases.Storage db = TestDatabases.named(storage);
+                AnalyticsDatabase database = TestDatabases.open(db, data);
+                LearningService learning = service(database, LearningConfig.defaults())) {
+            new EventRecorder(database).writeRecorded(events);
+            LearningService.Cycle cycle = learning.run();
+
+            assertTrue(published.isEmpty(), "nothing published: " + published);
+            assertEquals(0, cycle.phrasings());
+            Evidence flood = evidence(learning, "wrong-one");
+            assertEquals(1, flood.sessions(), 0.01, "10,000 clicks, one session");
+            assertEquals(1, flood.addresses(), 0.01);
+            assertEquals(1, flood.clicks(), 0.01, "a session counts once per pair");
+            assertTrue(learning.current().byArticle().isEmpty());
+        }
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"h2", "postgres"})
+    void manySessionsFromOneAddressMoveNothing(String storage) throws Exception {
+        for (int visitor = 0; visitor < 200; visitor++) {
+            visit("one-address-" + visitor, "10.7.7.7", "Refund", SHOWN, "shipping", 3);
+        }
+        try (TestDatabases.Storage db = TestDatabases.named(storage);
+                AnalyticsDatabase database = TestDatabases.open(db, data);
+                LearningService learning = service(database, LearningConfig.defaults())) {
+            new EventRecorder(database).writeRecorded(events);
+            learning.run();
+
+            assertTrue(published.isEmpty(), "nothing published: " + published);
+            Evidence shipping = evidence(learning, "shipping");
+            assertEquals(200, shipping.sessions(), 0.5, "decayed a little over the hour");
+            assertEquals(1, shipping.addresses(), 0.01, "one address however many sessions");
+        }
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"h2", "postgres"})
+    void agentsTeachOnlyInternalArticlesAndVisitorsOnlyPublicOnes(String storage) throws Exception {
+        List<String> mixed = List.of("internal-refunds", "refund-timing");
+        for (int visitor = 1; visitor <= 4; visitor++) {
+            // Agents click the public article, visitors the internal one (as if it had reached them): neither counts.
+            search("agent-000" + visitor, "10.1.0." + visitor, "Refund", mixed, Requester.AGENTS);
+            click("agent-000" + visitor, "10.1.0." + visitor, "Refund", "refund-timing", 2);
+            search("anon-000" + visitor, "10.2.0." + visitor, "Refund", mixed, Requester.PUBLIC);
+            click("anon-000" + visitor, "10.2.0." + visitor, "Refund", "internal-refunds", 1);
+            // Agents on the internal article and visitors on the public one do.
+            search("agent-100" + visitor, "10.3.0." + visitor, "Chargeback", mixed, Requester.AGENTS);
+            click("agent-100" + visitor, "10.3.0." + visitor, "Chargeback", "internal-refunds", 1);
+            search("anon-100" + visitor, "10.4.0." + visitor, "Money back", mixed, Requester.PUBLIC);
+            click("anon-100" + visitor, "10.4.0." + visitor, "Money back", "refund-timing", 2);
+        }
+        try (TestDatabases.Storage db = TestDatabases.named(storage);
+                AnalyticsDatabase database = TestDatabases.open(db, data);
+                LearningService learning = service(database, LearningConfig.defaults())) {
+            new EventRecorder(database).writeRecorded(events);
+            learning.run();
+
+            Learned learned = learning.current();
+            assertEquals(List.of("Money back"), texts(learned, "refund-timing"), "the public article, from visitors only");
+            assertEquals(List.of("Chargeback"), texts(learned, "internal-refunds"), "the internal one, from agents only");
+            List<LearningService.PhrasingRow> rows = learning.phrasings(null, "all", 100);
+            assertEquals(2, rows.size(), rows.toString());
+            for (LearningService.PhrasingRow row : rows) {
+                assertEquals(row.articleId().startsWith("internal-") ? "agents" : "public", row.scope(), row.toString());
+            }
+        }
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"h2", "postgres"})
+    void botsPrefetchesAndWidgetShowsAreIgnored(String storage) throws Exception {
+        for (int visitor = 1; visitor <= 5; visitor++) {
+            // A crawler's searches and clicks.
+            search("crawler-000" + visitor, "10.8.0." + visitor, "Refund", SHOWN, Requester.PUBLIC, true);
+            click("crawler-000" + visitor, "10.8.0." + visitor, "Refund", "wrong-one", 1, true);
+            // A real search whose click came from a pre-fetch.
+            search("prefetch-000" + visitor, "10.9.0." + visitor, "Refund", SHOWN, Requester.PUBLIC);
+            click("prefetch-000" + visitor, "10.9.0." + visitor, "Refund", "wrong-one", 1, true);
+            // A widget showing an article while the visitor types.
+            events.add(new RecordedEvent(new DeflectionEvent(at(), "widget-000" + visitor, "widget-contact-deflect",
+                    DeflectionEvent.SHOWN, "Refund", "wrong-one"), new Requester(Requester.PUBLIC, hash("10.10.0." + visitor), false)));
+            // ... and one that solved it: that counts.
+            events.add(new RecordedEvent(new DeflectionEvent(at(), "solver-000" + visitor, "widget-contact-deflect",
+                    DeflectionEvent.SOLVED, "Refund", "refund-timing"), new Requester(Requester.PUBLIC, hash("10.11.0." + visitor), false)));
+        }
+        try (TestDatabases.Storage db = TestDatabases.named(storage);
+                AnalyticsDatabase database = TestDatabases.open(db, data);
+                LearningService learning = service(database, LearningConfig.defaults())) {
+            new EventRecorder(database).writeRecorded(events);
+            learning.run();
+
+            List<LearningService.PhrasingRow> rows = learning.phrasings(null, "all", 100);
+            assertEquals(1, rows.size(), rows.toString());
+            assertEquals("refund-timing", rows.get(0).articleId());
+            assertEquals(5, rows.get(0).satisfied(), 0.01, "solved");
+            assertEquals(List.of("Refund"), texts(learning.current(), "refund-timing"));
+        }
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"h2", "postgres"})
+    void aSessionMovesAtMostTenPairsADayAndAQuickReturnIsNotSatisfied(String storage) throws Exception {
+        for (int i = 0; i < 15; i++) {
+            search("greedy-0001", "10.12.0.1", "question " + i, List.of("article-" + i), Requester.PUBLIC);
+            click("greedy-0001", "10.12.0.1", "question " + i, "article-" + i, 1);
+        }
+        search("returner-01", "10.13.0.1", "Refund", SHOWN, Requester.PUBLIC);
+        click("returner-01", "10.13.0.1", "Refund", "refund-timing", 2);
+        search("returner-01", "10.13.0.1", "Refund please", SHOWN, Requester.PUBLIC); // 1 s later: not answered
+        search("voter-00001", "10.13.0.2", "Refund", SHOWN, Requester.PUBLIC);
+        click("voter-00001", "10.13.0.2", "Refund", "refund-timing", 2);
+        search("voter-00001", "10.13.0.2", "Something else", SHOWN, Requester.PUBLIC);
+        events.add(new RecordedEvent(new FeedbackEvent(at(), "voter-00001", "refund-timing", true, null),
+                new Requester(Requester.PUBLIC, hash("10.13.0.2"), false))); // ... but voted it helpful
+        try (TestDatabases.Storage db = TestDatabases.named(storage);
+                AnalyticsDatabase database = TestDatabases.open(db, data);
+                LearningService learning = service(database, LearningConfig.defaults())) {
+            new EventRecorder(database).writeRecorded(events);
+            learning.run();
+
+            long greedy = learning.phrasings(null, "all", 100).stream()
+                    .filter(row -> row.articleId().startsWith("article-")).count();
+            assertEquals(EvidenceIngestion.PAIRS_PER_SESSION_PER_DAY, greedy);
+            Evidence refund = evidence(learning, "refund-timing");
+            assertEquals(2, refund.sessions(), 0.01);
+            assertEquals(1, refund.satisfied(), 0.01, "the quick return is not satisfied, the helpful vote is");
+        }
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"h2", "postgres"})
+    void evidenceWatermarkAndDecisionsSurviveARestart(String storage) throws Exception {
+        for (int visitor = 1; visitor <= 3; visitor++) {
+            visit("visitor-000" + visitor, "10.0.0." + visitor, "Refund", SHOWN, "refund-timing", 2);
+        }
+        try (TestDatabases.Storage db = TestDatabases.named(storage)) {
+            long version;
+            try (AnalyticsDatabase database = TestDatabases.open(db, data);
+                    LearningService learning = service(database, LearningConfig.defaults())) {
+                new EventRecorder(database).writeRecorded(events);
+                version = learning.run().version();
+                learning.decide(new Evidence.Key("money back", "refund-timing", Evidence.Scope.PUBLIC), "Money back",
+                        dev.kotae.learning.Decision.ROUTED, "admin");
+            }
+            published.clear();
+            try (AnalyticsDatabase database = TestDatabases.open(db, data);
+                    LearningService learning = service(database, LearningConfig.defaults())) {
+                LearningService.Cycle cycle = learning.run();
+                assertEquals(1, published.size(), "what the stored evidence says is published again at start");
+                assertTrue(cycle.version() > version, "versions keep increasing across restarts");
+                assertEquals(List.of("Refund", "money back"), texts(learning.current(), "refund-timing").stream().sorted().toList());
+                assertEquals(3, evidence(learning, "refund-timing").sessions(), 0.01, "nothing read twice");
+                assertEquals("routed", learning.phrasings("refund-timing", "routed", 10).get(0).decision());
+            }
+        }
+    }
+
+    // --- helpers ---
+
+    private LearningService service(AnalyticsDatabase database, LearningConfig config) {
+        return new LearningService(database, config, published::add,
+                id -> Optional.of(id.startsWith("internal-") ? Evidence.Scope.AGENTS : Evidence.Scope.PUBLIC),
+                timeout -> true, LATER);
+    }
+
+    private static Evidence evidence(LearningService learning, String articleId) throws Exception {
+        List<LearningService.PhrasingRow> rows = learning.phrasings(articleId, "all", 10);
+        assertFalse(rows.isEmpty(), "no evidence for " + articleId);
+        LearningService.PhrasingRow row = rows.get(0);
+        return new Evidence(row.queryGroup(), row.written(), row.articleId(),
+                "agents".equals(row.scope()) ? Evidence.Scope.AGENTS : Evidence.Scope.PUBLIC, row.sessions(),
+                row.addresses(), row.clicks(), row.skips(), row.satisfied(), row.lastSeen());
+    }
+
+    private static long skipsOf(AnalyticsDatabase database, String articleId) throws Exception {
+        try (var connection = database.dataSource().getConnection(); var select = connection.prepareStatement(
+                "SELECT COUNT(*) FROM learning_choice WHERE article_id = ? AND skipped = TRUE AND chose = FALSE")) {
+            select.setString(1, articleId);
+            try (var row = select.executeQuery()) {
+                row.next();
+                return row.getLong(1);
+            }
+        }
+    }
+
+    private static List<String> texts(Learned learned, String articleId) {
+        return learned.of(articleId).stream().map(Learned.Phrasing::text).toList();
+    }
+
+    private void visit(String session, String address, String query, List<String> shown, String clicked, int rank) {
+        search(session, address, query, shown, Requester.PUBLIC);
+        click(session, address, query, clicked, rank);
+    }
+
+    private void search(String session, String address, String query, List<String> shown, String audience) {
+        search(session, address, query, shown, audience, false);
+    }
+
+    private void search(String session, String address, String query, List<String> shown, String audience,
+            boolean automated) {
+        events.add(new RecordedEvent(new SearchEvent(at(), session, query, "en", shown.size(), shown, "api"),
+                new Requester(audience, hash(address), automated)));
+    }
+
+    private void click(String session, String address, String query, String articleId, int rank) {
+        click(session, address, query, articleId, rank, false);
+    }
+
+    private void click(String session, String address, String query, String articleId, int rank, boolean automated) {
+        events.add(new RecordedEvent(new ClickEvent(at(), session, query, articleId, rank),
+                new Requester(Requester.PUBLIC, hash(address), automated)));
+    }
+
+    /** Events a second apart, in order. */
+    private Instant at() {
+        return START.plusSeconds(second++);
+    }
+
+    private static String hash(String address) {
+        return "h-" + address; // stands in for the keyed hash: distinct addresses, distinct values
+    }
+}

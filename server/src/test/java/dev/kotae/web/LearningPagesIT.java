@@ -1,0 +1,54 @@
+package dev.kotae.web;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.kotae.config.PluginsConfig;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import org.awaitility.Awaitility;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * {@code /admin/learning} over real HTTP: anonymous callers are sent to sign in, agents get the 403 page,
+ * and a customer's search that found nothing is offered for routing, escaped (it is customer input).
+ */
+class LearningPagesIT {
+
+    private static final String HOSTILE = "<zzqxv onmouseover=wqpfj>";
+
+    @TempDir
+    Path work;
+
+    @Test
+    void onlyAdminsSeeThePageAndCustomerQueriesAreEscaped() throws Exception {
+        KotaeServer server = KotaeServer.configured(work, PluginsConfig.none(), config -> config);
+        try {
+            KotaeServer.Reply anonymous = server.get("/admin/learning");
+            assertEquals(303, anonymous.status(), anonymous.body());
+            assertTrue(anonymous.header("Location").contains("/login?next=%2Fadmin%2Flearning"), anonymous.header("Location"));
+            KotaeServer.Reply agent = server.get("/admin/learning", KotaeServer.AGENT_TOKEN);
+            assertEquals(403, agent.status());
+            assertTrue(agent.header("Content-Type").startsWith("text/html"), agent.header("Content-Type"));
+
+            KotaeServer.Reply searched = server.get("/api/v1/search?q=" + URLEncoder.encode(HOSTILE, StandardCharsets.UTF_8));
+            assertEquals(200, searched.status(), searched.body());
+            assertEquals(0, searched.json().get("total").asInt(), searched.body());
+            String page = Awaitility.await("the search that found nothing is offered for routing")
+                    .atMost(Duration.ofSeconds(30)).pollDelay(Duration.ZERO)
+                    .until(() -> server.get("/admin/learning", KotaeServer.ADMIN_TOKEN).body(),
+                            body -> body.contains("unanswered-query"));
+            assertTrue(page.contains("&lt;zzqxv onmouseover=wqpfj&gt;"), page);
+            assertFalse(page.contains("<zzqxv"), "never unescaped");
+            assertTrue(page.contains("action=\"/admin/learning/route\""), page);
+            assertTrue(server.get("/editor", KotaeServer.ADMIN_TOKEN).body().contains("href=\"/admin/learning\""),
+                    "linked from the editor's admin links");
+        } finally {
+            server.stop();
+        }
+    }
+}
