@@ -247,21 +247,7 @@ public final class EvidenceIngestion {
             return false;
         }
         if (chose == null) {
-            try (PreparedStatement insert = connection.prepareStatement("INSERT INTO learning_choice (pair_key,"
-                    + " session_id, query_group, written, article_id, scope, client_hash, chose, skipped, click_weight,"
-                    + " voted, returned, chosen_at) VALUES (?, ?, ?, ?, ?, ?, ?, TRUE, FALSE, ?, ?, FALSE, ?)")) {
-                insert.setString(1, pair);
-                insert.setString(2, session);
-                insert.setString(3, key.queryGroup());
-                insert.setString(4, written);
-                insert.setString(5, key.articleId());
-                insert.setString(6, PairKeys.name(key.scope()));
-                insert.setString(7, client);
-                insert.setDouble(8, weight);
-                insert.setBoolean(9, solved);
-                insert.setLong(10, at.toEpochMilli());
-                insert.executeUpdate();
-            }
+            insert(connection, key, written, session, client, true, weight, solved, at);
             return true;
         }
         // Chosen again, or chosen after being passed over: one session, one row; the strongest click counts.
@@ -307,17 +293,27 @@ public final class EvidenceIngestion {
                 return;
             }
         }
+        insert(connection, key, written, session, client, false, 0, false, at);
+    }
+
+    /** A session's first row for a pair: it chose the article (with its click's weight) or passed it over. */
+    private static void insert(Connection connection, Evidence.Key key, String written, String session, String client,
+            boolean chose, double weight, boolean solved, Instant at) throws SQLException {
         try (PreparedStatement insert = connection.prepareStatement("INSERT INTO learning_choice (pair_key,"
                 + " session_id, query_group, written, article_id, scope, client_hash, chose, skipped, click_weight,"
-                + " voted, returned, chosen_at) VALUES (?, ?, ?, ?, ?, ?, ?, FALSE, TRUE, 0, FALSE, FALSE, ?)")) {
-            insert.setString(1, pair);
+                + " voted, returned, chosen_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, FALSE, ?)")) {
+            insert.setString(1, PairKeys.of(key));
             insert.setString(2, session);
             insert.setString(3, key.queryGroup());
             insert.setString(4, written);
             insert.setString(5, key.articleId());
             insert.setString(6, PairKeys.name(key.scope()));
             insert.setString(7, client);
-            insert.setLong(8, at.toEpochMilli());
+            insert.setBoolean(8, chose);
+            insert.setBoolean(9, !chose);
+            insert.setDouble(10, weight);
+            insert.setBoolean(11, solved);
+            insert.setLong(12, at.toEpochMilli());
             insert.executeUpdate();
         }
     }
