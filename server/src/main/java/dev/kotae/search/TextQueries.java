@@ -97,6 +97,9 @@ public final class TextQueries {
         /** How many documents contain the term, out of how many have its field. */
         Frequency frequency(Term term) throws IOException;
 
+        /** Whether some document has a term in {@code field}. */
+        boolean hasTerms(String field) throws IOException;
+
         /** The scope's term queries, with the term lookups it keeps. */
         static TermQueries of(IndexView.Scope scope) {
             return new TermQueries() {
@@ -108,6 +111,11 @@ public final class TextQueries {
                 @Override
                 public Frequency frequency(Term term) throws IOException {
                     return Frequency.of(scope.searcher(), term, scope.termQuery(term).getTermStates());
+                }
+
+                @Override
+                public boolean hasTerms(String field) throws IOException {
+                    return scope.searcher().collectionStatistics(field) != null;
                 }
             };
         }
@@ -148,6 +156,7 @@ public final class TextQueries {
         List<TextQuery.Clause> clauses = new ArrayList<>();
         for (LanguageFamily family : families) {
             RankingProfile profile = RankingProfile.of(family);
+            LearnedWeights learnedWeights = inUse(learned.apply(family), family, termQueries);
             Words words = words(analysis.text(family), IndexFields.body(family), text, MAX_TERMS,
                     profile.joinsSplitWords(), family == LanguageFamily.JA ? fragmentOf(conversion) : word -> false);
             Map<String, Float> weights = new LinkedHashMap<>();
@@ -155,24 +164,24 @@ public final class TextQueries {
                 float weight = (phrasing.isPhrasing(family, word.getKey()) ? profile.phrasingWeight() : 1f)
                         * (1 + REPEAT_WEIGHT * (word.getValue() - 1));
                 weights.put(word.getKey(), weight);
-                clauses.add(fieldsClause(TextQuery.Kind.WORD, family, profile, word.getKey(), weight));
+                clauses.add(fieldsClause(TextQuery.Kind.WORD, family, profile, learnedWeights, word.getKey(), weight));
             }
             if (family == LanguageFamily.JA) {
                 // A word the help center writes in kana, typed in hiragana: one word, in place of its pieces.
                 for (KanaConversion.KanaWord kana : conversion.kanaWords()) {
                     if (weights.size() < MAX_TERMS && weights.putIfAbsent(kana.reading(), 1f) == null) {
-                        clauses.add(fieldsClause(TextQuery.Kind.WORD, family, profile, kana.reading(), 1f));
+                        clauses.add(fieldsClause(TextQuery.Kind.WORD, family, profile, learnedWeights, kana.reading(), 1f));
                     }
                 }
             }
             for (String joined : words.joinedPairs()) {
-                clauses.add(fieldsClause(TextQuery.Kind.JOINED_PAIR, family, profile, joined, 1f));
+                clauses.add(fieldsClause(TextQuery.Kind.JOINED_PAIR, family, profile, learnedWeights, joined, 1f));
             }
-            addPrior(clauses, family, weights, termQueries);
+            addPrior(clauses, family, learnedWeights.prior(), weights, termQueries);
             synonymWeights(synonyms.of(family, words.sequence()), weights).forEach((synonym, weight) ->
-                    clauses.add(fieldsClause(TextQuery.Kind.SYNONYM, family, profile, synonym, weight)));
+                    clauses.add(fieldsClause(TextQuery.Kind.SYNONYM, family, profile, learnedWeights, synonym, weight)));
             if (family == LanguageFamily.JA) {
-                addReadings(clauses, conversion, profile, words.counts().keySet());
+                addReadings(clauses, conversion, profile, learnedWeights, words.counts().keySet());
             }
             if (profile.gramsWeight() > 0) {
                 String gramsText = conversion.converted() ? conversion.unconverted() : text;
@@ -220,7 +229,7 @@ public final class TextQueries {
 
     /** The READING clauses of the converted words' forms: each word of a form once, at its best share. */
     private void addReadings(List<TextQuery.Clause> clauses, KanaConversion.Conversion conversion,
-            RankingProfile profile, Collection<String> typed) {
+            RankingProfile profile, LearnedWeights learnedWeights, Collection<String> typed) {
         Map<String, Double> shares = new LinkedHashMap<>();
         for (KanaConversion.Word word : conversion.words()) {
             for (KanaConversion.Form form : word.forms()) {
@@ -233,7 +242,19 @@ public final class TextQueries {
             }
         }
         shares.forEach((term, share) -> clauses.add(fieldsClause(TextQuery.Kind.READING, LanguageFamily.JA,
-                profile, term, READING_WEIGHT * share.floatValue())));
+                profile, learnedWeights, term, READING_WEIGHT * share.floatValue())));
+    }
+
+    /**
+     * {@code weights}, less what nothing was learned for: a help center that learned nothing (or only one
+     * of the two) searches as without it, and pays no term lookups for it.
+     */
+    private static LearnedWeights inUse(LearnedWeights weights, LanguageFamily family, TermQueries termQueries)
+            throws IOException {
+        float questions = weights.questions() > 0 && termQueries.hasTerms(IndexFields.learned(family))
+                ? weights.questions() : 0;
+        float prior = weights.prior() > 0 && termQueries.hasTerms(IndexFields.prior(family)) ? weights.prior() : 0;
+        return new LearnedWeights(questions, prior);
     }
 
     /**
@@ -241,13 +262,13 @@ public final class TextQueries {
      * learned questions when they weigh anything.
      */
     private TextQuery.Clause fieldsClause(TextQuery.Kind kind, LanguageFamily family, RankingProfile profile,
-            String term, float weight) {
+            LearnedWeights learnedWeights, String term, float weight) {
         List<WordScores.FieldTerm> fields = new ArrayList<>(List.of(
                 field(IndexFields.title(family), term, profile.questionWeight()),
                 field(IndexFields.questions(family), term, profile.questionWeight()),
                 field(IndexFields.labels(family), term, profile.labelsWeight()),
                 field(IndexFields.body(family), term, 1f)));
-        float learnedQuestions = learned.apply(family).questions();
+        float learnedQuestions = learnedWeights.questions();
         if (learnedQuestions > 0) {
             fields.add(field(IndexFields.learned(family), term, learnedQuestions));
         }
@@ -259,9 +280,8 @@ public final class TextQueries {
      * times the word's: only for words some article learned, so a help center that learned nothing
      * searches exactly as without them.
      */
-    private void addPrior(List<TextQuery.Clause> clauses, LanguageFamily family, Map<String, Float> words,
-            TermQueries termQueries) throws IOException {
-        float prior = learned.apply(family).prior();
+    private void addPrior(List<TextQuery.Clause> clauses, LanguageFamily family, float prior,
+            Map<String, Float> words, TermQueries termQueries) throws IOException {
         if (prior <= 0) {
             return;
         }

@@ -70,6 +70,11 @@ final class EveryMatchScored {
             public TextQueries.Frequency frequency(Term term) throws IOException {
                 return TextQueries.Frequency.of(searcher, term, TermStates.build(searcher, term, true));
             }
+
+            @Override
+            public boolean hasTerms(String field) throws IOException {
+                return searcher.collectionStatistics(field) != null;
+            }
         };
     }
 }
