@@ -98,7 +98,7 @@ public final class ArticleDocuments {
         doc.add(new TextField(IndexFields.labels(family), labels, Field.Store.NO));
         doc.add(new Field(IndexFields.body(family), article.text(), BODY_TYPE));
         // What customers asked when they found it: only here, never in suggestions or spelling words.
-        learned.addFields(doc, article.id(), family);
+        learned.addFields(doc, article, family);
 
         if (family == LanguageFamily.JA) {
             doc.add(new TextField(IndexFields.GRAMS_TITLE, article.title(), Field.Store.NO));

@@ -100,13 +100,14 @@ public final class LearnedIndexing implements LearnedSink {
     }
 
     /** Writes the article's document again from {@code view}; false if it is not indexed or was refused. */
-    private static boolean writeAgain(IndexView view, ArticleIndex.Changes changes, String id) throws IOException {
+    private boolean writeAgain(IndexView view, ArticleIndex.Changes changes, String id) throws IOException {
         TopDocs found = view.search(new TermQuery(new Term(IndexFields.ID, id)), 1);
         if (found.scoreDocs.length == 0) {
             return false;
         }
         int doc = found.scoreDocs[0].doc;
         Article article = ArticleDocuments.read(view.getIndexReader(), doc);
+        phrasings.learnedFor(article);
         BytesRef stamp = ArticleDocuments.binaryValue(view.getIndexReader(), doc, IndexFields.STAMP);
         try {
             changes.upsert(article, stamp == null ? "" : stamp.utf8ToString());

@@ -1,5 +1,7 @@
 package dev.kotae.index;
 
+import dev.kotae.content.Article;
+import dev.kotae.content.Visibility;
 import dev.kotae.learning.Learned;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -8,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
 import org.apache.lucene.analysis.TokenStream;
 import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
 import org.apache.lucene.analysis.tokenattributes.TermFrequencyAttribute;
@@ -86,10 +89,24 @@ public final class LearnedPhrasings {
         current = next;
     }
 
+    /**
+     * Each article's visibility when its phrasings were last indexed by a publish: what they were learned
+     * for (public articles learn only from anonymous searches, internal ones only from agents'). An article
+     * whose visibility changed since gets none of them until the next learning cycle re-learns it in its new
+     * scope, so an internal article made public never carries into public searches what agents taught it.
+     */
+    private final Map<String, Visibility> learnedFor = new ConcurrentHashMap<>();
+
+    /** Notes that {@code article}'s phrasings in use were learned for its visibility now (by a publish). */
+    void learnedFor(Article article) {
+        learnedFor.put(article.id(), article.visibility());
+    }
+
     /** Adds the article's learned questions and click prior to its document ({@code family}: the article's). */
-    void addFields(org.apache.lucene.document.Document doc, String articleId, LanguageFamily family) {
-        List<Learned.Phrasing> phrasings = current.of(articleId);
-        if (phrasings.isEmpty() || analysis == null) {
+    void addFields(org.apache.lucene.document.Document doc, Article article, LanguageFamily family) {
+        List<Learned.Phrasing> phrasings = current.of(article.id());
+        Visibility learnedAs = learnedFor.get(article.id());
+        if (phrasings.isEmpty() || analysis == null || (learnedAs != null && learnedAs != article.visibility())) {
             return;
         }
         Map<String, Integer> prior = new TreeMap<>();

@@ -96,6 +96,26 @@ class LearnedIndexingTest {
     }
 
     @Test
+    void anArticleWhoseVisibilityChangedCarriesNothingItLearnedBefore() throws IOException {
+        // Learned while public, from anonymous searches; then made internal by an edit (and back).
+        sink.publish(learned(1, "a", new Learned.Phrasing("zorblax", 1, true)));
+        assertEquals(1, count(IndexFields.learned(LanguageFamily.EN), "zorblax"));
+        Article internal = new Article("a", "About a", ArticleType.FAQ, Visibility.INTERNAL, "en", "c", List.of(),
+                List.of("a question"), LocalDate.of(2026, 12, 1), "test:a", "<p>body of a</p>", "body of a");
+        index.change(changes -> {
+            changes.upsert(internal, "stamp-a2");
+            return null;
+        });
+        assertEquals(0, count(IndexFields.learned(LanguageFamily.EN), "zorblax"), "not in its new audience");
+        assertEquals(0, count(IndexFields.prior(LanguageFamily.EN), "zorblax"));
+        index.change(changes -> {
+            changes.upsert(article("a", "About a"), "stamp-a3");
+            return null;
+        });
+        assertEquals(1, count(IndexFields.learned(LanguageFamily.EN), "zorblax"), "public again: learned for it");
+    }
+
+    @Test
     void anAssociationOnlyPhrasingIsInThePriorAndNotALearnedQuestion() throws IOException {
         sink.publish(learned(1, "a", new Learned.Phrasing("zorblax", 0.4, false)));
         assertEquals(0, count(IndexFields.learned(LanguageFamily.EN), "zorblax"));
