@@ -49,7 +49,9 @@ public final class QuerySpelling {
         if (masked == null) {
             return null;
         }
-        String group = KanaNormalizer.normalize(masked).strip();
+        // Cut again: folding can lengthen a query already cut to its column (İ lower-cases to two characters),
+        // and the group is a key stored as it is, by analytics and by learning's decisions alike.
+        String group = EventRecorder.fit(KanaNormalizer.normalize(masked).strip(), QueryText.MAX_LENGTH);
         if (!hasScript(group, Character.UnicodeScript.HAN)) {
             boolean kana = hasScript(group, Character.UnicodeScript.KATAKANA);
             return new Spelling(group, kana ? group : null);

@@ -1,6 +1,7 @@
 package dev.kotae.learning;
 
 import java.time.Instant;
+import java.util.Locale;
 import java.util.Objects;
 
 /**
@@ -48,6 +49,21 @@ public record Evidence(String queryGroup, String written, String articleId, Scop
         /** Anonymous visitors' searches: what public articles learn from. */
         PUBLIC,
         /** Signed-in agents' searches: what internal articles learn from. */
-        AGENTS
+        AGENTS;
+
+        /** {@code public} or {@code agents}: how the learning tables, the API and event requesters write it. */
+        public String key() {
+            return name().toLowerCase(Locale.ROOT);
+        }
+
+        /** The scope whose {@link #key} is {@code key}, or {@code null} for anything else. */
+        public static Scope ofKey(String key) {
+            for (Scope scope : values()) {
+                if (scope.key().equals(key)) {
+                    return scope;
+                }
+            }
+            return null;
+        }
     }
 }

@@ -105,8 +105,7 @@ public final class LearningPages {
         String filter = filter(posted.getFirst("filter"));
         String queryGroup = field(posted, "queryGroup");
         String articleId = articleId(field(posted, "articleId"));
-        Evidence.Scope scope = "public".equals(field(posted, "scope")) ? Evidence.Scope.PUBLIC
-                : "agents".equals(field(posted, "scope")) ? Evidence.Scope.AGENTS : null;
+        Evidence.Scope scope = Evidence.Scope.ofKey(field(posted, "scope"));
         Decision decision = EvidenceStore.decision(field(posted, "decision"));
         if (queryGroup.isEmpty() || queryGroup.length() > SearchRequest.MAX_QUERY_LENGTH || articleId == null
                 || scope == null || decision == null || decision == Decision.ROUTED) {

@@ -120,8 +120,7 @@ public final class LearningResource {
         if (request.articleId() == null || !Article.ID_PATTERN.matcher(request.articleId()).matches()) {
             throw bad("articleId must be an article id");
         }
-        Evidence.Scope scope = "public".equals(request.scope()) ? Evidence.Scope.PUBLIC
-                : "agents".equals(request.scope()) ? Evidence.Scope.AGENTS : null;
+        Evidence.Scope scope = Evidence.Scope.ofKey(request.scope());
         if (scope == null) {
             throw bad("scope must be public or agents");
         }

@@ -35,6 +35,13 @@ class QuerySpellingTest {
         assertEquals(sound, spelling.sound());
     }
 
+    @Test
+    void aGroupFitsItsColumnEvenWhenFoldingLengthensTheQuery() {
+        // İ lower-cases to two characters: a query cut to its column would outgrow it once folded.
+        QuerySpelling.Spelling spelling = QuerySpelling.of(QueryText.masked("İ".repeat(QueryText.MAX_LENGTH)));
+        assertEquals(QueryText.MAX_LENGTH, spelling.group().length());
+    }
+
     @ParameterizedTest(name = "{0}")
     @ValueSource(strings = {"Refund", "ＲＥＦＵＮＤ", "refund"})
     void latinIsFoldedForWidthAndCaseAndHasNoReading(String query) {

@@ -145,7 +145,7 @@ public final class EvidenceIngestion {
             return;
         }
         Search search = attributedSearch(connection, click);
-        if (search == null || search.automated() || PairKeys.scope(search.audience()) == null) {
+        if (search == null || search.automated() || Evidence.Scope.ofKey(search.audience()) == null) {
             return;
         }
         List<String> shown = search.topIds();
@@ -153,7 +153,7 @@ public final class EvidenceIngestion {
         if (rank <= shown.size() && !shown.get(rank - 1).equals(click.articleId())) {
             return; // not what that search showed there (the ledger checks the API's clicks, not a plugin's)
         }
-        Evidence.Scope scope = PairKeys.scope(search.audience());
+        Evidence.Scope scope = Evidence.Scope.ofKey(search.audience());
         String client = search.client() != null ? search.client() : click.client();
         double weight = Math.min(MAX_CLICK_WEIGHT, Math.pow(rank, POSITION_BIAS));
         if (!choose(connection, new Evidence.Key(search.group(), click.articleId(), scope), search.written(),
@@ -210,7 +210,7 @@ public final class EvidenceIngestion {
 
     private void deflection(Connection connection, Event deflection) throws SQLException {
         if (deflection.articleId() == null || deflection.group() == null || deflection.query() == null
-                || !"public".equals(deflection.audience())) {
+                || Evidence.Scope.ofKey(deflection.audience()) != Evidence.Scope.PUBLIC) {
             return; // widgets answer from public articles only: an agent's use teaches them nothing
         }
         Evidence.Key key = new Evidence.Key(deflection.group(), deflection.articleId(), Evidence.Scope.PUBLIC);
@@ -307,7 +307,7 @@ public final class EvidenceIngestion {
             insert.setString(3, key.queryGroup());
             insert.setString(4, written);
             insert.setString(5, key.articleId());
-            insert.setString(6, PairKeys.name(key.scope()));
+            insert.setString(6, key.scope().key());
             insert.setString(7, client);
             insert.setBoolean(8, chose);
             insert.setBoolean(9, !chose);

@@ -53,7 +53,7 @@ public final class EvidenceStore {
             select.setFetchSize(1000);
             try (ResultSet row = select.executeQuery()) {
                 while (row.next()) {
-                    Evidence.Scope scope = PairKeys.scope(row.getString("scope"));
+                    Evidence.Scope scope = Evidence.Scope.ofKey(row.getString("scope"));
                     if (scope == null) {
                         continue;
                     }
@@ -140,7 +140,7 @@ public final class EvidenceStore {
                 "SELECT query_group, written, article_id, scope, decision, decided_by, decided_at FROM learning_decision")) {
             try (ResultSet row = select.executeQuery()) {
                 while (row.next()) {
-                    Evidence.Scope scope = PairKeys.scope(row.getString("scope"));
+                    Evidence.Scope scope = Evidence.Scope.ofKey(row.getString("scope"));
                     Decision decision = decision(row.getString("decision"));
                     if (scope == null || decision == null) {
                         continue;
@@ -180,7 +180,7 @@ public final class EvidenceStore {
                         insert.setString(2, key.queryGroup());
                         insert.setString(3, written);
                         insert.setString(4, key.articleId());
-                        insert.setString(5, PairKeys.name(key.scope()));
+                        insert.setString(5, key.scope().key());
                         insert.setString(6, name);
                         insert.setString(7, decidedBy);
                         insert.setObject(8, EvidenceIngestion.utc(at));

@@ -264,7 +264,7 @@ public final class LearningService implements AutoCloseable {
         }
         if (scope.get() != key.scope()) {
             throw new IllegalArgumentException("article " + key.articleId() + " learns from "
-                    + PairKeys.name(scope.get()) + " searches only, not " + PairKeys.name(key.scope()));
+                    + scope.get().key() + " searches only, not " + key.scope().key());
         }
         return store.tallies(clock.instant(), config.halfLife()).stream()
                 .map(EvidenceStore.Tally::evidence).filter(e -> e.key().equals(key)).findFirst()
@@ -279,7 +279,7 @@ public final class LearningService implements AutoCloseable {
     private PhrasingRow row(Evidence e, EvidenceStore.StoredDecision decided) {
         boolean inUse = current().of(e.articleId()).stream()
                 .anyMatch(p -> p.text().equals(e.written()) || p.text().equals(e.queryGroup()));
-        return new PhrasingRow(e.queryGroup(), e.written(), e.articleId(), PairKeys.name(e.scope()), e.sessions(),
+        return new PhrasingRow(e.queryGroup(), e.written(), e.articleId(), e.scope().key(), e.sessions(),
                 e.addresses(), e.clicks(), e.skips(), e.satisfied(), e.sessions() > 0 ? e.lastSeen() : null,
                 LearnedBuilder.confidence(e), inUse,
                 decided == null ? null : decided.decision().name().toLowerCase(Locale.ROOT));

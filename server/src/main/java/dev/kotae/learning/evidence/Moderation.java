@@ -63,9 +63,7 @@ public final class Moderation {
      * stores queries under, so it finds the visitors' evidence for the same query.
      */
     public static Evidence.Key key(String query, String articleId, Evidence.Scope scope) {
-        String masked = QueryText.masked(query.strip());
-        QuerySpelling.Spelling spelling = QuerySpelling.of(masked);
-        return new Evidence.Key(spelling == null ? QueryText.normalized(masked) : spelling.group(), articleId, scope);
+        return new Evidence.Key(QuerySpelling.of(QueryText.masked(query.strip())).group(), articleId, scope);
     }
 
     /** The query as stored with its decision when no visitor's spelling is known: masked like analytics. */

@@ -5,11 +5,10 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
-import java.util.Locale;
 
 /**
  * How a (query group, article, scope) pair is keyed in the learning tables: a SHA-256 of the three, since
- * a query group is too long for a portable primary key; and how a scope is written there.
+ * a query group is too long for a portable primary key.
  */
 final class PairKeys {
 
@@ -22,23 +21,10 @@ final class PairKeys {
             sha.update((byte) 0);
             sha.update(key.articleId().getBytes(StandardCharsets.UTF_8));
             sha.update((byte) 0);
-            sha.update(name(key.scope()).getBytes(StandardCharsets.UTF_8));
+            sha.update(key.scope().key().getBytes(StandardCharsets.UTF_8));
             return HexFormat.of().formatHex(sha.digest());
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("SHA-256 is part of every Java runtime", e);
         }
-    }
-
-    /** {@code public} or {@code agents}: the scope as the tables, the API and event requesters write it. */
-    static String name(Evidence.Scope scope) {
-        return scope.name().toLowerCase(Locale.ROOT);
-    }
-
-    /** The scope named {@code public} or {@code agents}, or {@code null} for anything else. */
-    static Evidence.Scope scope(String name) {
-        if ("public".equals(name)) {
-            return Evidence.Scope.PUBLIC;
-        }
-        return "agents".equals(name) ? Evidence.Scope.AGENTS : null;
     }
 }
