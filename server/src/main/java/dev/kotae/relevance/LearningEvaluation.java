@@ -33,8 +33,9 @@ import java.util.concurrent.atomic.AtomicInteger;
  *   <li><b>none</b>: before any traffic, the server as it ranks without learning;
  *   <li><b>clicks only</b>: after the traffic half was asked by simulated visitors, each with its own
  *       session and address, clicking the results the server showed them as a seeded position-biased
- *       {@link ClickModel} says (clicks to {@code /api/v1/events}, a helpful vote when the visit ended
- *       well), and one learning cycle ({@code POST /api/v1/admin/learning/run}) in the server's automatic mode;
+ *       {@link ClickModel} says (clicks to {@code /api/v1/events}; a helpful vote when the visit ended
+ *       well, a new search when it did not, so that no choice is left for the server to settle by the
+ *       clock), and one learning cycle ({@code POST /api/v1/admin/learning/run}) in the server's automatic mode;
  *   <li><b>with approval</b>: after an agent decided on every learned phrasing as the qrels say (see
  *       {@link #approve}) and a second learning cycle.
  * </ol>
@@ -194,6 +195,8 @@ public final class LearningEvaluation {
                         endedWell.add(query.id());
                         api.helpful(chose.clicks().get(chose.clicks().size() - 1).articleId(), visitor);
                         votes.incrementAndGet();
+                    } else if (!chose.clicks().isEmpty()) {
+                        api.search(text, DEPTH, visitor); // back to search: what was opened did not answer
                     }
                 });
             }

@@ -30,8 +30,9 @@ import javax.sql.DataSource;
  *       {@link #MAX_CLICK_WEIGHT}. The results shown above it and passed over are recorded as skips.</li>
  *   <li>A widget's "opened" or "solved" counts as a choice of its article for its query (public only);
  *       "shown" is the widget pre-fetching while the visitor types, and never counts.</li>
- *   <li>A helpful vote or a "solved" marks the session's recent choice of that article satisfied; an
- *       unhelpful vote, a "not-solved", or a new search within {@link #QUICK_RETURN} marks it returned.</li>
+ *   <li>A helpful vote or a "solved" marks the session's recent choice of that article satisfied, and its
+ *       other choices for the same question returned; an unhelpful vote, a "not-solved", or a new search
+ *       within {@link #QUICK_RETURN} marks a choice returned.</li>
  *   <li>Requests that looked automated (crawlers, pre-fetches), events without a session, and events stored
  *       before requesters were recorded are ignored.</li>
  *   <li>A session counts once per pair, however often it clicks, and chooses at most
@@ -203,6 +204,7 @@ public final class EvidenceIngestion {
         Instant from = vote.at().minus(ATTRIBUTION_WINDOW);
         if (vote.helpful()) {
             satisfied(connection, vote.session(), vote.articleId(), from, vote.at());
+            answeredElsewhere(connection, vote.session(), vote.articleId(), from, vote.at());
         } else {
             returned(connection, vote.session(), vote.articleId(), from, vote.at());
         }
@@ -217,8 +219,12 @@ public final class EvidenceIngestion {
         switch (deflection.action() == null ? "" : deflection.action()) {
             case "opened" -> choose(connection, key, deflection.query(), deflection.session(), deflection.client(), 1,
                     false, deflection.at());
-            case "solved" -> choose(connection, key, deflection.query(), deflection.session(), deflection.client(), 1,
-                    true, deflection.at());
+            case "solved" -> {
+                choose(connection, key, deflection.query(), deflection.session(), deflection.client(), 1, true,
+                        deflection.at());
+                answeredElsewhere(connection, deflection.session(), deflection.articleId(),
+                        deflection.at().minus(ATTRIBUTION_WINDOW), deflection.at());
+            }
             case "not-solved" -> returned(connection, deflection.session(), deflection.articleId(),
                     deflection.at().minus(ATTRIBUTION_WINDOW), deflection.at());
             default -> { /* "shown" is a pre-fetch while typing; the rest say nothing about an article */ }
@@ -328,6 +334,29 @@ public final class EvidenceIngestion {
     private static void returned(Connection connection, String session, String articleId, Instant from, Instant to)
             throws SQLException {
         mark(connection, "returned", session, articleId, from, to);
+    }
+
+    /**
+     * Marks the session's other choices for the question {@code answer} answered (same query group, between
+     * the instants) as not having answered: the visitor looked at them and went on to the answer. Without
+     * this, they would count as satisfied once {@link #QUICK_RETURN} passed with no new search.
+     */
+    private static void answeredElsewhere(Connection connection, String session, String answer, Instant from,
+            Instant to) throws SQLException {
+        try (PreparedStatement update = connection.prepareStatement("UPDATE learning_choice SET returned = TRUE"
+                + " WHERE session_id = ? AND chose = TRUE AND voted = FALSE AND article_id <> ?"
+                + " AND chosen_at >= ? AND chosen_at <= ? AND query_group IN (SELECT query_group FROM learning_choice"
+                + " WHERE session_id = ? AND article_id = ? AND chose = TRUE AND chosen_at >= ? AND chosen_at <= ?)")) {
+            update.setString(1, session);
+            update.setString(2, answer);
+            update.setLong(3, from.toEpochMilli());
+            update.setLong(4, to.toEpochMilli());
+            update.setString(5, session);
+            update.setString(6, answer);
+            update.setLong(7, from.toEpochMilli());
+            update.setLong(8, to.toEpochMilli());
+            update.executeUpdate();
+        }
     }
 
     private static void mark(Connection connection, String column, String session, String articleId, Instant from,

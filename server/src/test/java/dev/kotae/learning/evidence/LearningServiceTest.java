@@ -223,6 +223,30 @@ class LearningServiceTest {
 
     @ParameterizedTest
     @ValueSource(strings = {"h2", "postgres"})
+    void aHelpfulVoteSaysTheOtherResultsOpenedForTheSameQuestionDidNotAnswerIt(String storage) throws Exception {
+        search("looker-0001", "10.14.0.1", "Shipping", List.of("shipping"), Requester.PUBLIC);
+        click("looker-0001", "10.14.0.1", "Shipping", "shipping", 1);
+        second += EvidenceIngestion.QUICK_RETURN.toSeconds() + 60; // no quick return: the shipping answer settles
+        search("looker-0001", "10.14.0.1", "Refund", SHOWN, Requester.PUBLIC);
+        click("looker-0001", "10.14.0.1", "Refund", "wrong-one", 1);
+        click("looker-0001", "10.14.0.1", "Refund", "refund-timing", 2);
+        events.add(new RecordedEvent(new FeedbackEvent(at(), "looker-0001", "refund-timing", true, null),
+                new Requester(Requester.PUBLIC, hash("10.14.0.1"), false)));
+        try (TestDatabases.Storage db = TestDatabases.named(storage);
+                AnalyticsDatabase database = TestDatabases.open(db, data);
+                LearningService learning = service(database, LearningConfig.defaults())) {
+            new EventRecorder(database).writeRecorded(events);
+            learning.run();
+
+            assertEquals(1, evidence(learning, "refund-timing").satisfied(), 0.01, "voted helpful");
+            assertEquals(0, evidence(learning, "wrong-one").satisfied(), 0.01, "opened, then answered by another");
+            assertEquals(1, evidence(learning, "shipping").satisfied(), 0.01,
+                    "another question's choice: settled, with no new search after it");
+        }
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"h2", "postgres"})
     void evidenceWatermarkAndDecisionsSurviveARestart(String storage) throws Exception {
         for (int visitor = 1; visitor <= 3; visitor++) {
             visit("visitor-000" + visitor, "10.0.0." + visitor, "Refund", SHOWN, "refund-timing", 2);
