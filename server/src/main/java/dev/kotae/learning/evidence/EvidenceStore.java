@@ -14,6 +14,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import javax.sql.DataSource;
 
 /**
@@ -33,6 +34,9 @@ public final class EvidenceStore {
     public record StoredDecision(Evidence.Key key, String written, Decision decision, String decidedBy,
             Instant decidedAt) {}
 
+    /** The SQL state of a unique-key violation, on H2 and PostgreSQL alike. */
+    private static final String UNIQUE_VIOLATION = "23505";
+
     private final DataSource database;
 
     public EvidenceStore(DataSource database) {
@@ -46,10 +50,23 @@ public final class EvidenceStore {
      * long has passed).
      */
     public List<Tally> tallies(Instant now, Duration halfLife) throws SQLException {
+        return tallies(null, now, halfLife);
+    }
+
+    /** The pair's evidence as {@link #tallies} gives it, read from its own rows only; empty when no session chose it. */
+    public Optional<Tally> tally(Evidence.Key key, Instant now, Duration halfLife) throws SQLException {
+        return tallies(PairKeys.of(key), now, halfLife).stream().findFirst();
+    }
+
+    private List<Tally> tallies(String pairKey, Instant now, Duration halfLife) throws SQLException {
         Map<String, Builder> pairs = new LinkedHashMap<>();
         try (Connection connection = database.getConnection(); PreparedStatement select = connection.prepareStatement(
                 "SELECT pair_key, query_group, written, article_id, scope, client_hash, chose, skipped, click_weight,"
-                        + " voted, returned, chosen_at FROM learning_choice ORDER BY pair_key")) {
+                        + " voted, returned, chosen_at FROM learning_choice"
+                        + (pairKey == null ? "" : " WHERE pair_key = ?") + " ORDER BY pair_key")) {
+            if (pairKey != null) {
+                select.setString(1, pairKey);
+            }
             select.setFetchSize(1000);
             try (ResultSet row = select.executeQuery()) {
                 while (row.next()) {
@@ -154,9 +171,25 @@ public final class EvidenceStore {
         return decisions;
     }
 
-    /** Records (or replaces) the decision about a pair. */
+    /**
+     * Records (or replaces) the decision about a pair. Two agents deciding on the same new pair at once
+     * both succeed, the later one's decision kept.
+     */
     public StoredDecision decide(Evidence.Key key, String written, Decision decision, String decidedBy, Instant at)
             throws SQLException {
+        try {
+            return upsertDecision(key, written, decision, decidedBy, at);
+        } catch (SQLException e) {
+            if (!UNIQUE_VIOLATION.equals(e.getSQLState())) {
+                throw e;
+            }
+            // Another transaction inserted the pair's row between our UPDATE and INSERT: it exists now.
+            return upsertDecision(key, written, decision, decidedBy, at);
+        }
+    }
+
+    private StoredDecision upsertDecision(Evidence.Key key, String written, Decision decision, String decidedBy,
+            Instant at) throws SQLException {
         String pair = PairKeys.of(key);
         String name = decision.name().toLowerCase(Locale.ROOT);
         try (Connection connection = database.getConnection()) {

@@ -45,6 +45,11 @@ public final class LearningService implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(LearningService.class);
     /** Choices older than this many half-lives weigh under 1/256 and are forgotten. */
     private static final int KEPT_HALF_LIVES = 8;
+    /**
+     * How often choices older than {@link #KEPT_HALF_LIVES} half-lives are deleted: the delete reads the whole
+     * table, and a day's delay in forgetting what weighs under 0.4% changes nothing.
+     */
+    private static final Duration PRUNE_EVERY = Duration.ofDays(1);
 
     /** What a cycle left in use. */
     public record Cycle(long version, int evidence, int phrasings) {}
@@ -82,6 +87,8 @@ public final class LearningService implements AutoCloseable {
     private final ScheduledExecutorService scheduler;
     private volatile Learned current;
     private volatile boolean failing;
+    /** When old choices were last forgotten (guarded by {@code this}); {@code null} before the first cycle. */
+    private Instant prunedAt;
 
     public LearningService(AnalyticsDatabase database, LearningConfig config, LearnedSink sink, ArticleScopes articles,
             Delivery delivery, Clock clock) {
@@ -135,7 +142,10 @@ public final class LearningService implements AutoCloseable {
         }
         ingestion.ingest();
         Instant now = clock.instant();
-        store.prune(now.minus(config.halfLife().multipliedBy(KEPT_HALF_LIVES)));
+        if (prunedAt == null || !now.isBefore(prunedAt.plus(PRUNE_EVERY))) {
+            store.prune(now.minus(config.halfLife().multipliedBy(KEPT_HALF_LIVES)));
+            prunedAt = now;
+        }
         List<EvidenceStore.Tally> tallies = inOwnScope(store.tallies(now, config.halfLife()));
         Map<Evidence.Key, Decision> decisions = new HashMap<>();
         for (EvidenceStore.StoredDecision decided : store.decisions().values()) {
@@ -266,8 +276,7 @@ public final class LearningService implements AutoCloseable {
             throw new IllegalArgumentException("article " + key.articleId() + " learns from "
                     + scope.get().key() + " searches only, not " + key.scope().key());
         }
-        return store.tallies(clock.instant(), config.halfLife()).stream()
-                .map(EvidenceStore.Tally::evidence).filter(e -> e.key().equals(key)).findFirst()
+        return store.tally(key, clock.instant(), config.halfLife()).map(EvidenceStore.Tally::evidence)
                 .orElse(noEvidence(key, written));
     }
 

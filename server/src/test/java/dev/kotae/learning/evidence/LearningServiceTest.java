@@ -25,6 +25,11 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CyclicBarrier;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -242,6 +247,36 @@ class LearningServiceTest {
             assertEquals(0, evidence(learning, "wrong-one").satisfied(), 0.01, "opened, then answered by another");
             assertEquals(1, evidence(learning, "shipping").satisfied(), 0.01,
                     "another question's choice: settled, with no new search after it");
+        }
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"h2", "postgres"})
+    void agentsDecidingOnTheSameNewPairAtOnceAllSucceed(String storage) throws Exception {
+        int agents = 4;
+        int pairs = 30;
+        ExecutorService pool = Executors.newFixedThreadPool(agents);
+        try (TestDatabases.Storage db = TestDatabases.named(storage);
+                AnalyticsDatabase database = TestDatabases.open(db, data);
+                LearningService learning = service(database, LearningConfig.defaults())) {
+            for (int pair = 0; pair < pairs; pair++) {
+                Evidence.Key key = new Evidence.Key("question " + pair, "refund-timing", Evidence.Scope.PUBLIC);
+                CyclicBarrier together = new CyclicBarrier(agents);
+                List<Future<?>> decided = new ArrayList<>();
+                for (int agent = 0; agent < agents; agent++) {
+                    String name = "agent-" + agent;
+                    decided.add(pool.submit(() -> {
+                        together.await(); // all four find no decision yet, and insert one
+                        return learning.decide(key, "Question", dev.kotae.learning.Decision.APPROVED, name);
+                    }));
+                }
+                for (Future<?> future : decided) {
+                    future.get(30, TimeUnit.SECONDS); // a duplicate-key failure would be thrown here
+                }
+            }
+            assertEquals(pairs, learning.phrasings("refund-timing", "approved", 100).size());
+        } finally {
+            pool.shutdownNow();
         }
     }
 
