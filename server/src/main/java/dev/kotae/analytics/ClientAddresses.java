@@ -29,11 +29,21 @@ public final class ClientAddresses {
             "(?i)bot\\b|bot/|crawl|spider|slurp|headless|lighthouse|preview|facebookexternalhit|python-requests"
                     + "|python-urllib|scrapy|curl/|wget/|go-http-client|phantomjs|httrack|monitor");
 
-    private final byte[] key;
+    /** One initialised Mac per request thread: every search hashes its address, and a Mac is not thread-safe. */
+    private final ThreadLocal<Mac> macs;
 
     /** @param key a key for this purpose alone (e.g. {@code SigningKey.derive("client-address")}) */
     public ClientAddresses(byte[] key) {
-        this.key = key.clone();
+        SecretKeySpec spec = new SecretKeySpec(key.clone(), ALGORITHM);
+        this.macs = ThreadLocal.withInitial(() -> {
+            try {
+                Mac mac = Mac.getInstance(ALGORITHM);
+                mac.init(spec);
+                return mac;
+            } catch (GeneralSecurityException e) {
+                throw new IllegalStateException("HmacSHA256 is part of every Java runtime", e);
+            }
+        });
     }
 
     /** The keyed hash of {@code address} (URL-safe Base64, 22 characters), or {@code null} for none. */
@@ -41,16 +51,10 @@ public final class ClientAddresses {
         if (address == null || address.isBlank()) {
             return null;
         }
-        try {
-            Mac mac = Mac.getInstance(ALGORITHM);
-            mac.init(new SecretKeySpec(key, ALGORITHM));
-            byte[] digest = mac.doFinal(address.strip().getBytes(StandardCharsets.UTF_8));
-            byte[] cut = new byte[HASH_BYTES];
-            System.arraycopy(digest, 0, cut, 0, HASH_BYTES);
-            return Base64.getUrlEncoder().withoutPadding().encodeToString(cut);
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException("HmacSHA256 is part of every Java runtime", e);
-        }
+        byte[] digest = macs.get().doFinal(address.strip().getBytes(StandardCharsets.UTF_8)); // doFinal resets it
+        byte[] cut = new byte[HASH_BYTES];
+        System.arraycopy(digest, 0, cut, 0, HASH_BYTES);
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(cut);
     }
 
     /**
