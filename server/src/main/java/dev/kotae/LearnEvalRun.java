@@ -4,6 +4,7 @@ import dev.kotae.auth.Role;
 import dev.kotae.auth.TokenAuthenticator;
 import dev.kotae.config.ConfigLoader;
 import dev.kotae.config.KotaeConfig;
+import dev.kotae.learning.LearningMode;
 import dev.kotae.relevance.FaqBenchmark;
 import dev.kotae.relevance.LearningEvaluation;
 import dev.kotae.relevance.RelevanceEvaluation;
@@ -11,6 +12,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.SecureRandom;
+import java.time.Duration;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
@@ -24,25 +26,17 @@ import java.util.Map;
  * <p>The server is configured as a help center in production would be behind a proxy: it trusts
  * {@code X-Forwarded-For} from 127.0.0.1 (so each simulated visitor has an address of its own), takes
  * {@value #EVENTS_PER_MINUTE} events a minute per address (the replay is faster than people), learns
- * automatically ({@value #LEARNING_MODE_VARIABLE}={@value #LEARNING_MODE}) and only when asked to
- * ({@value #LEARNING_INTERVAL_VARIABLE}={@value #LEARNING_INTERVAL}), and has one admin token, random for
- * each run, for the learning admin API.
+ * automatically, and only when asked to (see {@link #LEARNING_INTERVAL}), and has one admin token, random
+ * for each run, for the learning admin API.
  */
 public final class LearnEvalRun {
 
     static final int EVENTS_PER_MINUTE = 100_000;
     /**
-     * The learning mode is set the way an operator would set it, through the environment the
-     * configuration is loaded from, so this compiles whether or not the {@code learning:} settings exist.
-     */
-    static final String LEARNING_MODE_VARIABLE = "KOTAE_LEARNING_MODE";
-    static final String LEARNING_MODE = "automatic";
-    /**
      * Learning in the background only once a day, so that only the evaluation's own learning calls learn:
      * the results the replayed visitors are shown, and so their clicks, do not depend on timing.
      */
-    static final String LEARNING_INTERVAL_VARIABLE = "KOTAE_LEARNING_INTERVAL_SECONDS";
-    static final String LEARNING_INTERVAL = "86400";
+    static final Duration LEARNING_INTERVAL = Duration.ofDays(1);
 
     private LearnEvalRun() {}
 
@@ -75,11 +69,11 @@ public final class LearnEvalRun {
     private static KotaeConfig config(Path work, Path content, String adminToken) throws IOException {
         // An empty file of its own, so that a kotae.yml in the working folder plays no part.
         Path noFile = Files.writeString(work.resolve("kotae.yml"), "");
-        KotaeConfig config = ConfigLoader.load(noFile, Map.of(LEARNING_MODE_VARIABLE, LEARNING_MODE,
-                LEARNING_INTERVAL_VARIABLE, LEARNING_INTERVAL));
+        KotaeConfig config = ConfigLoader.load(noFile, Map.of());
         return config.withHost("127.0.0.1").withPort(0).withContent(content).withData(work.resolve("data"))
                 .withTokens(List.of(new TokenAuthenticator.Token("learn-eval", adminToken, Role.ADMIN)))
                 .withServer(config.server().withTrustedProxies(List.of("127.0.0.1")))
-                .withAnalytics(config.analytics().withEventsPerMinute(EVENTS_PER_MINUTE));
+                .withAnalytics(config.analytics().withEventsPerMinute(EVENTS_PER_MINUTE))
+                .withLearning(config.learning().withMode(LearningMode.AUTOMATIC).withInterval(LEARNING_INTERVAL));
     }
 }

@@ -41,7 +41,7 @@ public final class ClickModel {
      * are {@code grades} (article id to grade; missing means not relevant).
      */
     public Visit visit(List<String> shown, Map<String, Integer> grades) {
-        int best = grades.values().stream().mapToInt(Integer::intValue).max().orElse(0);
+        int best = FaqBenchmark.topGrade(grades);
         List<Click> clicks = new ArrayList<>();
         for (int i = 0; i < shown.size(); i++) {
             int rank = i + 1;

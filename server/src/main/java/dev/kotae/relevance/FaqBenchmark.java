@@ -2,6 +2,7 @@ package dev.kotae.relevance;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.kotae.search.SearchRequest;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -22,7 +23,13 @@ public record FaqBenchmark(String name, List<Faq> faqs, List<Query> queries, Map
     public record Faq(String id, String question, String answer, String lang) {}
 
     /** One user query. */
-    public record Query(String id, String text) {}
+    public record Query(String id, String text) {
+
+        /** The query as the evaluations send it: cut to what the search API accepts. */
+        public String sent() {
+            return text.length() > SearchRequest.MAX_QUERY_LENGTH ? text.substring(0, SearchRequest.MAX_QUERY_LENGTH) : text;
+        }
+    }
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -53,6 +60,29 @@ public record FaqBenchmark(String name, List<Faq> faqs, List<Query> queries, Map
             }
         }
         return new FaqBenchmark(folder.getFileName().toString(), faqs, queries, qrels);
+    }
+
+    /** The graded answers of those of {@code queries} that have any, by query id, in the queries' order. */
+    public Map<String, Map<String, Integer>> qrelsOf(List<Query> queries) {
+        Map<String, Map<String, Integer>> of = new LinkedHashMap<>();
+        for (Query query : queries) {
+            Map<String, Integer> grades = qrels.get(query.id());
+            if (grades != null) {
+                of.put(query.id(), grades);
+            }
+        }
+        return of;
+    }
+
+    /** The highest grade among {@code grades}, 0 when there is none. */
+    public static int topGrade(Map<String, Integer> grades) {
+        return grades == null ? 0 : grades.values().stream().mapToInt(Integer::intValue).max().orElse(0);
+    }
+
+    /** Whether {@code articleId} carries the top grade among {@code grades}, a non-zero one: the query's answer, not a related one. */
+    public static boolean isAnswer(Map<String, Integer> grades, String articleId) {
+        int top = topGrade(grades);
+        return top > 0 && grades.getOrDefault(articleId, 0) == top;
     }
 
     /** The benchmark's language (all its FAQs share one). */

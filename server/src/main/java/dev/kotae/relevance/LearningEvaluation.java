@@ -2,7 +2,6 @@ package dev.kotae.relevance;
 
 import dev.kotae.analytics.QuerySpelling;
 import dev.kotae.analytics.QueryText;
-import dev.kotae.search.SearchRequest;
 import java.io.IOException;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
@@ -112,13 +111,7 @@ public final class LearningEvaluation {
         HelpCenterApi api = new HelpCenterApi(server, adminToken);
         List<FaqBenchmark.Query> scored = LearningSplit.scored(benchmark.queries());
         List<FaqBenchmark.Query> traffic = LearningSplit.traffic(benchmark.queries());
-        Map<String, Map<String, Integer>> scoredQrels = new LinkedHashMap<>();
-        for (FaqBenchmark.Query query : scored) {
-            Map<String, Integer> grades = benchmark.qrels().get(query.id());
-            if (grades != null) {
-                scoredQrels.put(query.id(), grades);
-            }
-        }
+        Map<String, Map<String, Integer>> scoredQrels = benchmark.qrelsOf(scored);
         Files.createDirectories(runs);
         ExecutorService pool = Executors.newFixedThreadPool(options.threads());
         try {
@@ -150,7 +143,7 @@ public final class LearningEvaluation {
         Map<String, List<String>> found = new ConcurrentHashMap<>();
         List<Task> tasks = new ArrayList<>();
         for (FaqBenchmark.Query query : scored) {
-            tasks.add(() -> found.put(query.id(), api.search(sent(query), DEPTH, HelpCenterApi.Visitor.ANONYMOUS)));
+            tasks.add(() -> found.put(query.id(), api.search(query.sent(), DEPTH, HelpCenterApi.Visitor.ANONYMOUS)));
         }
         runAll(pool, tasks);
         Map<String, List<String>> run = new LinkedHashMap<>();
@@ -185,7 +178,7 @@ public final class LearningEvaluation {
                         "10." + (visit >> 16 & 0xff) + "." + (visit >> 8 & 0xff) + "." + (visit & 0xff));
                 long seed = options.seed() * 1_000_003L + query.id().hashCode() * 31L + v;
                 tasks.add(() -> {
-                    String text = sent(query);
+                    String text = query.sent();
                     List<String> shown = api.search(text, DEPTH, visitor);
                     ClickModel.Visit chose = new ClickModel(seed).visit(shown, grades);
                     for (ClickModel.Click click : chose.clicks()) {
@@ -217,7 +210,7 @@ public final class LearningEvaluation {
             throws IOException {
         Map<String, Set<String>> queriesByGroup = new HashMap<>();
         for (FaqBenchmark.Query query : traffic) {
-            queriesByGroup.computeIfAbsent(group(sent(query)), g -> new HashSet<>()).add(query.id());
+            queriesByGroup.computeIfAbsent(group(query.sent()), g -> new HashSet<>()).add(query.id());
         }
         Set<List<String>> decided = new HashSet<>();
         int approved = 0;
@@ -232,7 +225,7 @@ public final class LearningEvaluation {
                 progress = true;
                 Set<String> asked = new HashSet<>(queriesByGroup.getOrDefault(phrasing.queryGroup(), Set.of()));
                 asked.addAll(queriesByGroup.getOrDefault(group(phrasing.written()), Set.of()));
-                boolean answers = asked.stream().anyMatch(id -> isAnswer(benchmark.qrels().get(id), phrasing.articleId()));
+                boolean answers = asked.stream().anyMatch(id -> FaqBenchmark.isAnswer(benchmark.qrels().get(id), phrasing.articleId()));
                 api.decide(phrasing, answers ? "approved" : "rejected");
                 if (answers) {
                     approved++;
@@ -262,33 +255,18 @@ public final class LearningEvaluation {
             if (visits.endedWell().contains(query.id()) || grades == null || grades.isEmpty()) {
                 continue;
             }
-            Optional<String> answer = grades.keySet().stream().filter(id -> isAnswer(grades, id)).sorted().findFirst();
+            Optional<String> answer = grades.keySet().stream().filter(id -> FaqBenchmark.isAnswer(grades, id)).sorted().findFirst();
             if (answer.isPresent()) {
-                api.decide(sent(query), answer.get(), "public", "routed");
+                api.decide(query.sent(), answer.get(), "public", "routed");
                 routed++;
             }
         }
         return routed;
     }
 
-    /** Whether {@code articleId} carries the top grade among {@code grades} (the query's answer, not a related one). */
-    private static boolean isAnswer(Map<String, Integer> grades, String articleId) {
-        if (grades == null || !grades.containsKey(articleId)) {
-            return false;
-        }
-        int top = grades.values().stream().mapToInt(Integer::intValue).max().orElse(0);
-        return top > 0 && grades.get(articleId) == top;
-    }
-
     private static String group(String text) {
         QuerySpelling.Spelling spelling = QuerySpelling.of(QueryText.masked(text));
         return spelling == null ? "" : spelling.group();
-    }
-
-    /** The query as sent: cut to what the search API accepts, as {@link RelevanceEvaluation} cuts it. */
-    private static String sent(FaqBenchmark.Query query) {
-        return query.text().length() > SearchRequest.MAX_QUERY_LENGTH
-                ? query.text().substring(0, SearchRequest.MAX_QUERY_LENGTH) : query.text();
     }
 
     /** A call to the server that may fail. */

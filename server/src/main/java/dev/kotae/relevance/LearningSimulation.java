@@ -94,12 +94,7 @@ public final class LearningSimulation {
             Locales locales = new Locales(Set.of("ja", "en"), () -> Set.of("ja", "en"));
             LearnedIndexing sink = new LearnedIndexing(index, phrasings);
             List<FaqBenchmark.Query> scored = LearningSplit.scored(benchmark.queries());
-            Map<String, Map<String, Integer>> scoredQrels = new LinkedHashMap<>();
-            scored.forEach(query -> {
-                if (benchmark.qrels().containsKey(query.id())) {
-                    scoredQrels.put(query.id(), benchmark.qrels().get(query.id()));
-                }
-            });
+            Map<String, Map<String, Integer>> scoredQrels = benchmark.qrelsOf(scored);
 
             SearchService plain = new SearchService(index, analysis, locales);
             List<Evidence> evidence = traffic(benchmark, plain);
@@ -141,9 +136,7 @@ public final class LearningSimulation {
     }
 
     private static List<String> shown(SearchService search, FaqBenchmark.Query query) throws IOException {
-        String text = query.text().length() > SearchRequest.MAX_QUERY_LENGTH
-                ? query.text().substring(0, SearchRequest.MAX_QUERY_LENGTH) : query.text();
-        SearchResult result = search.search(new SearchRequest(text, null, null, null, null, 1, SHOWN,
+        SearchResult result = search.search(new SearchRequest(query.sent(), null, null, null, null, 1, SHOWN,
                 Audience.PUBLIC));
         return result.hits().stream().map(SearchResult.Hit::id).toList();
     }
@@ -216,13 +209,13 @@ public final class LearningSimulation {
             if (reviewInUseOnly && LearnedBuilder.confidence(row) <= 0) {
                 continue; // below the minimum: automatic learning does not use it, the agent leaves it undecided
             }
-            boolean answers = isAnswer(benchmark.qrels().getOrDefault(idByGroup.get(row.queryGroup()), Map.of()),
+            boolean answers = FaqBenchmark.isAnswer(benchmark.qrels().getOrDefault(idByGroup.get(row.queryGroup()), Map.of()),
                     row.articleId());
             decisions.put(row.key(), answers ? Decision.APPROVED : Decision.REJECTED);
         }
         idByGroup.forEach((group, id) -> {
             Map<String, Integer> grades = benchmark.qrels().getOrDefault(id, Map.of());
-            int best = grades.values().stream().mapToInt(Integer::intValue).max().orElse(0);
+            int best = FaqBenchmark.topGrade(grades);
             if (!endedWell.contains(group) && best > 0) {
                 grades.entrySet().stream().filter(grade -> grade.getValue() == best).map(Map.Entry::getKey)
                         .sorted().findFirst().ifPresent(article -> decisions.put(
@@ -257,7 +250,7 @@ public final class LearningSimulation {
         int belowMinimum = 0;
         int belowMinimumOnAnswer = 0;
         for (Evidence row : evidence) {
-            boolean answer = isAnswer(benchmark.qrels().getOrDefault(idByGroup.get(row.queryGroup()), Map.of()),
+            boolean answer = FaqBenchmark.isAnswer(benchmark.qrels().getOrDefault(idByGroup.get(row.queryGroup()), Map.of()),
                     row.articleId());
             double confidence = LearnedBuilder.confidence(row);
             if (confidence > 0) {
@@ -274,18 +267,12 @@ public final class LearningSimulation {
         for (FaqBenchmark.Query query : scored) {
             Map<String, Integer> grades = benchmark.qrels().getOrDefault(query.id(), Map.of());
             answerLearned += grades.keySet().stream()
-                    .anyMatch(article -> isAnswer(grades, article) && !clicks.of(article).isEmpty()) ? 1 : 0;
+                    .anyMatch(article -> FaqBenchmark.isAnswer(grades, article) && !clicks.of(article).isEmpty()) ? 1 : 0;
         }
         System.out.printf("%s: %d traffic queries, %d evidence rows clicked; past the minimum %d (on the answer %d,"
                 + " learned questions %d), below it %d (on the answer %d); %d of %d scored queries have an answer"
                 + " that learned from clicks%n", benchmark.name(), idByGroup.size(), used + belowMinimum, used,
                 usedOnAnswer, questions, belowMinimum, belowMinimumOnAnswer, answerLearned, scored.size());
-    }
-
-    /** Whether {@code articleId} carries the top grade among {@code grades}, a non-zero one. */
-    private static boolean isAnswer(Map<String, Integer> grades, String articleId) {
-        int best = grades.values().stream().mapToInt(Integer::intValue).max().orElse(0);
-        return best > 0 && grades.getOrDefault(articleId, 0) == best;
     }
 
     /** The rows as a Markdown table. */

@@ -105,9 +105,7 @@ public final class RelevanceEvaluation {
             SearchService search = new SearchService(index, analysis, locales);
             Map<String, List<String>> kotaeRun = new LinkedHashMap<>();
             for (FaqBenchmark.Query query : benchmark.queries()) {
-                String text = query.text().length() > SearchRequest.MAX_QUERY_LENGTH
-                        ? query.text().substring(0, SearchRequest.MAX_QUERY_LENGTH) : query.text();
-                SearchResult result = search.search(new SearchRequest(text, null, null, null, null, 1, RUN_DEPTH,
+                SearchResult result = search.search(new SearchRequest(query.sent(), null, null, null, null, 1, RUN_DEPTH,
                         Audience.PUBLIC));
                 kotaeRun.put(query.id(), result.hits().stream().map(SearchResult.Hit::id).toList());
             }
