@@ -143,10 +143,15 @@ class LearningAlwaysIT {
     }
 
     private static boolean suggested(KotaeServer server, String articleId) {
-        JsonNode suggestions = server.get("/api/v1/suggest?size=20&q=" + URLEncoder.encode(QUERY, StandardCharsets.UTF_8),
+        return suggested(server, QUERY, articleId);
+    }
+
+    /** Whether typing {@code question} suggests it, as a question of the article {@code articleId}. */
+    static boolean suggested(KotaeServer server, String question, String articleId) {
+        JsonNode suggestions = server.get("/api/v1/suggest?size=20&q=" + URLEncoder.encode(question, StandardCharsets.UTF_8),
                 null).json().get("suggestions");
         for (JsonNode s : suggestions) {
-            if (s.get("id").asText().equals(articleId) && s.get("text").asText().equals(QUERY)) {
+            if (s.get("id").asText().equals(articleId) && s.get("text").asText().equals(question)) {
                 return true;
             }
         }

@@ -123,6 +123,8 @@ class LearningApiIT {
             assertEquals(301, phrasings.get(0).get("sessions").asDouble(), 0.5, "each session once, however many clicks");
             assertEquals(1, phrasings.get(0).get("addresses").asDouble(), 0.01, "one address");
             assertFalse(phrasings.get(0).get("inUse").asBoolean(), phrasings.toString());
+            assertEquals(shown, LearningTraffic.search(server, QUERY, null, "after-the-flood-01", "192.0.2.67", null),
+                    "the results are those shown before the flood, in the same order");
         } finally {
             server.stop();
         }
