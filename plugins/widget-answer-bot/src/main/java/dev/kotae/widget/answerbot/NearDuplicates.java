@@ -17,8 +17,8 @@ import java.util.Set;
  * <p>Two articles are near-duplicates when all of these hold:
  * <ol>
  * <li>they come from different sources ({@link Candidates#source}: the help center's own files are
- *     one source, each plugin source another): two articles of one source are two answers their author meant to keep apart, such as
- *     「後払い（請求書払い）について」 and 「後払いの請求書が届かない」;</li>
+ *     one source, each plugin source another): two articles of one source are two answers their author
+ *     meant to keep apart, such as 「後払い（請求書払い）について」 and 「後払いの請求書が届かない」;</li>
  * <li>they are in the same locale (a translation answers the same question, but not for this customer);</li>
  * <li>their <em>questions are alike</em>: the best {@linkplain #similarity Jaccard similarity} between any
  *     phrasing of one (its title or one of its {@code questions}) and any phrasing of the other is at
