@@ -194,6 +194,9 @@ async function answerBot(context) {
   check(link === `${env.kotaeUrl}/articles/${env.botExpectId}`, `the answer links to ${link}`);
   const summary = (await answer.locator('.kotae-bot__summary').innerText()).trim();
   check(summary.length > 0, 'the answer has no summary');
+  // The help center's own article answers here (no plugin sources run), and the card says so.
+  const source = (await answer.locator('.kotae-bot__source').innerText()).trim();
+  check(source === '出典: ヘルプセンター', `the answer names its source as 「${source}」`);
   log(`answered 「${env.botQuery}」 with ${answeredId}: 「${summary.slice(0, 40)}…」`);
 
   run.step = 'bot: はい';

@@ -254,6 +254,10 @@
     if (answer.summary) {
       card.appendChild(el('p', 'kotae-bot__summary', answer.summary));
     }
+    if (answer.sourceNote) {
+      // The server words it in the customer's language: 出典: … / Source: …
+      card.appendChild(el('p', 'kotae-bot__source', answer.sourceNote));
+    }
     card.appendChild(articleLink(answer, text.readMore, 'kotae-bot__more', reply.query));
 
     var feedback = el('div', 'kotae-bot__feedback');

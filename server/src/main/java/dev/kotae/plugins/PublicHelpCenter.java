@@ -75,6 +75,7 @@ public final class PublicHelpCenter implements HelpCenter {
     }
 
     private static ArticleView view(Article a) {
-        return new ArticleView(a.id(), a.title(), a.locale(), a.category(), a.tags(), a.url(), a.html(), a.text());
+        return new ArticleView(a.id(), a.title(), a.locale(), a.category(), a.tags(), a.url(), a.html(), a.text(),
+                a.questions(), a.updated());
     }
 }

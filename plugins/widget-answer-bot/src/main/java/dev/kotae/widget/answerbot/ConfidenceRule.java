@@ -1,14 +1,15 @@
 package dev.kotae.widget.answerbot;
 
-import dev.kotae.plugin.HelpCenter.Hit;
 import java.util.List;
 
 /**
  * When the bot dares to answer with a single article instead of offering a list.
  *
- * <p>The rule: answer with the best hit when its score is at least {@code minScore} <em>and</em> it is
- * the only hit or it beats the second one by a factor of at least {@code minRatio}
- * ({@code best / second >= minRatio}). The first half rejects questions the help center knows nothing
+ * <p>The rule: answer with the best candidate when its score is at least {@code minScore} <em>and</em>
+ * it is the only candidate or it beats the second one by a factor of at least {@code minRatio}
+ * ({@code best / second >= minRatio}). A candidate is one answer: hits that are
+ * {@linkplain NearDuplicates near-duplicates} from several sources count once, with their best score, so
+ * a Markdown article and its Zendesk import are not mistaken for two rival answers. The first half rejects questions the help center knows nothing
  * about (only stop-word-like matches, low scores); the second rejects questions two articles answer
  * about equally well, where picking one would be a coin toss and a list serves the customer better.
  *
@@ -22,17 +23,18 @@ import java.util.List;
 public record ConfidenceRule(double minScore, double minRatio) {
 
     /**
-     * Whether {@code hits} (best first, as the help center returns them) have a clear winner.
+     * Whether the candidates' scores (best first: one score per {@linkplain Candidates candidate}, copies
+     * of one answer already folded) have a clear winner.
      */
-    public boolean confident(List<Hit> hits) {
-        if (hits.isEmpty() || hits.get(0).score() < minScore) {
+    public boolean confident(List<Double> scores) {
+        if (scores.isEmpty() || scores.get(0) < minScore) {
             return false;
         }
-        if (hits.size() == 1) {
+        if (scores.size() == 1) {
             return true;
         }
-        double second = hits.get(1).score();
-        // A zero runner-up matched nothing that counts: the best hit wins outright.
-        return second <= 0 || hits.get(0).score() / second >= minRatio;
+        double second = scores.get(1);
+        // A zero runner-up matched nothing that counts: the best candidate wins outright.
+        return second <= 0 || scores.get(0) / second >= minRatio;
     }
 }
