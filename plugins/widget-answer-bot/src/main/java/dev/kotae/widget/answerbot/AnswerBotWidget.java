@@ -42,9 +42,7 @@ public class AnswerBotWidget implements Widget {
     static final int HITS = 4;
     static final int MAX_ALTERNATIVES = 3;
     private static final ObjectMapper JSON = new ObjectMapper();
-    /** The server's error shape, {@code {"error":{"code","message"}}}; the API has no helper for 405. */
-    private static final WidgetResponse METHOD_NOT_ALLOWED = new WidgetResponse(405, "application/json",
-            "{\"error\":{\"code\":\"method_not_allowed\",\"message\":\"use GET\"}}");
+    private static final WidgetResponse METHOD_NOT_ALLOWED = WidgetResponse.error(405, "method_not_allowed", "use GET");
 
     /** Everything {@link #start} sets up, published at once so that request threads see all of it. */
     private record Started(PluginContext context, HelpCenter helpCenter, BotSettings settings, String origin) {}
@@ -106,8 +104,8 @@ public class AnswerBotWidget implements Widget {
         Answer answer = best.map(view -> new Answer(view.id(), view.title(), view.url(),
                 Summaries.cut(view.text(), s.settings().summaryLength()))).orElse(null);
         if (answer != null) {
-            s.context().record(new DeflectionEvent(now, session, s.context().pluginId(), DeflectionEvent.ANSWERED,
-                    question, answer.id()));
+            s.context().record(DeflectionEvent.builder(s.context().pluginId(), DeflectionEvent.ANSWERED)
+                    .at(now).sessionId(session).query(question).articleId(answer.id()).build());
         }
         List<Alternative> alternatives = hits.stream()
                 .filter(hit -> answer == null || !hit.id().equals(answer.id()))
