@@ -38,7 +38,8 @@ try {
   const context = await browser.newContext({ locale: 'ja-JP', viewport: { width: 1100, height: 900 } });
   await contactForm(context);
   await answerBot(context);
-  await run.pass('both widgets work');
+  await bothWidgets(context);
+  await run.pass('both widgets work, on one shared runtime');
 } catch (error) {
   await run.fail(error);
 }
@@ -51,6 +52,7 @@ async function contactForm(context) {
   run.step = 'contact: widget loaded';
   await page.waitForSelector('.kotae-deflect', { state: 'attached' });
   await waitForStyles(page, 'deflect.css');
+  await checkOneRuntime(page, [DEFLECT_ID]);
   const suggestRequests = [];
   page.on('request', (request) => {
     if (request.url().includes(`/api/v1/widgets/${DEFLECT_ID}/suggest`)) {
@@ -168,6 +170,7 @@ async function answerBot(context) {
   const bubble = page.locator('.kotae-bot__bubble');
   await bubble.waitFor({ state: 'visible' });
   await waitForStyles(page, 'bot.css');
+  await checkOneRuntime(page, [BOT_ID]);
   check(Boolean(await bubble.getAttribute('aria-label')), 'the bubble has no aria-label');
   check(await bubble.getAttribute('aria-expanded') === 'false', 'the bubble starts expanded');
   await bubble.focus();
@@ -228,10 +231,44 @@ async function answerBot(context) {
 
 // ---- helpers -------------------------------------------------------------------------------------------
 
+// ---- (c) both widgets on one page -----------------------------------------------------------------------
+
+/** Both tags on one page: the runtime is fetched once and serves both widgets. */
+async function bothWidgets(context) {
+  const page = await openPage(context, 'both.html');
+  run.step = 'both: widgets loaded';
+  await page.waitForSelector('.kotae-deflect', { state: 'attached' });
+  await page.locator('.kotae-bot__bubble').waitFor({ state: 'visible' });
+  await checkOneRuntime(page, [DEFLECT_ID, BOT_ID]);
+  check(page.problems.length === 0, page.problems.join('\n'));
+  log('both widgets run on one runtime');
+  await page.close();
+}
+
+/**
+ * The page fetched the help center's /widgets/runtime.js exactly once, and exactly these widgets started
+ * on it (each widget registers with the runtime when it gets its context).
+ */
+async function checkOneRuntime(page, ids) {
+  const loaded = await page.evaluate(() => window.KotaeWidgets && window.KotaeWidgets.widgets.slice());
+  check(Array.isArray(loaded), 'the widget runtime is not loaded (window.KotaeWidgets)');
+  check(JSON.stringify([...loaded].sort()) === JSON.stringify([...ids].sort()),
+    `widgets on the runtime: ${loaded.join(', ')}; expected ${ids.join(', ')}`);
+  const runtimeUrl = `${env.kotaeUrl}/widgets/runtime.js`;
+  check(page.runtimeRequests.length === 1 && page.runtimeRequests[0] === runtimeUrl,
+    `runtime requests: ${page.runtimeRequests.join(', ') || 'none'}; expected one of ${runtimeUrl}`);
+}
+
 async function openPage(context, name) {
   run.step = `open ${name}`;
   const page = await context.newPage();
   currentPage = page;
+  page.runtimeRequests = [];
+  page.on('request', (request) => {
+    if (new URL(request.url()).pathname.endsWith('/widgets/runtime.js')) {
+      page.runtimeRequests.push(request.url());
+    }
+  });
   const problems = [];
   page.on('pageerror', (error) => problems.push(`page error: ${error.message}`));
   page.on('console', (message) => {

@@ -11,6 +11,10 @@
  * the article's title, a summary and a link, then asks whether that helped; otherwise, or after "no", it
  * offers other articles and the contact page.
  *
+ * The helpers every Kotae widget shares (fetch with a timeout, events with a beacon fallback, the session
+ * id, the messages in both languages) come from the help center's widget runtime, /widgets/runtime.js,
+ * which this script loads once per page before it starts.
+ *
  * Plain ES2018, no dependencies, no inline styles (bot.css is loaded from next to this file), so it works
  * under a strict Content-Security-Policy that allows this server in script-src, style-src and connect-src.
  * Everything from the server or the customer is inserted as text.
@@ -18,78 +22,35 @@
 (function () {
   'use strict';
 
-  var PLUGIN_ID = 'widget-answer-bot';
   var MAX_QUESTION_CHARS = 500; // the endpoint refuses longer questions
-  var SESSION_KEY = 'kotae-session';
-
-  var MESSAGES = {
-    ja: {
-      bubble: 'よくある質問に自動でお答えします',
-      title: 'ご質問をどうぞ',
-      close: '閉じる',
-      intro: 'ご質問を文章で入力してください。よくある質問からお答えします。',
-      label: 'ご質問',
-      placeholder: '例：パスワードを忘れました',
-      send: '送信',
-      you: 'あなた',
-      bot: 'ボット',
-      thinking: '考え中…',
-      found: 'こちらの記事がお役に立つかもしれません。',
-      readMore: '記事を読む',
-      helpful: '役に立ちましたか？',
-      yes: 'はい',
-      no: 'いいえ',
-      glad: 'よかったです。ほかにご質問があればどうぞ。',
-      notFound: 'ぴったりの回答が見つかりませんでした。',
-      sorry: '申し訳ありません。',
-      alternatives: 'こちらの記事もご覧ください。',
-      contact: 'お問い合わせフォームへ',
-      contactText: '解決しない場合はお問い合わせください。',
-      error: 'エラーが発生しました。しばらくしてからもう一度お試しください。',
-      newTab: '（新しいタブで開きます）'
-    },
-    en: {
-      bubble: 'Ask a question: instant answers from our help center',
-      title: 'Ask us anything',
-      close: 'Close',
-      intro: 'Type your question as a sentence and we will look for the answer.',
-      label: 'Your question',
-      placeholder: 'e.g. I forgot my password',
-      send: 'Send',
-      you: 'You',
-      bot: 'Bot',
-      thinking: 'Thinking…',
-      found: 'This article may help.',
-      readMore: 'Read the article',
-      helpful: 'Did this help?',
-      yes: 'Yes',
-      no: 'No',
-      glad: 'Great! Ask another question any time.',
-      notFound: 'We could not find an exact answer.',
-      sorry: 'Sorry about that.',
-      alternatives: 'These articles may help:',
-      contact: 'Contact us',
-      contactText: 'Still stuck? Get in touch.',
-      error: 'Something went wrong. Please try again in a moment.',
-      newTab: '(opens in a new tab)'
-    }
-  };
 
   // document.currentScript is only set while this file first runs, so everything about the tag is read now.
   var script = document.currentScript;
   if (!script || !script.src) {
     return;
   }
-  var scriptUrl = new URL(script.src, document.baseURI);
-  // Kotae may sit behind a path prefix (https://example.com/help/widgets/...): keep everything before it.
-  var base = scriptUrl.origin + scriptUrl.pathname.slice(0, scriptUrl.pathname.lastIndexOf('/widgets/'));
-  var locale = script.getAttribute('data-locale') || primaryLanguage(document.documentElement.lang);
   var pageContactUrl = script.getAttribute('data-contact-url');
-  var text = MESSAGES[locale.toLowerCase().indexOf('ja') === 0 ? 'ja' : 'en'];
-  var session = sessionId();
+  var runtime; // window.KotaeWidgets, and this widget's context in it: both set before start() runs
+  var widget;
+  var text;
+  var el;
+
+  /** Starts once the runtime is there and the page is parsed. */
+  function begin(loaded) {
+    runtime = loaded;
+    widget = runtime.widget({ pluginId: 'widget-answer-bot', script: script,
+      locale: script.getAttribute('data-locale') });
+    text = widget.text;
+    el = runtime.el;
+    if (document.readyState === 'loading') {
+      document.addEventListener('DOMContentLoaded', start);
+    } else {
+      start();
+    }
+  }
 
   function start() {
-    loadStyles();
+    widget.loadStyles('bot.css');
     new Bot().attach(document.body);
   }
 
@@ -98,9 +59,9 @@
    */
   function Bot() {
     var self = this;
-    var panelId = uniqueId('kotae-bot-panel');
-    var titleId = uniqueId('kotae-bot-title');
-    var inputId = uniqueId('kotae-bot-input');
+    var panelId = runtime.uniqueId('kotae-bot-panel');
+    var titleId = runtime.uniqueId('kotae-bot-title');
+    var inputId = runtime.uniqueId('kotae-bot-input');
     this.busy = false;
 
     this.root = el('div', 'kotae-bot');
@@ -206,8 +167,10 @@
     this.input.value = '';
     var thinking = this.say('bot', text.thinking);
     thinking.classList.add('kotae-bot__message--status');
-    getJson(endpoint('ask', { q: Array.from(question).slice(0, MAX_QUESTION_CHARS).join(''), locale: locale }))
+    var asked = Array.from(question).slice(0, MAX_QUESTION_CHARS).join('');
+    widget.getJson(widget.endpoint('ask', { q: asked, locale: widget.locale }))
       .then(function (reply) {
+        reply.query = asked; // remembered for the events about this reply
         self.log.removeChild(thinking);
         if (reply.answered && reply.answer) {
           self.showAnswer(reply);
@@ -280,7 +243,7 @@
       yes.setAttribute('aria-pressed', String(solved));
       no.setAttribute('aria-pressed', String(!solved));
       feedback.classList.add('kotae-bot__feedback--done');
-      sendEvent(solved ? 'solved' : 'not-solved', { query: reply.query, articleId: answer.id });
+      widget.sendEvent(solved ? 'solved' : 'not-solved', { query: reply.query, articleId: answer.id });
       if (solved) {
         self.say('bot', text.glad);
       } else {
@@ -325,7 +288,7 @@
   /** A link to an article on the help center that reports "opened" when followed. */
   function articleLink(article, label, className, query) {
     var link = el('a', className, label);
-    link.href = safeUrl(article.url || '/articles/' + encodeURIComponent(article.id), base + '/');
+    link.href = widget.helpCenterUrl(article.url || '/articles/' + encodeURIComponent(article.id));
     link.target = '_blank';
     link.rel = 'noopener';
     link.appendChild(el('span', 'kotae-visually-hidden', text.newTab));
@@ -333,7 +296,7 @@
     function opened() {
       if (!reported) {
         reported = true;
-        sendEvent('opened', { query: query, articleId: article.id });
+        widget.sendEvent('opened', { query: query, articleId: article.id });
       }
     }
     link.addEventListener('click', opened);
@@ -344,30 +307,9 @@
   /** The page's own contact URL wins; else the server's setting; else none. */
   function contactLink(serverUrl) {
     if (pageContactUrl) {
-      return safeUrl(pageContactUrl, document.baseURI);
+      return runtime.safeUrl(pageContactUrl, document.baseURI);
     }
-    return serverUrl ? safeUrl(serverUrl, base + '/') : null;
-  }
-
-  /** An absolute http(s) URL, or null for anything else (javascript:, data:, garbage). */
-  function safeUrl(value, against) {
-    try {
-      var url = new URL(value, against);
-      return url.protocol === 'https:' || url.protocol === 'http:' ? url.href : null;
-    } catch (e) {
-      return null;
-    }
-  }
-
-  function el(tag, className, textContent) {
-    var node = document.createElement(tag);
-    if (className) {
-      node.className = className;
-    }
-    if (textContent !== undefined) {
-      node.textContent = textContent;
-    }
-    return node;
+    return serverUrl ? widget.helpCenterUrl(serverUrl) : null;
   }
 
   /** A speech-bubble icon, built as DOM (no innerHTML, no inline style). */
@@ -387,100 +329,28 @@
     return svg;
   }
 
-  var idCounter = 0;
-
-  function uniqueId(prefix) {
-    idCounter += 1;
-    return prefix + '-' + idCounter;
-  }
-
-  function primaryLanguage(lang) {
-    return (lang || 'en').split('-')[0].toLowerCase();
-  }
-
-  function endpoint(path, params) {
-    var url = new URL(base + '/api/v1/widgets/' + PLUGIN_ID + '/' + path);
-    Object.keys(params).forEach(function (name) {
-      if (params[name]) {
-        url.searchParams.set(name, params[name]);
-      }
-    });
-    return url.href;
-  }
-
-  function getJson(url) {
-    return fetch(url, { headers: { 'X-Kotae-Session': session }, credentials: 'omit' })
-      .then(function (response) {
-        if (!response.ok) {
-          throw new Error('HTTP ' + response.status);
-        }
-        return response.json();
-      })
-      .then(function (body) {
-        body.query = new URL(url).searchParams.get('q'); // remembered for the events about this reply
-        return body;
-      });
-  }
-
   /**
-   * Reports a deflection event. Failures are ignored: analytics must never get in the customer's way.
-   * The session is in the body too, as for the contact-form widget.
+   * Runs `start` with the shared widget runtime, loading /widgets/runtime.js from this script's help center
+   * once per page (another Kotae widget may already have loaded it, or be loading it). The only code every
+   * widget must carry itself: nothing can be shared before the runtime is there.
    */
-  function sendEvent(action, fields) {
-    var body = JSON.stringify(Object.assign({ type: 'deflection', widget: PLUGIN_ID, action: action, session: session },
-      fields));
-    // keepalive: "opened" is often followed by the page navigating or the tab closing.
-    fetch(base + '/api/v1/events', {
-      method: 'POST',
-      headers: { 'Content-Type': 'application/json', 'X-Kotae-Session': session },
-      body: body,
-      credentials: 'omit',
-      keepalive: true
-    }).catch(function () {});
-  }
-
-  /** A random id per browser tab, shared with the other Kotae widgets on the site. */
-  function sessionId() {
-    try {
-      var stored = sessionStorage.getItem(SESSION_KEY);
-      if (stored && /^[A-Za-z0-9-]{8,64}$/.test(stored)) {
-        return stored;
-      }
-      var fresh = randomId();
-      sessionStorage.setItem(SESSION_KEY, fresh);
-      return fresh;
-    } catch (e) {
-      return randomId(); // storage blocked (privacy settings): a session per page view then
+  function withRuntime(tag, start) {
+    if (window.KotaeWidgets) {
+      start(window.KotaeWidgets);
+      return;
     }
-  }
-
-  function randomId() {
-    if (window.crypto && typeof crypto.randomUUID === 'function') {
-      return crypto.randomUUID(); // only in secure contexts
+    var url = new URL(tag.src, document.baseURI);
+    var src = url.origin + url.pathname.slice(0, url.pathname.lastIndexOf('/widgets/')) + '/widgets/runtime.js';
+    var loading = document.querySelector('script[src="' + src + '"]');
+    if (!loading) {
+      loading = document.createElement('script');
+      loading.src = src;
+      document.head.appendChild(loading);
     }
-    var bytes = new Uint8Array(16);
-    crypto.getRandomValues(bytes);
-    return Array.prototype.map.call(bytes, function (b) { return (b < 16 ? '0' : '') + b.toString(16); }).join('');
+    loading.addEventListener('load', function () { start(window.KotaeWidgets); });
   }
 
-  function loadStyles() {
-    var href = new URL('bot.css', scriptUrl).href;
-    var links = document.querySelectorAll('link[rel=stylesheet]');
-    for (var i = 0; i < links.length; i++) {
-      if (links[i].href === href) {
-        return;
-      }
-    }
-    var link = document.createElement('link');
-    link.rel = 'stylesheet';
-    link.href = href;
-    document.head.appendChild(link);
-  }
-
-  // Last, so that every prototype method above is defined before the first one runs.
-  if (document.readyState === 'loading') {
-    document.addEventListener('DOMContentLoaded', start);
-  } else {
-    start();
-  }
+  // Last, so that every prototype method above is defined before the first one runs (the runtime may be
+  // there already, and then this starts at once).
+  withRuntime(script, begin);
 })();

@@ -11,6 +11,10 @@
  * a panel after the description field. Each expands to its answer in place, with a link to the full
  * article and a "this solved my problem" button. The form itself is never blocked or delayed.
  *
+ * The helpers every Kotae widget shares (fetch with a timeout, events with a beacon fallback, the session
+ * id, escaping, the messages in both languages) come from the help center's widget runtime,
+ * /widgets/runtime.js, which this script loads once per page before it starts.
+ *
  * Plain ES2018, no dependencies, no inline styles (deflect.css is loaded from next to this file), so it
  * works under a strict Content-Security-Policy that allows this server in script-src, style-src and
  * connect-src. Every text from the server is inserted as text, except search snippets (reduced to text and
@@ -19,65 +23,52 @@
 (function () {
   'use strict';
 
-  var PLUGIN_ID = 'widget-contact-deflect';
   var DEBOUNCE_MS = 250;
   var MAX_QUERY_CHARS = 500; // the endpoint refuses longer queries
-  var SESSION_KEY = 'kotae-session';
-
-  var MESSAGES = {
-    ja: {
-      region: 'お問い合わせの前にこちらをご確認ください',
-      readMore: '記事全体を見る',
-      solved: '解決しました',
-      thanks: 'お役に立ててよかったです。',
-      loading: '読み込み中…',
-      failed: '記事を読み込めませんでした。',
-      close: '閉じる',
-      newTab: '（新しいタブで開きます）'
-    },
-    en: {
-      region: 'Please check these articles before contacting us',
-      readMore: 'Read the full article',
-      solved: 'This solved my problem',
-      thanks: 'Glad it helped!',
-      loading: 'Loading…',
-      failed: 'The article could not be loaded.',
-      close: 'Close',
-      newTab: '(opens in a new tab)'
-    }
-  };
 
   // document.currentScript is only set while this file first runs, so everything about the tag is read now.
   var script = document.currentScript;
   if (!script || !script.src) {
     return;
   }
-  var scriptUrl = new URL(script.src, document.baseURI);
-  // Kotae may sit behind a path prefix (https://example.com/help/widgets/...): keep everything before it.
-  var base = scriptUrl.origin + scriptUrl.pathname.slice(0, scriptUrl.pathname.lastIndexOf('/widgets/'));
   var config = {
     form: script.getAttribute('data-form') || 'form',
     subject: script.getAttribute('data-subject') || '[name=subject]',
-    description: script.getAttribute('data-description') || '[name=description]',
-    locale: script.getAttribute('data-locale') || primaryLanguage(document.documentElement.lang)
+    description: script.getAttribute('data-description') || '[name=description]'
   };
-  var text = MESSAGES[config.locale.toLowerCase().indexOf('ja') === 0 ? 'ja' : 'en'];
-  var session = sessionId();
+  var runtime; // window.KotaeWidgets, and this widget's context in it: both set before start() runs
+  var widget;
+  var text;
+  var el;
+
+  /** Starts once the runtime is there and the page is parsed. */
+  function begin(loaded) {
+    runtime = loaded;
+    widget = runtime.widget({ pluginId: 'widget-contact-deflect', script: script,
+      locale: script.getAttribute('data-locale') });
+    text = widget.text;
+    el = runtime.el;
+    if (document.readyState === 'loading') {
+      document.addEventListener('DOMContentLoaded', start);
+    } else {
+      start();
+    }
+  }
 
   function start() {
     var form = document.querySelector(config.form);
     if (!form) {
-      warn('no form matches ' + config.form);
+      widget.warn('no form matches ' + config.form);
       return;
     }
     var fields = [config.subject, config.description]
       .map(function (selector) { return form.querySelector(selector); })
       .filter(Boolean);
     if (fields.length === 0) {
-      warn('no subject or description field in ' + config.form);
+      widget.warn('no subject or description field in ' + config.form);
       return;
     }
-    loadStyles();
+    widget.loadStyles('deflect.css');
     new Deflector(form, fields).attach();
   }
 
@@ -152,8 +143,8 @@
     }
     var controller = typeof AbortController === 'function' ? new AbortController() : null;
     this.request = controller;
-    var url = endpoint('suggest', { q: query, locale: config.locale });
-    getJson(url, controller)
+    var url = widget.endpoint('suggest', { q: query, locale: widget.locale });
+    widget.getJson(url, controller)
       .then(function (body) {
         if (self.request === controller) {
           self.request = null;
@@ -168,7 +159,7 @@
           self.request = null;
           self.lastQuery = ''; // so that the next keystroke tries again
         }
-        warn('suggestions failed: ' + error);
+        widget.warn('suggestions failed: ' + error);
       });
   };
 
@@ -193,7 +184,7 @@
     var setKey = articles.map(function (a) { return a.id; }).sort().join('\n');
     if (!this.reported.shown[setKey]) {
       this.reported.shown[setKey] = true;
-      sendEvent('shown', { query: query, articleId: articles[0].id });
+      widget.sendEvent('shown', { query: query, articleId: articles[0].id });
     }
   };
 
@@ -222,22 +213,22 @@
   Deflector.prototype.onOpened = function (article) {
     if (!this.reported.opened[article.id]) {
       this.reported.opened[article.id] = true;
-      sendEvent('opened', { query: this.shownQuery, articleId: article.id });
+      widget.sendEvent('opened', { query: this.shownQuery, articleId: article.id });
     }
   };
 
   Deflector.prototype.onSolved = function (article) {
     if (!this.reported.solved[article.id]) {
       this.reported.solved[article.id] = true;
-      sendEvent('solved', { query: this.shownQuery, articleId: article.id });
+      widget.sendEvent('solved', { query: this.shownQuery, articleId: article.id });
     }
   };
 
   Deflector.prototype.onSubmit = function () {
     if (Object.keys(this.reported.shown).length > 0) {
       var first = this.articles.length > 0 ? this.articles[0].id : undefined;
-      // The page is probably about to unload: the event must outlive it and must not hold it up.
-      sendEvent('submitted', { query: this.shownQuery || undefined, articleId: first }, true);
+      // The page is probably about to unload: the runtime sends it so that it outlives the page.
+      widget.sendEvent('submitted', { query: this.shownQuery || undefined, articleId: first });
     }
   };
 
@@ -335,7 +326,7 @@
     this.deflector = deflector;
     this.article = article;
     this.loaded = false;
-    var answerId = uniqueId('kotae-deflect-answer-' + index);
+    var answerId = runtime.uniqueId('kotae-deflect-answer-' + index);
 
     this.element = el('li', 'kotae-deflect__item');
     this.element.setAttribute('data-article-id', article.id);
@@ -354,7 +345,7 @@
 
     if (article.snippet) {
       var snippet = el('p', 'kotae-deflect__snippet');
-      appendMarkedText(snippet, article.snippet);
+      runtime.appendMarkedText(snippet, article.snippet, 'kotae-deflect__mark');
       this.element.appendChild(snippet);
     }
 
@@ -388,7 +379,7 @@
     var status = el('p', 'kotae-deflect__status', text.loading);
     this.answer.textContent = '';
     this.answer.appendChild(status);
-    getJson(endpoint('article', { id: this.article.id }))
+    widget.getJson(widget.endpoint('article', { id: this.article.id }))
       .then(function (body) { self.fill(body); })
       .catch(function () {
         self.loaded = false; // let the customer try again
@@ -446,158 +437,33 @@
 
   // ---- helpers -------------------------------------------------------------------------------------
 
-  function el(tag, className, textContent) {
-    var node = document.createElement(tag);
-    if (className) {
-      node.className = className;
-    }
-    if (textContent !== undefined) {
-      node.textContent = textContent;
-    }
-    return node;
-  }
-
-  /**
-   * Appends a search snippet. The server sends escaped text with <mark>; parsing it inertly and keeping
-   * only text and <mark> means a server bug can never become script on the customer's page.
-   */
-  function appendMarkedText(target, html) {
-    var doc = new DOMParser().parseFromString('<body>' + html, 'text/html');
-    (function copy(from, to) {
-      Array.prototype.forEach.call(from.childNodes, function (node) {
-        if (node.nodeType === Node.TEXT_NODE) {
-          to.appendChild(document.createTextNode(node.nodeValue));
-        } else if (node.nodeType === Node.ELEMENT_NODE) {
-          if (node.tagName === 'MARK') {
-            var mark = el('mark', 'kotae-deflect__mark');
-            copy(node, mark);
-            to.appendChild(mark);
-          } else {
-            copy(node, to);
-          }
-        }
-      });
-    })(doc.body, target);
-  }
-
-  var idCounter = 0;
-
-  function uniqueId(prefix) {
-    idCounter += 1;
-    return prefix + '-' + idCounter;
-  }
-
-  function primaryLanguage(lang) {
-    return (lang || 'en').split('-')[0].toLowerCase();
-  }
-
   /** An absolute http(s) URL on the help center for a path or URL from the server; '#' for anything else. */
   function helpCenterUrl(value) {
-    try {
-      var url = new URL(value, base + '/');
-      return url.protocol === 'https:' || url.protocol === 'http:' ? url.href : '#';
-    } catch (e) {
-      return '#';
-    }
-  }
-
-  function endpoint(path, params) {
-    var url = new URL(base + '/api/v1/widgets/' + PLUGIN_ID + '/' + path);
-    Object.keys(params).forEach(function (name) {
-      if (params[name]) {
-        url.searchParams.set(name, params[name]);
-      }
-    });
-    return url.href;
-  }
-
-  function getJson(url, controller) {
-    return fetch(url, {
-      headers: { 'X-Kotae-Session': session },
-      credentials: 'omit',
-      signal: controller ? controller.signal : undefined
-    }).then(function (response) {
-      if (!response.ok) {
-        throw new Error('HTTP ' + response.status);
-      }
-      return response.json();
-    });
+    return widget.helpCenterUrl(value) || '#';
   }
 
   /**
-   * Reports a deflection event. Failures are ignored: analytics must never get in the customer's way.
-   * The session is in the body too, for the sendBeacon fallback, which cannot set headers.
+   * Runs `start` with the shared widget runtime, loading /widgets/runtime.js from this script's help center
+   * once per page (another Kotae widget may already have loaded it, or be loading it). The only code every
+   * widget must carry itself: nothing can be shared before the runtime is there.
    */
-  function sendEvent(action, fields, leavingPage) {
-    var body = JSON.stringify(Object.assign({ type: 'deflection', widget: PLUGIN_ID, action: action, session: session },
-      fields));
-    var url = base + '/api/v1/events';
-    try {
-      fetch(url, {
-        method: 'POST',
-        headers: { 'Content-Type': 'application/json', 'X-Kotae-Session': session },
-        body: body,
-        credentials: 'omit',
-        keepalive: Boolean(leavingPage)
-      }).catch(function () {});
-    } catch (e) {
-      // Older browsers throw synchronously for keepalive bodies over their quota. A beacon cannot send
-      // application/json to another origin without a preflight it does not do, so it goes as text/plain,
-      // which the events endpoint accepts as well.
-      if (leavingPage && navigator.sendBeacon) {
-        navigator.sendBeacon(url, new Blob([body], { type: 'text/plain;charset=UTF-8' }));
-      }
+  function withRuntime(tag, start) {
+    if (window.KotaeWidgets) {
+      start(window.KotaeWidgets);
+      return;
     }
+    var url = new URL(tag.src, document.baseURI);
+    var src = url.origin + url.pathname.slice(0, url.pathname.lastIndexOf('/widgets/')) + '/widgets/runtime.js';
+    var loading = document.querySelector('script[src="' + src + '"]');
+    if (!loading) {
+      loading = document.createElement('script');
+      loading.src = src;
+      document.head.appendChild(loading);
+    }
+    loading.addEventListener('load', function () { start(window.KotaeWidgets); });
   }
 
-  /** A random id per browser tab, shared with the other Kotae widgets on the site. */
-  function sessionId() {
-    try {
-      var stored = sessionStorage.getItem(SESSION_KEY);
-      if (stored && /^[A-Za-z0-9-]{8,64}$/.test(stored)) {
-        return stored;
-      }
-      var fresh = randomId();
-      sessionStorage.setItem(SESSION_KEY, fresh);
-      return fresh;
-    } catch (e) {
-      return randomId(); // storage blocked (privacy settings): a session per page view then
-    }
-  }
-
-  function randomId() {
-    if (window.crypto && typeof crypto.randomUUID === 'function') {
-      return crypto.randomUUID(); // only in secure contexts
-    }
-    var bytes = new Uint8Array(16);
-    crypto.getRandomValues(bytes);
-    return Array.prototype.map.call(bytes, function (b) { return (b < 16 ? '0' : '') + b.toString(16); }).join('');
-  }
-
-  function loadStyles() {
-    var href = new URL('deflect.css', scriptUrl).href;
-    var links = document.querySelectorAll('link[rel=stylesheet]');
-    for (var i = 0; i < links.length; i++) {
-      if (links[i].href === href) {
-        return;
-      }
-    }
-    var link = document.createElement('link');
-    link.rel = 'stylesheet';
-    link.href = href;
-    document.head.appendChild(link);
-  }
-
-  function warn(message) {
-    if (window.console) {
-      console.warn('[kotae deflect] ' + message);
-    }
-  }
-
-  // Last, so that every prototype method above is defined before the first one runs.
-  if (document.readyState === 'loading') {
-    document.addEventListener('DOMContentLoaded', start);
-  } else {
-    start();
-  }
+  // Last, so that every prototype method above is defined before the first one runs (the runtime may be
+  // there already, and then this starts at once).
+  withRuntime(script, begin);
 })();

@@ -4,6 +4,7 @@ import dev.kotae.analytics.EventBus;
 import dev.kotae.plugin.HelpCenter;
 import dev.kotae.plugin.KotaeEvent;
 import dev.kotae.plugin.PluginContext;
+import dev.kotae.plugin.settings.PluginSettings;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -26,7 +27,7 @@ final class HostedPluginContext implements PluginContext {
     HostedPluginContext(String pluginId, Map<String, Object> settings, Path base, Path dataFolder,
             HelpCenter helpCenter, EventBus events, SourceSync sources, FileWatches fileWatches) {
         this.pluginId = pluginId;
-        this.settings = ImmutableSettings.copy(settings);
+        this.settings = PluginSettings.immutableCopy(settings);
         this.base = base;
         this.dataFolder = dataFolder;
         this.helpCenter = helpCenter;
@@ -47,7 +48,7 @@ final class HostedPluginContext implements PluginContext {
 
     @Override
     public <T> T settings(Class<T> type) {
-        return SettingsBinder.bind(pluginId, settings, type);
+        return PluginSettings.bind(pluginId, settings, type);
     }
 
     @Override

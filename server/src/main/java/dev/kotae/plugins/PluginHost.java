@@ -167,13 +167,11 @@ public final class PluginHost implements Widgets, AutoCloseable {
         }
         for (T extension : found) {
             String className = extension.getClass().getName();
-            boolean running = false;
             try {
                 timeBox.call("plugin " + id + ": " + className + ".start", loader, () -> {
                     extension.start(context);
                     return null;
                 });
-                running = true;
                 register(id, extension, loader);
                 started.add(new Started(id, extension, loader));
                 statuses.add(new ExtensionStatus(type.getSimpleName(), className, "started", null));
@@ -181,9 +179,9 @@ public final class PluginHost implements Widgets, AutoCloseable {
                 metrics.pluginFailed(id);
                 statuses.add(new ExtensionStatus(type.getSimpleName(), className, "failed", e.getMessage()));
                 LOG.warn("Plugin {}: {} not started: {}", id, className, e.getMessage());
-                if (running) {
-                    stop(new Started(id, extension, loader)); // started, then refused: give back what start took
-                }
+                // start was called, whatever failed: a start that threw or timed out part way, or was refused
+                // afterwards, may hold threads or files, and the API promises stop() for every start().
+                stop(new Started(id, extension, loader));
             }
         }
     }

@@ -8,6 +8,7 @@ import dev.kotae.content.HtmlSanitizer;
 import dev.kotae.content.MarkdownRenderer;
 import dev.kotae.content.PlainTextRenderer;
 import dev.kotae.content.Visibility;
+import dev.kotae.plugin.BodyFormat;
 import dev.kotae.plugin.SourceArticle;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -52,8 +53,9 @@ public final class SourceArticles {
     public Article convert(String pluginId, String sourceId, SourceArticle in) throws ContentException {
         ArticleRules.localId(in.id(), "");
         String title = ArticleRules.title(in.title(), "");
-        ArticleType type = ArticleRules.type(in.type(), ArticleType.FAQ);
-        Visibility visibility = ArticleRules.visibility(in.visibility(), type);
+        // The API's enums carry the front matter's words, so one set of rules (and messages) serves both.
+        ArticleType type = ArticleRules.type(in.type() == null ? null : in.type().value(), ArticleType.FAQ);
+        Visibility visibility = ArticleRules.visibility(in.visibility() == null ? null : in.visibility().value(), type);
         String locale = ArticleRules.locale(in.locale(), defaultLocale);
         if (!locales.contains(locale)) {
             throw new ContentException("locale '" + locale + "' is not served (locales: " + locales + ")");
@@ -69,13 +71,11 @@ public final class SourceArticles {
                 sourceKey(pluginId, sourceId), rendered.html(), rendered.text());
     }
 
-    private MarkdownRenderer.Rendered render(String body, String format, String title) throws ContentException {
-        String chosen = format == null ? SourceArticle.MARKDOWN : format.strip();
-        return switch (chosen) {
-            case SourceArticle.MARKDOWN -> markdown.render(body, title);
-            case SourceArticle.HTML -> html.sanitize(body);
-            case SourceArticle.TEXT -> text.render(body);
-            default -> throw new ContentException("bodyFormat must be markdown, html or text (got '" + chosen + "')");
+    private MarkdownRenderer.Rendered render(String body, BodyFormat format, String title) {
+        return switch (format == null ? BodyFormat.MARKDOWN : format) {
+            case MARKDOWN -> markdown.render(body, title);
+            case HTML -> html.sanitize(body);
+            case TEXT -> text.render(body);
         };
     }
 

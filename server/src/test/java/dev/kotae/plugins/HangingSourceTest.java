@@ -50,7 +50,8 @@ class HangingSourceTest {
                     while (true) {
                         try {
                             release.await();
-                            return List.of(SourceArticle.faq("a1", "Finally here", "It came back.", "en"));
+                            return List.of(SourceArticle.builder().id("a1").title("Finally here").body("It came back.")
+                                    .locale("en").build());
                         } catch (InterruptedException ignored) {
                             // a stuck plugin does not cooperate with the time box's interrupt
                         }

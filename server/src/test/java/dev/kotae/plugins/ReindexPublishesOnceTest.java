@@ -67,7 +67,8 @@ class ReindexPublishesOnceTest {
                 if (alphaCalls.incrementAndGet() == 2) {
                     duringReindex.get().run();
                 }
-                return List.of(SourceArticle.faq("a1", "Alpha one", "About alpha.", "en"));
+                return List.of(SourceArticle.builder().id("a1").title("Alpha one").body("About alpha.").locale("en")
+                        .build());
             }), getClass().getClassLoader());
             sync.syncAll();
             reindex(index, sync, sources);
@@ -86,7 +87,8 @@ class ReindexPublishesOnceTest {
                             : "searches saw a version before the reindex was done: a0 is " + index.entries().get("a0"));
                     sources.add("p", "bee", source("bee", () -> {
                         beeListed.countDown();
-                        return List.of(SourceArticle.faq("b1", "Bee one", "About bees.", "en"));
+                        return List.of(SourceArticle.builder().id("b1").title("Bee one").body("About bees.")
+                                .locale("en").build());
                     }), getClass().getClassLoader());
                     sources.refreshSoon("p", "bee");
                     if (!beeListed.await(30, TimeUnit.SECONDS)) {

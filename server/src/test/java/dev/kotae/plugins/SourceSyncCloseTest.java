@@ -47,7 +47,8 @@ class SourceSyncCloseTest {
                 if (i == 50) {
                     indexing.countDown();
                 }
-                return SourceArticle.faq("a" + i, "Article " + i, "Body " + i + " about refunds and returns", "en");
+                return SourceArticle.builder().id("a" + i).title("Article " + i)
+                        .body("Body " + i + " about refunds and returns").locale("en").build();
             }
 
             @Override

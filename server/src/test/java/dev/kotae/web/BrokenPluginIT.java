@@ -62,7 +62,7 @@ class BrokenPluginIT {
         List<String> problems = bad.get("problems").findValuesAsText("message");
         assertEquals(6, problems.size(), "each bad article is reported: " + problems);
         String all = String.join("\n", problems);
-        for (String reason : List.of("id 'no title' must be", "visibility must be", "bodyFormat must be",
+        for (String reason : List.of("id 'no title' must be", "is not a language tag", "title is longer than",
                 "'tlh' is not served", "null article", "duplicate id")) {
             assertTrue(all.contains(reason), "reported: " + reason + "\n" + all);
         }
@@ -88,6 +88,16 @@ class BrokenPluginIT {
         Path pluginData = work.resolve("data/plugins/test-broken");
         assertTrue(Files.exists(pluginData.resolve("refused-source.started")), "it was started");
         assertTrue(Files.exists(pluginData.resolve("refused-source.stopped")), "and, once refused, stopped");
+    }
+
+    @Test
+    void anExtensionWhoseStartThrewIsStopped() throws Exception {
+        JsonNode broken = awaitPlugin("test-broken", p -> source(p, "hang").get("state").asText().equals("failed"));
+        assertEquals("failed", extension(broken, "Widget").get("state").asText(), broken.toString());
+        Path pluginData = work.resolve("data/plugins/test-broken");
+        assertTrue(Files.exists(pluginData.resolve("exploding-widget.started")), "its start ran and threw");
+        assertTrue(Files.exists(pluginData.resolve("exploding-widget.stopped")),
+                "stop() is called for every start(), also one that threw");
     }
 
     @Test

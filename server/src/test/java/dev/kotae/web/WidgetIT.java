@@ -95,6 +95,26 @@ class WidgetIT {
     }
 
     @Test
+    void bothWidgetsUseTheOneSharedRuntime() {
+        KotaeServer.Reply runtime = server.send(server.request("/widgets/runtime.js")
+                .header("Origin", "https://shop.example"), null);
+        assertEquals(200, runtime.status());
+        assertTrue(runtime.contentType().startsWith("text/javascript"), runtime.contentType());
+        assertEquals("*", runtime.header("access-control-allow-origin"));
+        assertEquals("cross-origin", runtime.header("cross-origin-resource-policy"));
+        assertTrue(runtime.body().contains("window.KotaeWidgets"), "the runtime, not a placeholder");
+        for (String script : List.of("/widgets/" + DEFLECT + "/deflect.js", "/widgets/" + BOT + "/bot.js")) {
+            String body = server.get(script).body();
+            assertTrue(body.contains("'/widgets/runtime.js'"), script + " loads the runtime");
+            // The helpers live in the runtime only: a widget with its own copy would drift from it again.
+            for (String shared : List.of("function sessionId", "function sendEvent", "function getJson",
+                    "sessionStorage", "sendBeacon", "var MESSAGES")) {
+                assertFalse(body.contains(shared), script + " has its own copy of " + shared);
+            }
+        }
+    }
+
+    @Test
     void onlyWebAssetsOfTheWidgetsOwnJarAreServed() {
         for (String path : List.of("/widgets/" + DEFLECT + "/../../api/v1/admin/status",
                 "/widgets/" + DEFLECT + "/%2e%2e/logback.xml",

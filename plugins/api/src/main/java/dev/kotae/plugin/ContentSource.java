@@ -11,6 +11,8 @@ import java.util.List;
  * an administrator's reindex) the server calls {@link #articles()} again, compares the result with what it
  * indexed before and re-indexes only added, changed and removed articles. A source that throws or times
  * out keeps its previously indexed articles and is reported.
+ *
+ * @since 1.0
  */
 public interface ContentSource extends KotaeExtension {
 

@@ -8,6 +8,8 @@ import java.util.Optional;
  * A narrow view of the help center for plugins: the same search, suggestions and article pages that
  * anonymous customers get, so nothing internal can leak through a widget. Implemented by the server;
  * thread-safe and fast enough to call per keystroke.
+ *
+ * @since 1.0
  */
 public interface HelpCenter {
 

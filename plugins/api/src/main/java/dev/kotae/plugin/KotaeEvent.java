@@ -6,6 +6,8 @@ import java.time.Instant;
  * Something a customer or agent did. The server publishes {@link SearchEvent}, {@link ClickEvent},
  * {@link FeedbackEvent} and {@link DeflectionEvent}; listeners should ignore types they do not know, as
  * new ones may be added.
+ *
+ * @since 1.0
  */
 public interface KotaeEvent {
 

@@ -6,6 +6,8 @@ import java.util.Map;
 
 /**
  * What the server gives an extension when it starts. Implemented by the server; thread-safe.
+ *
+ * @since 1.0
  */
 public interface PluginContext {
 
@@ -24,8 +26,10 @@ public interface PluginContext {
      * the wrong type, or an {@link IllegalArgumentException} thrown by the record's constructor becomes an
      * {@link IllegalArgumentException} whose message names the key, e.g.
      * {@code plugins.source-csv.files[0].colums: unknown setting (known: path, encoding, ...)}. Keys that
-     * are absent are {@code null}, so defaults belong in the record's compact constructor. Call it from
-     * {@link KotaeExtension#start} and let the exception propagate: administrators see the message.
+     * are absent are {@code null}, so defaults belong in the record's compact constructor; {@code java.time}
+     * types are read from ISO strings ({@code 2026-04-01}, {@code PT5S}). The test kit's
+     * {@code FakePluginContext} runs the same binding code, so a unit test sees what the server will. Call
+     * it from {@link KotaeExtension#start} and let the exception propagate: administrators see the message.
      */
     <T> T settings(Class<T> type);
 

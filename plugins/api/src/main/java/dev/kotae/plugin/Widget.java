@@ -9,6 +9,8 @@ package dev.kotae.plugin;
  * and forwards {@code GET} and {@code POST} requests under {@code /api/v1/widgets/<plugin-id>/} to
  * {@link #handle}. Widgets only ever see public articles, through {@link PluginContext#helpCenter()}.
  * A plugin has at most one widget.
+ *
+ * @since 1.0
  */
 public interface Widget extends KotaeExtension {
 

@@ -11,6 +11,8 @@ import java.util.Map;
  * @param query the query parameters, decoded
  * @param body the request body as UTF-8 text ({@code POST}; at most 64 KiB), or an empty string
  * @param sessionId the anonymous session id the browser sent ({@code X-Kotae-Session}), or {@code null}
+ *
+ * @since 1.0
  */
 public record WidgetRequest(String method, String path, Map<String, List<String>> query, String body,
         String sessionId) {

@@ -1,6 +1,6 @@
 package dev.kotae.source.csv;
 
-import dev.kotae.plugin.SourceArticle;
+import dev.kotae.plugin.BodyFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -61,7 +61,7 @@ record CsvSettings(String sourceId, List<FileSettings> files) {
      * @param category the category of rows without a category cell; {@code null} when blank
      * @param idPrefix the prefix of generated ids; {@code null} for the file name without extension
      * @param format the answer cells' format: {@code text} (default), {@code markdown} or {@code html}; becomes
-     *     the {@link SourceArticle} constant
+     *     the {@link BodyFormat#value()}
      * @param columns explicit headers by column key ({@code question: 質問}); an empty or {@code null} value
      *     ignores a column and becomes {@code ""}
      */
@@ -122,16 +122,16 @@ record CsvSettings(String sourceId, List<FileSettings> files) {
 
         private static String bodyFormat(String setting) {
             if (Text.isBlank(setting)) {
-                return SourceArticle.TEXT;
+                return BodyFormat.TEXT.value();
             }
             switch (Text.fold(setting)) {
                 case "text":
-                    return SourceArticle.TEXT;
+                    return BodyFormat.TEXT.value();
                 case "markdown":
                 case "md":
-                    return SourceArticle.MARKDOWN;
+                    return BodyFormat.MARKDOWN.value();
                 case "html":
-                    return SourceArticle.HTML;
+                    return BodyFormat.HTML.value();
                 default:
                     throw new IllegalArgumentException(
                             "unknown format '" + setting.strip() + "'; use text, markdown or html");

@@ -1,6 +1,9 @@
 package dev.kotae.source.csv;
 
+import dev.kotae.plugin.ArticleType;
+import dev.kotae.plugin.BodyFormat;
 import dev.kotae.plugin.SourceArticle;
+import dev.kotae.plugin.Visibility;
 import java.text.Normalizer;
 import java.time.LocalDate;
 import java.util.List;
@@ -53,18 +56,24 @@ final class RowConverter {
             // Most often a question still being written: publishing an empty answer helps nobody.
             throw new SkippedRowException("no answer");
         }
-        return new SourceArticle(
-                id(columns.cell(row, Column.ID), rowNumber),
-                title,
-                body,
-                spec.bodyFormat(),
-                orDefault(refuseInvalid(() -> Cells.type(columns.cell(row, Column.TYPE))), spec.type()),
-                orDefault(refuseInvalid(() -> Cells.visibility(columns.cell(row, Column.VISIBILITY))), spec.visibility()),
-                orDefault(refuseInvalid(() -> Cells.locale(columns.cell(row, Column.LOCALE))), spec.locale()),
-                orDefault(Text.emptyToNull(columns.cell(row, Column.CATEGORY)), spec.category()),
-                Cells.tags(columns.cell(row, Column.TAGS)),
-                Cells.questions(columns.cell(row, Column.QUESTIONS)),
-                updated(columns.cell(row, Column.UPDATED), notes));
+        String type = orDefault(refuseInvalid(() -> Cells.type(columns.cell(row, Column.TYPE))), spec.type());
+        String visibility = orDefault(refuseInvalid(() -> Cells.visibility(columns.cell(row, Column.VISIBILITY))),
+                spec.visibility());
+        return SourceArticle.builder()
+                .id(id(columns.cell(row, Column.ID), rowNumber))
+                .title(title)
+                .body(body)
+                .bodyFormat(BodyFormat.fromValue(spec.bodyFormat()))
+                // Cells and settings hold the words people typed, already checked: the enums always accept them.
+                .type(type == null ? null : ArticleType.fromValue(type))
+                .visibility(visibility == null ? null : Visibility.fromValue(visibility))
+                .locale(orDefault(refuseInvalid(() -> Cells.locale(columns.cell(row, Column.LOCALE))),
+                        spec.locale()))
+                .category(orDefault(Text.emptyToNull(columns.cell(row, Column.CATEGORY)), spec.category()))
+                .tags(Cells.tags(columns.cell(row, Column.TAGS)))
+                .questions(Cells.questions(columns.cell(row, Column.QUESTIONS)))
+                .updated(updated(columns.cell(row, Column.UPDATED), notes))
+                .build();
     }
 
     /** The id cell when there is one (full-width digits folded), else {@code <idPrefix>.<row number>}. */

@@ -1,6 +1,6 @@
 package dev.kotae.source.csv;
 
-import dev.kotae.plugin.SourceArticle;
+import dev.kotae.plugin.BodyFormat;
 import dev.kotae.source.csv.CsvSettings.FileSettings;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -26,7 +26,7 @@ import java.util.regex.Pattern;
  * @param type the default type, or {@code null}
  * @param category the default category, or {@code null}
  * @param idPrefix the prefix of ids generated from row numbers
- * @param bodyFormat the {@link SourceArticle} format of answer cells
+ * @param bodyFormat the {@link BodyFormat#value()} of answer cells
  * @param columns explicit header names by column; an empty name means "ignore this column"
  */
 record SheetSpec(String label, Path path, String encoding, char delimiter, String locale, String visibility,

@@ -11,7 +11,10 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.kotae.plugin.ArticleType;
+import dev.kotae.plugin.BodyFormat;
 import dev.kotae.plugin.SourceArticle;
+import dev.kotae.plugin.Visibility;
 import dev.kotae.plugin.testkit.FakePluginContext;
 import java.nio.charset.Charset;
 import java.nio.file.Files;
@@ -71,17 +74,17 @@ class CsvContentSourceTest {
         assertEquals("後払いは利用できますか？", first.title(), "the BOM must not stick to the 質問 header");
         assertTrue(first.body().startsWith("はい、コンビニ・銀行・郵便局で"), first.body());
         assertTrue(first.body().contains("ご利用いただけます。\n請求書は"), "line breaks inside the cell are kept");
-        assertEquals(SourceArticle.TEXT, first.bodyFormat());
+        assertEquals(BodyFormat.TEXT, first.bodyFormat());
         assertEquals("お支払い", first.category());
         assertEquals(List.of("後払い", "請求書", "手数料"), first.tags());
-        assertEquals("public", first.visibility());
+        assertEquals(Visibility.PUBLIC, first.visibility());
         assertNull(first.locale(), "no locale setting: the server's default applies");
         assertEquals(List.of("後払い", "請求書", "再発行"), articles.get(1).tags());
         assertTrue(articles.get(3).body().contains("5,000円（税込）以上"), articles.get(3).body());
         assertTrue(articles.get(4).body().contains("\"ポイント失効のお知らせ\""), articles.get(4).body());
         assertEquals(List.of("ポイント", "有効期限"), articles.get(4).tags());
         SourceArticle internal = articles.get(5);
-        assertEquals("internal", internal.visibility());
+        assertEquals(Visibility.INTERNAL, internal.visibility());
         assertEquals(3, internal.body().split("\n").length);
     }
 
@@ -190,8 +193,8 @@ class CsvContentSourceTest {
         assertEquals("1ポイント1円で使えます。", a.body());
         assertEquals("ポイント", a.category());
         assertEquals(List.of("ポイント", "利用"), a.tags());
-        assertEquals("internal", a.visibility());
-        assertEquals("playbook", a.type());
+        assertEquals(Visibility.INTERNAL, a.visibility());
+        assertEquals(ArticleType.PLAYBOOK, a.type());
         assertEquals("ja", a.locale());
         assertEquals(List.of("ポイントで払える？", "ポイントの使い方"), a.questions());
         assertEquals(LocalDate.of(2026, 2, 1), a.updated());
@@ -228,13 +231,13 @@ class CsvContentSourceTest {
 
         SourceArticle defaults = articles.get(0);
         assertEquals("shop.2", defaults.id());
-        assertEquals("internal", defaults.visibility());
+        assertEquals(Visibility.INTERNAL, defaults.visibility());
         assertEquals("ja", defaults.locale());
-        assertEquals("faq", defaults.type());
+        assertEquals(ArticleType.FAQ, defaults.type());
         assertEquals("一般", defaults.category());
-        assertEquals(SourceArticle.MARKDOWN, defaults.bodyFormat());
+        assertEquals(BodyFormat.MARKDOWN, defaults.bodyFormat());
         SourceArticle overridden = articles.get(1);
-        assertEquals("public", overridden.visibility());
+        assertEquals(Visibility.PUBLIC, overridden.visibility());
         assertEquals("en", overridden.locale());
     }
 
@@ -256,10 +259,10 @@ class CsvContentSourceTest {
         SourceLoader.Result result = Sheets.load(dir, settings(file("faq.csv")));
         Map<String, SourceArticle> articles = byId(result.articles());
 
-        assertEquals("public", articles.get("v1").visibility());
-        assertEquals("public", articles.get("v2").visibility());
+        assertEquals(Visibility.PUBLIC, articles.get("v1").visibility());
+        assertEquals(Visibility.PUBLIC, articles.get("v2").visibility());
         for (String id : List.of("v3", "v4", "v5", "v6", "v7")) {
-            assertEquals("internal", articles.get(id).visibility(), id);
+            assertEquals(Visibility.INTERNAL, articles.get(id).visibility(), id);
         }
         assertNull(articles.get("v8").visibility(), "blank: the server's default for the type");
         assertFalse(articles.containsKey("v9"), "never publish an unknown visibility");

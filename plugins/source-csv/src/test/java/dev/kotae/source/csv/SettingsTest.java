@@ -7,7 +7,6 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.kotae.plugin.SourceArticle;
 import dev.kotae.plugin.testkit.FakePluginContext;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -23,6 +22,10 @@ import org.junit.jupiter.api.Test;
 class SettingsTest {
 
     private static final Path BASE = Path.of("/srv/kotae");
+
+    /** How the server's binding (which the test kit runs) names the settings block and its first file. */
+    private static final String SETTINGS = "plugins.source-csv: ";
+    private static final String FIRST_FILE = "plugins.source-csv.files[0]: ";
 
     private static CsvSettings bind(Map<String, Object> raw) {
         return new FakePluginContext("source-csv", BASE).withSettings(raw).settings(CsvSettings.class);
@@ -53,7 +56,7 @@ class SettingsTest {
         assertEquals("auto", spec.encoding());
         assertEquals(',', spec.delimiter());
         assertEquals("shop-faq", spec.idPrefix());
-        assertEquals(SourceArticle.TEXT, spec.bodyFormat());
+        assertEquals("text", spec.bodyFormat());
         assertNull(spec.locale());
         assertNull(spec.visibility());
         assertNull(spec.type());
@@ -70,7 +73,7 @@ class SettingsTest {
         assertEquals("windows-31j", spec.encoding());
         assertEquals('\t', spec.delimiter(), ".txt is Excel's tab-delimited text");
         assertEquals("internal", spec.visibility());
-        assertEquals(SourceArticle.MARKDOWN, spec.bodyFormat());
+        assertEquals("markdown", spec.bodyFormat());
         assertEquals("配送", spec.category());
         assertEquals(Map.of(Column.QUESTION, "問い合わせ"), spec.columns());
     }
@@ -94,7 +97,7 @@ class SettingsTest {
         String perFile = refused(settings(file("faq.csv", "charset", "UTF-8")));
         assertTrue(perFile.contains("charset"), perFile);
 
-        assertEquals("file faq.csv: columns: unknown column 'title'; columns are "
+        assertEquals(FIRST_FILE + "file faq.csv: columns: unknown column 'title'; columns are "
                         + "[id, question, answer, category, tags, visibility, type, locale, questions, updated]",
                 refused(settings(file("faq.csv", "columns", Map.of("title", "タイトル")))));
     }
@@ -111,26 +114,26 @@ class SettingsTest {
     @Test
     void badValuesNameTheSettingTheValueAndTheFile() {
         assertTrue(refused(settings(file("faq.csv", "encoding", "EUC-KR-ish")))
-                .startsWith("file faq.csv: unknown encoding 'EUC-KR-ish'"));
+                .startsWith(FIRST_FILE + "file faq.csv: unknown encoding 'EUC-KR-ish'"));
         assertTrue(refused(settings(file("faq.csv", "visibility", "限定")))
-                .startsWith("file faq.csv: unknown visibility '限定'"));
+                .startsWith(FIRST_FILE + "file faq.csv: unknown visibility '限定'"));
         assertTrue(refused(settings(file("faq.csv", "locale", "Klingon!")))
-                .startsWith("file faq.csv: unknown locale 'Klingon!'"));
+                .startsWith(FIRST_FILE + "file faq.csv: unknown locale 'Klingon!'"));
         assertTrue(refused(settings(file("faq.csv", "type", "manual")))
-                .startsWith("file faq.csv: unknown type 'manual'"));
+                .startsWith(FIRST_FILE + "file faq.csv: unknown type 'manual'"));
         assertTrue(refused(settings(file("faq.csv", "format", "rtf")))
-                .startsWith("file faq.csv: unknown format 'rtf'"));
+                .startsWith(FIRST_FILE + "file faq.csv: unknown format 'rtf'"));
         assertTrue(refused(settings(file("faq.csv", "delimiter", "::")))
-                .startsWith("file faq.csv: unknown delimiter '::'"));
+                .startsWith(FIRST_FILE + "file faq.csv: unknown delimiter '::'"));
         assertTrue(refused(settings(file("faq.csv", "idPrefix", "よくある")))
-                .startsWith("file faq.csv: idPrefix 'よくある' is not an id prefix"));
+                .startsWith(FIRST_FILE + "file faq.csv: idPrefix 'よくある' is not an id prefix"));
         assertTrue(refused(settings(file("faq.csv", "columns", Map.of("answer", ""))))
-                .startsWith("file faq.csv: columns: answer cannot be ignored"));
-        assertEquals("files: an entry has no path; name the CSV or TSV file", refused(settings(file(" "))));
+                .startsWith(FIRST_FILE + "file faq.csv: columns: answer cannot be ignored"));
+        assertEquals(FIRST_FILE + "files: an entry has no path; name the CSV or TSV file", refused(settings(file(" "))));
 
         Map<String, Object> badId = new HashMap<>(settings(file("faq.csv")));
         badId.put("sourceId", "CSV!");
-        assertTrue(refused(badId).startsWith("sourceId 'CSV!' is not a source id"), refused(badId));
+        assertTrue(refused(badId).startsWith(SETTINGS + "sourceId 'CSV!' is not a source id"), refused(badId));
     }
 
     @Test
@@ -139,7 +142,7 @@ class SettingsTest {
         files.add(file("faq.csv"));
         files.add(null);
 
-        assertEquals("files[1]: empty entry; give at least a path", refused(Map.of("files", files)));
+        assertEquals(SETTINGS + "files[1]: empty entry; give at least a path", refused(Map.of("files", files)));
     }
 
     @Test

@@ -1,6 +1,9 @@
 package dev.kotae.source.zendesk;
 
+import dev.kotae.plugin.ArticleType;
+import dev.kotae.plugin.BodyFormat;
 import dev.kotae.plugin.SourceArticle;
+import dev.kotae.plugin.Visibility;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -90,18 +93,18 @@ final class ArticleMapper {
 
     private SourceArticle toSourceArticle(String id, ZendeskExport.Article article, CategoryNames categories,
             String origin, List<String> warnings) {
-        return new SourceArticle(
-                id,
-                article.title().trim(),
-                article.body() == null ? "" : article.body().trim(),
-                SourceArticle.HTML, // sanitised by the server: scripts, event handlers, unsafe URLs go
-                "faq",
-                isSegmented(article) ? "internal" : "public",
-                settings.localeFor(article.locale()),
-                categories.forSection(article.sectionId(), article.locale()),
-                tags(article.labelNames()),
-                null,
-                updated(article.updatedAt(), origin, warnings));
+        return SourceArticle.builder()
+                .id(id)
+                .title(article.title().trim())
+                .body(article.body() == null ? "" : article.body().trim())
+                .bodyFormat(BodyFormat.HTML) // sanitised by the server: scripts, event handlers, unsafe URLs go
+                .type(ArticleType.FAQ)
+                .visibility(isSegmented(article) ? Visibility.INTERNAL : Visibility.PUBLIC)
+                .locale(settings.localeFor(article.locale()))
+                .category(categories.forSection(article.sectionId(), article.locale()))
+                .tags(tags(article.labelNames()))
+                .updated(updated(article.updatedAt(), origin, warnings))
+                .build();
     }
 
     private static String idFor(ZendeskExport.Article article) {

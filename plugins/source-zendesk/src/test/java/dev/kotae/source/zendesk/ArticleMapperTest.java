@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.kotae.plugin.SourceArticle;
+import dev.kotae.plugin.Visibility;
 import dev.kotae.source.zendesk.ZendeskExport.Article;
 import dev.kotae.source.zendesk.ZendeskExport.ArticleEntry;
 import dev.kotae.source.zendesk.ZendeskExport.Category;
@@ -97,7 +98,7 @@ class ArticleMapperTest {
 
         ArticleMapper.Result result = map(legacySegment, segmentList, everyone);
 
-        assertEquals(List.of("internal", "internal", "public"),
+        assertEquals(List.of(Visibility.INTERNAL, Visibility.INTERNAL, Visibility.PUBLIC),
                 result.articles().stream().map(SourceArticle::visibility).toList());
     }
 

@@ -5,7 +5,10 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.kotae.plugin.ArticleType;
+import dev.kotae.plugin.BodyFormat;
 import dev.kotae.plugin.SourceArticle;
+import dev.kotae.plugin.Visibility;
 import dev.kotae.plugin.testkit.FakePluginContext;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -70,9 +73,9 @@ class ZendeskContentSourceTest {
         assertEquals("ja", password.locale());
         assertEquals("アカウント", password.category());
         assertEquals(List.of("パスワード", "ログイン"), password.tags());
-        assertEquals("public", password.visibility());
-        assertEquals("faq", password.type());
-        assertEquals(SourceArticle.HTML, password.bodyFormat());
+        assertEquals(Visibility.PUBLIC, password.visibility());
+        assertEquals(ArticleType.FAQ, password.type());
+        assertEquals(BodyFormat.HTML, password.bodyFormat());
         assertTrue(password.body().startsWith("<p>ログイン画面の"), password.body());
         assertEquals(LocalDate.of(2024, 3, 1), password.updated());
         assertNull(password.questions());
@@ -91,12 +94,12 @@ class ZendeskContentSourceTest {
         assertEquals("Shipping & delivery", articles.get("360041000013").category());
 
         SourceArticle staffOnly = articles.get("360041000015");
-        assertEquals("internal", staffOnly.visibility());
+        assertEquals(Visibility.INTERNAL, staffOnly.visibility());
         assertEquals("【スタッフ向け】配送事故の補償手続き", staffOnly.title());
 
         // Script and event handler are passed through untouched: the server sanitises HTML bodies.
         SourceArticle email = articles.get("360041000016");
-        assertEquals(SourceArticle.HTML, email.bodyFormat());
+        assertEquals(BodyFormat.HTML, email.bodyFormat());
         assertTrue(email.body().startsWith("<p onclick=\"alert('clicked')\">"), email.body());
         assertTrue(email.body().endsWith("<script>alert(1)</script>"), email.body());
         assertEquals(LocalDate.of(2024, 2, 29), email.updated());

@@ -17,6 +17,9 @@ import org.junit.jupiter.api.Test;
 /** The settings as the server binds them: defaults and checks in the record, unknown keys and wrong types refused. */
 class ZendeskSettingsTest {
 
+    /** How the server's binding (which the test kit runs) names this plugin's settings block. */
+    private static final String SETTINGS = "plugins." + ZendeskContentSource.PLUGIN_ID + ": ";
+
     private static ZendeskSettings bind(Map<String, Object> raw) {
         return new FakePluginContext(ZendeskContentSource.PLUGIN_ID, Path.of("/srv/kotae"))
                 .withSettings(raw).settings(ZendeskSettings.class);
@@ -80,19 +83,19 @@ class ZendeskSettingsTest {
 
     @Test
     void badCategoryFrom() {
-        assertEquals("categoryFrom must be 'section' or 'category', not 'label'",
+        assertEquals("plugins.source-zendesk.categoryFrom: categoryFrom must be 'section' or 'category', not 'label'",
                 refused(Map.of("folder", "x", "categoryFrom", "label")));
     }
 
     @Test
     void folderIsRequired() {
-        assertTrue(refused(Map.of("sourceId", "zendesk")).startsWith("folder is required"));
-        assertTrue(refused(Map.of("folder", " ")).startsWith("folder is required"));
+        assertTrue(refused(Map.of("sourceId", "zendesk")).startsWith(SETTINGS + "folder is required"));
+        assertTrue(refused(Map.of("folder", " ")).startsWith(SETTINGS + "folder is required"));
     }
 
     @Test
     void badSourceId() {
-        assertEquals("sourceId must be 1-32 lower-case letters, digits or '-', not 'Zendesk JA'",
+        assertEquals(SETTINGS + "sourceId must be 1-32 lower-case letters, digits or '-', not 'Zendesk JA'",
                 refused(Map.of("folder", "x", "sourceId", "Zendesk JA")));
     }
 
@@ -108,7 +111,7 @@ class ZendeskSettingsTest {
         Map<String, Object> locales = new HashMap<>();
         locales.put("ja", "");
 
-        assertEquals("locales: every entry needs a Zendesk locale and a Kotae locale, got ja: ",
+        assertEquals(SETTINGS + "locales: every entry needs a Zendesk locale and a Kotae locale, got ja: ",
                 refused(Map.of("folder", "x", "locales", locales)));
     }
 
@@ -118,7 +121,7 @@ class ZendeskSettingsTest {
         locales.put("en-us", "en");
         locales.put("EN-US", "en-US");
 
-        assertEquals("locales: 'en-us' is mapped twice", refused(Map.of("folder", "x", "locales", locales)));
+        assertEquals(SETTINGS + "locales: 'en-us' is mapped twice", refused(Map.of("folder", "x", "locales", locales)));
     }
 
     @Test

@@ -34,6 +34,7 @@ public class SlowSource implements ContentSource {
         while (releaseFile != null && !Files.exists(releaseFile)) {
             Thread.sleep(20); // interrupted when the server's time box gives up on this call
         }
-        return List.of(SourceArticle.faq("late", "Late arrival from a slow source", "It took its time.", "en"));
+        return List.of(SourceArticle.builder().id("late").title("Late arrival from a slow source")
+                .body("It took its time.").locale("en").build());
     }
 }

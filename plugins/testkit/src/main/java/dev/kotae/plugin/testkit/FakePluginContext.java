@@ -1,14 +1,11 @@
 package dev.kotae.plugin.testkit;
 
-import com.fasterxml.jackson.databind.DeserializationFeature;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.kotae.plugin.HelpCenter;
 import dev.kotae.plugin.KotaeEvent;
 import dev.kotae.plugin.PluginContext;
+import dev.kotae.plugin.settings.PluginSettings;
 import java.nio.file.Path;
 import java.util.Collection;
-import java.util.Collections;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -19,14 +16,12 @@ import java.util.concurrent.CopyOnWriteArrayList;
  * them, paths relative to a folder, and everything the plugin tells the server (events, changed sources,
  * watched paths) collected for assertions.
  *
- * <p>{@link #settings(Class)} binds as strictly as the server (unknown keys and wrong types refused,
- * constructor checks passed through); the server's messages also name the key's full path.
+ * <p>{@link #settings()} and {@link #settings(Class)} run the server's own code ({@link PluginSettings}):
+ * the same deep, unmodifiable copy, the same strict binding (unknown keys and wrong types refused,
+ * constructor checks passed through, {@code java.time} values read) and the same messages, which name the
+ * key's full path ({@code plugins.<plugin-id>.files[0].colums: unknown setting (known: ...)}).
  */
 public final class FakePluginContext implements PluginContext {
-
-    private static final ObjectMapper STRICT = new ObjectMapper()
-            .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
-            .disable(DeserializationFeature.ACCEPT_FLOAT_AS_INT);
 
     private final String pluginId;
     private final Path base;
@@ -50,7 +45,7 @@ public final class FakePluginContext implements PluginContext {
 
     /** Sets the settings block, as plain YAML values ({@code null} values allowed, as YAML gives them). */
     public FakePluginContext withSettings(Map<String, Object> value) {
-        this.settings = Collections.unmodifiableMap(new LinkedHashMap<>(value));
+        this.settings = PluginSettings.immutableCopy(value);
         return this;
     }
 
@@ -71,23 +66,7 @@ public final class FakePluginContext implements PluginContext {
 
     @Override
     public <T> T settings(Class<T> type) {
-        try {
-            return STRICT.convertValue(settings, type);
-        } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException(rootMessage(e), e);
-        }
-    }
-
-    /** The plugin's own check (an IllegalArgumentException from a constructor) or Jackson's innermost reason. */
-    private static String rootMessage(Throwable e) {
-        String message = e.getMessage();
-        for (Throwable cause = e.getCause(); cause != null; cause = cause.getCause()) {
-            message = cause.getMessage();
-            if (cause instanceof IllegalArgumentException) {
-                break;
-            }
-        }
-        return message;
+        return PluginSettings.bind(pluginId, settings, type);
     }
 
     @Override

@@ -47,9 +47,7 @@ public class AnswerBotWidget implements Widget {
     static final int HITS = 6;
     static final int MAX_ALTERNATIVES = 3;
     private static final ObjectMapper JSON = new ObjectMapper();
-    /** The server's error shape, {@code {"error":{"code","message"}}}; the API has no helper for 405. */
-    private static final WidgetResponse METHOD_NOT_ALLOWED = new WidgetResponse(405, "application/json",
-            "{\"error\":{\"code\":\"method_not_allowed\",\"message\":\"use GET\"}}");
+    private static final WidgetResponse METHOD_NOT_ALLOWED = WidgetResponse.error(405, "method_not_allowed", "use GET");
 
     /** Everything {@link #start} sets up, published at once so that request threads see all of it. */
     private record Started(PluginContext context, HelpCenter helpCenter, BotSettings settings, String origin) {}
@@ -111,8 +109,8 @@ public class AnswerBotWidget implements Widget {
                 : Optional.empty();
         Answer answer = best.map(copy -> answer(copy, candidates.get(0), locale, s.settings())).orElse(null);
         if (answer != null) {
-            s.context().record(new DeflectionEvent(now, session, s.context().pluginId(), DeflectionEvent.ANSWERED,
-                    question, answer.id()));
+            s.context().record(DeflectionEvent.builder(s.context().pluginId(), DeflectionEvent.ANSWERED)
+                    .at(now).sessionId(session).query(question).articleId(answer.id()).build());
         }
         // One alternative per candidate, its preferred copy: a list of twins would waste the customer's time.
         List<Alternative> alternatives = candidates.stream()

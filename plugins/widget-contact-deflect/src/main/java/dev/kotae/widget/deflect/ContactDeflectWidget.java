@@ -35,11 +35,8 @@ import org.pf4j.Extension;
 public class ContactDeflectWidget implements Widget {
 
     private static final ObjectMapper JSON = new ObjectMapper();
-    // The server's error shape, {"error":{"code","message"}}, for answers the API has no helper for.
-    private static final WidgetResponse METHOD_NOT_ALLOWED = new WidgetResponse(405, "application/json",
-            "{\"error\":{\"code\":\"method_not_allowed\",\"message\":\"use GET\"}}");
-    private static final WidgetResponse NO_SUCH_ARTICLE = new WidgetResponse(404, "application/json",
-            "{\"error\":{\"code\":\"not_found\",\"message\":\"no such article\"}}");
+    private static final WidgetResponse METHOD_NOT_ALLOWED = WidgetResponse.error(405, "method_not_allowed", "use GET");
+    private static final WidgetResponse NO_SUCH_ARTICLE = WidgetResponse.error(404, "not_found", "no such article");
 
     /** Everything {@link #start} sets up, published at once so that request threads see all of it. */
     private record Started(PluginContext context, HelpCenter helpCenter, DeflectSettings settings, String origin) {}

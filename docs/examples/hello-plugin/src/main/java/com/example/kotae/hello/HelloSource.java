@@ -1,8 +1,11 @@
 package com.example.kotae.hello;
 
+import dev.kotae.plugin.ArticleType;
+import dev.kotae.plugin.BodyFormat;
 import dev.kotae.plugin.ContentSource;
 import dev.kotae.plugin.PluginContext;
 import dev.kotae.plugin.SourceArticle;
+import dev.kotae.plugin.Visibility;
 import java.util.List;
 import org.pf4j.Extension;
 import org.slf4j.Logger;
@@ -49,30 +52,34 @@ public class HelloSource implements ContentSource {
     }
 
     private static SourceArticle japanese(String greeting) {
-        // The full constructor: every field of a Markdown article's front matter. Nulls get the defaults
+        // Every field of a Markdown article's front matter, each by name. Unset fields get the defaults
         // (type faq, visibility public for FAQs, the server's default locale, today's date).
-        return new SourceArticle(
-                "welcome-ja",                                   // id within the source
-                "このヘルプセンターの使い方",                      // title
-                greeting + "\n\n"
+        return SourceArticle.builder()
+                .id("welcome-ja") // id within the source
+                .title("このヘルプセンターの使い方")
+                .body(greeting + "\n\n"
                         + "知りたいことを検索ボックスに入力してください。**文章のままでも**検索できます。\n\n"
-                        + "答えが見つからないときは、お問い合わせフォームからご連絡ください。",
-                SourceArticle.MARKDOWN,                         // body format: markdown, html or text
-                "faq",                                          // type
-                "public",                                       // visibility
-                "ja",                                           // locale: must be one the server serves
-                "はじめに",                                       // category
-                List.of("ヘルプ", "使い方"),                      // tags
-                List.of("使い方がわからない", "検索のしかた"),       // other phrasings, for search and suggestions
-                null);                                          // updated: null means the day first indexed
+                        + "答えが見つからないときは、お問い合わせフォームからご連絡ください。")
+                .bodyFormat(BodyFormat.MARKDOWN) // MARKDOWN (default), HTML or TEXT
+                .type(ArticleType.FAQ)
+                .visibility(Visibility.PUBLIC)
+                .locale("ja") // must be one the server serves
+                .category("はじめに")
+                .tags(List.of("ヘルプ", "使い方"))
+                // Other phrasings of the question, for search and suggestions.
+                .questions(List.of("使い方がわからない", "検索のしかた"))
+                .build(); // updated unset: the day it is first indexed
     }
 
     private static SourceArticle english(String greeting) {
-        // The shortcut for the common case: a public FAQ in Markdown.
-        return SourceArticle.faq("welcome-en", "How to use this help center",
-                greeting + "\n\n"
+        // The common case: a public FAQ in Markdown needs only its id, title, body and locale.
+        return SourceArticle.builder()
+                .id("welcome-en")
+                .title("How to use this help center")
+                .body(greeting + "\n\n"
                         + "Type your question into the search box; a whole sentence works too.\n\n"
-                        + "If you cannot find an answer, please contact us through the contact form.",
-                "en");
+                        + "If you cannot find an answer, please contact us through the contact form.")
+                .locale("en")
+                .build();
     }
 }

@@ -1,4 +1,4 @@
-package dev.kotae.plugins;
+package dev.kotae.plugin.settings;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
@@ -8,7 +8,7 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
-class SettingsBinderTest {
+class PluginSettingsTest {
 
     record File(String path, Integer limit) {
         File {
@@ -22,7 +22,7 @@ class SettingsBinderTest {
 
     @Test
     void bindsNestedValuesAndLeavesAbsentKeysNull() {
-        Settings settings = SettingsBinder.bind("source-x", Map.of("files", List.of(Map.of("path", "a.csv", "limit", 3))),
+        Settings settings = PluginSettings.bind("source-x", Map.of("files", List.of(Map.of("path", "a.csv", "limit", 3))),
                 Settings.class);
         assertNull(settings.sourceId());
         assertEquals(List.of(new File("a.csv", 3)), settings.files());
@@ -30,18 +30,18 @@ class SettingsBinderTest {
 
     @Test
     void unknownKeyIsNamedWithItsPathAndTheKnownKeys() {
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> SettingsBinder.bind("source-x",
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> PluginSettings.bind("source-x",
                 Map.of("files", List.of(Map.of("path", "a.csv", "lmit", 3))), Settings.class));
         assertEquals("plugins.source-x.files[0].lmit: unknown setting (known: limit, path)", e.getMessage());
     }
 
     @Test
     void wrongTypesAndThePluginsOwnChecksAreReported() {
-        IllegalArgumentException type = assertThrows(IllegalArgumentException.class, () -> SettingsBinder.bind("p",
+        IllegalArgumentException type = assertThrows(IllegalArgumentException.class, () -> PluginSettings.bind("p",
                 Map.of("files", List.of(Map.of("limit", 2.5))), Settings.class));
         assertEquals(true, type.getMessage().startsWith("plugins.p.files[0].limit: "), type.getMessage());
 
-        IllegalArgumentException own = assertThrows(IllegalArgumentException.class, () -> SettingsBinder.bind("p",
+        IllegalArgumentException own = assertThrows(IllegalArgumentException.class, () -> PluginSettings.bind("p",
                 Map.of("files", List.of(Map.of("limit", 0))), Settings.class));
         assertEquals("plugins.p.files[0]: limit must be at least 1, was 0", own.getMessage());
     }

@@ -1,0 +1,32 @@
+package dev.kotae.plugin;
+
+import java.util.List;
+
+/**
+ * A source of articles other than the Markdown content folder: a spreadsheet, another help center's
+ * export, a wiki. The server indexes its articles into the same index as Markdown files, so they are
+ * searched, suggested and shown exactly like them (visibility rules included).
+ *
+ * <p>Refresh is incremental on the server's side: after {@link PluginContext#sourceChanged(String)} (or
+ * an administrator's reindex) the server calls {@link #articles()} again, compares the result with what it
+ * indexed before and re-indexes only added, changed and removed articles. A source that throws or times
+ * out keeps its previously indexed articles and is reported.
+ *
+ * @since 1.0
+ */
+public interface ContentSource extends KotaeExtension {
+
+    /**
+     * A short, stable name that namespaces this source's article ids: article {@code 42} of source
+     * {@code csv} is served as {@code csv:42}. Lower-case letters, digits and {@code -}, 1 to 32 characters,
+     * unique among the server's sources. Changing it re-creates every article under new ids.
+     */
+    String sourceId();
+
+    /**
+     * Every article the source holds now. Called on the server's refresh thread, never concurrently for one
+     * source. Articles that fail validation (bad id, no title, unknown type) are skipped and reported one by
+     * one; the others are indexed.
+     */
+    List<SourceArticle> articles() throws Exception;
+}

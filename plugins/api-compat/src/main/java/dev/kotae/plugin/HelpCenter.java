@@ -1,0 +1,68 @@
+package dev.kotae.plugin;
+
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * A narrow view of the help center for plugins: the same search, suggestions and article pages that
+ * anonymous customers get, so nothing internal can leak through a widget. Implemented by the server;
+ * thread-safe and fast enough to call per keystroke.
+ *
+ * @since 1.0
+ */
+public interface HelpCenter {
+
+    /**
+     * Searches public articles in one locale, best first, exactly as {@code GET /api/v1/search} does.
+     *
+     * @param query the customer's words (a sentence is fine)
+     * @param locale a served locale such as {@code ja}, or {@code null} for all locales
+     * @param size at most this many hits (1-100)
+     * @throws IllegalArgumentException for an unknown locale, a blank or too long query or a bad size
+     */
+    SearchPage search(String query, String locale, int size);
+
+    /** As-you-type suggestions for a prefix, public articles only, as {@code GET /api/v1/suggest} gives them. */
+    List<Suggestion> suggest(String prefix, String locale, int size);
+
+    /** A public article by its full id ({@code refund-policy}, {@code csv:42}); empty when missing or internal. */
+    Optional<ArticleView> article(String id);
+
+    /**
+     * One page of search results.
+     *
+     * @param total how many public articles match
+     * @param hits the best hits, best first
+     */
+    record SearchPage(String query, long total, List<Hit> hits) {
+        public SearchPage {
+            hits = List.copyOf(hits);
+        }
+    }
+
+    /**
+     * One search hit.
+     *
+     * @param url the article's path in the help center, e.g. {@code /articles/refund-policy}
+     * @param snippet a short extract as HTML, query words in {@code <mark>}, everything else escaped
+     * @param score the ranking score: comparable between hits of one search only
+     */
+    record Hit(String id, String title, String url, String snippet, String category, String locale,
+            double score) {}
+
+    /** One suggestion: the text to show (a title or a question) and the article it leads to. */
+    record Suggestion(String text, String title, String id, String url) {}
+
+    /**
+     * A public article.
+     *
+     * @param html the body as safe HTML
+     * @param text the body as plain text (for summaries)
+     */
+    record ArticleView(String id, String title, String locale, String category, List<String> tags, String url,
+            String html, String text) {
+        public ArticleView {
+            tags = List.copyOf(tags);
+        }
+    }
+}
