@@ -1,5 +1,6 @@
 package dev.kotae.plugin;
 
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
 
@@ -58,11 +59,31 @@ public interface HelpCenter {
      *
      * @param html the body as safe HTML
      * @param text the body as plain text (for summaries)
+     * @param questions other phrasings of the question (the article's {@code questions}), possibly empty
+     * @param updated when the answer last changed; always set by the server, {@code null} only in a view
+     *     built with the shorter constructor (as tests of older plugins do)
      */
     record ArticleView(String id, String title, String locale, String category, List<String> tags, String url,
-            String html, String text) {
+            String html, String text, List<String> questions, LocalDate updated) {
         public ArticleView {
             tags = List.copyOf(tags);
+            questions = questions == null ? List.of() : List.copyOf(questions);
+        }
+
+        /** A view without questions and date: the shape plugins built before those were added. */
+        public ArticleView(String id, String title, String locale, String category, List<String> tags, String url,
+                String html, String text) {
+            this(id, title, locale, category, tags, url, html, text, List.of(), null);
+        }
+
+        /**
+         * The {@link ContentSource#sourceId()} of the plugin source that delivered this article (the part
+         * of a served id before the colon, {@code csv} in {@code csv:42}), or empty for the help center's
+         * own Markdown files, whose ids have no colon.
+         */
+        public Optional<String> sourceId() {
+            int colon = id.indexOf(':');
+            return colon < 0 ? Optional.empty() : Optional.of(id.substring(0, colon));
         }
     }
 }
