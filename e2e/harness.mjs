@@ -105,8 +105,11 @@ export function harness({ label, timeoutMs, failureScreenshot, missingEnvExitCod
       await page.setViewportSize(DESKTOP);
     },
 
-    /** axe-core in the page: any serious or critical finding fails the run, minor ones are logged. */
-    async checkAccessibility(page, name) {
+    /**
+     * axe-core in the page: any serious or critical finding fails the run, minor ones are logged; with
+     * everyImpact, any finding at all fails it.
+     */
+    async checkAccessibility(page, name, { everyImpact = false } = {}) {
       axeSource ??= await readFile(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
       // Evaluated through DevTools, so the page's CSP (no inline scripts) does not block it.
       await page.evaluate(axeSource);
@@ -116,7 +119,7 @@ export function harness({ label, timeoutMs, failureScreenshot, missingEnvExitCod
         return report.violations.map((v) => ({ id: v.id, impact: v.impact, help: v.help,
           targets: v.nodes.slice(0, 3).map((n) => n.target.join(' ')) }));
       });
-      const serious = result.filter((v) => v.impact === 'serious' || v.impact === 'critical');
+      const serious = result.filter((v) => everyImpact || v.impact === 'serious' || v.impact === 'critical');
       const minor = result.filter((v) => !serious.includes(v));
       if (minor.length > 0) run.log(`axe ${name}: minor findings: ${minor.map((v) => `${v.id} (${v.impact})`).join(', ')}`);
       expect(serious.length === 0, `axe found serious issues on ${name}:\n${JSON.stringify(serious, null, 2)}`);

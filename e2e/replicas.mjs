@@ -53,12 +53,17 @@ try {
   run.step = 'vote through the balancer';
   const marker = `replica-vote-${Date.now()}`;
   await page.goto(`${env.kotaeUrl}/articles/${env.faqId}`);
-  await page.locator('#feedback-comment').fill(`とても分かりやすい ${marker}`);
   const voted = page.waitForResponse((r) => r.url().endsWith(`/api/v1/articles/${env.faqId}/feedback`) && r.request().method() === 'POST');
   await page.getByRole('button', { name: 'はい' }).click();
   const vote = await voted;
   expect(vote.status() === 201, `the vote answered ${vote.status()} from ${vote.headers()['x-kotae-replica']}`);
   await page.locator('.feedback .feedback-thanks').waitFor({ state: 'visible', timeout: 5000 });
+  // The comment is the second step; it may reach another replica than the vote did.
+  await page.locator('#feedback-comment').fill(`とても分かりやすい ${marker}`);
+  const commented = page.waitForResponse((r) => r.url().endsWith(`/api/v1/articles/${env.faqId}/feedback`) && r.request().method() === 'POST');
+  await page.locator('.feedback-comment-form button[type="submit"]').click();
+  const comment = await commented;
+  expect(comment.status() === 200, `the comment answered ${comment.status()} from ${comment.headers()['x-kotae-replica']}`);
   log(`voted (${marker}) through ${vote.headers()['x-kotae-replica']}`);
   for (const replica of env.replicas) {
     const response = await fetch(`${replica}/api/v1/admin/feedback?articleId=${env.faqId}`,

@@ -152,11 +152,16 @@ async function openArticleAndVote(context) {
   await screenshots(page, 'article');
 
   const before = await feedbackCount();
-  await page.locator('#feedback-comment').fill('手順がよく分かりました');
   const voted = page.waitForResponse((r) => r.url().endsWith(`/api/v1${href}/feedback`) && r.request().method() === 'POST');
   await page.getByRole('button', { name: 'はい' }).click();
   expect((await voted).status() === 201, 'the vote was not accepted by the feedback API');
   await page.locator('.feedback-thanks').waitFor({ state: 'visible', timeout: 5000 });
+  // The comment is the second step, attached to the vote just cast.
+  await page.locator('#feedback-comment').fill('手順がよく分かりました');
+  const commented = page.waitForResponse((r) => r.url().endsWith(`/api/v1${href}/feedback`) && r.request().method() === 'POST');
+  await page.locator('.feedback-comment-form button[type="submit"]').click();
+  expect((await commented).status() === 200, 'the comment was not attached to the vote');
+  await page.locator('.feedback-current').waitFor({ state: 'visible', timeout: 5000 });
   const after = await feedbackCount();
   expect(after === before + 1, `feedback count went from ${before} to ${after}`);
   log(`voted on ${href}: feedback ${before} -> ${after}`);

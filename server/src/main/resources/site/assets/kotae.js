@@ -3,7 +3,8 @@
  *
  *  1. As-you-type suggestions on the search box (#q): an ARIA 1.2 combobox with a listbox popup,
  *     IME-aware (no request while a Japanese conversion is composing).
- *  2. The article feedback form (.feedback-form) sent as JSON without leaving the page.
+ *  2. The article feedback forms (.feedback-form: vote, change, comment) sent as JSON without leaving the
+ *     page; the section is then shown as the server renders it for this visitor.
  *  3. Search-result click tracking (a.result-link) with navigator.sendBeacon.
  *
  * Every page works without this file; each part does nothing when its elements are missing.
@@ -444,15 +445,17 @@
     }
   }
 
+  /**
+   * Sends one of the feedback section's forms (the vote buttons, the change button, the comment after the
+   * vote) to the JSON feedback API, then shows the section as the server now renders it for this visitor:
+   * the page is the one place that markup is written, so the script fetches it rather than build a copy.
+   */
   function enhanceFeedback(form) {
     var api = form.getAttribute('data-api');
-    if (!api || typeof window.fetch !== 'function') {
+    if (!api || typeof window.fetch !== 'function' || typeof window.DOMParser !== 'function') {
       return;
     }
-    var section = form.closest('.feedback') || form.parentNode;
-    var thanks = section.querySelector('.feedback-thanks');
-    var failure = section.querySelector('.feedback-error');
-    var buttons = form.querySelectorAll('button[name="helpful"]');
+    var buttons = form.querySelectorAll('button');
     var lastButton = null;
     var sending = false;
 
@@ -461,6 +464,10 @@
       buttons[i].addEventListener('click', function (event) {
         lastButton = event.currentTarget;
       });
+    }
+
+    function section() {
+      return form.closest('.feedback') || form.parentNode;
     }
 
     function setBusy(busy) {
@@ -472,6 +479,13 @@
         form.setAttribute('aria-busy', 'true');
       } else {
         form.removeAttribute('aria-busy');
+      }
+    }
+
+    function showFailure(shown) {
+      var failure = section().querySelector('.feedback-error');
+      if (failure) {
+        failure.hidden = !shown;
       }
     }
 
@@ -489,14 +503,16 @@
     });
 
     /** Posts the form the ordinary way (the server-rendered route), with the chosen button's value. */
-    function submitNatively(value) {
-      if (!fallbackInput) {
-        fallbackInput = el('input');
-        fallbackInput.type = 'hidden';
-        fallbackInput.name = 'helpful';
-        form.appendChild(fallbackInput);
+    function submitNatively(helpful) {
+      if (helpful !== undefined) {
+        if (!fallbackInput) {
+          fallbackInput = el('input');
+          fallbackInput.type = 'hidden';
+          fallbackInput.name = 'helpful';
+          form.appendChild(fallbackInput);
+        }
+        fallbackInput.value = helpful ? 'true' : 'false';
       }
-      fallbackInput.value = value;
       // submit() fires no submit event and sends no submitter, hence the hidden field; the buttons stay
       // disabled until the next page.
       HTMLFormElement.prototype.submit.call(form);
@@ -505,20 +521,26 @@
     form.addEventListener('submit', function (event) {
       var submitter = event.submitter || lastButton;
       lastButton = null;
-      var value = submitter && submitter.name === 'helpful' ? submitter.value : null;
-      if (value !== 'true' && value !== 'false') {
-        return; // unknown submitter: let the browser post the form
+      var payload = {};
+      if (submitter && submitter.name === 'helpful') {
+        if (submitter.value !== 'true' && submitter.value !== 'false') {
+          return; // unknown value: let the browser post the form
+        }
+        payload.helpful = submitter.value === 'true';
+      }
+      var textarea = form.querySelector('textarea[name="comment"]');
+      if (textarea && textarea.value.trim() !== '') {
+        payload.comment = textarea.value;
+      }
+      if (payload.helpful === undefined && payload.comment === undefined) {
+        return; // nothing to send: the browser's own validation speaks
       }
       event.preventDefault();
       if (sending) {
         return;
       }
       setBusy(true);
-      if (failure) {
-        failure.hidden = true;
-      }
-      var textarea = form.querySelector('textarea[name="comment"]');
-      var comment = textarea && textarea.value.trim() !== '' ? textarea.value : null;
+      showFailure(false);
       var headers = { 'Content-Type': 'application/json', Accept: 'application/json' };
       var csrf = metaContent('kotae-csrf');
       if (csrf) {
@@ -532,37 +554,59 @@
         method: 'POST',
         credentials: 'same-origin',
         headers: headers,
-        body: JSON.stringify({ helpful: value === 'true', comment: comment }),
+        body: JSON.stringify(payload),
       })
         .then(function (response) {
-          if (response.status === 201) {
-            setBusy(false);
-            form.hidden = true;
-            if (failure) {
-              failure.hidden = true;
-            }
-            if (thanks) {
-              thanks.hidden = false;
-              thanks.setAttribute('tabindex', '-1');
-              thanks.focus();
-            }
-            return;
+          if (response.status === 200 || response.status === 201) {
+            return showVote(section()).catch(function () {
+              // The vote is stored; only showing it failed: the page itself shows it.
+              window.location.reload();
+            });
           }
-          if (response.status === 401 || response.status === 404) {
-            // The JSON API did not see what the page's own route sees (e.g. an agent's internal
-            // article): fall back to the server-rendered form post rather than fail.
-            submitNatively(value);
-            return;
+          if (response.status === 401 || response.status === 404 || response.status === 409) {
+            // The JSON API did not see what the page's own route sees (an agent's internal article, a
+            // visitor id the API was not sent): fall back to the server-rendered form post rather than fail.
+            submitNatively(payload.helpful);
+            return undefined;
           }
           throw new Error('feedback answered ' + response.status);
         })
         .catch(function () {
           setBusy(false);
-          if (failure) {
-            failure.hidden = false;
-          }
+          showFailure(true);
         });
     });
+  }
+
+  /** Replaces the feedback section with the one the article page now renders, and moves focus to its status. */
+  function showVote(current) {
+    return window.fetch(window.location.pathname + window.location.search, {
+      credentials: 'same-origin',
+      // Not another view of the article: the same visitor, still on it (X-Kotae-Reread).
+      headers: { Accept: 'text/html', 'X-Kotae-Reread': '1' },
+    })
+      .then(function (response) {
+        if (!response.ok) {
+          throw new Error('article page answered ' + response.status);
+        }
+        return response.text();
+      })
+      .then(function (html) {
+        var fresh = new window.DOMParser().parseFromString(html, 'text/html').getElementById('feedback');
+        if (!fresh) {
+          throw new Error('no feedback section on the article page');
+        }
+        var adopted = document.importNode(fresh, true);
+        current.parentNode.replaceChild(adopted, current);
+        var forms = adopted.querySelectorAll('form.feedback-form');
+        for (var i = 0; i < forms.length; i++) {
+          enhanceFeedback(forms[i]);
+        }
+        var status = adopted.querySelector('.feedback-current');
+        if (status) {
+          status.focus();
+        }
+      });
   }
 
   // ---- 3. result click tracking ------------------------------------------------------------------------

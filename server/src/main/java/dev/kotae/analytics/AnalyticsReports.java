@@ -312,11 +312,17 @@ public final class AnalyticsReports {
         return rows;
     }
 
-    /** Helpful and unhelpful votes per article, most voted first, with the latest comments. */
+    /**
+     * Helpful and unhelpful votes per article, most voted first, with the latest comments. A visitor has one
+     * vote per article, which they may change or comment on (each a {@code feedback} event): only their
+     * last event in the range counts; events without a session each count.
+     */
     public List<FeedbackRow> feedback(DateRange range, int limit) throws SQLException {
         String totals = "SELECT article_id, SUM(CASE WHEN helpful THEN 1 ELSE 0 END) AS yes,"
-                + " SUM(CASE WHEN helpful THEN 0 ELSE 1 END) AS no FROM analytics_event"
-                + " WHERE type = 'feedback' AND occurred_at >= ? AND occurred_at < ?"
+                + " SUM(CASE WHEN helpful THEN 0 ELSE 1 END) AS no FROM (SELECT article_id, helpful,"
+                + " ROW_NUMBER() OVER (PARTITION BY article_id, COALESCE(session_id, CAST(id AS VARCHAR(64)))"
+                + " ORDER BY occurred_at DESC, id DESC) AS nth FROM analytics_event"
+                + " WHERE type = 'feedback' AND occurred_at >= ? AND occurred_at < ?) votes WHERE nth = 1"
                 + " GROUP BY article_id ORDER BY COUNT(*) DESC, article_id LIMIT ?";
         String comments = "SELECT article_id, helpful, comment, occurred_at FROM analytics_event"
                 + " WHERE type = 'feedback' AND occurred_at >= ? AND occurred_at < ? AND comment IS NOT NULL"

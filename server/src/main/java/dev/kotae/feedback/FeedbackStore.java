@@ -3,28 +3,63 @@ package dev.kotae.feedback;
 import java.io.IOException;
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * Where "was this helpful?" votes are kept: a file of the server's own ({@link FileFeedbackStore}, the
  * default), or the shared analytics database when one is configured ({@link DatabaseFeedbackStore}), so
  * that every replica sees every vote. A vote is acknowledged only once it is durable.
+ *
+ * <p>A visitor (the anonymous visitor id a browser or API client sends) has at most one vote per article:
+ * voting again changes that vote, so totals count visitors, not clicks. A vote cast without a visitor id
+ * cannot be recognised again and always counts as a new one.
  */
 public interface FeedbackStore extends AutoCloseable {
 
     int MAX_COMMENT_LENGTH = 2000;
 
-    /** One stored vote. */
-    record Feedback(String id, String articleId, boolean helpful, String comment, Instant createdAt) {}
+    /** The comment as stored: stripped, and {@code null} when there is none. */
+    static String cleanComment(String comment) {
+        return comment == null || comment.isBlank() ? null : comment.strip();
+    }
+
+    /**
+     * One stored vote.
+     *
+     * @param createdAt when the vote was first cast (a change keeps it, so lists keep their order)
+     * @param visitor the anonymous visitor id it belongs to, or {@code null} for a vote nobody can change
+     */
+    record Feedback(String id, String articleId, boolean helpful, String comment, Instant createdAt,
+            String visitor) {}
 
     /** Vote totals of one article. */
     record Totals(long helpful, long notHelpful) {}
 
     /**
-     * Stores a vote and returns it once it is durable (forced to disk, or committed).
+     * Stores a visitor's vote and returns it once it is durable (forced to disk, or committed): the visitor's
+     * earlier vote on the article is replaced (same id, same {@code createdAt}), otherwise a new one is added.
      *
+     * @param visitor the anonymous visitor id, or {@code null}: then the vote is always a new one
+     * @param comment the vote's comment; {@code null} or blank keeps the comment the visitor's vote had
      * @throws IOException when it could not be stored; nothing is acknowledged then
      */
-    Feedback record(String articleId, boolean helpful, String comment) throws IOException;
+    Feedback record(String articleId, String visitor, boolean helpful, String comment) throws IOException;
+
+    /** A vote nobody can change later (no visitor id): {@code record(articleId, null, helpful, comment)}. */
+    default Feedback record(String articleId, boolean helpful, String comment) throws IOException {
+        return record(articleId, null, helpful, comment);
+    }
+
+    /**
+     * Attaches a comment to the visitor's vote on an article (replacing its comment), once it is durable.
+     *
+     * @return the changed vote, or empty when the visitor has not voted on the article (nothing is stored)
+     * @throws IOException when it could not be stored; nothing is acknowledged then
+     */
+    Optional<Feedback> comment(String articleId, String visitor, String comment) throws IOException;
+
+    /** The visitor's vote on an article, or empty when they have none (or {@code visitor} is {@code null}). */
+    Optional<Feedback> vote(String articleId, String visitor);
 
     /** @throws FeedbackUnavailableException when the store cannot be read right now */
     Totals totals(String articleId);
@@ -32,7 +67,7 @@ public interface FeedbackStore extends AutoCloseable {
     /** The most recent votes, newest first, optionally for one article ({@code null}: all). */
     List<Feedback> recent(String articleId, int limit);
 
-    /** How many votes are stored. */
+    /** How many votes are stored (a changed vote counts once). */
     int size();
 
     /** Lines of the store's file skipped as unreadable at start (file store only). */

@@ -13,8 +13,10 @@ import java.nio.file.StandardOpenOption;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -25,7 +27,10 @@ import org.slf4j.LoggerFactory;
  * or restart. The file survives torn writes: a line is only ever appended after the last complete
  * one, so whatever a failed write left (power loss, a full disk) is cut off before the next vote is
  * written, at start or while running, and is never merged with it; unreadable lines are skipped and
- * counted. No IP address or other identifying data is stored.
+ * counted. No IP address or other identifying data is stored, only the random visitor id a browser chose.
+ *
+ * <p>A changed vote (voted again, or a comment added) is appended as a new line with the vote's id; the
+ * last line of an id is the vote, so the file stays append-only and a restart reads the same votes.
  */
 public final class FileFeedbackStore implements FeedbackStore {
 
@@ -35,7 +40,10 @@ public final class FileFeedbackStore implements FeedbackStore {
             .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
     private final Path file;
     private final FileChannel channel;
-    private final List<Feedback> all = new ArrayList<>();
+    /** Every vote by id, in the order first cast (a changed vote keeps its place). */
+    private final Map<String, Feedback> votes = new LinkedHashMap<>();
+    /** The id of each visitor's vote, by {@link #visitorKey}. */
+    private final Map<String, String> visitorVotes = new HashMap<>();
     private final Map<String, long[]> totals = new HashMap<>();
     /** Where the last complete line ends: everything after it is the remains of a failed write. */
     private long committedLength;
@@ -99,11 +107,37 @@ public final class FileFeedbackStore implements FeedbackStore {
         }
     }
 
-    /** Stores a vote and returns it once it is on disk. */
     @Override
-    public synchronized Feedback record(String articleId, boolean helpful, String comment) throws IOException {
-        String cleaned = comment == null || comment.isBlank() ? null : comment.strip();
-        Feedback feedback = new Feedback(UUID.randomUUID().toString(), articleId, helpful, cleaned, Instant.now());
+    public synchronized Feedback record(String articleId, String visitor, boolean helpful, String comment)
+            throws IOException {
+        String cleaned = FeedbackStore.cleanComment(comment);
+        Feedback earlier = vote(articleId, visitor).orElse(null);
+        Feedback feedback = earlier == null
+                ? new Feedback(UUID.randomUUID().toString(), articleId, helpful, cleaned, Instant.now(), visitor)
+                : new Feedback(earlier.id(), articleId, helpful, cleaned != null ? cleaned : earlier.comment(),
+                        earlier.createdAt(), visitor);
+        return store(feedback);
+    }
+
+    @Override
+    public synchronized Optional<Feedback> comment(String articleId, String visitor, String comment) throws IOException {
+        Optional<Feedback> earlier = vote(articleId, visitor);
+        if (earlier.isEmpty()) {
+            return Optional.empty();
+        }
+        Feedback vote = earlier.get();
+        return Optional.of(store(new Feedback(vote.id(), articleId, vote.helpful(), FeedbackStore.cleanComment(comment),
+                vote.createdAt(), visitor)));
+    }
+
+    @Override
+    public synchronized Optional<Feedback> vote(String articleId, String visitor) {
+        String id = visitor == null ? null : visitorVotes.get(visitorKey(articleId, visitor));
+        return Optional.ofNullable(id == null ? null : votes.get(id));
+    }
+
+    /** Appends the vote's line and, once it is on disk, makes it the vote of its id. */
+    private Feedback store(Feedback feedback) throws IOException {
         append((json.writeValueAsString(feedback) + "\n").getBytes(StandardCharsets.UTF_8));
         remember(feedback);
         return feedback;
@@ -130,10 +164,21 @@ public final class FileFeedbackStore implements FeedbackStore {
         committedLength = position;
     }
 
+    /** Makes a line's vote the current one of its id: the totals lose the vote it replaces, if any. */
     private void remember(Feedback feedback) {
-        all.add(feedback);
+        Feedback replaced = votes.put(feedback.id(), feedback);
+        if (replaced != null) {
+            totals.get(replaced.articleId())[replaced.helpful() ? 0 : 1]--;
+        }
         long[] counts = totals.computeIfAbsent(feedback.articleId(), id -> new long[2]);
         counts[feedback.helpful() ? 0 : 1]++;
+        if (feedback.visitor() != null) {
+            visitorVotes.put(visitorKey(feedback.articleId(), feedback.visitor()), feedback.id());
+        }
+    }
+
+    private static String visitorKey(String articleId, String visitor) {
+        return articleId + '\u0000' + visitor;
     }
 
     @Override
@@ -144,6 +189,7 @@ public final class FileFeedbackStore implements FeedbackStore {
 
     @Override
     public synchronized List<Feedback> recent(String articleId, int limit) {
+        List<Feedback> all = new ArrayList<>(votes.values());
         List<Feedback> found = new ArrayList<>();
         for (int i = all.size() - 1; i >= 0 && found.size() < limit; i--) {
             Feedback feedback = all.get(i);
@@ -156,7 +202,7 @@ public final class FileFeedbackStore implements FeedbackStore {
 
     @Override
     public synchronized int size() {
-        return all.size();
+        return votes.size();
     }
 
     @Override

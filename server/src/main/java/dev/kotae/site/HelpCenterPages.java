@@ -7,6 +7,7 @@ import dev.kotae.auth.Caller;
 import dev.kotae.content.Article;
 import dev.kotae.content.ArticleType;
 import dev.kotae.content.Visibility;
+import dev.kotae.feedback.FeedbackStore;
 import dev.kotae.feedback.Votes;
 import dev.kotae.http.Callers;
 import dev.kotae.search.ArticleService;
@@ -44,6 +45,11 @@ import java.util.Map;
 public final class HelpCenterPages {
 
     static final int PAGE_SIZE = 10;
+    /**
+     * Sent by the page's own script when it reads the article page again to show the visitor's new vote:
+     * the same visitor still on the same page, so not another view of the article.
+     */
+    static final String REREAD_HEADER = "X-Kotae-Reread";
     static final int POPULAR = 6;
     private static final int DESCRIPTION_LENGTH = 140;
     private static final int PAGE_LINKS = 5;
@@ -125,7 +131,9 @@ public final class HelpCenterPages {
         }
         int from = hits.isEmpty() ? 0 : (pageNumber - 1) * PAGE_SIZE + 1;
         int lastPage = (int) Math.min((result.total() + PAGE_SIZE - 1) / PAGE_SIZE, SearchRequest.MAX_WINDOW / PAGE_SIZE);
-        String title = query.isEmpty() ? messages.text("search.titleAll") : messages.text("search.title", query);
+        // Browsing a category (a category link: no words) is that category's page, titled by it.
+        String title = !query.isEmpty() ? messages.text("search.title", query)
+                : blankToNull(category) != null ? category.strip() : messages.text("search.titleAll");
         PageContext page = site.context(request, caller, query,
                 new PageContext.PageMeta(title, null, null, false, "page-search"));
         String correction = result.didYouMean();
@@ -140,12 +148,13 @@ public final class HelpCenterPages {
 
     @GET
     @Path("articles/{id}")
-    public Response article(@PathParam("id") String id, @QueryParam("voted") String voted,
-            @Context ContainerRequestContext request) throws IOException {
+    public Response article(@PathParam("id") String id, @Context ContainerRequestContext request) throws IOException {
         Caller caller = Callers.caller(request.getSecurityContext());
         ArticleService.ArticleView view = articles.find(id, Audience.of(caller)).orElseThrow(PageException::notFound);
         Article article = view.article();
-        views.viewed(article.id());
+        if (request.getHeaderString(REREAD_HEADER) == null) {
+            views.viewed(article.id());
+        }
         boolean internal = article.visibility() == Visibility.INTERNAL;
         String lang = site.language(request);
         String canonical = site.absolute(request.getUriInfo(), article.url());
@@ -162,11 +171,19 @@ public final class HelpCenterPages {
         String categoryUrl = article.category().isEmpty() ? null
                 : SearchLinks.of(null, article.category(), null, null, article.locale()).url();
         String jsonLd = article.type() == ArticleType.FAQ && !internal ? FaqJsonLd.of(article, canonical) : null;
+        // Rendered per visitor (the page remembers their vote): pages are never cached publicly (SecurityHeaders).
+        FeedbackStore.Feedback vote = votes.current(article.id(), (String) request.getProperty(SiteCookieFilter.VISITOR))
+                .orElse(null);
         return site.page(200, "article.jte", page, "view", new Pages.ArticlePage(body, categoryUrl,
-                view.related(), jsonLd, "1".equals(voted)));
+                view.related(), jsonLd, vote));
     }
 
-    /** The vote form without JavaScript (with it, the page's script uses the JSON feedback API). */
+    /**
+     * The vote forms without JavaScript (with it, the page's script sends the same to the JSON feedback
+     * API): {@code helpful} casts or changes this visitor's vote (with an optional comment); a
+     * {@code comment} alone is the second step, attached to the vote they already cast (400 when they have
+     * none). Either way back to the article, which now shows the vote.
+     */
     @POST
     @Path("articles/{id}/feedback")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
@@ -174,20 +191,26 @@ public final class HelpCenterPages {
             @FormParam("helpful") String helpful, @FormParam("comment") String comment,
             @Context ContainerRequestContext request, @Context HttpServletRequest http) throws IOException {
         site.checkForm(request, token);
-        if (!"true".equals(helpful) && !"false".equals(helpful)) {
+        boolean commentOnly = helpful == null && comment != null && !comment.isBlank();
+        if (!commentOnly && !"true".equals(helpful) && !"false".equals(helpful)) {
             throw new PageException(400);
         }
         // A form post carries no CSRF header, so the auth filter did not count the session; the form token did.
         Caller caller = site.sessions().caller(BrowserCookies.value(request, BrowserCookies.SESSION))
                 .orElse(Caller.ANONYMOUS);
         Article article = articles.article(id, Audience.of(caller)).orElseThrow(PageException::notFound);
+        String visitor = (String) request.getProperty(SiteCookieFilter.VISITOR);
         try {
-            votes.cast(article.id(), Boolean.parseBoolean(helpful), comment,
-                    (String) request.getProperty(SiteCookieFilter.VISITOR), requester(http, caller));
+            if (commentOnly) {
+                votes.comment(article.id(), comment, visitor, requester(http, caller))
+                        .orElseThrow(() -> new PageException(400));
+            } else {
+                votes.cast(article.id(), Boolean.parseBoolean(helpful), comment, visitor, requester(http, caller));
+            }
         } catch (InvalidRequestException e) {
             throw new PageException(400);
         }
-        return Response.seeOther(URI.create(article.url() + "?voted=1#feedback")).build();
+        return Response.seeOther(URI.create(article.url() + "#feedback")).build();
     }
 
     private List<Pages.CategoryLink> categoryLinks(String locale, Audience audience) throws IOException {

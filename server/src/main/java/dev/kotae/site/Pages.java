@@ -50,9 +50,26 @@ public final class Pages {
     /** A tag linking to its articles. */
     public record TagLink(String name, String url) {}
 
-    /** The article page. */
+    /**
+     * The article page.
+     *
+     * @param vote this visitor's vote on the article, or {@code null}: the page then offers the vote buttons,
+     *     otherwise it says how they voted, lets them change it and comment on it
+     */
     public record ArticlePage(ArticleBody body, String categoryUrl, List<ArticleService.Related> related,
-            String jsonLd, boolean voted) {
+            String jsonLd, dev.kotae.feedback.FeedbackStore.Feedback vote) {
+
+        /** How many related articles a "not helpful" vote offers. */
+        private static final int OFFERED = 3;
+
+        public boolean voted() {
+            return vote != null;
+        }
+
+        /** What a visitor who found the article not helpful is offered to read next. */
+        public List<ArticleService.Related> offered() {
+            return related.size() <= OFFERED ? related : related.subList(0, OFFERED);
+        }
 
         /** Where an editor edits this article. */
         public String editUrl() {

@@ -185,4 +185,56 @@ class FeedbackStoreTest {
             assertEquals(new FeedbackStore.Totals(1, 0), store.totals("b"));
         }
     }
+
+    @Test
+    void aVisitorsSecondVoteChangesTheirFirstAndSurvivesARestart() throws IOException {
+        FeedbackStore.Feedback first;
+        try (FileFeedbackStore store = new FileFeedbackStore(file())) {
+            first = store.record("a", "visitor-1", true, "分かりやすい");
+            store.record("a", "visitor-1", true, null);
+            FeedbackStore.Feedback changed = store.record("a", "visitor-1", false, null);
+            assertEquals(first.id(), changed.id());
+            assertEquals(first.createdAt(), changed.createdAt());
+            assertEquals("分かりやすい", changed.comment(), "a vote without a comment keeps the comment");
+            store.record("a", "visitor-2", false, null);
+            store.record("b", "visitor-1", true, null);
+            assertEquals(new FeedbackStore.Totals(0, 2), store.totals("a"));
+            assertEquals(3, store.size());
+        }
+        try (FileFeedbackStore store = new FileFeedbackStore(file())) {
+            assertEquals(new FeedbackStore.Totals(0, 2), store.totals("a"));
+            assertEquals(new FeedbackStore.Totals(1, 0), store.totals("b"));
+            assertEquals(3, store.size());
+            assertEquals(false, store.vote("a", "visitor-1").orElseThrow().helpful());
+            assertEquals(first.id(), store.recent("a", 10).get(1).id(), "a changed vote keeps its place");
+        }
+    }
+
+    @Test
+    void aCommentAttachesToTheVisitorsVoteOnlyAndSurvivesARestart() throws IOException {
+        try (FileFeedbackStore store = new FileFeedbackStore(file())) {
+            assertTrue(store.comment("a", "visitor-1", "まだ投票していない").isEmpty());
+            assertEquals(0, store.size());
+            store.record("a", "visitor-1", false, null);
+            FeedbackStore.Feedback commented = store.comment("a", "visitor-1", "  電話番号がない ").orElseThrow();
+            assertEquals("電話番号がない", commented.comment());
+            assertEquals(false, commented.helpful());
+            assertTrue(store.comment("a", null, "nobody").isEmpty());
+        }
+        try (FileFeedbackStore store = new FileFeedbackStore(file())) {
+            assertEquals("電話番号がない", store.vote("a", "visitor-1").orElseThrow().comment());
+            assertEquals(1, store.size());
+            assertEquals(new FeedbackStore.Totals(0, 1), store.totals("a"));
+        }
+    }
+
+    @Test
+    void votesWithoutAVisitorAreNeverMerged() throws IOException {
+        try (FileFeedbackStore store = new FileFeedbackStore(file())) {
+            store.record("a", null, true, null);
+            store.record("a", null, true, null);
+            assertEquals(new FeedbackStore.Totals(2, 0), store.totals("a"));
+            assertTrue(store.vote("a", null).isEmpty());
+        }
+    }
 }

@@ -98,6 +98,10 @@ abstract class AnalyticsContract {
                         + shown.get(2).get("id").asText() + "\",\"rank\":3}");
                 event(server, "{\"type\":\"click\",\"query\":\"返金\",\"articleId\":\""
                         + shown.get(0).get("id").asText() + "\",\"rank\":1}"); // a repeat: not counted
+                // One visitor votes, changes their mind, then comments: one unhelpful vote in the report.
+                sessionVote(server, "refund-timing", "{\"helpful\": true}", 201);
+                sessionVote(server, "refund-timing", "{\"helpful\": false}", 200);
+                sessionVote(server, "refund-timing", "{\"comment\": \"考え直しました\"}", 200);
                 vote(server, "refund-timing", true, null);
                 vote(server, "refund-timing", false, "電話 03-1234-5678 まで連絡ください");
                 vote(server, "refund-timing", false, null);
@@ -148,7 +152,7 @@ abstract class AnalyticsContract {
 
                 JsonNode feedback = get(server, "/api/v1/analytics/feedback");
                 JsonNode votes = row(feedback, "articleId", "refund-timing");
-                assertEquals(2, votes.get("unhelpful").asLong(), feedback.toString());
+                assertEquals(3, votes.get("unhelpful").asLong(), feedback.toString());
                 assertEquals(1, votes.get("helpful").asLong());
                 assertEquals("電話 [phone] まで連絡ください", votes.get("comments").get(0).get("text").asText());
 
@@ -296,6 +300,14 @@ abstract class AnalyticsContract {
                 : Map.of("helpful", helpful, "comment", comment));
         KotaeServer.Reply reply = server.post("/api/v1/articles/" + id + "/feedback", body, null);
         assertEquals(201, reply.status(), reply.body());
+    }
+
+    /** A vote (or comment) of the visitor {@link #SESSION}, who has one vote per article. */
+    private static void sessionVote(KotaeServer server, String id, String json, int expected) {
+        KotaeServer.Reply reply = server.send(server.request("/api/v1/articles/" + id + "/feedback")
+                .header("Content-Type", "application/json").header(Sessions.HEADER, SESSION)
+                .POST(java.net.http.HttpRequest.BodyPublishers.ofString(json)), null);
+        assertEquals(expected, reply.status(), json + ": " + reply.body());
     }
 
     private static JsonNode get(KotaeServer server, String path) {

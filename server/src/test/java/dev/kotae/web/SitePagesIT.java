@@ -570,7 +570,7 @@ class SitePagesIT {
         Page voted = browser.post("/articles/" + PUBLIC_FAQ + "/feedback",
                 Map.of("csrf", csrf, "helpful", "true", "comment", "とても分かりやすい"));
         assertEquals(303, voted.status(), voted.body());
-        assertEquals("/articles/" + PUBLIC_FAQ + "?voted=1#feedback", local(voted.header("location")));
+        assertEquals("/articles/" + PUBLIC_FAQ + "#feedback", local(voted.header("location")));
         assertEquals(before + 1, feedbackCount());
         JsonNode recent = server.get("/api/v1/admin/feedback?articleId=" + PUBLIC_FAQ, KotaeServer.ADMIN_TOKEN)
                 .json().get("feedback");
@@ -581,10 +581,10 @@ class SitePagesIT {
         }
         assertTrue(found, "the comment should be stored as sent (UTF-8): " + recent);
 
-        Page thanks = browser.get("/articles/" + PUBLIC_FAQ + "?voted=1");
+        Page thanks = browser.get("/articles/" + PUBLIC_FAQ);
         assertEquals(200, thanks.status());
         assertNotNull(thanks.html().selectFirst(".feedback-thanks:not([hidden])"));
-        assertNull(thanks.html().selectFirst("form.feedback-form"));
+        assertNull(thanks.html().selectFirst("form.feedback-vote"), "the page remembers the vote");
     }
 
     @Test
@@ -785,6 +785,22 @@ class SitePagesIT {
         assertTrue(page.body().contains("zero-results"));
         assertTrue(page.html().select("a.result-link").isEmpty());
         assertNotNull(page.html().selectFirst(".zero-results .tips"));
+        // No site.contactUrl here: no contact link anywhere, and no sentence pointing at one.
+        assertNull(page.html().selectFirst("a.contact-link"));
+        assertFalse(page.html().selectFirst(".zero-results").text().contains(Messages.of("ja").text("zero.contact")));
+    }
+
+    @Test
+    void aCategoryPageIsTitledByItsCategory() {
+        Element card = new Browser().get("/").html().selectFirst("a.category-card");
+        assertNotNull(card, "no category on the home page");
+        String category = card.selectFirst(".category-name").text();
+        Document page = new Browser().get(card.attr("href")).html();
+        assertEquals(category, page.selectFirst("main h1").text());
+        assertTrue(page.title().startsWith(category + " | "), page.title());
+        // With words as well, it is their results page, as before.
+        Document search = new Browser().get(card.attr("href") + "&q=" + enc("返金")).html();
+        assertEquals(Messages.of("ja").text("search.title", "返金"), search.selectFirst("main h1").text());
     }
 
     // 10. Assets -------------------------------------------------------------------------------------
