@@ -55,6 +55,10 @@ public record SiteConfig(String name, URI baseUrl, String contactUrl, Boolean se
         return new SiteConfig(name, value, contactUrl, secureCookies, agentSession, sessionSecret);
     }
 
+    public SiteConfig withContactUrl(String value) {
+        return new SiteConfig(name, baseUrl, value, secureCookies, agentSession, sessionSecret);
+    }
+
     public SiteConfig withSessionSecret(String value) {
         return new SiteConfig(name, baseUrl, contactUrl, secureCookies, agentSession, value);
     }
