@@ -31,6 +31,13 @@ try {
   await page.goto(`${env.kotaeUrl}/contact`);
   await noViolations(page, 'contact');
   await run.screenshot(page, 'contact-phone.png');
+  const footerLink = await page.evaluate(() => {
+    const link = document.querySelector('footer a.contact-link');
+    const style = link && getComputedStyle(link);
+    return link && { href: link.getAttribute('href'), color: style.color, background: style.backgroundColor };
+  });
+  expect(footerLink && footerLink.href === '/contact', `the footer does not link to /contact: ${JSON.stringify(footerLink)}`);
+  expect(footerLink.color !== footerLink.background, `the footer's contact link is invisible: ${JSON.stringify(footerLink)}`);
 
   run.step = 'pick a category';
   await page.getByLabel('請求・支払い').check();
