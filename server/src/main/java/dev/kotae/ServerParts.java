@@ -22,6 +22,10 @@ import dev.kotae.auth.SignInThrottle;
 import dev.kotae.auth.SigningKey;
 import dev.kotae.auth.TokenAuthenticator;
 import dev.kotae.config.KotaeConfig;
+import dev.kotae.contact.ContactDesk;
+import dev.kotae.contact.ContactDestinations;
+import dev.kotae.contact.ContactQueue;
+import dev.kotae.contact.ContactSender;
 import dev.kotae.content.ArticleParser;
 import dev.kotae.content.ContentFolder;
 import dev.kotae.content.MarkdownRenderer;
@@ -62,6 +66,8 @@ import dev.kotae.search.SuggestService;
 import dev.kotae.search.TrackedSearch;
 import dev.kotae.site.AnalyticsPages;
 import dev.kotae.site.AuditPages;
+import dev.kotae.site.ContactAdminPages;
+import dev.kotae.site.ContactPages;
 import dev.kotae.site.EditorPages;
 import dev.kotae.site.HelpCenterPages;
 import dev.kotae.site.HistoryPages;
@@ -80,6 +86,7 @@ import dev.kotae.web.ArticleHistoryResource;
 import dev.kotae.web.ArticleResource;
 import dev.kotae.web.ArticleWriteResource;
 import dev.kotae.web.AuditResource;
+import dev.kotae.web.ContactAdminResource;
 import dev.kotae.web.CategoryResource;
 import dev.kotae.web.DraftResource;
 import dev.kotae.web.EventResource;
@@ -212,8 +219,9 @@ final class ServerParts implements AutoCloseable {
         SourceSync sources = closer.add(new SourceSync(index, new SourceArticles(markdown,
                 new HashSet<>(config.locales()), config.defaultLocale()), timeBox, metrics));
         this.content = new IndexedContent(folder, sync, sources, index, synonyms, metrics);
-        this.plugins = closer.add(new PluginHost(config.plugins(), data.resolve("plugins"),
-                new PublicHelpCenter(search, suggest, articles), events, sources, timeBox, metrics));
+        PublicHelpCenter publicHelpCenter = new PublicHelpCenter(search, suggest, articles);
+        this.plugins = closer.add(new PluginHost(config.plugins(), data.resolve("plugins"), publicHelpCenter, events,
+                sources, timeBox, metrics));
         // Closed before the plugins: no refresh may call a plugin that is being unloaded.
         closer.add(sources::stopRefreshing);
         // Closed before the plugins and the journal: what is queued is delivered to them first.
@@ -232,7 +240,9 @@ final class ServerParts implements AutoCloseable {
                 SignInThrottle.measuredBy(signInClock), new DeviceCookies(signing, signInClock));
         TokenAuthenticator tokens = new TokenAuthenticator(config.tokens(), perAddress);
         CsrfTokens csrf = new CsrfTokens(signing);
-        Site site = new Site(config.site(), config.defaultLocale(), csrf, agentSessions);
+        // The contact page, when on, is where "contact us" goes unless the site names another address.
+        Site site = new Site(config.contact().enabled() && config.site().contactUrl() == null
+                ? config.site().withContactUrl("/contact") : config.site(), config.defaultLocale(), csrf, agentSessions);
         ClickLedger clicks = new ClickLedger();
         ImageStore images = new ImageStore(config.content(), config.editor().maxImageBytes(), Clock.systemUTC());
         this.editor = closer.add(new ArticleEditor(new ArticleEditor.Setup(folder, parser, config.defaultLocale(), data,
@@ -257,6 +267,12 @@ final class ServerParts implements AutoCloseable {
         Votes votes = new Votes(feedback, metrics, events);
         PageViews pageViews = new PageViews();
         AnalyticsReports reports = new AnalyticsReports(database);
+        // Contact requests wait in the analytics database until every destination took them (issue 29).
+        ContactQueue contactQueue = new ContactQueue(database);
+        ContactSender contactSender = closer.add(new ContactSender(contactQueue,
+                ContactDestinations.build(config.contact()), Clock.systemUTC()));
+        ContactDesk contactDesk = new ContactDesk(config.contact(), contactQueue, contactSender, Clock.systemUTC());
+        contactSender.start();
         List<Object> resources = List.of(
                 new SearchResource(trackedSearch, suggest, metrics, addresses),
                 new ArticleResource(articles, votes, addresses),
@@ -264,7 +280,8 @@ final class ServerParts implements AutoCloseable {
                 new AdminResource(admin, feedback, recentEvents),
                 new OpsResource(readiness, metrics),
                 new EventResource(events, plugins, new EventThrottle(config.analytics().eventsPerMinute()), clicks,
-                        addresses),
+                        addresses, contactDesk::knowsWidget),
+                new ContactAdminResource(contactDesk),
                 new LearningResource(learning, moderation),
                 new AnalyticsResource(reports),
                 new WidgetResource(plugins),
@@ -284,6 +301,8 @@ final class ServerParts implements AutoCloseable {
                 new HistoryPages(site, editor),
                 new AuditPages(site, editor),
                 new LearningPages(site, learning, moderation, reports, articles),
+                new ContactPages(site, contactDesk, publicHelpCenter, events, addresses),
+                new ContactAdminPages(site, contactDesk),
                 new SiteAssets(site));
         int searchConcurrency = config.search().concurrencyOn(Runtime.getRuntime().availableProcessors());
         this.http = closer.add(new HttpServer(config.host(), config.port(), searchConcurrency, config.server(),

@@ -28,7 +28,7 @@ public final class ConfigLoader {
     /** The YAML file's shape; every key optional. */
     record FileConfig(String host, Integer port, String content, String data, JsonNode plugins, String defaultLocale,
             List<String> locales, Auth auth, Site site,
-            Analytics analytics, Search search, Server server, Editor editor, Learning learning) {
+            Analytics analytics, Search search, Server server, Editor editor, Learning learning, JsonNode contact) {
         record Auth(List<TokenEntry> tokens) {}
 
         record TokenEntry(String name, String token, String role) {}
@@ -130,6 +130,13 @@ public final class ConfigLoader {
         if (yaml.server() != null) config = config.withServer(readServer(config.server(), yaml.server()));
         if (yaml.editor() != null) config = config.withEditor(readEditor(config.editor(), yaml.editor()));
         if (yaml.learning() != null) config = config.withLearning(readLearning(config.learning(), yaml.learning()));
+        if (yaml.contact() != null) {
+            try {
+                config = config.withContact(ContactConfig.read(yaml.contact(), config.contact()));
+            } catch (IllegalArgumentException e) {
+                throw new IOException(e.getMessage(), e);
+            }
+        }
         return config;
     }
 

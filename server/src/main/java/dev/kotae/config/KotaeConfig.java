@@ -22,9 +22,13 @@ public record KotaeConfig(
         SearchConfig search,
         ServerConfig server,
         EditorConfig editor,
-        LearningConfig learning) {
+        LearningConfig learning,
+        ContactConfig contact) {
 
     public KotaeConfig {
+        if (contact == null) {
+            contact = ContactConfig.defaults();
+        }
         locales = List.copyOf(locales);
         tokens = List.copyOf(tokens);
         if (learning == null) {
@@ -39,27 +43,28 @@ public record KotaeConfig(
     public static KotaeConfig defaults() {
         return new KotaeConfig("0.0.0.0", 8080, Path.of("content"), Path.of("data"), PluginsConfig.none(), "ja",
                 List.of("ja", "en"), List.of(), SiteConfig.defaults(), AnalyticsConfig.defaults(),
-                SearchConfig.defaults(), ServerConfig.defaults(), EditorConfig.defaults(), LearningConfig.defaults());
+                SearchConfig.defaults(), ServerConfig.defaults(), EditorConfig.defaults(), LearningConfig.defaults(),
+                ContactConfig.defaults());
     }
 
     public KotaeConfig withHost(String value) {
         return new KotaeConfig(value, port, content, data, plugins, defaultLocale, locales, tokens, site,
-                analytics, search, server, editor, learning);
+                analytics, search, server, editor, learning, contact);
     }
 
     public KotaeConfig withPort(int value) {
         return new KotaeConfig(host, value, content, data, plugins, defaultLocale, locales, tokens, site,
-                analytics, search, server, editor, learning);
+                analytics, search, server, editor, learning, contact);
     }
 
     public KotaeConfig withContent(Path value) {
         return new KotaeConfig(host, port, value, data, plugins, defaultLocale, locales, tokens, site,
-                analytics, search, server, editor, learning);
+                analytics, search, server, editor, learning, contact);
     }
 
     public KotaeConfig withData(Path value) {
         return new KotaeConfig(host, port, content, value, plugins, defaultLocale, locales, tokens, site,
-                analytics, search, server, editor, learning);
+                analytics, search, server, editor, learning, contact);
     }
 
     /** Sets the plugin folder, keeping the plugins' settings. */
@@ -69,49 +74,54 @@ public record KotaeConfig(
 
     public KotaeConfig withPlugins(PluginsConfig value) {
         return new KotaeConfig(host, port, content, data, value, defaultLocale, locales, tokens, site,
-                analytics, search, server, editor, learning);
+                analytics, search, server, editor, learning, contact);
     }
 
     public KotaeConfig withDefaultLocale(String value) {
-        return new KotaeConfig(host, port, content, data, plugins, value, locales, tokens, site, analytics, search, server, editor, learning);
+        return new KotaeConfig(host, port, content, data, plugins, value, locales, tokens, site, analytics, search, server, editor, learning, contact);
     }
 
     public KotaeConfig withLocales(List<String> value) {
         return new KotaeConfig(host, port, content, data, plugins, defaultLocale, value, tokens, site,
-                analytics, search, server, editor, learning);
+                analytics, search, server, editor, learning, contact);
     }
 
     public KotaeConfig withSite(SiteConfig value) {
         return new KotaeConfig(host, port, content, data, plugins, defaultLocale, locales, tokens, value,
-                analytics, search, server, editor, learning);
+                analytics, search, server, editor, learning, contact);
     }
 
     public KotaeConfig withTokens(List<TokenAuthenticator.Token> value) {
         return new KotaeConfig(host, port, content, data, plugins, defaultLocale, locales, value, site,
-                analytics, search, server, editor, learning);
+                analytics, search, server, editor, learning, contact);
     }
 
     public KotaeConfig withAnalytics(AnalyticsConfig value) {
-        return new KotaeConfig(host, port, content, data, plugins, defaultLocale, locales, tokens, site, value, search, server, editor, learning);
+        return new KotaeConfig(host, port, content, data, plugins, defaultLocale, locales, tokens, site, value, search, server, editor, learning, contact);
     }
 
     public KotaeConfig withSearch(SearchConfig value) {
         return new KotaeConfig(host, port, content, data, plugins, defaultLocale, locales, tokens, site,
-                analytics, value, server, editor, learning);
+                analytics, value, server, editor, learning, contact);
     }
 
     public KotaeConfig withServer(ServerConfig value) {
         return new KotaeConfig(host, port, content, data, plugins, defaultLocale, locales, tokens, site,
-                analytics, search, value, editor, learning);
+                analytics, search, value, editor, learning, contact);
     }
 
     public KotaeConfig withEditor(EditorConfig value) {
         return new KotaeConfig(host, port, content, data, plugins, defaultLocale, locales, tokens, site,
-                analytics, search, server, value, learning);
+                analytics, search, server, value, learning, contact);
     }
 
     public KotaeConfig withLearning(LearningConfig value) {
         return new KotaeConfig(host, port, content, data, plugins, defaultLocale, locales, tokens, site,
-                analytics, search, server, editor, value);
+                analytics, search, server, editor, value, contact);
+    }
+
+    public KotaeConfig withContact(ContactConfig value) {
+        return new KotaeConfig(host, port, content, data, plugins, defaultLocale, locales, tokens, site,
+                analytics, search, server, editor, learning, value);
     }
 }

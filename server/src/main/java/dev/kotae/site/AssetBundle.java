@@ -19,9 +19,13 @@ final class AssetBundle {
     /** An asset's bytes and media type. */
     record Asset(byte[] bytes, String mediaType) {}
 
-    /** kotae.js on every page; editor.js only on the editor's form, which customers never load. */
+    /**
+     * kotae.js on every page; editor.js only on the editor's form, which customers never load; contact.js
+     * only on {@code /contact}.
+     */
     private static final Map<String, String> FILES = Map.of("kotae.js", "text/javascript; charset=utf-8",
-            "kotae.css", "text/css; charset=utf-8", "editor.js", "text/javascript; charset=utf-8");
+            "kotae.css", "text/css; charset=utf-8", "editor.js", "text/javascript; charset=utf-8",
+            "contact.js", "text/javascript; charset=utf-8");
 
     private final Map<String, Asset> assets;
     private final String version;

@@ -64,9 +64,20 @@ public final class EventResource {
     private final EventThrottle throttle;
     private final ClickLedger clicks;
     private final ClientAddresses addresses;
+    private final java.util.function.Predicate<String> pageWidgets;
 
     public EventResource(EventBus events, Widgets widgets, EventThrottle throttle, ClickLedger clicks,
             ClientAddresses addresses) {
+        this(events, widgets, throttle, clicks, addresses, widget -> false);
+    }
+
+    /**
+     * @param pageWidgets the widget names of the server's own pages' deflection events (the contact page's
+     *     {@code contact/<category>}), accepted beside the running widget plugins'
+     */
+    public EventResource(EventBus events, Widgets widgets, EventThrottle throttle, ClickLedger clicks,
+            ClientAddresses addresses, java.util.function.Predicate<String> pageWidgets) {
+        this.pageWidgets = pageWidgets;
         this.events = events;
         this.widgets = widgets;
         this.throttle = throttle;
@@ -131,8 +142,8 @@ public final class EventResource {
             return new ClickEvent(now, session, query, r.articleId(), r.rank());
         }
         if (EventNames.DEFLECTION.equals(r.type())) {
-            if (!widgets.has(r.widget())) {
-                throw bad("widget must name a running widget plugin");
+            if (!widgets.has(r.widget()) && !pageWidgets.test(r.widget())) {
+                throw bad("widget must name a running widget plugin or the contact page (contact/<category>)");
             }
             if (r.action() == null || !ACTION.matcher(r.action()).matches()) {
                 throw bad("action must be lower-case letters and -, e.g. shown, opened, solved, submitted");

@@ -1,0 +1,351 @@
+package dev.kotae.web;
+
+import static org.awaitility.Awaitility.await;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.kotae.config.ContactConfig;
+import dev.kotae.config.KotaeConfig;
+import dev.kotae.config.PluginsConfig;
+import dev.kotae.contact.WebhookStub;
+import java.net.URI;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.UnaryOperator;
+import org.jsoup.nodes.Document;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * {@code /contact} over real HTTP against a real server whose categories send to a webhook stub on
+ * 127.0.0.1: a submission reaches the stub once with its category's priority; with the stub down it waits
+ * in the queue (visible to admins) and is delivered once the stub is back and an admin retries; bad input
+ * is a 4xx page; the honeypot, the rate limit and the size limit; suggestions are public articles only;
+ * every funnel step is recorded.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class ContactPageIT {
+
+    private WebhookStub stub;
+    private KotaeServer server;
+
+    @BeforeAll
+    void start(@TempDir Path work) throws Exception {
+        stub = new WebhookStub();
+        server = KotaeServer.configured(work, PluginsConfig.none(), withWebhook(stub, 100));
+    }
+
+    @AfterAll
+    void stop() throws Exception {
+        if (server != null) {
+            server.stop();
+        }
+        if (stub != null) {
+            stub.close();
+        }
+    }
+
+    /** The bundled categories, each sending to a JSON webhook at {@code stub}. */
+    static UnaryOperator<KotaeConfig> withWebhook(WebhookStub stub, int perMinute) {
+        return config -> {
+            List<ContactConfig.Category> categories = new ArrayList<>();
+            for (ContactConfig.Category category : ContactConfig.defaults().categories()) {
+                categories.add(new ContactConfig.Category(category.id(), category.labels(), category.priority(),
+                        List.of("support")));
+            }
+            return config.withContact(ContactConfig.defaults()
+                    .withDestinations(Map.of("support", new ContactConfig.DestinationConfig("support", "webhook",
+                            Map.of("url", stub.url(), "format", "json"))))
+                    .withCategories(categories)
+                    .withSubmissionsPerMinute(perMinute));
+        };
+    }
+
+    /** The form's fields as a browser would send them, with these filled in. */
+    static Map<String, String> filled(Document page, Map<String, String> typed) {
+        Map<String, String> fields = SiteBrowser.formFields(page, "form.contact-form");
+        fields.remove("category"); // radio buttons: only the picked one is sent
+        fields.putAll(typed);
+        return fields;
+    }
+
+    static Map<String, String> valid(String subject) {
+        Map<String, String> typed = new LinkedHashMap<>();
+        typed.put("category", "billing");
+        typed.put("subject", subject);
+        typed.put("description", "先月の請求に身に覚えのない項目があります。\n確認をお願いします。");
+        typed.put("email", "taro@example.com");
+        typed.put("name", "山田 太郎");
+        return typed;
+    }
+
+    @Test
+    void thePageOffersTheCategoriesAndEveryPageLinksToIt() {
+        SiteBrowser browser = new SiteBrowser(server.baseUrl());
+        SiteBrowser.Page page = browser.get("/contact?lang=ja");
+        assertEquals(200, page.status());
+        Document html = page.html();
+        assertEquals(3, html.select("input[type=radio][name=category]").size());
+        assertTrue(html.select("label.contact-category").text().contains("請求・支払い"));
+        assertNotNull(html.selectFirst("label[for=contact-subject]"));
+        assertNotNull(html.selectFirst("label[for=contact-email]"));
+        assertEquals("/contact", browser.get("/").html().selectFirst("footer a.contact-link").attr("href"));
+        awaitDeflection("contact", "viewed");
+    }
+
+    @Test
+    void aSubmissionReachesTheWebhookOnceWithItsCategorysPriority() {
+        SiteBrowser browser = new SiteBrowser(server.baseUrl());
+        Document form = browser.get("/contact").html();
+        Map<String, String> fields = filled(form, valid("請求について（一度だけ届く）"));
+        fields.put("shown", "credit-card not/an/id sakura-pay");
+        fields.put("opened", "credit-card");
+        SiteBrowser.Page sent = browser.post("/contact", fields);
+        assertEquals(303, sent.status(), sent.body());
+        assertEquals("/contact/sent", URI.create(sent.location()).getPath());
+        assertEquals(200, browser.get("/contact/sent").status());
+
+        JsonNode received = awaitReceived("請求について（一度だけ届く）");
+        assertEquals("high", received.get("priority").asText());
+        assertEquals("billing", received.get("categoryId").asText());
+        assertEquals("taro@example.com", received.get("email").asText());
+        assertEquals("先月の請求に身に覚えのない項目があります。\n確認をお願いします。", received.get("description").asText());
+        assertEquals("[\"credit-card\",\"sakura-pay\"]", received.get("articlesShown").toString());
+        assertEquals("[\"credit-card\"]", received.get("articlesOpened").toString());
+        awaitDeflection("contact/billing", "submitted");
+        JsonNode delivery = await().atMost(Duration.ofSeconds(30)).until(
+                () -> delivery(received.get("id").asText()), d -> d != null && d.get("state").asText().equals("delivered"));
+        assertEquals(1, delivery.get("attempts").asInt());
+        assertEquals(1, stub.accepted().stream().filter(r -> r.body().contains("一度だけ届く")).count());
+    }
+
+    @Test
+    void withTheWebhookDownARequestWaitsAndIsDeliveredOnceItIsBack() {
+        SiteBrowser browser = new SiteBrowser(server.baseUrl());
+        stub.answer(503);
+        try {
+            Map<String, String> fields = filled(browser.get("/contact").html(), valid("障害中の問い合わせ"));
+            fields.put("category", "account");
+            assertEquals(303, browser.post("/contact", fields).status());
+            JsonNode pending = await().atMost(Duration.ofSeconds(30)).until(() -> undelivered("障害中の問い合わせ"),
+                    d -> d != null && d.get("attempts").asInt() >= 1);
+            assertEquals("pending", pending.get("state").asText());
+            assertEquals("HTTP 503 from 127.0.0.1", pending.get("lastError").asText());
+            assertTrue(stub.accepted().stream().noneMatch(r -> r.body().contains("障害中の問い合わせ")));
+        } finally {
+            stub.answer(200);
+        }
+        JsonNode pending = undelivered("障害中の問い合わせ");
+        KotaeServer.Reply retry = server.post("/api/v1/admin/contact/deliveries/" + pending.get("requestId").asText()
+                + "/support/retry", "", KotaeServer.ADMIN_TOKEN);
+        assertEquals(200, retry.status(), retry.body());
+        JsonNode received = awaitReceived("障害中の問い合わせ");
+        assertEquals("normal", received.get("priority").asText());
+        assertEquals(1, stub.accepted().stream().filter(r -> r.body().contains("障害中の問い合わせ")).count());
+        assertEquals(403, server.post("/api/v1/admin/contact/deliveries/x/support/retry", "",
+                KotaeServer.AGENT_TOKEN).status());
+        assertEquals(404, server.post("/api/v1/admin/contact/deliveries/no-such/support/retry", "",
+                KotaeServer.ADMIN_TOKEN).status());
+    }
+
+    @Test
+    void badInputIsAnsweredWithTheFormItsErrorsAndTheTextAsTyped() {
+        SiteBrowser browser = new SiteBrowser(server.baseUrl());
+        Document form = browser.get("/contact?lang=en").html();
+        Map<String, String> typed = valid("入力ミスのある問い合わせ");
+        typed.remove("category");
+        typed.put("email", "not-an-address");
+        SiteBrowser.Page refused = browser.post("/contact", filled(form, typed));
+        assertEquals(400, refused.status());
+        Document page = refused.html();
+        assertNotNull(page.selectFirst("[role=alert] a[href=#contact-category]"), refused.body());
+        assertNotNull(page.selectFirst("[role=alert] a[href=#contact-email]"));
+        assertEquals("true", page.selectFirst("#contact-email").attr("aria-invalid"));
+        assertEquals("contact-email-error", page.selectFirst("#contact-email").attr("aria-describedby"));
+        assertEquals("入力ミスのある問い合わせ", page.selectFirst("#contact-subject").attr("value"));
+
+        Map<String, String> tooLong = valid("長すぎる説明");
+        tooLong.put("description", "あ".repeat(4001));
+        assertEquals(400, browser.post("/contact", filled(form, tooLong)).status());
+        Map<String, String> unknownCategory = valid("存在しない種類");
+        unknownCategory.put("category", "nope");
+        assertEquals(400, browser.post("/contact", filled(form, unknownCategory)).status());
+
+        Map<String, String> noToken = filled(form, valid("トークンなし"));
+        noToken.remove("csrf");
+        assertEquals(403, browser.post("/contact", noToken).status());
+        assertTrue(stub.received().stream().noneMatch(r -> r.body().contains("入力ミス") || r.body().contains("長すぎる")
+                || r.body().contains("存在しない種類") || r.body().contains("トークンなし")));
+    }
+
+    @Test
+    void aFilledHoneypotLooksSentButNothingIsKeptOrSent() throws Exception {
+        SiteBrowser browser = new SiteBrowser(server.baseUrl());
+        Map<String, String> fields = filled(browser.get("/contact").html(), valid("ボットの投稿"));
+        fields.put("website", "http://spam.example");
+        SiteBrowser.Page sent = browser.post("/contact", fields);
+        assertEquals(303, sent.status());
+        // A real request after it is delivered, so the bot's would have been by then too.
+        assertEquals(303, browser.post("/contact", filled(browser.get("/contact").html(), valid("ボットの後の投稿"))).status());
+        awaitReceived("ボットの後の投稿");
+        assertTrue(stub.received().stream().noneMatch(r -> r.body().contains("ボットの投稿")));
+        assertFalse(server.get("/api/v1/admin/contact/requests?limit=1000", KotaeServer.ADMIN_TOKEN).body()
+                .contains("ボットの投稿"));
+    }
+
+    @Test
+    void aBodyOverTheLimitIsRefusedBeforeItIsRead() {
+        SiteBrowser browser = new SiteBrowser(server.baseUrl());
+        Map<String, String> fields = filled(browser.get("/contact").html(), valid("大きすぎる本文"));
+        fields.put("description", "x".repeat(200_000));
+        assertEquals(413, browser.post("/contact", fields).status());
+    }
+
+    @Test
+    void suggestionsArePublicArticlesOnlyWhoeverAsks() {
+        JsonNode anonymous = server.query("/contact/suggest", null, Map.of("q", "返金 承認", "locale", "ja")).json();
+        assertTrue(anonymous.get("articles").size() > 0, anonymous::toString);
+        assertTrue(anonymous.get("articles").size() <= 3);
+        JsonNode agent = server.query("/contact/suggest", KotaeServer.AGENT_TOKEN,
+                Map.of("q", "返金承認フロー 社内", "locale", "ja")).json();
+        for (JsonNode found : List.of(anonymous, agent)) {
+            found.get("articles").forEach(a -> assertFalse(a.get("id").asText().equals("refund-approval"), found::toString));
+        }
+        assertEquals(400, server.query("/contact/suggest", null, Map.of("q", "あ".repeat(1001))).status());
+        assertEquals(0, server.query("/contact/suggest", null, Map.of("q", " ")).json().get("articles").size());
+    }
+
+    @Test
+    void theScriptsFunnelStepsAreAcceptedForConfiguredCategoriesOnly() {
+        KotaeServer.Reply opened = server.post("/api/v1/events", "{\"type\":\"deflection\",\"widget\":\"contact/other\","
+                + "\"action\":\"opened\",\"articleId\":\"credit-card\",\"session\":\"contact-test-1\"}", null);
+        assertEquals(202, opened.status(), opened.body());
+        awaitDeflection("contact/other", "opened");
+        assertEquals(400, server.post("/api/v1/events", "{\"type\":\"deflection\",\"widget\":\"contact/nope\","
+                + "\"action\":\"opened\",\"session\":\"contact-test-1\"}", null).status());
+    }
+
+    @Test
+    void eachAddressMaySubmitOnlySoOftenAMinute(@TempDir Path work) throws Exception {
+        try (WebhookStub own = new WebhookStub();
+                KotaeServer limited = KotaeServer.configured(work, PluginsConfig.none(), withWebhook(own, 2))) {
+            SiteBrowser browser = new SiteBrowser(limited.baseUrl());
+            Document form = browser.get("/contact").html();
+            assertEquals(303, browser.post("/contact", filled(form, valid("一通目"))).status());
+            assertEquals(303, browser.post("/contact", filled(form, valid("二通目"))).status());
+            SiteBrowser.Page third = browser.post("/contact", filled(form, valid("三通目")));
+            assertEquals(429, third.status());
+            assertFalse(third.header("retry-after").isEmpty());
+            assertEquals("三通目", third.html().selectFirst("#contact-subject").attr("value"), "the text is kept");
+        }
+    }
+
+    @Test
+    void adminsSeeTheQueueAndRetryFromThePageOthersDoNot() {
+        SiteBrowser customer = new SiteBrowser(server.baseUrl());
+        stub.answer(503);
+        try {
+            Map<String, String> fields = filled(customer.get("/contact").html(), valid("管理画面から再送する問い合わせ"));
+            assertEquals(303, customer.post("/contact", fields).status());
+            await().atMost(Duration.ofSeconds(30)).until(() -> undelivered("管理画面から再送する問い合わせ"),
+                    d -> d != null && d.get("attempts").asInt() >= 1);
+        } finally {
+            stub.answer(200);
+        }
+        assertEquals(303, customer.get("/admin/contact").status(), "anonymous: to the sign-in page");
+        assertEquals(403, SiteBrowser.signedIn(server.baseUrl(), KotaeServer.AGENT_TOKEN).get("/admin/contact").status());
+
+        SiteBrowser admin = SiteBrowser.signedIn(server.baseUrl(), KotaeServer.ADMIN_TOKEN);
+        SiteBrowser.Page queue = admin.get("/admin/contact?lang=en");
+        assertEquals(200, queue.status());
+        Document page = queue.html();
+        assertTrue(page.select(".contact-admin-kept").isEmpty(), "destinations are configured");
+        var request = page.select("section.contact-request").stream()
+                .filter(section -> section.selectFirst("h2").text().equals("管理画面から再送する問い合わせ"))
+                .findFirst().orElseThrow(() -> new AssertionError(queue.body()));
+        assertEquals("HTTP 503 from 127.0.0.1", request.selectFirst(".contact-delivery__error").text());
+        Map<String, String> retry = new LinkedHashMap<>();
+        request.select("form input[type=hidden]").forEach(input -> retry.put(input.attr("name"), input.attr("value")));
+        SiteBrowser.Page retried = admin.post("/admin/contact/retry", retry);
+        assertEquals(303, retried.status(), retried.body());
+        awaitReceived("管理画面から再送する問い合わせ");
+        await("delivered: no retry button").atMost(Duration.ofSeconds(30)).until(() -> admin.get("/admin/contact")
+                .html().select("section.contact-request").stream()
+                .filter(section -> section.selectFirst("h2").text().equals("管理画面から再送する問い合わせ"))
+                .allMatch(section -> section.select("form").isEmpty()));
+    }
+
+    @Test
+    void theBundledDefaultKeepsRequestsForAdminsAndSaysSo(@TempDir Path work) throws Exception {
+        try (KotaeServer plain = KotaeServer.withSampleContent(work)) {
+            SiteBrowser browser = new SiteBrowser(plain.baseUrl());
+            Document form = browser.get("/contact").html();
+            assertEquals(3, form.select("input[name=category]").size());
+            assertEquals(303, browser.post("/contact", filled(form, valid("送信先なしの問い合わせ"))).status());
+            JsonNode requests = plain.get("/api/v1/admin/contact/requests", KotaeServer.ADMIN_TOKEN).json();
+            assertFalse(requests.get("destinationsConfigured").asBoolean());
+            assertEquals("送信先なしの問い合わせ", requests.get("requests").get(0).get("request").get("subject").asText());
+            assertEquals(0, requests.get("requests").get(0).get("deliveries").size());
+            SiteBrowser admin = SiteBrowser.signedIn(plain.baseUrl(), KotaeServer.ADMIN_TOKEN);
+            Document queue = admin.get("/admin/contact").html();
+            assertNotNull(queue.selectFirst(".contact-admin-kept"));
+            assertTrue(queue.text().contains("送信先なしの問い合わせ"));
+        }
+    }
+
+    /** The body the stub accepted whose subject is {@code subject}, waiting for it. */
+    private JsonNode awaitReceived(String subject) {
+        return await("webhook receives " + subject).atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(50))
+                .until(() -> stub.accepted().stream().map(WebhookStub.Received::json)
+                        .filter(json -> subject.equals(json.path("subject").asText())).findFirst().orElse(null),
+                        java.util.Objects::nonNull);
+    }
+
+    private JsonNode undelivered(String subject) {
+        JsonNode requests = server.get("/api/v1/admin/contact/requests?limit=1000", KotaeServer.ADMIN_TOKEN).json();
+        for (JsonNode queued : requests.get("requests")) {
+            if (subject.equals(queued.get("request").get("subject").asText())) {
+                for (JsonNode delivery : queued.get("deliveries")) {
+                    if (!delivery.get("state").asText().equals("delivered")) {
+                        return delivery;
+                    }
+                }
+            }
+        }
+        return null;
+    }
+
+    private JsonNode delivery(String requestId) {
+        JsonNode requests = server.get("/api/v1/admin/contact/requests?limit=1000", KotaeServer.ADMIN_TOKEN).json();
+        for (JsonNode queued : requests.get("requests")) {
+            if (requestId.equals(queued.get("request").get("id").asText())) {
+                return queued.get("deliveries").get(0);
+            }
+        }
+        return null;
+    }
+
+    private void awaitDeflection(String widget, String action) {
+        await(widget + " " + action + " recorded").atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(100))
+                .until(() -> {
+                    JsonNode events = server.get("/api/v1/admin/events?type=deflection&limit=1000",
+                            KotaeServer.ADMIN_TOKEN).json().get("events");
+                    for (JsonNode event : events) {
+                        if (widget.equals(event.path("widget").asText()) && action.equals(event.path("action").asText())) {
+                            return true;
+                        }
+                    }
+                    return false;
+                });
+    }
+}
