@@ -6,7 +6,10 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.kotae.contact.ContactDestinations;
+import dev.kotae.contact.Destination;
 import dev.kotae.contact.Priority;
+import dev.kotae.contact.destination.SmtpDestination;
+import dev.kotae.contact.destination.ZendeskDestination;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -108,12 +111,32 @@ class ContactConfigTest {
                 """).contact();
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
                 () -> ContactDestinations.build(contact));
-        assertEquals("contact.destinations.desk: unknown type 'fax' (known: webhook)", e.getMessage());
+        assertEquals("contact.destinations.desk: unknown type 'fax' (known: webhook, smtp, zendesk)", e.getMessage());
         assertTrue(assertThrows(IllegalArgumentException.class, () -> ContactDestinations.build(load("""
                 contact:
                   destinations:
                     hook: {type: webhook}
                 """).contact())).getMessage().contains("contact.destinations.hook: url is required"));
+    }
+
+    @Test
+    void mailAndTicketDestinationsAreBuiltFromTheFileAsWritten() throws IOException {
+        Map<String, Destination> built = ContactDestinations.build(load("""
+                contact:
+                  destinations:
+                    mail: {type: smtp, host: 127.0.0.1, port: 2525, tls: none, from: help@example.com,
+                           to: [desk@example.com, lead@example.com]}
+                    desk: {type: zendesk, baseUrl: "https://example.zendesk.com", email: agent@example.com,
+                           apiToken: t0ken, timeoutSeconds: 5}
+                """).contact());
+        assertEquals(List.of("mail", "desk"), List.copyOf(built.keySet()));
+        assertTrue(built.get("mail") instanceof SmtpDestination, built.toString());
+        assertTrue(built.get("desk") instanceof ZendeskDestination, built.toString());
+        assertTrue(assertThrows(IllegalArgumentException.class, () -> ContactDestinations.build(load("""
+                contact:
+                  destinations:
+                    mail: {type: smtp, host: 127.0.0.1, port: none, from: help@example.com, to: desk@example.com}
+                """).contact())).getMessage().startsWith("contact.destinations.mail: "));
     }
 
     private String message(String yaml) {
