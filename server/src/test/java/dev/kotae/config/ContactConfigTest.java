@@ -129,7 +129,7 @@ class ContactConfigTest {
                     desk: {type: zendesk, baseUrl: "https://example.zendesk.com", email: agent@example.com,
                            apiToken: t0ken, timeoutSeconds: 5}
                 """).contact());
-        assertEquals(List.of("mail", "desk"), List.copyOf(built.keySet()));
+        assertEquals(java.util.Set.of("mail", "desk"), built.keySet());
         assertTrue(built.get("mail") instanceof SmtpDestination, built.toString());
         assertTrue(built.get("desk") instanceof ZendeskDestination, built.toString());
         assertTrue(assertThrows(IllegalArgumentException.class, () -> ContactDestinations.build(load("""
