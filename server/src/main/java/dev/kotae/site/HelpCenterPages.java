@@ -141,11 +141,11 @@ public final class HelpCenterPages {
     @GET
     @Path("articles/{id}")
     public Response article(@PathParam("id") String id, @QueryParam("voted") String voted,
-            @Context ContainerRequestContext request) throws IOException {
+            @Context ContainerRequestContext request, @Context HttpServletRequest http) throws IOException {
         Caller caller = Callers.caller(request.getSecurityContext());
         ArticleService.ArticleView view = articles.find(id, Audience.of(caller)).orElseThrow(PageException::notFound);
         Article article = view.article();
-        views.viewed(article.id());
+        views.viewed(article.id(), (String) request.getProperty(SiteCookieFilter.VISITOR), requester(http, caller));
         boolean internal = article.visibility() == Visibility.INTERNAL;
         String lang = site.language(request);
         String canonical = site.absolute(request.getUriInfo(), article.url());
