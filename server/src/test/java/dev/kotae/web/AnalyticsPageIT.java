@@ -19,6 +19,10 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class AnalyticsPageIT {
 
+    /** A digest day three days from today (in Tokyo): the schedule never posts while the test runs. */
+    private static final java.time.DayOfWeek NOT_DUE_WHILE_TESTED =
+            java.time.LocalDate.now(java.time.ZoneId.of("Asia/Tokyo")).getDayOfWeek().plus(3);
+
     private static final String HOSTILE = "<script>alert('x')</script>";
     /** The same query in upper case: counted in the hostile query's row, and shown there as a variant. */
     private static final String HOSTILE_UPPER = "<SCRIPT>ALERT('X')</SCRIPT>";
@@ -95,7 +99,7 @@ class AnalyticsPageIT {
         java.net.URI hook = java.net.URI.create("http://127.0.0.1:" + stub.getAddress().getPort() + "/hook");
         try (KotaeServer server = KotaeServer.configured(work, dev.kotae.config.PluginsConfig.none(),
                 config -> config.withAnalytics(config.analytics().withDigest(new dev.kotae.config.DigestConfig(hook,
-                        dev.kotae.config.DigestConfig.Format.SLACK, java.time.DayOfWeek.MONDAY, 9,
+                        dev.kotae.config.DigestConfig.Format.SLACK, NOT_DUE_WHILE_TESTED, 9,
                         dev.kotae.config.DigestConfig.Targets.none()))))) {
             assertFalse(server.get("/analytics?lang=en", KotaeServer.AGENT_TOKEN).body().contains("/analytics/digest"),
                     "an agent sees the digest button");
