@@ -341,6 +341,11 @@ abstract class AnalyticsContract {
                 assertEquals(0.5, zeroRate.get("value").asDouble());
                 assertFalse(zeroRate.get("met").asBoolean(), "0.5 is above the target of 0.1");
                 assertEquals(2, posted.json().get("digest").get("searches").asLong(), posted.body());
+                // Reading the figures posts nothing.
+                KotaeServer.Reply figures = server.get("/api/v1/analytics/digest?from=" + today + "&to=" + today, AGENT);
+                assertEquals(200, figures.status(), figures.body());
+                assertEquals(1, figures.json().get("zeroResultSearches").asLong(), figures.body());
+                assertEquals(1, hooked.size());
             } finally {
                 server.stop();
             }

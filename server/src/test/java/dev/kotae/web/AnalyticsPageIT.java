@@ -78,6 +78,11 @@ class AnalyticsPageIT {
             int titledCopies = page.split(java.util.regex.Pattern.quote("title=\"" + longQuery + "\""), -1).length - 1;
             assertEquals(titledCopies, wholeCopies, "the whole query appears outside a title");
             assertTrue(titledCopies >= 1, page);
+            // Without a webhook there is no digest to post: a 4xx with a JSON body, and no button.
+            KotaeServer.Reply off = server.post("/api/v1/analytics/digest", "", KotaeServer.ADMIN_TOKEN);
+            assertEquals(409, off.status(), off.body());
+            assertEquals("digest_off", off.json().get("error").get("code").asText());
+            assertFalse(server.get("/analytics", KotaeServer.ADMIN_TOKEN).body().contains("/analytics/digest"));
         }
     }
 
