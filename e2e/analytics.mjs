@@ -7,8 +7,8 @@
 // hostile <script> query, a click, votes, widget deflection events), then checks that anonymous visitors
 // are sent to sign in, signs in as an agent, and reads the dashboard: the tables and charts hold those
 // events (the kana spellings counted in 返金's row and listed there), the hostile query is shown as text
-// and never runs, the CSV links download, the filters work, and axe-core finds nothing
-// serious. Screenshots at desktop and phone width go to SCREENSHOT_DIR. Exit code 0 when all held.
+// and never runs, a 1,000-character query stays one short line (its whole text in the title), the CSV
+// links download, the filters work, and axe-core finds nothing serious. Screenshots at desktop and phone width go to SCREENSHOT_DIR. Exit code 0 when all held.
 
 import { readFile } from 'node:fs/promises';
 import { DESKTOP, expect, harness } from './harness.mjs';
@@ -16,6 +16,8 @@ import { DESKTOP, expect, harness } from './harness.mjs';
 const HOSTILE = '<script>window.__pwned = 1</script><img src=x onerror="window.__pwned=2">';
 const ZERO = 'xyzzy plugh';
 const WIDGET = 'widget-contact-deflect';
+// 1,000 characters: the longest query a search takes, which once made the page 8,690 px tall.
+const LONG = 'とても長い問い合わせ'.repeat(100);
 
 const run = harness({ label: 'analytics', timeoutMs: 120_000,
   failureScreenshot: (step) => `ui-analytics-failure-${step}.png` });
@@ -52,7 +54,7 @@ async function makeEvents() {
   const session = { 'X-Kotae-Session': 'e2e-analytics-session' };
   let refundHits = [];
   // へんきん and ﾍﾝｷﾝ are spellings of 返金: the dashboard counts them in its row.
-  for (const q of ['返金', '返金', '返金', 'へんきん', 'ﾍﾝｷﾝ', '送料', ZERO, ZERO, HOSTILE]) {
+  for (const q of ['返金', '返金', '返金', 'へんきん', 'ﾍﾝｷﾝ', '送料', ZERO, ZERO, HOSTILE, LONG]) {
     const response = await fetch(`${env.kotaeUrl}/api/v1/search?locale=ja&q=${encodeURIComponent(q)}`, { headers: session });
     expect(response.ok, `search ${q} answered ${response.status}`);
     if (q === '返金') refundHits = (await response.json()).hits;
@@ -104,7 +106,13 @@ async function dashboardShowsTheEvents(page) {
     'top queries: へんきん has a row of its own');
   const zero = page.locator('#zero-results tbody tr', { hasText: ZERO });
   expect((await zero.locator('td').nth(1).textContent()).trim() === '2', 'zero-result query not counted twice');
-  expect((await zero.locator('td').nth(2).textContent()).includes('UTC'), 'zero-result query has no last-seen time');
+  // Times are in the analytics zone: Asia/Tokyo, the default of a help center in Japanese.
+  expect((await zero.locator('td').nth(3).textContent()).includes('Asia/Tokyo'), 'zero-result query has no last-seen time');
+  // Week over week: all of these searches are this week's, none the week before.
+  const trend = zero.locator('td.trend');
+  expect((await trend.getAttribute('class')).includes('trend-new'), 'the zero-result query is not new this week');
+  expect(((await trend.locator('.visually-hidden').textContent()) ?? '').includes('2'),
+    'the week-over-week change has no text for screen readers');
   const clicks = page.locator('#clicks tbody tr', { hasText: '返金' });
   expect((await clicks.locator('td').nth(4).textContent()).trim() === '2.00', 'mean clicked rank is not 2');
   const votes = page.locator('#feedback tbody tr', { hasText: 'refund-timing' });
@@ -121,6 +129,20 @@ async function dashboardShowsTheEvents(page) {
   expect(await page.locator('#feedback li', { hasText: '<script>' }).count() === 1, 'the hostile comment is not shown as text');
   expect(await page.evaluate(() => window.__pwned === undefined), 'the hostile query ran in the page');
   expect(await page.locator('main script, main img').count() === 0, 'the hostile query became markup');
+
+  // A 1,000-character query: one line cut with an ellipsis, its whole text in the title; the row and the
+  // page keep their height.
+  const long = page.locator('#top-queries tbody tr', { hasText: 'とても長い' });
+  expect(await long.count() === 1, 'the long query has no row');
+  expect(await long.locator('.long-value').getAttribute('title') === LONG, 'the long query is not whole in its title');
+  const rowHeight = (await long.boundingBox()).height;
+  const normalHeight = (await page.locator('#top-queries tbody tr', { hasText: '送料' }).boundingBox()).height;
+  expect(rowHeight <= normalHeight * 1.5 && rowHeight < 100,
+    `the long query's row is ${rowHeight} px tall, a normal one ${normalHeight} px`);
+  const pageHeight = await page.evaluate(() => document.documentElement.scrollHeight);
+  const pageWidth = await page.evaluate(() => document.documentElement.scrollWidth);
+  expect(pageHeight < 5000, `the dashboard is ${pageHeight} px tall`);
+  expect(pageWidth <= DESKTOP.width, `the dashboard is ${pageWidth} px wide`);
 
   await run.checkAccessibility(page, 'the dashboard');
   await run.screenshots(page, 'analytics');

@@ -12,6 +12,7 @@ import dev.kotae.analytics.LossCounters;
 import dev.kotae.analytics.PageViews;
 import dev.kotae.analytics.RecentEvents;
 import dev.kotae.analytics.RetentionPurge;
+import dev.kotae.analytics.digest.DigestService;
 import dev.kotae.auth.AccountStore;
 import dev.kotae.auth.Accounts;
 import dev.kotae.auth.AgentSessions;
@@ -105,6 +106,7 @@ import java.nio.file.Path;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.ZoneId;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -265,7 +267,7 @@ final class ServerParts implements AutoCloseable {
         ClientAddresses addresses = new ClientAddresses(signing.derive("client-address"));
         TrackedSearch trackedSearch = new TrackedSearch(search, metrics, events, clicks);
         Votes votes = new Votes(feedback, metrics, events);
-        PageViews pageViews = new PageViews();
+        PageViews pageViews = new PageViews(events, Clock.systemUTC());
         AnalyticsReports reports = new AnalyticsReports(database);
         // Contact requests wait in the analytics database until every destination took them (issue 29).
         ContactQueue contactQueue = new ContactQueue(database);
@@ -273,6 +275,11 @@ final class ServerParts implements AutoCloseable {
                 ContactDestinations.build(config.contact()), Clock.systemUTC()));
         ContactDesk contactDesk = new ContactDesk(config.contact(), contactQueue, contactSender, Clock.systemUTC());
         contactSender.start();
+        // Reports count days and weeks, and the digest is posted, in the help center's time zone.
+        ZoneId analyticsZone = config.analytics().zone(config.defaultLocale());
+        DigestService digest = closer.add(new DigestService(reports, database.dataSource(), config.analytics().digest(),
+                analyticsZone, config.defaultLocale(), Clock.systemUTC()));
+        digest.start();
         List<Object> resources = List.of(
                 new SearchResource(trackedSearch, suggest, metrics, addresses),
                 new ArticleResource(articles, votes, addresses),
@@ -283,7 +290,7 @@ final class ServerParts implements AutoCloseable {
                         addresses, contactDesk::knowsWidget),
                 new ContactAdminResource(contactDesk),
                 new LearningResource(learning, moderation),
-                new AnalyticsResource(reports),
+                new AnalyticsResource(reports, analyticsZone, digest),
                 new WidgetResource(plugins),
                 new WidgetAssetResource(plugins),
                 new DraftResource(editor),
@@ -296,7 +303,7 @@ final class ServerParts implements AutoCloseable {
                 new HelpCenterPages(site, trackedSearch, search, categories, articles, votes, pageViews, addresses),
                 new SignInPages(site, tokens, passwordSignIn),
                 new SearchEngineFiles(site, articles),
-                new AnalyticsPages(site, reports, articles),
+                new AnalyticsPages(site, reports, articles, analyticsZone, digest),
                 new EditorPages(site, editor, categories, articles),
                 new HistoryPages(site, editor),
                 new AuditPages(site, editor),

@@ -7,6 +7,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.time.OffsetDateTime;
+import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -91,6 +92,86 @@ public final class AnalyticsReports {
     /** Searches in one hour (UTC). */
     public record HourRow(Instant hour, long searches) {}
 
+    /**
+     * How a count changed week over week: {@code current} in the seven days up to the report's end,
+     * {@code previous} in the seven days before (calendar days in the analytics time zone), and the change
+     * as a ratio ({@code 0.5}: up 50 %, {@code -1}: down to nothing), {@code null} when there was nothing the
+     * week before to compare with.
+     */
+    public record Trend(long current, long previous, Double change) {
+
+        /** No events in either week. */
+        public static final Trend NONE = new Trend(0, 0, null);
+
+        public static Trend of(long current, long previous) {
+            return new Trend(current, previous, previous == 0 ? null : round((double) (current - previous) / previous));
+        }
+    }
+
+    /**
+     * An article's views by customers (not agents, nor automated clients), its votes and helpful rate
+     * (helpful ÷ votes, {@code null} without votes) in the range, and its views week over week.
+     */
+    public record ArticleRow(String articleId, long views, long helpful, long unhelpful, Double helpfulRate,
+            Trend weekOverWeek) {}
+
+    /** One step of the contact funnel: how many events, and from how many distinct sessions. */
+    public record Step(long events, long sessions) {
+
+        static final Step NONE = new Step(0, 0);
+    }
+
+    /**
+     * The contact page's funnel for one category (the widget {@code contact/<category>}; {@code category} is
+     * {@code null} for events recorded before a category was chosen, widget {@code contact}): the page
+     * viewed, matching articles shown, one opened, "this solved it", the request submitted anyway.
+     */
+    public record FunnelRow(String category, Step viewed, Step shown, Step opened, Step solved, Step submitted) {}
+
+    /** The widget the contact page records its funnel as, and the prefix of its per-category names. */
+    public static final String CONTACT_WIDGET = "contact";
+    /** What the contact page records when it is shown (the funnel's first step). */
+    public static final String VIEWED = "viewed";
+
+    /**
+     * The weekly KPIs' raw counts over a range, for customers only (searches, votes and widget events of
+     * agents and automated clients are left out): searches and those that found nothing, votes and the
+     * helpful ones, and the deflection widgets' (contact page included) "solved" and "submitted" events.
+     */
+    public record Kpis(DateRange range, long searches, long zeroResultSearches, long votes, long helpfulVotes,
+            long solved, long submitted) {
+
+        /** Searches that found nothing ÷ searches, {@code null} without searches. */
+        public Double zeroResultRate() {
+            return searches == 0 ? null : round((double) zeroResultSearches / searches);
+        }
+
+        /** Helpful votes ÷ votes, {@code null} without votes. */
+        public Double helpfulRate() {
+            return votes == 0 ? null : round((double) helpfulVotes / votes);
+        }
+
+        /**
+         * Solved ÷ (solved + submitted): of the customers who ended their way to a person one way or the
+         * other, the share an article answered; {@code null} when neither happened.
+         */
+        public Double deflectionRate() {
+            return solved + submitted == 0 ? null : round((double) solved / (solved + submitted));
+        }
+
+        /** Requests sent to a person anyway ("submitted" events of every widget and the contact page). */
+        public long contactVolume() {
+            return submitted;
+        }
+    }
+
+    /**
+     * Events of customers only: not of signed-in agents, not of clients that looked automated. Rows stored
+     * before the requester was recorded (both {@code NULL}) count as customers'.
+     */
+    private static final String CUSTOMERS = " AND (audience IS NULL OR audience <> 'agents')"
+            + " AND (automated IS NULL OR automated = FALSE)";
+
     /** A stored query's spelling: its group, or, for a row not yet filled in, its query key. */
     private static final String SPELLING = "COALESCE(query_group, query_key)";
     private static final Pattern SPACES = Pattern.compile("\\s+");
@@ -134,7 +215,7 @@ public final class AnalyticsReports {
      * {@link #clickThrough(DateRange, QueryTable)} can reuse: a page showing both reads the searches once.
      */
     public QueryTable searched(DateRange range, String containing, int limit) throws SQLException {
-        return new QueryTable(queries(range, containing, limit, false));
+        return new QueryTable(queries(range, containing, limit, false), false);
     }
 
     /** The queries that found nothing: content gaps, most frequent first. */
@@ -144,7 +225,15 @@ public final class AnalyticsReports {
 
     /** The queries containing {@code containing} ({@code null}: all) that found nothing. */
     public List<QueryRow> zeroResultQueries(DateRange range, String containing, int limit) throws SQLException {
-        return new QueryTable(queries(range, containing, limit, true)).rows();
+        return zeroResults(range, containing, limit).rows();
+    }
+
+    /**
+     * The queries containing {@code containing} ({@code null}: all) that found nothing, as a table whose
+     * {@link #trends} can be read.
+     */
+    public QueryTable zeroResults(DateRange range, String containing, int limit) throws SQLException {
+        return new QueryTable(queries(range, containing, limit, true), true);
     }
 
     /**
@@ -153,9 +242,11 @@ public final class AnalyticsReports {
      */
     public static final class QueryTable {
         private final List<Grouped> groups;
+        private final boolean zeroOnly;
 
-        private QueryTable(List<Grouped> groups) {
+        private QueryTable(List<Grouped> groups, boolean zeroOnly) {
             this.groups = List.copyOf(groups);
+            this.zeroOnly = zeroOnly;
         }
 
         /** The rows, most searched first. */
@@ -313,16 +404,208 @@ public final class AnalyticsReports {
     }
 
     /**
+     * Week over week for the rows of {@code table}: the searches of each row's spellings (only those that
+     * found nothing, for a zero-result table) in the seven days up to the end of {@code range} and in the
+     * seven before, days counted in {@code zone}. Keyed by the row's query; a row without searches in
+     * either week has {@link Trend#NONE}.
+     */
+    public Map<String, Trend> trends(DateRange range, ZoneId zone, QueryTable table) throws SQLException {
+        DateRange.Weeks weeks = range.weeks(zone);
+        Map<String, long[]> perSpelling = new HashMap<>();
+        List<String> counted = table.groups.stream().flatMap(g -> g.spellings().stream()).distinct().toList();
+        try (Connection connection = database.connection()) {
+            for (List<String> part : parts(counted)) {
+                String sql = "SELECT " + SPELLING + ", SUM(CASE WHEN occurred_at >= ? THEN 1 ELSE 0 END),"
+                        + " SUM(CASE WHEN occurred_at < ? THEN 1 ELSE 0 END) FROM analytics_event"
+                        + " WHERE type = 'search' AND occurred_at >= ? AND occurred_at < ?"
+                        + (range.locale() != null ? " AND locale = ?" : "")
+                        + (table.zeroOnly ? " AND result_count = 0" : "")
+                        + " AND " + SPELLING + " IN (" + placeholders(part) + ") GROUP BY " + SPELLING;
+                try (PreparedStatement statement = connection.prepareStatement(sql)) {
+                    int next = bindWeeks(statement, weeks);
+                    if (range.locale() != null) {
+                        statement.setString(next++, range.locale());
+                    }
+                    bindAll(statement, next, part);
+                    try (ResultSet result = statement.executeQuery()) {
+                        while (result.next()) {
+                            perSpelling.put(result.getString(1), new long[] {result.getLong(2), result.getLong(3)});
+                        }
+                    }
+                }
+            }
+        }
+        Map<String, Trend> trends = new HashMap<>();
+        for (Grouped group : table.groups) {
+            long current = 0;
+            long previous = 0;
+            for (String spelling : group.spellings()) {
+                long[] counts = perSpelling.getOrDefault(spelling, new long[2]);
+                current += counts[0];
+                previous += counts[1];
+            }
+            trends.put(group.row().query(), Trend.of(current, previous));
+        }
+        return trends;
+    }
+
+    /**
+     * The articles customers opened most in the range ({@link ArticleRow}), most first (ties by id), with
+     * their votes in the range and their views week over week (the seven days up to the range's end against
+     * the seven before, in {@code zone}).
+     */
+    public List<ArticleRow> articleViews(DateRange range, ZoneId zone, int limit) throws SQLException {
+        String top = "SELECT article_id, COUNT(*) FROM analytics_event WHERE type = 'view'"
+                + " AND occurred_at >= ? AND occurred_at < ?" + CUSTOMERS
+                + " GROUP BY article_id ORDER BY COUNT(*) DESC, article_id LIMIT ?";
+        Map<String, Long> views = new LinkedHashMap<>();
+        Map<String, long[]> votes = new HashMap<>();
+        Map<String, long[]> weekly = new HashMap<>();
+        DateRange.Weeks weeks = range.weeks(zone);
+        try (Connection connection = database.connection()) {
+            try (PreparedStatement statement = connection.prepareStatement(top)) {
+                statement.setInt(bindRange(statement, range, false), Math.min(limit, MAX_ROWS));
+                try (ResultSet result = statement.executeQuery()) {
+                    while (result.next()) {
+                        views.put(result.getString(1), result.getLong(2));
+                    }
+                }
+            }
+            for (List<String> part : parts(new ArrayList<>(views.keySet()))) {
+                String voted = "SELECT article_id, SUM(CASE WHEN helpful THEN 1 ELSE 0 END), COUNT(*) FROM "
+                        + lastVotes(" AND article_id IN (" + placeholders(part) + ")") + " GROUP BY article_id";
+                try (PreparedStatement statement = connection.prepareStatement(voted)) {
+                    bindAll(statement, bindRange(statement, range, false), part);
+                    try (ResultSet result = statement.executeQuery()) {
+                        while (result.next()) {
+                            votes.put(result.getString(1), new long[] {result.getLong(2), result.getLong(3)});
+                        }
+                    }
+                }
+                String trend = "SELECT article_id, SUM(CASE WHEN occurred_at >= ? THEN 1 ELSE 0 END),"
+                        + " SUM(CASE WHEN occurred_at < ? THEN 1 ELSE 0 END) FROM analytics_event"
+                        + " WHERE type = 'view' AND occurred_at >= ? AND occurred_at < ?" + CUSTOMERS
+                        + " AND article_id IN (" + placeholders(part) + ") GROUP BY article_id";
+                try (PreparedStatement statement = connection.prepareStatement(trend)) {
+                    bindAll(statement, bindWeeks(statement, weeks), part);
+                    try (ResultSet result = statement.executeQuery()) {
+                        while (result.next()) {
+                            weekly.put(result.getString(1), new long[] {result.getLong(2), result.getLong(3)});
+                        }
+                    }
+                }
+            }
+        }
+        List<ArticleRow> rows = new ArrayList<>();
+        views.forEach((id, count) -> {
+            long[] voted = votes.getOrDefault(id, new long[2]);
+            long[] week = weekly.getOrDefault(id, new long[2]);
+            rows.add(new ArticleRow(id, count, voted[0], voted[1] - voted[0],
+                    voted[1] == 0 ? null : round((double) voted[0] / voted[1]), Trend.of(week[0], week[1])));
+        });
+        return rows;
+    }
+
+    /**
+     * The contact page's funnel per category ({@link FunnelRow}), from the deflection events it records
+     * as widget {@code contact} or {@code contact/<category>}: the row without a category first, then by
+     * category.
+     */
+    public List<FunnelRow> contactFunnel(DateRange range) throws SQLException {
+        String sql = "SELECT widget, action, COUNT(*), COUNT(DISTINCT session_id) FROM analytics_event"
+                + " WHERE type = 'deflection' AND occurred_at >= ? AND occurred_at < ?"
+                + " AND (widget = ? OR widget LIKE ?) GROUP BY widget, action";
+        Map<String, Map<String, Step>> steps =
+                new java.util.TreeMap<>(Comparator.nullsFirst(Comparator.<String>naturalOrder()));
+        try (Connection connection = database.connection(); PreparedStatement statement = connection.prepareStatement(sql)) {
+            int next = bindRange(statement, range, false);
+            statement.setString(next++, CONTACT_WIDGET);
+            statement.setString(next, CONTACT_WIDGET + "/%");
+            try (ResultSet result = statement.executeQuery()) {
+                while (result.next()) {
+                    String widget = result.getString(1);
+                    String category = widget.equals(CONTACT_WIDGET) ? null : widget.substring(CONTACT_WIDGET.length() + 1);
+                    steps.computeIfAbsent(category, c -> new HashMap<>())
+                            .put(result.getString(2), new Step(result.getLong(3), result.getLong(4)));
+                }
+            }
+        }
+        List<FunnelRow> rows = new ArrayList<>();
+        steps.forEach((category, actions) -> rows.add(new FunnelRow(category,
+                actions.getOrDefault(VIEWED, Step.NONE), actions.getOrDefault(DeflectionEvent.SHOWN, Step.NONE),
+                actions.getOrDefault(DeflectionEvent.OPENED, Step.NONE),
+                actions.getOrDefault(DeflectionEvent.SOLVED, Step.NONE),
+                actions.getOrDefault(DeflectionEvent.SUBMITTED, Step.NONE))));
+        return rows;
+    }
+
+    /** The weekly KPIs' counts over {@code range} ({@link Kpis}), of customers only. */
+    public Kpis kpis(DateRange range) throws SQLException {
+        String searches = "SELECT COUNT(*), SUM(CASE WHEN result_count = 0 THEN 1 ELSE 0 END) FROM analytics_event"
+                + " WHERE type = 'search' AND occurred_at >= ? AND occurred_at < ?" + CUSTOMERS;
+        String votes = "SELECT COUNT(*), SUM(CASE WHEN helpful THEN 1 ELSE 0 END) FROM " + lastVotes(CUSTOMERS);
+        String ends = "SELECT SUM(CASE WHEN action = ? THEN 1 ELSE 0 END), SUM(CASE WHEN action = ? THEN 1 ELSE 0 END)"
+                + " FROM analytics_event WHERE type = 'deflection' AND occurred_at >= ? AND occurred_at < ?"
+                + CUSTOMERS;
+        try (Connection connection = database.connection()) {
+            long[] searched = sums(connection, searches, range, List.of());
+            long[] voted = sums(connection, votes, range, List.of());
+            long[] ended = sums(connection, ends, range, List.of(DeflectionEvent.SOLVED, DeflectionEvent.SUBMITTED));
+            return new Kpis(range, searched[0], searched[1], voted[0], voted[1], ended[0], ended[1]);
+        }
+    }
+
+    /** The two sums of a one-row query: {@code before} bound first, then the range; {@code NULL} as 0. */
+    private static long[] sums(Connection connection, String sql, DateRange range, List<String> before)
+            throws SQLException {
+        try (PreparedStatement statement = connection.prepareStatement(sql)) {
+            int next = 1;
+            for (String value : before) {
+                statement.setString(next++, value);
+            }
+            statement.setObject(next++, range.from().atOffset(ZoneOffset.UTC));
+            statement.setObject(next, range.to().atOffset(ZoneOffset.UTC));
+            try (ResultSet result = statement.executeQuery()) {
+                result.next();
+                return new long[] {result.getLong(1), result.getLong(2)};
+            }
+        }
+    }
+
+    /**
+     * Binds the start of the current week, the same again, then the start of the previous week and the end
+     * of the current one: the two CASE bounds and the WHERE range of a week-over-week query.
+     */
+    private static int bindWeeks(PreparedStatement statement, DateRange.Weeks weeks) throws SQLException {
+        OffsetDateTime middle = weeks.current().from().atOffset(ZoneOffset.UTC);
+        statement.setObject(1, middle);
+        statement.setObject(2, middle);
+        statement.setObject(3, weeks.previous().from().atOffset(ZoneOffset.UTC));
+        statement.setObject(4, weeks.current().to().atOffset(ZoneOffset.UTC));
+        return 5;
+    }
+
+    /**
+     * The votes that count in the range (its two bounds are the first parameters, then those of {@code where}),
+     * as a derived table {@code votes (article_id, helpful)}: a visitor has one vote per article, which they
+     * may change or comment on (each a {@code feedback} event), so only their last event counts; events
+     * without a session each count.
+     */
+    private static String lastVotes(String where) {
+        return "(SELECT article_id, helpful FROM (SELECT article_id, helpful, ROW_NUMBER() OVER (PARTITION BY"
+                + " article_id, COALESCE(session_id, CAST(id AS VARCHAR(64))) ORDER BY occurred_at DESC, id DESC) AS nth"
+                + " FROM analytics_event WHERE type = 'feedback' AND occurred_at >= ? AND occurred_at < ?" + where
+                + ") numbered WHERE nth = 1) votes";
+    }
+
+    /**
      * Helpful and unhelpful votes per article, most voted first, with the latest comments. A visitor has one
      * vote per article, which they may change or comment on (each a {@code feedback} event): only their
      * last event in the range counts; events without a session each count.
      */
     public List<FeedbackRow> feedback(DateRange range, int limit) throws SQLException {
         String totals = "SELECT article_id, SUM(CASE WHEN helpful THEN 1 ELSE 0 END) AS yes,"
-                + " SUM(CASE WHEN helpful THEN 0 ELSE 1 END) AS no FROM (SELECT article_id, helpful,"
-                + " ROW_NUMBER() OVER (PARTITION BY article_id, COALESCE(session_id, CAST(id AS VARCHAR(64)))"
-                + " ORDER BY occurred_at DESC, id DESC) AS nth FROM analytics_event"
-                + " WHERE type = 'feedback' AND occurred_at >= ? AND occurred_at < ?) votes WHERE nth = 1"
+                + " SUM(CASE WHEN helpful THEN 0 ELSE 1 END) AS no FROM " + lastVotes("")
                 + " GROUP BY article_id ORDER BY COUNT(*) DESC, article_id LIMIT ?";
         String comments = "SELECT article_id, helpful, comment, occurred_at FROM analytics_event"
                 + " WHERE type = 'feedback' AND occurred_at >= ? AND occurred_at < ? AND comment IS NOT NULL"

@@ -12,8 +12,11 @@ import java.util.Set;
 /**
  * Which results each visitor was shown, so a click is counted only when it refers to a search this
  * visitor ran and to an article at the rank it was actually shown, and only once per result: a
- * click-through rate is then at most 1 per result, whatever a script posts. Kept in memory for an hour,
- * bounded; a click on a search answered by another replica or before a restart is not counted.
+ * click-through rate is then at most 1 per result, whatever a script posts. Only a first page opens a
+ * search here (it is the page that is recorded as a search); a later page adds its ranks to the search
+ * this visitor already ran, so a script cannot ask for page 2 under ever new sessions and click there
+ * without a search ever being counted. Kept in memory for an hour, bounded; a click on a search answered
+ * by another replica or before a restart is not counted.
  */
 public final class ClickLedger {
 
@@ -40,12 +43,19 @@ public final class ClickLedger {
     private final Cache<Key, Shown> searches = Caffeine.newBuilder().maximumSize(MAX_SEARCHES)
             .expireAfterWrite(Duration.ofHours(1)).build();
 
-    /** Notes that the visitor's search showed these article ids from rank {@code firstRank} on. */
+    /**
+     * Notes that the visitor's search showed these article ids from rank {@code firstRank} on. A first page
+     * ({@code firstRank} 1) opens the search; a later page counts only for a search this visitor opened.
+     */
     public void shown(String session, String query, int firstRank, List<String> ids) {
         if (session == null || query == null || ids.isEmpty()) {
             return;
         }
-        Shown shown = searches.get(key(session, query), k -> new Shown());
+        Key key = key(session, query);
+        Shown shown = firstRank == 1 ? searches.get(key, k -> new Shown()) : searches.getIfPresent(key);
+        if (shown == null) {
+            return; // a later page of a search never run (and so never counted) by this visitor
+        }
         synchronized (shown) {
             for (int i = 0; i < ids.size(); i++) {
                 shown.ranks.put(firstRank + i, ids.get(i));

@@ -13,6 +13,7 @@ public final class EventNames {
     public static final String CLICK = "click";
     public static final String FEEDBACK = "feedback";
     public static final String DEFLECTION = "deflection";
+    public static final String VIEW = "view";
 
     private EventNames() {}
 
@@ -21,6 +22,7 @@ public final class EventNames {
         if (event instanceof ClickEvent) return CLICK;
         if (event instanceof FeedbackEvent) return FEEDBACK;
         if (event instanceof DeflectionEvent) return DEFLECTION;
+        if (event instanceof ArticleViewEvent) return VIEW;
         return "other";
     }
 }

@@ -137,6 +137,8 @@ public final class EventRecorder {
             insert.setString(11, fit(deflection.articleId(), Columns.ARTICLE_ID));
             insert.setString(15, fit(deflection.widget(), Columns.WIDGET));
             insert.setString(16, fit(deflection.action(), Columns.ACTION));
+        } else if (event instanceof ArticleViewEvent view) {
+            insert.setString(11, fit(view.articleId(), Columns.ARTICLE_ID));
         }
     }
 

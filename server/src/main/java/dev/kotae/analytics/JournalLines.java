@@ -73,6 +73,9 @@ final class JournalLines {
         } else if (event instanceof DeflectionEvent e) {
             line = new Line(EventNames.DEFLECTION, at, session, cap(e.query()), null, null, null, null,
                     cap(e.articleId()), null, null, null, cap(e.widget()), cap(e.action()), null, null, null);
+        } else if (event instanceof ArticleViewEvent e) {
+            line = new Line(EventNames.VIEW, at, session, null, null, null, null, null, cap(e.articleId()), null,
+                    null, null, null, null, null, null, null);
         } else {
             line = new Line(EventNames.of(event), at, session, null, null, null, null, null, null, null, null, null,
                     null, null, null, null, null);
@@ -102,6 +105,7 @@ final class JournalLines {
             case EventNames.CLICK -> new ClickEvent(at, line.s(), line.q(), line.a(), line.r() == null ? 0 : line.r());
             case EventNames.FEEDBACK -> new FeedbackEvent(at, line.s(), line.a(), Boolean.TRUE.equals(line.h()), line.c());
             case EventNames.DEFLECTION -> new DeflectionEvent(at, line.s(), line.w(), line.act(), line.q(), line.a());
+            case EventNames.VIEW -> new ArticleViewEvent(at, line.s(), line.a());
             default -> new OtherEvent(at, line.s());
         };
     }

@@ -1,6 +1,8 @@
 package dev.kotae.config;
 
 import java.time.Duration;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
 
 /**
  * Where analytics events are stored and for how long.
@@ -16,9 +18,12 @@ import java.time.Duration;
  *     crash or power loss can take (a kill of the process takes none)
  * @param eventsPerMinute how many anonymous events ({@code POST /api/v1/events}) one client address may
  *     post per minute (and at once); more are answered 429
+ * @param timeZone the zone reports count days and weeks in, or {@code null} for the one of the help center's
+ *     default locale ({@link #zone(String)})
+ * @param digest the weekly KPI digest: where and when it is posted, and the targets it is measured against
  */
 public record AnalyticsConfig(String jdbcUrl, String user, String password, Duration retention, long journalMaxMb,
-        Duration journalFsync, int eventsPerMinute) {
+        Duration journalFsync, int eventsPerMinute, ZoneId timeZone, DigestConfig digest) {
 
     public static final Duration DEFAULT_RETENTION = Duration.ofDays(180);
     public static final long DEFAULT_JOURNAL_MAX_MB = 512;
@@ -28,10 +33,13 @@ public record AnalyticsConfig(String jdbcUrl, String user, String password, Dura
     /** With the journal's defaults. */
     public AnalyticsConfig(String jdbcUrl, String user, String password, Duration retention) {
         this(jdbcUrl, user, password, retention, DEFAULT_JOURNAL_MAX_MB, DEFAULT_JOURNAL_FSYNC,
-                DEFAULT_EVENTS_PER_MINUTE);
+                DEFAULT_EVENTS_PER_MINUTE, null, DigestConfig.off());
     }
 
     public AnalyticsConfig {
+        if (digest == null) {
+            digest = DigestConfig.off();
+        }
         if (eventsPerMinute < 1) {
             throw new IllegalArgumentException("analytics.eventsPerMinutePerClient must be at least 1");
         }
@@ -64,31 +72,64 @@ public record AnalyticsConfig(String jdbcUrl, String user, String password, Dura
     }
 
     public AnalyticsConfig withJdbcUrl(String value) {
-        return new AnalyticsConfig(value, user, password, retention, journalMaxMb, journalFsync, eventsPerMinute);
+        return new AnalyticsConfig(value, user, password, retention, journalMaxMb, journalFsync, eventsPerMinute, timeZone, digest);
     }
 
     public AnalyticsConfig withUser(String value) {
-        return new AnalyticsConfig(jdbcUrl, value, password, retention, journalMaxMb, journalFsync, eventsPerMinute);
+        return new AnalyticsConfig(jdbcUrl, value, password, retention, journalMaxMb, journalFsync, eventsPerMinute, timeZone, digest);
     }
 
     public AnalyticsConfig withPassword(String value) {
-        return new AnalyticsConfig(jdbcUrl, user, value, retention, journalMaxMb, journalFsync, eventsPerMinute);
+        return new AnalyticsConfig(jdbcUrl, user, value, retention, journalMaxMb, journalFsync, eventsPerMinute, timeZone, digest);
     }
 
     public AnalyticsConfig withRetention(Duration value) {
-        return new AnalyticsConfig(jdbcUrl, user, password, value, journalMaxMb, journalFsync, eventsPerMinute);
+        return new AnalyticsConfig(jdbcUrl, user, password, value, journalMaxMb, journalFsync, eventsPerMinute, timeZone, digest);
     }
 
     public AnalyticsConfig withJournalMaxMb(long value) {
-        return new AnalyticsConfig(jdbcUrl, user, password, retention, value, journalFsync, eventsPerMinute);
+        return new AnalyticsConfig(jdbcUrl, user, password, retention, value, journalFsync, eventsPerMinute, timeZone, digest);
     }
 
     public AnalyticsConfig withJournalFsync(Duration value) {
-        return new AnalyticsConfig(jdbcUrl, user, password, retention, journalMaxMb, value, eventsPerMinute);
+        return new AnalyticsConfig(jdbcUrl, user, password, retention, journalMaxMb, value, eventsPerMinute, timeZone, digest);
     }
 
     public AnalyticsConfig withEventsPerMinute(int value) {
-        return new AnalyticsConfig(jdbcUrl, user, password, retention, journalMaxMb, journalFsync, value);
+        return new AnalyticsConfig(jdbcUrl, user, password, retention, journalMaxMb, journalFsync, value, timeZone, digest);
+    }
+
+    public AnalyticsConfig withTimeZone(ZoneId value) {
+        return new AnalyticsConfig(jdbcUrl, user, password, retention, journalMaxMb, journalFsync, eventsPerMinute,
+                value, digest);
+    }
+
+    public AnalyticsConfig withDigest(DigestConfig value) {
+        return new AnalyticsConfig(jdbcUrl, user, password, retention, journalMaxMb, journalFsync, eventsPerMinute,
+                timeZone, value);
+    }
+
+    /**
+     * The zone reports count days and weeks in: {@link #timeZone} when set, else the zone of the help
+     * center's default locale — {@code Asia/Tokyo} for {@code ja}, UTC for any other (a help center in
+     * English serves too many places to guess one).
+     */
+    public ZoneId zone(String defaultLocale) {
+        if (timeZone != null) {
+            return timeZone;
+        }
+        return defaultLocale != null && (defaultLocale.equals("ja") || defaultLocale.startsWith("ja-"))
+                ? ZoneId.of("Asia/Tokyo") : ZoneOffset.UTC;
+    }
+
+    /** A zone as typed in YAML or an environment variable: an IANA name such as {@code Asia/Tokyo}, or {@code UTC}. */
+    static ZoneId zoneNamed(String value) {
+        try {
+            return ZoneId.of(value.strip());
+        } catch (java.time.DateTimeException e) {
+            throw new IllegalArgumentException("analytics.timeZone must be a time zone such as Asia/Tokyo or UTC (got '"
+                    + value + "')");
+        }
     }
 
     /** A whole number as typed in YAML or an environment variable. */
@@ -119,6 +160,6 @@ public record AnalyticsConfig(String jdbcUrl, String user, String password, Dura
         // Never the password: configs end up in logs.
         return "AnalyticsConfig[jdbcUrl=" + (jdbcUrl == null ? "embedded" : jdbcUrl) + ", user=" + user
                 + ", retention=" + retention + ", journalMaxMb=" + journalMaxMb + ", journalFsync=" + journalFsync
-                + ", eventsPerMinute=" + eventsPerMinute + "]";
+                + ", eventsPerMinute=" + eventsPerMinute + ", timeZone=" + timeZone + ", digest=" + digest + "]";
     }
 }

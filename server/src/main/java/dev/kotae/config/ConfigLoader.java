@@ -36,7 +36,11 @@ public final class ConfigLoader {
         record Search(Integer cacheMegabytes, Integer concurrency, String ranking, Integer warmMillis) {}
 
         record Analytics(String jdbcUrl, String user, String password, Integer retentionDays, Long journalMaxMb,
-                Long journalFsyncMillis, Integer eventsPerMinutePerClient) {}
+                Long journalFsyncMillis, Integer eventsPerMinutePerClient, String timeZone, Digest digest) {}
+
+        record Digest(String webhookUrl, String format, String day, Integer hour, DigestTargets targets) {}
+
+        record DigestTargets(Double zeroResultRate, Double helpfulRate, Double deflectionRate, Long contactVolume) {}
 
         record Server(Integer maxRequestBodyKilobytes, List<String> trustedProxies) {}
 
@@ -256,6 +260,14 @@ public final class ConfigLoader {
             if (yaml.journalFsyncMillis() != null) {
                 analytics = analytics.withJournalFsync(java.time.Duration.ofMillis(yaml.journalFsyncMillis()));
             }
+            if (yaml.timeZone() != null) analytics = analytics.withTimeZone(AnalyticsConfig.zoneNamed(yaml.timeZone()));
+            if (yaml.digest() != null) {
+                FileConfig.DigestTargets targets = yaml.digest().targets();
+                analytics = analytics.withDigest(DigestConfig.of(yaml.digest().webhookUrl(), yaml.digest().format(),
+                        yaml.digest().day(), yaml.digest().hour(), targets == null ? null
+                                : new DigestConfig.Targets(targets.zeroResultRate(), targets.helpfulRate(),
+                                        targets.deflectionRate(), targets.contactVolume())));
+            }
             return analytics;
         } catch (IllegalArgumentException e) {
             throw new IOException(e.getMessage(), e);
@@ -294,6 +306,9 @@ public final class ConfigLoader {
         if ((value = env.get("KOTAE_ANALYTICS_JOURNAL_FSYNC_MS")) != null) {
             analytics = analytics.withJournalFsync(java.time.Duration.ofMillis(
                     AnalyticsConfig.whole("analytics.journalFsyncMillis", value)));
+        }
+        if ((value = env.get("KOTAE_ANALYTICS_TIME_ZONE")) != null) {
+            analytics = analytics.withTimeZone(AnalyticsConfig.zoneNamed(value));
         }
         config = config.withAnalytics(analytics);
         SearchConfig search = config.search();

@@ -2,18 +2,22 @@ package dev.kotae.site;
 
 import dev.kotae.analytics.AnalyticsReports;
 import dev.kotae.analytics.DateRange;
+import dev.kotae.analytics.digest.DigestService;
 import dev.kotae.auth.Caller;
 import dev.kotae.http.Callers;
 import dev.kotae.search.ArticleService;
 import dev.kotae.search.Audience;
 import dev.kotae.util.InvalidRequestException;
+import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.MultivaluedMap;
 import jakarta.ws.rs.core.Response;
 import java.io.IOException;
 import java.net.URI;
@@ -22,16 +26,21 @@ import java.nio.charset.StandardCharsets;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.time.LocalDate;
-import java.time.ZoneOffset;
+import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Stream;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * {@code /analytics}: the support team's dashboard over the stored events, for signed-in agents and
  * admins (others are sent to sign in). Everything on it comes from {@link AnalyticsReports}; queries are
- * typed by anyone, so they are only ever shown through the templates' escaping.
+ * typed by anyone, so they are only ever shown through the templates' escaping. Days, times and weeks are
+ * those of the analytics time zone. Admins can post the weekly KPI digest from it ({@code POST
+ * /analytics/digest}).
  */
 @Path("/analytics")
 @SitePage
@@ -40,33 +49,45 @@ public final class AnalyticsPages {
 
     static final int ROWS = 20;
     static final int CHART_BARS = 10;
-    private static final DateTimeFormatter HOUR = DateTimeFormatter.ofPattern("MM-dd HH:00").withZone(ZoneOffset.UTC);
+    private static final Logger LOG = LoggerFactory.getLogger(AnalyticsPages.class);
+    private static final DateTimeFormatter HOUR = DateTimeFormatter.ofPattern("MM-dd HH:mm");
 
     private final Site site;
     private final AnalyticsReports reports;
     private final ArticleService articles;
+    private final ZoneId zone;
+    private final DigestService digest;
+    private final EditorRequests requests;
     private final Clock clock = Clock.systemUTC();
 
-    public AnalyticsPages(Site site, AnalyticsReports reports, ArticleService articles) {
+    /**
+     * @param zone the analytics time zone
+     * @param digest what posts the weekly digest
+     */
+    public AnalyticsPages(Site site, AnalyticsReports reports, ArticleService articles, ZoneId zone,
+            DigestService digest) {
         this.site = site;
         this.reports = reports;
         this.articles = articles;
+        this.zone = zone;
+        this.digest = digest;
+        this.requests = new EditorRequests(site);
     }
 
     @GET
     public Response dashboard(@QueryParam("from") String from, @QueryParam("to") String to,
-            @QueryParam("locale") String locale, @QueryParam("q") String q, @Context ContainerRequestContext request)
-            throws SQLException, IOException {
+            @QueryParam("locale") String locale, @QueryParam("q") String q, @QueryParam("digest") String digestNotice,
+            @Context ContainerRequestContext request) throws SQLException, IOException {
         Caller caller = Callers.caller(request.getSecurityContext());
         if (caller.isAnonymous()) {
             return Response.seeOther(URI.create("/login?next=/analytics")).build();
         }
-        LocalDate today = LocalDate.now(clock.withZone(ZoneOffset.UTC));
+        LocalDate today = clock.instant().atZone(zone).toLocalDate();
         String shownFrom = blank(from) ? today.minusDays(29).toString() : from.strip();
         String shownTo = blank(to) ? today.toString() : to.strip();
         DateRange range;
         try {
-            range = DateRange.parse(shownFrom, shownTo, locale, clock);
+            range = DateRange.parse(shownFrom, shownTo, locale, clock, zone);
         } catch (InvalidRequestException e) {
             throw new PageException(400);
         }
@@ -84,27 +105,61 @@ public final class AnalyticsPages {
                 top.stream().limit(CHART_BARS).map(AnalyticsReports.QueryRow::query).toList(),
                 top.stream().limit(CHART_BARS).map(AnalyticsReports.QueryRow::count).toList());
         BarChart hourChart = BarChart.of(messages.text("analytics.hours"),
-                lastHours.stream().map(h -> HOUR.format(h.hour())).toList(),
+                lastHours.stream().map(h -> HOUR.format(h.hour().atZone(zone))).toList(),
                 lastHours.stream().map(AnalyticsReports.HourRow::searches).toList());
         String filter = "from=" + encode(shownFrom) + "&to=" + encode(shownTo)
                 + (range.locale() == null ? "" : "&locale=" + encode(range.locale()))
                 + (containing == null ? "" : "&q=" + encode(containing));
         List<AnalyticsReports.FeedbackRow> feedback = reports.feedback(range, ROWS);
+        AnalyticsReports.QueryTable zero = reports.zeroResults(range, containing, ROWS);
+        List<AnalyticsReports.ArticleRow> viewed = reports.articleViews(range, zone, ROWS);
+        Pages.Dashboard.Trends trends = new Pages.Dashboard.Trends(reports.trends(range, zone, searched),
+                reports.trends(range, zone, zero));
+        String notice = "sent".equals(digestNotice) || "failed".equals(digestNotice) ? digestNotice : null;
         return site.page(200, "analytics.jte", page, "dashboard", new Pages.Dashboard(shownFrom, shownTo,
                 range.locale() == null ? "" : range.locale(), containing == null ? "" : containing, top,
-                reports.zeroResultQueries(range, containing, ROWS), reports.clickThrough(range, searched), feedback,
-                titles(feedback), reports.deflection(range),
-                topChart, hourChart, filter));
+                zero.rows(), reports.clickThrough(range, searched), feedback,
+                titles(Stream.concat(feedback.stream().map(AnalyticsReports.FeedbackRow::articleId),
+                        viewed.stream().map(AnalyticsReports.ArticleRow::articleId)).toList()),
+                reports.deflection(range), topChart, hourChart, filter, zone, trends, viewed,
+                reports.contactFunnel(range),
+                new Pages.Dashboard.DigestPanel(caller.isAdmin() && digest.enabled(), notice)));
+    }
+
+    /**
+     * Posts the weekly KPI digest of the seven whole days before today now (admins, from the dashboard's
+     * button), then shows the dashboard again saying whether the webhook took it.
+     */
+    @POST
+    @Path("digest")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public Response postDigest(MultivaluedMap<String, String> posted, @Context ContainerRequestContext request)
+            throws SQLException {
+        Caller caller = requests.formCaller(request, posted);
+        if (!caller.isAdmin() || !digest.enabled()) {
+            throw new PageException(403);
+        }
+        String outcome;
+        try {
+            digest.send(digest.lastSevenDays());
+            outcome = "sent";
+        } catch (DigestService.NotDelivered e) {
+            LOG.warn("The weekly digest posted from the dashboard was not delivered: {}", e.getMessage());
+            outcome = "failed";
+        }
+        return Response.seeOther(URI.create("/analytics?digest=" + outcome + "#digest")).build();
     }
 
     /**
      * The current titles of the voted articles, as agents see them (this page is for agents only); an
      * article deleted since has none and is shown by id.
      */
-    private Map<String, String> titles(List<AnalyticsReports.FeedbackRow> rows) throws IOException {
+    private Map<String, String> titles(List<String> ids) throws IOException {
         Map<String, String> titles = new HashMap<>();
-        for (AnalyticsReports.FeedbackRow row : rows) {
-            articles.article(row.articleId(), Audience.AGENTS).ifPresent(a -> titles.put(row.articleId(), a.title()));
+        for (String id : ids) {
+            if (!titles.containsKey(id)) {
+                articles.article(id, Audience.AGENTS).ifPresent(a -> titles.put(id, a.title()));
+            }
         }
         return titles;
     }

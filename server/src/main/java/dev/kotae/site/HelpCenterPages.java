@@ -148,12 +148,13 @@ public final class HelpCenterPages {
 
     @GET
     @Path("articles/{id}")
-    public Response article(@PathParam("id") String id, @Context ContainerRequestContext request) throws IOException {
+    public Response article(@PathParam("id") String id, @Context ContainerRequestContext request,
+            @Context HttpServletRequest http) throws IOException {
         Caller caller = Callers.caller(request.getSecurityContext());
         ArticleService.ArticleView view = articles.find(id, Audience.of(caller)).orElseThrow(PageException::notFound);
         Article article = view.article();
         if (request.getHeaderString(REREAD_HEADER) == null) {
-            views.viewed(article.id());
+            views.viewed(article.id(), (String) request.getProperty(SiteCookieFilter.VISITOR), requester(http, caller));
         }
         boolean internal = article.visibility() == Visibility.INTERNAL;
         String lang = site.language(request);

@@ -6,7 +6,6 @@ import dev.kotae.content.Visibility;
 import dev.kotae.search.ArticleService;
 import dev.kotae.search.SearchResult;
 import java.time.Instant;
-import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.time.format.FormatStyle;
 import java.util.List;
@@ -108,13 +107,80 @@ public final class Pages {
      * @param to the last day shown
      * @param locale the locale filter, or empty for all
      * @param query the text the query tables are narrowed to, or empty for all queries
-     * @param titles the current title of each voted article that still exists, by id
+     * @param titles the current title of each voted or viewed article that still exists, by id
      * @param filter the range and locale as a query string, for the CSV links
+     * @param zone the analytics time zone: the days of the range, the times shown and the weeks compared
+     * @param trends each query of the top and zero-result tables week over week ({@link Trends})
+     * @param articles the most viewed articles
+     * @param funnel the contact page's funnel per category
+     * @param digest the weekly digest's button and what it last did
      */
     public record Dashboard(String from, String to, String locale, String query, List<AnalyticsReports.QueryRow> top,
             List<AnalyticsReports.QueryRow> zeroResults, List<AnalyticsReports.ClickRow> clicks,
             List<AnalyticsReports.FeedbackRow> feedback, java.util.Map<String, String> titles,
-            List<AnalyticsReports.DeflectionRow> deflection, BarChart topChart, BarChart hourChart, String filter) {
+            List<AnalyticsReports.DeflectionRow> deflection, BarChart topChart, BarChart hourChart, String filter,
+            java.time.ZoneId zone, Trends trends, List<AnalyticsReports.ArticleRow> articles,
+            List<AnalyticsReports.FunnelRow> funnel, DigestPanel digest) {
+
+        /** Week-over-week changes of the top and the zero-result queries, by the row's query. */
+        public record Trends(java.util.Map<String, AnalyticsReports.Trend> top,
+                java.util.Map<String, AnalyticsReports.Trend> zeroResults) {
+
+            public AnalyticsReports.Trend top(String query) {
+                return top.getOrDefault(query, AnalyticsReports.Trend.NONE);
+            }
+
+            public AnalyticsReports.Trend zeroResults(String query) {
+                return zeroResults.getOrDefault(query, AnalyticsReports.Trend.NONE);
+            }
+        }
+
+        /**
+         * The "post the weekly digest now" button: shown to admins when a webhook is configured.
+         *
+         * @param notice what the last press did ({@code sent}, {@code failed}), or {@code null}
+         */
+        public record DigestPanel(boolean shown, String notice) {}
+
+        /** Characters of a query, title or id a table cell shows; the whole value is in its title. */
+        public static final int SHOWN_CHARACTERS = 80;
+
+        /**
+         * {@code value} cut to {@link #SHOWN_CHARACTERS} (never between the halves of a surrogate pair) with
+         * an ellipsis, so one long query cannot stretch a table; the cell's {@code title} keeps all of it.
+         */
+        public static String shortened(String value) {
+            return BarChart.shortened(value, SHOWN_CHARACTERS);
+        }
+
+        /** The arrow of a change: up, down, level, or new (nothing the week before). */
+        public static String arrow(AnalyticsReports.Trend trend) {
+            if (trend.change() == null) {
+                return trend.current() == 0 ? "–" : "★";
+            }
+            return trend.change() > 0 ? "▲" : trend.change() < 0 ? "▼" : "＝";
+        }
+
+        /** The direction's message key suffix: {@code up}, {@code down}, {@code same}, {@code new} or {@code none}. */
+        public static String direction(AnalyticsReports.Trend trend) {
+            if (trend.change() == null) {
+                return trend.current() == 0 ? "none" : "new";
+            }
+            return trend.change() > 0 ? "up" : trend.change() < 0 ? "down" : "same";
+        }
+
+        /** A change as a signed percentage ({@code +50%}, {@code -25%}), empty when there is nothing to compare. */
+        public static String change(AnalyticsReports.Trend trend) {
+            if (trend.change() == null) {
+                return "";
+            }
+            return String.format(java.util.Locale.ROOT, "%+.0f%%", trend.change() * 100);
+        }
+
+        /** The category of a funnel row, or the message for events recorded before one was chosen. */
+        public static boolean uncategorised(AnalyticsReports.FunnelRow row) {
+            return row.category() == null;
+        }
 
         /**
          * Below this share of searches with a click, a query's results probably do not answer it: editors
@@ -136,8 +202,7 @@ public final class Pages {
             return titles.getOrDefault(articleId, articleId);
         }
 
-        private static final DateTimeFormatter SEEN = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'")
-                .withZone(ZoneOffset.UTC);
+        private static final DateTimeFormatter SEEN = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
 
         /** The CSV download of one report with this page's filters. */
         public String csv(String report) {
@@ -153,13 +218,20 @@ public final class Pages {
             return value == null ? "–" : String.format(java.util.Locale.ROOT, "%.2f", value);
         }
 
-        public static String time(Instant at) {
-            return at == null ? "" : SEEN.format(at);
+        /** A time in the analytics time zone, with the zone's id: {@code 2026-11-02 09:00 Asia/Tokyo}. */
+        public String time(Instant at) {
+            return at == null ? "" : SEEN.format(at.atZone(zone)) + " " + zone.getId();
         }
 
         /** The other spellings counted in a query row, with their counts: 「へんきん (2), ヘンキン (1)」. */
         public static String variants(List<AnalyticsReports.Variant> variants) {
             return AnalyticsReports.Variant.describe(variants, ", ");
+        }
+
+        /** The other spellings, each shortened as a cell is ({@link #shortened}). */
+        public static String shortVariants(List<AnalyticsReports.Variant> variants) {
+            return AnalyticsReports.Variant.describe(variants.stream()
+                    .map(v -> new AnalyticsReports.Variant(shortened(v.query()), v.count())).toList(), ", ");
         }
     }
 

@@ -359,6 +359,49 @@ class ConfigLoaderTest {
     }
 
     @Test
+    void analyticsTimeZoneFollowsTheDefaultLocaleUnlessSet() throws IOException {
+        KotaeConfig japanese = ConfigLoader.load(write("port: 8080\n"), Map.of());
+        assertEquals(java.time.ZoneId.of("Asia/Tokyo"), japanese.analytics().zone(japanese.defaultLocale()));
+        KotaeConfig english = ConfigLoader.load(write("defaultLocale: en\n"), Map.of());
+        assertEquals(java.time.ZoneOffset.UTC, english.analytics().zone(english.defaultLocale()));
+        KotaeConfig berlin = ConfigLoader.load(write("defaultLocale: en\nanalytics:\n  timeZone: Europe/Berlin\n"),
+                Map.of());
+        assertEquals(java.time.ZoneId.of("Europe/Berlin"), berlin.analytics().zone(berlin.defaultLocale()));
+        KotaeConfig fromEnv = ConfigLoader.load(null, Map.of("KOTAE_ANALYTICS_TIME_ZONE", "America/New_York"));
+        assertEquals(java.time.ZoneId.of("America/New_York"), fromEnv.analytics().zone("ja"));
+        assertThrows(IOException.class, () -> ConfigLoader.load(write("analytics:\n  timeZone: Mars/Olympus\n"),
+                Map.of()));
+    }
+
+    @Test
+    void theDigestIsOffByDefaultAndReadWithItsTargets() throws IOException {
+        assertFalse(ConfigLoader.load(write("port: 8080\n"), Map.of()).analytics().digest().enabled());
+        DigestConfig digest = ConfigLoader.load(write("""
+                analytics:
+                  digest:
+                    webhookUrl: http://127.0.0.1:9/hook
+                    format: json
+                    day: friday
+                    hour: 17
+                    targets:
+                      zeroResultRate: 0.15
+                      helpfulRate: 0.7
+                      contactVolume: 120
+                """), Map.of()).analytics().digest();
+        assertTrue(digest.enabled());
+        assertEquals(DigestConfig.Format.JSON, digest.format());
+        assertEquals(java.time.DayOfWeek.FRIDAY, digest.day());
+        assertEquals(17, digest.hour());
+        assertEquals(new DigestConfig.Targets(0.15, 0.7, null, 120L), digest.targets());
+        assertFalse(digest.toString().contains("/hook"), "the webhook URL is a secret: " + digest);
+        for (String bad : List.of("format: xml", "day: someday", "hour: 24", "webhookUrl: ftp://x/y",
+                "targets:\n      helpfulRate: 1.5")) {
+            assertThrows(IOException.class, () -> ConfigLoader.load(write("analytics:\n  digest:\n    " + bad + "\n"),
+                    Map.of()), bad);
+        }
+    }
+
+    @Test
     void searchCacheIsOnByDefaultAndSetByFileOrVariable() throws IOException {
         assertEquals(SearchConfig.DEFAULT_CACHE_MEGABYTES, ConfigLoader.load(write("port: 8080\n"), Map.of()).search()
                 .cacheMegabytes());

@@ -38,6 +38,10 @@ import org.junit.jupiter.api.io.TempDir;
  */
 abstract class AnalyticsContract {
 
+    /** A digest day three days from today (in Tokyo): the schedule never posts while the test runs. */
+    private static final java.time.DayOfWeek NOT_DUE_WHILE_TESTED =
+            java.time.LocalDate.now(java.time.ZoneId.of("Asia/Tokyo")).getDayOfWeek().plus(3);
+
     private static final String DEFLECT = "widget-contact-deflect";
     private static final String BOT = "widget-answer-bot";
     private static final String SESSION = "analytics-session-01";
@@ -194,9 +198,11 @@ abstract class AnalyticsContract {
         assertEquals(200, csv.status(), csv.body());
         assertTrue(csv.contentType().startsWith("text/csv"), csv.contentType());
         assertEquals("private, no-store", csv.header("cache-control"), "reports must not sit in a cache");
-        assertTrue(csv.body().startsWith("\uFEFFquery,count,lastSeen,variants\r\n"), csv.body());
+        assertTrue(csv.body().startsWith("\uFEFFquery,count,lastSeen,variants,thisWeek,previousWeek,weekOverWeek\r\n"),
+                csv.body());
         assertTrue(csv.body().contains("\r\n返金,5,"), csv.body());
-        assertTrue(csv.body().contains(",ヘンキン (1) | へんきん (1)\r\n"), csv.body());
+        // All five searches are this week's, none the week before: no change to compute.
+        assertTrue(csv.body().contains(",ヘンキン (1) | へんきん (1),5,0,\r\n"), csv.body());
         assertTrue(csv.body().contains("\"'=HYPERLINK(\"\"http://evil\"\")\",1,"), csv.body());
         KotaeServer.Reply accepted = server.send(server.request("/api/v1/analytics/deflection")
                 .header("Accept", "text/csv"), AGENT);
@@ -272,6 +278,83 @@ abstract class AnalyticsContract {
                 rows.next();
                 assertEquals(acknowledged.get(), rows.getLong(1), "stored searches == acknowledged searches");
             }
+        }
+    }
+
+    /**
+     * Issue 29 over HTTP: customers' article page views reach the article report (an agent's do not) with
+     * the helpful rate and the week-over-week change; query rows carry theirs; the weekly digest is posted
+     * on demand by an admin to a webhook stub on 127.0.0.1, once, with the figures of the events sent.
+     */
+    @Test
+    void articleViewsTrendsAndTheDigestOnDemand() throws Exception {
+        java.util.concurrent.CopyOnWriteArrayList<String> hooked = new java.util.concurrent.CopyOnWriteArrayList<>();
+        com.sun.net.httpserver.HttpServer stub = com.sun.net.httpserver.HttpServer.create(
+                new java.net.InetSocketAddress("127.0.0.1", 0), 0);
+        stub.createContext("/hook", exchange -> {
+            hooked.add(new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8));
+            exchange.sendResponseHeaders(204, -1);
+            exchange.close();
+        });
+        stub.start();
+        java.net.URI hook = java.net.URI.create("http://127.0.0.1:" + stub.getAddress().getPort() + "/hook");
+        try (AnalyticsStorage storage = storage()) {
+            KotaeServer server = KotaeServer.configured(work, PluginsConfig.none(), config -> storage.configure(
+                    config.withAnalytics(config.analytics().withDigest(new dev.kotae.config.DigestConfig(hook,
+                            dev.kotae.config.DigestConfig.Format.JSON, NOT_DUE_WHILE_TESTED, 9,
+                            new dev.kotae.config.DigestConfig.Targets(0.1, null, null, null))))));
+            try {
+                assertEquals(200, server.get("/articles/refund-timing").status());
+                assertEquals(200, server.get("/articles/refund-timing").status());
+                assertEquals(200, server.get("/articles/refund-timing", AGENT).status()); // an agent: not counted
+                vote(server, "refund-timing", true, null);
+                search(server, "返金", "ja");
+                search(server, "xyzzy plugh", "ja");
+                // Events are stored in the order they were sent: once the vote is in, both views are.
+                JsonNode articles = await(server, "/api/v1/analytics/articles",
+                        rows -> row(rows, "articleId", "refund-timing") != null
+                                && row(rows, "articleId", "refund-timing").get("helpful").asLong() == 1);
+                JsonNode refund = row(articles, "articleId", "refund-timing");
+                assertEquals(2, refund.get("views").asLong(), articles.toString());
+                assertEquals(1.0, refund.get("helpfulRate").asDouble(), articles.toString());
+                assertEquals(2, refund.get("weekOverWeek").get("current").asLong(), articles.toString());
+                assertTrue(refund.get("weekOverWeek").get("change").isNull(), "nothing the week before");
+                JsonNode top = await(server, "/api/v1/analytics/queries?kind=zero-results",
+                        rows -> row(rows, "query", "xyzzy plugh") != null);
+                assertEquals(1, row(top, "query", "xyzzy plugh").get("weekOverWeek").get("current").asLong());
+                assertEquals("Asia/Tokyo", server.get("/api/v1/analytics/articles", AGENT).json().get("timeZone")
+                        .asText(), "the default zone of a help center in Japanese");
+
+                // The digest: agents may read it, only admins post it; bad input is a 4xx with a JSON body.
+                assertEquals(401, server.post("/api/v1/analytics/digest", "", null).status());
+                assertEquals(403, server.post("/api/v1/analytics/digest", "", AGENT).status());
+                KotaeServer.Reply badRange = server.post("/api/v1/analytics/digest?from=yesterday", "",
+                        KotaeServer.ADMIN_TOKEN);
+                assertEquals(400, badRange.status(), badRange.body());
+                assertEquals("bad_from", badRange.json().get("error").get("code").asText());
+                String today = java.time.LocalDate.now(java.time.ZoneId.of("Asia/Tokyo")).toString();
+                KotaeServer.Reply posted = server.post("/api/v1/analytics/digest?from=" + today + "&to=" + today, "",
+                        KotaeServer.ADMIN_TOKEN);
+                assertEquals(200, posted.status(), posted.body());
+                assertEquals(1, hooked.size(), hooked.toString());
+                JsonNode digest = KotaeServer.JSON.readTree(hooked.get(0));
+                assertEquals(2, digest.get("searches").asLong(), digest.toString());
+                assertEquals(1, digest.get("zeroResultSearches").asLong(), digest.toString());
+                JsonNode zeroRate = digest.get("figures").get(0);
+                assertEquals("zeroResultRate", zeroRate.get("name").asText());
+                assertEquals(0.5, zeroRate.get("value").asDouble());
+                assertFalse(zeroRate.get("met").asBoolean(), "0.5 is above the target of 0.1");
+                assertEquals(2, posted.json().get("digest").get("searches").asLong(), posted.body());
+                // Reading the figures posts nothing.
+                KotaeServer.Reply figures = server.get("/api/v1/analytics/digest?from=" + today + "&to=" + today, AGENT);
+                assertEquals(200, figures.status(), figures.body());
+                assertEquals(1, figures.json().get("zeroResultSearches").asLong(), figures.body());
+                assertEquals(1, hooked.size());
+            } finally {
+                server.stop();
+            }
+        } finally {
+            stub.stop(0);
         }
     }
 

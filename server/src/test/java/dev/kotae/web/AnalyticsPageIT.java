@@ -19,6 +19,10 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class AnalyticsPageIT {
 
+    /** A digest day three days from today (in Tokyo): the schedule never posts while the test runs. */
+    private static final java.time.DayOfWeek NOT_DUE_WHILE_TESTED =
+            java.time.LocalDate.now(java.time.ZoneId.of("Asia/Tokyo")).getDayOfWeek().plus(3);
+
     private static final String HOSTILE = "<script>alert('x')</script>";
     /** The same query in upper case: counted in the hostile query's row, and shown there as a variant. */
     private static final String HOSTILE_UPPER = "<SCRIPT>ALERT('X')</SCRIPT>";
@@ -41,12 +45,83 @@ class AnalyticsPageIT {
             assertTrue(reply.contentType().startsWith("text/html"), reply.contentType());
             String page = reply.body();
             // Text content: < and > are escaped (the quote needs no escaping outside attributes).
-            assertTrue(page.contains("<td>&lt;script&gt;alert('x')&lt;/script&gt; <small class=\"query-variants\">Also typed as:"
-                    + " &lt;SCRIPT&gt;ALERT('X')&lt;/SCRIPT&gt; (1)</small></td><td class=\"num\">3</td>"), page);
+            assertTrue(page.contains(">&lt;script&gt;alert('x')&lt;/script&gt;</span> <small class=\"query-variants\""), page);
+            assertTrue(page.contains(">Also typed as: &lt;SCRIPT&gt;ALERT('X')&lt;/SCRIPT&gt; (1)</small></td><td class=\"num\">3</td>"),
+                    page);
             assertFalse(page.contains(HOSTILE) || page.contains(HOSTILE_UPPER), "the query reached the page as markup");
             assertTrue(page.contains("Top searches") && page.contains("<svg class=\"bar-chart\""), page);
 
             assertEquals(400, server.get("/analytics?from=not-a-date", KotaeServer.AGENT_TOKEN).status());
+        }
+    }
+
+    /**
+     * A 1,000-character query (what made the page 8,690 px tall) is shown cut to 80 characters with an
+     * ellipsis, everywhere on the page, its whole text kept in the cell's title; the browser test measures
+     * the page's height.
+     */
+    @Test
+    void aLongQueryIsShortenedWithItsWholeTextInTheTitle(@TempDir Path work) throws Exception {
+        String longQuery = "とても長い問い合わせ".repeat(100);
+        assertEquals(1000, longQuery.length());
+        try (KotaeServer server = KotaeServer.withSampleContent(work)) {
+            assertEquals(200, server.get("/api/v1/search?q=" + URLEncoder.encode(longQuery, StandardCharsets.UTF_8))
+                    .status());
+            await("the search is in the report").atMost(Duration.ofSeconds(15))
+                    .until(() -> server.get("/api/v1/analytics/queries", KotaeServer.AGENT_TOKEN).body()
+                            .contains("とても長い問い合わせ"));
+            String page = server.get("/analytics?lang=en", KotaeServer.AGENT_TOKEN).body();
+            String shown = longQuery.substring(0, 79) + "…";
+            assertTrue(page.contains("title=\"" + longQuery + "\">" + shown + "</span>"), page);
+            // The whole text is only ever in titles: one per table the query is in (top, zero results, clicks).
+            int wholeCopies = page.split(java.util.regex.Pattern.quote(longQuery), -1).length - 1;
+            int titledCopies = page.split(java.util.regex.Pattern.quote("title=\"" + longQuery + "\""), -1).length - 1;
+            assertEquals(titledCopies, wholeCopies, "the whole query appears outside a title");
+            assertTrue(titledCopies >= 1, page);
+            // Without a webhook there is no digest to post: a 4xx with a JSON body, and no button.
+            KotaeServer.Reply off = server.post("/api/v1/analytics/digest", "", KotaeServer.ADMIN_TOKEN);
+            assertEquals(409, off.status(), off.body());
+            assertEquals("digest_off", off.json().get("error").get("code").asText());
+            assertFalse(server.get("/analytics", KotaeServer.ADMIN_TOKEN).body().contains("/analytics/digest"));
+        }
+    }
+
+    /**
+     * The dashboard's digest button: shown to admins when a webhook is configured (not to agents), and a
+     * press posts the digest once to the webhook stub and says so on the page.
+     */
+    @Test
+    void adminsPostTheDigestFromTheDashboard(@TempDir Path work) throws Exception {
+        java.util.List<String> hooked = new java.util.concurrent.CopyOnWriteArrayList<>();
+        com.sun.net.httpserver.HttpServer stub = com.sun.net.httpserver.HttpServer.create(
+                new java.net.InetSocketAddress("127.0.0.1", 0), 0);
+        stub.createContext("/hook", exchange -> {
+            hooked.add(new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8));
+            exchange.sendResponseHeaders(200, -1);
+            exchange.close();
+        });
+        stub.start();
+        java.net.URI hook = java.net.URI.create("http://127.0.0.1:" + stub.getAddress().getPort() + "/hook");
+        try (KotaeServer server = KotaeServer.configured(work, dev.kotae.config.PluginsConfig.none(),
+                config -> config.withAnalytics(config.analytics().withDigest(new dev.kotae.config.DigestConfig(hook,
+                        dev.kotae.config.DigestConfig.Format.SLACK, NOT_DUE_WHILE_TESTED, 9,
+                        dev.kotae.config.DigestConfig.Targets.none()))))) {
+            assertFalse(server.get("/analytics?lang=en", KotaeServer.AGENT_TOKEN).body().contains("/analytics/digest"),
+                    "an agent sees the digest button");
+            SiteBrowser admin = SiteBrowser.signedIn(server.baseUrl(), KotaeServer.ADMIN_TOKEN);
+            SiteBrowser.Page page = admin.get("/analytics?lang=en");
+            assertEquals(200, page.status(), page.body());
+            SiteBrowser.Page posted = admin.post("/analytics/digest", SiteBrowser.formFields(page.html(), "#digest form"));
+            assertEquals(303, posted.status(), posted.body());
+            assertTrue(posted.location().endsWith("/analytics?digest=sent#digest"), posted.location());
+            assertEquals(1, hooked.size(), hooked.toString());
+            assertTrue(hooked.get(0).startsWith("{\"text\":\"ヘルプセンター KPI ("), hooked.get(0));
+            assertTrue(admin.get("/analytics?lang=en&digest=sent").body().contains("The digest was posted to the webhook."));
+            // Without the form token the post is refused.
+            assertEquals(403, admin.post("/analytics/digest", java.util.Map.of()).status());
+            assertEquals(1, hooked.size());
+        } finally {
+            stub.stop(0);
         }
     }
 
@@ -70,8 +145,8 @@ class AnalyticsPageIT {
 
             String page = server.get("/analytics?lang=en&q=" + URLEncoder.encode("ログイン", StandardCharsets.UTF_8),
                     KotaeServer.AGENT_TOKEN).body();
-            assertTrue(page.contains("<td>ログイン できない</td>"), page);
-            assertFalse(page.contains("<td>返金</td>"), page);
+            assertTrue(page.contains(">ログイン できない</span></td>"), page);
+            assertFalse(page.contains(">返金</span></td>"), page);
             assertTrue(page.contains("q=%E3%83%AD%E3%82%B0%E3%82%A4%E3%83%B3"), "CSV links keep the filter");
         }
     }

@@ -79,6 +79,44 @@ class EventAbuseIT {
         }
     }
 
+    /**
+     * The gap a click-through rate of 6,000 went through: page 2 of a search is not recorded as a search,
+     * so a script asking for page 2 under ever new sessions, and clicking there, added clicks to a query
+     * searched once. A later page now counts only for a search the visitor ran from its first page.
+     */
+    @Test
+    void clicksOnALaterPageCountOnlyForASearchTheVisitorRan() throws Exception {
+        KotaeServer server = KotaeServer.configured(work, PluginsConfig.none(), config -> config);
+        try {
+            for (int i = 0; i < 20; i++) {
+                String session = "fresh-session-" + (1000 + i);
+                JsonNode page2 = search(server, session, 2).get("hits");
+                assertTrue(page2.size() >= 1, page2.toString());
+                assertCounted(false, click(server, session, "返金", page2.get(0).get("id").asText(), 2));
+            }
+            search(server, VISITOR, 1);
+            String second = search(server, VISITOR, 2).get("hits").get(0).get("id").asText();
+            assertCounted(true, click(server, VISITOR, "返金", second, 2));
+        } finally {
+            server.stop();
+        }
+        try (Connection db = AnalyticsStorage.embedded().connect(server.data()); Statement sql = db.createStatement();
+                ResultSet rows = sql.executeQuery("SELECT SUM(CASE WHEN type = 'search' THEN 1 ELSE 0 END),"
+                        + " SUM(CASE WHEN type = 'click' THEN 1 ELSE 0 END) FROM analytics_event")) {
+            rows.next();
+            assertEquals(1, rows.getLong(1), "only the visitor's first page is a search");
+            assertEquals(1, rows.getLong(2), "only the click on the visitor's own second page counts");
+        }
+    }
+
+    /** Page {@code page} (one result a page) of the search for 返金, as {@code session}. */
+    private static JsonNode search(KotaeServer server, String session, int page) {
+        KotaeServer.Reply reply = server.send(server.request("/api/v1/search?size=1&page=" + page + "&q="
+                + URLEncoder.encode("返金", StandardCharsets.UTF_8)).header(Sessions.HEADER, session), null);
+        assertEquals(200, reply.status(), reply.body());
+        return reply.json();
+    }
+
     private static void assertCounted(boolean counted, KotaeServer.Reply reply) {
         assertEquals(202, reply.status(), reply.body());
         JsonNode flag = reply.json().get("counted");
