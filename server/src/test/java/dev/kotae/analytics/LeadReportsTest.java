@@ -158,6 +158,11 @@ class LeadReportsTest {
         vote(at, "refund-timing", true);
         vote(at, "refund-timing", true);
         vote(at, "refund-timing", false);
+        // One visitor who changed their vote counts once, as its last vote (unhelpful, then helpful).
+        events.add(new RecordedEvent(new FeedbackEvent(Instant.parse(at), "changer-0001", "delivery-times", false, null),
+                CUSTOMER));
+        events.add(new RecordedEvent(new FeedbackEvent(Instant.parse("2026-11-10T03:01:00Z"), "changer-0001",
+                "delivery-times", true, null), CUSTOMER));
         contact(at, "contact/billing", "solved", "s-one-0001");
         contact(at, "widget-contact-deflect", "solved", "s-two-0002");
         contact(at, "widget-contact-deflect", "solved", "s-two-0002");
@@ -168,9 +173,9 @@ class LeadReportsTest {
             new EventRecorder(database).writeRecorded(events);
             DateRange week = DateRange.parse("2026-11-08", "2026-11-14", null, NOW, TOKYO);
             AnalyticsReports.Kpis kpis = new AnalyticsReports(database).kpis(week);
-            assertEquals(new AnalyticsReports.Kpis(week, 10, 2, 4, 3, 3, 1), kpis);
+            assertEquals(new AnalyticsReports.Kpis(week, 10, 2, 5, 4, 3, 1), kpis);
             assertEquals(0.2, kpis.zeroResultRate());
-            assertEquals(0.75, kpis.helpfulRate());
+            assertEquals(0.8, kpis.helpfulRate());
             assertEquals(0.75, kpis.deflectionRate());
             assertEquals(1, kpis.contactVolume());
             AnalyticsReports.Kpis empty = new AnalyticsReports(database)
@@ -190,9 +195,10 @@ class LeadReportsTest {
         events.add(new RecordedEvent(new ArticleViewEvent(Instant.parse(at), "visitor-0001", articleId), requester));
     }
 
+    /** A vote by a visitor of its own: one visitor's later votes on an article replace the earlier. */
     private void vote(String at, String articleId, boolean helpful) {
-        events.add(new RecordedEvent(new FeedbackEvent(Instant.parse(at), "visitor-0001", articleId, helpful, null),
-                CUSTOMER));
+        events.add(new RecordedEvent(new FeedbackEvent(Instant.parse(at), "voter-" + events.size(), articleId, helpful,
+                null), CUSTOMER));
     }
 
     private void contact(String at, String widget, String action, String session) {

@@ -77,9 +77,27 @@ class ContactBrowserIT {
             assertEquals(1, hook.accepted().size(), "the webhook once, not again on the ticket's retry");
             assertEquals(1, mail.getReceivedMessages().length, "the mailbox once");
             assertEquals(1, tickets.accepted().size(), "the ticket API once");
+
+            await("the funnel shows every step the customer took").atMost(Duration.ofSeconds(30))
+                    .until(() -> billingFunnel(server) != null && billingFunnel(server).get("submitted").get("events").asInt() == 1);
+            JsonNode funnel = billingFunnel(server);
+            for (String step : List.of("viewed", "shown", "opened", "submitted")) {
+                assertTrue(funnel.get(step).get("sessions").asInt() >= 1, step + ": " + funnel);
+            }
+            assertEquals(0, funnel.get("solved").get("events").asInt(), "opened, not solved: " + funnel);
         } finally {
             mail.stop();
         }
+    }
+
+    /** The contact funnel's row of the billing category, as the analytics API gives it; {@code null} before it has one. */
+    private static JsonNode billingFunnel(KotaeServer server) {
+        for (JsonNode row : server.get("/api/v1/analytics/contact-funnel", KotaeServer.ADMIN_TOKEN).json().get("rows")) {
+            if ("billing".equals(row.path("category").asText())) {
+                return row;
+            }
+        }
+        return null;
     }
 
     /** The bundled categories, each sending to the webhook, the mailbox and the ticket API. */

@@ -66,11 +66,11 @@ class DigestServiceTest {
         stub.createContext("/hook", exchange -> {
             String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
             int status = failNext.getAndUpdate(n -> Math.max(0, n - 1)) > 0 ? 503 : 200;
+            if (status == 200) {
+                received.add(body); // before answering: the poster's caller checks it as soon as it is answered
+            }
             exchange.sendResponseHeaders(status, -1);
             exchange.close();
-            if (status == 200) {
-                received.add(body);
-            }
         });
         stub.start();
         hook = URI.create("http://127.0.0.1:" + stub.getAddress().getPort() + "/hook");
@@ -207,8 +207,9 @@ class DigestServiceTest {
         events.add(search(at, "plugh", 0));
         Instant when = Instant.parse(at);
         for (boolean helpful : new boolean[] {true, true, true, false}) {
-            events.add(new RecordedEvent(new FeedbackEvent(when, "visitor-0001", "refund-timing", helpful, null),
-                    CUSTOMER));
+            // Four visitors: one visitor's later vote on an article replaces their earlier one.
+            events.add(new RecordedEvent(new FeedbackEvent(when, "voter-" + events.size(), "refund-timing", helpful,
+                    null), CUSTOMER));
         }
         for (String action : List.of("solved", "solved", "submitted")) {
             events.add(new RecordedEvent(new DeflectionEvent(when, "visitor-0001", "contact/billing", action, null,
