@@ -73,6 +73,7 @@ import dev.kotae.site.EditorPages;
 import dev.kotae.site.HelpCenterPages;
 import dev.kotae.site.HistoryPages;
 import dev.kotae.site.LearningPages;
+import dev.kotae.site.Messages;
 import dev.kotae.site.SearchEngineFiles;
 import dev.kotae.site.SignInPages;
 import dev.kotae.site.Site;
@@ -278,7 +279,7 @@ final class ServerParts implements AutoCloseable {
         // Reports count days and weeks, and the digest is posted, in the help center's time zone.
         ZoneId analyticsZone = config.analytics().zone(config.defaultLocale());
         DigestService digest = closer.add(new DigestService(reports, database.dataSource(), config.analytics().digest(),
-                analyticsZone, config.defaultLocale(), Clock.systemUTC()));
+                analyticsZone, Messages.of(config.defaultLocale())::text, Clock.systemUTC()));
         digest.start();
         List<Object> resources = List.of(
                 new SearchResource(trackedSearch, suggest, metrics, addresses),

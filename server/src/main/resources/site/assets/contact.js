@@ -27,7 +27,6 @@
     var timer = 0;
     var composing = false;
     var lastQuery = '';
-    var shownQuery = '';
     var controller = null;
     var reported = { shown: {}, opened: {}, solved: {} };
     var shownIds = [];
@@ -58,7 +57,7 @@
         controller.abort();
       }
       if (!q) {
-        show(q, []);
+        show([]);
         return;
       }
       controller = new AbortController();
@@ -74,7 +73,7 @@
         .then(function (body) {
           if (controller === mine) {
             controller = null;
-            show(q, Array.isArray(body.articles) ? body.articles : []);
+            show(Array.isArray(body.articles) ? body.articles : []);
           }
         })
         .catch(function (error) {
@@ -85,13 +84,12 @@
         });
     }
 
-    function show(q, articles) {
+    function show(articles) {
       list.textContent = '';
       if (articles.length === 0) {
         panel.hidden = true;
         return;
       }
-      shownQuery = q;
       articles.forEach(function (article) {
         list.appendChild(item(article));
         if (shownIds.indexOf(article.id) < 0 && shownIds.length < 20) {
@@ -154,10 +152,8 @@
 
     /** Reports a funnel step; failures are ignored, analytics never gets in the customer's way. */
     function send(action, articleId) {
+      // No query: what the customer types is their request, which stays out of analytics.
       var body = { type: 'deflection', widget: widget(), action: action, articleId: articleId };
-      if (shownQuery) {
-        body.query = shownQuery;
-      }
       if (session && /^[A-Za-z0-9-]{8,64}$/.test(session)) {
         body.session = session;
       }

@@ -31,8 +31,12 @@ public final class ContactSender implements AutoCloseable {
     static final int MAX_ATTEMPTS = 12;
     static final Duration FIRST_RETRY = Duration.ofSeconds(30);
     static final Duration LONGEST_WAIT = Duration.ofHours(1);
-    /** How long a claimed delivery is left to the replica that claimed it before another may try it. */
-    static final Duration CLAIM = Duration.ofMinutes(2);
+    /**
+     * How long a claimed delivery is left to the replica that claimed it before another may try it: longer
+     * than any one attempt can last (each destination's time-outs are at most 5 minutes), so a slow
+     * destination is never sent the same request by a second replica meanwhile.
+     */
+    static final Duration CLAIM = Duration.ofMinutes(30);
     private static final int BATCH = 50;
 
     private final ContactQueue queue;

@@ -146,6 +146,10 @@ public final class AnalyticsPages {
         } catch (DigestService.NotDelivered e) {
             LOG.warn("The weekly digest posted from the dashboard was not delivered: {}", e.getMessage());
             outcome = "failed";
+        } catch (SQLException e) {
+            // The figures could not be read (the analytics database is away): said on the page, as a failure.
+            LOG.warn("The weekly digest posted from the dashboard could not be made: {}", e.toString());
+            outcome = "failed";
         }
         return Response.seeOther(URI.create("/analytics?digest=" + outcome + "#digest")).build();
     }

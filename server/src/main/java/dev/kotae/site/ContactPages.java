@@ -11,7 +11,6 @@ import dev.kotae.http.ApiException;
 import dev.kotae.http.Callers;
 import dev.kotae.plugin.DeflectionEvent;
 import dev.kotae.plugin.HelpCenter;
-import dev.kotae.plugin.SearchEvent;
 import dev.kotae.plugins.PublicHelpCenter;
 import dev.kotae.search.SearchRequest;
 import jakarta.servlet.http.HttpServletRequest;
@@ -69,7 +68,6 @@ public final class ContactPages {
     static final String HONEYPOT = "website";
     static final String VIEWED = "viewed";
     private static final Pattern EMAIL = Pattern.compile("[^@\\s]{1,64}@[^@\\s]+\\.[^@\\s.]+");
-    private static final String SEARCH_ORIGIN = "contact";
 
     /** One category choice on the form. */
     public record CategoryChoice(String id, String label, String priority, boolean selected) {}
@@ -168,10 +166,7 @@ public final class ContactPages {
             return page(request, caller, 503, category.id(), typed, Map.of(),
                     new Pages.Notice(messages.text("contact.unavailable"), true));
         }
-        String subject = typed.get("subject");
-        record(request, http, caller, category, DeflectionEvent.SUBMITTED,
-                subject.length() > SearchRequest.MAX_QUERY_LENGTH ? subject.substring(0, SearchRequest.MAX_QUERY_LENGTH)
-                        : subject, shown.isEmpty() ? null : shown.get(0));
+        record(request, http, caller, category, DeflectionEvent.SUBMITTED, null, shown.isEmpty() ? null : shown.get(0));
         return sent();
     }
 
@@ -195,7 +190,7 @@ public final class ContactPages {
     @Path("suggest")
     @Produces(MediaType.APPLICATION_JSON)
     public Map<String, Object> suggest(@QueryParam("q") String q, @QueryParam("locale") String locale,
-            @Context ContainerRequestContext request, @Context HttpServletRequest http) {
+            @Context ContainerRequestContext request) {
         enabled();
         String query = q == null ? "" : q.strip();
         if (query.length() > SearchRequest.MAX_QUERY_LENGTH) {
@@ -221,9 +216,8 @@ public final class ContactPages {
             article.put("snippet", hit.snippet());
             articles.add(article);
         }
-        List<String> ids = articles.stream().map(article -> article.get("id")).toList();
-        events.publish(new SearchEvent(Instant.now(), visitor(request), query, language, page.total(), ids,
-                SEARCH_ORIGIN), addresses.requester(false, http.getRemoteAddr(), http::getHeader));
+        // Not recorded as a search: what a customer types here is their request (names, order numbers), which
+        // goes only to the contact destinations and the admins' queue, never into analytics or learning.
         return Map.of("articles", articles);
     }
 

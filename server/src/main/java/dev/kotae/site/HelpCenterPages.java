@@ -173,8 +173,12 @@ public final class HelpCenterPages {
                 : SearchLinks.of(null, article.category(), null, null, article.locale()).url();
         String jsonLd = article.type() == ArticleType.FAQ && !internal ? FaqJsonLd.of(article, canonical) : null;
         // Rendered per visitor (the page remembers their vote): pages are never cached publicly (SecurityHeaders).
-        FeedbackStore.Feedback vote = votes.current(article.id(), (String) request.getProperty(SiteCookieFilter.VISITOR))
-                .orElse(null);
+        FeedbackStore.Feedback vote;
+        try {
+            vote = votes.current(article.id(), (String) request.getProperty(SiteCookieFilter.VISITOR)).orElse(null);
+        } catch (FeedbackStore.FeedbackUnavailableException e) {
+            vote = null; // the votes' database is down: the article still shows, with the vote form
+        }
         return site.page(200, "article.jte", page, "view", new Pages.ArticlePage(body, categoryUrl,
                 view.related(), jsonLd, vote));
     }

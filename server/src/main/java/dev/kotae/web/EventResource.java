@@ -32,6 +32,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import java.util.OptionalLong;
 import java.util.regex.Pattern;
@@ -142,16 +143,26 @@ public final class EventResource {
             return new ClickEvent(now, session, query, r.articleId(), r.rank());
         }
         if (EventNames.DEFLECTION.equals(r.type())) {
-            if (!widgets.has(r.widget()) && !pageWidgets.test(r.widget())) {
+            boolean contactPage = !widgets.has(r.widget()) && pageWidgets.test(r.widget());
+            if (!widgets.has(r.widget()) && !contactPage) {
                 throw bad("widget must name a running widget plugin or the contact page (contact/<category>)");
             }
             if (r.action() == null || !ACTION.matcher(r.action()).matches()) {
                 throw bad("action must be lower-case letters and -, e.g. shown, opened, solved, submitted");
             }
-            return new DeflectionEvent(now, session, r.widget(), r.action(), query, r.articleId());
+            if (contactPage && !CONTACT_PAGE_ACTIONS.contains(r.action())) {
+                // The server records the page shown and the request submitted itself: posted ones would be forged.
+                throw bad("the contact page's steps a browser reports are " + String.join(", ", CONTACT_PAGE_ACTIONS));
+            }
+            // The contact page's text is the customer's request, not a search: it stays out of analytics.
+            return new DeflectionEvent(now, session, r.widget(), r.action(), contactPage ? null : query, r.articleId());
         }
         throw bad("type must be click or deflection (searches and votes are recorded by their own endpoints)");
     }
+
+    /** What the contact page's script reports of its funnel; the other steps are recorded by the server. */
+    private static final List<String> CONTACT_PAGE_ACTIONS = List.of(DeflectionEvent.SHOWN, DeflectionEvent.OPENED,
+            DeflectionEvent.SOLVED);
 
     private static ApiException bad(String message) {
         return ApiException.badRequest("bad_event", message);

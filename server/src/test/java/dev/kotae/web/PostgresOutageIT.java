@@ -118,6 +118,10 @@ class PostgresOutageIT {
                 KotaeServer.Reply vote = server.post("/api/v1/articles/refund-timing/feedback", "{\"helpful\":true}", null);
                 assertEquals(503, vote.status(), vote.body());
                 assertEquals("feedback_unavailable", vote.json().get("error").get("code").asText());
+                // ... but an article page, which shows the visitor's vote when it can, still shows the article.
+                KotaeServer.Reply page = server.get("/articles/refund-timing");
+                assertEquals(200, page.status(), page.body());
+                assertTrue(page.body().contains("<h1"), page.body());
 
                 proxy.restore();
                 Awaitility.await("the buffered events delivered").atMost(Duration.ofSeconds(60))

@@ -8,6 +8,7 @@ import java.io.IOException;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.net.http.HttpTimeoutException;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
@@ -68,7 +69,7 @@ public final class DigestService implements AutoCloseable {
     private final DataSource database;
     private final DigestConfig config;
     private final ZoneId zone;
-    private final String language;
+    private final WeeklyDigest.Texts texts;
     private final Clock clock;
     private final HttpClient http;
     private final ScheduledExecutorService schedule =
@@ -76,15 +77,15 @@ public final class DigestService implements AutoCloseable {
 
     /**
      * @param zone the analytics time zone: days, the posting hour and the weeks are counted in it
-     * @param language the help center's default language, the language of a Slack digest
+     * @param texts the digest's wording in the help center's default language (a Slack digest is text)
      */
     public DigestService(AnalyticsReports reports, DataSource database, DigestConfig config, ZoneId zone,
-            String language, Clock clock) {
+            WeeklyDigest.Texts texts, Clock clock) {
         this.reports = reports;
         this.database = database;
         this.config = config;
         this.zone = zone;
-        this.language = language;
+        this.texts = texts;
         this.clock = clock;
         this.http = HttpClient.newBuilder().connectTimeout(WEBHOOK_TIMEOUT)
                 .followRedirects(HttpClient.Redirect.NEVER).build();
@@ -170,6 +171,13 @@ public final class DigestService implements AutoCloseable {
             LOG.info("Posted the weekly digest for the week from {}", week);
             return Outcome.POSTED;
         } catch (SQLException | NotDelivered e) {
+            if (e.getCause() instanceof HttpTimeoutException) {
+                // The webhook may have taken it and answered late: posting again each minute could flood the
+                // channel, so the week stays claimed (at most once, rather than at least once).
+                LOG.warn("The weekly digest for the week from {} timed out and may not have been posted; it is not"
+                        + " posted again (post it from the dashboard if it did not arrive): {}", week, e.getMessage());
+                return Outcome.FAILED;
+            }
             LOG.warn("The weekly digest for the week from {} was not posted; trying again in a minute: {}", week,
                     e.getMessage());
             release(week);
@@ -216,7 +224,7 @@ public final class DigestService implements AutoCloseable {
     private void post(WeeklyDigest digest) throws NotDelivered {
         HttpRequest request = HttpRequest.newBuilder(config.webhookUrl()).timeout(WEBHOOK_TIMEOUT)
                 .header("Content-Type", "application/json; charset=utf-8")
-                .POST(HttpRequest.BodyPublishers.ofString(digest.body(config.format(), language))).build();
+                .POST(HttpRequest.BodyPublishers.ofString(digest.body(config.format(), texts))).build();
         HttpResponse<Void> response;
         try {
             response = http.send(request, HttpResponse.BodyHandlers.discarding());

@@ -7,7 +7,6 @@ import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import dev.kotae.analytics.AnalyticsReports;
 import dev.kotae.analytics.DateRange;
 import dev.kotae.config.DigestConfig;
-import dev.kotae.site.Messages;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
@@ -25,6 +24,15 @@ import java.util.Map;
  */
 public record WeeklyDigest(LocalDate from, LocalDate to, ZoneId zone, AnalyticsReports.Kpis kpis,
         List<Figure> figures) {
+
+    /**
+     * The digest's wording in one language: the text of a message key with its arguments filled in (the
+     * site's message bundles, {@code digest.*}; given by the caller so that analytics needs no part of the site).
+     */
+    @FunctionalInterface
+    public interface Texts {
+        String text(String key, Object... args);
+    }
 
     /** Which side of its target a figure should stay on. */
     public enum Goal {
@@ -78,16 +86,16 @@ public record WeeklyDigest(LocalDate from, LocalDate to, ZoneId zone, AnalyticsR
     }
 
     /**
-     * What is posted: for {@link DigestConfig.Format#SLACK} {@code {"text": ...}} in the help center's
-     * language ({@code language}), one line a figure, a missed target marked; for
+     * What is posted: for {@link DigestConfig.Format#SLACK} {@code {"text": ...}} in the words of
+     * {@code texts} (the help center's language), one line a figure, a missed target marked; for
      * {@link DigestConfig.Format#JSON} the figures as fields (see docs/openapi.yaml, {@code WeeklyDigest}).
      */
-    public String body(DigestConfig.Format format, String language) {
+    public String body(DigestConfig.Format format, Texts texts) {
         try {
             if (format == DigestConfig.Format.JSON) {
                 return JSON.writeValueAsString(json());
             }
-            return JSON.writeValueAsString(Map.of("text", text(Messages.of(language))));
+            return JSON.writeValueAsString(Map.of("text", text(texts)));
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("a digest is always JSON", e);
         }
@@ -109,7 +117,7 @@ public record WeeklyDigest(LocalDate from, LocalDate to, ZoneId zone, AnalyticsR
         return body;
     }
 
-    private String text(Messages messages) {
+    private String text(Texts messages) {
         StringBuilder text = new StringBuilder(messages.text("digest.title", from, to, zone.getId()));
         for (Figure figure : figures) {
             text.append('\n').append(Boolean.FALSE.equals(figure.met()) ? ":warning: " : "• ")

@@ -1,7 +1,8 @@
 -- Issue 29, the contact page: each request a customer submitted, kept before the customer is told it was
 -- sent, and one row per destination it goes to (an outbox): a background sender delivers them, retrying a
 -- destination that is down, and admins see what is still queued or failed. Times are milliseconds since
--- the epoch (UTC), compared without dialect-specific date arithmetic.
+-- the epoch (UTC), compared without dialect-specific date arithmetic. The form limits text in characters
+-- (code points); the columns are twice as wide, since H2 counts UTF-16 units (an emoji or 𠮷 is two).
 CREATE TABLE contact_request (
     id VARCHAR(36) PRIMARY KEY,
     submitted_at BIGINT NOT NULL,
@@ -9,9 +10,9 @@ CREATE TABLE contact_request (
     category_id VARCHAR(32) NOT NULL,
     category_label VARCHAR(200) NOT NULL,
     priority VARCHAR(8) NOT NULL,
-    name VARCHAR(200),
-    email VARCHAR(254) NOT NULL,
-    subject VARCHAR(200) NOT NULL,
+    name VARCHAR(400),
+    email VARCHAR(508) NOT NULL,
+    subject VARCHAR(400) NOT NULL,
     description VARCHAR(10000) NOT NULL,
     -- article ids separated by spaces, in the order the page suggested / the customer opened them
     articles_shown VARCHAR(2000) NOT NULL,

@@ -191,7 +191,8 @@ class DigestServiceTest {
     }
 
     private DigestService service(AnalyticsDatabase database, DigestConfig config, ManualClock clock) {
-        return new DigestService(new AnalyticsReports(database), database.dataSource(), config, TOKYO, "ja", clock);
+        return new DigestService(new AnalyticsReports(database), database.dataSource(), config, TOKYO,
+                dev.kotae.site.Messages.of("ja")::text, clock);
     }
 
     /**
