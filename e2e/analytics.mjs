@@ -63,7 +63,8 @@ async function makeEvents() {
   expect(refundHits.length >= 2, 'the search for 返金 should show at least two articles');
   await post('/api/v1/events', { type: 'click', query: '返金', articleId: refundHits[1].id, rank: 2 }, 202);
   await post('/api/v1/articles/refund-timing/feedback', { helpful: true }, 201);
-  await post('/api/v1/articles/refund-timing/feedback', { helpful: false, comment: `わかりにくい ${HOSTILE}` }, 201);
+  // The same visitor changes their vote (200, not a second vote): the table counts their last one.
+  await post('/api/v1/articles/refund-timing/feedback', { helpful: false, comment: `わかりにくい ${HOSTILE}` }, 200);
   for (const action of ['shown', 'shown', 'opened', 'solved', 'submitted']) {
     await post('/api/v1/events', { type: 'deflection', widget: WIDGET, action, query: '返金' }, 202);
   }

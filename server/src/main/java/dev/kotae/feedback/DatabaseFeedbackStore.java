@@ -1,6 +1,7 @@
 package dev.kotae.feedback;
 
 import dev.kotae.analytics.AnalyticsDatabase;
+import dev.kotae.util.SqlStates;
 import java.io.IOException;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -25,8 +26,6 @@ public final class DatabaseFeedbackStore implements FeedbackStore {
 
     private static final String SELECT =
             "SELECT id, article_id, helpful, comment, created_at, visitor_id FROM feedback_vote";
-    /** SQLSTATE of a unique-index violation, on H2 and PostgreSQL alike. */
-    private static final String UNIQUE_VIOLATION = "23505";
 
     private final AnalyticsDatabase database;
 
@@ -96,7 +95,7 @@ public final class DatabaseFeedbackStore implements FeedbackStore {
                         return Optional.ofNullable(next);
                     } catch (SQLException e) {
                         connection.rollback();
-                        if (attempt >= 2 || !UNIQUE_VIOLATION.equals(e.getSQLState())) {
+                        if (attempt >= 2 || !SqlStates.uniqueViolation(e)) {
                             throw e;
                         }
                     } finally {

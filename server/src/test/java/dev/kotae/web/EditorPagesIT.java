@@ -670,7 +670,9 @@ class EditorPagesIT {
     }
 
     private static Element row(Element table, String query) {
-        return table.select("tbody tr").stream().filter(tr -> tr.selectFirst("td").ownText().strip().equals(query))
+        // The query is the first cell's long value, its full text in the title (a long one is shown cut).
+        return table.select("tbody tr").stream()
+                .filter(tr -> query.equals(tr.selectFirst("td .long-value").attr("title")))
                 .findFirst().orElse(null);
     }
 

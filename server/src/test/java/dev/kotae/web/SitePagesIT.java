@@ -785,9 +785,10 @@ class SitePagesIT {
         assertTrue(page.body().contains("zero-results"));
         assertTrue(page.html().select("a.result-link").isEmpty());
         assertNotNull(page.html().selectFirst(".zero-results .tips"));
-        // No site.contactUrl here: no contact link anywhere, and no sentence pointing at one.
-        assertNull(page.html().selectFirst("a.contact-link"));
-        assertFalse(page.html().selectFirst(".zero-results").text().contains(Messages.of("ja").text("zero.contact")));
+        // No site.contactUrl here, and the contact page is on (the default): the way on is the contact page.
+        Element contact = page.html().selectFirst(".zero-results a.contact-link");
+        assertNotNull(contact, page.body());
+        assertEquals("/contact", contact.attr("href"));
     }
 
     @Test

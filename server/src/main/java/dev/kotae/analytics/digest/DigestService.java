@@ -4,6 +4,7 @@ import dev.kotae.analytics.AnalyticsReports;
 import dev.kotae.analytics.DateRange;
 import dev.kotae.config.DigestConfig;
 import dev.kotae.util.DaemonThreads;
+import dev.kotae.util.SqlStates;
 import java.io.IOException;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -203,7 +204,7 @@ public final class DigestService implements AutoCloseable {
                 return true;
             } catch (SQLException e) {
                 // 23505 (unique violation, both databases): another replica claimed it between the two statements.
-                if ("23505".equals(e.getSQLState())) {
+                if (SqlStates.uniqueViolation(e)) {
                     return false;
                 }
                 throw e;

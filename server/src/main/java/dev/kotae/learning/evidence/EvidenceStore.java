@@ -2,6 +2,7 @@ package dev.kotae.learning.evidence;
 
 import dev.kotae.learning.Decision;
 import dev.kotae.learning.Evidence;
+import dev.kotae.util.SqlStates;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -33,9 +34,6 @@ public final class EvidenceStore {
     /** What an agent decided about a pair, and the query as written when it was decided. */
     public record StoredDecision(Evidence.Key key, String written, Decision decision, String decidedBy,
             Instant decidedAt) {}
-
-    /** The SQL state of a unique-key violation, on H2 and PostgreSQL alike. */
-    private static final String UNIQUE_VIOLATION = "23505";
 
     private final DataSource database;
 
@@ -180,7 +178,7 @@ public final class EvidenceStore {
         try {
             return upsertDecision(key, written, decision, decidedBy, at);
         } catch (SQLException e) {
-            if (!UNIQUE_VIOLATION.equals(e.getSQLState())) {
+            if (!SqlStates.uniqueViolation(e)) {
                 throw e;
             }
             // Another transaction inserted the pair's row between our UPDATE and INSERT: it exists now.
