@@ -43,6 +43,7 @@ try {
   const desktop = await browser.newContext({ locale: 'en-US', viewport: DESKTOPS[0] });
   run.collectConsoleErrors(desktop);
   await englishCardsBreakOnlyBetweenWords(desktop);
+  await facetsAreOpenBesideTheResults(desktop);
   for (const lang of ['ja', 'en']) {
     await pagesHaveNoAccessibilityViolations(desktop, lang);
   }
@@ -51,6 +52,16 @@ try {
   await run.pass('layout, the No path and accessibility hold');
 } catch (error) {
   await run.fail(error);
+}
+
+async function facetsAreOpenBesideTheResults(context) {
+  run.step = 'desktop facets';
+  const page = await context.newPage();
+  await page.goto(`${env.kotaeUrl}/search?q=${encodeURIComponent(env.queries.en)}&lang=en`);
+  await page.locator('li.result').first().waitFor({ state: 'visible' });
+  expect(await page.locator('aside.facets section.facet').first().isVisible(), 'the facets are folded on a desktop');
+  expect(!(await page.locator('summary.facets-toggle').isVisible()), 'the phone toggle shows on a desktop');
+  await page.close();
 }
 
 async function firstResultAboveTheFold(context, lang) {
@@ -65,8 +76,13 @@ async function firstResultAboveTheFold(context, lang) {
     `${lang}: the first result ends at y=${box && box.y + box.height}, below the ${PHONE_390.height}px fold`);
   const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
   expect(overflow <= 0, `${lang}: the search page scrolls sideways by ${overflow}px on a phone`);
-  // The facets are still there, after the results.
+  // The facets are still there, after the results, folded behind their toggle until it is tapped.
   expect(await page.locator('aside.facets section.facet').count() > 0, `${lang}: no facets on the phone search page`);
+  const panel = page.locator('details.facets-panel');
+  expect(!(await panel.evaluate((d) => d.open)), `${lang}: the facets are not folded on a phone`);
+  expect(!(await page.locator('aside.facets section.facet').first().isVisible()), `${lang}: folded facets are visible`);
+  await page.locator('summary.facets-toggle').click();
+  await page.locator('aside.facets section.facet').first().waitFor({ state: 'visible' });
   log(`${lang} phone: first result ends at y=${Math.round(box.y + box.height)} of ${PHONE_390.height}`);
   await page.close();
 }

@@ -665,10 +665,36 @@
     document.addEventListener('auxclick', track, true);
   }
 
+  // ---- facets ------------------------------------------------------------------------------------------
+
+  /**
+   * On a phone the facets come after the results: folded behind their "Filter" toggle unless a filter is in
+   * use. On a wider screen (also after turning a tablet) they are always open beside the results.
+   */
+  function initFacets() {
+    var panel = document.querySelector('details.facets-panel');
+    if (!panel || !window.matchMedia) {
+      return;
+    }
+    var phone = window.matchMedia('(max-width: 767.98px)');
+    // The language is chosen for every search (the page's own); any other chosen value is a filter in use.
+    if (phone.matches && !panel.querySelector('.facet:not(.facet--locale) [aria-current="true"]')) {
+      panel.open = false;
+    }
+    var widened = function (e) {
+      if (!e.matches) {
+        panel.open = true;
+      }
+    };
+    if (phone.addEventListener) {
+      phone.addEventListener('change', widened);
+    }
+  }
+
   // ---- start -------------------------------------------------------------------------------------------
 
   function start() {
-    var parts = [initSuggest, initFeedback, initClickTracking];
+    var parts = [initSuggest, initFeedback, initClickTracking, initFacets];
     for (var i = 0; i < parts.length; i++) {
       try {
         parts[i]();
