@@ -52,10 +52,6 @@ final class JournalLines {
     static final int MAX_TEXT = 4000;
     static final int MAX_IDS = 50;
 
-    static byte[] encode(KotaeEvent event) throws IOException {
-        return encode(event, Requester.UNKNOWN);
-    }
-
     static byte[] encode(KotaeEvent event, Requester requester) throws IOException {
         String at = event.at().toString();
         String session = cap(event.sessionId());

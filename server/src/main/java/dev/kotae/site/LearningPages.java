@@ -56,8 +56,6 @@ public final class LearningPages {
     static final int SHOWN = 500;
     /** Queries offered for routing, of each kind. */
     static final int UNANSWERED = 20;
-    /** Below this share of searches followed by a click, a query is offered for routing. */
-    static final double LOW_CLICK_THROUGH = 0.2;
     static final List<String> FILTERS = List.of("none", "approved", "rejected", "always", "routed", "all");
     private static final Set<String> DONE = Set.of("approved", "rejected", "routed", "published", "review-requested",
             "already-a-question");
@@ -207,7 +205,8 @@ public final class LearningPages {
         }
         Set<String> lowClicks = new LinkedHashSet<>();
         for (AnalyticsReports.ClickRow row : reports.clickThrough(range, UNANSWERED * 10)) {
-            if (row.clickThroughRate() < LOW_CLICK_THROUGH && lowClicks.size() < UNANSWERED
+            // The dashboard's rule (it offers editors to write an article for the same queries).
+            if (Pages.Dashboard.lowClicks(row) && lowClicks.size() < UNANSWERED
                     && !queries.containsKey(row.query())) {
                 lowClicks.add(row.query());
                 queries.put(row.query(), new Pages.UnansweredQuery(row.query(), messages.text("learning.unanswered.clicks",

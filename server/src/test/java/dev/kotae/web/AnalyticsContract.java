@@ -288,16 +288,8 @@ abstract class AnalyticsContract {
      */
     @Test
     void articleViewsTrendsAndTheDigestOnDemand() throws Exception {
-        java.util.concurrent.CopyOnWriteArrayList<String> hooked = new java.util.concurrent.CopyOnWriteArrayList<>();
-        com.sun.net.httpserver.HttpServer stub = com.sun.net.httpserver.HttpServer.create(
-                new java.net.InetSocketAddress("127.0.0.1", 0), 0);
-        stub.createContext("/hook", exchange -> {
-            hooked.add(new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8));
-            exchange.sendResponseHeaders(204, -1);
-            exchange.close();
-        });
-        stub.start();
-        java.net.URI hook = java.net.URI.create("http://127.0.0.1:" + stub.getAddress().getPort() + "/hook");
+        dev.kotae.contact.WebhookStub stub = new dev.kotae.contact.WebhookStub();
+        java.net.URI hook = java.net.URI.create(stub.url());
         try (AnalyticsStorage storage = storage()) {
             KotaeServer server = KotaeServer.configured(work, PluginsConfig.none(), config -> storage.configure(
                     config.withAnalytics(config.analytics().withDigest(new dev.kotae.config.DigestConfig(hook,
@@ -336,8 +328,8 @@ abstract class AnalyticsContract {
                 KotaeServer.Reply posted = server.post("/api/v1/analytics/digest?from=" + today + "&to=" + today, "",
                         KotaeServer.ADMIN_TOKEN);
                 assertEquals(200, posted.status(), posted.body());
-                assertEquals(1, hooked.size(), hooked.toString());
-                JsonNode digest = KotaeServer.JSON.readTree(hooked.get(0));
+                assertEquals(1, stub.accepted().size(), stub.accepted().toString());
+                JsonNode digest = KotaeServer.JSON.readTree(stub.accepted().get(0).body());
                 assertEquals(2, digest.get("searches").asLong(), digest.toString());
                 assertEquals(1, digest.get("zeroResultSearches").asLong(), digest.toString());
                 JsonNode zeroRate = digest.get("figures").get(0);
@@ -349,12 +341,12 @@ abstract class AnalyticsContract {
                 KotaeServer.Reply figures = server.get("/api/v1/analytics/digest?from=" + today + "&to=" + today, AGENT);
                 assertEquals(200, figures.status(), figures.body());
                 assertEquals(1, figures.json().get("zeroResultSearches").asLong(), figures.body());
-                assertEquals(1, hooked.size());
+                assertEquals(1, stub.accepted().size());
             } finally {
                 server.stop();
             }
         } finally {
-            stub.stop(0);
+            stub.close();
         }
     }
 

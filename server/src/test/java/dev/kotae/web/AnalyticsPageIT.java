@@ -92,16 +92,8 @@ class AnalyticsPageIT {
      */
     @Test
     void adminsPostTheDigestFromTheDashboard(@TempDir Path work) throws Exception {
-        java.util.List<String> hooked = new java.util.concurrent.CopyOnWriteArrayList<>();
-        com.sun.net.httpserver.HttpServer stub = com.sun.net.httpserver.HttpServer.create(
-                new java.net.InetSocketAddress("127.0.0.1", 0), 0);
-        stub.createContext("/hook", exchange -> {
-            hooked.add(new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8));
-            exchange.sendResponseHeaders(200, -1);
-            exchange.close();
-        });
-        stub.start();
-        java.net.URI hook = java.net.URI.create("http://127.0.0.1:" + stub.getAddress().getPort() + "/hook");
+        dev.kotae.contact.WebhookStub stub = new dev.kotae.contact.WebhookStub();
+        java.net.URI hook = java.net.URI.create(stub.url());
         try (KotaeServer server = KotaeServer.configured(work, dev.kotae.config.PluginsConfig.none(),
                 config -> config.withAnalytics(config.analytics().withDigest(new dev.kotae.config.DigestConfig(hook,
                         dev.kotae.config.DigestConfig.Format.SLACK, NOT_DUE_WHILE_TESTED, 9,
@@ -114,14 +106,14 @@ class AnalyticsPageIT {
             SiteBrowser.Page posted = admin.post("/analytics/digest", SiteBrowser.formFields(page.html(), "#digest form"));
             assertEquals(303, posted.status(), posted.body());
             assertTrue(posted.location().endsWith("/analytics?digest=sent#digest"), posted.location());
-            assertEquals(1, hooked.size(), hooked.toString());
-            assertTrue(hooked.get(0).startsWith("{\"text\":\"ヘルプセンター KPI ("), hooked.get(0));
+            assertEquals(1, stub.accepted().size(), stub.accepted().toString());
+            assertTrue(stub.accepted().get(0).body().startsWith("{\"text\":\"ヘルプセンター KPI ("), stub.accepted().get(0).body());
             assertTrue(admin.get("/analytics?lang=en&digest=sent").body().contains("The digest was posted to the webhook."));
             // Without the form token the post is refused.
             assertEquals(403, admin.post("/analytics/digest", java.util.Map.of()).status());
-            assertEquals(1, hooked.size());
+            assertEquals(1, stub.accepted().size());
         } finally {
-            stub.stop(0);
+            stub.close();
         }
     }
 
