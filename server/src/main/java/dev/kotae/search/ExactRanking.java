@@ -3,6 +3,7 @@ package dev.kotae.search;
 import dev.kotae.index.IndexView;
 import dev.kotae.kept.WordScores;
 import java.io.IOException;
+import java.util.concurrent.ArrayBlockingQueue;
 import org.apache.lucene.search.DocIdSetIterator;
 import org.apache.lucene.search.HitQueue;
 import org.apache.lucene.search.ScoreDoc;
@@ -20,13 +21,24 @@ import org.apache.lucene.util.FixedBitSet;
  */
 final class ExactRanking {
 
+    /**
+     * Zeroed sum arrays to reuse, as many as searches run at once on a small machine. An array per search
+     * was a fifth of all a search allocated (8 bytes per document: 80 KB at 10k articles), so young
+     * collections came three times as often, and each one's pause is what the slowest searches wait for
+     * (docs/benchmarks.md, log 2026-12-06). Bounded, so at most this many arrays outlive their search.
+     */
+    private static final ArrayBlockingQueue<double[]> SPARE_SUMS = new ArrayBlockingQueue<>(8);
+
     private ExactRanking() {}
 
     /** The best {@code window} of {@code matches} (view document numbers in {@code scope}) by {@code query}'s score, best first. */
     static TopDocs top(IndexView.Scope scope, FixedBitSet matches, TextQuery query, int window) throws IOException {
-        double[] sums = new double[matches.length()];
-        for (TextQuery.Clause clause : query.clauses()) {
-            WordScores.Scores scores = scope.scores(clause.word());
+        double[] sums = zeroedSums(matches.length());
+        WordScores.Scores[] added = new WordScores.Scores[query.clauses().size()];
+        int clause = 0;
+        for (TextQuery.Clause each : query.clauses()) {
+            WordScores.Scores scores = scope.scores(each.word());
+            added[clause++] = scores;
             int[] docs = scores.docs();
             float[] values = scores.scores();
             // Summed in every article that has the word, matched or not (a common bigram only adds to the
@@ -35,6 +47,24 @@ final class ExactRanking {
                 sums[docs[i]] += values[i];
             }
         }
+        TopDocs top = best(sums, matches, window);
+        for (WordScores.Scores scores : added) { // zeroed where written, so the array can serve another search
+            for (int doc : scores.docs()) {
+                sums[doc] = 0;
+            }
+        }
+        SPARE_SUMS.offer(sums);
+        return top;
+    }
+
+    /** An array of at least {@code length} zeros: a spare one if there is one long enough. */
+    private static double[] zeroedSums(int length) {
+        double[] spare = SPARE_SUMS.poll();
+        return spare != null && spare.length >= length ? spare : new double[length];
+    }
+
+    /** The best {@code window} of {@code matches} by their {@code sums}, as Lucene's top-score collector takes them. */
+    private static TopDocs best(double[] sums, FixedBitSet matches, int window) {
         HitQueue best = new HitQueue(window, false);
         long total = 0;
         ScoreDoc spare = null;
