@@ -32,8 +32,10 @@ import java.util.Set;
  *
  * <p>Decisions come first: a {@link Decision#REJECTED REJECTED} phrasing is never used, nor is an
  * {@link Decision#ALWAYS ALWAYS} one (it is written into the article's {@code questions:}, so it is a
- * question of the article now, not a learned phrasing); an {@link Decision#APPROVED APPROVED} or
- * {@link Decision#ROUTED ROUTED} one is a learned question at full strength, with or without evidence. The rest depends on the mode:
+ * question of the article now, not a learned phrasing); an {@link Decision#APPROVED APPROVED} one is a
+ * learned question whose strength (its weight in the click prior) is its evidence's confidence, at least
+ * {@link #QUESTION_CONFIDENCE}; a {@link Decision#ROUTED ROUTED} one, or an approved one without evidence,
+ * is a learned question at full strength. The rest depends on the mode:
  * {@link LearningMode#AUTOMATIC} uses a phrasing of confidence at least {@link #QUESTION_CONFIDENCE} as a
  * learned question and every other one that passed the minimum only for its words' association with the
  * article (the bounded click prior); {@link LearningMode#APPROVED_ONLY} uses nothing an agent did not decide
@@ -117,7 +119,12 @@ public final class LearnedBuilder {
             return null;
         }
         if (decision != null) { // APPROVED, ROUTED
-            return new Learned.Phrasing(text, 1.0, true);
+            // Approval says the phrasing is right for the article, not that customers tied its words to it
+            // more strongly than they did: its click prior keeps the evidence's confidence, at least a
+            // learned question's. A routed query (or an approval without evidence) has only the agent's word.
+            double strength = decision == Decision.APPROVED && evidence != null
+                    ? Math.max(QUESTION_CONFIDENCE, confidence(evidence)) : 1.0;
+            return new Learned.Phrasing(text, strength, true);
         }
         if (mode == LearningMode.APPROVED_ONLY || evidence == null) {
             return null;

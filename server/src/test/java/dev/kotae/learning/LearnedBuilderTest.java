@@ -68,8 +68,23 @@ class LearnedBuilderTest {
         Map<Evidence.Key, Decision> decisions = Map.of(strong.key(), Decision.REJECTED, weak.key(), Decision.APPROVED,
                 new Evidence.Key("money back", "a", Evidence.Scope.PUBLIC), Decision.ROUTED);
         Learned learned = build(LearningMode.AUTOMATIC, decisions, strong, weak);
-        assertEquals(List.of(new Learned.Phrasing("money back", 1, true), new Learned.Phrasing("return", 1, true)),
-                learned.of("a"));
+        assertEquals(List.of(new Learned.Phrasing("money back", 1, true),
+                new Learned.Phrasing("return", LearnedBuilder.QUESTION_CONFIDENCE, true)), learned.of("a"));
+    }
+
+    @Test
+    void anApprovedPhrasingKeepsItsEvidencesConfidenceAtLeastAQuestionsOnlyARoutedOneIsFull() {
+        Evidence confident = chosen("refund", "a", 50, 50, 0);
+        Evidence doubtful = chosen("return", "a", 2, 0, 5);
+        Map<Evidence.Key, Decision> decisions = Map.of(confident.key(), Decision.APPROVED, doubtful.key(),
+                Decision.APPROVED, new Evidence.Key("money back", "a", Evidence.Scope.PUBLIC), Decision.ROUTED);
+        Map<String, Double> strengths = new java.util.HashMap<>();
+        build(LearningMode.AUTOMATIC, decisions, confident, doubtful).of("a")
+                .forEach(phrasing -> strengths.put(phrasing.text(), phrasing.strength()));
+        double confidence = LearnedBuilder.confidence(confident);
+        assertTrue(confidence > LearnedBuilder.QUESTION_CONFIDENCE && confidence < 1, "fifty satisfied: " + confidence);
+        assertEquals(Map.of("refund", confidence, "return", LearnedBuilder.QUESTION_CONFIDENCE, "money back", 1.0),
+                strengths);
     }
 
     @Test
@@ -77,7 +92,7 @@ class LearnedBuilderTest {
         Evidence decided = chosen("refund", "a", 2, 2, 0);
         Evidence undecided = chosen("return", "a", 50, 50, 0);
         Learned learned = build(LearningMode.APPROVED_ONLY, Map.of(decided.key(), Decision.APPROVED), decided, undecided);
-        assertEquals(List.of(new Learned.Phrasing("refund", 1, true)), learned.of("a"));
+        assertEquals(List.of(new Learned.Phrasing("refund", LearnedBuilder.QUESTION_CONFIDENCE, true)), learned.of("a"));
     }
 
     @Test
@@ -86,7 +101,8 @@ class LearnedBuilderTest {
         Evidence other = chosen("money back", "a", 2, 2, 0);
         Learned learned = build(LearningMode.APPROVED_ONLY, Map.of(written.key(), Decision.ALWAYS, other.key(),
                 Decision.APPROVED), written, other);
-        assertEquals(List.of(new Learned.Phrasing("money back", 1, true)), learned.of("a"));
+        assertEquals(List.of(new Learned.Phrasing("money back", LearnedBuilder.QUESTION_CONFIDENCE, true)),
+                learned.of("a"));
     }
 
     @Test
