@@ -17,11 +17,13 @@ import java.util.stream.Stream;
 
 /**
  * One benchmark run: for each size, generate a help center, build Kotae's index in this JVM, run the
- * in-process JMH benchmarks beside plain Lucene, then start the real server jar on that index and drive
- * it over HTTP. Prints the table and writes it into the results file (between the bench markers).
+ * in-process JMH benchmarks beside plain Lucene, then start the real server jar on that index through the
+ * launcher ({@code bin/kotae}, the README's way) and drive it over HTTP. Prints the table and writes it
+ * into the results file (between the bench markers).
  *
  * <pre>java -jar bench/target/kotae-bench.jar [--sizes 1000,10000,100000] [--out docs/benchmarks.md]
- *     [--work DIR] [--server-jar server/target/kotae.jar] [--smoke] [--after-edit-only] [--warm-millis MS]</pre>
+ *     [--work DIR] [--server-jar server/target/kotae.jar] [--launcher bin/kotae] [--smoke]
+ *     [--after-edit-only] [--warm-millis MS]</pre>
  *
  * <p>{@code --after-edit-only} builds the index and measures only the searches after an edit ({@link AfterEdit}).
  * {@code --warm-millis} sets the in-process server's {@code search.warmMillis} (default the server's), so
@@ -30,17 +32,18 @@ import java.util.stream.Stream;
 public final class Bench {
 
     static final String USAGE = "usage: kotae-bench [--sizes N,N,...] [--out FILE] [--work DIR] "
-            + "[--server-jar JAR] [--smoke] [--after-edit-only] [--warm-millis MS]";
+            + "[--server-jar JAR] [--launcher FILE] [--smoke] [--after-edit-only] [--warm-millis MS]";
 
     /** What to run, from the command line. */
-    record Settings(List<Integer> sizes, Path out, Path work, Path serverJar, boolean smoke, boolean afterEditOnly,
-            int warmMillis, String command) {
+    record Settings(List<Integer> sizes, Path out, Path work, Path serverJar, Path launcher, boolean smoke,
+            boolean afterEditOnly, int warmMillis, String command) {
 
         static Settings parse(String... args) {
             List<Integer> sizes = List.of(1_000, 10_000, 100_000);
             Path out = Path.of("docs/benchmarks.md");
             Path work = Path.of(System.getProperty("java.io.tmpdir"), "kotae-bench");
             Path jar = Path.of("server/target/kotae.jar");
+            Path launcher = Path.of("bin/kotae");
             boolean smoke = false;
             boolean afterEditOnly = false;
             int warmMillis = SearchConfig.DEFAULT_WARM_MILLIS;
@@ -51,6 +54,7 @@ public final class Bench {
                     case "--out" -> out = Path.of(value(args, ++i));
                     case "--work" -> work = Path.of(value(args, ++i));
                     case "--server-jar" -> jar = Path.of(value(args, ++i));
+                    case "--launcher" -> launcher = Path.of(value(args, ++i));
                     case "--smoke" -> smoke = true;
                     case "--after-edit-only" -> afterEditOnly = true;
                     case "--warm-millis" -> warmMillis = Integer.parseInt(value(args, ++i));
@@ -58,7 +62,7 @@ public final class Bench {
                 }
             }
             String command = "java -jar bench/target/kotae-bench.jar" + (args.length == 0 ? "" : " " + String.join(" ", args));
-            return new Settings(sizes, out, work, jar, smoke, afterEditOnly, warmMillis, command);
+            return new Settings(sizes, out, work, jar, launcher, smoke, afterEditOnly, warmMillis, command);
         }
 
         private static String value(String[] args, int i) {
@@ -131,12 +135,24 @@ public final class Bench {
             throw new IOException("server jar not found: " + settings.serverJar().toAbsolutePath()
                     + " (build it first: ./mvnw -B -ntp -DskipTests package)");
         }
+        if (!Files.isRegularFile(settings.launcher())) {
+            throw new IOException("launcher not found: " + settings.launcher().toAbsolutePath()
+                    + " (run from the repository's root, or give --launcher bin/kotae)");
+        }
         BenchReport report = new BenchReport(settings.command(), settings.sizes());
         for (int size : settings.sizes()) {
             log("=== " + size + " articles ===");
             measureSize(settings, size, report);
         }
         return report;
+    }
+
+    /**
+     * The heap the server is started with at {@code size} articles: the launcher's default (512 MB), and 1 GB
+     * from 50,000 articles, as docs/operations.md tells operators.
+     */
+    private static String heap(int size) {
+        return size >= 50_000 ? "1g" : null;
     }
 
     private static void measureSize(Settings settings, int size, BenchReport report) throws Exception {
@@ -210,8 +226,8 @@ public final class Bench {
         log("starting the server jar on the existing index, result cache off");
         // The search rows compare computing a search with plain Lucene computing it, so the 500 repeating
         // benchmark searches must not be answered from the cache; the query log below measures the cache.
-        try (ServerProcess server = ServerProcess.start(settings.serverJar(), content, data, dir.resolve("server.log"),
-                List.of(), Map.of("KOTAE_SEARCH_CACHE_MB", "0"))) {
+        try (ServerProcess server = ServerProcess.launched(settings.launcher(), settings.serverJar(), heap(size), content,
+                data, dir.resolve("server.log"), Map.of("KOTAE_SEARCH_CACHE_MB", "0"))) {
             report.put(size, BenchReport.Row.STARTUP_SECONDS, server.readyMillis() / 1000.0);
             HttpLoad load = new HttpLoad(server.base());
             List<String> searchPaths = requestPaths("/api/v1/search", queries);
@@ -238,8 +254,8 @@ public final class Bench {
         }
 
         log("starting the server jar with default settings (result cache on)");
-        try (ServerProcess server = ServerProcess.start(settings.serverJar(), content, data,
-                dir.resolve("server-default.log"), List.of())) {
+        try (ServerProcess server = ServerProcess.launched(settings.launcher(), settings.serverJar(), heap(size), content,
+                data, dir.resolve("server-default.log"), Map.of())) {
             HttpLoad load = new HttpLoad(server.base());
             // Yesterday's log warms the JIT and leaves the cache as a server that has been answering finds it;
             // today's, from the same mix with another seed, is measured.

@@ -15,8 +15,10 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * The real server, {@code java -jar kotae.jar serve}, in its own JVM as an operator runs it: so start-up
- * is timed from process launch, the load driver does not share its heap, and heap use is the server's.
+ * The real server in its own JVM, started through the launcher as an operator starts it
+ * ({@link #launched}) or as {@code java -jar kotae.jar serve} with options of the caller's ({@link #start}):
+ * so start-up is timed from process launch, the load driver does not share its heap, and heap use is the
+ * server's.
  */
 final class ServerProcess implements AutoCloseable {
 
@@ -44,11 +46,36 @@ final class ServerProcess implements AutoCloseable {
     /** The same, with {@code KOTAE_*} settings in the server's environment (see docs/configuration.md). */
     static ServerProcess start(Path jar, Path content, Path data, Path log, List<String> jvmOptions,
             Map<String, String> settings) throws Exception {
-        Path java = Path.of(System.getProperty("java.home"), "bin", "java");
         List<String> command = new java.util.ArrayList<>();
-        command.add(java.toString());
+        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         command.addAll(jvmOptions);
-        command.addAll(List.of("-jar", jar.toAbsolutePath().toString(), "serve", "--content", content.toAbsolutePath().toString(), "--data",
+        command.addAll(List.of("-jar", jar.toAbsolutePath().toString()));
+        return run(command, content, data, log, settings);
+    }
+
+    /**
+     * The server as the README starts it: {@code bin/kotae serve}, the launcher that gives the JVM the
+     * settings Kotae ships with (heap, collector), on {@code jar} and this JVM's Java. It {@code exec}s
+     * Java, so the process is the server's own (its id, its signals).
+     *
+     * @param heap the launcher's {@code KOTAE_HEAP}, or {@code null} for its default
+     */
+    static ServerProcess launched(Path launcher, Path jar, String heap, Path content, Path data, Path log,
+            Map<String, String> settings) throws Exception {
+        Map<String, String> environment = new java.util.HashMap<>(settings);
+        environment.put("KOTAE_JAR", jar.toAbsolutePath().toString());
+        environment.put("JAVA_HOME", System.getProperty("java.home"));
+        if (heap != null) {
+            environment.put("KOTAE_HEAP", heap);
+        }
+        return run(List.of("sh", launcher.toAbsolutePath().toString()), content, data, log, environment);
+    }
+
+    /** Runs {@code launch} followed by {@code serve} and its options; waits until the server is ready. */
+    private static ServerProcess run(List<String> launch, Path content, Path data, Path log,
+            Map<String, String> settings) throws Exception {
+        List<String> command = new java.util.ArrayList<>(launch);
+        command.addAll(List.of("serve", "--content", content.toAbsolutePath().toString(), "--data",
                 data.toAbsolutePath().toString(), "--host", "127.0.0.1", "--port", "0"));
         long start = System.nanoTime();
         ProcessBuilder builder = new ProcessBuilder(command).directory(data.getParent().toFile())

@@ -29,7 +29,7 @@ class BenchSmokeIT {
         Files.writeString(out, "# Benchmarks\n\nProse before.\n\n" + BenchReport.START + "\nold table\n"
                 + BenchReport.END + "\n\nProse after.\n");
         Bench.Settings settings = Bench.Settings.parse("--sizes", "300", "--smoke", "--work", work.resolve("run").toString(),
-                "--server-jar", jar.toString(), "--out", out.toString());
+                "--server-jar", jar.toString(), "--launcher", "../bin/kotae", "--out", out.toString());
 
         BenchReport report = Bench.run(settings);
         report.writeInto(out);
