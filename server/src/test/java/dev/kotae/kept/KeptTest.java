@@ -1,6 +1,7 @@
 package dev.kotae.kept;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
 import org.apache.lucene.document.Document;
@@ -11,7 +12,10 @@ import org.apache.lucene.index.IndexWriterConfig;
 import org.apache.lucene.store.ByteBuffersDirectory;
 import org.junit.jupiter.api.Test;
 
-/** A reader's closing drops exactly its own values, also those evicted and read again meanwhile. */
+/**
+ * A reader's closing drops exactly its own values, also those evicted and read again meanwhile; the bound
+ * by weight holds however small the values.
+ */
 class KeptTest {
 
     @Test
@@ -49,6 +53,23 @@ class KeptTest {
             }
             reader.close();
             assertEquals(0, kept.size(), "closed readers keep nothing");
+        }
+    }
+
+    @Test
+    void emptyValuesCountAgainstTheBoundToo() throws IOException {
+        try (ByteBuffersDirectory directory = new ByteBuffersDirectory();
+                IndexWriter writer = new IndexWriter(directory, new IndexWriterConfig())) {
+            writer.addDocument(new Document());
+            try (DirectoryReader reader = DirectoryReader.open(writer)) {
+                long bound = 100 * Kept.ENTRY_BYTES;
+                Kept<String, String> kept = Kept.byWeight(bound, (key, value) -> value.length());
+                for (int i = 0; i < 10_000; i++) { // a term no article has: an empty value, every time a new one
+                    kept.get(helper(reader), "nowhere" + i, key -> "");
+                }
+                assertTrue(kept.size() <= 100, kept.size() + " empty values kept within room for 100");
+                assertTrue(kept.bytes() <= bound, kept.bytes() + " bytes");
+            }
         }
     }
 
