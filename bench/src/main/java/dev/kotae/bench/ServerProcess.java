@@ -38,12 +38,11 @@ final class ServerProcess implements AutoCloseable {
         this.readyMillis = readyMillis;
     }
 
-    /** Launches the server and waits until {@code /readyz} answers 200 (HTTP up and the index open). */
-    static ServerProcess start(Path jar, Path content, Path data, Path log, List<String> jvmOptions) throws Exception {
-        return start(jar, content, data, log, jvmOptions, Map.of());
-    }
-
-    /** The same, with {@code KOTAE_*} settings in the server's environment (see docs/configuration.md). */
+    /**
+     * Launches {@code java} with {@code jvmOptions} on {@code jar}, {@code KOTAE_*} {@code settings} in the
+     * server's environment (see docs/configuration.md), and waits until {@code /readyz} answers 200 (HTTP up
+     * and the index open).
+     */
     static ServerProcess start(Path jar, Path content, Path data, Path log, List<String> jvmOptions,
             Map<String, String> settings) throws Exception {
         List<String> command = new java.util.ArrayList<>();
@@ -71,7 +70,7 @@ final class ServerProcess implements AutoCloseable {
         return run(List.of("sh", launcher.toAbsolutePath().toString()), content, data, log, environment);
     }
 
-    /** Runs {@code launch} followed by {@code serve} and its options; waits until the server is ready. */
+    /** Runs {@code launch} followed by {@code serve} and its options; waits until {@code /readyz} answers 200. */
     private static ServerProcess run(List<String> launch, Path content, Path data, Path log,
             Map<String, String> settings) throws Exception {
         List<String> command = new java.util.ArrayList<>(launch);
