@@ -36,8 +36,8 @@ public final class Kept<K, V> implements Usage {
     /**
      * What one kept value costs beside its own bytes, counted in every weight: the key (a term, say, with
      * its bytes), the owner pair, Caffeine's entry and the two hash-map nodes. Without it an empty value
-     * weighed nothing and was never evicted: random queries (each joined word pair a new term) kept
-     * 1.9 million empty term sets, over 250 MB, in a 512 MB heap until a full collection could not help.
+     * (the term set of a term no article has) would weigh nothing and never be evicted, so queries for ever
+     * new terms could fill the heap (docs/benchmarks.md, log 2026-12-06).
      */
     static final int ENTRY_BYTES = 256;
 

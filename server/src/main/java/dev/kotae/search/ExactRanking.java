@@ -22,10 +22,10 @@ import org.apache.lucene.util.FixedBitSet;
 final class ExactRanking {
 
     /**
-     * Zeroed sum arrays to reuse, as many as searches run at once on a small machine. An array per search
-     * was a fifth of all a search allocated (8 bytes per document: 80 KB at 10k articles), so young
-     * collections came three times as often, and each one's pause is what the slowest searches wait for
-     * (docs/benchmarks.md, log 2026-12-06). Bounded, so at most this many arrays outlive their search.
+     * Zeroed sum arrays to reuse, as many as searches run at once on a small machine: a new one per search
+     * (8 bytes per document) was the largest single share of what a search allocated, and young
+     * collections pause the searches in flight (docs/benchmarks.md, log 2026-12-06). Bounded, so at most
+     * this many arrays outlive their search.
      */
     private static final ArrayBlockingQueue<double[]> SPARE_SUMS = new ArrayBlockingQueue<>(8);
 
