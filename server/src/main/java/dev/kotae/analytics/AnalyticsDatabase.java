@@ -131,6 +131,25 @@ public final class AnalyticsDatabase implements AutoCloseable {
         return pool.getConnection();
     }
 
+    /**
+     * A read-only connection whose statements all see one snapshot (repeatable read, one transaction), so the
+     * figures of a report read in several statements agree with each other while events keep arriving: a
+     * report's views and its week-over-week views, say. The pool rolls the transaction back and restores the
+     * connection's settings when it is closed.
+     */
+    Connection snapshot() throws SQLException {
+        Connection connection = pool.getConnection();
+        try {
+            connection.setReadOnly(true);
+            connection.setTransactionIsolation(Connection.TRANSACTION_REPEATABLE_READ);
+            connection.setAutoCommit(false);
+            return connection;
+        } catch (SQLException | RuntimeException e) {
+            connection.close();
+            throw e;
+        }
+    }
+
     public String description() {
         return description;
     }

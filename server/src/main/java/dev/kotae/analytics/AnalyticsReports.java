@@ -280,7 +280,7 @@ public final class AnalyticsReports {
                 + (zeroOnly ? " AND result_count = 0" : "");
         String filter = folded(containing);
         Map<String, RowBuilder> rows = new LinkedHashMap<>();
-        try (Connection connection = database.connection()) {
+        try (Connection connection = database.snapshot()) {
             SpellingRows spellings = new SpellingRows();
             int read = 0;
             String top = "SELECT " + SPELLING + ", MAX(query_sound), COUNT(*) FROM analytics_event" + where
@@ -370,7 +370,7 @@ public final class AnalyticsReports {
     public List<ClickRow> clickThrough(DateRange range, QueryTable searched) throws SQLException {
         Map<String, long[]> clicks = new HashMap<>();
         List<String> counted = searched.groups.stream().flatMap(g -> g.spellings().stream()).distinct().toList();
-        try (Connection connection = database.connection()) {
+        try (Connection connection = database.snapshot()) {
             for (List<String> part : parts(counted)) {
                 String sql = "SELECT " + SPELLING + ", COUNT(*), SUM(CAST(result_rank AS BIGINT)) FROM analytics_event"
                         + " WHERE type = 'click' AND occurred_at >= ? AND occurred_at < ? AND query_key IS NOT NULL"
@@ -413,7 +413,7 @@ public final class AnalyticsReports {
         DateRange.Weeks weeks = range.weeks(zone);
         Map<String, long[]> perSpelling = new HashMap<>();
         List<String> counted = table.groups.stream().flatMap(g -> g.spellings().stream()).distinct().toList();
-        try (Connection connection = database.connection()) {
+        try (Connection connection = database.snapshot()) {
             for (List<String> part : parts(counted)) {
                 String sql = "SELECT " + SPELLING + ", SUM(CASE WHEN occurred_at >= ? THEN 1 ELSE 0 END),"
                         + " SUM(CASE WHEN occurred_at < ? THEN 1 ELSE 0 END) FROM analytics_event"
@@ -462,7 +462,7 @@ public final class AnalyticsReports {
         Map<String, long[]> votes = new HashMap<>();
         Map<String, long[]> weekly = new HashMap<>();
         DateRange.Weeks weeks = range.weeks(zone);
-        try (Connection connection = database.connection()) {
+        try (Connection connection = database.snapshot()) {
             try (PreparedStatement statement = connection.prepareStatement(top)) {
                 statement.setInt(bindRange(statement, range, false), Math.min(limit, MAX_ROWS));
                 try (ResultSet result = statement.executeQuery()) {
@@ -547,7 +547,7 @@ public final class AnalyticsReports {
         String ends = "SELECT SUM(CASE WHEN action = ? THEN 1 ELSE 0 END), SUM(CASE WHEN action = ? THEN 1 ELSE 0 END)"
                 + " FROM analytics_event WHERE type = 'deflection' AND occurred_at >= ? AND occurred_at < ?"
                 + CUSTOMERS;
-        try (Connection connection = database.connection()) {
+        try (Connection connection = database.snapshot()) {
             long[] searched = sums(connection, searches, range, List.of());
             long[] voted = sums(connection, votes, range, List.of());
             long[] ended = sums(connection, ends, range, List.of(DeflectionEvent.SOLVED, DeflectionEvent.SUBMITTED));
@@ -611,7 +611,7 @@ public final class AnalyticsReports {
                 + " WHERE type = 'feedback' AND occurred_at >= ? AND occurred_at < ? AND comment IS NOT NULL"
                 + " ORDER BY occurred_at DESC, id DESC LIMIT ?";
         Map<String, FeedbackRow> rows = new LinkedHashMap<>();
-        try (Connection connection = database.connection()) {
+        try (Connection connection = database.snapshot()) {
             try (PreparedStatement statement = connection.prepareStatement(totals)) {
                 statement.setInt(bindRange(statement, range, false), limit);
                 try (ResultSet result = statement.executeQuery()) {
