@@ -3,27 +3,40 @@ package dev.kotae.analytics;
 import dev.kotae.plugin.KotaeEvent;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.Deque;
+import java.util.HashMap;
 import java.util.Iterator;
 import java.util.List;
+import java.util.Map;
 
 /**
  * The latest events in memory, newest first, for administrators to see what the help center and its
- * widgets record ({@code GET /api/v1/admin/events}). Bounded; lost on restart (durable analytics storage
- * is a separate concern).
+ * widgets record ({@code GET /api/v1/admin/events}). Each type keeps its own latest {@link #PER_TYPE}, so
+ * a burst of searches or page views does not push out the votes and deflections an administrator is
+ * checking (and, under load, a search is not kept for long after it is answered). Lost on restart
+ * (durable analytics storage is a separate concern).
  */
 public final class RecentEvents implements EventBus.Subscriber {
 
-    public static final int CAPACITY = 5_000;
+    /** Events kept of each type. */
+    public static final int PER_TYPE = 1_000;
+    /** The most {@link #latest} returns: every type's allowance, for the types the API names. */
+    public static final int CAPACITY = PER_TYPE * 5;
 
-    private final Deque<KotaeEvent> events = new ArrayDeque<>();
+    /** An event and its place in arrival order, which orders events of different types. */
+    private record Entry(long sequence, KotaeEvent event) {}
+
+    private final Map<String, Deque<Entry>> byType = new HashMap<>();
+    private long arrived;
 
     @Override
     public synchronized void accept(KotaeEvent event) {
-        if (events.size() == CAPACITY) {
+        Deque<Entry> events = byType.computeIfAbsent(EventNames.of(event), type -> new ArrayDeque<>());
+        if (events.size() == PER_TYPE) {
             events.removeLast();
         }
-        events.addFirst(event);
+        events.addFirst(new Entry(arrived++, event));
     }
 
     /**
@@ -32,13 +45,16 @@ public final class RecentEvents implements EventBus.Subscriber {
      * @param type an {@link EventNames} name, or {@code null} for all
      */
     public synchronized List<KotaeEvent> latest(String type, int limit) {
-        List<KotaeEvent> found = new ArrayList<>();
-        for (Iterator<KotaeEvent> it = events.iterator(); it.hasNext() && found.size() < limit; ) {
-            KotaeEvent event = it.next();
-            if (type == null || type.equals(EventNames.of(event))) {
-                found.add(event);
+        List<Entry> found = new ArrayList<>();
+        if (type != null) {
+            for (Iterator<Entry> it = byType.getOrDefault(type, new ArrayDeque<>()).iterator();
+                    it.hasNext() && found.size() < limit; ) {
+                found.add(it.next());
             }
+        } else {
+            byType.values().forEach(found::addAll);
+            found.sort(Comparator.comparingLong(Entry::sequence).reversed());
         }
-        return found;
+        return found.stream().limit(limit).map(Entry::event).toList();
     }
 }
