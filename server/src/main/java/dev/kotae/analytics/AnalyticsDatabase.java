@@ -111,9 +111,9 @@ public final class AnalyticsDatabase implements AutoCloseable {
      * Each commit is written to the file at once ({@code WRITE_DELAY=0}; H2 would otherwise keep it in
      * memory for up to half a second): the journal is trimmed once the database committed, so a commit must
      * survive a kill of the process. Its page cache is 1 MB ({@code CACHE_SIZE}, in KB; H2's default is
-     * 16 MB): the events are written far more than read, and the reports scan; a cache that keeps the
-     * pages of the latest inserts makes every young collection of the server's heap copy those rows again,
-     * so with the default, searching at full rate paused twice as long (see docs/benchmarks.md).
+     * 16 MB): the events are written far more than read and the reports scan, and a cache holding the pages
+     * of the latest inserts makes every young collection of the server's heap copy those rows again
+     * (docs/benchmarks.md, log of stop 37).
      */
     public static String embeddedUrl(Path dataFolder) {
         Path file = dataFolder.toAbsolutePath().resolve("analytics").resolve("events");

@@ -1,5 +1,7 @@
 package dev.kotae.analytics;
 
+import java.util.List;
+
 import dev.kotae.plugin.ClickEvent;
 import dev.kotae.plugin.DeflectionEvent;
 import dev.kotae.plugin.FeedbackEvent;
@@ -14,6 +16,9 @@ public final class EventNames {
     public static final String FEEDBACK = "feedback";
     public static final String DEFLECTION = "deflection";
     public static final String VIEW = "view";
+
+    /** Every name an event can have in the API, in the order the API lists them. */
+    public static final List<String> ALL = List.of(SEARCH, CLICK, FEEDBACK, DEFLECTION, VIEW);
 
     private EventNames() {}
 

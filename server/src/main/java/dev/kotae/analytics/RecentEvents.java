@@ -2,13 +2,12 @@ package dev.kotae.analytics;
 
 import dev.kotae.plugin.KotaeEvent;
 import java.util.ArrayDeque;
-import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.Deque;
 import java.util.HashMap;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Stream;
 
 /**
  * The latest events in memory, newest first, for administrators to see what the help center and its
@@ -21,11 +20,13 @@ public final class RecentEvents implements EventBus.Subscriber {
 
     /** Events kept of each type. */
     public static final int PER_TYPE = 1_000;
-    /** The most {@link #latest} returns: every type's allowance, for the types the API names. */
-    public static final int CAPACITY = PER_TYPE * 5;
+    /** The most {@link #latest} returns: every type's allowance. */
+    public static final int CAPACITY = PER_TYPE * EventNames.ALL.size();
 
     /** An event and its place in arrival order, which orders events of different types. */
     private record Entry(long sequence, KotaeEvent event) {}
+
+    private static final Comparator<Entry> NEWEST_FIRST = Comparator.comparingLong(Entry::sequence).reversed();
 
     private final Map<String, Deque<Entry>> byType = new HashMap<>();
     private long arrived;
@@ -45,16 +46,9 @@ public final class RecentEvents implements EventBus.Subscriber {
      * @param type an {@link EventNames} name, or {@code null} for all
      */
     public synchronized List<KotaeEvent> latest(String type, int limit) {
-        List<Entry> found = new ArrayList<>();
-        if (type != null) {
-            for (Iterator<Entry> it = byType.getOrDefault(type, new ArrayDeque<>()).iterator();
-                    it.hasNext() && found.size() < limit; ) {
-                found.add(it.next());
-            }
-        } else {
-            byType.values().forEach(found::addAll);
-            found.sort(Comparator.comparingLong(Entry::sequence).reversed());
-        }
-        return found.stream().limit(limit).map(Entry::event).toList();
+        Stream<Entry> newestFirst = type != null
+                ? byType.getOrDefault(type, new ArrayDeque<>()).stream()
+                : byType.values().stream().flatMap(Deque::stream).sorted(NEWEST_FIRST);
+        return newestFirst.limit(limit).map(Entry::event).toList();
     }
 }

@@ -84,8 +84,7 @@ public final class AdminResource {
         requireAdmin(security);
         int max = Params.bounded(limit, "limit", 100, RecentEvents.CAPACITY);
         String kind = Params.optional(type);
-        if (kind != null && !List.of(EventNames.SEARCH, EventNames.CLICK, EventNames.FEEDBACK, EventNames.DEFLECTION,
-                EventNames.VIEW).contains(kind)) {
+        if (kind != null && !EventNames.ALL.contains(kind)) {
             throw ApiException.badRequest("bad_type", "type must be search, click, feedback, deflection or view");
         }
         return new EventList(recentEvents.latest(kind, max).stream().map(AdminResource::eventJson).toList());

@@ -1,6 +1,9 @@
 package dev.kotae.analytics;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.kotae.plugin.SearchEvent;
 import java.nio.file.Path;
@@ -30,7 +33,13 @@ class AnalyticsSnapshotTest {
                 AnalyticsDatabase database = TestDatabases.open(db, data)) {
             EventRecorder recorder = new EventRecorder(database);
             recorder.write(List.of(search("返金")));
+            int isolation;
+            try (Connection plain = database.connection()) {
+                isolation = plain.getTransactionIsolation();
+            }
+            Connection used;
             try (Connection report = database.snapshot()) {
+                used = report.unwrap(Connection.class);
                 assertEquals(1, searches(report), "the first statement");
                 recorder.write(List.of(search("領収書"))); // committed between the report's statements
                 assertEquals(1, searches(report), "a later statement of the same report");
@@ -38,8 +47,12 @@ class AnalyticsSnapshotTest {
             try (Connection next = database.snapshot()) {
                 assertEquals(2, searches(next), "the next report sees it");
             }
+            // The pool hands a thread the connection it returned last: the snapshot's, which must be as it was.
             try (Connection plain = database.connection()) {
-                assertEquals(true, plain.getAutoCommit(), "the pool gives the connection back as it was");
+                assertSame(used, plain.unwrap(Connection.class), "the same connection as the snapshot's");
+                assertTrue(plain.getAutoCommit(), "autocommit restored");
+                assertFalse(plain.isReadOnly(), "writable again");
+                assertEquals(isolation, plain.getTransactionIsolation(), "isolation restored");
             }
         }
     }
