@@ -74,7 +74,8 @@ public final class HttpServer implements AutoCloseable {
         // Outermost, so no body beyond the limit is read by anything: a declared Content-Length over it is
         // answered 413 before the request goes on, and a body without one is cut off once it passes it.
         server.setHandler(new RequestBodyLimit(callers.maxRequestBodyBytes(), editing.maxImageBytes(),
-                authentication.sessions(), SearchAdmission.around(context, searchConcurrency, metrics)));
+                authentication.sessions(),
+                new UnreadBodyCloses(SearchAdmission.around(context, searchConcurrency, metrics))));
         server.setErrorHandler(new JettyErrorHandler());
     }
 
