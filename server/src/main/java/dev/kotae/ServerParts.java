@@ -230,7 +230,7 @@ final class ServerParts implements AutoCloseable {
         // Closed before the plugins and the journal: what is queued is delivered to them first.
         closer.add(events);
         RecentEvents recentEvents = new RecentEvents();
-        events.subscribe("recent", recentEvents);
+        events.keepLatestIn(recentEvents);
         // Reopens the index writer after a failed write and resyncs what was lost.
         closer.add(new IndexRecovery(index, content::resyncAfterIndexFailure));
 

@@ -49,6 +49,7 @@ public final class EventBus implements AutoCloseable {
     private final KotaeMetrics metrics;
     private final List<Lane> lanes = new CopyOnWriteArrayList<>();
     private volatile EventJournal journal;
+    private volatile RecentEvents recent;
 
     public EventBus(KotaeMetrics metrics) {
         this.metrics = metrics;
@@ -75,8 +76,16 @@ public final class EventBus implements AutoCloseable {
     }
 
     /**
-     * Writes the event to the journal (when there is one), then queues it for every subscriber; never
-     * waits for a subscriber.
+     * Keeps every event published from now on in {@code recent} as well, before {@link #publish} returns
+     * (on the publisher's thread: adding is cheap, and a thread of its own would be woken for every search).
+     */
+    public void keepLatestIn(RecentEvents recent) {
+        this.recent = recent;
+    }
+
+    /**
+     * Writes the event to the journal (when there is one) and the recent events (when kept), then queues
+     * it for every subscriber; never waits for a subscriber.
      *
      * @return true when the event is kept for the analytics database (journaled, or no journal is in use);
      *     false when the journal refused it (full or unwritable; the loss is counted): an endpoint must not
@@ -94,6 +103,10 @@ public final class EventBus implements AutoCloseable {
         metrics.event(EventNames.of(event));
         EventJournal durable = journal;
         boolean kept = durable == null || durable.append(event, requester);
+        RecentEvents latest = recent;
+        if (latest != null) {
+            latest.add(event);
+        }
         for (Lane lane : lanes) {
             if (!lane.queue.offer(event)) {
                 metrics.eventDropped(lane.name);

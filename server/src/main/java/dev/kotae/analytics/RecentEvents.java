@@ -15,8 +15,12 @@ import java.util.stream.Stream;
  * a burst of searches or page views does not push out the votes and deflections an administrator is
  * checking (and, under load, a search is not kept for long after it is answered). Lost on restart
  * (durable analytics storage is a separate concern).
+ *
+ * <p>{@link EventBus#publish} adds each event on the publishing request's own thread ({@link
+ * EventBus#keepLatestIn}): adding is a few field writes under this object's lock, where handing the event
+ * to a thread of its own woke that thread for every search.
  */
-public final class RecentEvents implements EventBus.Subscriber {
+public final class RecentEvents {
 
     /** Events kept of each type. */
     public static final int PER_TYPE = 1_000;
@@ -31,8 +35,8 @@ public final class RecentEvents implements EventBus.Subscriber {
     private final Map<String, Deque<Entry>> byType = new HashMap<>();
     private long arrived;
 
-    @Override
-    public synchronized void accept(KotaeEvent event) {
+    /** Keeps {@code event} as its type's newest, dropping the type's oldest beyond {@link #PER_TYPE}. */
+    public synchronized void add(KotaeEvent event) {
         Deque<Entry> events = byType.computeIfAbsent(EventNames.of(event), type -> new ArrayDeque<>());
         if (events.size() == PER_TYPE) {
             events.removeLast();

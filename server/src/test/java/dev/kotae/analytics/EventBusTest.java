@@ -49,6 +49,20 @@ class EventBusTest {
     }
 
     @Test
+    void theRecentEventsHoldAnEventOnceItIsPublished() {
+        EventBus bus = new EventBus(new KotaeMetrics());
+        RecentEvents recent = new RecentEvents();
+        bus.keepLatestIn(recent);
+        KotaeEvent first = click(1);
+        KotaeEvent second = click(2);
+        bus.publish(first);
+        assertEquals(List.of(first), recent.latest(null, 10));
+        bus.publish(second);
+        assertEquals(List.of(second, first), recent.latest(EventNames.CLICK, 10));
+        bus.close();
+    }
+
+    @Test
     void aFullQueueDropsAndCountsInsteadOfBlocking() throws Exception {
         KotaeMetrics metrics = new KotaeMetrics();
         EventBus bus = new EventBus(metrics);

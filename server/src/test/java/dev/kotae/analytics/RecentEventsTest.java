@@ -22,10 +22,10 @@ class RecentEventsTest {
     @Test
     void aBurstOfSearchesKeepsTheVotesBeforeIt() {
         RecentEvents recent = new RecentEvents();
-        recent.accept(vote(0));
-        recent.accept(vote(1));
+        recent.add(vote(0));
+        recent.add(vote(1));
         for (int i = 2; i < 2 + RecentEvents.CAPACITY; i++) {
-            recent.accept(search(i));
+            recent.add(search(i));
         }
         List<KotaeEvent> votes = recent.latest(EventNames.FEEDBACK, 10);
         assertEquals(List.of(vote(1), vote(0)), votes);
@@ -37,10 +37,10 @@ class RecentEventsTest {
     @Test
     void allTypesTogetherAreNewestFirstInArrivalOrder() {
         RecentEvents recent = new RecentEvents();
-        recent.accept(search(0));
-        recent.accept(vote(1));
-        recent.accept(search(2));
-        recent.accept(vote(3));
+        recent.add(search(0));
+        recent.add(vote(1));
+        recent.add(search(2));
+        recent.add(vote(3));
         assertEquals(List.of(vote(3), search(2), vote(1), search(0)), recent.latest(null, 10));
         assertEquals(List.of(vote(3), search(2)), recent.latest(null, 2));
         assertEquals(List.of(), recent.latest(EventNames.CLICK, 10));
