@@ -8,6 +8,7 @@ import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Set;
+import java.util.function.BiConsumer;
 import org.eclipse.jetty.http.HttpField;
 import org.eclipse.jetty.http.HttpFields;
 import org.eclipse.jetty.http.HttpHeader;
@@ -64,6 +65,7 @@ final class JettyErrorHandler extends ErrorHandler {
     @Override
     public ByteBuffer badMessageError(int status, String reason, HttpFields.Mutable fields) {
         fields.put(JSON);
+        protect(fields::put, false);
         return ByteBuffer.wrap(ApiError.of(ApiError.codeFor(status), ApiError.messageFor(status)).toJson());
     }
 
@@ -71,6 +73,7 @@ final class JettyErrorHandler extends ErrorHandler {
     static void write(Request request, Response response, Callback callback, ApiError error) {
         boolean page = isPage(request);
         response.getHeaders().put(page ? HTML : JSON);
+        protect(response.getHeaders()::put, page);
         response.write(true, ByteBuffer.wrap(page ? page(error) : error.toJson()), callback);
     }
 
@@ -131,9 +134,20 @@ final class JettyErrorHandler extends ErrorHandler {
         boolean page = isPagePath(path);
         response.setStatus(status);
         response.setContentType(page ? HTML.getValue() : JSON.getValue());
+        protect(response::setHeader, page);
+        response.setHeader(HttpHeader.CACHE_CONTROL.asString(), "no-cache");
         byte[] body = page ? page(error) : error.toJson();
         response.setContentLength(body.length);
         response.getOutputStream().write(body);
+    }
+
+    /**
+     * The security headers every answer carries ({@link SecurityHeaders}), for the answers written here,
+     * which Jersey's filters never see.
+     */
+    private static void protect(BiConsumer<String, String> header, boolean page) {
+        SecurityHeaders.FIXED.forEach(header);
+        header.accept(SecurityHeaders.POLICY, SecurityHeaders.policy(page));
     }
 
     /** Fixed text only: nothing from the request reaches the page, so nothing needs escaping. */

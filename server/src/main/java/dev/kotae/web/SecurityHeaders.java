@@ -6,11 +6,13 @@ import jakarta.ws.rs.container.ContainerResponseContext;
 import jakarta.ws.rs.container.ContainerResponseFilter;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.MultivaluedMap;
+import java.util.Map;
 
 /**
  * Headers every response carries: no MIME sniffing, no referrer leaks, a content security policy, and no
  * caching of answers that depend on who asked (an agent's search must not be served to the next
- * customer by a shared cache).
+ * customer by a shared cache). Answers written outside Jersey get the same {@link #FIXED} headers and
+ * policy from {@link JettyErrorHandler}.
  */
 final class SecurityHeaders implements ContainerResponseFilter {
 
@@ -23,17 +25,26 @@ final class SecurityHeaders implements ContainerResponseFilter {
             + "object-src 'none'";
     /** Everything else is data, never a document to render. */
     static final String DATA_POLICY = "default-src 'none'; frame-ancestors 'none'";
+    /** The headers whose value is the same for every answer. */
+    static final Map<String, String> FIXED = Map.of("X-Content-Type-Options", "nosniff",
+            "Referrer-Policy", "strict-origin-when-cross-origin");
+
+    static final String POLICY = "Content-Security-Policy";
+
+    /** The content security policy of an answer that sets none itself. */
+    static String policy(boolean html) {
+        return html ? PAGE_POLICY : DATA_POLICY;
+    }
 
     @Override
     public void filter(ContainerRequestContext request, ContainerResponseContext response) {
         MultivaluedMap<String, Object> headers = response.getHeaders();
-        headers.putSingle("X-Content-Type-Options", "nosniff");
-        headers.putSingle("Referrer-Policy", "strict-origin-when-cross-origin");
+        FIXED.forEach(headers::putSingle);
         MediaType type = response.getMediaType(); // parsed from the headers on each call
         boolean html = type != null && type.isCompatible(MediaType.TEXT_HTML_TYPE);
         // A resource that set its own policy (uploaded images: a sandbox) knows better than the default.
-        if (!headers.containsKey("Content-Security-Policy")) {
-            headers.putSingle("Content-Security-Policy", html ? PAGE_POLICY : DATA_POLICY);
+        if (!headers.containsKey(POLICY)) {
+            headers.putSingle(POLICY, policy(html));
         }
         // getCookies() parses the Cookie header on each call: skip it when there is none.
         boolean personal = request.getHeaderString("Authorization") != null

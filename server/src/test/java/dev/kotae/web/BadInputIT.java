@@ -54,6 +54,26 @@ class BadInputIT extends SampleServerIT {
         assertFalse(page.body().contains("%E3") || page.body().contains("zz"), "nothing from the request is echoed");
     }
 
+    /** Answers written outside Jersey (Jetty's, the servlet filter's) carry the headers every answer does. */
+    @Test
+    void errorAnswersWrittenOutsideJerseyCarryTheSecurityHeaders() throws Exception {
+        Map<String, KotaeServer.Reply> answers = new java.util.LinkedHashMap<>();
+        answers.put("unparsable Content-Type (a page)", server.send(server.request("/login")
+                .header("Content-Type", ";;;").POST(java.net.http.HttpRequest.BodyPublishers.ofString("x")), null));
+        answers.put("bad URL (a page)", server.raw("GET /articles/..%2F..%2Fetc HTTP/1.1"));
+        answers.put("bad URL (API)", server.raw("GET /api/v1/search?q=%zz HTTP/1.1"));
+        answers.put("body too large", server.raw("POST /api/v1/events HTTP/1.1\r\nContent-Type: application/json"
+                + "\r\nContent-Length: 999999999"));
+        answers.put("header too large", server.raw("GET /api/v1/search?q=a HTTP/1.1\r\nX-Big: " + "x".repeat(20_000)));
+        answers.forEach((what, reply) -> {
+            assertTrue(reply.status() >= 400 && reply.status() < 500, () -> what + ": " + reply.status());
+            assertEquals("nosniff", reply.headers().get("x-content-type-options"), what);
+            assertEquals("strict-origin-when-cross-origin", reply.headers().get("referrer-policy"), what);
+            String policy = reply.contentType().startsWith("text/html") ? SecurityHeaders.PAGE_POLICY : SecurityHeaders.DATA_POLICY;
+            assertEquals(policy, reply.headers().get("content-security-policy"), what);
+        });
+    }
+
     @Test
     void longButReasonableQueryIsServed() {
         String sentence = "注文をキャンセルして返金してほしいのですが、どうすればいいですか。".repeat(20);
