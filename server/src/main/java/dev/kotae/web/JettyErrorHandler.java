@@ -147,7 +147,7 @@ final class JettyErrorHandler extends ErrorHandler {
      */
     private static void protect(BiConsumer<String, String> header, boolean page) {
         SecurityHeaders.FIXED.forEach(header);
-        header.accept(SecurityHeaders.POLICY, SecurityHeaders.policy(page));
+        header.accept(SecurityHeaders.POLICY_HEADER, SecurityHeaders.policy(page));
     }
 
     /** Fixed text only: nothing from the request reaches the page, so nothing needs escaping. */

@@ -36,7 +36,7 @@ public final class MediaFileResource {
         ImageStore.Stored image = images.find(name).orElseThrow(() -> ApiException.notFound("image"));
         StreamingOutput bytes = out -> Files.copy(image.file(), out);
         return Response.ok(bytes, image.type().mediaType())
-                .header("Content-Security-Policy", POLICY)
+                .header(SecurityHeaders.POLICY_HEADER, POLICY)
                 .header("X-Content-Type-Options", "nosniff")
                 .header(HttpHeaders.CACHE_CONTROL, CACHE)
                 .build();

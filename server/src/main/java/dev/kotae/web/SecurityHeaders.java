@@ -29,7 +29,8 @@ final class SecurityHeaders implements ContainerResponseFilter {
     static final Map<String, String> FIXED = Map.of("X-Content-Type-Options", "nosniff",
             "Referrer-Policy", "strict-origin-when-cross-origin");
 
-    static final String POLICY = "Content-Security-Policy";
+    /** The header that carries the content security policy. */
+    static final String POLICY_HEADER = "Content-Security-Policy";
 
     /** The content security policy of an answer that sets none itself. */
     static String policy(boolean html) {
@@ -43,8 +44,8 @@ final class SecurityHeaders implements ContainerResponseFilter {
         MediaType type = response.getMediaType(); // parsed from the headers on each call
         boolean html = type != null && type.isCompatible(MediaType.TEXT_HTML_TYPE);
         // A resource that set its own policy (uploaded images: a sandbox) knows better than the default.
-        if (!headers.containsKey(POLICY)) {
-            headers.putSingle(POLICY, policy(html));
+        if (!headers.containsKey(POLICY_HEADER)) {
+            headers.putSingle(POLICY_HEADER, policy(html));
         }
         // getCookies() parses the Cookie header on each call: skip it when there is none.
         boolean personal = request.getHeaderString("Authorization") != null
