@@ -3,6 +3,7 @@ package dev.kotae.content;
 import com.fasterxml.jackson.annotation.JsonFormat;
 import java.time.LocalDate;
 import java.util.List;
+import org.yaml.snakeyaml.reader.StreamReader;
 
 /**
  * The YAML block at the top of an article file, as written by the author. Every key is optional; unknown
@@ -22,4 +23,13 @@ public record FrontMatter(
         String translationKey) {
 
     static final FrontMatter EMPTY = new FrontMatter(null, null, null, null, null, null, null, null, null, null);
+
+    /**
+     * Whether YAML can hold {@code value} as text: no unpaired surrogate half, no U+FFFE or U+FFFF, no
+     * control character other than tab and line breaks (YAML's printable set, as SnakeYAML, which writes
+     * the files, checks it). Anything else cannot be written into a file's front matter.
+     */
+    public static boolean canHold(String value) {
+        return StreamReader.isPrintable(value);
+    }
 }

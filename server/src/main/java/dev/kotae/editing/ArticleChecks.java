@@ -4,6 +4,7 @@ import dev.kotae.content.Article;
 import dev.kotae.content.ArticleParser;
 import dev.kotae.content.ContentException;
 import dev.kotae.content.ContentFolder;
+import dev.kotae.content.FrontMatter;
 import java.time.LocalDate;
 import java.util.List;
 
@@ -58,6 +59,10 @@ final class ArticleChecks {
         }
         if (value.chars().anyMatch(c -> c < 0x20 && c != '\t' || c == 0x7f)) {
             throw new EditRejectedException(field, field + " must not contain control characters");
+        }
+        if (!FrontMatter.canHold(value)) {
+            throw new EditRejectedException(field, field + " must be text: no unpaired surrogate, U+FFFE, U+FFFF"
+                    + " or control character");
         }
     }
 

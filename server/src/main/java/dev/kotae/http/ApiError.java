@@ -74,6 +74,7 @@ public record ApiError(Body error) {
             case 415 -> "unsupported_media_type";
             case 431 -> "headers_too_large";
             case 503 -> "unavailable";
+            case 505 -> "http_version_not_supported";
             default -> status >= 500 ? "internal_error" : "bad_request";
         };
     }
@@ -92,6 +93,7 @@ public record ApiError(Body error) {
             case 415 -> "this media type is not accepted here";
             case 431 -> "the request headers are too large";
             case 503 -> "the server is not ready yet";
+            case 505 -> "only HTTP/1.0 and HTTP/1.1 are served";
             default -> status >= 500 ? "internal error; it has been logged" : "the request was refused";
         };
     }

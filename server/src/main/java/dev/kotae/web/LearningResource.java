@@ -3,6 +3,7 @@ package dev.kotae.web;
 import com.fasterxml.jackson.annotation.JsonUnwrapped;
 import dev.kotae.auth.Caller;
 import dev.kotae.content.Article;
+import dev.kotae.content.FrontMatter;
 import dev.kotae.editing.EditConflictException;
 import dev.kotae.editing.EditNotAllowedException;
 import dev.kotae.editing.EditRejectedException;
@@ -116,6 +117,10 @@ public final class LearningResource {
         String query = request.queryGroup() == null ? "" : request.queryGroup().strip();
         if (query.isEmpty() || query.length() > SearchRequest.MAX_QUERY_LENGTH) {
             throw bad("queryGroup must be a query of 1-" + SearchRequest.MAX_QUERY_LENGTH + " characters");
+        }
+        if (!FrontMatter.canHold(query) || query.chars().anyMatch(c -> Character.isISOControl(c) && c != '\t')) {
+            // It is stored, listed as JSON and may become a question of the article's file.
+            throw bad("queryGroup must be text: no control character, unpaired surrogate, U+FFFE or U+FFFF");
         }
         if (request.articleId() == null || !Article.ID_PATTERN.matcher(request.articleId()).matches()) {
             throw bad("articleId must be an article id");

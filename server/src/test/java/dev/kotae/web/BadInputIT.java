@@ -54,6 +54,13 @@ class BadInputIT extends SampleServerIT {
         assertFalse(page.body().contains("%E3") || page.body().contains("zz"), "nothing from the request is echoed");
     }
 
+    @Test
+    void anUnsupportedHttpVersionIs505SayingSo() throws Exception {
+        KotaeServer.Reply reply = server.raw("GET /api/v1/search?q=a HTTP/9.9");
+        assertEquals(505, reply.status(), reply.body());
+        assertEquals("http_version_not_supported", reply.json().get("error").get("code").asText(), reply.body());
+    }
+
     /** Answers written outside Jersey (Jetty's, the servlet filter's) carry the headers every answer does. */
     @Test
     void errorAnswersWrittenOutsideJerseyCarryTheSecurityHeaders() throws Exception {

@@ -129,6 +129,25 @@ class EditorApiHostileIT {
             cases.add(jsonCase("a line break in " + field, "PUT", "/api/v1/drafts/" + DRAFT, ALICE, write.toString(), 400,
                     null, "If-Match", quoted(draftRevision)));
         }
+        // Characters YAML cannot hold (an unpaired surrogate half, a noncharacter, a C1 control), sent as JSON
+        // escapes: refused naming the field, also where a wrong If-Match would otherwise show a diff.
+        for (String escape : List.of("\\ud800", "\\udfff", "\\ufffe", "\\uffff", "\\u0090")) {
+            for (String field : List.of("title", "category", "locale", "translationKey", "tags", "questions")) {
+                String value = "\"x" + escape + "\"";
+                Map<String, String> raw = new java.util.LinkedHashMap<>(Map.of("title", "\"t\"", "locale", "\"en\"",
+                        "body", "\"b\""));
+                raw.put(field, field.equals("tags") || field.equals("questions") ? "[" + value + "]" : value);
+                String fields = String.join(", ", raw.entrySet().stream()
+                        .map(entry -> "\"" + entry.getKey() + "\": " + entry.getValue()).toList());
+                String name = escape + " in " + field;
+                cases.add(jsonCase(name + " of a draft", "PUT", "/api/v1/drafts/" + DRAFT, ALICE, "{" + fields + "}",
+                        400, "invalid_field", "If-Match", quoted(draftRevision)));
+                cases.add(jsonCase(name + " of a new article", "POST", "/api/v1/articles", ROOT,
+                        "{\"id\": \"not-text\", " + fields + "}", 400, "invalid_field"));
+                cases.add(jsonCase(name + " of a replaced article, stale", "PUT", "/api/v1/articles/" + ARTICLE, ROOT,
+                        "{" + fields + "}", 400, "invalid_field", "If-Match", "\"stale\""));
+            }
+        }
         // Uploads that are not images, whatever they claim to be; too large.
         String svg = "<svg xmlns=\"http://www.w3.org/2000/svg\"><script>alert(document.cookie)</script></svg>";
         cases.add(upload("SVG with script", "photo.png", "image/png", svg.getBytes(StandardCharsets.UTF_8), BOB, 415,

@@ -276,6 +276,13 @@ class EditorPagesIT {
         assertEquals("true", key.attr("aria-invalid"), key.outerHtml());
         assertEquals("err-translationKey hint-translationKey", key.attr("aria-describedby"));
         assertNotNull(badKey.html().selectFirst("#err-translationKey"), badKey.body());
+
+        // A character the file cannot hold (U+FFFE) is the field's error on the page too, not a 500.
+        fields.put("translationKey", "");
+        fields.put("title", "not\ufffetext");
+        SiteBrowser.Page badTitle = alice.post("/editor/articles", fields);
+        assertEquals(400, badTitle.status(), badTitle.body());
+        assertEquals("true", badTitle.html().selectFirst("#f-title").attr("aria-invalid"), badTitle.body());
     }
 
     @Test

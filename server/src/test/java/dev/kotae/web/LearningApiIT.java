@@ -145,6 +145,17 @@ class LearningApiIT {
                 assertEquals(400, reply.status(), body + " -> " + reply.body());
                 assertFalse(reply.json().get("error").get("code").asText().isBlank(), reply.body());
             }
+            // A query group that is not text (sent as JSON escapes) is refused for every decision: it would be
+            // stored and listed as JSON, and "always" writes it into the article's file.
+            for (String notText : List.of("\\ud800", "\\ufffe", "\\u0007")) {
+                for (String decision : List.of("approved", "rejected", "always", "routed")) {
+                    String body = "{\"queryGroup\":\"x" + notText + "\",\"articleId\":\"" + article
+                            + "\",\"scope\":\"public\",\"decision\":\"" + decision + "\"}";
+                    KotaeServer.Reply reply = server.post("/api/v1/admin/learning/decisions", body, KotaeServer.ADMIN_TOKEN);
+                    assertEquals(400, reply.status(), body + " -> " + reply.body());
+                    assertEquals("bad_decision", reply.json().get("error").get("code").asText(), reply.body());
+                }
+            }
             assertEquals(400, server.get("/api/v1/admin/learning/phrasings?decision=perhaps", KotaeServer.ADMIN_TOKEN).status());
             assertEquals(400, server.get("/api/v1/admin/learning/phrasings?limit=-1", KotaeServer.ADMIN_TOKEN).status());
             assertEquals(401, server.post("/api/v1/admin/learning/run", "", null).status());
