@@ -12,6 +12,7 @@ import dev.kotae.config.KotaeConfig;
 import dev.kotae.config.PluginsConfig;
 import dev.kotae.contact.WebhookStub;
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -205,12 +206,19 @@ class ContactPageIT {
                 .contains("ボットの投稿"));
     }
 
+    /**
+     * Over a raw socket that reads the answer while it is still sending: Java's HttpClient, sending the
+     * body on a reused connection, now and then reported the early 413 as a connection that answered
+     * nothing.
+     */
     @Test
-    void aBodyOverTheLimitIsRefusedBeforeItIsRead() {
-        SiteBrowser browser = new SiteBrowser(server.baseUrl());
-        Map<String, String> fields = filled(browser.get("/contact").html(), valid("大きすぎる本文"));
-        fields.put("description", "x".repeat(200_000));
-        assertEquals(413, browser.post("/contact", fields).status());
+    void aBodyOverTheLimitIsRefusedBeforeItIsRead() throws Exception {
+        long size = 200_000;
+        RawExchange.Result refused = RawExchange.send(server.port(), "POST /contact HTTP/1.1\r\nHost: 127.0.0.1\r\n"
+                + "Content-Type: application/x-www-form-urlencoded\r\nContent-Length: " + size, false,
+                "description=".getBytes(StandardCharsets.US_ASCII), size);
+        assertEquals(413, refused.status(), refused.body());
+        assertTrue(refused.header("content-type").startsWith("text/html"), refused::toString);
     }
 
     @Test
