@@ -1,12 +1,11 @@
 package dev.kotae.analytics;
 
-import java.util.List;
-
 import dev.kotae.plugin.ClickEvent;
 import dev.kotae.plugin.DeflectionEvent;
 import dev.kotae.plugin.FeedbackEvent;
 import dev.kotae.plugin.KotaeEvent;
 import dev.kotae.plugin.SearchEvent;
+import java.util.List;
 
 /** The short names events go by in the API, logs and metrics. */
 public final class EventNames {

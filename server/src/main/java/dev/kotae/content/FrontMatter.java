@@ -25,11 +25,21 @@ public record FrontMatter(
     static final FrontMatter EMPTY = new FrontMatter(null, null, null, null, null, null, null, null, null, null);
 
     /**
-     * Whether YAML can hold {@code value} as text: no unpaired surrogate half, no U+FFFE or U+FFFF, no
-     * control character other than tab and line breaks (YAML's printable set, as SnakeYAML, which writes
-     * the files, checks it). Anything else cannot be written into a file's front matter.
+     * Why {@code value} cannot be a one-line front-matter value, or {@code null} when it can: a line break
+     * (also U+0085, U+2028, U+2029) would start a new key, a control character other than tab is not text,
+     * and YAML cannot hold an unpaired surrogate half, U+FFFE or U+FFFF (its printable set, as SnakeYAML,
+     * which writes the files, checks it).
      */
-    public static boolean canHold(String value) {
-        return StreamReader.isPrintable(value);
+    public static String problemWith(String value) {
+        if (value.chars().anyMatch(c -> c == '\n' || c == '\r' || c == '\u0085' || c == '\u2028' || c == '\u2029')) {
+            return "must be a single line";
+        }
+        if (value.chars().anyMatch(c -> Character.isISOControl(c) && c != '\t')) {
+            return "must not contain control characters";
+        }
+        if (!StreamReader.isPrintable(value)) {
+            return "must be text: no unpaired surrogate, U+FFFE or U+FFFF";
+        }
+        return null;
     }
 }

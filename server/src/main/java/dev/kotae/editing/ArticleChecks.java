@@ -51,18 +51,9 @@ final class ArticleChecks {
     }
 
     private static void singleLine(String field, String value) throws EditRejectedException {
-        if (value == null) {
-            return;
-        }
-        if (value.chars().anyMatch(c -> c == '\n' || c == '\r' || c == '\u0085' || c == '\u2028' || c == '\u2029')) {
-            throw new EditRejectedException(field, field + " must be a single line");
-        }
-        if (value.chars().anyMatch(c -> c < 0x20 && c != '\t' || c == 0x7f)) {
-            throw new EditRejectedException(field, field + " must not contain control characters");
-        }
-        if (!FrontMatter.canHold(value)) {
-            throw new EditRejectedException(field, field + " must be text: no unpaired surrogate, U+FFFE, U+FFFF"
-                    + " or control character");
+        String problem = value == null ? null : FrontMatter.problemWith(value);
+        if (problem != null) {
+            throw new EditRejectedException(field, field + " " + problem);
         }
     }
 

@@ -85,7 +85,7 @@ public final class AdminResource {
         int max = Params.bounded(limit, "limit", 100, RecentEvents.CAPACITY);
         String kind = Params.optional(type);
         if (kind != null && !EventNames.ALL.contains(kind)) {
-            throw ApiException.badRequest("bad_type", "type must be search, click, feedback, deflection or view");
+            throw ApiException.badRequest("bad_type", "type must be one of " + String.join(", ", EventNames.ALL));
         }
         return new EventList(recentEvents.latest(kind, max).stream().map(AdminResource::eventJson).toList());
     }

@@ -118,9 +118,10 @@ public final class LearningResource {
         if (query.isEmpty() || query.length() > SearchRequest.MAX_QUERY_LENGTH) {
             throw bad("queryGroup must be a query of 1-" + SearchRequest.MAX_QUERY_LENGTH + " characters");
         }
-        if (!FrontMatter.canHold(query) || query.chars().anyMatch(c -> Character.isISOControl(c) && c != '\t')) {
-            // It is stored, listed as JSON and may become a question of the article's file.
-            throw bad("queryGroup must be text: no control character, unpaired surrogate, U+FFFE or U+FFFF");
+        // It is stored, listed as JSON and may become a question in the article's front matter ("always").
+        String problem = FrontMatter.problemWith(query);
+        if (problem != null) {
+            throw bad("queryGroup " + problem);
         }
         if (request.articleId() == null || !Article.ID_PATTERN.matcher(request.articleId()).matches()) {
             throw bad("articleId must be an article id");
