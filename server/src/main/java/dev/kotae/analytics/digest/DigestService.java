@@ -72,7 +72,6 @@ public final class DigestService implements AutoCloseable {
     private final ZoneId zone;
     private final WeeklyDigest.Texts texts;
     private final Clock clock;
-    private final HttpClient http;
     private final ScheduledExecutorService schedule =
             Executors.newSingleThreadScheduledExecutor(DaemonThreads.named("kotae-analytics-digest"));
 
@@ -88,7 +87,14 @@ public final class DigestService implements AutoCloseable {
         this.zone = zone;
         this.texts = texts;
         this.clock = clock;
-        this.http = HttpClient.newBuilder().connectTimeout(WEBHOOK_TIMEOUT)
+    }
+
+    /**
+     * The client that posts digests, built on first use: building one loads the JDK's trust store, which
+     * would add a tenth of a second to every start-up, webhook or not.
+     */
+    private static final class Webhook {
+        static final HttpClient CLIENT = HttpClient.newBuilder().connectTimeout(WEBHOOK_TIMEOUT)
                 .followRedirects(HttpClient.Redirect.NEVER).build();
     }
 
@@ -228,7 +234,7 @@ public final class DigestService implements AutoCloseable {
                 .POST(HttpRequest.BodyPublishers.ofString(digest.body(config.format(), texts))).build();
         HttpResponse<Void> response;
         try {
-            response = http.send(request, HttpResponse.BodyHandlers.discarding());
+            response = Webhook.CLIENT.send(request, HttpResponse.BodyHandlers.discarding());
         } catch (IOException e) {
             throw new NotDelivered("the digest webhook " + config.webhookUrl().getHost() + " failed: " + e.getMessage(), e);
         } catch (InterruptedException e) {
