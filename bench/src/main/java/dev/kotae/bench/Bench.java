@@ -11,7 +11,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
@@ -224,19 +223,11 @@ public final class Bench {
         System.gc();
         report.put(size, BenchReport.Row.INDEX_MB, directoryBytes(data.resolve("index")) / 1048576.0);
 
-        // The launcher keeps the JVM's class archive here rather than in the user's cache, so every size
-        // measures a first start (which writes it, at its stop) and a restart (which maps it).
-        Map<String, String> classes = Map.of("KOTAE_CLASS_ARCHIVE_DIR", dir.resolve("jvm-classes").toString());
-        log("starting the server jar on the existing index for the first time");
-        try (ServerProcess first = ServerProcess.launched(settings.launcher(), settings.serverJar(), heap(size), content,
-                data, dir.resolve("server-first.log"), classes)) {
-            report.put(size, BenchReport.Row.FIRST_STARTUP_SECONDS, first.readyMillis() / 1000.0);
-        }
-        log("starting the server jar again, result cache off");
+        log("starting the server jar on the existing index, result cache off");
         // The search rows compare computing a search with plain Lucene computing it, so the 500 repeating
         // benchmark searches must not be answered from the cache; the query log below measures the cache.
         try (ServerProcess server = ServerProcess.launched(settings.launcher(), settings.serverJar(), heap(size), content,
-                data, dir.resolve("server.log"), with(classes, "KOTAE_SEARCH_CACHE_MB", "0"))) {
+                data, dir.resolve("server.log"), Map.of("KOTAE_SEARCH_CACHE_MB", "0"))) {
             report.put(size, BenchReport.Row.STARTUP_SECONDS, server.readyMillis() / 1000.0);
             HttpLoad load = new HttpLoad(server.base());
             List<String> searchPaths = requestPaths("/api/v1/search", queries);
@@ -264,7 +255,7 @@ public final class Bench {
 
         log("starting the server jar with default settings (result cache on)");
         try (ServerProcess server = ServerProcess.launched(settings.launcher(), settings.serverJar(), heap(size), content,
-                data, dir.resolve("server-default.log"), classes)) {
+                data, dir.resolve("server-default.log"), Map.of())) {
             HttpLoad load = new HttpLoad(server.base());
             // Yesterday's log warms the JIT and leaves the cache as a server that has been answering finds it;
             // today's, from the same mix with another seed, is measured.
@@ -328,12 +319,6 @@ public final class Bench {
     }
 
     /** {@code path?q=…&locale=…} for each query. */
-    private static Map<String, String> with(Map<String, String> settings, String name, String value) {
-        Map<String, String> more = new HashMap<>(settings);
-        more.put(name, value);
-        return more;
-    }
-
     private static List<String> requestPaths(String path, List<SyntheticHelpCenter.Query> queries) {
         return queries.stream().map(q -> path + "?q=" + encode(q.text()) + "&locale=" + q.locale()).toList();
     }
