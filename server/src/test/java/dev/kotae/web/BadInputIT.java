@@ -61,7 +61,10 @@ class BadInputIT extends SampleServerIT {
         assertEquals("http_version_not_supported", reply.json().get("error").get("code").asText(), reply.body());
     }
 
-    /** Answers written outside Jersey (Jetty's, the servlet filter's) carry the headers every answer does. */
+    /**
+     * Error answers, those written outside Jersey (Jetty's, the servlet filter's) too, carry the headers
+     * every answer does, and no cache may reuse them unchecked.
+     */
     @Test
     void errorAnswersWrittenOutsideJerseyCarryTheSecurityHeaders() throws Exception {
         Map<String, KotaeServer.Reply> answers = new java.util.LinkedHashMap<>();
@@ -78,6 +81,9 @@ class BadInputIT extends SampleServerIT {
             assertEquals("strict-origin-when-cross-origin", reply.headers().get("referrer-policy"), what);
             String policy = reply.contentType().startsWith("text/html") ? SecurityHeaders.PAGE_POLICY : SecurityHeaders.DATA_POLICY;
             assertEquals(policy, reply.headers().get("content-security-policy"), what);
+            // Jetty's own error answers say must-revalidate,no-cache,no-store; the servlet filter's and Jersey's no-cache.
+            assertTrue(String.valueOf(reply.headers().get("cache-control")).contains("no-cache"),
+                    () -> what + ": Cache-Control " + reply.headers().get("cache-control"));
         });
     }
 
