@@ -15,7 +15,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** After a bulk change the index is merged into one segment in the background; small changes are not. */
+/** After a bulk change the index is merged into one segment in the background; after small changes it is not. */
 class ArticleIndexMergeTest {
 
     @TempDir
@@ -27,8 +27,10 @@ class ArticleIndexMergeTest {
             int batch = ArticleIndex.MERGE_AFTER_CHANGES / 5;
             for (int n = 0; n < 5; n++) {
                 addArticles(index, n * batch, batch);
-                if (n < 4) {
-                    assertEquals(n + 1, segments(index), "a small change keeps its own segment");
+                if (n > 0 && n < 4) {
+                    // Small changes may be merged with each other (EditSegmentsMergePolicy), never into the
+                    // first segment before the bulk change's 1,000 changes.
+                    assertTrue(segments(index) >= 2, "a small change is not merged into the large segment");
                 }
             }
             await("merged into one segment after 1,000 changes").atMost(Duration.ofSeconds(30))

@@ -1,0 +1,89 @@
+package dev.kotae.index;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import org.apache.lucene.analysis.standard.StandardAnalyzer;
+import org.apache.lucene.document.Document;
+import org.apache.lucene.document.Field;
+import org.apache.lucene.document.StringField;
+import org.apache.lucene.index.DirectoryReader;
+import org.apache.lucene.index.IndexWriter;
+import org.apache.lucene.index.IndexWriterConfig;
+import org.apache.lucene.index.LeafReaderContext;
+import org.apache.lucene.index.MergePolicy;
+import org.apache.lucene.index.SegmentReader;
+import org.apache.lucene.index.SerialMergeScheduler;
+import org.apache.lucene.index.TieredMergePolicy;
+import org.apache.lucene.store.ByteBuffersDirectory;
+import org.apache.lucene.store.Directory;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Single edits leave at most two small segments beside the large one, and the large one is not rewritten
+ * for them. Merges run on the committing thread here ({@link SerialMergeScheduler}), so each count is
+ * exact.
+ */
+class EditSegmentsMergePolicyTest {
+
+    private static final int ARTICLES = 400;
+    private static final int EDITS = 40;
+
+    @Test
+    void editsAfterABulkChangeKeepFewSegmentsAndLeaveTheLargeOneAlone() throws IOException {
+        int most = mostSegmentsDuringEdits(new EditSegmentsMergePolicy());
+        assertTrue(most <= 3, "at most the large segment and two small ones, was " + most);
+    }
+
+    @Test
+    void theTieredPolicyAloneLetsThemGather() throws IOException {
+        // What the rule is for: without it, one-article segments gather (the test above could not fail).
+        assertTrue(mostSegmentsDuringEdits(new TieredMergePolicy()) >= 8);
+    }
+
+    /** The most segments the index had after any of {@value #EDITS} single-article commits. */
+    private static int mostSegmentsDuringEdits(MergePolicy policy) throws IOException {
+        try (Directory directory = new ByteBuffersDirectory();
+                IndexWriter writer = new IndexWriter(directory, new IndexWriterConfig(new StandardAnalyzer())
+                        .setMergePolicy(policy).setMergeScheduler(new SerialMergeScheduler()))) {
+            for (int i = 0; i < ARTICLES; i++) {
+                writer.addDocument(article("a" + i));
+            }
+            writer.commit();
+            String large = onlySegment(directory);
+            int most = 0;
+            for (int edit = 0; edit < EDITS; edit++) {
+                // An edit replaces an article: a deletion in the large segment, a new one-article segment.
+                writer.updateDocument(new org.apache.lucene.index.Term("id", "a" + edit), article("a" + edit));
+                writer.commit();
+                try (DirectoryReader reader = DirectoryReader.open(directory)) {
+                    most = Math.max(most, reader.leaves().size());
+                    assertEquals(ARTICLES, reader.numDocs());
+                    if (policy instanceof EditSegmentsMergePolicy) {
+                        assertTrue(reader.leaves().stream().anyMatch(leaf -> name(leaf).equals(large)),
+                                "the large segment is still there after edit " + edit);
+                    }
+                }
+            }
+            return most;
+        }
+    }
+
+    private static String onlySegment(Directory directory) throws IOException {
+        try (DirectoryReader reader = DirectoryReader.open(directory)) {
+            assertEquals(1, reader.leaves().size());
+            return name(reader.leaves().get(0));
+        }
+    }
+
+    private static String name(LeafReaderContext leaf) {
+        return ((SegmentReader) leaf.reader()).getSegmentName();
+    }
+
+    private static Document article(String id) {
+        Document document = new Document();
+        document.add(new StringField("id", id, Field.Store.NO));
+        return document;
+    }
+}
