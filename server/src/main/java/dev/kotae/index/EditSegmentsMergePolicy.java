@@ -19,11 +19,11 @@ import org.apache.lucene.index.TieredMergePolicy;
  * gather beside a large one before it merges them: at 10k articles, nine of them made a suggestion 60%
  * slower and a search 15% (docs/benchmarks.md, 2026-12-06).
  *
- * <p>A segment is small when it is not the largest and holds fewer than {@value #SMALL_DOCS} documents:
- * what single edits add up to before {@link ArticleIndex} merges the whole index into one after that
- * many changes. So each merge this rule asks for rewrites at most that many documents, never the large
- * segment, and never the thousands of documents a bulk change's flushes write (those wait for the
- * merge into one that follows a bulk change).
+ * <p>The rule merges the segments other than the largest only while they hold fewer than
+ * {@value #SMALL_DOCS} documents together: what single edits add up to before {@link ArticleIndex}
+ * merges the whole index into one after that many changes. So each merge it asks for rewrites fewer
+ * documents than that, never the largest segment, and never the many segments a bulk change flushes
+ * (those are left to the tiered policy and the merge into one that follows the bulk change).
  */
 final class EditSegmentsMergePolicy extends FilterMergePolicy {
 
@@ -48,12 +48,14 @@ final class EditSegmentsMergePolicy extends FilterMergePolicy {
         }
         Set<SegmentCommitInfo> merging = context.getMergingSegments();
         List<SegmentCommitInfo> small = new ArrayList<>();
+        long documents = 0;
         for (SegmentCommitInfo segment : infos) {
-            if (segment != largest && !merging.contains(segment) && segment.info.maxDoc() < SMALL_DOCS) {
+            if (segment != largest && !merging.contains(segment)) {
                 small.add(segment);
+                documents += segment.info.maxDoc();
             }
         }
-        if (small.size() < 2) {
+        if (small.size() < 2 || documents >= SMALL_DOCS) {
             return null;
         }
         MergeSpecification fold = new MergeSpecification();

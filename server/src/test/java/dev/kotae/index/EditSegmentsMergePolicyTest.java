@@ -21,9 +21,9 @@ import org.apache.lucene.store.Directory;
 import org.junit.jupiter.api.Test;
 
 /**
- * Single edits leave at most two small segments beside the large one, and the large one is not rewritten
- * for them. Merges run on the committing thread here ({@link SerialMergeScheduler}), so each count is
- * exact.
+ * Single edits leave one small segment beside the large one, which is not rewritten for them. Merges run
+ * on the committing thread here ({@link SerialMergeScheduler}) and the segments are counted by a reader
+ * of the writer's own, so each count is exact (a server publishes a merge with its next change).
  */
 class EditSegmentsMergePolicyTest {
 
@@ -33,7 +33,15 @@ class EditSegmentsMergePolicyTest {
     @Test
     void editsAfterABulkChangeKeepFewSegmentsAndLeaveTheLargeOneAlone() throws IOException {
         int most = mostSegmentsDuringEdits(new EditSegmentsMergePolicy());
-        assertTrue(most <= 3, "at most the large segment and two small ones, was " + most);
+        assertTrue(most <= 2, "the large segment and the edits' one, was " + most);
+    }
+
+    @Test
+    void mergesOnlyWhatEditsAddUpTo() throws IOException {
+        // Beside 2,000 documents: 400 and 500 together are fewer than 1,000, so they are merged; 600 and
+        // 500 are more than edits add up to before the whole index is merged into one, so they are left.
+        assertEquals(2, segmentsAfterCommits(2000, 400, 500));
+        assertEquals(3, segmentsAfterCommits(2000, 600, 500));
     }
 
     @Test
@@ -57,7 +65,7 @@ class EditSegmentsMergePolicyTest {
                 // An edit replaces an article: a deletion in the large segment, a new one-article segment.
                 writer.updateDocument(new org.apache.lucene.index.Term("id", "a" + edit), article("a" + edit));
                 writer.commit();
-                try (DirectoryReader reader = DirectoryReader.open(directory)) {
+                try (DirectoryReader reader = DirectoryReader.open(writer)) {
                     most = Math.max(most, reader.leaves().size());
                     assertEquals(ARTICLES, reader.numDocs());
                     if (policy instanceof EditSegmentsMergePolicy) {
@@ -67,6 +75,24 @@ class EditSegmentsMergePolicyTest {
                 }
             }
             return most;
+        }
+    }
+
+    /** The segments after one commit of each of {@code batches} documents. */
+    private static int segmentsAfterCommits(int... batches) throws IOException {
+        try (Directory directory = new ByteBuffersDirectory();
+                IndexWriter writer = new IndexWriter(directory, new IndexWriterConfig(new StandardAnalyzer())
+                        .setMergePolicy(new EditSegmentsMergePolicy()).setMergeScheduler(new SerialMergeScheduler()))) {
+            int id = 0;
+            for (int batch : batches) {
+                for (int i = 0; i < batch; i++) {
+                    writer.addDocument(article("b" + id++));
+                }
+                writer.commit();
+            }
+            try (DirectoryReader reader = DirectoryReader.open(writer)) {
+                return reader.leaves().size();
+            }
         }
     }
 
