@@ -20,14 +20,15 @@ import org.apache.lucene.index.TieredMergePolicy;
  * slower and a search 15% (docs/benchmarks.md, 2026-12-06).
  *
  * <p>The rule merges the segments other than the largest only while they hold fewer than
- * {@value #SMALL_DOCS} documents together: what single edits add up to before {@link ArticleIndex}
+ * {@value #MAX_BESIDE_LARGEST} documents together: what single edits add up to before {@link ArticleIndex}
  * merges the whole index into one after that many changes. So each merge it asks for rewrites fewer
  * documents than that, never the largest segment, and never the many segments a bulk change flushes
  * (those are left to the tiered policy and the merge into one that follows the bulk change).
  */
 final class EditSegmentsMergePolicy extends FilterMergePolicy {
 
-    static final int SMALL_DOCS = ArticleIndex.MERGE_AFTER_CHANGES;
+    /** The rule merges the segments beside the largest only while they hold fewer documents than this. */
+    static final int MAX_BESIDE_LARGEST = ArticleIndex.MERGE_AFTER_CHANGES;
 
     EditSegmentsMergePolicy() {
         super(new TieredMergePolicy());
@@ -55,7 +56,7 @@ final class EditSegmentsMergePolicy extends FilterMergePolicy {
                 documents += segment.info.maxDoc();
             }
         }
-        if (small.size() < 2 || documents >= SMALL_DOCS) {
+        if (small.size() < 2 || documents >= MAX_BESIDE_LARGEST) {
             return null;
         }
         MergeSpecification fold = new MergeSpecification();
