@@ -15,6 +15,7 @@ import org.apache.lucene.index.LeafReaderContext;
 import org.apache.lucene.index.MergePolicy;
 import org.apache.lucene.index.SegmentReader;
 import org.apache.lucene.index.SerialMergeScheduler;
+import org.apache.lucene.index.Term;
 import org.apache.lucene.index.TieredMergePolicy;
 import org.apache.lucene.store.ByteBuffersDirectory;
 import org.apache.lucene.store.Directory;
@@ -46,7 +47,7 @@ class EditSegmentsMergePolicyTest {
 
     @Test
     void theTieredPolicyAloneLetsThemGather() throws IOException {
-        // What the rule is for: without it, one-article segments gather (the test above could not fail).
+        // What the rule is for, and so what the first test would find without it: one-article segments gather.
         assertTrue(mostSegmentsDuringEdits(new TieredMergePolicy()) >= 8);
     }
 
@@ -63,7 +64,7 @@ class EditSegmentsMergePolicyTest {
             int most = 0;
             for (int edit = 0; edit < EDITS; edit++) {
                 // An edit replaces an article: a deletion in the large segment, a new one-article segment.
-                writer.updateDocument(new org.apache.lucene.index.Term("id", "a" + edit), article("a" + edit));
+                writer.updateDocument(new Term("id", "a" + edit), article("a" + edit));
                 writer.commit();
                 try (DirectoryReader reader = DirectoryReader.open(writer)) {
                     most = Math.max(most, reader.leaves().size());
