@@ -177,7 +177,7 @@ public final class ArticleIndex implements AutoCloseable {
     private IndexWriterConfig writerConfig() {
         return new IndexWriterConfig(analysis.perField())
                 .setOpenMode(IndexWriterConfig.OpenMode.CREATE_OR_APPEND)
-                .setMergePolicy(new EditSegmentsMergePolicy())
+                .setMergePolicy(new EditSegmentsMergePolicy(MERGE_AFTER_CHANGES))
                 .setCommitOnClose(true);
     }
 

@@ -19,19 +19,20 @@ import org.apache.lucene.index.TieredMergePolicy;
  * gather beside a large one before it merges them: at 10k articles, nine of them made a suggestion 60%
  * slower and a search 15% (docs/benchmarks.md, 2026-12-06).
  *
- * <p>The rule merges the segments other than the largest only while they hold fewer than
- * {@value #MAX_BESIDE_LARGEST} documents together: what single edits add up to before {@link ArticleIndex}
- * merges the whole index into one after that many changes. So each merge it asks for rewrites fewer
+ * <p>The rule merges the segments other than the largest only while they hold fewer documents together
+ * than a bound: what single edits add up to before the index is merged into one ({@link ArticleIndex}
+ * passes the number of changes after which it does that). So each merge it asks for rewrites fewer
  * documents than that, never the largest segment, and never the many segments a bulk change flushes
  * (those are left to the tiered policy and the merge into one that follows the bulk change).
  */
 final class EditSegmentsMergePolicy extends FilterMergePolicy {
 
-    /** The rule merges the segments beside the largest only while they hold fewer documents than this. */
-    static final int MAX_BESIDE_LARGEST = ArticleIndex.MERGE_AFTER_CHANGES;
+    private final int maxBesideLargest;
 
-    EditSegmentsMergePolicy() {
+    /** @param maxBesideLargest the segments beside the largest are merged only while they hold fewer documents */
+    EditSegmentsMergePolicy(int maxBesideLargest) {
         super(new TieredMergePolicy());
+        this.maxBesideLargest = maxBesideLargest;
     }
 
     @Override
@@ -56,7 +57,7 @@ final class EditSegmentsMergePolicy extends FilterMergePolicy {
                 documents += segment.info.maxDoc();
             }
         }
-        if (small.size() < 2 || documents >= MAX_BESIDE_LARGEST) {
+        if (small.size() < 2 || documents >= maxBesideLargest) {
             return null;
         }
         MergeSpecification fold = new MergeSpecification();

@@ -33,7 +33,7 @@ class EditSegmentsMergePolicyTest {
 
     @Test
     void editsAfterABulkChangeKeepFewSegmentsAndLeaveTheLargeOneAlone() throws IOException {
-        int most = mostSegmentsDuringEdits(new EditSegmentsMergePolicy());
+        int most = mostSegmentsDuringEdits(new EditSegmentsMergePolicy(ArticleIndex.MERGE_AFTER_CHANGES));
         assertTrue(most <= 2, "the large segment and the edits' one, was " + most);
     }
 
@@ -83,7 +83,8 @@ class EditSegmentsMergePolicyTest {
     private static int segmentsAfterCommits(int... batches) throws IOException {
         try (Directory directory = new ByteBuffersDirectory();
                 IndexWriter writer = new IndexWriter(directory, new IndexWriterConfig(new StandardAnalyzer())
-                        .setMergePolicy(new EditSegmentsMergePolicy()).setMergeScheduler(new SerialMergeScheduler()))) {
+                        .setMergePolicy(new EditSegmentsMergePolicy(ArticleIndex.MERGE_AFTER_CHANGES))
+                        .setMergeScheduler(new SerialMergeScheduler()))) {
             int id = 0;
             for (int batch : batches) {
                 for (int i = 0; i < batch; i++) {
