@@ -16,8 +16,7 @@ import org.apache.lucene.index.TieredMergePolicy;
  * leave behind (an edit, a learned phrasing: a few articles each) are merged into one as soon as there
  * are two of them. Every search and suggestion pays for each segment it visits (a term lookup, a scorer,
  * a prefix's terms enumerated per segment), and the tiered policy lets about ten one-article segments
- * gather beside a large one before it merges them: at 10k articles, nine of them made a suggestion 60%
- * slower and a search 15% (docs/benchmarks.md, 2026-12-06).
+ * gather beside a large one before it merges them (what that cost is in docs/benchmarks.md).
  *
  * <p>The rule merges the segments other than the largest only while they hold fewer documents together
  * than a bound: what single edits add up to before the index is merged into one ({@link ArticleIndex}

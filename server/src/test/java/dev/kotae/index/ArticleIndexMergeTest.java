@@ -12,6 +12,9 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.List;
+import org.apache.lucene.index.DirectoryReader;
+import org.apache.lucene.store.Directory;
+import org.apache.lucene.store.FSDirectory;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -44,6 +47,27 @@ class ArticleIndexMergeTest {
             } finally {
                 index.release(view);
             }
+        }
+    }
+
+    @Test
+    void editsAfterABulkChangeAreMergedWithEachOtherNotWithTheLargeSegment() throws Exception {
+        try (ArticleIndex index = open()) {
+            addArticles(index, 0, ArticleIndex.MERGE_AFTER_CHANGES);
+            await("merged into one segment after 1,000 changes").atMost(Duration.ofSeconds(30))
+                    .pollInterval(Duration.ofMillis(20)).until(() -> segments(index), count -> count == 1);
+            for (int edit = 0; edit < 6; edit++) {
+                addArticles(index, edit, 1); // one article changed, published: a segment of its own
+            }
+        } // closing waits for the merges the edits asked for, and commits them
+        try (Directory directory = FSDirectory.open(folder.resolve("index"));
+                DirectoryReader reader = DirectoryReader.open(directory)) {
+            // The index's own merge policy (EditSegmentsMergePolicy) merges the edits' segments as they come,
+            // in the background: one merge of them all if each ended before the next edit, at most three
+            // (each of two segments or more) if they overlapped. Lucene's tiered policy alone leaves the six.
+            int segments = reader.leaves().size();
+            assertTrue(segments >= 2 && segments <= 4, "the large segment and one to three with the edits: " + segments);
+            assertEquals(ArticleIndex.MERGE_AFTER_CHANGES, reader.numDocs());
         }
     }
 
