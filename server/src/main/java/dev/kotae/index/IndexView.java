@@ -6,6 +6,7 @@ import dev.kotae.kept.WordScores;
 import java.io.IOException;
 import java.util.Collections;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.Set;
 import java.util.TreeSet;
@@ -18,6 +19,7 @@ import org.apache.lucene.index.MultiTerms;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.index.Terms;
 import org.apache.lucene.index.TermsEnum;
+import org.apache.lucene.search.CollectionStatistics;
 import org.apache.lucene.search.DocIdSet;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.Query;
@@ -76,6 +78,8 @@ public final class IndexView extends IndexSearcher {
         private final IndexSearcher searcher;
         private final FixedBitSet documents;
         private final IndexView view;
+        /** Each field's statistics in this scope, or none if no document has the field: fixed per version. */
+        private final Map<String, Optional<CollectionStatistics>> fieldStatistics = new ConcurrentHashMap<>();
 
         Scope(IndexSearcher searcher, FixedBitSet documents, IndexView view) {
             this.searcher = searcher;
@@ -90,6 +94,20 @@ public final class IndexView extends IndexSearcher {
         /** The documents of this scope, numbered as in the whole version. Shared: callers must not change it. */
         public FixedBitSet documents() {
             return documents;
+        }
+
+        /**
+         * The statistics of {@code field} in this scope (as {@link IndexSearcher#collectionStatistics}),
+         * or {@code null} if no document of it has the field. Read once per scope: every search asks for
+         * them, and the searcher would add them up over the segments each time.
+         */
+        public CollectionStatistics fieldStatistics(String field) throws IOException {
+            Optional<CollectionStatistics> statistics = fieldStatistics.get(field);
+            if (statistics == null) {
+                statistics = Optional.ofNullable(searcher.collectionStatistics(field));
+                fieldStatistics.putIfAbsent(field, statistics);
+            }
+            return statistics.orElse(null);
         }
 
         /**

@@ -8,7 +8,6 @@ import dev.kotae.index.LanguageFamily;
 import dev.kotae.kept.WordScores;
 import dev.kotae.synonyms.Synonyms;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashSet;
@@ -18,10 +17,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
 import org.apache.lucene.analysis.Analyzer;
-import org.apache.lucene.analysis.TokenStream;
-import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
-import org.apache.lucene.analysis.tokenattributes.OffsetAttribute;
-import org.apache.lucene.analysis.tokenattributes.PositionIncrementAttribute;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.index.TermStates;
 import org.apache.lucene.search.CollectionStatistics;
@@ -67,6 +62,7 @@ public final class TextQueries {
     private final Analysis analysis;
     private final QuestionPhrasing phrasing;
     private final Function<LanguageFamily, LearnedWeights> learned;
+    private final QueryTokens tokens = new QueryTokens();
 
     /** Queries that search what was learned as each language's {@link RankingProfile} weighs it. */
     public TextQueries(Analysis analysis) {
@@ -110,12 +106,12 @@ public final class TextQueries {
 
                 @Override
                 public Frequency frequency(Term term) throws IOException {
-                    return Frequency.of(scope.searcher(), term, scope.termQuery(term).getTermStates());
+                    return Frequency.of(scope.fieldStatistics(term.field()), scope.termQuery(term).getTermStates());
                 }
 
                 @Override
                 public boolean hasTerms(String field) throws IOException {
-                    return scope.searcher().collectionStatistics(field) != null;
+                    return scope.fieldStatistics(field) != null;
                 }
             };
         }
@@ -125,7 +121,11 @@ public final class TextQueries {
     public record Frequency(int docFreq, long docCount) {
 
         static Frequency of(IndexSearcher searcher, Term term, TermStates states) throws IOException {
-            CollectionStatistics field = searcher.collectionStatistics(term.field());
+            return of(searcher.collectionStatistics(term.field()), states);
+        }
+
+        /** @param field the statistics of the term's field, {@code null} if no document has it */
+        static Frequency of(CollectionStatistics field, TermStates states) {
             return new Frequency(states.docFreq(), field == null ? 0 : field.docCount());
         }
 
@@ -185,7 +185,7 @@ public final class TextQueries {
             }
             if (profile.gramsWeight() > 0) {
                 String gramsText = conversion.converted() ? conversion.unconverted() : text;
-                for (String gram : terms(analysis.grams(), IndexFields.GRAMS_TITLE, gramsText, MAX_GRAMS).keySet()) {
+                for (String gram : keptTerms(analysis.grams(), IndexFields.GRAMS_TITLE, gramsText, MAX_GRAMS).keySet()) {
                     boolean common = termQueries.frequency(new Term(IndexFields.GRAMS_BODY, gram)).isCommonGram();
                     clauses.add(clause(TextQuery.Kind.KANA_GRAM, gram, profile.gramsWeight(), profile.tieBreaker(),
                             common, List.of(field(IndexFields.GRAMS_TITLE, gram, profile.questionWeight()),
@@ -233,7 +233,7 @@ public final class TextQueries {
         Map<String, Double> shares = new LinkedHashMap<>();
         for (KanaConversion.Word word : conversion.words()) {
             for (KanaConversion.Form form : word.forms()) {
-                for (String term : terms(analysis.text(LanguageFamily.JA), IndexFields.body(LanguageFamily.JA),
+                for (String term : keptTerms(analysis.text(LanguageFamily.JA), IndexFields.body(LanguageFamily.JA),
                         form.written(), MAX_TERMS).keySet()) {
                     if (!typed.contains(term) && (shares.containsKey(term) || shares.size() < MAX_TERMS)) {
                         shares.merge(term, form.share(), Math::max);
@@ -354,56 +354,49 @@ public final class TextQueries {
                                 && word.end() <= kana.end()));
     }
 
-    /** A word of the query at its offsets in the text. */
-    private record Token(String text, int start, int end) {}
-
     /** Whether a word of the query is to be left out. */
     @FunctionalInterface
     private interface FragmentTest {
-        boolean test(Token word);
+        boolean test(QueryTokens.Token word);
     }
 
-    private static Words words(Analyzer analyzer, String field, String text, int limit, boolean joinPairs) {
-        return words(analyzer, field, text, limit, joinPairs, word -> false);
-    }
-
-    private static Words words(Analyzer analyzer, String field, String text, int limit, boolean joinPairs,
+    private Words words(Analyzer analyzer, String field, String text, int limit, boolean joinPairs,
             FragmentTest leftOut) {
+        return words(tokens.of(analyzer, field, text), limit, joinPairs, leftOut);
+    }
+
+    private static Words words(List<QueryTokens.Token> tokens, int limit, boolean joinPairs, FragmentTest leftOut) {
         Map<String, Integer> counts = new LinkedHashMap<>();
         List<String> sequence = new ArrayList<>();
         List<String> joined = new ArrayList<>();
-        try (TokenStream stream = analyzer.tokenStream(field, text)) {
-            CharTermAttribute term = stream.addAttribute(CharTermAttribute.class);
-            PositionIncrementAttribute increment = stream.addAttribute(PositionIncrementAttribute.class);
-            OffsetAttribute offset = stream.addAttribute(OffsetAttribute.class);
-            stream.reset();
-            String previous = null;
-            while (stream.incrementToken()) {
-                String word = term.toString();
-                if (leftOut.test(new Token(word, offset.startOffset(), offset.endOffset()))) {
-                    previous = null;
-                    continue;
-                }
-                if (counts.containsKey(word) || counts.size() < limit) {
-                    counts.merge(word, 1, Integer::sum);
-                    if (sequence.size() < 2 * limit) {
-                        sequence.add(word);
-                    }
-                }
-                if (joinPairs && previous != null && increment.getPositionIncrement() == 1 && joined.size() < limit) {
-                    joined.add(previous + word);
-                }
-                previous = word;
+        String previous = null;
+        for (QueryTokens.Token token : tokens) {
+            String word = token.text();
+            if (leftOut.test(token)) {
+                previous = null;
+                continue;
             }
-            stream.end();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+            if (counts.containsKey(word) || counts.size() < limit) {
+                counts.merge(word, 1, Integer::sum);
+                if (sequence.size() < 2 * limit) {
+                    sequence.add(word);
+                }
+            }
+            if (joinPairs && previous != null && token.increment() == 1 && joined.size() < limit) {
+                joined.add(previous + word);
+            }
+            previous = word;
         }
         return new Words(counts, sequence, joined);
     }
 
+    /** The distinct terms of {@code text}, at most {@code limit}, with their counts (kept tokens). */
+    private Map<String, Integer> keptTerms(Analyzer analyzer, String field, String text, int limit) {
+        return words(analyzer, field, text, limit, false, word -> false).counts();
+    }
+
     /** The distinct terms {@code analyzer} makes of {@code text}, at most {@code limit}, with their counts. */
     static Map<String, Integer> terms(Analyzer analyzer, String field, String text, int limit) {
-        return words(analyzer, field, text, limit, false).counts();
+        return words(QueryTokens.analyse(analyzer, field, text), limit, false, word -> false).counts();
     }
 }

@@ -27,6 +27,7 @@ import java.util.Map;
 import java.util.Random;
 import org.apache.lucene.search.BooleanClause;
 import org.apache.lucene.search.BooleanQuery;
+import org.apache.lucene.search.CollectionStatistics;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.TopDocs;
 import org.apache.lucene.util.FixedBitSet;
@@ -210,6 +211,29 @@ class ExactRankingTest {
             FixedBitSet matches = FacetCounter.matches(view, scope, query.matchingTerms(false), List.of());
             TopDocs top = ExactRanking.top(scope, matches, query, Math.max(1, matches.cardinality()));
             return Arrays.stream(top.scoreDocs).map(hit -> hit.doc + "=" + hit.score).toList();
+        } finally {
+            index.release(view);
+        }
+    }
+
+    /** A scope's field statistics, read once, are its searcher's own; a field no article has has none. */
+    @ParameterizedTest
+    @ValueSource(strings = {"title.en", "body.en", "body.ja", "no.such.field"})
+    void aScopesFieldStatisticsAreItsSearchersOwn(String field) throws IOException {
+        IndexView view = index.acquire();
+        try {
+            for (Audience audience : Audience.values()) {
+                IndexView.Scope scope = SearchService.scope(view, audience, null);
+                CollectionStatistics expected = scope.searcher().collectionStatistics(field);
+                for (int asked = 0; asked < 2; asked++) {
+                    CollectionStatistics statistics = scope.fieldStatistics(field);
+                    assertEquals(expected == null, statistics == null, field);
+                    if (expected != null) {
+                        assertEquals(List.of(expected.docCount(), expected.sumTotalTermFreq(), expected.sumDocFreq()),
+                                List.of(statistics.docCount(), statistics.sumTotalTermFreq(), statistics.sumDocFreq()));
+                    }
+                }
+            }
         } finally {
             index.release(view);
         }
