@@ -1,5 +1,7 @@
 package dev.kotae.analytics;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import dev.kotae.index.KanaNormalizer;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -42,13 +44,27 @@ public final class QuerySpelling {
         }
     };
 
+    /**
+     * The spellings of the queries stored most, about 4 MB of them: every search is stored with its spelling
+     * and customers' queries repeat, while reading one takes Kuromoji's lattice (a few percent of a loaded
+     * server's CPU). A spelling depends on the text alone.
+     */
+    private static final Cache<String, Spelling> KEPT = Caffeine.newBuilder()
+            .executor(Runnable::run)
+            .maximumWeight(4L << 20)
+            // In bytes, about: the entry, the record and three strings' headers, and their characters.
+            .weigher((String masked, Spelling spelling) -> 160 + 2 * (masked.length() + spelling.group().length()
+                    + (spelling.sound() == null ? 0 : spelling.sound().length())))
+            .build();
+
     private QuerySpelling() {}
 
     /** The spelling of a stored query ({@link QueryText#masked}); {@code null} for no query. */
     public static Spelling of(String masked) {
-        if (masked == null) {
-            return null;
-        }
+        return masked == null ? null : KEPT.get(masked, QuerySpelling::spell);
+    }
+
+    private static Spelling spell(String masked) {
         // Cut again: folding can lengthen a query already cut to its column (İ lower-cases to two characters),
         // and the group is a key stored as it is, by analytics and by learning's decisions alike.
         String group = EventRecorder.fit(KanaNormalizer.normalize(masked).strip(), QueryText.MAX_LENGTH);

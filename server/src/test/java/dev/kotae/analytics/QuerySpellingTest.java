@@ -2,6 +2,7 @@ package dev.kotae.analytics;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertSame;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -53,5 +54,14 @@ class QuerySpellingTest {
     @Test
     void noQueryHasNoSpelling() {
         assertNull(QuerySpelling.of(null));
+    }
+
+    /** Every stored search asks for its spelling; a query asked again is not read again. */
+    @Test
+    void aQueryAskedAgainIsNotReadAgain() {
+        QuerySpelling.Spelling first = QuerySpelling.of("返金の時期を教えて");
+
+        assertSame(first, QuerySpelling.of("返金の時期を教えて"));
+        assertEquals(new QuerySpelling.Spelling("返金ノ時期ヲ教エテ", "ヘンキンノジキヲオシエテ"), first);
     }
 }
