@@ -1,5 +1,7 @@
 package dev.kotae.search;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import dev.kotae.index.ArticleIndex;
 import dev.kotae.index.IndexFields;
 import dev.kotae.index.IndexView;
@@ -52,6 +54,18 @@ public final class SuggestService {
     /** The response to one input. */
     public record Suggestions(String query, List<Suggestion> suggestions) {}
 
+    /**
+     * About the heap the kept prefix queries may take. A {@link PrefixQuery} compiles its automaton when it
+     * is made (a tenth of a suggestion's CPU, most of it finding the automaton's common suffix), and what
+     * customers type repeats; a query holds no index state, so one kept serves every version.
+     */
+    private static final long MAX_PREFIX_QUERY_BYTES = 8L << 20;
+
+    private final Cache<Term, PrefixQuery> prefixQueries = Caffeine.newBuilder()
+            .executor(Runnable::run) // on the asking thread, not the common pool a 2-core machine shares
+            .maximumWeight(MAX_PREFIX_QUERY_BYTES)
+            .weigher((Term term, PrefixQuery query) -> (int) Math.min(Integer.MAX_VALUE, 64 + query.ramBytesUsed()))
+            .build();
     private final ArticleIndex index;
     private final SuggestKeys keys;
     private final SearchService search;
@@ -114,15 +128,19 @@ public final class SuggestService {
         return new Suggestions(text, found);
     }
 
-    private static Query prefixQuery(Set<String> queryKeys) {
+    private Query prefixQuery(Set<String> queryKeys) {
         BooleanQuery.Builder query = new BooleanQuery.Builder();
         for (String key : queryKeys) {
-            query.add(new BoostQuery(new ConstantScoreQuery(new PrefixQuery(new Term(IndexFields.SUGGEST_START, key))), 2f),
+            query.add(new BoostQuery(new ConstantScoreQuery(prefix(IndexFields.SUGGEST_START, key)), 2f),
                     BooleanClause.Occur.SHOULD);
-            query.add(new ConstantScoreQuery(new PrefixQuery(new Term(IndexFields.SUGGEST_INFIX, key))),
-                    BooleanClause.Occur.SHOULD);
+            query.add(new ConstantScoreQuery(prefix(IndexFields.SUGGEST_INFIX, key)), BooleanClause.Occur.SHOULD);
         }
         return query.build();
+    }
+
+    /** The prefix query of {@code key} in {@code field}, kept. */
+    PrefixQuery prefix(String field, String key) {
+        return prefixQueries.get(new Term(field, key), PrefixQuery::new);
     }
 
     /** The title if it matched the input, else the first question that did (what the user is typing). */

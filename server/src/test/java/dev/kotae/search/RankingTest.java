@@ -1,6 +1,7 @@
 package dev.kotae.search;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.kotae.content.ArticleParser;
@@ -10,12 +11,15 @@ import dev.kotae.index.Analysis;
 import dev.kotae.index.ArticleDocuments;
 import dev.kotae.index.ArticleIndex;
 import dev.kotae.index.ContentSync;
+import dev.kotae.index.IndexFields;
 import dev.kotae.index.SuggestKeys;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Set;
+import org.apache.lucene.index.Term;
+import org.apache.lucene.search.PrefixQuery;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -89,6 +93,17 @@ class RankingTest {
                 .map(SuggestService.Suggestion::text).toList();
         assertEquals(1, texts.stream().filter("How do I export my data?"::equals).count(), texts.toString());
         assertTrue(texts.contains("How do I export invoices?"), texts.toString());
+    }
+
+    /** Suggesting compiles each prefix's automaton once: the same input again uses the kept queries. */
+    @Test
+    void aPrefixTypedAgainUsesItsKeptQuery() throws IOException {
+        List<SuggestService.Suggestion> first = suggest.suggest("how do i exp", null, 5, Audience.PUBLIC).suggestions();
+        PrefixQuery kept = suggest.prefix(IndexFields.SUGGEST_START, "exp");
+
+        assertSame(kept, suggest.prefix(IndexFields.SUGGEST_START, "exp"));
+        assertEquals(new PrefixQuery(new Term(IndexFields.SUGGEST_START, "exp")), kept);
+        assertEquals(first, suggest.suggest("how do i exp", null, 5, Audience.PUBLIC).suggestions());
     }
 
     private static String top(String query) throws IOException {
