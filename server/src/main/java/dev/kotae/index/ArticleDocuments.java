@@ -234,12 +234,22 @@ public final class ArticleDocuments {
                 texts = withText ? leaf.reader().getBinaryDocValues(IndexFields.TEXT) : null;
             }
             int inLeaf = doc - leaf.docBase;
-            String text = texts != null && texts.advanceExact(inLeaf) ? texts.binaryValue().utf8ToString() : "";
+            String text = texts != null && texts.advanceExact(inLeaf) ? utf8(texts.binaryValue()) : "";
             if (cards == null || !cards.advanceExact(inLeaf)) {
                 throw new IOException("document " + doc + " has no article card: the index is damaged");
             }
             return ArticleCard.decode(cards.binaryValue(), html, text);
         }
+    }
+
+    /**
+     * The text of UTF-8 bytes, decoded by the JDK: its decoder makes a Latin-1 string of ASCII bytes
+     * directly, where {@link BytesRef#utf8ToString} decodes every text to a char array first and then
+     * compresses it. Each hit's text is decoded for its snippet: for a 3 KB English text 0.2–0.3 against
+     * 2.6 µs, for a Japanese one 3.1 against 2.5 µs.
+     */
+    private static String utf8(BytesRef bytes) {
+        return new String(bytes.bytes, bytes.offset, bytes.length, StandardCharsets.UTF_8);
     }
 
     /** The binary doc value of {@code field} for top-level document {@code doc}, or {@code null}. */
