@@ -3,6 +3,7 @@ package dev.kotae.web;
 import dev.kotae.http.ApiError;
 import jakarta.annotation.Priority;
 import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.HttpMethod;
 import jakarta.ws.rs.Priorities;
 import jakarta.ws.rs.ProcessingException;
 import jakarta.ws.rs.container.ContainerRequestContext;
@@ -21,6 +22,7 @@ import java.io.IOException;
 import java.lang.reflect.Method;
 import java.nio.charset.Charset;
 import java.nio.charset.IllegalCharsetNameException;
+import java.util.Set;
 
 /**
  * Checks the media type headers a request sends before Jersey relies on them, so a malformed or
@@ -84,12 +86,17 @@ final class MediaTypeHeaders implements ContainerRequestFilter {
     @Priority(Priorities.HEADER_DECORATOR)
     static final class Declared implements ContainerRequestFilter {
 
+        private static final Set<String> BODILESS = Set.of(HttpMethod.GET, HttpMethod.HEAD);
+
         @Context
         private ResourceInfo resource;
 
         @Override
         public void filter(ContainerRequestContext request) {
-            if (request.getHeaderString(HttpHeaders.CONTENT_TYPE) != null || resource == null) {
+            // A GET or HEAD has no body to declare: the matched method is not looked up (through Jersey's
+            // request-scoped proxy, a cost every search and suggestion paid).
+            if (BODILESS.contains(request.getMethod())
+                    || request.getHeaderString(HttpHeaders.CONTENT_TYPE) != null || resource == null) {
                 return;
             }
             Method method = resource.getResourceMethod();
