@@ -45,9 +45,8 @@ public final class QuerySpelling {
     };
 
     /**
-     * The spellings of the queries stored most, about 4 MB of them: every search is stored with its spelling
-     * and customers' queries repeat, while reading one takes Kuromoji's lattice (a few percent of a loaded
-     * server's CPU). A spelling depends on the text alone.
+     * The spellings of the queries stored most, about 4 MB of them: every search is stored with its spelling,
+     * reading one runs Kuromoji's lattice, and customers' queries repeat. A spelling depends on the text alone.
      */
     private static final Cache<String, Spelling> KEPT = Caffeine.newBuilder()
             .executor(Runnable::run)

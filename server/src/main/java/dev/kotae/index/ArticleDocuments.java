@@ -245,8 +245,7 @@ public final class ArticleDocuments {
     /**
      * The text of UTF-8 bytes, decoded by the JDK: its decoder makes a Latin-1 string of ASCII bytes
      * directly, where {@link BytesRef#utf8ToString} decodes every text to a char array first and then
-     * compresses it. Each hit's text is decoded for its snippet: for a 3 KB English text 0.2–0.3 against
-     * 2.6 µs, for a Japanese one 3.1 against 2.5 µs.
+     * compresses it (each hit's text is decoded for its snippet; docs/benchmarks.md, stop 41).
      */
     private static String utf8(BytesRef bytes) {
         return new String(bytes.bytes, bytes.offset, bytes.length, StandardCharsets.UTF_8);

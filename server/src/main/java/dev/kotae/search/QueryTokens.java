@@ -24,7 +24,7 @@ final class QueryTokens {
     /** A token: its text, its offsets in the analysed text, and its position increment. */
     record Token(String text, int start, int end, int increment) {}
 
-    /** About the heap the kept tokens may take: the texts of some ten thousand queries. */
+    /** About the heap the kept tokens may take: the texts of several thousand queries. */
     private static final long MAX_BYTES = 4L << 20;
 
     private record Asked(Analyzer analyzer, String field, String text) {}

@@ -56,8 +56,8 @@ public final class SuggestService {
 
     /**
      * About the heap the kept prefix queries may take. A {@link PrefixQuery} compiles its automaton when it
-     * is made (a tenth of a suggestion's CPU, most of it finding the automaton's common suffix), and what
-     * customers type repeats; a query holds no index state, so one kept serves every version.
+     * is made (the dearest step of a suggestion besides the search itself), and what customers type
+     * repeats; a query holds no index state, so one kept serves every version.
      */
     private static final long MAX_PREFIX_QUERY_BYTES = 8L << 20;
 
