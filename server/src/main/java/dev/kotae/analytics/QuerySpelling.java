@@ -1,8 +1,8 @@
 package dev.kotae.analytics;
 
 import com.github.benmanes.caffeine.cache.Cache;
-import com.github.benmanes.caffeine.cache.Caffeine;
 import dev.kotae.index.KanaNormalizer;
+import dev.kotae.kept.Caches;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import org.apache.lucene.analysis.Analyzer;
@@ -48,13 +48,10 @@ public final class QuerySpelling {
      * The spellings of the queries stored most, about 4 MB of them: every search is stored with its spelling,
      * reading one runs Kuromoji's lattice, and customers' queries repeat. A spelling depends on the text alone.
      */
-    private static final Cache<String, Spelling> KEPT = Caffeine.newBuilder()
-            .executor(Runnable::run)
-            .maximumWeight(4L << 20)
-            // In bytes, about: the entry, the record and three strings' headers, and their characters.
-            .weigher((String masked, Spelling spelling) -> 160 + 2 * (masked.length() + spelling.group().length()
-                    + (spelling.sound() == null ? 0 : spelling.sound().length())))
-            .build();
+    // In bytes, about: the entry, the record and three strings' headers, and their characters.
+    private static final Cache<String, Spelling> KEPT = Caches.byWeight(4L << 20, (String masked, Spelling spelling) ->
+            160L + 2L * (masked.length() + spelling.group().length()
+                    + (spelling.sound() == null ? 0 : spelling.sound().length()))).build();
 
     private QuerySpelling() {}
 

@@ -1,8 +1,7 @@
 package dev.kotae.kept;
 
 import com.github.benmanes.caffeine.cache.Cache;
-import com.github.benmanes.caffeine.cache.Caffeine;
-import com.github.benmanes.caffeine.cache.RemovalCause;
+import com.github.benmanes.caffeine.cache.RemovalListener;
 import java.io.IOException;
 import java.util.Map;
 import java.util.Set;
@@ -49,15 +48,13 @@ public final class Kept<K, V> implements Usage {
 
     /** @param bytes how much a key and its value weigh, or {@code null} to bound by count */
     private Kept(long bound, ToLongBiFunction<K, V> bytes) {
-        // Evictions run on the thread that caused them, not on the common pool a 2-core machine shares
-        // with everything else; the bound then also holds as soon as a put returns. The eviction listener
-        // runs inside the atomic removal of the entry, so an owner's key set never misses a kept key.
-        Caffeine<Owned<K>, V> builder = Caffeine.newBuilder().executor(Runnable::run)
-                .evictionListener((Owned<K> owned, V value, RemovalCause cause) -> forget(owned));
-        this.values = (bytes == null ? builder.maximumSize(bound) : builder.maximumWeight(bound)
-                .weigher((Owned<K> owned, V value) ->
-                        (int) Math.min(Integer.MAX_VALUE, ENTRY_BYTES + bytes.applyAsLong(owned.key(), value))))
-                .build();
+        // The eviction listener runs inside the atomic removal of the entry, so an owner's key set never
+        // misses a kept key.
+        RemovalListener<Owned<K>, V> forget = (owned, value, cause) -> forget(owned);
+        this.values = bytes == null
+                ? Caches.onCallingThread().maximumSize(bound).evictionListener(forget).build()
+                : Caches.byWeight(bound, (Owned<K> owned, V value) -> ENTRY_BYTES + bytes.applyAsLong(owned.key(), value))
+                        .evictionListener(forget).build();
     }
 
     /**

@@ -1,7 +1,7 @@
 package dev.kotae.search;
 
 import com.github.benmanes.caffeine.cache.Cache;
-import com.github.benmanes.caffeine.cache.Caffeine;
+import dev.kotae.kept.Caches;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
@@ -29,13 +29,9 @@ final class QueryTokens {
 
     private record Asked(Analyzer analyzer, String field, String text) {}
 
-    private final Cache<Asked, List<Token>> kept = Caffeine.newBuilder()
-            // On the thread that asks, as the index's kept values: not on the common pool a 2-core machine shares.
-            .executor(Runnable::run)
-            .maximumWeight(MAX_BYTES)
-            // The key and entry, the text's characters, and each token's record, string and characters.
-            .weigher((Asked asked, List<Token> tokens) -> 128 + 2 * asked.text().length()
-                    + tokens.stream().mapToInt(token -> 80 + 2 * token.text().length()).sum())
+    // The key and entry, the text's characters, and each token's record, string and characters.
+    private final Cache<Asked, List<Token>> kept = Caches.byWeight(MAX_BYTES, (Asked asked, List<Token> tokens) ->
+            128L + 2L * asked.text().length() + tokens.stream().mapToLong(token -> 80 + 2 * token.text().length()).sum())
             .build();
 
     /** The tokens {@code analyzer} makes of {@code text} in {@code field}, in order; the list must not be changed. */

@@ -1,13 +1,13 @@
 package dev.kotae.search;
 
 import com.github.benmanes.caffeine.cache.Cache;
-import com.github.benmanes.caffeine.cache.Caffeine;
 import dev.kotae.index.ArticleIndex;
 import dev.kotae.index.IndexFields;
 import dev.kotae.index.IndexView;
 import dev.kotae.index.KanaNormalizer;
 import dev.kotae.index.SuggestCard;
 import dev.kotae.index.SuggestKeys;
+import dev.kotae.kept.Caches;
 import dev.kotae.util.InvalidRequestException;
 import java.io.IOException;
 import java.util.ArrayList;
@@ -61,11 +61,8 @@ public final class SuggestService {
      */
     private static final long MAX_PREFIX_QUERY_BYTES = 8L << 20;
 
-    private final Cache<Term, PrefixQuery> prefixQueries = Caffeine.newBuilder()
-            .executor(Runnable::run) // on the asking thread, not the common pool a 2-core machine shares
-            .maximumWeight(MAX_PREFIX_QUERY_BYTES)
-            .weigher((Term term, PrefixQuery query) -> (int) Math.min(Integer.MAX_VALUE, 64 + query.ramBytesUsed()))
-            .build();
+    private final Cache<Term, PrefixQuery> prefixQueries = Caches.byWeight(MAX_PREFIX_QUERY_BYTES,
+            (Term term, PrefixQuery query) -> 64 + query.ramBytesUsed()).build();
     private final ArticleIndex index;
     private final SuggestKeys keys;
     private final SearchService search;

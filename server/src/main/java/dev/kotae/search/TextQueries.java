@@ -120,10 +120,6 @@ public final class TextQueries {
     /** A term's document frequency, and the number of documents that have its field (as BM25 reads them). */
     public record Frequency(int docFreq, long docCount) {
 
-        static Frequency of(IndexSearcher searcher, Term term, TermStates states) throws IOException {
-            return of(searcher.collectionStatistics(term.field()), states);
-        }
-
         /** @param field the statistics of the term's field, {@code null} if no document has it */
         static Frequency of(CollectionStatistics field, TermStates states) {
             return new Frequency(states.docFreq(), field == null ? 0 : field.docCount());

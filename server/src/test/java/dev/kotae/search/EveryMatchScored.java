@@ -68,7 +68,8 @@ final class EveryMatchScored {
 
             @Override
             public TextQueries.Frequency frequency(Term term) throws IOException {
-                return TextQueries.Frequency.of(searcher, term, TermStates.build(searcher, term, true));
+                return TextQueries.Frequency.of(searcher.collectionStatistics(term.field()),
+                        TermStates.build(searcher, term, true));
             }
 
             @Override
