@@ -6,9 +6,9 @@ import dev.kotae.index.IndexView;
 import dev.kotae.kept.Kept;
 import java.io.IOException;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.Collections;
-import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -128,15 +128,19 @@ final class FacetCounter {
             if (range == null) {
                 continue;
             }
-            List<int[]> found = new ArrayList<>();
+            // Most matches first, then in label order: each value as one long, sorted as primitives (a
+            // comparator over boxed pairs cost as much as counting).
+            long[] found = new long[range.end - range.start + 1];
+            int size = 0;
             for (int ord = range.start; ord <= range.end; ord++) {
                 if (counts[ord] > 0) {
-                    found.add(new int[] {ord, counts[ord]});
+                    found[size++] = (long) (Integer.MAX_VALUE - counts[ord]) << 32 | ord;
                 }
             }
-            found.sort(Comparator.<int[]>comparingInt(o -> -o[1]).thenComparingInt(o -> o[0]));
-            for (int[] value : found.subList(0, Math.min(MAX_VALUES, found.size()))) {
-                facets.get(dim).add(new SearchResult.FacetValue(ordinals.label(value[0]), value[1]));
+            Arrays.sort(found, 0, size);
+            for (int i = 0; i < Math.min(MAX_VALUES, size); i++) {
+                int ord = (int) found[i];
+                facets.get(dim).add(new SearchResult.FacetValue(ordinals.label(ord), counts[ord]));
             }
         }
         return unmodifiable(facets);
