@@ -28,6 +28,7 @@ final class ServerFigures {
         metrics.gauge("kotae_search_cache_entries", "Search results the result cache keeps", results::size);
         keptFigures(metrics, "term_sets", "Term document sets", "counting matches", index.termMatchesUsage());
         keptFigures(metrics, "word_scores", "Word scores", "ranking", index.wordScoresUsage());
+        keptFigures(metrics, "hit_articles", "Hits' articles", "showing hits", index.hitArticlesUsage());
         countFigures(metrics, "browse_counts", "Counts without a query (browsing, the overview)", search.browseCounts());
         countFigures(metrics, "scope_counts", "A scope's own facet counts (for broad searches)", search.scopeCounts());
         metrics.contentGauge("kotae_articles", "Articles in the index", () -> sizeOf(index));

@@ -199,12 +199,24 @@ public final class ArticleDocuments {
      * hit would allocate that buffer per hit.
      */
     public static Article[] hits(IndexReader reader, int[] docs) throws IOException {
+        return hits(reader, docs, null);
+    }
+
+    /** As {@link #hits(IndexReader, int[])}, each article taken from {@code kept} when it holds it ({@code null}: none). */
+    static Article[] hits(IndexReader reader, int[] docs, HitArticles kept) throws IOException {
         Article[] articles = new Article[docs.length];
         int[] byDoc = IntStream.range(0, docs.length).boxed()
                 .sorted(Comparator.comparingInt(i -> docs[i])).mapToInt(Integer::intValue).toArray();
         Articles reading = new Articles(reader, true);
+        List<LeafReaderContext> leaves = reader.leaves();
         for (int i : byDoc) {
-            articles[i] = reading.read(docs[i], "");
+            int doc = docs[i];
+            if (kept == null) {
+                articles[i] = reading.read(doc, "");
+            } else {
+                LeafReaderContext leaf = leaves.get(ReaderUtil.subIndex(doc, leaves));
+                articles[i] = kept.of(leaf.reader(), doc - leaf.docBase, inLeaf -> reading.read(doc, ""));
+            }
         }
         return articles;
     }

@@ -99,6 +99,7 @@ public final class ArticleIndex implements AutoCloseable {
     private volatile Runnable failureListener = () -> { };
     private volatile boolean closing;
     private final Keeps kept = new Keeps();
+    private final HitArticles hitArticles = new HitArticles();
     private final ArticleDocuments documents;
     private final boolean rebuilt;
     /** Documents added, replaced or removed since the last merge into one segment; writer thread only. */
@@ -124,7 +125,7 @@ public final class ArticleIndex implements AutoCloseable {
             @Override
             public IndexView newSearcher(org.apache.lucene.index.IndexReader reader,
                     org.apache.lucene.index.IndexReader previous) throws IOException {
-                IndexView view = new IndexView(reader, documents.facetsConfig(), kept);
+                IndexView view = new IndexView(reader, documents.facetsConfig(), kept, hitArticles);
                 warm(view);
                 return view;
             }
@@ -517,6 +518,11 @@ public final class ArticleIndex implements AutoCloseable {
     /** How searches used the kept term sets ({@link IndexView.Scope#matches}). */
     public Usage termMatchesUsage() {
         return kept.termMatches().usage();
+    }
+
+    /** How searches used the kept articles of their hits ({@link IndexView#hits}). */
+    public Usage hitArticlesUsage() {
+        return hitArticles.usage();
     }
 
     /** How searches used the kept word scores ({@link IndexView.Scope#scores}). */

@@ -1,5 +1,6 @@
 package dev.kotae.index;
 
+import dev.kotae.content.Article;
 import dev.kotae.kept.Keeps;
 import dev.kotae.kept.TermMatches;
 import dev.kotae.kept.WordScores;
@@ -41,14 +42,27 @@ public final class IndexView extends IndexSearcher {
     private volatile FacetOrdinals facetOrdinals;
     private volatile FieldInfos fieldInfos;
     private final Keeps kept;
+    private final HitArticles hitArticles;
 
-    /** @param kept what the index keeps for the searches of all its views, per segment and version */
-    IndexView(IndexReader reader, FacetsConfig facetsConfig, Keeps kept) throws IOException {
+    /**
+     * @param kept what the index keeps for the searches of all its views, per segment and version
+     * @param hitArticles the articles hits showed, kept per segment for the hits of all its views
+     */
+    IndexView(IndexReader reader, FacetsConfig facetsConfig, Keeps kept, HitArticles hitArticles) throws IOException {
         super(reader);
         this.kept = kept;
+        this.hitArticles = hitArticles;
         setSimilarity(SIMILARITY);
         this.facetState = hasFacets(reader) ? new DefaultSortedSetDocValuesReaderState(reader, facetsConfig) : null;
         this.locales = Collections.unmodifiableSet(values(reader, IndexFields.LOCALE));
+    }
+
+    /**
+     * The articles of documents {@code docs} of this version, in the order asked, with their bodies (for
+     * snippets) but no rendered page: a search's hits. Those read for earlier hits are kept per segment.
+     */
+    public Article[] hits(int[] docs) throws IOException {
+        return ArticleDocuments.hits(getIndexReader(), docs, hitArticles);
     }
 
     /** The locales of the articles in this version (every request validates its locale against them). */

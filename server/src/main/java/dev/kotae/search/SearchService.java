@@ -4,7 +4,6 @@ import dev.kotae.content.Article;
 import dev.kotae.config.SearchConfig;
 import dev.kotae.content.ArticleType;
 import dev.kotae.index.Analysis;
-import dev.kotae.index.ArticleDocuments;
 import dev.kotae.index.ArticleIndex;
 import dev.kotae.index.IndexFields;
 import dev.kotae.index.IndexView;
@@ -386,7 +385,7 @@ public final class SearchService {
     private List<SearchResult.Hit> hits(IndexView view, ScoreDoc[] docs, Set<Term> bodyTerms) throws IOException {
         int[] docIds = Arrays.stream(docs).mapToInt(d -> d.doc).toArray();
         // Doc ids are the same in the scope and in the whole version, so the hits are read from the view.
-        Article[] articles = ArticleDocuments.hits(view.getIndexReader(), docIds);
+        Article[] articles = view.hits(docIds);
         String[] pageSnippets = bodyTerms == null ? new String[docIds.length]
                 : snippets.snippets(view, bodyTerms, docIds, articles);
         List<SearchResult.Hit> hits = new ArrayList<>(docs.length);

@@ -1,6 +1,7 @@
 package dev.kotae.index;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import dev.kotae.content.Article;
@@ -14,6 +15,7 @@ import org.apache.lucene.document.Document;
 import org.apache.lucene.index.DirectoryReader;
 import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexWriterConfig;
+import org.apache.lucene.index.Term;
 import org.apache.lucene.store.Directory;
 import org.apache.lucene.store.FSDirectory;
 import org.junit.jupiter.api.Test;
@@ -54,6 +56,52 @@ class ArticleDocumentsHitsTest {
                     assertEquals(alone.text(), hits[i].text());
                     assertEquals("", hits[i].html(), "hits carry no rendered page");
                 }
+            }
+        }
+    }
+
+    /**
+     * Hits read again come from the kept articles, the same as reading them; after an edit adds a
+     * segment, only that segment's hits are read, and a replaced article is never served from before.
+     */
+    @Test
+    void hitsReadAgainAreKeptPerSegment() throws Exception {
+        ArticleDocuments documents = new ArticleDocuments(new SuggestKeys());
+        HitArticles kept = new HitArticles();
+        try (Directory dir = FSDirectory.open(folder); IndexWriter writer = new IndexWriter(dir, new IndexWriterConfig())) {
+            for (int n = 0; n < 4; n++) {
+                writer.addDocument(documents.toDocument(article("a" + n, "first body " + n), "s"));
+            }
+            writer.commit();
+            int[] all = {3, 0, 2, 1};
+            DirectoryReader reader = DirectoryReader.open(dir);
+            try {
+                Article[] first = ArticleDocuments.hits(reader, all, kept);
+                Article[] again = ArticleDocuments.hits(reader, all, kept);
+                assertEquals(4, kept.usage().misses());
+                assertEquals(4, kept.usage().hits());
+                for (int i = 0; i < all.length; i++) {
+                    assertSame(first[i], again[i], "kept, not read again");
+                    Article alone = ArticleDocuments.read(reader, all[i]);
+                    assertEquals(alone.id(), again[i].id());
+                    assertEquals(alone.text(), again[i].text());
+                }
+                writer.updateDocument(new Term(IndexFields.ID, "a1"),
+                        documents.toDocument(article("a1", "second body"), "s2"));
+                writer.commit();
+                // The next version shares the first segment's core, as the server's reopened versions do.
+                DirectoryReader next = DirectoryReader.openIfChanged(reader);
+                reader.close();
+                reader = next;
+                assertEquals(2, reader.leaves().size());
+                int replaced = reader.leaves().get(1).docBase;
+                Article[] afterEdit = ArticleDocuments.hits(reader, new int[] {replaced, 0, 2, 3}, kept);
+                assertEquals(5, kept.usage().misses(), "only the new segment's article is read");
+                assertEquals("a1", afterEdit[0].id());
+                assertEquals("second body", afterEdit[0].text());
+                assertEquals("first body 0", afterEdit[1].text());
+            } finally {
+                reader.close();
             }
         }
     }
