@@ -1,6 +1,5 @@
 /**
- * The analytics schema's migrations that SQL alone cannot say portably; the SQL ones sit beside them as
- * resources. Flyway applies both, in version order, when {@link dev.kotae.analytics.AnalyticsDatabase}
- * opens.
+ * The schema migrations that need Java: Flyway finds them here, beside the SQL ones in the resources
+ * folder of the same name, and applies both in version order.
  */
 package dev.kotae.analytics.migration;
