@@ -35,7 +35,7 @@ final class HitArticles {
         return perSegment;
     }
 
-    /** Two bytes a character (a string may hold one a character; the estimate errs on the safe side). */
+    /** Two bytes a character of its strings (a Latin-1 string takes one: the estimate errs on the safe side). */
     private static long bytes(Article article) {
         long characters = article.text().length() + article.title().length() + article.id().length()
                 + article.category().length() + article.source().length();
