@@ -196,27 +196,15 @@ public final class ArticleDocuments {
      * The articles of top-level documents {@code docs}, with their bodies but no rendered page: search hits.
      * They are read in document order through one {@link Articles}: a doc-values reader holds a buffer as
      * long as its field's longest value in the segment (the longest body, for the text), so a reader per
-     * hit would allocate that buffer per hit.
+     * hit would allocate that buffer per hit. Those {@code kept} holds are not read again.
      */
-    public static Article[] hits(IndexReader reader, int[] docs) throws IOException {
-        return hits(reader, docs, null);
-    }
-
-    /** As {@link #hits(IndexReader, int[])}, each article taken from {@code kept} when it holds it ({@code null}: none). */
     static Article[] hits(IndexReader reader, int[] docs, HitArticles kept) throws IOException {
         Article[] articles = new Article[docs.length];
         int[] byDoc = IntStream.range(0, docs.length).boxed()
                 .sorted(Comparator.comparingInt(i -> docs[i])).mapToInt(Integer::intValue).toArray();
         Articles reading = new Articles(reader, true);
-        List<LeafReaderContext> leaves = reader.leaves();
         for (int i : byDoc) {
-            int doc = docs[i];
-            if (kept == null) {
-                articles[i] = reading.read(doc, "");
-            } else {
-                LeafReaderContext leaf = leaves.get(ReaderUtil.subIndex(doc, leaves));
-                articles[i] = kept.of(leaf.reader(), doc - leaf.docBase, inLeaf -> reading.read(doc, ""));
-            }
+            articles[i] = reading.hit(docs[i], kept);
         }
         return articles;
     }
@@ -240,15 +228,30 @@ public final class ArticleDocuments {
         }
 
         Article read(int doc, String html) throws IOException {
+            return decode(position(doc), html);
+        }
+
+        /** The article of {@code doc} as a hit shows it: from {@code kept} when it holds it. */
+        Article hit(int doc, HitArticles kept) throws IOException {
+            int inLeaf = position(doc);
+            return kept.of(leaf.reader(), inLeaf, same -> decode(inLeaf, ""));
+        }
+
+        /** Moves to the segment of top-level document {@code doc}; returns its number in that segment. */
+        private int position(int doc) throws IOException {
             if (leaf == null || doc >= leaf.docBase + leaf.reader().maxDoc()) {
                 leaf = leaves.get(ReaderUtil.subIndex(doc, leaves));
                 cards = leaf.reader().getBinaryDocValues(IndexFields.CARD);
                 texts = withText ? leaf.reader().getBinaryDocValues(IndexFields.TEXT) : null;
             }
-            int inLeaf = doc - leaf.docBase;
+            return doc - leaf.docBase;
+        }
+
+        /** The article of document {@code inLeaf} of the current segment. */
+        private Article decode(int inLeaf, String html) throws IOException {
             String text = texts != null && texts.advanceExact(inLeaf) ? utf8(texts.binaryValue()) : "";
             if (cards == null || !cards.advanceExact(inLeaf)) {
-                throw new IOException("document " + doc + " has no article card: the index is damaged");
+                throw new IOException("document " + (leaf.docBase + inLeaf) + " has no article card: the index is damaged");
             }
             return ArticleCard.decode(cards.binaryValue(), html, text);
         }

@@ -46,7 +46,7 @@ class ArticleDocumentsHitsTest {
                 assertEquals(3, reader.leaves().size());
                 int[] rankOrder = {9, 2, 11, 0, 5, 4, 10, 1};
 
-                Article[] hits = ArticleDocuments.hits(reader, rankOrder);
+                Article[] hits = ArticleDocuments.hits(reader, rankOrder, new HitArticles());
 
                 assertEquals(rankOrder.length, hits.length);
                 for (int i = 0; i < rankOrder.length; i++) {
@@ -114,7 +114,7 @@ class ArticleDocumentsHitsTest {
             writer.addDocument(new Document());
             writer.commit();
             try (DirectoryReader reader = DirectoryReader.open(dir)) {
-                IOException damaged = assertThrows(IOException.class, () -> ArticleDocuments.hits(reader, new int[] {0, 1}));
+                IOException damaged = assertThrows(IOException.class, () -> ArticleDocuments.hits(reader, new int[] {0, 1}, new HitArticles()));
                 assertEquals("document 1 has no article card: the index is damaged", damaged.getMessage());
             }
         }

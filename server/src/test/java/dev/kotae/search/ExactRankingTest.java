@@ -290,7 +290,7 @@ class ExactRankingTest {
 
                 int[] docs = Arrays.stream(actual.scoreDocs).limit(5).mapToInt(hit -> hit.doc).toArray();
                 String[] snippets = new Snippets(analysis).snippets(view, query.bodyTerms(), docs,
-                        ArticleDocuments.hits(view.getIndexReader(), docs));
+                        view.hits(docs));
                 boolean hasBodyTerms = ofKind.stream().flatMap(clause -> clause.word().fields().stream())
                         .anyMatch(field -> query.bodyTerms().contains(field.term()));
                 assertEquals(hasBodyTerms, Arrays.stream(snippets).anyMatch(snippet -> snippet.contains("<mark>")),

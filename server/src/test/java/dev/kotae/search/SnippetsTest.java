@@ -84,7 +84,7 @@ class SnippetsTest {
             assertTrue(view.getIndexReader().leaves().size() > 1, "the index has several segments");
             int[] docIds = Arrays.stream(view.search(query, 10).scoreDocs).mapToInt(hit -> hit.doc).toArray();
             assertTrue(docIds.length > 3, "the query finds several articles");
-            Article[] articles = ArticleDocuments.hits(view.getIndexReader(), docIds);
+            Article[] articles = view.hits(docIds);
 
             String[] shared = new Snippets(analysis).snippets(view, textQuery.bodyTerms(), docIds, articles);
             String[] reference = new Snippets(analysis, false).snippets(view, textQuery.bodyTerms(), docIds, articles);
