@@ -29,6 +29,9 @@ final class ServerFigures {
         keptFigures(metrics, "term_sets", "Term document sets", "counting matches", index.termMatchesUsage());
         keptFigures(metrics, "word_scores", "Word scores", "ranking", index.wordScoresUsage());
         keptFigures(metrics, "hit_articles", "Hits' articles", "showing hits", index.hitArticlesUsage());
+        keptFigures(metrics, "query_matches", "Unscored queries' document sets", "suggestion prefixes and filters",
+                index.queryMatchesUsage());
+        keptFigures(metrics, "suggest_cards", "Suggestion candidates' cards", "showing suggestions", index.suggestCardsUsage());
         countFigures(metrics, "browse_counts", "Counts without a query (browsing, the overview)", search.browseCounts());
         countFigures(metrics, "scope_counts", "A scope's own facet counts (for broad searches)", search.scopeCounts());
         metrics.contentGauge("kotae_articles", "Articles in the index", () -> sizeOf(index));

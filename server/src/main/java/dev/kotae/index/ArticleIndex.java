@@ -100,6 +100,7 @@ public final class ArticleIndex implements AutoCloseable {
     private volatile boolean closing;
     private final Keeps kept = new Keeps();
     private final HitArticles hitArticles = new HitArticles();
+    private final SuggestCards suggestCards = new SuggestCards();
     private final ArticleDocuments documents;
     private final boolean rebuilt;
     /** Documents added, replaced or removed since the last merge into one segment; writer thread only. */
@@ -125,7 +126,7 @@ public final class ArticleIndex implements AutoCloseable {
             @Override
             public IndexView newSearcher(org.apache.lucene.index.IndexReader reader,
                     org.apache.lucene.index.IndexReader previous) throws IOException {
-                IndexView view = new IndexView(reader, documents.facetsConfig(), kept, hitArticles);
+                IndexView view = new IndexView(reader, documents.facetsConfig(), kept, hitArticles, suggestCards);
                 warm(view);
                 return view;
             }
@@ -523,6 +524,16 @@ public final class ArticleIndex implements AutoCloseable {
     /** How searches used the kept articles of their hits ({@link IndexView#hits}). */
     public Usage hitArticlesUsage() {
         return hitArticles.usage();
+    }
+
+    /** How unscored queries (suggestions' prefixes) used the kept sets of what they match ({@link dev.kotae.kept.QueryMatches}). */
+    public Usage queryMatchesUsage() {
+        return kept.queryMatches();
+    }
+
+    /** How suggestions used the kept cards of their candidates ({@link IndexView#suggestCard}). */
+    public Usage suggestCardsUsage() {
+        return suggestCards.usage();
     }
 
     /** How searches used the kept word scores ({@link IndexView.Scope#scores}). */

@@ -43,15 +43,19 @@ public final class IndexView extends IndexSearcher {
     private volatile FieldInfos fieldInfos;
     private final Keeps kept;
     private final HitArticles hitArticles;
+    private final SuggestCards suggestCards;
 
     /**
      * @param kept what the index keeps for the searches of all its views, per segment and version
      * @param hitArticles the articles hits showed, kept per segment for the hits of all its views
+     * @param suggestCards the cards suggestions showed, kept per segment for the suggestions of all its views
      */
-    IndexView(IndexReader reader, FacetsConfig facetsConfig, Keeps kept, HitArticles hitArticles) throws IOException {
+    IndexView(IndexReader reader, FacetsConfig facetsConfig, Keeps kept, HitArticles hitArticles,
+            SuggestCards suggestCards) throws IOException {
         super(reader);
         this.kept = kept;
         this.hitArticles = hitArticles;
+        this.suggestCards = suggestCards;
         setSimilarity(SIMILARITY);
         this.facetState = hasFacets(reader) ? new DefaultSortedSetDocValuesReaderState(reader, facetsConfig) : null;
         this.locales = Collections.unmodifiableSet(values(reader, IndexFields.LOCALE));
@@ -63,6 +67,14 @@ public final class IndexView extends IndexSearcher {
      */
     public Article[] hits(int[] docs) throws IOException {
         return ArticleDocuments.hits(getIndexReader(), docs, hitArticles);
+    }
+
+    /**
+     * The suggestion card of document {@code doc} of this version, or {@code null} if it has no suggestion
+     * keys. Those read for earlier suggestions are kept per segment.
+     */
+    public SuggestCard suggestCard(int doc) throws IOException {
+        return suggestCards.of(getIndexReader(), doc);
     }
 
     /** The locales of the articles in this version (every request validates its locale against them). */
@@ -168,6 +180,7 @@ public final class IndexView extends IndexSearcher {
         ScopedReader reader = ScopedReader.of(this, filter, kept.filterMatches());
         IndexSearcher searcher = new IndexSearcher(reader);
         searcher.setSimilarity(SIMILARITY);
+        kept.queryMatches().keepFor(searcher);
         return new Scope(searcher, reader.documents(), this);
     }
 

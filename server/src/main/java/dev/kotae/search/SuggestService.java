@@ -101,7 +101,7 @@ public final class SuggestService {
                 if (found.size() == size) {
                     break;
                 }
-                SuggestCard card = SuggestCard.read(view.getIndexReader(), hit.doc);
+                SuggestCard card = view.suggestCard(hit.doc);
                 if (card == null) {
                     continue;
                 }
