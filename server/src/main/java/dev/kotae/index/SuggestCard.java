@@ -31,7 +31,7 @@ public record SuggestCard(String id, String visibility, String title, List<Strin
     }
 
     /** The card of top-level document {@code doc}, or {@code null} if it has no suggestion keys. */
-    public static SuggestCard read(IndexReader reader, int doc) throws IOException {
+    static SuggestCard read(IndexReader reader, int doc) throws IOException {
         BytesRef keys = ArticleDocuments.binaryValue(reader, doc, IndexFields.SUGGEST_KEYS);
         if (keys == null) {
             return null;

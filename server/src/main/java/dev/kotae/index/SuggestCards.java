@@ -33,7 +33,7 @@ final class SuggestCards {
         List<LeafReaderContext> leaves = reader.leaves();
         LeafReaderContext leaf = leaves.get(ReaderUtil.subIndex(doc, leaves));
         return perSegment.get(leaf.reader().getCoreCacheHelper(), doc - leaf.docBase,
-                inSegment -> Optional.ofNullable(SuggestCard.read(reader, doc))).orElse(null);
+                inSegment -> Optional.ofNullable(SuggestCard.read(leaf.reader(), inSegment))).orElse(null);
     }
 
     /** How suggestions used the kept cards. */

@@ -16,9 +16,10 @@ import org.apache.lucene.search.UsageTrackingQueryCachingPolicy;
  * keystroke after keystroke.
  *
  * <p>Unlike Lucene's defaults, every segment is kept (Lucene's default skips segments under 10,000
- * documents, which at 10,000 articles is the whole index), and a query is kept on its first use (by
- * default only after it recurred within Lucene's last 256 uses, which the variety of typed prefixes
- * rarely does). Single terms are never kept, as Lucene decides: their postings are already a set.
+ * documents, which at 10,000 articles is the whole index), and Lucene's usage thresholds apply one use
+ * sooner: a query it counts as costly to build (a prefix) is kept on its first use, where by default it
+ * must recur within Lucene's last 256 uses, which the variety of typed prefixes rarely does; a compound
+ * filter on its third. Single terms are never kept, as Lucene decides: their postings are already a set.
  */
 public final class QueryMatches implements Usage {
 
@@ -27,19 +28,19 @@ public final class QueryMatches implements Usage {
     /** Queries kept at most, over all segments. */
     static final int MAX_QUERIES = 4096;
 
-    private static final QueryCachingPolicy ON_FIRST_USE = new UsageTrackingQueryCachingPolicy() {
+    private final LRUQueryCache cache = new LRUQueryCache(MAX_QUERIES, MAX_BYTES, segment -> true, Float.POSITIVE_INFINITY);
+    /** Lucene's policy (its own judgement of what is costly, its history of recent uses), one use sooner. */
+    private final QueryCachingPolicy policy = new UsageTrackingQueryCachingPolicy() {
         @Override
         protected int minFrequencyToCache(Query query) {
-            return 1;
+            return super.minFrequencyToCache(query) - 1;
         }
     };
-
-    private final LRUQueryCache cache = new LRUQueryCache(MAX_QUERIES, MAX_BYTES, segment -> true, Float.POSITIVE_INFINITY);
 
     /** Lets {@code searcher}'s unscored queries use these kept sets. */
     public void keepFor(IndexSearcher searcher) {
         searcher.setQueryCache(cache);
-        searcher.setQueryCachingPolicy(ON_FIRST_USE);
+        searcher.setQueryCachingPolicy(policy);
     }
 
     @Override

@@ -1,5 +1,6 @@
 package dev.kotae.search;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.kotae.content.ArticleParser;
@@ -10,12 +11,15 @@ import dev.kotae.index.ArticleDocuments;
 import dev.kotae.index.ArticleIndex;
 import dev.kotae.index.ContentSync;
 import dev.kotae.index.SuggestKeys;
+import dev.kotae.kept.Usage;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Set;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.api.io.TempDir;
@@ -33,6 +37,8 @@ class ScopedSearchTest {
     private static ArticleIndex index;
     private static SearchService search;
     private static TextQueries textQueries;
+    private static SuggestService suggest;
+    private static SuggestKeys keys;
 
     @BeforeAll
     static void indexHelpCenter() throws IOException {
@@ -46,11 +52,13 @@ class ScopedSearchTest {
             write(content, "en", "en-" + i, en[i], en[i] + " explained. A refund takes up to 7 days.", internal);
         }
         Analysis analysis = new Analysis();
-        SuggestKeys keys = new SuggestKeys();
+        keys = new SuggestKeys();
         index = ArticleIndex.open(folder.resolve("index"), analysis, new ArticleDocuments(keys), "test");
         new ContentSync(new ContentFolder(content), new ArticleParser(new MarkdownRenderer(), Set.of("ja", "en"), "ja"),
                 index).syncAll();
-        search = new SearchService(index, analysis, new Locales(Set.of("ja", "en"), () -> Set.of("ja", "en")));
+        Locales locales = new Locales(Set.of("ja", "en"), () -> Set.of("ja", "en"));
+        search = new SearchService(index, analysis, locales);
+        suggest = new SuggestService(index, keys, search, locales);
         textQueries = new TextQueries(analysis);
     }
 
@@ -78,5 +86,28 @@ class ScopedSearchTest {
         if (audience == Audience.PUBLIC) {
             assertTrue(scoped.hits().stream().allMatch(hit -> hit.visibility().equals("public")));
         }
+    }
+
+    /**
+     * Suggestions of two audiences run over two scopes of the same segments: the second reads the prefix's
+     * matches the first kept (per segment, deleted and hidden documents included) and applies its own
+     * live documents, so an agent's suggestions never show an anonymous visitor an internal article.
+     */
+    @Test
+    void scopesShareKeptPrefixMatchesAndKeepTheirOwnArticles() throws IOException {
+        Usage kept = index.queryMatchesUsage();
+        List<String> forAgents = titles(suggest.suggest("返", "ja", 8, Audience.AGENTS));
+        long read = kept.misses();
+        long hits = kept.hits();
+        List<String> forPublic = titles(suggest.suggest("返", "ja", 8, Audience.PUBLIC));
+
+        assertEquals(Set.of("返品と返金", "返金の時期", "返金できない商品"), Set.copyOf(forAgents));
+        assertEquals(Set.of("返品と返金", "返金の時期"), Set.copyOf(forPublic), "no internal article");
+        assertEquals(read, kept.misses(), "the public scope read no prefix again");
+        assertTrue(kept.hits() > hits, "it used the kept matches");
+    }
+
+    private static List<String> titles(SuggestService.Suggestions suggestions) {
+        return suggestions.suggestions().stream().map(SuggestService.Suggestion::title).toList();
     }
 }
