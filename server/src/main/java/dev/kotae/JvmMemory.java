@@ -9,9 +9,10 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Keeps a server that was started without JVM flags from holding on to memory it no longer uses. The
- * launcher ({@code bin/kotae}) sets the heap limit; here, at start-up, only what the JVM lets a running
- * process change: a periodic garbage collection when the server has been quiet for a while, so G1 gives
- * unused heap back to the system. Whatever the operator set explicitly is left alone.
+ * launcher ({@code bin/kotae}) sets the heap limit and the collector; here, at start-up, only what the JVM
+ * lets a running process change: when the collector is G1 (the JVM's default without the launcher), a
+ * periodic garbage collection when the server has been quiet for a while, so G1 gives unused heap back to
+ * the system. Whatever the operator set explicitly is left alone.
  */
 final class JvmMemory {
 
@@ -28,7 +29,9 @@ final class JvmMemory {
         HotSpotDiagnosticMXBean vm = ManagementFactory.getPlatformMXBean(HotSpotDiagnosticMXBean.class);
         List<String> arguments = ManagementFactory.getRuntimeMXBean().getInputArguments();
         setIfDefault(vm, "G1PeriodicGCInterval", PERIODIC_GC_MILLIS);
-        long max = Runtime.getRuntime().maxMemory();
+        // The limit as set (-Xmx): the runtime's maxMemory() leaves out a survivor space under the
+        // parallel collector, so it would report less than was asked for.
+        long max = Long.parseLong(vm.getVMOption("MaxHeapSize").getValue());
         boolean chosen = arguments.stream().anyMatch(a -> a.startsWith("-Xmx") || a.startsWith("-XX:MaxHeapSize")
                 || a.startsWith("-XX:MaxRAMPercentage") || a.startsWith("-XX:MaxRAM="));
         if (!chosen && max > LARGE_HEAP) {

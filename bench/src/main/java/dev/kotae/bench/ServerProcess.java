@@ -24,7 +24,8 @@ final class ServerProcess implements AutoCloseable {
 
     /** The first log line naming the bound port ("Listening on http://…/", logged as soon as HTTP is up). */
     private static final Pattern SERVING = Pattern.compile("on http://127\\.0\\.0\\.1:(\\d+)/");
-    private static final Pattern HEAP_USED = Pattern.compile("used (\\d+)K");
+    /** A generation's line of {@code GC.heap_info}: G1's one heap, or the parallel collector's young and old. */
+    private static final Pattern HEAP_USED = Pattern.compile("total \\d+K, used (\\d+)K");
 
     private final Process process;
     private final Path log;
@@ -131,8 +132,17 @@ final class ServerProcess implements AutoCloseable {
             return -1;
         }
         jcmd(jcmd, "GC.run");
-        Matcher used = HEAP_USED.matcher(jcmd(jcmd, "GC.heap_info"));
-        return used.find() ? Long.parseLong(used.group(1)) / 1024.0 : -1;
+        return heapUsedMib(jcmd(jcmd, "GC.heap_info"));
+    }
+
+    /** The heap in use that {@code GC.heap_info} reports, summed over its generations; {@code -1} if none. */
+    static double heapUsedMib(String heapInfo) {
+        Matcher used = HEAP_USED.matcher(heapInfo);
+        long kib = -1;
+        while (used.find()) {
+            kib = Math.max(kib, 0) + Long.parseLong(used.group(1));
+        }
+        return kib < 0 ? -1 : kib / 1024.0;
     }
 
     private String jcmd(Path jcmd, String command) throws IOException, InterruptedException {
