@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -141,6 +142,15 @@ class SearchApiIT extends SampleServerIT {
         KotaeServer.Reply openapi = server.get("/api/openapi.yaml");
         assertEquals(200, openapi.status());
         assertTrue(openapi.body().contains("/api/v1/search"));
+    }
+
+    @Test
+    void aPageOfResultsIsSentWholeWithItsLength() {
+        KotaeServer.Reply page = server.get("/api/v1/search?q=&locale=ja&size=50");
+        int bytes = page.body().getBytes(StandardCharsets.UTF_8).length;
+        assertTrue(bytes > 16 * 1024, "a page larger than Jersey's default buffer of 8 KB: " + bytes);
+        assertEquals(String.valueOf(bytes), page.header("Content-Length"), page.headers().toString());
+        assertEquals("", page.header("Transfer-Encoding"), page.headers().toString());
     }
 
     @Test
