@@ -28,9 +28,14 @@ abstract class HotJsonWriter<T> implements MessageBodyWriter<T> {
 
     HotJsonWriter(Class<T> type) {
         this.type = type;
+        this.writer = writer(type);
+    }
+
+    /** The writer of {@code type}'s answers, for Jersey here and for {@link HotReads}. */
+    static ObjectWriter writer(Class<?> type) {
         // Jersey closes the entity stream itself, and sends what is left then. A flush from the generator
         // would make Jetty send what it holds so far and the rest in another write.
-        this.writer = JsonMapper.INSTANCE.writerFor(type)
+        return JsonMapper.INSTANCE.writerFor(type)
                 .without(JsonGenerator.Feature.AUTO_CLOSE_TARGET).without(JsonGenerator.Feature.FLUSH_PASSED_TO_STREAM);
     }
 

@@ -16,6 +16,7 @@ import java.util.List;
 import org.eclipse.jetty.ee10.servlet.FilterHolder;
 import org.eclipse.jetty.ee10.servlet.ServletContextHandler;
 import org.eclipse.jetty.ee10.servlet.ServletHolder;
+import org.eclipse.jetty.server.Handler;
 import org.eclipse.jetty.server.HttpConfiguration;
 import org.eclipse.jetty.server.HttpConnectionFactory;
 import org.eclipse.jetty.server.Server;
@@ -74,9 +75,13 @@ public final class HttpServer implements AutoCloseable {
         context.addServlet(new ServletHolder("api", new StrictEncodingFilter.Container(application(authentication, resources, providers))), "/*");
         // Outermost, so no body beyond the limit is read by anything: a declared Content-Length over it is
         // answered 413 before the request goes on, and a body without one is cut off once it passes it.
+        // Anonymous searches and suggestions are answered before the servlet layer (HotReads), still in line
+        // for the cores; every other request goes on to Jersey.
+        Handler answering = resources.stream().filter(SearchResource.class::isInstance).findFirst()
+                .<Handler>map(search -> new HotReads(context, (SearchResource) search, metrics)).orElse(context);
         server.setHandler(new RequestBodyLimit(callers.maxRequestBodyBytes(), editing.maxImageBytes(),
                 authentication.sessions(),
-                new UnreadBodyCloses(SearchAdmission.around(context, searchConcurrency, metrics))));
+                new UnreadBodyCloses(SearchAdmission.around(answering, searchConcurrency, metrics))));
         server.setErrorHandler(new JettyErrorHandler());
     }
 

@@ -1,6 +1,7 @@
 package dev.kotae.web;
 
 import dev.kotae.analytics.ClientAddresses;
+import dev.kotae.analytics.Requester;
 import dev.kotae.auth.Caller;
 import dev.kotae.http.Callers;
 import dev.kotae.metrics.KotaeMetrics;
@@ -19,6 +20,7 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.SecurityContext;
 import java.io.IOException;
+import java.util.function.Function;
 
 /** {@code /api/v1/search} and {@code /api/v1/suggest}. */
 @Path("/api/v1")
@@ -46,20 +48,49 @@ public final class SearchResource {
             @HeaderParam(Sessions.HEADER) String session, @Context SecurityContext security,
             @Context HttpServletRequest http) throws IOException {
         Caller caller = Callers.caller(security);
-        SearchRequest request = new SearchRequest(q == null ? "" : q, Params.optional(locale), Params.optional(type),
-                Params.optional(category), Params.optional(tag), Params.integer(page, "page", 1),
-                Params.integer(size, "size", 10), Audience.of(caller));
-        return search.run(request, Sessions.valid(session), "api", Requesters.of(addresses, http, caller));
+        return search(new Query(q, locale, type, category, tag, page, size), session, caller,
+                Requesters.of(addresses, http, caller));
     }
 
     @GET
     @Path("suggest")
     public SuggestService.Suggestions suggest(@QueryParam("q") String q, @QueryParam("locale") String locale,
             @QueryParam("size") String size, @Context SecurityContext security) throws IOException {
+        return suggest(q, locale, size, Callers.caller(security));
+    }
+
+    /** The query parameters of a search as sent (each {@code null} when absent). */
+    record Query(String q, String locale, String type, String category, String tag, String page, String size) {}
+
+    /**
+     * {@code /api/v1/search} for {@code caller}, whatever carried the request here ({@link HotReads} too).
+     *
+     * @throws dev.kotae.http.ApiException or {@link dev.kotae.util.InvalidRequestException} if a parameter is
+     *     not valid, before anything is searched or recorded
+     */
+    SearchResult search(Query query, String session, Caller caller, Requester requester) throws IOException {
+        SearchRequest request = new SearchRequest(query.q() == null ? "" : query.q(), Params.optional(query.locale()),
+                Params.optional(query.type()), Params.optional(query.category()), Params.optional(query.tag()),
+                Params.integer(query.page(), "page", 1), Params.integer(query.size(), "size", 10), Audience.of(caller));
+        return search.run(request, Sessions.valid(session), "api", requester);
+    }
+
+    /**
+     * {@code /api/v1/suggest} for {@code caller}, whatever carried the request here.
+     *
+     * @throws dev.kotae.http.ApiException or {@link dev.kotae.util.InvalidRequestException} if a parameter is
+     *     not valid, before anything is looked up
+     */
+    SuggestService.Suggestions suggest(String q, String locale, String size, Caller caller) throws IOException {
+        int count = Params.integer(size, "size", 8);
         long start = System.nanoTime();
-        SuggestService.Suggestions result = suggest.suggest(q, Params.optional(locale), Params.integer(size, "size", 8),
-                Audience.of(Callers.caller(security)));
+        SuggestService.Suggestions result = suggest.suggest(q, Params.optional(locale), count, Audience.of(caller));
         metrics.suggested(System.nanoTime() - start);
         return result;
+    }
+
+    /** Who is asking, as analytics records it beside an anonymous caller's search ({@link HotReads}). */
+    Requester anonymousRequester(String address, Function<String, String> headers) {
+        return addresses.requester(false, address, headers);
     }
 }

@@ -11,8 +11,8 @@ import java.util.Map;
 /**
  * Headers every response carries: no MIME sniffing, no referrer leaks, a content security policy, and no
  * caching of answers that depend on who asked (an agent's search must not be served to the next
- * customer by a shared cache). Answers written outside Jersey get the same {@link #FIXED} headers and
- * policy from {@link JettyErrorHandler}.
+ * customer by a shared cache). Answers written outside Jersey get the same headers: errors from
+ * {@link JettyErrorHandler}, anonymous searches and suggestions from {@link HotReads}.
  */
 final class SecurityHeaders implements ContainerResponseFilter {
 
@@ -28,6 +28,11 @@ final class SecurityHeaders implements ContainerResponseFilter {
     /** The headers whose value is the same for every answer. */
     static final Map<String, String> FIXED = Map.of("X-Content-Type-Options", "nosniff",
             "Referrer-Policy", "strict-origin-when-cross-origin");
+
+    /** Every answer may depend on who asked: shared caches keep one per token and cookie. */
+    static final String VARY = "Authorization, Cookie";
+    /** An anonymous caller's data: a cache may keep it, but asks again before using it. */
+    static final String ANONYMOUS_DATA_CACHE = "no-cache";
 
     /** The header that carries the content security policy. */
     static final String POLICY_HEADER = "Content-Security-Policy";
@@ -60,8 +65,8 @@ final class SecurityHeaders implements ContainerResponseFilter {
             // A page carries a CSRF token bound to this browser's cookie: never share it.
             headers.putSingle("Cache-Control", "private, no-cache");
         } else if (!headers.containsKey("Cache-Control")) {
-            headers.putSingle("Cache-Control", "no-cache");
+            headers.putSingle("Cache-Control", ANONYMOUS_DATA_CACHE);
         }
-        headers.putSingle("Vary", "Authorization, Cookie");
+        headers.putSingle("Vary", VARY);
     }
 }
