@@ -112,11 +112,17 @@ final class BenchReport {
         return measured.get(row);
     }
 
-    /** Kotae's HTTP c=1 median minus {@code baseline}'s, or {@code null} if either is missing. */
-    private static Double medianAbove(Map<Row, Object> measured, Row baseline) {
+    /**
+     * Kotae's HTTP c=1 median minus {@code baseline}'s, or {@code null} if either is missing. Below the
+     * baseline it is negative, a figure like any other (a negative measurement is "not measured" elsewhere).
+     */
+    private static Difference medianAbove(Map<Row, Object> measured, Row baseline) {
         return measured.get(Row.search(1, false)) instanceof Latency http
-                && measured.get(baseline) instanceof Latency plain ? http.p50Millis() - plain.p50Millis() : null;
+                && measured.get(baseline) instanceof Latency plain ? new Difference(http.p50Millis() - plain.p50Millis()) : null;
     }
+
+    /** One figure less another, in milliseconds. */
+    record Difference(double millis) {}
 
     /** Records something that went wrong in the run (shown under the table; the smoke test fails on it). */
     void check(boolean ok, String problem) {
@@ -191,6 +197,9 @@ final class BenchReport {
         if (value instanceof Latency latency) {
             return String.format(Locale.ROOT, "%s / %s, %,.0f", decimals(latency.p50Millis()),
                     decimals(latency.p99Millis()), latency.perSecond());
+        }
+        if (value instanceof Difference difference) {
+            return (difference.millis() < 0 ? "−" : "") + decimals(Math.abs(difference.millis()));
         }
         if (value instanceof Double number) {
             return number < 0 ? "n/a" : decimals(number);
