@@ -34,9 +34,12 @@ import org.eclipse.jetty.util.Fields;
  * ({@code Origin}), one that declares a body ({@code Content-Type}), an {@code Accept} other than none,
  * {@code *}{@code /*} or {@code application/json}, a URL whose query does not decode as UTF-8, and a
  * parameter that is not valid (refused before anything is searched or recorded; Jersey then answers it
- * with the API's 400).
- * So nothing about who may see what is decided here: an anonymous caller's audience is the public one.
- * {@code HotReadsIT} checks that both ways give the same answers.
+ * with the API's 400). So nothing about who may see what is decided here: an anonymous caller's audience
+ * is the public one.
+ *
+ * <p>The contract with the Jersey side: a filter that acts on an anonymous API read (refuses it, adds a
+ * header) must also be a reason to go on to Jersey here, or be added to the answer here. {@code HotReadsIT}
+ * checks that both ways give the same answers for the requests it sends.
  */
 final class HotReads extends Handler.Wrapper {
 

@@ -73,12 +73,12 @@ public final class HttpServer implements AutoCloseable {
         // In front of Jersey's servlet, which answers an unparsable Content-Type itself with an empty 400.
         context.addFilter(new FilterHolder(new MediaTypeHeaders.Unparsable()), "/*", EnumSet.of(DispatcherType.REQUEST));
         context.addServlet(new ServletHolder("api", new StrictEncodingFilter.Container(application(authentication, resources, providers))), "/*");
-        // Outermost, so no body beyond the limit is read by anything: a declared Content-Length over it is
-        // answered 413 before the request goes on, and a body without one is cut off once it passes it.
         // Anonymous searches and suggestions are answered before the servlet layer (HotReads), still in line
         // for the cores; every other request goes on to Jersey.
         Handler answering = resources.stream().filter(SearchResource.class::isInstance).findFirst()
                 .<Handler>map(search -> new HotReads(context, (SearchResource) search, metrics)).orElse(context);
+        // Outermost, so no body beyond the limit is read by anything: a declared Content-Length over it is
+        // answered 413 before the request goes on, and a body without one is cut off once it passes it.
         server.setHandler(new RequestBodyLimit(callers.maxRequestBodyBytes(), editing.maxImageBytes(),
                 authentication.sessions(),
                 new UnreadBodyCloses(SearchAdmission.around(answering, searchConcurrency, metrics))));
