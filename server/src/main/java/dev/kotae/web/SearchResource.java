@@ -20,7 +20,6 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.SecurityContext;
 import java.io.IOException;
-import java.util.function.Function;
 
 /** {@code /api/v1/search} and {@code /api/v1/suggest}. */
 @Path("/api/v1")
@@ -89,8 +88,8 @@ public final class SearchResource {
         return result;
     }
 
-    /** Who is asking, as analytics records it beside an anonymous caller's search ({@link HotReads}). */
-    Requester anonymousRequester(String address, Function<String, String> headers) {
-        return addresses.requester(false, address, headers);
+    /** Who an anonymous caller is, as analytics records it ({@link HotReads}; see {@link Requesters}). */
+    Requester anonymousRequester(String address, java.util.function.Function<String, String> headers) {
+        return Requesters.of(addresses, address, headers, Caller.ANONYMOUS);
     }
 }
