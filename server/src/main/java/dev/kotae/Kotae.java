@@ -5,6 +5,7 @@ import dev.kotae.config.KotaeConfig;
 import dev.kotae.index.Analysis;
 import dev.kotae.relevance.FaqBenchmark;
 import dev.kotae.relevance.LearningEvaluation;
+import dev.kotae.relevance.LearningSplit;
 import dev.kotae.relevance.RelevanceEvaluation;
 import dev.kotae.relevance.TypingEvaluation;
 import java.io.IOException;
@@ -139,6 +140,11 @@ public final class Kotae implements Runnable {
         @Option(names = "--seed", paramLabel = "N", description = "With --learn: the click model's seed (default: 28)")
         long seed = LearningEvaluation.Options.DEFAULTS.seed();
 
+        @Option(names = "--swapped", description = "With --learn: score the traffic half and replay the scored half, "
+                + "to see how much the figures owe to which half is scored (a check; the reported figures use the "
+                + "usual split)")
+        boolean swapped;
+
         @Override
         public Integer call() throws Exception {
             if (learn) {
@@ -180,7 +186,7 @@ public final class Kotae implements Runnable {
         /** {@code --learn}: each benchmark on a server of its own; 1 when a set could not be evaluated (the others are). */
         private int learn() throws Exception {
             LearningEvaluation.Options options = new LearningEvaluation.Options(visitors, seed,
-                    LearningEvaluation.Options.DEFAULTS.threads());
+                    LearningEvaluation.Options.DEFAULTS.threads(), swapped ? LearningSplit.SWAPPED : LearningSplit.REPORTED);
             List<LearningEvaluation.Result> results = new ArrayList<>();
             int failed = 0;
             for (String name : names) {
@@ -204,6 +210,10 @@ public final class Kotae implements Runnable {
             if (!results.isEmpty()) {
                 System.out.println();
                 System.out.print(LearningEvaluation.table(results));
+                if (swapped) {
+                    System.out.println("\nSwapped halves (--swapped): a check of how much the figures owe to the half "
+                            + "scored, not the reported figures");
+                }
                 System.out.println("\nRun files (TREC format, scored queries only) in " + runs.toAbsolutePath());
             }
             return failed == 0 ? 0 : 1;

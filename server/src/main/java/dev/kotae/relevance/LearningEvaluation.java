@@ -13,6 +13,7 @@ import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
@@ -54,14 +55,16 @@ public final class LearningEvaluation {
      * @param visitors how many visitors ask each traffic query, each with its own session and address
      * @param seed the click model's seed: the same seed gives the same clicks on the same results
      * @param threads how many requests are in flight at once
+     * @param split which half of the dev queries is scored ({@link LearningSplit#REPORTED} unless checking)
      */
-    public record Options(int visitors, long seed, int threads) {
-        public static final Options DEFAULTS = new Options(5, 28, 2);
+    public record Options(int visitors, long seed, int threads, LearningSplit split) {
+        public static final Options DEFAULTS = new Options(5, 28, 2, LearningSplit.REPORTED);
 
         public Options {
             if (visitors < 1 || threads < 1) {
                 throw new IllegalArgumentException("visitors and threads must be at least 1");
             }
+            Objects.requireNonNull(split, "split");
         }
     }
 
@@ -109,8 +112,8 @@ public final class LearningEvaluation {
     public static Result run(FaqBenchmark benchmark, URI server, String adminToken, Options options, Path runs)
             throws IOException {
         HelpCenterApi api = new HelpCenterApi(server, adminToken);
-        List<FaqBenchmark.Query> scored = LearningSplit.scored(benchmark.queries());
-        List<FaqBenchmark.Query> traffic = LearningSplit.traffic(benchmark.queries());
+        List<FaqBenchmark.Query> scored = options.split().scored(benchmark.queries());
+        List<FaqBenchmark.Query> traffic = options.split().traffic(benchmark.queries());
         Map<String, Map<String, Integer>> scoredQrels = benchmark.qrelsOf(scored);
         Files.createDirectories(runs);
         ExecutorService pool = Executors.newFixedThreadPool(options.threads());

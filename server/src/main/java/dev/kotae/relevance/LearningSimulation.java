@@ -93,7 +93,7 @@ public final class LearningSimulation {
                     new ArticleParser(new MarkdownRenderer(), Set.of("ja", "en"), benchmark.lang()), index).syncAll();
             Locales locales = new Locales(Set.of("ja", "en"), () -> Set.of("ja", "en"));
             LearnedIndexing sink = new LearnedIndexing(index, phrasings);
-            List<FaqBenchmark.Query> scored = LearningSplit.scored(benchmark.queries());
+            List<FaqBenchmark.Query> scored = split.scored(benchmark.queries());
             Map<String, Map<String, Integer>> scoredQrels = benchmark.qrelsOf(scored);
 
             SearchService plain = new SearchService(index, analysis, locales);
@@ -151,10 +151,10 @@ public final class LearningSimulation {
 
     /** The evidence {@value #VISITORS} visitors per traffic query leave, from the hits {@code search} shows. */
     static List<Evidence> traffic(FaqBenchmark benchmark, SearchService search) throws IOException {
-        ClickModel model = new ClickModel(SEED);
+        ClickModel model = new ClickModel(seed);
         List<Evidence> evidence = new ArrayList<>();
         int visitor = 0;
-        for (FaqBenchmark.Query query : LearningSplit.traffic(benchmark.queries())) {
+        for (FaqBenchmark.Query query : split.traffic(benchmark.queries())) {
             Map<String, Integer> grades = benchmark.qrels().getOrDefault(query.id(), Map.of());
             List<String> shown = shown(search, query);
             Map<String, Tally> tallies = new LinkedHashMap<>();
@@ -194,7 +194,7 @@ public final class LearningSimulation {
      */
     static Map<Evidence.Key, Decision> approvals(FaqBenchmark benchmark, List<Evidence> evidence) {
         Map<String, String> idByGroup = new HashMap<>();
-        for (FaqBenchmark.Query query : LearningSplit.traffic(benchmark.queries())) {
+        for (FaqBenchmark.Query query : split.traffic(benchmark.queries())) {
             idByGroup.put(Analysis.fold(query.text().strip()), query.id());
         }
         Map<Evidence.Key, Decision> decisions = new HashMap<>();
@@ -225,6 +225,10 @@ public final class LearningSimulation {
         return decisions;
     }
 
+    /** Which half of the queries is scored ({@code --swapped}: the other one, as a check). */
+    private static LearningSplit split = LearningSplit.REPORTED;
+    /** The click model's seed ({@code --seed N}; another seed is another realisation of the same visitors). */
+    private static long seed = SEED;
     /** Whether {@link #main} prints how much of the traffic taught anything ({@code --diagnose}). */
     private static boolean diagnose = false;
     /**
@@ -241,7 +245,7 @@ public final class LearningSimulation {
      */
     private static void diagnose(FaqBenchmark benchmark, List<Evidence> evidence, List<FaqBenchmark.Query> scored) {
         Map<String, String> idByGroup = new HashMap<>();
-        for (FaqBenchmark.Query query : LearningSplit.traffic(benchmark.queries())) {
+        for (FaqBenchmark.Query query : split.traffic(benchmark.queries())) {
             idByGroup.put(Analysis.fold(query.text().strip()), query.id());
         }
         int used = 0;
@@ -293,7 +297,8 @@ public final class LearningSimulation {
      * other arguments (default both): the profile's weights as learned questions alone, click prior alone and
      * both ({@code --quick}: both only); with {@code --sweep} first, a grid of weights too; with
      * {@code --diagnose}, how far the traffic reached; with {@code --review-in-use}, the agent decides only on
-     * what automatic learning uses.
+     * what automatic learning uses; {@code --swapped} scores the other half ({@link LearningSplit#SWAPPED});
+     * {@code --seed N} seeds the click model with {@code N} instead of {@value #SEED}.
      */
     public static void main(String[] args) throws IOException {
         List<String> rest = new ArrayList<>(List.of(args));
@@ -301,6 +306,12 @@ public final class LearningSimulation {
         boolean quick = rest.remove("--quick");
         diagnose = rest.remove("--diagnose");
         reviewInUseOnly = rest.remove("--review-in-use");
+        split = rest.remove("--swapped") ? LearningSplit.SWAPPED : LearningSplit.REPORTED;
+        int seedAt = rest.indexOf("--seed");
+        if (seedAt >= 0) {
+            seed = Long.parseLong(rest.remove(seedAt + 1));
+            rest.remove(seedAt);
+        }
         Path sets = Path.of(rest.isEmpty() ? "../shared/eval" : rest.remove(0));
         List<String> names = rest.isEmpty() ? List.of("localgovFAQ", "StackFAQ") : rest;
         for (String name : names) {

@@ -52,8 +52,8 @@ class LearningEvaluationIT {
 
     @Test
     void visitorsClicksAreCountedAndTheScoredHalfIsScoredOverHttp() throws Exception {
-        List<FaqBenchmark.Query> traffic = LearningSplit.traffic(TINY.queries());
-        List<FaqBenchmark.Query> scored = LearningSplit.scored(TINY.queries());
+        List<FaqBenchmark.Query> traffic = LearningSplit.REPORTED.traffic(TINY.queries());
+        List<FaqBenchmark.Query> scored = LearningSplit.REPORTED.scored(TINY.queries());
         assertFalse(traffic.isEmpty() || scored.isEmpty(), "the split leaves queries on both sides");
         Map<String, Map<String, Integer>> scoredQrels = new LinkedHashMap<>();
         scored.forEach(q -> scoredQrels.put(q.id(), TINY.qrels().get(q.id())));
@@ -73,7 +73,7 @@ class LearningEvaluationIT {
                     "a TREC run: " + lines);
 
             LearningEvaluation.Traffic replayed = LearningEvaluation.replay(api, pool, TINY, traffic,
-                    new LearningEvaluation.Options(3, 7, 2));
+                    new LearningEvaluation.Options(3, 7, 2, LearningSplit.REPORTED));
             assertEquals(traffic.size() * 3, replayed.visits());
             assertEquals(0, replayed.uncounted(), "every click was on a result shown to that visitor: " + replayed);
             assertTrue(replayed.clicks() >= replayed.votes() && replayed.votes() > 0, "clicks and votes: " + replayed);
