@@ -185,8 +185,9 @@ public final class Kotae implements Runnable {
 
         /** {@code --learn}: each benchmark on a server of its own; 1 when a set could not be evaluated (the others are). */
         private int learn() throws Exception {
+            LearningSplit split = swapped ? LearningSplit.SWAPPED : LearningSplit.REPORTED;
             LearningEvaluation.Options options = new LearningEvaluation.Options(visitors, seed,
-                    LearningEvaluation.Options.DEFAULTS.threads(), swapped ? LearningSplit.SWAPPED : LearningSplit.REPORTED);
+                    LearningEvaluation.Options.DEFAULTS.threads(), split);
             List<LearningEvaluation.Result> results = new ArrayList<>();
             int failed = 0;
             for (String name : names) {
