@@ -42,7 +42,7 @@ public final class ConfigLoader {
 
         record DigestTargets(Double zeroResultRate, Double helpfulRate, Double deflectionRate, Long contactVolume) {}
 
-        record Server(Integer maxRequestBodyKilobytes, List<String> trustedProxies) {}
+        record Server(Integer maxRequestBodyKilobytes, List<String> trustedProxies, Integer idleTimeoutSeconds) {}
 
         record Learning(Boolean enabled, String mode, Integer minSessions, Integer minAddresses, Integer halfLifeDays,
                 Integer intervalSeconds) {}
@@ -194,6 +194,7 @@ public final class ConfigLoader {
         try {
             if (yaml.maxRequestBodyKilobytes() != null) server = server.withMaxRequestBodyKilobytes(yaml.maxRequestBodyKilobytes());
             if (yaml.trustedProxies() != null) server = server.withTrustedProxies(yaml.trustedProxies());
+            if (yaml.idleTimeoutSeconds() != null) server = server.withIdleTimeoutSeconds(yaml.idleTimeoutSeconds());
             return server;
         } catch (IllegalArgumentException e) {
             throw new IOException(e.getMessage(), e);
@@ -330,6 +331,9 @@ public final class ConfigLoader {
             server = server.withMaxRequestBodyKilobytes(SearchConfig.parse("server.maxRequestBodyKilobytes", value));
         }
         if ((value = env.get("KOTAE_TRUSTED_PROXIES")) != null) server = server.withTrustedProxies(ServerConfig.list(value));
+        if ((value = env.get("KOTAE_IDLE_TIMEOUT_SECONDS")) != null) {
+            server = server.withIdleTimeoutSeconds(SearchConfig.parse("server.idleTimeoutSeconds", value));
+        }
         config = config.withServer(server);
         EditorConfig editor = config.editor();
         if ((value = env.get("KOTAE_EDITOR_REVIEW")) != null) editor = editor.withReviewRequired(EditorConfig.parseReview(value));

@@ -13,10 +13,15 @@ import java.util.regex.Pattern;
  * @param trustedProxies the addresses (e.g. {@code 10.0.0.5}, {@code ::1}) and CIDR ranges (e.g.
  *     {@code 10.0.0.0/8}) of reverse proxies whose {@code X-Forwarded-*} headers (their last value)
  *     are believed; from any other peer they are ignored. Empty (the default) trusts no one.
+ * @param idleTimeoutSeconds how long a connection may stay silent, the request body of a client that stopped
+ *     sending included, before the server gives up on it (a request whose body stalls is answered 408)
  */
-public record ServerConfig(int maxRequestBodyKilobytes, List<String> trustedProxies) {
+public record ServerConfig(int maxRequestBodyKilobytes, List<String> trustedProxies, int idleTimeoutSeconds) {
 
     public static final int DEFAULT_MAX_REQUEST_BODY_KILOBYTES = 64;
+    /** Jetty's own default: long enough for a slow phone, short enough that stalled clients do not pile up. */
+    public static final int DEFAULT_IDLE_TIMEOUT_SECONDS = 30;
+    public static final int MAX_IDLE_TIMEOUT_SECONDS = 3600;
     /** Catches a value meant in bytes; nothing Kotae accepts comes near it. */
     public static final int MAX_REQUEST_BODY_KILOBYTES = 16 * 1024;
     /**
@@ -30,6 +35,9 @@ public record ServerConfig(int maxRequestBodyKilobytes, List<String> trustedProx
         if (maxRequestBodyKilobytes < 1 || maxRequestBodyKilobytes > MAX_REQUEST_BODY_KILOBYTES) {
             throw new IllegalArgumentException("server.maxRequestBodyKilobytes must be 1-" + MAX_REQUEST_BODY_KILOBYTES);
         }
+        if (idleTimeoutSeconds < 1 || idleTimeoutSeconds > MAX_IDLE_TIMEOUT_SECONDS) {
+            throw new IllegalArgumentException("server.idleTimeoutSeconds must be 1-" + MAX_IDLE_TIMEOUT_SECONDS);
+        }
         trustedProxies = trustedProxies.stream().map(String::strip).filter(s -> !s.isEmpty())
                 .map(s -> s.toLowerCase(Locale.ROOT)).toList();
         for (String entry : trustedProxies) {
@@ -41,15 +49,19 @@ public record ServerConfig(int maxRequestBodyKilobytes, List<String> trustedProx
     }
 
     public static ServerConfig defaults() {
-        return new ServerConfig(DEFAULT_MAX_REQUEST_BODY_KILOBYTES, List.of());
+        return new ServerConfig(DEFAULT_MAX_REQUEST_BODY_KILOBYTES, List.of(), DEFAULT_IDLE_TIMEOUT_SECONDS);
     }
 
     public ServerConfig withMaxRequestBodyKilobytes(int value) {
-        return new ServerConfig(value, trustedProxies);
+        return new ServerConfig(value, trustedProxies, idleTimeoutSeconds);
     }
 
     public ServerConfig withTrustedProxies(List<String> value) {
-        return new ServerConfig(maxRequestBodyKilobytes, value);
+        return new ServerConfig(maxRequestBodyKilobytes, value, idleTimeoutSeconds);
+    }
+
+    public ServerConfig withIdleTimeoutSeconds(int value) {
+        return new ServerConfig(maxRequestBodyKilobytes, trustedProxies, value);
     }
 
     /** The body limit in bytes. */

@@ -10,7 +10,9 @@ import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.ext.ExceptionMapper;
+import java.io.IOException;
 import java.util.OptionalInt;
+import java.util.concurrent.TimeoutException;
 import org.eclipse.jetty.http.HttpException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -42,6 +44,9 @@ final class ErrorMappers {
             OptionalInt refused = refusedByJetty(e);
             if (refused.isPresent()) {
                 return refusal(request, refused.getAsInt());
+            }
+            if (bodyStalled(e)) {
+                return stalled(request);
             }
             return ApiError.response(400, "bad_json", "the request body is not the expected JSON: " + e.getOriginalMessage());
         }
@@ -88,6 +93,9 @@ final class ErrorMappers {
             if (refused.isPresent()) {
                 return refusal(request, refused.getAsInt());
             }
+            if (bodyStalled(e)) {
+                return stalled(request);
+            }
             LOG.error("Unexpected error answering a request", e);
             return ApiError.response(500, "internal_error", ApiError.messageFor(500));
         }
@@ -106,6 +114,32 @@ final class ErrorMappers {
             }
         }
         return OptionalInt.empty();
+    }
+
+    /**
+     * Whether {@code e} is (or wraps) Jetty's idle timeout: the client stopped sending in the middle of its
+     * request body (a {@code Content-Length} it never filled, a chunked body left open), so whatever was
+     * reading the body gave up after {@code server.idleTimeoutSeconds}. The client's doing, not a fault.
+     */
+    static boolean bodyStalled(Throwable e) {
+        boolean reading = false;
+        Throwable cause = e;
+        for (int depth = 0; cause != null && depth < 16; depth++, cause = cause.getCause()) {
+            if (reading && cause instanceof TimeoutException) {
+                return true;
+            }
+            reading |= cause instanceof IOException; // Jetty fails the blocked read with its timeout as the cause
+        }
+        return false;
+    }
+
+    /** 408 for a body that stopped arriving; one line in the log, as a client's doing needs no stack trace. */
+    private static Response stalled(Provider<ContainerRequestContext> request) {
+        String path = request.get().getUriInfo().getRequestUri().getRawPath();
+        LOG.info("Request body of {} {} stopped arriving before it was complete: answered 408", request.get().getMethod(),
+                path);
+        return JettyErrorHandler.answer(path, 408, "body_timeout",
+                "the request body stopped arriving before it was complete; send it again");
     }
 
     /** Jetty's refusal as the usual error answer: JSON, or the short page on help-center page routes. */

@@ -67,6 +67,7 @@ public final class HttpServer implements AutoCloseable {
         connector = new ServerConnector(server, new HttpConnectionFactory(http));
         connector.setHost(host);
         connector.setPort(port);
+        connector.setIdleTimeout(callers.idleTimeoutSeconds() * 1000L);
         server.addConnector(connector);
 
         ServletContextHandler context = new ServletContextHandler("/");
@@ -113,6 +114,7 @@ public final class HttpServer implements AutoCloseable {
         config.register(MediaTypeHeaders.class);
         config.register(MediaTypeHeaders.Declared.class);
         config.register(new AuthFilter(authentication.tokens(), authentication.sessions(), authentication.csrf()));
+        config.register(AdminRoutes.class);
         config.register(SecurityHeaders.class);
         config.register(ErrorMappers.InvalidRequest.class);
         config.register(ErrorMappers.BadJson.class);

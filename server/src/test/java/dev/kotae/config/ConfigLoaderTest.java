@@ -273,6 +273,18 @@ class ConfigLoaderTest {
     }
 
     @Test
+    void idleTimeoutDefaultsTo30SecondsAndIsSetByFileOrVariable() throws IOException {
+        assertEquals(30, ConfigLoader.load(write(""), Map.of()).server().idleTimeoutSeconds());
+        assertEquals(10, ConfigLoader.load(write("server:\n  idleTimeoutSeconds: 10\n"), Map.of())
+                .server().idleTimeoutSeconds());
+        assertEquals(5, ConfigLoader.load(write("server:\n  idleTimeoutSeconds: 10\n"),
+                Map.of("KOTAE_IDLE_TIMEOUT_SECONDS", "5")).server().idleTimeoutSeconds());
+        assertThrows(IOException.class, () -> ConfigLoader.load(write("server:\n  idleTimeoutSeconds: 0\n"), Map.of()));
+        assertThrows(IllegalArgumentException.class,
+                () -> ConfigLoader.load(write(""), Map.of("KOTAE_IDLE_TIMEOUT_SECONDS", "3601")));
+    }
+
+    @Test
     void trustedProxiesAreAddressesOrRangesAndNoneByDefault() throws IOException {
         assertEquals(List.of(), ConfigLoader.load(write(""), Map.of()).server().trustedProxies());
         assertEquals(List.of("10.0.0.0/8", "::1", "192.168.1.7"), ConfigLoader.load(

@@ -1,0 +1,86 @@
+package dev.kotae.web;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.kotae.config.PluginsConfig;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Requests whose body never arrives whole, and admin requests from callers who may not make them: a
+ * client's doing, answered with a 4xx and the usual JSON error, never a 500, and an admin route reads no
+ * body before it knows the caller is an admin. The server's idle timeout is one second here, so a stalled
+ * body is given up on quickly (the answer is awaited, not slept for).
+ */
+class StalledRequestsIT {
+
+    @TempDir
+    static Path work;
+
+    private static KotaeServer server;
+
+    @BeforeAll
+    static void startServer() throws Exception {
+        server = KotaeServer.configured(work, PluginsConfig.none(),
+                config -> config.withServer(config.server().withIdleTimeoutSeconds(1)));
+    }
+
+    @AfterAll
+    static void stopServer() throws Exception {
+        server.close();
+    }
+
+    @Test
+    void anEventWhoseBodyStopsHalfWayIsAnswered408() throws Exception {
+        RawExchange.Result answer = stalled("/api/v1/events", null, "{\"type\":\"click\",\"articleId\":\"refunds\"");
+        assertError(answer, 408, "body_timeout");
+    }
+
+    @Test
+    void anAdminDecisionWhoseBodyStopsHalfWayIsAnswered408() throws Exception {
+        // Read by Jersey's JSON reader, not by the resource: the same answer.
+        RawExchange.Result answer = stalled("/api/v1/admin/learning/decisions", KotaeServer.ADMIN_TOKEN,
+                "{\"queryGroup\":\"refund\",");
+        assertError(answer, 408, "body_timeout");
+    }
+
+    @Test
+    void anAdminRouteRefusesAnAnonymousCallerBeforeReadingTheBody() throws Exception {
+        KotaeServer.Reply malformed = server.post("/api/v1/admin/learning/decisions", "garbage{", null);
+        assertEquals(401, malformed.status(), malformed.body());
+        assertEquals("unauthorized", KotaeServer.JSON.readTree(malformed.body()).path("error").path("code").asText());
+        assertTrue(malformed.headers().getOrDefault("www-authenticate", "").startsWith("Bearer"), malformed.headers().toString());
+        // A body that never arrives is not waited for either.
+        RawExchange.Result stalled = stalled("/api/v1/admin/learning/decisions", null, "{\"queryGroup\":");
+        assertError(stalled, 401, "unauthorized");
+    }
+
+    @Test
+    void anAdminRouteRefusesAnAgentBeforeReadingTheBody() throws Exception {
+        KotaeServer.Reply malformed = server.post("/api/v1/admin/learning/decisions", "garbage{", KotaeServer.AGENT_TOKEN);
+        assertEquals(403, malformed.status(), malformed.body());
+        assertEquals("forbidden", KotaeServer.JSON.readTree(malformed.body()).path("error").path("code").asText());
+    }
+
+    /** Declares a 4 KiB JSON body, sends {@code prefix} of it and then nothing more, and reads the answer. */
+    private static RawExchange.Result stalled(String path, String token, String prefix) throws Exception {
+        String head = "POST " + path + " HTTP/1.1\r\nHost: 127.0.0.1:" + server.port()
+                + "\r\nContent-Type: application/json\r\nContent-Length: 4096"
+                + (token == null ? "" : "\r\nAuthorization: Bearer " + token);
+        byte[] sent = prefix.getBytes(StandardCharsets.UTF_8);
+        return RawExchange.send(server.port(), head, false, sent, sent.length);
+    }
+
+    private static void assertError(RawExchange.Result answer, int status, String code) throws Exception {
+        assertEquals(status, answer.status(), answer.body());
+        assertTrue(answer.header("content-type").startsWith("application/json"), answer.headers().toString());
+        JsonNode error = KotaeServer.JSON.readTree(answer.body()).path("error");
+        assertEquals(code, error.path("code").asText(), answer.body());
+    }
+}
