@@ -3,6 +3,7 @@ package dev.kotae.web;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import dev.kotae.http.ApiError;
 import dev.kotae.http.ApiException;
+import dev.kotae.http.JsonProblems;
 import dev.kotae.util.InvalidRequestException;
 import jakarta.inject.Inject;
 import jakarta.inject.Provider;
@@ -48,7 +49,7 @@ final class ErrorMappers {
             if (bodyStalled(e)) {
                 return stalled(request);
             }
-            return ApiError.response(400, "bad_json", "the request body is not the expected JSON: " + e.getOriginalMessage());
+            return ApiError.response(400, "bad_json", "the request body is not the expected JSON: " + JsonProblems.describe(e));
         }
     }
 

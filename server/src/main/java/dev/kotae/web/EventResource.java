@@ -13,6 +13,7 @@ import dev.kotae.http.ApiError;
 import dev.kotae.http.ApiException;
 import dev.kotae.http.Callers;
 import dev.kotae.http.JsonMapper;
+import dev.kotae.http.JsonProblems;
 import dev.kotae.plugin.ClickEvent;
 import dev.kotae.plugin.DeflectionEvent;
 import dev.kotae.plugin.KotaeEvent;
@@ -104,7 +105,7 @@ public final class EventResource {
         try {
             request = READER.readValue(new String(body, StandardCharsets.UTF_8));
         } catch (JsonProcessingException e) {
-            throw bad("the body is not a valid event: " + e.getOriginalMessage());
+            throw bad("the body is not a valid event: " + JsonProblems.describe(e));
         }
         if (request == null) { // the body was JSON's null
             throw bad("send a JSON event: {\"type\": \"click\" | \"deflection\", ...}");

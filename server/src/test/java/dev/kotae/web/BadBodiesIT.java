@@ -13,12 +13,13 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Requests whose body never arrives whole, and admin requests from callers who may not make them: a
- * client's doing, answered with a 4xx and the usual JSON error, never a 500, and an admin route reads no
- * body before it knows the caller is an admin. The server's idle timeout is one second here, so a stalled
- * body is given up on quickly (the answer is awaited, not slept for).
+ * Request bodies a client got wrong (one that never arrives whole, JSON of the wrong shape, something after
+ * the JSON) and admin requests from callers who may not make them: answered with a 4xx and the usual JSON
+ * error, never a 500, in words that name the field and not our Java types; an admin route reads no body
+ * before it knows the caller is an admin. The server's idle timeout is one second here, so a stalled body is
+ * given up on quickly (the answer is awaited, not slept for).
  */
-class StalledRequestsIT {
+class BadBodiesIT {
 
     @TempDir
     static Path work;
@@ -66,6 +67,44 @@ class StalledRequestsIT {
         KotaeServer.Reply malformed = server.post("/api/v1/admin/learning/decisions", "garbage{", KotaeServer.AGENT_TOKEN);
         assertEquals(403, malformed.status(), malformed.body());
         assertEquals("forbidden", KotaeServer.JSON.readTree(malformed.body()).path("error").path("code").asText());
+    }
+
+    @Test
+    void aBodyOfTheWrongShapeIsRefusedInWordsThatNameTheFieldNotOurTypes() throws Exception {
+        String nested = "[".repeat(5_000) + "]".repeat(5_000);
+        for (String body : new String[] {"[]", "{\"type\": [1]}", nested}) {
+            KotaeServer.Reply event = server.post("/api/v1/events", body, null);
+            assertEquals(400, event.status(), body + ": " + event.body());
+            assertNoInternals(event.body());
+        }
+        KotaeServer.Reply decision = server.post("/api/v1/admin/learning/decisions",
+                "{\"queryGroup\": [1], \"articleId\": \"refunds\"}", KotaeServer.ADMIN_TOKEN);
+        assertEquals(400, decision.status(), decision.body());
+        assertEquals("bad_json", KotaeServer.JSON.readTree(decision.body()).path("error").path("code").asText());
+        assertTrue(decision.body().contains("'queryGroup'"), decision.body());
+        assertNoInternals(decision.body());
+        KotaeServer.Reply deep = server.post("/api/v1/admin/learning/decisions", nested, KotaeServer.ADMIN_TOKEN);
+        assertEquals(400, deep.status(), deep.body());
+        assertNoInternals(deep.body());
+    }
+
+    @Test
+    void anythingAfterTheJsonValueIsRefused() throws Exception {
+        String click = "{\"type\":\"click\",\"articleId\":\"refunds\",\"rank\":1,\"query\":\"refund\"}";
+        for (String body : new String[] {click + " {\"x\":1}", click + "]"}) {
+            KotaeServer.Reply event = server.post("/api/v1/events", body, null);
+            assertEquals(400, event.status(), body + ": " + event.body());
+        }
+        KotaeServer.Reply decision = server.post("/api/v1/admin/learning/decisions",
+                "{\"queryGroup\":\"refund\",\"articleId\":\"refunds\",\"scope\":\"public\",\"decision\":\"rejected\"} x",
+                KotaeServer.ADMIN_TOKEN);
+        assertEquals(400, decision.status(), decision.body());
+        assertEquals("bad_json", KotaeServer.JSON.readTree(decision.body()).path("error").path("code").asText());
+    }
+
+    private static void assertNoInternals(String body) {
+        assertTrue(!body.contains("dev.kotae") && !body.contains("$") && !body.contains("StreamReadConstraints")
+                && !body.contains("Cannot deserialize"), body);
     }
 
     /** Declares a 4 KiB JSON body, sends {@code prefix} of it and then nothing more, and reads the answer. */
