@@ -3,7 +3,6 @@ package dev.kotae.web;
 import com.fasterxml.jackson.annotation.JsonUnwrapped;
 import dev.kotae.auth.Caller;
 import dev.kotae.content.Article;
-import dev.kotae.content.FrontMatter;
 import dev.kotae.editing.EditConflictException;
 import dev.kotae.editing.EditNotAllowedException;
 import dev.kotae.editing.EditRejectedException;
@@ -119,7 +118,7 @@ public final class LearningResource {
             throw bad("queryGroup must be a query of 1-" + SearchRequest.MAX_QUERY_LENGTH + " characters");
         }
         // It is stored, listed as JSON and may become a question in the article's front matter ("always").
-        String problem = FrontMatter.problemWith(query);
+        String problem = Moderation.problemWith(query);
         if (problem != null) {
             throw bad("queryGroup " + problem);
         }

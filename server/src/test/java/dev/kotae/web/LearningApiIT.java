@@ -156,6 +156,13 @@ class LearningApiIT {
                     assertEquals("bad_decision", reply.json().get("error").get("code").asText(), reply.body());
                 }
             }
+            // Nothing visible at all (zero-width space, byte-order mark, right-to-left override): "always" would
+            // write an invisible question.
+            String invisible = "{\"queryGroup\":\"\\u200b\\ufeff\\u202e\",\"articleId\":\"" + article
+                    + "\",\"scope\":\"public\",\"decision\":\"always\"}";
+            KotaeServer.Reply refused = server.post("/api/v1/admin/learning/decisions", invisible, KotaeServer.ADMIN_TOKEN);
+            assertEquals(400, refused.status(), refused.body());
+            assertEquals("bad_decision", refused.json().get("error").get("code").asText(), refused.body());
             assertEquals(400, server.get("/api/v1/admin/learning/phrasings?decision=perhaps", KotaeServer.ADMIN_TOKEN).status());
             assertEquals(400, server.get("/api/v1/admin/learning/phrasings?limit=-1", KotaeServer.ADMIN_TOKEN).status());
             assertEquals(401, server.post("/api/v1/admin/learning/run", "", null).status());
@@ -184,6 +191,31 @@ class LearningApiIT {
     }
 
     /** One visitor's search and click at {@code rank}; returns the ids shown. */
+    @Test
+    void aQueryNoAgentCouldDecideOnTeachesNothing() throws Exception {
+        KotaeServer server = KotaeServer.configured(work, PluginsConfig.none(), config -> config
+                .withServer(config.server().withTrustedProxies(List.of("127.0.0.1")))
+                .withAnalytics(config.analytics().withEventsPerMinute(10_000)));
+        try {
+            // A bell character typed into the box: listed, it could be neither approved nor rejected.
+            String bell = QUERY + "\u0007";
+            List<String> shown = null;
+            for (int visitor = 1; visitor <= 4; visitor++) {
+                String session = "learning-bell-" + visitor;
+                String address = "203.0.113." + (20 + visitor);
+                shown = LearningTraffic.search(server, bell, null, session, address, null);
+                LearningTraffic.click(server, bell, null, session, address, null, shown.get(1), 2);
+            }
+            KotaeServer.Reply run = server.post("/api/v1/admin/learning/run", "", KotaeServer.ADMIN_TOKEN);
+            assertEquals(200, run.status(), run.body());
+            JsonNode phrasings = server.get("/api/v1/admin/learning/phrasings?decision=all", KotaeServer.ADMIN_TOKEN)
+                    .json().get("phrasings");
+            assertEquals(0, phrasings.size(), phrasings.toString());
+        } finally {
+            server.stop();
+        }
+    }
+
     private static List<String> searchAndClick(KotaeServer server, String session, String address, String userAgent,
             int rank) {
         List<String> ids = LearningTraffic.search(server, QUERY, null, session, address, userAgent);

@@ -146,7 +146,8 @@ public final class EvidenceIngestion {
             return;
         }
         Search search = attributedSearch(connection, click);
-        if (search == null || search.automated() || Evidence.Scope.ofKey(search.audience()) == null) {
+        if (search == null || search.automated() || Evidence.Scope.ofKey(search.audience()) == null
+                || !decidable(search.group(), search.written())) {
             return;
         }
         List<String> shown = search.topIds();
@@ -167,6 +168,11 @@ public final class EvidenceIngestion {
                         client, click.at());
             }
         }
+    }
+
+    /** Whether a query, as grouped and as written, is one an agent could decide on ({@link Moderation#problemWith}). */
+    private static boolean decidable(String group, String written) {
+        return Moderation.problemWith(group) == null && (written == null || Moderation.problemWith(written) == null);
     }
 
     /** A session's search a click may be attributed to. */
@@ -214,6 +220,9 @@ public final class EvidenceIngestion {
         if (deflection.articleId() == null || deflection.group() == null || deflection.query() == null
                 || Evidence.Scope.ofKey(deflection.audience()) != Evidence.Scope.PUBLIC) {
             return; // widgets answer from public articles only: an agent's use teaches them nothing
+        }
+        if (!decidable(deflection.group(), deflection.query())) {
+            return;
         }
         Evidence.Key key = new Evidence.Key(deflection.group(), deflection.articleId(), Evidence.Scope.PUBLIC);
         switch (deflection.action() == null ? "" : deflection.action()) {

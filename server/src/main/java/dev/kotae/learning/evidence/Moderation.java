@@ -3,6 +3,7 @@ package dev.kotae.learning.evidence;
 import dev.kotae.analytics.QuerySpelling;
 import dev.kotae.analytics.QueryText;
 import dev.kotae.auth.Caller;
+import dev.kotae.content.FrontMatter;
 import dev.kotae.editing.Draft;
 import dev.kotae.editing.EditConflictException;
 import dev.kotae.editing.EditNotAllowedException;
@@ -64,6 +65,23 @@ public final class Moderation {
      */
     public static Evidence.Key key(String query, String articleId, Evidence.Scope scope) {
         return new Evidence.Key(QuerySpelling.of(QueryText.masked(query.strip())).group(), articleId, scope);
+    }
+
+    /**
+     * Why {@code query} cannot be a phrasing an agent decides on, or {@code null} when it can: what keeps it
+     * out of an article's front matter ({@link FrontMatter#problemWith}: a line break, a control character),
+     * or nothing visible in it at all (only spaces, zero-width or direction marks). Visitors' searches of
+     * such a query teach nothing ({@link EvidenceIngestion}), so no phrasing is listed that no agent could
+     * approve, reject or write into an article.
+     */
+    public static String problemWith(String query) {
+        String problem = FrontMatter.problemWith(query);
+        if (problem != null) {
+            return problem;
+        }
+        boolean visible = query.codePoints().anyMatch(c -> !Character.isWhitespace(c) && !Character.isSpaceChar(c)
+                && Character.getType(c) != Character.FORMAT && Character.getType(c) != Character.UNASSIGNED);
+        return visible ? null : "must contain a letter, digit or sign";
     }
 
     /** The query as stored with its decision when no visitor's spelling is known: masked like analytics. */
