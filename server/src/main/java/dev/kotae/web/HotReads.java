@@ -102,7 +102,8 @@ final class HotReads extends Handler.Wrapper {
     private static boolean isPlain(Request request) {
         HttpFields headers = request.getHeaders();
         if (!HttpMethod.GET.is(request.getMethod()) || headers.contains(HttpHeader.AUTHORIZATION)
-                || headers.contains(HttpHeader.ORIGIN) || headers.contains(HttpHeader.CONTENT_TYPE)) {
+                || headers.contains(HttpHeader.ORIGIN) || headers.contains(HttpHeader.CONTENT_TYPE)
+                || headers.contains(HttpHeader.CONTENT_ENCODING)) {
             return false;
         }
         String accept = headers.get(HttpHeader.ACCEPT);

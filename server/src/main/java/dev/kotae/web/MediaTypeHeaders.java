@@ -34,7 +34,10 @@ import java.util.Set;
  *   <li>a {@code Content-Type} charset Java does not know ({@code charset=bogus}), or a pattern
  *       ({@code *}{@code /*}, {@code text/*}) rather than a type: 415 {@code unsupported_media_type};</li>
  *   <li>no {@code Content-Type} at all on an endpoint that declares what it consumes (the forms, the
- *       JSON posts): 415 {@code unsupported_media_type}, naming what to send ({@link Declared}).</li>
+ *       JSON posts): 415 {@code unsupported_media_type}, naming what to send ({@link Declared});</li>
+ *   <li>a body with a {@code Content-Encoding} other than {@code identity}: 415 {@code unsupported_media_type}.
+ *       Nothing here decompresses a request body, so a gzipped one would otherwise be read as its
+ *       compressed bytes (a puzzling 400), and a made-up encoding would be ignored.</li>
  * </ul>
  * {@code Accept-Language} is not checked here: only pages read it, and they fall back to the default
  * language when it does not parse.
@@ -61,6 +64,13 @@ final class MediaTypeHeaders implements ContainerRequestFilter {
                         "the Content-Type charset is not supported; send UTF-8"));
                 return;
             }
+        }
+        String encoding = request.getHeaderString(HttpHeaders.CONTENT_ENCODING);
+        if (encoding != null && !encoding.isBlank() && !"identity".equalsIgnoreCase(encoding.strip())
+                && request.hasEntity()) {
+            request.abortWith(JettyErrorHandler.answer(path, 415, ApiError.codeFor(415),
+                    "request bodies are accepted uncompressed only: send no Content-Encoding"));
+            return;
         }
         try {
             request.getAcceptableMediaTypes();

@@ -102,6 +102,24 @@ class BadBodiesIT {
         assertEquals("bad_json", KotaeServer.JSON.readTree(decision.body()).path("error").path("code").asText());
     }
 
+    @Test
+    void aCompressedBodyIsRefusedAsUnsupportedNotReadAsText() throws Exception {
+        byte[] event = "{\"type\":\"click\",\"articleId\":\"refunds\",\"rank\":1,\"query\":\"refund\"}"
+                .getBytes(StandardCharsets.UTF_8);
+        java.io.ByteArrayOutputStream gzipped = new java.io.ByteArrayOutputStream();
+        try (java.util.zip.GZIPOutputStream gzip = new java.util.zip.GZIPOutputStream(gzipped)) {
+            gzip.write(event);
+        }
+        for (String encoding : new String[] {"gzip", "bogus"}) {
+            byte[] body = encoding.equals("gzip") ? gzipped.toByteArray() : event;
+            KotaeServer.Reply reply = server.send(server.request("/api/v1/events")
+                    .header("Content-Type", "application/json").header("Content-Encoding", encoding)
+                    .POST(java.net.http.HttpRequest.BodyPublishers.ofByteArray(body)), null);
+            assertEquals(415, reply.status(), encoding + ": " + reply.body());
+            assertEquals("unsupported_media_type", KotaeServer.JSON.readTree(reply.body()).path("error").path("code").asText());
+        }
+    }
+
     private static void assertNoInternals(String body) {
         assertTrue(!body.contains("dev.kotae") && !body.contains("$") && !body.contains("StreamReadConstraints")
                 && !body.contains("Cannot deserialize"), body);

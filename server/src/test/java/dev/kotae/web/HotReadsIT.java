@@ -88,6 +88,9 @@ class HotReadsIT extends SampleServerIT {
         KotaeServer.Reply withType = server.send(server.request("/api/v1/suggest?q=" + q("へんき"))
                 .header("Content-Type", "*/*"), null);
         assertEquals(415, withType.status(), withType.body());
+        KotaeServer.Reply withEncoding = server.send(server.request("/api/v1/suggest?q=" + q("へんき"))
+                .header("Content-Encoding", "gzip"), null);
+        assertEquals(200, withEncoding.status(), "no body, so nothing to refuse: " + withEncoding.body());
         assertEquals(0, server.metric(DIRECT) - before, "none of these was answered directly");
         KotaeServer.Reply anonymous = server.get(internalWord);
         assertFalse(KotaeServer.ids(anonymous.json().get("hits")).contains("chargeback-handling"), anonymous.body());
