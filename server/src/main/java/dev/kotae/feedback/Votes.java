@@ -92,6 +92,23 @@ public final class Votes {
             throw new InvalidRequestException("bad_feedback",
                     "comment may be at most " + FeedbackStore.MAX_COMMENT_LENGTH + " characters");
         }
+        if (text != null && !isText(text)) {
+            // Stored as UTF-8, an unpaired surrogate half would become '?': refused rather than changed.
+            throw new InvalidRequestException("bad_feedback",
+                    "comment must be text: no control characters but line breaks and tabs, no unpaired surrogate");
+        }
         return text;
+    }
+
+    private static boolean isText(String text) {
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (Character.isHighSurrogate(c) && i + 1 < text.length() && Character.isLowSurrogate(text.charAt(i + 1))) {
+                i++;
+            } else if (Character.isSurrogate(c) || Character.isISOControl(c) && c != '\n' && c != '\r' && c != '\t') {
+                return false;
+            }
+        }
+        return true;
     }
 }

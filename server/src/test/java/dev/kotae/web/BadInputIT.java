@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -147,6 +148,11 @@ class BadInputIT extends SampleServerIT {
         assertError(server.post("/api/v1/articles/refund-timing/feedback", "{\"helpful\":\"maybe\"}", null), 400, null);
         assertError(server.post("/api/v1/articles/refund-timing/feedback",
                 "{\"helpful\":true,\"comment\":\"" + "x".repeat(5000) + "\"}", null), 400, "bad_feedback");
+        // An unpaired surrogate half (JSON escapes) would be stored as '?'; a bell is not text.
+        for (String notText : List.of("\\ud800 x", "x \\udfff", "x\\u0007")) {
+            assertError(server.post("/api/v1/articles/refund-timing/feedback",
+                    "{\"helpful\":true,\"comment\":\"" + notText + "\"}", null), 400, "bad_feedback");
+        }
         assertError(server.post("/api/v1/articles/no-such/feedback", "{\"helpful\":true}", null), 404, "not_found");
     }
 
