@@ -32,9 +32,7 @@ class LearningApiIT {
 
     @Test
     void visitorsClicksBecomeAReviewablePhrasingThatAnAdminCanApprove() throws Exception {
-        KotaeServer server = KotaeServer.configured(work, PluginsConfig.none(), config -> config
-                .withServer(config.server().withTrustedProxies(List.of("127.0.0.1")))
-                .withAnalytics(config.analytics().withEventsPerMinute(10_000)));
+        KotaeServer server = visitorsServer(10_000);
         String chosen;
         String passedOver;
         try {
@@ -99,9 +97,7 @@ class LearningApiIT {
 
     @Test
     void aFloodOfFakeClicksFromOneAddressMovesNothing() throws Exception {
-        KotaeServer server = KotaeServer.configured(work, PluginsConfig.none(), config -> config
-                .withServer(config.server().withTrustedProxies(List.of("127.0.0.1")))
-                .withAnalytics(config.analytics().withEventsPerMinute(100_000)));
+        KotaeServer server = visitorsServer(100_000);
         try {
             // One session, one address: 10,000 clicks on the result at rank 3.
             List<String> shown = searchAndClick(server, "flood-session-0001", "192.0.2.66", null, 3);
@@ -190,12 +186,9 @@ class LearningApiIT {
         }
     }
 
-    /** One visitor's search and click at {@code rank}; returns the ids shown. */
     @Test
     void aQueryNoAgentCouldDecideOnTeachesNothing() throws Exception {
-        KotaeServer server = KotaeServer.configured(work, PluginsConfig.none(), config -> config
-                .withServer(config.server().withTrustedProxies(List.of("127.0.0.1")))
-                .withAnalytics(config.analytics().withEventsPerMinute(10_000)));
+        KotaeServer server = visitorsServer(10_000);
         try {
             // A bell character typed into the box: listed, it could be neither approved nor rejected.
             String bell = QUERY + "\u0007";
@@ -216,6 +209,17 @@ class LearningApiIT {
         }
     }
 
+    /**
+     * A server that trusts 127.0.0.1 as its proxy, so each simulated visitor has an address of its own, and
+     * takes {@code eventsPerMinute} events from one client.
+     */
+    private KotaeServer visitorsServer(int eventsPerMinute) throws Exception {
+        return KotaeServer.configured(work, PluginsConfig.none(), config -> config
+                .withServer(config.server().withTrustedProxies(List.of("127.0.0.1")))
+                .withAnalytics(config.analytics().withEventsPerMinute(eventsPerMinute)));
+    }
+
+    /** One visitor's search and click at {@code rank}; returns the ids shown. */
     private static List<String> searchAndClick(KotaeServer server, String session, String address, String userAgent,
             int rank) {
         List<String> ids = LearningTraffic.search(server, QUERY, null, session, address, userAgent);
