@@ -113,12 +113,14 @@ public final class LearningEvaluation {
             throws IOException {
         HelpCenterApi api = new HelpCenterApi(server, adminToken);
         List<FaqBenchmark.Query> scored = options.split().scored(benchmark.queries());
+        // A check on the other half must not overwrite the reported runs.
+        String suffix = options.split() == LearningSplit.REPORTED ? "" : "-swapped";
         List<FaqBenchmark.Query> traffic = options.split().traffic(benchmark.queries());
         Map<String, Map<String, Integer>> scoredQrels = benchmark.qrelsOf(scored);
         Files.createDirectories(runs);
         ExecutorService pool = Executors.newFixedThreadPool(options.threads());
         try {
-            RankingMetrics none = score(api, pool, benchmark, scored, scoredQrels, runs, "none");
+            RankingMetrics none = score(api, pool, benchmark, scored, scoredQrels, runs, "none" + suffix);
             Traffic visits = replay(api, pool, benchmark, traffic, options);
             try {
                 api.learn();
@@ -129,10 +131,10 @@ public final class LearningEvaluation {
                         none.queries(), none.sr1(), none.mrr10(), none.ndcg10(), visits.visits(),
                         visits.clicks(), visits.uncounted(), visits.votes(), e.getMessage()), e);
             }
-            RankingMetrics clicksOnly = score(api, pool, benchmark, scored, scoredQrels, runs, "clicks");
+            RankingMetrics clicksOnly = score(api, pool, benchmark, scored, scoredQrels, runs, "clicks" + suffix);
             Approval approval = approve(api, benchmark, traffic).routing(route(api, benchmark, traffic, visits));
             api.learn();
-            RankingMetrics withApproval = score(api, pool, benchmark, scored, scoredQrels, runs, "approval");
+            RankingMetrics withApproval = score(api, pool, benchmark, scored, scoredQrels, runs, "approval" + suffix);
             return new Result(benchmark.name(), visits, approval, none, clicksOnly, withApproval);
         } finally {
             pool.shutdownNow();

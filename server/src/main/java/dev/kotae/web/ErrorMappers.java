@@ -137,10 +137,17 @@ final class ErrorMappers {
     /** 408 for a body that stopped arriving; one line in the log, as a client's doing needs no stack trace. */
     private static Response stalled(Provider<ContainerRequestContext> request) {
         String path = request.get().getUriInfo().getRequestUri().getRawPath();
-        LOG.info("Request body of {} {} stopped arriving before it was complete: answered 408", request.get().getMethod(),
-                path);
-        return JettyErrorHandler.answer(path, 408, "body_timeout",
-                "the request body stopped arriving before it was complete; send it again");
+        return JettyErrorHandler.answer(path, 408, stalledBody(request.get().getMethod(), path));
+    }
+
+    /**
+     * The error for a connection that went silent mid-request, logged in one line. Mostly a body that
+     * stopped arriving; a client that stopped reading a long answer fails the same way, though by then the
+     * answer has begun and this one is not sent.
+     */
+    static ApiError stalledBody(String method, String path) {
+        LOG.info("Client of {} {} stopped sending (or reading) before the exchange was complete: 408", method, path);
+        return ApiError.of("body_timeout", "the request body stopped arriving before it was complete; send it again");
     }
 
     /** Jetty's refusal as the usual error answer: JSON, or the short page on help-center page routes. */

@@ -58,6 +58,13 @@ final class JettyErrorHandler extends ErrorHandler {
     @Override
     protected void generateResponse(Request request, Response response, int code, String message, Throwable cause,
             Callback callback) throws IOException {
+        if (code == 500 && ErrorMappers.bodyStalled(cause)) {
+            // A form's body read by Jersey before its filters and mappers (to look for form parameters):
+            // the same 408 as a body that stalls later.
+            response.setStatus(408);
+            write(request, response, callback, ErrorMappers.stalledBody(request.getMethod(), request.getHttpURI().getPath()));
+            return;
+        }
         write(request, response, callback, ApiError.of(ApiError.codeFor(code), ApiError.messageFor(code)));
     }
 

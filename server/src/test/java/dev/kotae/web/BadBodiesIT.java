@@ -16,8 +16,9 @@ import org.junit.jupiter.api.io.TempDir;
  * Request bodies a client got wrong (one that never arrives whole, JSON of the wrong shape, something after
  * the JSON) and admin requests from callers who may not make them: answered with a 4xx and the usual JSON
  * error, never a 500, in words that name the field and not our Java types; an admin route reads no body
- * before it knows the caller is an admin. The server's idle timeout is one second here, so a stalled body is
- * given up on quickly (the answer is awaited, not slept for).
+ * before it knows the caller is an admin. A second server's idle timeout is one second, so a stalled body is
+ * given up on quickly (the answer is awaited, not slept for); it is spoken to only over fresh raw
+ * connections, as a pooled client connection left idle that long would be closed under it.
  */
 class BadBodiesIT {
 
@@ -25,16 +26,20 @@ class BadBodiesIT {
     static Path work;
 
     private static KotaeServer server;
+    /** Gives up on a silent connection after one second. */
+    private static KotaeServer quick;
 
     @BeforeAll
-    static void startServer() throws Exception {
-        server = KotaeServer.configured(work, PluginsConfig.none(),
+    static void startServers() throws Exception {
+        server = KotaeServer.configured(work, PluginsConfig.none(), config -> config);
+        quick = KotaeServer.configured(java.nio.file.Files.createDirectories(work.resolve("quick")), PluginsConfig.none(),
                 config -> config.withServer(config.server().withIdleTimeoutSeconds(1)));
     }
 
     @AfterAll
-    static void stopServer() throws Exception {
+    static void stopServers() throws Exception {
         server.close();
+        quick.close();
     }
 
     @Test
@@ -96,10 +101,11 @@ class BadBodiesIT {
             assertEquals(400, event.status(), body + ": " + event.body());
         }
         KotaeServer.Reply decision = server.post("/api/v1/admin/learning/decisions",
-                "{\"queryGroup\":\"refund\",\"articleId\":\"refunds\",\"scope\":\"public\",\"decision\":\"rejected\"} x",
+                "{\"queryGroup\":\"refund\",\"articleId\":\"refunds\",\"scope\":\"public\",\"decision\":\"rejected\"} {\"x\":1}",
                 KotaeServer.ADMIN_TOKEN);
         assertEquals(400, decision.status(), decision.body());
         assertEquals("bad_json", KotaeServer.JSON.readTree(decision.body()).path("error").path("code").asText());
+        assertTrue(decision.body().contains("nothing may follow the JSON value"), decision.body());
     }
 
     @Test
@@ -125,13 +131,25 @@ class BadBodiesIT {
                 && !body.contains("Cannot deserialize"), body);
     }
 
+    @Test
+    void aFormWhoseBodyNeverStartsIsAnswered408() throws Exception {
+        // Jersey reads a form's first byte before any filter or mapper runs.
+        RawExchange.Result answer = stalled("/login", null, "application/x-www-form-urlencoded", "");
+        assertEquals(408, answer.status(), answer.body());
+        assertTrue(answer.header("content-type").startsWith("text/html"), answer.headers().toString());
+    }
+
     /** Declares a 4 KiB JSON body, sends {@code prefix} of it and then nothing more, and reads the answer. */
     private static RawExchange.Result stalled(String path, String token, String prefix) throws Exception {
-        String head = "POST " + path + " HTTP/1.1\r\nHost: 127.0.0.1:" + server.port()
-                + "\r\nContent-Type: application/json\r\nContent-Length: 4096"
+        return stalled(path, token, "application/json", prefix);
+    }
+
+    private static RawExchange.Result stalled(String path, String token, String type, String prefix) throws Exception {
+        String head = "POST " + path + " HTTP/1.1\r\nHost: 127.0.0.1:" + quick.port()
+                + "\r\nContent-Type: " + type + "\r\nContent-Length: 4096"
                 + (token == null ? "" : "\r\nAuthorization: Bearer " + token);
         byte[] sent = prefix.getBytes(StandardCharsets.UTF_8);
-        return RawExchange.send(server.port(), head, false, sent, sent.length);
+        return RawExchange.send(quick.port(), head, false, sent, sent.length);
     }
 
     private static void assertError(RawExchange.Result answer, int status, String code) throws Exception {

@@ -199,11 +199,16 @@ class LearningApiIT {
                 shown = LearningTraffic.search(server, bell, null, session, address, null);
                 LearningTraffic.click(server, bell, null, session, address, null, shown.get(1), 2);
             }
+            // The control: the same query without the bell, as many visitors, is learned.
+            for (int visitor = 1; visitor <= 4; visitor++) {
+                searchAndClick(server, "learning-plain-" + visitor, "203.0.113." + (40 + visitor), null, 2);
+            }
             KotaeServer.Reply run = server.post("/api/v1/admin/learning/run", "", KotaeServer.ADMIN_TOKEN);
             assertEquals(200, run.status(), run.body());
             JsonNode phrasings = server.get("/api/v1/admin/learning/phrasings?decision=all", KotaeServer.ADMIN_TOKEN)
                     .json().get("phrasings");
-            assertEquals(0, phrasings.size(), phrasings.toString());
+            assertEquals(1, phrasings.size(), phrasings.toString());
+            assertEquals(QUERY, phrasings.get(0).get("written").asText(), phrasings.toString());
         } finally {
             server.stop();
         }

@@ -47,6 +47,14 @@ class LearningPagesIT {
             assertTrue(page.contains("action=\"/admin/learning/route\""), page);
             assertTrue(server.get("/editor", KotaeServer.ADMIN_TOKEN).body().contains("href=\"/admin/learning\""),
                     "linked from the editor's admin links");
+            // A query with nothing visible in it (zero-width space, byte-order mark) cannot be routed: it
+            // would be a phrasing no one can read.
+            SiteBrowser admin = SiteBrowser.signedIn(server.baseUrl(), KotaeServer.ADMIN_TOKEN);
+            SiteBrowser.Page learning = admin.get("/admin/learning");
+            SiteBrowser.Page invisible = admin.post("/admin/learning/route", java.util.Map.of("csrf",
+                    SiteBrowser.formCsrf(learning.html()), "filter", "all", "articleId", "refund-timing",
+                    "query", "\u200b\ufeff"));
+            assertEquals(400, invisible.status(), invisible.body());
         } finally {
             server.stop();
         }

@@ -93,12 +93,20 @@ public final class Moderation {
      * Records {@code caller}'s decision about a pair; for {@link Decision#ALWAYS} writes the question first,
      * and records nothing if that fails.
      *
-     * @throws IllegalArgumentException when there is no such article or the scope is not the article's audience
+     * @throws IllegalArgumentException when there is no such article, the scope is not the article's audience,
+     *     or the query group or written form is not one an agent can decide on ({@link #problemWith})
      * @throws Refused when the question cannot be written into the article here
      */
     public Outcome decide(Caller caller, Evidence.Key key, String written, Decision decision)
             throws SQLException, IOException, Refused, EditConflictException, EditNotAllowedException,
             EditRejectedException {
+        String problem = problemWith(key.queryGroup());
+        if (problem == null && written != null) {
+            problem = problemWith(written);
+        }
+        if (problem != null) {
+            throw new IllegalArgumentException("the query " + problem);
+        }
         if (decision != Decision.ALWAYS) {
             return new Outcome(learning.decide(key, written, decision, caller.name()), null, null);
         }
