@@ -146,6 +146,11 @@ class BadInputIT extends SampleServerIT {
         assertError(server.post("/api/v1/articles/refund-timing/feedback", "{not json", null), 400, "bad_json");
         assertError(server.post("/api/v1/articles/refund-timing/feedback", "{}", null), 400, "bad_feedback");
         assertError(server.post("/api/v1/articles/refund-timing/feedback", "{\"helpful\":\"maybe\"}", null), 400, null);
+        // A yes/no is JSON's true or false: Jackson alone would read 2 (any number but 0) as true.
+        for (String notBoolean : List.of("2", "1", "\"true\"")) {
+            assertError(server.post("/api/v1/articles/refund-timing/feedback", "{\"helpful\":" + notBoolean + "}", null),
+                    400, "bad_json");
+        }
         assertError(server.post("/api/v1/articles/refund-timing/feedback",
                 "{\"helpful\":true,\"comment\":\"" + "x".repeat(5000) + "\"}", null), 400, "bad_feedback");
         // An unpaired surrogate half (JSON escapes) would be stored as '?'; a bell is not text.
