@@ -7,6 +7,7 @@ import dev.kotae.plugin.FeedbackEvent;
 import dev.kotae.util.InvalidRequestException;
 import java.io.IOException;
 import java.util.Optional;
+import org.yaml.snakeyaml.reader.StreamReader;
 
 /**
  * Casts "was this helpful?" votes: one per visitor per article, which the visitor may change and comment
@@ -92,23 +93,13 @@ public final class Votes {
             throw new InvalidRequestException("bad_feedback",
                     "comment may be at most " + FeedbackStore.MAX_COMMENT_LENGTH + " characters");
         }
-        if (text != null && !isText(text)) {
-            // Stored as UTF-8, an unpaired surrogate half would become '?': refused rather than changed.
+        // Text as YAML defines it (line breaks and tabs, no other control character, no unpaired surrogate,
+        // U+FFFE or U+FFFF), the check front matter uses: stored as UTF-8, an unpaired surrogate half would
+        // become '?', so such a comment is refused rather than changed.
+        if (text != null && !StreamReader.isPrintable(text)) {
             throw new InvalidRequestException("bad_feedback",
                     "comment must be text: no control characters but line breaks and tabs, no unpaired surrogate");
         }
         return text;
-    }
-
-    private static boolean isText(String text) {
-        for (int i = 0; i < text.length(); i++) {
-            char c = text.charAt(i);
-            if (Character.isHighSurrogate(c) && i + 1 < text.length() && Character.isLowSurrogate(text.charAt(i + 1))) {
-                i++;
-            } else if (Character.isSurrogate(c) || Character.isISOControl(c) && c != '\n' && c != '\r' && c != '\t') {
-                return false;
-            }
-        }
-        return true;
     }
 }

@@ -113,9 +113,8 @@ public final class LearningEvaluation {
             throws IOException {
         HelpCenterApi api = new HelpCenterApi(server, adminToken);
         List<FaqBenchmark.Query> scored = options.split().scored(benchmark.queries());
-        // A check on the other half must not overwrite the reported runs.
-        String suffix = options.split() == LearningSplit.REPORTED ? "" : "-swapped";
         List<FaqBenchmark.Query> traffic = options.split().traffic(benchmark.queries());
+        String suffix = options.split().runSuffix();
         Map<String, Map<String, Integer>> scoredQrels = benchmark.qrelsOf(scored);
         Files.createDirectories(runs);
         ExecutorService pool = Executors.newFixedThreadPool(options.threads());

@@ -38,6 +38,11 @@ public enum LearningSplit {
         return queries.stream().filter(query -> !isTraffic(query.id())).toList();
     }
 
+    /** What the names of this split's run files end with, so a check never overwrites the reported runs. */
+    public String runSuffix() {
+        return this == REPORTED ? "" : "-swapped";
+    }
+
     private static boolean evenFirstByte(String id) {
         try {
             byte[] digest = MessageDigest.getInstance("SHA-256").digest(id.getBytes(StandardCharsets.UTF_8));

@@ -43,8 +43,6 @@ import org.eclipse.jetty.util.Fields;
  */
 final class HotReads extends Handler.Wrapper {
 
-    static final String SEARCH = "/api/v1/search";
-    static final String SUGGEST = "/api/v1/suggest";
     private static final Set<String> PLAIN_ACCEPT = Set.of("*/*", "application/json");
 
     private final SearchResource resource;
@@ -63,8 +61,8 @@ final class HotReads extends Handler.Wrapper {
     @Override
     public boolean handle(Request request, Response response, Callback callback) throws Exception {
         String path = request.getHttpURI().getPath();
-        boolean search = SEARCH.equals(path);
-        if (!(search || SUGGEST.equals(path)) || !isPlain(request)) {
+        boolean search = SearchResource.SEARCH.equals(path);
+        if (!(search || SearchResource.SUGGEST.equals(path)) || !isPlain(request)) {
             return super.handle(request, response, callback);
         }
         Fields parameters = Request.extractQueryParameters(request, StandardCharsets.UTF_8);

@@ -29,7 +29,7 @@ final class SearchAdmission extends QoSHandler {
      * The requests that run a search. Not suggestions: one costs a tenth of a search, and waiting in line
      * cost them more than it saved (c=4: p99 4.3 → 4.9 ms, about 5% fewer per second).
      */
-    static final String[] PATHS = {"/api/v1/search", "/api/v1/widgets/*", "/search", "/contact/suggest"};
+    static final String[] PATHS = {SearchResource.SEARCH, "/api/v1/widgets/*", "/search", "/contact/suggest"};
     /** A request that waited this long is answered 503 instead: by then nobody is waiting for it. */
     static final Duration MAX_WAIT = Duration.ofSeconds(15);
     /** Jetty's own default: about half a second of searches on 2 cores at 10k articles, 2 s at 100k. */

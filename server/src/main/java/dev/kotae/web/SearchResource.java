@@ -22,9 +22,16 @@ import jakarta.ws.rs.core.SecurityContext;
 import java.io.IOException;
 
 /** {@code /api/v1/search} and {@code /api/v1/suggest}. */
-@Path("/api/v1")
+@Path(SearchResource.ROOT)
 @Produces(MediaType.APPLICATION_JSON)
 public final class SearchResource {
+
+    /** The routes, named once: {@link HotReads} answers them too and {@link SearchAdmission} queues searches. */
+    static final String ROOT = "/api/v1";
+    private static final String SEARCH_ROUTE = "search";
+    private static final String SUGGEST_ROUTE = "suggest";
+    static final String SEARCH = ROOT + "/" + SEARCH_ROUTE;
+    static final String SUGGEST = ROOT + "/" + SUGGEST_ROUTE;
 
     private final TrackedSearch search;
     private final SuggestService suggest;
@@ -40,7 +47,7 @@ public final class SearchResource {
     }
 
     @GET
-    @Path("search")
+    @Path(SEARCH_ROUTE)
     public SearchResult search(@QueryParam("q") String q, @QueryParam("locale") String locale,
             @QueryParam("type") String type, @QueryParam("category") String category, @QueryParam("tag") String tag,
             @QueryParam("page") String page, @QueryParam("size") String size,
@@ -52,7 +59,7 @@ public final class SearchResource {
     }
 
     @GET
-    @Path("suggest")
+    @Path(SUGGEST_ROUTE)
     public SuggestService.Suggestions suggest(@QueryParam("q") String q, @QueryParam("locale") String locale,
             @QueryParam("size") String size, @Context SecurityContext security) throws IOException {
         return suggest(q, locale, size, Callers.caller(security));

@@ -82,6 +82,23 @@ class LearningEvaluationIT {
         }
     }
 
+    @Test
+    void theSwappedCheckScoresTheOtherHalfInRunFilesOfItsOwn() throws Exception {
+        Path runs = work.resolve("swapped-runs");
+        LearningEvaluation.Result result = LearnEvalRun.run(TINY,
+                new LearningEvaluation.Options(2, 7, 2, LearningSplit.SWAPPED), runs);
+        List<String> swappedScored = LearningSplit.SWAPPED.scored(TINY.queries()).stream()
+                .map(FaqBenchmark.Query::id).sorted().toList();
+        assertEquals(swappedScored.size(), result.scored());
+        for (String stage : List.of("none", "clicks", "approval")) {
+            Path run = runs.resolve("tiny-learn-" + stage + "-swapped.run");
+            List<String> ids = Files.readAllLines(run).stream().map(line -> line.split(" ")[0]).distinct().sorted()
+                    .toList();
+            assertEquals(swappedScored, ids, stage + ": the queries the reported split replays as traffic");
+            assertFalse(Files.exists(runs.resolve("tiny-learn-" + stage + ".run")), "the reported run is left alone");
+        }
+    }
+
     private static FaqBenchmark.Faq faq(String id, String question, String answer) {
         return new FaqBenchmark.Faq(id, question, answer, "en");
     }

@@ -147,8 +147,8 @@ public final class EvidenceIngestion {
         }
         Search search = attributedSearch(connection, click);
         if (search == null || search.automated() || Evidence.Scope.ofKey(search.audience()) == null
-                || !decidable(search.group(), search.written())) {
-            return;
+                || Moderation.problemWith(search.group(), search.written()) != null) {
+            return; // a query no agent could decide on (Moderation#problemWith) teaches nothing
         }
         List<String> shown = search.topIds();
         int rank = click.rank();
@@ -168,11 +168,6 @@ public final class EvidenceIngestion {
                         client, click.at());
             }
         }
-    }
-
-    /** Whether a query, as grouped and as written, is one an agent could decide on ({@link Moderation#problemWith}). */
-    private static boolean decidable(String group, String written) {
-        return Moderation.problemWith(group) == null && (written == null || Moderation.problemWith(written) == null);
     }
 
     /** A session's search a click may be attributed to. */
@@ -221,8 +216,8 @@ public final class EvidenceIngestion {
                 || Evidence.Scope.ofKey(deflection.audience()) != Evidence.Scope.PUBLIC) {
             return; // widgets answer from public articles only: an agent's use teaches them nothing
         }
-        if (!decidable(deflection.group(), deflection.query())) {
-            return;
+        if (Moderation.problemWith(deflection.group(), deflection.query()) != null) {
+            return; // no agent could decide on it (Moderation#problemWith): it teaches nothing
         }
         Evidence.Key key = new Evidence.Key(deflection.group(), deflection.articleId(), Evidence.Scope.PUBLIC);
         switch (deflection.action() == null ? "" : deflection.action()) {

@@ -84,6 +84,12 @@ public final class Moderation {
         return visible ? null : "must contain a letter, digit or sign";
     }
 
+    /** {@link #problemWith(String)} of a query as grouped, else as written ({@code null} if none was). */
+    public static String problemWith(String group, String written) {
+        String problem = problemWith(group);
+        return problem != null || written == null ? problem : problemWith(written);
+    }
+
     /** The query as stored with its decision when no visitor's spelling is known: masked like analytics. */
     public static String written(String query) {
         return QueryText.masked(query.strip());
@@ -100,10 +106,7 @@ public final class Moderation {
     public Outcome decide(Caller caller, Evidence.Key key, String written, Decision decision)
             throws SQLException, IOException, Refused, EditConflictException, EditNotAllowedException,
             EditRejectedException {
-        String problem = problemWith(key.queryGroup());
-        if (problem == null && written != null) {
-            problem = problemWith(written);
-        }
+        String problem = problemWith(key.queryGroup(), written);
         if (problem != null) {
             throw new IllegalArgumentException("the query " + problem);
         }
