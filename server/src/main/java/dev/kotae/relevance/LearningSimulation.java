@@ -61,16 +61,31 @@ public final class LearningSimulation {
     static final long SEED = 28;
     private static final Instant SEEN = Instant.parse("2026-12-01T00:00:00Z");
 
+    /**
+     * How a run is simulated, as {@link #main}'s options say.
+     *
+     * @param split which half of the queries is scored ({@code --swapped}: the other one, as a check)
+     * @param seed the click model's seed ({@code --seed N}; another seed is another realisation of the
+     *     same visitors)
+     * @param diagnose whether the run prints how much of the traffic taught anything ({@code --diagnose})
+     * @param reviewInUseOnly whether the simulated agent decides only on the phrasings automatic learning
+     *     uses, leaving evidence below the minimum undecided ({@code --review-in-use}); otherwise it decides
+     *     on every phrasing visitors clicked, as {@code kotae eval --learn}'s agent decides on every
+     *     phrasing the admin API lists
+     */
+    public record Options(LearningSplit split, long seed, boolean diagnose, boolean reviewInUseOnly) {}
+
     /** One measured configuration: what was learned from, and how much it weighs. */
     public record Row(String benchmark, String learned, String use, LearnedWeights weights, RankingMetrics metrics) {}
 
     private LearningSimulation() {}
 
     /** The rows for {@code benchmark}: nothing learned, then each of {@code uses} for clicks and for approval. */
-    public static List<Row> run(FaqBenchmark benchmark, Map<String, LearnedWeights> uses) throws IOException {
+    public static List<Row> run(FaqBenchmark benchmark, Map<String, LearnedWeights> uses, Options options)
+            throws IOException {
         Path work = Files.createTempDirectory("kotae-learn-");
         try {
-            return run(benchmark, work, uses);
+            return run(benchmark, work, uses, options);
         } finally {
             try (Stream<Path> paths = Files.walk(work)) {
                 for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
@@ -80,8 +95,8 @@ public final class LearningSimulation {
         }
     }
 
-    private static List<Row> run(FaqBenchmark benchmark, Path work, Map<String, LearnedWeights> uses)
-            throws IOException {
+    private static List<Row> run(FaqBenchmark benchmark, Path work, Map<String, LearnedWeights> uses,
+            Options options) throws IOException {
         Path content = work.resolve("content");
         RelevanceEvaluation.writeArticles(benchmark, content);
         Analysis analysis = new Analysis();
@@ -93,14 +108,14 @@ public final class LearningSimulation {
                     new ArticleParser(new MarkdownRenderer(), Set.of("ja", "en"), benchmark.lang()), index).syncAll();
             Locales locales = new Locales(Set.of("ja", "en"), () -> Set.of("ja", "en"));
             LearnedIndexing sink = new LearnedIndexing(index, phrasings);
-            List<FaqBenchmark.Query> scored = split.scored(benchmark.queries());
+            List<FaqBenchmark.Query> scored = options.split().scored(benchmark.queries());
             Map<String, Map<String, Integer>> scoredQrels = benchmark.qrelsOf(scored);
 
             SearchService plain = new SearchService(index, analysis, locales);
-            List<Evidence> evidence = traffic(benchmark, plain);
-            Map<Evidence.Key, Decision> decisions = approvals(benchmark, evidence);
-            if (diagnose) {
-                diagnose(benchmark, evidence, scored);
+            List<Evidence> evidence = traffic(benchmark, plain, options);
+            Map<Evidence.Key, Decision> decisions = approvals(benchmark, evidence, options);
+            if (options.diagnose()) {
+                diagnose(benchmark, evidence, scored, options.split());
             }
 
             List<Row> rows = new ArrayList<>();
@@ -150,11 +165,11 @@ public final class LearningSimulation {
     }
 
     /** The evidence {@value #VISITORS} visitors per traffic query leave, from the hits {@code search} shows. */
-    static List<Evidence> traffic(FaqBenchmark benchmark, SearchService search) throws IOException {
-        ClickModel model = new ClickModel(seed);
+    static List<Evidence> traffic(FaqBenchmark benchmark, SearchService search, Options options) throws IOException {
+        ClickModel model = new ClickModel(options.seed());
         List<Evidence> evidence = new ArrayList<>();
         int visitor = 0;
-        for (FaqBenchmark.Query query : split.traffic(benchmark.queries())) {
+        for (FaqBenchmark.Query query : options.split().traffic(benchmark.queries())) {
             Map<String, Integer> grades = benchmark.qrels().getOrDefault(query.id(), Map.of());
             List<String> shown = shown(search, query);
             Map<String, Tally> tallies = new LinkedHashMap<>();
@@ -192,9 +207,9 @@ public final class LearningSimulation {
      * table) is routed to its answer, as an agent says "this query should go to article X": to the first
      * of its top-grade articles by id, one article as an agent would pick.
      */
-    static Map<Evidence.Key, Decision> approvals(FaqBenchmark benchmark, List<Evidence> evidence) {
+    static Map<Evidence.Key, Decision> approvals(FaqBenchmark benchmark, List<Evidence> evidence, Options options) {
         Map<String, String> idByGroup = new HashMap<>();
-        for (FaqBenchmark.Query query : split.traffic(benchmark.queries())) {
+        for (FaqBenchmark.Query query : options.split().traffic(benchmark.queries())) {
             idByGroup.put(Analysis.fold(query.text().strip()), query.id());
         }
         Map<Evidence.Key, Decision> decisions = new HashMap<>();
@@ -206,7 +221,7 @@ public final class LearningSimulation {
             if (row.sessions() < 1) {
                 continue; // only passed over: no phrasing an agent is shown
             }
-            if (reviewInUseOnly && LearnedBuilder.confidence(row) <= 0) {
+            if (options.reviewInUseOnly() && LearnedBuilder.confidence(row) <= 0) {
                 continue; // below the minimum: automatic learning does not use it, the agent leaves it undecided
             }
             boolean answers = FaqBenchmark.isAnswer(benchmark.qrels().getOrDefault(idByGroup.get(row.queryGroup()), Map.of()),
@@ -225,25 +240,13 @@ public final class LearningSimulation {
         return decisions;
     }
 
-    /** Which half of the queries is scored ({@code --swapped}: the other one, as a check). */
-    private static LearningSplit split = LearningSplit.REPORTED;
-    /** The click model's seed ({@code --seed N}; another seed is another realisation of the same visitors). */
-    private static long seed = SEED;
-    /** Whether {@link #main} prints how much of the traffic taught anything ({@code --diagnose}). */
-    private static boolean diagnose = false;
-    /**
-     * Whether the simulated agent decides only on the phrasings automatic learning uses, leaving evidence
-     * below the minimum undecided ({@code --review-in-use}); by default it decides on every phrasing
-     * visitors clicked, as {@code kotae eval --learn}'s agent decides on every phrasing the admin API lists.
-     */
-    private static boolean reviewInUseOnly = false;
-
     /**
      * Prints how far the traffic reached: evidence rows, those past the minimum (and of them on the query's
      * answer, and confident enough to be learned questions), those below it; and how many scored queries
      * have an answer that learned anything from clicks, the most learning can help.
      */
-    private static void diagnose(FaqBenchmark benchmark, List<Evidence> evidence, List<FaqBenchmark.Query> scored) {
+    private static void diagnose(FaqBenchmark benchmark, List<Evidence> evidence, List<FaqBenchmark.Query> scored,
+            LearningSplit split) {
         Map<String, String> idByGroup = new HashMap<>();
         for (FaqBenchmark.Query query : split.traffic(benchmark.queries())) {
             idByGroup.put(Analysis.fold(query.text().strip()), query.id());
@@ -304,14 +307,16 @@ public final class LearningSimulation {
         List<String> rest = new ArrayList<>(List.of(args));
         boolean sweep = rest.remove("--sweep");
         boolean quick = rest.remove("--quick");
-        diagnose = rest.remove("--diagnose");
-        reviewInUseOnly = rest.remove("--review-in-use");
-        split = rest.remove("--swapped") ? LearningSplit.SWAPPED : LearningSplit.REPORTED;
+        boolean diagnose = rest.remove("--diagnose");
+        boolean reviewInUseOnly = rest.remove("--review-in-use");
+        LearningSplit split = rest.remove("--swapped") ? LearningSplit.SWAPPED : LearningSplit.REPORTED;
+        long seed = SEED;
         int seedAt = rest.indexOf("--seed");
         if (seedAt >= 0) {
             seed = Long.parseLong(rest.remove(seedAt + 1));
             rest.remove(seedAt);
         }
+        Options options = new Options(split, seed, diagnose, reviewInUseOnly);
         Path sets = Path.of(rest.isEmpty() ? "../shared/eval" : rest.remove(0));
         List<String> names = rest.isEmpty() ? List.of("localgovFAQ", "StackFAQ") : rest;
         for (String name : names) {
@@ -330,7 +335,7 @@ public final class LearningSimulation {
                     }
                 }
             }
-            System.out.print(table(run(benchmark, uses)));
+            System.out.print(table(run(benchmark, uses, options)));
         }
     }
 }
