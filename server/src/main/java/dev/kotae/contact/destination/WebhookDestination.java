@@ -25,7 +25,7 @@ import java.util.Set;
  *
  * <p>Settings: {@code url} (http or https, required), {@code format} ({@code slack} or {@code json}),
  * {@code secretHeader} and {@code secret} (a header sent with each request, e.g. a shared secret the
- * receiver checks), {@code timeoutSeconds} (default 10).
+ * receiver checks), {@code timeoutSeconds} (default 10: the whole attempt, the answer's body included).
  */
 public final class WebhookDestination implements Destination {
 
@@ -114,9 +114,9 @@ public final class WebhookDestination implements Destination {
         if (secretHeader != null) {
             post.header(secretHeader, secret);
         }
-        HttpResponse<Void> response;
+        HttpResponse<byte[]> response;
         try {
-            response = client.send(post.build(), HttpResponse.BodyHandlers.discarding());
+            response = HttpAttempt.send(client, post.build(), timeout);
         } catch (IOException e) {
             throw new DeliveryException("no answer from " + url.getHost() + ": " + e.getClass().getSimpleName()
                     + (e.getMessage() == null ? "" : " " + e.getMessage()), e);

@@ -114,9 +114,9 @@ public final class ZendeskDestination implements Destination {
             // The JDK refuses a header value with a line break: a request id no header can carry.
             throw new DeliveryException("the request's id cannot be sent as Idempotency-Key", null, true);
         }
-        HttpResponse<String> response;
+        HttpResponse<byte[]> response;
         try {
-            response = client.send(post, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+            response = HttpAttempt.send(client, post, settings.timeout());
         } catch (HttpTimeoutException e) {
             throw new DeliveryException("Zendesk did not answer within " + settings.timeout().toSeconds() + " s", null);
         } catch (IOException e) {
@@ -126,13 +126,14 @@ public final class ZendeskDestination implements Destination {
             throw new DeliveryException("interrupted while waiting for Zendesk", null);
         }
         int status = response.statusCode();
+        String body = new String(response.body(), StandardCharsets.UTF_8);
         if (status >= 200 && status < 300) {
             LOG.info("{}: contact request {} filed as Zendesk ticket {}{}", name, request.id(),
-                    ticketId(response.body()),
+                    ticketId(body),
                     response.headers().firstValue("x-idempotency-lookup").map(l -> " (idempotency " + l + ")").orElse(""));
             return;
         }
-        String answer = "Zendesk answered HTTP " + status + describe(response.body());
+        String answer = "Zendesk answered HTTP " + status + describe(body);
         if (status == 408 || status == 409 || status == 429 || status >= 500) {
             String retryAfter = response.headers().firstValue("Retry-After").map(RequestText::oneLine).orElse(null);
             throw new DeliveryException(redact(answer + (retryAfter == null ? "" : "; retry after " + retryAfter

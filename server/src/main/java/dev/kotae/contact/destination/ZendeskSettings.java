@@ -24,7 +24,7 @@ import java.util.regex.Pattern;
  * apiToken: ...                          # required; never logged, never in toString
  * groupId: 360001234567                  # optional; the group tickets are assigned to
  * tags: kotae, web-form                  # optional; default kotae; the category id is always added
- * timeoutSeconds: 10                     # connect and answer time-out (1-300)
+ * timeoutSeconds: 10                     # the whole attempt, answer included (1-300)
  * }</pre>
  *
  * @param baseUrl the API's address, without a trailing {@code /}
@@ -32,7 +32,7 @@ import java.util.regex.Pattern;
  * @param apiToken the agent's API token
  * @param groupId the group new tickets are assigned to, if any
  * @param tags the tags every ticket gets (Zendesk's form: lower case, no blanks)
- * @param timeout how long connecting, and waiting for the answer, may take
+ * @param timeout how long one attempt may take in all: connecting, sending and the whole answer
  */
 public record ZendeskSettings(URI baseUrl, String email, String apiToken, OptionalLong groupId, List<String> tags,
         Duration timeout) {

@@ -3,6 +3,7 @@ package dev.kotae.contact.destination;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -11,6 +12,7 @@ import dev.kotae.contact.DeliveryException;
 import dev.kotae.contact.Priority;
 import dev.kotae.contact.WebhookStub;
 import java.net.ServerSocket;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -80,6 +82,20 @@ class WebhookDestinationTest {
             DeliveryException e = assertThrows(DeliveryException.class,
                     () -> WebhookDestination.of("ops", Map.of("url", stub.url())).deliver(REQUEST));
             assertTrue(e.permanent());
+        }
+    }
+
+    @Test
+    void aReceiverThatTricklesItsAnswerIsGivenUpOnAtTheTimeoutAndHungUpOn() throws Exception {
+        // Headers at once, then a byte every 100 ms for hours: the JDK's request timeout ends only the
+        // wait for the headers, and this held the sender's one thread (every destination) indefinitely.
+        try (EndlessAnswer receiver = new EndlessAnswer(200, 1_000_000, Duration.ofMillis(100))) {
+            DeliveryException e = assertTimeoutPreemptively(Duration.ofSeconds(60), () -> assertThrows(
+                    DeliveryException.class, () -> WebhookDestination.of("ops",
+                            Map.of("url", receiver.url("/hook"), "timeoutSeconds", 1)).deliver(REQUEST)));
+            assertFalse(e.permanent(), "retried later");
+            assertTrue(e.getMessage().contains("within 1 s"), e.getMessage());
+            assertTrue(receiver.awaitHangUp(Duration.ofSeconds(30)), "the connection is closed, not left trickling");
         }
     }
 

@@ -218,6 +218,38 @@ class ZendeskDestinationTest {
     }
 
     @Test
+    void aHugeAnswerIsNotReadWhole() throws Exception {
+        // 200 MiB of error page: read whole into a string, it ran a 512 MB heap out of memory.
+        long huge = 200L * 1024 * 1024;
+        try (EndlessAnswer api = new EndlessAnswer(500, huge, Duration.ZERO)) {
+            Map<String, String> settings = settings();
+            settings.put("baseUrl", api.url(""));
+            DeliveryException e = assertThrows(DeliveryException.class,
+                    () -> ZendeskDestination.fromSettings("zendesk", settings).deliver(SampleRequests.japanese()));
+            assertFalse(e.permanent());
+            assertTrue(e.getMessage().startsWith("Zendesk answered HTTP 500"), e.getMessage());
+            assertTrue(api.awaitHangUp(Duration.ofSeconds(30)), "the rest of the answer is not read");
+            // Socket buffers and the client's read-ahead take a few megabytes before the hang-up reaches the stub.
+            assertTrue(api.sent() < huge / 4, "sent before the hang-up: " + api.sent());
+        }
+    }
+
+    @Test
+    void anAnswerThatTricklesIsGivenUpOnAtTheTimeout() throws Exception {
+        try (EndlessAnswer api = new EndlessAnswer(201, 1_000_000, Duration.ofMillis(100))) {
+            Map<String, String> settings = settings();
+            settings.put("baseUrl", api.url(""));
+            settings.put("timeoutSeconds", "1");
+            DeliveryException e = assertTimeoutPreemptively(Duration.ofSeconds(60), () -> assertThrows(
+                    DeliveryException.class,
+                    () -> ZendeskDestination.fromSettings("zendesk", settings).deliver(SampleRequests.japanese())));
+            assertFalse(e.permanent());
+            assertTrue(e.getMessage().contains("did not answer within 1 s"), e.getMessage());
+            assertTrue(api.awaitHangUp(Duration.ofSeconds(30)), "the connection is closed, not left trickling");
+        }
+    }
+
+    @Test
     void aSlowApiIsGivenUpOnAfterTheTimeout() throws Exception {
         CountDownLatch release = new CountDownLatch(1);
         stub.removeContext("/");

@@ -1,0 +1,105 @@
+package dev.kotae.contact.destination;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.Locale;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * A receiver on 127.0.0.1 that takes one HTTP request and answers with a body longer than anyone should
+ * read: a byte at a time with a pause between (a destination that trickles), or as fast as it can (one
+ * that sends hundreds of megabytes). It counts what it sent and notices when the client hangs up.
+ */
+final class EndlessAnswer implements AutoCloseable {
+
+    private final ServerSocket server;
+    private final Thread thread;
+    private final AtomicLong sent = new AtomicLong();
+    private final CountDownLatch hungUp = new CountDownLatch(1);
+
+    /**
+     * @param status the answer's status
+     * @param length the body's declared length
+     * @param pause the pause after each byte; zero sends 64 KiB at a time without pausing
+     */
+    EndlessAnswer(int status, long length, Duration pause) throws IOException {
+        server = new ServerSocket(0, 1, InetAddress.getLoopbackAddress());
+        thread = new Thread(() -> answer(status, length, pause), "endless-answer");
+        thread.setDaemon(true);
+        thread.start();
+    }
+
+    String url(String path) {
+        return "http://127.0.0.1:" + server.getLocalPort() + path;
+    }
+
+    /** How many bytes of the body went out before the client hung up (or all of them). */
+    long sent() {
+        return sent.get();
+    }
+
+    /** Waits until the client closed the connection before the whole body was sent. */
+    boolean awaitHangUp(Duration wait) throws InterruptedException {
+        return hungUp.await(wait.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS);
+    }
+
+    private void answer(int status, long length, Duration pause) {
+        try (Socket socket = server.accept()) {
+            readRequest(socket.getInputStream());
+            OutputStream out = socket.getOutputStream();
+            out.write(("HTTP/1.1 " + status + " Whatever\r\nContent-Type: application/json\r\nContent-Length: " + length
+                    + "\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+            byte[] chunk = new byte[pause.isZero() ? 64 * 1024 : 1];
+            java.util.Arrays.fill(chunk, (byte) ' ');
+            while (sent.get() < length) {
+                int n = (int) Math.min(chunk.length, length - sent.get());
+                out.write(chunk, 0, n);
+                out.flush();
+                sent.addAndGet(n);
+                if (!pause.isZero()) {
+                    Thread.sleep(pause.toMillis()); // the trickle's pace, not a wait for an outcome
+                }
+            }
+        } catch (IOException e) {
+            hungUp.countDown();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    /** Reads the request line, headers and a body of the declared length. */
+    private static void readRequest(InputStream in) throws IOException {
+        ByteArrayOutputStream head = new ByteArrayOutputStream();
+        int matched = 0;
+        byte[] end = {'\r', '\n', '\r', '\n'};
+        while (matched < 4) {
+            int b = in.read();
+            if (b < 0) {
+                throw new IOException("the request ended early");
+            }
+            head.write(b);
+            matched = b == end[matched] ? matched + 1 : (b == '\r' ? 1 : 0);
+        }
+        long length = 0;
+        for (String line : head.toString(StandardCharsets.ISO_8859_1).split("\r\n")) {
+            if (line.toLowerCase(Locale.ROOT).startsWith("content-length:")) {
+                length = Long.parseLong(line.substring(line.indexOf(':') + 1).strip());
+            }
+        }
+        in.readNBytes((int) length);
+    }
+
+    @Override
+    public void close() throws IOException {
+        thread.interrupt();
+        server.close();
+    }
+}
