@@ -44,6 +44,8 @@ public final class ContactSender implements AutoCloseable {
     private final Clock clock;
     private final ScheduledExecutorService thread;
     private final AtomicBoolean woken = new AtomicBoolean();
+    /** Set by {@link #close}: the delivery in hand is finished and recorded, no other is started. */
+    private final AtomicBoolean closing = new AtomicBoolean();
 
     /** @param destinations the configured destinations by name */
     public ContactSender(ContactQueue queue, Map<String, Destination> destinations, Clock clock) {
@@ -79,11 +81,14 @@ public final class ContactSender implements AutoCloseable {
             do {
                 due = queue.due(clock.instant(), BATCH);
                 for (Delivery delivery : due) {
+                    if (closing.get()) {
+                        return; // the rest stay unclaimed: the next start (or another replica) sends them
+                    }
                     if (queue.claim(delivery, clock.instant().plus(CLAIM))) {
                         attempt(delivery);
                     }
                 }
-            } while (due.size() == BATCH);
+            } while (due.size() == BATCH && !closing.get());
         } catch (SQLException e) {
             LOG.warn("Contact requests cannot be sent now (the database did not answer); trying again in {} s: {}",
                     POLL.toSeconds(), e.getMessage());
@@ -131,8 +136,15 @@ public final class ContactSender implements AutoCloseable {
         return wait.compareTo(LONGEST_WAIT) > 0 ? LONGEST_WAIT : wait;
     }
 
+    /**
+     * Stops taking deliveries and waits up to 15 s for the one in hand, whose outcome is then recorded:
+     * a delivery a destination accepted is never sent again because the server stopped. One still running
+     * after that (a destination with a longer {@code timeoutSeconds}) keeps its claim and is retried after
+     * {@link #CLAIM}.
+     */
     @Override
     public void close() {
+        closing.set(true);
         if (!DaemonThreads.stop(thread, Duration.ofSeconds(15))) {
             LOG.warn("Contact sender still busy at shutdown; its claimed deliveries are retried after {} s",
                     CLAIM.toSeconds());

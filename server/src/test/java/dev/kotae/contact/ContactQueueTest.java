@@ -14,7 +14,10 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -50,7 +53,7 @@ class ContactQueueTest {
     }
 
     /** A destination that fails while {@code down} and counts what it took. */
-    static final class FlakyDestination implements Destination {
+    static class FlakyDestination implements Destination {
         volatile boolean down;
         volatile boolean refuses;
         final AtomicInteger delivered = new AtomicInteger();
@@ -177,6 +180,58 @@ class ContactQueueTest {
             assertEquals(List.of("newer", "older"), recent.stream().map(q -> q.request().id()).toList());
             assertTrue(recent.get(0).deliveries().isEmpty());
             assertEquals(List.of("refund-timing", "cancel"), recent.get(0).request().articlesShown());
+        }
+    }
+
+    /** A destination whose first delivery waits, inside the call, until the test lets it finish. */
+    static final class HeldDestination extends FlakyDestination {
+        final CountDownLatch inside = new CountDownLatch(1);
+        final CountDownLatch release = new CountDownLatch(1);
+
+        @Override
+        public void deliver(ContactRequest request) throws DeliveryException {
+            if (tried.get() == 0) {
+                inside.countDown();
+                try {
+                    release.await();
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            }
+            super.deliver(request);
+        }
+    }
+
+    @Test
+    void stoppingFinishesAndRecordsTheDeliveryInHandAndStartsNoOther() throws Exception {
+        // Before, the sender went on through its batch after the server began to stop; the database was
+        // closed under it, and a request the destination had taken was sent again 30 minutes later.
+        try (TestDatabases.Storage db = TestDatabases.named("h2");
+                AnalyticsDatabase database = TestDatabases.open(db, data)) {
+            MovingClock clock = new MovingClock();
+            ContactQueue queue = new ContactQueue(database);
+            for (String id : List.of("r-a", "r-b", "r-c")) {
+                queue.enqueue(request(id, clock.instant()), List.of("hook"));
+            }
+            HeldDestination hook = new HeldDestination();
+            ContactSender sender = new ContactSender(queue, Map.of("hook", hook), clock);
+            sender.start();
+            assertTrue(hook.inside.await(30, TimeUnit.SECONDS), "the first delivery began");
+            Thread closer = new Thread(sender::close, "closer");
+            closer.start();
+            // close() has said stop once it waits for the sender's thread to end.
+            Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> closer.getState() == Thread.State.TIMED_WAITING);
+            hook.release.countDown();
+            closer.join(30_000);
+            assertFalse(closer.isAlive());
+
+            assertEquals(1, hook.tried.get(), "no delivery started after the stop");
+            List<Delivery> left = queue.undelivered(10);
+            assertEquals(2, left.size(), left::toString);
+            assertTrue(left.stream().allMatch(d -> d.attempts() == 0), left::toString);
+            assertEquals(2, queue.due(clock.instant(), 10).size(), "not claimed: due at the next start");
+            assertEquals(1, queue.recent(10).stream().flatMap(q -> q.deliveries().stream())
+                    .filter(d -> d.state() == DeliveryState.DELIVERED).count(), "the one in hand is recorded delivered");
         }
     }
 
