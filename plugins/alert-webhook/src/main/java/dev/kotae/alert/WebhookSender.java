@@ -5,6 +5,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.net.http.HttpTimeoutException;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
@@ -13,6 +14,10 @@ import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicLong;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -72,7 +77,12 @@ final class WebhookSender {
         this.queue = new ArrayBlockingQueue<>(queueSize);
     }
 
-    /** The real transport: the JDK's HTTP client, no redirects, {@code timeout} per attempt. */
+    /**
+     * The real transport: the JDK's HTTP client, no redirects, {@code timeout} for the whole attempt. The
+     * client's own request timeout ends only the wait for the headers, so a webhook that then sent its body
+     * a byte a second held the sending thread, and every later alert, for as long as it liked; the attempt
+     * is cancelled (its connection closed) once {@code timeout} has passed instead.
+     */
     static Transport http(URI url, Duration timeout) {
         HttpClient client = HttpClient.newBuilder().connectTimeout(timeout)
                 .followRedirects(HttpClient.Redirect.NEVER).build();
@@ -81,7 +91,20 @@ final class WebhookSender {
                     .header("Content-Type", "application/json; charset=utf-8")
                     .POST(HttpRequest.BodyPublishers.ofString(json, StandardCharsets.UTF_8))
                     .build();
-            HttpResponse<Void> response = client.send(request, HttpResponse.BodyHandlers.discarding());
+            CompletableFuture<HttpResponse<Void>> exchange = client.sendAsync(request,
+                    HttpResponse.BodyHandlers.discarding());
+            HttpResponse<Void> response;
+            try {
+                response = exchange.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+            } catch (TimeoutException e) {
+                exchange.cancel(true);
+                throw new HttpTimeoutException("no whole answer within " + timeout.toSeconds() + " s");
+            } catch (InterruptedException e) {
+                exchange.cancel(true);
+                throw e;
+            } catch (ExecutionException e) {
+                throw e.getCause() instanceof IOException io ? io : new IOException(e.getCause());
+            }
             return new Response(response.statusCode(), response.headers().firstValue("Retry-After").orElse(null));
         };
     }

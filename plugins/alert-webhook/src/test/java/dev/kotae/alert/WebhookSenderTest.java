@@ -3,10 +3,13 @@ package dev.kotae.alert;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.sun.net.httpserver.HttpServer;
 import dev.kotae.alert.WebhookSender.Response;
+import dev.kotae.plugin.testkit.EndlessAnswer;
 import java.io.IOException;
 import java.net.ConnectException;
 import java.net.InetSocketAddress;
@@ -168,6 +171,17 @@ class WebhookSenderTest {
             assertEquals(List.of("POST application/json; charset=utf-8 {\"text\":\"ログイン\"}"), seen);
         } finally {
             receiver.stop(0);
+        }
+    }
+
+    @Test
+    void theHttpTransportGivesUpOnAWebhookThatTricklesItsAnswer() throws Exception {
+        try (EndlessAnswer webhook = new EndlessAnswer(200, 1_000_000, Duration.ofMillis(100))) {
+            WebhookSender.Transport http = WebhookSender.http(URI.create(webhook.url("/hook")), Duration.ofSeconds(1));
+            IOException e = assertTimeoutPreemptively(Duration.ofSeconds(60),
+                    () -> assertThrows(IOException.class, () -> http.post("{\"text\":\"x\"}")));
+            assertTrue(e instanceof HttpTimeoutException, e.toString()); // retried like any time-out
+            assertTrue(webhook.awaitHangUp(Duration.ofSeconds(30)), "the connection is closed, not left trickling");
         }
     }
 }

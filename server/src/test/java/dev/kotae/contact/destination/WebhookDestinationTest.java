@@ -10,6 +10,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.kotae.contact.ContactRequest;
 import dev.kotae.contact.DeliveryException;
 import dev.kotae.contact.Priority;
+import dev.kotae.plugin.testkit.EndlessAnswer;
 import dev.kotae.contact.WebhookStub;
 import java.net.ServerSocket;
 import java.time.Duration;

@@ -12,6 +12,7 @@ import com.sun.net.httpserver.HttpServer;
 import dev.kotae.contact.ContactRequest;
 import dev.kotae.contact.DeliveryException;
 import dev.kotae.contact.Priority;
+import dev.kotae.plugin.testkit.EndlessAnswer;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;

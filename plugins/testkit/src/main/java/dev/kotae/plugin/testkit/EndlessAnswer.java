@@ -1,4 +1,4 @@
-package dev.kotae.contact.destination;
+package dev.kotae.plugin.testkit;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -16,9 +16,11 @@ import java.util.concurrent.atomic.AtomicLong;
 /**
  * A receiver on 127.0.0.1 that takes one HTTP request and answers with a body longer than anyone should
  * read: a byte at a time with a pause between (a destination that trickles), or as fast as it can (one
- * that sends hundreds of megabytes). It counts what it sent and notices when the client hangs up.
+ * that sends hundreds of megabytes). It counts what it sent and notices when the client hangs up. For
+ * testing that a plugin's (or the server's) outgoing calls end within their time limit and read no more
+ * of an answer than they need.
  */
-final class EndlessAnswer implements AutoCloseable {
+public final class EndlessAnswer implements AutoCloseable {
 
     private final ServerSocket server;
     private final Thread thread;
@@ -29,25 +31,27 @@ final class EndlessAnswer implements AutoCloseable {
      * @param status the answer's status
      * @param length the body's declared length
      * @param pause the pause after each byte; zero sends 64 KiB at a time without pausing
+     * @throws IOException when no port on 127.0.0.1 is free
      */
-    EndlessAnswer(int status, long length, Duration pause) throws IOException {
+    public EndlessAnswer(int status, long length, Duration pause) throws IOException {
         server = new ServerSocket(0, 1, InetAddress.getLoopbackAddress());
         thread = new Thread(() -> answer(status, length, pause), "endless-answer");
         thread.setDaemon(true);
         thread.start();
     }
 
-    String url(String path) {
+    /** The address of {@code path} on this receiver. */
+    public String url(String path) {
         return "http://127.0.0.1:" + server.getLocalPort() + path;
     }
 
     /** How many bytes of the body went out before the client hung up (or all of them). */
-    long sent() {
+    public long sent() {
         return sent.get();
     }
 
     /** Waits until the client closed the connection before the whole body was sent. */
-    boolean awaitHangUp(Duration wait) throws InterruptedException {
+    public boolean awaitHangUp(Duration wait) throws InterruptedException {
         return hungUp.await(wait.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS);
     }
 
