@@ -2,6 +2,7 @@ package dev.kotae.source.csv;
 
 import dev.kotae.plugin.SourceArticle;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.CharacterCodingException;
 import java.nio.file.Files;
@@ -20,6 +21,13 @@ import org.apache.commons.csv.DuplicateHeaderMode;
  * problems skip the row and are returned as warnings.
  */
 final class SheetReader {
+
+    /**
+     * The largest sheet read: about 8,000 FAQs with two-kilobyte answers. A sheet is read whole, decoded and
+     * parsed in memory, and its articles indexed; a 90 MB sheet of a million rows filled a 512 MB heap and
+     * ended the server, and would again on every start while the file stayed.
+     */
+    static final long MAX_BYTES = 16L * 1024 * 1024;
 
     private SheetReader() {}
 
@@ -41,7 +49,8 @@ final class SheetReader {
     /**
      * Reads a sheet.
      *
-     * @throws CsvSourceException when the file is missing, unreadable, not in its encoding, not valid CSV
+     * @throws CsvSourceException when the file is missing, unreadable, larger than {@link #MAX_BYTES}, not in
+     *     its encoding, not valid CSV
      *     (an unbalanced quote included, see {@link QuoteBalance}) or lacks a question or answer column; the
      *     message names the file and, for CSV syntax, the line
      */
@@ -104,8 +113,15 @@ final class SheetReader {
     }
 
     private static byte[] readBytes(SheetSpec spec) throws CsvSourceException {
-        try {
-            return Files.readAllBytes(spec.path());
+        try (InputStream in = Files.newInputStream(spec.path())) {
+            // Read at most one byte past the limit: the file may have grown since its size was looked at.
+            byte[] bytes = in.readNBytes((int) MAX_BYTES + 1);
+            if (bytes.length > MAX_BYTES) {
+                throw new CsvSourceException(where(spec) + ": " + megabytes(Files.size(spec.path()))
+                        + " MB, larger than a sheet may be (" + megabytes(MAX_BYTES) + " MB); split it into several"
+                        + " files, each listed under files:");
+            }
+            return bytes;
         } catch (NoSuchFileException e) {
             throw new CsvSourceException(where(spec) + ": file not found");
         } catch (IOException e) {
@@ -133,6 +149,10 @@ final class SheetReader {
         } catch (IllegalArgumentException e) {
             throw new CsvSourceException(where(spec) + ": " + e.getMessage(), e);
         }
+    }
+
+    private static String megabytes(long bytes) {
+        return String.format(java.util.Locale.ROOT, "%.1f", bytes / (1024.0 * 1024));
     }
 
     /** "faq/shop-faq.csv (/etc/kotae/faq/shop-faq.csv)": as configured, and where that led. */

@@ -366,6 +366,31 @@ class CsvContentSourceTest {
     }
 
     @Test
+    void aSheetLargerThanTheLimitIsRefusedNamingTheFileAndItsSize() throws Exception {
+        Path faq = write(dir.resolve("faq.csv"), crlf("question,answer", "Q1,A1"));
+        CsvContentSource source = start(Sheets.context(dir, settings(file("faq.csv"))));
+        assertEquals(1, source.articles().size());
+
+        // Valid CSV (ASCII, so characters are bytes), one byte past the limit: read whole, a sheet of a
+        // million rows ended the server.
+        StringBuilder big = new StringBuilder(crlf("question,answer"));
+        String row = crlf("Q,A" + "x".repeat(1000));
+        while (big.length() + row.length() <= SheetReader.MAX_BYTES) {
+            big.append(row);
+        }
+        big.append("y".repeat((int) (SheetReader.MAX_BYTES + 1 - big.length())));
+        write(faq, big.toString());
+        assertEquals(SheetReader.MAX_BYTES + 1, java.nio.file.Files.size(faq));
+
+        CsvSourceException e = assertThrows(CsvSourceException.class, source::articles);
+        assertTrue(e.getMessage().startsWith("faq.csv ("), e.getMessage());
+        assertTrue(e.getMessage().contains("16.0 MB, larger than a sheet may be (16.0 MB)"), e.getMessage());
+
+        write(faq, big.substring(0, (int) SheetReader.MAX_BYTES - 1));
+        assertTrue(source.articles().size() > 10_000, "a sheet just within the limit is read");
+    }
+
+    @Test
     void aLostQuoteThatWouldMangleRowsMakesArticlesThrowNamingFileAndLine() throws Exception {
         Path faq = write(dir.resolve("faq.csv"), crlf("質問,回答", "Q1,A1", "Q2,\"line one\r\nline two, more\"", "Q3,A3"));
         CsvContentSource source = start(Sheets.context(dir, settings(file("faq.csv"))));
