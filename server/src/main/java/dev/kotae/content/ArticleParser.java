@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
+import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import java.nio.ByteBuffer;
@@ -24,6 +25,8 @@ public final class ArticleParser {
     private final ObjectMapper yaml = YAMLMapper.builder()
             .addModule(new JavaTimeModule())
             .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+            // A second "visibility: public" below "visibility: internal" must not quietly win.
+            .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
             .build();
     private final MarkdownRenderer renderer;
     private final Set<String> knownLocales;
@@ -87,6 +90,7 @@ public final class ArticleParser {
         Visibility visibility = ArticleRules.visibility(meta.visibility(), type);
         String locale = localeOf(relativePath, meta);
 
+        checkText(meta);
         String explicitTitle = blankToNull(meta.title());
         MarkdownRenderer.Rendered rendered = renderer.render(body, explicitTitle);
         String title = ArticleRules.title(explicitTitle != null ? explicitTitle : rendered.leadingHeading(),
@@ -143,6 +147,29 @@ public final class ArticleParser {
         } catch (JsonProcessingException e) {
             String where = e.getLocation() == null ? "" : " at line " + (e.getLocation().getLineNr() + 1);
             throw new ContentException("front matter is not valid" + where + ": " + e.getOriginalMessage(), e);
+        }
+    }
+
+    /**
+     * The front matter's text values meet the rule the editor writes them by ({@link FrontMatter#problemWith}):
+     * one line, no control characters, YAML's printable set. A title with a NUL or a bell in it was served
+     * as such in the page's title and its JSON-LD.
+     */
+    private static void checkText(FrontMatter meta) throws ContentException {
+        checkText("title", meta.title());
+        checkText("category", meta.category());
+        for (String tag : meta.tags() == null ? List.<String>of() : meta.tags()) {
+            checkText("tags", tag);
+        }
+        for (String question : meta.questions() == null ? List.<String>of() : meta.questions()) {
+            checkText("questions", question);
+        }
+    }
+
+    private static void checkText(String key, String value) throws ContentException {
+        String problem = value == null ? null : FrontMatter.problemWith(value);
+        if (problem != null) {
+            throw new ContentException(key + " " + problem);
         }
     }
 

@@ -259,4 +259,29 @@ class ArticleParserTest {
         assertEquals("Title", article.title());
         assertEquals("Body", article.text());
     }
+
+    @Test
+    void aKeyGivenTwiceIsRefusedRatherThanTheLastOneWinning() {
+        ContentException e = rejects("faq/x.md", "---\nvisibility: internal\ntitle: X\nvisibility: public\n---\nBody\n");
+        assertTrue(e.getMessage().contains("visibility"), e.getMessage());
+    }
+
+    @Test
+    void idsOfDotsOrStartingWithADotAreRefusedAsTheEditorRefusesThem() {
+        for (String id : List.of(".", "..", ".hidden")) {
+            ContentException e = rejects("faq/x.md", "---\nid: \"" + id + "\"\ntitle: X\n---\nBody\n");
+            assertTrue(e.getMessage().contains("not starting with '.'"), e.getMessage());
+        }
+    }
+
+    @Test
+    void controlCharactersInFrontMatterTextAreRefused() {
+        // A NUL and a bell in a title were served as such in the page's <title> and JSON-LD.
+        assertTrue(rejects("faq/x.md", "---\ntitle: \"a\\u0000\\u0007b\"\n---\nBody\n").getMessage()
+                .startsWith("title must not contain control characters"));
+        assertTrue(rejects("faq/x.md", "---\ntitle: X\nquestions: [\"ok\", \"bell\\u0007\"]\n---\nBody\n").getMessage()
+                .startsWith("questions must not contain control characters"));
+        assertTrue(rejects("faq/x.md", "---\ntitle: X\ntags: [\"\\uFFFE\"]\n---\nBody\n").getMessage()
+                .startsWith("tags must be text"));
+    }
 }
