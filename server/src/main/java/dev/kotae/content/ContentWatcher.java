@@ -169,7 +169,10 @@ public final class ContentWatcher implements AutoCloseable {
             } else if (!changed.isEmpty()) {
                 listener.changed(changed);
             }
-        } catch (RuntimeException e) {
+        } catch (RuntimeException | Error e) {
+            // This thread is the only one that follows the folder: if it died, no change would ever be
+            // indexed again while health stayed "ok". (With the launcher's flags an OutOfMemoryError still
+            // ends the process, which a supervisor restarts.)
             LOG.error("Applying content changes failed; they will be picked up by the next change or reindex", e);
         }
     }

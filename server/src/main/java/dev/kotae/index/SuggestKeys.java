@@ -61,11 +61,13 @@ public final class SuggestKeys implements AutoCloseable {
             surface.append(piece.surface());
             reading.append(piece.reading());
         }
-        addKey(start, surface, 0);
-        addKey(start, reading, 0);
+        int surfaceEnd = strippedEnd(surface);
+        int readingEnd = strippedEnd(reading);
+        addKey(start, surface, 0, surfaceEnd);
+        addKey(start, reading, 0, readingEnd);
         for (int[] offsets : wordStarts) {
-            addKey(infix, surface, offsets[0]);
-            addKey(infix, reading, offsets[1]);
+            addKey(infix, surface, offsets[0], surfaceEnd);
+            addKey(infix, reading, offsets[1], readingEnd);
         }
         infix.removeAll(start);
         return new Keys(start, infix);
@@ -117,11 +119,29 @@ public final class SuggestKeys implements AutoCloseable {
         return pieces;
     }
 
-    private static void addKey(Set<String> keys, CharSequence text, int from) {
-        String key = cut(text.subSequence(from, text.length()).toString().strip());
+    /**
+     * Adds the key starting at {@code from}: the text from there, stripped, cut to {@link #MAX_KEY_LENGTH}.
+     * Only the key's own characters are copied ({@code end} is the text's end less its trailing blanks,
+     * worked out once per text): copying the whole rest for each word made a question of 150,000 words
+     * take minutes on the index's one writer thread.
+     */
+    private static void addKey(Set<String> keys, CharSequence text, int from, int end) {
+        int start = from;
+        while (start < end && Character.isWhitespace(text.charAt(start))) {
+            start++;
+        }
+        String key = text.subSequence(start, Math.max(start, Math.min(end, start + MAX_KEY_LENGTH))).toString();
         if (!key.isEmpty()) {
             keys.add(key);
         }
+    }
+
+    private static int strippedEnd(CharSequence text) {
+        int end = text.length();
+        while (end > 0 && Character.isWhitespace(text.charAt(end - 1))) {
+            end--;
+        }
+        return end;
     }
 
     private static String cut(String key) {

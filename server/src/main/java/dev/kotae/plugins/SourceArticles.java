@@ -71,7 +71,7 @@ public final class SourceArticles {
                 sourceKey(pluginId, sourceId), rendered.html(), rendered.text());
     }
 
-    private MarkdownRenderer.Rendered render(String body, BodyFormat format, String title) {
+    private MarkdownRenderer.Rendered render(String body, BodyFormat format, String title) throws ContentException {
         return switch (format == null ? BodyFormat.MARKDOWN : format) {
             case MARKDOWN -> markdown.render(body, title);
             case HTML -> html.sanitize(body);

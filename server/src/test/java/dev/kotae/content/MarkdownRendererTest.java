@@ -3,8 +3,11 @@ package dev.kotae.content;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.List;
+import java.util.Random;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
@@ -18,7 +21,15 @@ class MarkdownRendererTest {
     private final MarkdownRenderer renderer = new MarkdownRenderer();
 
     private String html(String markdown) {
-        return renderer.render(markdown, "Another title").html();
+        return render(markdown, "Another title").html();
+    }
+
+    private MarkdownRenderer.Rendered render(String markdown, String title) {
+        try {
+            return renderer.render(markdown, title);
+        } catch (ContentException e) {
+            throw new AssertionError(e);
+        }
     }
 
     private static void assertNoTagContains(String html, String needle) {
@@ -142,7 +153,7 @@ class MarkdownRendererTest {
 
     @Test
     void plainTextHasNoLinkUrlsAndNoMarkup() {
-        MarkdownRenderer.Rendered rendered = renderer.render("""
+        MarkdownRenderer.Rendered rendered = render("""
                 Read [the guide](https://example.com/guide) **first**, then _run_ `kotae sync`.
 
                 ![diagram](https://example.com/d.png)
@@ -170,9 +181,9 @@ class MarkdownRendererTest {
 
     @Test
     void leadingHeadingIsDroppedOnlyWhenItIsTheTitle() {
-        MarkdownRenderer.Rendered kept = renderer.render("# Title here\n\nBody", "Front-matter title");
-        MarkdownRenderer.Rendered dropped = renderer.render("# Title here\n\nBody", null);
-        MarkdownRenderer.Rendered same = renderer.render("# Title here\n\nBody", "Title here");
+        MarkdownRenderer.Rendered kept = render("# Title here\n\nBody", "Front-matter title");
+        MarkdownRenderer.Rendered dropped = render("# Title here\n\nBody", null);
+        MarkdownRenderer.Rendered same = render("# Title here\n\nBody", "Title here");
 
         assertEquals("Title here", kept.leadingHeading());
         assertTrue(kept.html().contains("<h1"), kept.html());
@@ -184,8 +195,37 @@ class MarkdownRendererTest {
 
     @Test
     void onlyAFirstLevelOneHeadingIsALeadingHeading() {
-        assertNull(renderer.render("## Second level\n", null).leadingHeading());
-        assertNull(renderer.render("Intro\n\n# Later\n", null).leadingHeading());
-        assertEquals("Top", renderer.render("# Top\n\ntext", null).leadingHeading());
+        assertNull(render("## Second level\n", null).leadingHeading());
+        assertNull(render("Intro\n\n# Later\n", null).leadingHeading());
+        assertEquals("Top", render("# Top\n\ntext", null).leadingHeading());
+    }
+
+    @Test
+    void markdownNestedTooDeeplyIsAContentProblemNotAStackOverflow() {
+        // "- - - … x" nests a list in a list for each "- ", which commonmark renders by recursion: a 2 KB file
+        // overflows a 1 MB thread stack; 50,000 levels overflow any stack a JVM here is given.
+        for (String nested : List.of("- ".repeat(50_000) + "x", "> ".repeat(50_000) + "x", "1. ".repeat(50_000) + "x")) {
+            ContentException e = assertThrows(ContentException.class, () -> renderer.render(nested, "T"));
+            assertTrue(e.getMessage().contains("nested too deeply"), e.getMessage());
+        }
+        assertTrue(render("- ".repeat(20) + "x", "T").text().contains("x"), "ordinary nesting still renders");
+    }
+
+    @Test
+    void lineBreaksCollapseAsTheRegularExpressionDidInOnePass() {
+        // The one-pass version against the expression it replaced, on text made of the characters that matter.
+        Random random = new Random(46);
+        char[] alphabet = {'a', ' ', '\t', '\n', '\r', '\f', '\u000B', 'b'};
+        for (int run = 0; run < 5_000; run++) {
+            StringBuilder text = new StringBuilder();
+            for (int i = random.nextInt(40); i > 0; i--) {
+                text.append(alphabet[random.nextInt(alphabet.length)]);
+            }
+            // The replaced expression was written "[ \t]*\n[\n\s]*" in Java source, where \s is a space.
+            assertEquals(text.toString().replaceAll("[ \t]*\n[\n ]*", "\n"),
+                    MarkdownRenderer.collapseLineBreaks(text), () -> "for " + text.toString().replace("\n", "\\n"));
+        }
+        String spaces = "a" + " ".repeat(400_000) + "b";
+        assertEquals(spaces, MarkdownRenderer.collapseLineBreaks(spaces), "blanks without a line break are kept");
     }
 }

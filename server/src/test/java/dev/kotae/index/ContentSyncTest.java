@@ -305,6 +305,20 @@ class ContentSyncTest {
     }
 
     @Test
+    void aFileNestedTooDeeplyToRenderIsReportedWhileOthersAreServed() throws IOException {
+        // Before, commonmark's StackOverflowError escaped: it stopped start-up, and while running it ended
+        // the one thread that follows the folder, with health still "ok".
+        writeThree();
+        write("en/nested.md", "---\ntitle: Nested\n---\n" + "- ".repeat(50_000) + "x\n");
+
+        ContentSync.Report report = sync.syncAll();
+
+        assertReport(report, 3, 0, 0, 0);
+        assertEquals(List.of("en/nested.md"), sync.problems().stream().map(ContentProblem::path).toList());
+        assertTrue(sync.problems().get(0).message().contains("nested too deeply"), sync.problems().get(0).message());
+    }
+
+    @Test
     void fixingABrokenFileServesItAndClearsTheProblem() throws IOException {
         write("en/broken.md", "---\nvisiblity: internal\n---\n# Broken\n");
         sync.syncAll();

@@ -98,4 +98,21 @@ class SuggestKeysTest {
     void blankInputHasNoQueryKeys() {
         assertTrue(keys.queryKeys("   ").isEmpty());
     }
+
+    @Test
+    void eachKeyOfAVeryLongQuestionIsItsWordAndWhatFollowsCutToTheLimit() {
+        // Each key used to copy the whole rest of the text before cutting it: 150,000 words took minutes.
+        StringBuilder question = new StringBuilder();
+        for (int i = 0; i < 20_000; i++) {
+            question.append("word").append(i).append(' ');
+        }
+        question.append("   ");
+        SuggestKeys.Keys phrase = keys.keysOf(question.toString());
+        String text = question.toString().strip();
+        assertTrue(phrase.start().contains(text.substring(0, SuggestKeys.MAX_KEY_LENGTH)), phrase.start().toString());
+        int last = text.lastIndexOf("word19999");
+        assertTrue(phrase.infix().contains(text.substring(last)), "the last word's key, stripped of the trailing blanks");
+        int middle = text.indexOf("word10000 ");
+        assertTrue(phrase.infix().contains(text.substring(middle, middle + SuggestKeys.MAX_KEY_LENGTH)));
+    }
 }
