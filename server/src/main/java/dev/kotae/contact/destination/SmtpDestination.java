@@ -4,6 +4,7 @@ import dev.kotae.contact.ContactRequest;
 import dev.kotae.contact.DeliveryException;
 import dev.kotae.contact.Destination;
 import dev.kotae.contact.Priority;
+import dev.kotae.util.DaemonThreads;
 import jakarta.mail.AuthenticationFailedException;
 import jakarta.mail.Message;
 import jakarta.mail.MessagingException;
@@ -22,6 +23,11 @@ import java.util.IdentityHashMap;
 import java.util.Map;
 import java.util.Properties;
 import java.util.Set;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.eclipse.angus.mail.smtp.SMTPAddressFailedException;
@@ -60,8 +66,13 @@ public final class SmtpDestination implements Destination {
     // The reply code at the start of an SMTP answer quoted in an exception message ("535 5.7.8 ...").
     private static final Pattern REPLY_CODE = Pattern.compile("^\\s*([2-5])\\d\\d\\b");
 
+    /** Ends attempts past their time: one daemon thread for every SMTP destination, idle but for that. */
+    private static final ScheduledExecutorService DEADLINES = Executors.newSingleThreadScheduledExecutor(
+            DaemonThreads.named("kotae-smtp-deadline"));
+
     private final String name;
     private final SmtpSettings settings;
+    private final AttemptSockets sockets = new AttemptSockets();
     private final Session session;
 
     /** A destination named {@code name} that sends with {@code settings}. */
@@ -71,7 +82,14 @@ public final class SmtpDestination implements Destination {
         }
         this.name = name;
         this.settings = settings;
-        this.session = Session.getInstance(properties(settings));
+        Properties properties = properties(settings);
+        if (settings.tls() != SmtpSettings.Tls.TLS) {
+            // Plain and STARTTLS connections start on a socket of ours, which the deadline can close. (SMTPS
+            // keeps Jakarta Mail's own SSL sockets, and with them only its per-read timeouts.)
+            properties.put("mail.smtp.socketFactory", sockets);
+            properties.setProperty("mail.smtp.socketFactory.fallback", "false");
+        }
+        this.session = Session.getInstance(properties);
     }
 
     /**
@@ -102,12 +120,23 @@ public final class SmtpDestination implements Destination {
         } catch (MessagingException e) {
             throw new DeliveryException("no SMTP transport: " + e.getMessage(), null, true);
         }
+        AtomicBoolean late = new AtomicBoolean();
+        ScheduledFuture<?> deadline = DEADLINES.schedule(() -> {
+            late.set(true);
+            sockets.closeAll();
+        }, settings.timeout().toMillis(), TimeUnit.MILLISECONDS);
         try {
             transport.connect(settings.host(), settings.port(), settings.username(), settings.password());
             transport.sendMessage(message, message.getAllRecipients());
         } catch (MessagingException e) {
+            if (late.get()) {
+                throw new DeliveryException("the SMTP server did not finish within " + settings.timeout().toSeconds()
+                        + " s", null);
+            }
             throw failure(e);
         } finally {
+            deadline.cancel(false);
+            sockets.forget();
             try {
                 transport.close();
             } catch (MessagingException e) {

@@ -19,12 +19,17 @@ import jakarta.mail.Message;
 import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MimeMessage;
 import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.OutputStream;
 import java.net.InetAddress;
 import java.net.ServerSocket;
+import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -236,6 +241,40 @@ class SmtpDestinationTest {
             DeliveryException e = assertTimeoutPreemptively(Duration.ofSeconds(15), () -> assertThrows(
                     DeliveryException.class, () -> destination(settings).deliver(SampleRequests.japanese())));
             assertFalse(e.permanent(), e.getMessage());
+        }
+    }
+
+    @Test
+    void aServerThatTricklesItsGreetingIsGivenUpOnAtTheTimeout() throws Exception {
+        // "220-" and then a byte every 100 ms, each well within the per-read timeout: Jakarta Mail's own
+        // timeouts never fire, and this held the contact sender's one thread for as long as it went on.
+        try (ServerSocket trickling = new ServerSocket(0, 10, InetAddress.getLoopbackAddress())) {
+            CountDownLatch hungUp = new CountDownLatch(1);
+            Thread server = new Thread(() -> {
+                try (Socket client = trickling.accept()) {
+                    OutputStream out = client.getOutputStream();
+                    out.write("220-".getBytes(StandardCharsets.US_ASCII));
+                    while (true) {
+                        out.write('x');
+                        out.flush();
+                        Thread.sleep(100); // the trickle's pace, not a wait for an outcome
+                    }
+                } catch (IOException e) {
+                    hungUp.countDown();
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            }, "trickling-smtp");
+            server.setDaemon(true);
+            server.start();
+            Map<String, String> settings = settings(trickling.getLocalPort());
+            settings.put("timeoutSeconds", "1");
+            DeliveryException e = assertTimeoutPreemptively(Duration.ofSeconds(60), () -> assertThrows(
+                    DeliveryException.class, () -> destination(settings).deliver(SampleRequests.japanese())));
+            assertFalse(e.permanent(), e.getMessage());
+            assertEquals("the SMTP server did not finish within 1 s", e.getMessage());
+            assertTrue(hungUp.await(30, TimeUnit.SECONDS), "the connection is closed");
+            server.interrupt();
         }
     }
 }
