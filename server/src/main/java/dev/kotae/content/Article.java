@@ -35,6 +35,19 @@ public record Article(
     /** The id an article file (or a plugin source) gives an article: safe in URLs and file names, short. */
     public static final Pattern LOCAL_ID_PATTERN = Pattern.compile("[A-Za-z0-9._-]{1,128}");
 
+    /** What {@link #isFileId} asks, as the messages that refuse an id say it. */
+    public static final String FILE_ID_RULE = "must be 1-128 characters of A-Z a-z 0-9 . _ -, not starting with '.'";
+
+    /**
+     * Whether a Markdown file's article (or one the editor writes) may have {@code id}: the local pattern
+     * and no leading dot. {@code .} and {@code ..} are path steps wherever an id names a file or folder (the
+     * editor's history), and are served at URLs browsers rewrite away. (Plugin articles' ids always carry
+     * their source's prefix, {@code csv:..}, and keep the plain pattern.)
+     */
+    public static boolean isFileId(String id) {
+        return id != null && LOCAL_ID_PATTERN.matcher(id).matches() && !id.startsWith(".");
+    }
+
     /** Plugin sources' ids: lower case, short; they namespace their articles' ids. */
     public static final Pattern SOURCE_ID_PATTERN = Pattern.compile("[a-z0-9][a-z0-9-]{0,31}");
 

@@ -95,6 +95,7 @@ public final class ArticleParser {
         MarkdownRenderer.Rendered rendered = renderer.render(body, explicitTitle);
         String title = ArticleRules.title(explicitTitle != null ? explicitTitle : rendered.leadingHeading(),
                 ": add 'title:' to the front matter or start the body with '# Title'");
+        checkText("title", title); // also a title taken from the leading heading
 
         return new Article(
                 id,
@@ -119,7 +120,11 @@ public final class ArticleParser {
             String fileName = relativePath.substring(relativePath.lastIndexOf('/') + 1);
             id = fileName.endsWith(".md") ? fileName.substring(0, fileName.length() - 3) : fileName;
         }
-        return ArticleRules.localId(id, meta.id() == null ? " (set 'id:' in the front matter or rename the file)" : "");
+        if (!Article.isFileId(id)) {
+            throw new ContentException("id '" + id + "' " + Article.FILE_ID_RULE
+                    + (meta.id() == null ? " (set 'id:' in the front matter or rename the file)" : ""));
+        }
+        return id;
     }
 
     /** The type a file at {@code relativePath} with this front matter has: its own, else its folder's. */

@@ -8,15 +8,10 @@ public final class ArticleRules {
 
     private ArticleRules() {}
 
-    /**
-     * A source's own id (a file's, or a plugin article's before its source prefix): not starting with
-     * {@code .}, as the editor requires too. {@code .} and {@code ..} were accepted from files, served at
-     * URLs browsers rewrite away, and are path steps wherever an id names a file or folder.
-     */
+    /** A source's own id (a file's, or a plugin article's before its source prefix). */
     public static String localId(String id, String hint) throws ContentException {
-        if (id == null || !Article.LOCAL_ID_PATTERN.matcher(id).matches() || id.startsWith(".")) {
-            throw new ContentException("id '" + id + "' must be 1-128 characters of A-Z a-z 0-9 . _ -, not starting"
-                    + " with '.'" + hint);
+        if (id == null || !Article.LOCAL_ID_PATTERN.matcher(id).matches()) {
+            throw new ContentException("id '" + id + "' must be 1-128 characters of A-Z a-z 0-9 . _ -" + hint);
         }
         return id;
     }

@@ -77,8 +77,15 @@ public final class ContentFolder {
     }
 
     /**
-     * The file's change stamp (size and modification time), or {@code null} if it is gone or is not a
-     * regular file.
+     * Which rules a file was read by, part of every stamp: when they change (stop 46: keys given twice, ids
+     * of dots and control characters refused), every file is read again once, so one indexed before is not
+     * served on by rules it no longer meets.
+     */
+    static final String READ_RULES = "r2";
+
+    /**
+     * The file's change stamp (the rules it is read by, its size and modification time), or {@code null} if
+     * it is gone or is not a regular file.
      */
     public String stamp(String relativePath) {
         try {
@@ -87,7 +94,7 @@ public final class ContentFolder {
             if (!attrs.isRegularFile()) {
                 return null;
             }
-            return attrs.size() + ":" + attrs.lastModifiedTime().toMillis();
+            return READ_RULES + ":" + attrs.size() + ":" + attrs.lastModifiedTime().toMillis();
         } catch (IOException e) {
             return null; // gone (or unreadable) now: not an article
         }

@@ -21,9 +21,9 @@ final class ArticleChecks {
         this.parser = parser;
     }
 
-    /** An id a file may have: the content folder's pattern, and no leading dot (a hidden file is not read). */
+    /** An id a file may have ({@link Article#isFileId}; a hidden file is not read either). */
     static boolean isLocalId(String id) {
-        return id != null && Article.LOCAL_ID_PATTERN.matcher(id).matches() && !id.startsWith(".");
+        return Article.isFileId(id);
     }
 
     /** The fields' own rules: a valid id, a title, and single-line values without control characters. */
@@ -32,8 +32,7 @@ final class ArticleChecks {
             throw new EditRejectedException(null, "no article sent");
         }
         if (!isLocalId(article.id())) {
-            throw new EditRejectedException("id", "id '" + article.id()
-                    + "' must be 1-128 characters of A-Z a-z 0-9 . _ -, not starting with '.'");
+            throw new EditRejectedException("id", "id '" + article.id() + "' " + Article.FILE_ID_RULE);
         }
         if (article.title() == null || article.title().isBlank()) {
             throw new EditRejectedException("title", "a title is required");

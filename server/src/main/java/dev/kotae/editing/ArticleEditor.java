@@ -607,8 +607,7 @@ public final class ArticleEditor implements EditorService, AutoCloseable {
             throw new EditNotAllowedException(readOnlyReason(plugin.article()));
         }
         if (!ArticleChecks.isLocalId(id)) {
-            throw new EditRejectedException("id", "id '" + id + "' must be 1-128 characters of A-Z a-z 0-9 . _ -,"
-                    + " not starting with '.'");
+            throw new EditRejectedException("id", "id '" + id + "' " + Article.FILE_ID_RULE);
         }
     }
 

@@ -284,4 +284,10 @@ class ArticleParserTest {
         assertTrue(rejects("faq/x.md", "---\ntitle: X\ntags: [\"\\uFFFE\"]\n---\nBody\n").getMessage()
                 .startsWith("tags must be text"));
     }
+
+    @Test
+    void aTitleTakenFromTheLeadingHeadingMeetsTheSameRule() {
+        assertTrue(rejects("faq/x.md", "# Bell\u0007 title\n\nBody\n").getMessage()
+                .startsWith("title must not contain control characters"));
+    }
 }
