@@ -45,6 +45,16 @@ public final class MarkdownRenderer {
             .attributeProviderFactory(context -> MarkdownRenderer::externalLinkAttributes)
             .build();
 
+    /**
+     * The deepest document tree rendered: about a hundred lists or quotes inside one another, far past what
+     * any article needs. commonmark renders by recursion, a level costing several stack frames, and a 2 KB
+     * file of "- - - … x" overflowed a thread's stack; with the limit, whether a file renders does not
+     * depend on the stack of the thread that reads it.
+     */
+    static final int MAX_NESTING = 200;
+    private static final String TOO_DEEP = "the Markdown is nested too deeply to render (lists or quotes inside"
+            + " one another, about a hundred deep)";
+
     /** A parsed body: its leading H1 (if any) and both renderings. */
     public record Rendered(String leadingHeading, String html, String text) {}
 
@@ -53,20 +63,52 @@ public final class MarkdownRenderer {
      * the body; any other leading heading stays.
      *
      * @param title the title from the front matter, or {@code null} when the leading heading is the title
+     * @throws ContentException when the body is nested more than {@link #MAX_NESTING} levels deep
      */
     public Rendered render(String markdown, String title) throws ContentException {
         try {
             Node document = parser.parse(markdown);
+            if (nesting(document) > MAX_NESTING) {
+                throw new ContentException(TOO_DEEP);
+            }
             String heading = leadingH1(document);
             if (heading != null && (title == null || heading.equals(title))) {
                 document.getFirstChild().unlink();
             }
             return new Rendered(heading, html.render(document), plainText(document));
         } catch (StackOverflowError e) {
-            // commonmark renders nested blocks by recursion: a 2 KB file of "- - - - …" or 3,000 nested "> "
-            // is deep enough. Unwound here, it is this file's problem, not the end of the thread reading it.
-            throw new ContentException("the Markdown is nested too deeply to render (lists or quotes inside"
-                    + " one another, hundreds deep)");
+            // The nesting check should make this unreachable; if some other shape recurses as deep, it is
+            // still this file's problem, not the end of the thread reading it.
+            throw new ContentException(TOO_DEEP);
+        }
+    }
+
+    /**
+     * How many levels deep the document's tree goes, walked without recursion, stopping once past
+     * {@link #MAX_NESTING}.
+     */
+    static int nesting(Node root) {
+        int deepest = 0;
+        int depth = 0;
+        Node node = root;
+        while (true) {
+            Node child = node.getFirstChild();
+            if (child != null) {
+                node = child;
+                deepest = Math.max(deepest, ++depth);
+                if (deepest > MAX_NESTING) {
+                    return deepest;
+                }
+                continue;
+            }
+            while (node != root && node.getNext() == null) {
+                node = node.getParent();
+                depth--;
+            }
+            if (node == root) {
+                return deepest;
+            }
+            node = node.getNext();
         }
     }
 

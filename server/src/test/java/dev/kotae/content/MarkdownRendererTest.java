@@ -209,6 +209,9 @@ class MarkdownRendererTest {
             assertTrue(e.getMessage().contains("nested too deeply"), e.getMessage());
         }
         assertTrue(render("- ".repeat(20) + "x", "T").text().contains("x"), "ordinary nesting still renders");
+        assertTrue(render("> ".repeat(150) + "x", "T").text().contains("x"), "150 quotes inside one another render");
+        assertThrows(ContentException.class, () -> renderer.render("> ".repeat(250) + "x", "T"),
+                "the limit does not depend on the thread's stack");
     }
 
     @Test
