@@ -12,12 +12,19 @@ import javax.net.SocketFactory;
  * another thread by closing them. Jakarta Mail's timeouts are per read: a server that sends its greeting
  * a byte every two seconds, under a three-second timeout, held the contact sender's one thread (and every
  * other destination's deliveries) for as long as it liked. A STARTTLS connection is layered on the plain
- * socket, so closing that ends it too. Attempts run one at a time (the contact sender has one thread), so
- * the sockets open now are the current attempt's.
+ * socket, so closing that ends it too. Attempts run one at a time (the contact sender has one thread); each
+ * gets a set of its own ({@link #begin}), so a late deadline of one can never close the next one's sockets.
  */
 final class AttemptSockets extends SocketFactory {
 
-    private final Set<Socket> open = ConcurrentHashMap.newKeySet();
+    private volatile Set<Socket> attempt = ConcurrentHashMap.newKeySet();
+
+    /** Starts an attempt: the sockets made from now on are in the set returned. */
+    Set<Socket> begin() {
+        Set<Socket> sockets = ConcurrentHashMap.newKeySet();
+        attempt = sockets;
+        return sockets;
+    }
 
     @Override
     public Socket createSocket() {
@@ -46,23 +53,18 @@ final class AttemptSockets extends SocketFactory {
     }
 
     private Socket track(Socket socket) {
-        open.add(socket);
+        attempt.add(socket);
         return socket;
     }
 
-    /** Closes every socket of the current attempt: its reads and writes fail at once. */
-    void closeAll() {
-        for (Socket socket : open) {
+    /** Closes every socket of an attempt: its reads and writes fail at once. */
+    static void closeAll(Set<Socket> sockets) {
+        for (Socket socket : sockets) {
             try {
                 socket.close();
             } catch (IOException e) {
                 // Closing is all we wanted; a socket that cannot close is already of no use.
             }
         }
-    }
-
-    /** The attempt is over: its sockets are closed by Jakarta Mail, and need not be kept. */
-    void forget() {
-        open.clear();
     }
 }

@@ -26,8 +26,11 @@ import java.util.concurrent.TimeoutException;
  */
 final class HttpAttempt {
 
-    /** The most of an answer kept: destinations answer with a ticket id or a short error. */
-    static final int MAX_BODY = 16 * 1024;
+    /**
+     * The most of an answer kept. Zendesk's answer to a new ticket echoes the ticket, the customer's text
+     * twice over among it, before the ticket id can be read: a few tens of kilobytes at most.
+     */
+    static final int MAX_BODY = 256 * 1024;
 
     private HttpAttempt() {}
 

@@ -21,11 +21,11 @@ import java.util.Collections;
 import java.util.Deque;
 import java.util.IdentityHashMap;
 import java.util.Map;
+import java.net.Socket;
 import java.util.Properties;
 import java.util.Set;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.regex.Matcher;
@@ -67,13 +67,18 @@ public final class SmtpDestination implements Destination {
     private static final Pattern REPLY_CODE = Pattern.compile("^\\s*([2-5])\\d\\d\\b");
 
     /** Ends attempts past their time: one daemon thread for every SMTP destination, idle but for that. */
-    private static final ScheduledExecutorService DEADLINES = Executors.newSingleThreadScheduledExecutor(
-            DaemonThreads.named("kotae-smtp-deadline"));
+    private static final ScheduledThreadPoolExecutor DEADLINES = deadlines();
 
     private final String name;
     private final SmtpSettings settings;
     private final AttemptSockets sockets = new AttemptSockets();
     private final Session session;
+
+    private static ScheduledThreadPoolExecutor deadlines() {
+        ScheduledThreadPoolExecutor deadlines = new ScheduledThreadPoolExecutor(1, DaemonThreads.named("kotae-smtp-deadline"));
+        deadlines.setRemoveOnCancelPolicy(true); // a deadline met leaves nothing queued
+        return deadlines;
+    }
 
     /** A destination named {@code name} that sends with {@code settings}. */
     public SmtpDestination(String name, SmtpSettings settings) {
@@ -120,11 +125,14 @@ public final class SmtpDestination implements Destination {
         } catch (MessagingException e) {
             throw new DeliveryException("no SMTP transport: " + e.getMessage(), null, true);
         }
+        // Only the sockets of ours can be closed: with SMTPS there are none, and its per-read timeouts stand.
+        boolean bounded = settings.tls() != SmtpSettings.Tls.TLS;
+        Set<Socket> attempt = sockets.begin();
         AtomicBoolean late = new AtomicBoolean();
-        ScheduledFuture<?> deadline = DEADLINES.schedule(() -> {
+        ScheduledFuture<?> deadline = bounded ? DEADLINES.schedule(() -> {
             late.set(true);
-            sockets.closeAll();
-        }, settings.timeout().toMillis(), TimeUnit.MILLISECONDS);
+            AttemptSockets.closeAll(attempt);
+        }, settings.timeout().toMillis(), TimeUnit.MILLISECONDS) : null;
         try {
             transport.connect(settings.host(), settings.port(), settings.username(), settings.password());
             transport.sendMessage(message, message.getAllRecipients());
@@ -135,14 +143,15 @@ public final class SmtpDestination implements Destination {
             }
             throw failure(e);
         } finally {
-            deadline.cancel(false);
-            sockets.forget();
             try {
-                transport.close();
+                transport.close(); // QUIT, and its reply, are within the deadline too
             } catch (MessagingException e) {
                 // After the server accepted the mail a failed QUIT changes nothing: reporting it would make the
                 // request be sent again. After a failure the failure is what matters.
                 LOG.debug("{}: closing the SMTP connection failed: {}", name, e.toString());
+            }
+            if (deadline != null) {
+                deadline.cancel(false);
             }
         }
         LOG.info("{}: contact request {} sent by e-mail to {} recipient(s)", name, request.id(), settings.to().size());

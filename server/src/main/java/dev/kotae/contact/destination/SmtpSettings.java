@@ -22,7 +22,7 @@ import java.util.Objects;
  * password: ...                 # never logged, never in toString
  * from: help@example.com        # required; the From address
  * to: support@example.com, lead@example.com   # required; comma-separated
- * timeoutSeconds: 10            # connect, read and write time-out (1-300)
+ * timeoutSeconds: 10            # connect, read and write time-out; with tls none or starttls, the whole attempt (1-300)
  * }</pre>
  *
  * @param host the SMTP server
@@ -32,7 +32,7 @@ import java.util.Objects;
  * @param password its password, or {@code null} exactly when {@code username} is
  * @param from the From address
  * @param to the recipients, at least one
- * @param timeout how long connecting, and each read and write, may take
+ * @param timeout how long connecting, and each read and write, may take; with {@code tls} none or starttls, the whole attempt too
  */
 public record SmtpSettings(String host, int port, Tls tls, String username, String password, String from,
         List<String> to, Duration timeout) {

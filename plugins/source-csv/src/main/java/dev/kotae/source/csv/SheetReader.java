@@ -9,6 +9,7 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.OptionalLong;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
@@ -117,9 +118,9 @@ final class SheetReader {
             // Read at most one byte past the limit: the file may have grown since its size was looked at.
             byte[] bytes = in.readNBytes((int) MAX_BYTES + 1);
             if (bytes.length > MAX_BYTES) {
-                throw new CsvSourceException(where(spec) + ": " + megabytes(Files.size(spec.path()))
-                        + " MB, larger than a sheet may be (" + megabytes(MAX_BYTES) + " MB); split it into several"
-                        + " files, each listed under files:");
+                throw new CsvSourceException(where(spec) + ": " + String.format(Locale.ROOT, "%,d",
+                        Files.size(spec.path())) + " bytes, larger than a sheet may be (16 MiB); split it into"
+                        + " several files, each listed under files:");
             }
             return bytes;
         } catch (NoSuchFileException e) {
@@ -149,10 +150,6 @@ final class SheetReader {
         } catch (IllegalArgumentException e) {
             throw new CsvSourceException(where(spec) + ": " + e.getMessage(), e);
         }
-    }
-
-    private static String megabytes(long bytes) {
-        return String.format(java.util.Locale.ROOT, "%.1f", bytes / (1024.0 * 1024));
     }
 
     /** "faq/shop-faq.csv (/etc/kotae/faq/shop-faq.csv)": as configured, and where that led. */

@@ -384,7 +384,7 @@ class CsvContentSourceTest {
 
         CsvSourceException e = assertThrows(CsvSourceException.class, source::articles);
         assertTrue(e.getMessage().startsWith("faq.csv ("), e.getMessage());
-        assertTrue(e.getMessage().contains("16.0 MB, larger than a sheet may be (16.0 MB)"), e.getMessage());
+        assertTrue(e.getMessage().contains("16,777,217 bytes, larger than a sheet may be (16 MiB)"), e.getMessage());
 
         write(faq, big.substring(0, (int) SheetReader.MAX_BYTES - 1));
         assertTrue(source.articles().size() > 10_000, "a sheet just within the limit is read");

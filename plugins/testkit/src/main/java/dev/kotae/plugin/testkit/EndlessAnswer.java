@@ -26,6 +26,7 @@ public final class EndlessAnswer implements AutoCloseable {
     private final Thread thread;
     private final AtomicLong sent = new AtomicLong();
     private final CountDownLatch hungUp = new CountDownLatch(1);
+    private volatile Socket client;
 
     /**
      * @param status the answer's status
@@ -42,7 +43,8 @@ public final class EndlessAnswer implements AutoCloseable {
 
     /** The address of {@code path} on this receiver. */
     public String url(String path) {
-        return "http://127.0.0.1:" + server.getLocalPort() + path;
+        String host = server.getInetAddress().getHostAddress();
+        return "http://" + (host.contains(":") ? "[" + host + "]" : host) + ":" + server.getLocalPort() + path;
     }
 
     /** How many bytes of the body went out before the client hung up (or all of them). */
@@ -56,7 +58,7 @@ public final class EndlessAnswer implements AutoCloseable {
     }
 
     private void answer(int status, long length, Duration pause) {
-        try (Socket socket = server.accept()) {
+        try (Socket socket = accepted(server.accept())) {
             readRequest(socket.getInputStream());
             OutputStream out = socket.getOutputStream();
             out.write(("HTTP/1.1 " + status + " Whatever\r\nContent-Type: application/json\r\nContent-Length: " + length
@@ -77,6 +79,11 @@ public final class EndlessAnswer implements AutoCloseable {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
+    }
+
+    private Socket accepted(Socket socket) {
+        client = socket;
+        return socket;
     }
 
     /** Reads the request line, headers and a body of the declared length. */
@@ -105,5 +112,9 @@ public final class EndlessAnswer implements AutoCloseable {
     public void close() throws IOException {
         thread.interrupt();
         server.close();
+        Socket accepted = client;
+        if (accepted != null) {
+            accepted.close(); // a writer blocked on a full buffer ends too
+        }
     }
 }
