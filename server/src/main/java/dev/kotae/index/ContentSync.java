@@ -66,6 +66,8 @@ public final class ContentSync {
     /** Mirror of what the index holds, so change handling needs no index reads. */
     private final Map<String, ArticleIndex.Entry> indexed = new HashMap<>();
     private volatile List<ContentProblem> problems = List.of();
+    /** {@link #files}' size as the last sync left it, readable while a sync runs. */
+    private volatile int fileCount;
 
     public ContentSync(ContentFolder folder, ArticleParser parser, ArticleIndex index) {
         this.folder = folder;
@@ -203,9 +205,12 @@ public final class ContentSync {
         return problems;
     }
 
-    /** Number of content files seen (served or not). */
-    public synchronized int fileCount() {
-        return files.size();
+    /**
+     * Number of content files seen (served or not) as of the last sync. Not waiting for a sync in progress:
+     * admin status asks for it, and one slow file (commonmark takes minutes on some shapes) held it.
+     */
+    public int fileCount() {
+        return fileCount;
     }
 
     private Report reconcile(ArticleIndex.Changes changes, Set<String> ids, Map<String, Article> parsed, long startNanos)
@@ -259,6 +264,7 @@ public final class ContentSync {
         }
         List<ContentProblem> found = collectProblems();
         problems = found;
+        fileCount = files.size();
         return new Report(added, updated, deleted, unchanged, found.size(), (System.nanoTime() - startNanos) / 1_000_000);
     }
 

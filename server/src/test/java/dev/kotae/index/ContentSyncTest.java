@@ -19,6 +19,8 @@ import java.nio.file.attribute.FileTime;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexWriterConfig;
 import org.apache.lucene.index.Term;
@@ -316,6 +318,17 @@ class ContentSyncTest {
         assertReport(report, 3, 0, 0, 0);
         assertEquals(List.of("en/nested.md"), sync.problems().stream().map(ContentProblem::path).toList());
         assertTrue(sync.problems().get(0).message().contains("nested too deeply"), sync.problems().get(0).message());
+    }
+
+    @Test
+    void theFileCountIsReadWithoutWaitingForASyncInProgress() throws Exception {
+        writeThree();
+        sync.syncAll();
+        // A sync holds the object's lock while it reads files: admin status must not wait for it.
+        synchronized (sync) {
+            CompletableFuture<Integer> count = CompletableFuture.supplyAsync(sync::fileCount);
+            assertEquals(3, count.get(30, TimeUnit.SECONDS));
+        }
     }
 
     @Test
