@@ -15,13 +15,13 @@ import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MimeMessage;
 import jakarta.mail.internet.MimeUtility;
 import java.io.UnsupportedEncodingException;
+import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayDeque;
 import java.util.Collections;
 import java.util.Deque;
 import java.util.IdentityHashMap;
 import java.util.Map;
-import java.net.Socket;
 import java.util.Properties;
 import java.util.Set;
 import java.util.concurrent.ScheduledFuture;
@@ -75,7 +75,8 @@ public final class SmtpDestination implements Destination {
     private final Session session;
 
     private static ScheduledThreadPoolExecutor deadlines() {
-        ScheduledThreadPoolExecutor deadlines = new ScheduledThreadPoolExecutor(1, DaemonThreads.named("kotae-smtp-deadline"));
+        ScheduledThreadPoolExecutor deadlines = new ScheduledThreadPoolExecutor(1,
+                DaemonThreads.named("kotae-smtp-deadline"));
         deadlines.setRemoveOnCancelPolicy(true); // a deadline met leaves nothing queued
         return deadlines;
     }
