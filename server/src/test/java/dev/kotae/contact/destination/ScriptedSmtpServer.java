@@ -25,6 +25,8 @@ final class ScriptedSmtpServer implements AutoCloseable {
     private final Thread thread;
     /** The commands the client sent, in order (the message's own lines are not kept). */
     final List<String> commands = new CopyOnWriteArrayList<>();
+    /** Whether the reply to QUIT is sent a byte every 100 ms, never ending, instead of at once. */
+    volatile boolean tricklesQuitReply;
 
     ScriptedSmtpServer(String rcptReply, String dataReply) throws IOException {
         this.socket = new ServerSocket(0, 10, InetAddress.getLoopbackAddress());
@@ -70,10 +72,28 @@ final class ScriptedSmtpServer implements AutoCloseable {
                     reply(out, dataReply);
                 }
                 case "QUIT" -> {
+                    if (tricklesQuitReply) {
+                        trickle(out, "221-");
+                    }
                     reply(out, "221 bye");
                     return;
                 }
                 default -> reply(out, "502 not implemented");
+            }
+        }
+    }
+
+    /** {@code start}, then a byte every 100 ms until the client hangs up. */
+    private static void trickle(OutputStream out, String start) throws IOException {
+        out.write(start.getBytes(StandardCharsets.US_ASCII));
+        while (true) {
+            out.write('x');
+            out.flush();
+            try {
+                Thread.sleep(100); // the trickle's pace, not a wait for an outcome
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
             }
         }
     }

@@ -277,4 +277,17 @@ class SmtpDestinationTest {
             server.interrupt();
         }
     }
+
+    @Test
+    void aServerThatTricklesItsReplyToQuitHoldsNothingAndTheMailCountsAsSent() throws Exception {
+        // The mail was accepted; QUIT's reply then never ends. The deadline covers QUIT too, and a failed
+        // QUIT after an accepted mail is not a failure (that would send the mail again).
+        try (ScriptedSmtpServer slowToPart = new ScriptedSmtpServer("250 OK", "250 OK queued")) {
+            slowToPart.tricklesQuitReply = true;
+            Map<String, String> settings = settings(slowToPart.port());
+            settings.put("timeoutSeconds", "1");
+            assertTimeoutPreemptively(Duration.ofSeconds(60), () -> destination(settings).deliver(SampleRequests.japanese()));
+            assertTrue(slowToPart.commands.contains("QUIT"), slowToPart.commands.toString());
+        }
+    }
 }
