@@ -90,12 +90,17 @@ public final class ArticleParser {
         Visibility visibility = ArticleRules.visibility(meta.visibility(), type);
         String locale = localeOf(relativePath, meta);
 
+        // One line, no control characters, YAML's printable set: a NUL or a bell in a title was served as such
+        // in the page's title and its JSON-LD.
         checkText(meta);
         String explicitTitle = blankToNull(meta.title());
         MarkdownRenderer.Rendered rendered = renderer.render(body, explicitTitle);
         String title = ArticleRules.title(explicitTitle != null ? explicitTitle : rendered.leadingHeading(),
                 ": add 'title:' to the front matter or start the body with '# Title'");
-        checkText("title", title); // also a title taken from the leading heading
+        String headingProblem = explicitTitle == null ? FrontMatter.problemWith(title) : null;
+        if (headingProblem != null) {
+            throw new ContentException("title " + headingProblem); // a title taken from the leading heading
+        }
 
         return new Article(
                 id,
@@ -155,26 +160,11 @@ public final class ArticleParser {
         }
     }
 
-    /**
-     * The front matter's text values meet the rule the editor writes them by ({@link FrontMatter#problemWith}):
-     * one line, no control characters, YAML's printable set. A title with a NUL or a bell in it was served
-     * as such in the page's title and its JSON-LD.
-     */
-    private static void checkText(FrontMatter meta) throws ContentException {
-        checkText("title", meta.title());
-        checkText("category", meta.category());
-        for (String tag : meta.tags() == null ? List.<String>of() : meta.tags()) {
-            checkText("tags", tag);
-        }
-        for (String question : meta.questions() == null ? List.<String>of() : meta.questions()) {
-            checkText("questions", question);
-        }
-    }
-
-    private static void checkText(String key, String value) throws ContentException {
-        String problem = value == null ? null : FrontMatter.problemWith(value);
+    /** A title (or other text value) breaking the rule the editor writes front matter by, as the file's problem. */
+    private static void checkText(FrontMatter values) throws ContentException {
+        FrontMatter.TextProblem problem = values.textProblem();
         if (problem != null) {
-            throw new ContentException(key + " " + problem);
+            throw new ContentException(problem.message());
         }
     }
 

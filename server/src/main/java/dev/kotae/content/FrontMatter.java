@@ -2,7 +2,10 @@ package dev.kotae.content;
 
 import com.fasterxml.jackson.annotation.JsonFormat;
 import java.time.LocalDate;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import org.yaml.snakeyaml.reader.StreamReader;
 
 /**
@@ -23,6 +26,39 @@ public record FrontMatter(
         String translationKey) {
 
     static final FrontMatter EMPTY = new FrontMatter(null, null, null, null, null, null, null, null, null, null);
+
+    /** A text value that cannot be written as front matter: its key and why ({@link #problemWith}). */
+    public record TextProblem(String key, String problem) {
+
+        /** As a message: {@code "title must not contain control characters"}. */
+        public String message() {
+            return key + " " + problem;
+        }
+    }
+
+    /**
+     * The first text value (title, category, locale, translationKey, then each tag and question) that breaks
+     * {@link #problemWith}, or {@code null} when all can be written: the rule files are read by and the
+     * editor writes them by.
+     */
+    public TextProblem textProblem() {
+        Map<String, List<String>> values = new LinkedHashMap<>();
+        values.put("title", Collections.singletonList(title));
+        values.put("category", Collections.singletonList(category));
+        values.put("locale", Collections.singletonList(locale));
+        values.put("translationKey", Collections.singletonList(translationKey));
+        values.put("tags", tags == null ? List.of() : tags);
+        values.put("questions", questions == null ? List.of() : questions);
+        for (Map.Entry<String, List<String>> key : values.entrySet()) {
+            for (String value : key.getValue()) {
+                String problem = value == null ? null : problemWith(value);
+                if (problem != null) {
+                    return new TextProblem(key.getKey(), problem);
+                }
+            }
+        }
+        return null;
+    }
 
     /**
      * Why {@code value} cannot be a one-line front-matter value, or {@code null} when it can: a line break

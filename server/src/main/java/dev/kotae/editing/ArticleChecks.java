@@ -37,22 +37,10 @@ final class ArticleChecks {
         if (article.title() == null || article.title().isBlank()) {
             throw new EditRejectedException("title", "a title is required");
         }
-        singleLine("title", article.title());
-        singleLine("category", article.category());
-        singleLine("locale", article.locale());
-        singleLine("translationKey", article.translationKey());
-        for (String tag : article.tags()) {
-            singleLine("tags", tag);
-        }
-        for (String question : article.questions()) {
-            singleLine("questions", question);
-        }
-    }
-
-    private static void singleLine(String field, String value) throws EditRejectedException {
-        String problem = value == null ? null : FrontMatter.problemWith(value);
+        FrontMatter.TextProblem problem = new FrontMatter(article.id(), article.title(), null, null, article.locale(),
+                article.category(), article.tags(), article.questions(), null, article.translationKey()).textProblem();
         if (problem != null) {
-            throw new EditRejectedException(field, field + " " + problem);
+            throw new EditRejectedException(problem.key(), problem.message());
         }
     }
 
