@@ -81,7 +81,7 @@ public final class ContentFolder {
      * of dots and control characters refused), every file is read again once, so one indexed before is not
      * served on by rules it no longer meets.
      */
-    static final String READ_RULES = "r2";
+    public static final String READ_RULES = "r2";
 
     /**
      * The file's change stamp (the rules it is read by, its size and modification time), or {@code null} if

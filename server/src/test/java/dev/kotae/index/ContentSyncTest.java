@@ -16,11 +16,13 @@ import java.nio.charset.Charset;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.regex.Pattern;
 import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexWriterConfig;
 import org.apache.lucene.index.Term;
@@ -329,6 +331,32 @@ class ContentSyncTest {
             CompletableFuture<Integer> count = CompletableFuture.supplyAsync(sync::fileCount);
             assertEquals(3, count.get(30, TimeUnit.SECONDS));
         }
+    }
+
+    @Test
+    void aFileIndexedUnderOtherRulesIsReadAgainThoughItsSizeAndTimeAreTheSame() throws IOException {
+        // The same 18 bytes of front matter, a key given twice: refused since stop 46, served before.
+        Path file = content.resolve("en/dup.md");
+        write("en/dup.md", "---\ntitle: Abcdefghij\n---\nBody\n");
+        sync.syncAll();
+        FileTime time = Files.getLastModifiedTime(file);
+        Files.writeString(file, "---\ntitle: A\ntitle: B\n---\nBody\n");
+        Files.setLastModifiedTime(file, time);
+
+        ArticleParser parser = new ArticleParser(new MarkdownRenderer(), Set.of("ja", "en"), "ja");
+        ContentSync sameRules = new ContentSync(new ContentFolder(content), parser, index);
+        sameRules.syncAll(index.entries());
+        assertTrue(sameRules.problems().isEmpty(), "same size, time and rules: not read again");
+
+        // What an index written before the rules changed holds: the stamps without the rules' mark.
+        Map<String, ArticleIndex.Entry> before = new HashMap<>();
+        index.entries().forEach((id, entry) -> before.put(id, new ArticleIndex.Entry(entry.source(),
+                entry.stamp().replaceFirst("^" + Pattern.quote(ContentFolder.READ_RULES + ":"), ""))));
+        ContentSync newRules = new ContentSync(new ContentFolder(content), parser, index);
+        newRules.syncAll(before);
+        assertEquals(List.of("en/dup.md"), newRules.problems().stream().map(ContentProblem::path).toList());
+        assertTrue(newRules.problems().get(0).message().contains("Duplicate field 'title'"),
+                newRules.problems().get(0).message());
     }
 
     @Test
