@@ -21,17 +21,12 @@ final class ArticleChecks {
         this.parser = parser;
     }
 
-    /** An id a file may have ({@link Article#isFileId}; a hidden file is not read either). */
-    static boolean isLocalId(String id) {
-        return Article.isFileId(id);
-    }
-
     /** The fields' own rules: a valid id, a title, and single-line values without control characters. */
     static void checkFields(EditableArticle article) throws EditRejectedException {
         if (article == null) {
             throw new EditRejectedException(null, "no article sent");
         }
-        if (!isLocalId(article.id())) {
+        if (!Article.isFileId(article.id())) {
             throw new EditRejectedException("id", "id '" + article.id() + "' " + Article.FILE_ID_RULE);
         }
         if (article.title() == null || article.title().isBlank()) {

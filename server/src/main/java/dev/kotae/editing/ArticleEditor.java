@@ -139,7 +139,7 @@ public final class ArticleEditor implements EditorService, AutoCloseable {
     @Override
     public Optional<Draft> draft(Caller caller, String id) throws EditNotAllowedException {
         requireReader(caller);
-        if (!ArticleChecks.isLocalId(id)) {
+        if (!Article.isFileId(id)) {
             return Optional.empty();
         }
         return storedDraft(id).map(DraftStore.Stored::draft);
@@ -606,7 +606,7 @@ public final class ArticleEditor implements EditorService, AutoCloseable {
                 && onDisk.locate(id) instanceof PublishedFiles.FromPlugin plugin) {
             throw new EditNotAllowedException(readOnlyReason(plugin.article()));
         }
-        if (!ArticleChecks.isLocalId(id)) {
+        if (!Article.isFileId(id)) {
             throw new EditRejectedException("id", "id '" + id + "' " + Article.FILE_ID_RULE);
         }
     }
@@ -715,12 +715,12 @@ public final class ArticleEditor implements EditorService, AutoCloseable {
     }
 
     private String historyPath(String id) throws EditRejectedException {
-        return historyPath(id, ArticleChecks.isLocalId(id) ? onDisk.file(id).orElse(null) : null);
+        return historyPath(id, Article.isFileId(id) ? onDisk.file(id).orElse(null) : null);
     }
 
     /** The path whose history is the article's: its file's now ({@code current}), else where it last was. */
     private String historyPath(String id, PublishedFiles.InFile current) throws EditRejectedException {
-        if (!ArticleChecks.isLocalId(id)) {
+        if (!Article.isFileId(id)) {
             throw new EditRejectedException("id", "no history for '" + id + "': only content-folder articles have one",
                     404);
         }
@@ -755,7 +755,7 @@ public final class ArticleEditor implements EditorService, AutoCloseable {
 
     /** The draft, if {@code revision} is its newest; else a conflict naming the newest. */
     private DraftStore.Stored currentDraft(String id, String revision) throws EditConflictException, EditRejectedException {
-        if (!ArticleChecks.isLocalId(id)) {
+        if (!Article.isFileId(id)) {
             throw new EditRejectedException("id", "no draft of '" + id + "'", 404);
         }
         DraftStore.Stored stored = storedDraft(id)

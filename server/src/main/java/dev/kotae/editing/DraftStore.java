@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import dev.kotae.content.Article;
 import dev.kotae.util.AtomicFiles;
 import java.io.IOException;
 import java.nio.file.DirectoryStream;
@@ -78,7 +79,7 @@ final class DraftStore {
 
     private Path file(String id) {
         // Ids are checked before they reach here; this keeps a bad one from naming another file.
-        if (!ArticleChecks.isLocalId(id)) {
+        if (!Article.isFileId(id)) {
             throw new IllegalArgumentException("not an article id: " + id);
         }
         return dir.resolve(id + ".json");

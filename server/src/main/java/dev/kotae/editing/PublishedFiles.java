@@ -43,7 +43,7 @@ final class PublishedFiles {
      * have seen that yet), else the one the index knows; a file counts only if its own id is {@code id}.
      */
     Located locate(String id) {
-        if (ArticleChecks.isLocalId(id)) {
+        if (Article.isFileId(id)) {
             Optional<InFile> known = knownPaths.get(id).flatMap(path -> readIfId(path, id));
             if (known.isPresent()) {
                 return known.get();
