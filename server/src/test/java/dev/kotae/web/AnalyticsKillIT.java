@@ -29,6 +29,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.awaitility.Awaitility;
+import org.awaitility.core.ConditionTimeoutException;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -75,9 +76,15 @@ class AnalyticsKillIT {
         try {
             int port = awaitReady(last, log);
             // The reports count what the database holds; every acknowledged search must arrive.
-            Awaitility.await("every acknowledged search in the database").atMost(Duration.ofSeconds(60))
-                    .pollInterval(Duration.ofMillis(250))
-                    .until(() -> storedSearches(port) >= acknowledged.get());
+            try {
+                Awaitility.await("every acknowledged search in the database").atMost(Duration.ofSeconds(60))
+                        .pollInterval(Duration.ofMillis(250))
+                        .until(() -> storedSearches(port) >= acknowledged.get());
+            } catch (ConditionTimeoutException e) {
+                // Say which it is: searches lost, or still being replayed from the journal when time ran out.
+                fail("after 60 s the reports count " + storedSearches(port) + " of " + acknowledged.get()
+                        + " acknowledged searches; the last server's log:\n" + Files.readString(log), e);
+            }
         } finally {
             last.destroy(); // a normal stop, so the embedded database file can be read next
             if (!last.waitFor(30, TimeUnit.SECONDS)) {
