@@ -9,7 +9,9 @@ import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.ArrayDeque;
 import java.util.concurrent.TimeUnit;
+import java.util.function.LongSupplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -19,7 +21,9 @@ import org.slf4j.LoggerFactory;
  * transaction ({@code analytics_journal}), so after a crash, a restart or a database outage delivery
  * resumes exactly after the last committed event, each event stored once. While the database cannot be
  * reached it retries with a growing pause (up to {@link #MAX_PAUSE}) and the journal holds the events.
- * Segments are trimmed only after the database committed what they hold.
+ * Segments are trimmed only once the database committed what they hold at least {@link #KEEP_DELIVERED}
+ * ago: embedded H2 can take back its newest commits at a kill -9, and delivery then resumes from the older
+ * position it remembers, whose events must still be in the journal.
  */
 public final class JournalShipper implements AutoCloseable {
 
@@ -30,6 +34,12 @@ public final class JournalShipper implements AutoCloseable {
     private static final Duration IDLE_WAIT = Duration.ofMillis(200);
     /** How long a part-filled batch waits for more events: what the database lags behind at most, when busy. */
     private static final Duration LINGER = Duration.ofMillis(100);
+    /**
+     * How long delivered events stay in the journal. Embedded H2 acknowledges a commit it can still lose: a
+     * kill -9 while it writes took back the last 5 to 20 commits of a writer committing as fast as it could
+     * (H2 2.5.252, {@code WRITE_DELAY=0}, a few milliseconds' worth), so "committed" is not yet "kept".
+     */
+    static final Duration KEEP_DELIVERED = Duration.ofSeconds(30);
 
     private final EventJournal journal;
     private final AnalyticsDatabase database;
@@ -46,9 +56,21 @@ public final class JournalShipper implements AutoCloseable {
     private volatile boolean reachable;
     private volatile boolean closing;
     private volatile Instant lastFailure;
+    private final LongSupplier nanoTime;
+    /** Where delivery first reached each segment, and when, oldest first: what {@link #trimKept} may trim to. */
+    private final ArrayDeque<Reached> reached = new ArrayDeque<>();
+
+    private record Reached(long atNanos, EventJournal.Position position) {}
 
     public JournalShipper(EventJournal journal, AnalyticsDatabase database, LossCounters losses, KotaeMetrics metrics,
             Duration drainOnClose) {
+        this(journal, database, losses, metrics, drainOnClose, System::nanoTime);
+    }
+
+    /** With the clock that says how long ago a position was delivered (tests move it on). */
+    JournalShipper(EventJournal journal, AnalyticsDatabase database, LossCounters losses, KotaeMetrics metrics,
+            Duration drainOnClose, LongSupplier nanoTime) {
+        this.nanoTime = nanoTime;
         this.journal = journal;
         this.database = database;
         this.recorder = new EventRecorder(database);
@@ -180,8 +202,28 @@ public final class JournalShipper implements AutoCloseable {
         }
         metrics.analyticsStored(batch.entries().size() - rejected);
         losses.rejected(rejected);
-        journal.trim(delivered);
+        trimKept(batch.end());
         return Math.max(1, batch.entries().size()); // a stretch of unreadable lines still counts as progress
+    }
+
+    /**
+     * Notes that delivery reached {@code position} now, and deletes the segments that were wholly delivered
+     * at least {@link #KEEP_DELIVERED} ago. Only the first position in each segment is noted: trimming goes by
+     * whole segments.
+     */
+    private void trimKept(EventJournal.Position position) {
+        long now = nanoTime.getAsLong();
+        Reached last = reached.peekLast();
+        if (last == null || last.position().segment() != position.segment()) {
+            reached.addLast(new Reached(now, position));
+        }
+        EventJournal.Position kept = null;
+        while (!reached.isEmpty() && now - reached.peekFirst().atNanos() >= KEEP_DELIVERED.toNanos()) {
+            kept = reached.removeFirst().position();
+        }
+        if (kept != null) {
+            journal.trim(kept);
+        }
     }
 
     private EventJournal.Position loadPosition() throws SQLException {
