@@ -100,6 +100,12 @@ public final class ContentFolder {
         }
     }
 
+    /** The file size a {@link #stamp} records. */
+    public static long sizeIn(String stamp) {
+        int end = stamp.lastIndexOf(':');
+        return Long.parseLong(stamp, stamp.lastIndexOf(':', end - 1) + 1, end, 10);
+    }
+
     /** Fails unless the folder itself is there: a missing folder is not one without articles. */
     public void requirePresent() throws ContentFolderMissingException {
         if (!Files.isDirectory(root)) {

@@ -44,11 +44,22 @@ public final class ContentSync {
     private static final String SOURCE_PREFIX = "content:";
     /** Below this many files, work stays on the calling thread (a watcher batch is usually one file). */
     private static final int PARALLEL_BATCH = 64;
+    /**
+     * Bytes of files read and held parsed at once. A parsed article takes a few times its file's size, and
+     * 150 files of 1.9 MB arriving together ran a 512 MB heap out when all were held before indexing.
+     */
+    static final long ROUND_BYTES = 16L * 1024 * 1024;
 
     /** What one sync did. */
     public record Report(int added, int updated, int deleted, int unchanged, int problems, long tookMillis) {
         public int changed() {
             return added + updated + deleted;
+        }
+
+        /** This report followed by {@code later}, a later part of the same sync: counts add up, the rest is later's. */
+        Report plus(Report later) {
+            return new Report(added + later.added, updated + later.updated, deleted + later.deleted,
+                    unchanged + later.unchanged, later.problems, later.tookMillis);
         }
     }
 
@@ -58,6 +69,7 @@ public final class ContentSync {
     private final ContentFolder folder;
     private final ArticleParser parser;
     private final ArticleIndex index;
+    private final long roundBytes;
     /** Own pool, not the common one: plugins and the JVM may use that, and its size is what we ask for here. */
     private final ForkJoinPool workers = new ForkJoinPool(Runtime.getRuntime().availableProcessors());
 
@@ -70,9 +82,15 @@ public final class ContentSync {
     private volatile int fileCount;
 
     public ContentSync(ContentFolder folder, ArticleParser parser, ArticleIndex index) {
+        this(folder, parser, index, ROUND_BYTES);
+    }
+
+    /** With rounds of {@code roundBytes} (tests make them small, to have many). */
+    ContentSync(ContentFolder folder, ArticleParser parser, ArticleIndex index, long roundBytes) {
         this.folder = folder;
         this.parser = parser;
         this.index = index;
+        this.roundBytes = roundBytes;
     }
 
     /** Compares the whole folder with the index and applies the differences. */
@@ -134,7 +152,6 @@ public final class ContentSync {
         });
         files.clear();
         pathsById.clear();
-        Map<String, Article> parsed = new HashMap<>();
         List<Map.Entry<String, String>> toLoad = new ArrayList<>();
         for (String path : folder.list(null)) {
             String stamp = folder.stamp(path);
@@ -148,14 +165,61 @@ public final class ContentSync {
                 toLoad.add(Map.entry(path, stamp));
             }
         }
-        // Reading and rendering are independent per file; results are kept in path order.
-        List<Loaded> loaded = inParallel(toLoad, file -> read(file.getKey(), file.getValue()));
-        for (int i = 0; i < toLoad.size(); i++) {
-            keep(toLoad.get(i).getKey(), loaded.get(i), parsed);
-        }
-        Set<String> ids = new HashSet<>(pathsById.keySet());
+        Set<String> ids = new HashSet<>(pathsById.keySet()); // the unchanged files' ids; the others' come as read
         ids.addAll(idByPath.values());
-        return reconcile(changes, ids, parsed, start);
+        toLoad.sort(Map.Entry.comparingByKey()); // the folder walk's order is the file system's
+        return loadInRounds(changes, toLoad, ids, start);
+    }
+
+    /**
+     * Reads and indexes {@code toLoad} (path and stamp) a round of at most {@link #ROUND_BYTES} at a time, so
+     * what is held parsed at once is bounded whatever arrives together; then settles {@code otherIds}, which
+     * no file read here claims (deleted files, or ids a file gave up). All of it is one change of the index.
+     */
+    private Report loadInRounds(ArticleIndex.Changes changes, List<Map.Entry<String, String>> toLoad,
+            Set<String> otherIds, long start) throws IOException {
+        Report done = new Report(0, 0, 0, 0, 0, 0);
+        Set<String> settled = new HashSet<>();
+        for (List<Map.Entry<String, String>> round : rounds(toLoad)) {
+            // Reading and rendering are independent per file; results are kept in path order.
+            List<Loaded> loaded = inParallel(round, file -> read(file.getKey(), file.getValue()));
+            Map<String, Article> parsed = new HashMap<>();
+            Set<String> ids = new HashSet<>();
+            for (int i = 0; i < round.size(); i++) {
+                String id = keep(round.get(i).getKey(), loaded.get(i), parsed).id();
+                if (id != null) {
+                    ids.add(id);
+                }
+            }
+            // An id claimed in an earlier round is settled again (the path that sorts first wins, whichever round
+            // read it); it then also counts as unchanged once.
+            done = done.plus(reconcile(changes, ids, parsed, start));
+            settled.addAll(ids);
+        }
+        Set<String> rest = new HashSet<>(otherIds);
+        rest.removeAll(settled);
+        return done.plus(reconcile(changes, rest, new HashMap<>(), start)); // (a duplicate that now wins is read here)
+    }
+
+    /** {@code toLoad} in order, cut into rounds of at most {@link #ROUND_BYTES} (a larger file is a round alone). */
+    private List<List<Map.Entry<String, String>>> rounds(List<Map.Entry<String, String>> toLoad) {
+        List<List<Map.Entry<String, String>>> rounds = new ArrayList<>();
+        List<Map.Entry<String, String>> round = new ArrayList<>();
+        long bytes = 0;
+        for (Map.Entry<String, String> file : toLoad) {
+            long size = ContentFolder.sizeIn(file.getValue());
+            if (!round.isEmpty() && bytes + size > roundBytes) {
+                rounds.add(round);
+                round = new ArrayList<>();
+                bytes = 0;
+            }
+            round.add(file);
+            bytes += size;
+        }
+        if (!round.isEmpty()) {
+            rounds.add(round);
+        }
+        return rounds;
     }
 
     /**
@@ -182,22 +246,19 @@ public final class ContentSync {
             String asFolder = changed + "/";
             files.keySet().stream().filter(known -> known.startsWith(asFolder)).forEach(paths::add);
         }
-        Set<String> affectedIds = new HashSet<>();
-        Map<String, Article> parsed = new HashMap<>();
+        Set<String> formerIds = new HashSet<>();
+        List<Map.Entry<String, String>> toLoad = new ArrayList<>();
         for (String path : paths) {
             FileEntry old = remove(path);
             if (old != null && old.id() != null) {
-                affectedIds.add(old.id());
+                formerIds.add(old.id());
             }
             String stamp = ContentFolder.isArticleFile(Path.of(path)) ? folder.stamp(path) : null;
             if (stamp != null) {
-                FileEntry entry = load(path, stamp, parsed);
-                if (entry.id() != null) {
-                    affectedIds.add(entry.id());
-                }
+                toLoad.add(Map.entry(path, stamp));
             }
         }
-        return reconcile(changes, affectedIds, parsed, start);
+        return loadInRounds(changes, toLoad, formerIds, start);
     }
 
     /** Files that are not served, and why; sorted by path. */

@@ -72,7 +72,12 @@ class ContentSyncTest {
     private void open(String settings) throws IOException {
         index = ArticleIndex.open(data.resolve("index"), analysis, new ArticleDocuments(suggestKeys), settings);
         ArticleParser parser = new ArticleParser(new MarkdownRenderer(), Set.of("ja", "en"), "ja");
-        sync = new ContentSync(new ContentFolder(content), parser, index);
+        sync = new ContentSync(new ContentFolder(content), parser, index, roundBytes());
+    }
+
+    /** Bytes of files a sync reads before it indexes them ({@link ContentSyncInRoundsTest} makes each file a round). */
+    long roundBytes() {
+        return ContentSync.ROUND_BYTES;
     }
 
     @AfterEach

@@ -21,13 +21,12 @@ import java.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.awaitility.Awaitility;
 import org.awaitility.core.ConditionTimeoutException;
 import org.junit.jupiter.api.Test;
@@ -42,7 +41,6 @@ import org.junit.jupiter.api.io.TempDir;
 class AnalyticsKillIT {
 
     private static final String AGENT_TOKEN = "kill-agent-token-0123456789";
-    private static final Pattern SERVING = Pattern.compile("on http://127\\.0\\.0\\.1:(\\d+)/");
     private static final int CLIENTS = 16;
     private static final int LOAD_EVENTS = 20_000;
     /** When each run is killed: after this many acknowledged events, different each time. */
@@ -178,34 +176,11 @@ class AnalyticsKillIT {
     }
 
     private static Process start(Path data, Path log) throws IOException {
-        Path jar = Path.of(System.getProperty("kotae.jar", "target/kotae.jar"));
-        assertTrue(Files.isRegularFile(jar), "build the jar first: " + jar.toAbsolutePath());
-        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        ProcessBuilder builder = new ProcessBuilder(java, "-jar", jar.toString(), "serve",
-                "--content", KotaeServer.sampleContent().toString(), "--data", data.toString(),
-                "--host", "127.0.0.1", "--port", "0")
-                .redirectErrorStream(true).redirectOutput(log.toFile());
-        builder.environment().put("KOTAE_AUTH_TOKENS", "kill:agent:" + AGENT_TOKEN);
-        return builder.start();
+        return JarProcess.start(List.of(), KotaeServer.sampleContent(), data,
+                Map.of("KOTAE_AUTH_TOKENS", "kill:agent:" + AGENT_TOKEN), log);
     }
 
-    private int awaitReady(Process process, Path log) throws Exception {
-        int[] port = {0};
-        Awaitility.await("the jar serves").atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(100))
-                .until(() -> {
-                    if (!process.isAlive()) {
-                        throw new AssertionError("kotae.jar exited:\n" + Files.readString(log));
-                    }
-                    Matcher matcher = SERVING.matcher(Files.readString(log));
-                    if (matcher.find()) {
-                        port[0] = Integer.parseInt(matcher.group(1));
-                        return true;
-                    }
-                    return false;
-                });
-        Awaitility.await("the jar is ready").atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(50))
-                .until(() -> client.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port[0] + "/readyz"))
-                        .build(), HttpResponse.BodyHandlers.discarding()).statusCode() == 200);
-        return port[0];
+    private int awaitReady(Process process, Path log) {
+        return JarProcess.awaitReady(process, log, client);
     }
 }
