@@ -16,6 +16,7 @@ import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.RejectedExecutionException;
@@ -195,9 +196,9 @@ public final class SourceSync implements AutoCloseable {
     /** Every source's articles as listed for a reindex ({@link #listForReindex()}), for {@link #reindexAll}. */
     public final class Listings {
         /** By source, in the order listed; null for a source that could not list (its status says why). */
-        private final Map<Source, List<SourceArticle>> bySource;
+        private final Map<Source, Listing> bySource;
 
-        private Listings(Map<Source, List<SourceArticle>> bySource) {
+        private Listings(Map<Source, Listing> bySource) {
             this.bySource = bySource;
         }
     }
@@ -208,7 +209,7 @@ public final class SourceSync implements AutoCloseable {
      * writer thread never waits for a plugin.
      */
     public Listings listForReindex() {
-        Map<Source, List<SourceArticle>> bySource = new LinkedHashMap<>();
+        Map<Source, Listing> bySource = new LinkedHashMap<>();
         for (Source source : List.copyOf(sources.values())) {
             source.stuck = false;
             bySource.put(source, list(source));
@@ -223,7 +224,7 @@ public final class SourceSync implements AutoCloseable {
      */
     public int reindexAll(Listings listings) {
         int total = 0;
-        for (Map.Entry<Source, List<SourceArticle>> listed : listings.bySource.entrySet()) {
+        for (Map.Entry<Source, Listing> listed : listings.bySource.entrySet()) {
             Source source = listed.getKey();
             try {
                 if (listed.getValue() != null && !closing) {
@@ -285,9 +286,39 @@ public final class SourceSync implements AutoCloseable {
     }
 
     private void refreshNow(Source source, boolean force) {
-        List<SourceArticle> listed = list(source);
+        Listing listed = list(source);
         if (listed != null && !closing) {
             write(source, listed, force);
+        }
+    }
+
+    /** What one call gave: the articles, and the lines of {@link ContentSource#problems()} that follow it. */
+    private record Listing(List<SourceArticle> articles, List<String> problems) {}
+
+    /** A source's own problem lines listed at most (a sheet of bad rows would otherwise flood admin status). */
+    static final int MAX_SOURCE_PROBLEMS = 100;
+    /** Characters of one problem line kept. */
+    static final int MAX_PROBLEM_CHARS = 500;
+
+    /**
+     * The source's {@link ContentSource#problems()}, asked on the call's thread right after {@code articles()};
+     * a failing call is itself the one problem, so it does not cost the articles.
+     */
+    private static String shortened(String line) {
+        if (line.length() <= MAX_PROBLEM_CHARS) {
+            return line;
+        }
+        int end = Character.isHighSurrogate(line.charAt(MAX_PROBLEM_CHARS - 1)) ? MAX_PROBLEM_CHARS - 1 : MAX_PROBLEM_CHARS;
+        return line.substring(0, end) + "…";
+    }
+
+    private static List<String> problemsOf(Source source) {
+        try {
+            List<String> lines = source.extension.problems();
+            return lines == null ? List.of() : lines.stream().filter(Objects::nonNull)
+                    .limit(MAX_SOURCE_PROBLEMS + 1L).map(SourceSync::shortened).toList();
+        } catch (RuntimeException | LinkageError e) {
+            return List.of("problems() failed: " + e);
         }
     }
 
@@ -295,7 +326,7 @@ public final class SourceSync implements AutoCloseable {
      * The source's articles (one time-boxed call), or null when the sync is closing or the source could not
      * list them: its status then says why.
      */
-    private List<SourceArticle> list(Source source) {
+    private Listing list(Source source) {
         if (closing) {
             return null;
         }
@@ -317,10 +348,11 @@ public final class SourceSync implements AutoCloseable {
         java.util.concurrent.atomic.AtomicBoolean started = new java.util.concurrent.atomic.AtomicBoolean();
         try {
             String what = "source " + source.sourceId + ": articles()";
-            List<SourceArticle> listed = timeBox.call(what, source.loader, () -> {
+            Listing listed = timeBox.call(what, source.loader, () -> {
                 started.set(true);
                 try {
-                    return source.extension.articles();
+                    List<SourceArticle> articles = source.extension.articles();
+                    return articles == null ? null : new Listing(articles, problemsOf(source));
                 } finally {
                     source.callInFlight.set(false);
                 }
@@ -351,7 +383,7 @@ public final class SourceSync implements AutoCloseable {
      * Writes the source's listing as one change of the index, on the index's writer thread (joining the
      * change it is called in, if any).
      */
-    private void write(Source source, List<SourceArticle> listed, boolean force) {
+    private void write(Source source, Listing listed, boolean force) {
         try {
             index.change(changes -> {
                 synchronized (this) {
@@ -369,14 +401,14 @@ public final class SourceSync implements AutoCloseable {
         }
     }
 
-    private void applyListing(ArticleIndex.Changes changes, Source source, List<SourceArticle> listed, boolean force)
+    private void applyListing(ArticleIndex.Changes changes, Source source, Listing listed, boolean force)
             throws IOException {
         List<ContentProblem> problems = new ArrayList<>();
         Map<String, String> wanted = new HashMap<>();
         int added = 0;
         int updated = 0;
         int position = 0;
-        for (SourceArticle in : listed) {
+        for (SourceArticle in : listed.articles()) {
             if (closing) {
                 return; // what was written is published; the next start picks up the rest
             }
@@ -422,8 +454,17 @@ public final class SourceSync implements AutoCloseable {
         }
         source.indexed.clear();
         source.indexed.putAll(wanted);
-        source.problems = List.copyOf(problems);
         problems.forEach(p -> LOG.warn("Source {}: skipping {}: {}", source.sourceId, p.path(), p.message()));
+        // The source's own lines come first (it logs them itself), under its id: they name a row, not an article.
+        List<ContentProblem> all = new ArrayList<>();
+        List<String> own = listed.problems();
+        own.stream().limit(MAX_SOURCE_PROBLEMS).forEach(line -> all.add(new ContentProblem(source.sourceId, line)));
+        if (own.size() > MAX_SOURCE_PROBLEMS) {
+            all.add(new ContentProblem(source.sourceId, "more problems than the " + MAX_SOURCE_PROBLEMS
+                    + " listed; the source's log has every one"));
+        }
+        all.addAll(problems);
+        source.problems = List.copyOf(all);
     }
 
     /**

@@ -199,6 +199,23 @@ class PluginSourcesIT {
     }
 
     @Test
+    @Order(3)
+    void aRowTheSheetSkipsIsListedUnderTheSourcesProblems() throws Exception {
+        writeUtf8Csv(List.of("金継ぎの修理は受け付けていますか？,はい、金継ぎ職人が修理します。,修理,金継ぎ,限定公開"));
+        await("the skipped row is listed").atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(100))
+                .until(() -> server.pluginStatus("source-csv").get("sources").get(0).get("problems").size() > 0);
+        JsonNode problem = server.pluginStatus("source-csv").get("sources").get(0).get("problems").get(0);
+        assertEquals("csv", problem.get("path").asText(), problem.toString());
+        assertTrue(problem.get("message").asText().startsWith("sources/faq-utf8.csv row 4: unknown visibility '限定公開'"),
+                problem.toString());
+        server.awaitSearch("金継ぎ", null, ids -> ids.stream().noneMatch(id -> id.startsWith("csv:"))); // skipped
+
+        writeUtf8Csv(List.of("金継ぎの修理は受け付けていますか？,はい、金継ぎ職人が修理します。,修理,金継ぎ,公開"));
+        await("the fixed sheet has no problems").atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(100))
+                .until(() -> server.pluginStatus("source-csv").get("sources").get(0).get("problems").isEmpty());
+    }
+
+    @Test
     @Order(4)
     void disablingAPluginRemovesItsArticlesAndSaysSo() throws Exception {
         server.stop();

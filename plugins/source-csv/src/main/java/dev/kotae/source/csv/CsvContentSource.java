@@ -25,6 +25,7 @@ public final class CsvContentSource implements ContentSource {
 
     private volatile String sourceId = CsvSettings.DEFAULT_SOURCE_ID;
     private volatile SourceLoader loader;
+    private volatile List<String> lastWarnings = List.of();
 
     /**
      * Checks the settings, reads every file once (so a typo in a path or a sheet without an answer column
@@ -70,6 +71,13 @@ public final class CsvContentSource implements ContentSource {
         }
         SourceLoader.Result result = current.load();
         result.warnings().forEach(warning -> log.warn("source-csv: {}", warning));
+        lastWarnings = List.copyOf(result.warnings());
         return result.articles();
+    }
+
+    /** The rows the last {@link #articles()} skipped and the values it ignored, each naming file and row. */
+    @Override
+    public List<String> problems() {
+        return lastWarnings;
     }
 }

@@ -455,4 +455,16 @@ class CsvContentSourceTest {
         Files.delete(faq);
         assertThrows(CsvSourceException.class, source::articles);
     }
+
+    @Test
+    void problemsNameTheRowsTheLastCallSkipped() throws Exception {
+        Path faq = write(dir.resolve("faq.csv"), crlf("id,質問,回答", "1,Q1,A1", "1,Q2,A2"));
+        CsvContentSource source = start(Sheets.context(dir, settings(file("faq.csv"))));
+        assertEquals(1, source.articles().size());
+        assertEquals(List.of("faq.csv row 3: id '1' is already used by faq.csv row 2; row skipped"), source.problems());
+
+        write(faq, crlf("id,質問,回答", "1,Q1,A1", "2,Q2,A2"));
+        assertEquals(2, source.articles().size());
+        assertEquals(List.of(), source.problems(), "the fixed sheet has none");
+    }
 }

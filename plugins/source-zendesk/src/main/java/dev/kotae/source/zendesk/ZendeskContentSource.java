@@ -29,6 +29,7 @@ public final class ZendeskContentSource implements ContentSource {
     // Written in start(), read on the server's refresh thread.
     private volatile ZendeskSettings settings;
     private volatile Path folder;
+    private volatile List<String> lastWarnings = List.of();
 
     /**
      * Reads the settings, checks that the export folder exists and asks the server to watch it.
@@ -76,6 +77,13 @@ public final class ZendeskContentSource implements ContentSource {
         }
         LOG.info("source-zendesk: read {} articles from {} ({} drafts left out, {} warnings)",
                 result.articles().size(), currentFolder, result.drafts(), result.warnings().size());
+        lastWarnings = List.copyOf(result.warnings());
         return result.articles();
+    }
+
+    /** The entries the last {@link #articles()} skipped or read only in part, as logged. */
+    @Override
+    public List<String> problems() {
+        return lastWarnings;
     }
 }

@@ -255,6 +255,21 @@ class ZendeskContentSourceTest {
     }
 
     @Test
+    void problemsNameTheEntriesTheLastCallSkipped() throws Exception {
+        startOnSample(Map.of());
+        Path articlesFile = base.resolve("exports/zendesk/articles.json");
+        assertEquals(6, source.articles().size());
+        assertEquals(List.of(), source.problems());
+
+        String untitled = Files.readString(articlesFile)
+                .replace("\"title\": \"送料とお届けまでの日数\"", "\"title\": \"\"");
+        Files.writeString(articlesFile, untitled);
+        assertEquals(5, source.articles().size());
+        assertEquals(1, source.problems().size(), source.problems().toString());
+        assertTrue(source.problems().get(0).contains("(id 360041000012) has no title; skipped"), source.problems().toString());
+    }
+
+    @Test
     void deletedPageIsNoticedOnTheNextRefresh() throws Exception {
         startOnSample(Map.of());
         TestFiles.write(base.resolve("exports/zendesk"), "articles-2.json", """
