@@ -22,8 +22,8 @@ import org.slf4j.LoggerFactory;
  * resumes exactly after the last committed event, each event stored once. While the database cannot be
  * reached it retries with a growing pause (up to {@link #MAX_PAUSE}) and the journal holds the events.
  * Segments are trimmed only once the database committed what they hold at least {@link #KEEP_DELIVERED}
- * ago: embedded H2 can take back its newest commits at a kill -9, and delivery then resumes from the older
- * position it remembers, whose events must still be in the journal.
+ * and {@link #KEEP_COMMITS} batches ago: embedded H2 can take back its newest commits at a kill -9, and
+ * delivery then resumes from the older position it remembers, whose events must still be in the journal.
  */
 public final class JournalShipper implements AutoCloseable {
 
@@ -35,11 +35,14 @@ public final class JournalShipper implements AutoCloseable {
     /** How long a part-filled batch waits for more events: what the database lags behind at most, when busy. */
     private static final Duration LINGER = Duration.ofMillis(100);
     /**
-     * How long delivered events stay in the journal. Embedded H2 acknowledges a commit it can still lose: a
-     * kill -9 while it writes took back the last 5 to 20 commits of a writer committing as fast as it could
-     * (H2 2.5.252, {@code WRITE_DELAY=0}, a few milliseconds' worth), so "committed" is not yet "kept".
+     * How long delivered events stay in the journal, and {@link #KEEP_COMMITS} how many later batches must
+     * have been committed. Embedded H2 acknowledges a commit it can still lose: a kill -9 while it writes
+     * took back the last 5 to 20 commits (H2 2.5.252, {@code WRITE_DELAY=0}; a writer committing as fast as
+     * it could, so a few milliseconds' worth; with {@code REUSE_SPACE=FALSE} none were lost, so it is the
+     * reuse of free file space, and it is counted in commits, not time). "Committed" is not yet "kept".
      */
     static final Duration KEEP_DELIVERED = Duration.ofSeconds(30);
+    static final int KEEP_COMMITS = 64;
 
     private final EventJournal journal;
     private final AnalyticsDatabase database;
@@ -60,7 +63,10 @@ public final class JournalShipper implements AutoCloseable {
     /** Where delivery first reached each segment, and when, oldest first: what {@link #trimKept} may trim to. */
     private final ArrayDeque<Reached> reached = new ArrayDeque<>();
 
-    private record Reached(long atNanos, EventJournal.Position position) {}
+    private record Reached(long atNanos, long commit, EventJournal.Position position) {}
+
+    /** Batches committed since this shipper started. */
+    private long commits;
 
     public JournalShipper(EventJournal journal, AnalyticsDatabase database, LossCounters losses, KotaeMetrics metrics,
             Duration drainOnClose) {
@@ -196,29 +202,31 @@ public final class JournalShipper implements AutoCloseable {
                 throw e;
             }
         }
+        trimKept(batch.end()); // before the position is published: whoever awaits delivery sees the trim done
         synchronized (progress) {
             delivered = batch.end();
             progress.notifyAll();
         }
         metrics.analyticsStored(batch.entries().size() - rejected);
         losses.rejected(rejected);
-        trimKept(batch.end());
         return Math.max(1, batch.entries().size()); // a stretch of unreadable lines still counts as progress
     }
 
     /**
      * Notes that delivery reached {@code position} now, and deletes the segments that were wholly delivered
-     * at least {@link #KEEP_DELIVERED} ago. Only the first position in each segment is noted: trimming goes by
-     * whole segments.
+     * at least {@link #KEEP_DELIVERED} and {@link #KEEP_COMMITS} batches ago. Only the first position in each
+     * segment is noted: trimming goes by whole segments.
      */
     private void trimKept(EventJournal.Position position) {
         long now = nanoTime.getAsLong();
+        commits++;
         Reached last = reached.peekLast();
         if (last == null || last.position().segment() != position.segment()) {
-            reached.addLast(new Reached(now, position));
+            reached.addLast(new Reached(now, commits, position));
         }
         EventJournal.Position kept = null;
-        while (!reached.isEmpty() && now - reached.peekFirst().atNanos() >= KEEP_DELIVERED.toNanos()) {
+        while (!reached.isEmpty() && now - reached.peekFirst().atNanos() >= KEEP_DELIVERED.toNanos()
+                && commits - reached.peekFirst().commit() >= KEEP_COMMITS) {
             kept = reached.removeFirst().position();
         }
         if (kept != null) {
