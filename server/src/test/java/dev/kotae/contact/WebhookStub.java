@@ -56,6 +56,9 @@ public final class WebhookStub implements AutoCloseable {
                 accepted.add(received);
             }
             byte[] reply = "{}".getBytes(StandardCharsets.UTF_8);
+            if (answer >= 300 && answer < 400) {
+                exchange.getResponseHeaders().add("Location", url().replace("/hook", "/moved")); // a client that follows posts again
+            }
             exchange.sendResponseHeaders(answer, reply.length);
             try (OutputStream out = exchange.getResponseBody()) {
                 out.write(reply);

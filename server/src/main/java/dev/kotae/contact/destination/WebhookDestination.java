@@ -19,8 +19,9 @@ import java.util.Set;
 /**
  * A contact destination that POSTs each request as JSON to a URL: {@code format: slack} sends a
  * Slack-compatible incoming-webhook message ({@code {"text": ...}}), {@code format: json} (the default)
- * every {@link ContactRequest} field. A 2xx answer is delivered; 4xx other than 408 and 429 is a permanent
- * refusal; anything else (5xx, 408, 429, no answer) is retried. Errors name the host and status only: the
+ * every {@link ContactRequest} field. A 2xx answer is delivered; 4xx other than 408 and 429, and a
+ * permanent redirect (301, 308; redirects are never followed), is a permanent refusal; anything else (5xx,
+ * 408, 429, a temporary redirect, no answer) is retried. Errors name the host and status only: the
  * URL's path is often the secret (Slack's is).
  *
  * <p>Settings: {@code url} (http or https, required), {@code format} ({@code slack} or {@code json}),
@@ -127,6 +128,13 @@ public final class WebhookDestination implements Destination {
         int status = response.statusCode();
         if (status >= 200 && status < 300) {
             return;
+        }
+        if (status >= 300 && status < 400) {
+            // Not followed: a receiver's redirect could send the customer's text anywhere. A moved address
+            // (301, 308) stays moved, so retrying only delays the admin's fix; a temporary one is retried.
+            boolean moved = status == 301 || status == 308;
+            throw new DeliveryException("HTTP " + status + " from " + url.getHost() + ": redirects are not followed"
+                    + (moved ? "; set the destination's url to the receiver's new address" : ""), null, moved);
         }
         boolean permanent = status >= 400 && status < 500 && status != 408 && status != 429;
         throw new DeliveryException("HTTP " + status + " from " + url.getHost(), null, permanent);

@@ -86,6 +86,32 @@ class WebhookDestinationTest {
         }
     }
 
+    @ParameterizedTest
+    @ValueSource(ints = {301, 308})
+    void aMovedReceiverIsPermanentAndTheAdminIsToldToChangeTheUrl(int status) {
+        try (WebhookStub stub = new WebhookStub()) {
+            stub.answer(status);
+            DeliveryException e = assertThrows(DeliveryException.class,
+                    () -> WebhookDestination.of("ops", Map.of("url", stub.url())).deliver(REQUEST));
+            assertTrue(e.permanent(), "retrying a moved address only delays the fix");
+            assertEquals("HTTP " + status + " from 127.0.0.1: redirects are not followed; set the destination's url"
+                    + " to the receiver's new address", e.getMessage());
+        }
+    }
+
+    @ParameterizedTest
+    @ValueSource(ints = {302, 303, 307})
+    void aTemporaryRedirectIsRetriedAndNotFollowed(int status) {
+        try (WebhookStub stub = new WebhookStub()) {
+            stub.answer(status);
+            DeliveryException e = assertThrows(DeliveryException.class,
+                    () -> WebhookDestination.of("ops", Map.of("url", stub.url())).deliver(REQUEST));
+            assertFalse(e.permanent());
+            assertEquals("HTTP " + status + " from 127.0.0.1: redirects are not followed", e.getMessage());
+            assertEquals(1, stub.received().size(), "posted once, to the configured address only");
+        }
+    }
+
     @Test
     void aReceiverThatTricklesItsAnswerIsGivenUpOnAtTheTimeoutAndHungUpOn() throws Exception {
         // Headers at once, then a byte every 100 ms for hours: the JDK's request timeout ends only the
