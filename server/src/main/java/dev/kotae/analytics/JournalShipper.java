@@ -60,7 +60,10 @@ public final class JournalShipper implements AutoCloseable {
     private volatile boolean closing;
     private volatile Instant lastFailure;
     private final LongSupplier nanoTime;
-    /** Where delivery first reached each segment, and when, oldest first: what {@link #trimKept} may trim to. */
+    /**
+     * Where delivery first reached each segment, when, and after how many commits, oldest first: what
+     * {@link #trimKept} may trim to. This and {@link #commits} are the shipper thread's alone.
+     */
     private final ArrayDeque<Reached> reached = new ArrayDeque<>();
 
     private record Reached(long atNanos, long commit, EventJournal.Position position) {}

@@ -42,6 +42,10 @@ import org.slf4j.LoggerFactory;
 public final class SourceSync implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(SourceSync.class);
+    /** A source's own problem lines listed at most (a sheet of bad rows would otherwise flood admin status). */
+    static final int MAX_SOURCE_PROBLEMS = 100;
+    /** Characters of one problem line kept. */
+    static final int MAX_PROBLEM_CHARS = 500;
 
     /** A source as administrators see it in {@code /api/v1/admin/status}. */
     public record Status(String sourceId, String state, int articles, Instant lastRefresh, String error,
@@ -295,23 +299,10 @@ public final class SourceSync implements AutoCloseable {
     /** What one call gave: the articles, and the lines of {@link ContentSource#problems()} that follow it. */
     private record Listing(List<SourceArticle> articles, List<String> problems) {}
 
-    /** A source's own problem lines listed at most (a sheet of bad rows would otherwise flood admin status). */
-    static final int MAX_SOURCE_PROBLEMS = 100;
-    /** Characters of one problem line kept. */
-    static final int MAX_PROBLEM_CHARS = 500;
-
     /**
      * The source's {@link ContentSource#problems()}, asked on the call's thread right after {@code articles()};
      * a failing call is itself the one problem, so it does not cost the articles.
      */
-    private static String shortened(String line) {
-        if (line.length() <= MAX_PROBLEM_CHARS) {
-            return line;
-        }
-        int end = Character.isHighSurrogate(line.charAt(MAX_PROBLEM_CHARS - 1)) ? MAX_PROBLEM_CHARS - 1 : MAX_PROBLEM_CHARS;
-        return line.substring(0, end) + "…";
-    }
-
     private static List<String> problemsOf(Source source) {
         try {
             List<String> lines = source.extension.problems();
@@ -320,6 +311,15 @@ public final class SourceSync implements AutoCloseable {
         } catch (RuntimeException | LinkageError e) {
             return List.of("problems() failed: " + e);
         }
+    }
+
+    /** {@code line} cut to {@link #MAX_PROBLEM_CHARS}, never inside a surrogate pair, marked when cut. */
+    private static String shortened(String line) {
+        if (line.length() <= MAX_PROBLEM_CHARS) {
+            return line;
+        }
+        int end = Character.isHighSurrogate(line.charAt(MAX_PROBLEM_CHARS - 1)) ? MAX_PROBLEM_CHARS - 1 : MAX_PROBLEM_CHARS;
+        return line.substring(0, end) + "…";
     }
 
     /**
