@@ -140,6 +140,7 @@ public final class JournalShipper implements AutoCloseable {
                 if (positionInDoubt) {
                     database.migrate();
                     delivered = loadPosition();
+                    reached.clear(); // noted before the doubt: the database may no longer hold those positions
                     positionInDoubt = false;
                 }
                 int shipped = shipOnce();
@@ -148,6 +149,11 @@ public final class JournalShipper implements AutoCloseable {
                 if (shipped == 0) {
                     if (closing) {
                         return; // everything journaled is in the database
+                    }
+                    if (!reached.isEmpty()) {
+                        // Nothing new to deliver, but kept segments wait for later commits: a full journal
+                        // refuses events, so without these no commit would ever come to free it.
+                        commitPositionAgain();
                     }
                     journal.awaitAfter(delivered, IDLE_WAIT);
                 } else if (shipped < BATCH_SIZE && !closing) {
@@ -213,6 +219,21 @@ public final class JournalShipper implements AutoCloseable {
         metrics.analyticsStored(batch.entries().size() - rejected);
         losses.rejected(rejected);
         return Math.max(1, batch.entries().size()); // a stretch of unreadable lines still counts as progress
+    }
+
+    /** Commits the delivered position once more (a commit after the kept ones), then trims what that allows. */
+    private void commitPositionAgain() throws SQLException {
+        try (Connection connection = database.connection()) {
+            connection.setAutoCommit(false);
+            try {
+                savePosition(connection, delivered);
+                connection.commit();
+            } catch (SQLException | RuntimeException e) {
+                rollbackQuietly(connection);
+                throw e;
+            }
+        }
+        trimKept(delivered);
     }
 
     /**
