@@ -49,6 +49,8 @@ public final class ContentSync {
      * 150 files of 1.9 MB arriving together ran a 512 MB heap out when all were held before indexing.
      */
     static final long ROUND_BYTES = 16L * 1024 * 1024;
+    /** Bytes of files from which even a few are read in parallel (a few large files are as much work as many small). */
+    private static final long PARALLEL_BYTES = 1024 * 1024;
 
     /** What one sync did. */
     public record Report(int added, int updated, int deleted, int unchanged, int problems, long tookMillis) {
@@ -56,7 +58,7 @@ public final class ContentSync {
             return added + updated + deleted;
         }
 
-        /** This report followed by {@code later}, a later part of the same sync: counts add up, the rest is later's. */
+        /** This report followed by {@code later}, a later part of the same sync: counts add up, the time is later's. */
         Report plus(Report later) {
             return new Report(added + later.added, updated + later.updated, deleted + later.deleted,
                     unchanged + later.unchanged, later.problems, later.tookMillis);
@@ -181,8 +183,10 @@ public final class ContentSync {
         Report done = new Report(0, 0, 0, 0, 0, 0);
         Set<String> settled = new HashSet<>();
         for (List<Map.Entry<String, String>> round : rounds(toLoad)) {
-            // Reading and rendering are independent per file; results are kept in path order.
-            List<Loaded> loaded = inParallel(round, file -> read(file.getKey(), file.getValue()));
+            // Reading and rendering are independent per file; results are kept in path order. A round of a
+            // few large files is worth the cores as much as one of many small ones.
+            List<Loaded> loaded = inParallel(round, file -> read(file.getKey(), file.getValue()),
+                    round.size() >= PARALLEL_BATCH || (round.size() > 1 && bytesOf(round) >= PARALLEL_BYTES));
             Map<String, Article> parsed = new HashMap<>();
             Set<String> ids = new HashSet<>();
             for (int i = 0; i < round.size(); i++) {
@@ -198,7 +202,12 @@ public final class ContentSync {
         }
         Set<String> rest = new HashSet<>(otherIds);
         rest.removeAll(settled);
-        return done.plus(reconcile(changes, rest, new HashMap<>(), start)); // (a duplicate that now wins is read here)
+        done = done.plus(reconcile(changes, rest, new HashMap<>(), start)); // (a duplicate that now wins is read here)
+        // Published once, at the end: admin status never shows a sync's first rounds as its outcome.
+        List<ContentProblem> found = collectProblems();
+        problems = found;
+        fileCount = files.size();
+        return new Report(done.added(), done.updated(), done.deleted(), done.unchanged(), found.size(), done.tookMillis());
     }
 
     /** {@code toLoad} in order, cut into rounds of at most {@link #ROUND_BYTES} (a larger file is a round alone). */
@@ -323,10 +332,7 @@ public final class ContentSync {
                 deleted++;
             }
         }
-        List<ContentProblem> found = collectProblems();
-        problems = found;
-        fileCount = files.size();
-        return new Report(added, updated, deleted, unchanged, found.size(), (System.nanoTime() - startNanos) / 1_000_000);
+        return new Report(added, updated, deleted, unchanged, 0, (System.nanoTime() - startNanos) / 1_000_000);
     }
 
     private record Served(String path, String stamp, Article article) {}
@@ -356,10 +362,18 @@ public final class ContentSync {
 
     /** {@code task} applied to each item in order: on every core for a large batch (a full build), else here. */
     private <T, R> List<R> inParallel(List<T> items, Function<T, R> task) {
-        if (items.size() < PARALLEL_BATCH) {
+        return inParallel(items, task, items.size() >= PARALLEL_BATCH);
+    }
+
+    private <T, R> List<R> inParallel(List<T> items, Function<T, R> task, boolean parallel) {
+        if (!parallel) {
             return items.stream().map(task).toList();
         }
         return workers.submit(() -> items.parallelStream().map(task).toList()).join();
+    }
+
+    private static long bytesOf(List<Map.Entry<String, String>> files) {
+        return files.stream().mapToLong(file -> ContentFolder.sizeIn(file.getValue())).sum();
     }
 
     /**

@@ -309,7 +309,7 @@ public final class SourceSync implements AutoCloseable {
             return lines == null ? List.of() : lines.stream().filter(Objects::nonNull)
                     .limit(MAX_SOURCE_PROBLEMS + 1L).map(SourceSync::shortened).toList();
         } catch (RuntimeException | LinkageError e) {
-            return List.of("problems() failed: " + e);
+            return List.of(shortened("problems() failed: " + e));
         }
     }
 

@@ -34,9 +34,10 @@ public interface ContentSource extends KotaeExtension {
      * What the last {@link #articles()} call left out or could not take as it was, one line each, naming
      * where: rows the source skipped itself before the server saw them, values it ignored (for example
      * {@code "faq.csv row 17: unknown visibility 'maybe'; row skipped"}). The server asks right after each
-     * {@code articles()} call returns, on the same thread, and lists the lines under the source's
-     * {@code problems} in admin status beside its own findings (at most 100 lines of 500 characters; the
-     * rest are counted). The default has none.
+     * {@code articles()} call returns, on the same thread and within the same time limit (a call that does
+     * not return in time costs that refresh, as a slow {@code articles()} does), and lists the lines under
+     * the source's {@code problems} in admin status beside its own findings: at most 100 lines of 500
+     * characters, then one line saying there were more. The default has none.
      *
      * @since 1.1
      */
