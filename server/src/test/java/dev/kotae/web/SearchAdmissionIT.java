@@ -25,15 +25,28 @@ class SearchAdmissionIT extends SampleServerIT {
     @Test
     void searchesBeyondTheCoresWaitAndAreAllAnswered() throws Exception {
         double waitedBefore = waited();
+        // Whether a search overlaps others depends on the machine, so rounds go on until one had to wait
+        // (one round nearly always does; a fast machine once answered all of one without a wait).
+        for (int round = 0; round < 20 && waited() <= waitedBefore; round++) {
+            searchFromEveryClientAtOnce(round);
+        }
+        assertTrue(waited() > waitedBefore, CLIENTS + " clients on " + (CLIENTS / 4) + " cores: some searches waited");
+        assertTrue(server.get("/metrics").body().contains("kotae_search_requests_waiting "), "the queue length is exposed");
+    }
+
+    /** {@link #CLIENTS} clients at once, each searching (words of its own, so nothing comes from the cache) and suggesting. */
+    private void searchFromEveryClientAtOnce(int round) throws Exception {
         List<Future<List<Integer>>> clients = new ArrayList<>();
         ExecutorService pool = Executors.newFixedThreadPool(CLIENTS);
         try {
             for (int c = 0; c < CLIENTS; c++) {
+                String client = round + "-" + c;
                 clients.add(pool.submit(() -> {
                     List<Integer> statuses = new ArrayList<>();
                     for (int i = 0; i < 25; i++) {
-                        statuses.add(server.query("/api/v1/search", null,
-                                Map.of("q", "注文をキャンセルして返金してほしいのですがどうすればいいですか refund order")).status());
+                        statuses.add(server.query("/api/v1/search", null, Map.of("q",
+                                "注文をキャンセルして返金してほしいのですがどうすればいいですか refund order " + client + "-" + i))
+                                .status());
                         statuses.add(server.query("/api/v1/suggest", null, Map.of("q", "へんき")).status());
                     }
                     return statuses;
@@ -45,8 +58,6 @@ class SearchAdmissionIT extends SampleServerIT {
         } finally {
             pool.shutdownNow();
         }
-        assertTrue(waited() > waitedBefore, CLIENTS + " clients on " + (CLIENTS / 4) + " cores: some searches waited");
-        assertTrue(server.get("/metrics").body().contains("kotae_search_requests_waiting "), "the queue length is exposed");
     }
 
     @Test
