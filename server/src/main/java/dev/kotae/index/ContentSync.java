@@ -195,8 +195,9 @@ public final class ContentSync {
                     ids.add(id);
                 }
             }
-            // An id claimed in an earlier round is settled again (the path that sorts first wins, whichever round
-            // read it); it then also counts as unchanged once.
+            // An id claimed in an earlier round is settled again: the path that sorts first wins, whichever round
+            // read it, and a later claimant takes over when the earlier winner was refused by the index. Such an
+            // id also counts as unchanged once.
             done = done.plus(reconcile(changes, ids, parsed, start));
             settled.addAll(ids);
         }

@@ -60,7 +60,7 @@ class AnalyticsKillIT {
             Path log = work.resolve("kotae-" + run + ".log");
             Process process = start(data, log);
             try {
-                int port = awaitReady(process, log);
+                int port = JarProcess.awaitReady(process, log, client);
                 loadAndKill(process, port, KILL_AFTER[run], acknowledged, sent);
             } finally {
                 process.destroyForcibly();
@@ -72,7 +72,7 @@ class AnalyticsKillIT {
         Path log = work.resolve("kotae-last.log");
         Process last = start(data, log);
         try {
-            int port = awaitReady(last, log);
+            int port = JarProcess.awaitReady(last, log, client);
             // The reports count what the database holds; every acknowledged search must arrive.
             try {
                 Awaitility.await("every acknowledged search in the database").atMost(Duration.ofSeconds(60))
@@ -178,9 +178,5 @@ class AnalyticsKillIT {
     private static Process start(Path data, Path log) throws IOException {
         return JarProcess.start(List.of(), KotaeServer.sampleContent(), data,
                 Map.of("KOTAE_AUTH_TOKENS", "kill:agent:" + AGENT_TOKEN), log);
-    }
-
-    private int awaitReady(Process process, Path log) {
-        return JarProcess.awaitReady(process, log, client);
     }
 }
