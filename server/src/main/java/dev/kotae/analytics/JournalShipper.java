@@ -150,8 +150,8 @@ public final class JournalShipper implements AutoCloseable {
                     if (closing) {
                         return; // everything journaled is in the database
                     }
-                    if (!reached.isEmpty()) {
-                        // Nothing new to deliver, but kept segments wait for later commits: a full journal
+                    if (keptOnlyForCommits()) {
+                        // Nothing new to deliver, and kept segments wait only for later commits: a full journal
                         // refuses events, so without these no commit would ever come to free it.
                         commitPositionAgain();
                     }
@@ -219,6 +219,12 @@ public final class JournalShipper implements AutoCloseable {
         metrics.analyticsStored(batch.entries().size() - rejected);
         losses.rejected(rejected);
         return Math.max(1, batch.entries().size()); // a stretch of unreadable lines still counts as progress
+    }
+
+    /** Whether the oldest kept segment has been kept long enough and waits only for later commits. */
+    private boolean keptOnlyForCommits() {
+        Reached oldest = reached.peekFirst();
+        return oldest != null && nanoTime.getAsLong() - oldest.atNanos() >= KEEP_DELIVERED.toNanos();
     }
 
     /** Commits the delivered position once more (a commit after the kept ones), then trims what that allows. */
