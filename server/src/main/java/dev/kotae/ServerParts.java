@@ -23,6 +23,7 @@ import dev.kotae.auth.SignInThrottle;
 import dev.kotae.auth.SigningKey;
 import dev.kotae.auth.TokenAuthenticator;
 import dev.kotae.config.KotaeConfig;
+import dev.kotae.contact.ContactBackup;
 import dev.kotae.contact.ContactDesk;
 import dev.kotae.contact.ContactDestinations;
 import dev.kotae.contact.ContactQueue;
@@ -271,10 +272,13 @@ final class ServerParts implements AutoCloseable {
         PageViews pageViews = new PageViews(events, Clock.systemUTC());
         AnalyticsReports reports = new AnalyticsReports(database);
         // Contact requests wait in the analytics database until every destination took them (issue 29).
+        // Each is also kept in a local file, as H2 can take back a commit it acknowledged when killed.
         ContactQueue contactQueue = new ContactQueue(database);
-        ContactSender contactSender = closer.add(new ContactSender(contactQueue,
+        ContactBackup contactBackup = new ContactBackup(data.resolve("contact-backup"), Clock.systemUTC());
+        ContactSender contactSender = closer.add(new ContactSender(contactQueue, contactBackup,
                 ContactDestinations.build(config.contact()), Clock.systemUTC()));
-        ContactDesk contactDesk = new ContactDesk(config.contact(), contactQueue, contactSender, Clock.systemUTC());
+        ContactDesk contactDesk = new ContactDesk(config.contact(), contactQueue, contactBackup, contactSender,
+                Clock.systemUTC());
         contactSender.start();
         // Reports count days and weeks, and the digest is posted, in the help center's time zone.
         ZoneId analyticsZone = config.analytics().zone(config.defaultLocale());

@@ -1,16 +1,21 @@
 package dev.kotae.contact;
 
 import dev.kotae.config.ContactConfig;
+import java.io.IOException;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.util.List;
 import java.util.UUID;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The contact page's back office: takes a customer's checked submission into the queue (before the
  * customer is told it was sent), wakes the sender, and gives admins the queue and its "retry now".
  */
 public final class ContactDesk {
+
+    private static final Logger LOG = LoggerFactory.getLogger(ContactDesk.class);
 
     /** The widget name of the contact page's funnel events before a category is picked. */
     public static final String WIDGET = "contact";
@@ -26,12 +31,16 @@ public final class ContactDesk {
 
     private final ContactConfig config;
     private final ContactQueue queue;
+    private final ContactBackup backup;
     private final ContactSender sender;
     private final Clock clock;
 
-    public ContactDesk(ContactConfig config, ContactQueue queue, ContactSender sender, Clock clock) {
+    /** @param backup where each request is also kept, after the database took it (see {@link ContactBackup}) */
+    public ContactDesk(ContactConfig config, ContactQueue queue, ContactBackup backup, ContactSender sender,
+            Clock clock) {
         this.config = config;
         this.queue = queue;
+        this.backup = backup;
         this.sender = sender;
         this.clock = clock;
     }
@@ -46,8 +55,11 @@ public final class ContactDesk {
     }
 
     /**
-     * Stores the request with a delivery to each of its category's destinations, then has the sender try
-     * them. Returns once it is stored: that is when the customer may be told it was sent.
+     * Stores the request with a delivery to each of its category's destinations, keeps its local copy, then
+     * has the sender try them. Returns once it is stored: that is when the customer may be told it was sent.
+     * The copy is written after the database committed, so a request the customer is told to send again is
+     * never restored; a copy that cannot be written is logged, the request stays acknowledged (the
+     * database holds it).
      *
      * @throws SQLException when it could not be stored (the customer must be told to try again)
      */
@@ -58,6 +70,12 @@ public final class ContactDesk {
                 submission.email(), submission.subject(), submission.description(), submission.articlesShown(),
                 submission.articlesOpened());
         queue.enqueue(request, category.destinations());
+        try {
+            backup.keep(request, category.destinations());
+        } catch (IOException e) {
+            LOG.warn("Contact request {} is stored in the database but its local copy could not be written; a kill"
+                    + " -9 in the next moments could lose it: {}", request.id(), e.toString());
+        }
         sender.wake();
         return request;
     }

@@ -8,10 +8,13 @@ import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collections;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * The contact requests and their deliveries, in the analytics database (tables {@code contact_request} and
@@ -24,6 +27,8 @@ public final class ContactQueue {
 
     /** The longest error text kept (what a destination answered, cut). */
     static final int MAX_ERROR = 1000;
+    /** Ids looked up per statement by {@link #storedIds}. */
+    private static final int ID_CHUNK = 500;
 
     /** A request with its deliveries, for admins. */
     public record Queued(ContactRequest request, List<Delivery> deliveries) {}
@@ -129,6 +134,25 @@ public final class ContactQueue {
         return found.isEmpty() ? Optional.empty() : Optional.of(found.get(0));
     }
 
+    /** Which of {@code ids} the queue holds a request for. */
+    public Set<String> storedIds(List<String> ids) throws SQLException {
+        Set<String> stored = new HashSet<>();
+        for (int from = 0; from < ids.size(); from += ID_CHUNK) {
+            List<String> chunk = ids.subList(from, Math.min(ids.size(), from + ID_CHUNK));
+            try (Connection connection = database.dataSource().getConnection();
+                    PreparedStatement select = connection.prepareStatement("SELECT id FROM contact_request WHERE id IN ("
+                            + String.join(", ", Collections.nCopies(chunk.size(), "?")) + ")")) {
+                bind(select, chunk.toArray());
+                try (ResultSet rows = select.executeQuery()) {
+                    while (rows.next()) {
+                        stored.add(rows.getString(1));
+                    }
+                }
+            }
+        }
+        return stored;
+    }
+
     /** The newest {@code limit} requests with their deliveries, newest first. */
     public List<Queued> recent(int limit) throws SQLException {
         return queued(requests("ORDER BY submitted_at DESC, id", limit));
@@ -143,7 +167,7 @@ public final class ContactQueue {
         Map<String, List<Delivery>> byRequest = new LinkedHashMap<>();
         requests.forEach(request -> byRequest.put(request.id(), new ArrayList<>()));
         if (!requests.isEmpty()) {
-            String marks = String.join(", ", java.util.Collections.nCopies(requests.size(), "?"));
+            String marks = String.join(", ", Collections.nCopies(requests.size(), "?"));
             for (Delivery delivery : deliveries("WHERE request_id IN (" + marks + ") ORDER BY destination",
                     Integer.MAX_VALUE, requests.stream().map(ContactRequest::id).toArray())) {
                 byRequest.get(delivery.requestId()).add(delivery);

@@ -40,16 +40,24 @@ public final class ContactSender implements AutoCloseable {
     private static final int BATCH = 50;
 
     private final ContactQueue queue;
+    private final ContactBackup backup;
     private final Map<String, Destination> destinations;
     private final Clock clock;
     private final ScheduledExecutorService thread;
     private final AtomicBoolean woken = new AtomicBoolean();
     /** Set by {@link #close}: the delivery in hand is finished and recorded, no other is started. */
     private final AtomicBoolean closing = new AtomicBoolean();
+    /** Whether the backup's requests were put back into the queue (done once, on this thread, before any send). */
+    private boolean restored;
 
-    /** @param destinations the configured destinations by name */
-    public ContactSender(ContactQueue queue, Map<String, Destination> destinations, Clock clock) {
+    /**
+     * @param backup the local copy of acknowledged requests, put back into the queue before the first
+     *     delivery (tried again every poll while the database does not answer), or {@code null} for none
+     * @param destinations the configured destinations by name
+     */
+    public ContactSender(ContactQueue queue, ContactBackup backup, Map<String, Destination> destinations, Clock clock) {
         this.queue = queue;
+        this.backup = backup;
         this.destinations = Map.copyOf(destinations);
         this.clock = clock;
         this.thread = Executors.newSingleThreadScheduledExecutor(DaemonThreads.named("kotae-contact-sender"));
@@ -74,9 +82,15 @@ public final class ContactSender implements AutoCloseable {
         }
     }
 
-    /** Tries every delivery due now, once. */
+    /** Tries every delivery due now, once; the first call first restores the backup's requests. */
     void sendDue() {
         try {
+            if (!restored) {
+                if (backup != null) {
+                    backup.restoreInto(queue);
+                }
+                restored = true;
+            }
             List<Delivery> due;
             do {
                 due = queue.due(clock.instant(), BATCH);

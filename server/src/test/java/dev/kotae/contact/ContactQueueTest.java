@@ -91,7 +91,7 @@ class ContactQueueTest {
             ContactQueue queue = new ContactQueue(database);
             FlakyDestination hook = new FlakyDestination();
             hook.down = true;
-            try (ContactSender sender = new ContactSender(queue, Map.of("hook", hook), clock)) {
+            try (ContactSender sender = new ContactSender(queue, null, Map.of("hook", hook), clock)) {
                 ContactRequest request = request("r-1", clock.instant());
                 queue.enqueue(request, List.of("hook"));
                 assertEquals(request, queue.request("r-1").orElseThrow());
@@ -129,7 +129,7 @@ class ContactQueueTest {
             ContactQueue queue = new ContactQueue(database);
             FlakyDestination hook = new FlakyDestination();
             hook.refuses = true;
-            try (ContactSender sender = new ContactSender(queue, Map.of("hook", hook), clock)) {
+            try (ContactSender sender = new ContactSender(queue, null, Map.of("hook", hook), clock)) {
                 queue.enqueue(request("r-2", clock.instant()), List.of("hook", "gone"));
                 sender.sendDue();
                 List<Delivery> failed = queue.undelivered(10);
@@ -214,7 +214,7 @@ class ContactQueueTest {
                 queue.enqueue(request(id, clock.instant()), List.of("hook"));
             }
             HeldDestination hook = new HeldDestination();
-            ContactSender sender = new ContactSender(queue, Map.of("hook", hook), clock);
+            ContactSender sender = new ContactSender(queue, null, Map.of("hook", hook), clock);
             sender.start();
             assertTrue(hook.inside.await(30, TimeUnit.SECONDS), "the first delivery began");
             Thread closer = new Thread(sender::close, "closer");

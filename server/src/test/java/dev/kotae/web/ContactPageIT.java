@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.kotae.analytics.AnalyticsDatabase;
 import dev.kotae.config.ContactConfig;
 import dev.kotae.config.KotaeConfig;
 import dev.kotae.config.PluginsConfig;
@@ -14,6 +15,9 @@ import dev.kotae.contact.WebhookStub;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -274,6 +278,39 @@ class ContactPageIT {
                     + "\"contact/billing\",\"action\":\"" + action + "\",\"session\":\"contact-test-2\"}", null);
             assertEquals(400, forged.status(), forged.body());
             assertEquals("bad_event", forged.json().get("error").get("code").asText());
+        }
+    }
+
+    @Test
+    void aRequestTheDatabaseTookBackAfterAcknowledgingItIsDeliveredAfterTheNextStart(@TempDir Path work)
+            throws Exception {
+        try (WebhookStub own = new WebhookStub()) {
+            own.answer(503); // not delivered before the take-back, so one delivery after it is the whole story
+            KotaeServer first = KotaeServer.configured(work, PluginsConfig.none(), withWebhook(own, 100));
+            try {
+                SiteBrowser browser = new SiteBrowser(first.baseUrl());
+                assertEquals(303, browser.post("/contact", filled(browser.get("/contact").html(),
+                        valid("取り消されたコミットの問い合わせ"))).status());
+                await().atMost(Duration.ofSeconds(30)).until(() -> !own.received().isEmpty());
+            } finally {
+                first.stop();
+            }
+            // What H2 can do to the last commits when the process is killed mid-write, exaggerated to all.
+            try (Connection db = DriverManager.getConnection(AnalyticsDatabase.embeddedUrl(work.resolve("data")));
+                    Statement sql = db.createStatement()) {
+                assertEquals(1, sql.executeUpdate("DELETE FROM contact_delivery"));
+                assertEquals(1, sql.executeUpdate("DELETE FROM contact_request"));
+            }
+            own.answer(200);
+            try (KotaeServer second = KotaeServer.configured(work, PluginsConfig.none(), withWebhook(own, 100))) {
+                JsonNode received = await().atMost(Duration.ofSeconds(30)).until(() -> own.accepted().stream()
+                        .map(WebhookStub.Received::json).filter(r -> r.get("subject").asText()
+                                .equals("取り消されたコミットの問い合わせ")).findFirst().orElse(null), r -> r != null);
+                assertEquals("taro@example.com", received.get("email").asText());
+                assertEquals(1, own.accepted().size());
+                assertTrue(second.get("/api/v1/admin/contact/requests?limit=10", KotaeServer.ADMIN_TOKEN).body()
+                        .contains(received.get("id").asText()), "listed for admins again");
+            }
         }
     }
 
