@@ -2,9 +2,11 @@ package dev.kotae.content;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.file.AccessDeniedException;
 import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.SimpleFileVisitor;
 import java.nio.file.attribute.BasicFileAttributes;
@@ -24,20 +26,47 @@ public final class ContentFolder {
 
     private final Path root;
 
+    /**
+     * @param root the content folder. When it is a symbolic link (a deployment's "current" release), the
+     *     folder it leads to at construction is the one served and watched; links inside it are not followed.
+     */
     public ContentFolder(Path root) {
-        this.root = root.toAbsolutePath().normalize();
+        Path given = root.toAbsolutePath().normalize();
+        Path real;
+        try {
+            real = given.toRealPath();
+        } catch (IOException e) {
+            real = given; // not there yet: requirePresent says so where it matters
+        }
+        this.root = real;
     }
 
     public Path root() {
         return root;
     }
 
+    /**
+     * What a walk of the folder found: the article files, and what it passed over that an author would
+     * expect to be served (a symbolic link, a folder the server cannot read), each with why.
+     */
+    public record Listing(List<String> files, List<ContentProblem> passedOver) {}
+
     /** All article files under {@code dir} (the root if {@code null}), as relative paths with {@code /}. */
     public List<String> list(String dir) {
+        return walk(dir).files();
+    }
+
+    /**
+     * Walks {@code dir} (the root if {@code null}): its article files in path order, and what was passed over.
+     * Symbolic links are never followed (a link could serve a file from anywhere on the machine, and
+     * editing through one would write there); a link named like an article, or to a folder, is reported.
+     */
+    public Listing walk(String dir) {
         Path start = dir == null ? root : resolve(dir);
         List<String> files = new ArrayList<>();
-        if (!Files.isDirectory(start)) {
-            return files;
+        List<ContentProblem> passedOver = new ArrayList<>();
+        if (!Files.isDirectory(start, LinkOption.NOFOLLOW_LINKS)) {
+            return new Listing(files, passedOver);
         }
         try {
             Files.walkFileTree(start, new SimpleFileVisitor<>() {
@@ -50,20 +79,57 @@ public final class ContentFolder {
                 public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) {
                     if (attrs.isRegularFile() && isArticleFile(file)) {
                         files.add(relative(file));
+                    } else if (attrs.isSymbolicLink()) {
+                        String why = linkProblem(file);
+                        if (why != null) {
+                            passedOver.add(new ContentProblem(relative(file), why));
+                        }
                     }
                     return FileVisitResult.CONTINUE;
                 }
 
                 @Override
                 public FileVisitResult visitFileFailed(Path file, IOException e) {
-                    return FileVisitResult.CONTINUE; // deleted while walking, or unreadable: not an article now
+                    // Deleted while walking is not an article now; a hidden one is not looked at anyway.
+                    if (!(e instanceof NoSuchFileException) && (file.equals(start) || !isHidden(file))) {
+                        passedOver.add(new ContentProblem(relative(file),
+                                "cannot be read (" + reason(e) + "): the server's user needs read access; the articles"
+                                        + " in it are not served until then"));
+                    }
+                    return FileVisitResult.CONTINUE;
                 }
             });
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
         files.sort(null);
-        return files;
+        passedOver.sort(java.util.Comparator.comparing(ContentProblem::path));
+        return new Listing(files, passedOver);
+    }
+
+    /**
+     * Why the symbolic link at {@code relativePath} is passed over, or {@code null} when it is not a link an
+     * author would expect to be served (not a link, hidden, or a link to a file that is not an article).
+     */
+    public String linkProblem(String relativePath) {
+        Path file = resolve(relativePath);
+        return Files.isSymbolicLink(file) ? linkProblem(file) : null;
+    }
+
+    private static String linkProblem(Path link) {
+        if (isHidden(link)) {
+            return null;
+        }
+        if (Files.isDirectory(link)) {
+            return "a symbolic link to a folder is not followed: the articles in it are not served; move the folder"
+                    + " itself into the content folder";
+        }
+        return isArticleFile(link) ? "a symbolic link is not followed: move or copy the article itself into the content"
+                + " folder" : null;
+    }
+
+    private static String reason(IOException e) {
+        return e instanceof AccessDeniedException ? "permission denied" : e.getClass().getSimpleName();
     }
 
     /** Whether a path (relative) names something that could be an article file. */
@@ -132,8 +198,10 @@ public final class ContentFolder {
         return new FileContent(Files.readAllBytes(file), modified);
     }
 
+    /** {@code file} relative to the folder, with {@code /}; the folder itself is {@code "."}. */
     public String relative(Path file) {
-        return root.relativize(file.toAbsolutePath().normalize()).toString().replace('\\', '/');
+        Path normal = file.toAbsolutePath().normalize();
+        return normal.equals(root) ? "." : root.relativize(normal).toString().replace('\\', '/');
     }
 
     public Path resolve(String relativePath) {

@@ -8,6 +8,7 @@ import dev.kotae.content.ContentFolderMissingException;
 import dev.kotae.content.ContentProblem;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.file.AccessDeniedException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -65,7 +66,10 @@ public final class ContentSync {
         }
     }
 
-    /** A content file as last seen: its stamp and the id it declares, or why it could not be parsed. */
+    /**
+     * A content file as last seen: its stamp and the id it declares, or why it could not be parsed; or, with
+     * no stamp, something the folder walk passed over (a symbolic link, an unreadable folder) and why.
+     */
     private record FileEntry(String stamp, String id, String problem) {}
 
     private final ContentFolder folder;
@@ -155,7 +159,9 @@ public final class ContentSync {
         files.clear();
         pathsById.clear();
         List<Map.Entry<String, String>> toLoad = new ArrayList<>();
-        for (String path : folder.list(null)) {
+        ContentFolder.Listing listing = folder.walk(null);
+        listing.passedOver().forEach(this::passOver);
+        for (String path : listing.files()) {
             String stamp = folder.stamp(path);
             if (stamp == null) {
                 continue;
@@ -207,7 +213,7 @@ public final class ContentSync {
         // Published once, at the end: admin status never shows a sync's first rounds as its outcome.
         List<ContentProblem> found = collectProblems();
         problems = found;
-        fileCount = files.size();
+        fileCount = (int) files.values().stream().filter(entry -> entry.stamp() != null).count();
         return new Report(done.added(), done.updated(), done.deleted(), done.unchanged(), found.size(), done.tookMillis());
     }
 
@@ -248,10 +254,18 @@ public final class ContentSync {
         folder.requirePresent();
         long start = System.nanoTime();
         Set<String> paths = new TreeSet<>();
+        List<ContentProblem> passedOver = new ArrayList<>();
         for (String changed : changedPaths) {
             paths.add(changed);
             if (folder.isDirectory(changed)) {
-                paths.addAll(folder.list(changed));
+                ContentFolder.Listing listing = folder.walk(changed);
+                paths.addAll(listing.files());
+                passedOver.addAll(listing.passedOver());
+            } else {
+                String why = folder.linkProblem(changed);
+                if (why != null) {
+                    passedOver.add(new ContentProblem(changed, why));
+                }
             }
             String asFolder = changed + "/";
             files.keySet().stream().filter(known -> known.startsWith(asFolder)).forEach(paths::add);
@@ -268,6 +282,7 @@ public final class ContentSync {
                 toLoad.add(Map.entry(path, stamp));
             }
         }
+        passedOver.forEach(this::passOver);
         return loadInRounds(changes, toLoad, formerIds, start);
     }
 
@@ -423,6 +438,9 @@ public final class ContentSync {
             return new Loaded(new FileEntry(stamp, article.id(), null), article);
         } catch (ContentException e) {
             return new Loaded(new FileEntry(stamp, null, e.getMessage()), null);
+        } catch (AccessDeniedException e) {
+            return new Loaded(new FileEntry(stamp, null, "cannot read file: permission denied (the server's user needs"
+                    + " read access)"), null);
         } catch (IOException | RuntimeException e) {
             return new Loaded(new FileEntry(stamp, null, "cannot read file: " + e.getMessage()), null);
         }
@@ -438,6 +456,12 @@ public final class ContentSync {
         }
         put(path, entry);
         return entry;
+    }
+
+    /** Lists what the folder walk passed over (a link, an unreadable folder) among the problems; nothing is read. */
+    private void passOver(ContentProblem problem) {
+        LOG.warn("Not serving {}: {}", problem.path(), problem.message());
+        put(problem.path(), new FileEntry(null, null, problem.message()));
     }
 
     private void put(String path, FileEntry entry) {

@@ -6,10 +6,16 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.List;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** A file's stamp names the rules it is read by and records its size (the sync's rounds are cut by it). */
+/**
+ * A file's stamp names the rules it is read by and records its size (the sync's rounds are cut by it); a
+ * folder the server cannot read is reported, not passed over in silence.
+ */
 class ContentFolderTest {
 
     @TempDir
@@ -27,5 +33,26 @@ class ContentFolderTest {
         Files.write(root.resolve("en/a.md"), new byte[7]);
         assertNotEquals(stamp, folder.stamp("en/a.md"));
         assertEquals(7, ContentFolder.sizeIn(folder.stamp("en/a.md")));
+    }
+
+    @Test
+    void aFolderTheServerCannotReadIsReportedWithTheOthersListed() throws Exception {
+        Files.createDirectories(root.resolve("en/locked"));
+        Files.writeString(root.resolve("en/locked/secret.md"), "# Locked\n");
+        Files.writeString(root.resolve("en/open.md"), "# Open\n");
+        Path locked = root.resolve("en/locked");
+        Files.setPosixFilePermissions(locked, PosixFilePermissions.fromString("---------"));
+        try {
+            // Whoever may read any folder (root, CAP_DAC_OVERRIDE) cannot make one unreadable this way.
+            Assumptions.assumeFalse(Files.isReadable(locked), "running with the right to read any folder (root?):"
+                    + " a folder cannot be made unreadable here");
+            ContentFolder.Listing listing = new ContentFolder(root).walk(null);
+            assertEquals(List.of("en/open.md"), listing.files());
+            assertEquals(List.of("en/locked"), listing.passedOver().stream().map(ContentProblem::path).toList());
+            assertTrue(listing.passedOver().get(0).message().startsWith("cannot be read (permission denied)"),
+                    listing.passedOver().get(0).message());
+        } finally {
+            Files.setPosixFilePermissions(locked, PosixFilePermissions.fromString("rwx------"));
+        }
     }
 }

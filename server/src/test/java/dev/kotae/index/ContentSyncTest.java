@@ -314,6 +314,53 @@ class ContentSyncTest {
     }
 
     @Test
+    void symbolicLinksAreNotFollowedAndAreReportedWhileOthersAreServed(@TempDir Path elsewhere) throws IOException {
+        writeThree();
+        Files.writeString(elsewhere.resolve("outside.md"), "# Outside\n\nA file from elsewhere on the machine.\n");
+        Files.createDirectories(elsewhere.resolve("shared"));
+        Files.writeString(elsewhere.resolve("shared/linked.md"), "# Linked folder\n\nShared with another site.\n");
+        Files.createSymbolicLink(content.resolve("en/outside.md"), elsewhere.resolve("outside.md"));
+        Files.createSymbolicLink(content.resolve("en/shared"), elsewhere.resolve("shared"));
+        Files.createSymbolicLink(content.resolve("en/notes.txt"), elsewhere.resolve("outside.md")); // not an article name
+
+        ContentSync.Report report = sync.syncAll();
+
+        assertReport(report, 3, 0, 0, 0);
+        assertEquals(3, index.size(), "nothing is served through a link");
+        List<ContentProblem> problems = sync.problems();
+        assertEquals(List.of("en/outside.md", "en/shared"), problems.stream().map(ContentProblem::path).toList());
+        assertTrue(problems.get(0).message().startsWith("a symbolic link is not followed"), problems.get(0).message());
+        assertTrue(problems.get(1).message().startsWith("a symbolic link to a folder is not followed"),
+                problems.get(1).message());
+        assertEquals(3, sync.fileCount());
+
+        // Replacing a link with the file itself serves it and clears the problem; a link made later is reported.
+        delete("en/outside.md");
+        Files.copy(elsewhere.resolve("outside.md"), content.resolve("en/outside.md"));
+        Files.createSymbolicLink(content.resolve("en/later.md"), elsewhere.resolve("outside.md"));
+        sync.apply(Set.of("en/outside.md", "en/later.md"));
+        assertEquals(4, index.size());
+        assertEquals(List.of("en/later.md", "en/shared"), sync.problems().stream().map(ContentProblem::path).toList());
+    }
+
+    @Test
+    void aContentFolderThatIsItselfALinkIsServedWhereItLeads(@TempDir Path releases) throws IOException {
+        writeThree();
+        Path current = releases.resolve("current");
+        Files.createSymbolicLink(current, content);
+        ArticleParser parser = new ArticleParser(new MarkdownRenderer(), Set.of("ja", "en"), "ja");
+        ContentSync linked = new ContentSync(new ContentFolder(current), parser, index, roundBytes());
+
+        ContentSync.Report report = linked.syncAll();
+
+        assertReport(report, 3, 0, 0, 0);
+        assertTrue(linked.problems().isEmpty(), linked.problems()::toString);
+        write("en/orders/shipping.md", "# Shipping\n\nIt ships in two days.\n");
+        linked.apply(Set.of("en/orders"));
+        assertEquals(4, index.size());
+    }
+
+    @Test
     void aFileNestedTooDeeplyToRenderIsReportedWhileOthersAreServed() throws IOException {
         // Before, commonmark's StackOverflowError escaped: it stopped start-up, and while running it ended
         // the one thread that follows the folder, with health still "ok".
