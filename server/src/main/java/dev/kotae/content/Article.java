@@ -61,8 +61,23 @@ public record Article(
     /** Locales are BCP-47-like language tags: {@code ja}, {@code en}, {@code pt-BR}. */
     public static final Pattern LOCALE_PATTERN = Pattern.compile("[a-z]{2,3}(-[A-Za-z0-9]{2,8})?");
 
-    /** Titles are headings, not paragraphs. */
+    /** Titles are headings, not paragraphs. A category is a title too. */
     public static final int MAX_TITLE_LENGTH = 300;
+
+    /** A tag is a word or two for filtering, not a sentence. */
+    public static final int MAX_TAG_LENGTH = 100;
+
+    /** Tags an article may have. */
+    public static final int MAX_TAGS = 100;
+
+    /**
+     * A question is as long as a search may be (1,000 characters): a learned phrasing an agent marks
+     * "always" is written into {@code questions:} as customers typed it.
+     */
+    public static final int MAX_QUESTION_LENGTH = 1000;
+
+    /** Questions an article may have. */
+    public static final int MAX_QUESTIONS = 200;
 
     public Article {
         Objects.requireNonNull(id, "id");

@@ -97,10 +97,6 @@ public final class ArticleParser {
         MarkdownRenderer.Rendered rendered = renderer.render(body, explicitTitle);
         String title = ArticleRules.title(explicitTitle != null ? explicitTitle : rendered.leadingHeading(),
                 ": add 'title:' to the front matter or start the body with '# Title'");
-        String headingProblem = explicitTitle == null ? FrontMatter.problemWith(title) : null;
-        if (headingProblem != null) {
-            throw new ContentException("title " + headingProblem); // a title taken from the leading heading
-        }
 
         return new Article(
                 id,
@@ -108,9 +104,9 @@ public final class ArticleParser {
                 type,
                 visibility,
                 locale,
-                meta.category() == null ? "" : meta.category().strip(),
-                Article.cleanValues(meta.tags()),
-                Article.cleanValues(meta.questions()),
+                ArticleRules.category(meta.category()),
+                ArticleRules.tags(meta.tags()),
+                ArticleRules.questions(meta.questions()),
                 meta.updated() != null ? meta.updated() : fileDate,
                 "content:" + relativePath,
                 rendered.html(),

@@ -1,5 +1,7 @@
 package dev.kotae.content;
 
+import java.util.List;
+
 /**
  * The checks and defaults every article meets, whatever it came from (a Markdown file's front matter or
  * a plugin source): one place, so a rule cannot hold for files and not for plugins.
@@ -52,7 +54,55 @@ public final class ArticleRules {
         if (title.length() > Article.MAX_TITLE_LENGTH) {
             throw new ContentException("title is longer than " + Article.MAX_TITLE_LENGTH + " characters");
         }
+        requireText("title", title);
         return title;
+    }
+
+    /** The category, trimmed ({@code ""} for none): one line of text, no longer than a title. */
+    public static String category(String raw) throws ContentException {
+        if (isBlank(raw)) {
+            return "";
+        }
+        String category = raw.strip();
+        if (category.length() > Article.MAX_TITLE_LENGTH) {
+            throw new ContentException("category is longer than " + Article.MAX_TITLE_LENGTH + " characters");
+        }
+        requireText("category", category);
+        return category;
+    }
+
+    /** The tags, cleaned ({@link Article#cleanValues}): at most {@link Article#MAX_TAGS}, each one line of text. */
+    public static List<String> tags(List<String> raw) throws ContentException {
+        return values("tag", raw, Article.MAX_TAGS, Article.MAX_TAG_LENGTH);
+    }
+
+    /** The questions, cleaned: at most {@link Article#MAX_QUESTIONS}, each one line of text. */
+    public static List<String> questions(List<String> raw) throws ContentException {
+        return values("question", raw, Article.MAX_QUESTIONS, Article.MAX_QUESTION_LENGTH);
+    }
+
+    private static List<String> values(String name, List<String> raw, int maxCount, int maxLength)
+            throws ContentException {
+        List<String> values = Article.cleanValues(raw);
+        if (values.size() > maxCount) {
+            throw new ContentException("more than " + maxCount + " " + name + "s (" + values.size() + ")");
+        }
+        for (String value : values) {
+            if (value.length() > maxLength) {
+                throw new ContentException(name + " '" + value.substring(0, value.offsetByCodePoints(0, 40)) + "…' is longer than " + maxLength
+                        + " characters");
+            }
+            requireText(name, value);
+        }
+        return values;
+    }
+
+    /** One line of text that front matter can hold ({@link FrontMatter#problemWith}), whatever it came from. */
+    private static void requireText(String name, String value) throws ContentException {
+        String problem = FrontMatter.problemWith(value);
+        if (problem != null) {
+            throw new ContentException(name + " " + problem);
+        }
     }
 
     private static boolean isBlank(String value) {

@@ -145,9 +145,9 @@ public final class ContentFolder {
     /**
      * Which rules a file was read by, part of every stamp: when they change (stop 46: keys given twice, ids
      * of dots and control characters refused), every file is read again once, so one indexed before is not
-     * served on by rules it no longer meets.
+     * served on by rules it no longer meets (r3, stop 48: bounds on questions, tags and category).
      */
-    public static final String READ_RULES = "r2";
+    public static final String READ_RULES = "r3";
 
     /**
      * The file's change stamp (the rules it is read by, its size and modification time), or {@code null} if

@@ -14,6 +14,7 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.LocalDate;
+import java.util.List;
 import java.util.HexFormat;
 import java.util.Set;
 
@@ -25,7 +26,7 @@ import java.util.Set;
 public final class SourceArticles {
 
     /** Bump when conversion changes, so every plugin article is re-indexed once. */
-    private static final String CONVERSION_VERSION = "1";
+    private static final String CONVERSION_VERSION = "2";
     private static final int MAX_BODY_CHARS = 2 * 1024 * 1024;
 
     private final MarkdownRenderer markdown;
@@ -65,9 +66,11 @@ public final class SourceArticles {
             throw new ContentException("body is longer than " + MAX_BODY_CHARS + " characters");
         }
         MarkdownRenderer.Rendered rendered = render(body, in.bodyFormat(), title);
-        return new Article(sourceId + ":" + in.id(), title, type, visibility, locale,
-                in.category() == null ? "" : in.category().strip(), Article.cleanValues(in.tags()),
-                Article.cleanValues(in.questions()), in.updated() != null ? in.updated() : LocalDate.now(),
+        String category = ArticleRules.category(in.category());
+        List<String> tags = ArticleRules.tags(in.tags());
+        List<String> questions = ArticleRules.questions(in.questions());
+        return new Article(sourceId + ":" + in.id(), title, type, visibility, locale, category, tags, questions,
+                in.updated() != null ? in.updated() : LocalDate.now(),
                 sourceKey(pluginId, sourceId), rendered.html(), rendered.text());
     }
 

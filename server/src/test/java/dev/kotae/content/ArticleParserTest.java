@@ -290,4 +290,21 @@ class ArticleParserTest {
         assertTrue(rejects("faq/x.md", "# Bell\u0007 title\n\nBody\n").getMessage()
                 .startsWith("title must not contain control characters"));
     }
+
+    @Test
+    void questionsTagsAndCategoryAreBoundedAsTheyAreShownAndSuggested() throws ContentException {
+        String longest = "質".repeat(Article.MAX_QUESTION_LENGTH);
+        assertEquals(List.of(longest), parse("faq/x.md", "---\ntitle: X\nquestions: [\"" + longest + "\"]\n---\nB\n")
+                .questions(), "a question as long as a search is kept");
+        assertTrue(rejects("faq/x.md", "---\ntitle: X\nquestions: [\"" + longest + "問\"]\n---\nB\n").getMessage()
+                .endsWith("is longer than 1000 characters"));
+        String many = String.join(", ", java.util.stream.IntStream.rangeClosed(0, Article.MAX_QUESTIONS)
+                .mapToObj(i -> "\"q" + i + "\"").toList());
+        assertEquals("more than 200 questions (201)",
+                rejects("faq/x.md", "---\ntitle: X\nquestions: [" + many + "]\n---\nB\n").getMessage());
+        assertTrue(rejects("faq/x.md", "---\ntitle: X\ntags: [\"" + "t".repeat(101) + "\"]\n---\nB\n").getMessage()
+                .endsWith("is longer than 100 characters"));
+        assertEquals("category is longer than 300 characters",
+                rejects("faq/x.md", "---\ntitle: X\ncategory: " + "c".repeat(301) + "\n---\nB\n").getMessage());
+    }
 }

@@ -129,6 +129,16 @@ class EditorApiHostileIT {
             cases.add(jsonCase("a line break in " + field, "PUT", "/api/v1/drafts/" + DRAFT, ALICE, write.toString(), 400,
                     null, "If-Match", quoted(draftRevision)));
         }
+        // Bounds an article file is read by: the editor refuses to write what the next read would skip.
+        ObjectNode longQuestion = article("A long question", "x");
+        longQuestion.putArray("questions").add("q".repeat(1001));
+        ObjectNode manyTags = article("Many tags", "x");
+        java.util.stream.IntStream.range(0, 101).forEach(i -> ((com.fasterxml.jackson.databind.node.ArrayNode)
+                manyTags.get("tags")).add("tag" + i));
+        cases.add(jsonCase("a question longer than a search", "PUT", "/api/v1/drafts/" + DRAFT, ALICE,
+                longQuestion.toString(), 400, null, "If-Match", quoted(draftRevision)));
+        cases.add(jsonCase("more than 100 tags in a new article", "POST", "/api/v1/articles", ROOT,
+                manyTags.put("id", "many-tags").toString(), 400, null));
         // Characters YAML cannot hold (an unpaired surrogate half, a noncharacter, a C1 control), sent as JSON
         // escapes: refused naming the field, also where a wrong If-Match would otherwise show a diff.
         for (String escape : List.of("\\ud800", "\\udfff", "\\ufffe", "\\uffff", "\\u0090")) {
