@@ -11,8 +11,8 @@ import javax.net.SocketFactory;
  * The plain sockets of one destination's attempts, so that an attempt past its time can be ended from
  * another thread by closing them. Jakarta Mail's timeouts are per read: a server that sends its greeting
  * a byte every two seconds, under a three-second timeout, held the contact sender's one thread (and every
- * other destination's deliveries) for as long as it liked. A STARTTLS connection is layered on the plain
- * socket, so closing that ends it too. Attempts run one at a time (the contact sender has one thread); each
+ * other destination's deliveries) for as long as it liked. A STARTTLS or SMTPS connection is layered on the
+ * plain socket, so closing that ends it too. Attempts run one at a time (the contact sender has one thread); each
  * gets a set of its own ({@link #begin}), so a late deadline of one can never close the next one's sockets.
  */
 final class AttemptSockets extends SocketFactory {

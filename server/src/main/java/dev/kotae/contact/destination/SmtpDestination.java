@@ -89,12 +89,11 @@ public final class SmtpDestination implements Destination {
         this.name = name;
         this.settings = settings;
         Properties properties = properties(settings);
-        if (settings.tls() != SmtpSettings.Tls.TLS) {
-            // Plain and STARTTLS connections start on a socket of ours, which the deadline can close. (SMTPS
-            // keeps Jakarta Mail's own SSL sockets, and with them only its per-read timeouts.)
-            properties.put("mail.smtp.socketFactory", sockets);
-            properties.setProperty("mail.smtp.socketFactory.fallback", "false");
-        }
+        // Every connection starts on a plain socket of ours, which the deadline can close: STARTTLS is layered
+        // on it later, and for SMTPS (no mail.smtp.ssl.socketFactory set) Jakarta Mail layers TLS on the socket
+        // this factory made, with the default SSL socket factory and the same server identity check.
+        properties.put("mail.smtp.socketFactory", sockets);
+        properties.setProperty("mail.smtp.socketFactory.fallback", "false");
         this.session = Session.getInstance(properties);
     }
 
@@ -126,14 +125,12 @@ public final class SmtpDestination implements Destination {
         } catch (MessagingException e) {
             throw new DeliveryException("no SMTP transport: " + e.getMessage(), null, true);
         }
-        // Only the sockets of ours can be closed: with SMTPS there are none, and its per-read timeouts stand.
-        boolean bounded = settings.tls() != SmtpSettings.Tls.TLS;
         Set<Socket> attempt = sockets.begin();
         AtomicBoolean late = new AtomicBoolean();
-        ScheduledFuture<?> deadline = bounded ? DEADLINES.schedule(() -> {
+        ScheduledFuture<?> deadline = DEADLINES.schedule(() -> {
             late.set(true);
             AttemptSockets.closeAll(attempt);
-        }, settings.timeout().toMillis(), TimeUnit.MILLISECONDS) : null;
+        }, settings.timeout().toMillis(), TimeUnit.MILLISECONDS);
         try {
             transport.connect(settings.host(), settings.port(), settings.username(), settings.password());
             transport.sendMessage(message, message.getAllRecipients());
@@ -151,9 +148,7 @@ public final class SmtpDestination implements Destination {
                 // request be sent again. After a failure the failure is what matters.
                 LOG.debug("{}: closing the SMTP connection failed: {}", name, e.toString());
             }
-            if (deadline != null) {
-                deadline.cancel(false);
-            }
+            deadline.cancel(false);
         }
         LOG.info("{}: contact request {} sent by e-mail to {} recipient(s)", name, request.id(), settings.to().size());
     }
