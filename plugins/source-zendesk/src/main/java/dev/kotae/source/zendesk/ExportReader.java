@@ -2,6 +2,7 @@ package dev.kotae.source.zendesk;
 
 import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
@@ -26,6 +27,12 @@ import java.util.List;
  * single entry with a wrong field type only skips that entry.
  */
 final class ExportReader {
+
+    /**
+     * The largest page read. The API returns at most 100 entries a page, so a real page is a few MiB; one
+     * far larger is not an export page, and reading it whole could take the server's memory.
+     */
+    static final long MAX_PAGE_BYTES = 64L * 1024 * 1024;
 
     private final ObjectMapper json = new ObjectMapper();
 
@@ -92,9 +99,18 @@ final class ExportReader {
 
     // The array under `key` of one page: {"articles": [...], "next_page": ..., ...}.
     private JsonNode items(Path page, String key) throws IOException {
+        long size = Files.size(page);
+        if (size > MAX_PAGE_BYTES) {
+            throw new IOException("export page " + page + " is " + size / (1024 * 1024) + " MiB; a page of Zendesk's API"
+                    + " (at most 100 entries) is far smaller, so it is not read (limit " + MAX_PAGE_BYTES / (1024 * 1024)
+                    + " MiB): save the API's pages as they come");
+        }
         JsonNode root;
         try (InputStream in = Files.newInputStream(page)) {
             root = json.readTree(in);
+        } catch (StreamConstraintsException e) {
+            // Not malformed: a value longer than Jackson reads (a 20-million-character body, say).
+            throw new IOException("export page " + page + " holds a value too large to read: " + e.getOriginalMessage(), e);
         } catch (JsonProcessingException e) {
             JsonLocation at = e.getLocation();
             String where = at == null ? "" : " at line " + at.getLineNr() + ", column " + at.getColumnNr();

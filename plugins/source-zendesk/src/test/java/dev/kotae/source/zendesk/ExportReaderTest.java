@@ -107,6 +107,29 @@ class ExportReaderTest {
     }
 
     @Test
+    void aValueTooLargeToReadIsNamedAsSuchNotAsMalformedJson() {
+        TestFiles.write(folder, "articles.json", "{\"articles\": [{\"id\": 1, \"title\": \"T\", \"body\": \""
+                + "x".repeat(20_000_001) + "\"}]}");
+
+        IOException error = assertThrows(IOException.class, () -> reader.read(folder));
+
+        assertTrue(error.getMessage().startsWith("export page " + folder.resolve("articles.json")
+                + " holds a value too large to read: String value length"), error.getMessage());
+    }
+
+    @Test
+    void aPageFarLargerThanTheApiSendsIsNotRead() throws Exception {
+        Path page = folder.resolve("articles.json");
+        try (java.io.RandomAccessFile sparse = new java.io.RandomAccessFile(page.toFile(), "rw")) {
+            sparse.setLength(ExportReader.MAX_PAGE_BYTES + 1); // no bytes written: the size alone refuses it
+        }
+
+        IOException error = assertThrows(IOException.class, () -> reader.read(folder));
+
+        assertTrue(error.getMessage().startsWith("export page " + page + " is 64 MiB;"), error.getMessage());
+    }
+
+    @Test
     void missingFolder() {
         IOException error = assertThrows(IOException.class, () -> reader.read(folder.resolve("gone")));
 
