@@ -29,8 +29,12 @@ import org.apache.lucene.index.LeafReaderContext;
 import org.apache.lucene.index.ReaderUtil;
 import org.apache.lucene.util.BytesRef;
 
-/** Maps an {@link Article} to its Lucene document and back. The single place that knows the schema. */
-public final class ArticleDocuments {
+/**
+ * Maps an {@link Article} to its Lucene document and back. The single place that knows the schema. Not
+ * final only so that tests can make a document Lucene refuses: the article rules leave no field that
+ * could hold a term too long, and the index must still cope with one.
+ */
+public class ArticleDocuments {
 
     /** Body text: indexed with offsets, so highlighting needs no re-analysis; the text itself is a doc value. */
     private static final FieldType BODY_TYPE = new FieldType(TextField.TYPE_NOT_STORED);

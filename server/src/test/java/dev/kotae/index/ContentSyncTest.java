@@ -70,7 +70,7 @@ class ContentSyncTest {
     }
 
     private void open(String settings) throws IOException {
-        index = ArticleIndex.open(data.resolve("index"), analysis, new ArticleDocuments(suggestKeys), settings);
+        index = ArticleIndex.open(data.resolve("index"), analysis, new RefusingDocuments(suggestKeys), settings);
         ArticleParser parser = new ArticleParser(new MarkdownRenderer(), Set.of("ja", "en"), "ja");
         sync = new ContentSync(new ContentFolder(content), parser, index, roundBytes());
     }
@@ -549,9 +549,31 @@ class ContentSyncTest {
         assertEquals(3, report.deleted(), report.toString());
     }
 
-    /** A tag longer than Lucene takes (as a facet label and as a term): that one document cannot be written. */
+    private static final String REFUSED_TITLE = "Refused by the index";
+
+    /**
+     * The documents of the index, and for an article titled {@link #REFUSED_TITLE} a term longer than Lucene
+     * takes, so that one document cannot be written. (A tag did that before the article rules bounded tags.)
+     */
+    static final class RefusingDocuments extends ArticleDocuments {
+        RefusingDocuments(SuggestKeys keys) {
+            super(keys);
+        }
+
+        @Override
+        public org.apache.lucene.document.Document toDocument(Article article, String stamp) throws IOException {
+            org.apache.lucene.document.Document doc = super.toDocument(article, stamp);
+            if (article.title().equals(REFUSED_TITLE)) {
+                doc.add(new org.apache.lucene.document.StringField("immense", "x".repeat(40_000),
+                        org.apache.lucene.document.Field.Store.NO));
+            }
+            return doc;
+        }
+    }
+
+    /** A file whose document the index refuses ({@link RefusingDocuments}). */
     private static String refusedByTheIndex(String id) {
-        return "---\nid: " + id + "\ntags: [" + "x".repeat(40_000) + "]\n---\n# Refused\n\nBody.\n";
+        return "---\nid: " + id + "\n---\n# " + REFUSED_TITLE + "\n\nBody.\n";
     }
 
     @Test
