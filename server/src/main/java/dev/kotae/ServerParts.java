@@ -248,7 +248,7 @@ final class ServerParts implements AutoCloseable {
         Site site = new Site(config.contact().enabled() && config.site().contactUrl() == null
                 ? config.site().withContactUrl("/contact") : config.site(), config.defaultLocale(), csrf, agentSessions);
         ClickLedger clicks = new ClickLedger();
-        ImageStore images = new ImageStore(config.content(), config.editor().maxImageBytes(), Clock.systemUTC());
+        ImageStore images = new ImageStore(folder.root(), config.editor().maxImageBytes(), Clock.systemUTC());
         this.editor = closer.add(new ArticleEditor(new ArticleEditor.Setup(folder, parser, config.defaultLocale(), data,
                 id -> articles.article(id, Audience.AGENTS), images, config.editor().reviewRequired(),
                 authorEmails(accounts, ArticleEditor.emailsAt(config.editor().authorEmailDomain())),

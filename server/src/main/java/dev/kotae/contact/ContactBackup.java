@@ -1,5 +1,6 @@
 package dev.kotae.contact;
 
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
@@ -12,10 +13,13 @@ import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.sql.SQLException;
 import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.stream.Stream;
@@ -31,15 +35,17 @@ import org.slf4j.LoggerFactory;
  * <p>
  * Requests are appended, one JSON line each, to a file per UTC day ({@code yyyy-MM-dd.jsonl}) in their own
  * folder. A take-back only ever concerns the last moments before a kill, which the next start restores;
- * files older than {@link #KEEP_DAYS} days are deleted when a new day's file is begun, and only once this
- * process restored them (a server down for days restores its old files before it may delete them). A torn
- * last line (a kill mid-append) is skipped.
+ * {@link #forgetOld} deletes the files of days that ended more than {@link #KEEP_DAYS} days ago, and only
+ * once this process restored them (a server down for days restores its old files before it may delete
+ * them). An unreadable line (a kill mid-append) is skipped.
  */
 public final class ContactBackup {
 
     private static final Logger LOG = LoggerFactory.getLogger(ContactBackup.class);
     /** Days a day's file is kept after its day ends. */
     static final int KEEP_DAYS = 2;
+    /** How long after a restore old files may go: H2 keeps a commit once no burst of commits follows it. */
+    static final Duration SETTLE = Duration.ofMinutes(1);
     private static final String SUFFIX = ".jsonl";
 
     /** One kept line: the request and the destinations it was queued for. */
@@ -48,11 +54,10 @@ public final class ContactBackup {
     private final Path folder;
     private final Clock clock;
     private final ObjectMapper json = new ObjectMapper().registerModule(new JavaTimeModule())
-            .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
-    /** The day of the file appended to last; a new day's first append deletes the files past keeping. */
-    private LocalDate lastDay;
-    /** Whether {@link #restoreInto} ran: until then no file is deleted, whatever its age. */
-    private boolean restored;
+            .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
+            .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES); // a line a later version wrote reads too
+    /** When {@link #restoreInto} last finished, or {@code null}: until then no file is deleted, whatever its age. */
+    private Instant restoredAt;
 
     public ContactBackup(Path folder, Clock clock) {
         this.folder = folder;
@@ -84,10 +89,31 @@ public final class ContactBackup {
         if (created) {
             forceFolder(); // the new file's name must survive a power loss as well as its bytes
         }
-        if (restored && !today.equals(lastDay)) {
-            lastDay = today;
-            deleteBefore(today.minusDays(KEEP_DAYS));
+    }
+
+    /**
+     * Deletes the files whose day ended more than {@link #KEEP_DAYS} days ago, once {@link #restoreInto} ran
+     * at least {@link #SETTLE} ago (what it put back must be kept by the database first: a kill just after a
+     * burst of commits can take them back). Returns how many files were deleted.
+     */
+    public synchronized int forgetOld() {
+        Instant now = clock.instant();
+        if (restoredAt == null || restoredAt.plus(SETTLE).isAfter(now)) {
+            return 0;
         }
+        LocalDate oldestKept = LocalDate.ofInstant(now, ZoneOffset.UTC).minusDays(KEEP_DAYS);
+        int deleted = 0;
+        for (Path file : files()) {
+            if (day(file).isBefore(oldestKept)) {
+                try {
+                    Files.deleteIfExists(file);
+                    deleted++;
+                } catch (IOException e) {
+                    LOG.warn("Cannot delete old contact backup {}: {}", file, e.toString());
+                }
+            }
+        }
+        return deleted;
     }
 
     /**
@@ -99,49 +125,86 @@ public final class ContactBackup {
     public synchronized int restoreInto(ContactQueue queue) throws SQLException {
         List<Kept> kept = read();
         if (kept.isEmpty()) {
-            restored = true;
+            restoredAt = clock.instant();
             return 0;
         }
-        Set<String> stored = queue.storedIds(kept.stream().map(k -> k.request().id()).toList());
+        Set<String> stored = new HashSet<>(queue.storedIds(kept.stream().map(k -> k.request().id()).distinct().toList()));
         int count = 0;
         for (Kept k : kept) {
-            if (!stored.contains(k.request().id())) {
-                queue.enqueue(k.request(), k.destinations());
-                LOG.warn("Contact request {} of {} was acknowledged but no longer in the database (taken back by a"
-                        + " kill); restored from {} and queued again", k.request().id(), k.request().submittedAt(),
-                        folder);
-                count++;
+            if (!stored.add(k.request().id())) {
+                continue; // in the database, or restored from an earlier line
             }
+            try {
+                queue.enqueue(k.request(), k.destinations());
+            } catch (SQLException e) {
+                String state = e.getSQLState() == null ? "" : e.getSQLState();
+                if (!state.startsWith("22") && !state.startsWith("23")) {
+                    throw e; // the database did not answer: try the whole restore again later
+                }
+                // Data or a constraint the line breaks (SQL states 22, 23): that one cannot be restored, others can.
+                LOG.error("Contact request {} from {} cannot be restored: {}", k.request().id(), folder, e.getMessage());
+                continue;
+            }
+            LOG.warn("Contact request {} of {} was acknowledged but no longer in the database (taken back by a"
+                    + " kill); restored from {} and queued again", k.request().id(), k.request().submittedAt(), folder);
+            count++;
         }
-        restored = true;
+        restoredAt = clock.instant();
         return count;
     }
 
-    /** Every readable kept request, oldest file first; torn or unreadable lines are skipped with a warning. */
+    /**
+     * Every readable kept request, oldest file first. A line that cannot be read (torn by a kill or a full
+     * disk, even inside a multi-byte character, or not a request) is skipped with a warning; the others
+     * of its file are read all the same.
+     */
     List<Kept> read() {
         List<Kept> kept = new ArrayList<>();
         for (Path file : files()) {
-            String text;
+            byte[] bytes;
             try {
-                text = Files.readString(file, StandardCharsets.UTF_8);
+                bytes = Files.readAllBytes(file);
             } catch (IOException e) {
                 LOG.warn("Cannot read contact backup {}: {}", file, e.toString());
                 continue;
             }
-            String[] lines = text.split("\n", -1);
+            int start = 0;
+            int line = 1;
             // The part after the last line break is a line torn by a kill mid-append, or empty.
-            for (int i = 0; i < lines.length - 1; i++) {
-                if (lines[i].isBlank()) {
-                    continue;
-                }
-                try {
-                    kept.add(json.readValue(lines[i], Kept.class));
-                } catch (IOException | RuntimeException e) {
-                    LOG.warn("Skipping unreadable line {} of contact backup {}: {}", i + 1, file, e.getMessage());
+            for (int end = indexOf(bytes, start); end >= 0; start = end + 1, end = indexOf(bytes, start), line++) {
+                Kept one = parse(bytes, start, end, file, line);
+                if (one != null) {
+                    kept.add(one);
                 }
             }
         }
         return kept;
+    }
+
+    private Kept parse(byte[] bytes, int start, int end, Path file, int line) {
+        if (end == start) {
+            return null;
+        }
+        try {
+            String text = StandardCharsets.UTF_8.newDecoder().decode(ByteBuffer.wrap(bytes, start, end - start)).toString();
+            Kept one = json.readValue(text, Kept.class);
+            if (one == null || one.request() == null || one.destinations() == null) {
+                throw new IOException("not a kept request");
+            }
+            return one;
+        } catch (IOException | RuntimeException e) {
+            LOG.warn("Skipping unreadable line {} of contact backup {}: {}", line, file, e.getMessage());
+            return null;
+        }
+    }
+
+    private static int indexOf(byte[] bytes, int from) {
+        for (int i = from; i < bytes.length; i++) {
+            if (bytes[i] == '\n') {
+                return i;
+            }
+        }
+        return -1;
     }
 
     private List<Path> files() {
@@ -153,18 +216,6 @@ public final class ContactBackup {
         } catch (IOException e) {
             LOG.warn("Cannot list contact backup {}: {}", folder, e.toString());
             return List.of();
-        }
-    }
-
-    private void deleteBefore(LocalDate oldestKept) {
-        for (Path file : files()) {
-            if (day(file).isBefore(oldestKept)) {
-                try {
-                    Files.deleteIfExists(file);
-                } catch (IOException e) {
-                    LOG.warn("Cannot delete old contact backup {}: {}", file, e.toString());
-                }
-            }
         }
     }
 

@@ -72,7 +72,7 @@ public final class ContactDesk {
         queue.enqueue(request, category.destinations());
         try {
             backup.keep(request, category.destinations());
-        } catch (IOException e) {
+        } catch (IOException | RuntimeException e) {
             LOG.warn("Contact request {} is stored in the database but its local copy could not be written; a kill"
                     + " -9 in the next moments could lose it: {}", request.id(), e.toString());
         }

@@ -82,14 +82,18 @@ public final class ContactSender implements AutoCloseable {
         }
     }
 
-    /** Tries every delivery due now, once; the first call first restores the backup's requests. */
+    /**
+     * Tries every delivery due now, once; the first call first restores the backup's requests, and every
+     * call lets the backup delete its old days.
+     */
     void sendDue() {
         try {
-            if (!restored) {
-                if (backup != null) {
+            if (backup != null) {
+                if (!restored) {
                     backup.restoreInto(queue);
+                    restored = true;
                 }
-                restored = true;
+                backup.forgetOld();
             }
             List<Delivery> due;
             do {

@@ -51,10 +51,10 @@ public final class ArticleRules {
             throw new ContentException("no title" + missingHint);
         }
         String title = raw.strip();
+        requireText("title", title);
         if (title.length() > Article.MAX_TITLE_LENGTH) {
             throw new ContentException("title is longer than " + Article.MAX_TITLE_LENGTH + " characters");
         }
-        requireText("title", title);
         return title;
     }
 
@@ -64,10 +64,10 @@ public final class ArticleRules {
             return "";
         }
         String category = raw.strip();
+        requireText("category", category);
         if (category.length() > Article.MAX_TITLE_LENGTH) {
             throw new ContentException("category is longer than " + Article.MAX_TITLE_LENGTH + " characters");
         }
-        requireText("category", category);
         return category;
     }
 
@@ -88,11 +88,11 @@ public final class ArticleRules {
             throw new ContentException("more than " + maxCount + " " + name + "s (" + values.size() + ")");
         }
         for (String value : values) {
+            requireText(name, value); // first: the start quoted below must be one line of text
             if (value.length() > maxLength) {
-                throw new ContentException(name + " '" + value.substring(0, value.offsetByCodePoints(0, 40)) + "…' is longer than " + maxLength
-                        + " characters");
+                throw new ContentException(name + " '" + value.substring(0, value.offsetByCodePoints(0, 40))
+                        + "…' is longer than " + maxLength + " characters");
             }
-            requireText(name, value);
         }
         return values;
     }

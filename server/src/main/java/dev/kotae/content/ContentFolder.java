@@ -172,10 +172,18 @@ public final class ContentFolder {
         return Long.parseLong(stamp, stamp.lastIndexOf(':', end - 1) + 1, end, 10);
     }
 
-    /** Fails unless the folder itself is there: a missing folder is not one without articles. */
+    /**
+     * Fails unless the folder itself is there and can be listed: a missing or unreadable folder is not one
+     * without articles.
+     */
     public void requirePresent() throws ContentFolderMissingException {
         if (!Files.isDirectory(root)) {
             throw new ContentFolderMissingException(root);
+        }
+        try (java.nio.file.DirectoryStream<Path> listed = Files.newDirectoryStream(root)) {
+            // Only that it can be listed: a folder that cannot be read would look empty and empty the index.
+        } catch (IOException e) {
+            throw new ContentFolderMissingException(root, reason(e));
         }
     }
 

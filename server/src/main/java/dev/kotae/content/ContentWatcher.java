@@ -5,6 +5,7 @@ import java.nio.file.ClosedWatchServiceException;
 import java.nio.file.FileSystems;
 import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.SimpleFileVisitor;
 import java.nio.file.StandardWatchEventKinds;
@@ -194,6 +195,9 @@ public final class ContentWatcher implements AutoCloseable {
             }
             if (event.kind() == StandardWatchEventKinds.ENTRY_CREATE && Files.isDirectory(child)) {
                 registerTree(child);
+            } else if (event.kind() == StandardWatchEventKinds.ENTRY_MODIFY
+                    && Files.isDirectory(child, LinkOption.NOFOLLOW_LINKS) && !watchedDirs.containsValue(child)) {
+                registerTree(child); // a folder that could not be read before (chmod'ed readable now)
             }
             changed.add(folder.relative(child));
         }

@@ -2,6 +2,7 @@ package dev.kotae.editing;
 
 import dev.kotae.content.Article;
 import dev.kotae.content.ArticleParser;
+import dev.kotae.content.ArticleRules;
 import dev.kotae.content.ContentException;
 import dev.kotae.content.ContentFolder;
 import dev.kotae.content.FrontMatter;
@@ -36,6 +37,23 @@ final class ArticleChecks {
                 article.category(), article.tags(), article.questions(), null, article.translationKey()).textProblem();
         if (problem != null) {
             throw new EditRejectedException(problem.key(), problem.message());
+        }
+        checkBounds("category", () -> ArticleRules.category(article.category()));
+        checkBounds("tags", () -> ArticleRules.tags(article.tags()));
+        checkBounds("questions", () -> ArticleRules.questions(article.questions()));
+    }
+
+    /** A rule of {@link ArticleRules} that can refuse a value, without its result. */
+    private interface Rule {
+        void check() throws ContentException;
+    }
+
+    /** Refuses, naming {@code field}, what {@code rule} refuses (a tag too long, more questions than allowed). */
+    private static void checkBounds(String field, Rule rule) throws EditRejectedException {
+        try {
+            rule.check();
+        } catch (ContentException e) {
+            throw new EditRejectedException(field, e.getMessage());
         }
     }
 

@@ -84,25 +84,29 @@ class ContactBackupTest {
     }
 
     @Test
-    void aLineTornByAKillIsSkippedAndTheNextRequestStaysReadable() throws Exception {
+    void aLineTornByAKillIsSkippedAndTheOthersOfItsFileStayReadable() throws Exception {
         ContactQueueTest.MovingClock clock = new ContactQueueTest.MovingClock();
         Path folder = data.resolve("contact-backup");
         ContactBackup backup = new ContactBackup(folder, clock);
         backup.keep(ContactQueueTest.request("r-1", clock.instant()), List.of("hook"));
         Path file = onlyFile(folder);
-        Files.writeString(file, "{\"request\":{\"id\":\"r-torn\",\"submi", StandardOpenOption.APPEND);
+        // Torn inside 返 (three bytes in UTF-8): the file is no longer valid UTF-8 as a whole.
+        byte[] torn = "{\"request\":{\"id\":\"r-torn\",\"subject\":\"返".getBytes(StandardCharsets.UTF_8);
+        Files.write(file, java.util.Arrays.copyOf(torn, torn.length - 1), StandardOpenOption.APPEND);
         assertEquals(List.of("r-1"), ids(backup.read()));
 
         ContactBackup afterRestart = new ContactBackup(folder, clock);
         afterRestart.keep(ContactQueueTest.request("r-2", clock.instant()), List.of("hook", "mail"));
+        Files.write(file, "{\"request\":null,\"destinations\":[\"hook\"]}\n".getBytes(StandardCharsets.UTF_8),
+                StandardOpenOption.APPEND);
+        afterRestart.keep(ContactQueueTest.request("r-3", clock.instant()), List.of("hook"));
         List<ContactBackup.Kept> kept = afterRestart.read();
-        assertEquals(List.of("r-1", "r-2"), ids(kept));
+        assertEquals(List.of("r-1", "r-2", "r-3"), ids(kept), "the torn and the empty line are skipped, no more");
         assertEquals(List.of("hook", "mail"), kept.get(1).destinations());
-        assertTrue(Files.readString(file, StandardCharsets.UTF_8).contains("r-torn"), "the torn line is left in place");
     }
 
     @Test
-    void filesPastKeepingAreDeletedWhenANewDayBeginsOnlyAfterTheyWereRestored() throws Exception {
+    void daysPastKeepingAreDeletedOnlyAWhileAfterTheyWereRestored() throws Exception {
         ContactQueueTest.MovingClock clock = new ContactQueueTest.MovingClock();
         Path folder = data.resolve("contact-backup");
         ContactBackup backup = new ContactBackup(folder, clock);
@@ -111,21 +115,21 @@ class ContactBackupTest {
             clock.now = first.plus(Duration.ofDays(day - 1));
             backup.keep(ContactQueueTest.request("day-" + day, clock.instant()), List.of("hook"));
         }
-        assertEquals(List.of("day-1", "day-2", "day-3"), ids(backup.read()), "kept " + ContactBackup.KEEP_DAYS + " days");
-
-        // A server that was down for days: its first request must not delete what its start has not restored.
+        // A server that was down for days: nothing goes before its start restored it.
         ContactBackup restarted = new ContactBackup(folder, clock);
         clock.now = first.plus(Duration.ofDays(ContactBackup.KEEP_DAYS + 2));
         restarted.keep(ContactQueueTest.request("day-5", clock.instant()), List.of("hook"));
+        assertEquals(0, restarted.forgetOld());
         assertEquals(List.of("day-1", "day-2", "day-3", "day-5"), ids(restarted.read()));
 
         try (TestDatabases.Storage db = TestDatabases.named("h2");
                 AnalyticsDatabase database = TestDatabases.open(db, data)) {
             assertEquals(4, restarted.restoreInto(new ContactQueue(database)));
         }
-        clock.now = clock.now.plus(Duration.ofDays(1));
-        restarted.keep(ContactQueueTest.request("day-6", clock.instant()), List.of("hook"));
-        assertEquals(List.of("day-5", "day-6"), ids(restarted.read()), "the days before day 4 are gone");
+        assertEquals(0, restarted.forgetOld(), "not at once: what was restored is committed just now");
+        clock.now = clock.now.plus(ContactBackup.SETTLE);
+        assertEquals(2, restarted.forgetOld(), "day 1 and day 2 ended more than two days ago");
+        assertEquals(List.of("day-3", "day-5"), ids(restarted.read()));
         assertFalse(Files.exists(folder.resolve("2026-12-06.jsonl")));
     }
 

@@ -51,6 +51,10 @@ class ContentFolderTest {
             assertEquals(List.of("en/locked"), listing.passedOver().stream().map(ContentProblem::path).toList());
             assertTrue(listing.passedOver().get(0).message().startsWith("cannot be read (permission denied)"),
                     listing.passedOver().get(0).message());
+            // The folder itself unreadable is as good as missing: it must not look empty and empty the index.
+            ContentFolderMissingException missing = org.junit.jupiter.api.Assertions.assertThrows(
+                    ContentFolderMissingException.class, () -> new ContentFolder(locked).requirePresent());
+            assertTrue(missing.getMessage().contains("cannot be read (permission denied)"), missing.getMessage());
         } finally {
             Files.setPosixFilePermissions(locked, PosixFilePermissions.fromString("rwx------"));
         }

@@ -136,9 +136,9 @@ class EditorApiHostileIT {
         java.util.stream.IntStream.range(0, 101).forEach(i -> ((com.fasterxml.jackson.databind.node.ArrayNode)
                 manyTags.get("tags")).add("tag" + i));
         cases.add(jsonCase("a question longer than a search", "PUT", "/api/v1/drafts/" + DRAFT, ALICE,
-                longQuestion.toString(), 400, null, "If-Match", quoted(draftRevision)));
+                longQuestion.toString(), 400, "invalid_field", "If-Match", quoted(draftRevision)));
         cases.add(jsonCase("more than 100 tags in a new article", "POST", "/api/v1/articles", ROOT,
-                manyTags.put("id", "many-tags").toString(), 400, null));
+                manyTags.put("id", "many-tags").toString(), 400, "invalid_field"));
         // Characters YAML cannot hold (an unpaired surrogate half, a noncharacter, a C1 control), sent as JSON
         // escapes: refused naming the field, also where a wrong If-Match would otherwise show a diff.
         for (String escape : List.of("\\ud800", "\\udfff", "\\ufffe", "\\uffff", "\\u0090")) {

@@ -123,6 +123,31 @@ class LearningAlwaysIT {
         }
     }
 
+    @Test
+    void anArticleWithAsManyQuestionsAsAllowedTakesNoMoreAndSaysWhy() throws Exception {
+        try (KotaeServer server = KotaeServer.configured(work, PluginsConfig.none(), config -> learningServer(config)
+                .withEditor(config.editor().withReviewRequired(false)))) {
+            String chosen = taught(server);
+            Path file = articleFile(server, chosen);
+            // The article's questions: as many as an article may have (any it had are replaced).
+            StringBuilder full = new StringBuilder("questions:\n");
+            for (int i = 0; i < dev.kotae.content.Article.MAX_QUESTIONS; i++) {
+                full.append("  - よくある質問その").append(i).append('\n');
+            }
+            String text = Files.readString(file).replaceFirst("(?m)^questions:\n(  - .*\n)*", "")
+                    .replaceFirst("\n---\n", "\n" + full + "---\n");
+            Files.writeString(file, text);
+            String before = Files.readString(file);
+
+            KotaeServer.Reply refused = decide(server, chosen, "always");
+            assertEquals(409, refused.status(), refused.body());
+            assertEquals("not_editable", refused.json().get("error").get("code").asText(), refused.body());
+            assertTrue(refused.json().get("error").get("message").asText().contains("has 200 questions, the most"),
+                    refused.body());
+            assertEquals(before, Files.readString(file), "the file is untouched");
+        }
+    }
+
     private static dev.kotae.config.KotaeConfig learningServer(dev.kotae.config.KotaeConfig config) {
         return config.withServer(config.server().withTrustedProxies(List.of("127.0.0.1")))
                 .withAnalytics(config.analytics().withEventsPerMinute(10_000));

@@ -3,6 +3,7 @@ package dev.kotae.learning.evidence;
 import dev.kotae.analytics.QuerySpelling;
 import dev.kotae.analytics.QueryText;
 import dev.kotae.auth.Caller;
+import dev.kotae.content.Article;
 import dev.kotae.content.FrontMatter;
 import dev.kotae.editing.Draft;
 import dev.kotae.editing.EditConflictException;
@@ -125,6 +126,10 @@ public final class Moderation {
         if (isQuestionOf(question, article)) {
             return new Outcome(learning.decide(key, written, Decision.ALWAYS, caller.name()),
                     Written.ALREADY_A_QUESTION, published.version());
+        }
+        if (article.questions().size() >= Article.MAX_QUESTIONS) {
+            throw new Refused("article " + key.articleId() + " has " + Article.MAX_QUESTIONS + " questions, the most an"
+                    + " article may have: remove one in the editor first, or approve the phrasing instead");
         }
         List<String> questions = new ArrayList<>(article.questions());
         questions.add(question);
