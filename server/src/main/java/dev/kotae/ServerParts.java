@@ -211,7 +211,7 @@ final class ServerParts implements AutoCloseable {
         shipper.start();
         closer.add(new RetentionPurge(database, config.analytics().retention(), Clock.systemUTC())).start();
 
-        Locales locales = new Locales(new HashSet<>(config.locales()), () -> indexedLocales(index));
+        Locales locales = new Locales(new HashSet<>(config.locales()), audience -> indexedLocales(index, audience));
         SynonymsFile synonyms = new SynonymsFile(folder, analysis);
         this.search = new SearchService(index, analysis, locales, config.search().cacheBytes(),
                 config.search().ranking(), config.search().warmMillis(), synonyms::current);
@@ -364,9 +364,9 @@ final class ServerParts implements AutoCloseable {
         return name -> accounts.email(name).orElseGet(() -> otherwise.apply(name));
     }
 
-    private static Set<String> indexedLocales(ArticleIndex index) {
+    private static Set<String> indexedLocales(ArticleIndex index, Audience audience) {
         try {
-            return index.locales();
+            return audience == Audience.PUBLIC ? index.publicLocales() : index.locales();
         } catch (IOException e) {
             return Set.of();
         }

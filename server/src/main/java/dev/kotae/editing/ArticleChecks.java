@@ -38,9 +38,59 @@ final class ArticleChecks {
         if (problem != null) {
             throw new EditRejectedException(problem.key(), problem.message());
         }
+        checkBody(article.body());
         checkBounds("category", () -> ArticleRules.category(article.category()));
         checkBounds("tags", () -> ArticleRules.tags(article.tags()));
         checkBounds("questions", () -> ArticleRules.questions(article.questions()));
+    }
+
+    /**
+     * The body is text a file can hold as sent: no unpaired surrogate (written as "?", so the file would
+     * differ from what was acknowledged) and no control character but tab and line breaks (a NUL or an
+     * escape sequence is not Markdown).
+     */
+    private static void checkBody(String body) throws EditRejectedException {
+        if (body == null) {
+            return;
+        }
+        for (int i = 0; i < body.length(); i++) {
+            char c = body.charAt(i);
+            if (Character.isHighSurrogate(c) && i + 1 < body.length() && Character.isLowSurrogate(body.charAt(i + 1))) {
+                i++;
+            } else if (Character.isSurrogate(c)) {
+                throw new EditRejectedException("body", "body must be text: no unpaired surrogate");
+            } else if (Character.isISOControl(c) && c != '\n' && c != '\r' && c != '\t') {
+                throw new EditRejectedException("body", "body must not contain control characters other than tabs and"
+                        + " line breaks");
+            }
+        }
+    }
+
+    /** The longest message an editor may give for the history and the audit log. */
+    static final int MAX_MESSAGE_LENGTH = 1000;
+
+    /**
+     * A message for the history and the audit log ({@code null} for none): at most
+     * {@value #MAX_MESSAGE_LENGTH} characters, lines and tabs allowed, no other control character (an
+     * escape sequence or a NUL in the audit log's CSV reached whoever read it in a terminal).
+     */
+    static void checkMessage(String message) throws EditRejectedException {
+        if (message == null) {
+            return;
+        }
+        if (message.length() > MAX_MESSAGE_LENGTH) {
+            throw new EditRejectedException("message", "message is longer than " + MAX_MESSAGE_LENGTH + " characters");
+        }
+        if (message.chars().anyMatch(c -> Character.isISOControl(c) && c != '\n' && c != '\t')) {
+            throw new EditRejectedException("message", "message must not contain control characters");
+        }
+    }
+
+    /** {@code text} with every control character replaced by U+FFFD: for recording a name as it was sent. */
+    static String printable(String text) {
+        StringBuilder shown = new StringBuilder(text.length());
+        text.codePoints().forEach(c -> shown.appendCodePoint(Character.isISOControl(c) ? 0xFFFD : c));
+        return shown.toString();
     }
 
     /** A rule of {@link ArticleRules} that can refuse a value, without its result. */

@@ -340,6 +340,7 @@ public final class ArticleEditor implements EditorService, AutoCloseable {
             throws EditConflictException, EditNotAllowedException, EditRejectedException {
         requireEditor(caller, "publish");
         refusePluginArticle(id);
+        ArticleChecks.checkMessage(message);
         synchronized (writeLock) {
             DraftStore.Stored stored = currentDraft(id, revision);
             Draft draft = stored.draft();
@@ -416,6 +417,7 @@ public final class ArticleEditor implements EditorService, AutoCloseable {
                 "save a draft and ask another editor to publish it (an admin may publish directly)");
         refusePluginArticle(article == null ? null : article.id());
         ArticleChecks.checkFields(article);
+        ArticleChecks.checkMessage(message);
         synchronized (writeLock) {
             PublishedFiles.InFile current = onDisk.file(article.id()).orElse(null);
             if (ifMatch == null && current != null) {
@@ -441,6 +443,7 @@ public final class ArticleEditor implements EditorService, AutoCloseable {
         // covers it, so it is for those who may publish alone.
         requireAlonePublisher(caller, "delete articles", "ask an admin to delete it");
         refusePluginArticle(id);
+        ArticleChecks.checkMessage(message);
         if (ifMatch == null || ifMatch.isBlank()) {
             throw new EditRejectedException("If-Match", "deleting needs the version being deleted (If-Match)", 428);
         }
@@ -471,6 +474,7 @@ public final class ArticleEditor implements EditorService, AutoCloseable {
             throws EditConflictException, EditNotAllowedException, EditRejectedException {
         requireEditor(caller, "restore articles");
         refusePluginArticle(id);
+        ArticleChecks.checkMessage(message);
         synchronized (writeLock) {
             PublishedFiles.InFile current = onDisk.file(id).orElse(null);
             String path = historyPath(id, current);
@@ -501,7 +505,8 @@ public final class ArticleEditor implements EditorService, AutoCloseable {
             throws EditNotAllowedException, EditRejectedException {
         requireEditor(caller, "upload images");
         StoredImage stored = images.store(caller, fileName, bytes);
-        audit(caller, "upload", null, stored.url(), fileName);
+        // The name as sent, for the record; its control characters would reach the audit log's readers raw.
+        audit(caller, "upload", null, stored.url(), fileName == null ? null : ArticleChecks.printable(fileName));
         return stored;
     }
 

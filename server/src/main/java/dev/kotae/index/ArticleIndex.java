@@ -574,6 +574,16 @@ public final class ArticleIndex implements AutoCloseable {
         }
     }
 
+    /** The locales of the public articles in the published version ({@link IndexView#publicLocales}). */
+    public java.util.Set<String> publicLocales() throws IOException {
+        IndexView view = acquire();
+        try {
+            return view.publicLocales();
+        } finally {
+            release(view);
+        }
+    }
+
     /** Number of live documents in the published version. */
     public int size() throws IOException {
         IndexView view = acquire();

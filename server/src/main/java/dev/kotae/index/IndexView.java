@@ -1,6 +1,7 @@
 package dev.kotae.index;
 
 import dev.kotae.content.Article;
+import dev.kotae.content.Visibility;
 import dev.kotae.kept.Keeps;
 import dev.kotae.kept.TermMatches;
 import dev.kotae.kept.WordScores;
@@ -20,6 +21,8 @@ import org.apache.lucene.index.MultiTerms;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.index.Terms;
 import org.apache.lucene.index.TermsEnum;
+import org.apache.lucene.search.BooleanClause;
+import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.CollectionStatistics;
 import org.apache.lucene.search.DocIdSet;
 import org.apache.lucene.search.IndexSearcher;
@@ -38,6 +41,7 @@ public final class IndexView extends IndexSearcher {
 
     private final SortedSetDocValuesReaderState facetState;
     private final Set<String> locales;
+    private volatile Set<String> publicLocales;
     private final Map<String, Scope> scopes = new ConcurrentHashMap<>();
     private volatile FacetOrdinals facetOrdinals;
     private volatile FieldInfos fieldInfos;
@@ -80,6 +84,30 @@ public final class IndexView extends IndexSearcher {
     /** The locales of the articles in this version (every request validates its locale against them). */
     public Set<String> locales() {
         return locales;
+    }
+
+    /**
+     * The locales of this version's public articles: all an anonymous caller may learn of. A locale only
+     * internal articles are in is not named to them, not even in an error. Counted once per version.
+     */
+    public Set<String> publicLocales() throws IOException {
+        Set<String> known = publicLocales;
+        if (known == null) {
+            Set<String> found = new TreeSet<>();
+            for (String locale : locales) {
+                Query publicIn = new BooleanQuery.Builder()
+                        .add(new TermQuery(new Term(IndexFields.LOCALE, locale)), BooleanClause.Occur.FILTER)
+                        .add(new TermQuery(new Term(IndexFields.VISIBILITY, Visibility.PUBLIC.key())),
+                                BooleanClause.Occur.FILTER)
+                        .build();
+                if (count(publicIn) > 0) {
+                    found.add(locale);
+                }
+            }
+            known = Collections.unmodifiableSet(found);
+            publicLocales = known;
+        }
+        return known;
     }
 
     /** The distinct indexed values of a keyword field, from the terms dictionary (no documents read). */

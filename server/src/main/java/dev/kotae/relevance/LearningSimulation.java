@@ -106,7 +106,7 @@ public final class LearningSimulation {
                 new ArticleDocuments(keys, phrasings), "learn")) {
             new ContentSync(new ContentFolder(content),
                     new ArticleParser(new MarkdownRenderer(), Set.of("ja", "en"), benchmark.lang()), index).syncAll();
-            Locales locales = new Locales(Set.of("ja", "en"), () -> Set.of("ja", "en"));
+            Locales locales = new Locales(Set.of("ja", "en"), audience -> Set.of("ja", "en"));
             LearnedIndexing sink = new LearnedIndexing(index, phrasings);
             List<FaqBenchmark.Query> scored = options.split().scored(benchmark.queries());
             Map<String, Map<String, Integer>> scoredQrels = benchmark.qrelsOf(scored);

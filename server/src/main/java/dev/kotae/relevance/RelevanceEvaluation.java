@@ -95,7 +95,7 @@ public final class RelevanceEvaluation {
             ContentSync sync = new ContentSync(new ContentFolder(content),
                     new ArticleParser(new MarkdownRenderer(), Set.of("ja", "en"), benchmark.lang()), index);
             ContentSync.Report report = sync.syncAll();
-            Locales locales = new Locales(Set.of("ja", "en"), () -> {
+            Locales locales = new Locales(Set.of("ja", "en"), audience -> {
                 try {
                     return index.locales();
                 } catch (IOException e) {

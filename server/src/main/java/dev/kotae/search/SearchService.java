@@ -119,12 +119,11 @@ public final class SearchService {
     }
 
     /**
-     * Whether some article is in {@code locale}, whoever may read it: a cheap check of the index's
-     * locale terms for pages that default to the visitor's language (a search that then finds nothing
-     * visible falls back to all languages anyway).
+     * Whether some article {@code audience} may see is in {@code locale}: a cheap check of the index's
+     * locale terms for pages that default to the visitor's language.
      */
-    public boolean hasArticlesIn(String locale) {
-        return locales.inContent(locale);
+    public boolean hasArticlesIn(String locale, Audience audience) {
+        return locales.inContent(locale, audience);
     }
 
     /** Runs a search; throws {@link InvalidRequestException} for parameters out of range. */
@@ -238,7 +237,7 @@ public final class SearchService {
 
     /** {@code request} validated, with its locale checked and its query stripped and folded. */
     private SearchRequest normalised(SearchRequest request) {
-        String locale = locales.validate(request.locale());
+        String locale = locales.validate(request.locale(), request.audience());
         validate(request);
         String typed = request.query() == null ? "" : request.query().strip();
         // Searched folded: every analyzer folds width and case anyway, and one result then serves «Refund»,
@@ -404,7 +403,7 @@ public final class SearchService {
      * {@code null}), with their total: for navigation and status, without ranking or loading anything.
      */
     public Overview overview(String localeParam, Audience audience) throws IOException {
-        String locale = locales.validate(localeParam);
+        String locale = locales.validate(localeParam, audience);
         IndexView view = index.acquire();
         try {
             IndexView.Scope scope = scope(view, audience, locale);

@@ -76,7 +76,7 @@ public final class SuggestService {
     }
 
     public Suggestions suggest(String input, String localeParam, int size, Audience audience) throws IOException {
-        String locale = locales.validate(localeParam);
+        String locale = locales.validate(localeParam, audience);
         if (size < 1 || size > MAX_SIZE) {
             throw new InvalidRequestException("bad_size", "size must be between 1 and " + MAX_SIZE);
         }

@@ -53,18 +53,9 @@ public final class TrackedSearch {
     public Answer firstAnswer(List<SearchRequest> attempts, String session, String channel, Requester requester)
             throws IOException {
         long start = System.nanoTime();
-        SearchRequest request = null;
-        SearchResult result = null;
-        for (SearchRequest attempt : attempts) {
-            request = attempt;
-            result = search.search(attempt);
-            if (result.total() > 0) {
-                break;
-            }
-        }
-        if (result == null) {
-            throw new IllegalArgumentException("no search request given");
-        }
+        Answer answer = unrecorded(attempts);
+        SearchRequest request = answer.request();
+        SearchResult result = answer.result();
         metrics.searched(System.nanoTime() - start, result.total());
         String query = request.query().strip();
         if (!query.isEmpty()) {
@@ -77,6 +68,27 @@ public final class TrackedSearch {
                         requester.withAudience(
                                 request.audience() == Audience.AGENTS ? Requester.AGENTS : Requester.PUBLIC));
             }
+        }
+        return answer;
+    }
+
+    /**
+     * {@link #firstAnswer}'s answer, recording nothing: for a {@code HEAD} request (a link checker, a
+     * monitor), which asks whether the page is there, not a search by a visitor. It counts neither in
+     * analytics nor in what is learned from searches.
+     */
+    public Answer unrecorded(List<SearchRequest> attempts) throws IOException {
+        SearchRequest request = null;
+        SearchResult result = null;
+        for (SearchRequest attempt : attempts) {
+            request = attempt;
+            result = search.search(attempt);
+            if (result.total() > 0) {
+                break;
+            }
+        }
+        if (result == null) {
+            throw new IllegalArgumentException("no search request given");
         }
         return new Answer(request, result);
     }

@@ -183,8 +183,8 @@ public final class ContactPages {
     /**
      * {@code GET /contact/suggest?q=&locale=}: up to {@link #SUGGESTED} public articles matching what the
      * customer typed, as {@code {"articles": [{"id","title","url","snippet"}]}} ({@code snippet} is text with
-     * {@code <mark>} only). The search is the help center's public one, whoever asks, and is recorded as a
-     * search of origin {@code contact}.
+     * {@code <mark>} only). The search is the help center's public one, whoever asks; it is not recorded.
+     * Errors are JSON, as for the API: the page's script reads them.
      */
     @GET
     @Path("suggest")
@@ -200,7 +200,11 @@ public final class ContactPages {
         if (query.isEmpty()) {
             return Map.of("articles", List.of());
         }
-        String language = UiLanguage.supported(locale); // anything else searches every language
+        String language = UiLanguage.supported(locale);
+        if (language == null && locale != null && !locale.isBlank()) {
+            throw ApiException.badRequest("unknown_locale", "locale must be one of the page's languages: "
+                    + String.join(", ", Messages.LANGUAGES) + " (or none, for every language)");
+        }
         HelpCenter.SearchPage page;
         try {
             page = helpCenter.search(query, language, SUGGESTED);

@@ -23,6 +23,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.FormParam;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HttpMethod;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -82,7 +83,7 @@ public final class HelpCenterPages {
     public Response home(@Context ContainerRequestContext request) throws IOException {
         Caller caller = Callers.caller(request.getSecurityContext());
         String lang = site.language(request);
-        String locale = contentLocale(lang);
+        String locale = contentLocale(lang, Audience.of(caller));
         PageContext page = site.context(request, caller, null, new PageContext.PageMeta(null,
                 Messages.of(lang).text("home.lead"), site.absolute(request.getUriInfo(), "/"), true, "page-home"));
         Pages.Home home = new Pages.Home(categoryLinks(locale, Audience.of(caller)),
@@ -100,7 +101,8 @@ public final class HelpCenterPages {
         String query = q == null ? "" : q.strip();
         String lang = site.language(request);
         boolean allLocales = SearchLinks.ALL_LOCALES.equals(localeParam);
-        String locale = allLocales ? null : blankToNull(localeParam) != null ? localeParam.strip() : contentLocale(lang);
+        String locale = allLocales ? null : blankToNull(localeParam) != null ? localeParam.strip()
+                : contentLocale(lang, Audience.of(caller));
         int pageNumber = pageNumber(pageParam);
         SearchLinks links = SearchLinks.of(query.isEmpty() ? null : query, blankToNull(category), blankToNull(tag),
                 blankToNull(type), allLocales ? SearchLinks.ALL_LOCALES : blankToNull(localeParam));
@@ -114,8 +116,11 @@ public final class HelpCenterPages {
                 attempts.add(new SearchRequest(query, null, blankToNull(type), blankToNull(category), blankToNull(tag),
                         pageNumber, PAGE_SIZE, Audience.of(caller)));
             }
-            TrackedSearch.Answer answer = search.firstAnswer(attempts,
-                    (String) request.getProperty(SiteCookieFilter.VISITOR), "web", requester(http, caller));
+            // A HEAD (a link checker, a monitor) asks whether the page is there; it is not a visitor's search.
+            // (Asked of the servlet request: Jersey answers a HEAD with the GET method and says GET.)
+            TrackedSearch.Answer answer = HttpMethod.HEAD.equals(http.getMethod()) ? search.unrecorded(attempts)
+                    : search.firstAnswer(attempts, (String) request.getProperty(SiteCookieFilter.VISITOR), "web",
+                            requester(http, caller));
             result = answer.result();
             // Where nothing matched at all, the zero-result page suggests categories in the visitor's language.
             locale = result.total() > 0 ? answer.request().locale() : locale;
@@ -278,9 +283,9 @@ public final class HelpCenterPages {
         return pages;
     }
 
-    /** The help center's locale for a UI language, or {@code null} (all) when no article is in it. */
-    private String contentLocale(String lang) {
-        return searchService.hasArticlesIn(lang) ? lang : null;
+    /** The help center's locale for a UI language, or {@code null} (all) when no article {@code audience} sees is in it. */
+    private String contentLocale(String lang, Audience audience) {
+        return searchService.hasArticlesIn(lang, audience) ? lang : null;
     }
 
     private static int pageNumber(String raw) {

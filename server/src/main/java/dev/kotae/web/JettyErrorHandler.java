@@ -36,9 +36,12 @@ final class JettyErrorHandler extends ErrorHandler {
      * uploaded images.
      */
     private static final List<String> NOT_PAGE_PREFIXES = List.of("/api/", "/widgets/", "/assets/", "/media/");
-    /** The same for single paths: operations (OpsResource) and the files for search engines. */
+    /**
+     * The same for single paths: operations (OpsResource), the files for search engines, and the contact
+     * page's suggestions, which its script reads.
+     */
     private static final Set<String> NOT_PAGE_PATHS =
-            Set.of("/healthz", "/readyz", "/metrics", "/robots.txt", "/sitemap.xml");
+            Set.of("/healthz", "/readyz", "/metrics", "/robots.txt", "/sitemap.xml", "/contact/suggest");
     private static final String UNPARSED = "BAD";
 
     JettyErrorHandler() {

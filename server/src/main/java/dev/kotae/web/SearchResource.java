@@ -12,6 +12,7 @@ import dev.kotae.search.SuggestService;
 import dev.kotae.search.TrackedSearch;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HttpMethod;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
@@ -20,6 +21,7 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.SecurityContext;
 import java.io.IOException;
+import java.util.List;
 
 /** {@code /api/v1/search} and {@code /api/v1/suggest}. */
 @Path(SearchResource.ROOT)
@@ -54,8 +56,11 @@ public final class SearchResource {
             @HeaderParam(Sessions.HEADER) String session, @Context SecurityContext security,
             @Context HttpServletRequest http) throws IOException {
         Caller caller = Callers.caller(security);
-        return search(new Query(q, locale, type, category, tag, page, size), session, caller,
-                Requesters.of(addresses, http, caller));
+        Query query = new Query(q, locale, type, category, tag, page, size);
+        if (HttpMethod.HEAD.equals(http.getMethod())) {
+            return search.unrecorded(List.of(request(query, caller))).result(); // not a visitor's search
+        }
+        return search(query, session, caller, Requesters.of(addresses, http, caller));
     }
 
     @GET
@@ -75,10 +80,13 @@ public final class SearchResource {
      *     not valid, before anything is searched or recorded
      */
     SearchResult search(Query query, String session, Caller caller, Requester requester) throws IOException {
-        SearchRequest request = new SearchRequest(query.q() == null ? "" : query.q(), Params.optional(query.locale()),
+        return search.run(request(query, caller), Sessions.valid(session), "api", requester);
+    }
+
+    private static SearchRequest request(Query query, Caller caller) {
+        return new SearchRequest(query.q() == null ? "" : query.q(), Params.optional(query.locale()),
                 Params.optional(query.type()), Params.optional(query.category()), Params.optional(query.tag()),
                 Params.integer(query.page(), "page", 1), Params.integer(query.size(), "size", 10), Audience.of(caller));
-        return search.run(request, Sessions.valid(session), "api", requester);
     }
 
     /**

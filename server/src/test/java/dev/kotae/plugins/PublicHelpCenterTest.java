@@ -59,7 +59,7 @@ class PublicHelpCenterTest {
                 ArticleIndex index = ArticleIndex.open(folder.resolve("index"), analysis, new ArticleDocuments(keys), "test")) {
             new ContentSync(new ContentFolder(folder.resolve("content")),
                     new ArticleParser(new MarkdownRenderer(), Set.of("ja", "en"), "ja"), index).syncAll();
-            Locales locales = new Locales(Set.of("ja", "en"), () -> Set.of("ja", "en"));
+            Locales locales = new Locales(Set.of("ja", "en"), audience -> Set.of("ja", "en"));
             SearchService search = new SearchService(index, analysis, locales);
             PublicHelpCenter helpCenter = new PublicHelpCenter(search, new SuggestService(index, keys, search, locales),
                     new ArticleService(index, analysis));

@@ -33,7 +33,7 @@ class BrowseCountsTest {
                     new ArticleParser(new MarkdownRenderer(), Set.of("ja", "en"), "ja"), index);
             sync.syncAll();
             SearchService search = new SearchService(index, new Analysis(),
-                    new Locales(Set.of("ja", "en"), () -> Set.of("ja", "en")));
+                    new Locales(Set.of("ja", "en"), audience -> Set.of("ja", "en")));
 
             assertEquals(1, search.overview("ja", Audience.PUBLIC).total());
             assertEquals(2, search.overview("ja", Audience.AGENTS).total());

@@ -51,7 +51,7 @@ class CommonGramsTest {
             add(changes, "refund", "返金について", "返金は5日以内です。");
             return null;
         });
-        search = new SearchService(index, analysis, new Locales(Set.of("ja"), () -> Set.of("ja")));
+        search = new SearchService(index, analysis, new Locales(Set.of("ja"), audience -> Set.of("ja")));
     }
 
     private static void add(ArticleIndex.Changes changes, String id, String title, String body) throws IOException {

@@ -60,7 +60,7 @@ class KanaConversionTest {
         index = ArticleIndex.open(folder.resolve("index"), analysis, new ArticleDocuments(new SuggestKeys()), "test");
         new ContentSync(new ContentFolder(content), new ArticleParser(new MarkdownRenderer(), Set.of("ja"), "ja"),
                 index).syncAll();
-        search = new SearchService(index, analysis, new Locales(Set.of("ja"), () -> Set.of("ja")));
+        search = new SearchService(index, analysis, new Locales(Set.of("ja"), audience -> Set.of("ja")));
     }
 
     @AfterAll

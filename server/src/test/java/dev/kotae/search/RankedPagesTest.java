@@ -65,7 +65,7 @@ class RankedPagesTest {
             }
             return null;
         });
-        Locales locales = new Locales(Set.of("ja", "en"), () -> Set.of("ja", "en"));
+        Locales locales = new Locales(Set.of("ja", "en"), audience -> Set.of("ja", "en"));
         search = new SearchService(index, analysis, locales);
         lucene = new SearchService(index, analysis, locales, 0, SearchConfig.Ranking.LUCENE, 0, () -> Synonyms.NONE);
         textQueries = new TextQueries(analysis);

@@ -56,7 +56,7 @@ class ScopedSearchTest {
         index = ArticleIndex.open(folder.resolve("index"), analysis, new ArticleDocuments(keys), "test");
         new ContentSync(new ContentFolder(content), new ArticleParser(new MarkdownRenderer(), Set.of("ja", "en"), "ja"),
                 index).syncAll();
-        Locales locales = new Locales(Set.of("ja", "en"), () -> Set.of("ja", "en"));
+        Locales locales = new Locales(Set.of("ja", "en"), audience -> Set.of("ja", "en"));
         search = new SearchService(index, analysis, locales);
         suggest = new SuggestService(index, keys, search, locales);
         textQueries = new TextQueries(analysis);

@@ -70,7 +70,7 @@ class SynonymSearchTest {
     }
 
     private static SearchService search(SearchConfig.Ranking ranking) {
-        return new SearchService(index, analysis, new Locales(Set.of("ja", "en"), () -> Set.of("ja", "en")),
+        return new SearchService(index, analysis, new Locales(Set.of("ja", "en"), audience -> Set.of("ja", "en")),
                 8L << 20, ranking, 0, SYNONYMS::get);
     }
 

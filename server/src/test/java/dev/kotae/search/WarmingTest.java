@@ -86,7 +86,7 @@ class WarmingTest {
             sync = new ContentSync(new ContentFolder(content),
                     new ArticleParser(new MarkdownRenderer(), Set.of("en"), "en"), index);
             sync.syncAll();
-            search = new SearchService(index, new Analysis(), new Locales(Set.of("en"), () -> Set.of("en")),
+            search = new SearchService(index, new Analysis(), new Locales(Set.of("en"), audience -> Set.of("en")),
                     CACHE_BYTES, SearchConfig.Ranking.EXACT, warmMillis, () -> Synonyms.NONE);
             index.warmNewVersionsWith(search::warm);
         }

@@ -94,6 +94,22 @@ class BadBodiesIT {
     }
 
     @Test
+    void aValueOfTheWrongJsonTypeIsRefusedNotConverted() {
+        // Each was read as something else before: "1" and 1.5 as rank 1, 1 as the query group "1".
+        for (String rank : new String[] {"\"1\"", "1.5"}) {
+            KotaeServer.Reply event = server.post("/api/v1/events", "{\"type\":\"click\",\"articleId\":\"refunds\","
+                    + "\"query\":\"返金\",\"rank\":" + rank + ",\"session\":\"wrong-type-1\"}", null);
+            assertEquals(400, event.status(), rank + ": " + event.body());
+            assertEquals("bad_event", event.json().path("error").path("code").asText(), event.body());
+            assertTrue(event.body().contains("'rank'"), event.body());
+        }
+        KotaeServer.Reply decision = server.post("/api/v1/admin/learning/decisions",
+                "{\"queryGroup\": 1, \"articleId\": \"refunds\", \"decision\": \"approved\"}", KotaeServer.ADMIN_TOKEN);
+        assertEquals(400, decision.status(), decision.body());
+        assertEquals("bad_json", decision.json().path("error").path("code").asText(), decision.body());
+    }
+
+    @Test
     void anythingAfterTheJsonValueIsRefused() throws Exception {
         String click = "{\"type\":\"click\",\"articleId\":\"refunds\",\"rank\":1,\"query\":\"refund\"}";
         for (String body : new String[] {click + " {\"x\":1}", click + "]"}) {

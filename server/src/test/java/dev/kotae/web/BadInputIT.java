@@ -104,6 +104,10 @@ class BadInputIT extends SampleServerIT {
         assertError(server.get("/api/v1/search?q=a&page=99999999&size=100"), 400, "bad_page");
         assertError(server.get("/api/v1/suggest?q=a&size=100000"), 400, "bad_size");
         assertError(server.get("/api/v1/search?q=a&type=secret"), 400, "bad_type");
+        // Digits other than ASCII ones, which Integer.parseInt reads ("５", "٥"), and a sign no client sends.
+        for (String odd : new String[] {"%EF%BC%95", "%D9%A5", "%2B5"}) {
+            assertError(server.get("/api/v1/search?q=a&size=" + odd), 400, "bad_size");
+        }
     }
 
     @Test

@@ -235,7 +235,13 @@ class ContactPageIT {
         for (JsonNode found : List.of(anonymous, agent)) {
             found.get("articles").forEach(a -> assertFalse(a.get("id").asText().equals("refund-approval"), found::toString));
         }
-        assertEquals(400, server.query("/contact/suggest", null, Map.of("q", "あ".repeat(1001))).status());
+        // Read by the page's script: errors are JSON, as the API's are.
+        KotaeServer.Reply tooLong = server.query("/contact/suggest", null, Map.of("q", "あ".repeat(1001)));
+        assertEquals(400, tooLong.status());
+        assertEquals("bad_query", tooLong.json().get("error").get("code").asText(), tooLong.body());
+        KotaeServer.Reply badLocale = server.query("/contact/suggest", null, Map.of("q", "返金", "locale", "xx"));
+        assertEquals(400, badLocale.status(), badLocale.body());
+        assertEquals("unknown_locale", badLocale.json().get("error").get("code").asText(), badLocale.body());
         assertEquals(0, server.query("/contact/suggest", null, Map.of("q", " ")).json().get("articles").size());
     }
 

@@ -139,6 +139,18 @@ class EditorApiHostileIT {
                 longQuestion.toString(), 400, "invalid_field", "If-Match", quoted(draftRevision)));
         cases.add(jsonCase("more than 100 tags in a new article", "POST", "/api/v1/articles", ROOT,
                 manyTags.put("id", "many-tags").toString(), 400, "invalid_field"));
+        // A body a file cannot hold as sent (written as "?" or raw), a message with an escape sequence for
+        // the audit log, and a title that is not a JSON string (stored as "1e400" before).
+        for (String body : List.of("before \\ud800 after", "a\\u0000b", "colour \\u001b[31mred")) {
+            cases.add(jsonCase("body " + body, "PUT", "/api/v1/drafts/" + DRAFT, ALICE,
+                    "{\"title\": \"t\", \"locale\": \"en\", \"body\": \"" + body + "\"}", 400, "invalid_field",
+                    "If-Match", quoted(draftRevision)));
+        }
+        cases.add(jsonCase("a message with an escape sequence", "DELETE", "/api/v1/articles/" + ARTICLE
+                + "?message=x%1B%5B2Jforged", ROOT, null, 400, "invalid_field", "If-Match", "\"x\""));
+        cases.add(jsonCase("a title that is a number", "PUT", "/api/v1/drafts/" + DRAFT, ALICE,
+                "{\"title\": 1e400, \"locale\": \"en\", \"body\": \"b\"}", 400, "bad_json",
+                "If-Match", quoted(draftRevision)));
         // Characters YAML cannot hold (an unpaired surrogate half, a noncharacter, a C1 control), sent as JSON
         // escapes: refused naming the field, also where a wrong If-Match would otherwise show a diff.
         for (String escape : List.of("\\ud800", "\\udfff", "\\ufffe", "\\uffff", "\\u0090")) {

@@ -276,6 +276,13 @@ class EditorApiIT {
         assertEquals(200, csv.status(), csv.body());
         assertTrue(csv.contentType().startsWith("text/csv"), csv.contentType());
         assertTrue(csv.body().contains("\"'=HYPERLINK("), csv.body());
+        // An upload's name is recorded as sent, but an escape sequence or a bell in it would reach whoever
+        // reads the log in a terminal raw: control characters are recorded as U+FFFD.
+        assertEquals(201, EditorApiClient.bytes(server, "/api/v1/media?name=%1B%5B31mred%07.png", BOB,
+                "image/png", pngBytes()).status());
+        String logged = server.get("/api/v1/admin/audit?format=csv", ROOT).body();
+        assertTrue(logged.contains("\uFFFD[31mred\uFFFD.png"), logged);
+        assertFalse(logged.chars().anyMatch(c -> c == 0x1B || c == 0x07), "no control character in the log");
         assertError(server.get("/api/v1/admin/audit", BOB), 403, "forbidden");
         assertError(server.get("/api/v1/admin/audit"), 401, "unauthorized");
         assertError(server.get("/api/v1/admin/audit?format=xml", ROOT), 400, "bad_format");
