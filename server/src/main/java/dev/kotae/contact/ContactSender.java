@@ -88,12 +88,9 @@ public final class ContactSender implements AutoCloseable {
      */
     void sendDue() {
         try {
-            if (backup != null) {
-                if (!restored) {
-                    backup.restoreInto(queue);
-                    restored = true;
-                }
-                backup.forgetOld();
+            if (backup != null && !restored) {
+                backup.restoreInto(queue);
+                restored = true;
             }
             List<Delivery> due;
             do {
@@ -112,6 +109,19 @@ public final class ContactSender implements AutoCloseable {
                     POLL.toSeconds(), e.getMessage());
         } catch (RuntimeException e) {
             LOG.error("Contact sender failed; trying again in {} s", POLL.toSeconds(), e);
+        }
+        forgetOldCopies();
+    }
+
+    /** Lets the backup delete its old days, after the deliveries: its failing never holds one up. */
+    private void forgetOldCopies() {
+        if (backup == null || !restored) {
+            return;
+        }
+        try {
+            backup.forgetOld();
+        } catch (RuntimeException e) {
+            LOG.warn("Cannot delete old contact backups now; trying again in {} s: {}", POLL.toSeconds(), e.toString());
         }
     }
 

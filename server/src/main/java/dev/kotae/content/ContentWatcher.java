@@ -124,8 +124,9 @@ public final class ContentWatcher implements AutoCloseable {
         Object now = identity(folder.root());
         if (now == null) {
             if (problem == null) {
-                problem = "content folder " + folder.root() + " is missing; serving the last index until it is back";
-                LOG.warn("The content folder {} is gone; serving the last index and waiting for it to come back",
+                problem = "content folder " + folder.root() + " is missing or cannot be read; serving the last index"
+                        + " until it is back";
+                LOG.warn("The content folder {} is gone or cannot be read; serving the last index and waiting for it",
                         folder.root());
             }
             return false;
@@ -150,12 +151,19 @@ public final class ContentWatcher implements AutoCloseable {
         return false; // the full comparison covers the events collected
     }
 
-    /** The directory's identity (device and inode where the OS has them), or {@code null} if it is no directory. */
+    /**
+     * The directory's identity (device and inode where the OS has them), or {@code null} if it is no
+     * directory, or one that cannot be listed (then it is as good as missing: once it can be read again,
+     * it is compared in full).
+     */
     private static Object identity(Path dir) {
         try {
             BasicFileAttributes attrs = Files.readAttributes(dir, BasicFileAttributes.class);
             if (!attrs.isDirectory()) {
                 return null;
+            }
+            try (java.nio.file.DirectoryStream<Path> listed = Files.newDirectoryStream(dir)) {
+                // listable: nothing more to know
             }
             return attrs.fileKey() != null ? attrs.fileKey() : dir;
         } catch (IOException e) {

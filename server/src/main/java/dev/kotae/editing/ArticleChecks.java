@@ -46,22 +46,28 @@ final class ArticleChecks {
 
     /**
      * The body is text a file can hold as sent: no unpaired surrogate (written as "?", so the file would
-     * differ from what was acknowledged) and no control character but tab and line breaks (a NUL or an
-     * escape sequence is not Markdown).
+     * differ from what was acknowledged) and no control character but those text uses (tab, line breaks,
+     * vertical tab and form feed, which Markdown reads as space): a NUL or an escape sequence is not
+     * Markdown. The refusal says which character, and on which line, since it cannot be seen.
      */
     private static void checkBody(String body) throws EditRejectedException {
         if (body == null) {
             return;
         }
+        int line = 1;
         for (int i = 0; i < body.length(); i++) {
             char c = body.charAt(i);
-            if (Character.isHighSurrogate(c) && i + 1 < body.length() && Character.isLowSurrogate(body.charAt(i + 1))) {
+            if (c == '\n') {
+                line++;
+            } else if (Character.isHighSurrogate(c) && i + 1 < body.length()
+                    && Character.isLowSurrogate(body.charAt(i + 1))) {
                 i++;
             } else if (Character.isSurrogate(c)) {
-                throw new EditRejectedException("body", "body must be text: no unpaired surrogate");
-            } else if (Character.isISOControl(c) && c != '\n' && c != '\r' && c != '\t') {
-                throw new EditRejectedException("body", "body must not contain control characters other than tabs and"
-                        + " line breaks");
+                throw new EditRejectedException("body", "body must be text: an unpaired surrogate (U+"
+                        + String.format("%04X", (int) c) + ") on line " + line);
+            } else if (c < 0x20 && c != '\t' && c != '\r' && c != 0x0B && c != 0x0C || c == 0x7F) {
+                throw new EditRejectedException("body", "body must not contain control characters: U+"
+                        + String.format("%04X", (int) c) + " on line " + line);
             }
         }
     }
@@ -71,7 +77,7 @@ final class ArticleChecks {
 
     /**
      * A message for the history and the audit log ({@code null} for none): at most
-     * {@value #MAX_MESSAGE_LENGTH} characters, lines and tabs allowed, no other control character (an
+     * {@value #MAX_MESSAGE_LENGTH} characters, line breaks and tabs allowed, no other control character (an
      * escape sequence or a NUL in the audit log's CSV reached whoever read it in a terminal).
      */
     static void checkMessage(String message) throws EditRejectedException {
@@ -81,7 +87,7 @@ final class ArticleChecks {
         if (message.length() > MAX_MESSAGE_LENGTH) {
             throw new EditRejectedException("message", "message is longer than " + MAX_MESSAGE_LENGTH + " characters");
         }
-        if (message.chars().anyMatch(c -> Character.isISOControl(c) && c != '\n' && c != '\t')) {
+        if (message.chars().anyMatch(c -> Character.isISOControl(c) && c != '\n' && c != '\r' && c != '\t')) {
             throw new EditRejectedException("message", "message must not contain control characters");
         }
     }

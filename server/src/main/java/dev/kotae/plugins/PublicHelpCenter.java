@@ -32,6 +32,11 @@ public final class PublicHelpCenter implements HelpCenter {
         this.articles = articles;
     }
 
+    /** Whether some public article is in {@code locale}: a search in it can find anything. */
+    public boolean hasArticlesIn(String locale) {
+        return search.hasArticlesIn(locale, AUDIENCE);
+    }
+
     @Override
     public SearchPage search(String query, String locale, int size) {
         if (query == null || query.isBlank()) {

@@ -205,6 +205,9 @@ public final class ContactPages {
             throw ApiException.badRequest("unknown_locale", "locale must be one of the page's languages: "
                     + String.join(", ", Messages.LANGUAGES) + " (or none, for every language)");
         }
+        if (language != null && !helpCenter.hasArticlesIn(language)) {
+            language = null; // a page language no public article is in: an answer in another beats none
+        }
         HelpCenter.SearchPage page;
         try {
             page = helpCenter.search(query, language, SUGGESTED);

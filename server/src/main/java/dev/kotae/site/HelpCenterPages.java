@@ -158,7 +158,8 @@ public final class HelpCenterPages {
         Caller caller = Callers.caller(request.getSecurityContext());
         ArticleService.ArticleView view = articles.find(id, Audience.of(caller)).orElseThrow(PageException::notFound);
         Article article = view.article();
-        if (request.getHeaderString(REREAD_HEADER) == null) {
+        // A HEAD (a link checker, a monitor) is not a visitor reading the article.
+        if (request.getHeaderString(REREAD_HEADER) == null && !HttpMethod.HEAD.equals(http.getMethod())) {
             views.viewed(article.id(), (String) request.getProperty(SiteCookieFilter.VISITOR), requester(http, caller));
         }
         boolean internal = article.visibility() == Visibility.INTERNAL;
@@ -292,8 +293,12 @@ public final class HelpCenterPages {
         if (raw == null || raw.isBlank()) {
             return 1;
         }
+        String number = raw.strip();
+        if (!number.matches("[0-9]{1,9}")) {
+            throw new PageException(400); // ASCII digits only: parseInt would read "５" as 5
+        }
         try {
-            int page = Integer.parseInt(raw.strip());
+            int page = Integer.parseInt(number);
             if (page < 1 || page > SearchRequest.MAX_WINDOW / PAGE_SIZE) {
                 throw new PageException(400);
             }

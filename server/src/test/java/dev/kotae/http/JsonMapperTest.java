@@ -26,7 +26,7 @@ class JsonMapperTest {
 
     @ParameterizedTest
     @ValueSource(strings = {"{\"title\":1e400}", "{\"title\":1}", "{\"title\":true}", "{\"tags\":[1e400]}",
-            "{\"tags\":[true]}", "{\"rank\":\"1\"}", "{\"rank\":1.5}", "{\"page\":\"2\"}", "{\"helpful\":1}",
+            "{\"tags\":[true]}", "{\"rank\":\"1\"}", "{\"rank\":\"\"}", "{\"rank\":1.5}", "{\"page\":\"2\"}", "{\"helpful\":1}",
             "{\"helpful\":\"yes\"}"})
     void aWrongTypeIsRefused(String json) {
         assertThrows(JsonProcessingException.class, () -> read(json), json);

@@ -19,7 +19,7 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * What an anonymous caller may learn beyond the articles themselves, over real HTTP: not that internal
  * articles exist in a language (a locale only playbooks are in is unknown to them, even in an error's list),
- * and a {@code HEAD} request (a link checker) is not a visitor's search, so it is not recorded.
+ * and a {@code HEAD} request (a link checker) is not a visitor's search or reading, so it is not recorded.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class AnonymousBoundariesIT {
@@ -64,20 +64,24 @@ class AnonymousBoundariesIT {
     }
 
     @Test
-    void aHeadRequestIsNotRecordedAsASearch() {
-        for (String path : new String[] {"/api/v1/search?q=", "/search?q="}) {
-            KotaeServer.Reply head = server.send(server.request(path + "headprobeonly")
-                    .method("HEAD", HttpRequest.BodyPublishers.noBody()), null);
+    void aHeadRequestIsNotRecordedAsASearchOrAView() {
+        for (String path : new String[] {"/api/v1/search?q=headprobeonly", "/search?q=headprobeonly",
+                "/articles/refunds"}) {
+            KotaeServer.Reply head = server.send(server.request(path).method("HEAD", HttpRequest.BodyPublishers.noBody()),
+                    null);
             assertEquals(200, head.status(), path);
         }
-        // Recorded in order: once a later search is among the events, a recorded HEAD would be too.
+        // Recorded in order: once a later search and view are among the events, a recorded HEAD would be too.
         assertEquals(200, server.query("/api/v1/search", null, Map.of("q", "getmarkerafterhead")).status());
-        Awaitility.await("the later search is recorded").atMost(Duration.ofSeconds(30))
-                .until(() -> events().contains("getmarkerafterhead"));
-        assertFalse(events().contains("headprobeonly"), () -> "a HEAD was recorded as a search: " + events());
+        assertEquals(200, server.get("/articles/shipping-fees").status());
+        Awaitility.await("the later search and view are recorded").atMost(Duration.ofSeconds(30))
+                .until(() -> events("search").contains("getmarkerafterhead") && events("view").contains("shipping-fees"));
+        assertFalse(events("search").contains("headprobeonly"), () -> "a HEAD was recorded as a search: "
+                + events("search"));
+        assertFalse(events("view").contains("\"refunds\""), () -> "a HEAD was recorded as a view: " + events("view"));
     }
 
-    private String events() {
-        return server.get("/api/v1/admin/events?type=search&limit=1000", KotaeServer.ADMIN_TOKEN).body();
+    private String events(String type) {
+        return server.get("/api/v1/admin/events?type=" + type + "&limit=1000", KotaeServer.ADMIN_TOKEN).body();
     }
 }
