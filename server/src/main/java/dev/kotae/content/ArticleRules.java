@@ -52,6 +52,10 @@ public final class ArticleRules {
         }
         String title = raw.strip();
         requireText("title", title);
+        if (!hasVisibleCharacter(title)) {
+            throw new ContentException("title must contain a letter, digit or sign (not only spaces, invisible"
+                    + " characters or combining marks)");
+        }
         if (title.length() > Article.MAX_TITLE_LENGTH) {
             throw new ContentException("title is longer than " + Article.MAX_TITLE_LENGTH + " characters");
         }
@@ -103,6 +107,19 @@ public final class ArticleRules {
         if (problem != null) {
             throw new ContentException(name + " " + problem);
         }
+    }
+
+    /**
+     * Whether {@code text} has a character one can see: not only white space, format characters (U+200B,
+     * U+FEFF), combining marks with nothing to combine with, or unassigned code points.
+     */
+    public static boolean hasVisibleCharacter(String text) {
+        return text.codePoints().anyMatch(c -> !Character.isWhitespace(c) && !Character.isSpaceChar(c)
+                && switch (Character.getType(c)) {
+                    case Character.FORMAT, Character.UNASSIGNED, Character.NON_SPACING_MARK, Character.ENCLOSING_MARK,
+                            Character.COMBINING_SPACING_MARK -> false;
+                    default -> true;
+                });
     }
 
     private static boolean isBlank(String value) {

@@ -145,7 +145,8 @@ public final class ContentFolder {
     /**
      * Which rules a file was read by, part of every stamp: when they change (stop 46: keys given twice, ids
      * of dots and control characters refused), every file is read again once, so one indexed before is not
-     * served on by rules it no longer meets (r3, stop 48: bounds on questions, tags and category).
+     * served on by rules it no longer meets (r3, stop 48: bounds on questions, tags and category; a title with
+     * something visible in it).
      */
     public static final String READ_RULES = "r3";
 

@@ -307,4 +307,12 @@ class ArticleParserTest {
         assertEquals("category is longer than 300 characters",
                 rejects("faq/x.md", "---\ntitle: X\ncategory: " + "c".repeat(301) + "\n---\nB\n").getMessage());
     }
+
+    @Test
+    void aTitleOfNothingVisibleIsRefused() {
+        for (String invisible : List.of("\u200B", "\u0301\u0301", "\uFEFF \u200B")) {
+            assertTrue(rejects("faq/x.md", "---\ntitle: \"" + invisible + "\"\n---\nBody\n").getMessage()
+                    .startsWith("title must contain a letter, digit or sign"), invisible);
+        }
+    }
 }

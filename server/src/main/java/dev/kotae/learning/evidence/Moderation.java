@@ -4,6 +4,7 @@ import dev.kotae.analytics.QuerySpelling;
 import dev.kotae.analytics.QueryText;
 import dev.kotae.auth.Caller;
 import dev.kotae.content.Article;
+import dev.kotae.content.ArticleRules;
 import dev.kotae.content.FrontMatter;
 import dev.kotae.editing.Draft;
 import dev.kotae.editing.EditConflictException;
@@ -80,9 +81,7 @@ public final class Moderation {
         if (problem != null) {
             return problem;
         }
-        boolean visible = query.codePoints().anyMatch(c -> !Character.isWhitespace(c) && !Character.isSpaceChar(c)
-                && Character.getType(c) != Character.FORMAT && Character.getType(c) != Character.UNASSIGNED);
-        return visible ? null : "must contain a letter, digit or sign";
+        return ArticleRules.hasVisibleCharacter(query) ? null : "must contain a letter, digit or sign";
     }
 
     /** {@link #problemWith(String)} of a query as grouped, else as written ({@code null} if none was). */
