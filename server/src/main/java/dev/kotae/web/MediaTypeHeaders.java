@@ -31,8 +31,9 @@ import java.util.Set;
  * <ul>
  *   <li>{@code Content-Type} ({@link Unparsable}) or {@code Accept} that does not parse: 400
  *       {@code bad_header};</li>
- *   <li>a {@code Content-Type} charset Java does not know ({@code charset=bogus}), or a pattern
- *       ({@code *}{@code /*}, {@code text/*}) rather than a type: 415 {@code unsupported_media_type};</li>
+ *   <li>a {@code Content-Type} charset Java does not know ({@code charset=bogus}), a JSON one other than
+ *       UTF-8, or a pattern ({@code *}{@code /*}, {@code text/*}) rather than a type: 415
+ *       {@code unsupported_media_type};</li>
  *   <li>no {@code Content-Type} at all on an endpoint that declares what it consumes (the forms, the
  *       JSON posts): 415 {@code unsupported_media_type}, naming what to send ({@link Declared});</li>
  *   <li>a body with a {@code Content-Encoding} other than {@code identity}: 415 {@code unsupported_media_type}.
@@ -64,6 +65,13 @@ final class MediaTypeHeaders implements ContainerRequestFilter {
                         "the Content-Type charset is not supported; send UTF-8"));
                 return;
             }
+            // JSON is read as UTF-8 whatever is declared (RFC 8259): a Latin-1 body would be misread
+            // and refused for its fields, never for its encoding.
+            if (charset != null && isJson(type) && !"UTF-8".equalsIgnoreCase(Charset.forName(charset.strip()).name())) {
+                request.abortWith(JettyErrorHandler.answer(path, 415, ApiError.codeFor(415),
+                        "JSON is read as UTF-8: send charset=utf-8, or no charset"));
+                return;
+            }
         }
         String encoding = request.getHeaderString(HttpHeaders.CONTENT_ENCODING);
         if (encoding != null && !encoding.isBlank() && !"identity".equalsIgnoreCase(encoding.strip())
@@ -78,6 +86,11 @@ final class MediaTypeHeaders implements ContainerRequestFilter {
             request.abortWith(JettyErrorHandler.answer(path, 400, "bad_header",
                     "the Accept header is not a list of media types"));
         }
+    }
+
+    private static boolean isJson(MediaType type) {
+        return type.getSubtype().equalsIgnoreCase("json") || type.getSubtype().toLowerCase(java.util.Locale.ROOT)
+                .endsWith("+json");
     }
 
     private static boolean isKnownCharset(String name) {

@@ -64,6 +64,12 @@ class HeaderParsingIT extends SampleServerIT {
                 post("/api/v1/articles/" + ARTICLE + "/feedback", "application/json; charset=bogus", "{\"helpful\": true}"));
         assertJson(415, "unsupported_media_type",
                 post("/api/v1/events", "application/json;charset=x-unheard-of", "{\"type\":\"click\"}"));
+        // JSON is UTF-8 (RFC 8259): a Latin-1 body was misread, then refused for a field's "wrong type".
+        assertJson(415, "unsupported_media_type", post("/api/v1/articles/" + ARTICLE + "/feedback",
+                "application/json; charset=ISO-8859-1", "{\"helpful\": true}"));
+        KotaeServer.Reply utf8 = post("/api/v1/articles/" + ARTICLE + "/feedback", "application/json; charset=UTF-8",
+                "{\"helpful\": true}");
+        assertEquals(2, utf8.status() / 100, "UTF-8 named is read: " + utf8.body());
     }
 
     @Test
