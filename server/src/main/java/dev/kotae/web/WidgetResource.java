@@ -6,6 +6,7 @@ import dev.kotae.plugin.WidgetResponse;
 import dev.kotae.plugins.PluginCallException;
 import dev.kotae.plugins.Widgets;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HEAD;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -40,6 +41,20 @@ public final class WidgetResource {
     public Response get(@PathParam("plugin") String plugin, @PathParam("path") String path,
             @HeaderParam(Sessions.HEADER) String session, @Context UriInfo uri) {
         return forward(plugin, "GET", path, uri, "", session);
+    }
+
+    /**
+     * A {@code HEAD} (a link checker, a monitor) is answered here, without the plugin: forwarded as a GET,
+     * the widget would run and record a search, or an answer, no visitor asked for. 200 when the widget
+     * is installed.
+     */
+    @HEAD
+    @Path("{path: .*}")
+    public Response head(@PathParam("plugin") String plugin) {
+        if (!widgets.has(plugin)) {
+            throw ApiException.notFound("widget");
+        }
+        return Response.ok().build();
     }
 
     @POST

@@ -167,6 +167,21 @@ class WidgetIT {
     }
 
     @Test
+    void aHeadRequestIsAnsweredWithoutRunningTheWidget() {
+        KotaeServer.Reply head = server.send(server.request("/api/v1/widgets/" + BOT + "/ask?q=headprobeonlybot&locale=ja")
+                .method("HEAD", java.net.http.HttpRequest.BodyPublishers.noBody()), null);
+        assertEquals(200, head.status());
+        assertEquals(404, server.send(server.request("/api/v1/widgets/no-such-plugin/ask")
+                .method("HEAD", java.net.http.HttpRequest.BodyPublishers.noBody()), null).status());
+        // Recorded in order: once the later question is among the events, a widget run for the HEAD would be too.
+        assertEquals(200, server.query("/api/v1/widgets/" + BOT + "/ask", null,
+                Map.of("q", "getmarkerafterheadbot", "locale", "ja")).status());
+        awaitEvent("search", e -> e.path("query").asText().equals("getmarkerafterheadbot"));
+        assertFalse(server.get("/api/v1/admin/events?type=search&limit=1000", KotaeServer.ADMIN_TOKEN).body()
+                .contains("headprobeonlybot"), "the widget ran for a HEAD");
+    }
+
+    @Test
     void crossOriginCallsAreAnonymousOnly() {
         KotaeServer.Reply preflight = server.send(server.request("/api/v1/events")
                 .header("Origin", "https://shop.example")
