@@ -658,7 +658,9 @@ public final class AnalyticsReports {
             long solved = actions.getOrDefault(DeflectionEvent.SOLVED, 0L);
             rows.add(new DeflectionRow(widget, shown, actions.getOrDefault(DeflectionEvent.OPENED, 0L), solved,
                     actions.getOrDefault(DeflectionEvent.SUBMITTED, 0L), actions.getOrDefault(DeflectionEvent.ANSWERED, 0L),
-                    shown == 0 ? null : round((double) solved / shown)));
+                    // At most 1: a "solved" beyond the showings (a click twice, or one sent with no showing, as
+                    // anyone may post events) is counted in solved, not in the rate.
+                    shown == 0 ? null : round((double) Math.min(solved, shown) / shown)));
         });
         return rows;
     }

@@ -186,6 +186,24 @@ class LeadReportsTest {
         }
     }
 
+    @ParameterizedTest
+    @ValueSource(strings = {"h2", "postgres"})
+    void aWidgetsDeflectionRateIsNeverAboveOne(String storage) throws Exception {
+        String at = "2026-11-10T03:00:00Z";
+        contact(at, "widget-contact-deflect", "shown", "s-one-0001");
+        for (int i = 0; i < 3; i++) {
+            contact(at, "widget-contact-deflect", "solved", "s-spam-000" + i); // anyone may post events
+        }
+        try (TestDatabases.Storage db = TestDatabases.named(storage);
+                AnalyticsDatabase database = TestDatabases.open(db, data)) {
+            new EventRecorder(database).writeRecorded(events);
+            AnalyticsReports.DeflectionRow row = new AnalyticsReports(database)
+                    .deflection(DateRange.parse("2026-11-08", "2026-11-14", null, NOW, TOKYO)).get(0);
+            assertEquals(3, row.solved(), "every solved event is counted");
+            assertEquals(1.0, row.deflectionRate(), "the rate is a share of the showings");
+        }
+    }
+
     private void search(String at, String query, long results) {
         events.add(new RecordedEvent(new SearchEvent(Instant.parse(at), "visitor-0001", query, "ja", results,
                 List.of(), "web"), CUSTOMER));
