@@ -214,8 +214,7 @@ public final class AnalyticsResource {
         if (chosen != null && !chosen.equals("json") && !chosen.equals("csv")) {
             throw ApiException.badRequest("bad_format", "format must be json or csv");
         }
-        boolean csv = "csv".equals(chosen)
-                || (chosen == null && accept != null && accept.toLowerCase(java.util.Locale.ROOT).contains("text/csv"));
+        boolean csv = "csv".equals(chosen) || (chosen == null && CsvExport.wanted(accept));
         return new Ask(range, max, csv);
     }
 

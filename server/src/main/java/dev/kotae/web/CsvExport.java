@@ -23,6 +23,46 @@ final class CsvExport {
 
     private CsvExport() {}
 
+    /**
+     * Whether an {@code Accept} header asks for CSV over JSON: {@code text/csv} with a quality above 0, at
+     * least as high as JSON's ({@code application/json}, {@code application/*} or {@code *}{@code /*}).
+     * {@code text/csv;q=0} is "not CSV", as HTTP says. An entry that does not parse counts for nothing.
+     */
+    static boolean wanted(String accept) {
+        if (accept == null) {
+            return false;
+        }
+        double csv = 0;
+        double json = 0;
+        for (String entry : accept.split(",")) {
+            jakarta.ws.rs.core.MediaType type;
+            try {
+                type = jakarta.ws.rs.core.MediaType.valueOf(entry.strip());
+            } catch (IllegalArgumentException e) {
+                continue;
+            }
+            double quality = quality(type.getParameters().get("q"));
+            if (type.getType().equalsIgnoreCase("text") && type.getSubtype().equalsIgnoreCase("csv")) {
+                csv = Math.max(csv, quality);
+            } else if (type.isCompatible(jakarta.ws.rs.core.MediaType.APPLICATION_JSON_TYPE)) {
+                json = Math.max(json, quality);
+            }
+        }
+        return csv > 0 && csv >= json;
+    }
+
+    private static double quality(String q) {
+        if (q == null) {
+            return 1;
+        }
+        try {
+            double value = Double.parseDouble(q.strip());
+            return value >= 0 && value <= 1 ? value : 0;
+        } catch (NumberFormatException e) {
+            return 0;
+        }
+    }
+
     static Response response(String fileName, List<String> header, List<List<Object>> rows) {
         StringBuilder csv = new StringBuilder(BOM);
         line(csv, List.copyOf(header));

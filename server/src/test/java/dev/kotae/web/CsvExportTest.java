@@ -1,6 +1,8 @@
 package dev.kotae.web;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import org.junit.jupiter.api.Test;
 
@@ -22,5 +24,18 @@ class CsvExportTest {
         assertEquals("\"'=HYPERLINK(\"\"x\"\")\"", CsvExport.cell("=HYPERLINK(\"x\")"));
         assertEquals("返金", CsvExport.cell("返金"));
         assertEquals("", CsvExport.cell(null));
+    }
+
+    @Test
+    void csvIsChosenByTheAcceptHeadersQualities() {
+        assertTrue(CsvExport.wanted("text/csv"));
+        assertTrue(CsvExport.wanted("text/csv, application/json"));
+        assertTrue(CsvExport.wanted("application/json;q=0.5, text/csv"));
+        // q=0 means "not acceptable": it was read as a request for CSV.
+        assertFalse(CsvExport.wanted("text/csv;q=0, application/json"));
+        assertFalse(CsvExport.wanted("application/json, text/csv;q=0.5"));
+        assertFalse(CsvExport.wanted("*/*"));
+        assertFalse(CsvExport.wanted("text/csv;q=abc"));
+        assertFalse(CsvExport.wanted(null));
     }
 }
