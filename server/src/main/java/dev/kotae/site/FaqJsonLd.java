@@ -18,10 +18,17 @@ final class FaqJsonLd {
 
     private FaqJsonLd() {}
 
+    /**
+     * The longest answer given as its HTML; a longer one is given as its text, cut to this many
+     * characters. A large table made the data several times the page (every {@code <} written as six
+     * characters), and search engines show a few lines of it.
+     */
+    static final int MAX_ANSWER_CHARS = 20_000;
+
     static String of(Article article, String url) {
         Map<String, Object> answer = new LinkedHashMap<>();
         answer.put("@type", "Answer");
-        answer.put("text", article.html());
+        answer.put("text", article.html().length() <= MAX_ANSWER_CHARS ? article.html() : cut(article.text()));
         Map<String, Object> question = new LinkedHashMap<>();
         question.put("@type", "Question");
         question.put("name", article.title());
@@ -38,5 +45,14 @@ final class FaqJsonLd {
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("maps of strings always serialise", e);
         }
+    }
+
+    /** {@code text} cut to {@link #MAX_ANSWER_CHARS}, never inside a surrogate pair, with "…" when cut. */
+    private static String cut(String text) {
+        if (text.length() <= MAX_ANSWER_CHARS) {
+            return text;
+        }
+        int end = Character.isLowSurrogate(text.charAt(MAX_ANSWER_CHARS)) ? MAX_ANSWER_CHARS - 1 : MAX_ANSWER_CHARS;
+        return text.substring(0, end) + "…";
     }
 }
