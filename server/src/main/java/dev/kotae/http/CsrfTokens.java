@@ -8,8 +8,9 @@ import java.util.Base64;
 
 /**
  * Cross-site request forgery tokens for forms and for the pages' own scripts. A token is an HMAC of the
- * browser's {@link BrowserCookies#CSRF} cookie under a key derived from the {@link SigningKey}: a forged
- * request from another site can neither read that HttpOnly cookie nor compute the token. Every replica that
+ * browser's {@link BrowserCookies#CSRF} cookie (and, once signed in, its session cookie) under a key
+ * derived from the {@link SigningKey}: a forged request from another site can neither read those HttpOnly
+ * cookies nor compute the token. Every replica that
  * shares the signing key accepts the tokens of the others, and a form left open across a restart still
  * posts.
  */
@@ -34,18 +35,24 @@ public final class CsrfTokens {
         return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
     }
 
-    /** The token a page embeds for a browser whose cookie holds {@code binding}. */
-    public String token(String binding) {
+    /**
+     * The token a page embeds for a browser whose cookie holds {@code binding} and, once signed in, whose
+     * session cookie holds {@code session} ({@code null} for none). Bound to the session too, so a CSRF
+     * cookie someone planted in the browser (from a sibling subdomain, say) with a token of theirs does
+     * not let them post as the person signed in: they cannot know the session.
+     */
+    public String token(String binding, String session) {
+        String bound = session == null || session.isEmpty() ? binding : binding + "\n" + session;
         return Base64.getUrlEncoder().withoutPadding()
-                .encodeToString(SigningKey.hmac(key, binding.getBytes(StandardCharsets.UTF_8)));
+                .encodeToString(SigningKey.hmac(key, bound.getBytes(StandardCharsets.UTF_8)));
     }
 
-    /** Whether {@code token} was issued for {@code binding}; compared in constant time. */
-    public boolean valid(String binding, String token) {
+    /** Whether {@code token} was issued for {@code binding} and {@code session}; compared in constant time. */
+    public boolean valid(String binding, String session, String token) {
         if (binding == null || token == null || binding.isEmpty() || token.isEmpty()) {
             return false;
         }
-        return MessageDigest.isEqual(token(binding).getBytes(StandardCharsets.UTF_8),
+        return MessageDigest.isEqual(token(binding, session).getBytes(StandardCharsets.UTF_8),
                 token.getBytes(StandardCharsets.UTF_8));
     }
 }

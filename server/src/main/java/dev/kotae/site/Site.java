@@ -101,7 +101,7 @@ public final class Site {
         String name = config.name() != null ? config.name() : messages.text("site.name");
         // Error pages for unmatched paths run without the cookie filter: they have no forms to protect.
         String binding = (String) request.getProperty(SiteCookieFilter.CSRF_BINDING);
-        String token = binding == null ? "" : csrf.token(binding);
+        String token = binding == null ? "" : csrf.token(binding, BrowserCookies.value(request, BrowserCookies.SESSION));
         return new PageContext(lang, messages, name, token, caller.isAnonymous() ? null : caller.name(), other,
                 switchUrl, assets.version(), config.contactUrl(), query, meta, caller.canEdit());
     }
@@ -129,14 +129,15 @@ public final class Site {
 
     /**
      * Refuses a form post not made by one of our pages in this browser: the token must match this
-     * browser's CSRF cookie, and a browser-sent {@code Origin} must be this server.
+     * browser's CSRF cookie and session, and a browser-sent {@code Origin} must be this server.
      */
     void checkForm(ContainerRequestContext request, String token) {
         String origin = request.getHeaderString("Origin");
         if (origin != null && !origin.equals(origin(request.getUriInfo()))) {
             throw new PageException(403);
         }
-        if (!csrf.valid(BrowserCookies.value(request, BrowserCookies.CSRF), token)) {
+        if (!csrf.valid(BrowserCookies.value(request, BrowserCookies.CSRF),
+                BrowserCookies.value(request, BrowserCookies.SESSION), token)) {
             throw new PageException(403);
         }
     }

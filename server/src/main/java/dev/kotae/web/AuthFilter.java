@@ -70,7 +70,7 @@ public final class AuthFilter implements ContainerRequestFilter {
         } else {
             String session = BrowserCookies.value(request, BrowserCookies.SESSION);
             if (session != null && (isRead(request) || csrf.valid(BrowserCookies.value(request, BrowserCookies.CSRF),
-                    request.getHeaderString(CsrfTokens.HEADER)))) {
+                    session, request.getHeaderString(CsrfTokens.HEADER)))) {
                 caller = sessions.caller(session).orElse(Caller.ANONYMOUS);
             }
         }

@@ -17,15 +17,15 @@ class CsrfTokensTest {
         String other = tokens.newBinding();
         assertNotEquals(binding, other);
 
-        String token = tokens.token(binding);
+        String token = tokens.token(binding, null);
 
-        assertEquals(token, tokens.token(binding), "tokens are stable for one binding");
-        assertTrue(tokens.valid(binding, token));
-        assertFalse(tokens.valid(other, token));
-        assertFalse(tokens.valid(binding, token.substring(1)));
-        assertFalse(tokens.valid(binding, null));
-        assertFalse(tokens.valid(null, token));
-        assertFalse(tokens.valid(binding, ""));
+        assertEquals(token, tokens.token(binding, null), "tokens are stable for one binding");
+        assertTrue(tokens.valid(binding, null, token));
+        assertFalse(tokens.valid(other, null, token));
+        assertFalse(tokens.valid(binding, null, token.substring(1)));
+        assertFalse(tokens.valid(binding, null, null));
+        assertFalse(tokens.valid(null, null, token));
+        assertFalse(tokens.valid(binding, null, ""));
     }
 
     @Test
@@ -34,7 +34,7 @@ class CsrfTokensTest {
         CsrfTokens theirs = new CsrfTokens(SigningKey.random());
         String binding = ours.newBinding();
 
-        assertFalse(ours.valid(binding, theirs.token(binding)));
+        assertFalse(ours.valid(binding, null, theirs.token(binding, null)));
     }
 
     @Test
@@ -44,6 +44,17 @@ class CsrfTokensTest {
         CsrfTokens two = new CsrfTokens(SigningKey.of(secret));
         String binding = one.newBinding();
 
-        assertTrue(two.valid(binding, one.token(binding)));
+        assertTrue(two.valid(binding, null, one.token(binding, null)));
+    }
+
+    @Test
+    void onceSignedInATokenIsBoundToTheSessionToo() {
+        CsrfTokens tokens = new CsrfTokens(SigningKey.random());
+        String planted = tokens.newBinding(); // a CSRF cookie someone else chose, and its anonymous token
+        String theirs = tokens.token(planted, null);
+        assertFalse(tokens.valid(planted, "victims-session-cookie", theirs), "useless without the session");
+        String signedIn = tokens.token(planted, "victims-session-cookie");
+        assertTrue(tokens.valid(planted, "victims-session-cookie", signedIn));
+        assertFalse(tokens.valid(planted, "another-session", signedIn));
     }
 }

@@ -339,6 +339,30 @@ class EditorApiHostileIT {
                 quoted(version(withHeader))).status());
     }
 
+    /**
+     * A CSRF cookie planted in the signed-in browser (from a sibling subdomain, say) with the token a page
+     * gave its planter does not let the planter write: once signed in, a token is bound to the session too.
+     */
+    @Test
+    void aPlantedCsrfCookieWithItsOwnTokenCannotWriteAsTheSignedInPerson() throws Exception {
+        java.net.http.HttpResponse<String> anonymous = java.net.http.HttpClient.newHttpClient().send(
+                server.request("/").header("Accept", "text/html").GET().build(),
+                java.net.http.HttpResponse.BodyHandlers.ofString());
+        String planted = anonymous.headers().allValues("set-cookie").stream()
+                .filter(c -> c.startsWith(dev.kotae.http.BrowserCookies.CSRF + "=")).map(c -> c.split(";", 2)[0])
+                .findFirst().orElseThrow();
+        String theirToken = Jsoup.parse(anonymous.body()).selectFirst("meta[name=kotae-csrf]").attr("content");
+        String cookies = java.util.Arrays.stream(aliceSession.cookies().split("; "))
+                .map(c -> c.startsWith(dev.kotae.http.BrowserCookies.CSRF + "=") ? planted : c)
+                .collect(java.util.stream.Collectors.joining("; "));
+        Map<String, String> before = EditorApiClient.disk(server);
+        assertError(server.send(server.request("/api/v1/drafts/planted").header("Cookie", cookies)
+                .header("Content-Type", "application/json").header("If-None-Match", "*")
+                .header(CsrfTokens.HEADER, theirToken)
+                .PUT(HttpRequest.BodyPublishers.ofString(article("Planted", "x").toString())), null), 401, "unauthorized");
+        assertEquals(before, EditorApiClient.disk(server));
+    }
+
     /** Bodies over a route's limit never reach what reads them: 413 JSON, nothing written. */
     @Test
     void oversizedUploadsAndArticleBodiesAre413BeforeTheyAreRead() throws Exception {
