@@ -63,8 +63,9 @@ public record FrontMatter(
     /**
      * Why {@code value} cannot be a one-line front-matter value, or {@code null} when it can: a line break
      * (also U+0085, U+2028, U+2029) would start a new key, a control character other than tab is not text,
-     * and YAML cannot hold an unpaired surrogate half, U+FFFE or U+FFFF (its printable set, as SnakeYAML,
-     * which writes the files, checks it).
+     * YAML cannot hold an unpaired surrogate half, U+FFFE or U+FFFF (its printable set, as SnakeYAML,
+     * which writes the files, checks it), and a bidirectional override would make the value read otherwise
+     * than what it says.
      */
     public static String problemWith(String value) {
         if (value.chars().anyMatch(c -> c == '\n' || c == '\r' || c == '\u0085' || c == '\u2028' || c == '\u2029')) {
@@ -75,6 +76,10 @@ public record FrontMatter(
         }
         if (!StreamReader.isPrintable(value)) {
             return "must be text: no unpaired surrogate, U+FFFE or U+FFFF";
+        }
+        if (value.chars().anyMatch(c -> c == '\u202D' || c == '\u202E')) {
+            // "title \u202Eevil" shows as "title live": a title could read otherwise than what it says.
+            return "must not contain a bidirectional override (U+202D, U+202E)";
         }
         return null;
     }

@@ -33,6 +33,11 @@ class SourceArticlesTest {
         assertEquals("category must not contain control characters", refused(valid().category("請求\u001b[31m")));
         assertEquals("tag must not contain control characters", refused(valid().tags(List.of("ok", "bell\u0007"))));
         assertEquals("question must be a single line", refused(valid().questions(List.of("いつ\u2028返金"))));
+        // Shown as "refund policy" followed by "evil" reversed: text that reads otherwise than it says.
+        assertEquals("title must not contain a bidirectional override (U+202D, U+202E)",
+                refused(valid().title("refund policy \u202Elive\u202C")));
+        assertEquals("tag must not contain a bidirectional override (U+202D, U+202E)",
+                refused(valid().tags(List.of("\u202Dok"))));
     }
 
     @Test
