@@ -4,13 +4,13 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import dev.kotae.util.LineFiles;
+import dev.kotae.util.SqlStates;
 import java.io.IOException;
 import java.nio.ByteBuffer;
-import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Duration;
@@ -58,6 +58,8 @@ public final class ContactBackup {
             .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES); // a line a later version wrote reads too
     /** When {@link #restoreInto} last finished, or {@code null}: until then no file is deleted, whatever its age. */
     private Instant restoredAt;
+    /** The UTC day old files were last deleted on: one sweep a day is enough. */
+    private LocalDate sweptDay;
 
     public ContactBackup(Path folder, Clock clock) {
         this.folder = folder;
@@ -73,22 +75,7 @@ public final class ContactBackup {
         byte[] line = (json.writeValueAsString(new Kept(request, List.copyOf(destinations))) + "\n")
                 .getBytes(StandardCharsets.UTF_8);
         LocalDate today = LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC);
-        Files.createDirectories(folder);
-        Path file = folder.resolve(today + SUFFIX);
-        boolean created = Files.notExists(file);
-        // Not opened for appending (that excludes reading): appends are made one at a time, here.
-        try (FileChannel channel = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.READ,
-                StandardOpenOption.WRITE)) {
-            channel.position(channel.size());
-            if (channel.size() > 0 && endsMidLine(channel)) {
-                writeFully(channel, new byte[] {'\n'}); // a torn line stays alone, this one readable
-            }
-            writeFully(channel, line);
-            channel.force(false);
-        }
-        if (created) {
-            forceFolder(); // the new file's name must survive a power loss as well as its bytes
-        }
+        LineFiles.append(folder.resolve(today + SUFFIX), line, true);
     }
 
     /**
@@ -98,10 +85,12 @@ public final class ContactBackup {
      */
     public synchronized int forgetOld() {
         Instant now = clock.instant();
-        if (restoredAt == null || restoredAt.plus(SETTLE).isAfter(now)) {
-            return 0;
+        LocalDate today = LocalDate.ofInstant(now, ZoneOffset.UTC);
+        if (restoredAt == null || restoredAt.plus(SETTLE).isAfter(now) || today.equals(sweptDay)) {
+            return 0; // not restored yet, or just now; or this day's sweep is done (the sender asks every poll)
         }
-        LocalDate oldestKept = LocalDate.ofInstant(now, ZoneOffset.UTC).minusDays(KEEP_DAYS);
+        sweptDay = today;
+        LocalDate oldestKept = today.minusDays(KEEP_DAYS);
         int deleted = 0;
         for (Path file : files()) {
             if (day(file).isBefore(oldestKept)) {
@@ -137,11 +126,10 @@ public final class ContactBackup {
             try {
                 queue.enqueue(k.request(), k.destinations());
             } catch (SQLException e) {
-                String state = e.getSQLState() == null ? "" : e.getSQLState();
-                if (!state.startsWith("22") && !state.startsWith("23")) {
+                if (!SqlStates.refusedRow(e)) {
                     throw e; // the database did not answer: try the whole restore again later
                 }
-                // Data or a constraint the line breaks (SQL states 22, 23): that one cannot be restored, others can.
+                // That one line cannot be restored; the others can.
                 LOG.error("Contact request {} from {} cannot be restored: {}", k.request().id(), folder, e.getMessage());
                 continue;
             }
@@ -228,28 +216,6 @@ public final class ContactBackup {
             return LocalDate.parse(name.substring(0, name.length() - SUFFIX.length()));
         } catch (DateTimeParseException e) {
             return null;
-        }
-    }
-
-    private static void writeFully(FileChannel channel, byte[] bytes) throws IOException {
-        ByteBuffer buffer = ByteBuffer.wrap(bytes);
-        while (buffer.hasRemaining()) {
-            channel.write(buffer);
-        }
-    }
-
-    private static boolean endsMidLine(FileChannel channel) throws IOException {
-        ByteBuffer last = ByteBuffer.allocate(1);
-        channel.read(last, channel.size() - 1);
-        return last.get(0) != '\n';
-    }
-
-    private void forceFolder() {
-        try (FileChannel directory = FileChannel.open(folder, StandardOpenOption.READ)) {
-            directory.force(true);
-        } catch (IOException e) {
-            // Some file systems cannot open a folder for syncing; the file itself is forced all the same.
-            LOG.debug("Cannot force contact backup folder {}: {}", folder, e.toString());
         }
     }
 }

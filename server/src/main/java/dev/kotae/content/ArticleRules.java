@@ -1,5 +1,6 @@
 package dev.kotae.content;
 
+import dev.kotae.util.Texts;
 import java.util.List;
 
 /**
@@ -94,8 +95,8 @@ public final class ArticleRules {
         for (String value : values) {
             requireText(name, value); // first: the start quoted below must be one line of text
             if (value.length() > maxLength) {
-                throw new ContentException(name + " '" + value.substring(0, value.offsetByCodePoints(0, 40))
-                        + "…' is longer than " + maxLength + " characters");
+                throw new ContentException(name + " '" + Texts.shortened(value, 40) + "' is longer than " + maxLength
+                        + " characters");
             }
         }
         return values;

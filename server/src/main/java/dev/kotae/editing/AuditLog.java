@@ -3,13 +3,13 @@ package dev.kotae.editing;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import dev.kotae.util.LineFiles;
 import java.io.EOFException;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
@@ -51,15 +51,7 @@ final class AuditLog {
     void append(AuditEntry entry) throws IOException {
         byte[] line = (json.writeValueAsString(entry) + "\n").getBytes(StandardCharsets.UTF_8);
         synchronized (appendLock) {
-            Files.createDirectories(file.toAbsolutePath().getParent());
-            if (endsMidLine()) {
-                byte[] afterBreak = new byte[line.length + 1];
-                afterBreak[0] = '\n';
-                System.arraycopy(line, 0, afterBreak, 1, line.length);
-                line = afterBreak;
-            }
-            // One write call per line with O_APPEND: lines never interleave, and it is in the OS once this returns.
-            Files.write(file, line, StandardOpenOption.CREATE, StandardOpenOption.APPEND, StandardOpenOption.WRITE);
+            LineFiles.append(file, line, false); // in the OS once this returns; not forced: a record, not a promise
         }
     }
 
@@ -150,20 +142,6 @@ final class AuditLog {
                 return;
             }
             stopped = !visitor.test(entry);
-        }
-    }
-
-    /** Whether the file's last byte is not a line break: its last line was torn. */
-    private boolean endsMidLine() throws IOException {
-        try (FileChannel channel = FileChannel.open(file, StandardOpenOption.READ)) {
-            long size = channel.size();
-            if (size == 0) {
-                return false;
-            }
-            ByteBuffer last = ByteBuffer.allocate(1);
-            return channel.read(last, size - 1) == 1 && last.get(0) != '\n';
-        } catch (NoSuchFileException e) {
-            return false;
         }
     }
 }

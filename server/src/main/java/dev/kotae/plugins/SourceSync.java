@@ -8,6 +8,7 @@ import dev.kotae.index.WriterThread;
 import dev.kotae.metrics.KotaeMetrics;
 import dev.kotae.plugin.ContentSource;
 import dev.kotae.plugin.SourceArticle;
+import dev.kotae.util.Texts;
 import java.io.IOException;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -307,19 +308,10 @@ public final class SourceSync implements AutoCloseable {
         try {
             List<String> lines = source.extension.problems();
             return lines == null ? List.of() : lines.stream().filter(Objects::nonNull)
-                    .limit(MAX_SOURCE_PROBLEMS + 1L).map(SourceSync::shortened).toList();
+                    .limit(MAX_SOURCE_PROBLEMS + 1L).map(line -> Texts.shortened(line, MAX_PROBLEM_CHARS)).toList();
         } catch (RuntimeException | LinkageError e) {
-            return List.of(shortened("problems() failed: " + e));
+            return List.of(Texts.shortened("problems() failed: " + e, MAX_PROBLEM_CHARS));
         }
-    }
-
-    /** {@code line} cut to {@link #MAX_PROBLEM_CHARS}, never inside a surrogate pair, marked when cut. */
-    private static String shortened(String line) {
-        if (line.length() <= MAX_PROBLEM_CHARS) {
-            return line;
-        }
-        int end = Character.isHighSurrogate(line.charAt(MAX_PROBLEM_CHARS - 1)) ? MAX_PROBLEM_CHARS - 1 : MAX_PROBLEM_CHARS;
-        return line.substring(0, end) + "…";
     }
 
     /**

@@ -1,5 +1,6 @@
 package dev.kotae.site;
 
+import dev.kotae.util.Texts;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -46,23 +47,12 @@ public record BarChart(String title, int height, List<Bar> bars) {
         List<Bar> bars = new ArrayList<>();
         for (int i = 0; i < labels.size(); i++) {
             String label = labels.get(i);
-            String shown = shortened(label, MAX_LABEL);
+            String shown = Texts.shortened(label, MAX_LABEL);
             long value = values.get(i);
             int length = max == 0 ? 0 : (int) Math.max(value > 0 ? 2 : 0, Math.round((double) value / max * room));
             bars.add(new Bar(shown, value, i * ROW, length));
         }
         return new BarChart(title, Math.max(ROW, bars.size() * ROW), List.copyOf(bars));
-    }
-
-    /**
-     * {@code text} cut to at most {@code max} characters (code points, never between the halves of a
-     * surrogate pair), the last being an ellipsis when it was cut; {@code null} stays {@code null}.
-     */
-    public static String shortened(String text, int max) {
-        if (text == null || text.codePointCount(0, text.length()) <= max) {
-            return text;
-        }
-        return text.substring(0, text.offsetByCodePoints(0, max - 1)) + "…";
     }
 
     public int width() {

@@ -3,6 +3,7 @@ package dev.kotae.site;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.kotae.content.Article;
+import dev.kotae.util.Texts;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -28,7 +29,8 @@ final class FaqJsonLd {
     static String of(Article article, String url) {
         Map<String, Object> answer = new LinkedHashMap<>();
         answer.put("@type", "Answer");
-        answer.put("text", article.html().length() <= MAX_ANSWER_CHARS ? article.html() : cut(article.text()));
+        answer.put("text", article.html().length() <= MAX_ANSWER_CHARS ? article.html()
+                : Texts.shortened(article.text(), MAX_ANSWER_CHARS));
         Map<String, Object> question = new LinkedHashMap<>();
         question.put("@type", "Question");
         question.put("name", article.title());
@@ -45,14 +47,5 @@ final class FaqJsonLd {
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("maps of strings always serialise", e);
         }
-    }
-
-    /** {@code text} cut to {@link #MAX_ANSWER_CHARS}, never inside a surrogate pair, with "…" when cut. */
-    private static String cut(String text) {
-        if (text.length() <= MAX_ANSWER_CHARS) {
-            return text;
-        }
-        int end = Character.isLowSurrogate(text.charAt(MAX_ANSWER_CHARS)) ? MAX_ANSWER_CHARS - 1 : MAX_ANSWER_CHARS;
-        return text.substring(0, end) + "…";
     }
 }

@@ -5,6 +5,7 @@ import dev.kotae.content.Article;
 import dev.kotae.content.Visibility;
 import dev.kotae.search.ArticleService;
 import dev.kotae.search.SearchResult;
+import dev.kotae.util.Texts;
 import java.time.Instant;
 import java.time.format.DateTimeFormatter;
 import java.time.format.FormatStyle;
@@ -150,7 +151,7 @@ public final class Pages {
          * an ellipsis, so one long query cannot stretch a table; the cell's {@code title} keeps all of it.
          */
         public static String shortened(String value) {
-            return BarChart.shortened(value, SHOWN_CHARACTERS);
+            return Texts.shortened(value, SHOWN_CHARACTERS);
         }
 
         /** The arrow of a change: up, down, level, or new (nothing the week before). */

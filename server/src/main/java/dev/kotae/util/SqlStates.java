@@ -14,4 +14,14 @@ public final class SqlStates {
     public static boolean uniqueViolation(SQLException e) {
         return "23505".equals(e.getSQLState());
     }
+
+    /**
+     * Whether the database refused this statement's row (a data exception, SQL state class 22, such as a
+     * value too long; or a constraint, class 23) rather than failed to answer: the same row would be refused
+     * again, other rows may not be.
+     */
+    public static boolean refusedRow(SQLException e) {
+        String state = e.getSQLState();
+        return state != null && (state.startsWith("22") || state.startsWith("23"));
+    }
 }

@@ -129,6 +129,7 @@ class ContactBackupTest {
         assertEquals(0, restarted.forgetOld(), "not at once: what was restored is committed just now");
         clock.now = clock.now.plus(ContactBackup.SETTLE);
         assertEquals(2, restarted.forgetOld(), "day 1 and day 2 ended more than two days ago");
+        assertEquals(0, restarted.forgetOld(), "one sweep a day, however often the sender asks");
         assertEquals(List.of("day-3", "day-5"), ids(restarted.read()));
         assertFalse(Files.exists(folder.resolve("2026-12-06.jsonl")));
     }

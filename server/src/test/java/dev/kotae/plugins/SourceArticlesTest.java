@@ -44,7 +44,7 @@ class SourceArticlesTest {
     void questionsAndTagsAreBoundedAsInFiles() {
         assertEquals("more than 100 tags (101)", refused(valid().tags(
                 java.util.stream.IntStream.rangeClosed(0, 100).mapToObj(i -> "t" + i).toList())));
-        assertEquals("question '" + "q".repeat(40) + "…' is longer than 1000 characters",
+        assertEquals("question '" + "q".repeat(39) + "…' is longer than 1000 characters",
                 refused(valid().questions(List.of("q".repeat(1001)))));
     }
 }

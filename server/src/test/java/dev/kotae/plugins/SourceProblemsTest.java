@@ -46,7 +46,8 @@ class SourceProblemsTest {
                 () -> IntStream.range(0, 10_000).mapToObj(i -> "row " + i + " " + "x".repeat(2_000)).toList());
         assertEquals(SourceSync.MAX_SOURCE_PROBLEMS + 2, problems.size(), "100 lines, the note, the server's own");
         assertTrue(problems.get(0).message().startsWith("row 0 xxx"), problems.get(0).message());
-        assertEquals(SourceSync.MAX_PROBLEM_CHARS + 1, problems.get(0).message().length(), "cut, with an ellipsis");
+        assertEquals(SourceSync.MAX_PROBLEM_CHARS, problems.get(0).message().length(), "cut");
+        assertTrue(problems.get(0).message().endsWith("x…"), "with an ellipsis");
         assertTrue(problems.get(SourceSync.MAX_SOURCE_PROBLEMS).message().startsWith("more problems than the 100"),
                 problems.get(SourceSync.MAX_SOURCE_PROBLEMS).message());
     }

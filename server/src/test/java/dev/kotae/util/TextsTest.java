@@ -1,0 +1,18 @@
+package dev.kotae.util;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+
+import org.junit.jupiter.api.Test;
+
+class TextsTest {
+
+    @Test
+    void textIsCutToItsLimitWithAnEllipsisNeverInsideASurrogatePair() {
+        assertEquals("返金の時期", Texts.shortened("返金の時期", 5), "as long as the limit: kept");
+        assertEquals("返金の…", Texts.shortened("返金の時期", 4));
+        // 𠮷 is two UTF-16 units: counted as one character, never split.
+        assertEquals("𠮷𠮷…", Texts.shortened("𠮷𠮷𠮷𠮷", 3));
+        assertNull(Texts.shortened(null, 3));
+    }
+}
