@@ -14,7 +14,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * A file's stamp names the rules it is read by and records its size (the sync's rounds are cut by it); a
- * folder the server cannot read is reported, not passed over in silence.
+ * folder the server cannot read is reported, not passed over in silence, also where the tests run as root.
  */
 class ContentFolderTest {
 
@@ -43,20 +43,51 @@ class ContentFolderTest {
         Path locked = root.resolve("en/locked");
         Files.setPosixFilePermissions(locked, PosixFilePermissions.fromString("---------"));
         try {
-            // Whoever may read any folder (root, CAP_DAC_OVERRIDE) cannot make one unreadable this way.
-            Assumptions.assumeFalse(Files.isReadable(locked), "running with the right to read any folder (root?):"
-                    + " a folder cannot be made unreadable here");
-            ContentFolder.Listing listing = new ContentFolder(root).walk(null);
-            assertEquals(List.of("en/open.md"), listing.files());
-            assertEquals(List.of("en/locked"), listing.passedOver().stream().map(ContentProblem::path).toList());
-            assertTrue(listing.passedOver().get(0).message().startsWith("cannot be read (permission denied)"),
-                    listing.passedOver().get(0).message());
+            List<String> facts = Files.isReadable(locked) ? withoutTheRightToReadAnyFolder(root, locked)
+                    : inProcess(root, locked);
+            assertEquals("files=[en/open.md]", facts.get(0), facts::toString);
+            assertTrue(facts.get(1).startsWith("passed=en/locked|cannot be read (permission denied)"), facts::toString);
             // The folder itself unreadable is as good as missing: it must not look empty and empty the index.
-            ContentFolderMissingException missing = org.junit.jupiter.api.Assertions.assertThrows(
-                    ContentFolderMissingException.class, () -> new ContentFolder(locked).requirePresent());
-            assertTrue(missing.getMessage().contains("cannot be read (permission denied)"), missing.getMessage());
+            assertTrue(facts.get(2).startsWith("missing=") && facts.get(2).contains("cannot be read (permission denied)"),
+                    facts::toString);
         } finally {
             Files.setPosixFilePermissions(locked, PosixFilePermissions.fromString("rwx------"));
         }
+    }
+
+    /**
+     * The probe's facts from a child JVM run by {@code setpriv} without {@code CAP_DAC_OVERRIDE} and
+     * {@code CAP_DAC_READ_SEARCH}: root (CI's user) may read any folder, and only so can it be refused one.
+     * Skipped where {@code setpriv} is missing, except in CI.
+     */
+    private static List<String> withoutTheRightToReadAnyFolder(Path root, Path locked) throws Exception {
+        boolean setpriv = Files.isExecutable(Path.of("/usr/bin/setpriv"));
+        if (!setpriv && System.getenv("CI") != null) {
+            org.junit.jupiter.api.Assertions.fail("CI runs as a user who may read any folder, and /usr/bin/setpriv"
+                    + " (util-linux) is missing to drop that right");
+        }
+        Assumptions.assumeTrue(setpriv, "running with the right to read any folder and no /usr/bin/setpriv to drop"
+                + " it: a folder cannot be made unreadable here");
+        Process child = new ProcessBuilder("/usr/bin/setpriv", "--bounding-set=-dac_override,-dac_read_search",
+                "--inh-caps=-dac_override,-dac_read_search",
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-cp", System.getProperty("java.class.path"), UnreadableFolderProbe.class.getName(),
+                root.toString(), locked.toString()).redirectErrorStream(true).start();
+        String output = new String(child.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        assertEquals(0, child.waitFor(), output);
+        return output.lines().filter(line -> line.matches("(files|passed|missing)=.*")).toList();
+    }
+
+    /** The probe's facts, from this process (which may not read the folder). */
+    private static List<String> inProcess(Path root, Path locked) {
+        java.io.ByteArrayOutputStream printed = new java.io.ByteArrayOutputStream();
+        java.io.PrintStream out = System.out;
+        System.setOut(new java.io.PrintStream(printed, true, java.nio.charset.StandardCharsets.UTF_8));
+        try {
+            UnreadableFolderProbe.main(new String[] {root.toString(), locked.toString()});
+        } finally {
+            System.setOut(out);
+        }
+        return printed.toString(java.nio.charset.StandardCharsets.UTF_8).lines().toList();
     }
 }
