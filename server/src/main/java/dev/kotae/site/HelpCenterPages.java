@@ -13,6 +13,7 @@ import dev.kotae.http.Callers;
 import dev.kotae.search.ArticleService;
 import dev.kotae.search.Audience;
 import dev.kotae.search.CategoryService;
+import dev.kotae.util.AsciiNumbers;
 import dev.kotae.util.InvalidRequestException;
 import dev.kotae.search.SearchRequest;
 import dev.kotae.search.SearchResult;
@@ -293,19 +294,11 @@ public final class HelpCenterPages {
         if (raw == null || raw.isBlank()) {
             return 1;
         }
-        String number = raw.strip();
-        if (!number.matches("[0-9]{1,9}")) {
-            throw new PageException(400); // ASCII digits only: parseInt would read "５" as 5
-        }
-        try {
-            int page = Integer.parseInt(number);
-            if (page < 1 || page > SearchRequest.MAX_WINDOW / PAGE_SIZE) {
-                throw new PageException(400);
-            }
-            return page;
-        } catch (NumberFormatException e) {
+        int page = AsciiNumbers.wholeNumber(raw.strip()).orElseThrow(() -> new PageException(400));
+        if (page < 1 || page > SearchRequest.MAX_WINDOW / PAGE_SIZE) {
             throw new PageException(400);
         }
+        return page;
     }
 
     /** The article and its translations as {@code hreflang} alternates; none when it has no translation. */

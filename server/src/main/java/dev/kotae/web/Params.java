@@ -1,6 +1,7 @@
 package dev.kotae.web;
 
 import dev.kotae.http.ApiException;
+import dev.kotae.util.AsciiNumbers;
 import java.io.IOException;
 import java.io.InputStream;
 
@@ -13,19 +14,9 @@ final class Params {
         if (raw == null || raw.isBlank()) {
             return defaultValue;
         }
-        // ASCII digits only: Integer.parseInt also reads "５" and "٥", which no client means to send.
-        String number = raw.strip();
-        if (!ASCII_WHOLE_NUMBER.matcher(number).matches()) {
-            throw ApiException.badRequest("bad_" + name, name + " must be a whole number");
-        }
-        try {
-            return Integer.parseInt(number);
-        } catch (NumberFormatException e) {
-            throw ApiException.badRequest("bad_" + name, name + " must be a whole number");
-        }
+        return AsciiNumbers.wholeNumber(raw.strip()).orElseThrow(
+                () -> ApiException.badRequest("bad_" + name, name + " must be a whole number"));
     }
-
-    private static final java.util.regex.Pattern ASCII_WHOLE_NUMBER = java.util.regex.Pattern.compile("-?[0-9]{1,10}");
 
     /** A whole number from 1 to {@code max}; 400 {@code bad_<name>} otherwise. */
     static int bounded(String raw, String name, int defaultValue, int max) {
