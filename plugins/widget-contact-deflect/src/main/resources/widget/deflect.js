@@ -392,21 +392,27 @@
     var self = this;
     this.answer.textContent = '';
     var content = el('div', 'kotae-deflect__body');
-    // The server sanitises article HTML (no scripts, handlers or styles) before it ever reaches us.
-    content.innerHTML = body.html || '';
+    // The server sanitises article HTML (no scripts, handlers or styles) and turns images from sites it
+    // does not allow into links before it ever reaches us. It is parsed in a document of its own, where
+    // nothing loads: an image's relative address would otherwise be fetched from the shop's server before
+    // the lines below point it at the help center.
+    var parsed = new DOMParser().parseFromString(body.html || '', 'text/html').body;
     // Relative links in articles point into the help center, not into the page we are embedded in.
-    Array.prototype.forEach.call(content.querySelectorAll('a[href]'), function (link) {
+    Array.prototype.forEach.call(parsed.querySelectorAll('a[href]'), function (link) {
       link.href = helpCenterUrl(link.getAttribute('href'));
       link.target = '_blank';
       link.rel = 'noopener';
     });
-    Array.prototype.forEach.call(content.querySelectorAll('img[src]'), function (img) {
+    Array.prototype.forEach.call(parsed.querySelectorAll('img[src]'), function (img) {
       img.src = helpCenterUrl(img.getAttribute('src'));
     });
     // Heading anchors are the help center's; on the shop's page they could clash with its own ids.
-    Array.prototype.forEach.call(content.querySelectorAll('[id]'), function (node) {
+    Array.prototype.forEach.call(parsed.querySelectorAll('[id]'), function (node) {
       node.removeAttribute('id');
     });
+    while (parsed.firstChild) {
+      content.appendChild(document.adoptNode(parsed.firstChild));
+    }
     this.answer.appendChild(content);
 
     var actions = el('div', 'kotae-deflect__actions');

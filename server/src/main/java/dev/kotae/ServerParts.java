@@ -223,7 +223,8 @@ final class ServerParts implements AutoCloseable {
         SourceSync sources = closer.add(new SourceSync(index, new SourceArticles(markdown,
                 new HashSet<>(config.locales()), config.defaultLocale()), timeBox, metrics));
         this.content = new IndexedContent(folder, sync, sources, index, synonyms, metrics);
-        PublicHelpCenter publicHelpCenter = new PublicHelpCenter(search, suggest, articles);
+        PublicHelpCenter publicHelpCenter = new PublicHelpCenter(search, suggest, articles,
+                config.site().imageSources());
         this.plugins = closer.add(new PluginHost(config.plugins(), data.resolve("plugins"), publicHelpCenter, events,
                 sources, timeBox, metrics));
         // Closed before the plugins: no refresh may call a plugin that is being unloaded.
@@ -318,7 +319,8 @@ final class ServerParts implements AutoCloseable {
                 new SiteAssets(site));
         int searchConcurrency = config.search().concurrencyOn(Runtime.getRuntime().availableProcessors());
         this.http = closer.add(new HttpServer(config.host(), config.port(), searchConcurrency, config.server(),
-                config.editor(), new HttpServer.Authentication(tokens, agentSessions, csrf), metrics, resources,
+                config.editor(), site.imageSources(), new HttpServer.Authentication(tokens, agentSessions, csrf), metrics,
+                resources,
                 site.providers()));
         ServerFigures.register(metrics, content, search, readiness, analyticsLosses, journal, shipper);
     }

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
+import dev.kotae.content.ImageSources;
 import dev.kotae.auth.Role;
 import dev.kotae.auth.TokenAuthenticator;
 import java.io.IOException;
@@ -50,7 +51,7 @@ public final class ConfigLoader {
         record Editor(String review, Integer maxImageKilobytes, String authorEmailDomain, String history) {}
 
         record Site(String name, String baseUrl, String contactUrl, Boolean secureCookies, Integer agentSessionHours,
-                String sessionSecret) {}
+                String sessionSecret, List<String> imageSources) {}
     }
 
     private static final ObjectMapper YAML = YAMLMapper.builder()
@@ -242,7 +243,7 @@ public final class ConfigLoader {
             return new SiteConfig(site.name(), site.baseUrl() == null ? null : java.net.URI.create(site.baseUrl()),
                     site.contactUrl(), site.secureCookies(),
                     site.agentSessionHours() == null ? null : Duration.ofHours(site.agentSessionHours()),
-                    site.sessionSecret());
+                    site.sessionSecret(), site.imageSources() == null ? null : ImageSources.of(site.imageSources()));
         } catch (IllegalArgumentException e) {
             throw new IOException(e.getMessage(), e);
         }
@@ -286,7 +287,7 @@ public final class ConfigLoader {
         if ((value = env.get("KOTAE_PLUGINS")) != null) config = config.withPlugins(Path.of(value));
         if ((value = env.get("KOTAE_DEFAULT_LOCALE")) != null) config = config.withDefaultLocale(value);
         if ((value = env.get("KOTAE_LOCALES")) != null) {
-            config = config.withLocales(Arrays.stream(value.split(",")).map(String::strip).filter(s -> !s.isEmpty()).toList());
+            config = config.withLocales(commaList(value));
         }
         if ((value = env.get("KOTAE_AUTH_TOKENS")) != null) config = config.withTokens(parseTokens(value));
         if ((value = env.get("KOTAE_SESSION_SECRET")) != null) config = config.withSite(config.site().withSessionSecret(value));
@@ -355,7 +356,15 @@ public final class ConfigLoader {
         if ((value = env.get("KOTAE_SITE_BASE_URL")) != null) {
             config = config.withSite(config.site().withBaseUrl(java.net.URI.create(value.strip())));
         }
+        if ((value = env.get("KOTAE_SITE_IMAGE_SOURCES")) != null) {
+            config = config.withSite(config.site().withImageSources(commaList(value)));
+        }
         return config;
+    }
+
+    /** The non-blank entries of a comma-separated environment value, stripped. */
+    private static List<String> commaList(String value) {
+        return Arrays.stream(value.split(",")).map(String::strip).filter(entry -> !entry.isEmpty()).toList();
     }
 
     /** {@code name:role:token} entries separated by commas, e.g. {@code alice:agent:s3cret-token}. */

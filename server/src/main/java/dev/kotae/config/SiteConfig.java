@@ -1,7 +1,9 @@
 package dev.kotae.config;
 
 import java.net.URI;
+import dev.kotae.content.ImageSources;
 import java.time.Duration;
+import java.util.List;
 
 /**
  * The help-center web pages: {@code site:} in {@code kotae.yml}.
@@ -17,9 +19,11 @@ import java.time.Duration;
  * @param agentSession how long an agent stays signed in on the web pages without using them
  * @param sessionSecret the secret that signs session cookies and CSRF tokens, the same on every replica, or
  *     {@code null} for one generated and kept in the data folder (see {@link dev.kotae.auth.SigningKey})
+ * @param imageSources where articles' images may be shown from besides the help center, or {@code null} for
+ *     nowhere else
  */
 public record SiteConfig(String name, URI baseUrl, String contactUrl, Boolean secureCookies, Duration agentSession,
-        String sessionSecret) {
+        String sessionSecret, ImageSources imageSources) {
 
     public static final Duration DEFAULT_AGENT_SESSION = Duration.ofHours(12);
 
@@ -49,18 +53,25 @@ public record SiteConfig(String name, URI baseUrl, String contactUrl, Boolean se
         if (sessionSecret != null) {
             dev.kotae.auth.SigningKey.of(sessionSecret); // refuses a short one now, not at the first sign-in
         }
+        if (imageSources == null) {
+            imageSources = ImageSources.none();
+        }
     }
 
     public SiteConfig withBaseUrl(URI value) {
-        return new SiteConfig(name, value, contactUrl, secureCookies, agentSession, sessionSecret);
+        return new SiteConfig(name, value, contactUrl, secureCookies, agentSession, sessionSecret, imageSources);
     }
 
     public SiteConfig withContactUrl(String value) {
-        return new SiteConfig(name, baseUrl, value, secureCookies, agentSession, sessionSecret);
+        return new SiteConfig(name, baseUrl, value, secureCookies, agentSession, sessionSecret, imageSources);
     }
 
     public SiteConfig withSessionSecret(String value) {
-        return new SiteConfig(name, baseUrl, contactUrl, secureCookies, agentSession, value);
+        return new SiteConfig(name, baseUrl, contactUrl, secureCookies, agentSession, value, imageSources);
+    }
+
+    public SiteConfig withImageSources(List<String> value) {
+        return new SiteConfig(name, baseUrl, contactUrl, secureCookies, agentSession, sessionSecret, ImageSources.of(value));
     }
 
     /** Never shows the secret: configurations end up in logs. */
@@ -68,10 +79,10 @@ public record SiteConfig(String name, URI baseUrl, String contactUrl, Boolean se
     public String toString() {
         return "SiteConfig[name=" + name + ", baseUrl=" + baseUrl + ", contactUrl=" + contactUrl + ", secureCookies="
                 + secureCookies + ", agentSession=" + agentSession + ", sessionSecret="
-                + (sessionSecret == null ? "generated" : "configured") + "]";
+                + (sessionSecret == null ? "generated" : "configured") + ", imageSources=" + imageSources + "]";
     }
 
     public static SiteConfig defaults() {
-        return new SiteConfig(null, null, null, null, DEFAULT_AGENT_SESSION, null);
+        return new SiteConfig(null, null, null, null, DEFAULT_AGENT_SESSION, null, ImageSources.none());
     }
 }

@@ -1,6 +1,7 @@
 package dev.kotae.plugins;
 
 import dev.kotae.content.Article;
+import dev.kotae.content.ImageSources;
 import dev.kotae.plugin.HelpCenter;
 import dev.kotae.search.ArticleService;
 import dev.kotae.search.Audience;
@@ -25,11 +26,14 @@ public final class PublicHelpCenter implements HelpCenter {
     private final SearchService search;
     private final SuggestService suggest;
     private final ArticleService articles;
+    private final ImageSources images;
 
-    public PublicHelpCenter(SearchService search, SuggestService suggest, ArticleService articles) {
+    /** Articles' images from places {@code images} does not allow reach widgets as links to them. */
+    public PublicHelpCenter(SearchService search, SuggestService suggest, ArticleService articles, ImageSources images) {
         this.search = search;
         this.suggest = suggest;
         this.articles = articles;
+        this.images = images;
     }
 
     /** Whether some public article is in {@code locale}: a search in it can find anything. */
@@ -73,14 +77,16 @@ public final class PublicHelpCenter implements HelpCenter {
     @Override
     public Optional<ArticleView> article(String id) {
         try {
-            return articles.article(id, AUDIENCE).map(PublicHelpCenter::view);
+            return articles.article(id, AUDIENCE).map(this::view);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
     }
 
-    private static ArticleView view(Article a) {
-        return new ArticleView(a.id(), a.title(), a.locale(), a.category(), a.tags(), a.url(), a.html(), a.text(),
+    /** The article as a widget shows it on another site: as its page would, images from elsewhere as links. */
+    private ArticleView view(Article a) {
+        return new ArticleView(a.id(), a.title(), a.locale(), a.category(), a.tags(), a.url(), images.linkOthers(a.html()),
+                a.text(),
                 a.questions(), a.updated());
     }
 }

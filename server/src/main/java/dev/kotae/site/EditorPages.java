@@ -270,7 +270,7 @@ public final class EditorPages {
             try {
                 Article article = editor.preview(caller, ArticleForm.from(posted).article());
                 return site.page(200, "editorPreview.jte", page, "pane",
-                        new Pages.PreviewPane(Pages.ArticleBody.of(article, site.language(request)), null));
+                        new Pages.PreviewPane(Pages.ArticleBody.of(article, site.language(request), site.imageSources()), null));
             } catch (ArticleForm.Invalid e) {
                 return site.page(400, "editorPreview.jte", page, "pane",
                         new Pages.PreviewPane(null, messages.text("editor.invalid")));
@@ -404,7 +404,7 @@ public final class EditorPages {
                 choices(form.visibility(), messages, "editor.default.visibility", "public", "editor.visibility.public",
                         "internal", "editor.visibility.internal"),
                 localeChoices(form.locale(), messages), draftInfo, canPublish, publishBlocked, nav,
-                state.preview() == null ? null : Pages.ArticleBody.of(state.preview(), lang), state.message());
+                state.preview() == null ? null : Pages.ArticleBody.of(state.preview(), lang, site.imageSources()), state.message());
         String titleKey = state.isNew() ? "editor.new.title" : "editor.edit.title";
         PageContext page = site.context(request, caller, null, new PageContext.PageMeta(
                 messages.text(titleKey, form.title().isEmpty() ? id : form.title()), null, null, false, "page-editor"));

@@ -175,7 +175,7 @@ public final class HelpCenterPages {
                 page = page.withSwitchUrl(translation.url() + "?lang=" + page.otherLang());
             }
         }
-        Pages.ArticleBody body = Pages.ArticleBody.of(article, lang);
+        Pages.ArticleBody body = Pages.ArticleBody.of(article, lang, site.imageSources());
         String categoryUrl = article.category().isEmpty() ? null
                 : SearchLinks.of(null, article.category(), null, null, article.locale()).url();
         String jsonLd = article.type() == ArticleType.FAQ && !internal ? FaqJsonLd.of(article, canonical) : null;

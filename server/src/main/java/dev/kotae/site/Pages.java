@@ -2,6 +2,7 @@ package dev.kotae.site;
 
 import dev.kotae.analytics.AnalyticsReports;
 import dev.kotae.content.Article;
+import dev.kotae.content.ImageSources;
 import dev.kotae.content.Visibility;
 import dev.kotae.search.ArticleService;
 import dev.kotae.search.SearchResult;
@@ -82,15 +83,17 @@ public final class Pages {
      * article page and the editor's preview both render through {@code articleBody.jte}, so a preview is
      * the published page.
      */
-    public record ArticleBody(Article article, boolean internal, List<TagLink> tags, String updatedLabel) {
+    public record ArticleBody(Article article, String html, boolean internal, List<TagLink> tags, String updatedLabel) {
 
-        static ArticleBody of(Article article, String uiLanguage) {
+        /** The article as a page shows it: images from places {@code images} does not allow are links to them. */
+        static ArticleBody of(Article article, String uiLanguage, ImageSources images) {
             List<TagLink> tags = article.tags().stream()
                     .map(tag -> new TagLink(tag, SearchLinks.of(null, null, tag, null, article.locale()).url()))
                     .toList();
             String updated = article.updated().format(DateTimeFormatter.ofLocalizedDate(FormatStyle.LONG)
                     .withLocale(java.util.Locale.forLanguageTag(uiLanguage)));
-            return new ArticleBody(article, article.visibility() == Visibility.INTERNAL, tags, updated);
+            return new ArticleBody(article, images.linkOthers(article.html()), article.visibility() == Visibility.INTERNAL,
+                    tags, updated);
         }
     }
 

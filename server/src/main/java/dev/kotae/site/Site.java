@@ -3,6 +3,7 @@ package dev.kotae.site;
 import dev.kotae.auth.AgentSessions;
 import dev.kotae.auth.Caller;
 import dev.kotae.config.SiteConfig;
+import dev.kotae.content.ImageSources;
 import dev.kotae.http.BrowserCookies;
 import dev.kotae.http.CsrfTokens;
 import jakarta.ws.rs.container.ContainerRequestContext;
@@ -58,6 +59,11 @@ public final class Site {
 
     AgentSessions sessions() {
         return sessions;
+    }
+
+    /** Where articles' images may be shown from besides the help center (its pages' policy allows them). */
+    public ImageSources imageSources() {
+        return config.imageSources();
     }
 
     SiteConfig config() {

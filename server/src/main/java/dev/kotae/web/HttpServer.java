@@ -1,6 +1,7 @@
 package dev.kotae.web;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.kotae.content.ImageSources;
 import dev.kotae.auth.AgentSessions;
 import dev.kotae.http.CsrfTokens;
 import dev.kotae.http.JsonMapper;
@@ -49,11 +50,12 @@ public final class HttpServer implements AutoCloseable {
      *     others wait their turn
      * @param callers what is accepted from callers: the request body limit and the trusted proxies
      * @param editing the image upload limit
+     * @param pageImages where pages show images from besides this server: their security policy allows them
      * @param resources the resources (classes with {@code @Path}), one instance of each for every request
      * @param providers the filters and exception mappers that go with them, one instance of each
      */
     public HttpServer(String host, int port, int searchConcurrency, ServerConfig callers, EditorConfig editing,
-            Authentication authentication, KotaeMetrics metrics, List<?> resources, List<?> providers) {
+            ImageSources pageImages, Authentication authentication, KotaeMetrics metrics, List<?> resources, List<?> providers) {
         QueuedThreadPool threads = new QueuedThreadPool(MAX_THREADS, MIN_THREADS);
         threads.setName("kotae-http");
         server = new Server(threads);
@@ -73,7 +75,7 @@ public final class HttpServer implements AutoCloseable {
         ServletContextHandler context = new ServletContextHandler("/");
         // In front of Jersey's servlet, which answers an unparsable Content-Type itself with an empty 400.
         context.addFilter(new FilterHolder(new MediaTypeHeaders.Unparsable()), "/*", EnumSet.of(DispatcherType.REQUEST));
-        context.addServlet(new ServletHolder("api", new StrictEncodingFilter.Container(application(authentication, resources, providers))), "/*");
+        context.addServlet(new ServletHolder("api", new StrictEncodingFilter.Container(application(authentication, pageImages, resources, providers))), "/*");
         // Anonymous searches and suggestions are answered before the servlet layer (HotReads), still in line
         // for the cores; every other request goes on to Jersey.
         Handler answering = resources.stream().filter(SearchResource.class::isInstance).findFirst()
@@ -86,7 +88,8 @@ public final class HttpServer implements AutoCloseable {
         server.setErrorHandler(new JettyErrorHandler());
     }
 
-    private static ResourceConfig application(Authentication authentication, List<?> resources, List<?> providers) {
+    private static ResourceConfig application(Authentication authentication, ImageSources pageImages, List<?> resources,
+            List<?> providers) {
         ResourceConfig config = new ResourceConfig();
         config.register(JacksonFeature.withoutExceptionMappers());
         config.register(JsonMapperResolver.class);
@@ -115,7 +118,7 @@ public final class HttpServer implements AutoCloseable {
         config.register(MediaTypeHeaders.Declared.class);
         config.register(new AuthFilter(authentication.tokens(), authentication.sessions(), authentication.csrf()));
         config.register(AdminRoutes.class);
-        config.register(SecurityHeaders.class);
+        config.register(new SecurityHeaders(pageImages));
         config.register(ErrorMappers.InvalidRequest.class);
         config.register(ErrorMappers.BadJson.class);
         config.register(ErrorMappers.Web.class);

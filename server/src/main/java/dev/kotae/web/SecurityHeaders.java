@@ -1,5 +1,6 @@
 package dev.kotae.web;
 
+import dev.kotae.content.ImageSources;
 import dev.kotae.http.BrowserCookies;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ContainerResponseContext;
@@ -7,6 +8,7 @@ import jakarta.ws.rs.container.ContainerResponseFilter;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.MultivaluedMap;
 import java.util.Map;
+import java.util.stream.Stream;
 
 /**
  * Headers every response carries: no MIME sniffing, no referrer leaks, a content security policy, and no
@@ -16,13 +18,8 @@ import java.util.Map;
  */
 final class SecurityHeaders implements ContainerResponseFilter {
 
-    /**
-     * The help-center pages load scripts, styles and images from this server only, with no inline script
-     * or style at all (JSON-LD data blocks are not scripts to the browser), and may not be framed.
-     */
-    static final String PAGE_POLICY = "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
-            + "font-src 'self'; connect-src 'self'; form-action 'self'; frame-ancestors 'none'; base-uri 'none'; "
-            + "object-src 'none'";
+    /** The pages' policy where no image source besides this server is configured (error pages always). */
+    static final String PAGE_POLICY = pagePolicy(ImageSources.none());
     /** Everything else is data, never a document to render. */
     static final String DATA_POLICY = "default-src 'none'; frame-ancestors 'none'";
     /** The headers whose value is the same for every answer. */
@@ -37,7 +34,27 @@ final class SecurityHeaders implements ContainerResponseFilter {
     /** The header that carries the content security policy. */
     static final String POLICY_HEADER = "Content-Security-Policy";
 
-    /** The content security policy of an answer that sets none itself. */
+    private final String pagePolicy;
+
+    /** Pages allow images from {@code images} besides this server's own. */
+    SecurityHeaders(ImageSources images) {
+        this.pagePolicy = pagePolicy(images);
+    }
+
+    /**
+     * The help-center pages load scripts, styles and images from this server only (and images from
+     * {@code images}), with no inline script or style at all (JSON-LD data blocks are not scripts to the
+     * browser), and may not be framed.
+     */
+    static String pagePolicy(ImageSources images) {
+        String imageSources = String.join(" ",
+                Stream.concat(Stream.of("'self'", "data:"), images.values().stream()).toList());
+        return "default-src 'self'; script-src 'self'; style-src 'self'; img-src " + imageSources + "; "
+                + "font-src 'self'; connect-src 'self'; form-action 'self'; frame-ancestors 'none'; base-uri 'none'; "
+                + "object-src 'none'";
+    }
+
+    /** The content security policy of an answer written outside Jersey (no article images on it). */
     static String policy(boolean html) {
         return html ? PAGE_POLICY : DATA_POLICY;
     }
@@ -50,7 +67,7 @@ final class SecurityHeaders implements ContainerResponseFilter {
         boolean html = type != null && type.isCompatible(MediaType.TEXT_HTML_TYPE);
         // A resource that set its own policy (uploaded images: a sandbox) knows better than the default.
         if (!headers.containsKey(POLICY_HEADER)) {
-            headers.putSingle(POLICY_HEADER, policy(html));
+            headers.putSingle(POLICY_HEADER, html ? pagePolicy : DATA_POLICY);
         }
         // getCookies() parses the Cookie header on each call: skip it when there is none.
         boolean personal = request.getHeaderString("Authorization") != null

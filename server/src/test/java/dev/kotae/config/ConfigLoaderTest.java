@@ -102,9 +102,11 @@ class ConfigLoaderTest {
                   contactUrl: mailto:support@example.com
                   secureCookies: false
                   agentSessionHours: 8
+                  imageSources: [https://*.zendesk.com, "https://cdn.example.com/"]
                 """), Map.of());
 
         assertEquals("さくらストア ヘルプ", config.site().name());
+        assertEquals(List.of("https://*.zendesk.com", "https://cdn.example.com"), config.site().imageSources().values());
         assertEquals("https://help.example.com", config.site().baseUrl().toString());
         assertEquals("mailto:support@example.com", config.site().contactUrl());
         assertEquals(Boolean.FALSE, config.site().secureCookies());
@@ -124,6 +126,11 @@ class ConfigLoaderTest {
                   baseUrl: ftp://help.example.com
                 """), Map.of()));
         assertTrue(base.getMessage().contains("site.baseUrl"), base.getMessage());
+        IOException images = assertThrows(IOException.class, () -> ConfigLoader.load(write("""
+                site:
+                  imageSources: ["*"]
+                """), Map.of()));
+        assertTrue(images.getMessage().contains("site.imageSources"), images.getMessage());
     }
 
     @Test
@@ -308,6 +315,15 @@ class ConfigLoaderTest {
                 Map.of("KOTAE_SITE_BASE_URL", "https://help.example.com/")).site().baseUrl().toString());
         assertThrows(IllegalArgumentException.class,
                 () -> ConfigLoader.load(write(""), Map.of("KOTAE_SITE_BASE_URL", "javascript:alert(1)")));
+    }
+
+    @Test
+    void imageSourcesMayComeFromTheEnvironment() throws IOException {
+        assertEquals(List.of("https://cdn.example.com", "https://*.zendesk.com"), ConfigLoader.load(write(""),
+                Map.of("KOTAE_SITE_IMAGE_SOURCES", " https://cdn.example.com, ,https://*.zendesk.com ")).site()
+                .imageSources().values());
+        assertThrows(IllegalArgumentException.class,
+                () -> ConfigLoader.load(write(""), Map.of("KOTAE_SITE_IMAGE_SOURCES", "https://cdn.example.com/images")));
     }
 
     @Test

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.kotae.content.ArticleParser;
 import dev.kotae.content.ContentFolder;
+import dev.kotae.content.ImageSources;
 import dev.kotae.content.MarkdownRenderer;
 import dev.kotae.index.Analysis;
 import dev.kotae.index.ArticleDocuments;
@@ -27,7 +28,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * What plugins read of an article: the phrasings and date the answer bot needs to fold copies of one
- * answer, and nothing of an internal article.
+ * answer, images only from where the help center shows them, and nothing of an internal article.
  */
 class PublicHelpCenterTest {
 
@@ -45,6 +46,8 @@ class PublicHelpCenterTest {
                   - ログインできない
                 ---
                 ログイン画面の「パスワードをお忘れの方」を押します。
+
+                ![ログイン画面](https://cdn.example.com/login.png) ![追跡](https://tracker.example.net/p.gif)
                 """);
         Files.writeString(content.resolve("secret.md"), """
                 ---
@@ -62,13 +65,17 @@ class PublicHelpCenterTest {
             Locales locales = new Locales(Set.of("ja", "en"), audience -> Set.of("ja", "en"));
             SearchService search = new SearchService(index, analysis, locales);
             PublicHelpCenter helpCenter = new PublicHelpCenter(search, new SuggestService(index, keys, search, locales),
-                    new ArticleService(index, analysis));
+                    new ArticleService(index, analysis), ImageSources.of(List.of("https://cdn.example.com")));
 
             ArticleView view = helpCenter.article("password-reset").orElseThrow();
             assertEquals(List.of("PWを忘れた", "ログインできない"), view.questions());
             assertEquals(LocalDate.of(2026, 10, 8), view.updated());
             assertEquals(Optional.empty(), view.sourceId(), "the help center's own file");
             assertTrue(view.text().contains("パスワードをお忘れの方"), view.text());
+            // A widget shows the body on another site: only images the help center's pages would show load there.
+            assertTrue(view.html().contains("<img src=\"https://cdn.example.com/login.png\""), view.html());
+            assertTrue(view.html().contains("<a href=\"https://tracker.example.net/p.gif\" rel=\"nofollow noopener"
+                    + " noreferrer\" class=\"external-image\">追跡</a>"), view.html());
             assertTrue(helpCenter.article("secret").isEmpty(), "internal articles never reach plugins");
         }
     }

@@ -57,7 +57,8 @@ public interface HelpCenter {
     /**
      * A public article.
      *
-     * @param html the body as safe HTML
+     * @param html the body as safe HTML; an image from a site the help center does not show images from
+     *     ({@code site.imageSources}) is a link to it
      * @param text the body as plain text (for summaries)
      * @param questions other phrasings of the question (the article's {@code questions}), possibly empty
      * @param updated when the answer last changed; always set by the server, {@code null} only in a view
