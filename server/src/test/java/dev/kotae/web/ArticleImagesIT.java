@@ -26,14 +26,7 @@ class ArticleImagesIT {
 
     @Test
     void imagesFromConfiguredSourcesShowAndOthersAreLinks(@TempDir Path work) throws Exception {
-        Path content = work.resolve("content");
-        KotaeServer.copyTree(KotaeServer.sampleContent(), content);
-        Files.writeString(content.resolve("ja/login-screen.md"), """
-                ---
-                id: login-screen
-                title: ログイン画面の見方
-                locale: ja
-                ---
+        sampleContentWithArticle(work, """
                 ログイン画面は次のとおりです。
 
                 ![ログイン画面](%s)
@@ -67,6 +60,17 @@ class ArticleImagesIT {
 
     @Test
     void withoutSourcesEveryImageFromAnotherSiteIsALink(@TempDir Path work) throws Exception {
+        sampleContentWithArticle(work, "![ログイン画面](" + ALLOWED + ")\n");
+        try (KotaeServer server = KotaeServer.configured(work, PluginsConfig.none(), config -> config)) {
+            KotaeServer.Reply page = server.get("/articles/login-screen");
+            assertEquals(SecurityHeaders.PAGE_POLICY, page.header("content-security-policy"));
+            assertTrue(page.body().contains("<a href=\"" + ALLOWED
+                    + "\" rel=\"nofollow noopener noreferrer\" class=\"external-image\">ログイン画面</a>"), page.body());
+        }
+    }
+
+    /** The sample content in {@code work/content}, with the article {@code login-screen} whose body is {@code body}. */
+    private static void sampleContentWithArticle(Path work, String body) throws Exception {
         Path content = work.resolve("content");
         KotaeServer.copyTree(KotaeServer.sampleContent(), content);
         Files.writeString(content.resolve("ja/login-screen.md"), """
@@ -75,13 +79,6 @@ class ArticleImagesIT {
                 title: ログイン画面の見方
                 locale: ja
                 ---
-                ![ログイン画面](%s)
-                """.formatted(ALLOWED));
-        try (KotaeServer server = KotaeServer.configured(work, PluginsConfig.none(), config -> config)) {
-            KotaeServer.Reply page = server.get("/articles/login-screen");
-            assertEquals(SecurityHeaders.PAGE_POLICY, page.header("content-security-policy"));
-            assertTrue(page.body().contains("<a href=\"" + ALLOWED
-                    + "\" rel=\"nofollow noopener noreferrer\" class=\"external-image\">ログイン画面</a>"), page.body());
-        }
+                """ + body);
     }
 }
