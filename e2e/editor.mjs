@@ -55,6 +55,7 @@ try {
   await writeFile(env.resultFile, JSON.stringify({ id: article.id, imageMarkdown }));
   await concurrentEditsKeepTheSecondText(alicePage, bobPage);
   await imeEnterSubmitsNothing(alice);
+  await signedOutElsewhereLosesNoText(alice);
   run.expectNoConsoleErrors();
   await run.pass('editor pages work');
 } catch (error) {
@@ -260,6 +261,53 @@ async function imeEnterSubmitsNothing(context) {
   const value = await title.inputValue();
   expect(value === '保冷', `the composed text did not land: ${JSON.stringify(value)}`);
   log(`IME: Enter during composition submitted nothing; the title is ${value}`);
+  await page.close();
+}
+
+// Alice edits, signs out in another tab, then saves: the server refuses the post, and the next time the
+// article's editor opens in that tab (after signing in again) her text is offered back and saves.
+async function signedOutElsewhereLosesNoText(context) {
+  run.step = 'signed out in another tab';
+  const address = `${env.kotaeUrl}/editor/articles/${article.id}`;
+  const page = await context.newPage();
+  await page.goto(address);
+  const body = page.locator('#f-body');
+  await body.press('Control+End');
+  await page.keyboard.type('\n別のタブで退出した後の追記です。');
+  const written = await body.inputValue();
+
+  const other = await context.newPage();
+  await other.goto(`${env.kotaeUrl}/editor`);
+  await Promise.all([other.waitForURL((u) => u.pathname === '/'), other.locator('.signout-form button').click()]);
+  await other.close();
+
+  // Chromium logs the refused post's 403 as a failed resource load: waited for, then set aside as expected.
+  const [refused] = await Promise.all([
+    page.waitForResponse((r) => r.url().endsWith('/editor/articles') && r.request().method() === 'POST'),
+    page.waitForEvent('console', (message) => message.text().includes('status of 403')),
+    page.locator('button.save-button').click(),
+  ]);
+  expect(refused.status() === 403, `the save after signing out answered ${refused.status()}`);
+  run.consoleErrors = run.consoleErrors.filter((e) => !(e.includes('/editor/articles: ') && e.includes('status of 403')));
+
+  await page.goto(address);
+  expect(new URL(page.url()).pathname === '/login', `the editor did not ask to sign in again: ${page.url()}`);
+  await page.locator('#account-name').fill('alice');
+  await page.locator('#password').fill(env.alicePassword);
+  await Promise.all([page.waitForURL((u) => u.pathname === `/editor/articles/${article.id}`),
+    page.locator('.password-form button[type="submit"]').click()]);
+  const banner = page.locator('.restore-notice');
+  await banner.waitFor({ state: 'visible' });
+  expect(await body.inputValue() !== written, 'the form already holds the text: nothing to restore');
+  await checkAccessibility(page, 'editor-restore');
+  await screenshots(page, 'editor-restore');
+  await banner.locator('.restore-apply').click();
+  expect(await body.inputValue() === written, 'restoring did not bring the text back');
+  await Promise.all([page.waitForURL((u) => u.search === '?done=saved'), page.locator('button.save-button').click()]);
+  expect((await body.inputValue()).includes('別のタブで退出した後の追記です。'), 'the saved article lacks the text');
+  await page.reload();
+  expect(await banner.isHidden(), 'the restore is still offered after the text was saved');
+  log('a save refused after signing out elsewhere lost nothing: the text was offered back and saved');
   await page.close();
 }
 

@@ -9,6 +9,9 @@
  *  3. Image upload: the chosen file's bytes go to the media API (with the page's CSRF token) and the
  *     returned Markdown is inserted at the cursor.
  *  4. A URL name suggested from an ASCII title while the person has not typed one.
+ *  5. The form's text kept in this tab (sessionStorage) until the server says it saved it: a post the
+ *     server refused before reading it (the person signed out in another tab, the form's token expired)
+ *     loses nothing; the next time this article's editor opens in the tab, restoring is offered.
  *
  * Japanese input: nothing here acts on a key, or updates anything, while an IME is composing
  * (event.isComposing, keyCode 229, or between compositionstart and compositionend), and a form submission
@@ -289,6 +292,107 @@
       refreshPreview();
     });
   }
+
+  // ---- unsaved edits kept in the tab ---------------------------------------------------------------------------
+
+  var KEPT_KEY = 'kotae-editor-unsaved';
+  // What a restore puts back: what the person wrote, and the version they started from, so that restoring
+  // onto an article someone changed meanwhile ends in the usual conflict, never in overwriting it.
+  var KEPT_FIELDS = ['title', 'id', 'category', 'tags', 'questions', 'translationKey', 'publishAt', 'body',
+    'message', 'type', 'visibility', 'locale', 'baseVersion'];
+  var keepTimer = null;
+
+  function formValues() {
+    var values = {};
+    KEPT_FIELDS.concat(['new']).forEach(function (name) {
+      var field = form.elements.namedItem(name);
+      if (field && typeof field.value === 'string') {
+        values[name] = field.value;
+      }
+    });
+    return values;
+  }
+
+  /** Whether kept edits belong to the article this form edits: the same one, or both a new article. */
+  function sameArticle(kept, current) {
+    return kept.new === current.new && (current.new === 'true' || kept.id === current.id);
+  }
+
+  function keep() {
+    clearTimeout(keepTimer);
+    try {
+      sessionStorage.setItem(KEPT_KEY, JSON.stringify(formValues()));
+    } catch (e) {
+      // Storage full or blocked: the form still works; only this safety net is missing.
+    }
+  }
+
+  function kept() {
+    try {
+      return JSON.parse(sessionStorage.getItem(KEPT_KEY) || 'null');
+    } catch (e) {
+      return null;
+    }
+  }
+
+  function forget() {
+    try {
+      sessionStorage.removeItem(KEPT_KEY);
+    } catch (e) {
+      // nothing kept, nothing to forget
+    }
+  }
+
+  function offerRestore() {
+    var done = document.querySelector('#editor-notice.notice--done');
+    if (done) {
+      forget(); // the server acknowledged the last submission: what the tab kept is saved
+      return;
+    }
+    var edits = kept();
+    var current = formValues();
+    var banner = document.querySelector('.restore-notice');
+    if (!edits || !banner || !sameArticle(edits, current)) {
+      return;
+    }
+    var differs = KEPT_FIELDS.some(function (name) {
+      return name !== 'baseVersion' && name in edits && name in current && edits[name] !== current[name];
+    });
+    if (!differs) {
+      return;
+    }
+    banner.hidden = false;
+    banner.querySelector('.restore-apply').addEventListener('click', function () {
+      KEPT_FIELDS.forEach(function (name) {
+        var field = form.elements.namedItem(name);
+        if (field && name in edits && !field.readOnly) {
+          field.value = edits[name];
+        }
+      });
+      banner.hidden = true;
+      changed();
+      body.focus();
+    });
+    banner.querySelector('.restore-dismiss').addEventListener('click', function () {
+      forget();
+      banner.hidden = true;
+      body.focus();
+    });
+  }
+
+  offerRestore();
+  form.addEventListener('input', function () {
+    clearTimeout(keepTimer);
+    keepTimer = setTimeout(keep, 400);
+  });
+  form.addEventListener('change', keep);
+  form.addEventListener('submit', function (event) {
+    if (event.submitter && event.submitter.value === 'discard') {
+      forget(); // the person threw these edits away
+    } else {
+      keep();
+    }
+  });
 
   // ---- a URL name from an ASCII title --------------------------------------------------------------------------
 

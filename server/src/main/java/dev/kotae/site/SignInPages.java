@@ -106,14 +106,16 @@ public final class SignInPages {
                 .header(HttpHeaders.RETRY_AFTER, SignInThrottle.seconds(retryAfter)).build();
     }
 
-    /** Ends the browser's previous session, sets the new one and a fresh CSRF binding, and goes on. */
+    /** Ends the browser's previous session, sets the new one and a fresh CSRF binding as long-lived, and goes on. */
     private Response signedIn(String session, String next, ContainerRequestContext request) {
         String previous = BrowserCookies.value(request, BrowserCookies.SESSION);
         site.sessions().end(previous);
         SiteCookieFilter.set(request, site.cookies().cookie(request, BrowserCookies.SESSION, session,
                 site.sessions().lifetime(), true));
+        // As long as the session: a tab the browser restores after a restart still posts its forms (the
+        // editor's text) with the tokens it was given, where a browser-session binding would be gone.
         SiteCookieFilter.set(request, site.cookies().cookie(request, BrowserCookies.CSRF, site.csrf().newBinding(),
-                null, true));
+                site.sessions().lifetime(), true));
         return Response.seeOther(URI.create(safeNext(next))).build();
     }
 

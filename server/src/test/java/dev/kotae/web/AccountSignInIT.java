@@ -15,6 +15,7 @@ import dev.kotae.UsersCli;
 import dev.kotae.auth.AccountStore;
 import dev.kotae.auth.SignInThrottle;
 import dev.kotae.config.ServerConfig;
+import dev.kotae.config.SiteConfig;
 import dev.kotae.http.BrowserCookies;
 import java.io.IOException;
 import java.net.URI;
@@ -122,6 +123,13 @@ class AccountSignInIT {
         assertEquals("/articles/" + PLAYBOOK, URI.create(signedIn.header("location")).getPath());
         assertNotNull(browser.cookies.get(BrowserCookies.SESSION));
         assertNotEquals(csrfCookie, browser.cookies.get(BrowserCookies.CSRF), "a fresh CSRF binding");
+        // As long-lived as the session: a tab restored after the browser restarted still posts its forms.
+        long session = SiteConfig.DEFAULT_AGENT_SESSION.toSeconds();
+        for (String cookie : List.of(BrowserCookies.SESSION, BrowserCookies.CSRF)) {
+            String set = signedIn.headers().allValues("set-cookie").stream().filter(c -> c.startsWith(cookie + "="))
+                    .findFirst().orElse("none in " + signedIn.headers().map());
+            assertTrue(set.toLowerCase(java.util.Locale.ROOT).contains("max-age=" + session), set);
+        }
 
         SiteBrowser.Page article = browser.get("/articles/" + PLAYBOOK);
         assertEquals(200, article.status(), "a signed-in editor sees the playbook");
