@@ -304,7 +304,7 @@ final class ServerParts implements AutoCloseable {
                 new ArticleWriteResource(editor),
                 new ArticleHistoryResource(editor),
                 new MediaResource(editor, images),
-                new MediaFileResource(images),
+                new MediaFileResource(images, articles),
                 new AuditResource(editor),
                 new HelpCenterPages(site, trackedSearch, search, categories, articles, votes, pageViews, addresses),
                 new SignInPages(site, tokens, passwordSignIn),

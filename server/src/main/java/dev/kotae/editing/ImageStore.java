@@ -1,6 +1,7 @@
 package dev.kotae.editing;
 
 import dev.kotae.auth.Caller;
+import dev.kotae.content.MediaLinks;
 import dev.kotae.util.AtomicFiles;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -27,12 +28,8 @@ public final class ImageStore implements ImageUploads {
 
     /** The folder under the content folder that holds the images. */
     public static final String FOLDER = "media";
-    /**
-     * Every name this store produces, relative to {@link #FOLDER}: a year, a slug of ASCII letters,
-     * digits and single hyphens, the digest, one of the four extensions. Nothing else is ever served.
-     */
-    public static final Pattern STORED_NAME =
-            Pattern.compile("([0-9]{4})/([a-z0-9]+(?:-[a-z0-9]+)*)-([0-9a-f]{10})\\.(png|jpg|gif|webp)");
+    /** Every name this store produces, relative to {@link #FOLDER} ({@link MediaLinks#NAME}). Nothing else is served. */
+    public static final Pattern STORED_NAME = MediaLinks.NAME;
     private static final int MAX_SLUG = 60;
     private static final String FALLBACK_SLUG = "image";
 

@@ -1,6 +1,7 @@
 package dev.kotae.index;
 
 import dev.kotae.content.Article;
+import dev.kotae.content.MediaLinks;
 import dev.kotae.content.Visibility;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -86,6 +87,9 @@ public class ArticleDocuments {
             doc.add(new StringField(IndexFields.TRANSLATION, article.translationKey(), Field.Store.NO));
         }
         doc.add(new NumericDocValuesField(IndexFields.UPDATED, article.updated().toEpochDay()));
+        for (String image : MediaLinks.in(article.html())) {
+            doc.add(new StringField(IndexFields.MEDIA, image, Field.Store.NO));
+        }
         // Nothing is kept in stored fields: they compress blocks of several documents, and a search hit
         // decompressed a whole block to read one. What hits show, the body for snippets and the rendered
         // page (read only by the article's own page, so deflated) are doc values read one document at a time.

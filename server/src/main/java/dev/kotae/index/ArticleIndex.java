@@ -71,9 +71,10 @@ public final class ArticleIndex implements AutoCloseable {
      * stored, hits read {@link ArticleCard} and the body text from doc values; 5: suggestions read the
      * article card too, beside their phrase keys; 7: Japanese articles index their reading vocabulary,
      * {@link ReadingVocabulary}; 8: with compounds after a prefix or ending with a verb stem, and their
-     * voiced readings; 9: learned questions and the click prior, {@link LearnedPhrasings}).
+     * voiced readings; 9: learned questions and the click prior, {@link LearnedPhrasings}; 10: the uploaded
+     * images an article shows, {@link IndexFields#MEDIA}).
      */
-    static final String SCHEMA_VERSION = "9";
+    static final String SCHEMA_VERSION = "10";
     private static final String FINGERPRINT_KEY = "kotae.fingerprint";
 
     /** What the index holds for one article id: where it came from and which version. */

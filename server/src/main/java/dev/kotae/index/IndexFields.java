@@ -22,7 +22,12 @@ public final class IndexFields {
 
     /** The last-updated day, a numeric doc value for sorting. */
     public static final String UPDATED = "updated";
-    /** An article's rendered page, deflated, a binary doc value read only by the article page. */
+    /**
+     * The uploaded images an article shows or links to ({@link dev.kotae.content.MediaLinks}), indexed, not
+     * stored: an image is served to whoever may read one of the articles that show it.
+     */
+    public static final String MEDIA = "media";
+        /** An article's rendered page, deflated, a binary doc value read only by the article page. */
     public static final String HTML = "html";
     /** An article's metadata for hits and listings ({@link ArticleCard}), a binary doc value. */
     public static final String CARD = "card";

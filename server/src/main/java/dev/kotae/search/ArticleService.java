@@ -83,6 +83,24 @@ public final class ArticleService {
     }
 
     /**
+     * Whether an article the audience may read shows (or links to) the uploaded image {@code name}
+     * ({@link dev.kotae.content.MediaLinks}): an image only internal articles show is theirs alone, and one
+     * no article shows yet (uploaded for a draft) is the editors'.
+     */
+    public boolean showsImage(String name, Audience audience) throws IOException {
+        Query shown = new TermQuery(new Term(IndexFields.MEDIA, name));
+        Query visibility = audience.filter();
+        Query query = visibility == null ? shown : new BooleanQuery.Builder().add(shown, BooleanClause.Occur.FILTER)
+                .add(visibility, BooleanClause.Occur.FILTER).build();
+        IndexView view = index.acquire();
+        try {
+            return view.count(query) > 0;
+        } finally {
+            index.release(view);
+        }
+    }
+
+    /**
      * Up to {@code max} articles the audience may see, in index order, reading only the fields a listing
      * needs (a sitemap of 100,000 articles must not load 100,000 article bodies).
      */

@@ -467,7 +467,7 @@ class EditorApiHostileIT {
             for (String added : after.keySet()) {
                 assertTrue(Path.of(added).startsWith(server.content().resolve("media")), name + " wrote " + added);
             }
-            assertEquals(200, server.get(url).status(), url);
+            assertEquals(200, server.get(url, BOB).status(), url); // served to editors; no article shows it yet
         }
     }
 }

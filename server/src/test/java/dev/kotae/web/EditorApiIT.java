@@ -242,13 +242,11 @@ class EditorApiIT {
         assertEquals(url, EditorApiClient.bytes(server, "/api/v1/media?name=Store%20Front.png", ALICE, "image/png", png)
                 .json().get("url").asText(), "the same bytes are the same file");
 
-        KotaeServer.Reply image = server.get(url);
-        assertEquals(200, image.status());
-        assertEquals("image/png", image.contentType());
-        assertEquals("nosniff", image.header("x-content-type-options"));
-        assertEquals("default-src 'none'; sandbox", image.header("content-security-policy"));
-        assertTrue(image.header("cache-control").contains("max-age=31536000"), image.headers().toString());
-        assertEquals(404, server.get(url.replace(".png", ".svg")).status());
+        // Until a public article shows it, the image is the editors' (an upload for a draft).
+        assertEquals(404, server.get(url).status(), "no public article shows it yet");
+        KotaeServer.Reply forEditors = server.get(url, BOB);
+        assertEquals(200, forEditors.status());
+        assertEquals("private, no-store", forEditors.header("cache-control"), "kept by no shared cache");
 
         ObjectNode withImage = article("Our store", "Look for this sign:\n\n" + uploaded.json().get("markdown").asText() + "\n");
         withImage.put("id", "api-image");
@@ -256,6 +254,34 @@ class EditorApiIT {
         await().atMost(Duration.ofSeconds(30)).until(() -> server.get("/articles/api-image").status() == 200);
         assertTrue(server.get("/articles/api-image").body().contains("<img src=\"" + url + "\" alt=\"store-front\""),
                 () -> server.get("/articles/api-image").body());
+
+        KotaeServer.Reply image = server.get(url);
+        assertEquals(200, image.status());
+        assertEquals("image/png", image.contentType());
+        assertEquals("nosniff", image.header("x-content-type-options"));
+        assertEquals("default-src 'none'; sandbox", image.header("content-security-policy"));
+        assertTrue(image.header("cache-control").contains("max-age=31536000"), image.headers().toString());
+        assertEquals(404, server.get(url.replace(".png", ".svg")).status());
+    }
+
+    /** An image only an internal playbook shows is as internal as the playbook. */
+    @Test
+    void anImageOnlyAnInternalArticleShowsIsNotServedToAnonymousCallers() {
+        byte[] png = pngBytes();
+        png[png.length - 5] ^= 1; // other bytes than the public test's image: another name
+        KotaeServer.Reply uploaded = EditorApiClient.bytes(server, "/api/v1/media?name=console.png", BOB, "image/png", png);
+        assertEquals(201, uploaded.status(), uploaded.body());
+        String url = uploaded.json().get("url").asText();
+        ObjectNode playbook = article("Refund console", "The console:\n\n" + uploaded.json().get("markdown").asText() + "\n");
+        playbook.put("id", "api-image-internal");
+        playbook.put("visibility", "internal");
+        assertEquals(201, json(server, "POST", "/api/v1/articles", ROOT, playbook.toString()).status());
+        await().atMost(Duration.ofSeconds(30)).until(() -> server.get("/api/v1/articles/api-image-internal", BOB).status() == 200);
+
+        assertEquals(200, server.get(url, BOB).status(), "an agent sees the playbook's image");
+        KotaeServer.Reply anonymous = server.get(url);
+        assertEquals(404, anonymous.status(), anonymous.body());
+        assertTrue(anonymous.contentType().startsWith("application/json"), anonymous.contentType());
     }
 
     @Test
