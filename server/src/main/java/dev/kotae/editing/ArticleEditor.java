@@ -18,8 +18,10 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Function;
@@ -131,6 +133,22 @@ public final class ArticleEditor implements EditorService, AutoCloseable {
         requireReader(caller);
         try {
             return drafts.all().stream().map(DraftStore.Stored::draft).toList();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    @Override
+    public Map<String, Instant> scheduled(Caller caller) throws EditNotAllowedException {
+        requireReader(caller);
+        try {
+            Map<String, Instant> scheduled = new LinkedHashMap<>();
+            for (DraftStore.Stored stored : drafts.all()) {
+                if (stored.approvedBy() != null && stored.draft().publishAt() != null) {
+                    scheduled.put(stored.draft().id(), stored.draft().publishAt());
+                }
+            }
+            return scheduled;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -4,6 +4,7 @@ import dev.kotae.auth.Caller;
 import dev.kotae.content.Article;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.function.Predicate;
 
@@ -20,6 +21,12 @@ public interface EditorService {
 
     /** Every pending draft, newest first. Agents and above. */
     List<Draft> drafts(Caller caller) throws EditNotAllowedException;
+
+    /**
+     * When each draft an editor published for a later time goes live, by article id: drafts waiting for
+     * their publish time, no longer for review. Agents and above.
+     */
+    Map<String, Instant> scheduled(Caller caller) throws EditNotAllowedException;
 
     /** The pending draft of an article. Agents and above. */
     Optional<Draft> draft(Caller caller, String id) throws EditNotAllowedException;

@@ -58,7 +58,8 @@ public final class EditorPages {
     private static final List<String> FIELDS = List.of("id", "title", "category", "tags", "questions", "type",
             "visibility", "locale", "translationKey", "body", "publishAt");
     /** What a change redirects with ({@code ?done=}), each with a message to show. */
-    private static final List<String> ACTIONS_DONE = List.of("saved", "review", "published", "discarded", "restored");
+    private static final List<String> ACTIONS_DONE = List.of("saved", "review", "published", "scheduled", "discarded",
+            "restored");
 
     private static final ZoneId ZONE = EditorRequests.ZONE;
 
@@ -86,16 +87,20 @@ public final class EditorPages {
                 return EditorRequests.signIn(EditorLinks.HOME);
             }
             List<Pages.DraftRow> inReview = new ArrayList<>();
+            List<Pages.DraftRow> scheduled = new ArrayList<>();
             List<Pages.DraftRow> writing = new ArrayList<>();
+            Map<String, Instant> goingLive = editor.scheduled(caller);
             for (Draft draft : editor.drafts(caller)) {
+                Instant at = goingLive.get(draft.id());
+                // A scheduled draft's row says when it goes live, the others when they were last saved.
                 Pages.DraftRow row = new Pages.DraftRow(draft.id(), draft.article().title(), draft.article().locale(),
-                        draft.author(), draft.lastEditor(), EditorRequests.when(draft.updated()),
+                        draft.author(), draft.lastEditor(), EditorRequests.when(at != null ? at : draft.updated()),
                         EditorLinks.article(draft.id()));
-                (draft.state() == DraftState.IN_REVIEW ? inReview : writing).add(row);
+                (at != null ? scheduled : draft.state() == DraftState.IN_REVIEW ? inReview : writing).add(row);
             }
             PageContext page = requests.context(request, caller, "editor.home.title", "page-editor");
             return site.page(200, "editorHome.jte", page, "home",
-                    new Pages.EditorHome(inReview, writing, caller.canEdit(), caller.isAdmin()));
+                    new Pages.EditorHome(inReview, scheduled, writing, caller.canEdit(), caller.isAdmin()));
         });
     }
 
@@ -231,8 +236,9 @@ public final class EditorPages {
                     Draft draft = unchanged.isPresent() ? unchanged.get()
                             : editor.saveDraft(caller, article, emptyToNull(startedFrom), emptyToNull(baseVersion),
                                     publishAt);
-                    editor.publish(caller, id, draft.revision(), message.isEmpty() ? null : message);
-                    return EditorRequests.done(id, "published");
+                    PublishedArticle published = editor.publish(caller, id, draft.revision(), message.isEmpty() ? null : message);
+                    // No version yet: it was scheduled for its publish time, not published.
+                    return EditorRequests.done(id, published.version() == null ? "scheduled" : "published");
                 }
                 case "discard" -> {
                     editor.discardDraft(caller, id, emptyToNull(startedFrom));
@@ -359,10 +365,12 @@ public final class EditorPages {
         String readOnly = published.map(PublishedArticle::readOnly).orElse(null);
         boolean editable = caller.canEdit() && readOnly == null && !state.showingPublished();
 
+        Instant goesLive = draft.isPresent() ? editor.scheduled(caller).get(draft.get().id()) : null;
         Pages.DraftInfo draftInfo = draft.filter(d -> !state.showingPublished())
-                .map(d -> new Pages.DraftInfo(messages.text(d.state() == DraftState.IN_REVIEW
-                        ? "editor.state.inReview" : "editor.state.draft"), d.author(), d.lastEditor(),
-                        EditorRequests.when(d.updated())))
+                .map(d -> new Pages.DraftInfo(goesLive != null
+                        ? messages.text("editor.state.scheduled", EditorRequests.when(goesLive))
+                        : messages.text(d.state() == DraftState.IN_REVIEW ? "editor.state.inReview" : "editor.state.draft"),
+                        d.author(), d.lastEditor(), EditorRequests.when(d.updated())))
                 .orElse(null);
         boolean canPublish = false;
         String publishBlocked = null;

@@ -246,12 +246,14 @@ public final class Pages {
             String url) {}
 
     /**
-     * {@code /editor}: the drafts waiting for review and those still being written.
+     * {@code /editor}: the drafts waiting for review, those published for a later time (their row's
+     * {@code updated} says when they go live) and those still being written.
      *
      * @param canCreate whether the person may start an article (an editor)
      * @param admin whether the person reads the audit log
      */
-    public record EditorHome(List<DraftRow> inReview, List<DraftRow> drafts, boolean canCreate, boolean admin) {}
+    public record EditorHome(List<DraftRow> inReview, List<DraftRow> scheduled, List<DraftRow> drafts, boolean canCreate,
+            boolean admin) {}
 
     /** One option of a {@code <select>}. */
     public record Choice(String value, String label, boolean selected) {}

@@ -16,6 +16,7 @@ import dev.kotae.editing.EditableArticle;
 import dev.kotae.editing.EditorService;
 import dev.kotae.editing.PublishedArticle;
 import java.io.IOException;
+import java.net.URI;
 import java.net.http.HttpRequest;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -556,6 +557,27 @@ class EditorPagesIT {
         assertEquals("2032-07-08T11:00", refused.html().selectFirst("#f-publishAt").attr("value"), "his time kept");
         assertEquals("2031-05-06T10:00",
                 alice.get("/editor/articles/rescheduled").html().selectFirst("#f-publishAt").attr("value"));
+    }
+
+    /** Publishing with a later publish time schedules it, and the pages say so rather than "published". */
+    @Test
+    void publishingForALaterTimeSaysScheduledAndListsItAsScheduled() {
+        SiteBrowser admin = SiteBrowser.signedIn(base, KotaeServer.ADMIN_TOKEN);
+        Map<String, String> fields = formOf(admin.get("/editor/new").html());
+        fields.putAll(newArticle("new-year-sale", "新春セールのお知らせ"));
+        fields.put("publishAt", "2030-01-01T09:00");
+        fields.put("action", "publish");
+        SiteBrowser.Page done = admin.post("/editor/articles", fields);
+        assertEquals(303, done.status(), done.body());
+        assertTrue(done.location().endsWith("?done=scheduled"), done.location());
+
+        Document page = admin.get(URI.create(done.location()).getRawPath() + "?done=scheduled").html();
+        assertEquals("公開を予約しました。公開日時になると自動で公開されます。", page.selectFirst("#editor-notice").text());
+        assertTrue(page.selectFirst(".draft-info .badge").text().startsWith("公開予約済み"), page.select(".draft-info").text());
+        Document home = admin.get("/editor").html();
+        assertEquals(List.of("new-year-sale"), home.select("#scheduled td.id-cell").eachText());
+        assertTrue(home.select("#drafts td.id-cell").eachText().stream().noneMatch("new-year-sale"::equals));
+        assertEquals(404, new SiteBrowser(base).get("/articles/new-year-sale").status(), "not live before its time");
     }
 
     @Test
