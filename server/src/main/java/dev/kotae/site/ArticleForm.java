@@ -31,6 +31,9 @@ public record ArticleForm(String id, String title, String category, String tags,
         String visibility, String locale, String translationKey, String body, String publishAt) {
 
     private static final Pattern ASCII_TITLE = Pattern.compile("[\\x20-\\x7E]+");
+    /** Tags are separated by commas, a Japanese comma 、 or a full-width ， as people type them. */
+    private static final Pattern TAG_SEPARATOR = Pattern.compile("[,、，]");
+    private static final Pattern LINE = Pattern.compile("\n");
     private static final int SUGGESTED_ID_LENGTH = 80;
     private static final DateTimeFormatter LOCAL_MINUTES = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm");
 
@@ -116,7 +119,7 @@ public record ArticleForm(String id, String title, String category, String tags,
             throw new Invalid(errors);
         }
         return new EditableArticle(id, title, parsedType, parsedVisibility, locale.isEmpty() ? null : locale,
-                category, split(tags, ","), split(questions, "\n"), translationKey.isEmpty() ? null : translationKey,
+                category, split(tags, TAG_SEPARATOR), split(questions, LINE), translationKey.isEmpty() ? null : translationKey,
                 body);
     }
 
@@ -132,8 +135,8 @@ public record ArticleForm(String id, String title, String category, String tags,
      */
     boolean sameArticle(ArticleForm other) {
         return id.equals(other.id) && title.equals(other.title) && category.equals(other.category)
-                && split(tags, ",").equals(split(other.tags, ","))
-                && split(questions, "\n").equals(split(other.questions, "\n"))
+                && split(tags, TAG_SEPARATOR).equals(split(other.tags, TAG_SEPARATOR))
+                && split(questions, LINE).equals(split(other.questions, LINE))
                 && type.equals(other.type) && visibility.equals(other.visibility) && locale.equals(other.locale)
                 && translationKey.equals(other.translationKey) && body.equals(other.body)
                 && samePublishAt(other.publishAt);
@@ -183,8 +186,8 @@ public record ArticleForm(String id, String title, String category, String tags,
         }
     }
 
-    private static List<String> split(String value, String separator) {
-        return Arrays.stream(value.split(Pattern.quote(separator))).map(String::strip).filter(s -> !s.isEmpty())
+    private static List<String> split(String value, Pattern separator) {
+        return Arrays.stream(separator.split(value)).map(String::strip).filter(s -> !s.isEmpty())
                 .toList();
     }
 

@@ -24,13 +24,13 @@ class ArticleFormTest {
     @Test
     void fieldsBecomeAnArticleWithListsSplitAndTheBrowsersLineEndsMadeLf() throws Exception {
         MultivaluedHashMap<String, String> posted = new MultivaluedHashMap<>();
-        Map.of("id", " returns ", "title", "返品について", "category", "返品", "tags", "返品, ,送料 ,返品2",
+        Map.of("id", " returns ", "title", "返品について", "category", "返品", "tags", "返品, ,送料 ,返品2、定期便，お休み",
                 "questions", "返品できますか\r\n\r\n 送料は？ \r\n", "type", "faq", "visibility", "", "locale", "ja",
                 "body", "一行目\r\n\r\n- 項目\r\n", "publishAt", "2026-12-24T09:00").forEach(posted::add);
         ArticleForm form = ArticleForm.from(posted);
         EditableArticle article = form.article();
         assertEquals("returns", article.id());
-        assertEquals(List.of("返品", "送料", "返品2"), article.tags());
+        assertEquals(List.of("返品", "送料", "返品2", "定期便", "お休み"), article.tags(), "、 and ， separate tags too");
         assertEquals(List.of("返品できますか", "送料は？"), article.questions());
         assertEquals(ArticleType.FAQ, article.type());
         assertNull(article.visibility(), "empty means the type's default, left out of the file");
