@@ -148,7 +148,8 @@ public final class HelpCenterPages {
                 pageNumber > 1 ? links.url(pageNumber - 1) : null,
                 pageNumber < lastPage ? links.url(pageNumber + 1) : null, pageLinks(links, pageNumber, lastPage),
                 correction, correction == null ? null : links.with(SearchLinks.QUERY, correction).url(),
-                result.corrected(), hits.isEmpty() ? categoryLinks(locale, Audience.of(caller)) : List.of());
+                result.corrected(), hits.isEmpty() ? categoryLinks(locale, Audience.of(caller)) : List.of(),
+                hits.isEmpty() && lastPage >= 1 && pageNumber > lastPage ? links.url(lastPage) : null);
         return site.page(200, "search.jte", page, "search", model);
     }
 

@@ -38,10 +38,15 @@ public final class Pages {
     /** A numbered page link. */
     public record PageLink(int number, String url, boolean current) {}
 
-    /** The search page. */
+    /**
+     * The search page.
+     *
+     * @param lastPageUrl the last page of results, when this page is past it (a link kept from a longer list):
+     *     there are results, just not here; otherwise {@code null}
+     */
     public record Search(String query, long total, int from, int to, List<RankedHit> hits, List<FacetGroup> facets,
             String prevUrl, String nextUrl, List<PageLink> pages, String didYouMean, String didYouMeanUrl,
-            boolean corrected, List<CategoryLink> browse) {
+            boolean corrected, List<CategoryLink> browse, String lastPageUrl) {
 
         public boolean empty() {
             return hits.isEmpty();

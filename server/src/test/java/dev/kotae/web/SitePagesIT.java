@@ -778,6 +778,26 @@ class SitePagesIT {
         }
     }
 
+    /** A page past the last one (a link kept from a longer list) says so and leads to the last page. */
+    @Test
+    void aPagePastTheLastSaysThereAreResultsElsewhere() {
+        Page first = new Browser().get("/search?q=&locale=all");
+        long total = resultTotal(first);
+        long lastPage = (total + 9) / 10;
+        Page past = new Browser().get("/search?q=&locale=all&page=" + (lastPage + 3));
+        assertEquals(200, past.status());
+        assertNull(past.html().selectFirst(".zero-results"), "not \"nothing found\": " + past.body());
+        Element toLast = past.html().selectFirst(".past-last-page a.last-page-link");
+        assertNotNull(toLast, past.body());
+        assertTrue(toLast.attr("href").contains("page=" + lastPage) && toLast.attr("href").contains("locale=all"),
+                toLast.attr("href"));
+        assertFalse(new Browser().get(toLast.attr("href")).html().select("a.result-link").isEmpty());
+
+        // A filter with nothing in it and no words: the title names no empty query.
+        Page none = new Browser().get("/search?category=" + enc("存在しないカテゴリ"));
+        assertEquals(Messages.of("ja").text("zero.titleFilters"), none.html().selectFirst("#zero-title").text());
+    }
+
     @Test
     void zeroResultsPageHelpsTheVisitorOn() {
         Page page = new Browser().get("/search?q=zzzzqqqxxy");
