@@ -255,9 +255,10 @@ public final class EditorPages {
             }
             // Beside its field when the form has that field; else (a version, a header) as the notice itself.
             boolean besideField = e.field() != null && FIELDS.contains(e.field());
-            Map<String, String> errors = besideField ? Map.of(e.field(), e.getMessage()) : Map.of();
+            Map<String, String> errors = besideField ? Map.of(e.field(), refusal(e, messages)) : Map.of();
             return form(e.status(), request, caller, state.withErrors(errors).withNotice(
-                    new Pages.Notice(besideField ? messages.text("editor.invalid") : e.getMessage(), true)));
+                    new Pages.Notice(besideField ? messages.text("editor.invalid")
+                            : "message".equals(e.field()) ? refusal(e, messages) : e.getMessage(), true)));
         } catch (EditNotAllowedException e) {
             return form(403, request, caller, state.withNotice(new Pages.Notice(e.getMessage(), true)));
         }
@@ -417,6 +418,20 @@ public final class EditorPages {
         PageContext page = site.context(request, caller, null, new PageContext.PageMeta(
                 messages.text(titleKey, form.title().isEmpty() ? id : form.title()), null, null, false, "page-editor"));
         return site.page(status, "editorForm.jte", page, "editor", model);
+    }
+
+    /**
+     * A field's refusal in the page's language: the field's rule said in it, then the server's own words
+     * (which name the value or file at fault) where the page is not in English. The server's rules speak
+     * English to the API; their words stay so that what was wrong is never lost in translation.
+     */
+    private static String refusal(EditRejectedException e, Messages messages) {
+        if (messages.language().equals("en")) {
+            return e.getMessage();
+        }
+        String rule = messages.text(e.status() == 409 && e.field().equals("id") ? "editor.rejected.idTaken"
+                : "editor.rejected." + e.field());
+        return messages.text("editor.rejected.detail", rule, e.getMessage());
     }
 
     private Response conflict(ContainerRequestContext request, Caller caller, FormState state, EditConflictException e,

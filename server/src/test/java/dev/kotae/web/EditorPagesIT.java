@@ -15,6 +15,7 @@ import dev.kotae.config.PluginsConfig;
 import dev.kotae.editing.EditableArticle;
 import dev.kotae.editing.EditorService;
 import dev.kotae.editing.PublishedArticle;
+import dev.kotae.site.Messages;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpRequest;
@@ -250,6 +251,12 @@ class EditorPagesIT {
         SiteBrowser.Page noTitle = alice.post("/editor/articles", fields);
         assertEquals(400, noTitle.status(), noTitle.body());
         assertNotNull(noTitle.html().selectFirst("#err-title"), noTitle.body());
+        // In the page's language first, then the service's own words, which name what was wrong.
+        assertEquals(Messages.of("ja").text("editor.rejected.detail", Messages.of("ja").text("editor.rejected.title"),
+                "a title is required"), noTitle.html().selectFirst("#err-title").text());
+        fields.put("title", "x".repeat(301));
+        String tooLong = alice.post("/editor/articles", fields).html().selectFirst("#err-title").text();
+        assertTrue(tooLong.startsWith("タイトルは必須です。1行で300文字まで") && tooLong.contains("longer than 300"), tooLong);
 
         // A publish time outside the years 2000–9999 is a field error, never saved (it would break the page).
         fields.put("id", "far-future");
