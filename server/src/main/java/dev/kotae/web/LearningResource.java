@@ -58,6 +58,8 @@ public final class LearningResource {
     private static final Set<String> FILTERS = Set.of("none", "approved", "rejected", "always", "routed", "all");
     private static final int MAX_LIMIT = 1000;
 
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(LearningResource.class);
+
     private final LearningService learning;
     private final Moderation moderation;
 
@@ -151,7 +153,10 @@ public final class LearningResource {
         return ApiException.badRequest("bad_decision", message);
     }
 
+    /** Logged whole; the caller is told only that the database did not answer (its message may hold SQL). */
     private static ApiException unavailable(SQLException e) {
-        return new ApiException(503, "learning_unavailable", "the analytics database is not available: " + e.getMessage());
+        LOG.warn("Learning could not read the analytics database: {}", e.toString());
+        return new ApiException(503, "learning_unavailable", "the analytics database cannot answer right now; try again"
+                + " shortly");
     }
 }

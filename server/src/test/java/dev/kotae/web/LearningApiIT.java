@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.kotae.config.PluginsConfig;
+import dev.kotae.learning.evidence.EvidenceIngestion;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.ResultSet;
@@ -116,7 +117,8 @@ class LearningApiIT {
             JsonNode phrasings = server.get("/api/v1/admin/learning/phrasings?article=" + wrong, KotaeServer.ADMIN_TOKEN)
                     .json().get("phrasings");
             assertEquals(1, phrasings.size(), phrasings.toString());
-            assertEquals(301, phrasings.get(0).get("sessions").asDouble(), 0.5, "each session once, however many clicks");
+            assertEquals(EvidenceIngestion.PAIRS_PER_ADDRESS_PER_DAY, phrasings.get(0).get("sessions").asDouble(), 0.01,
+                    "each session once, however many clicks, and one address's allowance of sessions a day");
             assertEquals(1, phrasings.get(0).get("addresses").asDouble(), 0.01, "one address");
             assertFalse(phrasings.get(0).get("inUse").asBoolean(), phrasings.toString());
             assertEquals(shown, LearningTraffic.search(server, QUERY, null, "after-the-flood-01", "192.0.2.67", null),

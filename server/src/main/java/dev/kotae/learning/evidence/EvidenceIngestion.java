@@ -27,7 +27,8 @@ import javax.sql.DataSource;
  *       anonymous searches, an internal one only from agents' (the scope is the search's; a pair whose scope
  *       is not its article's audience is dropped when evidence is read). Its weight is the inverse of the
  *       chance that rank was looked at, {@code rank^}{@link #POSITION_BIAS}, capped at
- *       {@link #MAX_CLICK_WEIGHT}. The results shown above it and passed over are recorded as skips.</li>
+ *       {@link #MAX_CLICK_WEIGHT}. The results shown above it and passed over are recorded as skips, those
+ *       of the first page ({@link #SKIPS_SEEN}) only.</li>
  *   <li>A widget's "opened" or "solved" counts as a choice of its article for its query (public only);
  *       "shown" is the widget pre-fetching while the visitor types, and never counts.</li>
  *   <li>A helpful vote or a "solved" marks the session's recent choice of that article satisfied, and its
@@ -36,7 +37,8 @@ import javax.sql.DataSource;
  *   <li>Requests that looked automated (crawlers, pre-fetches), events without a session, and events stored
  *       before requesters were recorded are ignored.</li>
  *   <li>A session counts once per pair, however often it clicks, and chooses at most
- *       {@link #PAIRS_PER_SESSION_PER_DAY} pairs a day; its further choices are ignored.</li>
+ *       {@link #PAIRS_PER_SESSION_PER_DAY} pairs a day, the sessions of one client address together at most
+ *       {@link #PAIRS_PER_ADDRESS_PER_DAY}; further choices are ignored.</li>
  * </ul>
  */
 public final class EvidenceIngestion {
@@ -47,10 +49,21 @@ public final class EvidenceIngestion {
     public static final Duration QUICK_RETURN = Duration.ofMinutes(2);
     /** Pairs one session may choose in a day: a script clicking everything moves at most this many. */
     public static final int PAIRS_PER_SESSION_PER_DAY = 10;
+    /**
+     * Pairs the sessions of one client address may choose in a day: fresh sessions cost a script nothing,
+     * so this bounds what one address writes into the learning tables (it never moves ranking alone: see
+     * {@code learning.minAddresses}).
+     */
+    public static final int PAIRS_PER_ADDRESS_PER_DAY = 100;
     /** Examination falls as {@code 1 / rank^bias}; the same bias as the simulated visitors' (ClickModel.BIAS). */
     public static final double POSITION_BIAS = 1.0;
     /** The most one click can weigh, so a lucky click far down cannot outweigh many sessions. */
     public static final double MAX_CLICK_WEIGHT = 5.0;
+    /**
+     * Only the first page's results passed over above a click count as skips: a click far down (a script
+     * asking for a hundred results and clicking the last) must not write a row for every one above it.
+     */
+    public static final int SKIPS_SEEN = 10;
     /** Events read per transaction. */
     static final int BATCH = 1000;
     static final String STATE = "evidence";
@@ -162,7 +175,7 @@ public final class EvidenceIngestion {
                 click.session(), client, weight, false, click.at())) {
             return;
         }
-        for (int i = 0; i < Math.min(rank - 1, shown.size()); i++) {
+        for (int i = 0; i < Math.min(Math.min(rank - 1, shown.size()), SKIPS_SEEN); i++) {
             if (!shown.get(i).equals(click.articleId())) {
                 skip(connection, new Evidence.Key(search.group(), shown.get(i), scope), search.written(), click.session(),
                         client, click.at());
@@ -253,7 +266,8 @@ public final class EvidenceIngestion {
                 }
             }
         }
-        if (!Boolean.TRUE.equals(chose) && chosenToday(connection, session, at) >= PAIRS_PER_SESSION_PER_DAY) {
+        if (!Boolean.TRUE.equals(chose) && (chosenToday(connection, "session_id", session, at) >= PAIRS_PER_SESSION_PER_DAY
+                || client != null && chosenToday(connection, "client_hash", client, at) >= PAIRS_PER_ADDRESS_PER_DAY)) {
             return false;
         }
         if (chose == null) {
@@ -279,10 +293,11 @@ public final class EvidenceIngestion {
         return true;
     }
 
-    private static int chosenToday(Connection connection, String session, Instant at) throws SQLException {
+    /** How many pairs the session (or client address) chose in the day before {@code at}. */
+    private static int chosenToday(Connection connection, String column, String value, Instant at) throws SQLException {
         try (PreparedStatement count = connection.prepareStatement(
-                "SELECT COUNT(*) FROM learning_choice WHERE session_id = ? AND chose = TRUE AND chosen_at > ?")) {
-            count.setString(1, session);
+                "SELECT COUNT(*) FROM learning_choice WHERE " + column + " = ? AND chose = TRUE AND chosen_at > ?")) {
+            count.setString(1, value);
             count.setLong(2, at.minus(Duration.ofDays(1)).toEpochMilli());
             try (ResultSet row = count.executeQuery()) {
                 row.next();

@@ -9,6 +9,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -42,10 +43,13 @@ public final class EvidenceStore {
     }
 
     /**
-     * Every pair some session chose, with its evidence decayed to {@code now}: each session's choice
-     * weighs {@code 0.5^(age / halfLife)}. A choice counts as satisfied when it was voted helpful or
-     * solved, or when no new search followed within {@link EvidenceIngestion#QUICK_RETURN} (and that
-     * long has passed).
+     * Every pair some session chose, with its evidence decayed to the start of {@code now}'s UTC day: each
+     * session's choice weighs {@code 0.5^(age / halfLife)}, its age counted to that instant (none for a
+     * choice made since), so evidence nothing was added to reads the same all day and learning does not
+     * publish a new version of it every cycle. A choice counts as satisfied when it was voted helpful or
+     * solved, or when no new search followed within {@link EvidenceIngestion#QUICK_RETURN} (and that long
+     * has passed). Rows are read in pair order and summed one pair at a time: pairs only passed over
+     * (skips, the bulk of the rows) are never held.
      */
     public List<Tally> tallies(Instant now, Duration halfLife) throws SQLException {
         return tallies(null, now, halfLife);
@@ -57,7 +61,7 @@ public final class EvidenceStore {
     }
 
     private List<Tally> tallies(String pairKey, Instant now, Duration halfLife) throws SQLException {
-        Map<String, Builder> pairs = new LinkedHashMap<>();
+        List<Tally> tallies = new ArrayList<>();
         try (Connection connection = database.getConnection(); PreparedStatement select = connection.prepareStatement(
                 "SELECT pair_key, query_group, written, article_id, scope, client_hash, chose, skipped, click_weight,"
                         + " voted, returned, chosen_at FROM learning_choice"
@@ -67,20 +71,21 @@ public final class EvidenceStore {
             }
             select.setFetchSize(1000);
             try (ResultSet row = select.executeQuery()) {
+                String key = null;
+                Builder pair = new Builder();
                 while (row.next()) {
                     Evidence.Scope scope = Evidence.Scope.ofKey(row.getString("scope"));
                     if (scope == null) {
                         continue;
                     }
-                    Builder pair = pairs.computeIfAbsent(row.getString("pair_key"), key -> new Builder());
+                    if (!row.getString("pair_key").equals(key)) {
+                        pair.addTo(tallies);
+                        key = row.getString("pair_key");
+                        pair = new Builder();
+                    }
                     pair.add(row, scope, now, halfLife);
                 }
-            }
-        }
-        List<Tally> tallies = new ArrayList<>();
-        for (Builder pair : pairs.values()) {
-            if (pair.sessions > 0) {
-                tallies.add(pair.tally());
+                pair.addTo(tallies);
             }
         }
         return tallies;
@@ -106,7 +111,8 @@ public final class EvidenceStore {
             scope = rowScope;
             long chosenAt = row.getLong("chosen_at");
             long age = Math.max(0, now.toEpochMilli() - chosenAt);
-            double weight = Math.pow(0.5, (double) age / halfLife.toMillis());
+            long decayedAge = Math.max(0, now.truncatedTo(ChronoUnit.DAYS).toEpochMilli() - chosenAt);
+            double weight = Math.pow(0.5, (double) decayedAge / halfLife.toMillis());
             if (!row.getBoolean("chose")) {
                 if (row.getBoolean("skipped")) {
                     skips += weight;
@@ -126,6 +132,13 @@ public final class EvidenceStore {
             }
             written.merge(row.getString("written"), weight, Double::sum);
             lastSeen = Math.max(lastSeen, chosenAt);
+        }
+
+        /** Adds this pair's tally to {@code tallies} when some session chose it (a pair only skipped has none). */
+        void addTo(List<Tally> tallies) {
+            if (sessions > 0) {
+                tallies.add(tally());
+            }
         }
 
         Tally tally() {

@@ -178,7 +178,9 @@ public final class LearningService implements AutoCloseable {
                 LOG.info("Learning from analytics works again");
             }
             failing = false;
-        } catch (SQLException | IOException | RuntimeException e) {
+        } catch (SQLException | IOException | RuntimeException | Error e) {
+            // Anything thrown out of here would end the schedule for good, silently: an Error (the heap
+            // running out) is logged and retried like the rest.
             if (!failing) {
                 LOG.warn("Learning from analytics failed; retried every {} s: {}", config.interval().toSeconds(),
                         e.toString());

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.kotae.ManualClock;
 import dev.kotae.analytics.AnalyticsDatabase;
 import dev.kotae.analytics.EventRecorder;
 import dev.kotae.analytics.RecordedEvent;
@@ -127,7 +128,8 @@ class LearningServiceTest {
 
             assertTrue(published.isEmpty(), "nothing published: " + published);
             Evidence shipping = evidence(learning, "shipping");
-            assertEquals(200, shipping.sessions(), 0.5, "decayed a little over the hour");
+            assertEquals(EvidenceIngestion.PAIRS_PER_ADDRESS_PER_DAY, shipping.sessions(), 0.01,
+                    "an address's allowance of choices a day, undecayed on the day they were made");
             assertEquals(1, shipping.addresses(), 0.01, "one address however many sessions");
         }
     }
@@ -193,6 +195,57 @@ class LearningServiceTest {
             assertEquals("refund-timing", rows.get(0).articleId());
             assertEquals(5, rows.get(0).satisfied(), 0.01, "solved");
             assertEquals(List.of("Refund"), texts(learning.current(), "refund-timing"));
+        }
+    }
+
+    /**
+     * A script minting a session for each click, asking for many results and clicking the last, writes a
+     * bounded number of rows: the first page's skips only, and an address's allowance of pairs a day.
+     */
+    @ParameterizedTest
+    @ValueSource(strings = {"h2", "postgres"})
+    void oneAddressClickingFarDownWithFreshSessionsWritesBoundedRows(String storage) throws Exception {
+        List<String> shown = new ArrayList<>();
+        for (int i = 0; i < 60; i++) {
+            shown.add(String.format("a%02d", i));
+        }
+        int clicks = EvidenceIngestion.PAIRS_PER_ADDRESS_PER_DAY + 50;
+        for (int n = 0; n < clicks; n++) {
+            visit(String.format("script-%05d", n), "10.66.0.1", "refund " + n, shown, "a59", 60);
+        }
+        try (TestDatabases.Storage db = TestDatabases.named(storage);
+                AnalyticsDatabase database = TestDatabases.open(db, data);
+                LearningService learning = service(database, LearningConfig.defaults())) {
+            new EventRecorder(database).writeRecorded(events);
+            learning.run();
+
+            assertEquals(EvidenceIngestion.PAIRS_PER_ADDRESS_PER_DAY, rows(database, true), "one address's allowance");
+            assertEquals((long) EvidenceIngestion.PAIRS_PER_ADDRESS_PER_DAY * EvidenceIngestion.SKIPS_SEEN,
+                    rows(database, false), "ten skips a click, not fifty-nine");
+            assertTrue(published.isEmpty(), "one address teaches nothing: " + published);
+        }
+    }
+
+    /** Evidence nothing was added to reads the same for the rest of the day: no new version each cycle. */
+    @ParameterizedTest
+    @ValueSource(strings = {"h2", "postgres"})
+    void cyclesWithNothingNewPublishNothingAsTheDayGoesOn(String storage) throws Exception {
+        for (int visitor = 1; visitor <= 3; visitor++) {
+            visit("visitor-000" + visitor, "10.0.0." + visitor, "Refund", SHOWN, "refund-timing", 2);
+        }
+        ManualClock clock = new ManualClock("2026-11-02T10:00:00Z");
+        try (TestDatabases.Storage db = TestDatabases.named(storage);
+                AnalyticsDatabase database = TestDatabases.open(db, data);
+                LearningService learning = service(database, LearningConfig.defaults(), clock)) {
+            new EventRecorder(database).writeRecorded(events);
+            long version = learning.run().version();
+            for (int hour = 0; hour < 12; hour++) {
+                clock.advance(Duration.ofMinutes(61));
+                assertEquals(version, learning.run().version(), "republished at " + clock.instant());
+            }
+            assertEquals(1, published.size(), "one version the whole day");
+            clock.advance(Duration.ofDays(1));
+            assertTrue(learning.run().version() > version, "the next day the evidence has faded a day's worth");
         }
     }
 
@@ -311,9 +364,25 @@ class LearningServiceTest {
     // --- helpers ---
 
     private LearningService service(AnalyticsDatabase database, LearningConfig config) {
+        return service(database, config, LATER);
+    }
+
+    private LearningService service(AnalyticsDatabase database, LearningConfig config, Clock clock) {
         return new LearningService(database, config, published::add,
                 id -> Optional.of(id.startsWith("internal-") ? Evidence.Scope.AGENTS : Evidence.Scope.PUBLIC),
-                timeout -> true, LATER);
+                timeout -> true, clock);
+    }
+
+    /** Rows of learning_choice that are choices ({@code chose}) or only skips. */
+    private static long rows(AnalyticsDatabase database, boolean chose) throws Exception {
+        try (var connection = database.dataSource().getConnection(); var select = connection.prepareStatement(
+                "SELECT COUNT(*) FROM learning_choice WHERE chose = ?")) {
+            select.setBoolean(1, chose);
+            try (var row = select.executeQuery()) {
+                row.next();
+                return row.getLong(1);
+            }
+        }
     }
 
     private static Evidence evidence(LearningService learning, String articleId) throws Exception {
