@@ -15,31 +15,40 @@ public final class QueryText {
     public static final int MAX_LENGTH = 1000;
 
     private static final Pattern EMAIL = Pattern.compile("[\\p{L}\\p{N}._%+-]+@[\\p{L}\\p{N}-]+(?:\\.[\\p{L}\\p{N}-]+)+");
+    /** What groups the digits of a number: a space, or a dash with a space on either side or none. */
+    private static final String SEP = "(?: ?- ?| )";
     /** 13-19 digits, optionally grouped by spaces or dashes: a payment card number, or close enough. */
-    private static final Pattern CARD = Pattern.compile("(?<![\\d])\\d(?:[ -]?\\d){12,18}(?![\\d])");
+    private static final Pattern CARD = Pattern.compile("(?<![\\d])\\d(?:" + SEP + "?\\d){12,18}(?![\\d])");
     /** International (+81 90 1234 5678, +1-202-555-0143) and Japanese (090-1234-5678, 03-1234-5678, 09012345678). */
     private static final Pattern PHONE = Pattern.compile(
-            "(?<![\\d+])(?:\\+\\d{1,3}[ -]?(?:\\(0?\\d{1,4}\\)[ -]?)?\\d{1,4}(?:[ -]?\\d{2,4}){1,3}"
-                    + "|\\(?0\\d{1,4}\\)?[ -]?\\d{1,4}[ -]\\d{3,4}"
+            "(?<![\\d+])(?:\\+\\d{1,3}" + SEP + "?(?:\\(0?\\d{1,4}\\)" + SEP + "?)?\\d{1,4}(?:" + SEP + "?\\d{2,4}){1,3}"
+                    + "|\\(?0\\d{1,4}\\)?" + SEP + "?\\d{1,4}" + SEP + "\\d{3,4}"
                     + "|0[5789]0\\d{8}|0\\d{9})(?![\\d])");
     private static final Pattern SPACES = Pattern.compile("\\s+");
 
     private QueryText() {}
 
     /**
-     * The query as stored: NFKC-folded (so full-width digits and {@code ＠} are caught too), trimmed,
-     * cut to {@link #MAX_LENGTH}, with e-mail addresses, card-like numbers and phone numbers replaced by
-     * {@code [email]}, {@code [card]} and {@code [phone]}. {@code null} stays {@code null}.
+     * The query as stored: NFKC-folded (so full-width digits and {@code ＠} are caught too), runs of white
+     * space made one space (so "03  1234  5678" is a phone number too), trimmed, with e-mail addresses,
+     * card-like numbers and phone numbers replaced by {@code [email]}, {@code [card]} and {@code [phone]},
+     * and cut to {@link #MAX_LENGTH} (never between the halves of a surrogate pair). Masking a masked query
+     * changes nothing, so a query an agent sends back as listed names the same pair. {@code null} stays
+     * {@code null}.
      */
     public static String masked(String query) {
         if (query == null) {
             return null;
         }
-        String text = Normalizer.normalize(query, Normalizer.Form.NFKC).strip();
+        String text = SPACES.matcher(Normalizer.normalize(query, Normalizer.Form.NFKC)).replaceAll(" ").strip();
         text = EMAIL.matcher(text).replaceAll("[email]");
         text = CARD.matcher(text).replaceAll("[card]");
         text = PHONE.matcher(text).replaceAll("[phone]");
-        return text.length() > MAX_LENGTH ? text.substring(0, MAX_LENGTH) : text;
+        if (text.length() <= MAX_LENGTH) {
+            return text;
+        }
+        int end = Character.isHighSurrogate(text.charAt(MAX_LENGTH - 1)) ? MAX_LENGTH - 1 : MAX_LENGTH;
+        return text.substring(0, end);
     }
 
     /** The key of a masked query ({@code query_key}): lower case, runs of white space as one space. */

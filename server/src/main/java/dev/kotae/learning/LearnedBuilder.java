@@ -65,13 +65,27 @@ public final class LearnedBuilder {
     private LearnedBuilder() {}
 
     /**
-     * What ranking uses, from all {@code evidence} (one row per key) and the agents' {@code decisions}.
+     * What ranking uses, from all {@code evidence} (one row per key) and the agents' {@code decisions}; a
+     * decided key without evidence is written as its query group.
      *
      * @param version the version of the result ({@link Learned#version}): the caller's, greater than the last one's
-     * @param decisions by key; a key without evidence (a routed query) is a phrasing of its own, written as its query group
      */
     public static Learned build(long version, Collection<Evidence> evidence, Map<Evidence.Key, Decision> decisions,
             LearningMode mode) {
+        return build(version, evidence, decisions, Map.of(), mode);
+    }
+
+    /**
+     * What ranking uses, from all {@code evidence} (one row per key) and the agents' {@code decisions}.
+     *
+     * @param version the version of the result ({@link Learned#version}): the caller's, greater than the last one's
+     * @param decisions by key; a key without evidence (a routed query) is a phrasing of its own
+     * @param decidedAsWritten the query as the agent saw it written, by decided key: the text of a phrasing
+     *     without evidence (its query group is folded, and Japanese typed in hiragana is split into other
+     *     words than its katakana fold, so a customer's query would not match the group), else the group
+     */
+    public static Learned build(long version, Collection<Evidence> evidence, Map<Evidence.Key, Decision> decisions,
+            Map<Evidence.Key, String> decidedAsWritten, LearningMode mode) {
         Map<Evidence.Key, Evidence> byKey = new LinkedHashMap<>();
         for (Evidence row : evidence) {
             byKey.merge(row.key(), row, (a, b) -> a.sessions() >= b.sessions() ? a : b);
@@ -90,7 +104,7 @@ public final class LearnedBuilder {
             if (key.scope() == Evidence.Scope.AGENTS && seenByPublic.contains(key.articleId())) {
                 continue; // a public article: what agents' searches say of it stays out of its document
             }
-            Learned.Phrasing phrasing = phrasing(byKey.get(key), key, decisions.get(key), mode);
+            Learned.Phrasing phrasing = phrasing(byKey.get(key), key, decidedAsWritten.get(key), decisions.get(key), mode);
             if (phrasing == null) {
                 continue;
             }
@@ -113,8 +127,10 @@ public final class LearnedBuilder {
             .thenComparing(Learned.Phrasing::text);
 
     /** The phrasing of one key, or {@code null} if it is not used. */
-    private static Learned.Phrasing phrasing(Evidence evidence, Evidence.Key key, Decision decision, LearningMode mode) {
-        String text = (evidence == null ? key.queryGroup() : evidence.written()).strip();
+    private static Learned.Phrasing phrasing(Evidence evidence, Evidence.Key key, String decidedAsWritten,
+            Decision decision, LearningMode mode) {
+        String text = (evidence != null ? evidence.written() : decidedAsWritten != null && !decidedAsWritten.isBlank()
+                ? decidedAsWritten : key.queryGroup()).strip();
         if (text.isEmpty() || decision == Decision.REJECTED || decision == Decision.ALWAYS) {
             return null;
         }

@@ -30,6 +30,26 @@ class QueryTextTest {
         assertEquals("[card]", QueryText.masked("378282246310005"));
     }
 
+    /** Spaces typed twice, or around a dash, hide no number; a masked query masks to itself. */
+    @Test
+    void numbersGroupedByRunsOfSpacesOrSpacedDashesAreMaskedToo() {
+        assertEquals("返金 [phone]", QueryText.masked("返金 03  1234  5678"));
+        assertEquals("tel [phone]", QueryText.masked("tel 03 - 1234 - 5678"));
+        assertEquals("card [card]", QueryText.masked("card 4111  1111  1111  1111"));
+        assertEquals("a b", QueryText.masked("a \t\n b"), "runs of white space are one space");
+        for (String query : new String[] {"返金 03  1234  5678", "card 4111 - 1111 - 1111 - 1111", "taro@example.jp"}) {
+            String masked = QueryText.masked(query);
+            assertEquals(masked, QueryText.masked(masked), query);
+        }
+    }
+
+    @Test
+    void aLongQueryIsCutNeverBetweenTheHalvesOfASurrogatePair() {
+        String cut = QueryText.masked("a".repeat(QueryText.MAX_LENGTH - 1) + "😀😀");
+        assertEquals(QueryText.MAX_LENGTH - 1, cut.length(), "the pair that would be split is left out whole");
+        assertEquals(QueryText.MAX_LENGTH, QueryText.masked("a".repeat(QueryText.MAX_LENGTH + 5)).length());
+    }
+
     @Test
     void leavesOrdinaryNumbersAlone() {
         assertEquals("注文番号 12345 の返金", QueryText.masked("注文番号 12345 の返金"));

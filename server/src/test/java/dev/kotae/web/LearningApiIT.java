@@ -172,6 +172,29 @@ class LearningApiIT {
         }
     }
 
+    /**
+     * A query typed in hiragana that found nothing, routed to an article, finds it as customers type it:
+     * its group is folded to katakana, which Kuromoji splits into other words than the hiragana.
+     */
+    @Test
+    void aRoutedHiraganaQueryFindsItsArticleAsTyped() throws Exception {
+        KotaeServer server = KotaeServer.configured(work, PluginsConfig.none(), config -> config);
+        try {
+            String query = "もふもふ";
+            assertEquals(List.of(), server.searchIds(query, null), "nothing found before routing");
+            String body = "{\"queryGroup\":\"" + query + "\",\"articleId\":\"password-reset\",\"scope\":\"public\","
+                    + "\"decision\":\"routed\"}";
+            KotaeServer.Reply routed = server.post("/api/v1/admin/learning/decisions", body, KotaeServer.ADMIN_TOKEN);
+            assertEquals(200, routed.status(), routed.body());
+            assertEquals(200, server.post("/api/v1/admin/learning/run", "", KotaeServer.ADMIN_TOKEN).status());
+            List<String> found = server.searchIds(query, null);
+            assertFalse(found.isEmpty(), "the routed query finds nothing");
+            assertEquals("password-reset", found.get(0), found.toString());
+        } finally {
+            server.stop();
+        }
+    }
+
     @Test
     void withLearningOffRunIsRefusedWithJson() throws Exception {
         KotaeServer server = KotaeServer.configured(work, PluginsConfig.none(),

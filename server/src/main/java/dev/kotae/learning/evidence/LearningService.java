@@ -148,9 +148,13 @@ public final class LearningService implements AutoCloseable {
         }
         List<EvidenceStore.Tally> tallies = inOwnScope(store.tallies(now, config.halfLife()));
         Map<Evidence.Key, Decision> decisions = new HashMap<>();
+        Map<Evidence.Key, String> decidedAsWritten = new HashMap<>();
         for (EvidenceStore.StoredDecision decided : store.decisions().values()) {
             if (inOwnScope(decided.key())) {
                 decisions.put(decided.key(), decided.decision());
+                if (decided.written() != null) {
+                    decidedAsWritten.put(decided.key(), decided.written());
+                }
             }
         }
         List<Evidence> strong = new ArrayList<>();
@@ -160,7 +164,7 @@ public final class LearningService implements AutoCloseable {
                 strong.add(tally.evidence());
             }
         }
-        Learned next = LearnedBuilder.build(before.version() + 1, strong, decisions, config.mode());
+        Learned next = LearnedBuilder.build(before.version() + 1, strong, decisions, decidedAsWritten, config.mode());
         if (!next.byArticle().equals(before.byArticle())) {
             sink.publish(next);
             store.saveLearnedVersion(next.version());
