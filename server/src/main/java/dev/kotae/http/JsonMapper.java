@@ -1,5 +1,6 @@
 package dev.kotae.http;
 
+import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
@@ -13,7 +14,8 @@ import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
  * its one JSON value ({@code {...} {...}}, {@code {...}]}) is refused, not read up to the first value; a
  * yes/no field takes JSON's {@code true} or {@code false} only ({@code "helpful": 2} or {@code "yes"} is a
  * 400, where Jackson would read any number but 0 as true); a text field a JSON string only and a whole
- * number a JSON integer only.
+ * number a JSON integer only; a name given twice in one object is refused (which one counts would be
+ * Jackson's choice, not the sender's).
  */
 public final class JsonMapper {
     public static final ObjectMapper INSTANCE = create();
@@ -24,6 +26,7 @@ public final class JsonMapper {
         ObjectMapper mapper = new ObjectMapper().registerModule(new JavaTimeModule())
                 .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
                 .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
+        mapper.enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
         mapper.coercionConfigFor(LogicalType.Boolean)
                 .setCoercion(CoercionInputShape.Integer, CoercionAction.Fail)
                 .setCoercion(CoercionInputShape.Float, CoercionAction.Fail)

@@ -27,7 +27,7 @@ class JsonMapperTest {
     @ParameterizedTest
     @ValueSource(strings = {"{\"title\":1e400}", "{\"title\":1}", "{\"title\":true}", "{\"tags\":[1e400]}",
             "{\"tags\":[true]}", "{\"rank\":\"1\"}", "{\"rank\":\"\"}", "{\"rank\":1.5}", "{\"page\":\"2\"}", "{\"helpful\":1}",
-            "{\"helpful\":\"yes\"}"})
+            "{\"helpful\":\"yes\"}", "{\"title\":\"a\",\"title\":\"b\"}", "{\"tags\":[\"a\"],\"rank\":1,\"rank\":2}"})
     void aWrongTypeIsRefused(String json) {
         assertThrows(JsonProcessingException.class, () -> read(json), json);
     }

@@ -142,6 +142,21 @@ class BadBodiesIT {
         }
     }
 
+    /** A name given twice: which value would count was Jackson's choice (the last), not the sender's. */
+    @Test
+    void aNameGivenTwiceIsRefused() {
+        KotaeServer.Reply event = server.post("/api/v1/events", "{\"type\":\"click\",\"articleId\":\"refunds\","
+                + "\"articleId\":\"shipping\",\"rank\":1,\"query\":\"refund\",\"session\":\"twice-00001\"}", null);
+        assertEquals(400, event.status(), event.body());
+        assertNoInternals(event.body());
+        KotaeServer.Reply decision = server.post("/api/v1/admin/learning/decisions", "{\"queryGroup\":\"refund\","
+                + "\"articleId\":\"refunds\",\"scope\":\"public\",\"decision\":\"rejected\",\"decision\":\"approved\"}",
+                KotaeServer.ADMIN_TOKEN);
+        assertEquals(400, decision.status(), decision.body());
+        assertEquals("bad_json", decision.json().path("error").path("code").asText(), decision.body());
+        assertNoInternals(decision.body());
+    }
+
     private static void assertNoInternals(String body) {
         assertTrue(!body.contains("dev.kotae") && !body.contains("$") && !body.contains("StreamReadConstraints")
                 && !body.contains("Cannot deserialize"), body);
