@@ -31,6 +31,7 @@ import java.net.URI;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -57,8 +58,8 @@ public final class LearningPages {
     /** Queries offered for routing, of each kind. */
     static final int UNANSWERED = 20;
     static final List<String> FILTERS = List.of("none", "approved", "rejected", "always", "routed", "all");
-    private static final Set<String> DONE = Set.of("approved", "rejected", "routed", "published", "review-requested",
-            "already-a-question");
+    private static final Set<String> DONE = Set.of("approved", "rejected", "routed", "routed-internal", "published",
+            "review-requested", "already-a-question");
 
     private final Site site;
     private final LearningService learning;
@@ -131,19 +132,27 @@ public final class LearningPages {
             return page(400, request, caller, filter, new Pages.Notice(messages.text("learning.route.noArticle",
                     field(posted, "articleId")), true));
         }
+        // Routed to an internal article, the query finds it for signed-in agents only: said so, not refused
+        // (an agents' own search may belong there).
         return decided(request, caller, filter, Moderation.key(query, articleId, scope), Moderation.written(query),
-                Decision.ROUTED);
+                Decision.ROUTED, scope == Evidence.Scope.AGENTS ? "routed-internal" : null);
     }
 
     private Response decided(ContainerRequestContext request, Caller caller, String filter, Evidence.Key key,
             String written, Decision decision) throws IOException {
+        return decided(request, caller, filter, key, written, decision, null);
+    }
+
+    /** As {@link #decided(ContainerRequestContext, Caller, String, Evidence.Key, String, Decision)}, saying {@code done} when done. */
+    private Response decided(ContainerRequestContext request, Caller caller, String filter, Evidence.Key key,
+            String written, Decision decision, String doneAs) throws IOException {
         return EditorRequests.page("learning.forbidden", () -> {
             String problem;
             int status;
             try {
                 Moderation.Outcome outcome = moderation.decide(caller, key, written, decision);
                 String done = outcome.written() != null ? Moderation.name(outcome.written())
-                        : decision.name().toLowerCase(Locale.ROOT);
+                        : doneAs != null ? doneAs : decision.name().toLowerCase(Locale.ROOT);
                 return Response.seeOther(URI.create(PATH + "?decision=" + filter + "&done=" + done)).build();
             } catch (IllegalArgumentException e) {
                 status = 400;
@@ -196,12 +205,13 @@ public final class LearningPages {
     }
 
     /** The searches without a good answer: no results first, then those rarely followed by a click. */
-    private List<Pages.UnansweredQuery> unanswered(Messages messages) throws SQLException {
+    private List<Pages.UnansweredQuery> unanswered(Messages messages) throws SQLException, IOException {
         DateRange range = DateRange.parse(null, null, null, clock);
         Map<String, Pages.UnansweredQuery> queries = new LinkedHashMap<>();
+        Map<String, List<String>> routed = routedByGroup();
         for (AnalyticsReports.QueryRow row : reports.zeroResultQueries(range, UNANSWERED)) {
             queries.putIfAbsent(row.query(), new Pages.UnansweredQuery(row.query(),
-                    messages.text("learning.unanswered.zero", row.count())));
+                    messages.text("learning.unanswered.zero", row.count()), routedTo(routed, row.query())));
         }
         Set<String> lowClicks = new LinkedHashSet<>();
         for (AnalyticsReports.ClickRow row : reports.clickThrough(range, UNANSWERED * 10)) {
@@ -210,10 +220,26 @@ public final class LearningPages {
                     && !queries.containsKey(row.query())) {
                 lowClicks.add(row.query());
                 queries.put(row.query(), new Pages.UnansweredQuery(row.query(), messages.text("learning.unanswered.clicks",
-                        row.searches(), Math.round(row.clickThroughRate() * 100))));
+                        row.searches(), Math.round(row.clickThroughRate() * 100)), routedTo(routed, row.query())));
             }
         }
         return List.copyOf(queries.values());
+    }
+
+    /** The titles of the articles each query group was routed to. */
+    private Map<String, List<String>> routedByGroup() throws SQLException, IOException {
+        Map<String, List<String>> routed = new HashMap<>();
+        for (LearningService.PhrasingRow row : learning.phrasings(null, "routed", SHOWN)) {
+            String title = articles.article(row.articleId(), Audience.AGENTS).map(Article::title).orElse(row.articleId());
+            routed.computeIfAbsent(row.queryGroup(), group -> new ArrayList<>()).add(title);
+        }
+        return routed;
+    }
+
+    /** Where {@code query} (as the reports list it) was routed: grouped as a route groups it. */
+    private static List<String> routedTo(Map<String, List<String>> routed, String query) {
+        String group = Moderation.key(query, "x", Evidence.Scope.PUBLIC).queryGroup();
+        return routed.getOrDefault(group, List.of());
     }
 
     /** The admin posting a form here, or the 403 page. */

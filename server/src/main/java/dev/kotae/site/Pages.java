@@ -353,8 +353,11 @@ public final class Pages {
     /** What one article learned; {@code url} is its editor page. */
     public record LearnedArticle(String id, String title, String url, List<LearnedRow> rows) {}
 
-    /** A search that never found a good answer, and why it is listed. */
-    public record UnansweredQuery(String query, String why) {}
+    /**
+     * A search that never found a good answer, why it is listed, and the titles of the articles an agent
+     * already routed it to (empty when none: the row's form routes it, or routes it elsewhere too).
+     */
+    public record UnansweredQuery(String query, String why, List<String> routedTo) {}
 
     /**
      * {@code /admin/learning}: the phrasings whose decision is {@code filter} (one of {@code filters}), per

@@ -5,6 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.kotae.config.PluginsConfig;
+import dev.kotae.site.Messages;
+import java.net.URI;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -55,6 +57,24 @@ class LearningPagesIT {
                     SiteBrowser.formCsrf(learning.html()), "filter", "all", "articleId", "refund-timing",
                     "query", "\u200b\ufeff"));
             assertEquals(400, invisible.status(), invisible.body());
+
+            // Routed, the query says where it goes; routed to an internal playbook, the page says who finds it.
+            SiteBrowser.Page routed = admin.post("/admin/learning/route", java.util.Map.of("csrf",
+                    SiteBrowser.formCsrf(learning.html()), "filter", "none", "articleId", "refund-timing", "query", HOSTILE));
+            assertEquals(303, routed.status(), routed.body());
+            org.jsoup.nodes.Element row = admin.get("/admin/learning").html().select("tr.unanswered-row").stream()
+                    .filter(r -> r.selectFirst(".unanswered-query").text().equals(HOSTILE)).findFirst().orElseThrow();
+            String title = server.get("/api/v1/articles/refund-timing").json().get("title").asText();
+            assertTrue(row.selectFirst(".routed-to").text().contains(title), row.outerHtml());
+            String playbook = server.get("/api/v1/search?q=&type=playbook&size=1", KotaeServer.ADMIN_TOKEN).json()
+                    .get("hits").get(0).get("id").asText();
+            SiteBrowser.Page internal = admin.post("/admin/learning/route", java.util.Map.of("csrf",
+                    SiteBrowser.formCsrf(learning.html()), "filter", "none", "articleId", playbook, "query", HOSTILE));
+            assertEquals(303, internal.status(), internal.body());
+            assertTrue(internal.location().endsWith("done=routed-internal"), internal.location());
+            assertEquals(Messages.of("ja").text("learning.done.routed-internal"),
+                    admin.get(URI.create(internal.location()).getRawPath() + "?decision=none&done=routed-internal").html()
+                            .selectFirst(".notice").text());
         } finally {
             server.stop();
         }
