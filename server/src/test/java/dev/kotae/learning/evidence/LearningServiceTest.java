@@ -354,7 +354,8 @@ class LearningServiceTest {
                 LearningService.Cycle cycle = learning.run();
                 assertEquals(1, published.size(), "what the stored evidence says is published again at start");
                 assertTrue(cycle.version() > version, "versions keep increasing across restarts");
-                assertEquals(List.of("Refund", "money back"), texts(learning.current(), "refund-timing").stream().sorted().toList());
+                assertEquals(List.of("Money back", "Refund"), texts(learning.current(), "refund-timing").stream().sorted().toList(),
+                        "the routed query as the agent saw it written, not its folded group");
                 assertEquals(3, evidence(learning, "refund-timing").sessions(), 0.01, "nothing read twice");
                 assertEquals("routed", learning.phrasings("refund-timing", "routed", 10).get(0).decision());
             }
