@@ -30,6 +30,7 @@ import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Objects;
 import java.util.Map;
 import java.util.stream.Stream;
 import org.slf4j.Logger;
@@ -85,13 +86,18 @@ public final class AnalyticsPages {
         LocalDate today = clock.instant().atZone(zone).toLocalDate();
         String shownFrom = blank(from) ? today.minusDays(29).toString() : from.strip();
         String shownTo = blank(to) ? today.toString() : to.strip();
+        Messages messages = Messages.of(site.language(request));
         DateRange range;
+        String problem = null;
         try {
             range = DateRange.parse(shownFrom, shownTo, locale, clock, zone);
         } catch (InvalidRequestException e) {
-            throw new PageException(400);
+            // The last 30 days are shown instead, the filters as typed kept in the form to be mended.
+            problem = messages.text("analytics.badFilter." + e.code());
+            shownFrom = today.minusDays(29).toString();
+            shownTo = today.toString();
+            range = DateRange.parse(shownFrom, shownTo, null, clock, zone);
         }
-        Messages messages = Messages.of(site.language(request));
         PageContext page = site.context(request, caller, null,
                 new PageContext.PageMeta(messages.text("analytics.title"), null, null, false, "page-analytics"));
         // q narrows the query tables to queries containing it: what a spike alert links to.
@@ -116,14 +122,16 @@ public final class AnalyticsPages {
         Pages.Dashboard.Trends trends = new Pages.Dashboard.Trends(reports.trends(range, zone, searched),
                 reports.trends(range, zone, zero));
         String notice = "sent".equals(digestNotice) || "failed".equals(digestNotice) ? digestNotice : null;
-        return site.page(200, "analytics.jte", page, "dashboard", new Pages.Dashboard(shownFrom, shownTo,
+        return site.page(problem == null ? 200 : 400, "analytics.jte", page, "dashboard", new Pages.Dashboard(
+                problem == null ? shownFrom : Objects.requireNonNullElse(from, "").strip(),
+                problem == null ? shownTo : Objects.requireNonNullElse(to, "").strip(),
                 range.locale() == null ? "" : range.locale(), containing == null ? "" : containing, top,
                 zero.rows(), reports.clickThrough(range, searched), feedback,
                 titles(Stream.concat(feedback.stream().map(AnalyticsReports.FeedbackRow::articleId),
                         viewed.stream().map(AnalyticsReports.ArticleRow::articleId)).toList()),
                 reports.deflection(range), topChart, hourChart, filter, zone, trends, viewed,
                 reports.contactFunnel(range),
-                new Pages.Dashboard.DigestPanel(caller.isAdmin() && digest.enabled(), notice)));
+                new Pages.Dashboard.DigestPanel(caller.isAdmin() && digest.enabled(), notice), problem));
     }
 
     /**

@@ -129,7 +129,7 @@ public final class Pages {
             List<AnalyticsReports.FeedbackRow> feedback, java.util.Map<String, String> titles,
             List<AnalyticsReports.DeflectionRow> deflection, BarChart topChart, BarChart hourChart, String filter,
             java.time.ZoneId zone, Trends trends, List<AnalyticsReports.ArticleRow> articles,
-            List<AnalyticsReports.FunnelRow> funnel, DigestPanel digest) {
+            List<AnalyticsReports.FunnelRow> funnel, DigestPanel digest, String problem) {
 
         /** Week-over-week changes of the top and the zero-result queries, by the row's query. */
         public record Trends(java.util.Map<String, AnalyticsReports.Trend> top,

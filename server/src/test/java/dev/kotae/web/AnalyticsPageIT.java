@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.kotae.site.Messages;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -51,7 +52,18 @@ class AnalyticsPageIT {
             assertFalse(page.contains(HOSTILE) || page.contains(HOSTILE_UPPER), "the query reached the page as markup");
             assertTrue(page.contains("Top searches") && page.contains("<svg class=\"bar-chart\""), page);
 
-            assertEquals(400, server.get("/analytics?from=not-a-date", KotaeServer.AGENT_TOKEN).status());
+            // Bad filters: 400, the last 30 days shown, what was typed kept, and the problem said in the page's language.
+            KotaeServer.Reply badDate = server.get("/analytics?from=not-a-date&q=refund", KotaeServer.AGENT_TOKEN);
+            assertEquals(400, badDate.status());
+            org.jsoup.nodes.Document shown = org.jsoup.Jsoup.parse(badDate.body());
+            assertEquals(Messages.of("ja").text("analytics.badFilter.bad_from"), shown.selectFirst("#filter-problem").text());
+            assertEquals("not-a-date", shown.selectFirst("#from").attr("value"));
+            assertEquals("refund", shown.selectFirst("form.analytics-filter input[name=q]").attr("value"));
+            assertTrue(shown.selectFirst(".bar-chart") != null, "the reports are there");
+            KotaeServer.Reply backwards = server.get("/analytics?from=2026-12-05&to=2026-12-01&lang=en", KotaeServer.AGENT_TOKEN);
+            assertEquals(400, backwards.status());
+            assertEquals(Messages.of("en").text("analytics.badFilter.bad_range"),
+                    org.jsoup.Jsoup.parse(backwards.body()).selectFirst("#filter-problem").text());
         }
     }
 
