@@ -122,6 +122,8 @@ class SitePagesIT {
             assertTrue(page.body().contains("<html lang=\"ja\">"), path);
             assertTrue(page.body().contains("ヘルプセンター"), path);
             assertFalse(page.body().contains("Help Center"), path);
+            // An icon of its own (allowed by img-src data:): the browser does not ask for /favicon.ico.
+            assertNotNull(page.html().selectFirst("head link[rel=icon][href^=data:image/svg+xml,]"), path);
         }
         assertTrue(new Browser().get("/search?q=" + enc("返金")).body().contains("返金"));
         assertTrue(new Browser().get("/articles/" + PUBLIC_FAQ).body().contains(PUBLIC_TITLE));
