@@ -401,7 +401,7 @@
     Array.prototype.forEach.call(parsed.querySelectorAll('a[href]'), function (link) {
       link.href = helpCenterUrl(link.getAttribute('href'));
       link.target = '_blank';
-      link.rel = 'noopener';
+      link.relList.add('noopener'); // beside the server's own (nofollow noreferrer on links off the help center)
     });
     Array.prototype.forEach.call(parsed.querySelectorAll('img[src]'), function (img) {
       img.src = helpCenterUrl(img.getAttribute('src'));

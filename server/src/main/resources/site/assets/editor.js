@@ -295,15 +295,17 @@
 
   // ---- unsaved edits kept in the tab ---------------------------------------------------------------------------
 
-  var KEPT_KEY = 'kotae-editor-unsaved';
-  // What a restore puts back: what the person wrote, and the version they started from, so that restoring
-  // onto an article someone changed meanwhile ends in the usual conflict, never in overwriting it.
+  var KEPT_KEY = 'kotae-editor-unsaved'; // kotae.js forgets it when someone signs out
+  // What a restore puts back: what the person wrote, and the versions they started from (the published
+  // one and the draft's revision), so that restoring onto an article or a draft someone changed meanwhile
+  // ends in the usual conflict, never in overwriting it.
+  var STARTED_FROM = ['baseVersion', 'startedFrom'];
   var KEPT_FIELDS = ['title', 'id', 'category', 'tags', 'questions', 'translationKey', 'publishAt', 'body',
-    'message', 'type', 'visibility', 'locale', 'baseVersion'];
+    'message', 'type', 'visibility', 'locale'].concat(STARTED_FROM);
   var keepTimer = null;
 
   function formValues() {
-    var values = {};
+    var values = { account: form.getAttribute('data-account') || '' };
     KEPT_FIELDS.concat(['new']).forEach(function (name) {
       var field = form.elements.namedItem(name);
       if (field && typeof field.value === 'string') {
@@ -313,9 +315,13 @@
     return values;
   }
 
-  /** Whether kept edits belong to the article this form edits: the same one, or both a new article. */
+  /**
+   * Whether kept edits are this person's, for the article this form edits: the same one, or both a new
+   * article. Another account signing in on this tab is never offered them.
+   */
   function sameArticle(kept, current) {
-    return kept.new === current.new && (current.new === 'true' || kept.id === current.id);
+    return kept.account === current.account && kept.new === current.new
+      && (current.new === 'true' || kept.id === current.id);
   }
 
   function keep() {
@@ -356,7 +362,7 @@
       return;
     }
     var differs = KEPT_FIELDS.some(function (name) {
-      return name !== 'baseVersion' && name in edits && name in current && edits[name] !== current[name];
+      return STARTED_FROM.indexOf(name) < 0 && name in edits && name in current && edits[name] !== current[name];
     });
     if (!differs) {
       return;

@@ -6,6 +6,8 @@
  *  2. The article feedback forms (.feedback-form: vote, change, comment) sent as JSON without leaving the
  *     page; the section is then shown as the server renders it for this visitor.
  *  3. Search-result click tracking (a.result-link) with navigator.sendBeacon.
+ *  4. Signing out forgets the editor's unsaved text this tab kept (editor.js), so the next person to sign
+ *     in here is never offered it.
  *
  * Every page works without this file; each part does nothing when its elements are missing.
  * Plain ES2019, no dependencies, no inline styles, no innerHTML: safe under the site's strict CSP.
@@ -691,10 +693,26 @@
     }
   }
 
+  // ---- sign-out ----------------------------------------------------------------------------------------
+
+  function initSignOut() {
+    var signOut = document.querySelector('form.signout-form');
+    if (!signOut) {
+      return;
+    }
+    signOut.addEventListener('submit', function () {
+      try {
+        sessionStorage.removeItem('kotae-editor-unsaved'); // editor.js's KEPT_KEY
+      } catch (e) {
+        // storage blocked: nothing was kept
+      }
+    });
+  }
+
   // ---- start -------------------------------------------------------------------------------------------
 
   function start() {
-    var parts = [initSuggest, initFeedback, initClickTracking, initFacets];
+    var parts = [initSuggest, initFeedback, initClickTracking, initFacets, initSignOut];
     for (var i = 0; i < parts.length; i++) {
       try {
         parts[i]();

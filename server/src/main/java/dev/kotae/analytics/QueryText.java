@@ -41,14 +41,18 @@ public final class QueryText {
             return null;
         }
         String text = SPACES.matcher(Normalizer.normalize(query, Normalizer.Form.NFKC)).replaceAll(" ").strip();
-        text = EMAIL.matcher(text).replaceAll("[email]");
-        text = CARD.matcher(text).replaceAll("[card]");
-        text = PHONE.matcher(text).replaceAll("[phone]");
+        // Again until nothing changes: a replacement can uncover a number a look-behind hid ("+6030+353889").
+        for (String before = null; !text.equals(before); ) {
+            before = text;
+            text = EMAIL.matcher(text).replaceAll("[email]");
+            text = CARD.matcher(text).replaceAll("[card]");
+            text = PHONE.matcher(text).replaceAll("[phone]");
+        }
         if (text.length() <= MAX_LENGTH) {
             return text;
         }
         int end = Character.isHighSurrogate(text.charAt(MAX_LENGTH - 1)) ? MAX_LENGTH - 1 : MAX_LENGTH;
-        return text.substring(0, end);
+        return text.substring(0, end).strip();
     }
 
     /** The key of a masked query ({@code query_key}): lower case, runs of white space as one space. */

@@ -58,16 +58,22 @@ public record SiteConfig(String name, URI baseUrl, String contactUrl, Boolean se
         }
     }
 
-    public SiteConfig withBaseUrl(URI value) {
-        return new SiteConfig(name, value, contactUrl, secureCookies, agentSession, sessionSecret, imageSources);
+    /** The configured image sources and the origin of {@link #baseUrl}: the help center's own absolute addresses. */
+    @Override
+    public ImageSources imageSources() {
+        return imageSources.including(baseUrl);
+    }
+
+        public SiteConfig withBaseUrl(URI value) {
+        return new SiteConfig(name, value, contactUrl, secureCookies, agentSession, sessionSecret, this.imageSources);
     }
 
     public SiteConfig withContactUrl(String value) {
-        return new SiteConfig(name, baseUrl, value, secureCookies, agentSession, sessionSecret, imageSources);
+        return new SiteConfig(name, baseUrl, value, secureCookies, agentSession, sessionSecret, this.imageSources);
     }
 
     public SiteConfig withSessionSecret(String value) {
-        return new SiteConfig(name, baseUrl, contactUrl, secureCookies, agentSession, value, imageSources);
+        return new SiteConfig(name, baseUrl, contactUrl, secureCookies, agentSession, value, this.imageSources);
     }
 
     public SiteConfig withImageSources(List<String> value) {

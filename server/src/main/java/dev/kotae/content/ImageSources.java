@@ -19,8 +19,8 @@ import org.jsoup.nodes.TextNode;
  * <p>Pages allow these in their policy. An image from anywhere else is shown as a link to it
  * ({@link #linkOthers}): a customer's browser fetches nothing from a third party unasked, on the help center
  * (whose policy would block it and show a broken image) or in a widget on another site (whose page would
- * load it). Images of the help center itself, written as relative addresses, always show. Immutable and
- * thread-safe.
+ * load it). Images of the help center itself, written as relative addresses or (with {@code site.baseUrl})
+ * as absolute ones, always show. Immutable and thread-safe.
  */
 public final class ImageSources {
 
@@ -63,6 +63,23 @@ public final class ImageSources {
         return new Source(matcher.group(1), matcher.group(2) != null, matcher.group(3), port);
     }
 
+    /**
+     * These sources and the origin of {@code address} (the help center's public address: its own absolute
+     * image addresses, common in migrated content, are its own images); these alone when it is {@code null}.
+     */
+    public ImageSources including(URI address) {
+        if (address == null) {
+            return this;
+        }
+        String origin = address.getScheme() + "://" + address.getHost() + (address.getPort() == -1 ? "" : ":" + address.getPort());
+        List<Source> all = new java.util.ArrayList<>(sources);
+        Source own = source(origin);
+        if (!all.contains(own)) {
+            all.add(own);
+        }
+        return new ImageSources(List.copyOf(all));
+    }
+
     /** The sources as they are written in a content security policy, in their order. */
     public List<String> values() {
         return sources.stream().map(Source::toString).toList();
@@ -74,7 +91,7 @@ public final class ImageSources {
      * keep only http(s) image addresses.
      */
     public boolean allows(String src) {
-        String address = src.strip();
+        String address = asBrowsersRead(src);
         if (!address.startsWith("//") && !address.matches("(?s)^[A-Za-z][A-Za-z0-9+.-]*:.*")) {
             return true;
         }
@@ -88,12 +105,25 @@ public final class ImageSources {
     }
 
     /**
+     * An address as a browser reads it before resolving it (the URL standard): control characters and
+     * spaces at either end dropped, tabs and line breaks anywhere dropped, {@code \} as {@code /}. Without
+     * this, {@code /\evil.example/x.png} would pass for the help center's own while a browser fetches it
+     * from evil.example.
+     */
+    static String asBrowsersRead(String src) {
+        return src.replaceAll("^[\\x00-\\x20]+|[\\x00-\\x20]+$", "").replaceAll("[\\t\\n\\r]", "").replace('\\', '/');
+    }
+
+    /** An image's {@code src} as rendering and sanitising write it: a quoted attribute of an {@code img} tag. */
+    private static final Pattern IMAGE_SOURCE = Pattern.compile("<img\\b[^>]*?\\ssrc=\"([^\"]*)\"");
+
+    /**
      * {@code html} with every image the sources do not allow replaced by a link to it, labelled with its
      * alternative text (or the file's name); inside a link, by the label alone. HTML without such an image
-     * comes back as it was.
+     * comes back as it was, unparsed (article pages are rendered per visitor).
      */
     public String linkOthers(String html) {
-        if (!html.contains("<img")) {
+        if (!html.contains("<img") || !hasImageFromElsewhere(html)) {
             return html;
         }
         Document document = Jsoup.parseBodyFragment(html);
@@ -108,12 +138,23 @@ public final class ImageSources {
             if (image.closest("a") != null) {
                 image.replaceWith(new TextNode(label));
             } else {
-                image.replaceWith(new Element("a").attr("href", src).attr("rel", "nofollow noopener noreferrer")
+                image.replaceWith(new Element("a").attr("href", asBrowsersRead(src)).attr("rel", "nofollow noopener noreferrer")
                         .addClass("external-image").text(label));
             }
             changed = true;
         }
         return changed ? document.body().html() : html;
+    }
+
+    /** Whether some image of {@code html} is from a place not allowed (read without parsing the HTML). */
+    private boolean hasImageFromElsewhere(String html) {
+        Matcher image = IMAGE_SOURCE.matcher(html);
+        while (image.find()) {
+            if (!allows(org.jsoup.parser.Parser.unescapeEntities(image.group(1), true))) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static String label(Element image, String src) {

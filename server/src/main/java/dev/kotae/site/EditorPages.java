@@ -429,8 +429,10 @@ public final class EditorPages {
         if (messages.language().equals("en")) {
             return e.getMessage();
         }
+        // A field's rule explains a 400; a taken URL name its own words; anything else (no such draft, a
+        // path outside the content folder) a neutral lead, not a rule it did not break.
         String rule = messages.text(e.status() == 409 && e.field().equals("id") ? "editor.rejected.idTaken"
-                : "editor.rejected." + e.field());
+                : e.status() == 400 ? "editor.rejected." + e.field() : "editor.rejected.other");
         return messages.text("editor.rejected.detail", rule, e.getMessage());
     }
 

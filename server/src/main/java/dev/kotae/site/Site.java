@@ -30,6 +30,7 @@ public final class Site {
     private final AgentSessions sessions;
     private final Templates templates = new Templates();
     private final AssetBundle assets = AssetBundle.load();
+    private final ImageSources imageSources;
 
     public Site(SiteConfig config, String defaultLocale, CsrfTokens csrf, AgentSessions sessions) {
         if (config.baseUrl() == null) {
@@ -42,6 +43,7 @@ public final class Site {
         this.csrf = csrf;
         this.cookies = new BrowserCookies(config.secureCookies());
         this.sessions = sessions;
+        this.imageSources = config.imageSources(); // with the base URL's origin: worked out once
     }
 
     /** What every page relies on, to serve beside the pages: their cookies, error pages and 404 page. */
@@ -63,7 +65,7 @@ public final class Site {
 
     /** Where articles' images may be shown from besides the help center (its pages' policy allows them). */
     public ImageSources imageSources() {
-        return config.imageSources();
+        return imageSources;
     }
 
     SiteConfig config() {

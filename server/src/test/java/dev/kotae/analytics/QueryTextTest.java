@@ -37,7 +37,8 @@ class QueryTextTest {
         assertEquals("tel [phone]", QueryText.masked("tel 03 - 1234 - 5678"));
         assertEquals("card [card]", QueryText.masked("card 4111  1111  1111  1111"));
         assertEquals("a b", QueryText.masked("a \t\n b"), "runs of white space are one space");
-        for (String query : new String[] {"返金 03  1234  5678", "card 4111 - 1111 - 1111 - 1111", "taro@example.jp"}) {
+        for (String query : new String[] {"返金 03  1234  5678", "card 4111 - 1111 - 1111 - 1111", "taro@example.jp",
+                "a336 +6030+353889"}) {
             String masked = QueryText.masked(query);
             assertEquals(masked, QueryText.masked(masked), query);
         }

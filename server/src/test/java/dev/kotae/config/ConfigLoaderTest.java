@@ -106,7 +106,8 @@ class ConfigLoaderTest {
                 """), Map.of());
 
         assertEquals("さくらストア ヘルプ", config.site().name());
-        assertEquals(List.of("https://*.zendesk.com", "https://cdn.example.com"), config.site().imageSources().values());
+        assertEquals(List.of("https://*.zendesk.com", "https://cdn.example.com", "https://help.example.com"),
+                config.site().imageSources().values(), "the configured sources and the help center's own address");
         assertEquals("https://help.example.com", config.site().baseUrl().toString());
         assertEquals("mailto:support@example.com", config.site().contactUrl());
         assertEquals(Boolean.FALSE, config.site().secureCookies());

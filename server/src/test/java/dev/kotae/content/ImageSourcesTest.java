@@ -46,6 +46,27 @@ class ImageSourcesTest {
         assertFalse(ImageSources.none().allows("https://cdn.example.com/a.png"));
     }
 
+    /** What a browser reads as another site is another site, however the address is dressed. */
+    @Test
+    void addressesABrowserReadsAsAnotherSiteAreNotTheHelpCentersOwn() {
+        for (String src : new String[] {"/\\evil.example/x.png", "/\t/evil.example/x.png", "\u0001https://evil.example/x.png",
+                " //evil.example/x.png", "\\\\evil.example/x.png", "/\n/evil.example/x.png"}) {
+            assertFalse(sources.allows(src), src);
+        }
+        String html = "<p><img src=\"/\\evil.example/x.png\" alt=\"x\"></p>";
+        assertEquals("<p><a href=\"//evil.example/x.png\" rel=\"nofollow noopener noreferrer\" class=\"external-image\">x</a></p>",
+                sources.linkOthers(html), "linked as the browser would have fetched it");
+    }
+
+    @Test
+    void theHelpCentersOwnPublicAddressIsOneOfItsOwn() {
+        ImageSources withOwn = ImageSources.none().including(java.net.URI.create("https://help.example.com"));
+        assertTrue(withOwn.allows("https://help.example.com/media/2026/a-0123456789.png"));
+        assertFalse(withOwn.allows("https://other.example.com/a.png"));
+        assertEquals(List.of("https://help.example.com"), withOwn.values());
+        assertSame(sources, sources.including(null));
+    }
+
     @Test
     void imagesFromElsewhereBecomeLinksToThem() {
         String html = "<p>Before <img src=\"https://tracker.example.net/p.gif?u=1\" alt=\"Screen &amp; menu\"> after</p>"

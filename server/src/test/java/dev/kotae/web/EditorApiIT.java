@@ -260,7 +260,11 @@ class EditorApiIT {
         assertEquals("image/png", image.contentType());
         assertEquals("nosniff", image.header("x-content-type-options"));
         assertEquals("default-src 'none'; sandbox", image.header("content-security-policy"));
-        assertTrue(image.header("cache-control").contains("max-age=31536000"), image.headers().toString());
+        assertEquals("public, max-age=300", image.header("cache-control"), "kept by caches for minutes, not a year");
+        String tag = image.header("etag");
+        assertEquals("\"" + url.substring(url.lastIndexOf('-') + 1) + "\"", tag, "the digest in its name");
+        KotaeServer.Reply revalidated = server.send(server.request(url).header("If-None-Match", tag), null);
+        assertEquals(304, revalidated.status());
         assertEquals(404, server.get(url.replace(".png", ".svg")).status());
     }
 

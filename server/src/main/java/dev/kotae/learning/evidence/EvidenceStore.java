@@ -62,7 +62,23 @@ public final class EvidenceStore {
 
     private List<Tally> tallies(String pairKey, Instant now, Duration halfLife) throws SQLException {
         List<Tally> tallies = new ArrayList<>();
-        try (Connection connection = database.getConnection(); PreparedStatement select = connection.prepareStatement(
+        try (Connection connection = database.getConnection()) {
+            // PostgreSQL's driver fetches in batches only inside a transaction: in autocommit it reads the whole
+            // table into memory, whatever the fetch size. Nothing is written; the connection goes back as it came.
+            connection.setAutoCommit(false);
+            try {
+                readTallies(connection, pairKey, now, halfLife, tallies);
+            } finally {
+                connection.rollback();
+                connection.setAutoCommit(true);
+            }
+        }
+        return tallies;
+    }
+
+    private static void readTallies(Connection connection, String pairKey, Instant now, Duration halfLife,
+            List<Tally> tallies) throws SQLException {
+        try (PreparedStatement select = connection.prepareStatement(
                 "SELECT pair_key, query_group, written, article_id, scope, client_hash, chose, skipped, click_weight,"
                         + " voted, returned, chosen_at FROM learning_choice"
                         + (pairKey == null ? "" : " WHERE pair_key = ?") + " ORDER BY pair_key")) {
@@ -88,7 +104,6 @@ public final class EvidenceStore {
                 pair.addTo(tallies);
             }
         }
-        return tallies;
     }
 
     /** Sums one pair's rows. */
