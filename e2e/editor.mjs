@@ -55,7 +55,7 @@ try {
   await writeFile(env.resultFile, JSON.stringify({ id: article.id, imageMarkdown }));
   await concurrentEditsKeepTheSecondText(alicePage, bobPage);
   await imeEnterSubmitsNothing(alice);
-  await signedOutElsewhereLosesNoText(alice);
+  await signedOutElsewhereLosesNoText(alice, bob);
   run.expectNoConsoleErrors();
   await run.pass('editor pages work');
 } catch (error) {
@@ -266,36 +266,14 @@ async function imeEnterSubmitsNothing(context) {
 
 // Alice edits, signs out in another tab, then saves: the server refuses the post, and the next time the
 // article's editor opens in that tab (after signing in again) her text is offered back and saves.
-async function signedOutElsewhereLosesNoText(context) {
+async function signedOutElsewhereLosesNoText(context, colleague) {
   run.step = 'signed out in another tab';
   const address = `${env.kotaeUrl}/editor/articles/${article.id}`;
   const page = await context.newPage();
   await page.goto(address);
   const body = page.locator('#f-body');
-  await body.press('Control+End');
-  await page.keyboard.type('\n別のタブで退出した後の追記です。');
-  const written = await body.inputValue();
-
-  const other = await context.newPage();
-  await other.goto(`${env.kotaeUrl}/editor`);
-  await Promise.all([other.waitForURL((u) => u.pathname === '/'), other.locator('.signout-form button').click()]);
-  await other.close();
-
-  // Chromium logs the refused post's 403 as a failed resource load: waited for, then set aside as expected.
-  const [refused] = await Promise.all([
-    page.waitForResponse((r) => r.url().endsWith('/editor/articles') && r.request().method() === 'POST'),
-    page.waitForEvent('console', (message) => message.text().includes('status of 403')),
-    page.locator('button.save-button').click(),
-  ]);
-  expect(refused.status() === 403, `the save after signing out answered ${refused.status()}`);
-  run.consoleErrors = run.consoleErrors.filter((e) => !(e.includes('/editor/articles: ') && e.includes('status of 403')));
-
-  await page.goto(address);
-  expect(new URL(page.url()).pathname === '/login', `the editor did not ask to sign in again: ${page.url()}`);
-  await page.locator('#account-name').fill('alice');
-  await page.locator('#password').fill(env.alicePassword);
-  await Promise.all([page.waitForURL((u) => u.pathname === `/editor/articles/${article.id}`),
-    page.locator('.password-form button[type="submit"]').click()]);
+  const written = await typeAndSaveSignedOut(context, page, '\n別のタブで退出した後の追記です。');
+  await signInAgain(page, address);
   const banner = page.locator('.restore-notice');
   await banner.waitFor({ state: 'visible' });
   expect(await body.inputValue() !== written, 'the form already holds the text: nothing to restore');
@@ -308,7 +286,65 @@ async function signedOutElsewhereLosesNoText(context) {
   await page.reload();
   expect(await banner.isHidden(), 'the restore is still offered after the text was saved');
   log('a save refused after signing out elsewhere lost nothing: the text was offered back and saved');
+
+  // Again, but a colleague saves the draft before Alice is back: restoring brings back the revision her
+  // text started from, so her save is a conflict, never an overwrite of his.
+  const second = await typeAndSaveSignedOut(context, page, '\nアリスの二度目の追記です。');
+  const bobPage = await colleague.newPage();
+  await bobPage.goto(address);
+  await bobPage.locator('#f-body').press('Control+End');
+  await bobPage.keyboard.type('\nボブがその間に保存した追記です。');
+  await Promise.all([bobPage.waitForURL((u) => u.search === '?done=saved'), bobPage.locator('button.save-button').click()]);
+  await bobPage.close();
+  await signInAgain(page, address);
+  await banner.waitFor({ state: 'visible' });
+  await banner.locator('.restore-apply').click();
+  const logged = page.waitForEvent('console', (message) => message.text().includes('status of 409'));
+  logged.catch(() => {}); // only awaited when the answer is the conflict
+  const [conflict] = await Promise.all([
+    page.waitForResponse((r) => r.url().endsWith('/editor/articles') && r.request().method() === 'POST'),
+    page.locator('button.save-button').click(),
+  ]);
+  expect(conflict.status() === 409, `restoring onto a colleague's newer draft saved over it (${conflict.status()})`);
+  await logged;
+  run.consoleErrors = run.consoleErrors.filter((e) => !(e.includes('/editor/articles: ') && e.includes('status of 409')));
+  await page.waitForLoadState();
+  expect(await body.inputValue() === second, 'her restored text is not kept in the form after the conflict');
+  expect((await page.locator('pre.diff').textContent()).includes('ボブがその間に保存した追記です。'),
+    'the conflict does not show the colleague\'s change');
+  log('restoring onto a colleague\'s newer draft ended in a conflict with the diff; nothing was overwritten');
   await page.close();
+}
+
+/** Types `text` at the end of the body, signs out in another tab, then saves: refused (403), kept by the tab. */
+async function typeAndSaveSignedOut(context, page, text) {
+  const body = page.locator('#f-body');
+  await body.press('Control+End');
+  await page.keyboard.type(text);
+  const written = await body.inputValue();
+  const other = await context.newPage();
+  await other.goto(`${env.kotaeUrl}/editor`);
+  await Promise.all([other.waitForURL((u) => u.pathname === '/'), other.locator('.signout-form button').click()]);
+  await other.close();
+  // Chromium logs the refused post's 403 as a failed resource load: waited for, then set aside as expected.
+  const [refused] = await Promise.all([
+    page.waitForResponse((r) => r.url().endsWith('/editor/articles') && r.request().method() === 'POST'),
+    page.waitForEvent('console', (message) => message.text().includes('status of 403')),
+    page.locator('button.save-button').click(),
+  ]);
+  expect(refused.status() === 403, `the save after signing out answered ${refused.status()}`);
+  run.consoleErrors = run.consoleErrors.filter((e) => !(e.includes('/editor/articles: ') && e.includes('status of 403')));
+  return written;
+}
+
+/** Opens the editor at `address` in `page`, signed out: signs Alice in and comes back to it. */
+async function signInAgain(page, address) {
+  await page.goto(address);
+  expect(new URL(page.url()).pathname === '/login', `the editor did not ask to sign in again: ${page.url()}`);
+  await page.locator('#account-name').fill('alice');
+  await page.locator('#password').fill(env.alicePassword);
+  await Promise.all([page.waitForURL((u) => u.pathname === `/editor/articles/${article.id}`),
+    page.locator('.password-form button[type="submit"]').click()]);
 }
 
 async function searchIds(page) {
