@@ -250,7 +250,8 @@ class EditorApiIT {
 
         ObjectNode withImage = article("Our store", "Look for this sign:\n\n" + uploaded.json().get("markdown").asText() + "\n");
         withImage.put("id", "api-image");
-        assertEquals(201, json(server, "POST", "/api/v1/articles", ROOT, withImage.toString()).status());
+        KotaeServer.Reply created = json(server, "POST", "/api/v1/articles", ROOT, withImage.toString());
+        assertEquals(201, created.status(), created.body());
         await().atMost(Duration.ofSeconds(30)).until(() -> server.get("/articles/api-image").status() == 200);
         assertTrue(server.get("/articles/api-image").body().contains("<img src=\"" + url + "\" alt=\"store-front\""),
                 () -> server.get("/articles/api-image").body());
@@ -266,6 +267,13 @@ class EditorApiIT {
         KotaeServer.Reply revalidated = server.send(server.request(url).header("If-None-Match", tag), null);
         assertEquals(304, revalidated.status());
         assertEquals(404, server.get(url.replace(".png", ".svg")).status());
+
+        // Once no public article shows it, strangers get it no more.
+        assertEquals(204, json(server, "DELETE", "/api/v1/articles/api-image", ROOT, null, "If-Match",
+                quoted(version(created))).status());
+        await().atMost(Duration.ofSeconds(30)).until(() -> server.get("/articles/api-image").status() == 404);
+        assertEquals(404, server.get(url).status(), "the article that showed it is gone");
+        assertEquals(200, server.get(url, BOB).status(), "editors still have it (its file stays)");
     }
 
     /** An image only an internal playbook shows is as internal as the playbook. */
