@@ -376,14 +376,7 @@ class LearningServiceTest {
 
     /** Rows of learning_choice that are choices ({@code chose}) or only skips. */
     private static long rows(AnalyticsDatabase database, boolean chose) throws Exception {
-        try (var connection = database.dataSource().getConnection(); var select = connection.prepareStatement(
-                "SELECT COUNT(*) FROM learning_choice WHERE chose = ?")) {
-            select.setBoolean(1, chose);
-            try (var row = select.executeQuery()) {
-                row.next();
-                return row.getLong(1);
-            }
-        }
+        return countChoices(database, "chose = ?", chose);
     }
 
     private static Evidence evidence(LearningService learning, String articleId) throws Exception {
@@ -396,9 +389,14 @@ class LearningServiceTest {
     }
 
     private static long skipsOf(AnalyticsDatabase database, String articleId) throws Exception {
+        return countChoices(database, "article_id = ? AND skipped = TRUE AND chose = FALSE", articleId);
+    }
+
+    /** How many rows of learning_choice meet {@code where}, its {@code ?} bound to {@code value}. */
+    private static long countChoices(AnalyticsDatabase database, String where, Object value) throws Exception {
         try (var connection = database.dataSource().getConnection(); var select = connection.prepareStatement(
-                "SELECT COUNT(*) FROM learning_choice WHERE article_id = ? AND skipped = TRUE AND chose = FALSE")) {
-            select.setString(1, articleId);
+                "SELECT COUNT(*) FROM learning_choice WHERE " + where)) {
+            select.setObject(1, value);
             try (var row = select.executeQuery()) {
                 row.next();
                 return row.getLong(1);
