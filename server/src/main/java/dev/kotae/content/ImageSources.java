@@ -72,8 +72,13 @@ public final class ImageSources {
             return this;
         }
         String origin = address.getScheme() + "://" + address.getHost() + (address.getPort() == -1 ? "" : ":" + address.getPort());
+        Source own;
+        try {
+            own = source(origin);
+        } catch (IllegalArgumentException e) {
+            return this; // an address no policy source can name (an IPv6 literal): 'self' still covers it
+        }
         List<Source> all = new java.util.ArrayList<>(sources);
-        Source own = source(origin);
         if (!all.contains(own)) {
             all.add(own);
         }

@@ -65,6 +65,7 @@ class ImageSourcesTest {
         assertFalse(withOwn.allows("https://other.example.com/a.png"));
         assertEquals(List.of("https://help.example.com"), withOwn.values());
         assertSame(sources, sources.including(null));
+        assertSame(sources, sources.including(java.net.URI.create("http://[::1]:8080")), "never a reason not to start");
     }
 
     @Test
