@@ -93,7 +93,8 @@ public final class LearningResource {
         if (articleId != null && !Article.ID_PATTERN.matcher(articleId).matches()) {
             throw ApiException.badRequest("bad_article", "article is not an article id");
         }
-        String filter = Params.optional(decision) == null ? "all" : decision.strip();
+        // Any case, as a decision's body takes "APPROVED" as well as "approved".
+        String filter = Params.optional(decision) == null ? "all" : decision.strip().toLowerCase(java.util.Locale.ROOT);
         if (!FILTERS.contains(filter)) {
             throw ApiException.badRequest("bad_decision", "decision must be none, approved, rejected, always, routed or all");
         }

@@ -59,6 +59,8 @@ class AnalyticsPageIT {
             assertEquals(Messages.of("ja").text("analytics.badFilter.bad_from"), shown.selectFirst("#filter-problem").text());
             assertEquals("not-a-date", shown.selectFirst("#from").attr("value"));
             assertEquals("refund", shown.selectFirst("form.analytics-filter input[name=q]").attr("value"));
+            assertEquals(1, shown.select("#q").size(), "one element with the header search box's id; the filter's label names its own");
+            assertEquals("containing", shown.selectFirst("form.analytics-filter label[for=containing]").attr("for"));
             assertTrue(shown.selectFirst(".bar-chart") != null, "the reports are there");
             KotaeServer.Reply backwards = server.get("/analytics?from=2026-12-05&to=2026-12-01&lang=en", KotaeServer.AGENT_TOKEN);
             assertEquals(400, backwards.status());

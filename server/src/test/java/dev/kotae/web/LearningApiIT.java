@@ -162,6 +162,8 @@ class LearningApiIT {
             assertEquals(400, refused.status(), refused.body());
             assertEquals("bad_decision", refused.json().get("error").get("code").asText(), refused.body());
             assertEquals(400, server.get("/api/v1/admin/learning/phrasings?decision=perhaps", KotaeServer.ADMIN_TOKEN).status());
+            assertEquals(200, server.get("/api/v1/admin/learning/phrasings?decision=NONE", KotaeServer.ADMIN_TOKEN).status(),
+                    "any case, as decisions are taken");
             assertEquals(400, server.get("/api/v1/admin/learning/phrasings?limit=-1", KotaeServer.ADMIN_TOKEN).status());
             assertEquals(401, server.post("/api/v1/admin/learning/run", "", null).status());
             assertEquals(403, server.post("/api/v1/admin/learning/run", "", KotaeServer.AGENT_TOKEN).status());
