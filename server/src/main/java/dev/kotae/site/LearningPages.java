@@ -229,17 +229,16 @@ public final class LearningPages {
     /** The titles of the articles each query group was routed to. */
     private Map<String, List<String>> routedByGroup() throws SQLException, IOException {
         Map<String, List<String>> routed = new HashMap<>();
-        for (LearningService.PhrasingRow row : learning.phrasings(null, "routed", SHOWN)) {
-            String title = articles.article(row.articleId(), Audience.AGENTS).map(Article::title).orElse(row.articleId());
-            routed.computeIfAbsent(row.queryGroup(), group -> new ArrayList<>()).add(title);
+        for (Evidence.Key key : learning.routed()) {
+            String title = articles.article(key.articleId(), Audience.AGENTS).map(Article::title).orElse(key.articleId());
+            routed.computeIfAbsent(key.queryGroup(), group -> new ArrayList<>()).add(title);
         }
         return routed;
     }
 
     /** Where {@code query} (as the reports list it) was routed: grouped as a route groups it. */
     private static List<String> routedTo(Map<String, List<String>> routed, String query) {
-        String group = Moderation.key(query, "x", Evidence.Scope.PUBLIC).queryGroup();
-        return routed.getOrDefault(group, List.of());
+        return routed.getOrDefault(Moderation.group(query), List.of());
     }
 
     /** The admin posting a form here, or the 403 page. */

@@ -225,6 +225,20 @@ public final class LearningService implements AutoCloseable {
      * @param articleId only this article's, or {@code null} for all
      * @param decision {@code none} (undecided), {@code all}, or one decision's name
      */
+    /**
+     * The pairs agents routed (a query to an article), from the decisions alone: cheaper than
+     * {@link #phrasings}, which reads every choice's evidence.
+     */
+    public List<Evidence.Key> routed() throws SQLException, IOException {
+        List<Evidence.Key> routed = new ArrayList<>();
+        for (EvidenceStore.StoredDecision decided : store.decisions().values()) {
+            if (decided.decision() == Decision.ROUTED && inOwnScope(decided.key())) {
+                routed.add(decided.key());
+            }
+        }
+        return routed;
+    }
+
     public List<PhrasingRow> phrasings(String articleId, String decision, int limit) throws SQLException, IOException {
         Map<Evidence.Key, EvidenceStore.StoredDecision> decisions = store.decisions();
         List<PhrasingRow> rows = new ArrayList<>();

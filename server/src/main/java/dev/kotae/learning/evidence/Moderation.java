@@ -66,7 +66,12 @@ public final class Moderation {
      * stores queries under, so it finds the visitors' evidence for the same query.
      */
     public static Evidence.Key key(String query, String articleId, Evidence.Scope scope) {
-        return new Evidence.Key(QuerySpelling.of(QueryText.masked(query.strip())).group(), articleId, scope);
+        return new Evidence.Key(group(query), articleId, scope);
+    }
+
+    /** The query group {@code query} (as typed, or as the reports list it) falls in: masked, then folded. */
+    public static String group(String query) {
+        return QuerySpelling.of(QueryText.masked(query.strip())).group();
     }
 
     /**
