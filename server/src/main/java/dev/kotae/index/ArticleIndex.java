@@ -19,6 +19,7 @@ import org.apache.lucene.index.BinaryDocValues;
 import org.apache.lucene.index.DirectoryReader;
 import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexWriterConfig;
+import org.apache.lucene.index.NoMergePolicy;
 import org.apache.lucene.index.LeafReaderContext;
 import org.apache.lucene.index.SortedDocValues;
 import org.apache.lucene.index.Term;
@@ -103,6 +104,8 @@ public final class ArticleIndex implements AutoCloseable {
     private final HitArticles hitArticles = new HitArticles();
     private final SuggestCards suggestCards = new SuggestCards();
     private final ArticleDocuments documents;
+    /** Whether the writer merges segments (always, outside tests: see {@link #openWithoutMerges}). */
+    private final boolean merging;
     private final boolean rebuilt;
     /** Documents added, replaced or removed since the last merge into one segment; writer thread only. */
     private long changedSinceMerge;
@@ -117,8 +120,9 @@ public final class ArticleIndex implements AutoCloseable {
     private final WriterThread writerThread = new WriterThread("kotae-index-writer", Duration.ofMinutes(2));
 
     private ArticleIndex(Path path, Analysis analysis, ArticleDocuments documents, String settingsFingerprint,
-            IndexDirectories directories) throws IOException {
+            IndexDirectories directories, boolean merging) throws IOException {
         this.path = path;
+        this.merging = merging;
         this.analysis = analysis;
         this.documents = documents;
         Files.createDirectories(path);
@@ -180,7 +184,7 @@ public final class ArticleIndex implements AutoCloseable {
     private IndexWriterConfig writerConfig() {
         return new IndexWriterConfig(analysis.perField())
                 .setOpenMode(IndexWriterConfig.OpenMode.CREATE_OR_APPEND)
-                .setMergePolicy(new EditSegmentsMergePolicy(MERGE_AFTER_CHANGES))
+                .setMergePolicy(merging ? new EditSegmentsMergePolicy(MERGE_AFTER_CHANGES) : NoMergePolicy.INSTANCE)
                 .setCommitOnClose(true);
     }
 
@@ -198,7 +202,17 @@ public final class ArticleIndex implements AutoCloseable {
     /** Opens (or creates) the index in {@code path}, its files in the directory {@code directories} opens. */
     public static ArticleIndex open(Path path, Analysis analysis, ArticleDocuments documents, String settingsFingerprint,
             IndexDirectories directories) throws IOException {
-        return new ArticleIndex(path, analysis, documents, settingsFingerprint, directories);
+        return new ArticleIndex(path, analysis, documents, settingsFingerprint, directories, true);
+    }
+
+    /**
+     * Opens an index that never merges segments: each published change stays a segment of its own, with
+     * its deleted documents, for tests that must check searching across segments. Merges run on Lucene's
+     * own threads, so with merging on, how many segments a view holds depends on timing.
+     */
+    static ArticleIndex openWithoutMerges(Path path, Analysis analysis, ArticleDocuments documents)
+            throws IOException {
+        return new ArticleIndex(path, analysis, documents, "test", IndexDirectories.FILE_SYSTEM, false);
     }
 
     /** Whether opening found an index built with other settings and emptied it. */
