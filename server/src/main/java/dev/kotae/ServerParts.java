@@ -310,7 +310,7 @@ final class ServerParts implements AutoCloseable {
                 new SignInPages(site, tokens, passwordSignIn),
                 new SearchEngineFiles(site, articles),
                 new AnalyticsPages(site, reports, articles, analyticsZone, digest),
-                new EditorPages(site, editor, categories, articles),
+                new EditorPages(site, editor, categories, articles, search),
                 new HistoryPages(site, editor),
                 new AuditPages(site, editor),
                 new LearningPages(site, learning, moderation, reports, articles),

@@ -14,6 +14,7 @@ import dev.kotae.http.Callers;
 import dev.kotae.search.ArticleService;
 import dev.kotae.search.Audience;
 import dev.kotae.search.CategoryService;
+import dev.kotae.search.SearchService;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
@@ -31,10 +32,12 @@ import java.net.URI;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * The editor pages: the list of pending drafts and the article form (new, draft or published) with its
@@ -68,9 +71,12 @@ public final class EditorPages {
     private final CategoryService categories;
     private final ArticleService articles;
     private final EditorRequests requests;
+    private final PublishedListing listing;
 
-    public EditorPages(Site site, EditorService editor, CategoryService categories, ArticleService articles) {
+    public EditorPages(Site site, EditorService editor, CategoryService categories, ArticleService articles,
+            SearchService search) {
         this.site = site;
+        this.listing = new PublishedListing(search);
         this.editor = editor;
         this.categories = categories;
         this.articles = articles;
@@ -80,17 +86,22 @@ public final class EditorPages {
     // ---- the list of drafts ----------------------------------------------------------------------------
 
     @GET
-    public Response home(@Context ContainerRequestContext request) throws IOException {
+    public Response home(@QueryParam("q") String q, @QueryParam("page") String pageParam,
+            @Context ContainerRequestContext request) throws IOException {
         return EditorRequests.page(() -> {
             Caller caller = Callers.caller(request.getSecurityContext());
             if (caller.isAnonymous()) {
                 return EditorRequests.signIn(EditorLinks.HOME);
             }
+            String query = q == null ? "" : q.strip();
+            int pageNumber = SearchLinks.pageNumber(pageParam, PublishedListing.PAGE_SIZE);
             List<Pages.DraftRow> inReview = new ArrayList<>();
             List<Pages.DraftRow> scheduled = new ArrayList<>();
             List<Pages.DraftRow> writing = new ArrayList<>();
             Map<String, Instant> goingLive = editor.scheduled(caller);
+            Set<String> pending = new HashSet<>();
             for (Draft draft : editor.drafts(caller)) {
+                pending.add(draft.id());
                 Instant at = goingLive.get(draft.id());
                 // A scheduled draft's row says when it goes live, the others when they were last saved.
                 Pages.DraftRow row = new Pages.DraftRow(draft.id(), draft.article().title(), draft.article().locale(),
@@ -99,8 +110,9 @@ public final class EditorPages {
                 (at != null ? scheduled : draft.state() == DraftState.IN_REVIEW ? inReview : writing).add(row);
             }
             PageContext page = requests.context(request, caller, "editor.home.title", "page-editor");
+            Pages.PublishedList published = listing.page(query, pageNumber, pending, Messages.of(site.language(request)));
             return site.page(200, "editorHome.jte", page, "home",
-                    new Pages.EditorHome(inReview, scheduled, writing, caller.canEdit(), caller.isAdmin()));
+                    new Pages.EditorHome(inReview, scheduled, writing, caller.canEdit(), caller.isAdmin(), published));
         });
     }
 

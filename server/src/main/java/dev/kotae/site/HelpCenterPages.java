@@ -13,7 +13,6 @@ import dev.kotae.http.Callers;
 import dev.kotae.search.ArticleService;
 import dev.kotae.search.Audience;
 import dev.kotae.search.CategoryService;
-import dev.kotae.util.AsciiNumbers;
 import dev.kotae.util.InvalidRequestException;
 import dev.kotae.search.SearchRequest;
 import dev.kotae.search.SearchResult;
@@ -104,7 +103,7 @@ public final class HelpCenterPages {
         boolean allLocales = SearchLinks.ALL_LOCALES.equals(localeParam);
         String locale = allLocales ? null : blankToNull(localeParam) != null ? localeParam.strip()
                 : contentLocale(lang, Audience.of(caller));
-        int pageNumber = pageNumber(pageParam);
+        int pageNumber = SearchLinks.pageNumber(pageParam, PAGE_SIZE);
         SearchLinks links = SearchLinks.of(query.isEmpty() ? null : query, blankToNull(category), blankToNull(tag),
                 blankToNull(type), allLocales ? SearchLinks.ALL_LOCALES : blankToNull(localeParam));
         SearchResult result;
@@ -291,16 +290,6 @@ public final class HelpCenterPages {
         return searchService.hasArticlesIn(lang, audience) ? lang : null;
     }
 
-    private static int pageNumber(String raw) {
-        if (raw == null || raw.isBlank()) {
-            return 1;
-        }
-        int page = AsciiNumbers.wholeNumber(raw.strip()).orElseThrow(() -> new PageException(400));
-        if (page < 1 || page > SearchRequest.MAX_WINDOW / PAGE_SIZE) {
-            throw new PageException(400);
-        }
-        return page;
-    }
 
     /** The article and its translations as {@code hreflang} alternates; none when it has no translation. */
     private List<PageContext.Alternate> alternates(ContainerRequestContext request, Article article, String canonical,

@@ -258,7 +258,18 @@ public final class Pages {
      * @param admin whether the person reads the audit log
      */
     public record EditorHome(List<DraftRow> inReview, List<DraftRow> scheduled, List<DraftRow> drafts, boolean canCreate,
-            boolean admin) {}
+            boolean admin, PublishedList published) {}
+
+    /** A published article in the editor home's list, linked to its editor page. */
+    public record PublishedRow(String id, String title, String locale, String type, boolean internal,
+            boolean pendingDraft, String url) {}
+
+    /**
+     * A page of the editor home's published articles: those {@code query} finds (all, newest first, when
+     * blank), with links to the pages before and after ({@code null} at either end).
+     */
+    public record PublishedList(String query, List<PublishedRow> rows, long total, String previous, String next,
+            int page, int pages) {}
 
     /** One option of a {@code <select>}. */
     public record Choice(String value, String label, boolean selected) {}

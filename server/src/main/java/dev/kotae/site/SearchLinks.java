@@ -1,5 +1,7 @@
 package dev.kotae.site;
 
+import dev.kotae.search.SearchRequest;
+import dev.kotae.util.AsciiNumbers;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
@@ -67,5 +69,20 @@ final class SearchLinks {
             url.append(separator).append(PAGE).append('=').append(page);
         }
         return url.toString();
+    }
+
+    /**
+     * The page number a {@code page} parameter asks for: 1 when absent; a 400 page when it is not a whole
+     * number of ASCII digits or asks past the deepest page a search of {@code pageSize} hits may reach.
+     */
+    static int pageNumber(String raw, int pageSize) {
+        if (raw == null || raw.isBlank()) {
+            return 1;
+        }
+        int page = AsciiNumbers.wholeNumber(raw.strip()).orElseThrow(() -> new PageException(400));
+        if (page < 1 || page > SearchRequest.MAX_WINDOW / pageSize) {
+            throw new PageException(400);
+        }
+        return page;
     }
 }

@@ -183,6 +183,60 @@ class EditorPagesIT {
     }
 
     @Test
+    void theHomeListsPublishedArticlesToFindTheOneToChange() {
+        SiteBrowser ann = SiteBrowser.signedIn(base, ANN);
+        Document all = ann.get("/editor").html();
+        Element list = all.selectFirst("section#published");
+        assertNotNull(list, all.outerHtml());
+        String count = list.selectFirst(".published-count").text();
+        assertTrue(count.matches("記事 [0-9]+ 件（新しい順）"), count); // the help center's language: ja
+        int articles = Integer.parseInt(count.replaceAll("[^0-9]", ""));
+        assertTrue(articles > 40, "every published article, internal ones too: " + count);
+        assertEquals(20, list.select("tbody tr").size(), "a page at a time");
+        assertNotNull(list.selectFirst("a[rel=next][href=/editor?page=2#published]"), list.outerHtml());
+
+        // A search finds internal playbooks for agents, marked as such, linked to their editor page.
+        Document found = ann.get("/editor?q=" + enc("escalation procedure")).html();
+        Element row = found.selectFirst("#published a[href=/editor/articles/escalation-en]");
+        assertNotNull(row, found.selectFirst("#published").outerHtml());
+        assertNotNull(row.parent().selectFirst(".badge--internal"), "internal articles say so");
+        assertEquals("escalation procedure", found.selectFirst("#published-q").attr("value"));
+        assertTrue(found.selectFirst(".published-count").text().contains("「escalation procedure」"));
+
+        // The last page links back; past it, nothing is listed and the way back is the last page.
+        // (Counted again: an earlier test's publish may have been indexed since.)
+        int last = (articles + 19) / 20;
+        Document lastPage = ann.get("/editor?page=" + last).html();
+        int now = Integer.parseInt(lastPage.selectFirst(".published-count").text().replaceAll("[^0-9]", ""));
+        assertEquals(now - (last - 1) * 20, lastPage.select("#published tbody tr").size());
+        assertNull(lastPage.selectFirst("#published a[rel=next]"));
+        Document past = ann.get("/editor?page=" + (last + 3)).html();
+        assertTrue(past.select("#published tbody tr").isEmpty());
+        assertNotNull(past.selectFirst("#published a[rel=prev][href=/editor?page=" + last + "#published]"),
+                past.selectFirst("#published").outerHtml());
+        for (String bad : List.of("abc", "0", "-1", "５", "99999999999")) {
+            assertEquals(400, ann.get("/editor?page=" + enc(bad)).status(), bad);
+        }
+
+        // An article with a pending draft says so in the list.
+        SiteBrowser alice = SiteBrowser.signedIn(base, ALICE);
+        Map<String, String> fields = formOf(alice.get("/editor/articles/" + SAMPLE));
+        fields.put("body", fields.get("body") + "\nA pending change.\n");
+        fields.put("action", "save");
+        assertEquals(303, alice.post("/editor/articles", fields).status());
+        try {
+            Element pending = alice.get("/editor?q=" + enc("Checking your order status")).html()
+                    .selectFirst("#published a[href=/editor/articles/" + SAMPLE + "]");
+            assertNotNull(pending);
+            assertNotNull(pending.parent().selectFirst(".badge:not(.badge--internal)"), "the draft is mentioned");
+        } finally {
+            Map<String, String> discard = formOf(alice.get("/editor/articles/" + SAMPLE));
+            discard.put("action", "discard");
+            assertEquals(303, alice.post("/editor/articles", discard).status());
+        }
+    }
+
+    @Test
     void aSaveStartedFromAnOldVersionIsRefusedWithTheDiffAndTheTextKept() {
         SiteBrowser alice = SiteBrowser.signedIn(base, ALICE);
         SiteBrowser bob = SiteBrowser.signedIn(base, BOB);
