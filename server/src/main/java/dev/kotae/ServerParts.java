@@ -70,6 +70,7 @@ import dev.kotae.site.AnalyticsPages;
 import dev.kotae.site.AuditPages;
 import dev.kotae.site.ContactAdminPages;
 import dev.kotae.site.ContactPages;
+import dev.kotae.site.DeletePages;
 import dev.kotae.site.EditorPages;
 import dev.kotae.site.HelpCenterPages;
 import dev.kotae.site.HistoryPages;
@@ -312,6 +313,7 @@ final class ServerParts implements AutoCloseable {
                 new AnalyticsPages(site, reports, articles, analyticsZone, digest),
                 new EditorPages(site, editor, categories, articles, search),
                 new HistoryPages(site, editor),
+                new DeletePages(site, editor),
                 new AuditPages(site, editor),
                 new LearningPages(site, learning, moderation, reports, articles),
                 new ContactPages(site, contactDesk, publicHelpCenter, events, addresses),

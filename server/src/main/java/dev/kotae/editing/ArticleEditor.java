@@ -468,8 +468,6 @@ public final class ArticleEditor implements EditorService, AutoCloseable {
         synchronized (writeLock) {
             PublishedFiles.InFile current = onDisk.file(id)
                     .orElseThrow(() -> new EditRejectedException("id", "no published article " + id, 404));
-            {
-            }
             if (!current.version().equals(ifMatch)) {
                 throw new EditConflictException("the published " + id + " changed since version " + ifMatch,
                         current.version(), "");
@@ -615,9 +613,14 @@ public final class ArticleEditor implements EditorService, AutoCloseable {
      * Changes that skip review (publishing directly, deleting) are for admins, and for editors only where
      * review is optional.
      */
+    @Override
+    public boolean publishesAlone(Caller caller) {
+        return caller.canEdit() && (caller.isAdmin() || !reviewRequired);
+    }
+
     private void requireAlonePublisher(Caller caller, String what, String instead) throws EditNotAllowedException {
         requireEditor(caller, what);
-        if (!caller.isAdmin() && reviewRequired) {
+        if (!publishesAlone(caller)) {
             throw new EditNotAllowedException("review is required here, so only an admin may " + what + ": "
                     + instead);
         }

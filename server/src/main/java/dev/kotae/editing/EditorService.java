@@ -66,6 +66,12 @@ public interface EditorService {
     PublishedArticle publishDirectly(Caller caller, EditableArticle article, String ifMatch, String message)
             throws EditConflictException, EditNotAllowedException, EditRejectedException;
 
+    /**
+     * Whether the caller may publish without another editor's review and delete articles: an admin, or
+     * any editor where review is optional.
+     */
+    boolean publishesAlone(Caller caller);
+
     /** Deletes a published article's file (kept in history, restorable). */
     void delete(Caller caller, String id, String ifMatch, String message)
             throws EditConflictException, EditNotAllowedException, EditRejectedException;

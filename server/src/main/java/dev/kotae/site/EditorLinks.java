@@ -24,6 +24,11 @@ final class EditorLinks {
         return article(id) + "/history";
     }
 
+    /** The page that confirms deleting a published article. */
+    static String delete(String id) {
+        return article(id) + "/delete";
+    }
+
     static String version(String id, String version) {
         return history(id) + "/" + segment(version);
     }

@@ -417,7 +417,9 @@ public final class EditorPages {
                         ? EditorLinks.published(id) : null,
                 known && (published.isPresent() || draft.map(d -> d.baseVersion() != null).orElse(false))
                         ? EditorLinks.history(id) : null,
-                translate, translateLabel);
+                translate, translateLabel,
+                // Deleting skips review, so it is offered only to those who may publish alone.
+                editable && published.isPresent() && editor.publishesAlone(caller) ? EditorLinks.delete(id) : null);
         Pages.EditorPage model = new Pages.EditorPage(form, state.isNew(), state.startedFrom(), state.baseVersion(),
                 editable, readOnly, state.errors(), state.notice(), state.diff(), categoryNames(contentLocale),
                 ZONE.getId(),

@@ -15,6 +15,7 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
@@ -49,7 +50,8 @@ public final class HistoryPages {
     }
 
     @GET
-    public Response history(@PathParam("id") String id, @Context ContainerRequestContext request) throws IOException {
+    public Response history(@PathParam("id") String id, @QueryParam("done") String done,
+            @Context ContainerRequestContext request) throws IOException {
         return EditorRequests.page(() -> {
             Caller caller = Callers.caller(request.getSecurityContext());
             if (caller.isAnonymous()) {
@@ -70,7 +72,10 @@ public final class HistoryPages {
             PageContext page = requests.context(request, caller, "editor.history.title", "page-editor");
             return site.page(200, "editorHistory.jte", page, "history",
                     new Pages.EditorHistory(id, title, rows, EditorLinks.article(id),
-                            rows.size() >= EditorService.LISTED_VERSIONS ? EditorService.LISTED_VERSIONS : null));
+                            rows.size() >= EditorService.LISTED_VERSIONS ? EditorService.LISTED_VERSIONS : null,
+                            // After a delete: the article is gone from the site, and this is where it comes back.
+                            "deleted".equals(done) && published.isEmpty()
+                                    ? new Pages.Notice(messages.text("editor.done.deleted"), false) : null));
         });
     }
 

@@ -285,7 +285,7 @@ public final class Pages {
      * it, the history, and a new translation (each {@code null} when it does not apply).
      */
     public record EditorNav(String live, String draft, String published, String history, String translate,
-            String translateLabel) {}
+            String translateLabel, String delete) {}
 
     /**
      * The editor form of one article.
@@ -332,7 +332,7 @@ public final class Pages {
      * @param listedAtMost the listing's cap when it was reached (older versions not shown), else {@code null}
      */
     public record EditorHistory(String id, String title, List<HistoryRow> versions, String editUrl,
-            Integer listedAtMost) {}
+            Integer listedAtMost, Notice notice) {}
 
     /**
      * One history version: its text and its diff to what is published now.
@@ -342,6 +342,13 @@ public final class Pages {
      */
     public record EditorVersion(String id, HistoryRow entry, dev.kotae.editing.EditableArticle article, String diff,
             boolean canRestore, String historyUrl, String restoreUrl, String publishedVersion, Notice notice) {}
+
+    /**
+     * The page confirming that a published article is to be deleted: which version is deleted, whether a
+     * draft of it is pending (it stays, and publishing it brings the article back), and the note typed so far.
+     */
+    public record EditorDelete(String id, String title, String locale, String version, String editUrl,
+            String deleteUrl, boolean draftPending, String message, Notice notice) {}
 
     /** The script's preview pane: the article as it would be published, or why it cannot be shown. */
     public record PreviewPane(ArticleBody body, String problem) {}

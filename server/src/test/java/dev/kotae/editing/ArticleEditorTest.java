@@ -291,6 +291,9 @@ class ArticleEditorTest {
     @Test
     void deletingNeedsAnAdminWhileReviewIsRequiredAsPublishingDirectlyDoes() throws Exception {
         PublishedArticle made = editor.publishDirectly(ADMIN, giftWrap("x"), null, null);
+        assertFalse(editor.publishesAlone(ALICE), "what the editor page asks before offering to delete");
+        assertTrue(editor.publishesAlone(ADMIN));
+        assertFalse(editor.publishesAlone(AGENT));
         assertThrows(EditNotAllowedException.class, () -> editor.delete(ALICE, made.article().id(), made.version(), null));
         assertTrue(Files.exists(fixture.content.resolve(made.path())), "an editor's delete changed nothing");
         editor.delete(ADMIN, made.article().id(), made.version(), null);
@@ -299,6 +302,8 @@ class ArticleEditorTest {
         fixture.close();
         try (EditorFixture optional = new EditorFixture(temp.resolve("optional"), false)) {
             PublishedArticle mine = optional.editor.publishDirectly(ALICE, giftWrap("x"), null, null);
+            assertTrue(optional.editor.publishesAlone(ALICE));
+            assertFalse(optional.editor.publishesAlone(AGENT));
             optional.editor.delete(ALICE, mine.article().id(), mine.version(), null);
             assertFalse(Files.exists(optional.content.resolve(mine.path())), "review optional: editors delete");
         }

@@ -411,6 +411,88 @@ class EditorPagesIT {
                 a.questions(), a.translationKey(), body);
     }
 
+    /**
+     * Deleting from the editor: offered only to those who may publish alone (review is required here, so
+     * admins), confirmed on a page of its own, refused when the article changed since that page, and
+     * followed by the history, from which the article is restored.
+     */
+    @Test
+    void anAdminDeletesAnArticleAfterConfirmingAndRestoresItFromItsHistory() throws Exception {
+        EditorService editor = server.app().editor();
+        Caller admin = new Caller("admin", Role.ADMIN);
+        PublishedArticle made = editor.publishDirectly(admin, new EditableArticle("to-delete", "To delete",
+                null, null, "en", "Testing", List.of(), List.of(), null, "first text"), null, null);
+        SiteBrowser anonymous = new SiteBrowser(base);
+        await("published").atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(20))
+                .until(() -> anonymous.get("/articles/to-delete").status() == 200);
+
+        SiteBrowser alice = SiteBrowser.signedIn(base, ALICE);
+        assertNull(alice.get("/editor/articles/to-delete").html().selectFirst("a.delete-link"),
+                "an editor may not delete where review is required");
+        assertEquals(403, alice.get("/editor/articles/to-delete/delete").status());
+        assertNull(SiteBrowser.signedIn(base, ANN).get("/editor/articles/to-delete").html().selectFirst("a.delete-link"));
+        assertEquals(303, anonymous.get("/editor/articles/to-delete/delete").status(), "sign in first");
+
+        SiteBrowser browser = SiteBrowser.signedIn(base, KotaeServer.ADMIN_TOKEN);
+        Element link = browser.get("/editor/articles/to-delete").html().selectFirst("a.delete-link");
+        assertNotNull(link, "admins are offered to delete");
+        Document confirm = browser.get(link.attr("href")).html();
+        Element form = confirm.selectFirst("form.delete-form");
+        assertEquals(made.version(), form.selectFirst("input[name=version]").attr("value"));
+        assertTrue(confirm.text().contains("To delete"), "the page names the article");
+
+        // Changed by someone else after the page was opened: refused, nothing deleted, asked again.
+        PublishedArticle changed = editor.publishDirectly(admin, withBody(made, "second text"), made.version(), null);
+        Map<String, String> fields = new LinkedHashMap<>();
+        form.select("input[name]").forEach(input -> fields.put(input.attr("name"), input.attr("value")));
+        fields.put("message", "Outdated <b>FAQ</b>");
+        SiteBrowser.Page refused = browser.post(form.attr("action"), fields);
+        assertEquals(409, refused.status(), refused.body());
+        assertNotNull(refused.html().selectFirst(".notice--error"));
+        assertEquals("Outdated <b>FAQ</b>", refused.html().selectFirst("#delete-message").attr("value"), "note kept");
+        assertTrue(Files.exists(server.content().resolve(changed.path())));
+
+        Element again = refused.html().selectFirst("form.delete-form");
+        assertEquals(changed.version(), again.selectFirst("input[name=version]").attr("value"));
+        fields.put("version", changed.version());
+        SiteBrowser.Page deleted = browser.post(again.attr("action"), fields);
+        assertEquals(303, deleted.status(), deleted.body());
+        assertTrue(deleted.location().endsWith("/editor/articles/to-delete/history?done=deleted"), deleted.location());
+        assertFalse(Files.exists(server.content().resolve(changed.path())), "the file is gone");
+        await("gone from the help center").atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(20))
+                .until(() -> anonymous.get("/articles/to-delete").status() == 404);
+
+        Document history = browser.get("/editor/articles/to-delete/history?done=deleted").html();
+        assertNotNull(history.selectFirst(".notice[role=status]"), "the history says it was deleted");
+        assertTrue(history.select("tbody tr").text().contains("Outdated <b>FAQ</b>"), "with the note, as text");
+        assertEquals(404, browser.get("/editor/articles/to-delete/delete").status(), "nothing left to delete");
+
+        // Its last version is restored from the history: back on the site.
+        Element restore = browser.get(history.selectFirst("a.version-link").attr("href")).html()
+                .selectFirst("form.restore-form");
+        Map<String, String> restoring = new LinkedHashMap<>();
+        restore.select("input[name]").forEach(input -> restoring.put(input.attr("name"), input.attr("value")));
+        assertEquals(303, browser.post(restore.attr("action"), restoring).status());
+        await("restored").atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(20))
+                .until(() -> anonymous.get("/articles/to-delete").status() == 200);
+        assertTrue(anonymous.get("/articles/to-delete").body().contains("second text"));
+    }
+
+    /** A delete post without the browser's form token, or naming no version, deletes nothing. */
+    @Test
+    void deletePostsWithoutTokenOrVersionAreRefused() throws Exception {
+        EditorService editor = server.app().editor();
+        PublishedArticle made = editor.publishDirectly(new Caller("admin", Role.ADMIN), new EditableArticle(
+                "kept-article", "Kept", null, null, "en", "Testing", List.of(), List.of(), null, "text"), null, null);
+        SiteBrowser browser = SiteBrowser.signedIn(base, KotaeServer.ADMIN_TOKEN);
+        Map<String, String> fields = new LinkedHashMap<>(Map.of("version", made.version()));
+        assertEquals(403, browser.post("/editor/articles/kept-article/delete", fields).status());
+        fields.put("csrf", SiteBrowser.formCsrf(browser.get("/editor").html()));
+        fields.remove("version");
+        assertEquals(400, browser.post("/editor/articles/kept-article/delete", fields).status());
+        assertTrue(Files.exists(server.content().resolve(made.path())));
+    }
+
     /** A delete has no text to show: its row is listed without a link, and every link there opens. */
     @Test
     void everyVersionLinkInAHistoryOpensAndADeleteRowHasNone() throws Exception {
