@@ -164,6 +164,13 @@ public final class ArticleEditor implements EditorService, AutoCloseable {
     }
 
     @Override
+    public Optional<String> draftChanges(Caller caller, String id) throws EditNotAllowedException {
+        Optional<Draft> draft = draft(caller, id);
+        Optional<PublishedFiles.InFile> current = draft.isEmpty() ? Optional.empty() : onDisk.file(id);
+        return current.map(file -> diffFromFile(file, draft.get().article(), "draft@" + draft.get().revision()));
+    }
+
+    @Override
     public Optional<PublishedArticle> published(Caller caller, String id) throws EditNotAllowedException {
         requireReader(caller);
         if (id == null || !Article.ID_PATTERN.matcher(id).matches()) {
@@ -727,6 +734,11 @@ public final class ArticleEditor implements EditorService, AutoCloseable {
 
     /** The diff from the published file (or nothing) to the caller's text, both as whole files. */
     private String diffFromFile(PublishedFiles.InFile current, EditableArticle mine) {
+        return diffFromFile(current, mine, "yours");
+    }
+
+    /** The diff from the published file (or nothing) to {@code text}, named {@code name}, both as whole files. */
+    private String diffFromFile(PublishedFiles.InFile current, EditableArticle text, String name) {
         byte[] theirs = current == null ? new byte[0] : current.bytes();
         LocalDate updated = null;
         if (current != null) {
@@ -736,8 +748,8 @@ public final class ArticleEditor implements EditorService, AutoCloseable {
                 // a broken file: compare without a date
             }
         }
-        return UnifiedDiff.of(current == null ? "/dev/null" : "published@" + current.version(), theirs, "yours",
-                files.write(mine, updated));
+        return UnifiedDiff.of(current == null ? "/dev/null" : "published@" + current.version(), theirs, name,
+                files.write(text, updated));
     }
 
     private String historyPath(String id) throws EditRejectedException {

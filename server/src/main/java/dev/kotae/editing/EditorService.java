@@ -31,6 +31,13 @@ public interface EditorService {
     /** The pending draft of an article. Agents and above. */
     Optional<Draft> draft(Caller caller, String id) throws EditNotAllowedException;
 
+    /**
+     * What publishing the pending draft would change in the published file: a unified diff of the two
+     * files ({@code ""} when it changes nothing). Empty when there is no draft, or no published file to
+     * compare with (a new article). Agents and above.
+     */
+    Optional<String> draftChanges(Caller caller, String id) throws EditNotAllowedException;
+
     /** An article as its file (or plugin source) has it now. Agents and above. */
     Optional<PublishedArticle> published(Caller caller, String id) throws EditNotAllowedException;
 

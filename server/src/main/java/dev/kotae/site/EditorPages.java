@@ -383,7 +383,9 @@ public final class EditorPages {
                 .map(d -> new Pages.DraftInfo(goesLive != null
                         ? messages.text("editor.state.scheduled", EditorRequests.when(goesLive))
                         : messages.text(d.state() == DraftState.IN_REVIEW ? "editor.state.inReview" : "editor.state.draft"),
-                        d.author(), d.lastEditor(), EditorRequests.when(d.updated())))
+                        d.author(), d.lastEditor(), EditorRequests.when(d.updated()), changes(caller, d),
+                        d.state() == DraftState.IN_REVIEW && !caller.name().equals(d.author())
+                                && !caller.name().equals(d.lastEditor())))
                 .orElse(null);
         boolean canPublish = false;
         String publishBlocked = null;
@@ -432,6 +434,15 @@ public final class EditorPages {
         PageContext page = site.context(request, caller, null, new PageContext.PageMeta(
                 messages.text(titleKey, form.title().isEmpty() ? id : form.title()), null, null, false, "page-editor"));
         return site.page(status, "editorForm.jte", page, "editor", model);
+    }
+
+    /** What publishing the draft would change in the published article, or {@code null} for a new one. */
+    private String changes(Caller caller, Draft draft) {
+        try {
+            return editor.draftChanges(caller, draft.id()).orElse(null);
+        } catch (EditNotAllowedException e) {
+            return null; // the page itself was allowed; the list of changes is not worth failing it for
+        }
     }
 
     /**

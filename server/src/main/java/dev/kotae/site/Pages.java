@@ -277,8 +277,13 @@ public final class Pages {
     /** A message above the form: what just happened, or why something was refused. */
     public record Notice(String text, boolean error) {}
 
-    /** The pending draft being shown: its state (as words), who started and last saved it, when. */
-    public record DraftInfo(String state, String author, String lastEditor, String updated) {}
+    /**
+     * The pending draft being shown: its state (as words), who started and last saved it, when, and what
+     * publishing it would change in the published article ({@code changes}: a unified diff, {@code null} for
+     * a new article), shown unfolded to a reviewer ({@code reviewing}).
+     */
+    public record DraftInfo(String state, String author, String lastEditor, String updated, String changes,
+            boolean reviewing) {}
 
     /**
      * Where the editor page links: the live article, the pending draft or the published version beside

@@ -665,6 +665,24 @@ class EditorPagesIT {
 
         Document draft = alice.get("/editor/articles/" + id).html();
         assertEquals("2030-01-02T09:30", draft.selectFirst("#f-publishAt").attr("value"), "publishAt kept");
+        // What publishing would change: the title line, as a diff, folded for its own author.
+        Element changes = draft.selectFirst("details.draft-changes");
+        assertNotNull(changes, draft.outerHtml());
+        assertFalse(changes.hasAttr("open"), "folded for the draft's author");
+        String diff = changes.selectFirst("pre.diff").wholeText();
+        assertTrue(diff.contains("-title: " + liveTitle + "\n") && diff.contains("+title: 注文方法（改訂中）\n"), diff);
+        assertFalse(diff.contains("+title: " + liveTitle), diff);
+
+        // Sent for review, it is unfolded for the reviewer.
+        Map<String, String> review = formOf(draft);
+        review.put("action", "review");
+        assertEquals(303, alice.post("/editor/articles", review).status());
+        Element forBob = SiteBrowser.signedIn(base, BOB).get("/editor/articles/" + id).html()
+                .selectFirst("details.draft-changes");
+        assertTrue(forBob.hasAttr("open"), forBob.outerHtml());
+        String bobsDiff = forBob.selectFirst("pre.diff").wholeText();
+        assertEquals(diff.substring(diff.indexOf("@@")), bobsDiff.substring(bobsDiff.indexOf("@@")),
+                "the same change (the draft's revision in the header is the review's)");
         assertNotNull(draft.selectFirst(".draft-of-published a[href=/editor/articles/" + id + "?show=published]"));
         Document published = alice.get("/editor/articles/" + id + "?show=published").html();
         assertEquals(liveTitle, published.selectFirst("#f-title").attr("value"));
