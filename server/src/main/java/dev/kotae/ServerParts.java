@@ -23,6 +23,7 @@ import dev.kotae.auth.SignInThrottle;
 import dev.kotae.auth.SigningKey;
 import dev.kotae.auth.TokenAuthenticator;
 import dev.kotae.config.KotaeConfig;
+import dev.kotae.config.SiteConfig;
 import dev.kotae.contact.ContactBackup;
 import dev.kotae.contact.ContactDesk;
 import dev.kotae.contact.ContactDestinations;
@@ -246,15 +247,17 @@ final class ServerParts implements AutoCloseable {
                 SignInThrottle.measuredBy(signInClock), new DeviceCookies(signing, signInClock));
         TokenAuthenticator tokens = new TokenAuthenticator(config.tokens(), perAddress);
         CsrfTokens csrf = new CsrfTokens(signing);
+        // The pages show times in the help center's zone, whichever setting (or default) named it.
+        SiteConfig siteConfig = config.site().withTimeZone(config.zone());
         // The contact page, when on, is where "contact us" goes unless the site names another address.
-        Site site = new Site(config.contact().enabled() && config.site().contactUrl() == null
-                ? config.site().withContactUrl("/contact") : config.site(), config.defaultLocale(), csrf, agentSessions);
+        Site site = new Site(config.contact().enabled() && siteConfig.contactUrl() == null
+                ? siteConfig.withContactUrl("/contact") : siteConfig, config.defaultLocale(), csrf, agentSessions);
         ClickLedger clicks = new ClickLedger();
         ImageStore images = new ImageStore(folder.root(), config.editor().maxImageBytes(), Clock.systemUTC());
         this.editor = closer.add(new ArticleEditor(new ArticleEditor.Setup(folder, parser, config.defaultLocale(), data,
                 id -> articles.article(id, Audience.AGENTS), images, config.editor().reviewRequired(),
                 authorEmails(accounts, ArticleEditor.emailsAt(config.editor().authorEmailDomain())),
-                Clock.systemDefaultZone(), config.editor().history())));
+                Clock.system(config.zone()), config.editor().history()))); // an article's updated date is the team's day
         this.scheduledPublishing = closer.add(new PublishScheduler(editor, Duration.ofSeconds(15),
                 DaemonThreads.named("kotae-scheduled-publish")));
         this.admin = new AdminOperations(content, search, readiness, feedback, database, journal, shipper,
@@ -283,7 +286,7 @@ final class ServerParts implements AutoCloseable {
                 Clock.systemUTC());
         contactSender.start();
         // Reports count days and weeks, and the digest is posted, in the help center's time zone.
-        ZoneId analyticsZone = config.analytics().zone(config.defaultLocale());
+        ZoneId analyticsZone = config.reportsZone();
         DigestService digest = closer.add(new DigestService(reports, database.dataSource(), config.analytics().digest(),
                 analyticsZone, Messages.of(config.defaultLocale())::text, Clock.systemUTC()));
         digest.start();

@@ -123,11 +123,11 @@ public record AnalyticsConfig(String jdbcUrl, String user, String password, Dura
     }
 
     /** A zone as typed in YAML or an environment variable: an IANA name such as {@code Asia/Tokyo}, or {@code UTC}. */
-    static ZoneId zoneNamed(String value) {
+    static ZoneId zoneNamed(String key, String value) {
         try {
             return ZoneId.of(value.strip());
         } catch (java.time.DateTimeException e) {
-            throw new IllegalArgumentException("analytics.timeZone must be a time zone such as Asia/Tokyo or UTC (got '"
+            throw new IllegalArgumentException(key + " must be a time zone such as Asia/Tokyo or UTC (got '"
                     + value + "')");
         }
     }

@@ -51,7 +51,7 @@ public final class ConfigLoader {
         record Editor(String review, Integer maxImageKilobytes, String authorEmailDomain, String history) {}
 
         record Site(String name, String baseUrl, String contactUrl, Boolean secureCookies, Integer agentSessionHours,
-                String sessionSecret, List<String> imageSources) {}
+                String sessionSecret, List<String> imageSources, String timeZone) {}
     }
 
     private static final ObjectMapper YAML = YAMLMapper.builder()
@@ -243,7 +243,8 @@ public final class ConfigLoader {
             return new SiteConfig(site.name(), site.baseUrl() == null ? null : java.net.URI.create(site.baseUrl()),
                     site.contactUrl(), site.secureCookies(),
                     site.agentSessionHours() == null ? null : Duration.ofHours(site.agentSessionHours()),
-                    site.sessionSecret(), site.imageSources() == null ? null : ImageSources.of(site.imageSources()));
+                    site.sessionSecret(), site.imageSources() == null ? null : ImageSources.of(site.imageSources()),
+                    site.timeZone() == null ? null : AnalyticsConfig.zoneNamed("site.timeZone", site.timeZone()));
         } catch (IllegalArgumentException e) {
             throw new IOException(e.getMessage(), e);
         }
@@ -262,7 +263,7 @@ public final class ConfigLoader {
             if (yaml.journalFsyncMillis() != null) {
                 analytics = analytics.withJournalFsync(java.time.Duration.ofMillis(yaml.journalFsyncMillis()));
             }
-            if (yaml.timeZone() != null) analytics = analytics.withTimeZone(AnalyticsConfig.zoneNamed(yaml.timeZone()));
+            if (yaml.timeZone() != null) analytics = analytics.withTimeZone(AnalyticsConfig.zoneNamed("analytics.timeZone", yaml.timeZone()));
             if (yaml.digest() != null) {
                 FileConfig.DigestTargets targets = yaml.digest().targets();
                 analytics = analytics.withDigest(DigestConfig.of(yaml.digest().webhookUrl(), yaml.digest().format(),
@@ -310,7 +311,7 @@ public final class ConfigLoader {
                     AnalyticsConfig.whole("analytics.journalFsyncMillis", value)));
         }
         if ((value = env.get("KOTAE_ANALYTICS_TIME_ZONE")) != null) {
-            analytics = analytics.withTimeZone(AnalyticsConfig.zoneNamed(value));
+            analytics = analytics.withTimeZone(AnalyticsConfig.zoneNamed("analytics.timeZone", value));
         }
         config = config.withAnalytics(analytics);
         SearchConfig search = config.search();
@@ -358,6 +359,9 @@ public final class ConfigLoader {
         }
         if ((value = env.get("KOTAE_SITE_IMAGE_SOURCES")) != null) {
             config = config.withSite(config.site().withImageSources(commaList(value)));
+        }
+        if ((value = env.get("KOTAE_SITE_TIME_ZONE")) != null) {
+            config = config.withSite(config.site().withTimeZone(AnalyticsConfig.zoneNamed("site.timeZone", value)));
         }
         return config;
     }

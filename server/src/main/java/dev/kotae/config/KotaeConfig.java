@@ -2,6 +2,7 @@ package dev.kotae.config;
 
 import dev.kotae.auth.TokenAuthenticator;
 import java.nio.file.Path;
+import java.time.ZoneId;
 import java.util.List;
 
 /**
@@ -37,6 +38,21 @@ public record KotaeConfig(
         if (port < 0 || port > 65535) {
             throw new IllegalArgumentException("port must be 0-65535 (0 picks a free port)");
         }
+    }
+
+    /**
+     * The help center's time zone, the one its people read and type times in: {@code site.timeZone}, else
+     * {@code analytics.timeZone} (the one zone a team set before {@code site.timeZone} existed), else the
+     * zone of the default locale ({@link AnalyticsConfig#zone}: Asia/Tokyo for Japanese, UTC otherwise).
+     * Never the server machine's zone, which says where it runs, not whom it serves.
+     */
+    public ZoneId zone() {
+        return site.timeZone() != null ? site.timeZone() : analytics.zone(defaultLocale);
+    }
+
+    /** The zone analytics counts days and weeks in: {@code analytics.timeZone}, else {@link #zone()}. */
+    public ZoneId reportsZone() {
+        return analytics.timeZone() != null ? analytics.timeZone() : zone();
     }
 
     /** The built-in defaults: serve {@code ./content} on port 8080, Japanese first. */

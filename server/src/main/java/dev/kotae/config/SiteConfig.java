@@ -3,6 +3,7 @@ package dev.kotae.config;
 import java.net.URI;
 import dev.kotae.content.ImageSources;
 import java.time.Duration;
+import java.time.ZoneId;
 import java.util.List;
 
 /**
@@ -21,9 +22,12 @@ import java.util.List;
  *     {@code null} for one generated and kept in the data folder (see {@link dev.kotae.auth.SigningKey})
  * @param imageSources where articles' images may be shown from besides the help center, or {@code null} for
  *     nowhere else
+ * @param timeZone the zone the help center's people read and type times in (the editor's publish time,
+ *     histories, the audit log, contact requests, and by default analytics' days), or {@code null} for
+ *     {@link KotaeConfig#zone()}'s default
  */
 public record SiteConfig(String name, URI baseUrl, String contactUrl, Boolean secureCookies, Duration agentSession,
-        String sessionSecret, ImageSources imageSources) {
+        String sessionSecret, ImageSources imageSources, ZoneId timeZone) {
 
     public static final Duration DEFAULT_AGENT_SESSION = Duration.ofHours(12);
 
@@ -65,19 +69,25 @@ public record SiteConfig(String name, URI baseUrl, String contactUrl, Boolean se
     }
 
         public SiteConfig withBaseUrl(URI value) {
-        return new SiteConfig(name, value, contactUrl, secureCookies, agentSession, sessionSecret, this.imageSources);
+        return new SiteConfig(name, value, contactUrl, secureCookies, agentSession, sessionSecret, this.imageSources, timeZone);
     }
 
     public SiteConfig withContactUrl(String value) {
-        return new SiteConfig(name, baseUrl, value, secureCookies, agentSession, sessionSecret, this.imageSources);
+        return new SiteConfig(name, baseUrl, value, secureCookies, agentSession, sessionSecret, this.imageSources, timeZone);
     }
 
     public SiteConfig withSessionSecret(String value) {
-        return new SiteConfig(name, baseUrl, contactUrl, secureCookies, agentSession, value, this.imageSources);
+        return new SiteConfig(name, baseUrl, contactUrl, secureCookies, agentSession, value, this.imageSources, timeZone);
     }
 
     public SiteConfig withImageSources(List<String> value) {
-        return new SiteConfig(name, baseUrl, contactUrl, secureCookies, agentSession, sessionSecret, ImageSources.of(value));
+        return new SiteConfig(name, baseUrl, contactUrl, secureCookies, agentSession, sessionSecret, ImageSources.of(value),
+                timeZone);
+    }
+
+    public SiteConfig withTimeZone(ZoneId value) {
+        return new SiteConfig(name, baseUrl, contactUrl, secureCookies, agentSession, sessionSecret, this.imageSources,
+                value);
     }
 
     /** Never shows the secret: configurations end up in logs. */
@@ -85,10 +95,10 @@ public record SiteConfig(String name, URI baseUrl, String contactUrl, Boolean se
     public String toString() {
         return "SiteConfig[name=" + name + ", baseUrl=" + baseUrl + ", contactUrl=" + contactUrl + ", secureCookies="
                 + secureCookies + ", agentSession=" + agentSession + ", sessionSecret="
-                + (sessionSecret == null ? "generated" : "configured") + ", imageSources=" + imageSources + "]";
+                + (sessionSecret == null ? "generated" : "configured") + ", imageSources=" + imageSources + ", timeZone=" + timeZone + "]";
     }
 
     public static SiteConfig defaults() {
-        return new SiteConfig(null, null, null, null, DEFAULT_AGENT_SESSION, null, ImageSources.none());
+        return new SiteConfig(null, null, null, null, DEFAULT_AGENT_SESSION, null, ImageSources.none(), null);
     }
 }

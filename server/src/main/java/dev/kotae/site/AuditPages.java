@@ -49,13 +49,13 @@ public final class AuditPages {
             }
             List<AuditEntry> entries = editor.audit(caller, SHOWN);
             PageContext page = requests.context(request, caller, "editor.audit.title", "page-audit");
-            List<Pages.AuditRow> rows = entries.stream().map(e -> new Pages.AuditRow(EditorRequests.when(e.time()),
+            List<Pages.AuditRow> rows = entries.stream().map(e -> new Pages.AuditRow(requests.when(e.time()),
                     e.person(), e.role(), e.action(), e.articleId(),
                     e.articleId() == null || !Article.ID_PATTERN.matcher(e.articleId()).matches() ? null
                             : EditorLinks.article(e.articleId()),
                     e.version(), e.message())).toList();
             return site.page(200, "audit.jte", page, "audit",
-                    new Pages.AuditLog(rows, SHOWN, EditorRequests.ZONE.getId()));
+                    new Pages.AuditLog(rows, SHOWN, requests.zone().getId()));
         });
     }
 }

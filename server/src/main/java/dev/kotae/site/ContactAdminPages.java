@@ -20,7 +20,6 @@ import jakarta.ws.rs.core.Response;
 import java.net.URI;
 import java.sql.SQLException;
 import java.time.Instant;
-import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Objects;
 
@@ -39,8 +38,6 @@ public final class ContactAdminPages {
     static final String PATH = "/admin/contact";
     /** Requests listed at most. */
     static final int SHOWN = 200;
-    private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm")
-            .withZone(EditorRequests.ZONE);
 
     /** One delivery as listed; {@code retry} whether it may be retried now. */
     public record DeliveryRow(String destination, String state, String stateLabel, int attempts, String next,
@@ -115,10 +112,10 @@ public final class ContactAdminPages {
         }
         PageContext page = requests.context(request, caller, "contactAdmin.title", "page-contact-admin");
         return site.page(available ? 200 : 503, "contactAdmin.jte", page, "queue",
-                new Queue(rows, desk.hasDestinations(), available, notice, EditorRequests.ZONE.getId()));
+                new Queue(rows, desk.hasDestinations(), available, notice, requests.zone().getId()));
     }
 
-    private static RequestRow row(ContactQueue.Queued queued, Messages messages) {
+    private RequestRow row(ContactQueue.Queued queued, Messages messages) {
         var request = queued.request();
         List<DeliveryRow> deliveries = queued.deliveries().stream().map(d -> delivery(d, messages)).toList();
         return new RequestRow(request.id(), time(request.submittedAt()), request.categoryLabel(),
@@ -126,7 +123,7 @@ public final class ContactAdminPages {
                 request.name(), request.description(), deliveries);
     }
 
-    private static DeliveryRow delivery(Delivery delivery, Messages messages) {
+    private DeliveryRow delivery(Delivery delivery, Messages messages) {
         boolean pending = delivery.state() == DeliveryState.PENDING;
         return new DeliveryRow(delivery.destination(), delivery.state().key(),
                 messages.text("contactAdmin.state." + delivery.state().key()), delivery.attempts(),
@@ -134,7 +131,7 @@ public final class ContactAdminPages {
                 delivery.state() != DeliveryState.DELIVERED);
     }
 
-    private static String time(Instant at) {
-        return WHEN.format(at);
+    private String time(Instant at) {
+        return requests.when(at);
     }
 }

@@ -30,7 +30,6 @@ import jakarta.ws.rs.core.Response;
 import java.io.IOException;
 import java.net.URI;
 import java.time.Instant;
-import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -63,8 +62,6 @@ public final class EditorPages {
     /** What a change redirects with ({@code ?done=}), each with a message to show. */
     private static final List<String> ACTIONS_DONE = List.of("saved", "review", "published", "scheduled", "discarded",
             "restored");
-
-    private static final ZoneId ZONE = EditorRequests.ZONE;
 
     private final Site site;
     private final EditorService editor;
@@ -105,7 +102,7 @@ public final class EditorPages {
                 Instant at = goingLive.get(draft.id());
                 // A scheduled draft's row says when it goes live, the others when they were last saved.
                 Pages.DraftRow row = new Pages.DraftRow(draft.id(), draft.article().title(), draft.article().locale(),
-                        draft.author(), draft.lastEditor(), EditorRequests.when(at != null ? at : draft.updated()),
+                        draft.author(), draft.lastEditor(), requests.when(at != null ? at : draft.updated()),
                         EditorLinks.article(draft.id()));
                 (at != null ? scheduled : draft.state() == DraftState.IN_REVIEW ? inReview : writing).add(row);
             }
@@ -173,11 +170,11 @@ public final class EditorPages {
             FormState state;
             if (draft.isPresent() && !"published".equals(show)) {
                 Draft pending = draft.get();
-                state = FormState.fresh(ArticleForm.of(pending.article(), pending.publishAt(), ZONE), false,
+                state = FormState.fresh(ArticleForm.of(pending.article(), pending.publishAt(), requests.zone()), false,
                         pending.revision(), nullToEmpty(pending.baseVersion()));
             } else {
                 PublishedArticle live = published.orElseThrow(PageException::notFound);
-                state = FormState.fresh(ArticleForm.of(live.article(), null, ZONE), false, "", live.version())
+                state = FormState.fresh(ArticleForm.of(live.article(), null, requests.zone()), false, "", live.version())
                         .showingPublished(draft.isPresent());
             }
             if (done != null && ACTIONS_DONE.contains(done)) {
@@ -222,7 +219,7 @@ public final class EditorPages {
                     .withNotice(new Pages.Notice(messages.text("editor.invalid"), true)));
         }
         String id = article.id();
-        Instant publishAt = fields.publishAt(ZONE);
+        Instant publishAt = fields.publishAt(requests.zone());
         try {
             switch (action) {
                 case "preview" -> {
@@ -381,9 +378,9 @@ public final class EditorPages {
         Instant goesLive = draft.isPresent() ? editor.scheduled(caller).get(draft.get().id()) : null;
         Pages.DraftInfo draftInfo = draft.filter(d -> !state.showingPublished())
                 .map(d -> new Pages.DraftInfo(goesLive != null
-                        ? messages.text("editor.state.scheduled", EditorRequests.when(goesLive))
+                        ? messages.text("editor.state.scheduled", requests.when(goesLive))
                         : messages.text(d.state() == DraftState.IN_REVIEW ? "editor.state.inReview" : "editor.state.draft"),
-                        d.author(), d.lastEditor(), EditorRequests.when(d.updated()), changes(caller, d),
+                        d.author(), d.lastEditor(), requests.when(d.updated()), changes(caller, d),
                         d.state() == DraftState.IN_REVIEW && !caller.name().equals(d.author())
                                 && !caller.name().equals(d.lastEditor())))
                 .orElse(null);
@@ -424,7 +421,7 @@ public final class EditorPages {
                 editable && published.isPresent() && editor.publishesAlone(caller) ? EditorLinks.delete(id) : null);
         Pages.EditorPage model = new Pages.EditorPage(form, state.isNew(), state.startedFrom(), state.baseVersion(),
                 editable, readOnly, state.errors(), state.notice(), state.diff(), categoryNames(contentLocale),
-                ZONE.getId(),
+                requests.zone().getId(),
                 choices(form.type(), messages, "editor.default.type", "faq", "type.faq", "playbook", "type.playbook"),
                 choices(form.visibility(), messages, "editor.default.visibility", "public", "editor.visibility.public",
                         "internal", "editor.visibility.internal"),
@@ -502,7 +499,7 @@ public final class EditorPages {
     private Optional<Draft> unchangedDraft(Caller caller, String id, ArticleForm fields, String startedFrom)
             throws EditNotAllowedException {
         return editor.draft(caller, id).filter(current -> startedFrom.equals(current.revision())
-                && ArticleForm.of(current.article(), current.publishAt(), ZONE).sameArticle(fields));
+                && ArticleForm.of(current.article(), current.publishAt(), requests.zone()).sameArticle(fields));
     }
 
     /**

@@ -23,14 +23,8 @@ import java.util.regex.Pattern;
  */
 final class EditorRequests {
 
-    /**
-     * The help center's time zone: the zone of the server ({@code -Duser.timezone} or {@code TZ}). A
-     * draft's publishAt is typed and shown in it, and the form says which zone it is.
-     */
-    static final ZoneId ZONE = ZoneId.systemDefault();
-
     private static final Pattern VERSION = Pattern.compile("[A-Za-z0-9._-]{1,128}");
-    private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm").withZone(ZONE);
+    private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
 
     private final Site site;
 
@@ -112,8 +106,16 @@ final class EditorRequests {
         return version;
     }
 
-    /** A time as the editor pages show it, in the help center's zone ({@link #ZONE}). */
-    static String when(Instant at) {
-        return at == null ? "" : WHEN.format(at);
+    /**
+     * The help center's time zone ({@link Site#zone()}): a draft's publishAt is typed and shown in it, the
+     * pages' times are in it, and the pages say which zone it is.
+     */
+    ZoneId zone() {
+        return site.zone();
+    }
+
+    /** A time as the editor pages show it, in the help center's zone. */
+    String when(Instant at) {
+        return at == null ? "" : WHEN.format(at.atZone(site.zone()));
     }
 }

@@ -75,7 +75,8 @@ public final class HistoryPages {
                             rows.size() >= EditorService.LISTED_VERSIONS ? EditorService.LISTED_VERSIONS : null,
                             // After a delete: the article is gone from the site, and this is where it comes back.
                             "deleted".equals(done) && published.isEmpty()
-                                    ? new Pages.Notice(messages.text("editor.done.deleted"), false) : null));
+                                    ? new Pages.Notice(messages.text("editor.done.deleted"), false) : null,
+                            requests.zone().getId()));
         });
     }
 
@@ -147,7 +148,7 @@ public final class HistoryPages {
         // A delete left no text to show (no copy without git, no file in the commit): nothing to link to.
         String url = "delete".equals(entry.action()) ? null : EditorLinks.version(id, version);
         return new Pages.HistoryRow(version, shortVersion,
-                EditorRequests.when(entry.when()), entry.author(), Objects.requireNonNullElse(entry.message(), ""),
+                requests.when(entry.when()), entry.author(), Objects.requireNonNullElse(entry.message(), ""),
                 messages.text("editor.did." + (ACTIONS.contains(entry.action()) ? entry.action() : "change")), url);
     }
 }

@@ -337,7 +337,7 @@ public final class Pages {
      * @param listedAtMost the listing's cap when it was reached (older versions not shown), else {@code null}
      */
     public record EditorHistory(String id, String title, List<HistoryRow> versions, String editUrl,
-            Integer listedAtMost, Notice notice) {}
+            Integer listedAtMost, Notice notice, String zone) {}
 
     /**
      * One history version: its text and its diff to what is published now.

@@ -72,6 +72,11 @@ public final class Site {
         return config;
     }
 
+    /** The help center's time zone, in which its pages show and read times (UTC when none is configured). */
+    public java.time.ZoneId zone() {
+        return config.timeZone() != null ? config.timeZone() : java.time.ZoneOffset.UTC;
+    }
+
     AssetBundle assets() {
         return assets;
     }

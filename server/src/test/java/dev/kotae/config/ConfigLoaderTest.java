@@ -387,6 +387,32 @@ class ConfigLoaderTest {
                 () -> ConfigLoader.load(null, Map.of("KOTAE_ANALYTICS_EVENTS_PER_MINUTE", "lots")));
     }
 
+    /** One zone for the help center's people: site.timeZone, else analytics.timeZone, else the locale's. */
+    @Test
+    void theHelpCentersZoneIsTheSiteOneThenTheAnalyticsOneThenTheLocalesOne() throws IOException {
+        KotaeConfig japanese = ConfigLoader.load(write("port: 8080\n"), Map.of());
+        assertEquals(java.time.ZoneId.of("Asia/Tokyo"), japanese.zone());
+        assertEquals(japanese.zone(), japanese.reportsZone());
+        assertEquals(java.time.ZoneOffset.UTC, ConfigLoader.load(write("defaultLocale: en\n"), Map.of()).zone());
+
+        KotaeConfig site = ConfigLoader.load(write("defaultLocale: en\nsite:\n  timeZone: Europe/Berlin\n"), Map.of());
+        assertEquals(java.time.ZoneId.of("Europe/Berlin"), site.zone());
+        assertEquals(site.zone(), site.reportsZone(), "analytics counts the team's days too");
+
+        KotaeConfig analyticsOnly = ConfigLoader.load(write("analytics:\n  timeZone: America/New_York\n"), Map.of());
+        assertEquals(java.time.ZoneId.of("America/New_York"), analyticsOnly.zone(), "the older setting still names it");
+
+        KotaeConfig both = ConfigLoader.load(write("site:\n  timeZone: Europe/Berlin\nanalytics:\n  timeZone: UTC\n"),
+                Map.of("KOTAE_SITE_TIME_ZONE", "Asia/Seoul"));
+        assertEquals(java.time.ZoneId.of("Asia/Seoul"), both.zone(), "the variable wins over the file");
+        assertEquals(java.time.ZoneId.of("UTC"), both.reportsZone(), "analytics may keep a zone of its own");
+
+        IOException bad = assertThrows(IOException.class, () -> ConfigLoader.load(write("site:\n  timeZone: Mars/Olympus\n"),
+                Map.of()));
+        assertTrue(bad.getMessage().contains("site.timeZone"), bad.getMessage());
+        assertThrows(Exception.class, () -> ConfigLoader.load(null, Map.of("KOTAE_SITE_TIME_ZONE", "nowhere")));
+    }
+
     @Test
     void analyticsTimeZoneFollowsTheDefaultLocaleUnlessSet() throws IOException {
         KotaeConfig japanese = ConfigLoader.load(write("port: 8080\n"), Map.of());

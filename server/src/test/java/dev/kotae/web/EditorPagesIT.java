@@ -464,6 +464,7 @@ class EditorPagesIT {
 
         Document history = browser.get("/editor/articles/to-delete/history?done=deleted").html();
         assertNotNull(history.selectFirst(".notice[role=status]"), "the history says it was deleted");
+        assertTrue(history.selectFirst("thead").text().contains("(Asia/Tokyo)"), "its times' zone, the help center's");
         assertTrue(history.select("tbody tr").text().contains("Outdated <b>FAQ</b>"), "with the note, as text");
         assertEquals(404, browser.get("/editor/articles/to-delete/delete").status(), "nothing left to delete");
 
@@ -653,7 +654,7 @@ class EditorPagesIT {
     }
 
     @Test
-    void aPublishedArticleWithAPendingDraftSaysSoAndKeepsItsLivePage() {
+    void aPublishedArticleWithAPendingDraftSaysSoAndKeepsItsLivePage() throws Exception {
         SiteBrowser alice = SiteBrowser.signedIn(base, ALICE);
         String id = "how-to-order"; // ja/orders/how-to-order.md
         Map<String, String> edit = formOf(alice.get("/editor/articles/" + id).html());
@@ -665,6 +666,10 @@ class EditorPagesIT {
 
         Document draft = alice.get("/editor/articles/" + id).html();
         assertEquals("2030-01-02T09:30", draft.selectFirst("#f-publishAt").attr("value"), "publishAt kept");
+        // Typed in the help center's zone (Japanese by default: Tokyo), whatever the server machine's is.
+        assertTrue(draft.selectFirst("#hint-publishAt").text().contains("Asia/Tokyo"), draft.selectFirst("#hint-publishAt").text());
+        assertEquals(java.time.Instant.parse("2030-01-02T00:30:00Z"), server.app().editor()
+                .draft(new Caller("admin", Role.ADMIN), id).orElseThrow().publishAt());
         // What publishing would change: the title line, as a diff, folded for its own author.
         Element changes = draft.selectFirst("details.draft-changes");
         assertNotNull(changes, draft.outerHtml());
