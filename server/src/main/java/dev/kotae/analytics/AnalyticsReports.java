@@ -166,11 +166,18 @@ public final class AnalyticsReports {
     }
 
     /**
+     * Events of people only, not of clients that looked automated (a crawler following search links, a
+     * script): the query tables, their trends and searches per hour count these, agents' searches
+     * included (what agents could not find is a gap in the internal playbooks, and routing such a query is
+     * how internal articles learn). Rows stored before the requester was recorded count as people's.
+     */
+    private static final String PEOPLE = " AND (automated IS NULL OR automated = FALSE)";
+
+    /**
      * Events of customers only: not of signed-in agents, not of clients that looked automated. Rows stored
      * before the requester was recorded (both {@code NULL}) count as customers'.
      */
-    private static final String CUSTOMERS = " AND (audience IS NULL OR audience <> 'agents')"
-            + " AND (automated IS NULL OR automated = FALSE)";
+    private static final String CUSTOMERS = " AND (audience IS NULL OR audience <> 'agents')" + PEOPLE;
 
     /** A stored query's spelling: its group, or, for a row not yet filled in, its query key. */
     private static final String SPELLING = "COALESCE(query_group, query_key)";
@@ -275,7 +282,7 @@ public final class AnalyticsReports {
      * chosen rows' spellings are read back for what each row shows.
      */
     private List<Grouped> queries(DateRange range, String containing, int limit, boolean zeroOnly) throws SQLException {
-        String where = " WHERE type = 'search' AND occurred_at >= ? AND occurred_at < ?"
+        String where = " WHERE type = 'search' AND occurred_at >= ? AND occurred_at < ?" + PEOPLE
                 + (range.locale() != null ? " AND locale = ?" : "")
                 + (zeroOnly ? " AND result_count = 0" : "");
         String filter = folded(containing);
@@ -373,7 +380,7 @@ public final class AnalyticsReports {
         try (Connection connection = database.snapshot()) {
             for (List<String> part : parts(counted)) {
                 String sql = "SELECT " + SPELLING + ", COUNT(*), SUM(CAST(result_rank AS BIGINT)) FROM analytics_event"
-                        + " WHERE type = 'click' AND occurred_at >= ? AND occurred_at < ? AND query_key IS NOT NULL"
+                        + " WHERE type = 'click' AND occurred_at >= ? AND occurred_at < ? AND query_key IS NOT NULL" + PEOPLE
                         + " AND " + SPELLING + " IN (" + placeholders(part) + ") GROUP BY " + SPELLING;
                 try (PreparedStatement statement = connection.prepareStatement(sql)) {
                     bindAll(statement, bindRange(statement, range, false), part);
@@ -417,7 +424,7 @@ public final class AnalyticsReports {
             for (List<String> part : parts(counted)) {
                 String sql = "SELECT " + SPELLING + ", SUM(CASE WHEN occurred_at >= ? THEN 1 ELSE 0 END),"
                         + " SUM(CASE WHEN occurred_at < ? THEN 1 ELSE 0 END) FROM analytics_event"
-                        + " WHERE type = 'search' AND occurred_at >= ? AND occurred_at < ?"
+                        + " WHERE type = 'search' AND occurred_at >= ? AND occurred_at < ?" + PEOPLE
                         + (range.locale() != null ? " AND locale = ?" : "")
                         + (table.zeroOnly ? " AND result_count = 0" : "")
                         + " AND " + SPELLING + " IN (" + placeholders(part) + ") GROUP BY " + SPELLING;
@@ -668,7 +675,7 @@ public final class AnalyticsReports {
     /** Searches per hour (UTC), oldest first; hours without searches are left out. */
     public List<HourRow> searchesPerHour(DateRange range) throws SQLException {
         String sql = "SELECT hour_bucket, COUNT(*) FROM analytics_event"
-                + " WHERE type = 'search' AND occurred_at >= ? AND occurred_at < ?"
+                + " WHERE type = 'search' AND occurred_at >= ? AND occurred_at < ?" + PEOPLE
                 + (range.locale() != null ? " AND locale = ?" : "")
                 + " GROUP BY hour_bucket ORDER BY hour_bucket LIMIT ?";
         List<HourRow> rows = new ArrayList<>();

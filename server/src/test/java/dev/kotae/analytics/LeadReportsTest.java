@@ -3,6 +3,7 @@ package dev.kotae.analytics;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 
+import dev.kotae.plugin.ClickEvent;
 import dev.kotae.plugin.DeflectionEvent;
 import dev.kotae.plugin.FeedbackEvent;
 import dev.kotae.plugin.SearchEvent;
@@ -183,6 +184,42 @@ class LeadReportsTest {
             assertNull(empty.zeroResultRate());
             assertNull(empty.helpfulRate());
             assertNull(empty.deflectionRate());
+        }
+    }
+
+    /**
+     * A crawler following search links is not a person looking for an answer: its searches and clicks stay
+     * out of the query tables and searches per hour. Agents' searches stay in: what they could not find is
+     * a gap in the playbooks.
+     */
+    @ParameterizedTest
+    @ValueSource(strings = {"h2", "postgres"})
+    void queryTablesLeaveOutAutomatedClientsButNotAgents(String storage) throws Exception {
+        String at = "2026-11-10T03:00:00Z";
+        search(at, "返金", 3);
+        for (int i = 0; i < 5; i++) {
+            events.add(new RecordedEvent(new SearchEvent(Instant.parse(at), "crawler-0001", "返金", "ja", 3, List.of(),
+                    "web"), CRAWLER));
+            events.add(new RecordedEvent(new SearchEvent(Instant.parse(at), "crawler-0001", "wp-login.php", "ja", 0,
+                    List.of(), "web"), CRAWLER));
+            events.add(new RecordedEvent(new ClickEvent(Instant.parse(at), "crawler-0001", "返金", "refund-timing", 1),
+                    CRAWLER));
+        }
+        events.add(new RecordedEvent(new SearchEvent(Instant.parse(at), "agent-0001", "社内手順", "ja", 0, List.of(),
+                "web"), AGENT));
+        try (TestDatabases.Storage db = TestDatabases.named(storage);
+                AnalyticsDatabase database = TestDatabases.open(db, data)) {
+            new EventRecorder(database).writeRecorded(events);
+            DateRange week = DateRange.parse("2026-11-08", "2026-11-14", null, NOW, TOKYO);
+            AnalyticsReports reports = new AnalyticsReports(database);
+            assertEquals(List.of("社内手順:1", "返金:1"), reports.topQueries(week, 10).stream()
+                    .map(row -> row.query() + ":" + row.count()).sorted().toList());
+            assertEquals(List.of("社内手順"), reports.zeroResultQueries(week, 10).stream()
+                    .map(AnalyticsReports.QueryRow::query).toList());
+            AnalyticsReports.ClickRow clicks = reports.clickThrough(week, 10).stream()
+                    .filter(row -> row.query().equals("返金")).findFirst().orElseThrow();
+            assertEquals(0, clicks.clicks(), "the crawler's clicks are not the customer's");
+            assertEquals(2, reports.searchesPerHour(week).stream().mapToLong(AnalyticsReports.HourRow::searches).sum());
         }
     }
 
