@@ -108,6 +108,22 @@ async function writeADraft(page) {
   const typed = '## 保冷バッグの返却\n\n商品は**無料**の保冷バッグでお届けします。\n\n- 返却は不要です\n\n';
   expect(await body.inputValue() === typed, `the toolbar wrote ${JSON.stringify(await body.inputValue())}`);
 
+  // A file that is not an image is refused with the reason, in the page's language, and nothing is inserted.
+  const [wrongChooser] = await Promise.all([page.waitForEvent('filechooser'), toolbar.locator('[data-md="image"]').click()]);
+  const [refused] = await Promise.all([
+    page.waitForResponse((r) => r.url().includes('/api/v1/media?name=') && r.request().method() === 'POST'),
+    page.waitForEvent('console', (message) => message.text().includes('status of 415')), // the browser logs it
+    wrongChooser.setFiles({ name: 'notes.png', mimeType: 'image/png', buffer: Buffer.from('not an image at all') }),
+  ]);
+  expect(refused.status() === 415, `a text file was answered ${refused.status()}`);
+  run.consoleErrors = run.consoleErrors.filter((e) => !(e.includes('/editor/new: ') && e.includes('status of 415')));
+  const status = page.locator('.upload-status');
+  await page.waitForFunction(() => /PNG、JPEG/.test(document.querySelector('.upload-status').textContent), null,
+    { timeout: 5000 });
+  const said = await status.textContent();
+  expect(said.includes('画像をアップロードできませんでした') && said.includes('(only PNG'), `the refusal said: ${said}`);
+  expect(await body.inputValue() === typed, 'a refused upload inserted something');
+
   // The image button opens a file chooser; the upload's Markdown lands at the cursor.
   const [chooser] = await Promise.all([page.waitForEvent('filechooser'), toolbar.locator('[data-md="image"]').click()]);
   const [uploaded] = await Promise.all([
@@ -222,7 +238,7 @@ async function concurrentEditsKeepTheSecondText(alicePage, bobPage) {
   await bobPage.waitForLoadState();
   const notice = await bobPage.locator('#editor-notice').textContent();
   expect(notice.includes('他の人がこの記事を先に保存しました'), `the notice says: ${notice}`);
-  const diff = await bobPage.locator('pre.diff').textContent();
+  const diff = await bobPage.locator('.conflict pre.diff').textContent();
   expect(diff.includes('アリスの追記です。'), `the diff does not show alice's change: ${diff}`);
   expect(await bobBody.inputValue() === bobText, 'bob\'s text is not kept in the form');
   log('bob\'s save was refused with the diff; his text is still in the form');
@@ -310,7 +326,7 @@ async function signedOutElsewhereLosesNoText(context, colleague) {
   run.consoleErrors = run.consoleErrors.filter((e) => !(e.includes('/editor/articles: ') && e.includes('status of 409')));
   await page.waitForLoadState();
   expect(await body.inputValue() === second, 'her restored text is not kept in the form after the conflict');
-  expect((await page.locator('pre.diff').textContent()).includes('ボブがその間に保存した追記です。'),
+  expect((await page.locator('.conflict pre.diff').textContent()).includes('ボブがその間に保存した追記です。'),
     'the conflict does not show the colleague\'s change');
   log('restoring onto a colleague\'s newer draft ended in a conflict with the diff; nothing was overwritten');
   await page.close();

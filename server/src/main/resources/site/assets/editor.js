@@ -183,6 +183,16 @@
     uploadStatus.hidden = !text;
   }
 
+  // Why an upload was refused: the rule in the page's language where the status names one, then the
+  // server's own words ({error: {message}}), which name the file or the limit.
+  function uploadRefusal(status, json) {
+    var said = json && json.error && json.error.message ? json.error.message : 'HTTP ' + status;
+    var rule = status === 413 ? 'data-too-large' : status === 415 ? 'data-not-image'
+      : status === 401 || status === 403 ? 'data-signed-out' : null;
+    var lead = rule && uploadStatus ? uploadStatus.getAttribute(rule) : '';
+    return lead ? lead + ' (' + said + ')' : said;
+  }
+
   function csrfToken() {
     var meta = document.querySelector('meta[name="kotae-csrf"]');
     return meta ? meta.getAttribute('content') || '' : '';
@@ -207,7 +217,7 @@
           return {};
         }).then(function (json) {
           if (!response.ok || typeof json.markdown !== 'string') {
-            throw new Error(json.message || 'HTTP ' + response.status);
+            throw new Error(uploadRefusal(response.status, json));
           }
           return json;
         });
