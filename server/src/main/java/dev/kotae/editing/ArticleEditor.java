@@ -479,6 +479,7 @@ public final class ArticleEditor implements EditorService, AutoCloseable {
                 throw new EditConflictException("the published " + id + " changed since version " + ifMatch,
                         current.version(), "");
             }
+            keepFound(id, current);
             try {
                 Files.delete(folder.resolve(current.path()));
                 onDisk.remember(id, current.path());
@@ -578,6 +579,7 @@ public final class ArticleEditor implements EditorService, AutoCloseable {
             throw new EditRejectedException("id", path + " already exists and holds another article", 409);
         }
         String checkedVersion = current == null ? null : current.version();
+        keepFound(article.id(), current);
         try {
             if (!AtomicFiles.replaceIf(target, bytes,
                     now -> Objects.equals(now == null ? null : Versions.of(now), checkedVersion))) {
@@ -818,6 +820,21 @@ public final class ArticleEditor implements EditorService, AutoCloseable {
      * is not turned into a failed publish the caller would retry. It is not hidden either: it is logged
      * and written to the audit log as {@code history-failed}, for an admin to repair.
      */
+    /**
+     * Keeps the file about to be replaced or deleted in the history when the history does not have it (it
+     * was written outside the editor). When that fails the change is refused: it could lose the only copy.
+     */
+    private void keepFound(String id, PublishedFiles.InFile current) {
+        if (current == null) {
+            return;
+        }
+        try {
+            history.keepFound(id, current.path(), current.bytes(), clock.instant());
+        } catch (IOException e) {
+            throw new UncheckedIOException("could not keep " + current.path() + " in the history before changing it", e);
+        }
+    }
+
     private void recordHistory(ArticleHistory.Change change, String role) {
         try {
             history.record(change);

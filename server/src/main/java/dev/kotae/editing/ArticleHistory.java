@@ -27,6 +27,18 @@ interface ArticleHistory {
     /** Keeps the change; returns its history version. */
     String record(Change change) throws IOException;
 
+    /** Who {@link #keepFound} names as a kept file's author: nobody the editor knows wrote it. */
+    String FOUND_AUTHOR = "Kotae";
+
+    /**
+     * Keeps {@code bytes}, the article's file as the editor found it just before replacing or deleting it,
+     * as a version ({@code change}, by {@link #FOUND_AUTHOR}) unless the history's newest version of it
+     * already is exactly that. A file written outside the editor (the content a help center started with,
+     * an engineer's edit) is then never lost by a publish or a delete, and can be restored. Returns the
+     * version kept, or {@code null} when nothing needed keeping.
+     */
+    String keepFound(String id, String path, byte[] bytes, Instant when) throws IOException;
+
     /**
      * The newest {@code limit} versions of the article at {@code path}, newest first: a page shows them
      * without walking a long history to its start.

@@ -12,6 +12,7 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
@@ -52,6 +53,19 @@ final class FolderHistory implements ArticleHistory {
         AtomicFiles.write(dir.resolve(version + ".json"), json.writeValueAsBytes(
                 new Meta(change.path(), change.person(), change.when(), change.message(), change.action())));
         return version;
+    }
+
+    @Override
+    public String keepFound(String id, String path, byte[] bytes, Instant when) throws IOException {
+        List<HistoryEntry> newest = log(id, path, 1);
+        if (!newest.isEmpty()) {
+            Optional<byte[]> kept = contentAt(id, path, newest.get(0).version());
+            if (kept.isPresent() && Arrays.equals(kept.get(), bytes)) {
+                return null;
+            }
+        }
+        return record(new Change(id, path, bytes, "change", FOUND_AUTHOR, null, when,
+                "As found in the content folder before this change", List.of()));
     }
 
     @Override

@@ -2,8 +2,10 @@ package dev.kotae.editing;
 
 import java.io.IOException;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import java.util.regex.Matcher;
@@ -134,6 +136,18 @@ final class GitHistory implements ArticleHistory, AutoCloseable {
         } catch (GitAPIException | RuntimeException e) {
             LOG.error("Could not unstage {} after a failed commit; check git status: {}", paths, e.getMessage(), e);
         }
+    }
+
+    /** Committed as found (the work tree's file) when HEAD lacks it or has other bytes: uncommitted work. */
+    @Override
+    public String keepFound(String id, String path, byte[] bytes, Instant when) throws IOException {
+        ObjectId head = repository.resolve(Constants.HEAD);
+        Optional<byte[]> committed = head == null ? Optional.empty() : contentAt(id, path, head.name());
+        if (committed.isPresent() && Arrays.equals(committed.get(), bytes)) {
+            return null;
+        }
+        return record(new Change(id, path, bytes, "change", FOUND_AUTHOR, KOTAE.getEmailAddress(), when,
+                "Keep " + path + " as found before this change", List.of()));
     }
 
     /** Whether git's index holds the file: git add leaves an ignored file out. */

@@ -288,6 +288,39 @@ class ArticleEditorTest {
         assertTrue(fixture.read(v3.path()).endsWith("---\nfirst text\n"), "a deleted article can be restored");
     }
 
+    /**
+     * Articles the editor never wrote (the content a help center started with, an engineer's edit) are
+     * kept in the history before a delete or a publish replaces them, so neither loses the only copy.
+     */
+    @Test
+    void aFileWrittenOutsideTheEditorIsKeptBeforeItIsDeletedOrReplaced() throws Exception {
+        PublishedArticle sample = editor.published(AGENT, "shipping-fees").orElseThrow();
+        byte[] original = Files.readAllBytes(fixture.content.resolve(sample.path()));
+        assertTrue(editor.history(AGENT, "shipping-fees").isEmpty(), "nothing published through the editor yet");
+
+        editor.delete(ADMIN, "shipping-fees", sample.version(), "Outdated");
+        List<HistoryEntry> history = editor.history(AGENT, "shipping-fees");
+        assertEquals(List.of("delete", "change"), history.stream().map(HistoryEntry::action).toList());
+        assertEquals(ArticleHistory.FOUND_AUTHOR, history.get(1).author());
+        PublishedArticle back = editor.restore(ADMIN, "shipping-fees", history.get(1).version(), null, null);
+        assertEquals(sample.article(), back.article(), "restored as it was (dated today, as any restore)");
+        assertTrue(new String(original, java.nio.charset.StandardCharsets.UTF_8).contains(sample.article().body()));
+
+        // An engineer edits the file; the next publish keeps their text first. Nothing new to keep: no version.
+        Path file = fixture.content.resolve(back.path());
+        Files.writeString(file, Files.readString(file) + "\nAn engineer's line.\n");
+        PublishedArticle edited = editor.published(AGENT, "shipping-fees").orElseThrow();
+        fixture.clock.advance(Duration.ofMinutes(1));
+        editor.publishDirectly(ADMIN, withBody(edited.article(), "Rewritten."), edited.version(), null);
+        List<HistoryEntry> after = editor.history(AGENT, "shipping-fees");
+        assertEquals(List.of("publish", "change", "restore"), after.stream().limit(3).map(HistoryEntry::action).toList());
+        assertTrue(editor.atVersion(AGENT, "shipping-fees", after.get(1).version()).body().contains("An engineer's line."));
+        PublishedArticle now = editor.published(AGENT, "shipping-fees").orElseThrow();
+        fixture.clock.advance(Duration.ofMinutes(1));
+        editor.publishDirectly(ADMIN, withBody(now.article(), "Rewritten again."), now.version(), null);
+        assertEquals(after.size() + 1, editor.history(AGENT, "shipping-fees").size(), "its own version is not kept twice");
+    }
+
     @Test
     void deletingNeedsAnAdminWhileReviewIsRequiredAsPublishingDirectlyDoes() throws Exception {
         PublishedArticle made = editor.publishDirectly(ADMIN, giftWrap("x"), null, null);
@@ -372,7 +405,8 @@ class ArticleEditorTest {
                 withBody(before.article(), "new text"), before.version(), null));
         assertEquals(engineers, Files.readString(file), "the engineer's save is kept");
         assertEquals(Versions.of(engineers), conflict.currentVersion());
-        assertTrue(editor.history(AGENT, "shipping-fees").isEmpty(), "nothing was published");
+        assertTrue(editor.history(AGENT, "shipping-fees").stream().noneMatch(v -> v.action().equals("publish")),
+                "nothing was published (the file as the editor found it may have been kept)");
     }
 
     @Test

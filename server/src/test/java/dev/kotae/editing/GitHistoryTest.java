@@ -100,6 +100,28 @@ class GitHistoryTest {
         assertEquals("Publish gift-card-return: ギフトカードは返品できますか", history.get(0).message());
     }
 
+    /** An uncommitted edit to a file is committed as found before a publish replaces it or a delete removes it. */
+    @Test
+    void uncommittedWorkOnAFileIsCommittedBeforeTheEditorReplacesOrDeletesIt() throws Exception {
+        Path file = fixture.content.resolve("ja/shipping/shipping-fees.md");
+        Files.writeString(file, Files.readString(file) + "\n未コミットの追記\n");
+        PublishedArticle edited = fixture.editor.published(AGENT, "shipping-fees").orElseThrow();
+        fixture.editor.delete(ADMIN, "shipping-fees", edited.version(), null);
+
+        List<HistoryEntry> history = fixture.editor.history(AGENT, "shipping-fees");
+        assertEquals(List.of("delete", "change"), history.stream().limit(2).map(HistoryEntry::action).toList());
+        assertTrue(fixture.editor.atVersion(AGENT, "shipping-fees", history.get(1).version()).body()
+                .contains("未コミットの追記"), "the uncommitted edit is in the history");
+        assertEquals("Kotae", git.log().setMaxCount(2).call().iterator().next().getCommitterIdent().getName());
+
+        // A file as HEAD has it needs no commit of its own: the restore's is the only new one.
+        int commits = history.size();
+        fixture.editor.restore(ADMIN, "shipping-fees", history.get(1).version(), null, null);
+        PublishedArticle restored = fixture.editor.published(AGENT, "shipping-fees").orElseThrow();
+        assertTrue(restored.article().body().contains("未コミットの追記"));
+        assertEquals(commits + 1, fixture.editor.history(AGENT, "shipping-fees").size());
+    }
+
     @Test
     void historyIncludesCommitsMadeOutsideKotaeAndRestoreIsANewCommit() throws Exception {
         PublishedArticle before = fixture.editor.published(AGENT, "shipping-fees").orElseThrow();
