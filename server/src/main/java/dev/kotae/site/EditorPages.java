@@ -463,21 +463,26 @@ public final class EditorPages {
         String id = state.form().id();
         String startedFrom = "";
         String baseVersion = nullToEmpty(e.currentVersion());
+        boolean deleted = false;
         try {
             Optional<Draft> now = editor.draft(caller, id);
             startedFrom = now.map(Draft::revision).orElse("");
             // The text was merged against what is published now (the diff shows it), so a second save starts
-            // from that version, even when the pending draft began from an older one.
-            baseVersion = editor.published(caller, id).map(PublishedArticle::version)
-                    .orElse(now.map(d -> nullToEmpty(d.baseVersion())).orElse(baseVersion));
+            // from that version, even when the pending draft began from an older one; from nothing when the
+            // article was deleted meanwhile, so that saving it brings the article back rather than conflicting again.
+            Optional<String> published = editor.published(caller, id).map(PublishedArticle::version);
+            deleted = published.isEmpty() && !state.isNew()
+                    && (now.map(d -> d.baseVersion() != null).orElse(false) || !state.baseVersion().isEmpty());
+            baseVersion = published.orElse("");
         } catch (EditNotAllowedException ignored) {
             // the conflict itself is what the person needs to see
         }
         // A new article whose id someone took meanwhile stays "new": its id must change, not be merged into.
         boolean hasDiff = e.diff() != null && !e.diff().isBlank();
-        return form(409, request, caller, state.afterConflict(startedFrom, baseVersion, hasDiff ? e.diff() : null)
-                .withNotice(new Pages.Notice(
-                        messages.text("editor.conflict") + (hasDiff ? "" : " (" + e.getMessage() + ")"), true)));
+        String notice = deleted ? messages.text("editor.conflict.deleted")
+                : messages.text("editor.conflict") + (hasDiff ? "" : " (" + e.getMessage() + ")");
+        return form(409, request, caller, state.afterConflict(startedFrom, baseVersion, hasDiff && !deleted ? e.diff() : null)
+                .withNotice(new Pages.Notice(notice, true)));
     }
 
     /**

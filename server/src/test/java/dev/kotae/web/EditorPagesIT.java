@@ -479,6 +479,52 @@ class EditorPagesIT {
         assertTrue(anonymous.get("/articles/to-delete").body().contains("second text"));
     }
 
+    /**
+     * A draft pending when its article is deleted is not stuck: its next save is refused once, saying the
+     * article was deleted, and the save after that keeps it as a draft of a new article, which publishes.
+     */
+    @Test
+    void aDraftOfADeletedArticleIsSavedAgainAndPublishesTheArticleBack() throws Exception {
+        EditorService editor = server.app().editor();
+        Caller admin = new Caller("admin", Role.ADMIN);
+        PublishedArticle made = editor.publishDirectly(admin, new EditableArticle("deleted-under-draft", "Under draft",
+                null, null, "en", "Testing", List.of(), List.of(), null, "first text"), null, null);
+        SiteBrowser alice = SiteBrowser.signedIn(base, ALICE);
+        Map<String, String> fields = formOf(alice.get("/editor/articles/deleted-under-draft"));
+        fields.put("body", "alice's rewrite");
+        fields.put("action", "save");
+        assertEquals(303, alice.post("/editor/articles", fields).status());
+        Map<String, String> again = formOf(alice.get("/editor/articles/deleted-under-draft"));
+
+        SiteBrowser browser = SiteBrowser.signedIn(base, KotaeServer.ADMIN_TOKEN);
+        Document confirm = browser.get("/editor/articles/deleted-under-draft/delete").html();
+        assertNotNull(confirm.selectFirst(".delete-draft"), "the page says a draft is pending");
+        editor.delete(admin, "deleted-under-draft", made.version(), null);
+
+        again.put("body", "alice's rewrite, finished");
+        again.put("action", "review");
+        SiteBrowser.Page refused = alice.post("/editor/articles", again);
+        assertEquals(409, refused.status(), refused.body());
+        assertTrue(refused.html().selectFirst(".notice").text().contains("記事が削除されました"),
+                refused.html().selectFirst(".notice").text());
+        assertEquals("alice's rewrite, finished", refused.html().selectFirst("#f-body").wholeText().strip(), "text kept");
+        Map<String, String> retry = formOf(refused.html());
+        assertEquals("", retry.get("baseVersion"), "saved again, it starts from nothing published");
+        retry.put("action", "review");
+        SiteBrowser.Page sent = alice.post("/editor/articles", retry);
+        assertEquals(303, sent.status(), sent.body());
+
+        SiteBrowser bob = SiteBrowser.signedIn(base, BOB);
+        Map<String, String> publish = formOf(bob.get("/editor/articles/deleted-under-draft"));
+        publish.put("action", "publish");
+        SiteBrowser.Page published = bob.post("/editor/articles", publish);
+        assertEquals(303, published.status(), published.body());
+        SiteBrowser anonymous = new SiteBrowser(base);
+        await("back on the site").atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(20))
+                .until(() -> anonymous.get("/articles/deleted-under-draft").status() == 200);
+        assertTrue(anonymous.get("/articles/deleted-under-draft").body().contains("alice's rewrite, finished"));
+    }
+
     /** A delete post without the browser's form token, or naming no version, deletes nothing. */
     @Test
     void deletePostsWithoutTokenOrVersionAreRefused() throws Exception {
