@@ -496,7 +496,9 @@ public final class ArticleEditor implements EditorService, AutoCloseable {
     @Override
     public PublishedArticle restore(Caller caller, String id, String version, String ifMatch, String message)
             throws EditConflictException, EditNotAllowedException, EditRejectedException {
-        requireEditor(caller, "restore articles");
+        // A restore publishes an old text, or brings back a deleted article, with no review: as publishing
+        // directly and deleting do. Others open the version as a draft and send it for review.
+        requireAlonePublisher(caller, "restore versions", "open the version in the editor and send it for review");
         refusePluginArticle(id);
         ArticleChecks.checkMessage(message);
         synchronized (writeLock) {

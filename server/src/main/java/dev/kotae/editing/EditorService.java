@@ -107,7 +107,8 @@ public interface EditorService {
     String diff(Caller caller, String id, String from, String to) throws EditNotAllowedException, EditRejectedException;
 
     /**
-     * Publishes an old version again, as a new version. {@code version} must be one of the article's own
+     * Publishes an old version again, as a new version, for callers allowed to publish alone
+     * ({@link #publishesAlone}): a restore skips review. {@code version} must be one of the article's own
      * versions ({@link #history}); {@code ifMatch}, when given, is the published version the caller saw
      * ({@code null}: whatever is published now), and the restore is a conflict if the file changed since.
      */

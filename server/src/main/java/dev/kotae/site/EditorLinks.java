@@ -24,6 +24,11 @@ final class EditorLinks {
         return article(id) + "/history";
     }
 
+    /** The article's editor page with the fields of one of its history versions, to save as a draft. */
+    static String fromVersion(String id, String version) {
+        return article(id) + "?from=" + query(version);
+    }
+
     /** The page that confirms deleting a published article. */
     static String delete(String id) {
         return article(id) + "/delete";

@@ -155,7 +155,8 @@ public final class EditorPages {
     @GET
     @Path("articles/{id}")
     public Response article(@PathParam("id") String id, @QueryParam("show") String show,
-            @QueryParam("done") String done, @Context ContainerRequestContext request) throws IOException {
+            @QueryParam("done") String done, @QueryParam("from") String from, @Context ContainerRequestContext request)
+            throws IOException {
         return EditorRequests.page(() -> {
             Caller caller = Callers.caller(request.getSecurityContext());
             if (caller.isAnonymous()) {
@@ -164,6 +165,10 @@ public final class EditorPages {
             EditorRequests.checkedId(id);
             Optional<Draft> draft = editor.draft(caller, id);
             Optional<PublishedArticle> published = editor.published(caller, id);
+            if (from != null && caller.canEdit()) {
+                return renderForm(200, request, caller, fromVersion(caller, id, EditorRequests.checkedVersion(from),
+                        draft, published, Messages.of(site.language(request))), draft, published);
+            }
             if (draft.isEmpty() && published.isEmpty()) {
                 throw PageException.notFound();
             }
@@ -183,6 +188,24 @@ public final class EditorPages {
             }
             return renderForm(200, request, caller, state, draft, published);
         });
+    }
+
+    /**
+     * The form holding one of the article's history versions, to be saved as its draft (over the pending
+     * one, if any, as a newer revision of it) and reviewed: how an editor who may not restore directly
+     * brings back an old text or a deleted article.
+     */
+    private FormState fromVersion(Caller caller, String id, String version, Optional<Draft> draft,
+            Optional<PublishedArticle> published, Messages messages) throws EditNotAllowedException {
+        EditableArticle old;
+        try {
+            old = editor.atVersion(caller, id, version);
+        } catch (EditRejectedException e) {
+            throw new PageException(e.status() == 404 ? 404 : 400);
+        }
+        return FormState.fresh(ArticleForm.of(old, null, requests.zone()), false, draft.map(Draft::revision).orElse(""),
+                        published.map(PublishedArticle::version).orElse(""))
+                .withNotice(new Pages.Notice(messages.text("editor.fromVersion", version), false));
     }
 
     /** Every button of the form posts here; {@code action} says which it was. */

@@ -103,8 +103,8 @@ public final class HistoryPages {
             Caller caller = requests.formCaller(request, posted);
             EditorRequests.checkedId(id);
             EditorRequests.checkedVersion(version);
-            if (!caller.canEdit()) {
-                throw new PageException(403, "editor.forbidden");
+            if (!editor.publishesAlone(caller)) {
+                throw new PageException(403, "editor.restore.notAllowed");
             }
             String message = Objects.requireNonNullElse(posted.getFirst("message"), "").strip();
             // The published version the page showed the diff against: restoring over a newer text is a conflict.
@@ -133,10 +133,13 @@ public final class HistoryPages {
             String diff = editor.diff(caller, id, version, null);
             String published = editor.published(caller, id).map(PublishedArticle::version).orElse(null);
             PageContext page = requests.context(request, caller, "editor.version.title", "page-editor");
+            // Restoring skips review; an editor who must be reviewed starts a draft from the version instead.
+            boolean canRestore = editor.publishesAlone(caller);
             return site.page(status, "editorVersion.jte", page, "version", new Pages.EditorVersion(id,
-                    row(id, entry, messages), article, diff, caller.canEdit(), EditorLinks.history(id),
+                    row(id, entry, messages), article, diff, canRestore, EditorLinks.history(id),
                     EditorLinks.version(id, version) + "/restore", published,
-                    problem == null ? null : new Pages.Notice(problem, true)));
+                    problem == null ? null : new Pages.Notice(problem, true),
+                    !canRestore && caller.canEdit() ? EditorLinks.fromVersion(id, version) : null));
         } catch (EditRejectedException e) {
             throw new PageException(e.status() == 404 ? 404 : 400);
         }

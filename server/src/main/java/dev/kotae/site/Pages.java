@@ -346,7 +346,8 @@ public final class Pages {
      *     that a restore from a page older than the article is refused; {@code null} when it is deleted
      */
     public record EditorVersion(String id, HistoryRow entry, dev.kotae.editing.EditableArticle article, String diff,
-            boolean canRestore, String historyUrl, String restoreUrl, String publishedVersion, Notice notice) {}
+            boolean canRestore, String historyUrl, String restoreUrl, String publishedVersion, Notice notice,
+            String draftFromUrl) {}
 
     /**
      * The page confirming that a published article is to be deleted: which version is deleted, whether a

@@ -142,13 +142,13 @@ class GitHistoryTest {
         String diff = fixture.editor.diff(AGENT, "shipping-fees", initial.name(), history.get(0).version());
         assertTrue(diff.contains("+送料は無料になりました。"), diff);
 
-        PublishedArticle restored = fixture.editor.restore(BOB, "shipping-fees", initial.name(), null, null);
+        PublishedArticle restored = fixture.editor.restore(ADMIN, "shipping-fees", initial.name(), null, null);
         assertEquals(changed.path(), restored.path());
         assertEquals(originalBody, fixture.editor.published(AGENT, "shipping-fees").orElseThrow().article().body());
         List<HistoryEntry> after = fixture.editor.history(AGENT, "shipping-fees");
         assertEquals(3, after.size());
         assertEquals("restore", after.get(0).action());
-        assertEquals("bob", after.get(0).author());
+        assertEquals("root", after.get(0).author());
         RevCommit head = git.log().setMaxCount(1).call().iterator().next();
         assertEquals(List.of("content/" + restored.path()), changedPaths(head));
 

@@ -99,7 +99,7 @@ class EditorApiHostileIT {
             cases.add(jsonCase("delete " + id, "DELETE", "/api/v1/articles/" + id, ROOT, null, 400, null, "If-Match", "\"x\""));
             cases.add(new Case("history " + id, "GET", "/api/v1/articles/" + id + "/history", ANN, null, null, List.of(),
                     400, null));
-            cases.add(jsonCase("restore " + id, "POST", "/api/v1/articles/" + id + "/restore", BOB,
+            cases.add(jsonCase("restore " + id, "POST", "/api/v1/articles/" + id + "/restore", ROOT,
                     "{\"version\": \"abc\"}", 400, null));
         }
         // ... and in versions.
@@ -109,7 +109,7 @@ class EditorApiHostileIT {
             cases.add(new Case("diff from " + version, "GET", "/api/v1/articles/" + ARTICLE + "/diff?from=" + version,
                     ANN, null, null, List.of(), 400, null));
         }
-        cases.add(jsonCase("restore version ../../x", "POST", "/api/v1/articles/" + ARTICLE + "/restore", BOB,
+        cases.add(jsonCase("restore version ../../x", "POST", "/api/v1/articles/" + ARTICLE + "/restore", ROOT,
                 "{\"version\": \"../../x\"}", 400, "bad_version"));
         cases.add(jsonCase("a body id that differs from the path", "PUT", "/api/v1/drafts/" + DRAFT, ALICE,
                 "{\"id\": \"../../etc\", \"title\": \"t\"}", 400, "invalid_field", "If-Match", quoted(draftRevision)));

@@ -213,7 +213,7 @@ class EditorApiIT {
         assertTrue(diff.json().get("diff").asText().contains("-version one"), diff.body());
         assertTrue(diff.json().get("diff").asText().contains("+version two"), diff.body());
 
-        KotaeServer.Reply restored = json(server, "POST", "/api/v1/articles/" + id + "/restore", BOB,
+        KotaeServer.Reply restored = json(server, "POST", "/api/v1/articles/" + id + "/restore", ROOT,
                 "{\"version\": \"" + oldest + "\", \"message\": \"back to one\"}");
         assertEquals(200, restored.status(), restored.body());
         assertEquals("version one", restored.json().get("article").get("body").asText().strip());

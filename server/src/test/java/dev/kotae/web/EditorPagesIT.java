@@ -12,6 +12,7 @@ import dev.kotae.auth.Caller;
 import dev.kotae.auth.Role;
 import dev.kotae.auth.TokenAuthenticator;
 import dev.kotae.config.PluginsConfig;
+import dev.kotae.editing.Draft;
 import dev.kotae.editing.EditableArticle;
 import dev.kotae.editing.EditorService;
 import dev.kotae.editing.PublishedArticle;
@@ -392,7 +393,7 @@ class EditorPagesIT {
         PublishedArticle one = editor.publishDirectly(admin, new EditableArticle("stale-restore", "Stale restore",
                 null, null, "en", "Testing", List.of(), List.of(), null, "first text"), null, null);
         PublishedArticle two = editor.publishDirectly(admin, withBody(one, "second text"), one.version(), null);
-        SiteBrowser bob = SiteBrowser.signedIn(base, BOB);
+        SiteBrowser bob = SiteBrowser.signedIn(base, KotaeServer.ADMIN_TOKEN); // restores skip review: admins
         List<Element> versions = bob.get("/editor/articles/stale-restore/history").html().select("a.version-link");
         Element form = bob.get(versions.get(1).attr("href")).html().selectFirst("form.restore-form");
         assertEquals(two.version(), form.selectFirst("input[name=published]").attr("value"));
@@ -692,8 +693,24 @@ class EditorPagesIT {
         assertEquals(403, ann.post(versions.get(1).attr("href") + "/restore",
                 Map.of("csrf", SiteBrowser.formCsrf(forAnn))).status());
 
-        SiteBrowser.Page restored = bob.post(old.selectFirst("form.restore-form").attr("action"),
-                Map.of("csrf", SiteBrowser.formCsrf(old), "message", "back to the first"));
+        // Review is required here: a restore skips it, so editors start a draft from the version instead.
+        assertNull(old.selectFirst("form.restore-form"), "bob may not restore directly");
+        String restoreUrl = versions.get(1).attr("href") + "/restore";
+        assertEquals(403, bob.post(restoreUrl, Map.of("csrf", SiteBrowser.formCsrf(old))).status());
+        Document fromVersion = bob.get(old.selectFirst(".draft-from-version a").attr("href")).html();
+        assertEquals("First version.", fromVersion.selectFirst("#f-body").wholeText().strip());
+        Map<String, String> asDraft = formOf(fromVersion);
+        asDraft.put("action", "review");
+        assertEquals(303, bob.post("/editor/articles", asDraft).status());
+        assertTrue(Files.readString(file).endsWith("Second version.\n"), "nothing published before review");
+        Caller root = new Caller("admin", Role.ADMIN);
+        Draft fromOld = server.app().editor().draft(root, "restorable").orElseThrow();
+        assertEquals("First version.", fromOld.article().body().strip());
+        server.app().editor().discardDraft(root, "restorable", fromOld.revision());
+
+        Document forAdmin = admin.get(versions.get(1).attr("href")).html();
+        SiteBrowser.Page restored = admin.post(forAdmin.selectFirst("form.restore-form").attr("action"),
+                Map.of("csrf", SiteBrowser.formCsrf(forAdmin), "message", "back to the first"));
         assertEquals(303, restored.status(), restored.body());
         assertTrue(Files.readString(file).endsWith("First version.\n"), Files.readString(file));
         assertEquals(3, bob.get("/editor/articles/restorable/history").html().select("a.version-link").size());
