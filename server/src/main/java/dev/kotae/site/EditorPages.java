@@ -405,7 +405,7 @@ public final class EditorPages {
                         : messages.text(d.state() == DraftState.IN_REVIEW ? "editor.state.inReview" : "editor.state.draft"),
                         d.author(), d.lastEditor(), requests.when(d.updated()), changes(caller, d),
                         d.state() == DraftState.IN_REVIEW && !caller.name().equals(d.author())
-                                && !caller.name().equals(d.lastEditor())))
+                                && !caller.name().equals(d.lastEditor()), behind(d, published, messages)))
                 .orElse(null);
         boolean canPublish = false;
         String publishBlocked = null;
@@ -454,6 +454,21 @@ public final class EditorPages {
         PageContext page = site.context(request, caller, null, new PageContext.PageMeta(
                 messages.text(titleKey, form.title().isEmpty() ? id : form.title()), null, null, false, "page-editor"));
         return site.page(status, "editorForm.jte", page, "editor", model);
+    }
+
+    /**
+     * Why the draft no longer starts from what is published, or {@code null}: someone published or deleted
+     * the article after the draft began, so its changes undo theirs, and publishing it is refused until it
+     * is saved again over what is published now.
+     */
+    private static String behind(Draft draft, Optional<PublishedArticle> published, Messages messages) {
+        if (draft.baseVersion() == null) {
+            return null;
+        }
+        if (published.isEmpty()) {
+            return messages.text("editor.draftBehind.deleted");
+        }
+        return draft.baseVersion().equals(published.get().version()) ? null : messages.text("editor.draftBehind.changed");
     }
 
     /** What publishing the draft would change in the published article, or {@code null} for a new one. */

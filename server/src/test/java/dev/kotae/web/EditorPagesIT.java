@@ -751,6 +751,16 @@ class EditorPagesIT {
         String bobsDiff = forBob.selectFirst("pre.diff").wholeText();
         assertEquals(diff.substring(diff.indexOf("@@")), bobsDiff.substring(bobsDiff.indexOf("@@")),
                 "the same change (the draft's revision in the header is the review's)");
+        assertNull(SiteBrowser.signedIn(base, BOB).get("/editor/articles/" + id).html().selectFirst(".draft-behind"));
+
+        // Published again by an admin meanwhile: the reviewer is told the draft's changes now undo that.
+        EditorService editor = server.app().editor();
+        Caller root = new Caller("admin", Role.ADMIN);
+        PublishedArticle live = editor.published(root, id).orElseThrow();
+        editor.publishDirectly(root, withBody(live, live.article().body() + "\n追記。\n"), live.version(), null);
+        Element behind = SiteBrowser.signedIn(base, BOB).get("/editor/articles/" + id).html().selectFirst(".draft-behind");
+        assertNotNull(behind, "the reviewer is warned");
+        assertTrue(behind.text().contains("公開中の記事が変更されました"), behind.text());
         assertNotNull(draft.selectFirst(".draft-of-published a[href=/editor/articles/" + id + "?show=published]"));
         Document published = alice.get("/editor/articles/" + id + "?show=published").html();
         assertEquals(liveTitle, published.selectFirst("#f-title").attr("value"));
