@@ -170,6 +170,10 @@ public final class EditorPages {
                         draft, published, Messages.of(site.language(request))), draft, published);
             }
             if (draft.isEmpty() && published.isEmpty()) {
+                // A deleted article (a link from the audit log, the back button): its history is where it comes back.
+                if (wasPublished(caller, id)) {
+                    return Response.seeOther(URI.create(EditorLinks.history(id))).build();
+                }
                 throw PageException.notFound();
             }
             FormState state;
@@ -188,6 +192,15 @@ public final class EditorPages {
             }
             return renderForm(200, request, caller, state, draft, published);
         });
+    }
+
+    /** Whether the article's history lists any version: it existed, even if nothing of it exists now. */
+    private boolean wasPublished(Caller caller, String id) throws EditNotAllowedException {
+        try {
+            return !editor.history(caller, id).isEmpty();
+        } catch (EditRejectedException e) {
+            return false;
+        }
     }
 
     /**

@@ -66,12 +66,14 @@ public final class HistoryPages {
                 throw new PageException(e.status() == 404 ? 404 : 400);
             }
             Optional<String> published = editor.published(caller, id).map(p -> p.article().title());
-            String title = (published.isPresent() ? published
-                    : editor.draft(caller, id).map(d -> d.article().title())).orElse(id);
+            Optional<String> drafted = editor.draft(caller, id).map(d -> d.article().title());
+            String title = (published.isPresent() ? published : drafted).orElse(id);
+            // Nothing left to edit (deleted, no draft): back to the list rather than to a page that redirects here.
+            String back = published.isPresent() || drafted.isPresent() ? EditorLinks.article(id) : EditorLinks.HOME;
             List<Pages.HistoryRow> rows = entries.stream().map(entry -> row(id, entry, messages)).toList();
             PageContext page = requests.context(request, caller, "editor.history.title", "page-editor");
             return site.page(200, "editorHistory.jte", page, "history",
-                    new Pages.EditorHistory(id, title, rows, EditorLinks.article(id),
+                    new Pages.EditorHistory(id, title, rows, back,
                             rows.size() >= EditorService.LISTED_VERSIONS ? EditorService.LISTED_VERSIONS : null,
                             // After a delete: the article is gone from the site, and this is where it comes back.
                             "deleted".equals(done) && published.isEmpty()

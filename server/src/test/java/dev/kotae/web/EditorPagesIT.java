@@ -468,6 +468,10 @@ class EditorPagesIT {
         assertTrue(history.selectFirst("thead").text().contains("(Asia/Tokyo)"), "its times' zone, the help center's");
         assertTrue(history.select("tbody tr").text().contains("Outdated <b>FAQ</b>"), "with the note, as text");
         assertEquals(404, browser.get("/editor/articles/to-delete/delete").status(), "nothing left to delete");
+        SiteBrowser.Page editorPage = browser.get("/editor/articles/to-delete");
+        assertEquals(303, editorPage.status(), "a deleted article's editor page leads to its history");
+        assertTrue(editorPage.location().endsWith("/editor/articles/to-delete/history"), editorPage.location());
+        assertEquals("/editor", history.selectFirst(".editor-back a").attr("href"), "back to the list, not to a 404");
 
         // Its last version is restored from the history: back on the site.
         Element restore = browser.get(history.selectFirst("a.version-link").attr("href")).html()
