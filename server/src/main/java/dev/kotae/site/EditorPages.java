@@ -73,7 +73,7 @@ public final class EditorPages {
     public EditorPages(Site site, EditorService editor, CategoryService categories, ArticleService articles,
             SearchService search) {
         this.site = site;
-        this.listing = new PublishedListing(search);
+        this.listing = new PublishedListing(search, articles);
         this.editor = editor;
         this.categories = categories;
         this.articles = articles;

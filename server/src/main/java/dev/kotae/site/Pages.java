@@ -265,11 +265,12 @@ public final class Pages {
             boolean pendingDraft, String url) {}
 
     /**
-     * A page of the editor home's published articles: those {@code query} finds (all, newest first, when
-     * blank), with links to the pages before and after ({@code null} at either end).
+     * A page of the editor home's published articles: the article whose id {@code query} is ({@code named},
+     * or {@code null}), and those {@code query} finds (all, newest first, when blank), with links to the
+     * pages before and after ({@code null} at either end).
      */
-    public record PublishedList(String query, List<PublishedRow> rows, long total, String previous, String next,
-            int page, int pages) {}
+    public record PublishedList(String query, PublishedRow named, List<PublishedRow> rows, long total, String previous,
+            String next, int page, int pages) {}
 
     /** One option of a {@code <select>}. */
     public record Choice(String value, String label, boolean selected) {}

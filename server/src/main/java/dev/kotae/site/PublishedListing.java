@@ -1,6 +1,8 @@
 package dev.kotae.site;
 
+import dev.kotae.content.Article;
 import dev.kotae.content.Visibility;
+import dev.kotae.search.ArticleService;
 import dev.kotae.search.Audience;
 import dev.kotae.search.SearchRequest;
 import dev.kotae.search.SearchResult;
@@ -21,9 +23,11 @@ final class PublishedListing {
     static final int PAGE_SIZE = 20;
 
     private final SearchService search;
+    private final ArticleService articles;
 
-    PublishedListing(SearchService search) {
+    PublishedListing(SearchService search, ArticleService articles) {
         this.search = search;
+        this.articles = articles;
     }
 
     /**
@@ -43,10 +47,19 @@ final class PublishedListing {
         var rows = result.hits().stream().map(hit -> new Pages.PublishedRow(hit.id(), hit.title(), hit.locale(),
                 messages.text("type." + hit.type()), Visibility.INTERNAL.key().equals(hit.visibility()),
                 pending.contains(hit.id()), EditorLinks.article(hit.id()))).toList();
+        // An id typed or pasted (from an address, the audit log) names its article: shown first, whatever the
+        // words score. The search itself may not find it at all, as ids are not searched text.
+        Pages.PublishedRow named = null;
+        if (Article.ID_PATTERN.matcher(query).matches()) {
+            named = articles.article(query, Audience.AGENTS).map(article -> new Pages.PublishedRow(article.id(),
+                    article.title(), article.locale(), messages.text("type." + article.type().key()),
+                    article.visibility() == Visibility.INTERNAL, pending.contains(article.id()),
+                    EditorLinks.article(article.id()))).orElse(null);
+        }
         int lastPage = (int) Math.min((result.total() + PAGE_SIZE - 1) / PAGE_SIZE, SearchRequest.MAX_WINDOW / PAGE_SIZE);
         int shown = Math.min(page, Math.max(lastPage, 1));
-        return new Pages.PublishedList(query, rows, result.total(),
-                page > 1 ? url(query, Math.min(page - 1, Math.max(lastPage, 1))) : null,
+        return new Pages.PublishedList(query, named, rows, result.total(),
+                page > 1 && lastPage > 0 ? url(query, Math.min(page - 1, lastPage)) : null,
                 page < lastPage ? url(query, page + 1) : null, shown, Math.max(lastPage, 1));
     }
 

@@ -204,6 +204,14 @@ class EditorPagesIT {
         assertEquals("escalation procedure", found.selectFirst("#published-q").attr("value"));
         assertTrue(found.selectFirst(".published-count").text().contains("「escalation procedure」"));
 
+        // An id typed or pasted names its article first, though ids are not searched words.
+        Element named = ann.get("/editor?q=escalation-en").html().selectFirst("#published .published-named a");
+        assertNotNull(named, "the article with that URL name");
+        assertEquals("/editor/articles/escalation-en", named.attr("href"));
+        assertNull(new SiteBrowser(base).get("/editor?q=escalation-en").html().selectFirst(".published-named"),
+                "anonymous callers are sent to sign in");
+        assertTrue(ann.get("/editor?q=no-such-article-id").html().select(".published-named").isEmpty());
+
         // The last page links back; past it, nothing is listed and the way back is the last page.
         // (Counted again: an earlier test's publish may have been indexed since.)
         int last = (articles + 19) / 20;
@@ -213,6 +221,7 @@ class EditorPagesIT {
         assertNull(lastPage.selectFirst("#published a[rel=next]"));
         Document past = ann.get("/editor?page=" + (last + 3)).html();
         assertTrue(past.select("#published tbody tr").isEmpty());
+        assertNotNull(past.selectFirst("#published .editor-empty"), "it says there is no such page");
         assertNotNull(past.selectFirst("#published a[rel=prev][href=/editor?page=" + last + "#published]"),
                 past.selectFirst("#published").outerHtml());
         for (String bad : List.of("abc", "0", "-1", "５", "99999999999")) {
