@@ -65,6 +65,7 @@ public final class DeletePages {
             String version = EditorRequests.checkedVersion(Objects.requireNonNullElse(posted.getFirst("version"), "").strip());
             String message = Objects.requireNonNullElse(posted.getFirst("message"), "").strip();
             Messages messages = Messages.of(site.language(request));
+            deletable(caller, id); // refused with the same words as the confirmation page
             try {
                 editor.delete(caller, id, version, message.isEmpty() ? null : message);
                 return Response.seeOther(URI.create(EditorLinks.history(id) + "?done=deleted")).build();
@@ -79,9 +80,11 @@ public final class DeletePages {
         });
     }
 
-    /** The confirmation page of the article as published now, with {@code problem} when a post was refused. */
-    private Response confirmPage(int status, ContainerRequestContext request, Caller caller, String id, String problem,
-            String message) throws EditNotAllowedException {
+    /**
+     * The published article {@code caller} may delete, else the 404 page (nothing published) or the 403
+     * page saying why not (from a content source outside Kotae; review required and not an admin).
+     */
+    private PublishedArticle deletable(Caller caller, String id) throws EditNotAllowedException {
         PublishedArticle published = editor.published(caller, id).orElseThrow(PageException::notFound);
         if (published.readOnly() != null || published.version() == null) {
             throw new PageException(403, "editor.delete.notHere");
@@ -89,6 +92,13 @@ public final class DeletePages {
         if (!editor.publishesAlone(caller)) {
             throw new PageException(403, "editor.delete.notAllowed");
         }
+        return published;
+    }
+
+    /** The confirmation page of the article as published now, with {@code problem} when a post was refused. */
+    private Response confirmPage(int status, ContainerRequestContext request, Caller caller, String id, String problem,
+            String message) throws EditNotAllowedException {
+        PublishedArticle published = deletable(caller, id);
         boolean draftPending = editor.draft(caller, id).isPresent();
         PageContext page = requests.context(request, caller, "editor.delete.title", "page-editor");
         return site.page(status, "editorDelete.jte", page, "delete", new Pages.EditorDelete(id,

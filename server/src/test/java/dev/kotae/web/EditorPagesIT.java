@@ -440,6 +440,10 @@ class EditorPagesIT {
         assertNull(alice.get("/editor/articles/to-delete").html().selectFirst("a.delete-link"),
                 "an editor may not delete where review is required");
         assertEquals(403, alice.get("/editor/articles/to-delete/delete").status());
+        SiteBrowser.Page aliceDeletes = alice.post("/editor/articles/to-delete/delete", Map.of("csrf",
+                SiteBrowser.formCsrf(alice.get("/editor").html()), "version", made.version()));
+        assertEquals(403, aliceDeletes.status());
+        assertTrue(aliceDeletes.html().text().contains("管理者だけが記事を削除"), "says why: " + aliceDeletes.html().text());
         assertNull(SiteBrowser.signedIn(base, ANN).get("/editor/articles/to-delete").html().selectFirst("a.delete-link"));
         assertEquals(303, anonymous.get("/editor/articles/to-delete/delete").status(), "sign in first");
 
@@ -669,6 +673,8 @@ class EditorPagesIT {
                 .filter(tr -> tr.text().contains("audited-draft")).findFirst().orElse(null);
         assertNotNull(row, "alice's save is in the log: " + log.body());
         assertTrue(row.text().contains("alice") && row.text().contains("save-draft"), row.text());
+        assertTrue(row.text().contains("下書きを保存 (save-draft)") && row.text().contains("編集者 (editor)"),
+                "actions and roles in words, codes beside them: " + row.text());
         assertNotNull(log.html().selectFirst("a.csv-link[href=/api/v1/admin/audit?format=csv]"));
 
         assertEquals(403, alice.get("/admin/audit").status(), "editors do not read the audit log");
