@@ -676,6 +676,12 @@ class EditorPagesIT {
         assertTrue(row.text().contains("下書きを保存 (save-draft)") && row.text().contains("編集者 (editor)"),
                 "actions and roles in words, codes beside them: " + row.text());
         assertNotNull(log.html().selectFirst("a.csv-link[href=/api/v1/admin/audit?format=csv]"));
+        Document home = admin.get("/editor").html();
+        for (String page : List.of("/admin/audit", "/admin/learning", "/admin/contact")) {
+            assertNotNull(home.selectFirst("a[href=" + page + "]"), "admins reach " + page + " from the editor home");
+            assertEquals(200, admin.get(page).status(), page);
+        }
+        assertNull(alice.get("/editor").html().selectFirst("a[href=/admin/contact]"), "editors are not offered it");
 
         assertEquals(403, alice.get("/admin/audit").status(), "editors do not read the audit log");
         assertEquals(303, new SiteBrowser(base).get("/admin/audit").status(), "visitors are sent to sign in");
