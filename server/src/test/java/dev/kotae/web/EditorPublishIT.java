@@ -66,9 +66,11 @@ class EditorPublishIT {
                 "ご注文時に「のし紙」をお選びください。無料でお付けします。");
         Draft started = editor.saveDraft(ALICE, faq, null, null, null);
         Draft inReview = editor.requestReview(ALICE, started.id(), started.revision());
-        java.time.LocalDate dayBefore = java.time.LocalDate.now();
+        // The day in the help center's zone (Japanese by default: Tokyo), not the machine's.
+        java.time.ZoneId helpCenter = java.time.ZoneId.of("Asia/Tokyo");
+        java.time.LocalDate dayBefore = java.time.LocalDate.now(helpCenter);
         PublishedArticle published = editor.publish(BOB, started.id(), inReview.revision(), null);
-        java.time.LocalDate dayAfter = java.time.LocalDate.now(); // a run across midnight may write either
+        java.time.LocalDate dayAfter = java.time.LocalDate.now(helpCenter); // a run across midnight may write either
 
         KotaeServer.timeUntil("an anonymous search finds the published article",
                 () -> server.searchIds("のし紙", null).contains("noshi-wrapping"));
