@@ -380,7 +380,7 @@ public final class ArticleEditor implements EditorService, AutoCloseable {
             }
             if (draft.publishAt() != null && draft.publishAt().isAfter(clock.instant())) {
                 putDraft(new DraftStore.Stored(draft, caller.name(), roleOf(caller), message));
-                audit(caller, "schedule", id, draft.revision(), "at " + draft.publishAt()
+                audit(caller, "schedule", id, draft.revision(), "at " + PublishTimes.describe(draft.publishAt(), clock.getZone())
                         + (message == null ? "" : ": " + message));
                 return new PublishedArticle(draft.article(), null,
                         pathFor(onDisk.file(id).orElse(null), draft.article()), null);

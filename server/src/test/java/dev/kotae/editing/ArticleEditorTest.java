@@ -452,6 +452,8 @@ class ArticleEditorTest {
         assertEquals("bob", audit.get(0).person());
         assertEquals("editor", audit.get(0).role());
         assertEquals("schedule", audit.get(1).action());
+        assertEquals("at 2026-12-05 12:00 Z: Launch", audit.get(1).message(),
+                "in the editor clock's zone, as people read it");
     }
 
     @Test
