@@ -167,8 +167,7 @@ class EditorPagesIT {
         SiteBrowser.Page published = bob.post("/editor/articles", publish);
         assertEquals(303, published.status(), published.body());
 
-        await("the published article is served").atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(20))
-                .until(() -> anonymous.get("/articles/return-shipping-fee").status() == 200);
+        awaitPublicStatus("return-shipping-fee", 200, "the published article is served");
         Path file = findFile(server.content(), "return-shipping-fee.md");
         String text = Files.readString(file);
         assertTrue(text.startsWith("---\n"), text);
@@ -399,8 +398,7 @@ class EditorPagesIT {
     void aRestoreFromAPageOlderThanTheArticleIsRefused() throws Exception {
         EditorService editor = server.app().editor();
         Caller admin = new Caller("admin", Role.ADMIN);
-        PublishedArticle one = editor.publishDirectly(admin, new EditableArticle("stale-restore", "Stale restore",
-                null, null, "en", "Testing", List.of(), List.of(), null, "first text"), null, null);
+        PublishedArticle one = publishedByAdmin("stale-restore", "Stale restore", "first text");
         PublishedArticle two = editor.publishDirectly(admin, withBody(one, "second text"), one.version(), null);
         SiteBrowser bob = SiteBrowser.signedIn(base, KotaeServer.ADMIN_TOKEN); // restores skip review: admins
         List<Element> versions = bob.get("/editor/articles/stale-restore/history").html().select("a.version-link");
@@ -408,8 +406,7 @@ class EditorPagesIT {
         assertEquals(two.version(), form.selectFirst("input[name=published]").attr("value"));
 
         editor.publishDirectly(admin, withBody(two, "third text"), two.version(), null); // while bob reads
-        Map<String, String> fields = new LinkedHashMap<>();
-        form.select("input[name]").forEach(input -> fields.put(input.attr("name"), input.attr("value")));
+        Map<String, String> fields = inputsOf(form);
         SiteBrowser.Page refused = bob.post(form.attr("action"), fields);
         assertEquals(409, refused.status(), refused.body());
         assertTrue(Files.readString(server.content().resolve(two.path())).endsWith("third text\n"));
@@ -430,11 +427,9 @@ class EditorPagesIT {
     void anAdminDeletesAnArticleAfterConfirmingAndRestoresItFromItsHistory() throws Exception {
         EditorService editor = server.app().editor();
         Caller admin = new Caller("admin", Role.ADMIN);
-        PublishedArticle made = editor.publishDirectly(admin, new EditableArticle("to-delete", "To delete",
-                null, null, "en", "Testing", List.of(), List.of(), null, "first text"), null, null);
+        PublishedArticle made = publishedByAdmin("to-delete", "To delete", "first text");
         SiteBrowser anonymous = new SiteBrowser(base);
-        await("published").atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(20))
-                .until(() -> anonymous.get("/articles/to-delete").status() == 200);
+        awaitPublicStatus("to-delete", 200, "published");
 
         SiteBrowser alice = SiteBrowser.signedIn(base, ALICE);
         assertNull(alice.get("/editor/articles/to-delete").html().selectFirst("a.delete-link"),
@@ -457,8 +452,7 @@ class EditorPagesIT {
 
         // Changed by someone else after the page was opened: refused, nothing deleted, asked again.
         PublishedArticle changed = editor.publishDirectly(admin, withBody(made, "second text"), made.version(), null);
-        Map<String, String> fields = new LinkedHashMap<>();
-        form.select("input[name]").forEach(input -> fields.put(input.attr("name"), input.attr("value")));
+        Map<String, String> fields = inputsOf(form);
         fields.put("message", "Outdated <b>FAQ</b>");
         SiteBrowser.Page refused = browser.post(form.attr("action"), fields);
         assertEquals(409, refused.status(), refused.body());
@@ -473,8 +467,7 @@ class EditorPagesIT {
         assertEquals(303, deleted.status(), deleted.body());
         assertTrue(deleted.location().endsWith("/editor/articles/to-delete/history?done=deleted"), deleted.location());
         assertFalse(Files.exists(server.content().resolve(changed.path())), "the file is gone");
-        await("gone from the help center").atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(20))
-                .until(() -> anonymous.get("/articles/to-delete").status() == 404);
+        awaitPublicStatus("to-delete", 404, "gone from the help center");
 
         Document history = browser.get("/editor/articles/to-delete/history?done=deleted").html();
         assertNotNull(history.selectFirst(".notice[role=status]"), "the history says it was deleted");
@@ -489,11 +482,9 @@ class EditorPagesIT {
         // Its last version is restored from the history: back on the site.
         Element restore = browser.get(history.selectFirst("a.version-link").attr("href")).html()
                 .selectFirst("form.restore-form");
-        Map<String, String> restoring = new LinkedHashMap<>();
-        restore.select("input[name]").forEach(input -> restoring.put(input.attr("name"), input.attr("value")));
+        Map<String, String> restoring = inputsOf(restore);
         assertEquals(303, browser.post(restore.attr("action"), restoring).status());
-        await("restored").atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(20))
-                .until(() -> anonymous.get("/articles/to-delete").status() == 200);
+        awaitPublicStatus("to-delete", 200, "restored");
         assertTrue(anonymous.get("/articles/to-delete").body().contains("second text"));
     }
 
@@ -505,8 +496,7 @@ class EditorPagesIT {
     void aDraftOfADeletedArticleIsSavedAgainAndPublishesTheArticleBack() throws Exception {
         EditorService editor = server.app().editor();
         Caller admin = new Caller("admin", Role.ADMIN);
-        PublishedArticle made = editor.publishDirectly(admin, new EditableArticle("deleted-under-draft", "Under draft",
-                null, null, "en", "Testing", List.of(), List.of(), null, "first text"), null, null);
+        PublishedArticle made = publishedByAdmin("deleted-under-draft", "Under draft", "first text");
         SiteBrowser alice = SiteBrowser.signedIn(base, ALICE);
         Map<String, String> fields = formOf(alice.get("/editor/articles/deleted-under-draft"));
         fields.put("body", "alice's rewrite");
@@ -538,8 +528,7 @@ class EditorPagesIT {
         SiteBrowser.Page published = bob.post("/editor/articles", publish);
         assertEquals(303, published.status(), published.body());
         SiteBrowser anonymous = new SiteBrowser(base);
-        await("back on the site").atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(20))
-                .until(() -> anonymous.get("/articles/deleted-under-draft").status() == 200);
+        awaitPublicStatus("deleted-under-draft", 200, "back on the site");
         assertTrue(anonymous.get("/articles/deleted-under-draft").body().contains("alice's rewrite, finished"));
     }
 
@@ -547,8 +536,7 @@ class EditorPagesIT {
     @Test
     void deletePostsWithoutTokenOrVersionAreRefused() throws Exception {
         EditorService editor = server.app().editor();
-        PublishedArticle made = editor.publishDirectly(new Caller("admin", Role.ADMIN), new EditableArticle(
-                "kept-article", "Kept", null, null, "en", "Testing", List.of(), List.of(), null, "text"), null, null);
+        PublishedArticle made = publishedByAdmin("kept-article", "Kept", "text");
         SiteBrowser browser = SiteBrowser.signedIn(base, KotaeServer.ADMIN_TOKEN);
         Map<String, String> fields = new LinkedHashMap<>(Map.of("version", made.version()));
         assertEquals(403, browser.post("/editor/articles/kept-article/delete", fields).status());
@@ -563,8 +551,7 @@ class EditorPagesIT {
     void everyVersionLinkInAHistoryOpensAndADeleteRowHasNone() throws Exception {
         EditorService editor = server.app().editor();
         Caller admin = new Caller("admin", Role.ADMIN);
-        PublishedArticle made = editor.publishDirectly(admin, new EditableArticle("history-links", "History links",
-                null, null, "en", "Testing", List.of(), List.of(), null, "first text"), null, null);
+        PublishedArticle made = publishedByAdmin("history-links", "History links", "first text");
         editor.delete(admin, "history-links", made.version(), "Not needed");
 
         SiteBrowser browser = SiteBrowser.signedIn(base, KotaeServer.ADMIN_TOKEN);
@@ -970,6 +957,26 @@ class EditorPagesIT {
     }
 
     // ---- helpers ---------------------------------------------------------------------------------------
+
+    /** An English article in the category Testing, published directly by an admin: a test's fixture. */
+    private PublishedArticle publishedByAdmin(String id, String title, String body) throws Exception {
+        return server.app().editor().publishDirectly(new Caller("admin", Role.ADMIN), new EditableArticle(id, title,
+                null, null, "en", "Testing", List.of(), List.of(), null, body), null, null);
+    }
+
+    /** Waits until an anonymous visitor's request for the article's page answers {@code status}. */
+    private void awaitPublicStatus(String id, int status, String what) {
+        SiteBrowser anonymous = new SiteBrowser(base);
+        await(what).atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(20))
+                .until(() -> anonymous.get("/articles/" + id).status() == status);
+    }
+
+    /** The named inputs of one form, as it would post them (buttons aside). */
+    private static Map<String, String> inputsOf(Element form) {
+        Map<String, String> fields = new LinkedHashMap<>();
+        form.select("input[name]").forEach(input -> fields.put(input.attr("name"), input.attr("value")));
+        return fields;
+    }
 
     private static Map<String, String> formOf(SiteBrowser.Page page) {
         return formOf(page.html());
