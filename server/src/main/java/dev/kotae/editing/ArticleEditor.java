@@ -481,6 +481,13 @@ public final class ArticleEditor implements EditorService, AutoCloseable {
             }
             keepFound(id, current);
             try {
+                // Checked again just before deleting, as a publish checks before its rename: an engineer's
+                // save since is a conflict, not deleted unkept.
+                byte[] now = Files.readAllBytes(folder.resolve(current.path()));
+                if (!Versions.of(now).equals(current.version())) {
+                    throw new EditConflictException("the file " + current.path() + " changed on disk while " + id
+                            + " was being deleted: look at it again first", Versions.of(now), "");
+                }
                 Files.delete(folder.resolve(current.path()));
                 onDisk.remember(id, current.path());
             } catch (IOException e) {
@@ -826,14 +833,19 @@ public final class ArticleEditor implements EditorService, AutoCloseable {
      * Keeps the file about to be replaced or deleted in the history when the history does not have it (it
      * was written outside the editor). When that fails the change is refused: it could lose the only copy.
      */
-    private void keepFound(String id, PublishedFiles.InFile current) {
+    private void keepFound(String id, PublishedFiles.InFile current) throws EditRejectedException {
         if (current == null) {
             return;
         }
         try {
             history.keepFound(id, current.path(), current.bytes(), clock.instant());
-        } catch (IOException e) {
-            throw new UncheckedIOException("could not keep " + current.path() + " in the history before changing it", e);
+        } catch (IOException | RuntimeException e) {
+            // A git lock held by someone's commit or pull is the usual cause: worth trying again shortly.
+            LOG.warn("Could not keep {} in the history ({}) before changing it: {}", current.path(), history.describe(),
+                    e.getMessage(), e);
+            throw new EditRejectedException(null, "the history could not keep " + current.path()
+                    + " as it was before this change (" + e.getMessage() + "); nothing was changed: try again shortly",
+                    503);
         }
     }
 

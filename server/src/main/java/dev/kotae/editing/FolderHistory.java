@@ -16,7 +16,6 @@ import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.atomic.AtomicLong;
 import java.util.regex.Pattern;
 
 /**
@@ -33,7 +32,9 @@ final class FolderHistory implements ArticleHistory {
     record Meta(String path, String author, Instant when, String message, String action) {}
 
     private final Path root;
-    private final AtomicLong sequence = new AtomicLong();
+    /** The millisecond of the last version named, and how many were named in it: versions only increase. */
+    private long lastMillis = -1;
+    private int inLastMillis;
     private final ObjectMapper json = new ObjectMapper().registerModule(new JavaTimeModule())
             .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
             .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
@@ -46,13 +47,30 @@ final class FolderHistory implements ArticleHistory {
     public String record(Change change) throws IOException {
         Path dir = root.resolve(change.id());
         Files.createDirectories(dir);
-        String version = String.format("%013d-%04d", change.when().toEpochMilli(), sequence.incrementAndGet() % 10_000);
+        String version = nextVersion(change.when());
         if (change.bytes() != null) {
             AtomicFiles.write(dir.resolve(version + ".md"), change.bytes());
         }
         AtomicFiles.write(dir.resolve(version + ".json"), json.writeValueAsBytes(
                 new Meta(change.path(), change.person(), change.when(), change.message(), change.action())));
         return version;
+    }
+
+    /**
+     * A version name after every one named before: its time in milliseconds, then a count within that
+     * millisecond. A copy kept as found and the change after it share a millisecond as often as not, so the
+     * count, not a wrapping sequence, must order them; a clock that steps back never names an older one.
+     */
+    private synchronized String nextVersion(Instant when) {
+        long millis = Math.max(when.toEpochMilli(), lastMillis);
+        if (millis == lastMillis && ++inLastMillis > 9_999) {
+            millis++;
+        }
+        if (millis != lastMillis) {
+            inLastMillis = 0;
+        }
+        lastMillis = millis;
+        return String.format("%013d-%04d", millis, inLastMillis);
     }
 
     @Override

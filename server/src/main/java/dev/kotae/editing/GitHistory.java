@@ -5,13 +5,13 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.eclipse.jgit.api.CommitCommand;
 import org.eclipse.jgit.api.Git;
+import org.eclipse.jgit.api.Status;
 import org.eclipse.jgit.api.errors.GitAPIException;
 import org.eclipse.jgit.lib.Constants;
 import org.eclipse.jgit.lib.ObjectId;
@@ -138,16 +138,29 @@ final class GitHistory implements ArticleHistory, AutoCloseable {
         }
     }
 
-    /** Committed as found (the work tree's file) when HEAD lacks it or has other bytes: uncommitted work. */
+    /**
+     * Commits the work tree's file as found when git's status says HEAD does not have it so (untracked,
+     * modified, staged): uncommitted work. Status, not a byte comparison, decides, so line-ending and other
+     * filters never make an empty commit. A file git ignores is not kept (nor are its changes recorded):
+     * refusing every write of it would be worse.
+     */
     @Override
     public String keepFound(String id, String path, byte[] bytes, Instant when) throws IOException {
-        ObjectId head = repository.resolve(Constants.HEAD);
-        Optional<byte[]> committed = head == null ? Optional.empty() : contentAt(id, path, head.name());
-        if (committed.isPresent() && Arrays.equals(committed.get(), bytes)) {
-            return null;
+        String file = gitPath(path);
+        try (Git git = new Git(repository)) {
+            Status status = git.status().addPath(file).call();
+            if (status.getIgnoredNotInIndex().contains(file)) {
+                LOG.warn("{} is ignored by git: its history cannot keep it before this change", file);
+                return null;
+            }
+            if (status.isClean()) {
+                return null;
+            }
+        } catch (GitAPIException e) {
+            throw new IOException("git status of " + file + " failed: " + e.getMessage(), e);
         }
         return record(new Change(id, path, bytes, "change", FOUND_AUTHOR, KOTAE.getEmailAddress(), when,
-                "Keep " + path + " as found before this change", List.of()));
+                "As found in the content folder before this change", List.of()));
     }
 
     /** Whether git's index holds the file: git add leaves an ignored file out. */

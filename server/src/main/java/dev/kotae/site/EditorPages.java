@@ -166,8 +166,9 @@ public final class EditorPages {
             Optional<Draft> draft = editor.draft(caller, id);
             Optional<PublishedArticle> published = editor.published(caller, id);
             if (from != null && caller.canEdit()) {
+                // Not the pending draft's info: the fields hold the old version, which saving asks to merge with it.
                 return renderForm(200, request, caller, fromVersion(caller, id, EditorRequests.checkedVersion(from),
-                        draft, published, Messages.of(site.language(request))), draft, published);
+                        draft, published, Messages.of(site.language(request))), Optional.empty(), published);
             }
             if (draft.isEmpty() && published.isEmpty()) {
                 // A deleted article (a link from the audit log, the back button): its history is where it comes back.
@@ -204,9 +205,8 @@ public final class EditorPages {
     }
 
     /**
-     * The form holding one of the article's history versions, to be saved as its draft (over the pending
-     * one, if any, as a newer revision of it) and reviewed: how an editor who may not restore directly
-     * brings back an old text or a deleted article.
+     * The form holding one of the article's history versions, to be saved as its draft and reviewed: how an
+     * editor who may not restore directly brings back an old text or a deleted article.
      */
     private FormState fromVersion(Caller caller, String id, String version, Optional<Draft> draft,
             Optional<PublishedArticle> published, Messages messages) throws EditNotAllowedException {
@@ -216,9 +216,13 @@ public final class EditorPages {
         } catch (EditRejectedException e) {
             throw new PageException(e.status() == 404 ? 404 : 400);
         }
-        return FormState.fresh(ArticleForm.of(old, null, requests.zone()), false, draft.map(Draft::revision).orElse(""),
+        // Started from no draft revision: where a draft is pending, saving is the usual conflict with its diff,
+        // never a silent overwrite of a colleague's text.
+        String notice = messages.text("editor.fromVersion", version) + (draft.isPresent()
+                ? " " + messages.text("editor.fromVersion.draftPending", draft.get().lastEditor()) : "");
+        return FormState.fresh(ArticleForm.of(old, null, requests.zone()), false, "",
                         published.map(PublishedArticle::version).orElse(""))
-                .withNotice(new Pages.Notice(messages.text("editor.fromVersion", version), false));
+                .withNotice(new Pages.Notice(notice, false));
     }
 
     /** Every button of the form posts here; {@code action} says which it was. */
@@ -522,7 +526,9 @@ public final class EditorPages {
             // from that version, even when the pending draft began from an older one; from nothing when the
             // article was deleted meanwhile, so that saving it brings the article back rather than conflicting again.
             Optional<String> published = editor.published(caller, id).map(PublishedArticle::version);
-            deleted = published.isEmpty() && !state.isNew()
+            // Deleted: the published side of the conflict is gone (a conflict with a colleague's newer draft names
+            // its revision, and shows its diff).
+            deleted = published.isEmpty() && !state.isNew() && e.currentVersion() == null
                     && (now.map(d -> d.baseVersion() != null).orElse(false) || !state.baseVersion().isEmpty());
             baseVersion = published.orElse("");
         } catch (EditNotAllowedException ignored) {

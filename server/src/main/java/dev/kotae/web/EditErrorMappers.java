@@ -95,12 +95,14 @@ abstract sealed class EditErrorMappers<E extends Exception> implements Exception
                 case 413 -> "body_too_large";
                 case 415 -> "unsupported_image";
                 case 428 -> "precondition_required";
+                case 503 -> "history_unavailable";
                 default -> "invalid_" + (e.field() == null ? "request" : "field");
             };
             Map<String, Object> details = new LinkedHashMap<>();
             details.put("field", e.field());
-            // The contract promises a 4xx; anything else would be a bug in the service, not the caller's doing.
-            int status = e.status() >= 400 && e.status() < 500 ? e.status() : 400;
+            // The contract promises a 4xx, or a 503 when the history cannot keep a file before it is replaced
+            // (nothing changed; try again); anything else would be a bug in the service.
+            int status = e.status() >= 400 && e.status() < 500 || e.status() == 503 ? e.status() : 400;
             return new ApiException(status, code, e.getMessage(), details);
         }
     }

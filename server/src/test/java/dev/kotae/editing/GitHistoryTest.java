@@ -122,6 +122,29 @@ class GitHistoryTest {
         assertEquals(commits + 1, fixture.editor.history(AGENT, "shipping-fees").size());
     }
 
+    /**
+     * While git is locked (an engineer's commit or pull), a delete that must first keep uncommitted work is
+     * refused with a 503 and changes nothing; a file git already has as it is needs nothing kept.
+     */
+    @Test
+    void aHistoryThatCannotKeepTheFileRefusesTheChangeAndChangesNothing() throws Exception {
+        Path file = fixture.content.resolve("ja/shipping/shipping-fees.md");
+        Files.writeString(file, Files.readString(file) + "\n未コミット\n");
+        PublishedArticle edited = fixture.editor.published(AGENT, "shipping-fees").orElseThrow();
+        Path lock = temp.resolve(".git").resolve(git.getRepository().getFullBranch() + ".lock");
+        Files.createFile(lock);
+        try {
+            EditRejectedException refused = assertThrows(EditRejectedException.class,
+                    () -> fixture.editor.delete(ADMIN, "shipping-fees", edited.version(), null));
+            assertEquals(503, refused.status());
+            assertTrue(Files.exists(file), "nothing deleted");
+        } finally {
+            Files.delete(lock);
+        }
+        fixture.editor.delete(ADMIN, "shipping-fees", edited.version(), null); // the lock gone, it works
+        assertFalse(Files.exists(file));
+    }
+
     @Test
     void historyIncludesCommitsMadeOutsideKotaeAndRestoreIsANewCommit() throws Exception {
         PublishedArticle before = fixture.editor.published(AGENT, "shipping-fees").orElseThrow();
