@@ -825,11 +825,6 @@ public final class ArticleEditor implements EditorService, AutoCloseable {
     }
 
     /**
-     * The file is written and is the source of truth by now: a history that cannot be written (git refused)
-     * is not turned into a failed publish the caller would retry. It is not hidden either: it is logged
-     * and written to the audit log as {@code history-failed}, for an admin to repair.
-     */
-    /**
      * Keeps the file about to be replaced or deleted in the history when the history does not have it (it
      * was written outside the editor). When that fails the change is refused: it could lose the only copy.
      */
@@ -849,6 +844,11 @@ public final class ArticleEditor implements EditorService, AutoCloseable {
         }
     }
 
+    /**
+     * The file is written and is the source of truth by now: a history that cannot be written (git refused)
+     * is not turned into a failed publish the caller would retry. It is not hidden either: it is logged
+     * and written to the audit log as {@code history-failed}, for an admin to repair.
+     */
     private void recordHistory(ArticleHistory.Change change, String role) {
         try {
             history.record(change);

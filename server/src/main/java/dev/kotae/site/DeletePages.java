@@ -89,8 +89,8 @@ public final class DeletePages {
         if (published.readOnly() != null || published.version() == null) {
             throw new PageException(403, "editor.delete.notHere");
         }
-        if (!editor.publishesAlone(caller)) {
-            throw new PageException(403, "editor.delete.notAllowed");
+        if (!editor.publishesAlone(caller)) { // an agent edits nothing; an editor here is told who may
+            throw new PageException(403, caller.canEdit() ? "editor.delete.notAllowed" : "editor.forbidden");
         }
         return published;
     }

@@ -106,7 +106,7 @@ public final class HistoryPages {
             EditorRequests.checkedId(id);
             EditorRequests.checkedVersion(version);
             if (!editor.publishesAlone(caller)) {
-                throw new PageException(403, "editor.restore.notAllowed");
+                throw new PageException(403, caller.canEdit() ? "editor.restore.notAllowed" : "editor.forbidden");
             }
             String message = Objects.requireNonNullElse(posted.getFirst("message"), "").strip();
             // The published version the page showed the diff against: restoring over a newer text is a conflict.

@@ -266,11 +266,12 @@ public final class Pages {
 
     /**
      * A page of the editor home's published articles: the article whose id {@code query} is ({@code named},
-     * or {@code null}), and those {@code query} finds (all, newest first, when blank), with links to the
+     * or {@code null}), and those {@code query} finds (or its spelling correction {@code correctedTo}, when
+     * the query as typed found nothing) (all, newest first, when blank), with links to the
      * pages before and after ({@code null} at either end).
      */
-    public record PublishedList(String query, PublishedRow named, List<PublishedRow> rows, long total, String previous,
-            String next, int page, int pages) {}
+    public record PublishedList(String query, String correctedTo, PublishedRow named, List<PublishedRow> rows,
+            long total, String previous, String next, int page, int pages) {}
 
     /** One option of a {@code <select>}. */
     public record Choice(String value, String label, boolean selected) {}

@@ -58,7 +58,7 @@ final class PublishedListing {
         }
         int lastPage = (int) Math.min((result.total() + PAGE_SIZE - 1) / PAGE_SIZE, SearchRequest.MAX_WINDOW / PAGE_SIZE);
         int shown = Math.min(page, Math.max(lastPage, 1));
-        return new Pages.PublishedList(query, named, rows, result.total(),
+        return new Pages.PublishedList(query, result.corrected() ? result.didYouMean() : null, named, rows, result.total(),
                 page > 1 && lastPage > 0 ? url(query, Math.min(page - 1, lastPage)) : null,
                 page < lastPage ? url(query, page + 1) : null, shown, Math.max(lastPage, 1));
     }

@@ -410,7 +410,9 @@ class ConfigLoaderTest {
         IOException bad = assertThrows(IOException.class, () -> ConfigLoader.load(write("site:\n  timeZone: Mars/Olympus\n"),
                 Map.of()));
         assertTrue(bad.getMessage().contains("site.timeZone"), bad.getMessage());
-        assertThrows(Exception.class, () -> ConfigLoader.load(null, Map.of("KOTAE_SITE_TIME_ZONE", "nowhere")));
+        Exception fromEnv = assertThrows(IllegalArgumentException.class,
+                () -> ConfigLoader.load(null, Map.of("KOTAE_SITE_TIME_ZONE", "nowhere")));
+        assertTrue(fromEnv.getMessage().contains("site.timeZone"), fromEnv.getMessage());
     }
 
     @Test

@@ -213,6 +213,9 @@ class EditorApiIT {
         assertTrue(diff.json().get("diff").asText().contains("-version one"), diff.body());
         assertTrue(diff.json().get("diff").asText().contains("+version two"), diff.body());
 
+        // A restore skips review, which is required here: an editor is refused, an admin restores.
+        assertError(json(server, "POST", "/api/v1/articles/" + id + "/restore", BOB,
+                "{\"version\": \"" + oldest + "\"}"), 403, "forbidden");
         KotaeServer.Reply restored = json(server, "POST", "/api/v1/articles/" + id + "/restore", ROOT,
                 "{\"version\": \"" + oldest + "\", \"message\": \"back to one\"}");
         assertEquals(200, restored.status(), restored.body());
