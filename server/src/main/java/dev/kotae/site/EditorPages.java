@@ -87,8 +87,9 @@ public final class EditorPages {
             @Context ContainerRequestContext request) throws IOException {
         return EditorRequests.page(() -> {
             Caller caller = Callers.caller(request.getSecurityContext());
-            if (caller.isAnonymous()) {
-                return EditorRequests.signIn(EditorLinks.HOME);
+            if (caller.isAnonymous()) { // back to the same list (a search, a page) after signing in
+                String asked = request.getUriInfo().getRequestUri().getRawQuery();
+                return EditorRequests.signIn(EditorLinks.HOME + (asked == null ? "" : "?" + asked));
             }
             String query = q == null ? "" : q.strip();
             int pageNumber = SearchLinks.pageNumber(pageParam, PublishedListing.PAGE_SIZE);
@@ -109,7 +110,8 @@ public final class EditorPages {
             PageContext page = requests.context(request, caller, "editor.home.title", "page-editor");
             Pages.PublishedList published = listing.page(query, pageNumber, pending, Messages.of(site.language(request)));
             return site.page(200, "editorHome.jte", page, "home",
-                    new Pages.EditorHome(inReview, scheduled, writing, caller.canEdit(), caller.isAdmin(), published));
+                    new Pages.EditorHome(inReview, scheduled, writing, caller.canEdit(), caller.isAdmin(), published,
+                            requests.zone().getId()));
         });
     }
 

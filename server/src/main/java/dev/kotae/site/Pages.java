@@ -258,7 +258,7 @@ public final class Pages {
      * @param admin whether the person reads the audit log
      */
     public record EditorHome(List<DraftRow> inReview, List<DraftRow> scheduled, List<DraftRow> drafts, boolean canCreate,
-            boolean admin, PublishedList published) {}
+            boolean admin, PublishedList published, String zone) {}
 
     /** A published article in the editor home's list, linked to its editor page. */
     public record PublishedRow(String id, String title, String locale, String type, boolean internal,

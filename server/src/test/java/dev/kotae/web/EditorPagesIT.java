@@ -152,6 +152,8 @@ class EditorPagesIT {
         assertEquals(404, anonymous.get("/articles/return-shipping-fee").status(), "a draft is not public");
         assertTrue(alice.get("/editor").html().select("#drafts a[href=/editor/articles/return-shipping-fee]").size() == 1,
                 "listed among the drafts");
+        assertTrue(alice.get("/editor").html().selectFirst("#drafts thead").text().contains("(Asia/Tokyo)"),
+                "its times say their zone");
 
         Map<String, String> review = formOf(draft);
         review.put("action", "review");
@@ -211,7 +213,10 @@ class EditorPagesIT {
         Element named = ann.get("/editor?q=escalation-en").html().selectFirst("#published .published-named a");
         assertNotNull(named, "the article with that URL name");
         assertEquals("/editor/articles/escalation-en", named.attr("href"));
-        assertEquals(303, new SiteBrowser(base).get("/editor?q=escalation-en").status(), "anonymous callers sign in");
+        SiteBrowser.Page signIn = new SiteBrowser(base).get("/editor?q=escalation-en");
+        assertEquals(303, signIn.status(), "anonymous callers sign in");
+        assertTrue(signIn.location().endsWith("/login?next=" + enc("/editor?q=escalation-en")),
+                "and come back to the same search: " + signIn.location());
         assertTrue(ann.get("/editor?q=no-such-article-id").html().select(".published-named").isEmpty());
 
         // Paging, on articles of this test's own (other tests publish too, and are indexed when they are):
