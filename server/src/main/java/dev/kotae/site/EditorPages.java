@@ -326,15 +326,20 @@ public final class EditorPages {
             Messages messages = Messages.of(site.language(request));
             PageContext page = requests.context(request, caller, "editor.preview", "page-editor");
             try {
-                Article article = editor.preview(caller, ArticleForm.from(posted).article());
+                ArticleForm typed = ArticleForm.from(posted);
+                // The URL name does not show in the preview: one not typed yet is no reason not to show it.
+                Article article = editor.preview(caller, (typed.id().isEmpty() ? typed.withId("preview") : typed).article());
                 return site.page(200, "editorPreview.jte", page, "pane",
                         new Pages.PreviewPane(Pages.ArticleBody.of(article, site.language(request), site.imageSources()), null));
             } catch (ArticleForm.Invalid e) {
+                // Which fields, as the form would say beside them: the pane may be all the person is looking at.
+                String which = e.errors().values().stream().map(messages::text)
+                        .collect(java.util.stream.Collectors.joining(" "));
                 return site.page(400, "editorPreview.jte", page, "pane",
-                        new Pages.PreviewPane(null, messages.text("editor.invalid")));
+                        new Pages.PreviewPane(null, messages.text("editor.invalid") + " " + which));
             } catch (EditRejectedException e) {
                 return site.page(e.status() == 404 ? 400 : e.status(), "editorPreview.jte", page, "pane",
-                        new Pages.PreviewPane(null, e.getMessage()));
+                        new Pages.PreviewPane(null, e.field() != null ? refusal(e, messages) : e.getMessage()));
             }
         });
     }

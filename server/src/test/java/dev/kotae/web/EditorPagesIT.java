@@ -393,6 +393,23 @@ class EditorPagesIT {
         SiteBrowser.Page pane = alice.post("/editor/preview", script);
         assertEquals(200, pane.status());
         assertNotNull(pane.html().selectFirst("article.article .article-body h2"), pane.body());
+
+        // Without a URL name yet (a Japanese title suggests none) the pane still previews; without a title it
+        // says which field is missing, as the form would beside it.
+        script.put("id", "");
+        script.put("title", "日本語のタイトル");
+        SiteBrowser.Page noId = alice.post("/editor/preview", script);
+        assertEquals(200, noId.status(), noId.body());
+        assertEquals("日本語のタイトル", noId.html().selectFirst("article.article h1").text());
+        script.put("title", "");
+        SiteBrowser.Page noTitle = alice.post("/editor/preview", script);
+        assertEquals(400, noTitle.status());
+        assertTrue(noTitle.html().text().contains(Messages.of("ja").text("editor.rejected.title")), noTitle.html().text());
+        script.put("title", "日本語のタイトル");
+        script.put("publishAt", "someday");
+        SiteBrowser.Page badTime = alice.post("/editor/preview", script);
+        assertEquals(400, badTime.status());
+        assertTrue(badTime.html().text().contains(Messages.of("ja").text("editor.error.publishAt")), badTime.html().text());
     }
 
     @Test
