@@ -30,6 +30,9 @@ interface ArticleHistory {
     /** Who {@link #keepFound} names as a kept file's author: nobody the editor knows wrote it. */
     String FOUND_AUTHOR = "Kotae";
 
+    /** The note {@link #keepFound} gives a kept file. */
+    String FOUND_MESSAGE = "As found in the content folder before this change";
+
     /**
      * Keeps {@code bytes}, the article's file as the editor found it just before replacing or deleting it,
      * as a version ({@code change}, by {@link #FOUND_AUTHOR}) unless the history's newest version of it

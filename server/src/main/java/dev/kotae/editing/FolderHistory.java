@@ -83,7 +83,7 @@ final class FolderHistory implements ArticleHistory {
             }
         }
         return record(new Change(id, path, bytes, "change", FOUND_AUTHOR, null, when,
-                "As found in the content folder before this change", List.of()));
+                FOUND_MESSAGE, List.of()));
     }
 
     @Override

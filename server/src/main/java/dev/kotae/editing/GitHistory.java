@@ -160,7 +160,7 @@ final class GitHistory implements ArticleHistory, AutoCloseable {
             throw new IOException("git status of " + file + " failed: " + e.getMessage(), e);
         }
         return record(new Change(id, path, bytes, "change", FOUND_AUTHOR, KOTAE.getEmailAddress(), when,
-                "As found in the content folder before this change", List.of()));
+                FOUND_MESSAGE, List.of()));
     }
 
     /** Whether git's index holds the file: git add leaves an ignored file out. */

@@ -14,7 +14,6 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.io.IOException;
 import java.util.List;
-import java.util.Set;
 
 /**
  * {@code /admin/audit}: the newest writes through the editor (who did what to which article, when), for
@@ -38,17 +37,12 @@ public final class AuditPages {
         this.requests = new EditorRequests(site);
     }
 
-    /** The roles and actions the log writes, each with a label in the page's language. */
-    private static final Set<String> ROLES = Set.of("admin", "editor", "agent");
-    private static final Set<String> ACTIONS = Set.of("save-draft", "request-review", "publish", "schedule", "discard",
-            "publish-directly", "delete", "restore", "upload", "history-failed");
-
     /**
      * A code of the log in words, with the code itself beside it (what the CSV export and the API say); a
      * code without a label (written by a newer version) as it is.
      */
-    private static String label(Messages messages, String prefix, Set<String> known, String code) {
-        return code != null && known.contains(code) ? messages.text(prefix + code) + " (" + code + ")"
+    private static String label(Messages messages, String prefix, String code) {
+        return code != null && messages.has(prefix + code) ? messages.text(prefix + code) + " (" + code + ")"
                 : java.util.Objects.requireNonNullElse(code, "");
     }
 
@@ -66,8 +60,8 @@ public final class AuditPages {
             PageContext page = requests.context(request, caller, "editor.audit.title", "page-audit");
             Messages messages = Messages.of(site.language(request));
             List<Pages.AuditRow> rows = entries.stream().map(e -> new Pages.AuditRow(requests.when(e.time()),
-                    e.person(), label(messages, "editor.audit.role.", ROLES, e.role()),
-                    label(messages, "editor.audit.did.", ACTIONS, e.action()), e.articleId(),
+                    e.person(), label(messages, "editor.audit.role.", e.role()),
+                    label(messages, "editor.audit.did.", e.action()), e.articleId(),
                     e.articleId() == null || !Article.ID_PATTERN.matcher(e.articleId()).matches() ? null
                             : EditorLinks.article(e.articleId()),
                     e.version(), e.message())).toList();

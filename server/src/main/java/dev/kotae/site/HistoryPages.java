@@ -37,7 +37,6 @@ import java.util.Optional;
 public final class HistoryPages {
 
     private static final int SHORT_VERSION = 10;
-    private static final List<String> ACTIONS = List.of("publish", "delete", "restore", "change");
 
     private final Site site;
     private final EditorService editor;
@@ -154,6 +153,6 @@ public final class HistoryPages {
         String url = "delete".equals(entry.action()) ? null : EditorLinks.version(id, version);
         return new Pages.HistoryRow(version, shortVersion,
                 requests.when(entry.when()), entry.author(), Objects.requireNonNullElse(entry.message(), ""),
-                messages.text("editor.did." + (ACTIONS.contains(entry.action()) ? entry.action() : "change")), url);
+                messages.text("editor.did." + (messages.has("editor.did." + entry.action()) ? entry.action() : "change")), url);
     }
 }

@@ -53,6 +53,11 @@ public final class Messages {
         return text;
     }
 
+    /** Whether there is a text for {@code key}: for codes (an action, a role) that may have none yet. */
+    boolean has(String key) {
+        return texts.getProperty(key) != null;
+    }
+
     Set<String> keys() {
         return new TreeSet<>(texts.stringPropertyNames());
     }

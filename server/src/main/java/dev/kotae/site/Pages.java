@@ -340,7 +340,13 @@ public final class Pages {
      * @param listedAtMost the listing's cap when it was reached (older versions not shown), else {@code null}
      */
     public record EditorHistory(String id, String title, List<HistoryRow> versions, String editUrl,
-            Integer listedAtMost, Notice notice, String zone) {}
+            Integer listedAtMost, Notice notice, String zone) {
+
+        /** Whether the way back is the list of articles: nothing of the article is left to edit. */
+        public boolean backToList() {
+            return EditorLinks.HOME.equals(editUrl);
+        }
+    }
 
     /**
      * One history version: its text and its diff to what is published now.
