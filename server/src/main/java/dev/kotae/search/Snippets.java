@@ -36,6 +36,9 @@ final class Snippets {
 
     private static final int TARGET_LENGTH = 120;
 
+    /** About 40 printed pages: longer than nearly any help article, short enough to cost no one. */
+    static final int HIGHLIGHTED_CHARS = 50_000;
+
     private final Analysis analysis;
 
     private final boolean sharedPostings;
@@ -99,7 +102,7 @@ final class Snippets {
                     String bodyField = article == null ? null : bodyField(article);
                     CharSequence[] perField = new CharSequence[fields.length];
                     for (int f = 0; f < fields.length; f++) {
-                        perField[f] = fields[f].equals(bodyField) ? article.text() : "";
+                        perField[f] = fields[f].equals(bodyField) ? highlighted(article.text()) : "";
                     }
                     values.add(perField);
                 }
@@ -120,6 +123,15 @@ final class Snippets {
             }
         }
         return snippets;
+    }
+
+    /**
+     * The part of a body the highlighter looks in: its opening {@value #HIGHLIGHTED_CHARS} characters, as
+     * Lucene's own highlighter limits itself, so a very long article costs each search that shows it no
+     * more than an ordinary one does. A match further in gives the body's opening as the snippet.
+     */
+    private static String highlighted(String text) {
+        return text.length() <= HIGHLIGHTED_CHARS ? text : text.substring(0, HIGHLIGHTED_CHARS);
     }
 
     private static String bodyField(Article article) {

@@ -1,6 +1,7 @@
 package dev.kotae.search;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.kotae.content.Article;
@@ -59,6 +60,9 @@ class SnippetsTest {
             }
             sync.syncAll(); // one publish per batch, so the index has a segment per batch
         }
+        String filler = "Nothing to see in this sentence. ".repeat(Snippets.HIGHLIGHTED_CHARS / 30);
+        write(content, "en", "long-manual", "The lighthouse opens at dawn. " + filler + "The harbour closes at dusk.");
+        sync.syncAll();
     }
 
     @AfterAll
@@ -92,6 +96,27 @@ class SnippetsTest {
             assertArrayEquals(reference, shared);
             assertTrue(Arrays.stream(shared).allMatch(snippet -> snippet.contains("<mark>")),
                     "every hit's snippet marks a match: " + Arrays.toString(shared));
+        } finally {
+            index.release(view);
+        }
+    }
+
+    @ParameterizedTest
+    @CsvSource({"lighthouse, true", "harbour, false"})
+    void aVeryLongBodyIsHighlightedInItsOpeningOnly(String word, boolean marked) throws IOException {
+        IndexView view = index.acquire();
+        try {
+            TextQueries.TermQueries plain = EveryMatchScored.plainTermQueries(view);
+            TextQuery textQuery = new TextQueries(analysis).build(word, Locales.families("en"), plain);
+            int[] docIds = Arrays.stream(view.search(textQuery.ranking(plain), 10).scoreDocs)
+                    .mapToInt(hit -> hit.doc).toArray();
+            assertEquals(1, docIds.length, "the whole body is searched, however long");
+
+            String snippet = new Snippets(analysis).snippets(view, textQuery.bodyTerms(), docIds, view.hits(docIds))[0];
+
+            assertEquals(marked, snippet.contains("<mark>" + word + "</mark>"), snippet);
+            assertTrue(snippet.replaceAll("</?mark>", "").startsWith("The lighthouse opens at dawn."),
+                    "the body's opening: " + snippet);
         } finally {
             index.release(view);
         }
