@@ -276,7 +276,14 @@ async function imeEnterSubmitsNothing(context) {
   expect(new URL(page.url()).pathname === '/editor/new', `the page navigated to ${page.url()}`);
   const value = await title.inputValue();
   expect(value === '保冷', `the composed text did not land: ${JSON.stringify(value)}`);
-  log(`IME: Enter during composition submitted nothing; the title is ${value}`);
+  // A plain Enter in a one-line field would press the form's first button (Preview) and leave the page.
+  for (const field of ['#f-title', '#f-category', '#f-tags', '#f-message']) {
+    await page.locator(field).press('Enter');
+  }
+  await page.evaluate(() => fetch('/editor', { credentials: 'same-origin' }).then((r) => r.status));
+  expect(posts.length === 0, `Enter in a one-line field sent: ${posts.join(', ')}`);
+  expect(new URL(page.url()).pathname === '/editor/new', `Enter in a one-line field went to ${page.url()}`);
+  log(`IME: Enter during composition submitted nothing, nor did Enter in the one-line fields; the title is ${value}`);
   await page.close();
 }
 

@@ -49,8 +49,16 @@
   form.addEventListener('keydown', function (event) {
     if (imeKey(event)) {
       imeEnter = true; // no action: only remembered, so the submission below is not the IME's Enter
+    } else if (event.key === 'Enter' && oneLineField(event.target)) {
+      // The form has several actions: an Enter in a one-line field would press the first (Preview) and
+      // leave the page. Saving, sending or publishing is always a button pressed on purpose.
+      event.preventDefault();
     }
   }, true);
+
+  function oneLineField(target) {
+    return target.tagName === 'INPUT' && target.type !== 'file';
+  }
   form.addEventListener('keyup', function () {
     imeEnter = false;
   }, true);
