@@ -18,6 +18,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -334,6 +335,12 @@ public final class ArticleEditor implements EditorService, AutoCloseable {
         requireEditor(caller, "ask for review");
         synchronized (writeLock) {
             Draft draft = currentDraft(id, revision).draft();
+            PublishedFiles.InFile current = onDisk.file(id).orElse(null);
+            if (current != null && Arrays.equals(current.bytes(), asPublished(current, draft.article()))) {
+                // A reviewer would read an empty diff, and publishing it would change nothing.
+                throw new EditRejectedException("body", "the draft of " + id
+                        + " is the same as the published article: change something before asking for review", 409);
+            }
             Draft inReview = new Draft(draft.article(), draft.baseVersion(), Versions.newRevision(),
                     DraftState.IN_REVIEW, draft.author(), draft.lastEditor(), draft.created(), clock.instant(),
                     draft.publishAt());
@@ -751,16 +758,32 @@ public final class ArticleEditor implements EditorService, AutoCloseable {
     /** The diff from the published file (or nothing) to {@code text}, named {@code name}, both as whole files. */
     private String diffFromFile(PublishedFiles.InFile current, EditableArticle text, String name) {
         byte[] theirs = current == null ? new byte[0] : current.bytes();
-        LocalDate updated = null;
-        if (current != null) {
-            try {
-                updated = files.read(current.bytes()).updated();
-            } catch (ContentException e) {
-                // a broken file: compare without a date
-            }
-        }
         return UnifiedDiff.of(current == null ? "/dev/null" : "published@" + current.version(), theirs, name,
-                files.write(text, updated));
+                asPublished(current, text));
+    }
+
+    /**
+     * The file publishing {@code text} over {@code current} would write (the folder's defaults filled in as
+     * publishing fills them), dated as {@code current} is, so that neither a date nor a default left unsaid
+     * shows as a change.
+     */
+    private byte[] asPublished(PublishedFiles.InFile current, EditableArticle text) {
+        if (current == null) {
+            return files.write(text, null);
+        }
+        LocalDate updated = null;
+        try {
+            updated = files.read(current.bytes()).updated();
+        } catch (ContentException e) {
+            // a broken file: compare without a date
+        }
+        EditableArticle complete = text;
+        try {
+            complete = withResolvedDefaults(text, current.path());
+        } catch (EditRejectedException e) {
+            // a locale or type the folder cannot place: shown as typed, and refused when published
+        }
+        return files.write(complete, updated);
     }
 
     private String historyPath(String id) throws EditRejectedException {

@@ -262,6 +262,8 @@ public final class EditorPages {
         }
         String id = article.id();
         Instant publishAt = fields.publishAt(requests.zone());
+        // A draft this request saved before a later step was refused: the form shown again starts from it.
+        Draft savedHere = null;
         try {
             switch (action) {
                 case "preview" -> {
@@ -273,6 +275,7 @@ public final class EditorPages {
                 }
                 case "review" -> {
                     Draft draft = savedAsTyped(caller, fields, article, startedFrom, baseVersion, publishAt);
+                    savedHere = draft;
                     editor.requestReview(caller, id, draft.revision());
                     return EditorRequests.done(id, "review");
                 }
@@ -287,6 +290,7 @@ public final class EditorPages {
                     Draft draft = unchanged.isPresent() ? unchanged.get()
                             : editor.saveDraft(caller, article, emptyToNull(startedFrom), emptyToNull(baseVersion),
                                     publishAt);
+                    savedHere = draft;
                     PublishedArticle published = editor.publish(caller, id, draft.revision(), message.isEmpty() ? null : message);
                     // No version yet: it was scheduled for its publish time, not published.
                     return EditorRequests.done(id, published.version() == null ? "scheduled" : "published");
@@ -304,6 +308,7 @@ public final class EditorPages {
             if (e.status() == 404 && e.field() == null) {
                 throw PageException.notFound();
             }
+            state = state.savedAs(savedHere);
             // Beside its field when the form has that field; else (a version, a header) as the notice itself.
             boolean besideField = e.field() != null && FIELDS.contains(e.field());
             Map<String, String> errors = besideField ? Map.of(e.field(), refusal(e, messages)) : Map.of();
@@ -311,7 +316,8 @@ public final class EditorPages {
                     new Pages.Notice(besideField ? messages.text("editor.invalid")
                             : "message".equals(e.field()) ? refusal(e, messages) : e.getMessage(), true)));
         } catch (EditNotAllowedException e) {
-            return form(403, request, caller, state.withNotice(new Pages.Notice(e.getMessage(), true)));
+            return form(403, request, caller, state.savedAs(savedHere)
+                    .withNotice(new Pages.Notice(e.getMessage(), true)));
         }
     }
 
@@ -385,6 +391,12 @@ public final class EditorPages {
 
         FormState showingPublished(boolean value) {
             return new FormState(form, isNew, startedFrom, baseVersion, errors, notice, diff, preview, message, value);
+        }
+
+        /** After {@code draft} was saved (nothing when {@code null}): a second post starts from it. */
+        FormState savedAs(Draft draft) {
+            return draft == null ? this : new FormState(form, false, draft.revision(), nullToEmpty(draft.baseVersion()),
+                    errors, notice, diff, preview, message, showingPublished);
         }
 
         /** After a conflict: the diff, and the versions a second save starts from. */
@@ -513,9 +525,11 @@ public final class EditorPages {
         if (messages.language().equals("en")) {
             return e.getMessage();
         }
-        // A field's rule explains a 400; a taken URL name its own words; anything else (no such draft, a
-        // path outside the content folder) a neutral lead, not a rule it did not break.
+        // A field's rule explains a 400; a taken URL name or a draft with nothing to review its own words;
+        // anything else (no such draft, a path outside the content folder) a neutral lead, not a rule it did
+        // not break.
         String rule = messages.text(e.status() == 409 && e.field().equals("id") ? "editor.rejected.idTaken"
+                : e.status() == 409 && e.field().equals("body") ? "editor.rejected.unchanged"
                 : e.status() == 400 ? "editor.rejected." + e.field() : "editor.rejected.other");
         return messages.text("editor.rejected.detail", rule, e.getMessage());
     }

@@ -107,6 +107,22 @@ class ArticleEditorTest {
     }
 
     @Test
+    void aDraftTheSameAsThePublishedArticleIsNotSentForReview() throws Exception {
+        PublishedArticle published = editor.publishDirectly(ADMIN, giftWrap("ギフトカードは返品できません。"), null, null);
+        Draft same = editor.saveDraft(ALICE, giftWrap("ギフトカードは返品できません。"), null, published.version(), null);
+
+        EditRejectedException refused = assertThrows(EditRejectedException.class,
+                () -> editor.requestReview(ALICE, same.id(), same.revision()));
+        assertEquals(409, refused.status());
+        assertEquals("body", refused.field());
+        assertEquals(DraftState.DRAFT, editor.draft(AGENT, same.id()).orElseThrow().state());
+
+        Draft changed = editor.saveDraft(ALICE, giftWrap("ギフトカードは返品できません。払い戻しもできません。"), same.revision(),
+                published.version(), null);
+        assertEquals(DraftState.IN_REVIEW, editor.requestReview(ALICE, changed.id(), changed.revision()).state());
+    }
+
+    @Test
     void anEditorCannotPublishADraftNotInReviewButAnAdminMayPublishTheirOwn() throws Exception {
         Draft draft = editor.saveDraft(ALICE, giftWrap("one"), null, null, null);
         assertThrows(EditNotAllowedException.class, () -> editor.publish(BOB, draft.id(), draft.revision(), null));

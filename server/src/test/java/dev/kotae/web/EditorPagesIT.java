@@ -425,6 +425,25 @@ class EditorPagesIT {
         assertEquals(400, alice.get("/editor/new?locale=" + enc("<x>")).status());
     }
 
+    /** A draft that would publish nothing new is not sent to a reviewer; the refusal sits beside the body. */
+    @Test
+    void aDraftTheSameAsThePublishedArticleIsNotSentForReview() throws Exception {
+        publishedByAdmin("review-unchanged", "Review unchanged", "the same text");
+        SiteBrowser alice = SiteBrowser.signedIn(base, ALICE);
+        Map<String, String> review = formOf(alice.get("/editor/articles/review-unchanged").html());
+        review.put("action", "review");
+
+        SiteBrowser.Page refused = alice.post("/editor/articles", review);
+        assertEquals(409, refused.status(), refused.body());
+        assertTrue(refused.html().selectFirst("#err-body").text().contains("公開中の記事と同じ"), refused.body());
+
+        Map<String, String> again = formOf(refused); // as the browser sends it next: the page's own form
+        again.put("body", "the same text, and one more sentence.");
+        again.put("action", "review");
+        SiteBrowser.Page sent = alice.post("/editor/articles", again);
+        assertEquals(303, sent.status(), sent.body());
+    }
+
     /** The restore form names what its diff was against: restoring from a page older than the article is refused. */
     @Test
     void aRestoreFromAPageOlderThanTheArticleIsRefused() throws Exception {
