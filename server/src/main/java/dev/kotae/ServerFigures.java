@@ -62,7 +62,9 @@ final class ServerFigures {
             Usage usage) {
         metrics.counter("kotae_search_" + name + "_hits", what + " read from those kept for " + purpose, usage::hits);
         metrics.counter("kotae_search_" + name + "_misses", what + " read from the index (none kept)", usage::misses);
-        metrics.gauge("kotae_search_" + name + "_bytes", "Heap the " + what.toLowerCase(Locale.ROOT)
+        // Admins only: what is kept holds every article's postings, so the heap a caller's own search adds
+        // grows with how often its words occur in internal articles too.
+        metrics.contentGauge("kotae_search_" + name + "_bytes", "Heap the " + what.toLowerCase(Locale.ROOT)
                 + " kept for the open index versions and segments take", usage::bytes);
     }
 
