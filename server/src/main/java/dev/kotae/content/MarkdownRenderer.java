@@ -18,6 +18,7 @@ import org.commonmark.node.SoftLineBreak;
 import org.commonmark.node.Link;
 import org.commonmark.node.Node;
 import org.commonmark.node.Text;
+import org.commonmark.parser.IncludeSourceSpans;
 import org.commonmark.parser.Parser;
 import org.commonmark.renderer.html.HtmlRenderer;
 import org.commonmark.renderer.html.UrlSanitizer;
@@ -36,7 +37,12 @@ public final class MarkdownRenderer {
     private static final List<Extension> EXTENSIONS =
             List.of(TablesExtension.create(), AutolinkExtension.create(), HeadingAnchorExtension.create());
 
-    private final Parser parser = Parser.builder().extensions(EXTENSIONS).build();
+    /**
+     * Japanese autolink bounds run after the extensions' own post-processing, so the autolinks they bound
+     * are already made, and read the inline source spans.
+     */
+    private final Parser parser = Parser.builder().extensions(EXTENSIONS).postProcessor(new JapaneseAutolinkBounds())
+            .includeSourceSpans(IncludeSourceSpans.BLOCKS_AND_INLINES).build();
     private final HtmlRenderer html = HtmlRenderer.builder()
             .extensions(EXTENSIONS)
             .escapeHtml(true)

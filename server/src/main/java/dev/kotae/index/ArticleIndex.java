@@ -73,9 +73,10 @@ public final class ArticleIndex implements AutoCloseable {
      * article card too, beside their phrase keys; 7: Japanese articles index their reading vocabulary,
      * {@link ReadingVocabulary}; 8: with compounds after a prefix or ending with a verb stem, and their
      * voiced readings; 9: learned questions and the click prior, {@link LearnedPhrasings}; 10: the uploaded
-     * images an article shows, {@link IndexFields#MEDIA}).
+     * images an article shows, {@link IndexFields#MEDIA}; 11: the rendered HTML and text of bodies whose
+     * bare addresses sit in Japanese text, {@code JapaneseAutolinkBounds}).
      */
-    static final String SCHEMA_VERSION = "10";
+    static final String SCHEMA_VERSION = "11";
     private static final String FINGERPRINT_KEY = "kotae.fingerprint";
 
     /** What the index holds for one article id: where it came from and which version. */

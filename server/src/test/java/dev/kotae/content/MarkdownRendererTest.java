@@ -11,6 +11,8 @@ import java.util.Random;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 class MarkdownRendererTest {
 
@@ -61,6 +63,23 @@ class MarkdownRendererTest {
 
         assertTrue(html.contains("href=\"https://example.com/help\""), html);
         assertTrue(html.contains(">https://example.com/help</a>"), html);
+    }
+
+    /** Japanese has no spaces around an address: the link ends where the sentence's Japanese goes on. */
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+        "詳しくはhttps://example.com/helpをご覧ください。|詳しくは<a rel=\"nofollow noopener noreferrer\" href=\"https://example.com/help\">https://example.com/help</a>をご覧ください。",
+        "サイト（https://example.com/help）へ|サイト（<a rel=\"nofollow noopener noreferrer\" href=\"https://example.com/help\">https://example.com/help</a>）へ",
+        "www.example.comへアクセス|<a rel=\"nofollow noopener noreferrer\" href=\"http://www.example.com\">www.example.com</a>へアクセス",
+        "お問い合わせはsupport@example.comまで。|お問い合わせは<a rel=\"nofollow\" href=\"mailto:support@example.com\">support@example.com</a>まで。",
+        "メール：info@example.jp。|メール：<a rel=\"nofollow\" href=\"mailto:info@example.jp\">info@example.jp</a>。",
+        "すべて「@sakura-marche.example」のアドレスから送信しています。|すべて「@sakura-marche.example」のアドレスから送信しています。",
+        "Write to help@example.com or see https://example.com/a?b=c.|Write to <a rel=\"nofollow\" href=\"mailto:help@example.com\">help@example.com</a> or see <a rel=\"nofollow noopener noreferrer\" href=\"https://example.com/a?b=c\">https://example.com/a?b=c</a>.",
+        "<https://ja.wikipedia.org/wiki/日本>|<a rel=\"nofollow noopener noreferrer\" href=\"https://ja.wikipedia.org/wiki/日本\">https://ja.wikipedia.org/wiki/日本</a>",
+    })
+    void bareAddressesInJapaneseEndWhereTheJapaneseGoesOn(String markdown, String paragraph) {
+        assertEquals("<p>" + paragraph + "</p>", html(markdown).strip());
+        assertFalse(render(markdown, null).text().contains("mailto"), "the plain text keeps the words only");
     }
 
     @Test
