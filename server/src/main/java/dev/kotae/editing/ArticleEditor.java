@@ -285,10 +285,11 @@ public final class ArticleEditor implements EditorService, AutoCloseable {
 
     @Override
     public Draft saveDraft(Caller caller, EditableArticle article, String startedFrom, String baseVersion,
-            Instant publishAt) throws EditConflictException, EditNotAllowedException, EditRejectedException {
+            Instant publishAt, String note) throws EditConflictException, EditNotAllowedException, EditRejectedException {
         requireEditor(caller, "save drafts");
         refusePluginArticle(article == null ? null : article.id());
         ArticleChecks.checkFields(article);
+        ArticleChecks.checkMessage(note);
         // Kept as it will be published, so that the draft shows exactly what publishing writes.
         article = article.withBody(ArticleFile.canonicalBody(article.body()));
         String id = article.id();
@@ -318,13 +319,14 @@ public final class ArticleEditor implements EditorService, AutoCloseable {
             }
             checks.parse(pathFor(current, article), files.write(article, today()), today());
             Instant now = clock.instant();
+            String keptNote = note != null ? blankToNull(note) : existing.map(s -> s.draft().note()).orElse(null);
             Draft saved = new Draft(article, baseVersion, Versions.newRevision(),
                     existing.map(s -> s.draft().state()).orElse(DraftState.DRAFT),
                     existing.map(s -> s.draft().author()).orElse(caller.name()), caller.name(),
-                    existing.map(s -> s.draft().created()).orElse(now), now, publishAt);
+                    existing.map(s -> s.draft().created()).orElse(now), now, publishAt, keptNote);
             // A changed text needs approving again: an approval covers what the approver read.
             putDraft(new DraftStore.Stored(saved, null, null, null));
-            audit(caller, "save-draft", id, saved.revision(), null);
+            audit(caller, "save-draft", id, saved.revision(), keptNote);
             return saved;
         }
     }
@@ -343,9 +345,9 @@ public final class ArticleEditor implements EditorService, AutoCloseable {
             }
             Draft inReview = new Draft(draft.article(), draft.baseVersion(), Versions.newRevision(),
                     DraftState.IN_REVIEW, draft.author(), draft.lastEditor(), draft.created(), clock.instant(),
-                    draft.publishAt());
+                    draft.publishAt(), draft.note());
             putDraft(new DraftStore.Stored(inReview, null, null, null));
-            audit(caller, "request-review", id, inReview.revision(), null);
+            audit(caller, "request-review", id, inReview.revision(), draft.note());
             return inReview;
         }
     }
@@ -566,7 +568,7 @@ public final class ArticleEditor implements EditorService, AutoCloseable {
             throw new EditRejectedException("id", "id '" + draft.id() + "' is used by a plugin article", 409);
         }
         PublishedArticle published = write(draft.article(), pathFor(current, draft.article()), current, publisher,
-                "publish", "publish", role, message, draft.revision());
+                "publish", "publish", role, publishMessage(draft, publisher, message), draft.revision());
         try {
             drafts.delete(draft.id());
         } catch (IOException e) {
@@ -679,6 +681,27 @@ public final class ArticleEditor implements EditorService, AutoCloseable {
     /** The file an article is written to: its own, or for a new one where {@link #placeNew} puts it. */
     private String pathFor(PublishedFiles.InFile current, EditableArticle article) throws EditRejectedException {
         return current != null ? current.path() : placeNew(article);
+    }
+
+    /**
+     * A published draft's history message: the publisher's words, else the draft's note, naming who wrote
+     * the draft when someone else publishes it (the history records the publisher); {@code null} when
+     * there is nothing to say beyond the usual.
+     */
+    private static String publishMessage(Draft draft, String publisher, String message) {
+        String said = blankToNull(message);
+        if (said == null) {
+            said = draft.note();
+        }
+        if (publisher.equals(draft.author())) {
+            return said;
+        }
+        return (said != null ? said : "Publish " + draft.id() + ": " + draft.article().title())
+                + " (written by " + draft.author() + ")";
+    }
+
+    private static String blankToNull(String text) {
+        return text == null || text.isBlank() ? null : text.strip();
     }
 
     /** The person's message for history, or {@code fallback} when they gave none. */

@@ -13,9 +13,11 @@ import java.time.Instant;
  * @param author who started the draft
  * @param lastEditor who saved it last
  * @param publishAt when to publish it once approved, or {@code null} for at once
+ * @param note what its authors say the change is for, for the reviewer and then the history; {@code null}
+ *     when they said nothing
  */
 public record Draft(EditableArticle article, String baseVersion, String revision, DraftState state, String author,
-        String lastEditor, Instant created, Instant updated, Instant publishAt) {
+        String lastEditor, Instant created, Instant updated, Instant publishAt, String note) {
 
     public String id() {
         return article.id();

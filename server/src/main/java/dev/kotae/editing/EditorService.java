@@ -45,10 +45,17 @@ public interface EditorService {
      * Saves a draft. {@code startedFrom} is the draft revision the caller's text started from, or
      * {@code null} when no draft existed when the caller began (then {@code baseVersion} is the published
      * version it began from, {@code null} for a new article). Refused with the diff when the draft or the
-     * published file changed since.
+     * published file changed since. {@code note} is the draft's note ({@link Draft#note()}, the history's
+     * message rules): {@code null} keeps the one it has, blank removes it.
      */
-    Draft saveDraft(Caller caller, EditableArticle article, String startedFrom, String baseVersion, Instant publishAt)
-            throws EditConflictException, EditNotAllowedException, EditRejectedException;
+    Draft saveDraft(Caller caller, EditableArticle article, String startedFrom, String baseVersion, Instant publishAt,
+            String note) throws EditConflictException, EditNotAllowedException, EditRejectedException;
+
+    /** {@link #saveDraft(Caller, EditableArticle, String, String, Instant, String)} keeping the draft's note. */
+    default Draft saveDraft(Caller caller, EditableArticle article, String startedFrom, String baseVersion,
+            Instant publishAt) throws EditConflictException, EditNotAllowedException, EditRejectedException {
+        return saveDraft(caller, article, startedFrom, baseVersion, publishAt, null);
+    }
 
     /** Marks the draft as ready for review; {@code revision} must be its newest. */
     Draft requestReview(Caller caller, String id, String revision)

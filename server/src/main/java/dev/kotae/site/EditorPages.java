@@ -183,7 +183,7 @@ public final class EditorPages {
             if (draft.isPresent() && !"published".equals(show)) {
                 Draft pending = draft.get();
                 state = FormState.fresh(ArticleForm.of(pending.article(), pending.publishAt(), requests.zone()), false,
-                        pending.revision(), nullToEmpty(pending.baseVersion()));
+                        pending.revision(), nullToEmpty(pending.baseVersion())).withMessage(nullToEmpty(pending.note()));
             } else {
                 PublishedArticle live = published.orElseThrow(PageException::notFound);
                 state = FormState.fresh(ArticleForm.of(live.article(), null, requests.zone()), false, "", live.version())
@@ -270,17 +270,18 @@ public final class EditorPages {
                     return form(200, request, caller, state.withPreview(editor.preview(caller, article)));
                 }
                 case "save" -> {
-                    editor.saveDraft(caller, article, emptyToNull(startedFrom), emptyToNull(baseVersion), publishAt);
+                    editor.saveDraft(caller, article, emptyToNull(startedFrom), emptyToNull(baseVersion), publishAt,
+                            message);
                     return EditorRequests.done(id, "saved");
                 }
                 case "review" -> {
-                    Draft draft = savedAsTyped(caller, fields, article, startedFrom, baseVersion, publishAt);
+                    Draft draft = savedAsTyped(caller, fields, article, startedFrom, baseVersion, publishAt, message);
                     savedHere = draft;
                     editor.requestReview(caller, id, draft.revision());
                     return EditorRequests.done(id, "review");
                 }
                 case "publish" -> {
-                    Optional<Draft> unchanged = unchangedDraft(caller, id, fields, startedFrom);
+                    Optional<Draft> unchanged = unchangedDraft(caller, id, fields, startedFrom, null);
                     if (unchanged.isEmpty() && !caller.isAdmin()) {
                         // Publishing what the person has not saved would make them its last editor, who may
                         // not publish it: they save (or ask for review) first. Their text stays in the form.
@@ -289,7 +290,7 @@ public final class EditorPages {
                     }
                     Draft draft = unchanged.isPresent() ? unchanged.get()
                             : editor.saveDraft(caller, article, emptyToNull(startedFrom), emptyToNull(baseVersion),
-                                    publishAt);
+                                    publishAt, message);
                     savedHere = draft;
                     PublishedArticle published = editor.publish(caller, id, draft.revision(), message.isEmpty() ? null : message);
                     // No version yet: it was scheduled for its publish time, not published.
@@ -441,7 +442,7 @@ public final class EditorPages {
                         : messages.text(d.state() == DraftState.IN_REVIEW ? "editor.state.inReview" : "editor.state.draft"),
                         d.author(), d.lastEditor(), requests.when(d.updated()), changes(caller, d),
                         d.state() == DraftState.IN_REVIEW && !caller.name().equals(d.author())
-                                && !caller.name().equals(d.lastEditor()), behind(d, published, messages)))
+                                && !caller.name().equals(d.lastEditor()), behind(d, published, messages), d.note()))
                 .orElse(null);
         boolean canPublish = false;
         String publishBlocked = null;
@@ -568,21 +569,23 @@ public final class EditorPages {
      * else the form saved as the new draft revision.
      */
     private Draft savedAsTyped(Caller caller, ArticleForm fields, EditableArticle article, String startedFrom,
-            String baseVersion, Instant publishAt)
+            String baseVersion, Instant publishAt, String note)
             throws EditConflictException, EditNotAllowedException, EditRejectedException {
-        Optional<Draft> unchanged = unchangedDraft(caller, article.id(), fields, startedFrom);
+        Optional<Draft> unchanged = unchangedDraft(caller, article.id(), fields, startedFrom, note);
         return unchanged.isPresent() ? unchanged.get()
-                : editor.saveDraft(caller, article, emptyToNull(startedFrom), emptyToNull(baseVersion), publishAt);
+                : editor.saveDraft(caller, article, emptyToNull(startedFrom), emptyToNull(baseVersion), publishAt, note);
     }
 
     /**
      * The pending draft when the form holds it unchanged (the revision it started from, the same article and
-     * the same publish time), else empty: what the person typed differs and must be saved first.
+     * the same publish time, and the same {@code note} unless that is {@code null}), else empty: what the
+     * person typed differs and must be saved first.
      */
-    private Optional<Draft> unchangedDraft(Caller caller, String id, ArticleForm fields, String startedFrom)
-            throws EditNotAllowedException {
+    private Optional<Draft> unchangedDraft(Caller caller, String id, ArticleForm fields, String startedFrom,
+            String note) throws EditNotAllowedException {
         return editor.draft(caller, id).filter(current -> startedFrom.equals(current.revision())
-                && ArticleForm.of(current.article(), current.publishAt(), requests.zone()).sameArticle(fields));
+                && ArticleForm.of(current.article(), current.publishAt(), requests.zone()).sameArticle(fields)
+                && (note == null || note.equals(nullToEmpty(current.note()))));
     }
 
     /**

@@ -283,10 +283,11 @@ public final class Pages {
      * The pending draft being shown: its state (as words), who started and last saved it, when, and what
      * publishing it would change in the published article ({@code changes}: a unified diff, {@code null} for
      * a new article), shown unfolded to a reviewer ({@code reviewing}), and why the draft no longer starts
-     * from what is published ({@code behind}: the article changed or was deleted since), or {@code null}.
+     * from what is published ({@code behind}: the article changed or was deleted since), or {@code null};
+     * {@code note} is what its authors said the change is for, or {@code null}.
      */
     public record DraftInfo(String state, String author, String lastEditor, String updated, String changes,
-            boolean reviewing, String behind) {}
+            boolean reviewing, String behind, String note) {}
 
     /**
      * Where the editor page links: the live article, the pending draft or the published version beside

@@ -75,7 +75,7 @@ public final class DraftResource {
         EditJson.ArticleWrite write = EditJson.required(body, "the article's fields (title, body, ...)");
         String startedFrom = precondition instanceof EditRequests.Precondition.Revision r ? r.revision() : null;
         Draft saved = editor.saveDraft(caller, write.article(articleId), startedFrom, write.baseVersion(),
-                write.publishInstant());
+                write.publishInstant(), write.message());
         return withTag(startedFrom == null ? Response.status(Response.Status.CREATED) : Response.ok(), saved);
     }
 

@@ -33,11 +33,11 @@ final class EditJson {
 
     /** A pending draft. */
     record DraftView(String id, String state, String revision, String baseVersion, String author, String lastEditor,
-            Instant created, Instant updated, Instant publishAt, ArticleFields article) {
+            Instant created, Instant updated, Instant publishAt, String note, ArticleFields article) {
 
         static DraftView of(Draft d) {
             return new DraftView(d.id(), d.state().name().toLowerCase(java.util.Locale.ROOT), d.revision(),
-                    d.baseVersion(), d.author(), d.lastEditor(), d.created(), d.updated(), d.publishAt(),
+                    d.baseVersion(), d.author(), d.lastEditor(), d.created(), d.updated(), d.publishAt(), d.note(),
                     ArticleFields.of(d.article()));
         }
     }
@@ -56,7 +56,8 @@ final class EditJson {
     /**
      * The body of a draft save ({@code PUT /api/v1/drafts/{id}}) or a direct publish ({@code POST} /
      * {@code PUT /api/v1/articles}): the article's fields; for a draft also the published version it
-     * started from and when to publish it, for a publish the history message.
+     * started from, when to publish it and its note for the reviewer ({@code message}), for a publish the
+     * history message.
      */
     record ArticleWrite(String id, String title, String type, String visibility, String locale, String category,
             List<String> tags, List<String> questions, String translationKey, String body, String baseVersion,

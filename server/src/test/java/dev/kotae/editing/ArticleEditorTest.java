@@ -106,6 +106,30 @@ class ArticleEditorTest {
         assertNotNull(editor.publish(CAROL, draft.id(), inReview.revision(), null).version());
     }
 
+    /** The author's note reaches the reviewer with the draft, and the history names who wrote it. */
+    @Test
+    void theDraftsNoteGoesToReviewAndIntoTheHistoryWithItsAuthor() throws Exception {
+        Draft draft = editor.saveDraft(ALICE, giftWrap("ギフトカードは返品できません。"), null, null, null, "年末の注意書きを追加");
+        Draft kept = editor.saveDraft(BOB, giftWrap("ギフトカードは返品・交換できません。"), draft.revision(), null, null);
+        assertEquals("年末の注意書きを追加", kept.note(), "a save without a note keeps the draft's");
+        Draft inReview = editor.requestReview(BOB, draft.id(), kept.revision());
+        assertEquals("年末の注意書きを追加", editor.draft(CAROL, draft.id()).orElseThrow().note());
+
+        PublishedArticle published = editor.publish(CAROL, draft.id(), inReview.revision(), null);
+
+        HistoryEntry recorded = editor.history(AGENT, "gift-card-return").get(0);
+        assertEquals("carol", recorded.author());
+        assertEquals("年末の注意書きを追加 (written by alice)", recorded.message());
+        List<AuditEntry> audit = editor.audit(ADMIN, 10);
+        assertTrue(audit.stream().anyMatch(e -> e.action().equals("request-review")
+                && "年末の注意書きを追加".equals(e.message())), audit.toString());
+
+        Draft cleared = editor.saveDraft(ALICE, giftWrap("二度目"), null, published.version(), null, " ");
+        assertNull(cleared.note(), "a blank note removes it");
+        assertThrows(EditRejectedException.class,
+                () -> editor.saveDraft(ALICE, giftWrap("三度目"), cleared.revision(), published.version(), null, "x".repeat(1001)));
+    }
+
     @Test
     void aDraftTheSameAsThePublishedArticleIsNotSentForReview() throws Exception {
         PublishedArticle published = editor.publishDirectly(ADMIN, giftWrap("ギフトカードは返品できません。"), null, null);
@@ -510,7 +534,7 @@ class ArticleEditorTest {
         assertEquals("bob", publish.person());
         assertEquals("editor", publish.role());
         assertEquals(published.version(), publish.version());
-        assertEquals("Reviewed", publish.message());
+        assertEquals("Reviewed (written by alice)", publish.message(), "the history and the audit name the author");
         assertEquals(2, editor.audit(ADMIN, 2).size());
         assertEquals(5, Files.readAllLines(fixture.data.resolve("audit.jsonl")).size());
     }

@@ -23,7 +23,7 @@ class DraftStoreTest {
         EditableArticle article = new EditableArticle(id, "タイトル: \"引用\"", ArticleType.PLAYBOOK,
                 Visibility.INTERNAL, "ja", "注文", List.of("a"), List.of("q?"), "key", "本文\n\n---\n");
         return new Draft(article, "abc", revision, DraftState.IN_REVIEW, "alice", "bob", updated, updated,
-                updated.plusSeconds(60));
+                updated.plusSeconds(60), "年末の注意書きを追加");
     }
 
     @Test

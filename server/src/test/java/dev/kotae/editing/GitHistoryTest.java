@@ -85,7 +85,7 @@ class GitHistoryTest {
         assertEquals("bob", head.getAuthorIdent().getName());
         assertEquals("bob@users.noreply.kotae", head.getAuthorIdent().getEmailAddress());
         assertEquals("Kotae", head.getCommitterIdent().getName());
-        assertEquals("Publish gift-card-return: ギフトカードは返品できますか", head.getShortMessage());
+        assertEquals("Publish gift-card-return: ギフトカードは返品できますか (written by alice)", head.getShortMessage());
         assertEquals(List.of("content/ja/returns/gift-card-return.md", "content/" + WRAP_IMAGE),
                 changedPaths(head));
         Status status = git.status().call();
@@ -97,7 +97,7 @@ class GitHistoryTest {
         assertEquals(1, history.size());
         assertEquals(head.name(), history.get(0).version());
         assertEquals("publish", history.get(0).action());
-        assertEquals("Publish gift-card-return: ギフトカードは返品できますか", history.get(0).message());
+        assertEquals("Publish gift-card-return: ギフトカードは返品できますか (written by alice)", history.get(0).message());
     }
 
     /** An uncommitted edit to a file is committed as found before a publish replaces it or a delete removes it. */

@@ -559,6 +559,7 @@ class EditorPagesIT {
         Document confirm = browser.get("/editor/articles/deleted-under-draft/delete").html();
         assertNotNull(confirm.selectFirst(".delete-draft"), "the page says a draft is pending");
         editor.delete(admin, "deleted-under-draft", made.version(), null);
+        awaitPublicStatus("deleted-under-draft", 404, "gone from the site"); // else the old page answers 200 below
 
         again.put("body", "alice's rewrite, finished");
         again.put("action", "review");
