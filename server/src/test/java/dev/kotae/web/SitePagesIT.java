@@ -557,6 +557,26 @@ class SitePagesIT {
         }
     }
 
+    @Test
+    void signInWithANextThatIsNoValidUriStillSignsInAndGoesHome() {
+        for (String next : List.of("/search?q=\"x\"", "/<x>", "/a|b", "/%zz", "/a#b#c", "/a\u00a0b")) {
+            Browser browser = new Browser();
+            Page login = browser.get("/login?next=" + enc(next));
+            assertEquals("/", login.html().selectFirst("form.login-form input[name=next]").attr("value"), next);
+            Page signedIn = browser.post("/login", Map.of("csrf", formCsrf(login), "token", KotaeServer.AGENT_TOKEN,
+                    "next", next));
+            assertEquals(303, signedIn.status(), () -> next + ": " + signedIn.body());
+            assertEquals("/", local(signedIn.header("location")), next);
+            assertNotNull(signedIn.cookie(BrowserCookies.SESSION), next);
+        }
+        // Plain non-ASCII is a valid next: kept, and sent percent-encoded as browsers expect.
+        Browser browser = new Browser();
+        Page signedIn = browser.post("/login", Map.of("csrf", formCsrf(browser.get("/login")), "token",
+                KotaeServer.AGENT_TOKEN, "next", "/search?q=返金"));
+        assertEquals(303, signedIn.status(), signedIn.body());
+        assertEquals("/search?q=%E8%BF%94%E9%87%91", local(signedIn.header("location")));
+    }
+
     // 7. Feedback ------------------------------------------------------------------------------------
 
     @Test
