@@ -93,13 +93,19 @@ public final class Site {
     }
 
     /**
-     * The browser's {@code Accept-Language} in its order of preference, or none when the header does not
-     * parse ({@code en;q=2}): a page is then shown in the default language rather than failing.
+     * The browser's {@code Accept-Language} ranges with their weights ({@code q=0} ones too: JAX-RS's
+     * {@code getAcceptableLanguages} drops the weights, so a refused language looked acceptable), or none
+     * when the header is absent or does not parse ({@code en;q=2}): a page is then shown in the default
+     * language rather than failing.
      */
-    private static List<java.util.Locale> acceptableLanguages(ContainerRequestContext request) {
+    private static List<java.util.Locale.LanguageRange> acceptableLanguages(ContainerRequestContext request) {
+        String header = request.getHeaderString(jakarta.ws.rs.core.HttpHeaders.ACCEPT_LANGUAGE);
+        if (header == null || header.isBlank()) {
+            return List.of();
+        }
         try {
-            return request.getAcceptableLanguages();
-        } catch (IllegalArgumentException | jakarta.ws.rs.ProcessingException e) {
+            return java.util.Locale.LanguageRange.parse(header);
+        } catch (IllegalArgumentException e) {
             return List.of();
         }
     }

@@ -142,6 +142,9 @@ class SitePagesIT {
         assertTrue(new Browser().get("/", "Accept-Language", "fr-FR,fr;q=0.9,en;q=0.5").body()
                 .contains("<html lang=\"en\">"));
         assertTrue(new Browser().get("/", "Accept-Language", "fr").body().contains("<html lang=\"ja\">"));
+        // q=0 is "not acceptable" (RFC 9110), never a choice.
+        assertTrue(new Browser().get("/", "Accept-Language", "en;q=0").body().contains("<html lang=\"ja\">"));
+        assertTrue(new Browser().get("/", "Accept-Language", "ja;q=0").body().contains("<html lang=\"en\">"));
     }
 
     @Test
