@@ -46,7 +46,7 @@ public final class Pages {
      */
     public record Search(String query, long total, int from, int to, List<RankedHit> hits, List<FacetGroup> facets,
             String prevUrl, String nextUrl, List<PageLink> pages, String didYouMean, String didYouMeanUrl,
-            boolean corrected, List<CategoryLink> browse, String lastPageUrl) {
+            boolean corrected, List<CategoryLink> browse, String lastPageUrl, String withoutCategoryUrl) {
 
         public boolean empty() {
             return hits.isEmpty();

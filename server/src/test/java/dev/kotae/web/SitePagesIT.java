@@ -388,9 +388,12 @@ class SitePagesIT {
         Page all = new Browser().get("/search?q=&locale=all");
         assertNoInternalContent(all, "search all");
         for (String category : internalCategories) {
+            // Answered as a category that does not exist, as a hidden article is answered as a missing one.
             Page byCategory = new Browser().get("/search?category=" + enc(category) + "&locale=all");
-            assertEquals(200, byCategory.status());
+            assertEquals(404, byCategory.status());
             assertTrue(byCategory.html().select("a.result-link").isEmpty(), category);
+            assertEquals(Messages.of("ja").text("search.unknownCategory", category),
+                    byCategory.html().selectFirst("main h1").text());
         }
         for (String lang : List.of("ja", "en")) {
             Page home = new Browser().get("/?lang=" + lang);
@@ -818,9 +821,31 @@ class SitePagesIT {
                 toLast.attr("href"));
         assertFalse(new Browser().get(toLast.attr("href")).html().select("a.result-link").isEmpty());
 
-        // A filter with nothing in it and no words: the title names no empty query.
-        Page none = new Browser().get("/search?category=" + enc("存在しないカテゴリ"));
+        // Filters with nothing in them and no words: the title names no empty query.
+        Page none = new Browser().get("/search?category=" + enc("お支払い") + "&tag=" + enc("存在しないタグ"));
+        assertEquals(200, none.status());
         assertEquals(Messages.of("ja").text("zero.titleFilters"), none.html().selectFirst("#zero-title").text());
+    }
+
+    @Test
+    void aCategoryThatDoesNotExistIsSaidToBeMissing() {
+        for (String category : List.of("Nope", "社内手順")) { // no such category; one anonymous visitors cannot see
+            Page browse = new Browser().get("/search?category=" + enc(category));
+            assertEquals(404, browse.status(), category);
+            assertTrue(browse.header("content-type").startsWith("text/html"), browse.header("content-type"));
+            assertEquals(Messages.of("ja").text("search.unknownCategory", category),
+                    browse.html().selectFirst("main h1").text());
+            assertFalse(browse.html().select(".zero-results a.category-card").isEmpty(), "the categories there are");
+            assertNull(browse.html().selectFirst("a.all-categories-link"), "no words to search for elsewhere");
+        }
+        // With words, the way on is the same words in every category, which finds them.
+        Page search = new Browser().get("/search?q=" + enc("返金") + "&category=Nope&lang=en");
+        assertEquals(404, search.status());
+        assertEquals(Messages.of("en").text("search.unknownCategory", "Nope"), search.html().selectFirst("main h1").text());
+        Element everywhere = search.html().selectFirst(".zero-results a.all-categories-link");
+        assertNotNull(everywhere, search.body());
+        assertEquals("/search?q=" + enc("返金"), everywhere.attr("href"));
+        assertFalse(new Browser().get(everywhere.attr("href")).html().select("a.result-link").isEmpty());
     }
 
     @Test
