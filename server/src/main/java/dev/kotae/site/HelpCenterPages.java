@@ -14,6 +14,7 @@ import dev.kotae.search.ArticleService;
 import dev.kotae.search.Audience;
 import dev.kotae.search.CategoryService;
 import dev.kotae.util.InvalidRequestException;
+import dev.kotae.util.Texts;
 import dev.kotae.search.SearchRequest;
 import dev.kotae.search.SearchResult;
 import dev.kotae.search.SearchService;
@@ -98,7 +99,8 @@ public final class HelpCenterPages {
             @QueryParam("page") String pageParam, @Context ContainerRequestContext request,
             @Context HttpServletRequest http) throws IOException {
         Caller caller = Callers.caller(request.getSecurityContext());
-        String query = q == null ? "" : q.strip();
+        // As the search reads it (SearchRequest), for the title and the search box too: never a raw U+0000.
+        String query = q == null ? "" : Texts.controlsAsSpaces(q).strip();
         String lang = site.language(request);
         boolean allLocales = SearchLinks.ALL_LOCALES.equals(localeParam);
         String locale = allLocales ? null : blankToNull(localeParam) != null ? localeParam.strip()

@@ -849,6 +849,27 @@ class SitePagesIT {
     }
 
     @Test
+    void controlCharactersInASearchAreReadAsSpacesOnThePageAsInTheApi() {
+        // Once echoed raw: a U+0000 in <title> and in the search box.
+        for (String q : List.of("%00", "%E8%BF%94%E9%87%91%00", "%1B%5B31m", "a%07b%7Fc%C2%85")) {
+            Page page = new Browser().get("/search?q=" + q);
+            assertEquals(200, page.status(), q);
+            assertTrue(page.body().chars().noneMatch(c -> c == 0 || c == 0x1b || c == 0x07 || c == 0x7f || c == 0x85),
+                    () -> q + ": " + page.body());
+            String typed = java.net.URLDecoder.decode(q, StandardCharsets.UTF_8);
+            String expected = typed.replaceAll("\\p{Cntrl}|\u0085", " ").strip();
+            assertEquals(expected, page.html().selectFirst("input[name=q]").attr("value"), q);
+            // The API searches and echoes the same words.
+            KotaeServer.Reply api = server.get("/api/v1/search?q=" + q);
+            assertEquals(200, api.status(), api.body());
+            assertEquals(expected, api.json().get("query").asText(), q);
+        }
+        // Words either side of one are both searched: the same as with a space.
+        assertEquals(server.get("/api/v1/search?q=%E8%BF%94%E9%87%91%20%E6%99%82%E6%9C%9F").json().get("total"),
+                server.get("/api/v1/search?q=%E8%BF%94%E9%87%91%00%E6%99%82%E6%9C%9F").json().get("total"));
+    }
+
+    @Test
     void zeroResultsPageHelpsTheVisitorOn() {
         Page page = new Browser().get("/search?q=zzzzqqqxxy");
         assertEquals(200, page.status());
