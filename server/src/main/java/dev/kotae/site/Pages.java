@@ -53,6 +53,15 @@ public final class Pages {
         }
     }
 
+    /**
+     * An error page's body.
+     *
+     * @param text what went wrong and what to do, or {@code null}
+     * @param signInUrl the sign-in page, coming back where the visitor was, when signing in would help; else
+     *     {@code null}
+     */
+    public record ErrorPage(String text, String signInUrl) {}
+
     /** A tag linking to its articles. */
     public record TagLink(String name, String url) {}
 

@@ -947,7 +947,7 @@ class SitePagesIT {
         assertEquals(403, page.status(), page.body());
         assertTrue(page.header("content-type").startsWith("text/html"), page.header("content-type"));
         assertTrue(page.body().contains("<html"));
-        assertTrue(page.body().contains(Messages.of("ja").text("error.403.title")));
+        assertTrue(page.body().contains(Messages.of("ja").text("error.form.title")), page.body());
         assertNull(page.cookie(BrowserCookies.SESSION), "no session on a refused form");
     }
 
