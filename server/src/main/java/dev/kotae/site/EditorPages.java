@@ -15,6 +15,7 @@ import dev.kotae.search.ArticleService;
 import dev.kotae.search.Audience;
 import dev.kotae.search.CategoryService;
 import dev.kotae.search.SearchService;
+import dev.kotae.util.Texts;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
@@ -91,7 +92,7 @@ public final class EditorPages {
                 String asked = request.getUriInfo().getRequestUri().getRawQuery();
                 return EditorRequests.signIn(EditorLinks.HOME + (asked == null ? "" : "?" + asked));
             }
-            String query = q == null ? "" : q.strip();
+            String query = q == null ? "" : Texts.controlsAsSpaces(q).strip();
             int pageNumber = SearchLinks.pageNumber(pageParam, PublishedListing.PAGE_SIZE);
             List<Pages.DraftRow> inReview = new ArrayList<>();
             List<Pages.DraftRow> scheduled = new ArrayList<>();

@@ -35,19 +35,31 @@ final class EditorRequests {
     /**
      * The caller of a form post, after its CSRF token is checked: a bearer token if one was sent, else the
      * session the form token vouches for (a form post carries no CSRF header, so the auth filter did not
-     * count the session cookie). Anonymous posts are refused with the 403 page.
+     * count the session cookie). Anonymous posts are refused with the 403 page; so is a refused form
+     * ({@link Site#checkForm}), which for someone no longer signed in (signed out in another tab: that
+     * also renewed the CSRF binding) offers to sign in and come back to the page the form was on.
      */
     Caller formCaller(ContainerRequestContext request, MultivaluedMap<String, String> posted) {
-        site.checkForm(request, posted.getFirst("csrf"));
         Caller caller = Callers.caller(request.getSecurityContext());
         if (caller.isAnonymous()) {
             caller = site.sessions().caller(BrowserCookies.value(request, BrowserCookies.SESSION))
                     .orElse(Caller.ANONYMOUS);
         }
+        try {
+            site.checkForm(request, posted.getFirst("csrf"));
+        } catch (PageException refused) {
+            throw caller.isAnonymous() ? refused.withSignIn(comeBackTo(request)) : refused;
+        }
         if (caller.isAnonymous()) {
-            throw new PageException(403, "editor.signInFirst");
+            throw new PageException(403, "editor.signInFirst").withSignIn(comeBackTo(request));
         }
         return caller;
+    }
+
+    /** Where signing in again from a refused form comes back to: the page it was on, else the editor's home. */
+    private String comeBackTo(ContainerRequestContext request) {
+        String page = site.formPage(request);
+        return page != null ? page : EditorLinks.HOME;
     }
 
     /** The layout context of an editor page titled by a message key; never indexed by search engines. */

@@ -14,6 +14,7 @@ import dev.kotae.search.ArticleService;
 import dev.kotae.search.Audience;
 import dev.kotae.search.CategoryService;
 import dev.kotae.util.InvalidRequestException;
+import dev.kotae.util.Texts;
 import dev.kotae.search.SearchRequest;
 import dev.kotae.search.SearchResult;
 import dev.kotae.search.SearchService;
@@ -98,7 +99,8 @@ public final class HelpCenterPages {
             @QueryParam("page") String pageParam, @Context ContainerRequestContext request,
             @Context HttpServletRequest http) throws IOException {
         Caller caller = Callers.caller(request.getSecurityContext());
-        String query = q == null ? "" : q.strip();
+        // As the search reads it (SearchRequest), for the title and the search box too: never a raw U+0000.
+        String query = q == null ? "" : Texts.controlsAsSpaces(q).strip();
         String lang = site.language(request);
         boolean allLocales = SearchLinks.ALL_LOCALES.equals(localeParam);
         String locale = allLocales ? null : blankToNull(localeParam) != null ? localeParam.strip()
@@ -136,8 +138,13 @@ public final class HelpCenterPages {
         }
         int from = hits.isEmpty() ? 0 : (pageNumber - 1) * PAGE_SIZE + 1;
         int lastPage = (int) Math.min((result.total() + PAGE_SIZE - 1) / PAGE_SIZE, SearchRequest.MAX_WINDOW / PAGE_SIZE);
+        // A category no article the caller may see is in (a stale or hand-made link): the page says so,
+        // with a 404 so the link is known dead, instead of a category page titled by whatever was typed.
+        boolean unknownCategory = result.total() == 0 && blankToNull(category) != null
+                && !hasArticles(blankToNull(category), Audience.of(caller));
         // Browsing a category (a category link: no words) is that category's page, titled by it.
-        String title = !query.isEmpty() ? messages.text("search.title", query)
+        String title = unknownCategory ? messages.text("search.unknownCategory", blankToNull(category))
+                : !query.isEmpty() ? messages.text("search.title", query)
                 : blankToNull(category) != null ? category.strip() : messages.text("search.titleAll");
         PageContext page = site.context(request, caller, query,
                 new PageContext.PageMeta(title, null, null, false, "page-search"));
@@ -148,8 +155,18 @@ public final class HelpCenterPages {
                 pageNumber < lastPage ? links.url(pageNumber + 1) : null, pageLinks(links, pageNumber, lastPage),
                 correction, correction == null ? null : links.with(SearchLinks.QUERY, correction).url(),
                 result.corrected(), hits.isEmpty() ? categoryLinks(locale, Audience.of(caller)) : List.of(),
-                hits.isEmpty() && lastPage >= 1 && pageNumber > lastPage ? links.url(lastPage) : null);
-        return site.page(200, "search.jte", page, "search", model);
+                hits.isEmpty() && lastPage >= 1 && pageNumber > lastPage ? links.url(lastPage) : null,
+                unknownCategory ? links.with(SearchLinks.CATEGORY, null).url() : null);
+        return site.page(unknownCategory ? 404 : 200, "search.jte", page, "search", model);
+    }
+
+    /** Whether {@code category} has an article {@code audience} may see, in any language. */
+    private boolean hasArticles(String category, Audience audience) throws IOException {
+        try {
+            return searchService.search(new SearchRequest("", null, null, category, null, 1, 1, audience)).total() > 0;
+        } catch (InvalidRequestException e) {
+            return false;
+        }
     }
 
     @GET

@@ -22,7 +22,6 @@ final class PageErrors implements ExceptionMapper<PageException> {
     @Override
     public Response toResponse(PageException e) {
         ContainerRequestContext current = request.get();
-        return site.error(current, Callers.caller(current.getSecurityContext()), e.getResponse().getStatus(),
-                e.textKey());
+        return site.error(current, Callers.caller(current.getSecurityContext()), e);
     }
 }

@@ -46,12 +46,21 @@ public final class Pages {
      */
     public record Search(String query, long total, int from, int to, List<RankedHit> hits, List<FacetGroup> facets,
             String prevUrl, String nextUrl, List<PageLink> pages, String didYouMean, String didYouMeanUrl,
-            boolean corrected, List<CategoryLink> browse, String lastPageUrl) {
+            boolean corrected, List<CategoryLink> browse, String lastPageUrl, String withoutCategoryUrl) {
 
         public boolean empty() {
             return hits.isEmpty();
         }
     }
+
+    /**
+     * An error page's body.
+     *
+     * @param text what went wrong and what to do, or {@code null}
+     * @param signInUrl the sign-in page, coming back where the visitor was, when signing in would help; else
+     *     {@code null}
+     */
+    public record ErrorPage(String text, String signInUrl) {}
 
     /** A tag linking to its articles. */
     public record TagLink(String name, String url) {}

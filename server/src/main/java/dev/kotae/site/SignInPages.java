@@ -22,6 +22,7 @@ import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.net.URI;
+import java.net.URISyntaxException;
 import java.time.Duration;
 import java.util.regex.Pattern;
 
@@ -145,7 +146,23 @@ public final class SignInPages {
         return response.build();
     }
 
+    /**
+     * {@code next} if it is a path on this site that is also a valid URI reference (so the redirect to it
+     * can be built), else {@code /}. Text a browser would percent-encode itself ({@code "}, {@code <},
+     * {@code |}, a stray {@code %}, a second {@code #}, a no-break space) is not repaired: such a
+     * {@code next} was never written by this site, whose links are encoded. Plain non-ASCII letters
+     * ({@code /search?q=返金}) are valid and kept; the {@code Location} header carries them percent-encoded.
+     */
     static String safeNext(String next) {
-        return next != null && LOCAL_PATH.matcher(next).matches() ? next : "/";
+        if (next == null || !LOCAL_PATH.matcher(next).matches()) {
+            return "/";
+        }
+        try {
+            URI target = new URI(next);
+            // LOCAL_PATH already rules out a scheme and an authority; checked again as the URI reads it.
+            return target.getScheme() == null && target.getRawAuthority() == null ? next : "/";
+        } catch (URISyntaxException e) {
+            return "/";
+        }
     }
 }

@@ -11,6 +11,9 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import java.net.URI;
+import java.net.URISyntaxException;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 
@@ -93,13 +96,19 @@ public final class Site {
     }
 
     /**
-     * The browser's {@code Accept-Language} in its order of preference, or none when the header does not
-     * parse ({@code en;q=2}): a page is then shown in the default language rather than failing.
+     * The browser's {@code Accept-Language} ranges with their weights ({@code q=0} ones too: JAX-RS's
+     * {@code getAcceptableLanguages} drops the weights, so a refused language looked acceptable), or none
+     * when the header is absent or does not parse ({@code en;q=2}): a page is then shown in the default
+     * language rather than failing.
      */
-    private static List<java.util.Locale> acceptableLanguages(ContainerRequestContext request) {
+    private static List<java.util.Locale.LanguageRange> acceptableLanguages(ContainerRequestContext request) {
+        String header = request.getHeaderString(jakarta.ws.rs.core.HttpHeaders.ACCEPT_LANGUAGE);
+        if (header == null || header.isBlank()) {
+            return List.of();
+        }
         try {
-            return request.getAcceptableLanguages();
-        } catch (IllegalArgumentException | jakarta.ws.rs.ProcessingException e) {
+            return java.util.Locale.LanguageRange.parse(header);
+        } catch (IllegalArgumentException e) {
             return List.of();
         }
     }
@@ -127,17 +136,25 @@ public final class Site {
 
     /** The error page of a status, in the visitor's language. */
     Response error(ContainerRequestContext request, Caller caller, int status) {
-        return error(request, caller, status, null);
+        return error(request, caller, new PageException(status));
     }
 
-    /** The error page of a status with its own explanation (a message key), or the status's usual one. */
-    Response error(ContainerRequestContext request, Caller caller, int status, String textKey) {
+    /**
+     * The error page for {@code refusal}: its title and explanation (message keys), or the status's usual
+     * ones, and a link to sign in when it offers one.
+     */
+    Response error(ContainerRequestContext request, Caller caller, PageException refusal) {
+        int status = refusal.getResponse().getStatus();
         int shown = status == 404 || status == 403 || status == 400 ? status : 500;
         Messages messages = Messages.of(language(request));
+        String titleKey = refusal.titleKey() != null ? refusal.titleKey() : "error." + shown + ".title";
         PageContext page = context(request, caller, null,
-                new PageContext.PageMeta(messages.text("error." + shown + ".title"), null, null, false, "page-error"));
-        String text = textKey != null ? messages.text(textKey) : shown == 400 ? null : messages.text("error." + shown + ".text");
-        return page(status, "error.jte", page, "text", text);
+                new PageContext.PageMeta(messages.text(titleKey), null, null, false, "page-error"));
+        String text = refusal.textKey() != null ? messages.text(refusal.textKey())
+                : shown == 400 ? null : messages.text("error." + shown + ".text");
+        String signIn = refusal.signInNext() == null ? null
+                : "/login?next=" + URLEncoder.encode(SignInPages.safeNext(refusal.signInNext()), StandardCharsets.UTF_8);
+        return page(status, "error.jte", page, "error", new Pages.ErrorPage(text, signIn));
     }
 
     /**
@@ -147,11 +164,36 @@ public final class Site {
     void checkForm(ContainerRequestContext request, String token) {
         String origin = request.getHeaderString("Origin");
         if (origin != null && !origin.equals(origin(request.getUriInfo()))) {
-            throw new PageException(403);
+            throw PageException.formRefused();
         }
         if (!csrf.valid(BrowserCookies.value(request, BrowserCookies.CSRF),
                 BrowserCookies.value(request, BrowserCookies.SESSION), token)) {
-            throw new PageException(403);
+            throw PageException.formRefused();
+        }
+    }
+
+    /**
+     * The page a form was sent from, as a path on this site: its {@code Referer} when that is this
+     * server (the pages' {@code Referrer-Policy} sends the full address within the site), else
+     * {@code null}. Where to come back to after signing in again.
+     */
+    String formPage(ContainerRequestContext request) {
+        String referer = request.getHeaderString("Referer");
+        if (referer == null) {
+            return null;
+        }
+        try {
+            URI from = new URI(referer);
+            if (from.getScheme() == null || from.getRawAuthority() == null
+                    || !(from.getScheme() + "://" + from.getRawAuthority()).equals(origin(request.getUriInfo()))) {
+                return null;
+            }
+            String path = (from.getRawPath() == null || from.getRawPath().isEmpty() ? "/" : from.getRawPath())
+                    + (from.getRawQuery() == null ? "" : "?" + from.getRawQuery());
+            String next = SignInPages.safeNext(path);
+            return next.equals(path) ? next : null;
+        } catch (URISyntaxException e) {
+            return null;
         }
     }
 

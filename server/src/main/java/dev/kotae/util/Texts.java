@@ -1,6 +1,6 @@
 package dev.kotae.util;
 
-/** Text as it is shown where space is bounded. */
+/** Text as it is shown: where space is bounded, or where what a caller typed is echoed. */
 public final class Texts {
 
     private Texts() {}
@@ -14,5 +14,20 @@ public final class Texts {
             return text;
         }
         return text.substring(0, text.offsetByCodePoints(0, max - 1)) + "…";
+    }
+
+    /**
+     * {@code text} with each control character (U+0000–U+001F, U+007F–U+009F, tab and line breaks included)
+     * made a space; {@code null} stays {@code null}. For what a caller typed into a one-line field (a
+     * search): such characters are no words, a U+0000 in an HTML page is a parse error, and an escape
+     * sequence would reach whatever terminal shows a log or an export.
+     */
+    public static String controlsAsSpaces(String text) {
+        if (text == null || text.chars().noneMatch(Character::isISOControl)) {
+            return text;
+        }
+        StringBuilder spaced = new StringBuilder(text.length());
+        text.chars().forEach(c -> spaced.append(Character.isISOControl(c) ? ' ' : (char) c));
+        return spaced.toString();
     }
 }

@@ -4,6 +4,9 @@ import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.SocketAddress;
 import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import org.eclipse.jetty.http.BadMessageException;
 import org.eclipse.jetty.http.HttpField;
 import org.eclipse.jetty.http.HttpFields;
 import org.eclipse.jetty.http.HttpHeader;
@@ -23,6 +26,15 @@ import org.eclipse.jetty.util.InetAddressSet;
  * which a proxy that does not use it passes on from the client untouched. Behind a chain of proxies,
  * the client address is the one the nearest proxy saw.
  *
+ * <p>Only those four headers are believed. The others Jetty's customizer would also act on
+ * ({@code X-Forwarded-Server} as the host, {@code X-Proxied-Https}, {@code Proxy-ssl-id} and
+ * {@code Proxy-auth-cert} as "the scheme is https") are removed before it sees the request: common
+ * proxies do not set them, so they would pass a client's own value through. {@code X-Forwarded-Proto}
+ * must be {@code http} or {@code https} (in any case); anything else from a trusted proxy is a
+ * misconfigured or tampered proxy and is refused with 400, like a malformed {@code X-Forwarded-Host}
+ * or {@code -Port}, in the server's usual error body ({@link JettyErrorHandler}), rather than becoming
+ * the scheme of links ({@code javascript://...}) or an unparsable URI.
+ *
  * <p>The contract other parts rely on: after this customizer, Jetty's {@code Request.getRemoteAddr} and
  * the servlet {@code HttpServletRequest.getRemoteAddr()} are the real client's address (the proxy's
  * {@code X-Forwarded-For} entry when the peer is a trusted proxy, else the peer itself), and the scheme,
@@ -36,8 +48,17 @@ import org.eclipse.jetty.util.InetAddressSet;
  */
 final class TrustedProxyHeaders implements HttpConfiguration.Customizer {
 
+    /** The headers believed from a trusted proxy, each by its last value. */
     private static final List<HttpHeader> X_FORWARDED = List.of(HttpHeader.X_FORWARDED_FOR, HttpHeader.X_FORWARDED_PROTO,
-            HttpHeader.X_FORWARDED_HOST, HttpHeader.X_FORWARDED_PORT, HttpHeader.X_FORWARDED_SERVER);
+            HttpHeader.X_FORWARDED_HOST, HttpHeader.X_FORWARDED_PORT);
+    /**
+     * Headers Jetty's customizer reads but that are never believed, in lower case: removed from a trusted
+     * proxy's requests (from anyone else's the customizer never runs).
+     */
+    private static final Set<String> NEVER_BELIEVED = Set.of("forwarded", "x-forwarded-server", "x-proxied-https",
+            "proxy-ssl-id", "proxy-auth-cert");
+    /** The schemes a proxy may report. */
+    private static final Set<String> SCHEMES = Set.of("http", "https");
 
     private final InetAddressSet trusted = new InetAddressSet();
     private final ForwardedRequestCustomizer forwarded = new ForwardedRequestCustomizer();
@@ -57,14 +78,21 @@ final class TrustedProxyHeaders implements HttpConfiguration.Customizer {
                 : request;
     }
 
-    /** The request with {@code Forwarded} removed and each {@code X-Forwarded-*} header cut to its last value. */
+    /**
+     * The request with the headers that are never believed removed and each believed {@code X-Forwarded-*}
+     * header cut to its last value.
+     *
+     * @throws BadMessageException 400 if that last {@code X-Forwarded-Proto} is not {@code http} or {@code https}
+     */
     private static Request nearestProxyOnly(Request request) {
         HttpFields headers = request.getHeaders();
         HttpFields.Mutable kept = HttpFields.build(headers.size());
         for (HttpField field : headers) {
-            // A header Jetty has no constant for (X-Kotae-Session, say) has none: List.of's contains refuses null.
+            // By name: a header Jetty has no constant for (X-Kotae-Session, say) has a null getHeader().
+            String name = field.getLowerCaseName();
             HttpHeader known = field.getHeader();
-            if (known == null || (known != HttpHeader.FORWARDED && !X_FORWARDED.contains(known))) {
+            boolean believed = known != null && X_FORWARDED.contains(known);
+            if (!believed && !NEVER_BELIEVED.contains(name)) {
                 kept.add(field);
             }
         }
@@ -75,6 +103,12 @@ final class TrustedProxyHeaders implements HttpConfiguration.Customizer {
                     if (!part.isBlank()) {
                         last = part.strip();
                     }
+                }
+            }
+            if (last != null && header == HttpHeader.X_FORWARDED_PROTO) {
+                last = last.toLowerCase(Locale.ROOT);
+                if (!SCHEMES.contains(last)) {
+                    throw new BadMessageException(400, "X-Forwarded-Proto is neither http nor https");
                 }
             }
             if (last != null) {

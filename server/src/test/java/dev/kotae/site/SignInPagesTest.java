@@ -29,6 +29,15 @@ class SignInPagesTest {
         "/articles/x\r\nSet-Cookie: a=b",
         "/articles/x\nLocation: https://evil.com",
         "/\tevil.com",
+        // Local paths that are no valid URI: once a 500 after a successful sign-in (URI.create threw).
+        "/search?q=\"x\"",
+        "/<x>",
+        "/a|b",
+        "/%zz",
+        "/a#b#c",
+        "/a\u00a0b",
+        "/a\u0085b",
+        "/./\\evil.com",
     })
     void foreignOrOddTargetsGoHome(String next) {
         assertEquals("/", SignInPages.safeNext(next), () -> "next=" + next);
@@ -41,6 +50,7 @@ class SignInPagesTest {
         "/articles/refund-approval",
         "/search?q=%E8%BF%94%E9%87%91&category=c&page=2",
         "/articles/x#feedback",
+        "/search?q=返金",
     })
     void pathsOnThisSiteAreKept(String next) {
         assertEquals(next, SignInPages.safeNext(next));

@@ -15,4 +15,14 @@ class TextsTest {
         assertEquals("𠮷𠮷…", Texts.shortened("𠮷𠮷𠮷𠮷", 3));
         assertNull(Texts.shortened(null, 3));
     }
+
+    @Test
+    void controlCharactersBecomeSpacesAndNothingElseChanges() {
+        assertEquals("a b", Texts.controlsAsSpaces("a\u0000b"));
+        assertEquals(" [31m 返金  ", Texts.controlsAsSpaces("\u001b[31m\t返金\u007f\u0085"));
+        assertEquals(" ", Texts.controlsAsSpaces("\n"));
+        String plain = "返金 refund 𠮷\u200b\u00a0";
+        assertEquals(plain, Texts.controlsAsSpaces(plain), "no control character: the same text");
+        assertNull(Texts.controlsAsSpaces(null));
+    }
 }

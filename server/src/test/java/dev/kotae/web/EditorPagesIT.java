@@ -113,6 +113,55 @@ class EditorPagesIT {
     }
 
     @Test
+    void savingAfterSigningOutInAnotherTabOffersToSignInAndComeBack() {
+        SiteBrowser alice = SiteBrowser.signedIn(base, ALICE);
+        String editorPage = "/editor/articles/" + SAMPLE;
+        SiteBrowser.Page form = alice.get(editorPage);
+        Map<String, String> fields = formOf(form);
+        fields.put("action", "save");
+        // The other tab signs out (the same cookies): the session ends and the CSRF binding is renewed.
+        SiteBrowser.Page other = alice.get("/");
+        assertEquals(303, alice.post("/logout", Map.of("csrf", SiteBrowser.formCsrf(other.html()))).status());
+
+        SiteBrowser.Page refused = alice.postFrom(editorPage, "/editor/articles", fields);
+        assertEquals(403, refused.status());
+        Document page = refused.html();
+        assertEquals(Messages.of("ja").text("error.form.title"), page.selectFirst("main h1").text());
+        Element signIn = page.selectFirst("a.sign-in-again");
+        assertNotNull(signIn, refused.body());
+        assertEquals("/login?next=" + enc(editorPage), signIn.attr("href"));
+        // The sign-in form keeps that place, and signing in goes back to it.
+        SiteBrowser.Page login = alice.get(signIn.attr("href"));
+        assertEquals(editorPage, login.html().selectFirst("form.login-form input[name=next]").attr("value"));
+        SiteBrowser.Page signedIn = alice.post("/login", Map.of("csrf", SiteBrowser.formCsrf(login.html()),
+                "token", ALICE, "next", editorPage));
+        assertEquals(303, signedIn.status());
+        assertTrue(signedIn.location().endsWith(editorPage), signedIn.location());
+        assertEquals(200, alice.get(editorPage).status());
+
+        // Still signed in, a refused form (another browser's token) says only to reload: no sign-in link.
+        SiteBrowser bob = SiteBrowser.signedIn(base, BOB);
+        fields.put("csrf", SiteBrowser.formCsrf(bob.get(editorPage).html()));
+        SiteBrowser.Page stale = alice.postFrom(editorPage, "/editor/articles", fields);
+        assertEquals(403, stale.status());
+        assertEquals(Messages.of("ja").text("error.form.title"), stale.html().selectFirst("main h1").text());
+        assertNull(stale.html().selectFirst("a.sign-in-again"), stale.body());
+    }
+
+    @Test
+    void aPageTheAccountMayNotOpenSaysSoNotThatAFormFailed() {
+        SiteBrowser ann = SiteBrowser.signedIn(base, ANN);
+        for (String path : List.of("/admin/learning", "/admin/contact", "/editor/new")) {
+            SiteBrowser.Page page = ann.get(path);
+            assertEquals(403, page.status(), path);
+            // Once 「送信できませんでした」 (could not send the form) for every 403, though nothing was sent.
+            assertEquals("この操作はできません", page.html().selectFirst("main h1").text(), path);
+            assertFalse(page.body().contains("送信できませんでした"), path);
+            assertNull(page.html().selectFirst("a.sign-in-again"), "signed in already: " + path);
+        }
+    }
+
+    @Test
     void formsWithoutTheBrowsersCsrfTokenAreRefused() {
         SiteBrowser alice = SiteBrowser.signedIn(base, ALICE);
         SiteBrowser bob = SiteBrowser.signedIn(base, BOB);

@@ -91,6 +91,16 @@ final class SiteBrowser {
                 .POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8)));
     }
 
+    /** A form post from the page at {@code fromPage}, which a browser names in {@code Referer}. */
+    Page postFrom(String fromPage, String path, Map<String, String> form) {
+        String body = form.entrySet().stream().map(e -> enc(e.getKey()) + "=" + enc(e.getValue()))
+                .collect(Collectors.joining("&"));
+        return send(HttpRequest.newBuilder(URI.create(base + path))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .header("Referer", base + fromPage)
+                .POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8)));
+    }
+
     /** The CSRF token of the first form with one. */
     static String formCsrf(Document page) {
         Element input = page.selectFirst("form input[type=hidden][name=csrf]");

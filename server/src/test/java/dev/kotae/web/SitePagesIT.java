@@ -142,6 +142,9 @@ class SitePagesIT {
         assertTrue(new Browser().get("/", "Accept-Language", "fr-FR,fr;q=0.9,en;q=0.5").body()
                 .contains("<html lang=\"en\">"));
         assertTrue(new Browser().get("/", "Accept-Language", "fr").body().contains("<html lang=\"ja\">"));
+        // q=0 is "not acceptable" (RFC 9110), never a choice.
+        assertTrue(new Browser().get("/", "Accept-Language", "en;q=0").body().contains("<html lang=\"ja\">"));
+        assertTrue(new Browser().get("/", "Accept-Language", "ja;q=0").body().contains("<html lang=\"en\">"));
     }
 
     @Test
@@ -385,9 +388,12 @@ class SitePagesIT {
         Page all = new Browser().get("/search?q=&locale=all");
         assertNoInternalContent(all, "search all");
         for (String category : internalCategories) {
+            // Answered as a category that does not exist, as a hidden article is answered as a missing one.
             Page byCategory = new Browser().get("/search?category=" + enc(category) + "&locale=all");
-            assertEquals(200, byCategory.status());
+            assertEquals(404, byCategory.status());
             assertTrue(byCategory.html().select("a.result-link").isEmpty(), category);
+            assertEquals(Messages.of("ja").text("search.unknownCategory", category),
+                    byCategory.html().selectFirst("main h1").text());
         }
         for (String lang : List.of("ja", "en")) {
             Page home = new Browser().get("/?lang=" + lang);
@@ -555,6 +561,26 @@ class SitePagesIT {
             String location = signedIn.header("location");
             assertTrue(location.equals("/") || location.equals(base + "/"), next + " → " + location);
         }
+    }
+
+    @Test
+    void signInWithANextThatIsNoValidUriStillSignsInAndGoesHome() {
+        for (String next : List.of("/search?q=\"x\"", "/<x>", "/a|b", "/%zz", "/a#b#c", "/a\u00a0b")) {
+            Browser browser = new Browser();
+            Page login = browser.get("/login?next=" + enc(next));
+            assertEquals("/", login.html().selectFirst("form.login-form input[name=next]").attr("value"), next);
+            Page signedIn = browser.post("/login", Map.of("csrf", formCsrf(login), "token", KotaeServer.AGENT_TOKEN,
+                    "next", next));
+            assertEquals(303, signedIn.status(), () -> next + ": " + signedIn.body());
+            assertEquals("/", local(signedIn.header("location")), next);
+            assertNotNull(signedIn.cookie(BrowserCookies.SESSION), next);
+        }
+        // Plain non-ASCII is a valid next: kept, and sent percent-encoded as browsers expect.
+        Browser browser = new Browser();
+        Page signedIn = browser.post("/login", Map.of("csrf", formCsrf(browser.get("/login")), "token",
+                KotaeServer.AGENT_TOKEN, "next", "/search?q=返金"));
+        assertEquals(303, signedIn.status(), signedIn.body());
+        assertEquals("/search?q=%E8%BF%94%E9%87%91", local(signedIn.header("location")));
     }
 
     // 7. Feedback ------------------------------------------------------------------------------------
@@ -795,9 +821,52 @@ class SitePagesIT {
                 toLast.attr("href"));
         assertFalse(new Browser().get(toLast.attr("href")).html().select("a.result-link").isEmpty());
 
-        // A filter with nothing in it and no words: the title names no empty query.
-        Page none = new Browser().get("/search?category=" + enc("存在しないカテゴリ"));
+        // Filters with nothing in them and no words: the title names no empty query.
+        Page none = new Browser().get("/search?category=" + enc("お支払い") + "&tag=" + enc("存在しないタグ"));
+        assertEquals(200, none.status());
         assertEquals(Messages.of("ja").text("zero.titleFilters"), none.html().selectFirst("#zero-title").text());
+    }
+
+    @Test
+    void aCategoryThatDoesNotExistIsSaidToBeMissing() {
+        for (String category : List.of("Nope", "社内手順")) { // no such category; one anonymous visitors cannot see
+            Page browse = new Browser().get("/search?category=" + enc(category));
+            assertEquals(404, browse.status(), category);
+            assertTrue(browse.header("content-type").startsWith("text/html"), browse.header("content-type"));
+            assertEquals(Messages.of("ja").text("search.unknownCategory", category),
+                    browse.html().selectFirst("main h1").text());
+            assertFalse(browse.html().select(".zero-results a.category-card").isEmpty(), "the categories there are");
+            assertNull(browse.html().selectFirst("a.all-categories-link"), "no words to search for elsewhere");
+        }
+        // With words, the way on is the same words in every category, which finds them.
+        Page search = new Browser().get("/search?q=" + enc("返金") + "&category=Nope&lang=en");
+        assertEquals(404, search.status());
+        assertEquals(Messages.of("en").text("search.unknownCategory", "Nope"), search.html().selectFirst("main h1").text());
+        Element everywhere = search.html().selectFirst(".zero-results a.all-categories-link");
+        assertNotNull(everywhere, search.body());
+        assertEquals("/search?q=" + enc("返金"), everywhere.attr("href"));
+        assertFalse(new Browser().get(everywhere.attr("href")).html().select("a.result-link").isEmpty());
+    }
+
+    @Test
+    void controlCharactersInASearchAreReadAsSpacesOnThePageAsInTheApi() {
+        // Once echoed raw: a U+0000 in <title> and in the search box.
+        for (String q : List.of("%00", "%E8%BF%94%E9%87%91%00", "%1B%5B31m", "a%07b%7Fc%C2%85")) {
+            Page page = new Browser().get("/search?q=" + q);
+            assertEquals(200, page.status(), q);
+            assertTrue(page.body().chars().noneMatch(c -> c == 0 || c == 0x1b || c == 0x07 || c == 0x7f || c == 0x85),
+                    () -> q + ": " + page.body());
+            String typed = java.net.URLDecoder.decode(q, StandardCharsets.UTF_8);
+            String expected = typed.replaceAll("\\p{Cntrl}|\u0085", " ").strip();
+            assertEquals(expected, page.html().selectFirst("input[name=q]").attr("value"), q);
+            // The API searches and echoes the same words.
+            KotaeServer.Reply api = server.get("/api/v1/search?q=" + q);
+            assertEquals(200, api.status(), api.body());
+            assertEquals(expected, api.json().get("query").asText(), q);
+        }
+        // Words either side of one are both searched: the same as with a space.
+        assertEquals(server.get("/api/v1/search?q=%E8%BF%94%E9%87%91%20%E6%99%82%E6%9C%9F").json().get("total"),
+                server.get("/api/v1/search?q=%E8%BF%94%E9%87%91%00%E6%99%82%E6%9C%9F").json().get("total"));
     }
 
     @Test
@@ -878,7 +947,7 @@ class SitePagesIT {
         assertEquals(403, page.status(), page.body());
         assertTrue(page.header("content-type").startsWith("text/html"), page.header("content-type"));
         assertTrue(page.body().contains("<html"));
-        assertTrue(page.body().contains(Messages.of("ja").text("error.403.title")));
+        assertTrue(page.body().contains(Messages.of("ja").text("error.form.title")), page.body());
         assertNull(page.cookie(BrowserCookies.SESSION), "no session on a refused form");
     }
 

@@ -92,6 +92,41 @@ class TrustBoundaryIT extends SampleServerIT {
                 "the proxy's own (last) value counts, Forwarded never: " + robots.body());
     }
 
+    @Test
+    void aTrustedProxysSchemeIsHttpOrHttpsAndAnythingElseIsTheUsualError() throws Exception {
+        String host = "Host: 127.0.0.1:" + behindProxy.port() + "\r\nX-Forwarded-Proto: ";
+        assertTrue(get(behindProxy, "/robots.txt", host + "HTTPS").body()
+                .contains("Sitemap: https://127.0.0.1:" + behindProxy.port() + "/sitemap.xml"));
+        for (String proto : List.of("javascript", "\"><x", "a b", "1http", "ht%tp", "ws", "http, javascript")) {
+            for (String path : List.of("/robots.txt", "/api/v1/search?q=refund", "/", "/articles/" + FAQ)) {
+                RawExchange.Result reply = get(behindProxy, path, host + proto);
+                String what = proto + " on " + path + ": " + reply.headers() + " " + reply.body();
+                assertEquals(400, reply.status(), what);
+                assertFalse(reply.body().contains(proto.split(",")[proto.split(",").length - 1].strip() + "://"), what);
+                assertEquals("nosniff", reply.header("x-content-type-options"), what);
+                if (path.startsWith("/api/") || path.equals("/robots.txt")) {
+                    assertTrue(reply.header("content-type").startsWith("application/json"), what);
+                    assertTrue(reply.body().startsWith("{\"error\":{\"code\":\"bad_request\""), what);
+                } else {
+                    assertTrue(reply.header("content-type").startsWith("text/html"), what);
+                    assertTrue(reply.body().contains("</html>"), what);
+                }
+            }
+        }
+    }
+
+    @Test
+    void aTrustedProxysOtherForwardingHeadersAreNotBelieved() throws Exception {
+        // Documented are For/Proto/Host/Port only: the rest Jetty knows would pass a client's own value on.
+        for (String header : List.of("X-Forwarded-Server: evil.example", "X-Proxied-Https: on", "Proxy-Ssl-Id: 0102",
+                "Proxy-auth-cert: evil")) {
+            RawExchange.Result robots = get(behindProxy, "/robots.txt", "Host: 127.0.0.1:" + behindProxy.port()
+                    + "\r\n" + header);
+            assertTrue(robots.body().contains("Sitemap: http://127.0.0.1:" + behindProxy.port() + "/sitemap.xml"),
+                    header + ": " + robots.body());
+        }
+    }
+
     private static RawExchange.Result get(KotaeServer target, String path, String headers) throws Exception {
         return RawExchange.send(target.port(), "GET " + path + " HTTP/1.1\r\n" + headers, false, new byte[0], 0);
     }
