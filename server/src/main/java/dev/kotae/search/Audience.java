@@ -4,6 +4,8 @@ import dev.kotae.auth.Caller;
 import dev.kotae.content.Visibility;
 import dev.kotae.index.IndexFields;
 import org.apache.lucene.index.Term;
+import org.apache.lucene.search.BooleanClause;
+import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.TermQuery;
 
@@ -25,6 +27,13 @@ public enum Audience {
     /** A filter clause restricting a query to what this audience may see, or {@code null} for no limit. */
     public Query filter() {
         return this == PUBLIC ? new TermQuery(new Term(IndexFields.VISIBILITY, Visibility.PUBLIC.key())) : null;
+    }
+
+    /** {@code query} restricted to what this audience may see. */
+    public Query restrict(Query query) {
+        Query visibility = filter();
+        return visibility == null ? query : new BooleanQuery.Builder().add(query, BooleanClause.Occur.FILTER)
+                .add(visibility, BooleanClause.Occur.FILTER).build();
     }
 
     public boolean mayRead(Visibility visibility) {
