@@ -43,6 +43,7 @@ public final class ContentSync {
 
     private static final Logger LOG = LoggerFactory.getLogger(ContentSync.class);
     private static final String SOURCE_PREFIX = "content:";
+    private static final String DUPLICATE = "duplicate id ";
     /** Below this many files, work stays on the calling thread (a watcher batch is usually one file). */
     private static final int PARALLEL_BATCH = 64;
     /**
@@ -212,6 +213,7 @@ public final class ContentSync {
         done = done.plus(reconcile(changes, rest, new HashMap<>(), start)); // (a duplicate that now wins is read here)
         // Published once, at the end: admin status never shows a sync's first rounds as its outcome.
         List<ContentProblem> found = collectProblems();
+        warnOfNewDuplicates(problems, found);
         problems = found;
         fileCount = (int) files.values().stream().filter(entry -> entry.stamp() != null).count();
         return new Report(done.added(), done.updated(), done.deleted(), done.unchanged(), found.size(), done.tookMillis());
@@ -485,6 +487,17 @@ public final class ContentSync {
         return old;
     }
 
+    /**
+     * Logs each duplicate id the last sync did not report: a file parse problem is logged when read, but a
+     * duplicate only shows once both files are known, and when the newcomer's path sorts first it takes the
+     * id over from a page that was being served, which whoever watches the log must hear of.
+     */
+    private static void warnOfNewDuplicates(List<ContentProblem> before, List<ContentProblem> now) {
+        Set<ContentProblem> known = new HashSet<>(before);
+        now.stream().filter(problem -> problem.message().startsWith(DUPLICATE) && !known.contains(problem))
+                .forEach(problem -> LOG.warn("Not serving {}: {}", problem.path(), problem.message()));
+    }
+
     private List<ContentProblem> collectProblems() {
         List<ContentProblem> found = new ArrayList<>();
         files.forEach((path, entry) -> {
@@ -495,8 +508,9 @@ public final class ContentSync {
         pathsById.forEach((id, paths) -> {
             if (paths.size() > 1) {
                 String winner = paths.first();
-                paths.tailSet(winner, false).forEach(path -> found.add(new ContentProblem(path,
-                        "duplicate id '" + id + "': already used by " + winner + "; this file is skipped")));
+                paths.tailSet(winner, false).forEach(path -> found.add(new ContentProblem(path, DUPLICATE + "'" + id
+                        + "': " + winner + " has it too and is served, as the path that sorts first; this file is"
+                        + " skipped")));
             }
         });
         found.sort(Comparator.comparing(ContentProblem::path));

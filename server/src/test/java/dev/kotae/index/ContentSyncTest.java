@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.kotae.LogCapture;
 import dev.kotae.content.Article;
 import dev.kotae.content.ArticleParser;
 import dev.kotae.content.ContentFolder;
@@ -482,17 +483,26 @@ class ContentSyncTest {
         assertEquals(List.of("a/dup.md"), sync.problems().stream().map(ContentProblem::path).toList());
     }
 
+    /** Every replica serves the same file whatever it served before, and the log says a page changed hands. */
     @Test
-    void laterFileThatSortsFirstTakesOverTheId() throws IOException {
+    void laterFileThatSortsFirstTakesOverTheIdAndTheLogSaysSo() throws IOException {
         write("b/dup.md", "# From b\n");
         sync.syncAll();
         assertEquals("content:b/dup.md", servedSource("dup"));
 
         write("a/dup.md", "# From a\n");
-        sync.apply(Set.of("a/dup.md"));
+        List<String> warned;
+        try (LogCapture log = LogCapture.of(ContentSync.class)) {
+            sync.apply(Set.of("a/dup.md"));
+            sync.apply(Set.of("a/dup.md")); // a second sync does not repeat it
+            warned = log.messages();
+        }
 
         assertEquals("content:a/dup.md", servedSource("dup"));
         assertEquals(List.of("b/dup.md"), sync.problems().stream().map(ContentProblem::path).toList());
+        assertEquals(1, warned.size(), warned.toString());
+        assertTrue(warned.get(0).contains("b/dup.md") && warned.get(0).contains("a/dup.md has it too and is served"),
+                warned.get(0));
     }
 
     @Test
