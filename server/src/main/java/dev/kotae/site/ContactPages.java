@@ -13,6 +13,7 @@ import dev.kotae.plugin.DeflectionEvent;
 import dev.kotae.plugin.HelpCenter;
 import dev.kotae.plugins.PublicHelpCenter;
 import dev.kotae.search.SearchRequest;
+import dev.kotae.util.Texts;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
@@ -292,9 +293,9 @@ public final class ContactPages {
         return site.page(status, "contact.jte", page, "form", form);
     }
 
+    /** Limits count code points, so the cut does too: an emoji at the limit is kept or dropped whole. */
     private static String shown(Map<String, String> typed, String field, int max) {
-        String value = typed.getOrDefault(field, "");
-        return value.length() > max ? value.substring(0, max) : value;
+        return Texts.firstCodePoints(typed.getOrDefault(field, ""), max);
     }
 
     private void record(ContainerRequestContext request, HttpServletRequest http, Caller caller,

@@ -17,6 +17,17 @@ public final class Texts {
     }
 
     /**
+     * The first {@code max} characters of {@code text} (code points, so a pair of surrogates is never
+     * split), without an ellipsis: a value given back as typed, up to a field's limit.
+     */
+    public static String firstCodePoints(String text, int max) {
+        if (text == null || text.codePointCount(0, text.length()) <= max) {
+            return text;
+        }
+        return text.substring(0, text.offsetByCodePoints(0, max));
+    }
+
+    /**
      * {@code text} with each control character (U+0000–U+001F, U+007F–U+009F, tab and line breaks included)
      * made a space; {@code null} stays {@code null}. For what a caller typed into a one-line field (a
      * search): such characters are no words, a U+0000 in an HTML page is a parse error, and an escape

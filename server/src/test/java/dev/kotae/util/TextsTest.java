@@ -17,6 +17,14 @@ class TextsTest {
     }
 
     @Test
+    void theFirstCodePointsNeverEndInHalfASurrogatePair() {
+        assertEquals("aa😀", Texts.firstCodePoints("aa😀😀", 3));
+        assertEquals("aa😀😀", Texts.firstCodePoints("aa😀😀", 4), "as long as the limit: kept");
+        assertEquals("返金", Texts.firstCodePoints("返金の時期", 2));
+        assertNull(Texts.firstCodePoints(null, 3));
+    }
+
+    @Test
     void controlCharactersBecomeSpacesAndNothingElseChanges() {
         assertEquals("a b", Texts.controlsAsSpaces("a\u0000b"));
         assertEquals(" [31m 返金  ", Texts.controlsAsSpaces("\u001b[31m\t返金\u007f\u0085"));
