@@ -9,6 +9,8 @@ import jakarta.ws.rs.Priorities;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ContainerRequestFilter;
 import jakarta.ws.rs.container.PreMatching;
+import jakarta.ws.rs.core.MediaType;
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
@@ -20,7 +22,11 @@ import org.glassfish.jersey.servlet.ServletContainer;
 /**
  * Refuses URLs whose percent-encoding is broken ({@code %zz}, a cut-off {@code %E3%81}) or does not
  * decode to UTF-8. Jersey would otherwise decode them leniently into replacement characters and search
- * for garbage; a client with an encoding bug deserves a clear 400 instead.
+ * for garbage; a client with an encoding bug deserves a clear 400 instead. Form bodies
+ * ({@code application/x-www-form-urlencoded}: the site's forms) are held to the same rule, and may not
+ * hold U+0000 either: decoded leniently, a contact request went on to the team's mailbox and ticket
+ * system as replacement characters, and a NUL with it. The body was already limited in size
+ * ({@link RequestBodyLimit}) before it is read here.
  */
 @PreMatching
 @Priority(Priorities.AUTHENTICATION - 100)
@@ -34,11 +40,57 @@ final class StrictEncodingFilter implements ContainerRequestFilter {
     static final String BAD_ENCODING = "dev.kotae.web.badEncoding";
 
     @Override
-    public void filter(ContainerRequestContext request) {
+    public void filter(ContainerRequestContext request) throws IOException {
         // Jersey's request properties are the servlet request's attributes.
         if (request.getProperty(BAD_ENCODING) != null) {
             request.abortWith(JettyErrorHandler.answer("/" + request.getUriInfo().getPath(false), 400, "bad_encoding",
                     "the URL is not valid percent-encoded UTF-8"));
+            return;
+        }
+        if (request.hasEntity() && MediaType.APPLICATION_FORM_URLENCODED_TYPE.isCompatible(request.getMediaType())) {
+            byte[] body = request.getEntityStream().readAllBytes();
+            request.setEntityStream(new ByteArrayInputStream(body));
+            if (!formDecodesCleanly(body)) {
+                request.abortWith(JettyErrorHandler.answer("/" + request.getUriInfo().getPath(false), 400,
+                        "bad_encoding", "the form is not valid percent-encoded UTF-8, or holds U+0000"));
+            }
+        }
+    }
+
+    /** Whether a form body decodes, every byte and percent-escape, to UTF-8 without U+0000. */
+    static boolean formDecodesCleanly(byte[] body) {
+        ByteBuffer bytes = ByteBuffer.allocate(body.length);
+        for (int i = 0; i < body.length; i++) {
+            byte b = body[i];
+            if (b == '%') {
+                if (i + 2 >= body.length) {
+                    return false;
+                }
+                int high = Character.digit(body[i + 1], 16);
+                int low = Character.digit(body[i + 2], 16);
+                if (high < 0 || low < 0) {
+                    return false;
+                }
+                b = (byte) (high * 16 + low);
+                i += 2;
+            }
+            if (b == 0) {
+                return false;
+            }
+            bytes.put(b);
+        }
+        return strictUtf8(bytes.flip());
+    }
+
+    private static boolean strictUtf8(ByteBuffer bytes) {
+        try {
+            StandardCharsets.UTF_8.newDecoder()
+                    .onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT)
+                    .decode(bytes);
+            return true;
+        } catch (CharacterCodingException e) {
+            return false;
         }
     }
 
@@ -89,15 +141,6 @@ final class StrictEncodingFilter implements ContainerRequestFilter {
                 bytes.put((byte) c);
             }
         }
-        bytes.flip();
-        try {
-            StandardCharsets.UTF_8.newDecoder()
-                    .onMalformedInput(CodingErrorAction.REPORT)
-                    .onUnmappableCharacter(CodingErrorAction.REPORT)
-                    .decode(bytes);
-            return true;
-        } catch (CharacterCodingException e) {
-            return false;
-        }
+        return strictUtf8(bytes.flip());
     }
 }

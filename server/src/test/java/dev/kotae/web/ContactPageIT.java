@@ -255,6 +255,26 @@ class ContactPageIT {
                 + "\"action\":\"opened\",\"session\":\"contact-test-1\"}", null).status());
     }
 
+    /** Broken UTF-8 or a NUL is refused with the error page, not passed on as replacement characters. */
+    @Test
+    void aFormThatIsNotCleanUtf8IsRefusedAndNothingIsSent() {
+        SiteBrowser browser = new SiteBrowser(server.baseUrl());
+        for (String broken : new String[] {"%ED%A0%80", "%C0%AF", "a%00b", "%E3%81", "%zz"}) {
+            Map<String, String> fields = filled(browser.get("/contact").html(), valid("壊れた文字 " + broken));
+            fields.remove("description");
+            SiteBrowser.Page refused = browser.postEncoded("/contact", fields, Map.of("description", broken));
+            assertEquals(400, refused.status(), broken);
+            assertTrue(refused.headers().firstValue("Content-Type").orElse("").startsWith("text/html"), broken);
+        }
+        Map<String, String> clean = filled(browser.get("/contact").html(), valid("壊れていない文字"));
+        clean.remove("description");
+        SiteBrowser.Page sent = browser.postEncoded("/contact", clean,
+                Map.of("description", "%E8%BF%94%E9%87%91%E3%81%97%E3%81%A6+%F0%A0%AE%B7"));
+        assertEquals(303, sent.status(), sent.body());
+        assertEquals("返金して 𠮷", awaitReceived("壊れていない文字").get("description").asText());
+        assertTrue(stub.received().stream().noneMatch(r -> r.body().contains("壊れた文字")));
+    }
+
     @Test
     void textAtTheLimitInCharactersIsKeptHoweverManyUtf16UnitsItTakes() {
         // 200 characters, 201 UTF-16 units: the form counts characters, and so must the database (H2 here).

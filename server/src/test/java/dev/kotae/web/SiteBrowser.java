@@ -84,7 +84,17 @@ final class SiteBrowser {
     }
 
     Page post(String path, Map<String, String> form) {
-        String body = form.entrySet().stream().map(e -> enc(e.getKey()) + "=" + enc(e.getValue()))
+        return postEncoded(path, form, Map.of());
+    }
+
+    /**
+     * A form post whose {@code encoded} fields are sent as given, already percent-encoded (broken on
+     * purpose, say), after the {@code form} fields encoded as a browser would.
+     */
+    Page postEncoded(String path, Map<String, String> form, Map<String, String> encoded) {
+        String body = java.util.stream.Stream.concat(
+                form.entrySet().stream().map(e -> enc(e.getKey()) + "=" + enc(e.getValue())),
+                encoded.entrySet().stream().map(e -> enc(e.getKey()) + "=" + e.getValue()))
                 .collect(Collectors.joining("&"));
         return send(HttpRequest.newBuilder(URI.create(base + path))
                 .header("Content-Type", "application/x-www-form-urlencoded")
