@@ -3,6 +3,7 @@ package dev.kotae.editing;
 import dev.kotae.auth.Caller;
 import dev.kotae.content.MediaLinks;
 import dev.kotae.util.AtomicFiles;
+import dev.kotae.util.Texts;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -32,6 +33,7 @@ public final class ImageStore implements ImageUploads {
     public static final Pattern STORED_NAME = MediaLinks.NAME;
     private static final int MAX_SLUG = 60;
     private static final String FALLBACK_SLUG = "image";
+    private static final int MAX_ALT = 100;
 
     /** An accepted image type: its extension, media type and how its bytes start. */
     public enum ImageType {
@@ -135,7 +137,19 @@ public final class ImageStore implements ImageUploads {
             throw new UncheckedIOException("cannot store the image " + name, e);
         }
         String url = "/" + FOLDER + "/" + name;
-        return new EditorService.StoredImage(url, "![" + slug + "](" + url + ")");
+        return new EditorService.StoredImage(url, "![" + altText(fileName, slug) + "](" + url + ")");
+    }
+
+    /**
+     * The image's description in the Markdown, from the client's file name as its author wrote it
+     * (「スクリーンショット 2026-12-01」, not the ASCII slug the stored name takes): the last path segment
+     * without its extension, cut at a NUL, control characters as spaces, at most {@value #MAX_ALT} characters,
+     * with the characters that would end a Markdown image's text escaped; {@code slug} when nothing is left.
+     */
+    static String altText(String fileName, String slug) {
+        String name = baseName(fileName);
+        String plain = Texts.firstCodePoints(Texts.controlsAsSpaces(name), MAX_ALT).strip().replaceAll("\\s+", " ");
+        return plain.isEmpty() ? slug : plain.replaceAll("([\\\\\\[\\]])", "\\\\$1");
     }
 
     /**
@@ -176,6 +190,12 @@ public final class ImageStore implements ImageUploads {
      * lower-case ASCII letters, digits and single hyphens. Never empty, never a path.
      */
     static String slug(String fileName) {
+        String slug = Versions.slug(baseName(fileName), MAX_SLUG);
+        return slug.isEmpty() ? FALLBACK_SLUG : slug;
+    }
+
+    /** The client's file name cut at a NUL, without its folders and its extension. */
+    private static String baseName(String fileName) {
         String name = fileName == null ? "" : fileName;
         int nul = name.indexOf('\0');
         if (nul >= 0) {
@@ -183,11 +203,7 @@ public final class ImageStore implements ImageUploads {
         }
         name = name.substring(Math.max(name.lastIndexOf('/'), name.lastIndexOf('\\')) + 1);
         int dot = name.lastIndexOf('.');
-        if (dot > 0) {
-            name = name.substring(0, dot);
-        }
-        String slug = Versions.slug(name, MAX_SLUG);
-        return slug.isEmpty() ? FALLBACK_SLUG : slug;
+        return dot > 0 ? name.substring(0, dot) : name;
     }
 
     /**

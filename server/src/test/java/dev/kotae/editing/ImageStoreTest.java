@@ -77,6 +77,20 @@ class ImageStoreTest {
         }
     }
 
+    /** The description is the file's name as its author wrote it; the stored name stays ASCII. */
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+        "スクリーンショット 2026-12-01.png|スクリーンショット 2026-12-01",
+        "C:\\Users\\花子\\返品の手順.PNG|返品の手順",
+        "a [b] c.png|a \\[b\\] c",
+        "'   .png'|image",
+    })
+    void theMarkdownDescribesTheImageByItsFileName(String fileName, String alt) throws Exception {
+        EditorService.StoredImage stored = store().store(EDITOR, fileName, PNG);
+        assertEquals("![" + alt + "](" + stored.url() + ")", stored.markdown());
+        assertTrue(stored.url().matches("/media/\\d{4}/[a-z0-9-]+-[0-9a-f]{10}\\.png"), stored.url());
+    }
+
     @ParameterizedTest
     @CsvSource(delimiter = '|', value = {
         "../../x.png|x",

@@ -241,7 +241,7 @@ class EditorApiIT {
         assertEquals(201, uploaded.status(), uploaded.body());
         String url = uploaded.json().get("url").asText();
         assertTrue(url.matches("/media/[0-9]{4}/store-front-[0-9a-f]{10}\\.png"), url);
-        assertEquals("![store-front](" + url + ")", uploaded.json().get("markdown").asText());
+        assertEquals("![Store Front](" + url + ")", uploaded.json().get("markdown").asText());
         assertEquals(url, EditorApiClient.bytes(server, "/api/v1/media?name=Store%20Front.png", ALICE, "image/png", png)
                 .json().get("url").asText(), "the same bytes are the same file");
 
