@@ -256,7 +256,7 @@ class EditorApiIT {
         KotaeServer.Reply created = json(server, "POST", "/api/v1/articles", ROOT, withImage.toString());
         assertEquals(201, created.status(), created.body());
         await().atMost(Duration.ofSeconds(30)).until(() -> server.get("/articles/api-image").status() == 200);
-        assertTrue(server.get("/articles/api-image").body().contains("<img src=\"" + url + "\" alt=\"store-front\""),
+        assertTrue(server.get("/articles/api-image").body().contains("<img src=\"" + url + "\" alt=\"Store Front\""),
                 () -> server.get("/articles/api-image").body());
 
         KotaeServer.Reply image = server.get(url);
