@@ -130,7 +130,7 @@ public final class Pages {
      * @param zone the analytics time zone: the days of the range, the times shown and the weeks compared
      * @param trends each query of the top and zero-result tables week over week ({@link Trends})
      * @param articles the most viewed articles
-     * @param funnel the contact page's funnel per category
+     * @param funnel the contact page's funnel per category, each named by its label in the page's language
      * @param digest the weekly digest's button and what it last did
      */
     public record Dashboard(String from, String to, String locale, String query, List<AnalyticsReports.QueryRow> top,
