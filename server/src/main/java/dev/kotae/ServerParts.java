@@ -313,7 +313,7 @@ final class ServerParts implements AutoCloseable {
                 new HelpCenterPages(site, trackedSearch, search, categories, articles, votes, pageViews, addresses),
                 new SignInPages(site, tokens, passwordSignIn),
                 new SearchEngineFiles(site, articles),
-                new AnalyticsPages(site, reports, articles, analyticsZone, digest),
+                new AnalyticsPages(site, reports, articles, analyticsZone, digest, config.contact()),
                 new EditorPages(site, editor, categories, articles, search),
                 new HistoryPages(site, editor),
                 new DeletePages(site, editor),

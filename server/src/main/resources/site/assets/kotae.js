@@ -594,12 +594,14 @@
         return response.text();
       })
       .then(function (html) {
-        var fresh = new window.DOMParser().parseFromString(html, 'text/html').getElementById('feedback');
+        var page = new window.DOMParser().parseFromString(html, 'text/html');
+        var fresh = page.getElementById('feedback');
         if (!fresh) {
           throw new Error('no feedback section on the article page');
         }
         var adopted = document.importNode(fresh, true);
         current.parentNode.replaceChild(adopted, current);
+        showRelated(adopted, page.querySelector('aside.related'));
         var forms = adopted.querySelectorAll('form.feedback-form');
         for (var i = 0; i < forms.length; i++) {
           enhanceFeedback(forms[i]);
@@ -609,6 +611,21 @@
           status.focus();
         }
       });
+  }
+
+  /**
+   * Replaces the related-articles list below the vote box with the page's own: after a "No" the box offers
+   * the first related articles itself, and the list leaves them out (or is gone), each article listed once.
+   */
+  function showRelated(section, freshList) {
+    var currentList = document.querySelector('aside.related');
+    if (currentList && freshList) {
+      currentList.parentNode.replaceChild(document.importNode(freshList, true), currentList);
+    } else if (currentList) {
+      currentList.parentNode.removeChild(currentList);
+    } else if (freshList) {
+      section.parentNode.insertBefore(document.importNode(freshList, true), section.nextSibling);
+    }
   }
 
   // ---- 3. result click tracking ------------------------------------------------------------------------

@@ -109,8 +109,8 @@ public final class AnalyticsReports {
     }
 
     /**
-     * An article's views by customers (not agents, nor automated clients), its votes and helpful rate
-     * (helpful ÷ votes, {@code null} without votes) in the range, and its views week over week.
+     * An article's views by customers (not agents, nor automated clients), their votes on it and its helpful
+     * rate (helpful ÷ votes, {@code null} without votes) in the range, and its views week over week.
      */
     public record ArticleRow(String articleId, long views, long helpful, long unhelpful, Double helpfulRate,
             Trend weekOverWeek) {}
@@ -458,7 +458,7 @@ public final class AnalyticsReports {
 
     /**
      * The articles customers opened most in the range ({@link ArticleRow}), most first (ties by id), with
-     * their votes in the range and their views week over week (the seven days up to the range's end against
+     * customers' votes on them in the range and their views week over week (the seven days up to the range's end against
      * the seven before, in {@code zone}).
      */
     public List<ArticleRow> articleViews(DateRange range, ZoneId zone, int limit) throws SQLException {
@@ -480,7 +480,7 @@ public final class AnalyticsReports {
             }
             for (List<String> part : parts(new ArrayList<>(views.keySet()))) {
                 String voted = "SELECT article_id, SUM(CASE WHEN helpful THEN 1 ELSE 0 END), COUNT(*) FROM "
-                        + lastVotes(" AND article_id IN (" + placeholders(part) + ")") + " GROUP BY article_id";
+                        + lastVotes(CUSTOMERS + " AND article_id IN (" + placeholders(part) + ")") + " GROUP BY article_id";
                 try (PreparedStatement statement = connection.prepareStatement(voted)) {
                     bindAll(statement, bindRange(statement, range, false), part);
                     try (ResultSet result = statement.executeQuery()) {
@@ -606,16 +606,17 @@ public final class AnalyticsReports {
     }
 
     /**
-     * Helpful and unhelpful votes per article, most voted first, with the latest comments. A visitor has one
-     * vote per article, which they may change or comment on (each a {@code feedback} event): only their
-     * last event in the range counts; events without a session each count.
+     * Customers' helpful and unhelpful votes per article, most voted first, with their latest comments. A
+     * visitor has one vote per article, which they may change or comment on (each a {@code feedback} event):
+     * only their last event in the range counts; events without a session each count. Agents' votes and
+     * those of clients that looked automated are left out, as they are from the article views beside them.
      */
     public List<FeedbackRow> feedback(DateRange range, int limit) throws SQLException {
         String totals = "SELECT article_id, SUM(CASE WHEN helpful THEN 1 ELSE 0 END) AS yes,"
-                + " SUM(CASE WHEN helpful THEN 0 ELSE 1 END) AS no FROM " + lastVotes("")
+                + " SUM(CASE WHEN helpful THEN 0 ELSE 1 END) AS no FROM " + lastVotes(CUSTOMERS)
                 + " GROUP BY article_id ORDER BY COUNT(*) DESC, article_id LIMIT ?";
         String comments = "SELECT article_id, helpful, comment, occurred_at FROM analytics_event"
-                + " WHERE type = 'feedback' AND occurred_at >= ? AND occurred_at < ? AND comment IS NOT NULL"
+                + " WHERE type = 'feedback' AND occurred_at >= ? AND occurred_at < ? AND comment IS NOT NULL" + CUSTOMERS
                 + " ORDER BY occurred_at DESC, id DESC LIMIT ?";
         Map<String, FeedbackRow> rows = new LinkedHashMap<>();
         try (Connection connection = database.snapshot()) {

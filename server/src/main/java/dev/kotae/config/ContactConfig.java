@@ -103,6 +103,15 @@ public record ContactConfig(boolean enabled, List<Category> categories, Map<Stri
     }
 
     /**
+     * The label of the category with this id in {@code language} (else in the other language), or
+     * {@code otherwise} when no category has that id any more (it was removed or renamed since).
+     */
+    public String label(String id, String language, String otherwise) {
+        Category category = category(id);
+        return category != null ? category.label(language) : otherwise;
+    }
+
+    /**
      * The bundled default: the page on, three categories (billing high, account normal, other low) and no
      * destination, so requests are kept for admins until one is configured.
      */

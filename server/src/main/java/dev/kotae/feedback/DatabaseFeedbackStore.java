@@ -38,7 +38,7 @@ public final class DatabaseFeedbackStore implements FeedbackStore {
         String cleaned = FeedbackStore.cleanComment(comment);
         return write(articleId, visitor, earlier -> earlier == null
                 ? new Feedback(UUID.randomUUID().toString(), articleId, helpful, cleaned, Instant.now(), visitor)
-                : new Feedback(earlier.id(), articleId, helpful, cleaned != null ? cleaned : earlier.comment(),
+                : new Feedback(earlier.id(), articleId, helpful, FeedbackStore.commentKept(earlier, helpful, cleaned),
                         earlier.createdAt(), visitor)).orElseThrow();
     }
 

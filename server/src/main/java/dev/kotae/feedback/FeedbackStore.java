@@ -40,10 +40,24 @@ public interface FeedbackStore extends AutoCloseable {
      * earlier vote on the article is replaced (same id, same {@code createdAt}), otherwise a new one is added.
      *
      * @param visitor the anonymous visitor id, or {@code null}: then the vote is always a new one
-     * @param comment the vote's comment; {@code null} or blank keeps the comment the visitor's vote had
+     * @param comment the vote's comment; {@code null} or blank keeps the comment the visitor's vote had if
+     *     the vote stays the same, and leaves none if it changes ({@link #commentKept})
      * @throws IOException when it could not be stored; nothing is acknowledged then
      */
     Feedback record(String articleId, String visitor, boolean helpful, String comment) throws IOException;
+
+    /**
+     * The comment a changed vote keeps: the new one if given, else the earlier vote's own only when the vote
+     * stays the same. A comment says why the visitor voted as they did ("the phone number is missing" under
+     * "No"); kept under the opposite vote it would read as the reason for that one, on the article page and
+     * to the editors reading votes. Analytics keeps it as written, under the vote it was written with.
+     */
+    static String commentKept(Feedback earlier, boolean helpful, String cleaned) {
+        if (cleaned != null) {
+            return cleaned;
+        }
+        return earlier.helpful() == helpful ? earlier.comment() : null;
+    }
 
     /** A vote nobody can change later (no visitor id): {@code record(articleId, null, helpful, comment)}. */
     default Feedback record(String articleId, boolean helpful, String comment) throws IOException {

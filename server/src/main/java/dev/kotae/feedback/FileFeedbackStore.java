@@ -114,7 +114,7 @@ public final class FileFeedbackStore implements FeedbackStore {
         Feedback earlier = vote(articleId, visitor).orElse(null);
         Feedback feedback = earlier == null
                 ? new Feedback(UUID.randomUUID().toString(), articleId, helpful, cleaned, Instant.now(), visitor)
-                : new Feedback(earlier.id(), articleId, helpful, cleaned != null ? cleaned : earlier.comment(),
+                : new Feedback(earlier.id(), articleId, helpful, FeedbackStore.commentKept(earlier, helpful, cleaned),
                         earlier.createdAt(), visitor);
         return store(feedback);
     }

@@ -37,7 +37,8 @@ public final class Votes {
      * Records a visitor's vote on an article the caller may see (the caller checks that first), replacing
      * the visitor's earlier vote on it.
      *
-     * @param comment optional free text; blank keeps the comment the visitor's vote already had
+     * @param comment optional free text; blank keeps the comment the visitor's vote already had if the vote
+     *     stays the same, and leaves none if it changes ({@link FeedbackStore#commentKept})
      * @param visitor the anonymous visitor id, or {@code null} (then the vote cannot be changed later)
      * @param requester who voted, kept beside the vote's event for learning
      * @throws InvalidRequestException {@code bad_feedback} when the comment is too long

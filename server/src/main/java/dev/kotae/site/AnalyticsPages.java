@@ -4,6 +4,7 @@ import dev.kotae.analytics.AnalyticsReports;
 import dev.kotae.analytics.DateRange;
 import dev.kotae.analytics.digest.DigestService;
 import dev.kotae.auth.Caller;
+import dev.kotae.config.ContactConfig;
 import dev.kotae.http.Callers;
 import dev.kotae.search.ArticleService;
 import dev.kotae.search.Audience;
@@ -58,6 +59,7 @@ public final class AnalyticsPages {
     private final ArticleService articles;
     private final ZoneId zone;
     private final DigestService digest;
+    private final ContactConfig contact;
     private final EditorRequests requests;
     private final Clock clock = Clock.systemUTC();
 
@@ -66,12 +68,13 @@ public final class AnalyticsPages {
      * @param digest what posts the weekly digest
      */
     public AnalyticsPages(Site site, AnalyticsReports reports, ArticleService articles, ZoneId zone,
-            DigestService digest) {
+            DigestService digest, ContactConfig contact) {
         this.site = site;
         this.reports = reports;
         this.articles = articles;
         this.zone = zone;
         this.digest = digest;
+        this.contact = contact;
         this.requests = new EditorRequests(site);
     }
 
@@ -130,8 +133,18 @@ public final class AnalyticsPages {
                 titles(Stream.concat(feedback.stream().map(AnalyticsReports.FeedbackRow::articleId),
                         viewed.stream().map(AnalyticsReports.ArticleRow::articleId)).toList()),
                 reports.deflection(range), topChart, hourChart, filter, zone, trends, viewed,
-                reports.contactFunnel(range),
+                funnel(reports.contactFunnel(range), messages.language()),
                 new Pages.Dashboard.DigestPanel(caller.isAdmin() && digest.enabled(), notice), problem));
+    }
+
+    /**
+     * The funnel's rows with each category named by its label in the page's language, as the contact page
+     * names it, or by its id when no category has that id any more: events keep the id only.
+     */
+    private List<AnalyticsReports.FunnelRow> funnel(List<AnalyticsReports.FunnelRow> rows, String language) {
+        return rows.stream().map(row -> row.category() == null ? row : new AnalyticsReports.FunnelRow(
+                contact.label(row.category(), language, row.category()), row.viewed(), row.shown(), row.opened(),
+                row.solved(), row.submitted())).toList();
     }
 
     /**

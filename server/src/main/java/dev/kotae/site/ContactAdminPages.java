@@ -118,7 +118,10 @@ public final class ContactAdminPages {
     private RequestRow row(ContactQueue.Queued queued, Messages messages) {
         var request = queued.request();
         List<DeliveryRow> deliveries = queued.deliveries().stream().map(d -> delivery(d, messages)).toList();
-        return new RequestRow(request.id(), time(request.submittedAt()), request.categoryLabel(),
+        // The admin's language, not the customer's: the stored label is what the customer read, kept for a
+        // category since removed.
+        String category = desk.config().label(request.categoryId(), messages.language(), request.categoryLabel());
+        return new RequestRow(request.id(), time(request.submittedAt()), category,
                 messages.text("contact.priority." + request.priority().key()), request.subject(), request.email(),
                 request.name(), request.description(), deliveries);
     }

@@ -81,9 +81,23 @@ public final class Pages {
             return vote != null;
         }
 
-        /** What a visitor who found the article not helpful is offered to read next. */
+        /**
+         * What a visitor who found the article not helpful is offered to read next, in the vote box: the
+         * first of the related articles. Empty unless the visitor's vote is "not helpful".
+         */
         public List<ArticleService.Related> offered() {
+            if (vote == null || vote.helpful()) {
+                return List.of();
+            }
             return related.size() <= OFFERED ? related : related.subList(0, OFFERED);
+        }
+
+        /**
+         * The related articles the list below the vote box shows: those not already offered in it, so that
+         * each related article is listed once on the page.
+         */
+        public List<ArticleService.Related> otherRelated() {
+            return related.subList(offered().size(), related.size());
         }
 
         /** Where an editor edits this article. */
@@ -130,7 +144,7 @@ public final class Pages {
      * @param zone the analytics time zone: the days of the range, the times shown and the weeks compared
      * @param trends each query of the top and zero-result tables week over week ({@link Trends})
      * @param articles the most viewed articles
-     * @param funnel the contact page's funnel per category
+     * @param funnel the contact page's funnel per category, each named by its label in the page's language
      * @param digest the weekly digest's button and what it last did
      */
     public record Dashboard(String from, String to, String locale, String query, List<AnalyticsReports.QueryRow> top,

@@ -188,6 +188,42 @@ class LeadReportsTest {
     }
 
     /**
+     * The article ratings sit beside customers' views: an agent's vote (trying the page out, or testing
+     * what a customer sees) and an automated client's are not a customer's verdict, in the ratings table,
+     * its comments, the articles' helpful rate and the KPIs alike.
+     */
+    @ParameterizedTest
+    @ValueSource(strings = {"h2", "postgres"})
+    void votesAndCommentsCountCustomersOnly(String storage) throws Exception {
+        String at = "2026-11-10T03:00:00Z";
+        view(at, "refund-timing", CUSTOMER);
+        events.add(new RecordedEvent(new FeedbackEvent(Instant.parse(at), "customer-0001", "refund-timing", true,
+                "助かりました"), CUSTOMER));
+        events.add(new RecordedEvent(new FeedbackEvent(Instant.parse(at), "agent-0001", "refund-timing", false,
+                "社内メモ"), AGENT));
+        events.add(new RecordedEvent(new FeedbackEvent(Instant.parse(at), "agent-0002", "refund-timing", false,
+                null), AGENT));
+        events.add(new RecordedEvent(new FeedbackEvent(Instant.parse(at), "crawler-0001", "refund-timing", false,
+                "spam"), CRAWLER));
+        events.add(new RecordedEvent(new FeedbackEvent(Instant.parse(at), "agent-0003", "delivery-times", false,
+                null), AGENT)); // only agents voted on it: no row
+        try (TestDatabases.Storage db = TestDatabases.named(storage);
+                AnalyticsDatabase database = TestDatabases.open(db, data)) {
+            new EventRecorder(database).writeRecorded(events);
+            DateRange week = DateRange.parse("2026-11-08", "2026-11-14", null, NOW, TOKYO);
+            AnalyticsReports reports = new AnalyticsReports(database);
+            assertEquals(List.of(new AnalyticsReports.FeedbackRow("refund-timing", 1, 0, List.of(
+                            new AnalyticsReports.Comment(true, "助かりました", Instant.parse(at))))),
+                    reports.feedback(week, 10));
+            assertEquals(List.of(new AnalyticsReports.ArticleRow("refund-timing", 1, 1, 0, 1.0,
+                    new AnalyticsReports.Trend(1, 0, null))), reports.articleViews(week, TOKYO, 10));
+            AnalyticsReports.Kpis kpis = reports.kpis(week);
+            assertEquals(1, kpis.votes());
+            assertEquals(1, kpis.helpfulVotes());
+        }
+    }
+
+    /**
      * A crawler following search links is not a person looking for an answer: its searches and clicks stay
      * out of the query tables and searches per hour. Agents' searches stay in: what they could not find is
      * a gap in the playbooks.

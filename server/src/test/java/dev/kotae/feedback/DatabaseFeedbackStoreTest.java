@@ -1,6 +1,7 @@
 package dev.kotae.feedback;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.kotae.analytics.AnalyticsDatabase;
@@ -68,7 +69,12 @@ class DatabaseFeedbackStoreTest {
             FeedbackStore.Feedback commented = store.comment("refund", "visitor-1", " 電話番号がない ").orElseThrow();
             assertEquals("電話番号がない", commented.comment());
             assertEquals("電話番号がない", store.record("refund", "visitor-1", false, "  ").comment(),
-                    "a vote without a comment keeps it");
+                    "the same vote without a comment keeps it");
+            assertNull(store.record("refund", "visitor-1", true, null).comment(),
+                    "the comment said why it did not help: it does not move to a helpful vote");
+            assertNull(store.vote("refund", "visitor-1").orElseThrow().comment());
+            assertEquals("解決しました", store.record("refund", "visitor-1", true, "解決しました").comment());
+            store.record("refund", "visitor-1", false, null);
             store.record("refund", "visitor-2", false, null);
             store.record("cancel", "visitor-1", true, null);
             store.record("refund", null, true, null);

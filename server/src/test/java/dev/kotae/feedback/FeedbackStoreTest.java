@@ -195,7 +195,10 @@ class FeedbackStoreTest {
             FeedbackStore.Feedback changed = store.record("a", "visitor-1", false, null);
             assertEquals(first.id(), changed.id());
             assertEquals(first.createdAt(), changed.createdAt());
-            assertEquals("分かりやすい", changed.comment(), "a vote without a comment keeps the comment");
+            assertNull(changed.comment(), "the comment said why it helped: it goes with that vote");
+            assertEquals("手順が古い", store.record("a", "visitor-1", false, "手順が古い").comment());
+            assertEquals("手順が古い", store.record("a", "visitor-1", false, null).comment(),
+                    "the same vote again keeps its comment");
             store.record("a", "visitor-2", false, null);
             store.record("b", "visitor-1", true, null);
             assertEquals(new FeedbackStore.Totals(0, 2), store.totals("a"));

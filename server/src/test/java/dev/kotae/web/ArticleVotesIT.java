@@ -170,6 +170,8 @@ class ArticleVotesIT {
             assertEquals(messages.text("feedback.votedNo"), page.selectFirst(".feedback-current").text(), lang);
             List<String> offered = page.select(".feedback-next .feedback-related a").eachAttr("href");
             assertEquals(related.subList(0, Math.min(3, related.size())), offered, lang);
+            assertEquals(related.subList(offered.size(), related.size()),
+                    page.select("aside.related a").eachAttr("href"), lang + ": each related article listed once");
             Element contact = page.selectFirst(".feedback-next a.contact-link");
             assertNotNull(contact, lang + ": no contact link after a No");
             assertEquals(CONTACT, contact.attr("href"));

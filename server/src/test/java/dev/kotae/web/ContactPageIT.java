@@ -393,6 +393,54 @@ class ContactPageIT {
                 .allMatch(section -> section.select("form").isEmpty()));
     }
 
+    /**
+     * A category is named in the language of whoever reads the page, as the contact page names it: not by
+     * its id on the dashboard, not in the customer's language on the admin queue. Once a category is gone
+     * from the configuration, the queue keeps the label the customer saw and the dashboard its id.
+     */
+    @Test
+    void categoriesAreNamedInTheReadersLanguage(@TempDir Path work) throws Exception {
+        try (KotaeServer first = KotaeServer.configured(work, PluginsConfig.none(), config -> config)) {
+            SiteBrowser customer = new SiteBrowser(first.baseUrl());
+            Document form = customer.get("/contact?lang=ja").html();
+            assertEquals(303, customer.post("/contact", filled(form, valid("請求の問い合わせ"))).status());
+            Map<String, String> account = valid("アカウントの問い合わせ");
+            account.put("category", "account");
+            assertEquals(303, customer.post("/contact", filled(form, account)).status());
+
+            SiteBrowser admin = SiteBrowser.signedIn(first.baseUrl(), KotaeServer.ADMIN_TOKEN);
+            assertEquals("Billing", requestCategory(admin.get("/admin/contact?lang=en").html(), "請求の問い合わせ"));
+            assertEquals("アカウント", requestCategory(admin.get("/admin/contact?lang=ja").html(), "アカウントの問い合わせ"));
+            assertEquals(List.of("Account", "Billing"), await("the funnel's submissions stored")
+                    .atMost(Duration.ofSeconds(30)).until(() -> funnelCategories(admin, "en"), c -> c.size() == 2));
+            assertEquals(List.of("アカウント", "請求・支払い"), funnelCategories(admin, "ja"));
+        }
+        UnaryOperator<KotaeConfig> billingOnly = config -> config.withContact(ContactConfig.defaults().withCategories(
+                List.of(ContactConfig.defaults().category("billing"))));
+        try (KotaeServer second = KotaeServer.configured(work, PluginsConfig.none(), billingOnly)) {
+            SiteBrowser admin = SiteBrowser.signedIn(second.baseUrl(), KotaeServer.ADMIN_TOKEN);
+            assertEquals("アカウント", requestCategory(admin.get("/admin/contact?lang=en").html(), "アカウントの問い合わせ"),
+                    "a removed category keeps the label the customer saw");
+            assertEquals(List.of("Billing", "account"), funnelCategories(admin, "en"), "a removed category by its id");
+        }
+    }
+
+    /** The category shown for the request with this subject on the admin queue. */
+    private static String requestCategory(Document queue, String subject) {
+        var request = queue.select("section.contact-request").stream()
+                .filter(section -> section.selectFirst("h2").text().equals(subject))
+                .findFirst().orElseThrow(() -> new AssertionError(queue.html()));
+        return request.selectFirst(".contact-request__meta").text().split(" · ")[1];
+    }
+
+    /** The category cells of the dashboard's contact funnel, but the row before a category was picked. */
+    private static List<String> funnelCategories(SiteBrowser agent, String language) {
+        return agent.get("/analytics?lang=" + language).html().select("#contact-funnel tbody tr").stream()
+                .map(row -> row.selectFirst("td").text())
+                .filter(cell -> !cell.equals("(before a category was chosen)") && !cell.equals("(カテゴリ選択前)"))
+                .sorted().toList();
+    }
+
     @Test
     void theBundledDefaultKeepsRequestsForAdminsAndSaysSo(@TempDir Path work) throws Exception {
         try (KotaeServer plain = KotaeServer.withSampleContent(work)) {
