@@ -203,8 +203,13 @@ public final class HelpCenterPages {
         } catch (FeedbackStore.FeedbackUnavailableException e) {
             vote = null; // the votes' database is down: the article still shows, with the vote form
         }
+        // Read in another language than the page's, with no translation into it: say so, not just switch the frame.
+        boolean onlyInItsLanguage = !article.locale().equals(lang)
+                && view.translations().stream().noneMatch(translation -> translation.locale().equals(lang));
+        String languageNote = onlyInItsLanguage && Messages.of(lang).has("locale." + article.locale())
+                ? Messages.of(lang).text("article.onlyIn", Messages.of(lang).text("locale." + article.locale())) : null;
         return site.page(200, "article.jte", page, "view", new Pages.ArticlePage(body, categoryUrl,
-                view.related(), jsonLd, vote));
+                view.related(), jsonLd, vote, languageNote));
     }
 
     /**

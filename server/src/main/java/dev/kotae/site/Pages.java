@@ -70,9 +70,10 @@ public final class Pages {
      *
      * @param vote this visitor's vote on the article, or {@code null}: the page then offers the vote buttons,
      *     otherwise it says how they voted, lets them change it and comment on it
+     * @param languageNote that the article is only in its own language, which is not the page's, or {@code null}
      */
     public record ArticlePage(ArticleBody body, String categoryUrl, List<ArticleService.Related> related,
-            String jsonLd, dev.kotae.feedback.FeedbackStore.Feedback vote) {
+            String jsonLd, dev.kotae.feedback.FeedbackStore.Feedback vote, String languageNote) {
 
         /** How many related articles a "not helpful" vote offers. */
         private static final int OFFERED = 3;

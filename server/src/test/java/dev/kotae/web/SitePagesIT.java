@@ -196,6 +196,19 @@ class SitePagesIT {
         assertEquals("返金", new Browser().get(href).html().getElementById("q").attr("value"));
     }
 
+    /** An article with no translation into the page's language says it is only in its own, in the page's words. */
+    @Test
+    void anArticleReadInTheOtherLanguageSaysItHasNoTranslation() {
+        Element note = new Browser().get("/articles/wrong-item?lang=en").html().selectFirst(".article-language");
+        assertNotNull(note, "a Japanese article under the English page");
+        assertEquals("This article is available in Japanese only.", note.text());
+        assertEquals("この記事は英語版のみです。",
+                new Browser().get("/articles/damaged-or-wrong-items").html().selectFirst(".article-language").text());
+        assertNull(new Browser().get("/articles/wrong-item").html().selectFirst(".article-language"), "in its language");
+        assertNull(new Browser().get("/articles/refund-timing?lang=en").html().selectFirst(".article-language"),
+                "it has an English translation, which the language switch goes to");
+    }
+
     // 2. Security headers and cookies -----------------------------------------------------------------
 
     @Test
