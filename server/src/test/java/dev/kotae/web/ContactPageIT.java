@@ -4,6 +4,7 @@ import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -105,6 +106,7 @@ class ContactPageIT {
         assertNotNull(html.selectFirst("label[for=contact-subject]"));
         assertNotNull(html.selectFirst("label[for=contact-email]"));
         assertEquals("/contact", browser.get("/").html().selectFirst("footer a.contact-link").attr("href"));
+        assertNull(html.selectFirst("footer a.contact-link"), "the contact page does not offer itself");
         awaitDeflection("contact", "viewed");
     }
 
