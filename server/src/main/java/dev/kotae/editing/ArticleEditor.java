@@ -319,7 +319,7 @@ public final class ArticleEditor implements EditorService, AutoCloseable {
             }
             checks.parse(pathFor(current, article), files.write(article, today()), today());
             Instant now = clock.instant();
-            String keptNote = note != null ? blankToNull(note) : existing.map(s -> s.draft().note()).orElse(null);
+            String keptNote = note != null ? why(note, null) : existing.map(s -> s.draft().note()).orElse(null);
             Draft saved = new Draft(article, baseVersion, Versions.newRevision(),
                     existing.map(s -> s.draft().state()).orElse(DraftState.DRAFT),
                     existing.map(s -> s.draft().author()).orElse(caller.name()), caller.name(),
@@ -689,19 +689,12 @@ public final class ArticleEditor implements EditorService, AutoCloseable {
      * there is nothing to say beyond the usual.
      */
     private static String publishMessage(Draft draft, String publisher, String message) {
-        String said = blankToNull(message);
-        if (said == null) {
-            said = draft.note();
-        }
+        String said = why(message, draft.note());
         if (publisher.equals(draft.author())) {
             return said;
         }
         return (said != null ? said : "Publish " + draft.id() + ": " + draft.article().title())
                 + " (written by " + draft.author() + ")";
-    }
-
-    private static String blankToNull(String text) {
-        return text == null || text.isBlank() ? null : text.strip();
     }
 
     /** The person's message for history, or {@code fallback} when they gave none. */
