@@ -173,12 +173,17 @@ async function noVoteOffersRelatedArticlesAndContact(context) {
   const page = await context.newPage();
   const articleUrl = `${env.kotaeUrl}/articles/${env.noArticle}?lang=ja`;
   await page.goto(articleUrl);
+  expect(await page.locator('aside.related a').count() > 0, 'the article lists no related articles before the vote');
   const voted = page.waitForResponse((r) => r.url().endsWith(`/api/v1/articles/${env.noArticle}/feedback`)
     && r.request().method() === 'POST');
   await page.locator('form.feedback-vote button[value="false"]').click();
   expect((await voted).status() === 201, 'the No vote was not accepted');
   await page.locator('.feedback-next').waitFor({ state: 'visible', timeout: 5000 });
   expect(await page.locator('.feedback-next .feedback-related a').count() > 0, 'a No vote offers no related articles');
+  // The script swaps the list below the box too: what the box now offers is not listed a second time.
+  const listed = await page.evaluate(() => [...document.querySelectorAll('.feedback-related a, aside.related a')]
+    .map((a) => a.getAttribute('href')));
+  expect(listed.length === new Set(listed).size, `a related article is listed twice after the No vote: ${listed}`);
   expect(await page.locator('.feedback-next a.contact-link').getAttribute('href') === env.contactUrl,
     'a No vote offers no link to the contact page');
   expect(await page.evaluate(() => document.activeElement?.classList.contains('feedback-current')),

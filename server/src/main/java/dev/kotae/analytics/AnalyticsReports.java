@@ -126,7 +126,13 @@ public final class AnalyticsReports {
      * {@code null} for events recorded before a category was chosen, widget {@code contact}): the page
      * viewed, matching articles shown, one opened, "this solved it", the request submitted anyway.
      */
-    public record FunnelRow(String category, Step viewed, Step shown, Step opened, Step solved, Step submitted) {}
+    public record FunnelRow(String category, Step viewed, Step shown, Step opened, Step solved, Step submitted) {
+
+        /** The same row with its category called {@code name} (its label in a reader's language, say). */
+        public FunnelRow named(String name) {
+            return new FunnelRow(name, viewed, shown, opened, solved, submitted);
+        }
+    }
 
     /** The widget the contact page records its funnel as, and the prefix of its per-category names. */
     public static final String CONTACT_WIDGET = "contact";

@@ -124,8 +124,13 @@ public final class Kept<K, V> implements Usage {
         return misses.sum();
     }
 
+    /**
+     * The weighed size now. Caffeine applies writes to it on another thread, so it is brought up to date
+     * first: a figure read right after a search shows that search (read per scrape, never per search).
+     */
     @Override
     public long bytes() {
+        values.cleanUp();
         return values.policy().eviction().map(e -> e.weightedSize().orElse(0)).orElse(0L);
     }
 

@@ -142,9 +142,8 @@ public final class AnalyticsPages {
      * names it, or by its id when no category has that id any more: events keep the id only.
      */
     private List<AnalyticsReports.FunnelRow> funnel(List<AnalyticsReports.FunnelRow> rows, String language) {
-        return rows.stream().map(row -> row.category() == null ? row : new AnalyticsReports.FunnelRow(
-                contact.label(row.category(), language, row.category()), row.viewed(), row.shown(), row.opened(),
-                row.solved(), row.submitted())).toList();
+        return rows.stream().map(row -> row.category() == null ? row
+                : row.named(contact.label(row.category(), language, row.category()))).toList();
     }
 
     /**

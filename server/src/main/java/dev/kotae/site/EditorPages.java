@@ -530,8 +530,8 @@ public final class EditorPages {
         // A field's rule explains a 400; a taken URL name or a draft with nothing to review its own words;
         // anything else (no such draft, a path outside the content folder) a neutral lead, not a rule it did
         // not break.
-        String rule = messages.text(e.status() == 409 && e.field().equals("id") ? "editor.rejected.idTaken"
-                : e.status() == 409 && e.field().equals("body") ? "editor.rejected.unchanged"
+        String rule = messages.text(e.status() == 409 && "id".equals(e.field()) ? "editor.rejected.idTaken"
+                : e.status() == 409 && "body".equals(e.field()) ? "editor.rejected.unchanged"
                 : e.status() == 400 ? "editor.rejected." + e.field() : "editor.rejected.other");
         return messages.text("editor.rejected.detail", rule, e.getMessage());
     }

@@ -206,8 +206,10 @@ public final class HelpCenterPages {
         // Read in another language than the page's, with no translation into it: say so, not just switch the frame.
         boolean onlyInItsLanguage = !article.locale().equals(lang)
                 && view.translations().stream().noneMatch(translation -> translation.locale().equals(lang));
-        String languageNote = onlyInItsLanguage && Messages.of(lang).has("locale." + article.locale())
-                ? Messages.of(lang).text("article.onlyIn", Messages.of(lang).text("locale." + article.locale())) : null;
+        Messages messages = Messages.of(lang);
+        String language = "locale." + article.locale();
+        String languageNote = onlyInItsLanguage && messages.has(language)
+                ? messages.text("article.onlyIn", messages.text(language)) : null;
         return site.page(200, "article.jte", page, "view", new Pages.ArticlePage(body, categoryUrl,
                 view.related(), jsonLd, vote, languageNote));
     }

@@ -13,7 +13,7 @@ public final class Texts {
         if (text == null || text.codePointCount(0, text.length()) <= max) {
             return text;
         }
-        return text.substring(0, text.offsetByCodePoints(0, max - 1)) + "…";
+        return firstCodePoints(text, max - 1) + "…";
     }
 
     /**
